@@ -1,0 +1,56 @@
+import type { ResultAsync } from "neverthrow";
+import type { AdapterMeta } from "../shared/adapter-meta.ts";
+import type { ApplicationId, ProcedureId, ReceiptNumber } from "../shared/ids.ts";
+import type { StorageError } from "../shared/storage.errors.ts";
+import type { OutboxMessage } from "../notifications/outbox.ts";
+import type { Application } from "./application.ts";
+import type { ApplicationStatus } from "./application-status.ts";
+import type { ConcurrentModification } from "./application.errors.ts";
+
+/** Contract id of {@link ApplicationStore}; conformance: `describeApplicationStoreContract`. */
+export const APPLICATION_STORE_CONTRACT = "application-store@1" as const;
+
+/** Filter and page of {@link ApplicationStore.list}. Results are ordered by submittedAt desc, then id. */
+export interface ApplicationQuery {
+  readonly statuses?: readonly ApplicationStatus[];
+  readonly procedureIds?: readonly ProcedureId[];
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface ApplicationPage {
+  readonly items: readonly Application[];
+  /** Number of applications matching the filter, ignoring limit/offset. */
+  readonly total: number;
+}
+
+/**
+ * Port: persistence of applications, with the transactional outbox. Every write stores the
+ * application and its outbox messages in one transaction, or neither. Personal data (applicant,
+ * request answers, signature evidence, history reasons) must be encrypted at rest by persistent
+ * adapters.
+ */
+export interface ApplicationStore {
+  readonly meta: AdapterMeta;
+  /**
+   * Inserts a new application (version 1). Fails with `StorageError{reason:"conflict"}` if the id,
+   * receipt number or submission key already exists (nothing is written then).
+   */
+  insert(application: Application, outbox: readonly OutboxMessage[]): ResultAsync<void, StorageError>;
+  /**
+   * Replaces the stored application if its stored version equals `expectedVersion`
+   * (`application.version` must be `expectedVersion + 1`); otherwise nothing is written and the
+   * result is `ConcurrentModification`.
+   */
+  update(
+    application: Application,
+    expectedVersion: number,
+    outbox: readonly OutboxMessage[],
+  ): ResultAsync<void, StorageError | ConcurrentModification>;
+  findById(id: ApplicationId): ResultAsync<Application | null, StorageError>;
+  findByReceiptNumber(receiptNumber: ReceiptNumber): ResultAsync<Application | null, StorageError>;
+  findBySubmissionKey(submissionKey: string): ResultAsync<Application | null, StorageError>;
+  list(query: ApplicationQuery): ResultAsync<ApplicationPage, StorageError>;
+  healthCheck(): ResultAsync<void, StorageError>;
+  close(): Promise<void>;
+}

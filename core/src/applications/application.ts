@@ -1,0 +1,89 @@
+import type { ApplicationId, IdempotencyKey, ProcedureId, ReceiptNumber, StaffId } from "../shared/ids.ts";
+import type { Locale } from "../shared/localized.ts";
+import type { FeeBreakdown } from "../fees/fee.ts";
+import type { ApplicationStatus } from "./application-status.ts";
+
+/**
+ * The resident's personal data of R4, normalised (full-width digits → half-width, furigana in
+ * katakana, date of birth as ISO `YYYY-MM-DD`). Always encrypted at rest.
+ */
+export interface Applicant {
+  readonly name: string;
+  /** Furigana, normalised to full-width katakana. */
+  readonly nameKana: string;
+  /** Seven digits, no hyphen. */
+  readonly postalCode: string;
+  readonly address: string;
+  /** ISO date `YYYY-MM-DD` (the resident may type 和暦; it is converted). */
+  readonly dateOfBirth: string;
+  /** Digits only. */
+  readonly phone: string;
+  readonly email: string;
+}
+
+/** What is requested: copies, delivery method and the procedure's extra answers (fiscal year …). */
+export interface CertificateRequest {
+  readonly copies: number;
+  readonly deliveryMethodId: string;
+  /** Answers to the procedure's extra fields, by key. */
+  readonly extra: Readonly<Record<string, string>>;
+}
+
+/** Who did something to an application. */
+export type Actor = { readonly kind: "resident" } | { readonly kind: "staff"; readonly staffId: StaffId };
+
+/** One entry of the status history. */
+export interface StatusChange {
+  readonly from: ApplicationStatus | null;
+  readonly to: ApplicationStatus;
+  readonly at: Date;
+  readonly by: Actor;
+  /** Reason given for 不受理 / 差戻し (shown to the resident). */
+  readonly reason: string | null;
+}
+
+/** The verified signature kept with the application (evidence). */
+export interface SignatureEvidence {
+  /** The exact RFC 8785 canonical JSON that was signed. */
+  readonly canonicalJson: string;
+  /** Detached CMS SignedData, DER, base64. */
+  readonly cmsBase64: string;
+  readonly signerSubject: string;
+  readonly signerIssuer: string;
+  readonly signerSerialNumber: string;
+  readonly verifiedAt: Date;
+}
+
+/** The payment authorisation kept with the application: gateway ids only, never card data. */
+export interface PaymentRecord {
+  readonly authorizationId: string;
+  readonly idempotencyKey: IdempotencyKey;
+  readonly amount: number;
+  readonly status: "authorized" | "captured" | "voided";
+  /** Card brand and last four digits as reported by the gateway, for display. */
+  readonly brand: string;
+  readonly last4: string;
+}
+
+/** The application aggregate. Only core functions create or change it; adapters persist it. */
+export interface Application {
+  readonly id: ApplicationId;
+  readonly receiptNumber: ReceiptNumber;
+  /** Client-chosen key of the submission: a retried submission returns the stored result. */
+  readonly submissionKey: string;
+  readonly procedureId: ProcedureId;
+  readonly locale: Locale;
+  readonly applicant: Applicant;
+  readonly request: CertificateRequest;
+  readonly fee: FeeBreakdown;
+  readonly status: ApplicationStatus;
+  /** Optimistic-concurrency version: 1 at insert, +1 on every change. */
+  readonly version: number;
+  readonly history: readonly StatusChange[];
+  readonly signature: SignatureEvidence | null;
+  readonly payment: PaymentRecord | null;
+  /** SHA-256 hex of the resident's status-access secret (the secret itself is never stored). */
+  readonly accessSecretHash: string;
+  readonly submittedAt: Date;
+  readonly updatedAt: Date;
+}

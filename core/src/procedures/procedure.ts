@@ -1,0 +1,66 @@
+import type { ProcedureId } from "../shared/ids.ts";
+import type { Localized } from "../shared/localized.ts";
+import type { Yen } from "../shared/yen.ts";
+
+/** A way to receive certificates by post, with its postage (per application, not per copy). */
+export interface DeliveryMethod {
+  readonly id: string;
+  readonly name: Localized;
+  readonly postage: Yen;
+}
+
+/** One option of a select question (e.g. a fiscal year or a purpose). */
+export interface ExtraFieldOption {
+  readonly value: string;
+  readonly label: Localized;
+}
+
+/**
+ * A procedure-specific question beyond the common applicant fields, e.g. the fiscal year and the
+ * purpose of a 所得・課税証明書. Data, not code: a municipality adds questions in its catalog file.
+ */
+export interface ExtraField {
+  readonly key: string;
+  readonly label: Localized;
+  readonly kind: "select";
+  readonly options: readonly ExtraFieldOption[];
+  readonly required: boolean;
+  readonly help?: Localized;
+}
+
+/** Applicant fields of R4 whose "required" flag a municipality may configure. */
+export type ApplicantField =
+  | "name"
+  | "nameKana"
+  | "postalCode"
+  | "address"
+  | "dateOfBirth"
+  | "phone"
+  | "email";
+
+/** A certificate procedure as configured by a municipality (R1). */
+export interface Procedure {
+  readonly id: ProcedureId;
+  readonly name: Localized;
+  readonly description: Localized;
+  /** Fee for one copy, integer yen. */
+  readonly feePerCopy: Yen;
+  readonly maxCopies: number;
+  /** Ids of the catalog's delivery methods this procedure offers. */
+  readonly deliveryMethodIds: readonly string[];
+  readonly extraFields: readonly ExtraField[];
+  /** Applicant fields that must be filled (others are optional). `email` is always required. */
+  readonly requiredFields: readonly ApplicantField[];
+  /** Help text per applicant field, shown under the input (R4). */
+  readonly fieldHelp: Partial<Record<ApplicantField, Localized>>;
+  /** Whether a JPKI signature is required (R13: some procedures do not need one). */
+  readonly requiresSignature: boolean;
+  readonly enabled: boolean;
+}
+
+/** Everything a municipality configures about its certificate procedures, loaded from one file. */
+export interface ProcedureCatalog {
+  readonly municipality: { readonly code: string; readonly name: Localized };
+  readonly deliveryMethods: readonly DeliveryMethod[];
+  readonly procedures: readonly Procedure[];
+}

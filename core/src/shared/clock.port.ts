@@ -1,0 +1,4 @@
+/** Port: the current time. Core never reads the system clock itself. */
+export interface Clock {
+  now(): Date;
+}

@@ -1,0 +1,14 @@
+import type { ResultAsync } from "neverthrow";
+import type { StorageError } from "../shared/storage.errors.ts";
+import type { StaffAccount } from "./staff-account.ts";
+
+/** Contract id of {@link StaffStore}. */
+export const STAFF_STORE_CONTRACT = "staff-store@1" as const;
+
+/** Port: persistence of staff accounts. */
+export interface StaffStore {
+  /** Fails with `StorageError{reason:"conflict"}` if the id or login id exists. */
+  insert(account: StaffAccount): ResultAsync<void, StorageError>;
+  findByLoginId(loginId: string): ResultAsync<StaffAccount | null, StorageError>;
+  count(): ResultAsync<number, StorageError>;
+}

@@ -1,0 +1,24 @@
+/**
+ * The test projects of the monorepo. Vitest ≥4 no longer reads this file by itself; `vitest.config.ts`
+ * imports it as `test.projects` (see docs/adr/0002-vitest-projects.md).
+ */
+import { defineProject } from "vitest/config";
+
+const project = (name: string, root: string, extra: Record<string, unknown> = {}) =>
+  defineProject({ test: { name, root, include: ["test/**/*.test.ts", "src/**/*.test.ts"], ...extra } });
+
+export default [
+  project("core", "./core"),
+  project("conformance", "./conformance"),
+  project("adapter-memory", "./adapters/memory"),
+  project("adapter-mikro-orm", "./adapters/mikro-orm", { testTimeout: 60_000 }),
+  project("adapter-local-keystore", "./adapters/local-keystore"),
+  project("adapter-test-card", "./adapters/test-card", { testTimeout: 60_000 }),
+  project("adapter-cms-verifier", "./adapters/cms-verifier", { testTimeout: 60_000 }),
+  project("adapter-payment-sandbox", "./adapters/payment-sandbox"),
+  project("adapter-dev-inbox", "./adapters/dev-inbox"),
+  project("adapter-smtp", "./adapters/smtp"),
+  project("server", "./apps/server", { testTimeout: 60_000 }),
+  project("cli", "./apps/cli"),
+  project("architecture", "./tests/architecture"),
+];
