@@ -18,7 +18,8 @@ export default [
   project("adapter-payment-sandbox", "./adapters/payment-sandbox"),
   project("adapter-dev-inbox", "./adapters/dev-inbox"),
   project("adapter-smtp", "./adapters/smtp"),
+  project("adapter-system", "./adapters/system"),
   project("server", "./apps/server", { testTimeout: 60_000 }),
   project("cli", "./apps/cli"),
-  project("architecture", "./tests/architecture"),
+  project("architecture", "./tests/architecture", { include: ["**/*.test.ts"] }),
 ];

@@ -1,0 +1,3 @@
+export { createSystemClock, createFixedClock } from "./system-clock.ts";
+export { createRandomIdGenerator, formatReceiptNumber } from "./random-id-generator.ts";
+export { createSha256Hasher } from "./sha256-hasher.ts";

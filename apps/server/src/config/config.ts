@@ -1,0 +1,121 @@
+import { Result as EffectResult, Schema } from "effect";
+import { err, ok, type Result } from "neverthrow";
+
+/**
+ * Deployment configuration, decoded once from the environment at start. Every variable has a default
+ * that makes `npm start` work on a fresh machine (the embedded profile: SQLite file, dev inbox,
+ * local sandbox gateway, test card).
+ */
+const Port = Schema.NumberFromString.pipe(
+  Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 65535 })),
+);
+
+const EnvSchema = Schema.Struct({
+  PORT: Schema.optional(Port),
+  HOST: Schema.optional(Schema.String),
+  MADOGUCHI_PROFILE: Schema.optional(Schema.Literals(["embedded", "scale"])),
+  MADOGUCHI_DATA_DIR: Schema.optional(Schema.String),
+  /** `sqlite` (default, a file under the data dir) or a `postgres://` URL. */
+  MADOGUCHI_DATABASE: Schema.optional(Schema.String),
+  MADOGUCHI_CATALOG_FILE: Schema.optional(Schema.String),
+  /** Port of the embedded sandbox gateway (default PORT + 1; 0 = any free port). */
+  MADOGUCHI_SANDBOX_PORT: Schema.optional(Port),
+  /** Use an already running gateway instead of starting the embedded sandbox. */
+  MADOGUCHI_PAYMENT_URL: Schema.optional(Schema.String),
+  MADOGUCHI_PAYMENT_SECRET_KEY: Schema.optional(Schema.String),
+  MADOGUCHI_MAILER: Schema.optional(Schema.Literals(["dev-inbox", "smtp"])),
+  MADOGUCHI_SMTP_HOST: Schema.optional(Schema.String),
+  MADOGUCHI_SMTP_PORT: Schema.optional(Port),
+  MADOGUCHI_MAIL_FROM: Schema.optional(Schema.String),
+  /** Origins the resident's browser uses (comma-separated), for the payment iframe's parent check. */
+  MADOGUCHI_PUBLIC_ORIGINS: Schema.optional(Schema.String),
+  MADOGUCHI_OUTBOX_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
+  LOG_LEVEL: Schema.optional(Schema.Literals(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
+});
+
+/** The decoded, defaulted configuration. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly profile: "embedded" | "scale";
+  readonly dataDir: string;
+  readonly database: { readonly driver: "sqlite"; readonly path: string } | { readonly driver: "postgresql"; readonly url: string };
+  readonly catalogFile: string;
+  readonly payment:
+    | { readonly kind: "embedded-sandbox"; readonly port: number; readonly secretKey: string }
+    | { readonly kind: "remote-sandbox"; readonly url: string; readonly secretKey: string };
+  readonly mailer:
+    | { readonly kind: "dev-inbox" }
+    | { readonly kind: "smtp"; readonly host: string; readonly port: number; readonly from: string };
+  readonly mailFrom: string;
+  readonly publicOrigins: readonly string[];
+  readonly outboxIntervalMs: number;
+  readonly logLevel: string;
+}
+
+/** A configuration error names the variables that are wrong, never their values. */
+export interface ConfigError {
+  readonly _tag: "ConfigError";
+  readonly message: string;
+}
+
+/** Decodes the environment into a {@link Config}. */
+export const loadConfig = (env: Readonly<Record<string, string | undefined>>): Result<Config, ConfigError> => {
+  const decoded = Schema.decodeUnknownResult(EnvSchema)(pickKnown(env), { errors: "all" });
+  if (EffectResult.isFailure(decoded)) {
+    return err({ _tag: "ConfigError", message: `invalid environment: ${String(decoded.failure)}` });
+  }
+  const e = decoded.success;
+  const port = e.PORT ?? 3000;
+  const dataDir = e.MADOGUCHI_DATA_DIR ?? "./data";
+  const db = e.MADOGUCHI_DATABASE ?? "sqlite";
+  const database: Config["database"] =
+    db === "sqlite"
+      ? { driver: "sqlite", path: `${dataDir}/madoguchi.sqlite` }
+      : db.startsWith("postgres://") || db.startsWith("postgresql://")
+        ? { driver: "postgresql", url: db }
+        : db.startsWith("sqlite:")
+          ? { driver: "sqlite", path: db.slice("sqlite:".length) }
+          : { driver: "sqlite", path: "" };
+  if (database.driver === "sqlite" && database.path === "") {
+    return err({ _tag: "ConfigError", message: "MADOGUCHI_DATABASE must be `sqlite`, `sqlite:<path>` or a postgres:// URL" });
+  }
+  const mailerKind = e.MADOGUCHI_MAILER ?? "dev-inbox";
+  const mailFrom = e.MADOGUCHI_MAIL_FROM ?? "madoguchi@localhost";
+  if (mailerKind === "smtp" && e.MADOGUCHI_SMTP_HOST === undefined) {
+    return err({ _tag: "ConfigError", message: "MADOGUCHI_MAILER=smtp needs MADOGUCHI_SMTP_HOST" });
+  }
+  const secretKey = e.MADOGUCHI_PAYMENT_SECRET_KEY ?? "sk_test_madoguchi_embedded";
+  const publicOrigins =
+    e.MADOGUCHI_PUBLIC_ORIGINS?.split(",").map((s) => s.trim()).filter((s) => s !== "") ??
+    [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  return ok({
+    port,
+    host: e.HOST ?? "127.0.0.1",
+    profile: e.MADOGUCHI_PROFILE ?? "embedded",
+    dataDir,
+    database,
+    catalogFile: e.MADOGUCHI_CATALOG_FILE ?? new URL("../../../../config/procedures.json", import.meta.url).pathname,
+    payment:
+      e.MADOGUCHI_PAYMENT_URL !== undefined
+        ? { kind: "remote-sandbox", url: e.MADOGUCHI_PAYMENT_URL, secretKey }
+        : { kind: "embedded-sandbox", port: e.MADOGUCHI_SANDBOX_PORT ?? (port === 0 ? 0 : port + 1), secretKey },
+    mailer:
+      mailerKind === "smtp"
+        ? { kind: "smtp", host: e.MADOGUCHI_SMTP_HOST ?? "", port: e.MADOGUCHI_SMTP_PORT ?? 25, from: mailFrom }
+        : { kind: "dev-inbox" },
+    mailFrom,
+    publicOrigins,
+    outboxIntervalMs: e.MADOGUCHI_OUTBOX_INTERVAL_MS ?? 1000,
+    logLevel: e.LOG_LEVEL ?? "info",
+  });
+};
+
+const pickKnown = (env: Readonly<Record<string, string | undefined>>): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.fields)) {
+    const v = env[key];
+    if (v !== undefined && v !== "") out[key] = v;
+  }
+  return out;
+};
