@@ -1,0 +1,31 @@
+/**
+ * @madoguchi/adapter-test-card — a software JPKI signature card with its own test CA: issue cards,
+ * sign detached CMS like the card does (password counter and lock included), keep the reference app's
+ * demo card in files, and expose it over HTTP as a stand-in for the smartphone JPKI app. Also provides
+ * the fixtures for the signature-verifier conformance suite. Never use it to accept real signatures.
+ */
+export type { TestCa, TestCard, BasicInfo, JpkiSex } from "./test-card.ts";
+export { SIGNATURE_PASSWORD_TRIES } from "./test-card.ts";
+export type { TestCardError, TestCardErrorReason } from "./test-card.errors.ts";
+export { createTestCa, type CreateTestCaOptions } from "./create-test-ca.ts";
+export { issueTestCard, type IssueTestCardOptions } from "./issue-test-card.ts";
+export { localityOfAddress, type Locality } from "./jpki-names.ts";
+export { SIGNATURE_PASSWORD_PATTERN } from "./signature-password.ts";
+export { signDetached, type SignDetachedOptions, type SignedByTestCard } from "./sign-detached.ts";
+export { readTestCardInfo, type TestCardInfo } from "./read-test-card-info.ts";
+export {
+  loadOrCreateTestCardSetup,
+  DEMO_BASIC_INFO,
+  DEMO_SIGNATURE_PASSWORD,
+  type TestCardSetup,
+  type TestCardSetupOptions,
+} from "./load-or-create-test-card-setup.ts";
+export { TEST_CARD_FILES } from "./test-card-files.ts";
+export { createTestCardRouter, type TestCardRouterDeps } from "./test-card-router.ts";
+export {
+  testCardSignatureFixtures,
+  type TestCardFixtureSigner,
+  type TestCardSignedFixture,
+  type LoadedTestCardSignatureFixtures,
+  type TestCardSignatureFixtures,
+} from "./signature-fixtures.ts";

@@ -1,0 +1,24 @@
+import { createTestCa, issueTestCard, type BasicInfo, type TestCa, type TestCard } from "../src/index.ts";
+
+/** A fictional holder with MJ characters and a 4-byte UTF-8 character (𠮷). */
+export const holder: BasicInfo = {
+  name: "髙橋 𠮷子",
+  nameSubstitute: "高橋 吉子",
+  sex: "2",
+  dateOfBirth: "419900102",
+  address: "みほん県みほん市中央一丁目1番1号",
+  addressSubstitute: "みほん県みほん市中央一丁目1番1号",
+};
+
+export const PASSWORD = "MADO1234";
+export const ISSUED_AT = new Date("2026-11-01T00:00:00Z");
+export const EXPIRES_AT = new Date("2031-11-01T00:00:00Z");
+
+/** A fresh test CA and a card issued by it (password {@link PASSWORD}). */
+export const makeCaAndCard = async (): Promise<{ ca: TestCa; card: TestCard }> => {
+  const ca = (await createTestCa({ now: ISSUED_AT }))._unsafeUnwrap();
+  const card = (
+    await issueTestCard(ca, { basicInfo: holder, notBefore: ISSUED_AT, notAfter: EXPIRES_AT, signaturePassword: PASSWORD })
+  )._unsafeUnwrap();
+  return { ca, card };
+};
