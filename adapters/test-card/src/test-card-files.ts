@@ -1,4 +1,5 @@
 import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { Schema } from "effect";
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
@@ -42,7 +43,7 @@ export const readOptionalFile = (path: string, operation: string): ResultAsync<s
 export const writePrivateFile = (path: string, text: string, operation: string): ResultAsync<void, TestCardError> =>
   ResultAsync.fromPromise(
     (async () => {
-      const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+      const temporary = `${path}.${randomUUID()}.tmp`;
       await writeFile(temporary, text, { mode: 0o600 });
       await chmod(temporary, 0o600); // the mode above is filtered by the umask
       await rename(temporary, path);

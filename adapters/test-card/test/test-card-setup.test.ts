@@ -1,0 +1,78 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  DEMO_BASIC_INFO,
+  DEMO_SIGNATURE_PASSWORD,
+  loadOrCreateTestCardSetup,
+  readTestCardInfo,
+  signDetached,
+  TEST_CARD_FILES,
+} from "../src/index.ts";
+
+const now = new Date("2026-11-01T00:00:00Z");
+let dir: string;
+beforeEach(async () => {
+  dir = join(await mkdtemp(join(tmpdir(), "madoguchi-test-card-")), "data", "test-card");
+});
+afterEach(async () => {
+  await rm(join(dir, "..", ".."), { recursive: true, force: true });
+});
+
+describe("loadOrCreateTestCardSetup", () => {
+  it("creates a CA and a demo card on first use, as owner-only files", async () => {
+    const setup = (await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrap();
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    for (const file of Object.values(TEST_CARD_FILES)) {
+      expect((await stat(join(dir, file))).mode & 0o777).toBe(0o600);
+    }
+    expect(await readFile(join(dir, TEST_CARD_FILES.caCertificate), "utf8")).toBe(setup.ca.certificatePem);
+    expect(await readFile(join(dir, TEST_CARD_FILES.caPrivateKey), "utf8")).toBe(setup.ca.privateKeyPkcs8Pem);
+    expect(readTestCardInfo(setup.card)._unsafeUnwrap()).toMatchObject({
+      holderName: DEMO_BASIC_INFO.name,
+      triesLeft: 5,
+      locked: false,
+    });
+    const signed = await signDetached(setup.card, new Uint8Array([1]), { password: DEMO_SIGNATURE_PASSWORD, signingTime: now });
+    expect(signed.isOk()).toBe(true);
+  });
+
+  it("loads the same CA and card the second time, and sees saved card state", async () => {
+    const first = (await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrap();
+    (await first.saveCard({ ...first.card, triesLeft: 2 }))._unsafeUnwrap();
+    expect((await first.getCard())._unsafeUnwrap().triesLeft).toBe(2);
+
+    const second = (await loadOrCreateTestCardSetup({ dir, now: new Date("2027-01-01T00:00:00Z") }))._unsafeUnwrap();
+    expect(second.ca).toEqual(first.ca);
+    expect(second.card).toEqual({ ...first.card, triesLeft: 2 });
+    expect((await stat(join(dir, TEST_CARD_FILES.card))).mode & 0o777).toBe(0o600);
+  });
+
+  it("issues a new demo card from the existing CA when card.json is gone", async () => {
+    const first = (await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrap();
+    await rm(join(dir, TEST_CARD_FILES.card));
+    const second = (await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrap();
+    expect(second.ca).toEqual(first.ca);
+    expect(second.card.certificatePem).not.toBe(first.card.certificatePem);
+  });
+
+  it("reports a corrupt card.json and a half-present CA instead of silently replacing them", async () => {
+    (await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrap();
+    await writeFile(join(dir, TEST_CARD_FILES.card), JSON.stringify({ triesLeft: 99 }));
+    expect((await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrapErr().reason).toBe("corrupt");
+    await writeFile(join(dir, TEST_CARD_FILES.card), "{not json");
+    expect((await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrapErr().reason).toBe("corrupt");
+
+    await rm(join(dir, TEST_CARD_FILES.caPrivateKey));
+    expect((await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrapErr().reason).toBe("corrupt");
+  });
+
+  it("reports file-system failures as unavailable", async () => {
+    const file = join(dir, "..", "not-a-directory");
+    await loadOrCreateTestCardSetup({ dir, now }); // creates the parents
+    await writeFile(file, "");
+    const error = (await loadOrCreateTestCardSetup({ dir: join(file, "test-card"), now }))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ reason: "unavailable", retryable: true });
+  });
+});
