@@ -1,0 +1,242 @@
+/**
+ * A development smoke run of the built app against the mock API, in Debian's Chromium, under the strict
+ * CSP of `vite preview`: clicks through every screen at phone and desktop widths, runs axe-core on each,
+ * and fails on any console error (CSP violations are console errors). Screenshots go to `$SMOKE_SHOTS`
+ * (default: a temp dir). It is a tool for working on the web app, not the end-to-end test (that one runs
+ * against the real server).
+ *
+ *   npm run build -w @madoguchi/web && npx node apps/web/dev/smoke.ts
+ */
+import { AxeBuilder } from "@axe-core/playwright";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { preview } from "vite";
+
+const root = join(import.meta.dirname, "..");
+const shots = process.env["SMOKE_SHOTS"] ?? mkdtempSync(join(tmpdir(), "madoguchi-shots-"));
+const server = await preview({ root, configFile: join(root, "vite.config.ts"), preview: { port: 0, host: "127.0.0.1" }, logLevel: "warn" });
+const address = server.httpServer.address() as AddressInfo;
+const base = `http://127.0.0.1:${address.port}`;
+const profile = mkdtempSync(join(tmpdir(), "madoguchi-chromium-"));
+
+const problems: string[] = [];
+const check = (condition: boolean, what: string) => {
+  if (!condition) problems.push(what);
+  console.log(`${condition ? "ok  " : "FAIL"} ${what}`);
+};
+
+async function axe(page: Page, name: string) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  for (const v of result.violations) {
+    problems.push(`axe ${name}: ${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  }
+  console.log(`${result.violations.length === 0 ? "ok  " : "FAIL"} axe ${name}: ${result.violations.map((v) => v.id).join(", ") || "no violations"}`);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim() ?? "";
+
+async function fillForm(page: Page, copies: string) {
+  await page.fill('[name="applicant.name"]', "窓口 花子");
+  await page.fill('[name="applicant.nameKana"]', "まどぐち はなこ");
+  await page.fill('[name="applicant.postalCode"]', "１２３－４５６７");
+  await page.fill('[name="applicant.address"]', "みほん県みほん市中央1-2-3");
+  await page.fill('[name="applicant.dateOfBirth"]', "1975-03-04");
+  await page.fill('[name="applicant.phone"]', "03-1234-5678");
+  await page.fill('[name="applicant.email"]', "hanako@example.jp");
+  await page.fill('[name="request.copies"]', copies);
+}
+
+async function pay(page: Page, card: string) {
+  const frame = page.frameLocator('[data-testid="payment-frame"]');
+  await frame.locator("#card-number").fill(card);
+  await frame.locator("#pay-button").click();
+}
+
+async function run(context: BrowserContext, width: number) {
+  const tag = `w${width}`;
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  page.on("console", (m) => {
+    // HTTP error answers the flow provokes on purpose (422, 401, 402, 409) are logged by Chromium too.
+    const expected = /^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text());
+    if (m.type() === "error" && !expected) problems.push(`console (${tag}) ${page.url()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror (${tag}): ${e.message}`));
+
+  // Portal and language switch.
+  await page.goto(`${base}/`);
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  check((await page.locator("html").getAttribute("lang")) === "ja", `${tag} html lang ja`);
+  check((await page.locator(".site-header__city").textContent()) === "みほん市", `${tag} city name in header`);
+  await axe(page, `${tag} portal`);
+  await shot(page, `${tag}-portal`);
+  await page.getByTestId("lang-switch").click();
+  await page.reload();
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  check((await page.locator("html").getAttribute("lang")) === "en", `${tag} English persists after reload`);
+  check((await text(page, "lang-switch")) === "日本語", `${tag} switch offers 日本語`);
+  await shot(page, `${tag}-portal-en`);
+  await page.getByTestId("lang-switch").click();
+
+  // Application with signature: errors first.
+  await page.locator('[data-testid="procedure-juminhyo"] a').click();
+  await page.getByTestId("to-confirm").waitFor();
+  await page.fill('[name="request.copies"]', "");
+  await page.getByTestId("to-confirm").click();
+  await page.locator(".error-summary").waitFor();
+  check(await page.locator(".error-summary").evaluate((el) => el.matches(":focus")), `${tag} error summary focused`);
+  check((await page.locator('[name="applicant.name"]').getAttribute("aria-invalid")) === "true", `${tag} aria-invalid on name`);
+  check((await page.locator(".error-summary li").count()) >= 8, `${tag} all errors at once`);
+  await axe(page, `${tag} form errors`);
+  await shot(page, `${tag}-form-errors`);
+  await page.locator(".error-summary a").first().click();
+  check(await page.locator('[name="applicant.name"]').evaluate((el) => el.matches(":focus")), `${tag} summary link focuses field`);
+
+  await fillForm(page, "２");
+  await page.check('[name="request.deliveryMethodId"][value="post"]');
+  await page.getByTestId("to-confirm").click();
+  await page.getByTestId("to-sign").waitFor();
+  check((await text(page, "fee-total")) === "710円", `${tag} fee total 710円`);
+  check((await text(page, "confirm-postalCode")) === "123-4567", `${tag} normalised postal code`);
+  await axe(page, `${tag} confirm`);
+  await shot(page, `${tag}-confirm`);
+  await page.getByTestId("edit").click();
+  check((await page.inputValue('[name="applicant.address"]')) === "みほん県みほん市中央1-2-3", `${tag} values kept after 修正する`);
+  await page.getByTestId("to-confirm").click();
+  await page.getByTestId("to-sign").click();
+
+  await page.getByTestId("card-password").fill("WRONG12");
+  await page.getByTestId("sign").click();
+  await page.getByText("あと2回").waitFor();
+  check(true, `${tag} wrong password shows tries left`);
+  await axe(page, `${tag} sign`);
+  await shot(page, `${tag}-sign`);
+  await page.getByTestId("card-password").fill("MADO1234");
+  await page.getByTestId("sign").click();
+
+  await page.getByTestId("payment-frame").waitFor();
+  check((await text(page, "pay-total")) === "710円", `${tag} pay total`);
+  await pay(page, "4000000000000002");
+  await page.getByTestId("payment-error").waitFor();
+  check((await text(page, "payment-error")).includes("ご利用になれません"), `${tag} decline message`);
+  await shot(page, `${tag}-declined`);
+  await pay(page, "4242424242424242");
+  await page.getByTestId("receipt-number").waitFor();
+  const receipt = await text(page, "receipt-number");
+  check(/^R\d{8}$/.test(receipt), `${tag} receipt number ${receipt}`);
+  check((await text(page, "access-code")).length > 8, `${tag} access code shown`);
+  await axe(page, `${tag} receipt`);
+  await shot(page, `${tag}-receipt`);
+
+  // Status page via the link, then withdraw (native confirm).
+  await page.getByTestId("status-link").click();
+  await page.getByTestId("status").waitFor();
+  check((await text(page, "status")) === "申請済", `${tag} status 申請済`);
+  await axe(page, `${tag} status`);
+  await shot(page, `${tag}-status`);
+  page.once("dialog", (d) => void d.accept());
+  await page.getByTestId("withdraw").click();
+  await page.getByTestId("status-notice").waitFor();
+  check((await text(page, "status")) === "取下げ", `${tag} withdrawn`);
+
+  // A procedure without signature and with extra selects.
+  await page.goto(`${base}/apply/kazei`);
+  await fillForm(page, "1");
+  await page.getByTestId("to-confirm").click();
+  await page.locator(".error-summary").waitFor();
+  check(
+    (await page.locator('[name="request.extra.fiscalYear"]').getAttribute("aria-invalid")) === "true",
+    `${tag} extra field error`,
+  );
+  await page.selectOption('[name="request.extra.fiscalYear"]', "2026");
+  await page.getByTestId("to-confirm").click();
+  await page.getByTestId("to-pay").click();
+  await pay(page, "4242424242424242");
+  await page.getByTestId("receipt-number").waitFor();
+  const receipt2 = await text(page, "receipt-number");
+
+  // Staff.
+  await page.goto(`${base}/staff`);
+  await page.getByTestId("staff-login").waitFor();
+  await axe(page, `${tag} staff login`);
+  await page.fill('[name="loginId"]', "staff");
+  await page.fill('[name="password"]', "nope");
+  await page.getByTestId("staff-login").click();
+  await page.getByTestId("login-error").waitFor();
+  await page.fill('[name="password"]', "staff-password");
+  await page.getByTestId("staff-login").click();
+  await page.getByTestId(`app-row-${receipt2}`).waitFor();
+  await axe(page, `${tag} staff list`);
+  await shot(page, `${tag}-staff-list`);
+  await page.getByTestId(`app-row-${receipt2}`).click();
+  await page.getByTestId("cmd-receive").waitFor();
+  await axe(page, `${tag} staff detail`);
+  await shot(page, `${tag}-staff-detail`);
+  await page.getByTestId("cmd-receive").click();
+  await page.getByTestId("command-notice").waitFor();
+  check((await text(page, "status")) === "受付", `${tag} received`);
+
+  // Conflict: another tab changes it first.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.getByTestId("cmd-startProcessing").click();
+  await other.getByTestId("command-notice").waitFor();
+  await other.close();
+  await page.getByTestId("cmd-return").click();
+  await page.getByTestId("confirm-command").click();
+  await page.locator("#command-reason-error").waitFor();
+  await page.getByTestId("reason").fill("添付書類が不足しています。");
+  await page.getByTestId("confirm-command").click();
+  await page.getByTestId("command-error").waitFor();
+  check((await text(page, "command-error")).includes("他の操作と競合しました"), `${tag} conflict message`);
+  await page.getByTestId("cmd-complete").waitFor();
+  check((await text(page, "status")) === "処理中", `${tag} reloaded after conflict`);
+  await page.getByTestId("cmd-return").click();
+  await page.getByTestId("reason").fill("添付書類が不足しています。");
+  await page.getByTestId("confirm-command").click();
+  await page.getByTestId("command-notice").waitFor();
+  check((await text(page, "status")) === "差戻し", `${tag} returned with reason`);
+  await page.getByTestId("staff-logout").click();
+  await page.getByTestId("staff-login").waitFor();
+
+  // Dev inbox.
+  await page.goto(`${base}/dev/inbox`);
+  await page.getByTestId("mail-0").waitFor();
+  check((await text(page, "mail-0")).includes(receipt2), `${tag} newest mail first`);
+  await axe(page, `${tag} inbox`);
+  await shot(page, `${tag}-inbox`);
+
+  await page.goto(`${base}/no/such/page`);
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  await page.close();
+}
+
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  await run(context, 375);
+  await run(context, 1280);
+} catch (error) {
+  problems.push(`aborted: ${error instanceof Error ? error.message : String(error)}`);
+} finally {
+  await context.close();
+  await server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+console.log(`screenshots: ${shots}`);
+if (problems.length > 0) {
+  console.error(`\n${problems.length} problem(s):\n- ${problems.join("\n- ")}`);
+  process.exitCode = 1;
+} else {
+  console.log("smoke: all good");
+}

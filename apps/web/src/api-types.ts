@@ -1,0 +1,256 @@
+import type { Localized } from "./i18n/locale.ts";
+
+/** `GET /api/config`: what the browser needs to know about this deployment. */
+export interface AppConfig {
+  readonly municipality: { readonly code: string; readonly name: Localized };
+  readonly payment: { readonly hostedFieldsUrl: string; readonly origin: string };
+  /** Base URL of the software test card that stands in for the My Number card; `null` when none. */
+  readonly testCard: { readonly url: string } | null;
+  readonly devInbox: boolean;
+}
+
+/** A way to receive the certificates by post. */
+export interface DeliveryMethod {
+  readonly id: string;
+  readonly name: Localized;
+  readonly postage: number;
+}
+
+/** A procedure-specific select question (e.g. 年度, 使用目的). */
+export interface ExtraField {
+  readonly key: string;
+  readonly label: Localized;
+  readonly kind: "select";
+  readonly options: readonly { readonly value: string; readonly label: Localized }[];
+  readonly required: boolean;
+  readonly help?: Localized;
+}
+
+/** Applicant fields whose "required" flag the municipality configures. */
+export type ApplicantField = "name" | "nameKana" | "postalCode" | "address" | "dateOfBirth" | "phone" | "email";
+
+/** The applicant fields in form order. */
+export const APPLICANT_FIELDS: readonly ApplicantField[] = [
+  "name",
+  "nameKana",
+  "postalCode",
+  "address",
+  "dateOfBirth",
+  "phone",
+  "email",
+];
+
+/** A certificate procedure of the catalog. */
+export interface Procedure {
+  readonly id: string;
+  readonly name: Localized;
+  readonly description: Localized;
+  readonly feePerCopy: number;
+  readonly maxCopies: number;
+  readonly deliveryMethodIds: readonly string[];
+  readonly extraFields: readonly ExtraField[];
+  readonly requiredFields: readonly ApplicantField[];
+  readonly fieldHelp: Partial<Record<ApplicantField, Localized>>;
+  readonly requiresSignature: boolean;
+}
+
+/** `GET /api/procedures`. */
+export interface Catalog {
+  readonly deliveryMethods: readonly DeliveryMethod[];
+  readonly procedures: readonly Procedure[];
+}
+
+/** The applicant as typed (strings) or as normalised by the server. */
+export type ApplicantInput = Record<ApplicantField, string>;
+
+/** What the resident asks for. `copies` is sent as typed: the server accepts full-width digits. */
+export interface RequestInput {
+  readonly copies: string;
+  readonly deliveryMethodId: string;
+  readonly extra: Readonly<Record<string, string>>;
+}
+
+/** Body of `POST /api/applications/prepare` (and the base of `POST /api/applications`). */
+export interface PrepareBody {
+  readonly procedureId: string;
+  readonly locale: "ja" | "en";
+  readonly submissionKey: string;
+  readonly applicant: ApplicantInput;
+  readonly request: RequestInput;
+}
+
+/** One fee line: a certificate × copies, or the postage. */
+export interface FeeLine {
+  readonly kind: "certificate" | "postage";
+  readonly label: Localized;
+  readonly unitPrice: number;
+  readonly quantity: number;
+  readonly amount: number;
+}
+
+/** A fee breakdown; `total` is the sum of the lines. */
+export interface Fee {
+  readonly lines: readonly FeeLine[];
+  readonly total: number;
+}
+
+/** The normalised request as the server returns it. */
+export interface NormalisedRequest {
+  readonly copies: number;
+  readonly deliveryMethodId: string;
+  readonly extra: Readonly<Record<string, string>>;
+}
+
+/** `POST /api/applications/prepare` → 200: what will be signed and paid. */
+export interface Prepared {
+  /** RFC 8785 canonical JSON of the application: exactly these bytes are signed. */
+  readonly canonicalJson: string;
+  readonly applicant: ApplicantInput;
+  readonly request: NormalisedRequest;
+  readonly fee: Fee;
+}
+
+/** Body of `POST /api/applications`. */
+export interface SubmitBody extends PrepareBody {
+  readonly signature: { readonly cmsBase64: string } | null;
+  readonly payment: { readonly token: string };
+}
+
+/** `POST /api/applications` → 201. */
+export interface Receipt {
+  readonly receiptNumber: string;
+  /** The resident's access code; shown once, never stored in clear by the server. */
+  readonly accessSecret: string;
+}
+
+/** Status values of an application. */
+export type ApplicationStatus =
+  | "submitted"
+  | "received"
+  | "processing"
+  | "completed"
+  | "rejected"
+  | "returned"
+  | "withdrawn";
+
+/** All statuses, in life-cycle order (the staff filter lists them so). */
+export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
+  "submitted",
+  "received",
+  "processing",
+  "completed",
+  "rejected",
+  "returned",
+  "withdrawn",
+];
+
+/** One entry of an application's status history. */
+export interface HistoryEntry {
+  readonly to: string;
+  readonly toLabel: Localized;
+  /** ISO date-time. */
+  readonly at: string;
+  readonly reason: string | null;
+}
+
+/** `POST /api/applications/lookup` and `/withdraw` → 200. */
+export interface StatusView {
+  readonly receiptNumber: string;
+  readonly procedureId: string;
+  readonly procedureName: Localized;
+  readonly status: string;
+  readonly statusLabel: Localized;
+  readonly history: readonly HistoryEntry[];
+  readonly fee: Fee;
+  readonly withdrawable: boolean;
+}
+
+/** A signed-in staff member. */
+export interface StaffMember {
+  readonly displayName: string;
+  readonly loginId: string;
+}
+
+/** `POST /api/staff/login` and `GET /api/staff/me` → 200. */
+export interface StaffSession {
+  readonly staff: StaffMember;
+  /** Sent back as `X-CSRF-Token` on every state-changing staff request. */
+  readonly csrfToken: string;
+}
+
+/** A row of the staff list. */
+export interface StaffListItem {
+  readonly id: string;
+  readonly receiptNumber: string;
+  readonly procedureName: Localized;
+  readonly applicantName: string;
+  readonly status: string;
+  readonly statusLabel: Localized;
+  readonly submittedAt: string;
+  readonly total: number;
+}
+
+/** `GET /api/staff/applications`. */
+export interface StaffList {
+  readonly items: readonly StaffListItem[];
+  readonly total: number;
+}
+
+/** Commands staff may give an application. */
+export type StaffCommand = "receive" | "startProcessing" | "complete" | "reject" | "return";
+
+/** The commands in the order their buttons appear. */
+export const STAFF_COMMANDS: readonly StaffCommand[] = ["receive", "startProcessing", "complete", "reject", "return"];
+
+/** Commands that must carry a reason (it is sent to the resident). */
+export const COMMANDS_WITH_REASON: ReadonlySet<StaffCommand> = new Set<StaffCommand>(["reject", "return"]);
+
+/** `GET /api/staff/applications/:id`. */
+export interface StaffDetail {
+  readonly id: string;
+  readonly receiptNumber: string;
+  /** Not in the documented contract, but sent by the reference server; used to label extra answers. */
+  readonly procedureId?: string;
+  readonly procedureName: Localized;
+  readonly status: string;
+  readonly statusLabel: Localized;
+  readonly version: number;
+  readonly applicant: ApplicantInput;
+  readonly request: NormalisedRequest;
+  readonly fee: Fee;
+  readonly history: readonly HistoryEntry[];
+  readonly signature: {
+    readonly signerSubject: string;
+    readonly signerIssuer: string;
+    readonly verifiedAt: string;
+  } | null;
+  readonly payment: {
+    readonly authorizationId: string;
+    readonly brand: string;
+    readonly last4: string;
+    readonly amount: number;
+    readonly status: string;
+  } | null;
+  readonly allowedCommands: readonly string[];
+}
+
+/** A message in the development inbox. */
+export interface InboxMessage {
+  readonly id: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly receivedAt: string;
+}
+
+/** `GET /api/dev/inbox`. */
+export interface Inbox {
+  readonly messages: readonly InboxMessage[];
+}
+
+/** One field error of a 422 answer. */
+export interface FieldError {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+}

@@ -1,0 +1,114 @@
+import { parseApiError, transportError, type ApiResult } from "./api-result.ts";
+import type {
+  AppConfig,
+  Catalog,
+  Inbox,
+  PrepareBody,
+  Prepared,
+  Receipt,
+  StaffDetail,
+  StaffList,
+  StaffSession,
+  StatusView,
+  SubmitBody,
+} from "./api-types.ts";
+import type { Locale } from "./i18n/locale.ts";
+
+/** Options of one request. */
+interface RequestOptions {
+  readonly body?: unknown;
+  readonly locale: Locale;
+  readonly csrfToken?: string;
+  readonly signal?: AbortSignal;
+  /** Cross-origin calls (the test card) must not carry the site's cookies. */
+  readonly credentials?: RequestCredentials;
+  readonly timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * The one place where `fetch` is called and its exceptions become values. Always JSON; the UI language goes
+ * in `Accept-Language` so the server's messages come back localised.
+ */
+export async function requestJson<T>(method: "GET" | "POST", url: string, options: RequestOptions): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    Accept: "application/json",
+    "Accept-Language": options.locale,
+  };
+  if (options.csrfToken !== undefined) headers["X-CSRF-Token"] = options.csrfToken;
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
+  const init: RequestInit = { method, headers, signal, credentials: options.credentials ?? "same-origin" };
+  if (options.body !== undefined) init.body = JSON.stringify(options.body);
+
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    return { ok: false, error: transportError(options.signal?.aborted === true ? "aborted" : "network") };
+  }
+  let body: unknown = null;
+  try {
+    const text = await response.text();
+    body = text === "" ? null : (JSON.parse(text) as unknown);
+  } catch {
+    // Not JSON (a proxy's error page …): handled below as a body-less answer.
+    body = null;
+  }
+  if (!response.ok) return { ok: false, error: parseApiError(response.status, body) };
+  return { ok: true, status: response.status, data: body as T };
+}
+
+const query = (params: Record<string, string | number>): string =>
+  new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+
+/** Joins a base URL (with or without a trailing slash) and an absolute path. */
+export const joinUrl = (base: string, path: string): string => base.replace(/\/+$/, "") + path;
+
+/** Typed calls to the madoguchi server API (and the test card), bound to the UI language. */
+export function createApi(locale: Locale) {
+  const o = (extra: Omit<RequestOptions, "locale"> = {}): RequestOptions => ({ ...extra, locale });
+  return {
+    config: (signal?: AbortSignal) => requestJson<AppConfig>("GET", "/api/config", o(signal ? { signal } : {})),
+    procedures: (signal?: AbortSignal) =>
+      requestJson<Catalog>("GET", "/api/procedures", o(signal ? { signal } : {})),
+    prepare: (body: PrepareBody) => requestJson<Prepared>("POST", "/api/applications/prepare", o({ body })),
+    // Authorising the card can take the gateway a while: give it more than the default.
+    submit: (body: SubmitBody) => requestJson<Receipt>("POST", "/api/applications", o({ body, timeoutMs: 90_000 })),
+    lookup: (receiptNumber: string, accessSecret: string) =>
+      requestJson<StatusView>("POST", "/api/applications/lookup", o({ body: { receiptNumber, accessSecret } })),
+    withdraw: (receiptNumber: string, accessSecret: string) =>
+      requestJson<StatusView>("POST", "/api/applications/withdraw", o({ body: { receiptNumber, accessSecret } })),
+    sign: (testCardUrl: string, contentBase64: string, password: string) =>
+      requestJson<{ cmsBase64: string }>(
+        "POST",
+        joinUrl(testCardUrl, "/api/sign"),
+        o({ body: { contentBase64, password }, credentials: "omit" }),
+      ),
+    staffMe: (signal?: AbortSignal) => requestJson<StaffSession>("GET", "/api/staff/me", o(signal ? { signal } : {})),
+    staffLogin: (loginId: string, password: string) =>
+      requestJson<StaffSession>("POST", "/api/staff/login", o({ body: { loginId, password } })),
+    staffLogout: (csrfToken: string) =>
+      requestJson<unknown>("POST", "/api/staff/logout", o({ body: {}, csrfToken })),
+    staffList: (params: { status: string; limit: number; offset: number }, signal?: AbortSignal) =>
+      requestJson<StaffList>("GET", `/api/staff/applications?${query(params)}`, o(signal ? { signal } : {})),
+    staffDetail: (id: string, signal?: AbortSignal) =>
+      requestJson<StaffDetail>("GET", `/api/staff/applications/${encodeURIComponent(id)}`, o(signal ? { signal } : {})),
+    staffCommand: (
+      id: string,
+      body: { command: string; reason: string | null; expectedVersion: number },
+      csrfToken: string,
+    ) =>
+      requestJson<StaffDetail>(
+        "POST",
+        `/api/staff/applications/${encodeURIComponent(id)}/commands`,
+        o({ body, csrfToken }),
+      ),
+    devInbox: (signal?: AbortSignal) => requestJson<Inbox>("GET", "/api/dev/inbox", o(signal ? { signal } : {})),
+  };
+}
+
+/** The API client type. */
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,101 @@
+import { useEffect, useRef } from "react";
+import { ConfigContext } from "./app-context.tsx";
+import { createApi } from "./api.ts";
+import { Alert } from "./components/alert.tsx";
+import { Layout } from "./components/layout.tsx";
+import { Loading } from "./components/loading.tsx";
+import { usePageTitle } from "./hooks/use-document-title.ts";
+import { useLoad } from "./hooks/use-load.ts";
+import { useI18n } from "./i18n/i18n-context.tsx";
+import { ApplyPage } from "./pages/apply/apply-page.tsx";
+import { DevInboxPage } from "./pages/dev-inbox-page.tsx";
+import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { PortalPage } from "./pages/portal-page.tsx";
+import { StaffDetailPage } from "./pages/staff/staff-detail-page.tsx";
+import { StaffGate } from "./pages/staff/staff-gate.tsx";
+import { StaffListPage } from "./pages/staff/staff-list-page.tsx";
+import { StaffSessionProvider } from "./pages/staff/staff-session.tsx";
+import { StatusPage } from "./pages/status-page.tsx";
+import { resolveRoute, useLocationKey, type Route } from "./router.ts";
+
+function RoutePage({ route, locationKey }: { readonly route: Route; readonly locationKey: string }) {
+  switch (route.name) {
+    case "portal":
+      return <PortalPage />;
+    case "apply":
+      return <ApplyPage key={route.procedureId} procedureId={route.procedureId} />;
+    case "status":
+      // Keyed by the whole location: following another status link (other hash) starts afresh.
+      return <StatusPage key={locationKey} receiptNumber={route.receiptNumber} />;
+    case "staffList":
+      return (
+        <StaffGate>
+          <StaffListPage />
+        </StaffGate>
+      );
+    case "staffDetail":
+      return (
+        <StaffGate>
+          <StaffDetailPage key={route.id} id={route.id} />
+        </StaffGate>
+      );
+    case "devInbox":
+      return <DevInboxPage />;
+    case "notFound":
+      return <NotFoundPage />;
+  }
+}
+
+/** The whole app: loads the deployment configuration, then shows the page of the current path. */
+export function App() {
+  const { t, locale, pick } = useI18n();
+  const config = useLoad((signal) => createApi(locale).config(signal), "config");
+  const locationKey = useLocationKey();
+  const pathname = window.location.pathname;
+  const route = resolveRoute(pathname);
+  const mainRef = useRef<HTMLElement | null>(null);
+  const firstPath = useRef(true);
+
+  useEffect(() => {
+    // After an in-app navigation, put focus where a fresh page load would leave a screen reader: at the top
+    // of the new content. Not on the first load (the browser already did it).
+    if (firstPath.current) {
+      firstPath.current = false;
+      return;
+    }
+    const heading = mainRef.current?.querySelector<HTMLElement>("h1");
+    (heading ?? mainRef.current)?.focus();
+  }, [pathname]);
+
+  const cityName = config.state.kind === "ok" ? pick(config.state.data.municipality.name) : null;
+  // Pages title themselves once the configuration is there.
+  usePageTitle(null, config.state.kind !== "ok");
+
+  if (config.state.kind !== "ok") {
+    return (
+      <Layout cityName={null} devInbox={false} mainRef={mainRef}>
+        {config.state.kind === "loading" ? (
+          <Loading />
+        ) : (
+          <>
+            <Alert kind="error">
+              <p>{t.meta.configFailed}</p>
+            </Alert>
+            <button type="button" className="button" onClick={config.reload}>
+              {t.meta.retry}
+            </button>
+          </>
+        )}
+      </Layout>
+    );
+  }
+  return (
+    <ConfigContext.Provider value={config.state.data}>
+      <StaffSessionProvider>
+        <Layout cityName={cityName} devInbox={config.state.data.devInbox} mainRef={mainRef}>
+          <RoutePage route={route} locationKey={locationKey} />
+        </Layout>
+      </StaffSessionProvider>
+    </ConfigContext.Provider>
+  );
+}

@@ -1,0 +1,234 @@
+import { useRef, useState } from "react";
+import { useApi, useConfig } from "../../app-context.tsx";
+import type { Catalog, PrepareBody, Prepared, Procedure, Receipt, SubmitBody } from "../../api-types.ts";
+import { Alert } from "../../components/alert.tsx";
+import { Link } from "../../components/link.tsx";
+import { Loading } from "../../components/loading.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
+import { Stepper, type StepId } from "../../components/stepper.tsx";
+import { usePageTitle } from "../../hooks/use-document-title.ts";
+import { useFocusOnChange } from "../../hooks/use-focus-on-change.ts";
+import { useLoad } from "../../hooks/use-load.ts";
+import { useI18n } from "../../i18n/i18n-context.tsx";
+import { newSubmissionKey } from "../../submission-key.ts";
+import { arrangeFieldErrors, emptyForm, formFieldIds, toPrepareBody, type ArrangedErrors, type FormValues } from "./application-form.ts";
+import { ConfirmStep } from "./confirm-step.tsx";
+import { FormStep } from "./form-step.tsx";
+import { PaymentStep, type PaymentState } from "./payment-step.tsx";
+import { ReceiptStep } from "./receipt-step.tsx";
+import { SignStep } from "./sign-step.tsx";
+
+/** `/apply/:procedureId` — loads the catalog, then runs the application stepper for the procedure. */
+export function ApplyPage({ procedureId }: { readonly procedureId: string }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const catalog = useLoad((signal) => api.procedures(signal), "procedures");
+  const procedure =
+    catalog.state.kind === "ok" ? catalog.state.data.procedures.find((p) => p.id === procedureId) : undefined;
+  usePageTitle(procedure === undefined ? t.portal.title : null, procedure === undefined);
+
+  if (catalog.state.kind === "loading") return <Loading />;
+  if (catalog.state.kind === "error" || procedure === undefined) {
+    const message =
+      catalog.state.kind === "error" ? (catalog.state.error.message ?? t.portal.loadFailed) : t.form.unknownProcedure;
+    return (
+      <>
+        <PageTitle>{t.portal.title}</PageTitle>
+        <Alert kind="error">
+          <p>{message}</p>
+        </Alert>
+        <p>
+          <Link href="/">{t.notFound.back}</Link>
+        </p>
+      </>
+    );
+  }
+  return <ApplicationFlow procedure={procedure} catalog={catalog.state.data} />;
+}
+
+/** The submitted prepare body is kept: the final submission must repeat exactly what was signed. */
+interface PreparedState {
+  readonly body: PrepareBody;
+  readonly result: Prepared;
+}
+
+function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure; readonly catalog: Catalog }) {
+  const { t, locale, pick } = useI18n();
+  const api = useApi();
+  const config = useConfig();
+
+  const [step, setStep] = useState<StepId>("input");
+  const [values, setValues] = useState<FormValues>(() => emptyForm(procedure));
+  // One key per application attempt (this page's lifetime): retries and double clicks reuse it.
+  const [submissionKey] = useState(newSubmissionKey);
+  const [fieldErrors, setFieldErrors] = useState<ArrangedErrors | null>(null);
+  const [generalError, setGeneralError] = useState<string | null>(null);
+  const [summaryGeneration, setSummaryGeneration] = useState(0);
+  const [preparing, setPreparing] = useState(false);
+  const [prepared, setPrepared] = useState<PreparedState | null>(null);
+  const [signature, setSignature] = useState<string | null>(null);
+  const [signNotice, setSignNotice] = useState<string | null>(null);
+  const [payment, setPayment] = useState<PaymentState>({ kind: "ready" });
+  const [frameGeneration, setFrameGeneration] = useState(0);
+  const [lastToken, setLastToken] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  // State updates are not synchronous: a ref stops a double click from sending twice.
+  const busy = useRef(false);
+
+  const headingRef = useFocusOnChange<HTMLHeadingElement>(step);
+  // Declared after the heading's: after a failed submit the summary, not the heading, ends up focused.
+  const summaryRef = useFocusOnChange<HTMLDivElement>(summaryGeneration);
+
+  const steps: StepId[] = procedure.requiresSignature
+    ? ["input", "confirm", "sign", "pay", "done"]
+    : ["input", "confirm", "pay", "done"];
+  const procedureName = pick(procedure.name);
+  usePageTitle(`${t.form.title(procedureName)}（${t.steps[step]}）`);
+
+  const messageFor = (status: number, message: string | null): string =>
+    message ?? (status === 0 ? t.meta.networkError : t.meta.unexpectedError);
+
+  const showFieldErrors = (errors: Parameters<typeof arrangeFieldErrors>[0], fallback: string) => {
+    const arranged = arrangeFieldErrors(errors, formFieldIds(procedure));
+    setFieldErrors(arranged);
+    setGeneralError(arranged.summary.length === 0 ? fallback : null);
+    setStep("input");
+    setSummaryGeneration((g) => g + 1);
+  };
+
+  const prepare = async () => {
+    if (busy.current) return;
+    busy.current = true;
+    setPreparing(true);
+    const body = toPrepareBody(procedure.id, locale, submissionKey, values);
+    const result = await api.prepare(body);
+    busy.current = false;
+    setPreparing(false);
+    if (result.ok) {
+      setPrepared({ body, result: result.data });
+      setSignature(null);
+      setFieldErrors(null);
+      setGeneralError(null);
+      setStep("confirm");
+      return;
+    }
+    const { error } = result;
+    if (error.status === 422) {
+      showFieldErrors(error.fieldErrors, messageFor(error.status, error.message));
+      return;
+    }
+    setFieldErrors(null);
+    setGeneralError(messageFor(error.status, error.message));
+    setSummaryGeneration((g) => g + 1);
+  };
+
+  const goToPayment = () => {
+    setPayment({ kind: "ready" });
+    setLastToken(null);
+    setStep("pay");
+  };
+
+  const submit = async (token: string) => {
+    if (busy.current || prepared === null) return;
+    busy.current = true;
+    setLastToken(token);
+    setPayment({ kind: "submitting" });
+    const body: SubmitBody = {
+      ...prepared.body,
+      signature: procedure.requiresSignature && signature !== null ? { cmsBase64: signature } : null,
+      payment: { token },
+    };
+    const result = await api.submit(body);
+    busy.current = false;
+    if (result.ok) {
+      setReceipt(result.data);
+      setStep("done");
+      return;
+    }
+    const { error } = result;
+    const message = messageFor(error.status, error.message);
+    if (error.status === 402 || (error.status === 400 && error.code.startsWith("payment."))) {
+      // Tokens are single-use: a fresh card form is needed for the next try.
+      setLastToken(null);
+      setFrameGeneration((g) => g + 1);
+      setPayment({ kind: "declined", message });
+    } else if (error.status === 400 && error.code.startsWith("signature.")) {
+      setSignature(null);
+      setSignNotice(error.message ?? t.pay.signatureRejected);
+      setStep("sign");
+    } else if (error.status === 422) {
+      showFieldErrors(error.fieldErrors, message);
+    } else if (error.status === 0 || error.status >= 500) {
+      // The answer may have been lost after the server acted: the same submission key makes a resend safe.
+      setPayment({ kind: "retryable", message });
+    } else {
+      setLastToken(null);
+      setFrameGeneration((g) => g + 1);
+      setPayment({ kind: "failed", message });
+    }
+  };
+
+  const onCardError = () => {
+    if (busy.current) return;
+    setPayment({ kind: "cardError", message: t.pay.cardError });
+  };
+
+  return (
+    <>
+      <PageTitle>{t.form.title(procedureName)}</PageTitle>
+      <Stepper steps={steps} current={step} />
+      {step === "input" && (
+        <FormStep
+          procedure={procedure}
+          catalog={catalog}
+          values={values}
+          onChange={setValues}
+          errors={fieldErrors}
+          generalError={generalError}
+          summaryRef={summaryRef}
+          submitting={preparing}
+          onSubmit={() => void prepare()}
+          headingRef={headingRef}
+        />
+      )}
+      {step === "confirm" && prepared !== null && (
+        <ConfirmStep
+          procedure={procedure}
+          catalog={catalog}
+          prepared={prepared.result}
+          onEdit={() => setStep("input")}
+          onNext={() => (procedure.requiresSignature ? setStep("sign") : goToPayment())}
+          headingRef={headingRef}
+        />
+      )}
+      {step === "sign" && prepared !== null && (
+        <SignStep
+          testCardUrl={config.testCard?.url ?? null}
+          canonicalJson={prepared.result.canonicalJson}
+          notice={signNotice}
+          onSigned={(cms) => {
+            setSignature(cms);
+            setSignNotice(null);
+            goToPayment();
+          }}
+          onBack={() => setStep("confirm")}
+          headingRef={headingRef}
+        />
+      )}
+      {step === "pay" && prepared !== null && (
+        <PaymentStep
+          total={prepared.result.fee.total}
+          frameGeneration={frameGeneration}
+          state={payment}
+          onToken={(token) => void submit(token)}
+          onCardError={onCardError}
+          onRetry={() => {
+            if (lastToken !== null) void submit(lastToken);
+          }}
+          headingRef={headingRef}
+        />
+      )}
+      {step === "done" && receipt !== null && <ReceiptStep receipt={receipt} headingRef={headingRef} />}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { useSyncExternalStore } from "react";
+
+/**
+ * The app's pages. Plain History API routing: there are only a handful of paths, so a routing library
+ * would add more than it saves.
+ */
+export type Route =
+  | { readonly name: "portal" }
+  | { readonly name: "apply"; readonly procedureId: string }
+  | { readonly name: "status"; readonly receiptNumber: string | null }
+  | { readonly name: "staffList" }
+  | { readonly name: "staffDetail"; readonly id: string }
+  | { readonly name: "devInbox" }
+  | { readonly name: "notFound" };
+
+// A malformed escape (`%E0%A4%A`) is a bad link, not a crash.
+const decodeSegment = (segment: string): string | null => {
+  try {
+    const decoded = decodeURIComponent(segment);
+    return decoded === "" ? null : decoded;
+  } catch {
+    return null;
+  }
+};
+
+/** Maps a pathname (no query, no hash) to a {@link Route}. Pure, so it is unit-tested. */
+export function resolveRoute(pathname: string): Route {
+  // A trailing slash (`/staff/`) means the same page.
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  const parts = path.split("/").slice(1);
+  const [first, second, third, ...rest] = parts;
+  if (path === "/" || path === "") return { name: "portal" };
+  if (first === "apply" && second !== undefined && third === undefined) {
+    const procedureId = decodeSegment(second);
+    return procedureId === null ? { name: "notFound" } : { name: "apply", procedureId };
+  }
+  if (first === "status" && third === undefined) {
+    if (second === undefined) return { name: "status", receiptNumber: null };
+    const receiptNumber = decodeSegment(second);
+    return receiptNumber === null ? { name: "notFound" } : { name: "status", receiptNumber };
+  }
+  if (first === "staff" && second === undefined) return { name: "staffList" };
+  if (first === "staff" && second === "applications" && third !== undefined && rest.length === 0) {
+    const id = decodeSegment(third);
+    return id === null ? { name: "notFound" } : { name: "staffDetail", id };
+  }
+  if (first === "dev" && second === "inbox" && third === undefined) return { name: "devInbox" };
+  return { name: "notFound" };
+}
+
+/** Path of the status page for a receipt; the access secret travels in the fragment, never to the server. */
+export const statusPath = (receiptNumber: string, accessSecret: string): string =>
+  `/status/${encodeURIComponent(receiptNumber)}#${encodeURIComponent(accessSecret)}`;
+
+/** Path of an application in the staff back office. */
+export const staffDetailPath = (id: string): string => `/staff/applications/${encodeURIComponent(id)}`;
+
+/** Reads the access secret from a location hash (`#secret`); `null` when there is none. */
+export function secretFromHash(hash: string): string | null {
+  const raw = hash.startsWith("#") ? hash.slice(1) : hash;
+  if (raw === "") return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+const NAVIGATE_EVENT = "madoguchi:navigate";
+
+/** Goes to an in-app path without reloading the page. */
+export function navigate(to: string, options: { readonly replace?: boolean } = {}): void {
+  if (options.replace === true) window.history.replaceState(null, "", to);
+  else window.history.pushState(null, "", to);
+  window.scrollTo(0, 0);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+const subscribe = (onChange: () => void): (() => void) => {
+  window.addEventListener("popstate", onChange);
+  window.addEventListener("hashchange", onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener("popstate", onChange);
+    window.removeEventListener("hashchange", onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+};
+
+const snapshot = (): string => window.location.pathname + window.location.search + window.location.hash;
+
+/** The current location (path + query + hash); re-renders on navigation, back/forward and hash changes. */
+export function useLocationKey(): string {
+  return useSyncExternalStore(subscribe, snapshot);
+}
