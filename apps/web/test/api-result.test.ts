@@ -1,0 +1,48 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseApiError } from "../src/api-result.ts";
+
+describe("parseApiError", () => {
+  it("reads code, message and every field error of a 422", () => {
+    const error = parseApiError(422, {
+      error: { code: "validation.failed", message: "入力内容に誤りがあります。" },
+      errors: [
+        { field: "applicant.name", code: "required", message: "入力してください。" },
+        { field: "request.copies", code: "out_of_range", message: "1から10までです。" },
+      ],
+    });
+    expect(error).toEqual({
+      status: 422,
+      code: "validation.failed",
+      message: "入力内容に誤りがあります。",
+      fieldErrors: [
+        { field: "applicant.name", code: "required", message: "入力してください。" },
+        { field: "request.copies", code: "out_of_range", message: "1から10までです。" },
+      ],
+      triesLeft: null,
+    });
+  });
+
+  it("reads the test card's tries left", () => {
+    const error = parseApiError(401, { error: { code: "test_card.wrong_password", triesLeft: 2 } });
+    expect(error.code).toBe("test_card.wrong_password");
+    expect(error.triesLeft).toBe(2);
+    expect(error.message).toBeNull();
+  });
+
+  it("accepts a field given as a path array", () => {
+    const error = parseApiError(422, { errors: [{ field: ["request", "extra", "fiscalYear"], code: "required", message: "x" }] });
+    expect(error.fieldErrors[0]?.field).toBe("request.extra.fiscalYear");
+  });
+
+  it("never throws, whatever the body, and falls back to http_<status>", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 400, max: 599 }), fc.anything(), (status, body) => {
+        const error = parseApiError(status, body);
+        expect(error.status).toBe(status);
+        expect(typeof error.code).toBe("string");
+      }),
+    );
+    expect(parseApiError(502, "<html>Bad gateway</html>").code).toBe("http_502");
+  });
+});

@@ -1,0 +1,46 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { resolveRoute, secretFromHash, staffDetailPath, statusPath } from "../src/router.ts";
+
+describe("resolveRoute", () => {
+  it.each([
+    ["/", { name: "portal" }],
+    ["/apply/juminhyo", { name: "apply", procedureId: "juminhyo" }],
+    ["/apply/juminhyo/", { name: "apply", procedureId: "juminhyo" }],
+    ["/status", { name: "status", receiptNumber: null }],
+    ["/status/R0001", { name: "status", receiptNumber: "R0001" }],
+    ["/staff", { name: "staffList" }],
+    ["/staff/", { name: "staffList" }],
+    ["/staff/applications/abc-123", { name: "staffDetail", id: "abc-123" }],
+    ["/dev/inbox", { name: "devInbox" }],
+  ])("maps %s", (path, route) => {
+    expect(resolveRoute(path)).toEqual(route);
+  });
+
+  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/dev", "/status/a/b", "/apply/%E0%A4%A"])(
+    "sends %s to not-found",
+    (path) => {
+      expect(resolveRoute(path)).toEqual({ name: "notFound" });
+    },
+  );
+
+  it("round-trips any procedure id and receipt number through the paths it builds", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (id) => {
+        expect(resolveRoute(`/apply/${encodeURIComponent(id)}`)).toEqual({ name: "apply", procedureId: id });
+        expect(resolveRoute(staffDetailPath(id))).toEqual({ name: "staffDetail", id });
+        const [path, hash] = statusPath(id, id).split("#");
+        expect(resolveRoute(path ?? "")).toEqual({ name: "status", receiptNumber: id });
+        expect(secretFromHash(`#${hash ?? ""}`)).toBe(id);
+      }),
+    );
+  });
+});
+
+describe("secretFromHash", () => {
+  it("is null without a fragment or with a malformed one", () => {
+    expect(secretFromHash("")).toBeNull();
+    expect(secretFromHash("#")).toBeNull();
+    expect(secretFromHash("#%E0%A4%A")).toBeNull();
+  });
+});
