@@ -6,7 +6,10 @@ import { MAILER_CONTRACT, type MailError, type Mailer, type MailMessage } from "
 /** Builds a ready {@link Mailer} for one test; the suite closes it at the end of the test. */
 export type MakeMailer = () => Mailer | Promise<Mailer>;
 
-/** What arrived for a message, as the recipient's side sees it (line breaks as `\n`). */
+/**
+ * What arrived for a message, as the recipient's side sees it: line breaks as `\n`, and without the
+ * line break that ends every SMTP body (a single trailing line break is not significant).
+ */
 export interface ReadBackMail {
   readonly to: string;
   readonly subject: string;
