@@ -1,0 +1,30 @@
+import type { ApplicationStore, OutboxStore, StaffStore } from "@madoguchi/core";
+import { memoryApplicationStore } from "./memory-application-store.ts";
+import { emptyMemoryState } from "./memory-state.ts";
+import { memoryOutboxStore } from "./memory-outbox-store.ts";
+import { memoryStaffStore } from "./memory-staff-store.ts";
+
+/** The storage ports of one memory store, sharing one state. */
+export interface MemoryStore {
+  readonly applications: ApplicationStore;
+  readonly outbox: OutboxStore;
+  readonly staff: StaffStore;
+  /** Closes the store; afterwards every call fails with `StorageError{reason:"unavailable"}`. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the in-memory reference store: the semantics every persistent adapter must match (it
+ * runs every storage contract suite first). For embedders' tests and demos; it keeps nothing
+ * across restarts and encrypts nothing, since nothing reaches disk.
+ */
+export const createMemoryStore = (): MemoryStore => {
+  const state = emptyMemoryState();
+  const applications = memoryApplicationStore(state);
+  return {
+    applications,
+    outbox: memoryOutboxStore(state),
+    staff: memoryStaffStore(state),
+    close: () => applications.close(),
+  };
+};

@@ -1,0 +1,4 @@
+/**
+ * @madoguchi/adapter-memory — the in-memory reference adapter of the storage ports.
+ */
+export { createMemoryStore, type MemoryStore } from "./create-memory-store.ts";

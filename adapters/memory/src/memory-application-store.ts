@@ -1,0 +1,115 @@
+import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import {
+  APPLICATION_STORE_CONTRACT,
+  type Application,
+  type ApplicationId,
+  type ApplicationPage,
+  type ApplicationQuery,
+  type ApplicationStore,
+  type ConcurrentModification,
+  type OutboxEntry,
+  type OutboxMessage,
+  type ReceiptNumber,
+  type StorageError,
+} from "@madoguchi/core";
+import { closedError, conflictError } from "./memory-errors.ts";
+import { copy, type MemoryState } from "./memory-state.ts";
+
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const newEntry = (message: OutboxMessage): OutboxEntry => ({
+  message: copy(message),
+  attempts: 0,
+  nextAttemptAt: new Date(message.createdAt.getTime()),
+  sentAt: null,
+  lastError: null,
+});
+
+/** The outbox message ids in `messages` that are taken or repeated. */
+const outboxClash = (state: MemoryState, messages: readonly OutboxMessage[]): boolean =>
+  new Set(messages.map((m) => m.id)).size !== messages.length || messages.some((m) => state.outbox.has(m.id));
+
+/**
+ * The reference {@link ApplicationStore}: every check happens before the first write, so a failed
+ * call leaves the state untouched, as a rolled-back transaction would. JavaScript runs each call's
+ * check-and-write without interleaving, which is what makes concurrent updates safe here.
+ */
+export const memoryApplicationStore = (state: MemoryState): ApplicationStore => {
+  const find = (operation: string, id: string | undefined): ResultAsync<Application | null, StorageError> => {
+    if (state.closed) return errAsync(closedError(operation));
+    const app = id === undefined ? undefined : state.applications.get(id);
+    return okAsync(app === undefined ? null : copy(app));
+  };
+
+  return {
+    meta: { contract: APPLICATION_STORE_CONTRACT, name: "memory", capabilities: new Set() },
+
+    insert: (application: Application, outbox: readonly OutboxMessage[]): ResultAsync<void, StorageError> => {
+      const op = "application-store.insert";
+      if (state.closed) return errAsync(closedError(op));
+      if (state.applications.has(application.id)) return errAsync(conflictError(op, "application id"));
+      if (state.byReceiptNumber.has(application.receiptNumber)) return errAsync(conflictError(op, "receipt number"));
+      if (state.bySubmissionKey.has(application.submissionKey)) return errAsync(conflictError(op, "submission key"));
+      if (outboxClash(state, outbox)) return errAsync(conflictError(op, "outbox message id"));
+      state.applications.set(application.id, copy(application));
+      state.byReceiptNumber.set(application.receiptNumber, application.id);
+      state.bySubmissionKey.set(application.submissionKey, application.id);
+      for (const m of outbox) state.outbox.set(m.id, newEntry(m));
+      return okAsync(undefined);
+    },
+
+    update: (
+      application: Application,
+      expectedVersion: number,
+      outbox: readonly OutboxMessage[],
+    ): ResultAsync<void, StorageError | ConcurrentModification> => {
+      if (application.version !== expectedVersion + 1) {
+        throw new RangeError("application.version must be expectedVersion + 1");
+      }
+      const op = "application-store.update";
+      if (state.closed) return errAsync(closedError(op));
+      const stored = state.applications.get(application.id);
+      if (stored === undefined || stored.version !== expectedVersion) {
+        return errAsync({
+          _tag: "ConcurrentModification",
+          code: "application.concurrent_modification",
+          id: application.id,
+          expectedVersion,
+        } satisfies ConcurrentModification);
+      }
+      const receiptOwner = state.byReceiptNumber.get(application.receiptNumber);
+      if (receiptOwner !== undefined && receiptOwner !== application.id) return errAsync(conflictError(op, "receipt number"));
+      const keyOwner = state.bySubmissionKey.get(application.submissionKey);
+      if (keyOwner !== undefined && keyOwner !== application.id) return errAsync(conflictError(op, "submission key"));
+      if (outboxClash(state, outbox)) return errAsync(conflictError(op, "outbox message id"));
+      state.byReceiptNumber.delete(stored.receiptNumber);
+      state.bySubmissionKey.delete(stored.submissionKey);
+      state.applications.set(application.id, copy(application));
+      state.byReceiptNumber.set(application.receiptNumber, application.id);
+      state.bySubmissionKey.set(application.submissionKey, application.id);
+      for (const m of outbox) state.outbox.set(m.id, newEntry(m));
+      return okAsync(undefined);
+    },
+
+    findById: (id: ApplicationId) => find("application-store.findById", id),
+    findByReceiptNumber: (receiptNumber: ReceiptNumber) =>
+      find("application-store.findByReceiptNumber", state.byReceiptNumber.get(receiptNumber)),
+    findBySubmissionKey: (submissionKey: string) =>
+      find("application-store.findBySubmissionKey", state.bySubmissionKey.get(submissionKey)),
+
+    list: (query: ApplicationQuery): ResultAsync<ApplicationPage, StorageError> => {
+      if (state.closed) return errAsync(closedError("application-store.list"));
+      const matching = [...state.applications.values()]
+        .filter((a) => query.statuses === undefined || query.statuses.includes(a.status))
+        .filter((a) => query.procedureIds === undefined || query.procedureIds.includes(a.procedureId))
+        .sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime() || compareIds(a.id, b.id));
+      return okAsync({ items: copy(matching.slice(query.offset, query.offset + query.limit)), total: matching.length });
+    },
+
+    healthCheck: () => (state.closed ? errAsync(closedError("application-store.healthCheck")) : okAsync(undefined)),
+
+    close: async () => {
+      state.closed = true;
+    },
+  };
+};

@@ -1,0 +1,35 @@
+import fc from "fast-check";
+import { expect } from "vitest";
+import { okValue, withStore, type ApplicationStoreCase } from "./application-store.harness.ts";
+import { referenceList } from "./list-reference.ts";
+import { applicationQueryArb, listableApplicationArb } from "./query.arbitraries.ts";
+
+/** `list` cases: filters, order, paging and totals against the reference semantics. */
+export const listCases: readonly ApplicationStoreCase[] = [
+  {
+    name: "list filters by status and procedure, orders by submittedAt desc then id, pages with limit/offset and counts the total",
+    run: (make, options) =>
+      fc.assert(
+        fc.asyncProperty(
+          fc.uniqueArray(listableApplicationArb, { maxLength: 14, selector: (a) => a.id }),
+          fc.array(applicationQueryArb, { minLength: 1, maxLength: 4 }),
+          async (apps, queries) =>
+            withStore(make, async (store) => {
+              for (const app of apps) await okValue(store.applications.insert(app, []));
+              for (const query of queries) {
+                expect(await okValue(store.applications.list(query))).toStrictEqual(referenceList(apps, query));
+              }
+            }),
+        ),
+        { numRuns: options.numRuns ?? 25 },
+      ),
+  },
+  {
+    name: "list on an empty store is an empty page with total 0",
+    run: (make) =>
+      withStore(make, async (store) => {
+        expect(await okValue(store.applications.list({ limit: 10, offset: 0 }))).toStrictEqual({ items: [], total: 0 });
+        expect(await okValue(store.applications.list({ statuses: [], limit: 10, offset: 0 }))).toStrictEqual({ items: [], total: 0 });
+      }),
+  },
+];
