@@ -182,6 +182,13 @@ async function run(context: BrowserContext, width: number) {
   await page.getByTestId("cmd-receive").click();
   await page.getByTestId("command-notice").waitFor();
   check((await text(page, "status")) === "受付", `${tag} received`);
+  const detailUrl = page.url();
+  await page.goto(`${base}/staff`);
+  await page.getByTestId("status-filter").selectOption("received");
+  await page.waitForURL(/status=received/);
+  await page.getByTestId(`app-row-${receipt2}`).waitFor();
+  check((await page.locator("[data-testid^=app-row-]").count()) === 1, `${tag} filter by status`);
+  await page.goto(detailUrl);
 
   // Conflict: another tab changes it first.
   const other = await context.newPage();

@@ -69,10 +69,11 @@ export function secretFromHash(hash: string): string | null {
 const NAVIGATE_EVENT = "madoguchi:navigate";
 
 /** Goes to an in-app path without reloading the page. */
-export function navigate(to: string, options: { readonly replace?: boolean } = {}): void {
+export function navigate(to: string, options: { readonly replace?: boolean; readonly scroll?: boolean } = {}): void {
   if (options.replace === true) window.history.replaceState(null, "", to);
   else window.history.pushState(null, "", to);
-  window.scrollTo(0, 0);
+  // A new page starts at the top; an in-place update (a filter) keeps the reader where they are.
+  if (options.scroll !== false) window.scrollTo(0, 0);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 

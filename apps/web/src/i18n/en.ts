@@ -28,7 +28,7 @@ export const en: Messages = {
   },
   portal: {
     title: "Apply for certificates online",
-    lead: "Request certificates without visiting city hall. You sign with your My Number card and pay by credit card.",
+    lead: "Request certificates without visiting city hall. You pay the fee by credit card; some procedures also need an electronic signature with your My Number card.",
     proceduresHeading: "Available procedures",
     feePerCopy: "Fee per copy",
     apply: "Apply",
@@ -169,7 +169,6 @@ export const en: Messages = {
     listTitle: "Applications",
     filterStatus: "Filter by status",
     allStatuses: "All",
-    apply: "Show",
     colReceipt: "Receipt no.",
     colProcedure: "Procedure",
     colApplicant: "Applicant",

@@ -30,7 +30,7 @@ export const ja = {
   },
   portal: {
     title: "証明書のオンライン申請",
-    lead: "窓口に来庁せずに、証明書の交付を申請できます。マイナンバーカードでの電子署名と、クレジットカードでのお支払いが必要です。",
+    lead: "市役所の窓口にお越しいただかなくても、証明書の交付を申請できます。手数料はクレジットカードでお支払いいただきます。手続きによっては、マイナンバーカードによる電子署名が必要です。",
     proceduresHeading: "申請できる手続き",
     feePerCopy: "手数料（1通）",
     apply: "申請する",
@@ -171,7 +171,6 @@ export const ja = {
     listTitle: "申請一覧",
     filterStatus: "状態で絞り込む",
     allStatuses: "すべて",
-    apply: "表示する",
     colReceipt: "受付番号",
     colProcedure: "手続",
     colApplicant: "申請者",

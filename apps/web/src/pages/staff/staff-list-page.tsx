@@ -34,29 +34,27 @@ export function StaffListPage() {
   // Back/forward changes the URL's filter: keep the select in step with what is shown.
   useEffect(() => setFilter(query.status), [query.status]);
 
-  const applyFilter = (event: FormEvent) => {
-    event.preventDefault();
-    const status = parseStaffListQuery(`status=${encodeURIComponent(filter)}`).status;
-    navigate(staffListPath({ status, offset: 0 }));
+  // The list updates in place as the filter changes (focus stays on the select; the URL keeps the filter).
+  const changeFilter = (value: string) => {
+    setFilter(value);
+    const status = parseStaffListQuery(`status=${encodeURIComponent(value)}`).status;
+    navigate(staffListPath({ status, offset: 0 }), { replace: true, scroll: false });
   };
   const goTo = (next: StaffListQuery) => navigate(staffListPath(next));
 
   return (
     <>
       <PageTitle>{t.staff.listTitle}</PageTitle>
-      <form className="filter-bar" onSubmit={applyFilter}>
+      <form className="filter-bar" onSubmit={(e: FormEvent) => e.preventDefault()}>
         <SelectField
           id="status-filter"
           label={t.staff.filterStatus}
           value={filter}
-          onChange={setFilter}
+          onChange={changeFilter}
           options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t.statuses[s] }))}
           placeholder={t.staff.allStatuses}
           testId="status-filter"
         />
-        <button type="submit" className="button button--secondary" data-testid="apply-filter">
-          {t.staff.apply}
-        </button>
       </form>
       {list.state.kind === "loading" && <Loading />}
       {list.state.kind === "error" && list.state.error.status !== 401 && (
