@@ -10,20 +10,50 @@ export type * from "./shared/clock.port.ts";
 export type * from "./shared/id-generator.port.ts";
 export type * from "./shared/hasher.port.ts";
 export * from "./shared/storage.errors.ts";
+export * from "./shared/assert-never.ts";
+export * from "./shared/base64.ts";
+export * from "./shared/error-code.ts";
+export * from "./shared/format-yen.ts";
+export * from "./shared/japan-calendar-date.ts";
+export * from "./shared/timing-safe-equal-hex.ts";
+export * from "./shared/japanese/width.ts";
+export * from "./shared/japanese/kana.ts";
+export * from "./shared/japanese/iso-date.ts";
+export * from "./shared/japanese/era.ts";
+export * from "./shared/japanese/japanese-date.ts";
 
 export type * from "./procedures/procedure.ts";
+export * from "./procedures/procedure-catalog.errors.ts";
+export * from "./procedures/procedure-catalog.schema.ts";
+export * from "./procedures/find-procedure.ts";
 export type * from "./fees/fee.ts";
+export * from "./fees/calculate-fee.ts";
 
 export * from "./applications/application-status.ts";
 export type * from "./applications/application.ts";
 export type * from "./applications/application.errors.ts";
 export * from "./applications/application-store.port.ts";
+export * from "./applications/application-status-label.ts";
+export * from "./applications/application-command.ts";
+export * from "./applications/application-transitions.ts";
+export * from "./applications/validation.errors.ts";
+export * from "./applications/validate-application-input.ts";
+export * from "./applications/field-error-messages.ts";
+export type * from "./applications/submission.errors.ts";
+export * from "./applications/prepare-application.ts";
+export * from "./applications/submit-application.ts";
+export * from "./applications/change-application-status.ts";
+export * from "./applications/withdraw-application.ts";
+export * from "./applications/find-application-for-resident.ts";
 
 export type * from "./notifications/outbox.ts";
 export * from "./notifications/outbox-store.port.ts";
 export * from "./notifications/mailer.port.ts";
+export * from "./notifications/render-status-email.ts";
 
 export * from "./signatures/signature-verifier.port.ts";
+export type * from "./signatures/signature.errors.ts";
+export * from "./signatures/canonical-application.ts";
 export * from "./payments/payment-gateway.port.ts";
 export * from "./keys/key-store.port.ts";
 

@@ -1,0 +1,267 @@
+import { errAsync, okAsync, ResultAsync } from "neverthrow";
+import type { FeeBreakdown } from "../fees/fee.ts";
+import type { OutboxMessage } from "../notifications/outbox.ts";
+import type { Authorization, PaymentError, PaymentGateway } from "../payments/payment-gateway.port.ts";
+import type { ProcedureCatalog } from "../procedures/procedure.ts";
+import { canonicalApplicationJson } from "../signatures/canonical-application.ts";
+import type { SignatureRequired } from "../signatures/signature.errors.ts";
+import type { SignatureError, SignatureVerifier } from "../signatures/signature-verifier.port.ts";
+import { decodeBase64 } from "../shared/base64.ts";
+import type { Clock } from "../shared/clock.port.ts";
+import type { Hasher } from "../shared/hasher.port.ts";
+import type { IdGenerator } from "../shared/id-generator.port.ts";
+import { IdempotencyKey } from "../shared/ids.ts";
+import type { StorageError } from "../shared/storage.errors.ts";
+import type { Application, PaymentRecord, SignatureEvidence } from "./application.ts";
+import type { ApplicationStore } from "./application-store.port.ts";
+import type { SubmissionKeyReused } from "./submission.errors.ts";
+import { prepareApplication } from "./prepare-application.ts";
+import type { ValidatedApplicationInput } from "./validate-application-input.ts";
+import type { ValidationFailed } from "./validation.errors.ts";
+
+/** Ports and configuration used by {@link submitApplication}. */
+export interface SubmitApplicationDeps {
+  readonly store: ApplicationStore;
+  readonly catalog: ProcedureCatalog;
+  readonly verifier: SignatureVerifier;
+  readonly gateway: PaymentGateway;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly hasher: Hasher;
+}
+
+/** A resident's submission as the HTTP layer receives it. */
+export interface SubmitApplicationInput {
+  /** The raw request body (validated here): see `validateApplicationInput`. */
+  readonly rawInput: unknown;
+  /**
+   * Detached CMS SignedData (DER, base64) over the UTF-8 bytes of `canonicalApplicationJson` of the
+   * application; `null` when the procedure needs no signature (it is ignored then).
+   */
+  readonly cmsBase64: string | null;
+  /** Single-use card token from the gateway's hosted fields. Unused when the total is 0 yen. */
+  readonly paymentToken: string;
+}
+
+/** The stored application and, for a first submission, the resident's access secret. */
+export interface SubmitApplicationOutput {
+  readonly application: Application;
+  /**
+   * Shown once to the resident (with the receipt number it gives access to the status and to
+   * withdrawal). `null` when `replayed`: only its hash is stored, so a retry cannot show it again.
+   */
+  readonly accessSecret: string | null;
+  /** True if this submission key had already been stored: nothing was charged or stored again. */
+  readonly replayed: boolean;
+}
+
+/** Errors of {@link submitApplication}. */
+export type SubmitApplicationError =
+  | ValidationFailed
+  | SubmissionKeyReused
+  | SignatureRequired
+  | SignatureError
+  | PaymentError
+  | StorageError;
+
+const OPERATION = "submit-application";
+
+/**
+ * A resident submits an application (R4–R7): validate and normalise the input, compute the fee and
+ * build the canonical document (all three as `prepareApplication`), verify the JPKI signature over
+ * it (if the procedure requires one), authorise the card for the total, then store the application
+ * with its outbox message (the 受付 email) in one transaction.
+ *
+ * Idempotent per submission key: if the key is already stored with the same canonical document, the
+ * stored application is returned (`replayed`) and nothing is charged again; with a different
+ * document the result is `SubmissionKeyReused`. The card authorisation uses the idempotency key
+ * `auth-<submissionKey>`, so a retry after a crash between authorisation and insert reuses it.
+ * If the insert fails the authorisation is voided, best effort — unless a concurrent retry of the
+ * same submission stored it, in which case that stored application is returned.
+ */
+export const submitApplication = (
+  deps: SubmitApplicationDeps,
+  input: SubmitApplicationInput,
+): ResultAsync<SubmitApplicationOutput, SubmitApplicationError> => {
+  const now = deps.clock.now();
+  const prepared = prepareApplication(deps.catalog, input.rawInput, now);
+  if (prepared.isErr()) return errAsync(prepared.error);
+  const { input: v, fee, canonicalJson } = prepared.value;
+
+  return deps.store.findBySubmissionKey(v.submissionKey).andThen(
+    (existing): ResultAsync<SubmitApplicationOutput, SubmitApplicationError> =>
+      existing !== null
+        ? replay(deps, existing, canonicalJson)
+        : verifySignature(deps, v, canonicalJson, input.cmsBase64, now).andThen((signature) =>
+            authorize(deps, v, fee, input.paymentToken).andThen((authorization) =>
+              store(deps, { v, fee, signature, authorization, now, canonicalJson }),
+            ),
+          ),
+  );
+};
+
+/** The canonical document of a stored application: the signed bytes if it was signed. */
+const storedCanonicalJson = (deps: SubmitApplicationDeps, application: Application): string =>
+  application.signature?.canonicalJson ??
+  canonicalApplicationJson({
+    municipalityCode: deps.catalog.municipality.code,
+    procedureId: application.procedureId,
+    submissionKey: application.submissionKey,
+    applicant: application.applicant,
+    request: application.request,
+    fee: application.fee,
+  });
+
+const replay = (
+  deps: SubmitApplicationDeps,
+  existing: Application,
+  canonicalJson: string,
+): ResultAsync<SubmitApplicationOutput, SubmissionKeyReused> =>
+  storedCanonicalJson(deps, existing) === canonicalJson
+    ? okAsync({ application: existing, accessSecret: null, replayed: true })
+    : errAsync({ _tag: "SubmissionKeyReused", code: "application.submission_key_reused" });
+
+const verifySignature = (
+  deps: SubmitApplicationDeps,
+  v: ValidatedApplicationInput,
+  canonicalJson: string,
+  cmsBase64: string | null,
+  now: Date,
+): ResultAsync<SignatureEvidence | null, SignatureRequired | SignatureError> => {
+  if (!v.procedure.requiresSignature) return okAsync(null);
+  if (cmsBase64 === null || cmsBase64.trim() === "") return errAsync({ _tag: "SignatureRequired", code: "signature.required" });
+  const cms = decodeBase64(cmsBase64);
+  if (cms === null || cms.length === 0) {
+    return errAsync({ _tag: "SignatureError", reason: "malformed", operation: OPERATION, retryable: false, message: "signature is not base64" });
+  }
+  return deps.verifier
+    .verifyDetached({ content: new TextEncoder().encode(canonicalJson), cms, at: now })
+    .map((verified) => ({
+      canonicalJson,
+      cmsBase64: cmsBase64.replace(/\s/g, ""),
+      signerSubject: verified.signer.subject,
+      signerIssuer: verified.signer.issuer,
+      signerSerialNumber: verified.signer.serialNumber,
+      verifiedAt: now,
+    }));
+};
+
+const authorize = (
+  deps: SubmitApplicationDeps,
+  v: ValidatedApplicationInput,
+  fee: FeeBreakdown,
+  token: string,
+): ResultAsync<Authorization | null, PaymentError> => {
+  // A free procedure (fee and postage 0) has nothing to authorise.
+  if (fee.total === 0) return okAsync(null);
+  return deps.gateway
+    .authorize({
+      token,
+      amount: fee.total,
+      idempotencyKey: IdempotencyKey(`auth-${v.submissionKey}`),
+      // On the resident's card statement: no personal data.
+      description: `madoguchi ${v.procedure.id}`,
+    })
+    .andThen((authorization) =>
+      // The same idempotency key returns the first result: after a voided earlier attempt, or an
+      // earlier attempt for another amount, that result cannot pay for this application.
+      authorization.status === "authorized" && authorization.amount === fee.total
+        ? okAsync(authorization)
+        : errAsync<never, PaymentError>({
+            _tag: "PaymentError",
+            reason: "invalid_request",
+            operation: `${OPERATION}.authorize`,
+            retryable: false,
+            message: "an earlier authorisation with this submission key cannot be reused; submit with a new key",
+          }),
+    );
+};
+
+const store = (
+  deps: SubmitApplicationDeps,
+  args: {
+    readonly v: ValidatedApplicationInput;
+    readonly fee: FeeBreakdown;
+    readonly signature: SignatureEvidence | null;
+    readonly authorization: Authorization | null;
+    readonly now: Date;
+    readonly canonicalJson: string;
+  },
+): ResultAsync<SubmitApplicationOutput, SubmitApplicationError> => {
+  const { v, fee, signature, authorization, now, canonicalJson } = args;
+  const accessSecret = deps.ids.secret();
+  const payment: PaymentRecord | null =
+    authorization === null
+      ? null
+      : {
+          authorizationId: authorization.id,
+          idempotencyKey: authorization.idempotencyKey,
+          amount: authorization.amount,
+          status: authorization.status,
+          brand: authorization.brand,
+          last4: authorization.last4,
+        };
+  const application: Application = {
+    id: deps.ids.applicationId(),
+    receiptNumber: deps.ids.receiptNumber(now),
+    submissionKey: v.submissionKey,
+    procedureId: v.procedure.id,
+    locale: v.locale,
+    applicant: v.applicant,
+    request: v.request,
+    fee,
+    status: "submitted",
+    version: 1,
+    history: [{ from: null, to: "submitted", at: now, by: { kind: "resident" }, reason: null }],
+    signature,
+    payment,
+    accessSecretHash: deps.hasher.sha256Hex(accessSecret),
+    submittedAt: now,
+    updatedAt: now,
+  };
+  const message: OutboxMessage = {
+    id: deps.ids.uuid(),
+    kind: "application.status_changed",
+    applicationId: application.id,
+    status: "submitted",
+    createdAt: now,
+  };
+  return deps.store
+    .insert(application, [message])
+    .map((): SubmitApplicationOutput => ({ application, accessSecret, replayed: false }))
+    .orElse((insertError) => afterFailedInsert(deps, insertError, authorization, v.submissionKey, canonicalJson));
+};
+
+/**
+ * The insert failed. If a concurrent retry of the same submission stored it with this very
+ * authorisation, that is a success: return it and keep the authorisation. Otherwise void the
+ * authorisation (best effort: an unvoided authorisation expires uncaptured) and report the insert
+ * error. When the store cannot even be read after a conflict, we do not void, since the
+ * authorisation may belong to the stored application.
+ */
+const afterFailedInsert = (
+  deps: SubmitApplicationDeps,
+  insertError: StorageError,
+  authorization: Authorization | null,
+  submissionKey: string,
+  canonicalJson: string,
+): ResultAsync<SubmitApplicationOutput, SubmitApplicationError> => {
+  if (authorization === null) return errAsync(insertError);
+  const voidAuthorization = (): ResultAsync<never, SubmitApplicationError> =>
+    ResultAsync.fromSafePromise(
+      deps.gateway
+        .void(authorization.id, IdempotencyKey(`void-${submissionKey}`))
+        .match(
+          () => undefined,
+          () => undefined,
+        ),
+    ).andThen(() => errAsync(insertError));
+  return deps.store
+    .findBySubmissionKey(submissionKey)
+    .orElse(() => (insertError.reason === "conflict" ? errAsync(insertError) : okAsync(null)))
+    .andThen((stored): ResultAsync<SubmitApplicationOutput, SubmitApplicationError> =>
+      stored !== null && stored.payment?.authorizationId === authorization.id
+        ? replay(deps, stored, canonicalJson)
+        : voidAuthorization(),
+    );
+};

@@ -1,0 +1,171 @@
+import { Result as EffectResult, Schema, SchemaIssue } from "effect";
+import { err, ok, type Result } from "neverthrow";
+import { ProcedureId } from "../shared/ids.ts";
+import { yen } from "../shared/yen.ts";
+import type { ApplicantField, ProcedureCatalog } from "./procedure.ts";
+import { catalogError, type CatalogError, type CatalogIssue } from "./procedure-catalog.errors.ts";
+
+const Text = Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(2000));
+const LocalizedSchema = Schema.Struct({ ja: Text, en: Text });
+const Slug = Schema.String.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/));
+const YenAmount = Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0));
+
+/** The applicant fields a municipality may mark required (see `ApplicantField`). */
+export const APPLICANT_FIELDS: readonly ApplicantField[] = [
+  "name",
+  "nameKana",
+  "postalCode",
+  "address",
+  "dateOfBirth",
+  "phone",
+  "email",
+];
+const ApplicantFieldSchema = Schema.Literals(APPLICANT_FIELDS);
+
+const ExtraFieldSchema = Schema.Struct({
+  // Starts with a letter: the key becomes a form field name and an object key (never `__proto__`).
+  key: Schema.String.check(Schema.isPattern(/^[A-Za-z][A-Za-z0-9_]{0,63}$/)),
+  label: LocalizedSchema,
+  kind: Schema.Literal("select"),
+  options: Schema.Array(
+    Schema.Struct({ value: Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(64)), label: LocalizedSchema }),
+  ).check(Schema.isMinLength(1)),
+  required: Schema.Boolean,
+  help: Schema.optionalKey(LocalizedSchema),
+});
+
+const ProcedureSchema = Schema.Struct({
+  id: Slug,
+  name: LocalizedSchema,
+  description: LocalizedSchema,
+  feePerCopy: YenAmount,
+  maxCopies: Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(1), Schema.isLessThanOrEqualTo(1000)),
+  deliveryMethodIds: Schema.Array(Schema.String).check(Schema.isMinLength(1)),
+  /** Optional in the file: no extra questions. */
+  extraFields: Schema.optionalKey(Schema.Array(ExtraFieldSchema)),
+  requiredFields: Schema.Array(ApplicantFieldSchema),
+  /** Optional in the file: no help texts. */
+  fieldHelp: Schema.optionalKey(
+    Schema.Struct(Object.fromEntries(APPLICANT_FIELDS.map((f) => [f, Schema.optionalKey(LocalizedSchema)])) as {
+      readonly [K in ApplicantField]: Schema.optionalKey<typeof LocalizedSchema>;
+    }),
+  ),
+  requiresSignature: Schema.Boolean,
+  /** Optional in the file: enabled. */
+  enabled: Schema.optionalKey(Schema.Boolean),
+});
+
+/**
+ * The JSON shape of a procedure catalog file (`config/procedures.json`): {@link ProcedureCatalog}
+ * with `extraFields`, `fieldHelp` and `enabled` optional. Unknown keys are errors (they are typos).
+ * Cross-entry rules (unique ids, references) are checked by {@link decodeProcedureCatalog}.
+ */
+export const ProcedureCatalogSchema = Schema.Struct({
+  municipality: Schema.Struct({
+    /** 全国地方公共団体コード: six digits including the check digit. */
+    code: Schema.String.check(Schema.isPattern(/^\d{6}$/)),
+    name: LocalizedSchema,
+  }),
+  deliveryMethods: Schema.Array(Schema.Struct({ id: Slug, name: LocalizedSchema, postage: YenAmount })).check(
+    Schema.isMinLength(1),
+  ),
+  procedures: Schema.Array(ProcedureSchema),
+});
+
+/** The decoded JSON shape of a catalog file, before defaults and cross-entry checks. */
+export type ProcedureCatalogJson = typeof ProcedureCatalogSchema.Type;
+
+const decodeShape = Schema.decodeUnknownResult(ProcedureCatalogSchema);
+const formatIssues = SchemaIssue.makeFormatterStandardSchemaV1();
+
+/**
+ * Decodes and checks a procedure catalog: its shape, then the rules across entries — unique
+ * procedure, delivery method and extra field ids, referenced delivery methods exist, unique option
+ * values. Every problem is reported, each with the entry it is in.
+ */
+export const decodeProcedureCatalog = (json: unknown): Result<ProcedureCatalog, CatalogError> => {
+  const decoded = decodeShape(json, { errors: "all", onExcessProperty: "error" });
+  if (EffectResult.isFailure(decoded)) {
+    const { issues } = formatIssues(decoded.failure.issue);
+    return err(
+      catalogError(
+        issues.map((i) => ({
+          path: describePath((i.path ?? []).map((p) => (typeof p === "object" ? p.key : p)), json),
+          message: i.message,
+        })),
+      ),
+    );
+  }
+  const file = decoded.success;
+  const issues = crossEntryIssues(file);
+  return issues.length > 0 ? err(catalogError(issues)) : ok(toCatalog(file));
+};
+
+const crossEntryIssues = (file: ProcedureCatalogJson): CatalogIssue[] => {
+  const issues: CatalogIssue[] = [];
+  const duplicates = (values: readonly string[], path: (i: number) => string, what: string) =>
+    values.forEach((v, i) => {
+      if (values.indexOf(v) !== i) issues.push({ path: path(i), message: `duplicate ${what} "${v}"` });
+    });
+  const methodIds = file.deliveryMethods.map((m) => m.id);
+  duplicates(methodIds, (i) => `deliveryMethods[${i}] ("${methodIds[i]}").id`, "delivery method id");
+  duplicates(file.procedures.map((p) => p.id), (i) => `procedures[${i}] ("${file.procedures[i]?.id}").id`, "procedure id");
+  file.procedures.forEach((p, pi) => {
+    const at = `procedures[${pi}] ("${p.id}")`;
+    p.deliveryMethodIds.forEach((id, i) => {
+      if (!methodIds.includes(id)) issues.push({ path: `${at}.deliveryMethodIds[${i}]`, message: `unknown delivery method "${id}" (known: ${methodIds.join(", ")})` });
+    });
+    duplicates(p.deliveryMethodIds, (i) => `${at}.deliveryMethodIds[${i}]`, "delivery method id");
+    const extra = p.extraFields ?? [];
+    duplicates(extra.map((f) => f.key), (i) => `${at}.extraFields[${i}] ("${extra[i]?.key}").key`, "extra field key");
+    extra.forEach((f, fi) =>
+      duplicates(f.options.map((o) => o.value), (i) => `${at}.extraFields[${fi}] ("${f.key}").options[${i}].value`, "option value"),
+    );
+  });
+  return issues;
+};
+
+const toCatalog = (file: ProcedureCatalogJson): ProcedureCatalog => ({
+  municipality: file.municipality,
+  deliveryMethods: file.deliveryMethods.map((m) => ({ ...m, postage: yen(m.postage) })),
+  procedures: file.procedures.map((p) => ({
+    ...p,
+    id: ProcedureId(p.id),
+    feePerCopy: yen(p.feePerCopy),
+    extraFields: p.extraFields ?? [],
+    fieldHelp: p.fieldHelp ?? {},
+    enabled: p.enabled ?? true,
+  })),
+});
+
+/**
+ * `["procedures", 2, "feePerCopy"]` → `procedures[2] ("koseki").feePerCopy`: array elements are
+ * named by their `id`, `key` or `value` when the input has one, so the editor finds the entry
+ * without counting.
+ */
+const describePath = (path: readonly PropertyKey[], input: unknown): string => {
+  let out = "";
+  let node: unknown = input;
+  for (const segment of path) {
+    if (typeof segment === "number") {
+      out += `[${segment}]`;
+      node = Array.isArray(node) ? node[segment] : undefined;
+      const name = entryName(node);
+      if (name !== null) out += ` (${JSON.stringify(name)})`;
+    } else {
+      const key = String(segment);
+      out += out === "" ? key : `.${key}`;
+      node = typeof node === "object" && node !== null && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+    }
+  }
+  return out === "" ? "(file)" : out;
+};
+
+const entryName = (node: unknown): string | null => {
+  if (typeof node !== "object" || node === null) return null;
+  for (const k of ["id", "key", "value"]) {
+    const v = Object.hasOwn(node, k) ? (node as Record<string, unknown>)[k] : undefined;
+    if (typeof v === "string") return v;
+  }
+  return null;
+};

@@ -1,0 +1,317 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  formatWareki,
+  isoToWareki,
+  ProcedureId,
+  toFullWidthDigits,
+  validateApplicationInput,
+  yen,
+  type FieldError,
+  type ProcedureCatalog,
+} from "../src/index.ts";
+import { must, shippedCatalog } from "./fixtures.ts";
+
+const catalog = shippedCatalog();
+/** 2026-11-23 10:00 in Japan. */
+const today = new Date("2026-11-23T01:00:00Z");
+
+const validBody = () => ({
+  procedureId: "shotoku-kazei",
+  locale: "ja",
+  submissionKey: "sub_0123456789abcdef",
+  applicant: {
+    name: "見本 太郎",
+    nameKana: "みほん たろう",
+    postalCode: "123-4567",
+    address: "みほん市本町１－２－３",
+    dateOfBirth: "昭和50年3月4日",
+    phone: "03-1234-5678",
+    email: "taro@example.jp",
+  },
+  request: { copies: "２", deliveryMethodId: "express", extra: { fiscalYear: "2026", purpose: "loan" } },
+});
+type Body = ReturnType<typeof validBody>;
+
+const fieldsOf = (raw: unknown, cat: ProcedureCatalog = catalog): readonly FieldError[] =>
+  validateApplicationInput(raw, cat, today).match(
+    () => [],
+    (e) => e.fields,
+  );
+const codesOf = (raw: unknown, cat?: ProcedureCatalog) => fieldsOf(raw, cat).map((f) => `${f.field}:${f.code}`);
+const withApplicant = (patch: Partial<Body["applicant"]>): Body => {
+  const b = validBody();
+  return { ...b, applicant: { ...b.applicant, ...patch } };
+};
+const withRequest = (patch: Record<string, unknown>) => {
+  const b = validBody();
+  return { ...b, request: { ...b.request, ...patch } };
+};
+
+describe("validateApplicationInput: a valid body", () => {
+  it("is normalised: kana, half-width digits, ISO date, copies as a number", () => {
+    const v = validateApplicationInput(validBody(), catalog, today)._unsafeUnwrap();
+    expect(v.procedure.id).toBe("shotoku-kazei");
+    expect(v.deliveryMethod.id).toBe("express");
+    expect(v.locale).toBe("ja");
+    expect(v.submissionKey).toBe("sub_0123456789abcdef");
+    expect(v.applicant).toEqual({
+      name: "見本 太郎",
+      nameKana: "ミホン\u3000タロウ",
+      postalCode: "1234567",
+      address: "みほん市本町1-2-3",
+      dateOfBirth: "1975-03-04",
+      phone: "0312345678",
+      email: "taro@example.jp",
+    });
+    expect(v.request).toEqual({ copies: 2, deliveryMethodId: "express", extra: { fiscalYear: "2026", purpose: "loan" } });
+  });
+
+  it("keeps kanji as typed (no NFKC on names)", () => {
+    const name = "\uFA10本 髙﨑 𠮷";
+    expect(validateApplicationInput(withApplicant({ name }), catalog, today)._unsafeUnwrap().applicant.name).toBe(name);
+  });
+
+  it("accepts half-width katakana furigana, full-width postal code and phone, ISO date of birth, numeric copies", () => {
+    const body = withApplicant({ nameKana: "ﾐﾎﾝ ﾀﾛｳ", postalCode: "１２３４５６７", phone: "０９０ー１２３４ー５６７８", dateOfBirth: "1975/3/4" });
+    const v = validateApplicationInput({ ...body, request: { ...body.request, copies: 10 } }, catalog, today)._unsafeUnwrap();
+    expect([v.applicant.nameKana, v.applicant.postalCode, v.applicant.phone, v.applicant.dateOfBirth, v.request.copies]).toEqual([
+      "ミホン\u3000タロウ",
+      "1234567",
+      "09012345678",
+      "1975-03-04",
+      10,
+    ]);
+  });
+
+  it("accepts a date of birth of today in Japan even when it is still yesterday in UTC", () => {
+    const lateEvening = new Date("2026-11-22T16:00:00Z"); // 2026-11-23 01:00 JST
+    expect(validateApplicationInput(withApplicant({ dateOfBirth: "2026-11-23" }), catalog, lateEvening).isOk()).toBe(true);
+  });
+});
+
+describe("validateApplicationInput: refused fields", () => {
+  it("lists every refused field at once", () => {
+    const body = {
+      procedureId: "shotoku-kazei",
+      locale: "fr",
+      submissionKey: "short",
+      applicant: { name: "", nameKana: "見本", postalCode: "12-34567", address: "x".repeat(201), dateOfBirth: "2月30日", phone: "12345", email: "taro@" },
+      request: { copies: "二", deliveryMethodId: "drone", extra: { fiscalYear: "1999", colour: "red" } },
+    };
+    expect(codesOf(body)).toEqual([
+      "locale:unknown_option",
+      "submissionKey:invalid_submission_key",
+      "applicant.name:required",
+      "applicant.nameKana:not_kana",
+      "applicant.postalCode:invalid_postal_code",
+      "applicant.address:too_long",
+      "applicant.dateOfBirth:invalid_date",
+      "applicant.phone:invalid_phone",
+      "applicant.email:invalid_email",
+      "request.copies:not_integer",
+      "request.deliveryMethodId:unknown_option",
+      "request.extra.fiscalYear:unknown_option",
+      "request.extra.purpose:required",
+      "request.extra.colour:unknown_field",
+    ]);
+  });
+
+  it("gives params for range and length errors, never the value typed", () => {
+    const fields = fieldsOf(withRequest({ copies: 11 })).concat(fieldsOf(withApplicant({ name: "山".repeat(101) })));
+    expect(fields).toEqual([
+      { field: "request.copies", code: "out_of_range", params: { min: 1, max: 10 } },
+      { field: "applicant.name", code: "too_long", params: { max: 100 } },
+    ]);
+  });
+
+  it.each([
+    [{ copies: 0 }, "out_of_range"],
+    [{ copies: "０" }, "out_of_range"],
+    [{ copies: 1.5 }, "not_integer"],
+    [{ copies: "1.5" }, "not_integer"],
+    [{ copies: "-1" }, "not_integer"],
+    [{ copies: "2通" }, "not_integer"],
+    [{ copies: true }, "not_integer"],
+    [{ copies: "" }, "required"],
+    [{ copies: undefined }, "required"],
+  ])("refuses copies %o (%s)", (patch, code) => {
+    expect(codesOf(withRequest(patch))).toEqual([`request.copies:${code}`]);
+  });
+
+  it.each([
+    ["phone", "03-1234-567", "invalid_phone"],
+    ["phone", "090123456789", "invalid_phone"],
+    ["postalCode", "1234-567", "invalid_postal_code"],
+    ["postalCode", "123456", "invalid_postal_code"],
+    ["email", "taro@example", "invalid_email"],
+    ["email", "taro..x@example.jp", "invalid_email"],
+    ["email", "taro @example.jp", "invalid_email"],
+    ["email", `${"a".repeat(250)}@x.jp`, "too_long"],
+    ["dateOfBirth", "2026-11-24", "future_date"],
+    ["dateOfBirth", "令和9年1月1日", "future_date"],
+    ["dateOfBirth", "平成31年5月1日", "invalid_date"],
+    ["dateOfBirth", "1800-01-01", "out_of_range"],
+    ["nameKana", "ミホン タロウ1", "not_kana"],
+    ["nameKana", "ー", "not_kana"],
+  ] as const)("refuses applicant.%s %s (%s)", (field, value, code) => {
+    expect(codesOf(withApplicant({ [field]: value }))).toEqual([`applicant.${field}:${code}`]);
+  });
+
+  it("refuses text fields that are not text", () => {
+    expect(codesOf(withApplicant({ phone: 312345678 as unknown as string }))).toEqual(["applicant.phone:invalid_type"]);
+  });
+
+  it("refuses an unknown or disabled procedure, still checking the rest", () => {
+    expect(codesOf({ ...withApplicant({ email: "" }), procedureId: "nope" })).toEqual(["procedureId:unknown_procedure", "applicant.email:required"]);
+    const disabled: ProcedureCatalog = { ...catalog, procedures: catalog.procedures.map((p) => ({ ...p, enabled: p.id !== "shotoku-kazei" })) };
+    expect(codesOf(validBody(), disabled)).toEqual(["procedureId:procedure_disabled"]);
+  });
+
+  it("refuses a delivery method of the catalog that the procedure does not offer", () => {
+    const limited: ProcedureCatalog = { ...catalog, procedures: catalog.procedures.map((p) => ({ ...p, deliveryMethodIds: ["standard"] })) };
+    expect(codesOf(validBody(), limited)).toEqual(["request.deliveryMethodId:unknown_option"]);
+  });
+
+  it("refuses a body that is not an object, and reports missing parts field by field", () => {
+    expect(codesOf("hello")).toEqual(["body:invalid_type"]);
+    expect(codesOf([])).toEqual(["body:invalid_type"]);
+    expect(codesOf({})).toEqual([
+      "procedureId:required",
+      "locale:required",
+      "submissionKey:required",
+      "applicant.email:required",
+      "request.copies:required",
+      "request.deliveryMethodId:required",
+    ]);
+    expect(codesOf({ ...validBody(), applicant: "x", request: [1] })).toEqual(["applicant:invalid_type", "request:invalid_type"]);
+  });
+});
+
+describe("validateApplicationInput: configurable required fields (R4)", () => {
+  const optionalCatalog: ProcedureCatalog = {
+    ...catalog,
+    procedures: [
+      {
+        ...must(catalog.procedures[0]),
+        id: ProcedureId("free"),
+        feePerCopy: yen(0),
+        requiredFields: ["name"],
+        extraFields: [
+          {
+            key: "note",
+            label: { ja: "備考", en: "Note" },
+            kind: "select",
+            required: false,
+            options: [{ value: "a", label: { ja: "あ", en: "A" } }],
+          },
+        ],
+      },
+    ],
+  };
+
+  it("lets optional fields be empty (they become \"\") but always requires email", () => {
+    const body = {
+      procedureId: "free",
+      locale: "en",
+      submissionKey: "k".repeat(16),
+      applicant: { name: "Taro", email: "" },
+      request: { copies: 1, deliveryMethodId: "standard" },
+    };
+    expect(codesOf(body, optionalCatalog)).toEqual(["applicant.email:required"]);
+    const v = validateApplicationInput(
+      { ...body, applicant: { ...body.applicant, email: "t@example.jp" } },
+      optionalCatalog,
+      today,
+    )._unsafeUnwrap();
+    expect(v.applicant).toEqual({ name: "Taro", nameKana: "", postalCode: "", address: "", dateOfBirth: "", phone: "", email: "t@example.jp" });
+    expect(v.request.extra).toEqual({});
+  });
+
+  it("still checks the format of an optional field that is filled", () => {
+    const body = {
+      procedureId: "free",
+      locale: "en",
+      submissionKey: "k".repeat(16),
+      applicant: { name: "Taro", email: "t@example.jp", phone: "12" },
+      request: { copies: 1, deliveryMethodId: "standard", extra: { note: "b" } },
+    };
+    expect(codesOf(body, optionalCatalog)).toEqual(["applicant.phone:invalid_phone", "request.extra.note:unknown_option"]);
+  });
+});
+
+/** Valid bodies whose digits can be written either way. */
+const validBodies = fc
+  .record({
+    postal: fc.stringMatching(/^\d{3}-?\d{4}$/),
+    phone: fc.stringMatching(/^0\d{1,4}-\d{1,4}-\d{4}$/).filter((s) => s.replace(/-/g, "").length >= 10 && s.replace(/-/g, "").length <= 11),
+    dob: fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2026-11-22T00:00:00Z"), noInvalidDate: true }),
+    dobStyle: fc.constantFrom("iso", "kanji", "letter"),
+    copies: fc.integer({ min: 1, max: 10 }),
+    block: fc.integer({ min: 1, max: 99 }),
+    fiscalYear: fc.constantFrom("2026", "2025", "2024"),
+  })
+  .map((r) => {
+    const iso = r.dob.toISOString().slice(0, 10);
+    const dateOfBirth = r.dobStyle === "iso" ? iso : formatWareki(isoToWareki(iso)._unsafeUnwrap(), r.dobStyle === "kanji" ? "kanji" : "letter");
+    const b = validBody();
+    return {
+      ...b,
+      applicant: { ...b.applicant, postalCode: r.postal, phone: r.phone, dateOfBirth, address: `みほん市本町${r.block}-2` },
+      request: { ...b.request, copies: String(r.copies), extra: { fiscalYear: r.fiscalYear, purpose: "loan" } },
+    };
+  });
+
+const fullWidthDigits = (b: Body): Body => ({
+  ...b,
+  applicant: {
+    ...b.applicant,
+    postalCode: toFullWidthDigits(b.applicant.postalCode),
+    phone: toFullWidthDigits(b.applicant.phone),
+    dateOfBirth: toFullWidthDigits(b.applicant.dateOfBirth),
+    address: toFullWidthDigits(b.applicant.address),
+  },
+  request: { ...b.request, copies: toFullWidthDigits(b.request.copies), extra: { ...b.request.extra, fiscalYear: toFullWidthDigits(b.request.extra.fiscalYear) } },
+});
+
+describe("validateApplicationInput (properties)", () => {
+  it("validates full-width digits to the same result as half-width digits", () => {
+    fc.assert(
+      fc.property(validBodies, (body) => {
+        const half = validateApplicationInput(body, catalog, today);
+        expect(half.isOk()).toBe(true);
+        expect(validateApplicationInput(fullWidthDigits(body), catalog, today)).toEqual(half);
+      }),
+    );
+  });
+
+  it("never throws, whatever the body, and always answers with a result", () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withObjectString: true, withMap: true, withSet: true, withBigInt: true, withDate: true }), (raw) => {
+        const r = validateApplicationInput(raw, catalog, today);
+        expect(r.isOk() || r.error.fields.length > 0).toBe(true);
+      }),
+    );
+  });
+
+  it("never throws on bodies that look almost right", () => {
+    const b = validBody();
+    const value = fc.anything({ maxDepth: 2 });
+    const almost = fc.record({
+      procedureId: fc.oneof(fc.constant(b.procedureId), value),
+      locale: fc.oneof(fc.constant("ja"), value),
+      submissionKey: fc.oneof(fc.constant(b.submissionKey), value),
+      applicant: fc.oneof(fc.dictionary(fc.constantFrom(...Object.keys(b.applicant)), fc.oneof(fc.string(), value)), value),
+      request: fc.oneof(
+        fc.record({ copies: value, deliveryMethodId: fc.oneof(fc.constant("express"), value), extra: fc.oneof(fc.dictionary(fc.string(), value), value) }),
+        value,
+      ),
+    });
+    fc.assert(
+      fc.property(almost, (raw) => {
+        const r = validateApplicationInput(raw, catalog, today);
+        expect(r.isOk() || r.error.fields.length > 0).toBe(true);
+      }),
+    );
+  });
+});
