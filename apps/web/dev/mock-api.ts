@@ -148,7 +148,7 @@ function prepare(body: Json, locale: "ja" | "en") {
   const msg = (ja: string, en: string) => (locale === "ja" ? ja : en);
   for (const field of [...procedure.requiredFields, "email"]) {
     if ((applicant[field] ?? "").trim() === "") {
-      errors.push({ field: `applicant.${field}`, code: "required", message: msg("入力してください。", "Enter a value.") });
+      errors.push({ field: `applicant.${field}`, code: "required", message: msg(`${field}を入力してください`, `${field} is required`) });
     }
   }
   const postal = toHalfWidth(applicant["postalCode"] ?? "").replace(/[-ー－]/g, "");

@@ -1,10 +1,12 @@
 import type { MouseEvent, RefObject } from "react";
 import { useI18n } from "../i18n/i18n-context.tsx";
 
-/** One line of the summary: the field's label (if any), the message, and the input to jump to. */
+/**
+ * One line of the summary: the message (the server's field messages name their field, e.g.
+ * 「氏名を入力してください」, so no label is added) and the input to jump to.
+ */
 export interface ErrorSummaryItem {
   readonly targetId: string | null;
-  readonly label: string | null;
   readonly message: string;
 }
 
@@ -36,7 +38,7 @@ export function ErrorSummary({
       <p>{t.form.errorSummaryLead}</p>
       <ul className="error-summary__list">
         {items.map((item, i) => {
-          const text = item.label === null ? item.message : `${item.label}：${item.message}`;
+          const text = item.message;
           return (
             <li key={i}>
               {item.targetId === null ? (

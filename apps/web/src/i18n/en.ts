@@ -121,12 +121,10 @@ export const en: Messages = {
     cardError: "Please check your card details.",
     retry: "Send again",
     signatureRejected: "We could not verify your electronic signature. Please sign again.",
-    backToSign: "Sign again",
-    backToForm: "Back to the form",
   },
   receipt: {
     stepHeading: "Application received",
-    intro: "Thank you. We have sent you a confirmation email.",
+    intro: "Thank you. We will send you a confirmation by email.",
     receiptNumber: "Receipt number",
     accessCode: "Access code",
     keepWarning:
@@ -222,7 +220,6 @@ export const en: Messages = {
     off: "The development inbox is turned off.",
     empty: "No emails yet.",
     to: "To",
-    subject: "Subject",
     date: "Received",
     reload: "Reload",
   },
@@ -241,16 +238,5 @@ export const en: Messages = {
     complete: "Complete",
     reject: "Reject",
     return: "Return",
-  },
-  fields: {
-    "applicant.name": "Full name",
-    "applicant.nameKana": "Name in kana",
-    "applicant.postalCode": "Postal code",
-    "applicant.address": "Address",
-    "applicant.dateOfBirth": "Date of birth",
-    "applicant.phone": "Phone number",
-    "applicant.email": "Email address",
-    "request.copies": "Number of copies",
-    "request.deliveryMethodId": "Delivery",
   },
 };

@@ -1,4 +1,4 @@
-import { useMemo, type FormEvent, type RefObject } from "react";
+import type { FormEvent, RefObject } from "react";
 import type { ApplicantField, Catalog, Procedure } from "../../api-types.ts";
 import { APPLICANT_FIELDS } from "../../api-types.ts";
 import { Alert } from "../../components/alert.tsx";
@@ -62,21 +62,7 @@ export function FormStep({
   const { t, locale, pick } = useI18n();
   const fieldErrors = (id: string): readonly string[] => errors?.byField.get(id) ?? [];
 
-  const labels = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const field of APPLICANT_FIELDS) map.set(applicantFieldId(field), t.form[field]);
-    map.set(COPIES_ID, t.form.copies);
-    map.set(DELIVERY_ID, t.form.deliveryMethod);
-    for (const extra of procedure.extraFields) map.set(extraFieldId(extra.key), pick(extra.label));
-    return map;
-  }, [t, pick, procedure]);
-
-  const summaryItems: ErrorSummaryItem[] =
-    errors?.summary.map((item) => ({
-      targetId: item.targetId,
-      label: item.targetId === null ? null : (labels.get(item.targetId) ?? null),
-      message: item.message,
-    })) ?? [];
+  const summaryItems: readonly ErrorSummaryItem[] = errors?.summary ?? [];
 
   const deliveryOptions = procedure.deliveryMethodIds.flatMap((id) => {
     const method = catalog.deliveryMethods.find((m) => m.id === id);
