@@ -90,6 +90,16 @@ describe("sandbox client: answers mapped to PaymentError reasons", () => {
     }
   });
 
+  it("rejects an idempotency key that cannot travel in a header as invalid_request, before any call", async () => {
+    const token = await mintToken(sandbox.url, TEST_CARDS.visaSuccess);
+    for (const bad of ["", "キー", "has space", "x".repeat(256)]) {
+      const error = await errorOf(gateway.authorize({ token, amount: yen(100), idempotencyKey: IdempotencyKey(bad), description: "x" }));
+      expect([bad.length, error.reason, error.retryable]).toEqual([bad.length, "invalid_request", false]);
+    }
+    // Nothing was sent: the token is still unused.
+    expect((await gateway.authorize({ token, amount: yen(100), idempotencyKey: key(), description: "x" })).isOk()).toBe(true);
+  });
+
   it("answers a healthy sandbox's health check with Ok", async () => {
     expect((await gateway.healthCheck()).isOk()).toBe(true);
   });

@@ -1,6 +1,6 @@
 import type { PaymentError } from "@madoguchi/core";
 import { Result as EffectResult, Schema } from "effect";
-import { err, ok, ResultAsync, type Result } from "neverthrow";
+import { err, errAsync, ok, ResultAsync, type Result } from "neverthrow";
 import { paymentError } from "./payment-error.ts";
 
 /** Where and how the client talks to the sandbox. */
@@ -73,6 +73,10 @@ type Answer = { readonly status: number; readonly body: unknown };
 export function callSandbox<T>(config: SandboxHttpConfig, call: SandboxCall<T>, absentIsNull: true): ResultAsync<T | null, PaymentError>;
 export function callSandbox<T>(config: SandboxHttpConfig, call: SandboxCall<T>, absentIsNull?: false): ResultAsync<T, PaymentError>;
 export function callSandbox<T>(config: SandboxHttpConfig, call: SandboxCall<T>, absentIsNull = false): ResultAsync<T | null, PaymentError> {
+  // A key that cannot travel in a header would make fetch throw, which would read as an outage.
+  if (call.idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(call.idempotencyKey)) {
+    return errAsync(paymentError(call.operation, "invalid_request", "the idempotency key must be 1-255 visible ASCII characters"));
+  }
   const headers: Record<string, string> = { Authorization: `Bearer ${config.secretKey}`, Accept: "application/json" };
   if (call.idempotencyKey !== undefined) headers["Idempotency-Key"] = call.idempotencyKey;
   if (call.body !== undefined) headers["Content-Type"] = "application/json";

@@ -11,7 +11,7 @@ const digest = (s: string): Buffer => createHash("sha256").update(s, "utf8").dig
 export const requireSecretKey = (secretKey: string): RequestHandler => {
   const expected = digest(secretKey);
   return (req, res, next) => {
-    const match = /^Bearer (\S+)$/.exec(req.get("authorization") ?? "");
+    const match = /^Bearer (\S+)$/i.exec(req.get("authorization") ?? "");
     if (match?.[1] !== undefined && timingSafeEqual(digest(match[1]), expected)) {
       next();
       return;
