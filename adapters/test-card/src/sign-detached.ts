@@ -44,7 +44,7 @@ const signWithCard = (card: TestCard, content: Uint8Array, signingTime: Date) =>
         const signed = buildSignedAttributes({
           contentDigest: await sha256(content),
           signingTime,
-          signerCertificateHash: await sha256(new Uint8Array(certificate.toSchema(true).toBER(false))),
+          signerCertificateHash: await sha256(new Uint8Array(certificate.toSchema(false).toBER(false))),
           signerCertificate: certificate,
         });
         // What the card computes: RSASSA-PKCS1-v1_5 over SHA-256 of DER(signedAttrs).

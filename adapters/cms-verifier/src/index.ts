@@ -1,0 +1,5 @@
+/**
+ * @madoguchi/adapter-cms-verifier — the SignatureVerifier port for detached CMS signatures (JPKI
+ * signature certificates), on pkijs and Node's WebCrypto.
+ */
+export { createCmsSignatureVerifier, type CmsSignatureVerifierOptions } from "./create-cms-signature-verifier.ts";

@@ -1,0 +1,12 @@
+import { describeSignatureVerifierContract, type SignatureFixtures } from "@madoguchi/conformance/signature-verifier";
+import { testCardSignatureFixtures } from "@madoguchi/adapter-test-card";
+import { createCmsSignatureVerifier } from "../src/index.ts";
+
+// Typed against the conformance package: the test card declares its fixtures structurally.
+const fixtures: SignatureFixtures = testCardSignatureFixtures();
+
+describeSignatureVerifierContract(
+  "cms (test-card fixtures)",
+  (trustAnchorsPem) => createCmsSignatureVerifier({ trustAnchorsPem }),
+  fixtures,
+);
