@@ -38,26 +38,54 @@ export async function requestJson<T>(method: "GET" | "POST", url: string, option
     "Accept-Language": options.locale,
   };
   if (options.csrfToken !== undefined) headers["X-CSRF-Token"] = options.csrfToken;
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
-  const init: RequestInit = { method, headers, signal, credentials: options.credentials ?? "same-origin" };
+  // One controller for both the caller's abort and the timeout (AbortSignal.any is too new for some phones).
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const forwardAbort = () => controller.abort();
+  if (options.signal?.aborted === true) controller.abort();
+  options.signal?.addEventListener("abort", forwardAbort, { once: true });
+  const init: RequestInit = {
+    method,
+    headers,
+    signal: controller.signal,
+    credentials: options.credentials ?? "same-origin",
+  };
   if (options.body !== undefined) init.body = JSON.stringify(options.body);
 
+  try {
+    return await send<T>(url, init, options.signal);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener("abort", forwardAbort);
+  }
+}
+
+async function send<T>(url: string, init: RequestInit, callerSignal: AbortSignal | undefined): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, init);
   } catch {
-    return { ok: false, error: transportError(options.signal?.aborted === true ? "aborted" : "network") };
+    return { ok: false, error: transportError(callerSignal?.aborted === true ? "aborted" : "network") };
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    // Cut off mid-body (timeout, connection lost): no usable answer, even if the status said OK.
+    return { ok: false, error: transportError(callerSignal?.aborted === true ? "aborted" : "network") };
   }
   let body: unknown = null;
   try {
-    const text = await response.text();
     body = text === "" ? null : (JSON.parse(text) as unknown);
   } catch {
     // Not JSON (a proxy's error page …): handled below as a body-less answer.
     body = null;
   }
   if (!response.ok) return { ok: false, error: parseApiError(response.status, body) };
+  // A success without JSON (a captive portal, a misrouted proxy) must not reach pages as `null` data.
+  if (body === null && response.status !== 204) {
+    return { ok: false, error: { ...parseApiError(response.status, null), code: "invalid_response" } };
+  }
   return { ok: true, status: response.status, data: body as T };
 }
 
