@@ -21,5 +21,8 @@ export default [
   project("adapter-system", "./adapters/system"),
   project("server", "./apps/server", { testTimeout: 60_000 }),
   project("cli", "./apps/cli"),
+  project("web", "./apps/web", { environment: "node" }),
   project("architecture", "./tests/architecture", { include: ["**/*.test.ts"] }),
+  // The browser test starts the reference app as `npm start` does and drives Debian's Chromium.
+  project("e2e", "./tests/e2e", { include: ["**/*.e2e.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 }),
 ];

@@ -15,7 +15,7 @@ const EnvSchema = Schema.Struct({
   HOST: Schema.optional(Schema.String),
   MADOGUCHI_PROFILE: Schema.optional(Schema.Literals(["embedded", "scale"])),
   MADOGUCHI_DATA_DIR: Schema.optional(Schema.String),
-  /** `sqlite` (default, a file under the data dir) or a `postgres://` URL. */
+  /** `sqlite` (default, a file under the data dir), `sqlite:<path>`, a `postgres://` URL, or `memory` (nothing kept). */
   MADOGUCHI_DATABASE: Schema.optional(Schema.String),
   MADOGUCHI_CATALOG_FILE: Schema.optional(Schema.String),
   /** Port of the embedded sandbox gateway (default PORT + 1; 0 = any free port). */
@@ -39,7 +39,10 @@ export interface Config {
   readonly host: string;
   readonly profile: "embedded" | "scale";
   readonly dataDir: string;
-  readonly database: { readonly driver: "sqlite"; readonly path: string } | { readonly driver: "postgresql"; readonly url: string };
+  readonly database:
+    | { readonly driver: "sqlite"; readonly path: string }
+    | { readonly driver: "postgresql"; readonly url: string }
+    | { readonly driver: "memory" };
   readonly catalogFile: string;
   readonly payment:
     | { readonly kind: "embedded-sandbox"; readonly port: number; readonly secretKey: string }
@@ -72,13 +75,15 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
   const database: Config["database"] =
     db === "sqlite"
       ? { driver: "sqlite", path: `${dataDir}/madoguchi.sqlite` }
-      : db.startsWith("postgres://") || db.startsWith("postgresql://")
+      : db === "memory"
+        ? { driver: "memory" }
+        : db.startsWith("postgres://") || db.startsWith("postgresql://")
         ? { driver: "postgresql", url: db }
         : db.startsWith("sqlite:")
           ? { driver: "sqlite", path: db.slice("sqlite:".length) }
           : { driver: "sqlite", path: "" };
   if (database.driver === "sqlite" && database.path === "") {
-    return err({ _tag: "ConfigError", message: "MADOGUCHI_DATABASE must be `sqlite`, `sqlite:<path>` or a postgres:// URL" });
+    return err({ _tag: "ConfigError", message: "MADOGUCHI_DATABASE must be `sqlite`, `sqlite:<path>`, `memory` or a postgres:// URL" });
   }
   const mailerKind = e.MADOGUCHI_MAILER ?? "dev-inbox";
   const mailFrom = e.MADOGUCHI_MAIL_FROM ?? "madoguchi@localhost";

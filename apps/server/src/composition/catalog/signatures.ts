@@ -1,0 +1,26 @@
+import { join } from "node:path";
+import type { Router } from "express";
+import type { Clock, SignatureVerifier } from "@madoguchi/core";
+import { createCmsSignatureVerifier } from "@madoguchi/adapter-cms-verifier";
+import { createTestCardRouter, loadOrCreateTestCardSetup } from "@madoguchi/adapter-test-card";
+import type { Config } from "../../config/config.ts";
+
+/** The signature side of a deployment: the verifier, and in the embedded profile the test card. */
+export interface SignatureParts {
+  readonly verifier: SignatureVerifier;
+  readonly testCardRouter: Router | null;
+}
+
+/**
+ * Embedded profile: a software test card with its own test CA under `<data>/test-card`, and the CMS
+ * verifier trusting exactly that CA. (Real JPKI trust anchors come with the JPKI issue.)
+ */
+export const buildSignatures = async (config: Config, clock: Clock): Promise<SignatureParts> => {
+  const setup = await loadOrCreateTestCardSetup({ dir: join(config.dataDir, "test-card"), now: clock.now() });
+  if (setup.isErr()) throw new Error(`cannot set up the test card: ${setup.error.message}`);
+  const { ca, getCard, saveCard } = setup.value;
+  return {
+    verifier: createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem] }),
+    testCardRouter: config.profile === "embedded" ? createTestCardRouter({ getCard, saveCard, clock }) : null,
+  };
+};

@@ -1,0 +1,50 @@
+import type { ApplicationStore, OutboxStore, StaffStore } from "@madoguchi/core";
+import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
+import { createMemoryStore } from "@madoguchi/adapter-memory";
+import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
+import type { Config } from "../../config/config.ts";
+
+/** The storage side: the repositories that share one database (and so one transaction). */
+export interface StorageParts {
+  readonly applications: ApplicationStore;
+  readonly outbox: OutboxStore;
+  readonly staff: StaffStore;
+  close(): Promise<void>;
+}
+
+const mikroOrm = async (options: Parameters<typeof createMikroOrmStore>[0]): Promise<StorageParts> => {
+  const store = await createMikroOrmStore(options);
+  if (store.isErr()) throw new Error(`cannot open the database: ${store.error.message}`);
+  return store.value;
+};
+
+/**
+ * Storage adapters by database kind. The key-encryption key lives in a file outside the database
+ * (and outside database backups), so that destroying it erases what it protects.
+ */
+const factories = {
+  sqlite: async (db: Extract<Config["database"], { driver: "sqlite" }>, keyFile: string) => {
+    const keyStore = await createLocalKeyStore({ keyFile, createIfMissing: true });
+    if (keyStore.isErr()) throw new Error(`cannot open the key store: ${keyStore.error.message}`);
+    return mikroOrm({ driver: "sqlite", path: db.path, keyStore: keyStore.value });
+  },
+  postgresql: async (db: Extract<Config["database"], { driver: "postgresql" }>, keyFile: string) => {
+    const keyStore = await createLocalKeyStore({ keyFile, createIfMissing: true });
+    if (keyStore.isErr()) throw new Error(`cannot open the key store: ${keyStore.error.message}`);
+    return mikroOrm({ driver: "postgresql", url: db.url, keyStore: keyStore.value });
+  },
+  /** Nothing kept, nothing encrypted: demos and embedders' tests only. */
+  memory: async () => createMemoryStore(),
+} satisfies { [K in Config["database"]["driver"]]: (db: Extract<Config["database"], { driver: K }>, keyFile: string) => Promise<StorageParts> };
+
+export const buildStorage = (config: Config, keyFile: string): Promise<StorageParts> => {
+  const db = config.database;
+  switch (db.driver) {
+    case "sqlite":
+      return factories.sqlite(db, keyFile);
+    case "postgresql":
+      return factories.postgresql(db, keyFile);
+    case "memory":
+      return factories.memory();
+  }
+};

@@ -1,0 +1,36 @@
+import {
+  APPLICATION_STORE_CONTRACT,
+  MAILER_CONTRACT,
+  PAYMENT_GATEWAY_CONTRACT,
+  SIGNATURE_VERIFIER_CONTRACT,
+  type ApplicationStore,
+  type Mailer,
+  type PaymentGateway,
+  type SignatureVerifier,
+} from "@madoguchi/core";
+
+/**
+ * Fail fast at start: every adapter must implement the contract major version this build expects and
+ * answer its health check. A misconfigured deployment stops with a clear message instead of failing on
+ * the first resident's submission.
+ */
+export const checkContracts = async (parts: {
+  storage: { applications: ApplicationStore };
+  verifier: SignatureVerifier;
+  gateway: PaymentGateway;
+  mailer: Mailer;
+}): Promise<void> => {
+  const expectations = [
+    [parts.storage.applications, APPLICATION_STORE_CONTRACT],
+    [parts.verifier, SIGNATURE_VERIFIER_CONTRACT],
+    [parts.gateway, PAYMENT_GATEWAY_CONTRACT],
+    [parts.mailer, MAILER_CONTRACT],
+  ] as const;
+  for (const [adapter, contract] of expectations) {
+    if (adapter.meta.contract !== contract) {
+      throw new Error(`adapter ${adapter.meta.name} implements ${adapter.meta.contract}, expected ${contract}`);
+    }
+    const health = await adapter.healthCheck();
+    if (health.isErr()) throw new Error(`adapter ${adapter.meta.name} is not healthy: ${health.error.message}`);
+  }
+};

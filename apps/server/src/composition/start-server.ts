@@ -1,0 +1,155 @@
+import { createServer, type Server } from "node:http";
+import { mkdir } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { Container } from "inversify";
+import type { DestinationStream, Logger } from "pino";
+import type { ApplicationStore, Clock, Hasher, IdGenerator, Mailer, OutboxStore, PaymentGateway, ProcedureCatalog, SignatureVerifier, StaffStore } from "@madoguchi/core";
+import { createRandomIdGenerator, createSha256Hasher, createSystemClock } from "@madoguchi/adapter-system";
+import type { Config } from "../config/config.ts";
+import { createApp } from "../http/create-app.ts";
+import type { ServerDeps } from "../http/server-deps.ts";
+import { createLogger } from "../logging/logger.ts";
+import { createOutboxRelay, type OutboxRelay } from "../outbox/outbox-relay.ts";
+import { ensureDemoStaff } from "../staff/ensure-demo-staff.ts";
+import { createStaffSessions } from "../staff/staff-sessions.ts";
+import { buildMailer } from "./catalog/mailers.ts";
+import { buildPayment } from "./catalog/payments.ts";
+import { buildSignatures } from "./catalog/signatures.ts";
+import { buildStorage } from "./catalog/storage.ts";
+import { checkContracts } from "./check-contracts.ts";
+import { loadCatalog } from "./load-catalog.ts";
+import { TOKENS } from "./tokens.ts";
+
+/** Options for tests and embedders: where logs go, a fixed demo password, a fixed clock. */
+export interface StartOptions {
+  readonly logDestination?: DestinationStream;
+  /** Password of the demo staff account if it is created now (default: random, printed once). */
+  readonly demoStaffPassword?: string;
+  readonly clock?: Clock;
+  /** Where the demo credentials are printed (default: the console). */
+  readonly announce?: (text: string) => void;
+}
+
+/** A running reference server. */
+export interface RunningServer {
+  readonly url: string;
+  readonly container: Container;
+  readonly deps: ServerDeps;
+  readonly relay: OutboxRelay;
+  close(): Promise<void>;
+}
+
+const listen = (server: Server, port: number, host: string) =>
+  new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+
+/**
+ * The composition root: decodes nothing itself (the config is decoded), builds every adapter from
+ * the typed catalogs in `catalog/`, checks contract ids and health (fail fast), binds them in
+ * inversify, and serves the HTTP app. The listener is opened first so that the real port (PORT=0 in
+ * tests) is known to the payment sandbox, which must allow our origin to frame its card fields.
+ */
+export const startServer = async (config: Config, options: StartOptions = {}): Promise<RunningServer> => {
+  const logger: Logger = createLogger(config.logLevel, options.logDestination);
+  const cleanups: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+  };
+  try {
+    await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+    const http = createServer();
+    const port = await listen(http, config.port, config.host);
+    cleanups.push(() => new Promise<void>((r) => http.close(() => r())));
+    http.closeIdleConnections?.();
+    const origins =
+      config.port === 0 ? [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...config.publicOrigins] : [...config.publicOrigins];
+
+    const clock = options.clock ?? createSystemClock();
+    const catalog = await loadCatalog(config.catalogFile);
+    const storage = await buildStorage(config, join(config.dataDir, "keys", "data-kek.json"));
+    cleanups.push(storage.close);
+    const signatures = await buildSignatures(config, clock);
+    const payment = await buildPayment(config, origins);
+    cleanups.push(payment.close);
+    const mail = buildMailer(config);
+    cleanups.push(mail.mailer.close);
+
+    await checkContracts({ storage, verifier: signatures.verifier, gateway: payment.gateway, mailer: mail.mailer });
+
+    const container = new Container();
+    container.bind<Config>(TOKENS.Config).toConstantValue(config);
+    container.bind<Logger>(TOKENS.Logger).toConstantValue(logger);
+    container.bind<ProcedureCatalog>(TOKENS.Catalog).toConstantValue(catalog);
+    container.bind<ApplicationStore>(TOKENS.ApplicationStore).toConstantValue(storage.applications);
+    container.bind<OutboxStore>(TOKENS.OutboxStore).toConstantValue(storage.outbox);
+    container.bind<StaffStore>(TOKENS.StaffStore).toConstantValue(storage.staff);
+    container.bind<SignatureVerifier>(TOKENS.SignatureVerifier).toConstantValue(signatures.verifier);
+    container.bind<PaymentGateway>(TOKENS.PaymentGateway).toConstantValue(payment.gateway);
+    container.bind<Mailer>(TOKENS.Mailer).toConstantValue(mail.mailer);
+    container.bind<Clock>(TOKENS.Clock).toConstantValue(clock);
+    container.bind<IdGenerator>(TOKENS.IdGenerator).toConstantValue(createRandomIdGenerator());
+    container.bind<Hasher>(TOKENS.Hasher).toConstantValue(createSha256Hasher());
+
+    const relayRef: { current: OutboxRelay | null } = { current: null };
+    container.bind<ServerDeps>(TOKENS.ServerDeps).toDynamicValue((ctx) => ({
+      logger: ctx.get<Logger>(TOKENS.Logger),
+      catalog: ctx.get<ProcedureCatalog>(TOKENS.Catalog),
+      applications: ctx.get<ApplicationStore>(TOKENS.ApplicationStore),
+      outbox: ctx.get<OutboxStore>(TOKENS.OutboxStore),
+      staff: ctx.get<StaffStore>(TOKENS.StaffStore),
+      verifier: ctx.get<SignatureVerifier>(TOKENS.SignatureVerifier),
+      gateway: ctx.get<PaymentGateway>(TOKENS.PaymentGateway),
+      mailer: ctx.get<Mailer>(TOKENS.Mailer),
+      clock: ctx.get<Clock>(TOKENS.Clock),
+      ids: ctx.get<IdGenerator>(TOKENS.IdGenerator),
+      hasher: ctx.get<Hasher>(TOKENS.Hasher),
+      sessions: createStaffSessions(() => clock.now().getTime()),
+      payment: payment.browser,
+      testCardRouter: signatures.testCardRouter,
+      devInbox: mail.devInbox,
+      behindTls: false,
+      webDist: new URL("../../../web/dist", import.meta.url).pathname,
+      kickOutbox: () => void relayRef.current?.runOnce(),
+    })).inSingletonScope();
+    const deps = container.get<ServerDeps>(TOKENS.ServerDeps);
+
+    const demo = await ensureDemoStaff(deps.staff, clock.now(), options.demoStaffPassword);
+    if (demo.isErr()) throw new Error(`cannot create the demo staff account: ${demo.error.message}`);
+    if (demo.value !== null) {
+      (options.announce ?? console.log)(
+        [
+          "",
+          "  デモ職員アカウントを作成しました（この表示は一度だけです） / Demo staff account created (shown once):",
+          `    login id: ${demo.value.loginId}`,
+          `    password: ${demo.value.password}`,
+          "",
+        ].join("\n"),
+      );
+    }
+
+    const relay = createOutboxRelay({ outbox: deps.outbox, applications: deps.applications, catalog, mailer: deps.mailer, clock, logger });
+    relayRef.current = relay;
+    const stopRelay = relay.start(config.outboxIntervalMs);
+    cleanups.push(stopRelay);
+
+    http.on("request", createApp(deps));
+    const url = `http://127.0.0.1:${port}`;
+    logger.info({ port, profile: config.profile, database: config.database.driver }, "madoguchi started");
+    return {
+      url,
+      container,
+      deps,
+      relay,
+      close: async () => {
+        http.closeAllConnections();
+        await closeAll();
+      },
+    };
+  } catch (e) {
+    await closeAll();
+    throw e;
+  }
+};

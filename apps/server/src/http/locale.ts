@@ -1,0 +1,13 @@
+import type { Request } from "express";
+import type { Locale } from "@madoguchi/core";
+
+/** The UI language of a request: the body's `locale`, else Accept-Language, else Japanese. */
+export const requestLocale = (req: Request): Locale => {
+  const body: unknown = req.body;
+  if (typeof body === "object" && body !== null && "locale" in body) {
+    const l = (body as { locale: unknown }).locale;
+    if (l === "en" || l === "ja") return l;
+  }
+  const accept = req.headers["accept-language"] ?? "";
+  return /^\s*en\b/i.test(accept) ? "en" : "ja";
+};

@@ -1,0 +1,121 @@
+import { Router, type Request, type Response } from "express";
+import {
+  allowedCommands,
+  findApplicationForResident,
+  findProcedure,
+  prepareApplication,
+  statusLabel,
+  submitApplication,
+  withdrawApplication,
+  type Application,
+  type ProcedureCatalog,
+} from "@madoguchi/core";
+import { decodeBody, ResidentCredentialsBody, SubmitExtrasBody } from "../decode-body.ts";
+import { errorResponse, type UseCaseError } from "../error-response.ts";
+import { requestLocale } from "../locale.ts";
+import type { ServerDeps } from "../server-deps.ts";
+
+const both = (f: (l: "ja" | "en") => string) => ({ ja: f("ja"), en: f("en") });
+
+/** What a resident sees of their application: no internal ids, no signature or payment details. */
+export const residentView = (application: Application, catalog: ProcedureCatalog) => {
+  const procedure = findProcedure(catalog, application.procedureId);
+  return {
+    receiptNumber: application.receiptNumber,
+    procedureId: application.procedureId,
+    procedureName: procedure?.name ?? { ja: application.procedureId, en: application.procedureId },
+    status: application.status,
+    statusLabel: both((l) => statusLabel(application.status, l)),
+    history: application.history.map((h) => ({
+      to: h.to,
+      toLabel: both((l) => statusLabel(h.to, l)),
+      at: h.at.toISOString(),
+      reason: h.reason,
+    })),
+    fee: application.fee,
+    withdrawable: allowedCommands(application.status).includes("withdraw"),
+  };
+};
+
+/** Routes of the resident portal: catalog, prepare (validate + fee + document to sign), submit, status, withdraw. */
+export const residentRoutes = (deps: ServerDeps): Router => {
+  const router = Router();
+  const send = (req: Request, res: Response, e: UseCaseError) => {
+    const procedureId: unknown = (req.body as { procedureId?: unknown } | undefined)?.procedureId;
+    const procedure = typeof procedureId === "string" ? findProcedure(deps.catalog, procedureId) : null;
+    const { status, body } = errorResponse(e, requestLocale(req), procedure ?? undefined);
+    res.status(status).json(body);
+  };
+
+  router.get("/api/config", (_req, res) => {
+    res.json({
+      municipality: deps.catalog.municipality,
+      payment: deps.payment,
+      testCard: deps.testCardRouter === null ? null : { url: "/test-card" },
+      devInbox: deps.devInbox !== null,
+    });
+  });
+
+  router.get("/api/procedures", (_req, res) => {
+    res.json({
+      deliveryMethods: deps.catalog.deliveryMethods,
+      procedures: deps.catalog.procedures.filter((p) => p.enabled),
+    });
+  });
+
+  router.post("/api/applications/prepare", (req, res) => {
+    const prepared = prepareApplication(deps.catalog, req.body, deps.clock.now());
+    if (prepared.isErr()) return send(req, res, prepared.error);
+    const p = prepared.value;
+    res.json({ canonicalJson: p.canonicalJson, applicant: p.input.applicant, request: p.input.request, fee: p.fee });
+  });
+
+  router.post("/api/applications", async (req, res) => {
+    const locale = requestLocale(req);
+    const extras = decodeBody(SubmitExtrasBody, req, res, locale);
+    if (extras === null) return;
+    const result = await submitApplication(
+      {
+        store: deps.applications,
+        catalog: deps.catalog,
+        verifier: deps.verifier,
+        gateway: deps.gateway,
+        clock: deps.clock,
+        ids: deps.ids,
+        hasher: deps.hasher,
+      },
+      { rawInput: req.body, cmsBase64: extras.signature?.cmsBase64 ?? null, paymentToken: extras.payment.token },
+    );
+    if (result.isErr()) return send(req, res, result.error);
+    const { application, accessSecret, replayed } = result.value;
+    if (!replayed) deps.kickOutbox();
+    deps.logger.info({ event: "application.submitted", receiptNumber: application.receiptNumber, replayed }, "application submitted");
+    res.status(replayed ? 200 : 201).json({ receiptNumber: application.receiptNumber, accessSecret, replayed });
+  });
+
+  router.post("/api/applications/lookup", async (req, res) => {
+    const body = decodeBody(ResidentCredentialsBody, req, res, requestLocale(req));
+    if (body === null) return;
+    const result = await findApplicationForResident(
+      { store: deps.applications, hasher: deps.hasher },
+      { receiptNumber: body.receiptNumber.toUpperCase(), accessSecret: body.accessSecret },
+    );
+    if (result.isErr()) return send(req, res, result.error);
+    res.json(residentView(result.value, deps.catalog));
+  });
+
+  router.post("/api/applications/withdraw", async (req, res) => {
+    const body = decodeBody(ResidentCredentialsBody, req, res, requestLocale(req));
+    if (body === null) return;
+    const result = await withdrawApplication(
+      { store: deps.applications, hasher: deps.hasher, clock: deps.clock, ids: deps.ids },
+      { receiptNumber: body.receiptNumber.toUpperCase(), accessSecret: body.accessSecret },
+    );
+    if (result.isErr()) return send(req, res, result.error);
+    deps.kickOutbox();
+    deps.logger.info({ event: "application.withdrawn", receiptNumber: result.value.receiptNumber }, "application withdrawn");
+    res.json(residentView(result.value, deps.catalog));
+  });
+
+  return router;
+};

@@ -1,0 +1,186 @@
+import { Router, type Request, type Response } from "express";
+import { Schema } from "effect";
+import {
+  allowedCommands,
+  APPLICATION_STATUSES,
+  ApplicationId,
+  changeApplicationStatus,
+  findProcedure,
+  STAFF_COMMAND_TYPES,
+  statusLabel,
+  type Application,
+  type ApplicationStatus,
+  type ProcedureCatalog,
+  type StaffCommandType,
+} from "@madoguchi/core";
+import { hashPassword, verifyPassword } from "../../staff/password-hash.ts";
+import { decodeBody } from "../decode-body.ts";
+import { errorResponse } from "../error-response.ts";
+import { requestLocale } from "../locale.ts";
+import type { ServerDeps } from "../server-deps.ts";
+import { clearedStaffCookie, readCookie, requireStaff, STAFF_COOKIE, staffCookie, staffSession } from "../staff-auth.ts";
+
+const both = (f: (l: "ja" | "en") => string) => ({ ja: f("ja"), en: f("en") });
+
+const LoginBody = Schema.Struct({
+  loginId: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100))),
+  password: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(1024))),
+});
+
+const CommandBody = Schema.Struct({
+  command: Schema.Literals(STAFF_COMMAND_TYPES as readonly StaffCommandType[]),
+  reason: Schema.optional(Schema.NullOr(Schema.String.pipe(Schema.check(Schema.isMaxLength(2000))))),
+  expectedVersion: Schema.Int,
+});
+
+const procedureName = (catalog: ProcedureCatalog, a: Application) =>
+  findProcedure(catalog, a.procedureId)?.name ?? { ja: a.procedureId, en: a.procedureId };
+
+/** A row of the staff list: enough to pick an application, nothing more. */
+const listItem = (catalog: ProcedureCatalog, a: Application) => ({
+  id: a.id,
+  receiptNumber: a.receiptNumber,
+  procedureName: procedureName(catalog, a),
+  applicantName: a.applicant.name,
+  status: a.status,
+  statusLabel: both((l) => statusLabel(a.status, l)),
+  submittedAt: a.submittedAt.toISOString(),
+  total: a.fee.total,
+});
+
+/** The full application as staff process it. */
+const detail = (catalog: ProcedureCatalog, a: Application) => ({
+  id: a.id,
+  receiptNumber: a.receiptNumber,
+  procedureId: a.procedureId,
+  procedureName: procedureName(catalog, a),
+  status: a.status,
+  statusLabel: both((l) => statusLabel(a.status, l)),
+  version: a.version,
+  submittedAt: a.submittedAt.toISOString(),
+  applicant: a.applicant,
+  request: a.request,
+  fee: a.fee,
+  history: a.history.map((h) => ({
+    from: h.from,
+    to: h.to,
+    toLabel: both((l) => statusLabel(h.to, l)),
+    at: h.at.toISOString(),
+    by: h.by.kind,
+    reason: h.reason,
+  })),
+  signature:
+    a.signature === null
+      ? null
+      : { signerSubject: a.signature.signerSubject, signerIssuer: a.signature.signerIssuer, verifiedAt: a.signature.verifiedAt.toISOString() },
+  payment: a.payment,
+  allowedCommands: allowedCommands(a.status).filter((c) => c !== "withdraw"),
+});
+
+/** A hash to verify against when the login id is unknown, so that both paths take the same time. */
+const dummyHash = hashPassword("madoguchi-no-such-user");
+
+/** Routes of the staff back office. Every access to personal data is recorded (audit). */
+export const staffRoutes = (deps: ServerDeps): Router => {
+  const router = Router();
+  const audit = (res: Response, event: string, target: string) =>
+    deps.logger.info({ audit: true, event, staffId: staffSession(res).staff.id, target }, "staff access");
+
+  router.post("/api/staff/login", async (req, res) => {
+    const locale = requestLocale(req);
+    const body = decodeBody(LoginBody, req, res, locale);
+    if (body === null) return;
+    const found = await deps.staff.findByLoginId(body.loginId);
+    if (found.isErr()) {
+      res.status(503).json({ error: { code: "storage.unavailable", message: "しばらくしてからもう一度お試しください / Please try again later" } });
+      return;
+    }
+    const account = found.value;
+    const valid = await verifyPassword(body.password, account?.passwordHash ?? (await dummyHash));
+    if (account === null || !valid) {
+      deps.logger.info({ audit: true, event: "staff.login_failed" }, "staff login failed");
+      res.status(401).json({
+        error: {
+          code: "staff.invalid_credentials",
+          message: locale === "ja" ? "ログインIDまたはパスワードが正しくありません。" : "The login ID or password is incorrect.",
+        },
+      });
+      return;
+    }
+    const old = readCookie(req, STAFF_COOKIE);
+    if (old !== undefined) deps.sessions.destroy(old); // a new session id at every login
+    const session = deps.sessions.create({ id: account.id, loginId: account.loginId, displayName: account.displayName });
+    deps.logger.info({ audit: true, event: "staff.login", staffId: account.id }, "staff logged in");
+    res.setHeader("Set-Cookie", staffCookie(session.id));
+    res.json({ staff: session.staff, csrfToken: session.csrfToken });
+  });
+
+  const staffOnly = requireStaff(deps.sessions);
+
+  router.get("/api/staff/me", staffOnly, (_req, res) => {
+    const s = staffSession(res);
+    res.json({ staff: s.staff, csrfToken: s.csrfToken });
+  });
+
+  router.post("/api/staff/logout", staffOnly, (_req, res) => {
+    deps.sessions.destroy(staffSession(res).id);
+    res.setHeader("Set-Cookie", clearedStaffCookie());
+    res.json({ ok: true });
+  });
+
+  router.get("/api/staff/applications", staffOnly, async (req: Request, res: Response) => {
+    const status = typeof req.query["status"] === "string" ? req.query["status"] : "";
+    const limit = Math.min(Math.max(Number.parseInt(String(req.query["limit"] ?? "50"), 10) || 50, 1), 200);
+    const offset = Math.max(Number.parseInt(String(req.query["offset"] ?? "0"), 10) || 0, 0);
+    const statuses = APPLICATION_STATUSES.includes(status as ApplicationStatus) ? [status as ApplicationStatus] : undefined;
+    const page = await deps.applications.list({ ...(statuses ? { statuses } : {}), limit, offset });
+    if (page.isErr()) {
+      const { status: code, body } = errorResponse(page.error, requestLocale(req));
+      res.status(code).json(body);
+      return;
+    }
+    audit(res, "staff.listed_applications", page.value.items.map((a) => a.id).join(","));
+    res.json({ items: page.value.items.map((a) => listItem(deps.catalog, a)), total: page.value.total });
+  });
+
+  router.get("/api/staff/applications/:id", staffOnly, async (req, res) => {
+    const found = await deps.applications.findById(ApplicationId(String(req.params["id"])));
+    if (found.isErr() || found.value === null) {
+      const { status, body } = errorResponse(
+        found.isErr() ? found.error : { _tag: "ApplicationNotFound", code: "application.not_found" },
+        requestLocale(req),
+      );
+      res.status(status).json(body);
+      return;
+    }
+    audit(res, "staff.viewed_application", found.value.id);
+    res.json(detail(deps.catalog, found.value));
+  });
+
+  router.post("/api/staff/applications/:id/commands", staffOnly, async (req, res) => {
+    const locale = requestLocale(req);
+    const body = decodeBody(CommandBody, req, res, locale);
+    if (body === null) return;
+    const staff = staffSession(res).staff;
+    const result = await changeApplicationStatus(
+      { store: deps.applications, clock: deps.clock, ids: deps.ids },
+      {
+        applicationId: ApplicationId(String(req.params["id"])),
+        command: body.command,
+        reason: body.reason ?? null,
+        expectedVersion: body.expectedVersion,
+        actor: { kind: "staff", staffId: staff.id },
+      },
+    );
+    if (result.isErr()) {
+      const { status, body: errorBody } = errorResponse(result.error, locale);
+      res.status(status).json(errorBody);
+      return;
+    }
+    deps.kickOutbox();
+    audit(res, `staff.command.${body.command}`, result.value.id);
+    res.json(detail(deps.catalog, result.value));
+  });
+
+  return router;
+};

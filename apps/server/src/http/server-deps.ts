@@ -1,0 +1,52 @@
+import type { Logger } from "pino";
+import type {
+  ApplicationStore,
+  Clock,
+  Hasher,
+  IdGenerator,
+  Mailer,
+  OutboxStore,
+  PaymentGateway,
+  ProcedureCatalog,
+  SignatureVerifier,
+  StaffStore,
+} from "@madoguchi/core";
+import type { Router } from "express";
+import type { StaffSessions } from "../staff/staff-sessions.ts";
+
+/** What the browser needs to know about the payment gateway's hosted fields. */
+export interface PaymentClientConfig {
+  readonly hostedFieldsUrl: string;
+  readonly origin: string;
+}
+
+/** A message held by the embedded profile's dev inbox (for the inbox page). */
+export interface DevInboxView {
+  list(): readonly { id: string; to: string; subject: string; text: string; receivedAt: Date }[];
+}
+
+/** Everything the HTTP layer uses, resolved from the container by the composition root. */
+export interface ServerDeps {
+  readonly logger: Logger;
+  readonly catalog: ProcedureCatalog;
+  readonly applications: ApplicationStore;
+  readonly outbox: OutboxStore;
+  readonly staff: StaffStore;
+  readonly verifier: SignatureVerifier;
+  readonly gateway: PaymentGateway;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly hasher: Hasher;
+  readonly sessions: StaffSessions;
+  readonly payment: PaymentClientConfig;
+  /** The software test card's HTTP surface (embedded profile only). */
+  readonly testCardRouter: Router | null;
+  readonly devInbox: DevInboxView | null;
+  /** True when served behind TLS: the CSP then asks browsers to upgrade insecure requests. */
+  readonly behindTls: boolean;
+  /** Directory of the built web app, or null when not built. */
+  readonly webDist: string | null;
+  /** Called after every committed change that enqueued outbox messages, to deliver them promptly. */
+  readonly kickOutbox: () => void;
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { findLuhnValidPans } from "@madoguchi/adapter-payment-sandbox";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, juminhyoInput, residentSubmits, staffLogin } from "./support/api-client.ts";
+import { startTestServer, type TestServer } from "./support/test-server.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.dispose();
+});
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+
+/** Katakana spelling of hex digits, so that a canary can sit in the furigana field too. */
+const KANA_HEX = "アイウエオカキクケコサシスセソタ";
+const kanaOf = (hex: string) => [...hex].map((c) => KANA_HEX[Number.parseInt(c, 16)]).join("");
+
+describe("personal data is encrypted at rest and never logged (canary)", () => {
+  it("after a whole flow, no canary is in the database file, its WAL, any file under ./data, or the logs", async () => {
+    const id = randomUUID().replaceAll("-", "");
+    const canaries = {
+      name: `CANARY${id}太郎`,
+      nameKana: kanaOf(id.slice(0, 16)),
+      address: `みほん市CANARY${id}`,
+      email: `canary${id}@example.jp`,
+      phone: `090${id.replace(/\D/g, "").padEnd(8, "7").slice(0, 8)}`,
+      reason: `CANARY${id}理由`,
+    };
+    const { submitted } = await residentSubmits(
+      server,
+      juminhyoInput({
+        applicant: { name: canaries.name, nameKana: canaries.nameKana, address: canaries.address, email: canaries.email, phone: canaries.phone },
+      }),
+    );
+    expect(submitted.status).toBe(201);
+    const staff = await staffLogin(server);
+    const row = (await staff.list()).body.items.find((i: { receiptNumber: string }) => i.receiptNumber === submitted.body.receiptNumber);
+    expect(row.applicantName).toBe(canaries.name); // decrypts for staff
+    expect((await staff.command(row.id, "return", 1, canaries.reason)).status).toBe(200);
+    await server.relay.runOnce();
+    expect((await call(`${server.url}/api/dev/inbox`)).body.messages.some((m: { to: string }) => m.to === canaries.email)).toBe(true);
+
+    const files = filesUnder(server.dataDir);
+    expect(files.some((f) => f.endsWith(".sqlite"))).toBe(true);
+    const haystacks = [...files.map((f) => ({ where: f, bytes: readFileSync(f) })), { where: "log", bytes: Buffer.from(server.logText()) }];
+    for (const [field, canary] of Object.entries(canaries)) {
+      for (const { where, bytes } of haystacks) {
+        expect(bytes.includes(Buffer.from(canary, "utf8")), `${field} in ${where} (UTF-8)`).toBe(false);
+        expect(bytes.includes(Buffer.from(canary, "utf16le")), `${field} in ${where} (UTF-16)`).toBe(false);
+      }
+    }
+    // The log did record the events, without the data.
+    expect(server.logText()).toContain("application submitted");
+    expect(server.logText()).toContain(submitted.body.receiptNumber);
+  });
+
+  it("no card number reaches the server: none in the logs or under ./data", async () => {
+    await residentSubmits(server, juminhyoInput(), { cardNumber: "5555555555554444" });
+    await residentSubmits(server, juminhyoInput(), { cardNumber: "4000000000000002" });
+    expect(findLuhnValidPans(server.logText())).toEqual([]);
+    for (const f of filesUnder(server.dataDir)) {
+      expect(findLuhnValidPans(readFileSync(f).toString("latin1")), f).toEqual([]);
+    }
+  });
+
+  it("staff views of personal data are recorded (who, what, which application) without the data", async () => {
+    const { submitted } = await residentSubmits(server, juminhyoInput());
+    const staff = await staffLogin(server);
+    const row = (await staff.list()).body.items.find((i: { receiptNumber: string }) => i.receiptNumber === submitted.body.receiptNumber);
+    await staff.detail(row.id);
+    const audit = server
+      .logText()
+      .split("\n")
+      .filter((l) => l.includes('"audit":true'))
+      .map((l) => JSON.parse(l) as { event: string; target?: string; staffId?: string });
+    expect(audit.some((e) => e.event === "staff.viewed_application" && e.target === row.id && typeof e.staffId === "string")).toBe(true);
+    expect(audit.some((e) => e.event === "staff.login")).toBe(true);
+  });
+});

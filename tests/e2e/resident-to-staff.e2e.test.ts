@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { findLuhnValidPans } from "@madoguchi/adapter-payment-sandbox";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+let app: ReferenceApp;
+let context: BrowserContext;
+let profileDir: string;
+
+beforeAll(async () => {
+  app = await startReferenceApp();
+  profileDir = mkdtempSync(join(tmpdir(), "madoguchi-chromium-"));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: "ja-JP",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await app?.stop();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+const expectNoSeriousA11yViolations = async (page: Page) => {
+  const result = await new AxeBuilder({ page: page as never }).analyze();
+  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+};
+
+describe("in Chromium: a resident requests a 住民票, staff complete it, the emails arrive", () => {
+  it("runs the whole flow on the reference app as `npm start` serves it", async () => {
+    const page = await context.newPage();
+    const cspViolations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+    // SAQ A: whatever the browser sends to madoguchi itself must never carry a card number.
+    const bodiesToApp: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().startsWith(app.url) && r.postData() !== null) bodiesToApp.push(r.postData() ?? "");
+    });
+
+    // The procedure list, in Japanese.
+    await page.goto(app.url);
+    await expect.poll(() => page.locator("h1, header").first().textContent()).toContain("みほん市");
+    await expectNoSeriousA11yViolations(page);
+    await page.locator('[data-testid="procedure-juminhyo"] a').click();
+
+    // The form: full-width digits and hiragana are accepted and normalised by the server.
+    await page.fill('[name="applicant.name"]', "窓口 花子");
+    await page.fill('[name="applicant.nameKana"]', "まどぐち はなこ");
+    await page.fill('[name="applicant.postalCode"]', "１００－０００１");
+    await page.fill('[name="applicant.address"]', "みほん県みほん市中央一丁目1番1号");
+    await page.fill('[name="applicant.dateOfBirth"]', "平成2年1月2日");
+    await page.fill('[name="applicant.phone"]', "03-1234-5678");
+    await page.fill('[name="applicant.email"]', "hanako@example.jp");
+    await page.fill('[name="request.copies"]', "abc");
+    await page.check('[name="request.deliveryMethodId"][value="express"]');
+    await expectNoSeriousA11yViolations(page);
+    await page.click('[data-testid="to-confirm"]');
+    // A field-level message, and nothing typed is lost.
+    await expect.poll(() => page.locator(".error-summary").textContent()).toMatch(/通数/);
+    expect(await page.inputValue('[name="applicant.name"]')).toBe("窓口 花子");
+    await page.fill('[name="request.copies"]', "２");
+    await page.click('[data-testid="to-confirm"]');
+
+    // Confirmation with the fee breakdown: 300 × 2 + 速達 410 = 1,010 yen.
+    await expect.poll(() => page.getByTestId("fee-total").textContent()).toContain("1,010");
+    expect(await page.getByTestId("confirm-applicant.nameKana").textContent()).toContain("マドグチ");
+    await page.click('[data-testid="to-sign"]');
+
+    // Signature with the test card (stand-in for the My Number card's 署名用電子証明書).
+    await page.fill('[data-testid="card-password"]', "MADO1234");
+    await page.click('[data-testid="sign"]');
+
+    // Payment in the sandbox's own iframe (its own origin).
+    const frame = page.frameLocator('[data-testid="payment-frame"]');
+    await frame.locator("#card-number").fill("4242 4242 4242 4242");
+    await frame.locator("#card-expiry").fill("12/30");
+    await frame.locator("#card-cvc").fill("123");
+    await frame.locator("#card-name").fill("HANAKO MADOGUCHI");
+    await frame.locator("#pay-button").click();
+
+    // Receipt.
+    const receiptNumber = (await page.getByTestId("receipt-number").textContent({ timeout: 30_000 }))?.trim() ?? "";
+    expect(receiptNumber).toMatch(/^\d{8}-[0-9A-Z]{6}$/);
+    expect((await page.getByTestId("access-code").textContent())?.trim().length).toBeGreaterThanOrEqual(16);
+    for (const body of bodiesToApp) expect(findLuhnValidPans(body)).toEqual([]);
+
+    // The status page from the receipt's link.
+    await page.click('[data-testid="status-link"]');
+    await expect.poll(() => page.getByTestId("status").textContent()).toContain("申請済");
+
+    // Staff log in with the credentials printed once at first start, and complete the application.
+    const staff = await context.newPage();
+    await staff.goto(`${app.url}/staff`);
+    await staff.fill('[name="loginId"]', "demo-staff");
+    await staff.fill('[name="password"]', app.staffPassword);
+    await staff.click('[data-testid="staff-login"]');
+    await staff.click(`[data-testid="app-row-${receiptNumber}"] a, [data-testid="app-row-${receiptNumber}"]`);
+    for (const [command, label] of [["receive", "受付"], ["startProcessing", "処理中"], ["complete", "完了"]] as const) {
+      await staff.click(`[data-testid="cmd-${command}"]`);
+      await expect.poll(() => staff.getByTestId("status").textContent()).toContain(label);
+    }
+
+    // The resident's status page shows it, and the dev inbox holds the emails.
+    await page.reload();
+    await expect.poll(() => page.getByTestId("status").textContent()).toContain("完了");
+    const inbox = await context.newPage();
+    await inbox.goto(`${app.url}/dev/inbox`);
+    await expect
+      .poll(async () => {
+        await inbox.reload();
+        return inbox.locator('[data-testid^="mail-"]').allTextContents();
+      }, { timeout: 15_000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`完了[\\s\\S]*${receiptNumber}|${receiptNumber}[\\s\\S]*完了`))]));
+    const all = (await inbox.locator('[data-testid^="mail-"]').allTextContents()).filter((t) => t.includes(receiptNumber));
+    expect(all.length).toBe(4); // 申請済, 受付, 処理中, 完了
+    expect(cspViolations).toEqual([]);
+  });
+
+  it("switches to English and back", async () => {
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.click('[data-testid="lang-switch"]');
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+    await expect.poll(() => page.locator("body").textContent()).toContain("Certificate of residence");
+    await page.click('[data-testid="lang-switch"]');
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("ja");
+  });
+});
