@@ -97,6 +97,7 @@ export const en: Messages = {
     stepHeading: "Electronic signature",
     explain:
       "You sign your application with the signing certificate (署名用電子証明書) of your My Number card. The signature shows that the application comes from you and has not been altered.",
+    showContent: "Show the data you are signing",
     testCardNote:
       "In this reference deployment a test card stands in for the My Number card. Do not enter a real card's PIN.",
     password: "Signing certificate password",

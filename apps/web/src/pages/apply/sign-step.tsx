@@ -68,6 +68,13 @@ export function SignStep({
         </Alert>
       )}
       <p>{t.sign.explain}</p>
+      {/* What you see is what you sign: the exact bytes' text is there for anyone who wants to check. */}
+      <details className="signed-content">
+        <summary>{t.sign.showContent}</summary>
+        <pre className="signed-content__text" data-testid="signed-content">
+          {canonicalJson}
+        </pre>
+      </details>
       {testCardUrl === null ? (
         <Alert kind="error">
           <p>{t.sign.unavailable}</p>
