@@ -87,7 +87,14 @@ const verifyChecked = async (
   if (cms.signer.subjectPublicKeyInfo.algorithm.algorithmId !== RSA_ENCRYPTION) {
     return err(signatureError("malformed", "the signer key is not an RSA key"));
   }
-  if (!(await verifyRsaPkcs1(cms.signer.subjectPublicKeyInfo, cms.signatureHash, cms.signature, cms.signedAttributesDer))) {
+  // RFC 5652 §5.4: with signed attributes, the signature covers their DER (as a SET OF), not the content.
+  const signed = await verifyRsaPkcs1(
+    cms.signer.subjectPublicKeyInfo,
+    cms.signatureHash,
+    cms.signature,
+    cms.signedAttributesDer,
+  );
+  if (!signed) {
     return err(signatureError("bad_signature", "the signature value does not verify with the signer's key"));
   }
 

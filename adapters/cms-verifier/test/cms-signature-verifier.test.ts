@@ -75,6 +75,14 @@ describe("createCmsSignatureVerifier: what a verified signature reports", () => 
     expect(verified.signingTime).toEqual(signingTime);
   });
 
+  it("accepts content and CMS given as views into larger buffers (as Buffer.from(base64) returns)", async () => {
+    const { cms } = await signedBy(ca);
+    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem] });
+    const cmsView = new Uint8Array([0, ...cms, 0]).subarray(1, 1 + cms.length);
+    const contentView = new Uint8Array([9, 9, ...content, 9]).subarray(2, 2 + content.length);
+    expect((await verifier.verifyDetached({ content: contentView, cms: cmsView, at })).isOk()).toBe(true);
+  });
+
   it("accepts validity bounds inclusively", async () => {
     const notAfter = new Date("2026-06-01T00:00:00Z");
     const { cms } = await signedBy(ca, y2026, notAfter);

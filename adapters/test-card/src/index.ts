@@ -21,6 +21,7 @@ export {
   type TestCardSetupOptions,
 } from "./load-or-create-test-card-setup.ts";
 export { TEST_CARD_FILES } from "./test-card-files.ts";
+export { issueTestCardFiles, type IssueTestCardFilesOptions } from "./issue-test-card-files.ts";
 export { createTestCardRouter, type TestCardRouterDeps } from "./test-card-router.ts";
 export {
   testCardSignatureFixtures,

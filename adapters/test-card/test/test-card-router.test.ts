@@ -1,13 +1,14 @@
 import express from "express";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   createTestCardRouter,
   DEMO_BASIC_INFO,
+  TEST_CARD_FILES,
   DEMO_SIGNATURE_PASSWORD,
   loadOrCreateTestCardSetup,
   type TestCard,
@@ -131,5 +132,20 @@ describe("test card HTTP surface", () => {
       triesLeft: 5,
       locked: false,
     });
+  });
+
+  it("answers 500 with a stable code, and spends nothing, when the card cannot be read", async () => {
+    const file = join(root, "test-card", TEST_CARD_FILES.card);
+    await rename(file, `${file}.away`);
+    try {
+      const signResponse = await signWith(DEMO_SIGNATURE_PASSWORD);
+      expect(signResponse.status).toBe(500);
+      expect(await signResponse.json()).toEqual({ error: { code: "test_card.unavailable" } });
+      const cardResponse = await fetch(`${base}/api/card`);
+      expect(cardResponse.status).toBe(500);
+    } finally {
+      await rename(`${file}.away`, file);
+    }
+    expect((await setup.getCard())._unsafeUnwrap().triesLeft).toBe(5);
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   DEMO_BASIC_INFO,
   DEMO_SIGNATURE_PASSWORD,
+  issueTestCardFiles,
   loadOrCreateTestCardSetup,
   readTestCardInfo,
   signDetached,
@@ -74,5 +75,40 @@ describe("loadOrCreateTestCardSetup", () => {
     await writeFile(file, "");
     const error = (await loadOrCreateTestCardSetup({ dir: join(file, "test-card"), now }))._unsafeUnwrapErr();
     expect(error).toMatchObject({ reason: "unavailable", retryable: true });
+  });
+});
+
+describe("issueTestCardFiles", () => {
+  it("replaces the directory's card with a new one from the same CA, which the setup then loads", async () => {
+    const first = (await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrap();
+    (await first.saveCard({ ...first.card, triesLeft: 0, locked: true }))._unsafeUnwrap();
+    const issued = (
+      await issueTestCardFiles({
+        dir,
+        now,
+        basicInfo: { ...DEMO_BASIC_INFO, name: "窓口 花子" },
+        signaturePassword: "HANAKO99",
+      })
+    )._unsafeUnwrap();
+    expect(issued.ca).toEqual(first.ca);
+    const reloaded = (await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrap();
+    expect(reloaded.card).toEqual(issued.card);
+    expect(readTestCardInfo(reloaded.card)._unsafeUnwrap()).toMatchObject({
+      holderName: "窓口 花子",
+      triesLeft: 5,
+      locked: false,
+    });
+    const signed = await signDetached(reloaded.card, new Uint8Array([1]), { password: "HANAKO99", signingTime: now });
+    expect(signed.isOk()).toBe(true);
+  });
+
+  it("creates the CA when the directory is empty, and refuses an invalid password", async () => {
+    const created = (
+      await issueTestCardFiles({ dir, now, basicInfo: DEMO_BASIC_INFO, signaturePassword: "ABCDEF" })
+    )._unsafeUnwrap();
+    expect((await stat(join(dir, TEST_CARD_FILES.caPrivateKey))).mode & 0o777).toBe(0o600);
+    expect((await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrap().ca).toEqual(created.ca);
+    const refused = await issueTestCardFiles({ dir, now, basicInfo: DEMO_BASIC_INFO, signaturePassword: "abc" });
+    expect(refused._unsafeUnwrapErr().reason).toBe("invalid_input");
   });
 });

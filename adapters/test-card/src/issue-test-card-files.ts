@@ -1,0 +1,50 @@
+import { ResultAsync } from "neverthrow";
+import { createTestCa } from "./create-test-ca.ts";
+import { issueTestCard } from "./issue-test-card.ts";
+import type { Locality } from "./jpki-names.ts";
+import { ensurePrivateDirectory, readTestCaFiles, writeTestCaFiles, writeTestCardFile } from "./test-card-files.ts";
+import type { TestCardError } from "./test-card.errors.ts";
+import type { BasicInfo, TestCa, TestCard } from "./test-card.ts";
+
+/** Options of {@link issueTestCardFiles}. */
+export interface IssueTestCardFilesOptions {
+  /** The test-card directory (as for `loadOrCreateTestCardSetup`). */
+  readonly dir: string;
+  readonly now: Date;
+  readonly basicInfo: BasicInfo;
+  readonly signaturePassword: string;
+  /** Years of validity of the new card (default 5, as a signature certificate). */
+  readonly validYears?: number;
+  readonly locality?: Locality;
+}
+
+const OPERATION = "test-card.issue-files";
+
+/**
+ * For the CLI: issues a new card from the CA in `dir` (creating the CA if there is none) and makes it
+ * the directory's card, replacing `card.json` — a fresh card with 5 tries, which also serves to
+ * "re-issue" a locked one, as a municipal counter does.
+ */
+export const issueTestCardFiles = (
+  options: IssueTestCardFilesOptions,
+): ResultAsync<{ readonly ca: TestCa; readonly card: TestCard }, TestCardError> => {
+  const { dir, now } = options;
+  const notAfter = new Date(now);
+  notAfter.setUTCFullYear(notAfter.getUTCFullYear() + (options.validYears ?? 5));
+  return ensurePrivateDirectory(dir, OPERATION)
+    .andThen(() => readTestCaFiles(dir, OPERATION))
+    .andThen((existing) =>
+      existing === null
+        ? createTestCa({ now }).andThen((ca) => writeTestCaFiles(dir, ca, OPERATION).map(() => ca))
+        : ResultAsync.fromSafePromise(Promise.resolve(existing)),
+    )
+    .andThen((ca) =>
+      issueTestCard(ca, {
+        basicInfo: options.basicInfo,
+        notBefore: now,
+        notAfter,
+        signaturePassword: options.signaturePassword,
+        ...(options.locality === undefined ? {} : { locality: options.locality }),
+      }).andThen((card) => writeTestCardFile(dir, card, OPERATION).map(() => ({ ca, card }))),
+    );
+};
