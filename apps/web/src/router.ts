@@ -29,7 +29,8 @@ export function resolveRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   const parts = path.split("/").slice(1);
   const [first, second, third, ...rest] = parts;
-  if (path === "/" || path === "") return { name: "portal" };
+  // Some static hosts and proxies land on the file name itself.
+  if (path === "/" || path === "" || path === "/index.html") return { name: "portal" };
   if (first === "apply" && second !== undefined && third === undefined) {
     const procedureId = decodeSegment(second);
     return procedureId === null ? { name: "notFound" } : { name: "apply", procedureId };

@@ -5,6 +5,7 @@ import { resolveRoute, secretFromHash, staffDetailPath, statusPath } from "../sr
 describe("resolveRoute", () => {
   it.each([
     ["/", { name: "portal" }],
+    ["/index.html", { name: "portal" }],
     ["/apply/juminhyo", { name: "apply", procedureId: "juminhyo" }],
     ["/apply/juminhyo/", { name: "apply", procedureId: "juminhyo" }],
     ["/status", { name: "status", receiptNumber: null }],

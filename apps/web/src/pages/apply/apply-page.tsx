@@ -59,8 +59,9 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
 
   const [step, setStep] = useState<StepId>("input");
   const [values, setValues] = useState<FormValues>(() => emptyForm(procedure));
-  // One key per application attempt (this page's lifetime): retries and double clicks reuse it.
-  const [submissionKey] = useState(newSubmissionKey);
+  // One key per application attempt: retries and double clicks reuse it. A declined card ends the attempt
+  // (the server ties the card authorisation to the key), so the next card gets a new key — see `rekey`.
+  const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
   const [fieldErrors, setFieldErrors] = useState<ArrangedErrors | null>(null);
   const [generalError, setGeneralError] = useState<string | null>(null);
   const [summaryGeneration, setSummaryGeneration] = useState(0);
@@ -139,20 +140,29 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
       payment: { token },
     };
     const result = await api.submit(body);
-    busy.current = false;
     if (result.ok) {
+      busy.current = false;
       setReceipt(result.data);
       setStep("done");
       return;
     }
     const { error } = result;
     const message = messageFor(error.status, error.message);
-    if (error.status === 402 || (error.status === 400 && error.code.startsWith("payment."))) {
-      // Tokens are single-use: a fresh card form is needed for the next try.
-      setLastToken(null);
-      setFrameGeneration((g) => g + 1);
-      setPayment({ kind: "declined", message });
-    } else if (error.status === 400 && error.code.startsWith("signature.")) {
+    const declined = error.status === 402 || (error.status === 400 && error.code.startsWith("payment."));
+    // The key was already used for other content (e.g. an earlier attempt whose answer was lost): same remedy.
+    const keyTaken = error.status === 409 && error.code === "application.submission_key_reused";
+    if (declined || keyTaken) {
+      await rekey(
+        prepared,
+        declined
+          ? { sign: `${message} ${t.pay.signAgain}`, pay: message }
+          : { sign: t.pay.resubmitSign, pay: t.pay.resubmitPay },
+      );
+      busy.current = false;
+      return;
+    }
+    busy.current = false;
+    if (error.status === 400 && error.code.startsWith("signature.")) {
       setSignature(null);
       setSignNotice(error.message ?? t.pay.signatureRejected);
       setStep("sign");
@@ -166,6 +176,42 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
       setFrameGeneration((g) => g + 1);
       setPayment({ kind: "failed", message });
     }
+  };
+
+  /**
+   * After a declined card: the server authorises the card under an idempotency key derived from the
+   * submission key, so another card needs a new key — and the key is part of the signed document, so the
+   * application is prepared again and, where required, signed again. Nothing was stored or charged.
+   */
+  const rekey = async (previous: PreparedState, notices: { readonly sign: string; readonly pay: string }) => {
+    const key = newSubmissionKey();
+    setSubmissionKey(key);
+    setLastToken(null);
+    setSignature(null);
+    // Tokens are single-use: the next card needs a fresh card form.
+    setFrameGeneration((g) => g + 1);
+    const body: PrepareBody = { ...previous.body, submissionKey: key };
+    const again = await api.prepare(body);
+    if (!again.ok) {
+      if (again.error.status === 422) {
+        showFieldErrors(again.error.fieldErrors, messageFor(again.error.status, again.error.message));
+      } else {
+        setPayment({ kind: "failed", message: messageFor(again.error.status, again.error.message) });
+      }
+      return;
+    }
+    setPrepared({ body, result: again.data });
+    if (again.data.fee.total !== previous.result.fee.total) {
+      // The fee changed meanwhile (a new catalog): the resident must see it before anything else.
+      setStep("confirm");
+      return;
+    }
+    if (procedure.requiresSignature) {
+      setSignNotice(notices.sign);
+      setStep("sign");
+      return;
+    }
+    setPayment({ kind: "declined", message: notices.pay });
   };
 
   const onCardError = () => {

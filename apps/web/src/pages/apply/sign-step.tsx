@@ -63,7 +63,7 @@ export function SignStep({
         {t.sign.stepHeading}
       </h2>
       {notice !== null && (
-        <Alert kind="error">
+        <Alert kind="error" testId="sign-notice">
           <p>{notice}</p>
         </Alert>
       )}
