@@ -1,0 +1,52 @@
+import { errAsync, okAsync, ResultAsync } from "neverthrow";
+import type { ApplicationStore, OutboxStore, StaffStore, StorageError } from "@madoguchi/core";
+import { mikroOrmApplicationStore } from "./mikro-orm-application-store.ts";
+import { mikroOrmOutboxStore } from "./mikro-orm-outbox-store.ts";
+import { mikroOrmStaffStore } from "./mikro-orm-staff-store.ts";
+import { decodeMikroOrmStoreOptions, type MikroOrmStoreOptions } from "./mikro-orm-store.options.ts";
+import { openOrm, type OpenedOrm } from "./open-orm.ts";
+import { runMigrations } from "./run-migrations.ts";
+import { toStorageError } from "./storage-error.boundary.ts";
+
+/** The storage ports backed by one database. */
+export interface MikroOrmStore {
+  readonly applications: ApplicationStore;
+  readonly outbox: OutboxStore;
+  readonly staff: StaffStore;
+  /** The database answers and the KeyStore holds its key. */
+  healthCheck(): ResultAsync<void, StorageError>;
+  /** Closes the connection (pool). */
+  close(): Promise<void>;
+}
+
+const OPERATION = "mikro-orm-store.create";
+
+/**
+ * Opens the database, applies pending migrations and returns the storage ports.
+ *
+ * - `{ driver: "sqlite", path }` — the embedded profile: one file, WAL, `synchronous=FULL`.
+ * - `{ driver: "postgresql", url, schema? }` — the scale profile; instances may start together
+ *   (migrations take an advisory lock).
+ *
+ * Personal data is encrypted at rest with a data key per application from `keyStore`. Keep the
+ * KeyStore's key file out of the database's backups, or the backups are not protected by it.
+ */
+export const createMikroOrmStore = (options: MikroOrmStoreOptions): ResultAsync<MikroOrmStore, StorageError> => {
+  const decoded = decodeMikroOrmStoreOptions(options);
+  if (decoded.isErr()) return errAsync(decoded.error);
+  const { keyStore, ...connection } = decoded.value;
+  return ResultAsync.fromPromise(openOrm(connection), (e) => toStorageError(OPERATION, e)).andThen((db: OpenedOrm) =>
+    ResultAsync.fromPromise(runMigrations(db), (e) => toStorageError(OPERATION, e))
+      .orElse((e) => ResultAsync.fromSafePromise(db.orm.close(true)).andThen(() => errAsync(e)))
+      .andThen(() => {
+        const applications = mikroOrmApplicationStore(db, keyStore);
+        return okAsync<MikroOrmStore, StorageError>({
+          applications,
+          outbox: mikroOrmOutboxStore(db),
+          staff: mikroOrmStaffStore(db),
+          healthCheck: () => applications.healthCheck(),
+          close: () => applications.close(),
+        });
+      }),
+  );
+};

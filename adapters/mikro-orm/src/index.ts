@@ -1,0 +1,14 @@
+/**
+ * @madoguchi/adapter-mikro-orm — the storage ports on MikroORM: SQLite (embedded profile) and
+ * PostgreSQL (scale profile), with personal data encrypted per record through a KeyStore.
+ */
+export { createMikroOrmStore, type MikroOrmStore } from "./create-mikro-orm-store.ts";
+export { migrateDatabase } from "./migrate-database.ts";
+export {
+  ConnectionOptionsSchema,
+  MikroOrmStoreOptionsSchema,
+  PostgresqlConnectionSchema,
+  SqliteConnectionSchema,
+  type ConnectionOptions,
+  type MikroOrmStoreOptions,
+} from "./mikro-orm-store.options.ts";

@@ -1,0 +1,2 @@
+/** The SQL dialects the store supports. */
+export type Dialect = "sqlite" | "postgresql";

@@ -1,0 +1,25 @@
+import type { MigrationObject } from "@mikro-orm/core";
+import { Migration } from "@mikro-orm/migrations";
+import { initialMigration } from "./0001-initial.ts";
+import type { Dialect } from "./dialect.ts";
+
+/** A migration that runs fixed SQL statements, one class per dialect and step. */
+const sqlMigration = (name: string, step: { readonly up: readonly string[]; readonly down: readonly string[] }) =>
+  class extends Migration {
+    override name = name;
+    override up(): void {
+      for (const sql of step.up) this.addSql(sql);
+    }
+    override down(): void {
+      for (const sql of step.down) this.addSql(sql);
+    }
+  };
+
+/**
+ * Every migration, in order, listed in code rather than found by a glob: they run from the
+ * TypeScript sources as they are (no build step, no file discovery) and a bundler keeps them.
+ * Names are stable forever: they are what the migrations table records.
+ */
+export const migrationsFor = (dialect: Dialect): MigrationObject[] => [
+  { name: "0001-initial", class: sqlMigration("0001-initial", initialMigration[dialect]) },
+];

@@ -1,0 +1,151 @@
+import { err, ok, type Result, type ResultAsync } from "neverthrow";
+import {
+  APPLICATION_STORE_CONTRACT,
+  type Application,
+  type ApplicationId,
+  type ApplicationPage,
+  type ApplicationQuery,
+  type ApplicationStore,
+  type ConcurrentModification,
+  type KeyStore,
+  type OutboxMessage,
+  type ReceiptNumber,
+  type StorageError,
+  storageError,
+} from "@madoguchi/core";
+import { IsolationLevel } from "@mikro-orm/core";
+import type { SqlEntityManager } from "@mikro-orm/sql";
+import { applicationColumns, rowToApplication } from "./application-row.mapper.ts";
+import { ApplicationEntity, type ApplicationRow } from "./entities/application.entity.ts";
+import { OutboxMessageEntity } from "./entities/outbox-message.entity.ts";
+import type { OpenedOrm } from "./open-orm.ts";
+import { outboxRow } from "./outbox-row.mapper.ts";
+import { runStorageOp } from "./run-storage-op.ts";
+import { keyStoreToStorageError } from "./storage-error.boundary.ts";
+
+/** KeyStore context of an application's data key (bound into the wrapping as AAD). */
+const keyContext = (id: string): string => `application:${id}`;
+
+const concurrentModification = (id: ApplicationId, expectedVersion: number): ConcurrentModification => ({
+  _tag: "ConcurrentModification",
+  code: "application.concurrent_modification",
+  id,
+  expectedVersion,
+});
+
+const insertOutbox = async (em: SqlEntityManager, outbox: readonly OutboxMessage[]): Promise<void> => {
+  if (outbox.length > 0) await em.insertMany(OutboxMessageEntity, outbox.map(outboxRow));
+};
+
+/**
+ * {@link ApplicationStore} on MikroORM (SQLite or PostgreSQL) with envelope encryption: each
+ * application gets its own data key from the KeyStore at insert; updates reuse it (unwrapped from
+ * the row). Writes go through MikroORM's native insert/update (no unit of work): an update is
+ * `UPDATE … WHERE id = ? AND version = ?` inside the transaction that also writes the outbox, and
+ * its affected-row count decides — never an earlier read.
+ */
+export const mikroOrmApplicationStore = (db: OpenedOrm, keyStore: KeyStore): ApplicationStore => {
+  const decrypt = async (operation: string, row: ApplicationRow): Promise<Result<Application, StorageError>> => {
+    const key = await keyStore.unwrapDataKey(row.wrappedKey, row.keyVersion, keyContext(row.id));
+    if (key.isErr()) return err(keyStoreToStorageError(operation, key.error));
+    const app = rowToApplication(row, key.value);
+    key.value.fill(0);
+    return typeof app === "string" ? err(storageError(operation, "corrupt", `stored application is unreadable (${app})`)) : ok(app);
+  };
+
+  const findOne = (operation: string, where: Partial<Pick<ApplicationRow, "id" | "receiptNumber" | "submissionKey">>) =>
+    runStorageOp(operation, async (): Promise<Result<Application | null, StorageError>> => {
+      const row = await db.em().findOne(ApplicationEntity, where);
+      return row === null ? ok(null) : decrypt(operation, row);
+    });
+
+  return {
+    meta: { contract: APPLICATION_STORE_CONTRACT, name: `mikro-orm-${db.dialect}`, capabilities: new Set() },
+
+    insert: (application: Application, outbox: readonly OutboxMessage[]): ResultAsync<void, StorageError> => {
+      const op = "application-store.insert";
+      return runStorageOp(op, async (): Promise<Result<void, StorageError>> => {
+        const key = await keyStore.generateDataKey(keyContext(application.id));
+        if (key.isErr()) return err(keyStoreToStorageError(op, key.error));
+        const { plaintext, wrapped, keyVersion } = key.value;
+        const row = { id: application.id, wrappedKey: wrapped, keyVersion, ...applicationColumns(application, plaintext, keyVersion) };
+        plaintext.fill(0);
+        await db.em().transactional(async (tx) => {
+          await tx.insert(ApplicationEntity, row);
+          await insertOutbox(tx, outbox);
+        });
+        return ok(undefined);
+      });
+    },
+
+    update: (
+      application: Application,
+      expectedVersion: number,
+      outbox: readonly OutboxMessage[],
+    ): ResultAsync<void, StorageError | ConcurrentModification> => {
+      if (application.version !== expectedVersion + 1) {
+        throw new RangeError("application.version must be expectedVersion + 1");
+      }
+      const op = "application-store.update";
+      return runStorageOp(op, async (): Promise<Result<void, StorageError | ConcurrentModification>> => {
+        // The data key never changes for a row, so reading it before the transaction is safe; the
+        // version check happens in the UPDATE itself.
+        const keyRow = await db.em().findOne(ApplicationEntity, { id: application.id }, { fields: ["id", "wrappedKey", "keyVersion"] });
+        if (keyRow === null) return err(concurrentModification(application.id, expectedVersion));
+        const key = await keyStore.unwrapDataKey(keyRow.wrappedKey, keyRow.keyVersion, keyContext(application.id));
+        if (key.isErr()) return err(keyStoreToStorageError(op, key.error));
+        const columns = applicationColumns(application, key.value, keyRow.keyVersion);
+        key.value.fill(0);
+        const updated = await db.em().transactional(async (tx) => {
+          const affected = await tx.nativeUpdate(ApplicationEntity, { id: application.id, version: expectedVersion }, columns);
+          if (affected !== 1) return false;
+          await insertOutbox(tx, outbox);
+          return true;
+        });
+        return updated ? ok(undefined) : err(concurrentModification(application.id, expectedVersion));
+      });
+    },
+
+    findById: (id: ApplicationId) => findOne("application-store.findById", { id }),
+    findByReceiptNumber: (receiptNumber: ReceiptNumber) => findOne("application-store.findByReceiptNumber", { receiptNumber }),
+    findBySubmissionKey: (submissionKey: string) => findOne("application-store.findBySubmissionKey", { submissionKey }),
+
+    list: (query: ApplicationQuery): ResultAsync<ApplicationPage, StorageError> => {
+      const op = "application-store.list";
+      return runStorageOp(op, async (): Promise<Result<ApplicationPage, StorageError>> => {
+        // An empty filter matches nothing (not "no filter"); answer without asking the database.
+        if (query.statuses?.length === 0 || query.procedureIds?.length === 0) return ok({ items: [], total: 0 });
+        const where = {
+          ...(query.statuses === undefined ? {} : { status: { $in: [...query.statuses] } }),
+          ...(query.procedureIds === undefined ? {} : { procedureId: { $in: [...query.procedureIds] } }),
+        };
+        // Rows and count from one snapshot, so the page and its total agree under concurrent writes.
+        const [rows, total] = await db.em().transactional(
+          (tx) =>
+            tx.findAndCount(ApplicationEntity, where, {
+              orderBy: [{ submittedAt: "desc" }, { id: "asc" }],
+              limit: query.limit,
+              offset: query.offset,
+            }),
+          db.dialect === "postgresql" ? { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true } : {},
+        );
+        const items: Application[] = [];
+        for (const row of rows) {
+          const app = await decrypt(op, row);
+          if (app.isErr()) return err(app.error);
+          items.push(app.value);
+        }
+        return ok({ items, total });
+      });
+    },
+
+    healthCheck: (): ResultAsync<void, StorageError> =>
+      runStorageOp("application-store.healthCheck", async (): Promise<Result<void, StorageError>> => {
+        await db.em().getConnection().execute("select 1");
+        const keys = await keyStore.healthCheck();
+        return keys.isErr() ? err(keyStoreToStorageError("application-store.healthCheck", keys.error)) : ok(undefined);
+      }),
+
+    close: () => db.orm.close(true),
+  };
+};

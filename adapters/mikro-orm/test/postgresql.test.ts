@@ -1,0 +1,102 @@
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Application } from "@madoguchi/core";
+import { applicationArb, applicationChangeArb, containsText, describeApplicationStoreContract, describeStaffStoreContract, withCanary } from "@madoguchi/conformance/application-store";
+import { createMikroOrmStore, migrateDatabase, type MikroOrmStore } from "../src/index.ts";
+import { localKeyStore } from "./support/key-store.ts";
+import { adminOrm, logicalDump, pgUrl, redactedPgUrl, tryOpenPgStore, uniqueSchema } from "./support/postgres.ts";
+import { tempDir } from "./support/temp-dir.ts";
+
+const dir = tempDir("madoguchi-pg-");
+const keyStore = await localKeyStore(dir);
+const schema = uniqueSchema();
+
+// One store and one schema for this file; cases are isolated by truncating the tables.
+const opened = await tryOpenPgStore(schema, keyStore);
+const store: MikroOrmStore | undefined = typeof opened === "string" ? undefined : opened;
+if (store === undefined) {
+  if (process.env["MADOGUCHI_REQUIRE_PG"] === "1") {
+    throw new Error(`MADOGUCHI_REQUIRE_PG=1 but PostgreSQL is not reachable at ${redactedPgUrl()} (${String(opened)})`);
+  }
+  console.warn(`PostgreSQL not reachable at ${redactedPgUrl()}: PostgreSQL cases were not run`);
+}
+const admin = store === undefined ? undefined : await adminOrm(schema);
+
+afterAll(async () => {
+  await store?.close();
+  if (admin !== undefined) {
+    await admin.em().getConnection().execute(`drop schema if exists "${schema}" cascade`);
+    await admin.orm.close(true);
+  }
+});
+
+const reset = async (): Promise<void> => {
+  await admin?.em().getConnection().execute(`truncate table "${schema}".outbox_messages, "${schema}".applications, "${schema}".staff_accounts`);
+};
+
+const requireStore = (): MikroOrmStore => {
+  if (store === undefined) throw new Error("unreachable: suites are skipped without PostgreSQL");
+  return store;
+};
+
+describe.skipIf(store === undefined)("PostgreSQL", () => {
+  describeApplicationStoreContract("mikro-orm postgresql", async () => {
+    await reset();
+    const s = requireStore();
+    // A logical dump of every stored value stands in for the server's files, which tests cannot read.
+    return { applications: s.applications, outbox: s.outbox, rawRead: () => logicalDump(admin!, schema), close: async () => undefined };
+  });
+
+  describeStaffStoreContract("mikro-orm postgresql", async () => {
+    await reset();
+    return { staff: requireStore().staff, close: async () => undefined };
+  });
+
+  describe("PostgreSQL specifics", () => {
+    it("creates its tables in the configured schema, and migrating again is a no-op", async () => {
+      const tables = await admin!.em().getConnection().execute(
+        `select table_name from information_schema.tables where table_schema = '${schema}' order by table_name`,
+      );
+      expect(tables.map((t) => t["table_name"])).toEqual(["applications", "madoguchi_migrations", "outbox_messages", "staff_accounts"]);
+      expect((await migrateDatabase({ driver: "postgresql", url: pgUrl, schema }))._unsafeUnwrap()).toEqual([]);
+    });
+
+    it("two app instances (separate pools) updating from the same version: exactly one wins", async () => {
+      await reset();
+      const other = (await createMikroOrmStore({ driver: "postgresql", url: pgUrl, schema, keyStore }))._unsafeUnwrap();
+      try {
+        const runs = fc.sample(applicationArb().chain((a) => fc.tuple(fc.constant(a), applicationChangeArb(a), applicationChangeArb(a))), { numRuns: 10, seed: 7 });
+        for (const [app, x, y] of runs) {
+          (await requireStore().applications.insert(app, []))._unsafeUnwrap();
+          const [rx, ry] = await Promise.all([requireStore().applications.update(x, 1, []), other.applications.update(y, 1, [])]);
+          expect([rx.isOk(), ry.isOk()].filter(Boolean)).toHaveLength(1);
+          const winner = rx.isOk() ? x : y;
+          expect((await other.applications.findById(app.id))._unsafeUnwrap()).toStrictEqual(winner);
+        }
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("canary: no personal field is stored in plaintext in any column", async () => {
+      await reset();
+      const canary = `CANARY-${crypto.randomUUID()}`;
+      const apps = fc.sample(applicationArb(), { numRuns: 5, seed: 202 }).map((a) => withCanary(a, canary));
+      for (const app of apps) (await requireStore().applications.insert(app, []))._unsafeUnwrap();
+      const next = withCanary(fc.sample(applicationChangeArb(apps[0]!), { numRuns: 1, seed: 1 })[0] as Application, canary);
+      (await requireStore().applications.update(next, 1, []))._unsafeUnwrap();
+      const dump = await logicalDump(admin!, schema);
+      expect(containsText(dump, apps[1]!.receiptNumber)).toBe(true);
+      expect(containsText(dump, canary)).toBe(false);
+    });
+  });
+});
+
+describe("PostgreSQL unreachable", () => {
+  it("is StorageError{unavailable} with no password in the message", async () => {
+    const result = await createMikroOrmStore({ driver: "postgresql", url: "postgres://madoguchi:S3CRET-PW@127.0.0.1:1/none", keyStore });
+    const error = result._unsafeUnwrapErr();
+    expect(error).toMatchObject({ _tag: "StorageError", reason: "unavailable", retryable: true, operation: "mikro-orm-store.create" });
+    expect(JSON.stringify(error)).not.toContain("S3CRET-PW");
+  });
+});

@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import type { KeyStore } from "@madoguchi/core";
+import { createMikroOrmStore, type MikroOrmStore } from "../../src/index.ts";
+import { openOrm, type OpenedOrm } from "../../src/open-orm.ts";
+
+/** The test database: `MADOGUCHI_TEST_PG_URL`, or the PostgreSQL that runs on the dev machines. */
+export const pgUrl = process.env["MADOGUCHI_TEST_PG_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/** The URL without its password, for messages. */
+export const redactedPgUrl = (): string => {
+  try {
+    const u = new URL(pgUrl);
+    u.password = "";
+    return u.toString();
+  } catch {
+    return "(unparseable URL)";
+  }
+};
+
+/** A schema name unique to this test file's run. */
+export const uniqueSchema = (): string => `madoguchi_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+
+/** Opens a store on `schema`, or returns the reason it could not. */
+export const tryOpenPgStore = async (schema: string, keyStore: KeyStore): Promise<MikroOrmStore | string> => {
+  const result = await createMikroOrmStore({ driver: "postgresql", url: pgUrl, schema, keyStore });
+  return result.isOk() ? result.value : `${result.error.reason}: ${result.error.message}`;
+};
+
+/** An ORM on `schema` for test housekeeping (truncate, raw reads, drop). */
+export const adminOrm = (schema: string): Promise<OpenedOrm> => openOrm({ driver: "postgresql", url: pgUrl, schema });
+
+/** Every value stored in the store's tables, as bytes (bytea raw, everything else as text). */
+export const logicalDump = async (admin: OpenedOrm, schema: string): Promise<Uint8Array> => {
+  const parts: Buffer[] = [];
+  for (const table of ["applications", "outbox_messages", "staff_accounts"]) {
+    const rows = await admin.em().getConnection().execute(`select * from "${schema}"."${table}"`);
+    for (const row of rows) {
+      for (const value of Object.values(row)) {
+        if (value instanceof Uint8Array) parts.push(Buffer.from(value));
+        else if (value instanceof Date) parts.push(Buffer.from(value.toISOString()));
+        else if (value !== null && value !== undefined) parts.push(Buffer.from(String(value), "utf8"));
+      }
+    }
+  }
+  return new Uint8Array(Buffer.concat(parts));
+};
