@@ -3,8 +3,9 @@ import type { Application, ApplicationPage, ApplicationQuery } from "@madoguchi/
 /**
  * The reference semantics of `ApplicationStore.list`: keep applications whose status is in
  * `statuses` and whose procedure is in `procedureIds` (an absent filter keeps all; an empty one keeps
- * none), order by submittedAt descending, then id ascending by code unit (binary) order, and return
- * `limit` items from `offset` with the number of all matches as `total`.
+ * none), order by submittedAt descending, then id ascending in binary order, and return `limit`
+ * items from `offset` with the number of all matches as `total`. (Ids are UUIDs: for them JavaScript's
+ * code-unit order, SQLite's BINARY and PostgreSQL's "C" collation agree; a locale collation does not.)
  */
 export const referenceList = (applications: Iterable<Application>, query: ApplicationQuery): ApplicationPage => {
   const matching = [...applications]
