@@ -49,7 +49,7 @@ export const startReferenceApp = async (): Promise<ReferenceApp> => {
   // Readiness probe, not a sleep: poll /healthz until it answers (or the process dies).
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${out}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
     if (ok) break;
     if (i > 600) throw new Error(`the app did not answer /healthz:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));

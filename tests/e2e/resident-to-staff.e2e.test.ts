@@ -74,7 +74,7 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
 
     // Confirmation with the fee breakdown: 300 × 2 + 速達 410 = 1,010 yen.
     await expect.poll(() => page.getByTestId("fee-total").textContent()).toContain("1,010");
-    expect(await page.getByTestId("confirm-applicant.nameKana").textContent()).toContain("マドグチ");
+    expect(await page.getByTestId("confirm-nameKana").textContent()).toContain("マドグチ");
     await page.click('[data-testid="to-sign"]');
 
     // Signature with the test card (stand-in for the My Number card's 署名用電子証明書).

@@ -156,7 +156,7 @@ describe("staff process the application; the resident is told by email each time
     expect(noReason.body.error.code).toBe("application.reason_required");
     const rejected = await staff.command(row.id, "reject", 1, "本人確認書類の住所と一致しません");
     expect(rejected.status).toBe(200);
-    const mail = (await inbox()).find((m) => m.to === "reject@example.jp" && m.subject.includes("不受理"));
+    const mail = (await inbox()).find((m) => m.to === "reject@example.jp" && m.text.includes("不受理"));
     expect(mail?.text).toContain("本人確認書類の住所と一致しません");
   });
 

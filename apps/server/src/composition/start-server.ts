@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { mkdir } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -60,10 +60,13 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   };
   try {
     await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-    const http = createServer();
+    // Until the app is wired, answer 503 at once (a readiness probe must not hang on a silent socket).
+    const starting = (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(503, { "content-type": "application/json", "retry-after": "1" }).end('{"status":"starting"}');
+    };
+    const http = createServer(starting);
     const port = await listen(http, config.port, config.host);
     cleanups.push(() => new Promise<void>((r) => http.close(() => r())));
-    http.closeIdleConnections?.();
     const origins =
       config.port === 0 ? [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...config.publicOrigins] : [...config.publicOrigins];
 
@@ -135,6 +138,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     const stopRelay = relay.start(config.outboxIntervalMs);
     cleanups.push(stopRelay);
 
+    http.off("request", starting);
     http.on("request", createApp(deps));
     const url = `http://127.0.0.1:${port}`;
     logger.info({ port, profile: config.profile, database: config.database.driver }, "madoguchi started");

@@ -48,7 +48,7 @@ export const createApp = (deps: ServerDeps): Express => {
     const index = join(deps.webDist, "index.html");
     app.use(express.static(deps.webDist, { index: false, maxAge: "1h" }));
     // The React app routes on the client: every other GET gets index.html (not cached: it names the bundles).
-    app.get("/*path", noStore, (_req, res) => res.sendFile(index));
+    app.get("/{*path}", noStore, (_req, res) => res.sendFile(index));
   }
 
   const onError: ErrorRequestHandler = (error: { type?: string; status?: number }, req, res, _next) => {
