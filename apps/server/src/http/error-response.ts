@@ -49,7 +49,7 @@ const MESSAGES = {
   paymentInvalid: { ja: "決済を処理できませんでした。最初からやり直してください。", en: "The payment could not be processed. Please start again." },
   paymentUnavailable: { ja: "決済サービスに接続できませんでした。しばらくしてからもう一度送信してください（二重に請求されることはありません）。", en: "The payment service is not reachable. Please submit again in a moment (you will not be charged twice)." },
   unavailable: { ja: "ただいま処理できません。しばらくしてからもう一度お試しください。", en: "The service is temporarily unavailable. Please try again in a moment." },
-  notFound: { ja: "申請が見つかりません。受付番号と確認コードをご確認ください。", en: "No application found. Please check the receipt number and the access code." },
+  notFound: { ja: "申請が見つかりません。受付番号とアクセスコードをご確認ください。", en: "No application found. Please check the receipt number and the access code." },
   notWithdrawable: { ja: "担当者が処理を開始したため、取り下げできません。お問い合わせは担当課へご連絡ください。", en: "Processing has already started, so the application can no longer be withdrawn. Please contact the office." },
   invalidTransition: { ja: "現在の状態ではこの操作はできません。画面を再読み込みしてください。", en: "This action is not possible in the current status. Please reload." },
   reasonRequired: { ja: "不受理・差戻しには理由の入力が必要です。", en: "A reason is required to reject or return an application." },

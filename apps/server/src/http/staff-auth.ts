@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { StaffSession, StaffSessions } from "../staff/staff-sessions.ts";
 
@@ -21,6 +22,13 @@ export const readCookie = (req: Request, name: string): string | undefined => {
   return undefined;
 };
 
+/** Compares a presented token with the session's in constant time. */
+const sameToken = (presented: string | undefined, expected: string): boolean => {
+  const a = Buffer.from(presented ?? "", "utf8");
+  const b = Buffer.from(expected, "utf8");
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
 /** The request's staff session, set by {@link requireStaff}. */
 export const staffSession = (res: Response): StaffSession => res.locals["staffSession"] as StaffSession;
 
@@ -36,7 +44,7 @@ export const requireStaff =
       res.status(401).json({ error: { code: "staff.unauthenticated", message: "ログインしてください / Please log in" } });
       return;
     }
-    if (!["GET", "HEAD", "OPTIONS"].includes(req.method) && req.get("x-csrf-token") !== session.csrfToken) {
+    if (!["GET", "HEAD", "OPTIONS"].includes(req.method) && !sameToken(req.get("x-csrf-token"), session.csrfToken)) {
       res.status(403).json({ error: { code: "staff.csrf", message: "画面を再読み込みしてください / Reload the page" } });
       return;
     }
