@@ -16,6 +16,13 @@ module.exports = {
       },
     },
     {
+      name: "di-only-in-the-composition-root",
+      comment: "inversify lives in apps/server only; core and adapters take plain arguments",
+      severity: "error",
+      from: { pathNot: "^apps/server/" },
+      to: { path: "node_modules/(inversify|@inversifyjs)/" },
+    },
+    {
       name: "ocr-engine-is-standalone",
       severity: "error",
       from: { path: "^ocr-engine/" },

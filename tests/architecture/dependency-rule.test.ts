@@ -48,6 +48,7 @@ describe("the dependency rule of the hexagon", () => {
       file("core/src/c.ts", 'import { readFileSync } from "node:fs";\nexport const c = readFileSync;\n');
       file("core/src/d.ts", 'import { MikroORM } from "@mikro-orm/core";\nexport const d = MikroORM;\n');
       file("apps/server/src/main.ts", "export const main = 1;\n");
+      file("adapters/y/src/index.ts", 'import { Container } from "inversify";\nexport const y = Container;\n');
       file("adapters/x/src/index.ts", 'import { main } from "../../../apps/server/src/main.ts";\nexport const x = main;\n');
       file("conformance/src/s.ts", 'import { x } from "../../adapters/x/src/index.ts";\nexport const s = x;\n');
       cpSync(join(root, "tsconfig.base.json"), join(dir, "tsconfig.base.json"));
@@ -57,6 +58,7 @@ describe("the dependency rule of the hexagon", () => {
       expect(found).toMatch(/core-is-pure: core\/src\/b\.ts → \S*node_modules\/inversify\//);
       expect(found).toMatch(/core-is-pure: core\/src\/c\.ts → (node:)?fs$/m);
       expect(found).toMatch(/core-is-pure: core\/src\/d\.ts → \S*node_modules\/@mikro-orm\/core\//);
+      expect(found).toMatch(/di-only-in-the-composition-root: adapters\/y\/src\/index\.ts → \S*node_modules\/inversify\//);
       expect(found).toContain("nothing-imports-an-app: adapters/x/src/index.ts → apps/server/src/main.ts");
       expect(found).toContain("conformance-imports-core-only: conformance/src/s.ts → adapters/x/src/index.ts");
     } finally {
