@@ -1,0 +1,106 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { jsonOf, madoguchi, REPO_ROOT, STACK_TRACE, tempDir } from "./run-madoguchi.ts";
+
+type CatalogFile = {
+  deliveryMethods: { id: string }[];
+  procedures: { id: string; name: { ja: string; en: string }; feePerCopy: number; deliveryMethodIds: string[] }[];
+};
+const shipped = (): CatalogFile => JSON.parse(readFileSync(join(REPO_ROOT, "config/procedures.json"), "utf8")) as CatalogFile;
+
+describe("madoguchi catalog check", { timeout: 30_000 }, () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  const writeCatalog = (catalog: unknown): string => {
+    const path = join(dir.path, "procedures.json");
+    writeFileSync(path, JSON.stringify(catalog, null, 2));
+    return path;
+  };
+
+  it("accepts the shipped catalog and prints its procedures in Japanese, then English", async () => {
+    const run = await madoguchi(["catalog", "check"]);
+    expect(run.code).toBe(0);
+    const catalog = shipped();
+    expect(run.stdout).toContain(`OK: ${catalog.procedures.length} procedures`);
+    expect(run.stdout).toMatch(/^OK: みほん市（999999）の手続 8 件/);
+    for (const p of catalog.procedures) {
+      expect(run.stdout).toContain(p.id);
+      expect(run.stdout).toContain(p.name.ja);
+      expect(run.stdout).toContain(p.name.en);
+    }
+    expect(run.stdout).toContain("住民票の写し");
+    expect(run.stdout).toMatch(/juminhyo\s+住民票の写し\s+300円\s+standard, express, simple-registered/);
+    expect(run.stdout.indexOf("住民票の写し")).toBeLessThan(run.stdout.indexOf("Certificate of residence"));
+  });
+
+  it("reports the catalog as JSON with --json", async () => {
+    const run = await madoguchi(["catalog", "check", "config/procedures.json", "--json"]);
+    expect(run.code).toBe(0);
+    const out = jsonOf(run) as { ok: boolean; procedures: { id: string; feePerCopy: number }[] };
+    expect(out.ok).toBe(true);
+    expect(out.procedures.map((p) => p.id)).toEqual(shipped().procedures.map((p) => p.id));
+    expect(out.procedures.map((p) => p.feePerCopy)).toEqual(shipped().procedures.map((p) => p.feePerCopy));
+  });
+
+  it("exits 1 and names the entry and field of a negative fee", async () => {
+    const catalog = shipped();
+    catalog.procedures[2]!.feePerCopy = -450;
+    const run = await madoguchi(["catalog", "check", writeCatalog(catalog)]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain('procedures[2] ("koseki").feePerCopy');
+    expect(run.stderr).toContain("カタログに 1 件の問題があります");
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it("exits 1 and names a duplicate procedure id", async () => {
+    const catalog = shipped();
+    catalog.procedures[3]!.id = catalog.procedures[0]!.id;
+    const run = await madoguchi(["catalog", "check", writeCatalog(catalog), "--lang", "en"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('procedures[3] ("juminhyo").id: duplicate procedure id "juminhyo"');
+  });
+
+  it("exits 1 and names an unknown delivery method, and lists every issue at once", async () => {
+    const catalog = shipped();
+    catalog.procedures[1]!.deliveryMethodIds = ["standard", "drone"];
+    catalog.procedures[5]!.deliveryMethodIds = ["carrier-pigeon"];
+    const run = await madoguchi(["catalog", "check", writeCatalog(catalog), "--json"]);
+    expect(run.code).toBe(1);
+    const out = jsonOf(run) as { ok: boolean; error: { code: string; issues: { path: string; message: string }[] } };
+    expect(out.ok).toBe(false);
+    expect(out.error.code).toBe("catalog.invalid");
+    expect(out.error.issues.map((i) => i.path)).toEqual([
+      'procedures[1] ("inkan").deliveryMethodIds[1]',
+      'procedures[5] ("mibun").deliveryMethodIds[0]',
+    ]);
+    expect(out.error.issues[0]?.message).toContain('unknown delivery method "drone"');
+  });
+
+  it("exits 1 with the position when the file is not JSON, and when it does not exist", async () => {
+    const path = join(dir.path, "broken.json");
+    writeFileSync(path, '{ "municipality": ');
+    const broken = await madoguchi(["catalog", "check", path, "--lang", "en"]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain(`error: not valid JSON: ${path}`);
+    expect(broken.stderr).not.toMatch(STACK_TRACE);
+
+    const missing = await madoguchi(["catalog", "check", "config/no-such-file.json"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("ファイルがありません: config/no-such-file.json");
+    expect(missing.stderr).toContain("no such file: config/no-such-file.json");
+  });
+
+  it("checks the file named by MADOGUCHI_CATALOG_FILE, as the server reads it", async () => {
+    const catalog = shipped();
+    catalog.procedures[0]!.feePerCopy = 1.5;
+    const run = await madoguchi(["catalog", "check"], { env: { MADOGUCHI_CATALOG_FILE: writeCatalog(catalog) } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('procedures[0] ("juminhyo").feePerCopy');
+  });
+});
