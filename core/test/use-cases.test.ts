@@ -104,12 +104,12 @@ describe("submitApplication", () => {
     expect(app).toMatchObject({ status: "submitted", version: 1, procedureId: "juminhyo", locale: "ja", submissionKey: "sub_0123456789abcdef" });
     expect(app.history).toEqual([{ from: null, to: "submitted", at: deps.clock.now(), by: { kind: "resident" }, reason: null }]);
     expect(app.fee.total).toBe(1010);
-    expect(app.payment).toEqual({ authorizationId: "auth_1", idempotencyKey: "auth-sub_0123456789abcdef", amount: 1010, status: "authorized", brand: "visa", last4: "4242" });
+    expect(app.payment).toEqual({ authorizationId: "auth_1", idempotencyKey: `auth-sub_0123456789abcdef-${sha256("tok_visa").slice(0, 16)}`, amount: 1010, status: "authorized", brand: "visa", last4: "4242" });
     expect(app.signature?.canonicalJson).toBe(documentFor(deps, body()));
     expect(app.signature?.signerSubject).toBe("CN=test");
     expect(deps.verifier.calls).toEqual([{ content: documentFor(deps, body()), at: deps.clock.now() }]);
     expect(deps.gateway.requests).toEqual([
-      { token: "tok_visa", amount: 1010, idempotencyKey: "auth-sub_0123456789abcdef", description: "madoguchi juminhyo" },
+      { token: "tok_visa", amount: 1010, idempotencyKey: `auth-sub_0123456789abcdef-${sha256("tok_visa").slice(0, 16)}`, description: "madoguchi juminhyo" },
     ]);
     expect([...deps.store.rows.values()]).toEqual([app]);
     expect(deps.store.outbox).toEqual([{ id: "uuid-4", kind: "application.status_changed", applicationId: app.id, status: "submitted", createdAt: deps.clock.now() }]);
@@ -164,6 +164,15 @@ describe("submitApplication", () => {
     expect(deps.verifier.calls).toHaveLength(0);
     // Its retry is still recognised by the recomputed canonical JSON.
     expect((await submit(deps, body(), null))._unsafeUnwrap().replayed).toBe(true);
+  });
+
+  it("after a declined card, another card is a new attempt under the same submission key (no new signature)", async () => {
+    const deps = setup();
+    expect((await submit(deps, body(), undefined, "tok_declined"))._unsafeUnwrapErr()).toMatchObject({ reason: "declined" });
+    const out = (await submit(deps))._unsafeUnwrap();
+    expect(out.application.submissionKey).toBe("sub_0123456789abcdef");
+    expect(out.application.payment?.idempotencyKey).toBe(`auth-sub_0123456789abcdef-${sha256("tok_visa").slice(0, 16)}`);
+    expect(deps.gateway.charges).toBe(1);
   });
 
   it("a declined card stores nothing", async () => {

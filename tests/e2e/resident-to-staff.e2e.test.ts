@@ -81,13 +81,20 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
     await page.fill('[data-testid="card-password"]', "MADO1234");
     await page.click('[data-testid="sign"]');
 
-    // Payment in the sandbox's own iframe (its own origin).
-    const frame = page.frameLocator('[data-testid="payment-frame"]');
-    await frame.locator("#card-number").fill("4242 4242 4242 4242");
-    await frame.locator("#card-expiry").fill("12/30");
-    await frame.locator("#card-cvc").fill("123");
-    await frame.locator("#card-name").fill("HANAKO MADOGUCHI");
-    await frame.locator("#pay-button").click();
+    // Payment in the sandbox's own iframe (its own origin). A declined card first: a clear message, and
+    // another card can be tried at once (same application, no new signature).
+    const payWith = async (number: string) => {
+      const frame = page.frameLocator('[data-testid="payment-frame"]');
+      await frame.locator("#card-number").fill(number);
+      await frame.locator("#card-expiry").fill("12/30");
+      await frame.locator("#card-cvc").fill("123");
+      await frame.locator("#card-name").fill("HANAKO MADOGUCHI");
+      await frame.locator("#pay-button").click();
+    };
+    await payWith("4000 0000 0000 0002");
+    await expect.poll(() => page.locator("main").textContent()).toContain("カードがご利用いただけませんでした");
+    expect(await page.getByTestId("card-password").count()).toBe(0);
+    await payWith("4242 4242 4242 4242");
 
     // Receipt.
     const receiptNumber = (await page.getByTestId("receipt-number").textContent({ timeout: 30_000 }))?.trim() ?? "";

@@ -104,11 +104,17 @@ describe("the resident's 住民票 request over HTTP, on real SQLite, test card,
     expect(junk.body.error.code).toBe("signature.malformed");
   });
 
-  it("gives a clear message for a declined card and stores nothing", async () => {
-    const { submitted } = await residentSubmits(server, juminhyoInput(), { cardNumber: "4000000000000002" });
+  it("gives a clear message for a declined card, stores nothing, and takes another card for the same signed application", async () => {
+    const { submitted, body } = await residentSubmits(server, juminhyoInput(), { cardNumber: "4000000000000002" });
     expect(submitted.status).toBe(402);
     expect(submitted.body.error.code).toBe("payment.declined");
     expect(submitted.body.error.message).toBe("カードがご利用いただけませんでした。別のカードをお試しください。");
+    const before = (await (await staffLogin(server)).list()).body.total as number;
+    const token = await tokenize(server, "4242424242424242");
+    const paid = await call(`${server.url}/api/applications`, { body: { ...body, payment: { token } } });
+    expect(paid.status).toBe(201);
+    const after = (await (await staffLogin(server)).list()).body.total as number;
+    expect(after).toBe(before + 1);
   });
 });
 

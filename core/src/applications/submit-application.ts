@@ -75,7 +75,8 @@ const OPERATION = "submit-application";
  * Idempotent per submission key: if the key is already stored with the same canonical document, the
  * stored application is returned (`replayed`) and nothing is charged again; with a different
  * document the result is `SubmissionKeyReused`. The card authorisation uses the idempotency key
- * `auth-<submissionKey>`, so a retry after a crash between authorisation and insert reuses it.
+ * `auth-<submissionKey>-<token digest>` (see {@link paymentIdempotencyKey}), so a retry after a crash
+ * between authorisation and insert reuses it, while another card after a decline is a new attempt.
  * If the insert fails the authorisation is voided, best effort — unless a concurrent retry of the
  * same submission stored it, in which case that stored application is returned.
  */
@@ -146,6 +147,16 @@ const verifySignature = (
     }));
 };
 
+/**
+ * The idempotency key of a submission's card authorisation, fixed before the first try: the submission
+ * key plus a digest of the single-use card token. A resent submission (same token: double click, lost
+ * answer, crash before insert) gets the first result and is never charged twice; after a decline the
+ * resident enters another card, which gets a new token and so a new attempt — without a new submission
+ * key, hence without signing again. Only a digest of the token travels, never the token itself.
+ */
+export const paymentIdempotencyKey = (hasher: Hasher, submissionKey: string, token: string): IdempotencyKey =>
+  IdempotencyKey(`auth-${submissionKey}-${hasher.sha256Hex(token).slice(0, 16)}`);
+
 const authorize = (
   deps: SubmitApplicationDeps,
   v: ValidatedApplicationInput,
@@ -158,7 +169,7 @@ const authorize = (
     .authorize({
       token,
       amount: fee.total,
-      idempotencyKey: IdempotencyKey(`auth-${v.submissionKey}`),
+      idempotencyKey: paymentIdempotencyKey(deps.hasher, v.submissionKey, token),
       // On the resident's card statement: no personal data.
       description: `madoguchi ${v.procedure.id}`,
     })

@@ -119,7 +119,6 @@ export const en: Messages = {
     frameTitle: "Card details",
     submitting: "Sending your application. Please keep this page open…",
     tryAnotherCard: "Please try again with another card.",
-    signAgain: "To pay with another card, please sign your application again.",
     resubmitSign: "To send your application again, please sign it again.",
     resubmitPay: "Please enter your card details again.",
     cardError: "Please check your card details.",

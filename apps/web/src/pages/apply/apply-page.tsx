@@ -59,8 +59,9 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
 
   const [step, setStep] = useState<StepId>("input");
   const [values, setValues] = useState<FormValues>(() => emptyForm(procedure));
-  // One key per application attempt: retries and double clicks reuse it. A declined card ends the attempt
-  // (the server ties the card authorisation to the key), so the next card gets a new key — see `rekey`.
+  // One key per application: retries, double clicks and another card after a decline reuse it (the server
+  // keys each card authorisation by this key and the card token). Only a key that cannot be used again
+  // gets replaced — see `rekey`.
   const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
   const [fieldErrors, setFieldErrors] = useState<ArrangedErrors | null>(null);
   const [generalError, setGeneralError] = useState<string | null>(null);
@@ -148,16 +149,22 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
     }
     const { error } = result;
     const message = messageFor(error.status, error.message);
-    const declined = error.status === 402 || (error.status === 400 && error.code.startsWith("payment."));
-    // The key was already used for other content (e.g. an earlier attempt whose answer was lost): same remedy.
-    const keyTaken = error.status === 409 && error.code === "application.submission_key_reused";
-    if (declined || keyTaken) {
-      await rekey(
-        prepared,
-        declined
-          ? { sign: `${message} ${t.pay.signAgain}`, pay: message }
-          : { sign: t.pay.resubmitSign, pay: t.pay.resubmitPay },
-      );
+    if (error.status === 402) {
+      // Declined: nothing was stored or charged. Another card is a new attempt under the same submission
+      // key (the server keys the authorisation by key and card token), so the signature stays valid.
+      busy.current = false;
+      setLastToken(null);
+      setFrameGeneration((g) => g + 1); // tokens are single-use: a fresh card form
+      setPayment({ kind: "declined", message });
+      return;
+    }
+    // The key was already used for other content (e.g. an earlier attempt whose answer was lost), or the
+    // gateway refused to reuse an earlier attempt: prepare (and sign) again under a new key.
+    const keyTaken =
+      (error.status === 409 && error.code === "application.submission_key_reused") ||
+      (error.status === 400 && error.code.startsWith("payment."));
+    if (keyTaken) {
+      await rekey(prepared, { sign: t.pay.resubmitSign, pay: t.pay.resubmitPay });
       busy.current = false;
       return;
     }
@@ -179,8 +186,8 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
   };
 
   /**
-   * After a declined card: the server authorises the card under an idempotency key derived from the
-   * submission key, so another card needs a new key — and the key is part of the signed document, so the
+   * When the submission key cannot be used again (taken by other content, or an earlier authorisation
+   * under it cannot be reused): a new key — and the key is part of the signed document, so the
    * application is prepared again and, where required, signed again. Nothing was stored or charged.
    */
   const rekey = async (previous: PreparedState, notices: { readonly sign: string; readonly pay: string }) => {
