@@ -41,7 +41,7 @@ describe("madoguchi catalog check", { timeout: 30_000 }, () => {
   it("reports the catalog as JSON with --json", async () => {
     const run = await madoguchi(["catalog", "check", "config/procedures.json", "--json"]);
     expect(run.code).toBe(0);
-    const out = jsonOf(run) as { ok: boolean; procedures: { id: string; feePerCopy: number }[] };
+    const out = jsonOf<{ procedures: { id: string; feePerCopy: number }[] }>(run);
     expect(out.ok).toBe(true);
     expect(out.procedures.map((p) => p.id)).toEqual(shipped().procedures.map((p) => p.id));
     expect(out.procedures.map((p) => p.feePerCopy)).toEqual(shipped().procedures.map((p) => p.feePerCopy));
@@ -72,7 +72,7 @@ describe("madoguchi catalog check", { timeout: 30_000 }, () => {
     catalog.procedures[5]!.deliveryMethodIds = ["carrier-pigeon"];
     const run = await madoguchi(["catalog", "check", writeCatalog(catalog), "--json"]);
     expect(run.code).toBe(1);
-    const out = jsonOf(run) as { ok: boolean; error: { code: string; issues: { path: string; message: string }[] } };
+    const out = jsonOf<{ error: { code: string; issues: { path: string; message: string }[] } }>(run);
     expect(out.ok).toBe(false);
     expect(out.error.code).toBe("catalog.invalid");
     expect(out.error.issues.map((i) => i.path)).toEqual([

@@ -34,7 +34,7 @@ export const madoguchi = (args: readonly string[], options: { readonly cwd?: str
 };
 
 /** Parses the JSON that `--json` prints on stdout. */
-export const jsonOf = (run: CliRun): Record<string, unknown> & { ok: boolean } => JSON.parse(run.stdout) as Record<string, unknown> & { ok: boolean };
+export const jsonOf = <T = Record<string, unknown>>(run: CliRun): T & { ok: boolean } => JSON.parse(run.stdout) as T & { ok: boolean };
 
 /** A fresh temporary directory, removed by the returned function. */
 export const tempDir = (): { readonly path: string; remove(): void } => {
