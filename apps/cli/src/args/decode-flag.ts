@@ -23,12 +23,12 @@ export const decodeFlag = <S extends Schema.Decoder<unknown>>(
 };
 
 /**
- * Combines the checks of several options so that all wrong values are reported at once: one error
- * if one is wrong, else a summary with one line per option.
+ * Combines the failed checks of several options so that all wrong values are reported at once: the
+ * error itself if one is wrong, else a summary with one line per option.
  */
-export const collectFlagErrors = (operation: string, errors: readonly CliError[]): CliError | null => {
+export const collectFlagErrors = (operation: string, errors: readonly CliError[]): CliError => {
   const [first] = errors;
-  if (first === undefined) return null;
+  if (first === undefined) throw new Error("collectFlagErrors needs at least one error");
   if (errors.length === 1) return first;
   return usageError(
     operation,

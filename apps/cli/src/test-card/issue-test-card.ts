@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { issueTestCardFiles, localityOfAddress, SIGNATURE_PASSWORD_PATTERN, type JpkiSex } from "@madoguchi/adapter-test-card";
 import { Schema } from "effect";
-import { err, errAsync, ok, type Result, type ResultAsync } from "neverthrow";
+import { err, errAsync, ok, Result, type ResultAsync } from "neverthrow";
 import { collectFlagErrors, decodeFlag, invalidFlag } from "../args/decode-flag.ts";
 import type { CliError } from "../cli.errors.ts";
 import { requiredString, type CliContext, type CommandReport } from "../command.ts";
@@ -63,48 +63,45 @@ const DAY_MS = 86_400_000;
 
 const decodeIssueOptions = (input: IssueInput, now: Date): Result<IssueOptions, CliError> => {
   const s = input.strings;
-  const name = decodeFlag(OPERATION, "name", Text, requiredString(s.name, "name"), TEXT_EXPECTED);
-  const nameSubstitute = decodeFlag(OPERATION, "name-substitute", Text, s["name-substitute"] ?? requiredString(s.name, "name"), TEXT_EXPECTED);
-  const address = decodeFlag(OPERATION, "address", Text, requiredString(s.address, "address"), TEXT_EXPECTED).andThen((a) =>
+  const name: Result<string, CliError> = decodeFlag(OPERATION, "name", Text, requiredString(s.name, "name"), TEXT_EXPECTED);
+  const nameSubstitute: Result<string, CliError> = decodeFlag(OPERATION, "name-substitute", Text, s["name-substitute"] ?? requiredString(s.name, "name"), TEXT_EXPECTED);
+  const address: Result<string, CliError> = decodeFlag(OPERATION, "address", Text, requiredString(s.address, "address"), TEXT_EXPECTED).andThen((a) =>
     localityOfAddress(a) === null
       ? err(invalidFlag(OPERATION, "address", { ja: "都道府県と市区町村から始めてください（例: みほん県みほん市中央一丁目1番1号）", en: "start with the prefecture and city (e.g. みほん県みほん市中央一丁目1番1号)" }))
       : ok(a),
   );
-  const addressSubstitute = decodeFlag(OPERATION, "address-substitute", Text, s["address-substitute"] ?? requiredString(s.address, "address"), TEXT_EXPECTED);
-  const birthValue = requiredString(s.birth, "birth");
-  const birth =
-    parseJpkiBirthDate(birthValue, now.toISOString().slice(0, 10)) === null
+  const addressSubstitute: Result<string, CliError> = decodeFlag(OPERATION, "address-substitute", Text, s["address-substitute"] ?? requiredString(s.address, "address"), TEXT_EXPECTED);
+  const birthInput = requiredString(s.birth, "birth");
+  const birth: Result<string, CliError> =
+    parseJpkiBirthDate(birthInput, now.toISOString().slice(0, 10)) === null
       ? err(invalidFlag(OPERATION, "birth", { ja: "元号の番号（1〜5）と西暦の年月日 9 桁で、その元号の期間内の過去の日付（例 419900102 = 平成 1990-01-02）", en: "9 digits: era digit (1–5) and a past Gregorian date within that era (e.g. 419900102 = Heisei 1990-01-02)" }))
-      : ok(birthValue);
-  const sex = decodeFlag(OPERATION, "sex", Schema.Literals(["1", "2", "3"]), requiredString(s.sex, "sex"), { ja: "1（男）、2（女）、3（不明）のいずれか", en: "1 (male), 2 (female) or 3 (unknown)" });
-  const password = decodeFlag(OPERATION, "password", Schema.String.check(Schema.isPattern(SIGNATURE_PASSWORD_PATTERN)), requiredString(s.password, "password"), {
+      : ok(birthInput);
+  const sex: Result<JpkiSex, CliError> = decodeFlag(OPERATION, "sex", Schema.Literals(["1", "2", "3"]), requiredString(s.sex, "sex"), { ja: "1（男）、2（女）、3（不明）のいずれか", en: "1 (male), 2 (female) or 3 (unknown)" });
+  const password: Result<string, CliError> = decodeFlag(OPERATION, "password", Schema.String.check(Schema.isPattern(SIGNATURE_PASSWORD_PATTERN)), requiredString(s.password, "password"), {
     ja: "英大文字と数字の 6〜16 文字",
     en: "6 to 16 upper-case letters or digits",
   });
-  const validYears =
+  const validYears: Result<number, CliError> =
     s["valid-years"] === undefined
       ? ok(DEFAULT_VALID_YEARS)
       : decodeFlag(OPERATION, "valid-years", Schema.String.check(Schema.isPattern(/^[0-9]{1,2}$/)), s["valid-years"], { ja: `1〜${MAX_VALID_YEARS} の整数`, en: `a whole number from 1 to ${MAX_VALID_YEARS}` })
           .map(Number)
           .andThen((n) => (n >= 1 && n <= MAX_VALID_YEARS ? ok(n) : err(invalidFlag(OPERATION, "valid-years", { ja: `1〜${MAX_VALID_YEARS} の整数`, en: `a whole number from 1 to ${MAX_VALID_YEARS}` }))));
-  const notBefore =
+  const notBefore: Result<Date | null, CliError> =
     s["not-before"] === undefined
       ? ok(null)
       : parseIsoInstant(s["not-before"]).match(
-          (d): Result<Date | null, CliError> => ok(d),
+          (d) => ok(d),
           () => err(invalidFlag(OPERATION, "not-before", { ja: "ISO 8601 の日付または日時（例 2024-04-01、2024-04-01T09:00:00+09:00）", en: "an ISO 8601 date or date-time (e.g. 2024-04-01, 2024-04-01T09:00:00+09:00)" })),
         );
 
-  const problems = [name, nameSubstitute, address, addressSubstitute, birth, sex, password, validYears, notBefore].flatMap((r) => (r.isErr() ? [r.error] : []));
-  const failure = collectFlagErrors(OPERATION, problems);
-  if (failure !== null) return err(failure);
-  if (name.isErr() || nameSubstitute.isErr() || address.isErr() || addressSubstitute.isErr() || sex.isErr() || password.isErr() || validYears.isErr() || notBefore.isErr()) {
-    throw new Error("unreachable: errors were collected above");
-  }
+  // Every option is checked before any is reported, so that one run names all the wrong ones.
+  const checked = Result.combineWithAllErrors([name, nameSubstitute, address, addressSubstitute, sex, birth, password, validYears, notBefore]);
+  if (checked.isErr()) return err(collectFlagErrors(OPERATION, checked.error));
+  const [holderName, holderNameSubstitute, holderAddress, holderAddressSubstitute, holderSex, birthValue, signaturePassword, years, notBeforeValue] = checked.value;
 
-  const years = validYears.value;
   // --expired: the card's validity ended yesterday, unless --not-before says when it started.
-  const start = notBefore.value ?? (input.booleans.expired ? new Date(addYears(now, -years).getTime() - DAY_MS) : now);
+  const start = notBeforeValue ?? (input.booleans.expired ? new Date(addYears(now, -years).getTime() - DAY_MS) : now);
   if (input.booleans.expired && addYears(start, years).getTime() >= now.getTime()) {
     return err(
       invalidFlag(OPERATION, "not-before", {
@@ -118,14 +115,14 @@ const decodeIssueOptions = (input: IssueInput, now: Date): Result<IssueOptions, 
     dir,
     now: start,
     validYears: years,
-    signaturePassword: password.value,
+    signaturePassword,
     basicInfo: {
-      name: name.value,
-      nameSubstitute: nameSubstitute.value,
-      sex: sex.value,
+      name: holderName,
+      nameSubstitute: holderNameSubstitute,
+      sex: holderSex,
       dateOfBirth: birthValue,
-      address: address.value,
-      addressSubstitute: addressSubstitute.value,
+      address: holderAddress,
+      addressSubstitute: holderAddressSubstitute,
     },
   });
 };
