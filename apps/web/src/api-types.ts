@@ -26,8 +26,9 @@ export interface ExtraField {
   readonly help?: Localized;
 }
 
-/** Applicant fields whose "required" flag the municipality configures. */
-export type ApplicantField = "name" | "nameKana" | "postalCode" | "address" | "dateOfBirth" | "phone" | "email";
+/** Applicant fields whose "required" flag the municipality configures (core's type). */
+export type { ApplicantField } from "@madoguchi/core";
+import type { ApplicantField } from "@madoguchi/core";
 
 /** The applicant fields in form order. */
 export const APPLICANT_FIELDS: readonly ApplicantField[] = [
@@ -123,15 +124,9 @@ export interface Receipt {
   readonly accessSecret: string;
 }
 
-/** Status values of an application. */
-export type ApplicationStatus =
-  | "submitted"
-  | "received"
-  | "processing"
-  | "completed"
-  | "rejected"
-  | "returned"
-  | "withdrawn";
+/** Status values of an application: core's, so that the UI cannot drift from the domain. */
+export type { ApplicationStatus } from "@madoguchi/core";
+import type { ApplicationStatus } from "@madoguchi/core";
 
 /** All statuses, in life-cycle order (the staff filter lists them so). */
 export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
