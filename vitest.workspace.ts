@@ -9,6 +9,7 @@ const project = (name: string, root: string, extra: Record<string, unknown> = {}
 
 export default [
   project("core", "./core"),
+  project("ocr-engine", "./ocr-engine", { testTimeout: 120_000 }),
   project("conformance", "./conformance"),
   project("adapter-memory", "./adapters/memory"),
   project("adapter-mikro-orm", "./adapters/mikro-orm", { testTimeout: 60_000 }),
