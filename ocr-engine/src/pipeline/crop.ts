@@ -1,0 +1,67 @@
+/**
+ * Normalised template regions → pixel crops, and crops → PGM buffers that tesseract.js reads without
+ * a PNG encode.
+ */
+import { err, ok, type Result } from "neverthrow";
+import type { Region } from "../templates/template.ts";
+import { ocrError, type OcrError } from "./ocr-error.ts";
+import type { GreyRaster } from "./raster.ts";
+
+/** A rectangle in pixels, clamped to the page. */
+export interface PixelRect {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Margin added around a region, as a fraction of the region's height: ascenders and slight misalignment. */
+export const DEFAULT_CROP_MARGIN = 0.15;
+
+/**
+ * Maps a normalised region to pixels on a `width` × `height` page, grown by `margin` × region height
+ * on every side and clamped to the page. `invalid_input` when the region lies outside the page or is empty.
+ */
+export const regionToPixels = (region: Region, width: number, height: number, margin: number = DEFAULT_CROP_MARGIN): Result<PixelRect, OcrError> => {
+  const values = [region.x, region.y, region.width, region.height];
+  if (!values.every(Number.isFinite) || region.width <= 0 || region.height <= 0 || width <= 0 || height <= 0) {
+    return err(ocrError("invalid_input", "crop", "region must have finite coordinates and a positive size"));
+  }
+  const pad = margin * region.height * height;
+  const left = Math.max(0, Math.floor(region.x * width - pad));
+  const top = Math.max(0, Math.floor(region.y * height - pad));
+  const right = Math.min(width, Math.ceil((region.x + region.width) * width + pad));
+  const bottom = Math.min(height, Math.ceil((region.y + region.height) * height + pad));
+  if (right - left < 1 || bottom - top < 1) return err(ocrError("invalid_input", "crop", "region lies outside the page"));
+  return ok({ left, top, width: right - left, height: bottom - top });
+};
+
+/** Copies a pixel rectangle out of a grey raster. The rectangle must lie inside (use {@link regionToPixels}). */
+export const cropGrey = (image: GreyRaster, rect: PixelRect): GreyRaster => {
+  const out = new Uint8Array(rect.width * rect.height);
+  for (let y = 0; y < rect.height; y++) {
+    const start = (rect.top + y) * image.width + rect.left;
+    out.set(image.data.subarray(start, start + rect.width), y * rect.width);
+  }
+  return { width: rect.width, height: rect.height, data: out };
+};
+
+/** Crops a normalised region (with margin) from a grey page. */
+export const cropRegion = (image: GreyRaster, region: Region, margin: number = DEFAULT_CROP_MARGIN): Result<{ readonly crop: GreyRaster; readonly rect: PixelRect }, OcrError> =>
+  regionToPixels(region, image.width, image.height, margin).map((rect) => ({ crop: cropGrey(image, rect), rect }));
+
+/**
+ * Encodes a grey raster as binary PGM (P5), a format tesseract.js's Leptonica reads directly. A white
+ * border is added because tesseract segments text touching the image edge poorly.
+ */
+export const toPgm = (image: GreyRaster, border = 10): Uint8Array => {
+  const w = image.width + 2 * border;
+  const h = image.height + 2 * border;
+  const header = new TextEncoder().encode(`P5\n${w} ${h}\n255\n`);
+  const out = new Uint8Array(header.length + w * h).fill(255);
+  out.set(header, 0);
+  for (let y = 0; y < image.height; y++) {
+    out.set(image.data.subarray(y * image.width, (y + 1) * image.width), header.length + (y + border) * w + border);
+  }
+  return out;
+};

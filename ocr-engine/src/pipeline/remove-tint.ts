@@ -1,0 +1,36 @@
+/**
+ * Tint (地紋) removal: anti-copy paper is printed in pale colours, which are bright in the V channel
+ * (max of R, G, B) while black ink is dark in every channel. A global Otsu split on V keeps the ink and
+ * drops the tint and red seals. Adaptive thresholds are deliberately not used: the tint is locally
+ * dark and survives them (measured, see OCR.md).
+ */
+import type { TintMethod } from "../templates/template.ts";
+import { histogram, otsuThreshold } from "./otsu.ts";
+import { greyChannel, valueChannel, type GreyRaster, type RgbaRaster } from "./raster.ts";
+
+/** The binarised page and the threshold used, for diagnostics. */
+export interface TintRemoval {
+  /** 0 for ink, 255 for paper (or the grey page unchanged for method `none`). */
+  readonly image: GreyRaster;
+  /** The Otsu level on the chosen channel; null for `none`. */
+  readonly threshold: number | null;
+}
+
+/** Binarises a channel at `threshold`: `<= threshold` → 0 (ink), otherwise 255. */
+export const binarize = (image: GreyRaster, threshold: number): GreyRaster => {
+  const out = new Uint8Array(image.data.length);
+  const d = image.data;
+  for (let i = 0; i < d.length; i++) out[i] = d[i]! <= threshold ? 0 : 255;
+  return { width: image.width, height: image.height, data: out };
+};
+
+/**
+ * Removes the tint with the template's method: `v-otsu` (Otsu on max(R,G,B)), `gray-otsu` (Otsu on
+ * luma: for dark or grey tints that V cannot separate), or `none` (luma, not binarised).
+ */
+export const removeTint = (image: RgbaRaster, method: TintMethod): TintRemoval => {
+  if (method === "none") return { image: greyChannel(image), threshold: null };
+  const channel = method === "v-otsu" ? valueChannel(image) : greyChannel(image);
+  const threshold = otsuThreshold(histogram(channel));
+  return { image: binarize(channel, threshold), threshold };
+};

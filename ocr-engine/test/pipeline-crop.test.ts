@@ -1,0 +1,66 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { cropGrey, cropRegion, regionToPixels, toPgm } from "../src/pipeline/crop.ts";
+
+const ramp = (width: number, height: number) => {
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = (x + 3 * y) % 256;
+  return { width, height, data };
+};
+
+describe("regionToPixels", () => {
+  it("maps a normalised region to pixels, grown by the margin", () => {
+    const rect = regionToPixels({ x: 0.25, y: 0.5, width: 0.5, height: 0.1 }, 1000, 2000, 0.1)._unsafeUnwrap();
+    // pad = 0.1 × 0.1 × 2000 = 20 px
+    expect(rect).toEqual({ left: 230, top: 980, width: 540, height: 240 });
+  });
+
+  it("always stays inside the page and contains the unpadded region", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.double({ min: 0, max: 0.99, noNaN: true }),
+        fc.double({ min: 0, max: 0.99, noNaN: true }),
+        fc.double({ min: 0.001, max: 1, noNaN: true }),
+        fc.double({ min: 0.001, max: 1, noNaN: true }),
+        (w, h, x, y, rw, rh) => {
+          const r = regionToPixels({ x, y, width: rw, height: rh }, w, h);
+          if (r.isErr()) return; // a sliver below one pixel may be empty after clamping
+          const p = r.value;
+          expect(p.left).toBeGreaterThanOrEqual(0);
+          expect(p.top).toBeGreaterThanOrEqual(0);
+          expect(p.left + p.width).toBeLessThanOrEqual(w);
+          expect(p.top + p.height).toBeLessThanOrEqual(h);
+          expect(p.left).toBeLessThanOrEqual(Math.floor(x * w));
+          expect(p.left + p.width).toBeGreaterThanOrEqual(Math.min(w, Math.floor((x + rw) * w)));
+        },
+      ),
+    );
+  });
+
+  it("rejects empty, non-finite and off-page regions as invalid_input", () => {
+    expect(regionToPixels({ x: 0, y: 0, width: 0, height: 0.1 }, 100, 100)._unsafeUnwrapErr().reason).toBe("invalid_input");
+    expect(regionToPixels({ x: Number.NaN, y: 0, width: 0.1, height: 0.1 }, 100, 100)._unsafeUnwrapErr().reason).toBe("invalid_input");
+    expect(regionToPixels({ x: 1.5, y: 0, width: 0.1, height: 0.1 }, 100, 100, 0)._unsafeUnwrapErr().reason).toBe("invalid_input");
+  });
+});
+
+describe("cropGrey / cropRegion / toPgm", () => {
+  it("copies exactly the pixels of the rectangle", () => {
+    const img = ramp(50, 40);
+    const crop = cropGrey(img, { left: 7, top: 5, width: 10, height: 3 });
+    for (let y = 0; y < 3; y++) for (let x = 0; x < 10; x++) expect(crop.data[y * 10 + x]).toBe(img.data[(y + 5) * 50 + x + 7]);
+    const viaRegion = cropRegion(img, { x: 0.2, y: 0.25, width: 0.2, height: 0.25 }, 0)._unsafeUnwrap();
+    expect(viaRegion.rect).toEqual({ left: 10, top: 10, width: 10, height: 10 });
+    expect(viaRegion.crop.data[0]).toBe(img.data[10 * 50 + 10]);
+  });
+
+  it("encodes a P5 PGM with a white border around the crop", () => {
+    const img = { width: 3, height: 2, data: new Uint8Array([0, 1, 2, 3, 4, 5]) };
+    const pgm = toPgm(img, 1);
+    const header = "P5\n5 4\n255\n";
+    expect(new TextDecoder().decode(pgm.subarray(0, header.length))).toBe(header);
+    expect(Array.from(pgm.subarray(header.length))).toEqual([255, 255, 255, 255, 255, 255, 0, 1, 2, 255, 255, 3, 4, 5, 255, 255, 255, 255, 255, 255]);
+  });
+});
