@@ -1,0 +1,49 @@
+import { KANJI_NUMERAL_CHARS, parseKanjiNumber } from "./kanji-numerals.ts";
+import { normaliseDashesBetweenDigits, normaliseText } from "./normalize-text.ts";
+
+const K = `[${KANJI_NUMERAL_CHARS}]+`;
+/**
+ * Kanji numerals are converted only where they count blocks (丁目, 番地, 番, 号, 地割, 線) or follow の
+ * after such a count: place names full of numerals (一宮市, 四日市市, 八王子市, 九段北, 十日町) must stay.
+ */
+const COUNTED = new RegExp(`(${K})(?=丁目|番地|番|号|地割|線)`, "g");
+const AFTER_NO = new RegExp(`(?<=\\d(?:丁目|番地|番|号|地割)の?)(${K})(?=$|[号の\\-\\s])`, "g");
+
+// 九段北一ー二ー三: block numbers written as kanji joined by dashes, only at the end of the address.
+const DASHED_TAIL = new RegExp(`(?<![${KANJI_NUMERAL_CHARS}])(${K})((?:[ー−－‐\\-](${K})){1,2})$`);
+
+const arabic = (kanji: string): string => {
+  const n = parseKanjiNumber(kanji);
+  return n === null ? kanji : String(n);
+};
+
+/**
+ * The canonical form of an address as printed: full-width digits and letters half-width, kanji
+ * numerals of block numbers as digits (一丁目二番三号 → 1丁目2番3号, 十二番地の五 → 12番地の5), hyphen
+ * variants between digits as `-`, whitespace collapsed. Kanji of place names are untouched.
+ */
+export const canonicalAddress = (text: string): string => {
+  let s = normaliseText(text);
+  s = s.replace(COUNTED, arabic);
+  s = s.replace(AFTER_NO, arabic);
+  s = s.replace(DASHED_TAIL, (all: string) => {
+    const parts = all.split(/[ー−－‐-]/).map((p) => parseKanjiNumber(p));
+    return parts.every((p) => p !== null) ? parts.join("-") : all;
+  });
+  s = normaliseDashesBetweenDigits(s);
+  return s;
+};
+
+/**
+ * A key for comparing two addresses written differently: the canonical form with block units reduced
+ * to hyphens (1丁目2番3号 = 1-2-3 = 1丁目2番地の3), 大字/字 dropped, ケ/ヶ/が/ガ/ヵ folded (霞が関 = 霞ヶ関),
+ * and no spaces. Only for comparison: never show it or store it as the address.
+ */
+export const addressKey = (text: string): string =>
+  canonicalAddress(text)
+    .replace(/\s+/g, "")
+    .replace(/(?<=\d)(丁目|番地の|番地|番の|番|号の|号|地割|の)(?=\d)/g, "-")
+    .replace(/(?<=\d)(丁目|番地|番|号)$/g, "")
+    .replace(/(?<=\d)(丁目|番地|番|号)(?=\D)/g, "")
+    .replace(/大字|字(?=[^\d])/g, "")
+    .replace(/[ケヶがガヵ]/g, "ケ");
