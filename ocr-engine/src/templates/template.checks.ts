@@ -86,7 +86,7 @@ export const checkTemplate = (t: Template): TemplateIssue[] => {
     const gpath = ["repeatGroups", gi];
     if (!GROUP_KEY.test(g.key)) add([...gpath, "key"], "must be one lower-camel word, e.g. members");
     claim(g.key, [...gpath, "key"]);
-    checkGroup(g, gpath, add, claim);
+    checkGroup(g, gpath, add, claim, () => issues.length);
   });
   return issues;
 };
@@ -125,7 +125,13 @@ const checkField = (f: TemplateField, path: readonly PropertyKey[], add: Add) =>
     add([...path, "post", "maxDate"], "must not be before minDate");
 };
 
-const checkGroup = (g: RepeatGroup, path: readonly PropertyKey[], add: Add, claim: (key: string, path: readonly PropertyKey[]) => void) => {
+const checkGroup = (
+  g: RepeatGroup,
+  path: readonly PropertyKey[],
+  add: Add,
+  claim: (key: string, path: readonly PropertyKey[]) => void,
+  issuesCount: () => number,
+) => {
   if (!(g.maxCount >= 1)) add([...path, "maxCount"], "must be 1 or more");
   if (g.step.dx === 0 && g.step.dy === 0 && g.maxCount > 1) add([...path, "step"], "rows would all be in the same place");
   if (g.fields.length === 0) add([...path, "fields"], "a repeat group needs fields");
@@ -135,8 +141,10 @@ const checkGroup = (g: RepeatGroup, path: readonly PropertyKey[], add: Add, clai
     if (!f.key.startsWith(prefix) || !FIELD_KEY.test(f.key.slice(prefix.length)))
       add([...fpath, "key"], `must be "${prefix}<dotted lower-camel words>"`);
     claim(f.key, [...fpath, "key"]);
+    const before = issuesCount();
     checkField(f, fpath, add);
-    if (g.maxCount > 1) {
+    // A region already outside the page in row 1 is reported once, not again for the last row.
+    if (g.maxCount > 1 && issuesCount() === before) {
       const n = g.maxCount - 1;
       const last = { ...f.region, x: f.region.x + n * g.step.dx, y: f.region.y + n * g.step.dy };
       checkRegion(last, [...fpath, "region"], add, ` in row ${g.maxCount} (origin + ${n} × step)`);
