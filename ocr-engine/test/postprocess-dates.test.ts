@@ -1,0 +1,85 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ERAS, parseJapaneseDate, toIso, toWareki } from "../src/postprocess/japanese-date.ts";
+
+const toFullWidthDigits = (s: string) => s.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+describe("Japanese dates", () => {
+  it.each([
+    ["昭和五十年三月四日", "1975-03-04"],
+    ["昭和 50年 3月 4日生", "1975-03-04"],
+    ["令和元年5月1日", "2019-05-01"],
+    ["平成元年1月8日", "1989-01-08"],
+    ["平成三十一年四月三十日", "2019-04-30"],
+    ["大正15年12月24日", "1926-12-24"],
+    ["昭和元年12月25日", "1926-12-25"],
+    ["明治45年7月29日", "1912-07-29"],
+    ["Ｓ５０．３．４", "1975-03-04"],
+    ["h1/1/8", "1989-01-08"],
+    ["R2-2-29", "2020-02-29"],
+  ] as const)("和暦 %s → %s", (text, iso) => expect(parseJapaneseDate(text, "wareki")).toEqual({ kind: "ok", iso }));
+
+  it.each([
+    ["1975年3月4日", "1975-03-04"],
+    ["１９７５年３月４日", "1975-03-04"],
+    ["一九七五年三月四日", "1975-03-04"],
+    ["1975/3/4", "1975-03-04"],
+    ["2024.02.29", "2024-02-29"],
+  ] as const)("西暦 %s → %s", (text, iso) => expect(parseJapaneseDate(text, "seireki")).toEqual({ kind: "ok", iso }));
+
+  it.each([
+    "平成31年5月1日", // belongs to 令和
+    "昭和64年1月8日", // belongs to 平成
+    "令和元年4月30日", // before 令和
+    "大正15年12月25日", // belongs to 昭和
+    "明治5年12月2日", // before the Gregorian calendar
+    "昭和50年2月29日", // 1975 is no leap year
+    "平成2年13月1日",
+    "令和0年5月1日",
+  ])("%s is not a real date of its era", (text) => expect(parseJapaneseDate(text).kind).toBe("invalid"));
+
+  it.each(["2023/2/29", "1975年4月31日"])("%s is impossible", (text) => expect(parseJapaneseDate(text)).toEqual({ kind: "invalid", iso: null }));
+
+  it.each(["", "昭和", "975年3月4日", "X50.3.4", "昭和50年3月"])("%s is unparseable", (text) =>
+    expect(parseJapaneseDate(text).kind).toBe("unparseable"),
+  );
+
+  it("keeps to the notation asked for", () => {
+    expect(parseJapaneseDate("1975年3月4日", "wareki").kind).toBe("unparseable");
+    expect(parseJapaneseDate("昭和50年3月4日", "seireki").kind).toBe("unparseable");
+  });
+
+  it("era bounds are contiguous: each era starts the day after the previous ends", () => {
+    for (let i = 1; i < ERAS.length; i++) {
+      const prevEnd = new Date(`${ERAS[i - 1]?.end}T00:00:00Z`);
+      const start = new Date(`${ERAS[i]?.start}T00:00:00Z`);
+      expect(start.getTime() - prevEnd.getTime()).toBe(86_400_000);
+    }
+  });
+
+  const isoDate = fc
+    .date({ min: new Date("1873-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
+    .map((d) => toIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
+
+  it("property: every day since 1873 written in 和暦 (kanji or letters, full-width or not) reads back", () => {
+    fc.assert(
+      fc.property(isoDate, (iso) => {
+        const kanji = toWareki(iso) as string;
+        const letters = toWareki(iso, { letters: true }) as string;
+        return (
+          JSON.stringify(parseJapaneseDate(kanji, "wareki")) === JSON.stringify({ kind: "ok", iso }) &&
+          JSON.stringify(parseJapaneseDate(toFullWidthDigits(letters), "any")) === JSON.stringify({ kind: "ok", iso })
+        );
+      }),
+    );
+  });
+
+  it("property: the era year past the era's end is never accepted as valid", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ERAS.filter((e) => e.end !== null)), fc.integer({ min: 1, max: 3 }), (era, extra) => {
+        const lastYear = Number(era.end?.slice(0, 4)) - era.firstYear + 1;
+        return parseJapaneseDate(`${era.name}${lastYear + extra}年1月1日`).kind === "invalid";
+      }),
+    );
+  });
+});
