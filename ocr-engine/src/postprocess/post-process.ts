@@ -1,0 +1,151 @@
+import type { FieldResult, ReviewReason } from "../result/field-result.ts";
+import { mergeReasons } from "../result/field-result.ts";
+import type { Region, TemplateField } from "../templates/template.ts";
+import { canonicalAddress } from "./address.ts";
+import { CHECK_DIGIT_VERIFIERS } from "./check-digits.ts";
+import { closestValue } from "./closest-value.ts";
+import { type DateNotation, parseJapaneseDate } from "./japanese-date.ts";
+import { isKana, normaliseKana } from "./kana.ts";
+import { normaliseName } from "./name.ts";
+import { normaliseAllDashes, normaliseText, toHalfWidthAscii } from "./normalize-text.ts";
+import { isRomanName, normaliseRomanName } from "./roman-name.ts";
+
+/** What a type's normaliser makes of the raw text: a value (null when none can be trusted) and flags. */
+interface Normalised {
+  readonly value: string | null;
+  readonly reasons: readonly ReviewReason[];
+}
+
+const ok = (value: string): Normalised => ({ value: value === "" ? null : value, reasons: [] });
+
+/**
+ * Digits as OCR returns them inside a number field: full-width folded; spaces, stray rule lines (`|`) and
+ * underscores dropped (they are the form's cell borders); dash variants and ー as `-`; the letters O/o
+ * read for 0 and I/l read for 1 replaced. A wrong digit is not guessed: the pattern and check digit catch it.
+ */
+export const normaliseNumber = (raw: string): string =>
+  normaliseAllDashes(toHalfWidthAscii(raw))
+    .replace(/[\s|｜_]/g, "")
+    .replace(/[Oo]/g, "0")
+    .replace(/[Il]/g, "1");
+
+/** Letters and digits of a code (在留カード番号 …): full-width folded, upper case, no spaces, rule lines or underscores. */
+export const normaliseCode = (raw: string): string =>
+  normaliseAllDashes(toHalfWidthAscii(raw)).replace(/[\s|｜_]/g, "").toUpperCase();
+
+const checkDigit = (field: TemplateField, value: string): readonly ReviewReason[] => {
+  const name = field.post.checkDigit;
+  if (name === undefined) return [];
+  const verify = CHECK_DIGIT_VERIFIERS[name];
+  // An unknown check-digit name is a template the schema should have rejected; never pass it silently.
+  if (verify === undefined) return ["check_digit_failed"];
+  return verify(value.replace(/-/g, "")) ? [] : ["check_digit_failed"];
+};
+
+const date = (field: TemplateField, raw: string, notation: DateNotation): Normalised => {
+  const parsed = parseJapaneseDate(raw, notation);
+  if (parsed.kind === "unparseable") return { value: null, reasons: ["pattern_mismatch"] };
+  if (parsed.kind === "invalid") return { value: null, reasons: ["invalid_date"] };
+  const { minDate, maxDate } = field.post;
+  const outside = (minDate !== undefined && parsed.iso < minDate) || (maxDate !== undefined && parsed.iso > maxDate);
+  return { value: parsed.iso, reasons: outside ? ["date_out_of_range"] : [] };
+};
+
+const byType = (field: TemplateField, raw: string): Normalised => {
+  switch (field.type) {
+    case "text":
+      return ok(normaliseText(raw));
+    case "name":
+      return ok(normaliseName(raw));
+    case "kana": {
+      const value = normaliseKana(raw);
+      return value === "" || isKana(value) ? ok(value) : { value, reasons: ["not_kana"] };
+    }
+    case "roman-name": {
+      const value = normaliseRomanName(raw);
+      return value === "" || isRomanName(value) ? ok(value) : { value, reasons: ["pattern_mismatch"] };
+    }
+    case "date-wareki":
+      return date(field, raw, "wareki");
+    case "date-seireki":
+      return date(field, raw, "seireki");
+    case "date":
+      return date(field, raw, "any");
+    case "address":
+      return ok(canonicalAddress(raw));
+    case "number": {
+      const value = normaliseNumber(raw);
+      if (value === "") return ok(value);
+      const shape = field.post.pattern !== undefined || /^[\d-]+$/.test(value) ? [] : (["pattern_mismatch"] as const);
+      return { value, reasons: [...shape, ...checkDigit(field, value)] };
+    }
+    case "code": {
+      const value = normaliseCode(raw);
+      return value === "" ? ok(value) : { value, reasons: checkDigit(field, value) };
+    }
+    case "enum": {
+      const text = normaliseText(raw).replace(/\s+/g, "");
+      if (text === "") return ok(text);
+      const match = closestValue(text, (field.post.values ?? []).map((v) => normaliseText(v).replace(/\s+/g, "")));
+      if (match.kind === "exact") return ok(match.value);
+      if (match.kind === "corrected") return { value: match.value, reasons: ["enum_corrected"] };
+      return { value: null, reasons: ["unknown_enum_value"] };
+    }
+  }
+};
+
+/** Whether the value matches the template's pattern; a pattern that does not compile never passes. */
+const matches = (pattern: string, value: string): boolean => {
+  try {
+    return new RegExp(pattern).test(value);
+  } catch {
+    return false;
+  }
+};
+
+const DATE_TYPES = new Set(["date", "date-wareki", "date-seireki"]);
+
+const outsideWhitelist = (field: TemplateField, raw: string): boolean => {
+  const whitelist = field.hints.whitelist;
+  if (whitelist === undefined) return false;
+  const allowed = new Set(normaliseText(whitelist));
+  return [...normaliseText(raw).replace(/\s+/g, "")].some((c) => !allowed.has(c));
+};
+
+/**
+ * Turns one recognised field into a result: normalised by `field.type`, checked against the template's
+ * pattern, check digit, date bounds, allowed values and whitelist, and flagged for review with every
+ * reason that applies. Pure: the same input always gives the same result.
+ *
+ * - Names are always flagged (`name_always_confirmed`); other fields with `review.always` get `always_review`.
+ * - `low_confidence` applies when there is text and the confidence is below `review.minConfidence`
+ *   (an empty optional cell has confidence 0 and nothing to confirm).
+ * - An empty required field is `required_missing`; text that normalises to nothing is `unreadable`.
+ * - The pattern (when given) is matched against the normalised value, except for dates, whose value is ISO.
+ *
+ * `region` defaults to the field's; pass the row's region for repeated rows.
+ */
+export const postProcess = (field: TemplateField, raw: string, confidence: number, region: Region = field.region): FieldResult => {
+  const conf = Number.isFinite(confidence) ? Math.min(100, Math.max(0, confidence)) : 0;
+  const hasText = raw.replace(/[\s\u3000]+/g, "") !== "";
+  const normalised = byType(field, raw);
+  const reasons: ReviewReason[] = [...normalised.reasons];
+  const { value } = normalised;
+
+  if (value === null && normalised.reasons.length === 0) {
+    if (field.required) reasons.push("required_missing");
+    if (hasText) reasons.push("unreadable");
+  }
+  if (value !== null && field.post.pattern !== undefined && !DATE_TYPES.has(field.type) && !matches(field.post.pattern, value)) {
+    reasons.push("pattern_mismatch");
+  }
+  if (hasText && outsideWhitelist(field, raw)) reasons.push("pattern_mismatch");
+  if (hasText && conf < field.review.minConfidence) reasons.push("low_confidence");
+  if (field.type === "name" && hasText) reasons.push("name_always_confirmed");
+  else if (field.review.always && hasText) reasons.push("always_review");
+  // A required field whose value was rejected (invalid date, unknown enum) is still missing for the form.
+  if (value === null && field.required && !reasons.includes("required_missing")) reasons.push("required_missing");
+
+  const merged = mergeReasons(reasons);
+  return { key: field.key, value, raw, confidence: conf, region, needsReview: merged.length > 0, reasons: merged };
+};
