@@ -191,8 +191,6 @@ export const withMunicipalityCheckDigit = (body: string): string => {
 export const isValidMunicipalityCode = (code: string): boolean =>
   /^\d{6}$/.test(code) && withMunicipalityCheckDigit(code.slice(0, 5)) === code;
 
-const addYears = (iso: string, years: number) => `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`.replace(/-02-29$/, "-02-28");
-
 const person = (rng: SeededRandom, family: NameEntry, sex: Sex, relationship: Relationship, birthDate: string): FakePerson => {
   const given = rng.pick(sex === "男" ? MALE_GIVEN : FEMALE_GIVEN);
   return {
@@ -233,7 +231,8 @@ export const fakeHousehold = (seedOrRng: number | SeededRandom, options: Househo
   const headYear = Number(head.birthDate.slice(0, 4));
   let spouseYear = headYear;
   if (size >= 2 && rng.chance(0.85)) {
-    spouseYear = Math.min(plannedYear - 18, headYear + rng.int(-8, 8));
+    // At most plannedYear − 19, so children (born ≥ 18 years after both parents) fit before the move.
+    spouseYear = Math.min(plannedYear - 19, headYear + rng.int(-8, 8));
     members.push(person(rng, family, headSex === "男" ? "女" : "男", headSex === "男" ? "妻" : "夫", randomDate(rng, spouseYear, spouseYear)));
   }
   if (members.length < size && rng.chance(0.15) && headYear - 40 >= 1900) {
@@ -245,9 +244,7 @@ export const fakeHousehold = (seedOrRng: number | SeededRandom, options: Househo
   while (members.length < size) {
     const from = youngest + 18;
     const to = Math.min(oldest + 45, plannedYear - 1);
-    const y = from <= to ? rng.int(from, to) : Math.min(from, plannedYear - 1);
-    let birth = randomDate(rng, y, y);
-    if (birth >= plannedMoveDate) birth = addYears(plannedMoveDate, -1);
+    const birth = randomDate(rng, from, Math.max(from, to));
     members.push(person(rng, family, rng.chance(0.5) ? "男" : "女", "子", birth));
   }
   return {
