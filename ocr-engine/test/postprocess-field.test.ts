@@ -52,6 +52,12 @@ describe("postProcess: common behaviour", () => {
     const f = field("text", { hints: { whitelist: "0123456789" } });
     expect(postProcess(f, "１２３", 95).reasons).toEqual([]);
     expect(postProcess(f, "12a", 95).reasons).toEqual(["pattern_mismatch"]);
+    const kana = field("kana", { hints: { whitelist: "アイウエオカキクケコ" } });
+    expect(postProcess(kana, "あか", 95).reasons).toEqual([]);
+    expect(postProcess(kana, "アサ", 95).reasons).toEqual(["pattern_mismatch"]);
+    const date = field("date-wareki", { hints: { whitelist: "0123456789昭和年月日" } });
+    expect(postProcess(date, "昭和50年3月4日", 95).reasons).toEqual([]);
+    expect(postProcess(date, "平成2年3月4日", 95).reasons).toEqual(["pattern_mismatch"]);
   });
   it("flags a pattern mismatch, and a pattern that does not compile never passes", () => {
     expect(postProcess(field("text", { post: { pattern: "^\\d{3}$" } }), "１２３", 95).reasons).toEqual([]);

@@ -105,11 +105,17 @@ const matches = (pattern: string, value: string): boolean => {
 
 const DATE_TYPES = new Set(["date", "date-wareki", "date-seireki"]);
 
-const outsideWhitelist = (field: TemplateField, raw: string): boolean => {
+/**
+ * Whether the value holds a character the template's whitelist does not allow. The value is checked
+ * (hiragana read for a katakana whitelist is fine once converted), except for dates, whose value is ISO:
+ * there the recognised text is checked.
+ */
+const outsideWhitelist = (field: TemplateField, raw: string, value: string | null): boolean => {
   const whitelist = field.hints.whitelist;
   if (whitelist === undefined) return false;
   const allowed = new Set(normaliseText(whitelist));
-  return [...normaliseText(raw).replace(/\s+/g, "")].some((c) => !allowed.has(c));
+  const subject = DATE_TYPES.has(field.type) ? normaliseText(raw) : (value ?? "");
+  return [...subject.replace(/\s+/g, "")].some((c) => !allowed.has(c));
 };
 
 /**
@@ -139,7 +145,7 @@ export const postProcess = (field: TemplateField, raw: string, confidence: numbe
   if (value !== null && field.post.pattern !== undefined && !DATE_TYPES.has(field.type) && !matches(field.post.pattern, value)) {
     reasons.push("pattern_mismatch");
   }
-  if (hasText && outsideWhitelist(field, raw)) reasons.push("pattern_mismatch");
+  if (hasText && outsideWhitelist(field, raw, value)) reasons.push("pattern_mismatch");
   if (hasText && conf < field.review.minConfidence) reasons.push("low_confidence");
   if (field.type === "name" && hasText) reasons.push("name_always_confirmed");
   else if (field.review.always && hasText) reasons.push("always_review");

@@ -1,0 +1,55 @@
+import type { DocumentResult, FieldResult, ReviewReason } from "../result/field-result.ts";
+import { makeDocumentResult, withReasons } from "../result/field-result.ts";
+import type { Region, Template, TemplateField } from "../templates/template.ts";
+import { crossCheck } from "./cross-checks.ts";
+import { postProcess } from "./post-process.ts";
+
+/** What the recogniser returned for one crop. */
+export interface FieldReading {
+  readonly raw: string;
+  /** 0..100 */
+  readonly confidence: number;
+}
+
+/**
+ * Everything recognised on one page, by field key. A field with no reading counts as empty (raw `""`,
+ * confidence 0), so a crop the pipeline skipped can never make a required field pass.
+ */
+export interface DocumentReadings {
+  readonly fields: { readonly [fieldKey: string]: FieldReading | undefined };
+  /** Rows of each repeat group, in page order (the pipeline stops at the first empty presence field). */
+  readonly groups: { readonly [groupKey: string]: readonly { readonly [fieldKey: string]: FieldReading | undefined }[] };
+}
+
+/** How the page was read and the day the checks run. */
+export interface PostProcessDocumentOptions {
+  /** ISO `YYYY-MM-DD`: dates of birth after it are flagged. */
+  readonly today: string;
+  /** True when the page was read by the label-anchored fallback: every field is then flagged. */
+  readonly labelAnchored?: boolean;
+}
+
+/** The region of a repeat-group field in row `index`: the first row's region moved by index × step. */
+export const rowRegion = (region: Region, step: { readonly dx: number; readonly dy: number }, index: number): Region => ({
+  ...region,
+  x: region.x + step.dx * index,
+  y: region.y + step.dy * index,
+});
+
+/**
+ * Post-processes every field of a template from the recogniser's readings, then runs `crossCheck`.
+ * Group rows beyond the template's `maxCount` are ignored: they cannot come from this layout.
+ */
+export const postProcessDocument = (template: Template, readings: DocumentReadings, options: PostProcessDocumentOptions): DocumentResult => {
+  const extra: readonly ReviewReason[] = options.labelAnchored === true ? ["label_anchored_fallback"] : [];
+  const one = (field: TemplateField, reading: FieldReading | undefined, region: Region): FieldResult =>
+    withReasons(postProcess(field, reading?.raw ?? "", reading?.confidence ?? 0, region), ...extra);
+
+  const fields = template.fields.map((f) => one(f, readings.fields[f.key], f.region));
+  const groups: { [groupKey: string]: readonly (readonly FieldResult[])[] } = {};
+  for (const group of template.repeatGroups) {
+    const rows = (readings.groups[group.key] ?? []).slice(0, group.maxCount);
+    groups[group.key] = rows.map((row, i) => group.fields.map((f) => one(f, row[f.key], rowRegion(f.region, group.step, i))));
+  }
+  return crossCheck(makeDocumentResult({ templateId: template.id, fields, groups }), { today: options.today });
+};

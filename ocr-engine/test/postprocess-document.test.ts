@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { postProcessDocument, rowRegion } from "../src/postprocess/post-process-document.ts";
+import type { Template, TemplateField } from "../src/templates/template.ts";
+
+const f = (key: string, type: TemplateField["type"], y: number, extra: Partial<TemplateField> = {}): TemplateField => ({
+  key,
+  label: { ja: key, en: key },
+  region: { x: 0.1, y, width: 0.3, height: 0.04 },
+  type,
+  hints: {},
+  post: {},
+  review: { minConfidence: 60, always: false },
+  required: true,
+  ...extra,
+});
+
+const template: Template = {
+  id: "tenshutsu-shomeisho/999999/v1",
+  kind: "tenshutsu-shomeisho",
+  issuer: "999999",
+  version: 1,
+  name: { ja: "転出証明書", en: "Moving-out certificate" },
+  page: { widthMm: 210, heightMm: 297, dpi: 300 },
+  referenceImage: null,
+  tint: "v-otsu",
+  anchors: [],
+  fields: [f("household.head", "name", 0.1), f("destination.address", "address", 0.15)],
+  repeatGroups: [
+    {
+      key: "members",
+      step: { dx: 0, dy: 0.05 },
+      maxCount: 2,
+      presenceField: "member.name",
+      fields: [
+        f("member.name", "name", 0.3),
+        f("member.relationship", "enum", 0.3, { post: { values: ["世帯主", "妻", "子"] } }),
+        f("member.birthDate", "date-wareki", 0.3),
+      ],
+    },
+  ],
+};
+
+const r = (raw: string, confidence = 95) => ({ raw, confidence });
+
+describe("postProcessDocument", () => {
+  it("post-processes fields and rows, places rows by the group's step, and runs the cross-field checks", () => {
+    const d = postProcessDocument(
+      template,
+      {
+        fields: { "household.head": r("山田　太郎"), "destination.address": r("大阪市北区中之島一丁目三番二十号") },
+        groups: {
+          members: [
+            { "member.name": r("山田 太郎"), "member.relationship": r("世帯主"), "member.birthDate": r("昭和45年4月1日") },
+            { "member.name": r("山田 一郎"), "member.relationship": r("子"), "member.birthDate": r("昭和40年6月3日") },
+            { "member.name": r("山田 三郎"), "member.relationship": r("子"), "member.birthDate": r("平成12年6月3日") },
+          ],
+        },
+      },
+      { today: "2026-11-23" },
+    );
+    expect(d.fields.map((x) => x.value)).toEqual(["山田 太郎", "大阪市北区中之島1丁目3番20号"]);
+    const rows = d.groups["members"] ?? [];
+    expect(rows).toHaveLength(2); // maxCount
+    expect(rows[1]?.[2]?.value).toBe("1965-06-03");
+    expect(rows[1]?.[0]?.region.y).toBeCloseTo(0.35);
+    // The 子 born before the 世帯主 is caught by the cross-field checks.
+    expect(rows[1]?.[2]?.reasons).toContain("age_implausible");
+    expect(d.reasons).toEqual(expect.arrayContaining(["name_always_confirmed", "age_implausible"]));
+    expect(d.needsReview).toBe(true);
+  });
+
+  it("a field with no reading is empty: required fields are flagged", () => {
+    const d = postProcessDocument(template, { fields: { "household.head": r("山田 太郎") }, groups: {} }, { today: "2026-11-23" });
+    expect(d.fields[1]).toMatchObject({ key: "destination.address", value: null, reasons: ["required_missing"] });
+  });
+
+  it("the label-anchored fallback flags every field", () => {
+    const d = postProcessDocument(
+      template,
+      { fields: { "household.head": r("山田 太郎"), "destination.address": r("東京都") }, groups: {} },
+      { today: "2026-11-23", labelAnchored: true },
+    );
+    expect(d.fields.every((x) => x.needsReview && x.reasons.includes("label_anchored_fallback"))).toBe(true);
+  });
+
+  it("rowRegion moves the first row's region by index × step", () => {
+    const moved = rowRegion({ x: 0.1, y: 0.2, width: 0.3, height: 0.04 }, { dx: 0.01, dy: 0.05 }, 3);
+    expect(moved.x).toBeCloseTo(0.13);
+    expect(moved.y).toBeCloseTo(0.35);
+    expect([moved.width, moved.height]).toEqual([0.3, 0.04]);
+  });
+});
