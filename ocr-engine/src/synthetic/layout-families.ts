@@ -223,9 +223,10 @@ const generateOne = (rng: SeededRandom, issuer: string): Template => {
       : b === "move" ? (rng.chance(0.5) ? ["move.destination", "move.plannedDate"] : ["move.plannedDate", "move.destination"])
       : ["honseki.address", "honseki.head"];
     if (b === "honseki" && sideBySideHonseki) {
-      const split = left + (right - left) * rng.float(0.62, 0.72);
+      // The 筆頭者 cell keeps room for a full name (≥ ~0.2 of the page width).
+      const split = left + (right - left) * rng.float(0.55, 0.62);
       c.fields.push(labelledRow(c, y, left, split, c.labelW, rows[0]));
-      c.fields.push(labelledRow(c, y, split, right, c.labelW * rng.float(0.6, 0.9), rows[1]));
+      c.fields.push(labelledRow(c, y, split, right, c.labelW * rng.float(0.6, 0.8), rows[1]));
       y += c.rowH + c.gap;
     } else {
       for (const key of rows) {
