@@ -44,6 +44,14 @@ describe("Japanese dates", () => {
     expect(parseJapaneseDate(text).kind).toBe("unparseable"),
   );
 
+  it("reads OCR look-alikes where only one reading makes sense", () => {
+    expect(parseJapaneseDate("昭和5O午3月4曰")).toEqual({ kind: "ok", iso: "1975-03-04" });
+    expect(parseJapaneseDate("S5O.l.4")).toEqual({ kind: "ok", iso: "1975-01-04" });
+    expect(parseJapaneseDate("昭和50年3月4目")).toEqual({ kind: "ok", iso: "1975-03-04" });
+    // Still checked against the calendar.
+    expect(parseJapaneseDate("平成3l年5月1日").kind).toBe("invalid");
+  });
+
   it("keeps to the notation asked for", () => {
     expect(parseJapaneseDate("1975年3月4日", "wareki").kind).toBe("unparseable");
     expect(parseJapaneseDate("昭和50年3月4日", "seireki").kind).toBe("unparseable");

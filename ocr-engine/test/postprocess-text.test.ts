@@ -42,6 +42,8 @@ describe("addresses", () => {
     expect(canonicalAddress("愛知県一宮市本町四丁目十二番地の五")).toBe("愛知県一宮市本町4丁目12番地の5");
     expect(canonicalAddress("三重県四日市市諏訪町１番５号")).toBe("三重県四日市市諏訪町1番5号");
     expect(canonicalAddress("東京都八王子市元八王子町")).toBe("東京都八王子市元八王子町");
+    expect(canonicalAddress("千代田区六番町一番地")).toBe("千代田区六番町1番地");
+    expect(canonicalAddress("仙台市青葉区一番町四丁目")).toBe("仙台市青葉区一番町4丁目");
   });
   it("folds full-width digits and hyphen variants, and kanji blocks joined by dashes at the end", () => {
     expect(canonicalAddress("八王子市元本郷町三丁目２４－１")).toBe("八王子市元本郷町3丁目24-1");

@@ -3,10 +3,11 @@ import { normaliseDashesBetweenDigits, normaliseText } from "./normalize-text.ts
 
 const K = `[${KANJI_NUMERAL_CHARS}]+`;
 /**
- * Kanji numerals are converted only where they count blocks (丁目, 番地, 番, 号, 地割, 線) or follow の
- * after such a count: place names full of numerals (一宮市, 四日市市, 八王子市, 九段北, 十日町) must stay.
+ * Kanji numerals are converted only where they count blocks (丁目, 番地, 番, 号, 地割) or follow の
+ * after such a count: place names full of numerals (一宮市, 四日市市, 八王子市, 九段北, 十日町) must stay,
+ * and so must the 町 named by a number (千代田区六番町, 仙台市 一番町, 北一番丁).
  */
-const COUNTED = new RegExp(`(${K})(?=丁目|番地|番|号|地割|線)`, "g");
+const COUNTED = new RegExp(`(${K})(?=丁目|番地|番(?![町丁])|号|地割)`, "g");
 const AFTER_NO = new RegExp(`(?<=\\d(?:丁目|番地|番|号|地割)の?)(${K})(?=$|[号の\\-\\s])`, "g");
 
 // 九段北一ー二ー三: block numbers written as kanji joined by dashes, only at the end of the address.

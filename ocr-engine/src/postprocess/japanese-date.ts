@@ -84,6 +84,20 @@ const fromSeireki = (y: number | null, m: number | null, d: number | null): Date
  */
 export const parseJapaneseDate = (text: string, notation: DateNotation = "any"): DateParse => {
   const s = normaliseText(text).replace(/\s+/g, "");
+  const direct = parseNormalised(s, notation);
+  if (direct.kind !== "unparseable") return direct;
+  // Look-alikes OCR puts in dates, where only one reading makes sense (午 for 年, 曰/目 for 日, O for 0,
+  // l/I/| for 1 next to digits or separators). Tried only when the text as read does not parse, and the result is still
+  // checked against the calendar and the era bounds.
+  const fixed = s
+    .replace(/午/g, "年")
+    .replace(/[曰目]/g, "日")
+    .replace(/(?<=[\d./\-年月])[Oo]|[Oo](?=[\d./\-年月日])/g, "0")
+    .replace(/(?<=[\d./\-年月])[lI|]|[lI|](?=[\d./\-年月日])/g, "1");
+  return fixed === s ? direct : parseNormalised(fixed, notation);
+};
+
+const parseNormalised = (s: string, notation: DateNotation): DateParse => {
   if (notation !== "seireki") {
     const k = WAREKI_KANJI.exec(s);
     if (k) return fromWareki(k[1] as string, k[2] as string, num(k[3] as string), num(k[4] as string));
