@@ -1,0 +1,218 @@
+/**
+ * Registers a scan to a template's reference raster: ORB features on the downscaled V channel
+ * (max of R,G,B: the tint is bright there, so features come from ink and ruled lines), brute-force
+ * Hamming matching with Lowe's ratio test, a RANSAC homography, then a perspective warp of the
+ * full-resolution scan into the reference geometry. ECC is not used: a blank reference and a filled
+ * scan differ too much for it (measured, see OCR.md).
+ *
+ * Weak fits are rejected with the reason, so that the caller can fall back to clicked corners rather
+ * than read fields from the wrong place.
+ */
+import { err, ok, type Result } from "neverthrow";
+import { loadOpenCv, type Cv } from "./opencv.ts";
+import { ocrError, type OcrError } from "./ocr-error.ts";
+import { histogram, otsuThreshold } from "./otsu.ts";
+import { valueChannel, type GreyRaster, type RgbaRaster } from "./raster.ts";
+import { binarize } from "./remove-tint.ts";
+
+/** Tuning of {@link alignToReference}; the defaults are those measured in OCR.md. */
+export interface AlignOptions {
+  /** Longest side of the images the features are computed on, in pixels; default 1000. */
+  readonly workingSize: number;
+  /** ORB features per image; default 3000. */
+  readonly features: number;
+  /** Lowe's ratio test; default 0.75. */
+  readonly ratio: number;
+  /** RANSAC reprojection threshold at working size, in pixels; default 3. */
+  readonly ransacThreshold: number;
+  /** Fewest RANSAC inliers to accept a fit; default 25. */
+  readonly minInliers: number;
+  /** Accepted range of the scale of scan → reference (each axis); default 0.8–1.25. */
+  readonly minScale: number;
+  readonly maxScale: number;
+  /** Largest |cos| of the angle between the mapped axes (0 = no shear); default 0.1 (≈ 5.7°). */
+  readonly maxShear: number;
+  /** Largest perspective term × reference size (how far from affine); default 0.05. */
+  readonly maxPerspective: number;
+  /** ORB pyramid levels (scale step 1.2); default 4. */
+  readonly levels: number;
+  /** Otsu-binarise the V channel before feature detection; default true. */
+  readonly binarize: boolean;
+}
+
+/** Default {@link AlignOptions}. */
+export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
+  workingSize: 1000,
+  features: 3000,
+  ratio: 0.75,
+  ransacThreshold: 3,
+  minInliers: 25,
+  minScale: 0.8,
+  maxScale: 1.25,
+  maxShear: 0.1,
+  maxPerspective: 0.05,
+  binarize: true,
+  levels: 4,
+};
+
+/** Why a fit was rejected (carried in the error message and in {@link AlignmentRejection}). */
+export type AlignmentRejectionReason = "too_few_features" | "too_few_matches" | "no_homography" | "too_few_inliers" | "scale_out_of_range" | "shear" | "perspective";
+
+/** Diagnostics of an alignment, accepted or not. */
+export interface AlignmentFit {
+  /** Row-major 3×3 homography mapping full-resolution scan pixels to reference pixels. */
+  readonly homography: readonly number[];
+  readonly matches: number;
+  readonly inliers: number;
+  /** Scale of each mapped axis, and |cos| of the angle between them. */
+  readonly scaleX: number;
+  readonly scaleY: number;
+  readonly shear: number;
+}
+
+/** A rejected fit: the `alignment_failed` error and, when a homography was found, its diagnostics. */
+export interface AlignmentRejection {
+  readonly rejection: AlignmentRejectionReason;
+  readonly fit: AlignmentFit | null;
+}
+
+/** An accepted alignment: the scan warped into the reference geometry, and the fit. */
+export interface Alignment {
+  readonly image: RgbaRaster;
+  readonly fit: AlignmentFit;
+}
+
+/** The alignment error: `alignment_failed` with the rejection attached. */
+export type AlignError = OcrError & { readonly rejection?: AlignmentRejection };
+
+const fail = (rejection: AlignmentRejectionReason, fit: AlignmentFit | null, detail: string): AlignError => ({
+  ...ocrError("alignment_failed", "align", `alignment rejected (${rejection}): ${detail}`),
+  rejection: { rejection, fit },
+});
+
+/** Downscaled grey Mat of at most `size` px on its longest side; returns the Mat and the factor used. */
+const workingMat = (cv: Cv, grey: GreyRaster, size: number, track: (m: unknown) => void): { mat: Cv; factor: number } => {
+  const full = new cv.Mat(grey.height, grey.width, cv.CV_8UC1);
+  track(full);
+  full.data.set(grey.data);
+  const factor = Math.min(1, size / Math.max(grey.width, grey.height));
+  if (factor === 1) return { mat: full, factor };
+  const small = new cv.Mat();
+  track(small);
+  cv.resize(full, small, new cv.Size(Math.round(grey.width * factor), Math.round(grey.height * factor)), 0, 0, cv.INTER_AREA);
+  return { mat: small, factor };
+};
+
+/**
+ * The image features are taken from: V channel, optionally Otsu-binarised, so that keypoints come
+ * from ink and ruled lines rather than from the tint pattern (which repeats and matches ambiguously)
+ * or JPEG noise.
+ */
+const featureImage = (image: RgbaRaster, binarized: boolean): GreyRaster => {
+  const v = valueChannel(image);
+  return binarized ? binarize(v, otsuThreshold(histogram(v))) : v;
+};
+
+/** Multiplies two row-major 3×3 matrices. */
+const mul3 = (a: readonly number[], b: readonly number[]): number[] => {
+  const out: number[] = [];
+  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) out.push(a[r * 3]! * b[c]! + a[r * 3 + 1]! * b[3 + c]! + a[r * 3 + 2]! * b[6 + c]!);
+  return out;
+};
+
+/** Applies a row-major homography to a point. */
+export const applyHomography = (h: readonly number[], x: number, y: number): { x: number; y: number } => {
+  const w = h[6]! * x + h[7]! * y + h[8]!;
+  return { x: (h[0]! * x + h[1]! * y + h[2]!) / w, y: (h[3]! * x + h[4]! * y + h[5]!) / w };
+};
+
+/**
+ * Aligns `scan` to `reference` and warps it into the reference's size. Both are RGBA; the features
+ * come from their V channels. Errors: `alignment_failed` with a {@link AlignmentRejection}.
+ */
+export const alignToReference = (scan: RgbaRaster, reference: RgbaRaster, options: Partial<AlignOptions> = {}): Result<Alignment, AlignError> => {
+  const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
+  if (scan.width < 16 || scan.height < 16 || reference.width < 16 || reference.height < 16) {
+    return err(ocrError("invalid_input", "align", "scan and reference must be at least 16×16 pixels"));
+  }
+  const cv = loadOpenCv();
+  const mats: Cv[] = [];
+  const track = (m: unknown) => void mats.push(m);
+  try {
+    const a = workingMat(cv, featureImage(scan, o.binarize), o.workingSize, track);
+    const b = workingMat(cv, featureImage(reference, o.binarize), o.workingSize, track);
+    // Few pyramid levels: scans differ from the reference by at most ±25 % in scale, and keypoints
+    // from coarse levels are localised too loosely for field crops.
+    const orb = new cv.ORB(o.features, 1.2, o.levels);
+    track(orb);
+    const kpA = new cv.KeyPointVector();
+    const kpB = new cv.KeyPointVector();
+    const descA = new cv.Mat();
+    const descB = new cv.Mat();
+    const none = new cv.Mat();
+    [kpA, kpB, descA, descB, none].forEach(track);
+    orb.detectAndCompute(a.mat, none, kpA, descA);
+    orb.detectAndCompute(b.mat, none, kpB, descB);
+    if (kpA.size() < 4 || kpB.size() < 4 || descA.rows < 2 || descB.rows < 2) {
+      return err(fail("too_few_features", null, `${kpA.size()} and ${kpB.size()} keypoints`));
+    }
+    const matcher = new cv.BFMatcher(cv.NORM_HAMMING, false);
+    const knn = new cv.DMatchVectorVector();
+    [matcher, knn].forEach(track);
+    matcher.knnMatch(descA, descB, knn, 2);
+    const src: number[] = [];
+    const dst: number[] = [];
+    for (let i = 0; i < knn.size(); i++) {
+      const pair = knn.get(i);
+      try {
+        if (pair.size() < 2) continue;
+        const best = pair.get(0);
+        const second = pair.get(1);
+        if (best.distance >= o.ratio * second.distance) continue;
+        const p = kpA.get(best.queryIdx).pt;
+        const q = kpB.get(best.trainIdx).pt;
+        src.push(p.x, p.y);
+        dst.push(q.x, q.y);
+      } finally {
+        pair.delete();
+      }
+    }
+    const matches = src.length / 2;
+    if (matches < Math.max(4, o.minInliers)) return err(fail("too_few_matches", null, `${matches} matches after the ratio test`));
+    const srcMat = cv.matFromArray(matches, 1, cv.CV_32FC2, src);
+    const dstMat = cv.matFromArray(matches, 1, cv.CV_32FC2, dst);
+    const mask = new cv.Mat();
+    [srcMat, dstMat, mask].forEach(track);
+    const hSmall = cv.findHomography(srcMat, dstMat, cv.RANSAC, o.ransacThreshold, mask);
+    track(hSmall);
+    if (hSmall.empty() || hSmall.rows !== 3) return err(fail("no_homography", null, "RANSAC found no model"));
+    let inliers = 0;
+    for (let i = 0; i < mask.rows; i++) if (mask.data[i] !== 0) inliers++;
+    // Back to full resolution: H = S_ref⁻¹ · H_small · S_scan, with S = diag(factor, factor, 1).
+    const small = Array.from(hSmall.data64F as Float64Array);
+    const full = mul3(mul3([1 / b.factor, 0, 0, 0, 1 / b.factor, 0, 0, 0, 1], small), [a.factor, 0, 0, 0, a.factor, 0, 0, 0, 1]);
+    const h = full.map((v) => v / full[8]!);
+    const scaleX = Math.hypot(h[0]!, h[3]!);
+    const scaleY = Math.hypot(h[1]!, h[4]!);
+    const shear = Math.abs(h[0]! * h[1]! + h[3]! * h[4]!) / (scaleX * scaleY);
+    const fit: AlignmentFit = { homography: h, matches, inliers, scaleX, scaleY, shear };
+    if (inliers < o.minInliers) return err(fail("too_few_inliers", fit, `${inliers} inliers, at least ${o.minInliers} needed`));
+    for (const s of [scaleX, scaleY]) {
+      if (!(s >= o.minScale && s <= o.maxScale)) return err(fail("scale_out_of_range", fit, `scale ${s.toFixed(3)} outside ${o.minScale}–${o.maxScale}`));
+    }
+    if (shear > o.maxShear) return err(fail("shear", fit, `shear ${shear.toFixed(3)} above ${o.maxShear}`));
+    const perspective = Math.abs(h[6]!) * reference.width + Math.abs(h[7]!) * reference.height;
+    if (perspective > o.maxPerspective) return err(fail("perspective", fit, `perspective ${perspective.toFixed(3)} above ${o.maxPerspective}`));
+    const srcFull = new cv.Mat(scan.height, scan.width, cv.CV_8UC4);
+    const warped = new cv.Mat();
+    const hMat = cv.matFromArray(3, 3, cv.CV_64F, h);
+    [srcFull, warped, hMat].forEach(track);
+    srcFull.data.set(scan.data);
+    // White outside the scan: what is not on the page must read as paper, not as ink.
+    cv.warpPerspective(srcFull, warped, hMat, new cv.Size(reference.width, reference.height), cv.INTER_LINEAR, cv.BORDER_CONSTANT, new cv.Scalar(255, 255, 255, 255));
+    const data = new Uint8Array(warped.data as Uint8Array); // copy out of the wasm heap before the Mat is freed
+    return ok({ image: { width: reference.width, height: reference.height, data }, fit });
+  } finally {
+    for (const m of mats) (m as { delete(): void }).delete();
+  }
+};

@@ -1,0 +1,87 @@
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { alignToReference } from "../src/pipeline/align.ts";
+import { decodeImage } from "../src/pipeline/decode-image.ts";
+import type { RgbaRaster } from "../src/pipeline/raster.ts";
+import { renderPage } from "./pipeline-fixtures.ts";
+
+const W = 1000;
+const H = 1400;
+const LABELS = ["氏名", "住所", "生年月日", "転出先", "世帯主", "続柄", "本籍", "筆頭者", "転出予定日", "住民票コード", "国民健康保険", "介護保険", "備考"];
+const VALUES = ["山田太郎", "東京都千代田区一丁目二番三号", "昭和五十年三月四日", "大阪府大阪市北区", "山田太郎", "世帯主", "東京都千代田区", "山田一郎", "令和八年十二月一日", "12345678901", "加入", "非該当", "なし"];
+// One labelled row per ruled band (bands every 90 px from y = 120), as on a real certificate.
+const lines = LABELS.map((label, i) => ({ text: `${label}　${VALUES[i]!}`, x: 80, y: 140 + 90 * i, size: 34 }));
+const reference = renderPage(W, H, [{ text: "転出証明書", x: 380, y: 60, size: 40 }, ...lines.map((l) => ({ ...l, text: l.text.split("　")[0]! }))]);
+const filled = renderPage(W, H, [{ text: "転出証明書", x: 380, y: 60, size: 40 }, ...lines]);
+
+/** Centroid of dark pixels in a small window: the corner markers are symmetric squares. */
+const markerCentre = (img: RgbaRaster, cx: number, cy: number, r = 18) => {
+  let sx = 0;
+  let sy = 0;
+  let n = 0;
+  for (let y = cy - r; y <= cy + r; y++) {
+    for (let x = cx - r; x <= cx + r; x++) {
+      const j = (y * img.width + x) * 4;
+      if (Math.max(img.data[j]!, img.data[j + 1]!, img.data[j + 2]!) < 100) {
+        sx += x + 0.5; // pixel centres
+        sy += y + 0.5;
+        n++;
+      }
+    }
+  }
+  return { x: sx / n, y: sy / n, n };
+};
+
+/** A scanner's distortion: rotation, scale and a shift on white, then JPEG. */
+const degrade = async (page: RgbaRaster, angle: number, scale: number): Promise<RgbaRaster> => {
+  const bytes = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 4 } })
+    .rotate(angle, { background: "#ffffff" })
+    .resize({ width: Math.round(page.width * scale) })
+    .extend({ top: 37, left: 23, bottom: 5, right: 11, background: "#ffffff" })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+  return (await decodeImage(bytes))._unsafeUnwrap();
+};
+
+describe("alignToReference", () => {
+  it("registers a rotated, scaled, shifted JPEG scan back onto the blank form within 1.5 px at the markers", async () => {
+    const scan = await degrade(filled.raster, 2, 0.93);
+    // Unaligned, the markers are far off: the test would notice an alignment that did nothing.
+    const before = markerCentre(scan, reference.markers[3]!.x, reference.markers[3]!.y);
+    expect(before.n === 0 || Math.hypot(before.x - reference.markers[3]!.x, before.y - reference.markers[3]!.y) > 5).toBe(true);
+    const aligned = alignToReference(scan, reference.raster)._unsafeUnwrap();
+    expect([aligned.image.width, aligned.image.height]).toEqual([W, H]);
+    expect(aligned.fit.inliers).toBeGreaterThanOrEqual(25);
+    // sharp's rotate grows the canvas before the resize: the page itself shrinks by 0.93 × W / (grown width).
+    const rad = (2 * Math.PI) / 180;
+    const pageScale = (0.93 * W) / Math.ceil(W * Math.cos(rad) + H * Math.sin(rad));
+    expect(aligned.fit.scaleX).toBeCloseTo(1 / pageScale, 1);
+    for (const m of reference.markers) {
+      const c = markerCentre(aligned.image, m.x, m.y);
+      expect(c.n).toBeGreaterThan(100);
+      expect(Math.hypot(c.x - m.x, c.y - m.y)).toBeLessThan(1.5);
+    }
+  });
+
+  it("rejects a fit whose scale is outside the accepted range, with the reason and the fit", async () => {
+    const scan = await degrade(filled.raster, 0, 0.9);
+    const e = alignToReference(scan, reference.raster, { maxScale: 1.05 })._unsafeUnwrapErr();
+    expect(e).toMatchObject({ _tag: "OcrError", reason: "alignment_failed", operation: "align" });
+    expect(e.rejection?.rejection).toBe("scale_out_of_range");
+    expect(e.rejection?.fit?.scaleX).toBeGreaterThan(1.05);
+  });
+
+  it("rejects a scan of something else (too few matches or inliers), never a silent warp", () => {
+    const other = renderPage(W, H, [], { tint: false });
+    // Noise without structure: a different document entirely.
+    const noise = new Uint8Array(W * H * 4);
+    let seed = 7;
+    for (let i = 0; i < noise.length; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      noise[i] = i % 4 === 3 ? 255 : seed & 0xff;
+    }
+    const e = alignToReference({ width: W, height: H, data: noise }, other.raster)._unsafeUnwrapErr();
+    expect(e.reason).toBe("alignment_failed");
+    expect(["too_few_matches", "too_few_inliers", "no_homography", "scale_out_of_range", "shear", "perspective"]).toContain(e.rejection?.rejection);
+  });
+});
