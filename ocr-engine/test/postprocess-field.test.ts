@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normaliseNumber, postProcess } from "../src/postprocess/post-process.ts";
+import { REVIEW_REASONS } from "../src/result/field-result.ts";
+import { REVIEW_REASON_LABELS } from "../src/result/review-reason-labels.ts";
 import type { FieldType, TemplateField } from "../src/templates/template.ts";
 
 type Overrides = Partial<Omit<TemplateField, "post" | "review" | "hints">> & {
@@ -125,5 +127,12 @@ describe("postProcess by type", () => {
     expect(postProcess(f, "世帯主", 95)).toMatchObject({ value: "世帯主", reasons: [] });
     expect(postProcess(f, "世帶主", 95)).toMatchObject({ value: "世帯主", reasons: ["enum_corrected"] });
     expect(postProcess(f, "妾", 95)).toMatchObject({ value: null, reasons: ["unknown_enum_value", "required_missing"] });
+  });
+});
+
+describe("review reasons", () => {
+  it("every reason in REVIEW_REASONS has a Japanese and an English label, and no label is missing a reason", () => {
+    expect(Object.keys(REVIEW_REASON_LABELS).sort()).toEqual([...REVIEW_REASONS].sort());
+    for (const r of REVIEW_REASONS) expect(REVIEW_REASON_LABELS[r].ja.length * REVIEW_REASON_LABELS[r].en.length).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,26 @@
+import type { ReviewReason } from "./field-result.ts";
+
+/**
+ * What staff read beside a flagged field, in Japanese and English. A `Record` over the closed union, so
+ * adding a reason breaks the build until it has both texts. No personal data: the texts name the check,
+ * never the value.
+ */
+export const REVIEW_REASON_LABELS: { readonly [R in ReviewReason]: { readonly ja: string; readonly en: string } } = {
+  name_always_confirmed: { ja: "氏名は必ず原本と照合してください", en: "Names are always checked against the document" },
+  low_confidence: { ja: "読み取りの確信度が低い", en: "Low recognition confidence" },
+  always_review: { ja: "この項目は必ず確認します", en: "This field is always confirmed" },
+  pattern_mismatch: { ja: "形式が合わない", en: "Does not match the expected format" },
+  check_digit_failed: { ja: "検査用数字が合わない", en: "Check digit does not verify" },
+  invalid_date: { ja: "存在しない日付", en: "No such date" },
+  date_out_of_range: { ja: "日付が想定範囲外", en: "Date outside the expected range" },
+  date_in_future: { ja: "生年月日が未来の日付", en: "Date of birth in the future" },
+  not_kana: { ja: "カナ以外の文字がある", en: "Contains characters other than kana" },
+  unknown_enum_value: { ja: "選択肢にない値", en: "Not one of the allowed values" },
+  enum_corrected: { ja: "最も近い選択肢に補正した", en: "Corrected to the closest allowed value" },
+  required_missing: { ja: "必須項目が空欄", en: "Required field is empty" },
+  head_not_a_member: { ja: "世帯主が世帯員の中にいない", en: "The head of household is not among the members" },
+  relationship_inconsistent: { ja: "続柄が世帯主と合わない", en: "Relationship inconsistent with the head of household" },
+  age_implausible: { ja: "生年月日が続柄と合わない", en: "Date of birth implausible for the relationship" },
+  unreadable: { ja: "読み取れない", en: "Unreadable" },
+  label_anchored_fallback: { ja: "様式未登録のため項目名から読み取った", en: "Read by labels: no template for this layout" },
+};
