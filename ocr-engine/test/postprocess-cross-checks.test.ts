@@ -114,6 +114,30 @@ describe("crossCheck", () => {
     expect(reasonsOf(d, "member.birthDate", 2)).toContain("age_implausible");
   });
 
+  it("rule 4: siblings in the wrong order are flagged; twins and free 続柄 are not", () => {
+    const members = [
+      member("山田 太郎", "世帯主", "1970-04-01"),
+      member("山田 次郎", "弟", "1968-01-01"),
+      member("山田 一子", "姉", "1970-04-01"),
+      member("山田 花子", "妻", "1990-01-01"),
+      member("山田 甥", "甥", "1950-01-01"),
+    ];
+    const d = crossCheck(doc("山田 太郎", members), { today: TODAY });
+    expect(reasonsOf(d, "member.birthDate", 1)).toContain("age_implausible");
+    expect(reasonsOf(d, "member.birthDate", 2)).not.toContain("age_implausible");
+    expect(reasonsOf(d, "member.birthDate", 3)).not.toContain("age_implausible");
+    expect(reasonsOf(d, "member.birthDate", 4)).not.toContain("age_implausible");
+  });
+
+  it("works with the shipped templates' keys (members[].name, members[].relationship, members[].birthDate)", () => {
+    const rows = [
+      [fr("members[].name", "山田 太郎"), fr("members[].relationship", "世帯主"), fr("members[].birthDate", "1970-04-01")],
+      [fr("members[].name", "山田 一郎"), fr("members[].relationship", "子"), fr("members[].birthDate", "1965-01-01")],
+    ];
+    const d = crossCheck(doc("山田 次郎", rows), { today: TODAY });
+    expect(d.reasons).toEqual(expect.arrayContaining(["head_not_a_member", "relationship_inconsistent", "age_implausible"]));
+  });
+
   it("rejects a malformed today (programmer error)", () => {
     expect(() => crossCheck(doc(null, undefined), { today: "23/11/2026" })).toThrow(TypeError);
   });

@@ -19,16 +19,19 @@ export const CROSS_CHECK_KEYS = {
 export const HEAD_RELATIONSHIP = "世帯主";
 
 /**
- * 続柄 are relative to the 世帯主 (住民票 practice), so they imply an age order with the 世帯主.
- * `minYearsYounger` is how many years at least the member is born after the 世帯主 (negative: before).
- * A person becomes a parent at 12 at the earliest here: lenient enough for every real family, strict
- * enough to catch a swapped or misread year (a 子 born before the 世帯主, a 父 born after).
+ * 続柄 are relative to the 世帯主 (住民票 practice), so some imply an age order with the 世帯主: the member
+ * is born at least `years` after (`"after"`) or before (`"before"`) the 世帯主's date of birth. A person
+ * becomes a parent at 12 at the earliest here: lenient enough for every real family, strict enough to
+ * catch a swapped or misread year (a 子 born before the 世帯主, a 父 born after). Siblings only need the
+ * right order (twins share a day). 続柄 whose age is free (妻, 夫, 叔父, 甥, 同居人 …) have no rule.
  */
-export const AGE_RULES: readonly { readonly relationship: RegExp; readonly minYearsYounger: number }[] = [
-  { relationship: /^(子|長男|長女|[二次三四五六七八九十]+[男女]|養子|養女)$/, minYearsYounger: 12 },
-  { relationship: /^孫$/, minYearsYounger: 24 },
-  { relationship: /^(父|母|養父|養母)$/, minYearsYounger: -12 },
-  { relationship: /^(祖父|祖母)$/, minYearsYounger: -24 },
+export const AGE_RULES: readonly { readonly relationship: RegExp; readonly born: "after" | "before"; readonly years: number }[] = [
+  { relationship: /^(子|長男|長女|[二次三四五六七八九十]+[男女]|養子|養女)$/, born: "after", years: 12 },
+  { relationship: /^孫$/, born: "after", years: 24 },
+  { relationship: /^(父|母|養父|養母)$/, born: "before", years: 12 },
+  { relationship: /^(祖父|祖母)$/, born: "before", years: 24 },
+  { relationship: /^(弟|妹)$/, born: "after", years: 0 },
+  { relationship: /^(兄|姉)$/, born: "before", years: 0 },
 ];
 
 /** Nobody on a certificate is older than this: an older date of birth is a misread era or year. */
@@ -64,7 +67,8 @@ const find = (row: readonly FieldResult[], key: RegExp) => row.find((f) => key.t
  *    needs no rule of its own: then either the 世帯主's row has another 続柄, or rule 1 fires.)
  * 3. `date_in_future`: a date of birth (any field or member) after `today`.
  * 4. `age_implausible`: a date of birth more than `MAX_AGE_YEARS` before `today`; a 子 less than 12
- *    years younger than the 世帯主 member, a 孫 less than 24; a 父/母/祖父/祖母 less than 12 years older.
+ *    years younger than the 世帯主 member, a 孫 less than 24; a 父/母 less than 12 years older, a
+ *    祖父/祖母 less than 24; a 弟/妹 born before, a 兄/姉 after the 世帯主.
  *    (`AGE_RULES`). Flags the member's date of birth and 続柄 and the 世帯主's date of birth.
  *
  * A partial move (世帯の一部転出) lists movers without the 世帯主: rules 1–2 then flag for review, which is
@@ -137,8 +141,7 @@ export const crossCheck = (result: DocumentResult, options: CrossCheckOptions): 
       if (rel == null || birth == null) continue;
       const rule = AGE_RULES.find((r) => r.relationship.test(rel));
       if (rule === undefined) continue;
-      const bound = addYears(headBirth, rule.minYearsYounger);
-      const implausible = rule.minYearsYounger > 0 ? birth < bound : birth > bound;
+      const implausible = rule.born === "after" ? birth < addYears(headBirth, rule.years) : birth > addYears(headBirth, -rule.years);
       if (implausible) {
         // Either the date or the 続柄 (or the 世帯主's date) is misread: all three are shown to staff.
         flag(m.birthDate, "age_implausible");
