@@ -84,13 +84,13 @@ const valueFor = (f: TemplateField, p: FakePerson, h: FakeHousehold, rng: Seeded
     case "date-seireki":
     case "date": {
       const iso = key.includes("birth") ? p.birthDate
-        : key.includes("expir") || key.includes("valid") || key.includes("until") ? randomDate(rng, 2027, 2034)
+        : key.includes("expir") || key.includes("valid") || key.includes("until") || key.includes("end") ? randomDate(rng, 2027, 2034)
         : key.includes("planned") || key.includes("move") ? h.plannedMoveDate
         : randomDate(rng, 2019, 2026);
       return date(iso < "1868-10-23" ? "1950-01-01" : iso);
     }
     case "address":
-      return key.includes("honseki") ? h.honsekiAddress : key.includes("destination") ? h.destination : h.address;
+      return key.includes("honseki") || key.includes("domicile") ? h.honsekiAddress : key.includes("destination") ? h.destination : h.address;
     case "enum": {
       const values = f.post.values ?? [];
       if (values.includes(p.sex) && values.every((v) => v === "男" || v === "女")) return p.sex;
