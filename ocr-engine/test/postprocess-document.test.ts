@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { postProcessDocument, rowRegion } from "../src/postprocess/post-process-document.ts";
+import { makeDocumentPostProcessor, postProcessDocument } from "../src/postprocess/post-process-document.ts";
 import type { Template, TemplateField } from "../src/templates/template.ts";
 
 const f = (key: string, type: TemplateField["type"], y: number, extra: Partial<TemplateField> = {}): TemplateField => ({
@@ -83,10 +83,19 @@ describe("postProcessDocument", () => {
     expect(d.fields.every((x) => x.needsReview && x.reasons.includes("label_anchored_fallback"))).toBe(true);
   });
 
-  it("rowRegion moves the first row's region by index × step", () => {
-    const moved = rowRegion({ x: 0.1, y: 0.2, width: 0.3, height: 0.04 }, { dx: 0.01, dy: 0.05 }, 3);
-    expect(moved.x).toBeCloseTo(0.13);
-    expect(moved.y).toBeCloseTo(0.35);
-    expect([moved.width, moved.height]).toEqual([0.3, 0.04]);
+  it("makeDocumentPostProcessor reads the engine's readings and asks for today on every page", () => {
+    let calls = 0;
+    const post = makeDocumentPostProcessor({ today: () => (calls++ === 0 ? "2026-11-23" : "1990-01-01") });
+    const raw = {
+      readings: {
+        fields: { "household.head": r("山田 太郎"), "destination.address": r("東京都") },
+        groups: { members: [{ "member.name": r("山田 太郎"), "member.relationship": r("世帯主"), "member.birthDate": r("昭和45年4月1日") }] },
+      },
+    };
+    expect(post(raw, template).reasons).not.toContain("date_in_future");
+    // On the second page "today" is 1990: the same 1970 birth date is fine, a 2000 one is in the future.
+    const later = { readings: { ...raw.readings, groups: { members: [{ ...raw.readings.groups.members[0], "member.birthDate": r("平成12年1月1日") }] } } };
+    expect(post(later, template).reasons).toContain("date_in_future");
+    expect(calls).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import type { DocumentResult, FieldResult, ReviewReason } from "../result/field-result.ts";
 import { makeDocumentResult, withReasons } from "../result/field-result.ts";
 import type { Region, Template, TemplateField } from "../templates/template.ts";
+import { rowRegion } from "../templates/template-regions.ts";
 import { crossCheck } from "./cross-checks.ts";
 import { postProcess } from "./post-process.ts";
 
@@ -29,13 +30,6 @@ export interface PostProcessDocumentOptions {
   readonly labelAnchored?: boolean;
 }
 
-/** The region of a repeat-group field in row `index`: the first row's region moved by index × step. */
-export const rowRegion = (region: Region, step: { readonly dx: number; readonly dy: number }, index: number): Region => ({
-  ...region,
-  x: region.x + step.dx * index,
-  y: region.y + step.dy * index,
-});
-
 /**
  * Post-processes every field of a template from the recogniser's readings, then runs `crossCheck`.
  * Group rows beyond the template's `maxCount` are ignored: they cannot come from this layout.
@@ -49,7 +43,20 @@ export const postProcessDocument = (template: Template, readings: DocumentReadin
   const groups: { [groupKey: string]: readonly (readonly FieldResult[])[] } = {};
   for (const group of template.repeatGroups) {
     const rows = (readings.groups[group.key] ?? []).slice(0, group.maxCount);
-    groups[group.key] = rows.map((row, i) => group.fields.map((f) => one(f, row[f.key], rowRegion(f.region, group.step, i))));
+    groups[group.key] = rows.map((row, i) => group.fields.map((f) => one(f, row[f.key], rowRegion(group, f, i))));
   }
   return crossCheck(makeDocumentResult({ templateId: template.id, fields, groups }), { today: options.today });
 };
+
+/**
+ * The `postProcess` option of `createOcrEngine`: takes the engine's raw recognition (anything with
+ * `readings`) and its template, and returns the checked `DocumentResult`. `today` is asked on every page,
+ * so a long-running engine never checks dates of birth against the day it started.
+ */
+export const makeDocumentPostProcessor =
+  (options: { readonly today: () => string; readonly labelAnchored?: boolean }) =>
+  (raw: { readonly readings: DocumentReadings }, template: Template): DocumentResult =>
+    postProcessDocument(template, raw.readings, {
+      today: options.today(),
+      ...(options.labelAnchored === undefined ? {} : { labelAnchored: options.labelAnchored }),
+    });
