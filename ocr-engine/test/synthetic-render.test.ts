@@ -176,6 +176,13 @@ describe("renderDocument", () => {
     }
   });
 
+  it("fails with an error naming the Debian font packages when no mincho font exists", () => {
+    const r = loadSyntheticFonts({ mincho: [["/nonexistent/ipamjm.ttf", "Nope"]], gothic: [] });
+    expect(r.isErr() && r.error.reason).toBe("font-missing");
+    expect(r.isErr() && r.error.message).toContain("fonts-ipamj-mincho");
+    expect(r.isErr() && r.error.message).toContain("fonts-ipaexfont-mincho");
+  });
+
   it("uses IPAmj明朝 when installed, so 𠮷 is a real glyph", async () => {
     const fonts = loadSyntheticFonts()._unsafeUnwrap();
     const { createCanvas } = await import("@napi-rs/canvas");

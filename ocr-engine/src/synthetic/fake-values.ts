@@ -69,10 +69,10 @@ const charClass = (spec: string, rng: SeededRandom): (() => string) => {
 };
 
 /** A value for one field of a generic template, consistent with the person the document is about. */
-const valueFor = (f: TemplateField, p: FakePerson, h: FakeHousehold, rng: SeededRandom): string => {
+const valueFor = (f: TemplateField, p: FakePerson, h: FakeHousehold, rng: SeededRandom, gannen: boolean): string => {
   const key = f.key.toLowerCase();
   const date = (iso: string) =>
-    f.type === "date-seireki" ? formatSeireki(iso) : f.type === "date" && rng.chance(0.5) ? formatSeireki(iso) : formatWareki(iso);
+    f.type === "date-seireki" ? formatSeireki(iso) : f.type === "date" && rng.chance(0.5) ? formatSeireki(iso) : formatWareki(iso, { gannen });
   switch (f.type) {
     case "name":
       return key.includes("head") ? h.head.fullName : p.fullName;
@@ -120,13 +120,15 @@ export const fakeValuesFor = (template: Template, seed: number): DocumentValues 
   const rng = seededRandom(seed);
   const maxRows = template.repeatGroups.reduce((m, g) => Math.max(m, g.maxCount), 1);
   const h = fakeHousehold(rng.fork("household"), { size: rng.int(1, Math.min(5, maxRows)) });
+  // Issuers differ: some print year 1 of an era as 元年, others as 1年.
+  const gannen = rng.chance(0.5);
   const fields: Record<string, string> = {};
-  for (const f of template.fields) fields[f.key] = valueFor(f, h.head, h, rng);
+  for (const f of template.fields) fields[f.key] = valueFor(f, h.head, h, rng, gannen);
   const groups: Record<string, Record<string, string>[]> = {};
   for (const g of template.repeatGroups) {
     groups[g.key] = h.members.slice(0, g.maxCount).map((p) => {
       const row: Record<string, string> = {};
-      for (const f of g.fields) row[f.key] = valueFor(f, p, h, rng);
+      for (const f of g.fields) row[f.key] = valueFor(f, p, h, rng, gannen);
       return row;
     });
   }
