@@ -50,7 +50,11 @@ describe("addresses", () => {
     expect(canonicalAddress("千代田区九段北一ー二ー三")).toBe("千代田区九段北1-2-3");
     expect(canonicalAddress("千代田区九段北1‐2−3")).toBe("千代田区九段北1-2-3");
   });
-  it("gives one comparison key to the written forms of the same address", () => {
+  it("drops the spaces tesseract puts between characters, but not next to Roman-letter words", () => {
+    expect(canonicalAddress("東 京 都 千 代 田 区 霞 が 関 一 丁 目 ２ 番 ３ 号")).toBe("東京都千代田区霞が関1丁目2番3号");
+    expect(canonicalAddress("港区六本木１－２－３ Grand Tower 101")).toBe("港区六本木1-2-3 Grand Tower 101");
+  });
+    it("gives one comparison key to the written forms of the same address", () => {
     const key = addressKey("千代田区霞が関一丁目二番三号");
     expect(addressKey("千代田区霞ケ関1-2-3")).toBe(key);
     expect(addressKey("千代田区霞ヶ関１丁目２番地の３")).toBe(key);

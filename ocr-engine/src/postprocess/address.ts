@@ -21,10 +21,13 @@ const arabic = (kanji: string): string => {
 /**
  * The canonical form of an address as printed: full-width digits and letters half-width, kanji
  * numerals of block numbers as digits (一丁目二番三号 → 1丁目2番3号, 十二番地の五 → 12番地の5), hyphen
- * variants between digits as `-`, whitespace collapsed. Kanji of place names are untouched.
+ * variants between digits as `-`, spaces dropped except next to Roman-letter words. Kanji of place
+ * names are untouched.
  */
 export const canonicalAddress = (text: string): string => {
-  let s = normaliseText(text);
+  // tesseract's jpn model puts spaces between characters; in an address only a space next to a
+  // Roman-letter word (a building name) carries meaning.
+  let s = normaliseText(text).replace(/(?<![A-Za-z]) (?![A-Za-z])/g, "");
   s = s.replace(COUNTED, arabic);
   s = s.replace(AFTER_NO, arabic);
   s = s.replace(DASHED_TAIL, (all: string) => {
