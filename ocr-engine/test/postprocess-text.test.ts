@@ -76,6 +76,7 @@ describe("kana", () => {
     expect(normaliseKana("やまだ　たろう")).toBe("ヤマダ タロウ");
     expect(normaliseKana("ﾔﾏﾀﾞ ﾀﾛｳ")).toBe("ヤマダ タロウ");
     expect(normaliseKana("ユ-キ")).toBe("ユーキ");
+    expect(normaliseKana("ユ一キ")).toBe("ユーキ");
   });
   it("accepts only kana", () => {
     expect(isKana("ヤマダ タロウ")).toBe(true);

@@ -2,7 +2,8 @@ import { collapseWhitespace, hiraganaToKatakana, toFullWidthKatakana, toHalfWidt
 
 /**
  * Furigana as katakana: hiragana converted, half-width katakana widened, whitespace collapsed.
- * Dash-like characters after a kana become the long-vowel mark (OCR reads ー as - or −).
+ * Dash-like characters after a kana, and the kanji 一 there, become the long-vowel mark (OCR reads ー as
+ * -, − or 一; none of them can follow a kana in a name reading).
  */
 export const normaliseKana = (text: string): string =>
   collapseWhitespace(hiraganaToKatakana(toFullWidthKatakana(toHalfWidthAscii(text)))).replace(
