@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import type { Region, Template } from "../src/templates/template.ts";
 import { loadTemplates, SHIPPED_TEMPLATES_DIR } from "../src/templates/load-templates.ts";
+import { degrade } from "../src/synthetic/degrade.ts";
 import { fakeValuesFor } from "../src/synthetic/fake-values.ts";
 import { loadSyntheticFonts } from "../src/synthetic/fonts.ts";
 import { generateTenshutsuLayouts } from "../src/synthetic/layout-families.ts";
@@ -73,6 +74,22 @@ const drawnRegions = (t: Template, truth: { fields: Record<string, string>; grou
   ),
 ];
 
+/** Everything printed on purpose (labels, every row's cells with their rules, the seal), grown a little; the rest is tint. */
+const printedMask = (t: Template, seal: Region | null, r: Raster): Uint8Array => {
+  const mask = new Uint8Array(r.width * r.height);
+  const printed = [
+    ...t.anchors.map((a) => a.region),
+    ...t.fields.map((f) => f.region),
+    ...t.repeatGroups.flatMap((g) => Array.from({ length: g.maxCount }, (_, i) => g.fields.map((f) => ({ ...f.region, x: f.region.x + i * g.step.dx, y: f.region.y + i * g.step.dy })))).flat(),
+    ...(seal === null ? [] : [seal]),
+  ];
+  for (const reg of printed) {
+    const b = box(reg, r, 0.012);
+    for (let y = b.y0; y < b.y1; y++) for (let x = b.x0; x < b.x1; x++) mask[y * r.width + x] = 1;
+  }
+  return mask;
+};
+
 const [template] = generateTenshutsuLayouts(11, 1);
 if (template === undefined) throw new Error("no layout");
 const values = fakeValuesFor(template, 4);
@@ -111,15 +128,7 @@ describe("renderDocument", () => {
       // Real ink, not a stray rule: a twentieth of one character cell (男 in thin mincho is ~0.1).
       expect(dark, key).toBeGreaterThan(0.05 * (b.y1 - b.y0) ** 2);
     }
-    // Everything printed on purpose (labels, values, the rules around them, the seal) is masked out.
-    const mask = new Uint8Array(r.width * r.height);
-    const printed = [...template.anchors.map((a) => a.region), ...regions.map((x) => x.region),
-      ...template.repeatGroups.flatMap((g) => Array.from({ length: g.maxCount }, (_, i) => g.fields.map((f) => ({ ...f.region, y: f.region.y + i * g.step.dy })))).flat(),
-      ...(page.seal === null ? [] : [page.seal])];
-    for (const reg of printed) {
-      const b = box(reg, r, 0.012);
-      for (let y = b.y0; y < b.y1; y++) for (let x = b.x0; x < b.x1; x++) mask[y * r.width + x] = 1;
-    }
+    const mask = printedMask(template, page.seal, r);
     const threshold = otsuV(r);
     expect(threshold).toBeGreaterThan(60);
     expect(threshold).toBeLessThan(200);
@@ -143,6 +152,24 @@ describe("renderDocument", () => {
     expect(darkBackground / background).toBeLessThan(0.002);
     // ... and V-Otsu turns the tint white while the values stay dark.
     expect(blackAfterOtsu / background).toBeLessThan(0.002);
+    for (const { key, region } of regions) expect(countIn(r, region, (p) => V(p) <= threshold), key).toBeGreaterThan(10);
+  });
+
+  it("stays separable by V-Otsu after scanner noise, blur and JPEG (geometry kept so regions still apply)", async () => {
+    const page = renderDocument(template, values, { dpi: 120, seed: 3 })._unsafeUnwrap();
+    const scan = (await degrade(page.png, { seed: 9, rotationDeg: 0, scale: 1, shiftPx: { x: 0, y: 0 }, blurSigma: 0.8, noiseSigma: 10, jpegQuality: 75 }))._unsafeUnwrap();
+    const r = await decode(scan.image);
+    const threshold = otsuV(r);
+    const regions = drawnRegions(template, page.truth);
+    const mask = printedMask(template, page.seal, r);
+    let background = 0;
+    let black = 0;
+    for (let y = 0; y < r.height; y++) for (let x = 0; x < r.width; x++) {
+      if (mask[y * r.width + x] === 1) continue;
+      background++;
+      if (V(pixel(r, x, y)) <= threshold) black++;
+    }
+    expect(black / background).toBeLessThan(0.002);
     for (const { key, region } of regions) expect(countIn(r, region, (p) => V(p) <= threshold), key).toBeGreaterThan(10);
   });
 
