@@ -8,3 +8,17 @@ export { loadTemplates, SHIPPED_TEMPLATES_DIR } from "./templates/load-templates
 export { templateError, type TemplateError, type TemplateIssue } from "./templates/template.errors.ts";
 export { isLocalGovernmentCode, localGovernmentCheckDigit } from "./templates/issuer-code.ts";
 export { placedRegions, rowRegion, regionsOverlap, type PlacedRegion } from "./templates/template-regions.ts";
+export type { FieldResult, DocumentResult, ReviewReason } from "./result/field-result.ts";
+export { REVIEW_REASONS, makeDocumentResult, withReasons, mergeReasons } from "./result/field-result.ts";
+export { REVIEW_REASON_LABELS } from "./result/review-reason-labels.ts";
+export { postProcess, normaliseNumber, normaliseCode } from "./postprocess/post-process.ts";
+export { postProcessDocument, makeDocumentPostProcessor, type DocumentReadings, type FieldReading, type PostProcessDocumentOptions } from "./postprocess/post-process-document.ts";
+export { crossCheck, CROSS_CHECK_KEYS, AGE_RULES, MAX_AGE_YEARS, HEAD_RELATIONSHIP, type CrossCheckOptions } from "./postprocess/cross-checks.ts";
+export { parseJapaneseDate, toWareki, ERAS, type Era, type DateParse, type DateNotation } from "./postprocess/japanese-date.ts";
+export { canonicalAddress, addressKey } from "./postprocess/address.ts";
+export { mjVariantKey, normaliseName, MJ_VARIANTS } from "./postprocess/name.ts";
+export { normaliseKana, isKana } from "./postprocess/kana.ts";
+export { normaliseRomanName, isRomanName } from "./postprocess/roman-name.ts";
+export { myNumberCheckDigit, isValidMyNumber, isJuminhyoCodeShape, ZAIRYU_CARD_NUMBER, CHECK_DIGIT_VERIFIERS } from "./postprocess/check-digits.ts";
+export { parseKanjiNumber, toKanjiNumber } from "./postprocess/kanji-numerals.ts";
+export { closestValue, editDistance } from "./postprocess/closest-value.ts";
