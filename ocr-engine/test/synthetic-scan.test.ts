@@ -51,4 +51,15 @@ describe("synthesizeScan", () => {
       expect(["男", "女"]).toContain(v["person.sex"]);
     }
   });
+
+  it("gives member rows of a shipped-style group 11-digit 住民票コード, distinct per member, the 世帯主 first", () => {
+    const g = layout.repeatGroups[0]!;
+    const code = { ...g.fields[0]!, key: "members[].residentCode", type: "number" as const, post: { pattern: "^\\d{11}$" } };
+    const t: Template = { ...layout, repeatGroups: [{ ...g, maxCount: 8, fields: [...g.fields, code] }] };
+    const rows = fakeValuesFor(t, 21).groups["members"] ?? [];
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows[0]!["members[].relationship"]).toBe("世帯主");
+    for (const row of rows) expect(row["members[].residentCode"]).toMatch(/^\d{11}$/);
+    expect(new Set(rows.map((r) => r["members[].residentCode"])).size).toBe(rows.length);
+  });
 });

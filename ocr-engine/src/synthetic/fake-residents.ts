@@ -9,8 +9,14 @@ import { type SeededRandom, seededRandom } from "./seeded-random.ts";
 /** Sex as printed on 転出証明書 and cards. */
 export type Sex = "男" | "女";
 
-/** 続柄 values the generator uses (and the member-row enum of generated templates). */
-export const RELATIONSHIPS = ["世帯主", "妻", "夫", "子", "父", "母", "孫", "兄", "姉", "弟", "妹", "同居人"] as const;
+/**
+ * 続柄 values of the member-row enum of generated templates: the same list as the shipped 転出証明書
+ * templates. The household generator uses 世帯主, 妻, 夫, 子, 父 and 母.
+ */
+export const RELATIONSHIPS = [
+  "世帯主", "妻", "夫", "子", "父", "母", "孫", "祖父", "祖母", "兄", "姉", "弟", "妹", "同居人",
+  "妻の父", "妻の母", "夫の父", "夫の母", "子の妻", "子の夫", "叔父", "叔母", "甥", "姪", "縁故者", "未届の妻", "未届の夫",
+] as const;
 /** One 続柄. */
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
