@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { otsuThreshold } from "../src/pipeline/otsu.ts";
+import { histogram, lightMean, otsuThreshold } from "../src/pipeline/otsu.ts";
+import { valueChannel } from "../src/pipeline/raster.ts";
 import { removeTint } from "../src/pipeline/remove-tint.ts";
 import { renderPage } from "./pipeline-fixtures.ts";
 
@@ -51,6 +52,18 @@ describe("removeTint", () => {
     expect(ink).toBeGreaterThan(1000);
     expect(paperWhite / paper).toBeGreaterThan(0.999);
     expect(inkBlack / ink).toBeGreaterThan(0.99);
+  });
+
+  it("moves the threshold from Otsu's level towards the paper by inkBias, keeping thin anti-aliased strokes", () => {
+    const hist = histogram(valueChannel(tinted.raster));
+    const otsu = otsuThreshold(hist);
+    expect(removeTint(tinted.raster, "v-otsu", 0).threshold).toBe(otsu);
+    const biased = removeTint(tinted.raster, "v-otsu").threshold!;
+    expect(biased).toBe(Math.round(otsu + 0.3 * (lightMean(hist, otsu) - otsu)));
+    expect(biased).toBeGreaterThan(otsu);
+    // More ink survives at the biased level: the grey edge pixels of strokes.
+    const dark = (bias: number) => removeTint(tinted.raster, "v-otsu", bias).image.data.filter((v) => v === 0).length;
+    expect(dark(0.3)).toBeGreaterThan(dark(0));
   });
 
   it("gray-otsu binarises on luma; none returns luma unchanged in size without thresholding", () => {

@@ -15,6 +15,7 @@ export type OcrErrorReason =
   | "recognizer_failed" // tesseract.js failed on a crop or could not start
   | "pool_closed" // the recogniser pool was closed before or during the call
   | "template_not_found" // no template with the requested id
+  | "reference_missing" // the template names a reference image for alignment but none was supplied
   | "not_implemented"; // a declared operation that is not built yet (e.g. `identify`)
 
 /** The pipeline step that failed. */

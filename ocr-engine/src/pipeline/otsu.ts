@@ -44,3 +44,14 @@ export const otsuThreshold = (hist: Uint32Array): number => {
   }
   return threshold;
 };
+
+/** Mean level of the light class (pixels above `threshold`); 255 when the class is empty. */
+export const lightMean = (hist: Uint32Array, threshold: number): number => {
+  let n = 0;
+  let sum = 0;
+  for (let i = threshold + 1; i < 256; i++) {
+    n += hist[i]!;
+    sum += i * hist[i]!;
+  }
+  return n === 0 ? 255 : sum / n;
+};

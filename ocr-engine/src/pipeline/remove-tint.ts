@@ -5,7 +5,7 @@
  * dark and survives them (measured, see OCR.md).
  */
 import type { TintMethod } from "../templates/template.ts";
-import { histogram, otsuThreshold } from "./otsu.ts";
+import { histogram, lightMean, otsuThreshold } from "./otsu.ts";
 import { greyChannel, valueChannel, type GreyRaster, type RgbaRaster } from "./raster.ts";
 
 /** The binarised page and the threshold used, for diagnostics. */
@@ -25,12 +25,22 @@ export const binarize = (image: GreyRaster, threshold: number): GreyRaster => {
 };
 
 /**
+ * How far the threshold moves from Otsu's level towards the mean of the paper class (0 = plain Otsu).
+ * Otsu splits halfway between ink and paper, which drops the thin anti-aliased horizontal strokes of
+ * 明朝 type (目 read as 日, 帯 as 淀 in our tests); the tint sits just below the paper level, far above
+ * this. Measured on rendered tinted pages: plain Otsu 162 lost strokes, 180–200 read every line.
+ */
+export const DEFAULT_INK_BIAS = 0.3;
+
+/**
  * Removes the tint with the template's method: `v-otsu` (Otsu on max(R,G,B)), `gray-otsu` (Otsu on
  * luma: for dark or grey tints that V cannot separate), or `none` (luma, not binarised).
  */
-export const removeTint = (image: RgbaRaster, method: TintMethod): TintRemoval => {
+export const removeTint = (image: RgbaRaster, method: TintMethod, inkBias: number = DEFAULT_INK_BIAS): TintRemoval => {
   if (method === "none") return { image: greyChannel(image), threshold: null };
   const channel = method === "v-otsu" ? valueChannel(image) : greyChannel(image);
-  const threshold = otsuThreshold(histogram(channel));
+  const hist = histogram(channel);
+  const otsu = otsuThreshold(hist);
+  const threshold = Math.round(otsu + inkBias * (lightMean(hist, otsu) - otsu));
   return { image: binarize(channel, threshold), threshold };
 };

@@ -1,0 +1,207 @@
+/**
+ * The engine: decode → align to the template's reference (when it has one) → remove the tint →
+ * crop every field (and household-member rows) → recognise on the worker pool → raw readings, handed
+ * to an optional `postProcess` function (the typed post-processing lives in another module: this is
+ * the seam).
+ */
+import { ResultAsync, err, errAsync, ok, okAsync, type Result } from "neverthrow";
+import { alignToReference, type AlignOptions, type AlignmentFit } from "../pipeline/align.ts";
+import { cropRegion, type PixelRect } from "../pipeline/crop.ts";
+import { DEFAULT_DECODE_LIMITS, decodeImage, type DecodeLimits } from "../pipeline/decode-image.ts";
+import { ocrError, type OcrError } from "../pipeline/ocr-error.ts";
+import type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
+import { createRecognizerPool, type RecognizerPool, type RecognizerPoolOptions } from "../pipeline/recognizer-pool.ts";
+import { removeTint } from "../pipeline/remove-tint.ts";
+import type { Region, Template, TemplateField } from "../templates/template.ts";
+import type { RawField, RawReading, RawRecognition } from "./raw-recognition.ts";
+
+/** A scan: encoded bytes (JPEG, PNG, TIFF) or an already decoded RGBA raster. */
+export type ScanInput = Uint8Array | RgbaRaster;
+
+/** Options of {@link createOcrEngine}. */
+export interface OcrEngineOptions extends RecognizerPoolOptions {
+  /** The templates this engine reads (decoded and validated by `templates/`). */
+  readonly templates: readonly Template[];
+  /**
+   * Encoded reference images by template id, for templates whose `referenceImage` is not null (the
+   * caller resolves the template-relative path; the engine reads no files of its own).
+   */
+  readonly references?: { readonly [templateId: string]: Uint8Array };
+  readonly decodeLimits?: DecodeLimits;
+  readonly align?: Partial<AlignOptions>;
+  /** Fraction of dark pixels below which a crop is blank and not sent to the recogniser; default 0.002. */
+  readonly blankInkRatio?: number;
+}
+
+/** The engine. `R` is {@link RawRecognition}, or what the `postProcess` option returns. */
+export interface OcrEngine<R> {
+  /** Reads a scan with the given template. */
+  recognize(image: ScanInput, options: { readonly templateId: string }): ResultAsync<R, OcrError>;
+  /** Picks the template of a scan. Not built yet: always `not_implemented`. */
+  identify(image: ScanInput): ResultAsync<{ readonly templateId: string }, OcrError>;
+  /** Terminates the recogniser workers; later calls fail with `pool_closed`. */
+  close(): Promise<void>;
+}
+
+/** The post-processing seam: turns the raw readings of one page into the caller's result. */
+export type PostProcess<R> = (raw: RawRecognition, template: Template) => R;
+
+interface Job {
+  readonly key: string;
+  readonly group: string | null;
+  readonly row: number | null;
+  readonly field: TemplateField;
+  readonly region: Region;
+}
+
+const DARK = 128;
+
+const inkRatio = (crop: GreyRaster): number => {
+  let dark = 0;
+  for (let i = 0; i < crop.data.length; i++) if (crop.data[i]! < DARK) dark++;
+  return dark / crop.data.length;
+};
+
+const shiftRegion = (region: Region, step: { readonly dx: number; readonly dy: number }, row: number): Region => ({
+  ...region,
+  x: region.x + row * step.dx,
+  y: region.y + row * step.dy,
+});
+
+// The postProcess overload comes first so that its callback parameters are contextually typed.
+/**
+ * Starts an engine: validates the options, starts the recogniser pool (fails fast with
+ * `language_data_missing` when the language data is absent), and returns the engine.
+ */
+export function createOcrEngine<R>(options: OcrEngineOptions & { readonly postProcess: PostProcess<R> }): ResultAsync<OcrEngine<R>, OcrError>;
+export function createOcrEngine(options: OcrEngineOptions): ResultAsync<OcrEngine<RawRecognition>, OcrError>;
+export function createOcrEngine<R>(options: OcrEngineOptions & { readonly postProcess?: PostProcess<R> }): ResultAsync<OcrEngine<R | RawRecognition>, OcrError> {
+  const byId = new Map<string, Template>();
+  for (const t of options.templates) {
+    if (byId.has(t.id)) return errAsync(ocrError("invalid_input", "engine", `template id ${t.id} appears twice`));
+    byId.set(t.id, t);
+  }
+  const blankInkRatio = options.blankInkRatio ?? 0.002;
+  const limits = options.decodeLimits ?? DEFAULT_DECODE_LIMITS;
+  const poolOptions: RecognizerPoolOptions = {
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.langPath === undefined ? {} : { langPath: options.langPath }),
+    ...(options.gzip === undefined ? {} : { gzip: options.gzip }),
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
+  };
+  return createRecognizerPool(poolOptions).map((pool) => makeEngine(pool, byId, options, limits, blankInkRatio));
+}
+
+const makeEngine = <R>(
+  pool: RecognizerPool,
+  byId: ReadonlyMap<string, Template>,
+  options: OcrEngineOptions & { readonly postProcess?: PostProcess<R> },
+  limits: DecodeLimits,
+  blankInkRatio: number,
+): OcrEngine<R | RawRecognition> => {
+  const referenceCache = new Map<string, ResultAsync<RgbaRaster, OcrError>>();
+  const toRaster = (image: ScanInput): ResultAsync<RgbaRaster, OcrError> =>
+    image instanceof Uint8Array ? decodeImage(image, limits) : okAsync(image);
+
+  const reference = (template: Template): ResultAsync<RgbaRaster | null, OcrError> => {
+    if (template.referenceImage === null) return okAsync(null);
+    const bytes = options.references?.[template.id];
+    if (bytes === undefined) {
+      return errAsync(ocrError("reference_missing", "align", `template ${template.id} needs its reference image for alignment; none was supplied`));
+    }
+    let cached = referenceCache.get(template.id);
+    if (cached === undefined) {
+      cached = decodeImage(bytes, limits);
+      referenceCache.set(template.id, cached);
+    }
+    return cached;
+  };
+
+  const readJobs = (page: GreyRaster, jobs: readonly Job[]): ResultAsync<RawField[], OcrError> => {
+    const crops: Result<{ job: Job; crop: GreyRaster; rect: PixelRect }, OcrError>[] = jobs.map((job) =>
+      cropRegion(page, job.region).map(({ crop, rect }) => ({ job, crop, rect })),
+    );
+    const failed = crops.find((c) => c.isErr());
+    if (failed !== undefined && failed.isErr()) return errAsync(failed.error);
+    return ResultAsync.combine(
+      crops.map((c) => {
+        const { job, crop, rect } = c._unsafeUnwrap();
+        const base = { key: job.key, group: job.group, row: job.row, region: job.region, pixels: rect };
+        if (inkRatio(crop) < blankInkRatio) return okAsync<RawField, OcrError>({ ...base, raw: "", confidence: 0, blank: true });
+        return pool.recognize({ image: crop, psm: job.field.hints.psm ?? 7 }).map((r): RawField => ({ ...base, raw: r.text, confidence: r.confidence, blank: false }));
+      }),
+    );
+  };
+
+  const readPage = (template: Template, page: GreyRaster): ResultAsync<{ fields: RawField[]; rows: Map<string, RawField[][]> }, OcrError> => {
+    const pageJobs: Job[] = template.fields.map((field) => ({ key: field.key, group: null, row: null, field, region: field.region }));
+    // Presence fields of every possible row first, all at once: the group ends at the first empty one.
+    const presenceJobs: Job[] = template.repeatGroups.flatMap((g) => {
+      const presence = g.fields.find((f) => f.key === g.presenceField);
+      if (presence === undefined) return [];
+      return Array.from({ length: g.maxCount }, (_, row) => ({ key: presence.key, group: g.key, row, field: presence, region: shiftRegion(presence.region, g.step, row) }));
+    });
+    return ResultAsync.combine([readJobs(page, pageJobs), readJobs(page, presenceJobs)]).andThen(([fields, presences]) => {
+      const rowCounts = new Map<string, number>();
+      for (const g of template.repeatGroups) {
+        const own = presences.filter((p) => p.group === g.key);
+        const firstEmpty = own.findIndex((p) => p.raw.replace(/\s/g, "") === "");
+        rowCounts.set(g.key, firstEmpty === -1 ? own.length : firstEmpty);
+      }
+      const restJobs: Job[] = template.repeatGroups.flatMap((g) =>
+        Array.from({ length: rowCounts.get(g.key) ?? 0 }, (_, row) =>
+          g.fields.filter((f) => f.key !== g.presenceField).map((field) => ({ key: field.key, group: g.key, row, field, region: shiftRegion(field.region, g.step, row) })),
+        ).flat(),
+      );
+      return readJobs(page, restJobs).map((rest) => {
+        const rows = new Map<string, RawField[][]>();
+        for (const g of template.repeatGroups) {
+          const count = rowCounts.get(g.key) ?? 0;
+          const all = [...presences, ...rest].filter((f) => f.group === g.key && f.row !== null && f.row < count);
+          rows.set(
+            g.key,
+            Array.from({ length: count }, (_, row) => {
+              const inRow = all.filter((f) => f.row === row);
+              return g.fields.map((f) => inRow.find((r) => r.key === f.key)).filter((f): f is RawField => f !== undefined);
+            }),
+          );
+        }
+        return { fields, rows };
+      });
+    });
+  };
+
+  const recognize = (image: ScanInput, { templateId }: { readonly templateId: string }): ResultAsync<R | RawRecognition, OcrError> => {
+    const template = byId.get(templateId);
+    if (template === undefined) return errAsync(ocrError("template_not_found", "engine", `no template with id ${templateId}`));
+    return ResultAsync.combine([toRaster(image), reference(template)])
+      .andThen(([scan, ref]): Result<{ page: RgbaRaster; fit: AlignmentFit | null }, OcrError> => {
+        if (ref === null) return ok({ page: scan, fit: null });
+        const aligned = alignToReference(scan, ref, options.align ?? {});
+        return aligned.isOk() ? ok({ page: aligned.value.image, fit: aligned.value.fit }) : err(aligned.error);
+      })
+      .andThen(({ page, fit }) => {
+        const tint = removeTint(page, template.tint);
+        return readPage(template, tint.image).map(({ fields, rows }): RawRecognition => {
+          const reading = (f: RawField): RawReading => ({ raw: f.raw, confidence: f.confidence });
+          const groups: { [groupKey: string]: { readonly [fieldKey: string]: RawReading }[] } = {};
+          for (const [key, groupRows] of rows) groups[key] = groupRows.map((row) => Object.fromEntries(row.map((f) => [f.key, reading(f)])));
+          return {
+            templateId: template.id,
+            fields: [...fields, ...[...rows.values()].flat(2)],
+            readings: { fields: Object.fromEntries(fields.map((f) => [f.key, reading(f)])), groups },
+            alignment: fit,
+            tintThreshold: tint.threshold,
+            page: { width: page.width, height: page.height },
+          };
+        });
+      })
+      .map((raw) => (options.postProcess === undefined ? raw : options.postProcess(raw, template)));
+  };
+
+  return {
+    recognize,
+    identify: () => errAsync(ocrError("not_implemented", "identify", "template identification is not built yet: pass a templateId to recognize")),
+    close: () => pool.close(),
+  };
+};

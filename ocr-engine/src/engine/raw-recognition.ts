@@ -1,0 +1,53 @@
+/**
+ * What the engine returns before post-processing: the recogniser's raw text per field, with where it
+ * was read. Post-processing by type (dates, addresses, check digits, review flags) is a separate
+ * module plugged in through `createOcrEngine`'s `postProcess` option.
+ */
+import type { AlignmentFit } from "../pipeline/align.ts";
+import type { PixelRect } from "../pipeline/crop.ts";
+import type { Region } from "../templates/template.ts";
+
+/** One field as read. */
+export interface RawField {
+  readonly key: string;
+  /** The repeat group and 0-based row for household-member rows; null for page fields. */
+  readonly group: string | null;
+  readonly row: number | null;
+  /** Text as tesseract returned it, trimmed (tesseract's jpn model puts spaces between words: kept). */
+  readonly raw: string;
+  /** 0..100; 0 for a blank crop. */
+  readonly confidence: number;
+  /** Where the value was read, normalised to the (aligned) page: the template's region for this row. */
+  readonly region: Region;
+  /** The crop in pixels of the aligned page, margin included (for display and diagnostics). */
+  readonly pixels: PixelRect;
+  /** True when the crop held almost no ink and was not sent to the recogniser. */
+  readonly blank: boolean;
+}
+
+/** One reading in the shape post-processing takes (`DocumentReadings` of `postprocess/`). */
+export interface RawReading {
+  readonly raw: string;
+  readonly confidence: number;
+}
+
+/** Everything read on one page. */
+export interface RawRecognition {
+  readonly templateId: string;
+  /** Page fields, then repeat-group fields row by row, in template order. */
+  readonly fields: readonly RawField[];
+  /**
+   * The same readings keyed for post-processing: page fields by key, and per repeat group the rows up
+   * to (not including) the first row whose presence field is blank or read as empty.
+   */
+  readonly readings: {
+    readonly fields: { readonly [fieldKey: string]: RawReading };
+    readonly groups: { readonly [groupKey: string]: readonly { readonly [fieldKey: string]: RawReading }[] };
+  };
+  /** The alignment fit, or null when the template has no reference image (the scan is used as is). */
+  readonly alignment: AlignmentFit | null;
+  /** The Otsu level of tint removal, or null for `tint: "none"`. */
+  readonly tintThreshold: number | null;
+  /** Size of the page the regions refer to (the reference's when aligned). */
+  readonly page: { readonly width: number; readonly height: number };
+}
