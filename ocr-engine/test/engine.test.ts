@@ -1,7 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOcrEngine, type OcrEngine } from "../src/engine/create-ocr-engine.ts";
-import type { RawRecognition } from "../src/engine/raw-recognition.ts";
+import { createOcrEngine, type OcrEngine, type RawRecognition } from "../src/engine/index.ts";
 import type { FieldType, Template, TemplateField } from "../src/templates/template.ts";
 import { renderPage, type TextLine } from "./pipeline-fixtures.ts";
 

@@ -11,7 +11,7 @@ import { DEFAULT_DECODE_LIMITS, decodeImage, type DecodeLimits } from "../pipeli
 import { ocrError, type OcrError } from "../pipeline/ocr-error.ts";
 import type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
 import { createRecognizerPool, type RecognizerPool, type RecognizerPoolOptions } from "../pipeline/recognizer-pool.ts";
-import { removeTint } from "../pipeline/remove-tint.ts";
+import { DEFAULT_INK_BIAS, removeTint } from "../pipeline/remove-tint.ts";
 import type { Region, Template, TemplateField } from "../templates/template.ts";
 import type { RawField, RawReading, RawRecognition } from "./raw-recognition.ts";
 
@@ -29,6 +29,8 @@ export interface OcrEngineOptions extends RecognizerPoolOptions {
   readonly references?: { readonly [templateId: string]: Uint8Array };
   readonly decodeLimits?: DecodeLimits;
   readonly align?: Partial<AlignOptions>;
+  /** Tint threshold bias towards the paper (see `removeTint`); default {@link DEFAULT_INK_BIAS}. */
+  readonly inkBias?: number;
   /** Fraction of dark pixels below which a crop is blank and not sent to the recogniser; default 0.002. */
   readonly blankInkRatio?: number;
 }
@@ -181,7 +183,7 @@ const makeEngine = <R>(
         return aligned.isOk() ? ok({ page: aligned.value.image, fit: aligned.value.fit }) : err(aligned.error);
       })
       .andThen(({ page, fit }) => {
-        const tint = removeTint(page, template.tint);
+        const tint = removeTint(page, template.tint, options.inkBias ?? DEFAULT_INK_BIAS);
         return readPage(template, tint.image).map(({ fields, rows }): RawRecognition => {
           const reading = (f: RawField): RawReading => ({ raw: f.raw, confidence: f.confidence });
           const groups: { [groupKey: string]: { readonly [fieldKey: string]: RawReading }[] } = {};

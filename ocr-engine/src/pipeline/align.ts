@@ -212,6 +212,9 @@ export const alignToReference = (scan: RgbaRaster, reference: RgbaRaster, option
     cv.warpPerspective(srcFull, warped, hMat, new cv.Size(reference.width, reference.height), cv.INTER_LINEAR, cv.BORDER_CONSTANT, new cv.Scalar(255, 255, 255, 255));
     const data = new Uint8Array(warped.data as Uint8Array); // copy out of the wasm heap before the Mat is freed
     return ok({ image: { width: reference.width, height: reference.height, data }, fit });
+  } catch (cause) {
+    // opencv.js throws bare numbers (pointers to C++ exceptions): the one boundary where they become values.
+    return err(ocrError("alignment_failed", "align", "OpenCV failed while aligning the scan", { cause }));
   } finally {
     for (const m of mats) (m as { delete(): void }).delete();
   }

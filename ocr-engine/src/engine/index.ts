@@ -1,0 +1,32 @@
+/**
+ * Public API of the recognition pipeline and the engine, for the package entry point
+ * (`src/index.ts` re-exports this module).
+ */
+export { createOcrEngine, type OcrEngine, type OcrEngineOptions, type PostProcess, type ScanInput } from "./create-ocr-engine.ts";
+export type { RawField, RawReading, RawRecognition } from "./raw-recognition.ts";
+export { ocrError, type OcrError, type OcrErrorReason, type OcrOperation } from "../pipeline/ocr-error.ts";
+export type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
+export { decodeImage, sniffFormat, DEFAULT_DECODE_LIMITS, type DecodeLimits, type ImageFormat } from "../pipeline/decode-image.ts";
+export { removeTint, binarize, DEFAULT_INK_BIAS, type TintRemoval } from "../pipeline/remove-tint.ts";
+export { otsuThreshold, histogram } from "../pipeline/otsu.ts";
+export {
+  alignToReference,
+  applyHomography,
+  DEFAULT_ALIGN_OPTIONS,
+  type AlignOptions,
+  type Alignment,
+  type AlignmentFit,
+  type AlignmentRejection,
+  type AlignmentRejectionReason,
+  type AlignError,
+} from "../pipeline/align.ts";
+export { regionToPixels, cropGrey, cropRegion, toPgm, DEFAULT_CROP_MARGIN, type PixelRect } from "../pipeline/crop.ts";
+export {
+  createRecognizerPool,
+  defaultJapaneseLangPath,
+  RecognizerPoolOptions,
+  type RecognizerPool,
+  type RecognizeJob,
+  type Recognition,
+  type Psm,
+} from "../pipeline/recognizer-pool.ts";
