@@ -22,3 +22,4 @@ export { normaliseRomanName, isRomanName } from "./postprocess/roman-name.ts";
 export { myNumberCheckDigit, isValidMyNumber, isJuminhyoCodeShape, ZAIRYU_CARD_NUMBER, CHECK_DIGIT_VERIFIERS } from "./postprocess/check-digits.ts";
 export { parseKanjiNumber, toKanjiNumber } from "./postprocess/kanji-numerals.ts";
 export { closestValue, editDistance } from "./postprocess/closest-value.ts";
+export * from "./synthetic/index.ts";

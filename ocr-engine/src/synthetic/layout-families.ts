@@ -14,7 +14,7 @@ export const TENSHUTSU_PAGE = { widthMm: 210, heightMm: 297, dpi: 200 } as const
 
 /** Field keys of generated 転出証明書 templates (top level). */
 export const TENSHUTSU_FIELD_KEYS = [
-  "household.address", "household.head", "move.destination", "move.plannedDate", "honseki.address", "honseki.head",
+  "household.address", "household.head", "move.destination", "move.plannedDate", "domicile.address", "domicile.head",
 ] as const;
 
 /** Field keys of the `members` repeat group. */
@@ -55,8 +55,8 @@ const SPEC = {
   "household.head": { key: "household.head", type: "name", en: "Head of household" },
   "move.destination": { key: "move.destination", type: "address", en: "Destination" },
   "move.plannedDate": { key: "move.plannedDate", type: "date-wareki", en: "Planned move date" },
-  "honseki.address": { key: "honseki.address", type: "address", en: "Registered domicile" },
-  "honseki.head": { key: "honseki.head", type: "name", en: "Head of family register" },
+  "domicile.address": { key: "domicile.address", type: "address", en: "Registered domicile" },
+  "domicile.head": { key: "domicile.head", type: "name", en: "Head of family register" },
   "members[].name": { key: "members[].name", type: "name", en: "Name" },
   "members[].birthDate": { key: "members[].birthDate", type: "date-wareki", en: "Date of birth" },
   "members[].sex": { key: "members[].sex", type: "enum", en: "Sex" },
@@ -69,8 +69,8 @@ const WORDING: Record<keyof typeof SPEC | "title" | "certify", readonly string[]
   "household.head": ["世帯主", "世帯主氏名", "世帯主の氏名"],
   "move.destination": ["転出先", "転出先住所", "新住所", "転出先の住所"],
   "move.plannedDate": ["転出予定年月日", "転出予定日", "異動予定年月日"],
-  "honseki.address": ["本籍", "本籍地"],
-  "honseki.head": ["筆頭者", "筆頭者氏名", "筆頭者の氏名"],
+  "domicile.address": ["本籍", "本籍地"],
+  "domicile.head": ["筆頭者", "筆頭者氏名", "筆頭者の氏名"],
   "members[].name": ["氏名", "氏　名", "転出者氏名"],
   "members[].birthDate": ["生年月日", "生　年　月　日"],
   "members[].sex": ["性別", "性"],
@@ -221,7 +221,7 @@ const generateOne = (rng: SeededRandom, issuer: string): Template => {
     const rows: [keyof typeof SPEC, keyof typeof SPEC] =
       b === "household" ? ["household.address", "household.head"]
       : b === "move" ? (rng.chance(0.5) ? ["move.destination", "move.plannedDate"] : ["move.plannedDate", "move.destination"])
-      : ["honseki.address", "honseki.head"];
+      : ["domicile.address", "domicile.head"];
     if (b === "honseki" && sideBySideHonseki) {
       // The 筆頭者 cell keeps room for a full name (≥ ~0.2 of the page width).
       const split = left + (right - left) * rng.float(0.55, 0.62);
