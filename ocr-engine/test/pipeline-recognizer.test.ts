@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cropRegion } from "../src/pipeline/crop.ts";
 import { createRecognizerPool, type RecognizerPool } from "../src/pipeline/recognizer-pool.ts";
@@ -67,6 +68,16 @@ describe("createRecognizerPool", () => {
     expect(e).toMatchObject({ _tag: "OcrError", reason: "language_data_missing", operation: "recognize" });
     const bad = (await createRecognizerPool({ workers: 0 }))._unsafeUnwrapErr();
     expect(bad.reason).toBe("invalid_input");
+  });
+
+  // Debian's tesseract-ocr-jpn (uncompressed, tesseract 5 format) is the alternative to the npm data.
+  it.runIf(existsSync("/usr/share/tesseract-ocr/5/tessdata/jpn.traineddata"))("reads with a configured uncompressed tessdata directory (Debian)", async () => {
+    const debian = (await createRecognizerPool({ workers: 1, langPath: "/usr/share/tesseract-ocr/5/tessdata" }))._unsafeUnwrap();
+    try {
+      expect((await debian.recognize({ image: crop(2) }))._unsafeUnwrap().text.replace(/\s/g, "")).toBe("0123456789");
+    } finally {
+      await debian.close();
+    }
   });
 
   it("close() terminates every worker, and later jobs fail with pool_closed", async () => {
