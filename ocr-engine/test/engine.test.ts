@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOcrEngine, type OcrEngine, type RawRecognition } from "../src/engine/index.ts";
+import { postProcessDocument } from "../src/postprocess/post-process-document.ts";
 import type { FieldType, Template, TemplateField } from "../src/templates/template.ts";
 import { renderPage, type TextLine } from "./pipeline-fixtures.ts";
 
@@ -141,6 +142,28 @@ describe("createOcrEngine", () => {
       expect(out.count).toBe(4 + 2 * 2);
     } finally {
       await withPost.close();
+    }
+  });
+
+  it("plugs into the real post-processing: 和暦 to ISO, digits kept, names always flagged", async () => {
+    const typed = (
+      await createOcrEngine({
+        templates: [template],
+        references: { [template.id]: reference.png },
+        workers: 1,
+        postProcess: (raw, t) => postProcessDocument(t, raw.readings, { today: "2026-11-23" }),
+      })
+    )._unsafeUnwrap();
+    try {
+      const doc = (await typed.recognize(scan, { templateId: template.id }))._unsafeUnwrap();
+      const byKey = new Map(doc.fields.map((f) => [f.key, f]));
+      expect(byKey.get("birth")?.value).toBe("1975-03-04");
+      expect(byKey.get("code")?.value).toBe("12345678901");
+      const firstMember = doc.groups["members"]![0]!.find((f) => f.key === "member.name")!;
+      expect(firstMember.reasons).toContain("name_always_confirmed");
+      expect(doc.groups["members"]).toHaveLength(2);
+    } finally {
+      await typed.close();
     }
   });
 
