@@ -11,6 +11,7 @@ import { DEFAULT_DECODE_LIMITS, decodeImage, type DecodeLimits } from "../pipeli
 import { ocrError, type OcrError } from "../pipeline/ocr-error.ts";
 import type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
 import { createRecognizerPool, type RecognizerPool, type RecognizerPoolOptions } from "../pipeline/recognizer-pool.ts";
+import { clearBorderComponents, removeRuledLines } from "../pipeline/remove-lines.ts";
 import { DEFAULT_INK_BIAS, removeTint } from "../pipeline/remove-tint.ts";
 import type { Region, Template, TemplateField } from "../templates/template.ts";
 import type { RawField, RawReading, RawRecognition } from "./raw-recognition.ts";
@@ -121,7 +122,7 @@ const makeEngine = <R>(
 
   const readJobs = (page: GreyRaster, jobs: readonly Job[]): ResultAsync<RawField[], OcrError> => {
     const crops: Result<{ job: Job; crop: GreyRaster; rect: PixelRect }, OcrError>[] = jobs.map((job) =>
-      cropRegion(page, job.region).map(({ crop, rect }) => ({ job, crop, rect })),
+      cropRegion(page, job.region).map(({ crop, rect }) => ({ job, crop: clearBorderComponents(removeRuledLines(crop)), rect })),
     );
     const failed = crops.find((c) => c.isErr());
     if (failed !== undefined && failed.isErr()) return errAsync(failed.error);
