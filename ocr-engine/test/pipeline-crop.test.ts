@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cropGrey, cropRegion, regionToPixels, toPgm } from "../src/pipeline/crop.ts";
+import { downscaleGrey } from "../src/pipeline/resize-grey.ts";
 
 const ramp = (width: number, height: number) => {
   const data = new Uint8Array(width * height);
@@ -64,3 +65,25 @@ describe("cropGrey / cropRegion / toPgm", () => {
     expect(Array.from(pgm.subarray(header.length))).toEqual([255, 255, 255, 255, 255, 255, 0, 1, 2, 255, 255, 3, 4, 5, 255, 255, 255, 255, 255, 255]);
   });
 });
+
+describe("downscaleGrey", () => {
+  it("averages blocks: a 4×2 checker of 2×2 blocks at half height is the block values", () => {
+    const img = { width: 4, height: 2, data: new Uint8Array([0, 0, 200, 200, 0, 100, 200, 200]) };
+    const out = downscaleGrey(img, 1);
+    expect(out).toEqual({ width: 2, height: 1, data: new Uint8Array([25, 200]) });
+  });
+
+  it("keeps the aspect ratio and the mean brightness, and leaves images already small enough alone", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 20, max: 200 }), fc.integer({ min: 20, max: 120 }), fc.integer({ min: 0, max: 255 }), (w, h, v) => {
+        const img = { width: w, height: h, data: new Uint8Array(w * h).fill(v) };
+        const out = downscaleGrey(img, 10);
+        expect(out.height).toBe(10);
+        expect(Math.abs(out.width - (w * 10) / h)).toBeLessThanOrEqual(1);
+        expect(out.data.every((p) => p === v)).toBe(true);
+        expect(downscaleGrey(img, h)).toBe(img);
+      }),
+    );
+  });
+});
+

@@ -12,6 +12,7 @@ import { ocrError, type OcrError } from "../pipeline/ocr-error.ts";
 import type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
 import { createRecognizerPool, type RecognizerPool, type RecognizerPoolOptions } from "../pipeline/recognizer-pool.ts";
 import { clearBorderComponents, removeRuledLines } from "../pipeline/remove-lines.ts";
+import { downscaleGrey } from "../pipeline/resize-grey.ts";
 import { DEFAULT_INK_BIAS, removeTint } from "../pipeline/remove-tint.ts";
 import type { Region, Template, TemplateField } from "../templates/template.ts";
 import type { RawField, RawReading, RawRecognition } from "./raw-recognition.ts";
@@ -32,9 +33,21 @@ export interface OcrEngineOptions extends RecognizerPoolOptions {
   readonly align?: Partial<AlignOptions>;
   /** Tint threshold bias towards the paper (see `removeTint`); default {@link DEFAULT_INK_BIAS}. */
   readonly inkBias?: number;
+  /**
+   * Crops taller than this many pixels are downscaled (area average) before recognition; default
+   * {@link DEFAULT_MAX_CROP_HEIGHT}; `Infinity` keeps full resolution.
+   */
+  readonly maxCropHeight?: number;
   /** Fraction of dark pixels below which a crop is blank and not sent to the recogniser; default 0.002. */
   readonly blankInkRatio?: number;
 }
+
+/**
+ * Default largest crop height sent to tesseract. Measured on synthetic 300 dpi certificates and cards
+ * (5 layouts × 2 seeds, 66 fields): raw exact 58/66 at full resolution, 63/66 at 64 px, 64/66 at
+ * 56 px, 61/66 at 72 px, 62/66 at 48 px — tesseract's jpn LSTM misreads large 明朝 (六 → 大, 丁 → 本).
+ */
+export const DEFAULT_MAX_CROP_HEIGHT = 64;
 
 /** The engine. `R` is {@link RawRecognition}, or what the `postProcess` option returns. */
 export interface OcrEngine<R> {
@@ -131,7 +144,8 @@ const makeEngine = <R>(
         const { job, crop, rect } = c._unsafeUnwrap();
         const base = { key: job.key, group: job.group, row: job.row, region: job.region, pixels: rect };
         if (inkRatio(crop) < blankInkRatio) return okAsync<RawField, OcrError>({ ...base, raw: "", confidence: 0, blank: true });
-        return pool.recognize({ image: crop, psm: job.field.hints.psm ?? 7 }).map((r): RawField => ({ ...base, raw: r.text, confidence: r.confidence, blank: false }));
+        const image = downscaleGrey(crop, options.maxCropHeight ?? DEFAULT_MAX_CROP_HEIGHT);
+        return pool.recognize({ image, psm: job.field.hints.psm ?? 7 }).map((r): RawField => ({ ...base, raw: r.text, confidence: r.confidence, blank: false }));
       }),
     );
   };

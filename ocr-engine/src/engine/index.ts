@@ -2,7 +2,7 @@
  * Public API of the recognition pipeline and the engine, for the package entry point
  * (`src/index.ts` re-exports this module).
  */
-export { createOcrEngine, type OcrEngine, type OcrEngineOptions, type PostProcess, type ScanInput } from "./create-ocr-engine.ts";
+export { createOcrEngine, DEFAULT_MAX_CROP_HEIGHT, type OcrEngine, type OcrEngineOptions, type PostProcess, type ScanInput } from "./create-ocr-engine.ts";
 export type { RawField, RawReading, RawRecognition } from "./raw-recognition.ts";
 export { ocrError, type OcrError, type OcrErrorReason, type OcrOperation } from "../pipeline/ocr-error.ts";
 export type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
@@ -21,6 +21,7 @@ export {
   type AlignmentRejectionReason,
   type AlignError,
 } from "../pipeline/align.ts";
+export { downscaleGrey } from "../pipeline/resize-grey.ts";
 export { regionToPixels, cropGrey, cropRegion, toPgm, DEFAULT_CROP_MARGIN, type PixelRect } from "../pipeline/crop.ts";
 export {
   createRecognizerPool,
