@@ -5,7 +5,7 @@
  * the seam).
  */
 import { ResultAsync, err, errAsync, ok, okAsync, type Result } from "neverthrow";
-import { alignToReference, type AlignOptions, type AlignmentFit } from "../pipeline/align.ts";
+import { estimateAlignment, warpGrey, type AlignOptions, type AlignmentFit } from "../pipeline/align.ts";
 import { cropRegion, type PixelRect } from "../pipeline/crop.ts";
 import { DEFAULT_DECODE_LIMITS, decodeImage, type DecodeLimits } from "../pipeline/decode-image.ts";
 import { ocrError, type OcrError } from "../pipeline/ocr-error.ts";
@@ -13,7 +13,7 @@ import type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
 import { createRecognizerPool, type RecognizerPool, type RecognizerPoolOptions } from "../pipeline/recognizer-pool.ts";
 import { clearBorderComponents, removeRuledLines } from "../pipeline/remove-lines.ts";
 import { downscaleGrey } from "../pipeline/resize-grey.ts";
-import { DEFAULT_INK_BIAS, removeTint } from "../pipeline/remove-tint.ts";
+import { DEFAULT_INK_BIAS, thresholdChannel, tintChannel } from "../pipeline/remove-tint.ts";
 import type { Region, Template, TemplateField } from "../templates/template.ts";
 import type { RawField, RawReading, RawRecognition } from "./raw-recognition.ts";
 
@@ -192,13 +192,14 @@ const makeEngine = <R>(
     const template = byId.get(templateId);
     if (template === undefined) return errAsync(ocrError("template_not_found", "engine", `no template with id ${templateId}`));
     return ResultAsync.combine([toRaster(image), reference(template)])
-      .andThen(([scan, ref]): Result<{ page: RgbaRaster; fit: AlignmentFit | null }, OcrError> => {
-        if (ref === null) return ok({ page: scan, fit: null });
-        const aligned = alignToReference(scan, ref, options.align ?? {});
-        return aligned.isOk() ? ok({ page: aligned.value.image, fit: aligned.value.fit }) : err(aligned.error);
+      .andThen(([scan, ref]): Result<{ page: GreyRaster; fit: AlignmentFit | null }, OcrError> => {
+        // Only the channel that is binarised is warped: a quarter of the RGBA data.
+        const channel = tintChannel(scan, template.tint);
+        if (ref === null) return ok({ page: channel, fit: null });
+        return estimateAlignment(scan, ref, options.align ?? {}).andThen((fit) => warpGrey(channel, fit, ref).map((page) => ({ page, fit })));
       })
       .andThen(({ page, fit }) => {
-        const tint = removeTint(page, template.tint, options.inkBias ?? DEFAULT_INK_BIAS);
+        const tint = thresholdChannel(page, template.tint, options.inkBias ?? DEFAULT_INK_BIAS);
         return readPage(template, tint.image).map(({ fields, rows }): RawRecognition => {
           const reading = (f: RawField): RawReading => ({ raw: f.raw, confidence: f.confidence });
           const groups: { [groupKey: string]: { readonly [fieldKey: string]: RawReading }[] } = {};

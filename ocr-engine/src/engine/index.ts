@@ -7,11 +7,14 @@ export type { RawField, RawReading, RawRecognition } from "./raw-recognition.ts"
 export { ocrError, type OcrError, type OcrErrorReason, type OcrOperation } from "../pipeline/ocr-error.ts";
 export type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
 export { decodeImage, sniffFormat, DEFAULT_DECODE_LIMITS, type DecodeLimits, type ImageFormat } from "../pipeline/decode-image.ts";
-export { removeTint, binarize, DEFAULT_INK_BIAS, type TintRemoval } from "../pipeline/remove-tint.ts";
+export { removeTint, tintChannel, thresholdChannel, binarize, DEFAULT_INK_BIAS, type TintRemoval } from "../pipeline/remove-tint.ts";
 export { otsuThreshold, histogram, lightMean } from "../pipeline/otsu.ts";
 export { removeRuledLines, clearBorderComponents, DEFAULT_LINE_REMOVAL, type LineRemovalOptions } from "../pipeline/remove-lines.ts";
 export {
   alignToReference,
+  estimateAlignment,
+  warpRgba,
+  warpGrey,
   applyHomography,
   DEFAULT_ALIGN_OPTIONS,
   type AlignOptions,

@@ -130,7 +130,17 @@ export const applyHomography = (h: readonly number[], x: number, y: number): { x
  * Aligns `scan` to `reference` and warps it into the reference's size. Both are RGBA; the features
  * come from their V channels. Errors: `alignment_failed` with a {@link AlignmentRejection}.
  */
-export const alignToReference = (scan: RgbaRaster, reference: RgbaRaster, options: Partial<AlignOptions> = {}): Result<Alignment, AlignError> => {
+export const alignToReference = (scan: RgbaRaster, reference: RgbaRaster, options: Partial<AlignOptions> = {}): Result<Alignment, AlignError> =>
+  estimateAlignment(scan, reference, options).andThen((fit) =>
+    warpRgba(scan, fit, reference).map((image) => ({ image, fit })),
+  );
+
+/**
+ * Estimates the homography of `scan` onto `reference` and checks it, without warping: the engine
+ * then warps only the one channel it binarises (4× less data than RGBA, measured ~0.4 s per A4 page
+ * at 300 dpi for the RGBA warp). Errors: `alignment_failed` with a {@link AlignmentRejection}.
+ */
+export const estimateAlignment = (scan: RgbaRaster, reference: RgbaRaster, options: Partial<AlignOptions> = {}): Result<AlignmentFit, AlignError> => {
   const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
   if (scan.width < 16 || scan.height < 16 || reference.width < 16 || reference.height < 16) {
     return err(ocrError("invalid_input", "align", "scan and reference must be at least 16×16 pixels"));
@@ -203,15 +213,7 @@ export const alignToReference = (scan: RgbaRaster, reference: RgbaRaster, option
     if (shear > o.maxShear) return err(fail("shear", fit, `shear ${shear.toFixed(3)} above ${o.maxShear}`));
     const perspective = Math.abs(h[6]!) * reference.width + Math.abs(h[7]!) * reference.height;
     if (perspective > o.maxPerspective) return err(fail("perspective", fit, `perspective ${perspective.toFixed(3)} above ${o.maxPerspective}`));
-    const srcFull = new cv.Mat(scan.height, scan.width, cv.CV_8UC4);
-    const warped = new cv.Mat();
-    const hMat = cv.matFromArray(3, 3, cv.CV_64F, h);
-    [srcFull, warped, hMat].forEach(track);
-    srcFull.data.set(scan.data);
-    // White outside the scan: what is not on the page must read as paper, not as ink.
-    cv.warpPerspective(srcFull, warped, hMat, new cv.Size(reference.width, reference.height), cv.INTER_LINEAR, cv.BORDER_CONSTANT, new cv.Scalar(255, 255, 255, 255));
-    const data = new Uint8Array(warped.data as Uint8Array); // copy out of the wasm heap before the Mat is freed
-    return ok({ image: { width: reference.width, height: reference.height, data }, fit });
+    return ok(fit);
   } catch (cause) {
     // opencv.js throws bare numbers (pointers to C++ exceptions): the one boundary where they become values.
     return err(ocrError("alignment_failed", "align", "OpenCV failed while aligning the scan", { cause }));
@@ -219,3 +221,34 @@ export const alignToReference = (scan: RgbaRaster, reference: RgbaRaster, option
     for (const m of mats) (m as { delete(): void }).delete();
   }
 };
+
+/** Warps `data` (`channels` bytes per pixel) by the fit's homography into a `size` raster, white outside. */
+const warp = (source: { readonly width: number; readonly height: number; readonly data: Uint8Array }, channels: 1 | 4, fit: AlignmentFit, size: { readonly width: number; readonly height: number }): Result<Uint8Array, AlignError> => {
+  const cv = loadOpenCv();
+  const mats: Cv[] = [];
+  try {
+    const src = new cv.Mat(source.height, source.width, channels === 4 ? cv.CV_8UC4 : cv.CV_8UC1);
+    mats.push(src);
+    const out = new cv.Mat();
+    mats.push(out);
+    const hMat = cv.matFromArray(3, 3, cv.CV_64F, [...fit.homography]);
+    mats.push(hMat);
+    src.data.set(source.data);
+    // White outside the scan: what is not on the page must read as paper, not as ink.
+    cv.warpPerspective(src, out, hMat, new cv.Size(size.width, size.height), cv.INTER_LINEAR, cv.BORDER_CONSTANT, new cv.Scalar(255, 255, 255, 255));
+    return ok(new Uint8Array(out.data as Uint8Array)); // copy out of the wasm heap before the Mat is freed
+  } catch (cause) {
+    return err(ocrError("alignment_failed", "align", "OpenCV failed while warping the scan", { cause }));
+  } finally {
+    for (const m of mats) (m as { delete(): void }).delete();
+  }
+};
+
+/** Warps an RGBA scan into the reference geometry (`size`) with an accepted fit. */
+export const warpRgba = (scan: RgbaRaster, fit: AlignmentFit, size: { readonly width: number; readonly height: number }): Result<RgbaRaster, AlignError> =>
+  warp(scan, 4, fit, size).map((data) => ({ width: size.width, height: size.height, data }));
+
+/** Warps one channel of a scan (e.g. its V channel) into the reference geometry (`size`) with an accepted fit. */
+export const warpGrey = (channel: GreyRaster, fit: AlignmentFit, size: { readonly width: number; readonly height: number }): Result<GreyRaster, AlignError> =>
+  warp(channel, 1, fit, size).map((data) => ({ width: size.width, height: size.height, data }));
+

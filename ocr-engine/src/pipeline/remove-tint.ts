@@ -36,9 +36,18 @@ export const DEFAULT_INK_BIAS = 0.3;
  * Removes the tint with the template's method: `v-otsu` (Otsu on max(R,G,B)), `gray-otsu` (Otsu on
  * luma: for dark or grey tints that V cannot separate), or `none` (luma, not binarised).
  */
-export const removeTint = (image: RgbaRaster, method: TintMethod, inkBias: number = DEFAULT_INK_BIAS): TintRemoval => {
-  if (method === "none") return { image: greyChannel(image), threshold: null };
-  const channel = method === "v-otsu" ? valueChannel(image) : greyChannel(image);
+export const removeTint = (image: RgbaRaster, method: TintMethod, inkBias: number = DEFAULT_INK_BIAS): TintRemoval =>
+  thresholdChannel(tintChannel(image, method), method, inkBias);
+
+/** The channel a tint method works on: V = max(R,G,B) for `v-otsu`, luma otherwise. */
+export const tintChannel = (image: RgbaRaster, method: TintMethod): GreyRaster => (method === "v-otsu" ? valueChannel(image) : greyChannel(image));
+
+/**
+ * The second half of {@link removeTint}, on a channel already extracted by {@link tintChannel} (and
+ * possibly warped): Otsu with the ink bias, or the channel unchanged for `none`.
+ */
+export const thresholdChannel = (channel: GreyRaster, method: TintMethod, inkBias: number = DEFAULT_INK_BIAS): TintRemoval => {
+  if (method === "none") return { image: channel, threshold: null };
   const hist = histogram(channel);
   const otsu = otsuThreshold(hist);
   const threshold = Math.round(otsu + inkBias * (lightMean(hist, otsu) - otsu));
