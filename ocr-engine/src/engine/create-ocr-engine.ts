@@ -4,7 +4,7 @@
  * to an optional `postProcess` function (the typed post-processing lives in another module: this is
  * the seam).
  */
-import { ResultAsync, err, errAsync, ok, okAsync, type Result } from "neverthrow";
+import { ResultAsync, errAsync, ok, okAsync, type Result } from "neverthrow";
 import { estimateAlignment, warpGrey, type AlignOptions, type AlignmentFit } from "../pipeline/align.ts";
 import { cropRegion, type PixelRect } from "../pipeline/crop.ts";
 import { DEFAULT_DECODE_LIMITS, decodeImage, type DecodeLimits } from "../pipeline/decode-image.ts";
