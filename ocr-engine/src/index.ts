@@ -23,3 +23,4 @@ export { myNumberCheckDigit, isValidMyNumber, isJuminhyoCodeShape, ZAIRYU_CARD_N
 export { parseKanjiNumber, toKanjiNumber } from "./postprocess/kanji-numerals.ts";
 export { closestValue, editDistance } from "./postprocess/closest-value.ts";
 export * from "./synthetic/index.ts";
+export * from "./engine/index.ts";
