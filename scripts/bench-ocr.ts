@@ -1,0 +1,258 @@
+/**
+ * `node scripts/bench-ocr.ts [--quick] [--layouts K] [--seeds S] [--seed N] [--workers W]`: the OCR
+ * engine's accuracy and speed on synthetic degraded scans of every shipped template and K generated
+ * 転出証明書 layouts, against issue 3's targets. It reports; it never fails on a target (exit 0), only
+ * when it cannot run. See bench/README.md ("OCR engine").
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import {
+  createOcrEngine,
+  cropRegion,
+  decodeImage,
+  downscaleGrey,
+  generateTenshutsuLayouts,
+  loadTemplates,
+  makeDocumentPostProcessor,
+  renderDocument,
+  SHIPPED_TEMPLATES_DIR,
+  synthesizeScan,
+  thresholdChannel,
+  tintChannel,
+  type DocumentValues,
+  type GreyRaster,
+  type Template,
+} from "@madoguchi/ocr-engine";
+import { machineInfo } from "./bench/machine-info.ts";
+import { addScores, EMPTY_SCORE, scorePage, type PageScore } from "./bench-ocr/score-page.ts";
+import { percentile, rate, sampleRss } from "./bench-ocr/stats.ts";
+import { compareWithCli, type CliReference } from "./bench-ocr/tesseract-cli.ts";
+
+const RESULTS_DIR = fileURLToPath(new URL("../bench/results", import.meta.url));
+/** The blank form rendered by the generator stands in for the reference image a municipality would register. */
+const REFERENCE_NAME = "bench-blank-reference.png";
+const DPIS = [200, 250, 300] as const;
+const TODAY = new Date().toISOString().slice(0, 10);
+
+const begun = performance.now();
+const progress = (text: string) => process.stderr.write(`bench-ocr [${((performance.now() - begun) / 1000).toFixed(1)} s]: ${text}\n`);
+
+const USAGE = `usage: node scripts/bench-ocr.ts [--quick] [--layouts K] [--seeds S] [--seed N] [--workers W]
+  default: 20 generated layouts, 2 seeds per template, seed 1, 2 workers; --quick: 5 layouts, 1 seed`;
+
+interface Options {
+  readonly mode: "full" | "quick";
+  readonly layouts: number;
+  readonly seeds: number;
+  readonly seed: number;
+  readonly workers: number;
+  readonly ignored: readonly string[];
+}
+
+const parseOptions = (argv: readonly string[]): Options | string | null => {
+  // Not strict: `npm run bench -- …` hands the N1 bench's options (--residents …) to this script too.
+  const { values, tokens } = parseArgs({
+    args: [...argv],
+    strict: false,
+    tokens: true,
+    options: { quick: { type: "boolean" }, help: { type: "boolean" }, layouts: { type: "string" }, seeds: { type: "string" }, seed: { type: "string" }, workers: { type: "string" } },
+  });
+  if (values["help"] === true) return null;
+  const known = new Set(["quick", "help", "layouts", "seeds", "seed", "workers"]);
+  const ignored = tokens.filter((t) => t.kind === "option" && !known.has(t.name)).map((t) => (t.kind === "option" ? t.rawName : ""));
+  const mode = values["quick"] === true ? "quick" : "full";
+  const int = (name: string, fallback: number, min: number, max: number): number | string => {
+    const raw = values[name];
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    return typeof raw === "string" && Number.isInteger(n) && n >= min && n <= max ? n : `--${name} must be an integer from ${min} to ${max}`;
+  };
+  const layouts = int("layouts", mode === "quick" ? 5 : 20, 0, 500);
+  const seeds = int("seeds", mode === "quick" ? 1 : 2, 1, 50);
+  const seed = int("seed", 1, 0, 2 ** 31 - 1);
+  const workers = int("workers", 2, 1, 16);
+  for (const v of [layouts, seeds, seed, workers]) if (typeof v === "string") return v;
+  return { mode, layouts: layouts as number, seeds: seeds as number, seed: seed as number, workers: workers as number, ignored };
+};
+
+interface Page {
+  readonly template: Template;
+  readonly seed: number;
+  readonly dpi: number;
+  readonly scan: Uint8Array;
+  readonly clean: Buffer;
+  readonly truth: DocumentValues;
+}
+
+const fmtPct = (x: number) => (Number.isNaN(x) ? "n/a" : `${(x * 100).toFixed(2)} %`);
+const fmtS = (x: number) => (Number.isNaN(x) ? "n/a" : `${x.toFixed(2)} s`);
+
+/** Field crops of clean renders, binarised as the engine does, for the CLI comparison. */
+const cropsOf = async (pages: readonly Page[]): Promise<GreyRaster[]> => {
+  const crops: GreyRaster[] = [];
+  for (const page of pages) {
+    const raster = (await decodeImage(new Uint8Array(page.clean)))._unsafeUnwrap();
+    const bin = thresholdChannel(tintChannel(raster, page.template.tint), page.template.tint).image;
+    for (const f of page.template.fields) {
+      if ((page.truth.fields[f.key] ?? "") === "") continue;
+      const c = cropRegion(bin, f.region);
+      if (c.isOk()) crops.push(downscaleGrey(c.value.crop, 64));
+    }
+  }
+  return crops;
+};
+
+const main = async (): Promise<number> => {
+  const options = parseOptions(process.argv.slice(2));
+  if (options === null) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (typeof options === "string") {
+    process.stderr.write(`${options}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.ignored.length > 0) progress(`ignoring options of the N1 bench: ${options.ignored.join(" ")}`);
+  const machine = machineInfo();
+  const startedAt = new Date().toISOString();
+  const shipped = (await loadTemplates(SHIPPED_TEMPLATES_DIR)).match(
+    (t) => t,
+    (e) => {
+      throw new Error(`bench-ocr: shipped templates do not load: ${e.message}`);
+    },
+  );
+  const generated = generateTenshutsuLayouts(options.seed, options.layouts);
+  const templates: Template[] = [];
+  const references: Record<string, Uint8Array> = {};
+  const pages: Page[] = [];
+  progress(`synthesising ${shipped.length} shipped + ${generated.length} generated templates × ${options.seeds} seeds (seed ${options.seed})`);
+  for (const [ti, base] of [...shipped, ...generated].entries()) {
+    const dpi = DPIS[ti % DPIS.length]!;
+    const template: Template = { ...base, referenceImage: REFERENCE_NAME };
+    const blank = renderDocument(base, { fields: {}, groups: {} }, { dpi, seed: options.seed });
+    if (blank.isErr()) throw new Error(`bench-ocr: cannot render the blank form of ${base.id}: ${blank.error.message}`);
+    templates.push(template);
+    references[template.id] = new Uint8Array(blank.value.png);
+    for (let s = 0; s < options.seeds; s++) {
+      const seed = options.seed * 1000 + ti * 50 + s;
+      const synth = await synthesizeScan(base, { seed, dpi });
+      if (synth.isErr() || synth.value.scan === null) throw new Error(`bench-ocr: cannot synthesise ${base.id} seed ${seed}`);
+      pages.push({ template, seed, dpi, scan: new Uint8Array(synth.value.scan.image), clean: synth.value.clean.png, truth: synth.value.clean.truth });
+    }
+  }
+
+  const engine = (
+    await createOcrEngine({ templates, references, workers: options.workers, postProcess: makeDocumentPostProcessor({ today: () => TODAY }) })
+  ).match(
+    (e) => e,
+    (e) => {
+      throw new Error(`bench-ocr: the engine does not start: ${e.reason}: ${e.message}`);
+    },
+  );
+  const identified = await engine.identify(pages[0]!.scan);
+  const identification = identified.isOk() ? "implemented (not measured here)" : identified.error.reason === "not_implemented" ? "not implemented" : identified.error.reason;
+
+  const rss = sampleRss();
+  const seconds: number[] = [];
+  const failures: { templateId: string; seed: number; reason: string }[] = [];
+  let score: PageScore = EMPTY_SCORE;
+  let generatedScore: PageScore = EMPTY_SCORE;
+  try {
+    // One warm-up page: worker start and model load are not a page's time.
+    await engine.recognize(pages[0]!.scan, { templateId: pages[0]!.template.id });
+    for (const [i, page] of pages.entries()) {
+      if (i % 5 === 0) progress(`page ${i + 1}/${pages.length} (${page.template.id}, ${page.dpi} dpi)`);
+      const t0 = performance.now();
+      const result = await engine.recognize(page.scan, { templateId: page.template.id });
+      seconds.push((performance.now() - t0) / 1000);
+      if (result.isErr()) {
+        failures.push({ templateId: page.template.id, seed: page.seed, reason: result.error.reason });
+        continue;
+      }
+      const s = scorePage(page.template, page.truth, result.value, TODAY);
+      score = addScores(score, s);
+      if (!shipped.some((t) => t.id === page.template.id)) generatedScore = addScores(generatedScore, s);
+    }
+  } finally {
+    await engine.close();
+  }
+  const peakRssMiB = rss.stop();
+
+  let cli: CliReference | null | "not installed" = "not installed";
+  progress("engine-speed reference: tesseract CLI");
+  const crops = await cropsOf(pages.slice(0, 3));
+  cli = (await compareWithCli(crops)) ?? "not installed";
+
+  const median = percentile(seconds, 50);
+  const p95 = percentile(seconds, 95);
+  const total = seconds.reduce((a, b) => a + b, 0);
+  const exactRate = rate(score.exact, score.fields);
+  const silentRate = rate(score.silentErrors, score.fields);
+  const namesRate = rate(score.namesFlagged, score.names);
+  const met = (ok: boolean | null) => (ok === null ? "n/a" : ok ? "yes" : "NO");
+  const rows: [string, string, string, string][] = [
+    ["pages (failed)", `${pages.length} (${failures.length})`, "", ""],
+    ["field exact match, non-name", `${fmtPct(exactRate)} (${score.exact}/${score.fields})`, "≥ 99 %", met(Number.isNaN(exactRate) ? null : exactRate >= 0.99)],
+    ["  … generated layouts only", `${fmtPct(rate(generatedScore.exact, generatedScore.fields))} (${generatedScore.exact}/${generatedScore.fields})`, "", ""],
+    ["character accuracy, all fields", fmtPct(1 - rate(score.editDistance, score.truthChars)), "", ""],
+    ["silent errors (wrong, not flagged)", `${fmtPct(silentRate)} (${score.silentErrors}/${score.fields})`, "≤ 0.5 %", met(Number.isNaN(silentRate) ? null : silentRate <= 0.005)],
+    ["names flagged for review", `${fmtPct(namesRate)} (${score.namesFlagged}/${score.names})`, "100 %", met(Number.isNaN(namesRate) ? null : score.namesFlagged === score.names)],
+    ["template identification top-1", identification, "≥ 99 %", identification === "not implemented" ? "NO" : "n/a"],
+    [`median per page (${options.workers} workers)`, fmtS(median), "≤ 1.5 s", met(Number.isNaN(median) ? null : median <= 1.5)],
+    ["p95 per page", fmtS(p95), "", ""],
+    ["pages per minute (one page at a time)", total > 0 ? (seconds.length / total * 60).toFixed(1) : "n/a", "", ""],
+    ["peak RSS", `${peakRssMiB} MiB`, "", ""],
+    [
+      "tesseract CLI ÷ tesseract.js time",
+      typeof cli === "string" ? "tesseract CLI not installed" : `${cli.ratio.toFixed(2)} (${cli.crops} crops: CLI ${cli.cliSeconds.toFixed(2)} s, tesseract.js ${cli.tesseractJsSeconds.toFixed(2)} s)`,
+      "",
+      "",
+    ],
+  ];
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...[["metric", "value", "target", "met?"], ...rows].map((r) => r[c]!.length)));
+  const line = (r: readonly string[]) => `| ${r.map((v, c) => v.padEnd(widths[c]!)).join(" | ")} |`;
+  process.stdout.write(
+    [
+      `OCR bench — ${options.mode}: seed ${options.seed}, ${shipped.length} shipped + ${generated.length} generated templates × ${options.seeds} seeds = ${pages.length} pages, ${score.fields} non-name fields, ${score.names} names; ${machine.cpus} CPUs`,
+      line(["metric", "value", "target", "met?"]),
+      line(widths.map((w) => "-".repeat(w))),
+      ...rows.map(line),
+      ...failures.map((f) => `failed: ${f.templateId} seed ${f.seed}: ${f.reason}`),
+      "",
+    ].join("\n"),
+  );
+  const result = {
+    schema: "madoguchi-bench-ocr@1",
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    options,
+    machine,
+    pages: pages.length,
+    templates: { shipped: shipped.map((t) => t.id), generated: generated.length },
+    score,
+    generatedScore,
+    rates: { exactNonName: exactRate, silentErrors: silentRate, namesFlagged: namesRate, charAccuracy: 1 - rate(score.editDistance, score.truthChars) },
+    identification,
+    secondsPerPage: { median, p95, all: seconds },
+    pagesPerMinute: total > 0 ? (seconds.length / total) * 60 : null,
+    peakRssMiB,
+    tesseractCli: cli,
+    failures,
+    rows: rows.map(([metric, value, target, met]) => ({ metric, value, target, met })),
+  };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  writeFileSync(`${RESULTS_DIR}/ocr-${startedAt.replace(/:/g, "-")}.json`, json);
+  writeFileSync(`${RESULTS_DIR}/ocr-latest.json`, json);
+  progress(`done; wrote bench/results/ocr-latest.json`);
+  return 0;
+};
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);
