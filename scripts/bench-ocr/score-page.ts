@@ -82,8 +82,19 @@ const pairsOf = (template: Template, truth: DocumentValues, expected: DocumentRe
 /**
  * Scores `actual` (the engine's post-processed result) against `truth`. A truth field the engine did not
  * return at all (a member row it missed) counts as wrong and unflagged: nothing would prompt staff.
+ * Wrong non-name fields are appended to `mismatches`.
  */
-export const scorePage = (template: Template, truth: DocumentValues, actual: DocumentResult, today: string): PageScore => {
+/** A non-name field read wrong, for the result file (synthetic values only: no personal data). */
+export interface Mismatch {
+  readonly templateId: string;
+  readonly key: string;
+  readonly expected: string | null;
+  readonly got: string | null;
+  readonly raw: string;
+  readonly flagged: boolean;
+}
+
+export const scorePage = (template: Template, truth: DocumentValues, actual: DocumentResult, today: string, mismatches: Mismatch[] = []): PageScore => {
   const expected = postProcessDocument(template, asReadings(truth), { today });
   let score = EMPTY_SCORE;
   for (const { field, text, expected: e, actual: a } of pairsOf(template, truth, expected, actual)) {
@@ -95,6 +106,7 @@ export const scorePage = (template: Template, truth: DocumentValues, actual: Doc
     }
     const right = a !== undefined && a.value !== null && a.value === (e?.value ?? text);
     const silent = !right && a?.needsReview !== true;
+    if (!right) mismatches.push({ templateId: template.id, key: field.key, expected: e?.value ?? text, got: a?.value ?? null, raw: a?.raw ?? "", flagged: !silent });
     score = addScores(score, { ...EMPTY_SCORE, ...chars, fields: 1, exact: right ? 1 : 0, silentErrors: silent ? 1 : 0 });
   }
   return score;
