@@ -1,8 +1,9 @@
 import type { Command } from "../command.ts";
 import { catalogCheckCommand } from "./catalog-check.ts";
 import { migrateCommand } from "./migrate.ts";
+import { ocrCommand } from "./ocr.ts";
 import { testCardIssueCommand } from "./test-card-issue.ts";
 import { testCardShowCommand } from "./test-card-show.ts";
 
 /** Every command, in the order `madoguchi help` lists them. `help` itself is handled by the dispatcher. */
-export const COMMANDS: readonly Command[] = [catalogCheckCommand, migrateCommand, testCardIssueCommand, testCardShowCommand];
+export const COMMANDS: readonly Command[] = [catalogCheckCommand, migrateCommand, ocrCommand, testCardIssueCommand, testCardShowCommand];

@@ -1,0 +1,72 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadTemplates, SHIPPED_TEMPLATES_DIR, synthesizeScan, type DocumentResult } from "@madoguchi/ocr-engine";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jsonOf, madoguchi, STACK_TRACE, tempDir } from "./run-madoguchi.ts";
+
+const TEMPLATE = "unten-menkyo/*/v1";
+const dir = tempDir();
+const scanFile = join(dir.path, "menkyo.jpg");
+let truth: Readonly<Record<string, string>> = {};
+
+beforeAll(async () => {
+  const template = (await loadTemplates(SHIPPED_TEMPLATES_DIR))._unsafeUnwrap().find((t) => t.id === TEMPLATE)!;
+  // A mildly degraded synthetic 運転免許証 (fake values): the shipped card templates have no reference
+  // image yet, so the scan is kept nearly straight.
+  const s = (await synthesizeScan(template, { seed: 3, dpi: 200, degrade: { rotationDeg: 0.3, scale: 1, shiftPx: { x: 1, y: 1 }, blurSigma: 0, noiseSigma: 3, jpegQuality: 90 } }))._unsafeUnwrap();
+  writeFileSync(scanFile, s.scan!.image);
+  truth = s.clean.truth.fields;
+});
+afterAll(() => dir.remove());
+
+type OcrJson = { command: string; file: string; template: { id: string }; fields: DocumentResult["fields"]; groups: DocumentResult["groups"]; needsReview: boolean };
+
+describe("madoguchi ocr", () => {
+  it("reads a scan with --json: every field of the template, dates as ISO, the name flagged", async () => {
+    const run = await madoguchi(["ocr", scanFile, "--template", TEMPLATE, "--json"]);
+    expect(run.code).toBe(0);
+    const out = jsonOf<OcrJson>(run);
+    expect(out).toMatchObject({ ok: true, command: "ocr", file: scanFile, template: { id: TEMPLATE } });
+    const byKey = new Map(out.fields.map((f) => [f.key, f]));
+    expect([...byKey.keys()].sort()).toEqual(Object.keys(truth).sort());
+    expect(byKey.get("person.name")?.reasons).toContain("name_always_confirmed");
+    expect(out.needsReview).toBe(true);
+    // The generator printed 和暦 (昭和43年1月10日 …): the engine returns ISO dates and the 12 digits.
+    expect(byKey.get("person.birthDate")?.value).toBe("1968-01-10");
+    expect(byKey.get("license.expiry")?.value).toBe("2027-04-12");
+    expect(byKey.get("license.number")?.value).toBe(truth["license.number"]);
+  }, 60_000);
+
+  it("prints a bilingual table by default", async () => {
+    const run = await madoguchi(["ocr", scanFile, "--template", TEMPLATE]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("信頼度");
+    expect(run.stdout).toContain("Confidence");
+    expect(run.stdout).toMatch(/license\.expiry\s+有効期限\s+2027-04-12/);
+    expect(run.stdout).toContain("氏名は必ず原本と照合してください");
+  }, 60_000);
+
+  it("an unknown template exits 1 and lists the templates", async () => {
+    const run = await madoguchi(["ocr", scanFile, "--template", "nope/*/v1", "--lang", "en"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("no such template: nope/*/v1");
+    expect(run.stderr).toContain(TEMPLATE);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    const json = await madoguchi(["ocr", scanFile, "--template", "nope/*/v1", "--json"]);
+    expect(json.code).toBe(1);
+    expect(jsonOf<{ error: { code: string } }>(json).error.code).toBe("ocr.template_not_found");
+  }, 60_000);
+
+  it("an unsupported or missing image exits 1 with a clear message; a missing argument or option exits 2", async () => {
+    const pdf = join(dir.path, "scan.pdf");
+    writeFileSync(pdf, "%PDF-1.7\n");
+    const unsupported = await madoguchi(["ocr", pdf, "--template", TEMPLATE, "--json"]);
+    expect(unsupported.code).toBe(1);
+    expect(jsonOf<{ error: { code: string } }>(unsupported).error.code).toBe("ocr.unsupported_format");
+    const missing = await madoguchi(["ocr", join(dir.path, "none.jpg"), "--template", TEMPLATE, "--lang", "en"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("no such file");
+    expect((await madoguchi(["ocr", "--template", TEMPLATE])).code).toBe(2);
+    expect((await madoguchi(["ocr", scanFile])).code).toBe(2);
+  }, 60_000);
+});
