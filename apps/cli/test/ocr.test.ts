@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadTemplates, SHIPPED_TEMPLATES_DIR, synthesizeScan, type DocumentResult } from "@madoguchi/ocr-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -68,5 +68,25 @@ describe("madoguchi ocr", () => {
     expect(missing.stderr).toContain("no such file");
     expect((await madoguchi(["ocr", "--template", TEMPLATE])).code).toBe(2);
     expect((await madoguchi(["ocr", scanFile])).code).toBe(2);
+  }, 60_000);
+  it("--templates-dir reads the templates of that directory; an invalid one exits 1", async () => {
+    const own = tempDir();
+    try {
+      copyFileSync(join(SHIPPED_TEMPLATES_DIR, "unten-menkyo.all.v1.json"), join(own.path, "unten-menkyo.all.v1.json"));
+      const ok = await madoguchi(["ocr", scanFile, "--template", TEMPLATE, "--templates-dir", own.path, "--json"]);
+      expect(ok.code).toBe(0);
+      expect(jsonOf<OcrJson>(ok).fields.map((f) => f.key)).toContain("license.number");
+      // Only that directory's templates are known now.
+      const other = await madoguchi(["ocr", scanFile, "--template", "zairyu-card/*/v1", "--templates-dir", own.path, "--json"]);
+      expect(other.code).toBe(1);
+      expect(jsonOf<{ error: { templates: string[] } }>(other).error.templates).toEqual([TEMPLATE]);
+      writeFileSync(join(own.path, "broken.json"), JSON.stringify({ id: "x" }));
+      const broken = await madoguchi(["ocr", scanFile, "--template", TEMPLATE, "--templates-dir", own.path, "--lang", "en"]);
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toContain("cannot load the templates");
+      expect(broken.stderr).toContain("broken.json");
+    } finally {
+      own.remove();
+    }
   }, 60_000);
 });
