@@ -181,10 +181,8 @@ const main = async (): Promise<number> => {
   }
   const peakRssMiB = rss.stop();
 
-  let cli: CliReference | null | "not installed" = "not installed";
   progress("engine-speed reference: tesseract CLI");
-  const crops = await cropsOf(pages.slice(0, 3));
-  cli = (await compareWithCli(crops)) ?? "not installed";
+  const cli: CliReference | "not installed" = (await compareWithCli(await cropsOf(pages.slice(0, 3)))) ?? "not installed";
 
   const median = percentile(seconds, 50);
   const p95 = percentile(seconds, 95);

@@ -79,11 +79,6 @@ const pairsOf = (template: Template, truth: DocumentValues, expected: DocumentRe
   return pairs;
 };
 
-/**
- * Scores `actual` (the engine's post-processed result) against `truth`. A truth field the engine did not
- * return at all (a member row it missed) counts as wrong and unflagged: nothing would prompt staff.
- * Wrong non-name fields are appended to `mismatches`.
- */
 /** A non-name field read wrong, for the result file (synthetic values only: no personal data). */
 export interface Mismatch {
   readonly templateId: string;
@@ -94,6 +89,11 @@ export interface Mismatch {
   readonly flagged: boolean;
 }
 
+/**
+ * Scores `actual` (the engine's post-processed result) against `truth`. A truth field the engine did not
+ * return at all (a member row it missed) counts as wrong and unflagged: nothing would prompt staff.
+ * Wrong non-name fields are appended to `mismatches`.
+ */
 export const scorePage = (template: Template, truth: DocumentValues, actual: DocumentResult, today: string, mismatches: Mismatch[] = []): PageScore => {
   const expected = postProcessDocument(template, asReadings(truth), { today });
   let score = EMPTY_SCORE;
