@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   RELATIONSHIPS, fakeHousehold, fakeMyNumber, fakeZairyuCardNumber, formatSeireki, formatWareki,
-  isValidMunicipalityCode, toKanjiNumber, withMunicipalityCheckDigit,
+  isValidMunicipalityCode, withMunicipalityCheckDigit,
 } from "../src/synthetic/fake-residents.ts";
+import { toKanjiNumber } from "../src/postprocess/kanji-numerals.ts";
 import { sampleSimplePattern } from "../src/synthetic/fake-values.ts";
 import { seededRandom } from "../src/synthetic/seeded-random.ts";
 

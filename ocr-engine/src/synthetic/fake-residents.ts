@@ -5,6 +5,7 @@
  * lists deliberately include characters that OCR gets wrong (髙, 﨑, 𠮷 outside the BMP, 邊, 齋, 濵).
  */
 import { type SeededRandom, seededRandom } from "./seeded-random.ts";
+import { toKanjiNumber } from "../postprocess/kanji-numerals.ts";
 
 /** Sex as printed on 転出証明書 and cards. */
 export type Sex = "男" | "女";
@@ -124,21 +125,6 @@ export const formatWareki = (iso: string, options: WarekiOptions = {}): string =
 export const formatSeireki = (iso: string): string => {
   const [y, m, d] = iso.split("-");
   return `${Number(y)}年${Number(m)}月${Number(d)}日`;
-};
-
-const KANJI_DIGITS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"] as const;
-
-/** 1..9999 in kanji numerals (三, 十二, 二十五, 百三 …), as addresses and dates write them. */
-export const toKanjiNumber = (n: number): string => {
-  if (!Number.isInteger(n) || n < 0 || n > 9999) throw new Error("toKanjiNumber: 0..9999 only");
-  if (n === 0) return "〇";
-  let out = "";
-  for (const [unit, sign] of [[1000, "千"], [100, "百"], [10, "十"]] as const) {
-    const q = Math.floor(n / unit) % 10;
-    if (q > 0) out += (q === 1 ? "" : KANJI_DIGITS[q]) + sign;
-  }
-  const r = n % 10;
-  return r > 0 ? out + KANJI_DIGITS[r] : out;
 };
 
 /** A fictional address 「みほん県みほん市若葉三丁目12番5号」; kanji or arabic numerals, sometimes a building. */

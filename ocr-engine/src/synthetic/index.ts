@@ -6,7 +6,7 @@ export { type SeededRandom, seededRandom, hashString } from "./seeded-random.ts"
 export {
   type FakeHousehold, type FakePerson, type HouseholdOptions, type Relationship, type Sex, type WarekiOptions,
   RELATIONSHIPS, fakeAddress, fakeHonseki, fakeHousehold, fakeJuminhyoCode, fakeMyNumber, fakeZairyuCardNumber,
-  formatSeireki, formatWareki, isValidMunicipalityCode, randomDate, toKanjiNumber, withMunicipalityCheckDigit,
+  formatSeireki, formatWareki, isValidMunicipalityCode, randomDate, withMunicipalityCheckDigit,
 } from "./fake-residents.ts";
 export { type DocumentValues, fakeValuesFor, sampleSimplePattern } from "./fake-values.ts";
 export {
