@@ -86,6 +86,10 @@ describe("postProcess by type", () => {
     expect(postProcess(field("kana"), "たかはし さきこ", 95)).toMatchObject({ value: "タカハシ サキコ", reasons: [] });
     expect(postProcess(field("kana"), "タカ橋", 95)).toMatchObject({ value: "タカ橋", reasons: ["not_kana"] });
   });
+  it("kana: more than one gap (the recogniser split the words) is flagged, one gap is not", () => {
+    expect(postProcess(field("kana"), "ミヤ ザキ キチ ノスケ", 95)).toMatchObject({ needsReview: true, reasons: ["spacing_uncertain"] });
+    expect(postProcess(field("kana"), "ミヤザキ キチノスケ", 95)).toMatchObject({ needsReview: false, reasons: [] });
+  });
   it("roman-name: canonical, digits flagged", () => {
     expect(postProcess(field("roman-name"), "nguyen ,van an", 95)).toMatchObject({ value: "NGUYEN, VAN AN", reasons: [] });
     expect(postProcess(field("roman-name"), "NGUYEN VAN 4N", 95).reasons).toEqual(["pattern_mismatch"]);

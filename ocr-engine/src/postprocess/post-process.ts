@@ -59,7 +59,10 @@ const byType = (field: TemplateField, raw: string): Normalised => {
       return ok(normaliseName(raw));
     case "kana": {
       const value = normaliseKana(raw);
-      return value === "" || isKana(value) ? ok(value) : { value, reasons: ["not_kana"] };
+      if (value !== "" && !isKana(value)) return { value, reasons: ["not_kana"] };
+      // A reading has at most one gap (family | given name); tesseract splits kana into several words, and
+      // which gap is the real one cannot be told from the text: a person decides (never silently wrong).
+      return (value.match(/[ \u3000]+/g) ?? []).length > 1 ? { value, reasons: ["spacing_uncertain"] } : ok(value);
     }
     case "roman-name": {
       const value = normaliseRomanName(raw);

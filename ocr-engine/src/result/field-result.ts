@@ -32,6 +32,7 @@ export type ReviewReason =
   | "date_out_of_range"
   | "date_in_future"
   | "not_kana"
+  | "spacing_uncertain" // a furigana read with more than one gap: the recogniser splits words, so where family and given name part is unknown
   | "unknown_enum_value"
   | "enum_corrected"
   | "required_missing"
@@ -52,6 +53,7 @@ export const REVIEW_REASONS: readonly ReviewReason[] = [
   "date_out_of_range",
   "date_in_future",
   "not_kana",
+  "spacing_uncertain",
   "unknown_enum_value",
   "enum_corrected",
   "required_missing",

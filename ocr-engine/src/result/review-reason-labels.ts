@@ -15,6 +15,7 @@ export const REVIEW_REASON_LABELS: { readonly [R in ReviewReason]: { readonly ja
   date_out_of_range: { ja: "日付が想定範囲外", en: "Date outside the expected range" },
   date_in_future: { ja: "生年月日が未来の日付", en: "Date of birth in the future" },
   not_kana: { ja: "カナ以外の文字がある", en: "Contains characters other than kana" },
+  spacing_uncertain: { ja: "区切り（空白）の位置が不確か", en: "Where the words are separated is uncertain" },
   unknown_enum_value: { ja: "選択肢にない値", en: "Not one of the allowed values" },
   enum_corrected: { ja: "最も近い選択肢に補正した", en: "Corrected to the closest allowed value" },
   required_missing: { ja: "必須項目が空欄", en: "Required field is empty" },
