@@ -1,5 +1,6 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import {
+  assertNextVersion,
   APPLICATION_STORE_CONTRACT,
   type Application,
   type ApplicationId,
@@ -63,9 +64,7 @@ export const memoryApplicationStore = (state: MemoryState): ApplicationStore => 
       expectedVersion: number,
       outbox: readonly OutboxMessage[],
     ): ResultAsync<void, StorageError | ConcurrentModification> => {
-      if (application.version !== expectedVersion + 1) {
-        throw new RangeError("application.version must be expectedVersion + 1");
-      }
+      assertNextVersion(application, expectedVersion);
       const op = "application-store.update";
       if (state.closed) return errAsync(closedError(op));
       const stored = state.applications.get(application.id);

@@ -1,5 +1,6 @@
 import { err, ok, type Result, type ResultAsync } from "neverthrow";
 import {
+  assertNextVersion,
   APPLICATION_STORE_CONTRACT,
   type Application,
   type ApplicationId,
@@ -83,9 +84,7 @@ export const mikroOrmApplicationStore = (db: OpenedOrm, keyStore: KeyStore): App
       expectedVersion: number,
       outbox: readonly OutboxMessage[],
     ): ResultAsync<void, StorageError | ConcurrentModification> => {
-      if (application.version !== expectedVersion + 1) {
-        throw new RangeError("application.version must be expectedVersion + 1");
-      }
+      assertNextVersion(application, expectedVersion);
       const op = "application-store.update";
       return runStorageOp(op, async (): Promise<Result<void, StorageError | ConcurrentModification>> => {
         // The data key never changes for a row, so reading it before the transaction is safe; the

@@ -54,3 +54,14 @@ export interface ApplicationStore {
   healthCheck(): ResultAsync<void, StorageError>;
   close(): Promise<void>;
 }
+
+/**
+ * The precondition every {@link ApplicationStore.update} checks first: the new state is exactly one version
+ * after the expected one. A violation is a programmer error in the caller (core's use cases never do it),
+ * so it throws instead of returning an error.
+ */
+export const assertNextVersion = (application: Application, expectedVersion: number): void => {
+  if (application.version !== expectedVersion + 1) {
+    throw new RangeError("application.version must be expectedVersion + 1");
+  }
+};

@@ -4,7 +4,6 @@ import {
   findApplicationForResident,
   findProcedure,
   prepareApplication,
-  statusLabel,
   submitApplication,
   withdrawApplication,
   type Application,
@@ -12,23 +11,21 @@ import {
 } from "@madoguchi/core";
 import { decodeBody, ResidentCredentialsBody, SubmitExtrasBody } from "../decode-body.ts";
 import { errorResponse, type UseCaseError } from "../error-response.ts";
+import { procedureNameOf, statusLabels } from "../localized-labels.ts";
 import { requestLocale } from "../locale.ts";
 import type { ServerDeps } from "../server-deps.ts";
 
-const both = (f: (l: "ja" | "en") => string) => ({ ja: f("ja"), en: f("en") });
-
 /** What a resident sees of their application: no internal ids, no signature or payment details. */
 export const residentView = (application: Application, catalog: ProcedureCatalog) => {
-  const procedure = findProcedure(catalog, application.procedureId);
   return {
     receiptNumber: application.receiptNumber,
     procedureId: application.procedureId,
-    procedureName: procedure?.name ?? { ja: application.procedureId, en: application.procedureId },
+    procedureName: procedureNameOf(catalog, application.procedureId),
     status: application.status,
-    statusLabel: both((l) => statusLabel(application.status, l)),
+    statusLabel: statusLabels(application.status),
     history: application.history.map((h) => ({
       to: h.to,
-      toLabel: both((l) => statusLabel(h.to, l)),
+      toLabel: statusLabels(h.to),
       at: h.at.toISOString(),
       reason: h.reason,
     })),

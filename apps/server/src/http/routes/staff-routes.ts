@@ -5,9 +5,7 @@ import {
   APPLICATION_STATUSES,
   ApplicationId,
   changeApplicationStatus,
-  findProcedure,
   STAFF_COMMAND_TYPES,
-  statusLabel,
   type Application,
   type ApplicationStatus,
   type ProcedureCatalog,
@@ -16,11 +14,10 @@ import {
 import { hashPassword, verifyPassword } from "../../staff/password-hash.ts";
 import { decodeBody } from "../decode-body.ts";
 import { errorResponse } from "../error-response.ts";
+import { procedureNameOf, statusLabels } from "../localized-labels.ts";
 import { requestLocale } from "../locale.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { clearedStaffCookie, readCookie, requireStaff, STAFF_COOKIE, staffCookie, staffSession } from "../staff-auth.ts";
-
-const both = (f: (l: "ja" | "en") => string) => ({ ja: f("ja"), en: f("en") });
 
 const LoginBody = Schema.Struct({
   loginId: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100))),
@@ -33,17 +30,14 @@ const CommandBody = Schema.Struct({
   expectedVersion: Schema.Int,
 });
 
-const procedureName = (catalog: ProcedureCatalog, a: Application) =>
-  findProcedure(catalog, a.procedureId)?.name ?? { ja: a.procedureId, en: a.procedureId };
-
 /** A row of the staff list: enough to pick an application, nothing more. */
 const listItem = (catalog: ProcedureCatalog, a: Application) => ({
   id: a.id,
   receiptNumber: a.receiptNumber,
-  procedureName: procedureName(catalog, a),
+  procedureName: procedureNameOf(catalog, a.procedureId),
   applicantName: a.applicant.name,
   status: a.status,
-  statusLabel: both((l) => statusLabel(a.status, l)),
+  statusLabel: statusLabels(a.status),
   submittedAt: a.submittedAt.toISOString(),
   total: a.fee.total,
 });
@@ -53,9 +47,9 @@ const detail = (catalog: ProcedureCatalog, a: Application) => ({
   id: a.id,
   receiptNumber: a.receiptNumber,
   procedureId: a.procedureId,
-  procedureName: procedureName(catalog, a),
+  procedureName: procedureNameOf(catalog, a.procedureId),
   status: a.status,
-  statusLabel: both((l) => statusLabel(a.status, l)),
+  statusLabel: statusLabels(a.status),
   version: a.version,
   submittedAt: a.submittedAt.toISOString(),
   applicant: a.applicant,
@@ -64,7 +58,7 @@ const detail = (catalog: ProcedureCatalog, a: Application) => ({
   history: a.history.map((h) => ({
     from: h.from,
     to: h.to,
-    toLabel: both((l) => statusLabel(h.to, l)),
+    toLabel: statusLabels(h.to),
     at: h.at.toISOString(),
     by: h.by.kind,
     reason: h.reason,
