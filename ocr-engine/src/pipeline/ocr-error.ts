@@ -16,10 +16,12 @@ export type OcrErrorReason =
   | "pool_closed" // the recogniser pool was closed before or during the call
   | "template_not_found" // no template with the requested id
   | "reference_missing" // the template names a reference image for alignment but none was supplied
-  | "not_implemented"; // a declared operation that is not built yet (e.g. `identify`)
+  | "unidentified" // no registered template matches the scan well enough (the message says how close the best came)
+  | "no_labels_found" // authoring or the label-anchored fallback found none of the known label words
+  | "not_implemented"; // a declared operation that is not built yet
 
 /** The pipeline step that failed. */
-export type OcrOperation = "decode" | "remove-tint" | "align" | "crop" | "recognize" | "identify" | "engine";
+export type OcrOperation = "decode" | "remove-tint" | "align" | "crop" | "recognize" | "identify" | "draft" | "fallback" | "engine";
 
 /** A failure of the OCR pipeline, as a value. */
 export interface OcrError {

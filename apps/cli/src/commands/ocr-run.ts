@@ -51,6 +51,10 @@ const fromOcrError = (e: OcrError, shown: string, templateId: string, known: rea
       return cliError(OPERATION, "invalid_input", "ocr.too_large", { ja: `画像が大きすぎます: ${shown}`, en: `the image is too large: ${shown}` });
     case "alignment_failed":
       return cliError(OPERATION, "invalid_input", "ocr.alignment_failed", { ja: `スキャンをテンプレートに位置合わせできません: ${shown}`, en: `the scan could not be aligned to the template: ${shown}` });
+    case "unidentified":
+      return cliError(OPERATION, "not_found", "ocr.unidentified", { ja: `どのテンプレートにも一致しません: ${shown}`, en: `no template matches the scan: ${shown}` });
+    case "no_labels_found":
+      return cliError(OPERATION, "invalid_input", "ocr.no_labels_found", { ja: `項目名（氏名・住所など）が見つかりません: ${shown}`, en: `none of the known labels (氏名, 住所 …) were found: ${shown}` });
     case "reference_missing":
     case "language_data_missing":
     case "invalid_input":
