@@ -19,7 +19,10 @@ export { canonicalAddress, addressKey } from "./postprocess/address.ts";
 export { mjVariantKey, normaliseName, MJ_VARIANTS } from "./postprocess/name.ts";
 export { normaliseKana, isKana } from "./postprocess/kana.ts";
 export { normaliseRomanName, isRomanName } from "./postprocess/roman-name.ts";
-export { myNumberCheckDigit, isValidMyNumber, isJuminhyoCodeShape, ZAIRYU_CARD_NUMBER, CHECK_DIGIT_VERIFIERS } from "./postprocess/check-digits.ts";
+export {
+  myNumberCheckDigit, isValidMyNumber, juminhyoCodeCheckDigit, isValidJuminhyoCode, isJuminhyoCodeShape, isDrivingLicenceNumberShape,
+  ZAIRYU_CARD_NUMBER, CHECK_DIGIT_VERIFIERS,
+} from "./postprocess/check-digits.ts";
 export { parseKanjiNumber, toKanjiNumber } from "./postprocess/kanji-numerals.ts";
 export { closestValue, editDistance } from "./postprocess/closest-value.ts";
 export * from "./synthetic/index.ts";

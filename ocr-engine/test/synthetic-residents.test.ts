@@ -5,6 +5,7 @@ import {
   isValidMunicipalityCode, withMunicipalityCheckDigit,
 } from "../src/synthetic/fake-residents.ts";
 import { toKanjiNumber } from "../src/postprocess/kanji-numerals.ts";
+import { isValidJuminhyoCode } from "../src/postprocess/check-digits.ts";
 import { sampleSimplePattern } from "../src/synthetic/fake-values.ts";
 import { seededRandom } from "../src/synthetic/seeded-random.ts";
 
@@ -56,7 +57,7 @@ describe("fake households", () => {
         for (const m of h.members) {
           expect(RELATIONSHIPS).toContain(m.relationship);
           expect(m.birthDate < h.plannedMoveDate).toBe(true);
-          expect(m.juminhyoCode).toMatch(/^\d{11}$/);
+          expect(isValidJuminhyoCode(m.juminhyoCode)).toBe(true);
           expect(m.fullName).toBe(`${m.familyName}　${m.givenName}`);
           expect(m.fullKana).toMatch(/^[ァ-ヶー]+　[ァ-ヶー]+$/);
           expect(m.romanName).toMatch(/^[A-Z]+ [A-Z]+$/);

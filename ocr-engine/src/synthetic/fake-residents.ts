@@ -6,6 +6,7 @@
  */
 import { type SeededRandom, seededRandom } from "./seeded-random.ts";
 import { toKanjiNumber } from "../postprocess/kanji-numerals.ts";
+import { juminhyoCodeCheckDigit, myNumberCheckDigit } from "../postprocess/check-digits.ts";
 
 /** Sex as printed on 転出証明書 and cards. */
 export type Sex = "男" | "女";
@@ -148,9 +149,13 @@ export const fakeAddress = (rng: SeededRandom): string => {
 export const fakeHonseki = (rng: SeededRandom): string =>
   `${rng.pick(PREFECTURES)}${rng.pick(CITIES)}${rng.pick(TOWNS)}${toKanjiNumber(rng.int(1, 9))}丁目${rng.int(1, 999)}番地`;
 
-/** An 11-digit 住民票コード (format only; no real code is derived). */
-export const fakeJuminhyoCode = (rng: SeededRandom): string =>
-  Array.from({ length: 11 }, () => rng.int(0, 9)).join("");
+/** An 11-digit 住民票コード with a valid 検査数字 (ten random digits: not anyone's code; no real code is derived). */
+export const fakeJuminhyoCode = (rng: SeededRandom): string => {
+  // Eleven draws, the last replaced by the check digit: the seeded stream stays as it was before the check
+  // digit existed, so every other generated value (and every benchmark page) is unchanged.
+  const body = Array.from({ length: 11 }, () => rng.int(0, 9)).join("").slice(0, 10);
+  return body + String(juminhyoCodeCheckDigit(body));
+};
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -162,14 +167,8 @@ export const fakeZairyuCardNumber = (rng: SeededRandom): string => {
 
 /** A 12-digit number with a valid 個人番号 check digit (random digits: not anyone's number). */
 export const fakeMyNumber = (rng: SeededRandom): string => {
-  const digits = Array.from({ length: 11 }, () => rng.int(0, 9));
-  let sum = 0;
-  for (let n = 1; n <= 11; n++) {
-    const p = digits[11 - n] as number;
-    sum += p * (n <= 6 ? n + 1 : n - 5);
-  }
-  const r = sum % 11;
-  return digits.join("") + String(r <= 1 ? 0 : 11 - r);
+  const body = Array.from({ length: 11 }, () => rng.int(0, 9)).join("");
+  return body + String(myNumberCheckDigit(body));
 };
 
 /** A 6-digit 全国地方公共団体コード from a 5-digit body: weights 6,5,4,3,2, check = (11 − sum mod 11) mod 10. */

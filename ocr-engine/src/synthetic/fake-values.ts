@@ -99,7 +99,7 @@ const valueFor = (f: TemplateField, p: FakePerson, h: FakeHousehold, rng: Seeded
     }
     case "number": {
       if (f.post.checkDigit === "mynumber") return fakeMyNumber(rng);
-      if (key.includes("residentcode") || key.includes("juminhyo")) return p.juminhyoCode;
+      if (f.post.checkDigit === "juminhyo-code" || key.includes("residentcode") || key.includes("juminhyo")) return p.juminhyoCode;
       const sampled = f.post.pattern === undefined ? null : sampleSimplePattern(f.post.pattern, rng);
       return sampled ?? Array.from({ length: 12 }, () => rng.int(0, 9)).join("");
     }

@@ -51,7 +51,7 @@ export const FieldTypeSchema = Schema.Literals([
 export const TintMethodSchema = Schema.Literals(["v-otsu", "gray-otsu", "none"]);
 
 /** {@link CheckDigit}. */
-export const CheckDigitSchema = Schema.Literals(["mynumber", "none"]);
+export const CheckDigitSchema = Schema.Literals(["mynumber", "juminhyo-code", "none"]);
 
 /** {@link TemplateField}. */
 export const TemplateFieldSchema = Schema.Struct({

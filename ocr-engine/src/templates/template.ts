@@ -43,8 +43,11 @@ export type FieldType =
 /** How the background tint (地紋) is removed before recognition. */
 export type TintMethod = "v-otsu" | "gray-otsu" | "none";
 
-/** Check digits the engine can verify. */
-export type CheckDigit = "mynumber" | "none";
+/**
+ * Check digits the engine can verify: `mynumber` 個人番号 (12 digits), `juminhyo-code` 住民票コード (11 digits),
+ * `none`. The 運転免許証番号 has no entry: its check-digit formula is not published (pattern only).
+ */
+export type CheckDigit = "mynumber" | "juminhyo-code" | "none";
 
 /** One field to read. */
 export interface TemplateField {
