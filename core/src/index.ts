@@ -59,3 +59,4 @@ export * from "./keys/key-store.port.ts";
 
 export type * from "./staff/staff-account.ts";
 export * from "./staff/staff-store.port.ts";
+export * from "./identity/index.ts";

@@ -1,0 +1,14 @@
+/**
+ * identity/: the rules and mechanics of logging in — password policy and hashing, second factors
+ * (TOTP, recovery codes, email one-time codes), lockout and throttling. Pure: randomness, time and
+ * hashing come through ports.
+ */
+export * from "./passwords/password-text.ts";
+export * from "./passwords/password-policy.ts";
+export * from "./passwords/password-blocklist.ts";
+export * from "./passwords/password-context.ts";
+export * from "./passwords/password-rejection.ts";
+export * from "./passwords/password-rejection-messages.ts";
+export * from "./passwords/check-new-password.ts";
+export * from "./passwords/password-hasher.port.ts";
+export * from "./passwords/password-hash-format.ts";
