@@ -12,3 +12,6 @@ export * from "./passwords/password-rejection-messages.ts";
 export * from "./passwords/check-new-password.ts";
 export * from "./passwords/password-hasher.port.ts";
 export * from "./passwords/password-hash-format.ts";
+export * from "./lockout/lockout-policy.ts";
+export * from "./lockout/account-lockout.ts";
+export * from "./lockout/throttle.ts";
