@@ -59,4 +59,20 @@ export * from "./keys/key-store.port.ts";
 
 export type * from "./staff/staff-account.ts";
 export * from "./staff/staff-store.port.ts";
+
+export * from "./audit/audit-entry.ts";
+export * from "./audit/canonical-audit-entry.ts";
+export * from "./audit/audit-chain.ts";
+export * from "./audit/audit-checkpoint.ts";
+export * from "./audit/checkpoint-signer.port.ts";
+export type * from "./audit/audit.errors.ts";
+export * from "./audit/audit-log-store.port.ts";
+export * from "./audit/audit-retention.ts";
+export * from "./audit/verify-audit-chain.ts";
+export * from "./audit/verify-stored-audit-log.ts";
+export * from "./audit/read-audit-log.ts";
+export * from "./audit/checkpoint-audit-log.ts";
+export * from "./audit/expire-audit-segments.ts";
+export * from "./audit/accessed-applications.ts";
+export * from "./audit/application-audit-entry.ts";
 export * from "./identity/index.ts";

@@ -6,11 +6,13 @@
 import { createHash } from "node:crypto";
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import {
+  APPLICATION_STORE_CONTRACT,
   ApplicationId,
   ReceiptNumber,
   storageError,
   type Application,
   type ApplicationStore,
+  type AuditEntryDraft,
   type Authorization,
   type AuthorizeRequest,
   type Clock,
@@ -30,15 +32,17 @@ import {
 const meta = (contract: string) => ({ contract, name: "test-fake", capabilities: new Set<never>() });
 
 export class FakeStore implements ApplicationStore {
-  readonly meta = meta("application-store@1");
+  readonly meta = meta(APPLICATION_STORE_CONTRACT);
   readonly rows = new Map<string, Application>();
   readonly outbox: OutboxMessage[] = [];
+  /** Audit drafts written with the changes, in order. */
+  readonly audit: AuditEntryDraft[] = [];
   /** Makes the next insert fail with this error (nothing is written). */
   failNextInsert: StorageError | null = null;
   /** Runs before the next insert (simulates a concurrent request that wins the race). */
   beforeNextInsert: ((application: Application) => void) | null = null;
 
-  insert(application: Application, outbox: readonly OutboxMessage[]): ResultAsync<void, StorageError> {
+  insert(application: Application, outbox: readonly OutboxMessage[], audit: readonly AuditEntryDraft[] = []): ResultAsync<void, StorageError> {
     const before = this.beforeNextInsert;
     this.beforeNextInsert = null;
     before?.(application);
@@ -51,10 +55,16 @@ export class FakeStore implements ApplicationStore {
     if (clash) return errAsync(storageError("application-store.insert", "conflict", "duplicate"));
     this.rows.set(application.id, application);
     this.outbox.push(...outbox);
+    this.audit.push(...audit);
     return okAsync(undefined);
   }
 
-  update(application: Application, expectedVersion: number, outbox: readonly OutboxMessage[]): ResultAsync<void, StorageError | ConcurrentModification> {
+  update(
+    application: Application,
+    expectedVersion: number,
+    outbox: readonly OutboxMessage[],
+    audit: readonly AuditEntryDraft[] = [],
+  ): ResultAsync<void, StorageError | ConcurrentModification> {
     const stored = this.rows.get(application.id);
     if (stored === undefined) return errAsync(storageError("application-store.update", "conflict", "missing"));
     if (stored.version !== expectedVersion || application.version !== expectedVersion + 1) {
@@ -62,6 +72,7 @@ export class FakeStore implements ApplicationStore {
     }
     this.rows.set(application.id, application);
     this.outbox.push(...outbox);
+    this.audit.push(...audit);
     return okAsync(undefined);
   }
 

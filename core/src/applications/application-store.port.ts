@@ -3,12 +3,16 @@ import type { AdapterMeta } from "../shared/adapter-meta.ts";
 import type { ApplicationId, ProcedureId, ReceiptNumber } from "../shared/ids.ts";
 import type { StorageError } from "../shared/storage.errors.ts";
 import type { OutboxMessage } from "../notifications/outbox.ts";
+import type { AuditEntryDraft } from "../audit/audit-entry.ts";
 import type { Application } from "./application.ts";
 import type { ApplicationStatus } from "./application-status.ts";
 import type { ConcurrentModification } from "./application.errors.ts";
 
-/** Contract id of {@link ApplicationStore}; conformance: `describeApplicationStoreContract`. */
-export const APPLICATION_STORE_CONTRACT = "application-store@1" as const;
+/**
+ * Contract id of {@link ApplicationStore}; conformance: `describeApplicationStoreContract`.
+ * Major 2 (docs/adr/0011-audit-log.md): writes also append audit entries in their transaction.
+ */
+export const APPLICATION_STORE_CONTRACT = "application-store@2" as const;
 
 /** Filter and page of {@link ApplicationStore.list}. Results are ordered by submittedAt desc, then id. */
 export interface ApplicationQuery {
@@ -25,8 +29,10 @@ export interface ApplicationPage {
 }
 
 /**
- * Port: persistence of applications, with the transactional outbox. Every write stores the
- * application and its outbox messages in one transaction, or neither. Personal data (applicant,
+ * Port: persistence of applications, with the transactional outbox and audit log. Every write stores
+ * the application, its outbox messages and its audit entries in one transaction, or none of them.
+ * Audit entries are chained after the audit log's head inside that transaction (core's
+ * `sealAuditEntries`), serialised with every other append, exactly as `AuditLogStore.append` does. Personal data (applicant,
  * request answers, signature evidence, history reasons) must be encrypted at rest by persistent
  * adapters.
  */
@@ -34,18 +40,21 @@ export interface ApplicationStore {
   readonly meta: AdapterMeta;
   /**
    * Inserts a new application (version 1). Fails with `StorageError{reason:"conflict"}` if the id,
-   * receipt number or submission key already exists (nothing is written then).
+   * receipt number or submission key already exists (nothing is written then). `audit` (default
+   * none) is appended to the audit log in the same transaction.
    */
-  insert(application: Application, outbox: readonly OutboxMessage[]): ResultAsync<void, StorageError>;
+  insert(application: Application, outbox: readonly OutboxMessage[], audit?: readonly AuditEntryDraft[]): ResultAsync<void, StorageError>;
   /**
    * Replaces the stored application if its stored version equals `expectedVersion`
    * (`application.version` must be `expectedVersion + 1`); otherwise nothing is written and the
-   * result is `ConcurrentModification`.
+   * result is `ConcurrentModification`. `audit` (default none) is appended to the audit log in the
+   * same transaction.
    */
   update(
     application: Application,
     expectedVersion: number,
     outbox: readonly OutboxMessage[],
+    audit?: readonly AuditEntryDraft[],
   ): ResultAsync<void, StorageError | ConcurrentModification>;
   findById(id: ApplicationId): ResultAsync<Application | null, StorageError>;
   findByReceiptNumber(receiptNumber: ReceiptNumber): ResultAsync<Application | null, StorageError>;

@@ -1,4 +1,5 @@
 import { errAsync, type ResultAsync } from "neverthrow";
+import { applicationChangeAudit } from "../audit/application-audit-entry.ts";
 import type { OutboxMessage } from "../notifications/outbox.ts";
 import type { Clock } from "../shared/clock.port.ts";
 import type { IdGenerator } from "../shared/id-generator.port.ts";
@@ -25,6 +26,8 @@ export interface ChangeApplicationStatusInput {
   readonly reason: string | null;
   readonly expectedVersion: number;
   readonly actor: { readonly kind: "staff"; readonly staffId: StaffId };
+  /** The staff member's IP address, for the audit entry (null when unknown). */
+  readonly sourceIp?: string | null;
 }
 
 /** Errors of {@link changeApplicationStatus}. */
@@ -38,8 +41,8 @@ export type ChangeApplicationStatusError =
 /**
  * Staff move an application through the workflow (受付, 処理開始, 完了, 不受理, 差戻し). Fails with
  * `ConcurrentModification` if the application changed since the staff member loaded it (checked
- * here and again atomically by the store). The new state and an outbox message for the status email
- * are stored in one transaction.
+ * here and again atomically by the store). The new state, an outbox message for the status email and
+ * the audit entry (`application.status_changed`) are stored in one transaction.
  */
 export const changeApplicationStatus = (
   deps: ChangeApplicationStatusDeps,
@@ -74,6 +77,14 @@ export const changeApplicationStatus = (
           status: changed.status,
           createdAt: now,
         };
-        return deps.store.update(changed, input.expectedVersion, [message]).map(() => changed);
+        const audit = applicationChangeAudit({
+          action: "application.status_changed",
+          before: application,
+          after: changed,
+          actor: { kind: "staff", id: input.actor.staffId },
+          at: now,
+          sourceIp: input.sourceIp ?? null,
+        });
+        return deps.store.update(changed, input.expectedVersion, [message], [audit]).map(() => changed);
       });
   });

@@ -1,4 +1,5 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
+import { applicationChangeAudit } from "../audit/application-audit-entry.ts";
 import type { FeeBreakdown } from "../fees/fee.ts";
 import type { OutboxMessage } from "../notifications/outbox.ts";
 import type { Authorization, PaymentError, PaymentGateway } from "../payments/payment-gateway.port.ts";
@@ -41,6 +42,8 @@ export interface SubmitApplicationInput {
   readonly cmsBase64: string | null;
   /** Single-use card token from the gateway's hosted fields. Unused when the total is 0 yen. */
   readonly paymentToken: string;
+  /** The resident's IP address, for the audit entry (null or absent when unknown). */
+  readonly sourceIp?: string | null;
 }
 
 /** The stored application and, for a first submission, the resident's access secret. */
@@ -70,7 +73,7 @@ const OPERATION = "submit-application";
  * A resident submits an application (R4–R7): validate and normalise the input, compute the fee and
  * build the canonical document (all three as `prepareApplication`), verify the JPKI signature over
  * it (if the procedure requires one), authorise the card for the total, then store the application
- * with its outbox message (the 受付 email) in one transaction.
+ * with its outbox message (the 受付 email) and its audit entry (`application.submitted`) in one transaction.
  *
  * Idempotent per submission key: if the key is already stored with the same canonical document, the
  * stored application is returned (`replayed`) and nothing is charged again; with a different
@@ -95,7 +98,7 @@ export const submitApplication = (
         ? replay(deps, existing, canonicalJson)
         : verifySignature(deps, v, canonicalJson, input.cmsBase64, now).andThen((signature) =>
             authorize(deps, v, fee, input.paymentToken).andThen((authorization) =>
-              store(deps, { v, fee, signature, authorization, now, canonicalJson }),
+              store(deps, { v, fee, signature, authorization, now, canonicalJson, sourceIp: input.sourceIp ?? null }),
             ),
           ),
   );
@@ -197,9 +200,10 @@ const store = (
     readonly authorization: Authorization | null;
     readonly now: Date;
     readonly canonicalJson: string;
+    readonly sourceIp: string | null;
   },
 ): ResultAsync<SubmitApplicationOutput, SubmitApplicationError> => {
-  const { v, fee, signature, authorization, now, canonicalJson } = args;
+  const { v, fee, signature, authorization, now, canonicalJson, sourceIp } = args;
   const accessSecret = deps.ids.secret();
   const payment: PaymentRecord | null =
     authorization === null
@@ -237,8 +241,16 @@ const store = (
     status: "submitted",
     createdAt: now,
   };
+  const audit = applicationChangeAudit({
+    action: "application.submitted",
+    before: null,
+    after: application,
+    actor: { kind: "resident", id: application.id },
+    at: now,
+    sourceIp,
+  });
   return deps.store
-    .insert(application, [message])
+    .insert(application, [message], [audit])
     .map((): SubmitApplicationOutput => ({ application, accessSecret, replayed: false }))
     .orElse((insertError) => afterFailedInsert(deps, insertError, authorization, v.submissionKey, canonicalJson));
 };

@@ -1,4 +1,5 @@
 import type { ResultAsync } from "neverthrow";
+import { applicationChangeAudit } from "../audit/application-audit-entry.ts";
 import type { OutboxMessage } from "../notifications/outbox.ts";
 import type { Clock } from "../shared/clock.port.ts";
 import type { IdGenerator } from "../shared/id-generator.port.ts";
@@ -22,11 +23,13 @@ export type WithdrawApplicationError = ApplicationNotFound | NotWithdrawable | C
  * the access secret. Allowed while staff have not started processing, and after a 差戻し; otherwise
  * `NotWithdrawable`. The change and its outbox message (status email) are stored together, with the
  * version read as the expected version, so a staff action in between gives `ConcurrentModification`.
+ * Its audit entry (`application.withdrawn`, actor the resident, from `sourceIp`) is in the same transaction.
  * Voiding the card authorisation follows from the outbox message, not from here.
  */
 export const withdrawApplication = (
   deps: WithdrawApplicationDeps,
   credentials: ResidentCredentials,
+  sourceIp: string | null = null,
 ): ResultAsync<Application, WithdrawApplicationError> =>
   findApplicationForResident(deps, credentials).andThen((application) => {
     const now = deps.clock.now();
@@ -39,7 +42,16 @@ export const withdrawApplication = (
           status: withdrawn.status,
           createdAt: now,
         };
-        return deps.store.update(withdrawn, application.version, [message]).map(() => withdrawn);
+        const audit = applicationChangeAudit({
+          action: "application.withdrawn",
+          before: application,
+          after: withdrawn,
+          // Residents have no account: the application they proved access to identifies them.
+          actor: { kind: "resident", id: application.id },
+          at: now,
+          sourceIp,
+        });
+        return deps.store.update(withdrawn, application.version, [message], [audit]).map(() => withdrawn);
       })
       .mapErr((e): WithdrawApplicationError => {
         // applyCommand can only refuse a withdraw with NotWithdrawable.
