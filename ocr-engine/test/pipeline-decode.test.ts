@@ -29,10 +29,10 @@ describe("decodeImage", () => {
     expect([raster.width, raster.height]).toEqual([320, 240]);
   });
 
-  it("rejects PDF and unknown bytes as unsupported_format, and broken PNG as corrupt_image", async () => {
+  it("rejects unknown bytes as unsupported_format, and a broken PNG or PDF as corrupt_image (PDF pages: pipeline-decode-pdf.test.ts)", async () => {
     const pdf = new TextEncoder().encode("%PDF-1.7\n...");
     expect(sniffFormat(pdf)).toBe("pdf");
-    expect((await decodeImage(pdf))._unsafeUnwrapErr()).toMatchObject({ _tag: "OcrError", reason: "unsupported_format", operation: "decode" });
+    expect((await decodeImage(pdf))._unsafeUnwrapErr()).toMatchObject({ _tag: "OcrError", reason: "corrupt_image", operation: "decode" });
     expect((await decodeImage(new Uint8Array([1, 2, 3])))._unsafeUnwrapErr().reason).toBe("unsupported_format");
     const truncated = page.png.subarray(0, 60);
     expect((await decodeImage(truncated))._unsafeUnwrapErr()).toMatchObject({ reason: "corrupt_image", retryable: false });
