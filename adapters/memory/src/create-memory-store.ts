@@ -1,5 +1,6 @@
-import type { ApplicationStore, OutboxStore, StaffStore } from "@madoguchi/core";
+import type { ApplicationStore, AuditLogStore, OutboxStore, StaffStore } from "@madoguchi/core";
 import { memoryApplicationStore } from "./memory-application-store.ts";
+import { memoryAuditLogStore } from "./memory-audit-log-store.ts";
 import { emptyMemoryState } from "./memory-state.ts";
 import { memoryOutboxStore } from "./memory-outbox-store.ts";
 import { memoryStaffStore } from "./memory-staff-store.ts";
@@ -9,6 +10,8 @@ export interface MemoryStore {
   readonly applications: ApplicationStore;
   readonly outbox: OutboxStore;
   readonly staff: StaffStore;
+  /** The audit log; the application store appends to it in its writes. */
+  readonly auditLog: AuditLogStore;
   /** Closes the store; afterwards every call fails with `StorageError{reason:"unavailable"}`. */
   close(): Promise<void>;
 }
@@ -25,6 +28,7 @@ export const createMemoryStore = (): MemoryStore => {
     applications,
     outbox: memoryOutboxStore(state),
     staff: memoryStaffStore(state),
+    auditLog: memoryAuditLogStore(state),
     close: () => applications.close(),
   };
 };

@@ -7,6 +7,7 @@ import {
   type ApplicationPage,
   type ApplicationQuery,
   type ApplicationStore,
+  type AuditEntryDraft,
   type ConcurrentModification,
   type OutboxEntry,
   type OutboxMessage,
@@ -14,6 +15,7 @@ import {
   type StorageError,
 } from "@madoguchi/core";
 import { closedError, conflictError } from "./memory-errors.ts";
+import { appendAudit } from "./memory-audit-log-store.ts";
 import { copy, type MemoryState } from "./memory-state.ts";
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -32,7 +34,7 @@ const outboxClash = (state: MemoryState, messages: readonly OutboxMessage[]): bo
 
 /**
  * The reference {@link ApplicationStore}: every check happens before the first write, so a failed
- * call leaves the state untouched, as a rolled-back transaction would. JavaScript runs each call's
+ * call leaves the state untouched (no outbox message, no audit entry), as a rolled-back transaction would. JavaScript runs each call's
  * check-and-write without interleaving, which is what makes concurrent updates safe here.
  */
 export const memoryApplicationStore = (state: MemoryState): ApplicationStore => {
@@ -45,7 +47,7 @@ export const memoryApplicationStore = (state: MemoryState): ApplicationStore => 
   return {
     meta: { contract: APPLICATION_STORE_CONTRACT, name: "memory", capabilities: new Set() },
 
-    insert: (application: Application, outbox: readonly OutboxMessage[]): ResultAsync<void, StorageError> => {
+    insert: (application: Application, outbox: readonly OutboxMessage[], audit: readonly AuditEntryDraft[] = []): ResultAsync<void, StorageError> => {
       const op = "application-store.insert";
       if (state.closed) return errAsync(closedError(op));
       if (state.applications.has(application.id)) return errAsync(conflictError(op, "application id"));
@@ -56,6 +58,7 @@ export const memoryApplicationStore = (state: MemoryState): ApplicationStore => 
       state.byReceiptNumber.set(application.receiptNumber, application.id);
       state.bySubmissionKey.set(application.submissionKey, application.id);
       for (const m of outbox) state.outbox.set(m.id, newEntry(m));
+      appendAudit(state, audit);
       return okAsync(undefined);
     },
 
@@ -63,6 +66,7 @@ export const memoryApplicationStore = (state: MemoryState): ApplicationStore => 
       application: Application,
       expectedVersion: number,
       outbox: readonly OutboxMessage[],
+      audit: readonly AuditEntryDraft[] = [],
     ): ResultAsync<void, StorageError | ConcurrentModification> => {
       assertNextVersion(application, expectedVersion);
       const op = "application-store.update";
@@ -87,6 +91,7 @@ export const memoryApplicationStore = (state: MemoryState): ApplicationStore => 
       state.byReceiptNumber.set(application.receiptNumber, application.id);
       state.bySubmissionKey.set(application.submissionKey, application.id);
       for (const m of outbox) state.outbox.set(m.id, newEntry(m));
+      appendAudit(state, audit);
       return okAsync(undefined);
     },
 

@@ -1,4 +1,4 @@
-import type { Application, OutboxEntry, StaffAccount } from "@madoguchi/core";
+import type { Application, AuditCheckpoint, AuditEntry, OutboxEntry, StaffAccount } from "@madoguchi/core";
 
 /**
  * Everything the memory store holds. One object shared by the three ports, as one database would
@@ -14,6 +14,9 @@ export interface MemoryState {
   readonly bySubmissionKey: Map<string, string>;
   readonly outbox: Map<string, OutboxEntry>;
   readonly staff: Map<string, StaffAccount>;
+  /** The audit log, in sequence order (expired segments removed). */
+  audit: AuditEntry[];
+  readonly checkpoints: AuditCheckpoint[];
 }
 
 /** A fresh, empty state. */
@@ -24,6 +27,8 @@ export const emptyMemoryState = (): MemoryState => ({
   bySubmissionKey: new Map(),
   outbox: new Map(),
   staff: new Map(),
+  audit: [],
+  checkpoints: [],
 });
 
 /**

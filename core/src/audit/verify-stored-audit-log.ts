@@ -4,11 +4,13 @@ import type { AuditCheckpoint } from "./audit-checkpoint.ts";
 import type { AuditLogStore } from "./audit-log-store.port.ts";
 import type { AuditChainBroken } from "./audit.errors.ts";
 import { readAllAuditEntries } from "./read-audit-log.ts";
-import { verifyAuditChain, type AuditChainReport, type VerifyAuditChainDeps } from "./verify-audit-chain.ts";
+import { verifyAuditChain, type AuditChainReport, type AuditRetentionCheck, type VerifyAuditChainDeps } from "./verify-audit-chain.ts";
 
 /** Ports and trust anchors used by {@link verifyStoredAuditLog}. */
 export interface VerifyStoredAuditLogDeps extends VerifyAuditChainDeps {
   readonly auditLog: AuditLogStore;
+  /** The retention in force (then a missing prefix must have expired); absent: not checked. */
+  readonly retention?: AuditRetentionCheck;
 }
 
 /**
@@ -21,7 +23,7 @@ export const verifyStoredAuditLog = (
 ): ResultAsync<AuditChainReport, AuditChainBroken | StorageError> =>
   readAllAuditEntries(deps.auditLog).andThen((entries) =>
     deps.auditLog.checkpoints().andThen((stored) => {
-      const verified = verifyAuditChain(deps, entries, [...stored, ...externalCheckpoints]);
+      const verified = verifyAuditChain(deps, entries, [...stored, ...externalCheckpoints], deps.retention ?? null);
       return verified.isOk() ? okAsync(verified.value) : errAsync(verified.error);
     }),
   );
