@@ -15,3 +15,8 @@ export * from "./passwords/password-hash-format.ts";
 export * from "./lockout/lockout-policy.ts";
 export * from "./lockout/account-lockout.ts";
 export * from "./lockout/throttle.ts";
+export * from "./totp/totp-policy.ts";
+export * from "./totp/totp-authenticator.port.ts";
+export * from "./totp/totp-enrolment.ts";
+export * from "./totp/totp-rejection.ts";
+export * from "./totp/verify-totp-code.ts";
