@@ -96,6 +96,12 @@ describe("verifyTotpCode (RFC 6238 policy: server time, ±1 step, each code once
     expect(calls).toEqual([step - 1, step, step + 1]);
   });
 
+  it("never asks for a negative time step (HOTP counters are unsigned)", () => {
+    const { authenticator, calls } = oracleAuthenticator();
+    verifyTotpCode(authenticator, { enrolment: confirmed, code: "000000", now: at(10) });
+    expect(calls).toEqual([0, 1]);
+  });
+
   it("tidies what people type: full-width digits, spaces, hyphens; refuses anything else as malformed", () => {
     expect(normalizeOtpInput("２８７ ０８２", 6)).toBe("287082");
     expect(normalizeOtpInput("287-082", 6)).toBe("287082");

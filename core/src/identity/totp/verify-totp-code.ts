@@ -45,7 +45,8 @@ export const verifyTotpCode = (
   const last = check.enrolment.lastUsedStep ?? Number.NEGATIVE_INFINITY;
   let fresh: number | null = null;
   let replayed = false;
-  for (let step = current - policy.skewSteps; step <= current + policy.skewSteps; step++) {
+  // HOTP counters are unsigned: at the epoch the window starts at step 0.
+  for (let step = Math.max(0, current - policy.skewSteps); step <= current + policy.skewSteps; step++) {
     const expected = authenticator.codeAt(check.enrolment.secret, step);
     if (expected.isErr()) return err(expected.error);
     if (!timingSafeEqualHex(expected.value, code)) continue;
