@@ -74,6 +74,9 @@ export const memoryAuditLogStore = (state: MemoryState): AuditLogStore => {
       ),
     deleteSegment: (segment: string) =>
       guard("audit-log-store.deleteSegment", () => {
+        if (state.audit.at(-1)?.segment === segment) {
+          return errAsync(conflictError("audit-log-store.deleteSegment", "the newest segment (the chain's head)"));
+        }
         const before = state.audit.length;
         state.audit = state.audit.filter((e) => e.segment !== segment);
         return okAsync(before - state.audit.length);

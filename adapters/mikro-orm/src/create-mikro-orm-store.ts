@@ -1,6 +1,7 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
-import type { ApplicationStore, OutboxStore, StaffStore, StorageError } from "@madoguchi/core";
+import type { ApplicationStore, AuditLogStore, OutboxStore, StaffStore, StorageError } from "@madoguchi/core";
 import { mikroOrmApplicationStore } from "./mikro-orm-application-store.ts";
+import { mikroOrmAuditLogStore } from "./mikro-orm-audit-log-store.ts";
 import { mikroOrmOutboxStore } from "./mikro-orm-outbox-store.ts";
 import { mikroOrmStaffStore } from "./mikro-orm-staff-store.ts";
 import { decodeMikroOrmStoreOptions, type MikroOrmStoreOptions } from "./mikro-orm-store.options.ts";
@@ -13,6 +14,8 @@ export interface MikroOrmStore {
   readonly applications: ApplicationStore;
   readonly outbox: OutboxStore;
   readonly staff: StaffStore;
+  /** The audit log; the application store appends to it in its own transactions. */
+  readonly auditLog: AuditLogStore;
   /** The database answers and the KeyStore holds its key. */
   healthCheck(): ResultAsync<void, StorageError>;
   /** Closes the connection (pool). */
@@ -44,6 +47,7 @@ export const createMikroOrmStore = (options: MikroOrmStoreOptions): ResultAsync<
           applications,
           outbox: mikroOrmOutboxStore(db),
           staff: mikroOrmStaffStore(db),
+          auditLog: mikroOrmAuditLogStore(db),
           healthCheck: () => applications.healthCheck(),
           close: () => applications.close(),
         });

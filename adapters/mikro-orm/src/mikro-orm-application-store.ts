@@ -7,6 +7,7 @@ import {
   type ApplicationPage,
   type ApplicationQuery,
   type ApplicationStore,
+  type AuditEntryDraft,
   type ConcurrentModification,
   type KeyStore,
   type OutboxMessage,
@@ -16,6 +17,7 @@ import {
 } from "@madoguchi/core";
 import { IsolationLevel } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/sql";
+import { appendAuditEntries } from "./append-audit-entries.ts";
 import { applicationColumns, rowToApplication } from "./application-row.mapper.ts";
 import { ApplicationEntity, type ApplicationRow } from "./entities/application.entity.ts";
 import { OutboxMessageEntity } from "./entities/outbox-message.entity.ts";
@@ -42,8 +44,9 @@ const insertOutbox = async (em: SqlEntityManager, outbox: readonly OutboxMessage
  * {@link ApplicationStore} on MikroORM (SQLite or PostgreSQL) with envelope encryption: each
  * application gets its own data key from the KeyStore at insert; updates reuse it (unwrapped from
  * the row). Writes go through MikroORM's native insert/update (no unit of work): an update is
- * `UPDATE … WHERE id = ? AND version = ?` inside the transaction that also writes the outbox, and
- * its affected-row count decides — never an earlier read.
+ * `UPDATE … WHERE id = ? AND version = ?` inside the transaction that also writes the outbox and the
+ * audit entries (chained after the log's head under the append lock), and its affected-row count
+ * decides — never an earlier read.
  */
 export const mikroOrmApplicationStore = (db: OpenedOrm, keyStore: KeyStore): ApplicationStore => {
   const decrypt = async (operation: string, row: ApplicationRow): Promise<Result<Application, StorageError>> => {
@@ -63,7 +66,7 @@ export const mikroOrmApplicationStore = (db: OpenedOrm, keyStore: KeyStore): App
   return {
     meta: { contract: APPLICATION_STORE_CONTRACT, name: `mikro-orm-${db.dialect}`, capabilities: new Set() },
 
-    insert: (application: Application, outbox: readonly OutboxMessage[]): ResultAsync<void, StorageError> => {
+    insert: (application: Application, outbox: readonly OutboxMessage[], audit: readonly AuditEntryDraft[] = []): ResultAsync<void, StorageError> => {
       const op = "application-store.insert";
       return runStorageOp(op, async (): Promise<Result<void, StorageError>> => {
         const key = await keyStore.generateDataKey(keyContext(application.id));
@@ -74,6 +77,7 @@ export const mikroOrmApplicationStore = (db: OpenedOrm, keyStore: KeyStore): App
         await db.em().transactional(async (tx) => {
           await tx.insert(ApplicationEntity, row);
           await insertOutbox(tx, outbox);
+          await appendAuditEntries(tx, db.dialect, audit);
         });
         return ok(undefined);
       });
@@ -83,6 +87,7 @@ export const mikroOrmApplicationStore = (db: OpenedOrm, keyStore: KeyStore): App
       application: Application,
       expectedVersion: number,
       outbox: readonly OutboxMessage[],
+      audit: readonly AuditEntryDraft[] = [],
     ): ResultAsync<void, StorageError | ConcurrentModification> => {
       assertNextVersion(application, expectedVersion);
       const op = "application-store.update";
@@ -99,6 +104,7 @@ export const mikroOrmApplicationStore = (db: OpenedOrm, keyStore: KeyStore): App
           const affected = await tx.nativeUpdate(ApplicationEntity, { id: application.id, version: expectedVersion }, columns);
           if (affected !== 1) return false;
           await insertOutbox(tx, outbox);
+          await appendAuditEntries(tx, db.dialect, audit);
           return true;
         });
         return updated ? ok(undefined) : err(concurrentModification(application.id, expectedVersion));

@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Application } from "@madoguchi/core";
 import { applicationArb, applicationChangeArb, containsText, describeApplicationStoreContract, describeStaffStoreContract, withCanary } from "@madoguchi/conformance/application-store";
+import { describeAuditLogStoreContract } from "@madoguchi/conformance/audit-log";
 import { createMikroOrmStore, migrateDatabase, type MikroOrmStore } from "../src/index.ts";
+import { sqlTamperHooks } from "./support/audit-tamper.ts";
 import { localKeyStore } from "./support/key-store.ts";
 import { adminOrm, logicalDump, pgUrl, redactedPgUrl, tryOpenPgStore, uniqueSchema } from "./support/postgres.ts";
 import { tempDir } from "./support/temp-dir.ts";
@@ -31,7 +33,12 @@ afterAll(async () => {
 });
 
 const reset = async (): Promise<void> => {
-  await admin?.em().getConnection().execute(`truncate table "${schema}".outbox_messages, "${schema}".applications, "${schema}".staff_accounts`);
+  await admin
+    ?.em()
+    .getConnection()
+    .execute(
+      `truncate table "${schema}".outbox_messages, "${schema}".applications, "${schema}".staff_accounts, "${schema}".audit_entries, "${schema}".audit_checkpoints`,
+    );
 };
 
 const requireStore = (): MikroOrmStore => {
@@ -47,6 +54,30 @@ describe.skipIf(store === undefined)("PostgreSQL", () => {
     return { applications: s.applications, outbox: s.outbox, rawRead: () => logicalDump(admin!, schema), close: async () => undefined };
   });
 
+  describeAuditLogStoreContract(
+    "mikro-orm postgresql",
+    async () => {
+      await reset();
+      const s = requireStore();
+      return {
+        auditLog: s.auditLog,
+        applications: s.applications,
+        // Tamper cases drop the append-only trigger: every case puts it back when it closes.
+        tamper: sqlTamperHooks(
+          () => adminOrm(schema),
+          `"${schema}".audit_entries`,
+          `drop trigger if exists audit_entries_append_only on "${schema}".audit_entries`,
+        ),
+        close: async () => {
+          await admin!.em().getConnection().execute(
+            `create or replace trigger audit_entries_append_only before update on "${schema}".audit_entries for each row execute function "${schema}".audit_entries_append_only()`,
+          );
+        },
+      };
+    },
+    { numRuns: 10, tamperHooks: true },
+  );
+
   describeStaffStoreContract("mikro-orm postgresql", async () => {
     await reset();
     return { staff: requireStore().staff, close: async () => undefined };
@@ -57,7 +88,7 @@ describe.skipIf(store === undefined)("PostgreSQL", () => {
       const tables = await admin!.em().getConnection().execute(
         `select table_name from information_schema.tables where table_schema = '${schema}' order by table_name`,
       );
-      expect(tables.map((t) => t["table_name"])).toEqual(["applications", "madoguchi_migrations", "outbox_messages", "staff_accounts"]);
+      expect(tables.map((t) => t["table_name"])).toEqual(["applications", "audit_checkpoints", "audit_entries", "madoguchi_migrations", "outbox_messages", "staff_accounts"]);
       expect((await migrateDatabase({ driver: "postgresql", url: pgUrl, schema }))._unsafeUnwrap()).toEqual([]);
     });
 

@@ -40,7 +40,7 @@ describe("SQLite settings", () => {
 describe("migrations", () => {
   it("migrating twice is a no-op, and opening the store afterwards changes nothing", async () => {
     const path = freshDbPath(dir);
-    expect((await migrateDatabase({ driver: "sqlite", path }))._unsafeUnwrap()).toEqual(["0001-initial"]);
+    expect((await migrateDatabase({ driver: "sqlite", path }))._unsafeUnwrap()).toEqual(["0001-initial", "0002-audit-log"]);
     const schemaOf = async () => {
       const db = await openOrm({ driver: "sqlite", path });
       try {

@@ -45,14 +45,15 @@ describe("madoguchi migrate", { timeout: 60_000 }, () => {
     const fromEnv = join(dir.path, "from-env");
     const run = await madoguchi(["migrate", "--lang", "en"], { env: { MADOGUCHI_DATA_DIR: fromEnv } });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`applied 1 migration: ${join(fromEnv, "madoguchi.sqlite")}`);
+    expect(run.stdout).toContain(`applied 2 migrations: ${join(fromEnv, "madoguchi.sqlite")}`);
     expect(run.stdout).toContain("  0001-initial");
-    expect(inspect(join(fromEnv, "madoguchi.sqlite")).migrations).toEqual(["0001-initial"]);
+    expect(run.stdout).toContain("  0002-audit-log");
+    expect(inspect(join(fromEnv, "madoguchi.sqlite")).migrations).toEqual(["0001-initial", "0002-audit-log"]);
 
     // The flag wins over the variable; a relative data dir is relative to the working directory.
     const run2 = await madoguchi(["migrate", "--data-dir", "flag-dir", "--json"], { cwd: dir.path, env: { MADOGUCHI_DATA_DIR: fromEnv } });
     expect(run2.code).toBe(0);
-    expect(jsonOf<{ applied: string[] }>(run2).applied).toEqual(["0001-initial"]);
+    expect(jsonOf<{ applied: string[] }>(run2).applied).toEqual(["0001-initial", "0002-audit-log"]);
     expect(existsSync(join(dir.path, "flag-dir", "madoguchi.sqlite"))).toBe(true);
   });
 

@@ -77,7 +77,7 @@ export const checkpointCases: readonly AuditLogStoreCase[] = [
       ),
   },
   {
-    name: "deleteSegment removes exactly that segment's entries and keeps every checkpoint",
+    name: "deleteSegment removes exactly that segment's entries and keeps every checkpoint; the newest segment is refused",
     run: (make) =>
       withAuditStore(make, async ({ auditLog }) => {
         const signer = testSigner();
@@ -89,6 +89,8 @@ export const checkpointCases: readonly AuditLogStoreCase[] = [
         expect(await okValue(auditLog.read({ afterSeq: 0, limit: 100 }))).toStrictEqual(entries.filter((e) => e.segment !== first));
         expect(await okValue(auditLog.checkpoints())).toStrictEqual(checkpoints);
         expect(await okValue(auditLog.deleteSegment("1999-01"))).toBe(0);
+        expectStorageReason(await errValue(auditLog.deleteSegment(entries.at(-1)!.segment)), "conflict");
+        expect((await okValue(auditLog.head()))?.seq).toBe(entries.at(-1)!.seq);
       }),
   },
   {

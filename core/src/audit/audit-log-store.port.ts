@@ -45,7 +45,7 @@ export interface AuditLogStore {
   readonly meta: AdapterMeta;
   /** Appends the drafts after the current head, in order, atomically; returns them sealed. */
   append(drafts: readonly AuditEntryDraft[]): ResultAsync<readonly AuditEntry[], StorageError>;
-  /** The last entry, or null for an empty log (also after… never: the newest segment is never deleted). */
+  /** The last entry, or null for an empty log (the newest segment is never deleted, so the head survives retention). */
   head(): ResultAsync<AuditChainHead | null, StorageError>;
   read(query: AuditQuery): ResultAsync<readonly AuditEntry[], StorageError>;
   /** Segments still stored, oldest first. */
@@ -54,7 +54,10 @@ export interface AuditLogStore {
   saveCheckpoint(checkpoint: AuditCheckpoint): ResultAsync<void, StorageError>;
   /** Every checkpoint, kept even after its segment expired, by lastSeq then keyId. */
   checkpoints(): ResultAsync<readonly AuditCheckpoint[], StorageError>;
-  /** Deletes every entry of `segment`; returns how many. Checkpoints stay. */
+  /**
+   * Deletes every entry of `segment`; returns how many (0 for an unknown segment). Checkpoints stay.
+   * `conflict` for the newest segment: the head stays, or the chain could not continue.
+   */
   deleteSegment(segment: string): ResultAsync<number, StorageError>;
   healthCheck(): ResultAsync<void, StorageError>;
 }
