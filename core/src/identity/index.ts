@@ -20,3 +20,7 @@ export * from "./totp/totp-authenticator.port.ts";
 export * from "./totp/totp-enrolment.ts";
 export * from "./totp/totp-rejection.ts";
 export * from "./totp/verify-totp-code.ts";
+export type * from "./secure-random.port.ts";
+export * from "./random-text.ts";
+export * from "./one-time-codes/recovery-codes.ts";
+export * from "./one-time-codes/email-one-time-code.ts";
