@@ -4,3 +4,6 @@
  */
 export { createLocalKeyStore } from "./create-local-key-store.ts";
 export { LocalKeyStoreOptionsSchema, type LocalKeyStoreOptions } from "./local-key-store.options.ts";
+export { createLocalCheckpointSigner, type LocalCheckpointSignerOptions } from "./checkpoint-signer/create-local-checkpoint-signer.ts";
+export { ed25519SignatureVerifier } from "./checkpoint-signer/ed25519-signature-verifier.ts";
+export { keyIdOf } from "./checkpoint-signer/signing-key-file.ts";
