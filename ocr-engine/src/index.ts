@@ -27,3 +27,5 @@ export { parseKanjiNumber, toKanjiNumber } from "./postprocess/kanji-numerals.ts
 export { closestValue, editDistance } from "./postprocess/closest-value.ts";
 export * from "./synthetic/index.ts";
 export * from "./engine/index.ts";
+export * from "./authoring/index.ts";
+export * from "./fallback/index.ts";

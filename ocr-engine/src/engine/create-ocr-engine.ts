@@ -14,8 +14,10 @@ import { createRecognizerPool, type RecognizerPool, type RecognizerPoolOptions }
 import { clearBorderComponents, removeRuledLines } from "../pipeline/remove-lines.ts";
 import { downscaleGrey } from "../pipeline/resize-grey.ts";
 import { DEFAULT_INK_BIAS, thresholdChannel, tintChannel } from "../pipeline/remove-tint.ts";
-import type { Region, Template, TemplateField } from "../templates/template.ts";
+import type { DocumentKind, Region, Template, TemplateField } from "../templates/template.ts";
 import type { RawField, RawReading, RawRecognition } from "./raw-recognition.ts";
+import { createPageReader, type PageReader } from "../authoring/page-words.ts";
+import { readByLabels as readByLabelsWith, type LabelAnchoredReading } from "../fallback/read-by-labels.ts";
 
 /** A scan: encoded bytes (JPEG, PNG, TIFF) or an already decoded RGBA raster. */
 export type ScanInput = Uint8Array | RgbaRaster;
@@ -53,6 +55,14 @@ export const DEFAULT_MAX_CROP_HEIGHT = 64;
 export interface OcrEngine<R> {
   /** Reads a scan with the given template. */
   recognize(image: ScanInput, options: { readonly templateId: string }): ResultAsync<R, OcrError>;
+  /** Reads a scan with a template given by value (a draft, a transient template) instead of a registered id. */
+  recognizeWith(image: ScanInput, template: Template): ResultAsync<R, OcrError>;
+  /**
+   * The label-anchored fallback for a layout without a template: drafts a transient template from the
+   * scan's own labels, reads it, and flags every field `label_anchored_fallback` (always the document
+   * post-processing, whatever `postProcess` is). Starts a full-page reader (one more worker) on first use.
+   */
+  readByLabels(image: ScanInput, options: { readonly kind: DocumentKind; readonly today?: string }): ResultAsync<LabelAnchoredReading, OcrError>;
   /** Picks the template of a scan. Not built yet: always `not_implemented`. */
   identify(image: ScanInput): ResultAsync<{ readonly templateId: string }, OcrError>;
   /** Terminates the recogniser workers; later calls fail with `pool_closed`. */
@@ -188,10 +198,8 @@ const makeEngine = <R>(
     });
   };
 
-  const recognize = (image: ScanInput, { templateId }: { readonly templateId: string }): ResultAsync<R | RawRecognition, OcrError> => {
-    const template = byId.get(templateId);
-    if (template === undefined) return errAsync(ocrError("template_not_found", "engine", `no template with id ${templateId}`));
-    return ResultAsync.combine([toRaster(image), reference(template)])
+  const recognizeRaw = (image: ScanInput, template: Template): ResultAsync<RawRecognition, OcrError> =>
+    ResultAsync.combine([toRaster(image), reference(template)])
       .andThen(([scan, ref]): Result<{ page: GreyRaster; fit: AlignmentFit | null }, OcrError> => {
         // Only the channel that is binarised is warped: a quarter of the RGBA data.
         const channel = tintChannel(scan, template.tint);
@@ -213,13 +221,36 @@ const makeEngine = <R>(
             page: { width: page.width, height: page.height },
           };
         });
-      })
-      .map((raw) => (options.postProcess === undefined ? raw : options.postProcess(raw, template)));
+      });
+
+  const recognizeWith = (image: ScanInput, template: Template): ResultAsync<R | RawRecognition, OcrError> =>
+    recognizeRaw(image, template).map((raw) => (options.postProcess === undefined ? raw : options.postProcess(raw, template)));
+
+  const recognize = (image: ScanInput, { templateId }: { readonly templateId: string }): ResultAsync<R | RawRecognition, OcrError> => {
+    const template = byId.get(templateId);
+    if (template === undefined) return errAsync(ocrError("template_not_found", "engine", `no template with id ${templateId}`));
+    return recognizeWith(image, template);
+  };
+
+  // The full-page reader of the fallback, started on first use only: most engines never need it.
+  let pageReader: ResultAsync<PageReader, OcrError> | null = null;
+  const readByLabels = (image: ScanInput, { kind, today }: { readonly kind: DocumentKind; readonly today?: string }): ResultAsync<LabelAnchoredReading, OcrError> => {
+    pageReader ??= createPageReader({
+      ...(options.langPath === undefined ? {} : { langPath: options.langPath }),
+      ...(options.gzip === undefined ? {} : { gzip: options.gzip }),
+      ...(options.lang === undefined ? {} : { lang: options.lang }),
+    });
+    return pageReader.andThen((reader) => readByLabelsWith(image, { kind, today: today ?? new Date().toISOString().slice(0, 10) }, { reader, readRaw: recognizeRaw }));
   };
 
   return {
     recognize,
+    recognizeWith,
+    readByLabels,
     identify: () => errAsync(ocrError("not_implemented", "identify", "template identification is not built yet: pass a templateId to recognize")),
-    close: () => pool.close(),
+    close: async () => {
+      const reader = pageReader === null ? null : await pageReader;
+      await Promise.all([pool.close(), reader?.isOk() === true ? reader.value.close() : undefined]);
+    },
   };
 };
