@@ -10,15 +10,15 @@ export const randomText = (random: SecureRandom, alphabet: string, length: numbe
   const size = symbols.length;
   if (size < 2 || size > 256) throw new Error("alphabet must have 2 to 256 symbols");
   const limit = 256 - (256 % size);
-  let out = "";
-  while (Array.from(out).length < length) {
-    for (const byte of random.bytes(length * 2)) {
+  const out: string[] = [];
+  while (out.length < length) {
+    for (const byte of random.bytes(length - out.length + 8)) {
       if (byte >= limit) continue;
-      out += symbols[byte % size];
-      if (Array.from(out).length === length) break;
+      out.push(symbols[byte % size] ?? "");
+      if (out.length === length) break;
     }
   }
-  return out;
+  return out.join("");
 };
 
 /** Decimal digits, e.g. an email one-time code. */
