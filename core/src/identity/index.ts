@@ -24,3 +24,8 @@ export type * from "./secure-random.port.ts";
 export * from "./random-text.ts";
 export * from "./one-time-codes/recovery-codes.ts";
 export * from "./one-time-codes/email-one-time-code.ts";
+export * from "./login/login.errors.ts";
+export * from "./login/login.deps.ts";
+export * from "./login/login-throttles.ts";
+export * from "./login/authenticate-password.ts";
+export * from "./login/authenticate-totp-step.ts";

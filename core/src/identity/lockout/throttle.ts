@@ -25,8 +25,10 @@ export const PER_ADDRESS_THROTTLE: ThrottlePolicy = { burst: 100, refillEveryMs:
 
 /**
  * Over the whole service: 2,000 failures at once, then one every 100 ms (36,000 an hour) — far above
- * a municipality's normal failure rate, so that only a distributed attack trips it; then logins get
- * the extra friction the app chooses (a wait, a second factor) rather than being refused.
+ * a municipality's normal failure rate, so that only a distributed attack trips it. Tripping it
+ * refuses logins everywhere for a while (`LoginThrottled` with scope `global`), which is a denial of
+ * service the attacker causes on purpose: the app should page an operator, and may prefer to add
+ * friction (a CAPTCHA, a second factor) instead; the policy is configurable for that reason.
  */
 export const GLOBAL_THROTTLE: ThrottlePolicy = { burst: 2_000, refillEveryMs: 100 };
 

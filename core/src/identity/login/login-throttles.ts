@@ -1,0 +1,40 @@
+import { errAsync, okAsync, ResultAsync } from "neverthrow";
+import type { StorageError } from "../../shared/storage.errors.ts";
+import { takeToken, throttleAllows, throttleKeyForAddress, throttleRetryAt } from "../lockout/throttle.ts";
+import { GLOBAL_THROTTLE_KEY, UNKNOWN_SOURCE_KEY, type LoginStateDeps } from "./login.deps.ts";
+import type { LoginAttemptRecord, LoginThrottled } from "./login.errors.ts";
+
+/** The throttle key of a request's source address. */
+export const sourceKey = (sourceAddress: string): string => throttleKeyForAddress(sourceAddress) ?? UNKNOWN_SOURCE_KEY;
+
+/**
+ * Refuses the step with {@link LoginThrottled} (and records it) when the source's or the global bucket
+ * is empty; otherwise lets it through. Checked before any account is looked up.
+ */
+export const checkLoginThrottles = (
+  deps: LoginStateDeps,
+  source: string,
+  now: Date,
+  step: LoginAttemptRecord["step"],
+  accountId: string | null,
+): ResultAsync<void, LoginThrottled | StorageError> =>
+  ResultAsync.combine([deps.loadThrottle(source), deps.loadThrottle(GLOBAL_THROTTLE_KEY)]).andThen(([address, global]) => {
+    const refused: LoginThrottled | null = !throttleAllows(address, now, deps.addressThrottle)
+      ? { _tag: "LoginThrottled", code: "login.throttled", scope: "address", retryAt: throttleRetryAt(address, now, deps.addressThrottle) }
+      : !throttleAllows(global, now, deps.globalThrottle)
+        ? { _tag: "LoginThrottled", code: "login.throttled", scope: "global", retryAt: throttleRetryAt(global, now, deps.globalThrottle) }
+        : null;
+    if (refused === null) return okAsync(undefined);
+    return deps.recordAttempt({ at: now, step, accountId, source, outcome: "throttled" }).andThen(() => errAsync(refused));
+  });
+
+/** Counts one failure against the source's and the global bucket. */
+export const countLoginFailure = (deps: LoginStateDeps, source: string, now: Date): ResultAsync<void, StorageError> =>
+  ResultAsync.combine([deps.loadThrottle(source), deps.loadThrottle(GLOBAL_THROTTLE_KEY)])
+    .andThen(([address, global]) =>
+      ResultAsync.combine([
+        deps.saveThrottle(source, takeToken(address, now, deps.addressThrottle)),
+        deps.saveThrottle(GLOBAL_THROTTLE_KEY, takeToken(global, now, deps.globalThrottle)),
+      ]),
+    )
+    .map(() => undefined);

@@ -1,0 +1,91 @@
+/** In-memory login state for core's use-case tests: accounts, lockouts, throttles, audit records. */
+import { okAsync } from "neverthrow";
+import {
+  GLOBAL_THROTTLE,
+  PER_ADDRESS_THROTTLE,
+  STAFF_LOCKOUT_POLICY,
+  UNLOCKED,
+  type AccountLockoutState,
+  type AuthenticatePasswordDeps,
+  type AuthenticateTotpStepDeps,
+  type LoginAttemptRecord,
+  type PasswordHasher,
+  type ThrottleBucket,
+  type TotpAuthenticator,
+  type TotpEnrolment,
+} from "../../src/index.ts";
+
+export interface FakeAccount {
+  passwordHash: string;
+  lockout: AccountLockoutState;
+  requiresSecondFactor: boolean;
+  enrolment: TotpEnrolment | null;
+}
+
+export const loginWorld = (hasher: PasswordHasher, decoyHash: string, totp: Pick<TotpAuthenticator, "codeAt">, start: Date) => {
+  let now = start.getTime();
+  const accounts = new Map<string, FakeAccount>();
+  const throttles = new Map<string, ThrottleBucket>();
+  const records: LoginAttemptRecord[] = [];
+  /** Makes the next compare-and-set of a TOTP step lose, as if a concurrent request had won. */
+  let loseNextCas = false;
+  const state = {
+    clock: { now: () => new Date(now) },
+    lockoutPolicy: STAFF_LOCKOUT_POLICY,
+    addressThrottle: PER_ADDRESS_THROTTLE,
+    globalThrottle: GLOBAL_THROTTLE,
+    saveLockout: (id: string, lockout: AccountLockoutState) => {
+      const a = accounts.get(id);
+      if (a !== undefined) a.lockout = lockout;
+      return okAsync(undefined);
+    },
+    loadThrottle: (key: string) => okAsync(throttles.get(key) ?? null),
+    saveThrottle: (key: string, bucket: ThrottleBucket) => {
+      throttles.set(key, bucket);
+      return okAsync(undefined);
+    },
+    recordAttempt: (r: LoginAttemptRecord) => {
+      records.push(r);
+      return okAsync(undefined);
+    },
+  };
+  const passwordDeps: AuthenticatePasswordDeps = {
+    ...state,
+    passwordHasher: hasher,
+    decoyHash,
+    findAccount: (loginId) => {
+      const a = accounts.get(loginId);
+      return okAsync(a === undefined ? null : { accountId: loginId, passwordHash: a.passwordHash, lockout: a.lockout, requiresSecondFactor: a.requiresSecondFactor });
+    },
+  };
+  const totpDeps: AuthenticateTotpStepDeps = {
+    ...state,
+    totp,
+    loadTotpAccount: (id) => {
+      const a = accounts.get(id);
+      return okAsync({ lockout: a?.lockout ?? UNLOCKED, enrolment: a?.enrolment ?? null });
+    },
+    saveTotpStep: (id, previous, enrolment) => {
+      const a = accounts.get(id);
+      if (a === undefined || a.enrolment === null || a.enrolment.lastUsedStep !== previous || loseNextCas) {
+        loseNextCas = false;
+        return okAsync(false);
+      }
+      a.enrolment = enrolment;
+      return okAsync(true);
+    },
+  };
+  return {
+    accounts,
+    records,
+    passwordDeps,
+    totpDeps,
+    advance: (ms: number) => {
+      now += ms;
+    },
+    now: () => new Date(now),
+    loseNextCas: () => {
+      loseNextCas = true;
+    },
+  };
+};
