@@ -34,7 +34,7 @@ const QR_OPTIONS = { errorCorrectionLevel: "M", margin: 2 } as const;
  * Creates the {@link TotpAuthenticator} on `otpauth` (RFC 4226/6238, audited `@noble/hashes` HMAC)
  * and `qrcode`. Secrets come from the platform CSPRNG (`crypto.getRandomValues`, through otpauth's
  * `Secret`). The provisioning URI follows the Key Uri Format that Google Authenticator, Microsoft
- * Authenticator, 1Password, IIJ SmartKey and others read: `otpauth://totp/<issuer>:<account>?…`.
+ * Authenticator, 1Password and other authenticator apps read: `otpauth://totp/<issuer>:<account>?…`.
  */
 export const createOtpauthAuthenticator = (): TotpAuthenticator => ({
   meta: { contract: TOTP_AUTHENTICATOR_CONTRACT, name: "otpauth", capabilities: new Set() },

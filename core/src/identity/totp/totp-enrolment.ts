@@ -4,7 +4,7 @@ import type { TotpSecret } from "./totp-authenticator.port.ts";
  * An account's TOTP authenticator, stored with the account (secret encrypted). `lastUsedStep` is the
  * replay guard: a code is accepted only for a time step later than the last accepted one, so each
  * code works once even within its skew window. Stores must write it with a conditional update
- * (`… WHERE last_used_step IS NULL OR last_used_step < ?`) so that two concurrent logins with the same
+ * (`… SET last_used_step = :new WHERE last_used_step IS NOT DISTINCT FROM :previous`) so that two concurrent logins with the same
  * code cannot both win.
  */
 export interface TotpEnrolment {
