@@ -89,7 +89,7 @@ describe("personal data is encrypted at rest and never logged (canary)", () => {
       .split("\n")
       .filter((l) => l.includes('"audit":true'))
       .map((l) => JSON.parse(l) as { event: string; target?: string; staffId?: string });
-    expect(audit.some((e) => e.event === "staff.viewed_application" && e.target === row.id && typeof e.staffId === "string")).toBe(true);
+    expect(audit.some((e) => e.event === "application.viewed" && e.target === row.id && typeof e.staffId === "string")).toBe(true);
     expect(audit.some((e) => e.event === "staff.login")).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { readAllAuditEntries } from "./read-audit-log.ts";
 import type { AuditLogStore } from "./audit-log-store.port.ts";
 
 /** The audited actions that open or export a resident's personal data. */
-export const PERSONAL_DATA_ACCESS_ACTIONS: readonly AuditAction[] = ["application.viewed", "application.exported"];
+export const PERSONAL_DATA_ACCESS_ACTIONS: readonly AuditAction[] = ["application.listed", "application.viewed", "application.exported"];
 
 /** One application (i.e. one resident's data) a staff account opened in the period. */
 export interface AccessedApplication {
@@ -17,7 +17,8 @@ export interface AccessedApplication {
 
 /**
  * Answers "which residents' data did this staff account open in this period" (個人情報保護法, PIA):
- * the applications it viewed or exported with success in [from, to), with the first and last time.
+ * the applications it listed (the list shows names), viewed or exported with success in [from, to),
+ * with the first and last time.
  */
 export const accessedApplications = (
   auditLog: AuditLogStore,

@@ -1,9 +1,11 @@
 import {
   APPLICATION_STORE_CONTRACT,
+  AUDIT_LOG_STORE_CONTRACT,
   MAILER_CONTRACT,
   PAYMENT_GATEWAY_CONTRACT,
   SIGNATURE_VERIFIER_CONTRACT,
   type ApplicationStore,
+  type AuditLogStore,
   type Mailer,
   type PaymentGateway,
   type SignatureVerifier,
@@ -15,13 +17,14 @@ import {
  * the first resident's submission.
  */
 export const checkContracts = async (parts: {
-  storage: { applications: ApplicationStore };
+  storage: { applications: ApplicationStore; auditLog: AuditLogStore };
   verifier: SignatureVerifier;
   gateway: PaymentGateway;
   mailer: Mailer;
 }): Promise<void> => {
   const expectations = [
     [parts.storage.applications, APPLICATION_STORE_CONTRACT],
+    [parts.storage.auditLog, AUDIT_LOG_STORE_CONTRACT],
     [parts.verifier, SIGNATURE_VERIFIER_CONTRACT],
     [parts.gateway, PAYMENT_GATEWAY_CONTRACT],
     [parts.mailer, MAILER_CONTRACT],

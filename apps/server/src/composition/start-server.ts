@@ -4,8 +4,23 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { Container } from "inversify";
 import type { DestinationStream, Logger } from "pino";
-import type { ApplicationStore, Clock, Hasher, IdGenerator, Mailer, OutboxStore, PaymentGateway, ProcedureCatalog, SignatureVerifier, StaffStore } from "@madoguchi/core";
+import type {
+  ApplicationStore,
+  AuditLogStore,
+  CheckpointSigner,
+  Clock,
+  Hasher,
+  IdGenerator,
+  Mailer,
+  OutboxStore,
+  PaymentGateway,
+  ProcedureCatalog,
+  SignatureVerifier,
+  StaffStore,
+} from "@madoguchi/core";
+import { createLocalCheckpointSigner } from "@madoguchi/adapter-local-keystore";
 import { createRandomIdGenerator, createSha256Hasher, createSystemClock } from "@madoguchi/adapter-system";
+import { startAuditMaintenance } from "../audit/audit-maintenance.ts";
 import type { Config } from "../config/config.ts";
 import { createApp } from "../http/create-app.ts";
 import type { ServerDeps } from "../http/server-deps.ts";
@@ -74,6 +89,9 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     const catalog = await loadCatalog(config.catalogFile);
     const storage = await buildStorage(config, join(config.dataDir, "keys", "data-kek.json"));
     cleanups.push(storage.close);
+    // The audit checkpoint key lives beside the data key, outside the database (docs/adr/0011-audit-log.md).
+    const signer = await createLocalCheckpointSigner({ keyFile: join(config.dataDir, "keys", "audit-signing.json"), createIfMissing: true });
+    if (signer.isErr()) throw new Error(`cannot open the audit signing key: ${signer.error.message}`);
     const signatures = await buildSignatures(config, clock);
     const payment = await buildPayment(config, origins);
     cleanups.push(payment.close);
@@ -89,6 +107,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     container.bind<ApplicationStore>(TOKENS.ApplicationStore).toConstantValue(storage.applications);
     container.bind<OutboxStore>(TOKENS.OutboxStore).toConstantValue(storage.outbox);
     container.bind<StaffStore>(TOKENS.StaffStore).toConstantValue(storage.staff);
+    container.bind<AuditLogStore>(TOKENS.AuditLogStore).toConstantValue(storage.auditLog);
+    container.bind<CheckpointSigner>(TOKENS.CheckpointSigner).toConstantValue(signer.value);
     container.bind<SignatureVerifier>(TOKENS.SignatureVerifier).toConstantValue(signatures.verifier);
     container.bind<PaymentGateway>(TOKENS.PaymentGateway).toConstantValue(payment.gateway);
     container.bind<Mailer>(TOKENS.Mailer).toConstantValue(mail.mailer);
@@ -103,6 +123,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       applications: ctx.get<ApplicationStore>(TOKENS.ApplicationStore),
       outbox: ctx.get<OutboxStore>(TOKENS.OutboxStore),
       staff: ctx.get<StaffStore>(TOKENS.StaffStore),
+      auditLog: ctx.get<AuditLogStore>(TOKENS.AuditLogStore),
+      auditRetentionMonths: config.audit.retentionMonths,
       verifier: ctx.get<SignatureVerifier>(TOKENS.SignatureVerifier),
       gateway: ctx.get<PaymentGateway>(TOKENS.PaymentGateway),
       mailer: ctx.get<Mailer>(TOKENS.Mailer),
@@ -137,6 +159,11 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     relayRef.current = relay;
     const stopRelay = relay.start(config.outboxIntervalMs);
     cleanups.push(stopRelay);
+    const stopAudit = startAuditMaintenance(
+      { auditLog: deps.auditLog, signer: container.get<CheckpointSigner>(TOKENS.CheckpointSigner), clock, logger, retentionMonths: config.audit.retentionMonths },
+      config.audit.intervalMs,
+    );
+    cleanups.push(stopAudit);
 
     http.off("request", starting);
     http.on("request", createApp(deps));

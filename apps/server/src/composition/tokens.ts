@@ -10,6 +10,8 @@ export const TOKENS = {
   ApplicationStore: Symbol.for("madoguchi.ApplicationStore"),
   OutboxStore: Symbol.for("madoguchi.OutboxStore"),
   StaffStore: Symbol.for("madoguchi.StaffStore"),
+  AuditLogStore: Symbol.for("madoguchi.AuditLogStore"),
+  CheckpointSigner: Symbol.for("madoguchi.CheckpointSigner"),
   SignatureVerifier: Symbol.for("madoguchi.SignatureVerifier"),
   PaymentGateway: Symbol.for("madoguchi.PaymentGateway"),
   Mailer: Symbol.for("madoguchi.Mailer"),

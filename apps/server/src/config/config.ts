@@ -1,5 +1,6 @@
 import { Result as EffectResult, Schema } from "effect";
 import { err, ok, type Result } from "neverthrow";
+import { DEFAULT_AUDIT_RETENTION_MONTHS } from "@madoguchi/core";
 
 /**
  * Deployment configuration, decoded once from the environment at start. Every variable has a default
@@ -30,6 +31,10 @@ const EnvSchema = Schema.Struct({
   /** Origins the resident's browser uses (comma-separated), for the payment iframe's parent check. */
   MADOGUCHI_PUBLIC_ORIGINS: Schema.optional(Schema.String),
   MADOGUCHI_OUTBOX_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
+  /** How long audit log segments are kept, in months (default 36 = 3 years; set by an administrator). */
+  MADOGUCHI_AUDIT_RETENTION_MONTHS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 1200 })))),
+  /** How often audit checkpoints are signed and retention runs, in ms (default 1 hour). */
+  MADOGUCHI_AUDIT_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
   LOG_LEVEL: Schema.optional(Schema.Literals(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
 });
 
@@ -53,6 +58,8 @@ export interface Config {
   readonly mailFrom: string;
   readonly publicOrigins: readonly string[];
   readonly outboxIntervalMs: number;
+  /** Audit log: retention in months and the interval of checkpoints and retention runs. */
+  readonly audit: { readonly retentionMonths: number; readonly intervalMs: number };
   readonly logLevel: string;
 }
 
@@ -112,6 +119,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     mailFrom,
     publicOrigins,
     outboxIntervalMs: e.MADOGUCHI_OUTBOX_INTERVAL_MS ?? 1000,
+    audit: { retentionMonths: e.MADOGUCHI_AUDIT_RETENTION_MONTHS ?? DEFAULT_AUDIT_RETENTION_MONTHS, intervalMs: e.MADOGUCHI_AUDIT_INTERVAL_MS ?? 3_600_000 },
     logLevel: e.LOG_LEVEL ?? "info",
   });
 };

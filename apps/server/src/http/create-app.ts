@@ -4,6 +4,7 @@ import express, { type ErrorRequestHandler, type Express } from "express";
 import { pinoHttp } from "pino-http";
 import { devInboxRoutes } from "./routes/dev-inbox-routes.ts";
 import { residentRoutes } from "./routes/resident-routes.ts";
+import { auditRoutes } from "./routes/audit-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
 import { noStore, securityHeaders } from "./security-headers.ts";
 import type { ServerDeps } from "./server-deps.ts";
@@ -37,6 +38,7 @@ export const createApp = (deps: ServerDeps): Express => {
   app.use("/api", noStore, express.json({ limit: "128kb" }));
   app.use(residentRoutes(deps));
   app.use(staffRoutes(deps));
+  app.use(auditRoutes(deps));
   if (deps.devInbox !== null) app.use(devInboxRoutes(deps.devInbox));
   if (deps.testCardRouter !== null) app.use("/test-card", noStore, express.json({ limit: "256kb" }), deps.testCardRouter);
 

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type {
   ApplicationStore,
+  AuditLogStore,
   Clock,
   Hasher,
   IdGenerator,
@@ -32,6 +33,10 @@ export interface ServerDeps {
   readonly applications: ApplicationStore;
   readonly outbox: OutboxStore;
   readonly staff: StaffStore;
+  /** The audit log: staff access, logins and denials are appended here (changes go with their transaction). */
+  readonly auditLog: AuditLogStore;
+  /** The retention of the audit log in months, as configured (shown to staff with the log). */
+  readonly auditRetentionMonths: number;
   readonly verifier: SignatureVerifier;
   readonly gateway: PaymentGateway;
   readonly mailer: Mailer;

@@ -34,17 +34,20 @@ export const staffSession = (res: Response): StaffSession => res.locals["staffSe
 
 /**
  * Requires a live staff session, and on every state-changing method the session's CSRF token in
- * `X-CSRF-Token` (synchronizer token; SameSite=Strict is the second layer).
+ * `X-CSRF-Token` (synchronizer token; SameSite=Strict is the second layer). `onDenied` is told of
+ * every refusal (the audit log records them).
  */
 export const requireStaff =
-  (sessions: StaffSessions): RequestHandler =>
+  (sessions: StaffSessions, onDenied: (req: Request, reason: "unauthenticated" | "csrf", staffId: string | null) => void = () => undefined): RequestHandler =>
   (req: Request, res: Response, next: NextFunction) => {
     const session = sessions.get(readCookie(req, STAFF_COOKIE));
     if (session === null) {
+      onDenied(req, "unauthenticated", null);
       res.status(401).json({ error: { code: "staff.unauthenticated", message: "ログインしてください / Please log in" } });
       return;
     }
     if (!["GET", "HEAD", "OPTIONS"].includes(req.method) && !sameToken(req.get("x-csrf-token"), session.csrfToken)) {
+      onDenied(req, "csrf", session.staff.id);
       res.status(403).json({ error: { code: "staff.csrf", message: "画面を再読み込みしてください / Reload the page" } });
       return;
     }

@@ -1,4 +1,4 @@
-import type { ApplicationStore, OutboxStore, StaffStore } from "@madoguchi/core";
+import type { ApplicationStore, AuditLogStore, OutboxStore, StaffStore } from "@madoguchi/core";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
 import { createMemoryStore } from "@madoguchi/adapter-memory";
 import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
@@ -9,6 +9,8 @@ export interface StorageParts {
   readonly applications: ApplicationStore;
   readonly outbox: OutboxStore;
   readonly staff: StaffStore;
+  /** The audit log; `applications` appends to it in its own transactions. */
+  readonly auditLog: AuditLogStore;
   close(): Promise<void>;
 }
 

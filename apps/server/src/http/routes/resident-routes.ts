@@ -9,6 +9,7 @@ import {
   type Application,
   type ProcedureCatalog,
 } from "@madoguchi/core";
+import { sourceIpOf } from "../../audit/record-audit.ts";
 import { decodeBody, ResidentCredentialsBody, SubmitExtrasBody } from "../decode-body.ts";
 import { errorResponse, type UseCaseError } from "../error-response.ts";
 import { procedureNameOf, statusLabels } from "../localized-labels.ts";
@@ -81,7 +82,7 @@ export const residentRoutes = (deps: ServerDeps): Router => {
         ids: deps.ids,
         hasher: deps.hasher,
       },
-      { rawInput: req.body, cmsBase64: extras.signature?.cmsBase64 ?? null, paymentToken: extras.payment.token },
+      { rawInput: req.body, cmsBase64: extras.signature?.cmsBase64 ?? null, paymentToken: extras.payment.token, sourceIp: sourceIpOf(req) },
     );
     if (result.isErr()) return send(req, res, result.error);
     const { application, accessSecret, replayed } = result.value;
@@ -107,6 +108,7 @@ export const residentRoutes = (deps: ServerDeps): Router => {
     const result = await withdrawApplication(
       { store: deps.applications, hasher: deps.hasher, clock: deps.clock, ids: deps.ids },
       { receiptNumber: body.receiptNumber.toUpperCase(), accessSecret: body.accessSecret },
+      sourceIpOf(req),
     );
     if (result.isErr()) return send(req, res, result.error);
     deps.kickOutbox();

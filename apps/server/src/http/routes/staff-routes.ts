@@ -9,8 +9,10 @@ import {
   type Application,
   type ApplicationStatus,
   type ProcedureCatalog,
+  type AuditEntryDraft,
   type StaffCommandType,
 } from "@madoguchi/core";
+import { recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
 import { hashPassword, verifyPassword } from "../../staff/password-hash.ts";
 import { decodeBody } from "../decode-body.ts";
 import { errorResponse } from "../error-response.ts";
@@ -74,11 +76,27 @@ const detail = (catalog: ProcedureCatalog, a: Application) => ({
 /** A hash to verify against when the login id is unknown, so that both paths take the same time. */
 const dummyHash = hashPassword("madoguchi-no-such-user");
 
-/** Routes of the staff back office. Every access to personal data is recorded (audit). */
+/** The answer when an access cannot be recorded: the data is not shown (fail closed). */
+const auditUnavailable = (res: Response): void => {
+  res.status(503).json({ error: { code: "audit.unavailable", message: "しばらくしてからもう一度お試しください / Please try again later" } });
+};
+
+/**
+ * Routes of the staff back office. Every access to personal data, every login (success or failure)
+ * and every refusal is recorded in the audit log before the data is sent; status changes are
+ * recorded by the use case, in the change's own transaction.
+ */
 export const staffRoutes = (deps: ServerDeps): Router => {
   const router = Router();
-  const audit = (res: Response, event: string, target: string) =>
-    deps.logger.info({ audit: true, event, staffId: staffSession(res).staff.id, target }, "staff access");
+  const staffDraft = (req: Request, res: Response, action: AuditEntryDraft["action"], target: AuditEntryDraft["target"], details: AuditEntryDraft["details"] = {}): AuditEntryDraft => ({
+    at: deps.clock.now(),
+    actor: { kind: "staff", id: staffSession(res).staff.id },
+    action,
+    target,
+    result: "success",
+    sourceIp: sourceIpOf(req),
+    details,
+  });
 
   router.post("/api/staff/login", async (req, res) => {
     const locale = requestLocale(req);
@@ -92,7 +110,18 @@ export const staffRoutes = (deps: ServerDeps): Router => {
     const account = found.value;
     const valid = await verifyPassword(body.password, account?.passwordHash ?? (await dummyHash));
     if (account === null || !valid) {
-      deps.logger.info({ audit: true, event: "staff.login_failed" }, "staff login failed");
+      // The login id typed is not recorded (it may be a mistyped password); a known account is.
+      await recordAudit(deps, [
+        {
+          at: deps.clock.now(),
+          actor: account === null ? { kind: "anonymous", id: null } : { kind: "staff", id: account.id },
+          action: "staff.login",
+          target: null,
+          result: "failure",
+          sourceIp: sourceIpOf(req),
+          details: { reason: account === null ? "unknown_login_id" : "wrong_password" },
+        },
+      ]);
       res.status(401).json({
         error: {
           code: "staff.invalid_credentials",
@@ -104,19 +133,35 @@ export const staffRoutes = (deps: ServerDeps): Router => {
     const old = readCookie(req, STAFF_COOKIE);
     if (old !== undefined) deps.sessions.destroy(old); // a new session id at every login
     const session = deps.sessions.create({ id: account.id, loginId: account.loginId, displayName: account.displayName });
-    deps.logger.info({ audit: true, event: "staff.login", staffId: account.id }, "staff logged in");
+    await recordAudit(deps, [
+      { at: deps.clock.now(), actor: { kind: "staff", id: account.id }, action: "staff.login", target: null, result: "success", sourceIp: sourceIpOf(req), details: {} },
+    ]);
     res.setHeader("Set-Cookie", staffCookie(session.id));
     res.json({ staff: session.staff, csrfToken: session.csrfToken });
   });
 
-  const staffOnly = requireStaff(deps.sessions);
+  const staffOnly = requireStaff(deps.sessions, (req, reason, staffId) => {
+    void recordAudit(deps, [
+      {
+        at: deps.clock.now(),
+        actor: staffId === null ? { kind: "anonymous", id: null } : { kind: "staff", id: staffId },
+        action: "access.denied",
+        target: null,
+        result: "denied",
+        sourceIp: sourceIpOf(req),
+        // The route pattern, not the URL: ids in the path are fine, but query strings may carry anything.
+        details: { reason, method: req.method, path: req.path.slice(0, 200) },
+      },
+    ]);
+  });
 
   router.get("/api/staff/me", staffOnly, (_req, res) => {
     const s = staffSession(res);
     res.json({ staff: s.staff, csrfToken: s.csrfToken });
   });
 
-  router.post("/api/staff/logout", staffOnly, (_req, res) => {
+  router.post("/api/staff/logout", staffOnly, async (req, res) => {
+    await recordAudit(deps, [staffDraft(req, res, "staff.logout", null)]);
     deps.sessions.destroy(staffSession(res).id);
     res.setHeader("Set-Cookie", clearedStaffCookie());
     res.json({ ok: true });
@@ -133,7 +178,9 @@ export const staffRoutes = (deps: ServerDeps): Router => {
       res.status(code).json(body);
       return;
     }
-    audit(res, "staff.listed_applications", page.value.items.map((a) => a.id).join(","));
+    // The list shows applicants' names: each listed application is an access to that resident's data.
+    const listed = page.value.items.map((a) => staffDraft(req, res, "application.listed", { kind: "application", id: a.id }));
+    if (!(await recordAudit(deps, listed))) return auditUnavailable(res);
     res.json({ items: page.value.items.map((a) => listItem(deps.catalog, a)), total: page.value.total });
   });
 
@@ -147,7 +194,7 @@ export const staffRoutes = (deps: ServerDeps): Router => {
       res.status(status).json(body);
       return;
     }
-    audit(res, "staff.viewed_application", found.value.id);
+    if (!(await recordAudit(deps, [staffDraft(req, res, "application.viewed", { kind: "application", id: found.value.id })]))) return auditUnavailable(res);
     res.json(detail(deps.catalog, found.value));
   });
 
@@ -164,15 +211,23 @@ export const staffRoutes = (deps: ServerDeps): Router => {
         reason: body.reason ?? null,
         expectedVersion: body.expectedVersion,
         actor: { kind: "staff", staffId: staff.id },
+        sourceIp: sourceIpOf(req),
       },
     );
     if (result.isErr()) {
+      // A refused change is recorded too (the successful one was, in its transaction).
+      await recordAudit(deps, [
+        {
+          ...staffDraft(req, res, "application.status_changed", { kind: "application", id: String(req.params["id"]).slice(0, 100) }, { command: body.command, code: "code" in result.error ? result.error.code : result.error.reason }),
+          result: "failure",
+        },
+      ]);
       const { status, body: errorBody } = errorResponse(result.error, locale);
       res.status(status).json(errorBody);
       return;
     }
     deps.kickOutbox();
-    audit(res, `staff.command.${body.command}`, result.value.id);
+    deps.logger.info({ audit: true, event: "application.status_changed", staffId: staff.id, target: result.value.id, result: "success" }, "audit");
     res.json(detail(deps.catalog, result.value));
   });
 
