@@ -29,3 +29,5 @@ export * from "./login/login.deps.ts";
 export * from "./login/login-throttles.ts";
 export * from "./login/authenticate-password.ts";
 export * from "./login/authenticate-totp-step.ts";
+export * from "./password-reset/password-reset-ticket.ts";
+export * from "./password-reset/request-password-reset.ts";
