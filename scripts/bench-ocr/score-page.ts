@@ -9,6 +9,7 @@ import {
   type DocumentResult,
   type DocumentValues,
   type FieldResult,
+  type ReviewReason,
   type Template,
   type TemplateField,
 } from "@madoguchi/ocr-engine";
@@ -21,6 +22,11 @@ export interface PageScore {
   readonly exact: number;
   /** … whose value is wrong (or missing) although `needsReview` is false. */
   readonly silentErrors: number;
+  /**
+   * … whose value is right but flagged for review although the truth itself, post-processed, is not
+   * (false alarms: the price of the checks; flagging everything would cut silent errors to zero).
+   */
+  readonly falseAlarms: number;
   /** Name fields with a value in the truth. */
   readonly names: number;
   /** … flagged for review. */
@@ -31,13 +37,14 @@ export interface PageScore {
 }
 
 /** The zero score. */
-export const EMPTY_SCORE: PageScore = { fields: 0, exact: 0, silentErrors: 0, names: 0, namesFlagged: 0, truthChars: 0, editDistance: 0 };
+export const EMPTY_SCORE: PageScore = { fields: 0, exact: 0, silentErrors: 0, falseAlarms: 0, names: 0, namesFlagged: 0, truthChars: 0, editDistance: 0 };
 
 /** Adds two scores field by field. */
 export const addScores = (a: PageScore, b: PageScore): PageScore => ({
   fields: a.fields + b.fields,
   exact: a.exact + b.exact,
   silentErrors: a.silentErrors + b.silentErrors,
+  falseAlarms: a.falseAlarms + b.falseAlarms,
   names: a.names + b.names,
   namesFlagged: a.namesFlagged + b.namesFlagged,
   truthChars: a.truthChars + b.truthChars,
@@ -89,12 +96,27 @@ export interface Mismatch {
   readonly flagged: boolean;
 }
 
+/** A non-name field read right but flagged, with the reasons that flagged it (synthetic values only). */
+export interface FalseAlarm {
+  readonly templateId: string;
+  readonly key: string;
+  readonly value: string;
+  readonly reasons: readonly ReviewReason[];
+}
+
 /**
  * Scores `actual` (the engine's post-processed result) against `truth`. A truth field the engine did not
  * return at all (a member row it missed) counts as wrong and unflagged: nothing would prompt staff.
- * Wrong non-name fields are appended to `mismatches`.
+ * Wrong non-name fields are appended to `mismatches`, right but flagged ones (false alarms) to `falseAlarms`.
  */
-export const scorePage = (template: Template, truth: DocumentValues, actual: DocumentResult, today: string, mismatches: Mismatch[] = []): PageScore => {
+export const scorePage = (
+  template: Template,
+  truth: DocumentValues,
+  actual: DocumentResult,
+  today: string,
+  mismatches: Mismatch[] = [],
+  falseAlarms?: FalseAlarm[],
+): PageScore => {
   const expected = postProcessDocument(template, asReadings(truth), { today });
   let score = EMPTY_SCORE;
   for (const { field, text, expected: e, actual: a } of pairsOf(template, truth, expected, actual)) {
@@ -107,7 +129,9 @@ export const scorePage = (template: Template, truth: DocumentValues, actual: Doc
     const right = a !== undefined && a.value !== null && a.value === (e?.value ?? text);
     const silent = !right && a?.needsReview !== true;
     if (!right) mismatches.push({ templateId: template.id, key: field.key, expected: e?.value ?? text, got: a?.value ?? null, raw: a?.raw ?? "", flagged: !silent });
-    score = addScores(score, { ...EMPTY_SCORE, ...chars, fields: 1, exact: right ? 1 : 0, silentErrors: silent ? 1 : 0 });
+    const falseAlarm = right && a.needsReview && e?.needsReview !== true;
+    if (falseAlarm) falseAlarms?.push({ templateId: template.id, key: field.key, value: a.value ?? "", reasons: a.reasons });
+    score = addScores(score, { ...EMPTY_SCORE, ...chars, fields: 1, exact: right ? 1 : 0, silentErrors: silent ? 1 : 0, falseAlarms: falseAlarm ? 1 : 0 });
   }
   return score;
 };

@@ -12,12 +12,12 @@ import { ocrError, type OcrError } from "../pipeline/ocr-error.ts";
 import type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
 import { createRecognizerPool, type RecognizerPool, type RecognizerPoolOptions } from "../pipeline/recognizer-pool.ts";
 import { clearBorderComponents, removeRuledLines } from "../pipeline/remove-lines.ts";
-import { downscaleGrey } from "../pipeline/resize-grey.ts";
 import { DEFAULT_INK_BIAS, thresholdChannel, tintChannel } from "../pipeline/remove-tint.ts";
-import type { DocumentKind, Region, Template, TemplateField } from "../templates/template.ts";
+import type { DocumentKind, FieldType, Region, Template, TemplateField } from "../templates/template.ts";
 import type { RawField, RawReading, RawRecognition } from "./raw-recognition.ts";
 import { createPageReader, type PageReader } from "../authoring/page-words.ts";
 import { readByLabels as readByLabelsWith, type LabelAnchoredReading } from "../fallback/read-by-labels.ts";
+import { type CropReadingOptions, DEFAULT_RETRY_HEIGHT, DEFAULT_SECOND_SCALE, readCrop } from "./read-crop.ts";
 
 /** A scan: encoded bytes (JPEG, PNG, TIFF) or an already decoded RGBA raster. */
 export type ScanInput = Uint8Array | RgbaRaster;
@@ -42,7 +42,19 @@ export interface OcrEngineOptions extends RecognizerPoolOptions {
   readonly maxCropHeight?: number;
   /** Fraction of dark pixels below which a crop is blank and not sent to the recogniser; default 0.002. */
   readonly blankInkRatio?: number;
+  /**
+   * Field types read a second time at another scale, so that post-processing can flag a field whose two
+   * readings disagree; default {@link DEFAULT_SECOND_READING_TYPES} at {@link DEFAULT_SECOND_SCALE} of the
+   * first reading's height. `types: []` reads a crop twice only when its first reading is empty or off-list.
+   */
+  readonly secondReading?: { readonly types?: readonly FieldType[]; readonly scale?: number };
 }
+
+/**
+ * Types read twice: those with no closed list or check digit to catch a misread character (an address's
+ * 16号 read as 18号 is still an address).
+ */
+export const DEFAULT_SECOND_READING_TYPES: readonly FieldType[] = ["address", "text", "date", "date-wareki", "date-seireki"];
 
 /**
  * Default largest crop height sent to tesseract. Measured on synthetic 300 dpi certificates and cards
@@ -143,6 +155,13 @@ const makeEngine = <R>(
     return cached;
   };
 
+  const readingOptions: CropReadingOptions = {
+    maxCropHeight: options.maxCropHeight ?? DEFAULT_MAX_CROP_HEIGHT,
+    secondTypes: new Set(options.secondReading?.types ?? DEFAULT_SECOND_READING_TYPES),
+    secondScale: options.secondReading?.scale ?? DEFAULT_SECOND_SCALE,
+    retryHeight: DEFAULT_RETRY_HEIGHT,
+  };
+
   const readJobs = (page: GreyRaster, jobs: readonly Job[]): ResultAsync<RawField[], OcrError> => {
     const crops: Result<{ job: Job; crop: GreyRaster; rect: PixelRect }, OcrError>[] = jobs.map((job) =>
       cropRegion(page, job.region).map(({ crop, rect }) => ({ job, crop: clearBorderComponents(removeRuledLines(crop)), rect })),
@@ -153,9 +172,17 @@ const makeEngine = <R>(
       crops.map((c) => {
         const { job, crop, rect } = c._unsafeUnwrap();
         const base = { key: job.key, group: job.group, row: job.row, region: job.region, pixels: rect };
-        if (inkRatio(crop) < blankInkRatio) return okAsync<RawField, OcrError>({ ...base, raw: "", confidence: 0, blank: true });
-        const image = downscaleGrey(crop, options.maxCropHeight ?? DEFAULT_MAX_CROP_HEIGHT);
-        return pool.recognize({ image, psm: job.field.hints.psm ?? 7 }).map((r): RawField => ({ ...base, raw: r.text, confidence: r.confidence, blank: false }));
+        if (inkRatio(crop) < blankInkRatio) return okAsync<RawField, OcrError>({ ...base, raw: "", confidence: 0, symbols: [], blank: true });
+        return readCrop(pool, crop, job.field, readingOptions).map(
+          ({ first, second }): RawField => ({
+            ...base,
+            raw: first.text,
+            confidence: first.confidence,
+            symbols: first.symbols,
+            blank: false,
+            ...(second === null ? {} : { second: { raw: second.text, confidence: second.confidence } }),
+          }),
+        );
       }),
     );
   };
@@ -209,7 +236,12 @@ const makeEngine = <R>(
       .andThen(({ page, fit }) => {
         const tint = thresholdChannel(page, template.tint, options.inkBias ?? DEFAULT_INK_BIAS);
         return readPage(template, tint.image).map(({ fields, rows }): RawRecognition => {
-          const reading = (f: RawField): RawReading => ({ raw: f.raw, confidence: f.confidence });
+          const reading = (f: RawField): RawReading => ({
+            raw: f.raw,
+            confidence: f.confidence,
+            ...(f.symbols.length === 0 ? {} : { weakestSymbol: Math.min(...f.symbols.map((x) => x.confidence)) }),
+            ...(f.second === undefined ? {} : { secondRaw: f.second.raw }),
+          });
           const groups: { [groupKey: string]: { readonly [fieldKey: string]: RawReading }[] } = {};
           for (const [key, groupRows] of rows) groups[key] = groupRows.map((row) => Object.fromEntries(row.map((f) => [f.key, reading(f)])));
           return {

@@ -5,6 +5,7 @@
  */
 import type { AlignmentFit } from "../pipeline/align.ts";
 import type { PixelRect } from "../pipeline/crop.ts";
+import type { RecognizedSymbol } from "../pipeline/recognizer-pool.ts";
 import type { Region } from "../templates/template.ts";
 
 /** One field as read. */
@@ -23,12 +24,26 @@ export interface RawField {
   readonly pixels: PixelRect;
   /** True when the crop held almost no ink and was not sent to the recogniser. */
   readonly blank: boolean;
+  /** Each recognised character with its confidence (empty for a blank crop). */
+  readonly symbols: readonly RecognizedSymbol[];
+  /** The second, independent reading of the crop (another scale), for field types read twice; else absent. */
+  readonly second?: SecondReading;
+}
+
+/** A second reading of the same crop, compared with the first in post-processing. */
+export interface SecondReading {
+  readonly raw: string;
+  readonly confidence: number;
 }
 
 /** One reading in the shape post-processing takes (`DocumentReadings` of `postprocess/`). */
 export interface RawReading {
   readonly raw: string;
   readonly confidence: number;
+  /** The lowest confidence of any recognised character; absent when nothing was recognised. */
+  readonly weakestSymbol?: number;
+  /** The second reading's text, for field types read twice. */
+  readonly secondRaw?: string;
 }
 
 /** Everything read on one page. */

@@ -15,13 +15,13 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Schema } from "effect";
 import { ResultAsync, errAsync, okAsync } from "neverthrow";
-import { createWorker, OEM, type Worker } from "tesseract.js";
+import { createWorker, OEM, type Page, type Worker } from "tesseract.js";
 import { toPgm } from "./crop.ts";
 import { ocrError, type OcrError } from "./ocr-error.ts";
 import type { GreyRaster } from "./raster.ts";
 
-/** Page segmentation modes the templates use: 6 block, 7 single line, 8 single word, 13 raw line. */
-export type Psm = 6 | 7 | 8 | 13;
+/** Page segmentation modes: 6 block, 7 single line, 8 single word, 10 single character, 13 raw line. */
+export type Psm = 6 | 7 | 8 | 10 | 13;
 
 /** One crop to recognise. */
 export interface RecognizeJob {
@@ -30,12 +30,24 @@ export interface RecognizeJob {
   readonly psm?: Psm;
 }
 
+/** One recognised character and tesseract's confidence in it. */
+export interface RecognizedSymbol {
+  readonly text: string;
+  /** 0..100 */
+  readonly confidence: number;
+}
+
 /** What tesseract read in one crop. */
 export interface Recognition {
   /** The text as tesseract returned it, with surrounding whitespace trimmed (inner spaces kept). */
   readonly text: string;
   /** Mean word confidence, 0..100. */
   readonly confidence: number;
+  /**
+   * Every character (tesseract's symbols, in reading order) with its own confidence: a mean hides one
+   * misread character among ten sure ones, the weakest character does not.
+   */
+  readonly symbols: readonly RecognizedSymbol[];
 }
 
 /** Options of {@link createRecognizerPool}, validated at construction. */
@@ -120,6 +132,12 @@ export const createRecognizerPool = (options: RecognizerPoolOptions = {}): Resul
   }).andThen(() => okAsync(makePool(started.map((worker) => ({ worker, psm: null, current: null })))));
 };
 
+/** The symbols of tesseract's block tree, flattened in reading order; spaces (which it reports too) left out. */
+const symbolsOf = (page: Page): RecognizedSymbol[] =>
+  (page.blocks ?? []).flatMap((b) =>
+    b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words.flatMap((w) => w.symbols.filter((s) => s.text.trim() !== "").map((s) => ({ text: s.text, confidence: s.confidence }))))),
+  );
+
 const makePool = (slots: Slot[]): RecognizerPool => {
   const idle: Slot[] = [...slots];
   const queue: Pending[] = [];
@@ -137,8 +155,8 @@ const makePool = (slots: Slot[]): RecognizerPool => {
       // A terminated tesseract.js worker throws an unhandled rejection from inside its own job
       // machinery when called: never call it once close() has begun.
       if (closed) throw new Error("closed");
-      const { data } = await slot.worker.recognize(Buffer.from(toPgm(pending.job.image)));
-      pending.resolve({ text: data.text.trim(), confidence: data.confidence });
+      const { data } = await slot.worker.recognize(Buffer.from(toPgm(pending.job.image)), {}, { text: true, blocks: true });
+      pending.resolve({ text: data.text.trim(), confidence: data.confidence, symbols: symbolsOf(data) });
     } catch (cause) {
       pending.reject(
         closed

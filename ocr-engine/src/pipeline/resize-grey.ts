@@ -23,3 +23,32 @@ export const downscaleGrey = (image: GreyRaster, height: number): GreyRaster => 
   }
   return { width: w, height, data: out };
 };
+
+/**
+ * Scales `image` to `height` pixels high (aspect kept): area average when smaller, bilinear when larger
+ * (a small card crop read a second time at another scale); unchanged at the same height.
+ */
+export const resizeGrey = (image: GreyRaster, height: number): GreyRaster => {
+  if (height < 1 || height === image.height) return image;
+  if (height < image.height) return downscaleGrey(image, height);
+  const f = image.height / height;
+  const w = Math.max(1, Math.round(image.width / f));
+  const out = new Uint8Array(w * height);
+  const at = (x: number, y: number) => image.data[y * image.width + x]!;
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(image.height - 1, Math.max(0, (y + 0.5) * f - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(image.height - 1, y0 + 1);
+    const fy = sy - y0;
+    for (let x = 0; x < w; x++) {
+      const sx = Math.min(image.width - 1, Math.max(0, (x + 0.5) * f - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(image.width - 1, x0 + 1);
+      const fx = sx - x0;
+      const top = at(x0, y0) * (1 - fx) + at(x1, y0) * fx;
+      const bottom = at(x0, y1) * (1 - fx) + at(x1, y1) * fx;
+      out[y * w + x] = Math.round(top * (1 - fy) + bottom * fy);
+    }
+  }
+  return { width: w, height, data: out };
+};

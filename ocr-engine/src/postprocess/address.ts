@@ -1,5 +1,5 @@
 import { KANJI_NUMERAL_CHARS, parseKanjiNumber } from "./kanji-numerals.ts";
-import { normaliseDashesBetweenDigits, normaliseText } from "./normalize-text.ts";
+import { dropSpacesBetweenJapanese, normaliseDashesBetweenDigits, normaliseText } from "./normalize-text.ts";
 
 const K = `[${KANJI_NUMERAL_CHARS}]+`;
 /**
@@ -12,6 +12,23 @@ const AFTER_NO = new RegExp(`(?<=\\d(?:丁目|番地|番|号|地割)の?)(${K})(
 
 // 九段北一ー二ー三: block numbers written as kanji joined by dashes, only at the end of the address.
 const DASHED_TAIL = new RegExp(`(?<![${KANJI_NUMERAL_CHARS}])(${K})((?:[ー−－‐\\-](${K})){1,2})$`);
+
+const NUMERAL_OR_COUNTER = `[${KANJI_NUMERAL_CHARS}\\d]|丁目|番|号|地割`;
+// Katakana ニ and ー look exactly like the kanji 二 and 一 in 明朝; tesseract returns either. Next to a
+// numeral, or just before a block counter, only the kanji makes sense (ユニ, センター are never followed
+// by 丁目 or 番). ー between two numerals stays a dash (九段北一ー二ー三).
+const KATAKANA_NI = new RegExp(`ニ(?=${NUMERAL_OR_COUNTER})|(?<=[${KANJI_NUMERAL_CHARS}])ニ`, "g");
+const CHOON_ONE = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}]|^|[^\\p{Script=Katakana}ー])ー(?=丁目|番|号|地割)`, "gu");
+// 丁月: 目 read as 月 after a numbered 丁 (八丁月 → 八丁目); 月 never follows 丁 in a place name.
+const CHOME_MOON = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}\\d])丁月`, "g");
+
+/**
+ * Repairs the look-alikes tesseract puts into block numbers, only where the context leaves one reading:
+ * katakana ニ next to a numeral or before a counter → 二; ー right before a counter after a numeral or a
+ * non-katakana character → 一; 丁月 after a number → 丁目. Anything else (夫 for 六 …) is left for the
+ * address grammar check to flag.
+ */
+export const fixNumeralLookalikes = (text: string): string => text.replace(KATAKANA_NI, "二").replace(CHOON_ONE, "一").replace(CHOME_MOON, "丁目");
 
 const arabic = (kanji: string): string => {
   const n = parseKanjiNumber(kanji);
@@ -27,7 +44,7 @@ const arabic = (kanji: string): string => {
 export const canonicalAddress = (text: string): string => {
   // tesseract's jpn model puts spaces between characters; in an address only a space next to a
   // Roman-letter word (a building name) carries meaning.
-  let s = normaliseText(text).replace(/(?<![A-Za-z]) (?![A-Za-z])/g, "");
+  let s = fixNumeralLookalikes(dropSpacesBetweenJapanese(normaliseText(text)));
   s = s.replace(COUNTED, arabic);
   s = s.replace(AFTER_NO, arabic);
   s = s.replace(DASHED_TAIL, (all: string) => {

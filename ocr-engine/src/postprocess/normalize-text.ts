@@ -34,3 +34,18 @@ export const normaliseAllDashes = (text: string): string => text.replace(new Reg
 
 /** The common first step: full-width ASCII folded, half-width katakana widened, whitespace collapsed. */
 export const normaliseText = (text: string): string => collapseWhitespace(toFullWidthKatakana(toHalfWidthAscii(text)));
+
+/**
+ * Drops the spaces tesseract's jpn model puts between Japanese words and characters (みほ ん 59 →
+ * みほん59, タメ シ 共 和 国 → タメシ共和国): Japanese is written without spaces, so only a space next to a
+ * Roman letter (a building or country name in Latin script) carries meaning and is kept.
+ */
+export const dropSpacesBetweenJapanese = (text: string): string => text.replace(/(?<![A-Za-z]) (?![A-Za-z])/g, "");
+
+/**
+ * Removes lone punctuation tokens at either end of a line (`タメシ共和国 .`, `・ 1992年…`): specks of the
+ * card's print or a cell border read as a full stop, a middle dot or a dash, set apart by a space. A mark
+ * that touches a character is kept: it may belong to the value.
+ */
+export const dropStrayEdgePunctuation = (text: string): string =>
+  text.replace(/^(?:[.,・。、'"`:;_|\-]+\s+)+/u, "").replace(/(?:\s+[.,・。、'"`:;_|\-]+)+$/u, "");

@@ -10,6 +10,10 @@ export interface FieldReading {
   readonly raw: string;
   /** 0..100 */
   readonly confidence: number;
+  /** The lowest confidence of any recognised character, when the recogniser reports characters. */
+  readonly weakestSymbol?: number;
+  /** A second reading of the crop (another scale), for field types the engine reads twice. */
+  readonly secondRaw?: string;
 }
 
 /**
@@ -28,6 +32,8 @@ export interface PostProcessDocumentOptions {
   readonly today: string;
   /** True when the page was read by the label-anchored fallback: every field is then flagged. */
   readonly labelAnchored?: boolean;
+  /** A character below this confidence flags its field `weak_character`; default `DEFAULT_WEAK_SYMBOL_CONFIDENCE`. */
+  readonly weakSymbolConfidence?: number;
 }
 
 /**
@@ -37,7 +43,14 @@ export interface PostProcessDocumentOptions {
 export const postProcessDocument = (template: Template, readings: DocumentReadings, options: PostProcessDocumentOptions): DocumentResult => {
   const extra: readonly ReviewReason[] = options.labelAnchored === true ? ["label_anchored_fallback"] : [];
   const one = (field: TemplateField, reading: FieldReading | undefined, region: Region): FieldResult =>
-    withReasons(postProcess(field, reading?.raw ?? "", reading?.confidence ?? 0, region), ...extra);
+    withReasons(
+      postProcess(field, reading?.raw ?? "", reading?.confidence ?? 0, region, {
+        ...(reading?.weakestSymbol === undefined ? {} : { weakestSymbol: reading.weakestSymbol }),
+        ...(reading?.secondRaw === undefined ? {} : { secondRaw: reading.secondRaw }),
+        ...(options.weakSymbolConfidence === undefined ? {} : { weakSymbolConfidence: options.weakSymbolConfidence }),
+      }),
+      ...extra,
+    );
 
   const fields = template.fields.map((f) => one(f, readings.fields[f.key], f.region));
   const groups: { [groupKey: string]: readonly (readonly FieldResult[])[] } = {};

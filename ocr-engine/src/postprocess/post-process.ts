@@ -2,12 +2,13 @@ import type { FieldResult, ReviewReason } from "../result/field-result.ts";
 import { mergeReasons } from "../result/field-result.ts";
 import type { Region, TemplateField } from "../templates/template.ts";
 import { canonicalAddress } from "./address.ts";
+import { isWellFormedAddressTail } from "./address-grammar.ts";
 import { CHECK_DIGIT_VERIFIERS } from "./check-digits.ts";
 import { closestValue } from "./closest-value.ts";
 import { type DateNotation, parseJapaneseDate } from "./japanese-date.ts";
 import { isKana, normaliseKana } from "./kana.ts";
 import { normaliseName } from "./name.ts";
-import { normaliseAllDashes, normaliseText, toHalfWidthAscii } from "./normalize-text.ts";
+import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation, normaliseAllDashes, normaliseText, toHalfWidthAscii } from "./normalize-text.ts";
 import { isRomanName, normaliseRomanName } from "./roman-name.ts";
 
 /** What a type's normaliser makes of the raw text: a value (null when none can be trusted) and flags. */
@@ -51,10 +52,12 @@ const date = (field: TemplateField, raw: string, notation: DateNotation): Normal
   return { value: parsed.iso, reasons: outside ? ["date_out_of_range"] : [] };
 };
 
+const enumText = (text: string): string => normaliseText(text).replace(/[\s\p{P}\p{S}]/gu, "");
+
 const byType = (field: TemplateField, raw: string): Normalised => {
   switch (field.type) {
     case "text":
-      return ok(normaliseText(raw));
+      return ok(dropSpacesBetweenJapanese(dropStrayEdgePunctuation(normaliseText(raw))));
     case "name":
       return ok(normaliseName(raw));
     case "kana": {
@@ -74,8 +77,10 @@ const byType = (field: TemplateField, raw: string): Normalised => {
       return date(field, raw, "seireki");
     case "date":
       return date(field, raw, "any");
-    case "address":
-      return ok(canonicalAddress(raw));
+    case "address": {
+      const value = canonicalAddress(dropStrayEdgePunctuation(normaliseText(raw)));
+      return value === "" || isWellFormedAddressTail(value) ? ok(value) : { value, reasons: ["pattern_mismatch"] };
+    }
     case "number": {
       const value = normaliseNumber(raw);
       if (value === "") return ok(value);
@@ -87,14 +92,25 @@ const byType = (field: TemplateField, raw: string): Normalised => {
       return value === "" ? ok(value) : { value, reasons: checkDigit(field, value) };
     }
     case "enum": {
-      const text = normaliseText(raw).replace(/\s+/g, "");
+      // Spaces and marks are noise around a listed word (女 」, 男_, 子 .): the values hold none.
+      const text = enumText(raw);
       if (text === "") return ok(text);
-      const match = closestValue(text, (field.post.values ?? []).map((v) => normaliseText(v).replace(/\s+/g, "")));
+      const match = closestValue(text, (field.post.values ?? []).map(enumText));
       if (match.kind === "exact") return ok(match.value);
       if (match.kind === "corrected") return { value: match.value, reasons: ["enum_corrected"] };
       return { value: null, reasons: ["unknown_enum_value"] };
     }
   }
+};
+
+/**
+ * An enum read off-list (妻 read as 安 or 表) that a second reading at another scale reads as a listed
+ * value takes that value, flagged `readings_disagree`: the two readings did not agree, a person confirms.
+ */
+const enumFromSecondReading = (field: TemplateField, first: Normalised, secondRaw: string | undefined): Normalised => {
+  if (field.type !== "enum" || secondRaw === undefined || (first.value !== null && first.reasons.length === 0)) return first;
+  const second = byType(field, secondRaw);
+  return second.value !== null && second.reasons.length === 0 ? { value: second.value, reasons: ["readings_disagree"] } : first;
 };
 
 /** Whether the value matches the template's pattern; a pattern that does not compile never passes. */
@@ -121,6 +137,19 @@ const outsideWhitelist = (field: TemplateField, raw: string, value: string | nul
   return [...subject.replace(/\s+/g, "")].some((c) => !allowed.has(c));
 };
 
+/** What else the recogniser said about a crop, besides its text and mean confidence. */
+export interface ReadingEvidence {
+  /** The lowest confidence of any recognised character (0..100). */
+  readonly weakestSymbol?: number;
+  /** The text of a second, independent reading of the same crop. */
+  readonly secondRaw?: string;
+  /** A character below this confidence flags the field `weak_character`; default {@link DEFAULT_WEAK_SYMBOL_CONFIDENCE}. */
+  readonly weakSymbolConfidence?: number;
+}
+
+/** Default confidence below which one character flags its field (`weak_character`); measured in bench-ocr. */
+export const DEFAULT_WEAK_SYMBOL_CONFIDENCE = 50;
+
 /**
  * Turns one recognised field into a result: normalised by `field.type`, checked against the template's
  * pattern, check digit, date bounds, allowed values and whitelist, and flagged for review with every
@@ -134,10 +163,10 @@ const outsideWhitelist = (field: TemplateField, raw: string, value: string | nul
  *
  * `region` defaults to the field's; pass the row's region for repeated rows.
  */
-export const postProcess = (field: TemplateField, raw: string, confidence: number, region: Region = field.region): FieldResult => {
+export const postProcess = (field: TemplateField, raw: string, confidence: number, region: Region = field.region, evidence: ReadingEvidence = {}): FieldResult => {
   const conf = Number.isFinite(confidence) ? Math.min(100, Math.max(0, confidence)) : 0;
   const hasText = raw.replace(/[\s\u3000]+/g, "") !== "";
-  const normalised = byType(field, raw);
+  const normalised = enumFromSecondReading(field, byType(field, raw), evidence.secondRaw);
   const reasons: ReviewReason[] = [...normalised.reasons];
   const { value } = normalised;
 
@@ -150,6 +179,13 @@ export const postProcess = (field: TemplateField, raw: string, confidence: numbe
   }
   if (hasText && outsideWhitelist(field, raw, value)) reasons.push("pattern_mismatch");
   if (hasText && conf < field.review.minConfidence) reasons.push("low_confidence");
+  if (hasText && evidence.weakestSymbol !== undefined && evidence.weakestSymbol < (evidence.weakSymbolConfidence ?? DEFAULT_WEAK_SYMBOL_CONFIDENCE)) {
+    reasons.push("weak_character");
+  }
+  // Two readings at different scales rarely make the same mistake: when their values differ, one is wrong.
+  if (evidence.secondRaw !== undefined && (hasText || evidence.secondRaw.trim() !== "") && byType(field, evidence.secondRaw).value !== value) {
+    reasons.push("readings_disagree");
+  }
   if (field.type === "name" && hasText) reasons.push("name_always_confirmed");
   else if (field.review.always && hasText) reasons.push("always_review");
   // A required field whose value was rejected (invalid date, unknown enum) is still missing for the form.

@@ -20,6 +20,8 @@ import type { Region } from "../templates/template.ts";
  * - `relationship_inconsistent`: the members' 続柄 contradict each other or the 世帯主.
  * - `age_implausible`: members' dates of birth contradict their 続柄 (a 子 older than the parent 世帯主 …).
  * - `unreadable`: nothing usable was recognised although text was expected.
+ * - `weak_character`: one recognised character is much less certain than the field's mean confidence shows.
+ * - `readings_disagree`: a second reading of the crop (another scale) gives another value.
  * - `label_anchored_fallback`: read from an unknown layout by its labels, not by a template.
  */
 export type ReviewReason =
@@ -40,6 +42,8 @@ export type ReviewReason =
   | "relationship_inconsistent"
   | "age_implausible"
   | "unreadable"
+  | "weak_character"
+  | "readings_disagree"
   | "label_anchored_fallback";
 
 /** Every review reason, in declaration order (for UIs and exhaustiveness tests). */
@@ -61,6 +65,8 @@ export const REVIEW_REASONS: readonly ReviewReason[] = [
   "relationship_inconsistent",
   "age_implausible",
   "unreadable",
+  "weak_character",
+  "readings_disagree",
   "label_anchored_fallback",
 ];
 

@@ -23,5 +23,7 @@ export const REVIEW_REASON_LABELS: { readonly [R in ReviewReason]: { readonly ja
   relationship_inconsistent: { ja: "続柄が世帯主と合わない", en: "Relationship inconsistent with the head of household" },
   age_implausible: { ja: "生年月日が続柄と合わない", en: "Date of birth implausible for the relationship" },
   unreadable: { ja: "読み取れない", en: "Unreadable" },
+  weak_character: { ja: "確信度の低い文字がある", en: "One or more characters were read with low confidence" },
+  readings_disagree: { ja: "2回の読み取り結果が一致しない", en: "Two readings of the field disagree" },
   label_anchored_fallback: { ja: "様式未登録のため項目名から読み取った", en: "Read by labels: no template for this layout" },
 };

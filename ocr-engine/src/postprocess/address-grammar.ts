@@ -1,0 +1,30 @@
+/**
+ * The grammar of an address's block numbers (丁目・番・番地・号, 1-2-3, 地割, 札幌の条) and of what may
+ * follow them (a building name and a room number). A character tesseract invents in that tail (1-.34-15,
+ * 204人号室, 二十夫番地) is not an address any more: the field is flagged, never passed on silently.
+ */
+import { KANJI_NUMERAL_CHARS } from "./kanji-numerals.ts";
+
+const K = `[${KANJI_NUMERAL_CHARS}]+`;
+// A kanji numeral still in front of a counter after canonicalisation is one that did not parse (二二十一番地).
+const UNPARSED_COUNT = new RegExp(`${K}(?:丁目|番地|番(?![町丁])|号(?!室)|地割)`);
+
+// 3丁目12番5号, 12番地の5, 1-2-3, 第1地割12番地, 北3条西5丁目 (札幌: 条 and 線 may be followed by a direction).
+const SEPARATOR = "(?:丁目|番地の?|番の?|号の?|地割|[条線][東西南北]?|の|-)";
+const BLOCKS = `\\d+(?:${SEPARATOR}\\d+)*(?:丁目|番地|番|号|地割)?`;
+// A building name starts with a letter (kana, kanji, Latin) but not a kanji numeral, holds no digit and no
+// block counter (二十夫番地五 is a misread block number, not a building); then a room or floor number.
+const BUILDING = `(?: ?(?![${KANJI_NUMERAL_CHARS}])\\p{L}(?:(?!丁目|番地)[^\\d])*)?`;
+const ROOM = "(?:\\d+(?:-\\d+)?(?:号室|号|階|F)?)?";
+const TAIL = new RegExp(`^${BLOCKS}${BUILDING}${ROOM}$`, "u");
+
+/**
+ * Whether a canonical address (see `canonicalAddress`) has a well-formed tail: from its first digit on,
+ * block numbers joined by counters or hyphens, then at most a building name and a room number. An
+ * address without digits has no tail to check, unless a kanji count before a counter failed to parse.
+ */
+export const isWellFormedAddressTail = (canonical: string): boolean => {
+  if (UNPARSED_COUNT.test(canonical)) return false;
+  const first = canonical.search(/\d/);
+  return first === -1 || TAIL.test(canonical.slice(first));
+};

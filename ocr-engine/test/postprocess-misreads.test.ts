@@ -1,0 +1,100 @@
+/**
+ * Post-processing of what tesseract actually returns on degraded synthetic scans (bench-ocr mismatches):
+ * spaces between Japanese words, katakana look-alikes in block numbers, stray characters in an address's
+ * tail, weak characters and disagreeing readings. Each example is a reading seen in the benchmark.
+ */
+import { describe, expect, it } from "vitest";
+import { canonicalAddress, fixNumeralLookalikes } from "../src/postprocess/address.ts";
+import { isWellFormedAddressTail } from "../src/postprocess/address-grammar.ts";
+import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation } from "../src/postprocess/normalize-text.ts";
+import { postProcess } from "../src/postprocess/post-process.ts";
+import type { FieldType, TemplateField } from "../src/templates/template.ts";
+
+const field = (type: FieldType, post: TemplateField["post"] = {}): TemplateField => ({
+  key: `test.${type}`,
+  label: { ja: "項目", en: "Field" },
+  region: { x: 0.1, y: 0.2, width: 0.3, height: 0.05 },
+  type,
+  hints: {},
+  post,
+  review: { minConfidence: 60, always: false },
+  required: true,
+});
+
+describe("spaces between Japanese words", () => {
+  it("are dropped, but a space next to a Roman letter is kept", () => {
+    expect(dropSpacesBetweenJapanese("みほ ん 59")).toBe("みほん59");
+    expect(dropSpacesBetweenJapanese("タメ シ 共 和 国")).toBe("タメシ共和国");
+    expect(dropSpacesBetweenJapanese("United States of America")).toBe("United States of America");
+    expect(dropSpacesBetweenJapanese("ためし Tower 3")).toBe("ためし Tower 3");
+  });
+  it("a text field comes back without them and without a stray full stop at the end", () => {
+    const r = postProcess(field("text"), "タメ シ 共 和 国 .", 90);
+    expect(r.value).toBe("タメシ共和国");
+    expect(r.needsReview).toBe(false);
+  });
+  it("lone punctuation at either end is dropped; a mark touching the value is kept", () => {
+    expect(dropStrayEdgePunctuation("・ 昭和50年 ・")).toBe("昭和50年");
+    expect(dropStrayEdgePunctuation("タメシ共和国 . ,")).toBe("タメシ共和国");
+    expect(dropStrayEdgePunctuation("A.B")).toBe("A.B");
+    expect(dropStrayEdgePunctuation("1-2-3-")).toBe("1-2-3-");
+  });
+});
+
+describe("katakana and kanji look-alikes in block numbers", () => {
+  it("ニ next to a numeral or before a counter is 二, ー before a counter is 一, 丁月 after a number is 丁目", () => {
+    expect(canonicalAddress("た めし 県 みほ ん 市 港南 八丁 目 ニ 十 九 番 二 号")).toBe("ためし県みほん市港南8丁目29番2号");
+    expect(canonicalAddress("か きこ 府 ひ が し みほ ん 市 桜台 八丁 目 四 十 番 地 ニ 十 三")).toBe("かきこ府ひがしみほん市桜台8丁目40番地23");
+    expect(canonicalAddress("か きこ 府 も くじ 市 日 向 九 丁 月 759 番 地")).toBe("かきこ府もくじ市日向9丁目759番地");
+    expect(canonicalAddress("日向ー丁目十ー番地")).toBe("日向1丁目11番地");
+  });
+  it("leaves katakana words, place names and dashed block numbers alone", () => {
+    expect(fixNumeralLookalikes("ニセコ町センター")).toBe("ニセコ町センター");
+    expect(fixNumeralLookalikes("みほんセンター丁目")).toBe("みほんセンター丁目");
+    expect(canonicalAddress("千代田区九段北一ー二ー三")).toBe("千代田区九段北1-2-3");
+  });
+});
+
+describe("address grammar after the first block number", () => {
+  it.each([
+    "ためし県みほん市港南8丁目29番2号",
+    "かきこ府ひがしみほん市桜台8丁目40番地23",
+    "かきこ府さんぷる村東雲1-34-15みほんハイツ509号室",
+    "札幌市中央区北3条西5丁目1番地",
+    "港区六本木1-2-3 Grand Tower 101",
+    "愛知県一宮市本町4丁目12番地の5",
+    "仙台市青葉区一番町4丁目",
+    "岩手県みほん村第1地割12番地",
+    "ためし県みほん市",
+  ])("%s is well formed", (address) => expect(isWellFormedAddressTail(address)).toBe(true));
+  it.each([
+    ["a full stop inside the numbers", "かきこ府さんぷる村東雲1-.34-15みほんハイツ509号室"],
+    ["a kanji between the room number and 号室", "さんぷる県みほん市東雲5-2-19ためしコーポ204人号室"],
+    ["a block number that is not a numeral (夫 for 六)", "みほん県もくじ市本町6丁目二十夫番地五"],
+    ["kanji numerals that do not parse (二二十一)", "かきこ府ためし町日向1丁目二二十一番地12"],
+  ])("%s is not", (_, address) => expect(isWellFormedAddressTail(address)).toBe(false));
+  it("an address field with a stray character is flagged pattern_mismatch, a clean one is not", () => {
+    expect(postProcess(field("address"), "さん ぷる 県 みほ ん 市 東雲 5-2-19 た めし コー ポ 204 人 号室", 90).reasons).toContain("pattern_mismatch");
+    expect(postProcess(field("address"), "か きこ 府 も くじ 市 日 向 九 丁 月 759 番 地", 90)).toMatchObject({ value: "かきこ府もくじ市日向9丁目759番地", needsReview: false });
+  });
+});
+
+describe("evidence beyond the mean confidence", () => {
+  it("a field whose weakest character is below the threshold is flagged weak_character", () => {
+    const f = field("address");
+    const raw = "れい ぶん 県 あお ば 市 中 央 5 丁目 21 番 18 号";
+    expect(postProcess(f, raw, 90, f.region, { weakestSymbol: 31 }).reasons).toEqual(["weak_character"]);
+    expect(postProcess(f, raw, 90, f.region, { weakestSymbol: 31, weakSymbolConfidence: 30 }).needsReview).toBe(false);
+  });
+  it("a second reading that normalises to another value flags readings_disagree; the same value in other spacing does not", () => {
+    const f = field("address");
+    const raw = "れい ぶん 県 あお ば 市 中 央 5 丁目 21 番 18 号";
+    expect(postProcess(f, raw, 90, f.region, { secondRaw: "れいぶん県あおば市中央5丁目21番16号" }).reasons).toEqual(["readings_disagree"]);
+    expect(postProcess(f, raw, 90, f.region, { secondRaw: "れいぶん 県 あおば 市 中央 五丁目 二十一番 十八号" }).needsReview).toBe(false);
+  });
+  it("dates are compared as dates: 1992年8月2日 and 1992年3月2日 disagree", () => {
+    const f = field("date-seireki");
+    expect(postProcess(f, "1992 年 8 月 2 日", 90, f.region, { secondRaw: "1992年3月2日" }).reasons).toContain("readings_disagree");
+    expect(postProcess(f, "1992 年 3 月 2 日", 90, f.region, { secondRaw: "1992年03月02日" }).needsReview).toBe(false);
+  });
+});
