@@ -31,3 +31,4 @@ export * from "./login/authenticate-password.ts";
 export * from "./login/authenticate-totp-step.ts";
 export * from "./password-reset/password-reset-ticket.ts";
 export * from "./password-reset/request-password-reset.ts";
+export * from "./login/authenticate-email-code-step.ts";

@@ -7,7 +7,10 @@ import {
   UNLOCKED,
   type AccountLockoutState,
   type AuthenticatePasswordDeps,
+  type AuthenticateEmailCodeStepDeps,
   type AuthenticateTotpStepDeps,
+  type EmailCodeChallenge,
+  type Hasher,
   type LoginAttemptRecord,
   type PasswordHasher,
   type ThrottleBucket,
@@ -22,11 +25,13 @@ export interface FakeAccount {
   enrolment: TotpEnrolment | null;
 }
 
-export const loginWorld = (hasher: PasswordHasher, decoyHash: string, totp: Pick<TotpAuthenticator, "codeAt">, start: Date) => {
+export const loginWorld = (hasher: PasswordHasher, decoyHash: string, totp: Pick<TotpAuthenticator, "codeAt">, start: Date, sha256?: Hasher) => {
   let now = start.getTime();
   const accounts = new Map<string, FakeAccount>();
   const throttles = new Map<string, ThrottleBucket>();
   const records: LoginAttemptRecord[] = [];
+  /** Email-code challenges by attempt id. */
+  const challenges = new Map<string, EmailCodeChallenge>();
   /** Makes the next compare-and-set of a TOTP step lose, as if a concurrent request had won. */
   let loseNextCas = false;
   const state = {
@@ -75,8 +80,21 @@ export const loginWorld = (hasher: PasswordHasher, decoyHash: string, totp: Pick
       return okAsync(true);
     },
   };
+  const emailDeps: AuthenticateEmailCodeStepDeps = {
+    ...state,
+    hasher: sha256 ?? { sha256Hex: () => "" },
+    loadEmailCodeAttempt: (id, attemptId) => okAsync({ lockout: accounts.get(id)?.lockout ?? UNLOCKED, challenge: challenges.get(attemptId) ?? null }),
+    saveEmailCodeChallenge: (_id, challenge) => {
+      const stored = challenges.get(challenge.attemptId);
+      if (stored !== undefined && stored.consumedAt !== null) return okAsync(false);
+      challenges.set(challenge.attemptId, challenge);
+      return okAsync(true);
+    },
+  };
   return {
     accounts,
+    challenges,
+    emailDeps,
     records,
     passwordDeps,
     totpDeps,

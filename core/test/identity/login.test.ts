@@ -2,14 +2,16 @@ import { describe, expect, it } from "vitest";
 import {
   adminUnlock,
   authenticatePassword,
+  authenticateEmailCodeStep,
   authenticateTotpStep,
+  issueEmailCode,
   INVALID_CREDENTIALS,
   STAFF_LOCKOUT_POLICY,
   totpTimeStep,
   UNLOCKED,
   type TotpSecret,
 } from "../../src/index.ts";
-import { fakePasswordHasher } from "./identity-fakes.ts";
+import { cryptoRandom, fakePasswordHasher, sha256Hasher } from "./identity-fakes.ts";
 import { loginWorld } from "./login-fakes.ts";
 import { hotp, oracleAuthenticator, RFC6238_SECRET } from "./totp-oracle.ts";
 
@@ -19,7 +21,7 @@ const PASSWORD = "shinjuku-gyoen-no-sakura";
 const setup = async (opts: { secondFactor?: boolean } = {}) => {
   const fake = fakePasswordHasher();
   const decoy = (await fake.hasher.hash("decoy-password-never-used"))._unsafeUnwrap();
-  const world = loginWorld(fake.hasher, decoy, oracleAuthenticator().authenticator, start);
+  const world = loginWorld(fake.hasher, decoy, oracleAuthenticator().authenticator, start, sha256Hasher);
   world.accounts.set("staff-0001", {
     passwordHash: (await fake.hasher.hash(PASSWORD))._unsafeUnwrap(),
     lockout: UNLOCKED,
@@ -29,7 +31,14 @@ const setup = async (opts: { secondFactor?: boolean } = {}) => {
   const login = (loginId: string, password: string, sourceAddress = "192.0.2.10") => authenticatePassword(world.passwordDeps)({ loginId, password, sourceAddress });
   const totpStep = (code: string, sourceAddress = "192.0.2.10") => authenticateTotpStep(world.totpDeps)({ accountId: "staff-0001", code, sourceAddress });
   const codeNow = (offset = 0) => hotp(RFC6238_SECRET as TotpSecret, totpTimeStep(world.now()) + offset);
-  return { ...fake, world, login, totpStep, codeNow };
+  const sendCode = (attemptId: string) => {
+    const { code, challenge } = issueEmailCode({ random: cryptoRandom, hasher: sha256Hasher }, { attemptId, now: world.now() });
+    world.challenges.set(attemptId, challenge);
+    return code;
+  };
+  const emailStep = (attemptId: string, code: string) =>
+    authenticateEmailCodeStep(world.emailDeps)({ accountId: "staff-0001", attemptId, code, sourceAddress: "192.0.2.10" });
+  return { ...fake, world, login, totpStep, codeNow, sendCode, emailStep };
 };
 
 /** Fails with wrong passwords until the account locks, waiting out each delay. */
@@ -157,5 +166,35 @@ describe("authenticateTotpStep: the same lockout covers the second factor", () =
     s.world.advance(30_000);
     expect((await s.totpStep(s.codeNow()))._unsafeUnwrapErr()).toBe(INVALID_CREDENTIALS);
     expect(s.world.records.at(-1)?.outcome).toBe("locked");
+  });
+});
+
+describe("authenticateEmailCodeStep: residents' email codes under the same lockout", () => {
+  it("accepts the emailed code once; resending codes does not reset the failure count; a locked account answers alike", async () => {
+    const s = await setup({ secondFactor: true });
+    const code = s.sendCode("attempt-1");
+    expect((await s.emailStep("attempt-1", code)).isOk()).toBe(true);
+    expect((await s.emailStep("attempt-1", code))._unsafeUnwrapErr()).toBe(INVALID_CREDENTIALS);
+    expect(s.world.accounts.get("staff-0001")?.lockout.consecutiveFailures).toBe(1);
+    for (let round = 0; round < 9; round++) {
+      const fresh = s.sendCode(`attempt-r${round}`);
+      const wrong = fresh === "000000" ? "111111" : "000000";
+      expect((await s.emailStep(`attempt-r${round}`, wrong))._unsafeUnwrapErr()).toBe(INVALID_CREDENTIALS);
+      s.world.advance(STAFF_LOCKOUT_POLICY.maxDelayMs);
+    }
+    expect(s.world.accounts.get("staff-0001")?.lockout.lockedUntil).not.toBeNull();
+    const last = s.sendCode("attempt-last");
+    expect((await s.emailStep("attempt-last", last))._unsafeUnwrapErr()).toBe(INVALID_CREDENTIALS);
+    expect(s.world.records.at(-1)).toMatchObject({ step: "email_code", outcome: "locked" });
+  });
+
+  it("a code sent for one attempt does not complete another", async () => {
+    const s = await setup({ secondFactor: true });
+    const code = s.sendCode("attempt-a");
+    const codeB = s.sendCode("attempt-b");
+    const r = await authenticateEmailCodeStep(s.world.emailDeps)({ accountId: "staff-0001", attemptId: "attempt-b", code, sourceAddress: "192.0.2.10" });
+    // One time in a million the two codes have the same digits; then attempt b's own code was typed.
+    if (codeB !== code) expect(r.isErr()).toBe(true);
+    expect(s.world.challenges.get("attempt-b")?.codeHash).not.toBe(s.world.challenges.get("attempt-a")?.codeHash);
   });
 });
