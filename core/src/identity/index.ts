@@ -32,3 +32,4 @@ export * from "./login/authenticate-totp-step.ts";
 export * from "./password-reset/password-reset-ticket.ts";
 export * from "./password-reset/request-password-reset.ts";
 export * from "./login/authenticate-email-code-step.ts";
+export * from "./notices/security-notice.ts";
