@@ -187,6 +187,27 @@ describe("renderDocument", () => {
     expect(countIn(r, seal, ([R, G, B]) => R > 180 && G < 110 && B < 120 && Math.max(R, G, B) <= threshold)).toBe(0);
   });
 
+  it("with tint: false and seal: false prints on white paper with no red (a blank form for a reference image)", async () => {
+    const blank = renderDocument(template, { fields: {}, groups: {} }, { dpi: 100, seed: 3, tint: false, seal: false })._unsafeUnwrap();
+    expect([blank.tint, blank.seal]).toEqual([null, null]);
+    const r = await decode(blank.png);
+    let paper = 0;
+    let red = 0;
+    for (let y = 0; y < r.height; y++) {
+      for (let x = 0; x < r.width; x++) {
+        const [R, G, B] = pixel(r, x, y);
+        if (R === 255 && G === 255 && B === 255) paper++;
+        if (R > 150 && G < 100 && B < 100) red++;
+      }
+    }
+    expect(paper / (r.width * r.height)).toBeGreaterThan(0.8);
+    expect(red).toBe(0);
+    // The default still draws tint and seal.
+    const tinted = renderDocument(template, { fields: {}, groups: {} }, { dpi: 100, seed: 3 })._unsafeUnwrap();
+    expect(tinted.tint).not.toBeNull();
+    expect(tinted.seal).not.toBeNull();
+  });
+
   it("renders every shipped template (cards, 戸籍, 情報確認書) with a value in every field", async () => {
     const templates = (await loadTemplates(SHIPPED_TEMPLATES_DIR))._unsafeUnwrap();
     expect(templates.length).toBeGreaterThan(0);

@@ -13,6 +13,7 @@ export {
   TENSHUTSU_FIELD_KEYS, TENSHUTSU_MEMBER_KEYS, TENSHUTSU_PAGE, generateTenshutsuLayouts, layoutFingerprint,
 } from "./layout-families.ts";
 export { type RenderOptions, type RenderedDocument, renderDocument } from "./render-document.ts";
+export { REFERENCE_SEED, renderReferenceImage } from "./render-reference.ts";
 export { type TintStyle, tintStyleFor } from "./tint.ts";
 export { type DegradeOptions, type DegradeParams, type DegradedScan, degrade } from "./degrade.ts";
 export { type SynthesizeOptions, type SyntheticScan, synthesizeScan } from "./synthesize-scan.ts";

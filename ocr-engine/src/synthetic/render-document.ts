@@ -20,11 +20,17 @@ export interface RenderOptions {
   readonly dpi: number;
   /** Seed of everything random at render time (ink tone, seal placement and text). */
   readonly seed: number;
+  /** Draw the anti-copy tint (地紋); default true. `false` prints on white, as a reference image for alignment. */
+  readonly tint?: boolean;
+  /** Stamp the red 公印 (forms only); default true. A blank form has none. */
+  readonly seal?: boolean;
 }
 
 const RenderOptionsSchema = Schema.Struct({
   dpi: Schema.Int.check(Schema.isBetween({ minimum: 50, maximum: 600 })),
   seed: Schema.Int,
+  tint: Schema.optionalKey(Schema.Boolean),
+  seal: Schema.optionalKey(Schema.Boolean),
 });
 
 /** A rendered page and what was drawn on it. */
@@ -35,9 +41,10 @@ export interface RenderedDocument {
   readonly height: number;
   /** The values drawn: per top-level field key, and per repeat group one record per drawn row. */
   readonly truth: DocumentValues;
-  /** Where the red seal was stamped (normalised), or null for documents without one (cards). */
+  /** Where the red seal was stamped (normalised), or null for documents without one (cards, `seal: false`). */
   readonly seal: Region | null;
-  readonly tint: TintStyle;
+  /** The tint drawn, or null with `tint: false`. */
+  readonly tint: TintStyle | null;
 }
 
 /** Card kinds: no ruled cells and no seal. */
@@ -122,7 +129,11 @@ export const renderDocument = (template: Template, values: DocumentValues, optio
     const ctx = canvas.getContext("2d");
     const issuerAnchor = template.anchors.find((a) => /[市町村区]長$/.test(a.text));
     const issuerWord = issuerAnchor?.text.replace(/長$/, "") ?? "みほん";
-    const tint = drawTint(ctx, width, height, template.id, issuerWord, mincho);
+    let tint: TintStyle | null = null;
+    if (options.tint === false) {
+      ctx.fillStyle = "#ffffff";
+      ctx.fillRect(0, 0, width, height);
+    } else tint = drawTint(ctx, width, height, template.id, issuerWord, mincho);
     const isCard = CARD_KINDS.has(template.kind);
     const ink = `rgb(${rng.int(10, 35)},${rng.int(10, 35)},${rng.int(15, 45)})`;
     const labelFamily = rng.chance(0.5) ? gothic : mincho;
@@ -168,7 +179,7 @@ export const renderDocument = (template: Template, values: DocumentValues, optio
     for (const v of fieldFields) fitText(ctx, v.text, px(v.region, width, height), mincho, "left");
 
     let seal: Region | null = null;
-    if (!isCard) {
+    if (!isCard && options.seal !== false) {
       const size = (rng.float(18, 24) / template.page.widthMm) * width;
       const target = issuerAnchor?.region ?? { x: 0.72, y: 0.88, width: 0.1, height: 0.03 };
       const cx = (target.x + target.width) * width + rng.float(-0.45, -0.15) * size;
