@@ -3,7 +3,7 @@
  * Standalone: imports nothing of madoguchi.
  */
 export type * from "./templates/template.ts";
-export { decodeTemplate, TemplateSchema, TemplateFieldSchema, RepeatGroupSchema, RegionSchema } from "./templates/template.schema.ts";
+export { decodeTemplate, TemplateSchema, TemplateFieldSchema, RepeatGroupSchema, RegionSchema, DocumentKindSchema } from "./templates/template.schema.ts";
 export { loadTemplates, loadTemplateCatalog, SHIPPED_TEMPLATES_DIR, type TemplateCatalog } from "./templates/load-templates.ts";
 export { templateError, type TemplateError, type TemplateIssue } from "./templates/template.errors.ts";
 export { isLocalGovernmentCode, localGovernmentCheckDigit } from "./templates/issuer-code.ts";

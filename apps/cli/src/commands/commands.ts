@@ -2,8 +2,9 @@ import type { Command } from "../command.ts";
 import { catalogCheckCommand } from "./catalog-check.ts";
 import { migrateCommand } from "./migrate.ts";
 import { ocrCommand } from "./ocr.ts";
+import { ocrDraftCommand } from "./ocr-draft.ts";
 import { testCardIssueCommand } from "./test-card-issue.ts";
 import { testCardShowCommand } from "./test-card-show.ts";
 
 /** Every command, in the order `madoguchi help` lists them. `help` itself is handled by the dispatcher. */
-export const COMMANDS: readonly Command[] = [catalogCheckCommand, migrateCommand, ocrCommand, testCardIssueCommand, testCardShowCommand];
+export const COMMANDS: readonly Command[] = [catalogCheckCommand, migrateCommand, ocrCommand, ocrDraftCommand, testCardIssueCommand, testCardShowCommand];
