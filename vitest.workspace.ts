@@ -26,7 +26,8 @@ export default [
   project("server", "./apps/server", { testTimeout: 60_000 }),
   project("cli", "./apps/cli"),
   project("web", "./apps/web", { environment: "node" }),
-  project("architecture", "./tests/architecture", { include: ["**/*.test.ts"] }),
+  // Cruising the whole repository takes several seconds on a busy 2-core machine: more than the 5 s default.
+  project("architecture", "./tests/architecture", { include: ["**/*.test.ts"], testTimeout: 60_000 }),
   // The browser test starts the reference app as `npm start` does and drives Debian's Chromium.
   project("e2e", "./tests/e2e", { include: ["**/*.e2e.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 }),
 ];
