@@ -72,6 +72,7 @@ describe("address grammar after the first block number", () => {
     ["a kanji between the room number and 号室", "さんぷる県みほん市東雲5-2-19ためしコーポ204人号室"],
     ["a block number that is not a numeral (夫 for 六)", "みほん県もくじ市本町6丁目二十夫番地五"],
     ["kanji numerals that do not parse (二二十一)", "かきこ府ためし町日向1丁目二二十一番地12"],
+    ["a kanji inside the last number (二十六人号)", "かきこ府ためし町旭町1丁目6番二十六人号"],
   ])("%s is not", (_, address) => expect(isWellFormedAddressTail(address)).toBe(false));
   it("an address field with a stray character is flagged pattern_mismatch, a clean one is not", () => {
     expect(postProcess(field("address"), "さん ぷる 県 みほ ん 市 東雲 5-2-19 た めし コー ポ 204 人 号室", 90).reasons).toContain("pattern_mismatch");
@@ -96,5 +97,19 @@ describe("evidence beyond the mean confidence", () => {
     const f = field("date-seireki");
     expect(postProcess(f, "1992 年 8 月 2 日", 90, f.region, { secondRaw: "1992年3月2日" }).reasons).toContain("readings_disagree");
     expect(postProcess(f, "1992 年 3 月 2 日", 90, f.region, { secondRaw: "1992年03月02日" }).needsReview).toBe(false);
+  });
+  it("a first reading the type rejects gives way to a second one it accepts, still flagged readings_disagree", () => {
+    const relationship = field("enum", { values: ["世帯主", "妻", "夫", "子"] });
+    expect(postProcess(relationship, "安", 90, relationship.region, { secondRaw: "妻" })).toMatchObject({ value: "妻", reasons: ["readings_disagree"] });
+    const address = field("address");
+    const r = postProcess(address, "か きこ 府 た めし 町 旭 町 一 丁目 六 番 二 十 六 人 号", 90, address.region, { secondRaw: "か きこ 府 た めし 町 旭 町 一 丁目 六 番 二 十 六 号" });
+    expect(r).toMatchObject({ value: "かきこ府ためし町旭町1丁目6番26号", needsReview: true, reasons: ["readings_disagree"] });
+    // A second reading the type rejects too changes nothing.
+    expect(postProcess(relationship, "安", 38, relationship.region, { secondRaw: "表" }).value).toBeNull();
+  });
+  it("enum values are matched without the marks around them (女 」, 男_)", () => {
+    const sex = field("enum", { values: ["男", "女"] });
+    expect(postProcess(sex, "女 」", 90)).toMatchObject({ value: "女", needsReview: false });
+    expect(postProcess(sex, "男_", 90)).toMatchObject({ value: "男", needsReview: false });
   });
 });

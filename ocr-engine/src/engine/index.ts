@@ -2,8 +2,9 @@
  * Public API of the recognition pipeline and the engine, for the package entry point
  * (`src/index.ts` re-exports this module).
  */
-export { createOcrEngine, DEFAULT_MAX_CROP_HEIGHT, type OcrEngine, type OcrEngineOptions, type PostProcess, type ScanInput } from "./create-ocr-engine.ts";
-export type { RawField, RawReading, RawRecognition } from "./raw-recognition.ts";
+export { createOcrEngine, DEFAULT_MAX_CROP_HEIGHT, DEFAULT_SECOND_READING_TYPES, type OcrEngine, type OcrEngineOptions, type PostProcess, type ScanInput } from "./create-ocr-engine.ts";
+export type { RawField, RawReading, RawRecognition, SecondReading } from "./raw-recognition.ts";
+export { readCrop, secondHeight, DEFAULT_SECOND_SCALE, DEFAULT_RETRY_HEIGHT, MIN_SECOND_HEIGHT, type CropReadings, type CropReadingOptions } from "./read-crop.ts";
 export { ocrError, type OcrError, type OcrErrorReason, type OcrOperation } from "../pipeline/ocr-error.ts";
 export type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
 export { decodeImage, sniffFormat, DEFAULT_DECODE_LIMITS, type DecodeLimits, type ImageFormat } from "../pipeline/decode-image.ts";
@@ -24,7 +25,7 @@ export {
   type AlignmentRejectionReason,
   type AlignError,
 } from "../pipeline/align.ts";
-export { downscaleGrey } from "../pipeline/resize-grey.ts";
+export { downscaleGrey, resizeGrey } from "../pipeline/resize-grey.ts";
 export { regionToPixels, cropGrey, cropRegion, toPgm, DEFAULT_CROP_MARGIN, type PixelRect } from "../pipeline/crop.ts";
 export {
   createRecognizerPool,
@@ -33,5 +34,6 @@ export {
   type RecognizerPool,
   type RecognizeJob,
   type Recognition,
+  type RecognizedSymbol,
   type Psm,
 } from "../pipeline/recognizer-pool.ts";

@@ -1,8 +1,8 @@
 /**
  * How one field crop is read: once at the engine's crop height, and again where a second reading can
  * catch what the first got wrong — at another scale for field types that have no closed list or check
- * digit (an address misread is still an address), and once more when the first reading is empty although
- * the crop has ink, or is not one of an enum's allowed values.
+ * digit (an address misread is still an address), and once more (smaller, and as a line) when the first
+ * reading is empty although the crop has ink, or is not one of an enum's allowed values.
  */
 import { ResultAsync, okAsync } from "neverthrow";
 import type { OcrError } from "../pipeline/ocr-error.ts";
@@ -60,12 +60,15 @@ export const readCrop = (pool: RecognizerPool, crop: GreyRaster, field: Template
   const psm: Psm = field.hints.psm ?? 7;
   const firstImage = downscaleGrey(crop, o.maxCropHeight);
   const first = pool.recognize({ image: firstImage, psm });
+  // tesseract's jpn model reads a lone kanji far better as a line (PSM 7) than as a word (PSM 8): 子 comes
+  // back as チー, 男 as 和田 (measured on the synthetic 性別 and 続柄 cells), so a re-reading is done as a line.
+  const retryPsm: Psm = psm === 8 ? 7 : psm;
   const retry = (r: Recognition): ResultAsync<CropReadings, OcrError> => {
     const image = downscaleGrey(crop, o.retryHeight);
-    if (image.height === firstImage.height) return okAsync({ first: r, second: null });
+    if (image.height === firstImage.height && retryPsm === psm) return okAsync({ first: r, second: null });
     // An empty first reading of an inked crop is replaced (there is nothing to compare); an off-list one is compared.
-    if (r.text.trim() === "") return pool.recognize({ image, psm }).map((s) => ({ first: s, second: null }));
-    if (isOffList(field, r.text)) return pool.recognize({ image, psm }).map((s) => ({ first: r, second: s }));
+    if (r.text.trim() === "") return pool.recognize({ image, psm: retryPsm }).map((s) => ({ first: s, second: null }));
+    if (isOffList(field, r.text)) return pool.recognize({ image, psm: retryPsm }).map((s) => ({ first: r, second: s }));
     return okAsync({ first: r, second: null });
   };
   if (!o.secondTypes.has(field.type)) return first.andThen(retry);

@@ -12,9 +12,10 @@ const UNPARSED_COUNT = new RegExp(`${K}(?:丁目|番地|番(?![町丁])|号(?!�
 // 3丁目12番5号, 12番地の5, 1-2-3, 第1地割12番地, 北3条西5丁目 (札幌: 条 and 線 may be followed by a direction).
 const SEPARATOR = "(?:丁目|番地の?|番の?|号の?|地割|[条線][東西南北]?|の|-)";
 const BLOCKS = `\\d+(?:${SEPARATOR}\\d+)*(?:丁目|番地|番|号|地割)?`;
-// A building name starts with a letter (kana, kanji, Latin) but not a kanji numeral, holds no digit and no
-// block counter (二十夫番地五 is a misread block number, not a building); then a room or floor number.
-const BUILDING = `(?: ?(?![${KANJI_NUMERAL_CHARS}])\\p{L}(?:(?!丁目|番地)[^\\d])*)?`;
+// A building name starts with a letter (kana, kanji, Latin) but not a kanji numeral or a counter, holds no
+// digit and no 丁目 or 番地 (二十夫番地五, 番二十六人号 are misread block numbers, not buildings); then a
+// room or floor number.
+const BUILDING = `(?: ?(?![${KANJI_NUMERAL_CHARS}]|丁目|番|号|地割|の)\\p{L}(?:(?!丁目|番地)[^\\d])*)?`;
 const ROOM = "(?:\\d+(?:-\\d+)?(?:号室|号|階|F)?)?";
 const TAIL = new RegExp(`^${BLOCKS}${BUILDING}${ROOM}$`, "u");
 

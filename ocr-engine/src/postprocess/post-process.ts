@@ -104,11 +104,12 @@ const byType = (field: TemplateField, raw: string): Normalised => {
 };
 
 /**
- * An enum read off-list (妻 read as 安 or 表) that a second reading at another scale reads as a listed
- * value takes that value, flagged `readings_disagree`: the two readings did not agree, a person confirms.
+ * A first reading that the type rejects (an enum read off-list: 妻 as 安; an address whose block numbers do
+ * not parse: 204人号室; a date that is no date) gives way to a second reading the type accepts as it is —
+ * flagged `readings_disagree` all the same: the two readings did not agree, a person confirms.
  */
-const enumFromSecondReading = (field: TemplateField, first: Normalised, secondRaw: string | undefined): Normalised => {
-  if (field.type !== "enum" || secondRaw === undefined || (first.value !== null && first.reasons.length === 0)) return first;
+const preferAcceptedReading = (field: TemplateField, first: Normalised, secondRaw: string | undefined): Normalised => {
+  if (secondRaw === undefined || (first.value !== null && first.reasons.length === 0)) return first;
   const second = byType(field, secondRaw);
   return second.value !== null && second.reasons.length === 0 ? { value: second.value, reasons: ["readings_disagree"] } : first;
 };
@@ -166,7 +167,7 @@ export const DEFAULT_WEAK_SYMBOL_CONFIDENCE = 50;
 export const postProcess = (field: TemplateField, raw: string, confidence: number, region: Region = field.region, evidence: ReadingEvidence = {}): FieldResult => {
   const conf = Number.isFinite(confidence) ? Math.min(100, Math.max(0, confidence)) : 0;
   const hasText = raw.replace(/[\s\u3000]+/g, "") !== "";
-  const normalised = enumFromSecondReading(field, byType(field, raw), evidence.secondRaw);
+  const normalised = preferAcceptedReading(field, byType(field, raw), evidence.secondRaw);
   const reasons: ReviewReason[] = [...normalised.reasons];
   const { value } = normalised;
 
