@@ -18,6 +18,11 @@ import type { Template, TemplateField } from "../src/templates/template.ts";
  * dpi cards against 600): the usual counter scan, and a third of the rendering time. The alignment scale
  * bounds are widened by the same ratio — with the defaults (0.8–1.25, made for scans at the reference's
  * resolution) a 200 dpi scan of a 300 dpi reference (scale 1.5) is rejected as `scale_out_of_range`.
+ *
+ * Measured with this seed (2026-11-23, 2 shared cores under load ~12: 50 s CPU, 3 min wall): every page
+ * aligned (181–665 RANSAC inliers, scale 1.544–1.555 for the expected 1.546); 117 of 122 non-name fields
+ * exact (ignoring tesseract's spaces), none wrong without a flag; the 15 住民票コード all exact and none
+ * flagged by their check digit.
  */
 const TODAY = "2026-11-23";
 const SEED = 11;
