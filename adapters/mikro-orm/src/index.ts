@@ -12,3 +12,4 @@ export {
   type ConnectionOptions,
   type MikroOrmStoreOptions,
 } from "./mikro-orm-store.options.ts";
+export { openMikroOrmAuditLog, type OpenedAuditLog } from "./open-audit-log.ts";

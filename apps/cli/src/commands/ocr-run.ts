@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import {
   createOcrEngine,
-  loadTemplates,
+  loadTemplateCatalog,
   makeDocumentPostProcessor,
   SHIPPED_TEMPLATES_DIR,
   type DocumentResult,
@@ -30,17 +30,18 @@ export const runOcr = (input: OcrInput, context: CliContext): ResultAsync<Comman
   const templateId = requiredString(input.strings.template, "template");
   const dirShown = input.strings["templates-dir"];
   const dir = dirShown === undefined ? SHIPPED_TEMPLATES_DIR : resolve(context.cwd, dirShown);
-  const templates = loadTemplates(dir).mapErr((e) =>
+  const catalog = loadTemplateCatalog(dir).mapErr((e) =>
     cliError(OPERATION, "invalid_input", "ocr.templates_invalid", { ja: `テンプレートを読み込めません: ${dirShown ?? "(同梱)"}`, en: `cannot load the templates: ${dirShown ?? "(shipped)"}` }, {
       details: e.issues.map((i) => `  ${i.path}: ${i.message}`),
     }),
   );
-  return ResultAsync.combine([templates, readBinaryFile(OPERATION, resolve(context.cwd, shown), shown)]).andThen(([list, image]) => {
+  return ResultAsync.combine([catalog, readBinaryFile(OPERATION, resolve(context.cwd, shown), shown)]).andThen(([{ templates: list, references }, image]) => {
     const known = list.map((t) => t.id).sort();
     const template: Template | undefined = list.find((t) => t.id === templateId);
     if (template === undefined) return errAsync(fromOcrError(OPERATION, { _tag: "OcrError", reason: "template_not_found", operation: "engine", retryable: false, message: "" }, shown, templateId, known));
-    // Only the chosen template: one recognition needs no other layouts.
-    return createOcrEngine({ templates: [template], postProcess: makeDocumentPostProcessor({ today: () => japanDate(context.now()) }) })
+    // Only the chosen template (and its reference image for alignment): one recognition needs no other layouts.
+    const reference = references[template.id];
+    return createOcrEngine({ templates: [template], references: reference === undefined ? {} : { [template.id]: reference }, postProcess: makeDocumentPostProcessor({ today: () => japanDate(context.now()) }) })
       .mapErr((e) => fromOcrError(OPERATION, e, shown, templateId, known))
       .andThen((engine) => {
         const recognised: Promise<Result<DocumentResult, OcrError>> = Promise.resolve(engine.recognize(image, { templateId })).then(async (r) => {
