@@ -29,3 +29,4 @@ export * from "./synthetic/index.ts";
 export * from "./engine/index.ts";
 export * from "./authoring/index.ts";
 export * from "./fallback/index.ts";
+export * from "./identify/index.ts";
