@@ -5,6 +5,7 @@
  * the seam).
  */
 import { ResultAsync, errAsync, ok, okAsync, type Result } from "neverthrow";
+import { buildTemplateIndex, decodeReduced, identifyPage, reducePage, type Identification, type IdentifyOptions, type TemplateIndex } from "../identify/index.ts";
 import { estimateAlignment, warpGrey, type AlignOptions, type AlignmentFit } from "../pipeline/align.ts";
 import { cropRegion, type PixelRect } from "../pipeline/crop.ts";
 import { DEFAULT_DECODE_LIMITS, decodeImage, type DecodeLimits } from "../pipeline/decode-image.ts";
@@ -31,6 +32,8 @@ export interface OcrEngineOptions extends RecognizerPoolOptions {
    * caller resolves the template-relative path; the engine reads no files of its own).
    */
   readonly references?: { readonly [templateId: string]: Uint8Array };
+  /** Tuning of {@link OcrEngine.identify}; defaults in `DEFAULT_IDENTIFY_OPTIONS`. */
+  readonly identify?: Partial<IdentifyOptions>;
   readonly decodeLimits?: DecodeLimits;
   readonly align?: Partial<AlignOptions>;
   /** Tint threshold bias towards the paper (see `removeTint`); default {@link DEFAULT_INK_BIAS}. */
@@ -65,8 +68,11 @@ export const DEFAULT_MAX_CROP_HEIGHT = 64;
 
 /** The engine. `R` is {@link RawRecognition}, or what the `postProcess` option returns. */
 export interface OcrEngine<R> {
-  /** Reads a scan with the given template. */
-  recognize(image: ScanInput, options: { readonly templateId: string }): ResultAsync<R, OcrError>;
+  /**
+   * Reads a scan with the given template, or with the one {@link OcrEngine.identify} picks when no
+   * `templateId` is given (then also its errors, `unidentified` among them).
+   */
+  recognize(image: ScanInput, options?: { readonly templateId?: string }): ResultAsync<R, OcrError>;
   /** Reads a scan with a template given by value (a draft, a transient template) instead of a registered id. */
   recognizeWith(image: ScanInput, template: Template): ResultAsync<R, OcrError>;
   /**
@@ -75,8 +81,14 @@ export interface OcrEngine<R> {
    * post-processing, whatever `postProcess` is). Starts a full-page reader (one more worker) on first use.
    */
   readByLabels(image: ScanInput, options: { readonly kind: DocumentKind; readonly today?: string }): ResultAsync<LabelAnchoredReading, OcrError>;
-  /** Picks the template of a scan. Not built yet: always `not_implemented`. */
-  identify(image: ScanInput): ResultAsync<{ readonly templateId: string }, OcrError>;
+  /**
+   * Picks the template of a scan by image (no OCR): layout fingerprints shortlist the templates, ORB +
+   * RANSAC places the page, and the template whose blank form is found on it wins by a margin. Only
+   * templates with a reference image (`referenceImage` set and its bytes in `references`) can be
+   * identified; the others are left out. The index of the references is built on the first call
+   * (once). Errors: decoding errors, and `unidentified` with how close the best came.
+   */
+  identify(image: ScanInput): ResultAsync<Identification, OcrError>;
   /** Terminates the recogniser workers; later calls fail with `pool_closed`. */
   close(): Promise<void>;
 }
@@ -258,7 +270,26 @@ const makeEngine = <R>(
   const recognizeWith = (image: ScanInput, template: Template): ResultAsync<R | RawRecognition, OcrError> =>
     recognizeRaw(image, template).map((raw) => (options.postProcess === undefined ? raw : options.postProcess(raw, template)));
 
-  const recognize = (image: ScanInput, { templateId }: { readonly templateId: string }): ResultAsync<R | RawRecognition, OcrError> => {
+  // Built on the first identification, from the templates that have a reference image.
+  let index: ResultAsync<TemplateIndex, OcrError> | null = null;
+  const identifyReduced = (page: RgbaRaster): ResultAsync<Identification, OcrError> => {
+    index ??= buildTemplateIndex(
+      [...byId.values()].flatMap((t) => {
+        const bytes = t.referenceImage === null ? undefined : options.references?.[t.id];
+        return bytes === undefined ? [] : [{ templateId: t.id, image: bytes }];
+      }),
+      limits,
+    );
+    return index.andThen((ix) => identifyPage(ix, page, options.identify ?? {}));
+  };
+  const identify = (image: ScanInput): ResultAsync<Identification, OcrError> =>
+    (image instanceof Uint8Array ? decodeReduced(image, limits) : reducePage(image)).andThen(identifyReduced);
+
+  const recognize = (image: ScanInput, { templateId }: { readonly templateId?: string } = {}): ResultAsync<R | RawRecognition, OcrError> => {
+    if (templateId === undefined) {
+      // Decoded once: the page is reduced for identification and read at full size.
+      return toRaster(image).andThen((scan) => reducePage(scan).andThen(identifyReduced).andThen((found) => recognize(scan, { templateId: found.templateId })));
+    }
     const template = byId.get(templateId);
     if (template === undefined) return errAsync(ocrError("template_not_found", "engine", `no template with id ${templateId}`));
     return recognizeWith(image, template);
@@ -279,7 +310,7 @@ const makeEngine = <R>(
     recognize,
     recognizeWith,
     readByLabels,
-    identify: () => errAsync(ocrError("not_implemented", "identify", "template identification is not built yet: pass a templateId to recognize")),
+    identify,
     close: async () => {
       const reader = pageReader === null ? null : await pageReader;
       await Promise.all([pool.close(), reader?.isOk() === true ? reader.value.close() : undefined]);
