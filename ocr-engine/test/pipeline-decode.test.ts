@@ -38,6 +38,16 @@ describe("decodeImage", () => {
     expect((await decodeImage(truncated))._unsafeUnwrapErr()).toMatchObject({ reason: "corrupt_image", retryable: false });
   });
 
+  it("reads the requested page of a multi-page TIFF (an ADF scan), and says when there is no such page", async () => {
+    const solid = (background: string) => sharp({ create: { width: 40, height: 30, channels: 3, background } }).png().toBuffer();
+    const tiff = new Uint8Array(await sharp([await solid("#ff0000"), await solid("#0000ff")], { join: { animated: true } }).tiff().toBuffer());
+    const first = (await decodeImage(tiff))._unsafeUnwrap();
+    const second = (await decodeImage(tiff, undefined, { page: 2 }))._unsafeUnwrap();
+    expect([first.width, first.height, first.data[0]! > 200, first.data[2]! < 50]).toEqual([40, 30, true, true]);
+    expect([second.width, second.height, second.data[0]! < 50, second.data[2]! > 200]).toEqual([40, 30, true, true]);
+    expect((await decodeImage(tiff, undefined, { page: 3 }))._unsafeUnwrapErr()).toMatchObject({ reason: "invalid_input", message: expect.stringContaining("2 page") });
+  });
+
   it("enforces the byte and pixel limits as too_large", async () => {
     expect((await decodeImage(page.png, { maxBytes: 100, maxPixels: 1e9 }))._unsafeUnwrapErr().reason).toBe("too_large");
     expect((await decodeImage(page.png, { maxBytes: 1e9, maxPixels: 320 * 240 - 1 }))._unsafeUnwrapErr().reason).toBe("too_large");
