@@ -17,15 +17,17 @@ import type { Template } from "../src/templates/template.ts";
  * the comparison (always reviewed); the non-name values (addresses, dates, 性別, 続柄) are compared
  * after post-processing with the truth the generator drew.
  *
- * Measured 2026-11-23 (150 dpi, one page reader, one recogniser worker): see EXACT_FLOOR. Pages are
- * not aligned (templates without reference image), so both scans get the same mild degradation as the
- * shipped-template integration test (0.5°, a 2 px shift).
+ * Measured 2026-11-23 (150 dpi, one page reader, one recogniser worker): 34 of 42 non-name values
+ * exact — stacked 12/13, table 11/13, 札幌市 11/16; the misses are misread characters (六 → 天, さ → き)
+ * and a few empty dates or 続柄, the same kind the shipped templates show. Pages are not aligned
+ * (drafts have no reference image), so both scans get the same mild degradation as the
+ * shipped-template integration test (0.5°, a 2 px shift): a draft keeps its sample's slight skew.
  */
 const TODAY = "2026-11-23";
 const DPI = 150;
 const DEGRADE = { rotationDeg: 0.5, scale: 1, shiftPx: { x: 2, y: 1 }, blurSigma: 0, noiseSigma: 4, jpegQuality: 90 } as const;
-/** Floor of exact non-name values over the three layouts; see the measured rate in the describe title. */
-const EXACT_FLOOR = 0.6;
+/** Floor of exact non-name values over the three layouts: measured 0.81 (34/42); 0.7 leaves room for a model or font update. */
+const EXACT_FLOOR = 0.7;
 
 const squash = (v: string | null | undefined) => (v == null ? null : v.replace(/\s+/g, ""));
 const asReadings = (values: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(values).map(([k, raw]) => [k, { raw, confidence: 99 }]));

@@ -12,7 +12,7 @@ import type { LabelHit } from "./find-labels.ts";
 import { groupOfKey } from "./label-vocabulary.ts";
 import type { PixelBox } from "./page-words.ts";
 import { findHorizontalLines, findVerticalLine } from "./ruled-lines.ts";
-import { rightCell, valueCell, verticalWindow, type PageGeometry } from "./value-cells.ts";
+import { RULE_INSET, rightCell, valueCell, verticalWindow, type PageGeometry } from "./value-cells.ts";
 
 /** The member rows as drafted. */
 export interface MembersLayout {
@@ -73,8 +73,8 @@ const table = (g: PageGeometry, header: readonly LabelHit[]): MembersLayout => {
     const win = verticalWindow(g, h.box);
     const left = findVerticalLine(page, h.box.x0 - 1, h.box.x0 - 1.5 * glyph, win.y0, win.y1);
     const right = findVerticalLine(page, (h.box.x0 + h.box.x1) / 2, next?.box.x0 ?? g.rightMargin, win.y0, win.y1);
-    const x0 = left === null ? h.box.x0 - 0.15 * glyph : left.near + 0.15 * glyph;
-    const x1 = right !== null ? right.near - 0.15 * glyph : next !== undefined ? next.box.x0 - 0.6 * glyph : g.rightMargin;
+    const x0 = left === null ? h.box.x0 - 0.15 * glyph : left.near + RULE_INSET * glyph;
+    const x1 = right !== null ? right.near - RULE_INSET * glyph : next !== undefined ? next.box.x0 - 0.6 * glyph : g.rightMargin;
     return { hit: h, x0, x1 };
   });
   const first = cols[0]!;
@@ -106,7 +106,17 @@ const table = (g: PageGeometry, header: readonly LabelHit[]): MembersLayout => {
     rowsFrom = tops.length >= 2 ? "values" : "single-row";
     row = { y0: t0 - 0.25 * glyph, y1: t0 + 1.15 * glyph };
   }
-  const cells = cols.map((c) => ({ hit: c.hit, box: { x0: c.x0, x1: c.x1, y0: row.y0, y1: row.y1 } }));
+  // Each column's first row from its own ruled line: on a slightly rotated sample the rows are not
+  // level, and a row measured at the left column would miss the right one by a few pixels.
+  const cells = cols.map((c) => {
+    let dy = 0;
+    if (rowsFrom === "ruled-lines") {
+      const xa = c.x0 + 0.3 * glyph;
+      const own = findHorizontalLines(page, xa, Math.min(c.x1, xa + 8 * glyph), headerBottom, headerBottom + 2 * step)[0];
+      if (own !== undefined && Math.abs(own - ys[0]!) < 0.3 * step) dy = own - ys[0]!;
+    }
+    return { hit: c.hit, box: { x0: c.x0, x1: c.x1, y0: row.y0 + dy, y1: row.y1 + dy } };
+  });
   const maxCount = lastRowInside(cells[0]!.box, 0, step, count, page.width, page.height);
   const body = { x0: first.x0, y0: row.y0, x1: cols.at(-1)!.x1, y1: row.y0 + maxCount * step };
   return { group: "members", layout: "table", cells, step: { dx: 0, dy: step }, maxCount, rowsFrom, zone: [body] };
@@ -147,7 +157,7 @@ const columns = (g: PageGeometry, rowLabels: readonly LabelHit[]): MembersLayout
     const right = findVerticalLine(page, x, g.rightMargin, wy0, wy1);
     if (right === null) break;
     const left = findVerticalLine(page, right.far + 2, Math.min(g.rightMargin, right.far + 3 * glyph), wy0, wy1);
-    const start = (left ?? right).far + 0.15 * glyph;
+    const start = (left ?? right).far + RULE_INSET * glyph;
     const end = findVerticalLine(page, start + glyph, g.rightMargin, wy0, wy1);
     if (end === null) break;
     lefts.push(start);

@@ -23,6 +23,13 @@ export interface PageGeometry {
   readonly values: readonly Segment[];
 }
 
+/**
+ * How far a value region keeps from a ruled line, in glyph heights: the engine crops with a margin of
+ * 15 % of the region's height (about 0.2 glyph) and a crop reaching over the rule reads its remains as
+ * a character (a vertical rule plus the corner of a horizontal one came back as 上).
+ */
+export const RULE_INSET = 0.35;
+
 const overlapsY = (a: PixelBox, b: PixelBox): boolean => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.3 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
 
 /** The ruled lines just above and below row centre `yc` over columns `x0..x1`, or null. */
@@ -78,7 +85,7 @@ const nextLabelX = (g: PageGeometry, box: PixelBox, x: number): number | undefin
  * (after a ruled line close to `fromX`, if any) and its right edge (the next ruled line, the next label
  * or the margin).
  */
-export const cellColumns = (g: PageGeometry, box: PixelBox, fromX: number): { x0: number; x1: number } => {
+export const cellColumns = (g: PageGeometry, box: PixelBox, fromX: number): { x0: number; x1: number; closed: boolean } => {
   const { y0: wy0, y1: wy1 } = verticalWindow(g, box);
   const next = nextLabelX(g, box, fromX);
   const limit = next ?? g.rightMargin;
@@ -88,13 +95,13 @@ export const cellColumns = (g: PageGeometry, box: PixelBox, fromX: number): { x0
   const found = findVerticalLine(g.page, (box.x0 + Math.min(box.x1, fromX)) / 2, limit, wy0, wy1);
   const band = { x0: fromX + 1, x1: found?.near ?? fromX, y0: wy0, y1: wy1 };
   const border = found !== null && valuesIn(g, band).length === 0 ? found : null;
-  let x0 = border === null ? fromX + 0.4 * g.glyph : border.far + 0.15 * g.glyph;
+  let x0 = border === null ? fromX + 0.4 * g.glyph : border.far + RULE_INSET * g.glyph;
   // A value that starts left of that (merged into the label's box) moves the start back.
   const cut = g.values.find((v) => v.box.x0 < x0 && v.box.x1 > x0 && v.box.x0 > box.x0 && overlapsY(v.box, box));
   if (cut !== undefined) x0 = cut.box.x0 - 0.15 * g.glyph;
   const end = findVerticalLine(g.page, x0 + g.glyph, limit, wy0, wy1);
-  const x1 = end !== null ? end.near - 0.15 * g.glyph : next !== undefined ? next - 0.6 * g.glyph : g.rightMargin;
-  return { x0, x1: Math.max(x1, x0 + g.glyph) };
+  const x1 = end !== null ? end.near - RULE_INSET * g.glyph : next !== undefined ? next - 0.6 * g.glyph : g.rightMargin;
+  return { x0, x1: Math.max(x1, x0 + g.glyph), closed: end !== null || next !== undefined };
 };
 
 /** A value cell and how it sits relative to its label. */
@@ -103,15 +110,17 @@ export interface ValueCell {
   readonly placement: "right" | "below";
   /** False when the sample had nothing in the cell (the draft guessed it from the label alone). */
   readonly seen: boolean;
+  /** True when a ruled line or the next label ends the cell on the right; false when only the text margin does. */
+  readonly closed: boolean;
 }
 
 /** The cell to the right of a label box (the label ends at `labelEnd`, before any merged value). */
 export const rightCell = (g: PageGeometry, label: PixelBox, labelEnd: number = label.x1): ValueCell => {
-  const { x0, x1 } = cellColumns(g, label, labelEnd);
+  const { x0, x1, closed } = cellColumns(g, label, labelEnd);
   const yc = (label.y0 + label.y1) / 2;
   const { y0, y1 } = cellRows(g, x0, x1, yc);
   const box = { x0, y0, x1, y1 };
-  return { box, placement: "right", seen: valuesIn(g, box).length > 0 };
+  return { box, placement: "right", seen: valuesIn(g, box).length > 0, closed };
 };
 
 /**
@@ -130,7 +139,7 @@ export const valueCell = (g: PageGeometry, label: PixelBox, mergedValue: boolean
   const next = nextLabelX(g, label, label.x1);
   const win = verticalWindow(g, under.box);
   const end = findVerticalLine(g.page, under.box.x0 + g.glyph, next ?? g.rightMargin, win.y0, win.y1);
-  const x1 = end !== null ? end.near - 0.15 * g.glyph : next !== undefined ? next - 0.6 * g.glyph : g.rightMargin;
+  const x1 = end !== null ? end.near - RULE_INSET * g.glyph : next !== undefined ? next - 0.6 * g.glyph : g.rightMargin;
   const { y0, y1 } = cellRows(g, x0, x1, yc);
-  return { box: { x0, y0, x1: Math.max(x1, under.box.x1), y1 }, placement: "below", seen: true };
+  return { box: { x0, y0, x1: Math.max(x1, under.box.x1), y1 }, placement: "below", seen: true, closed: end !== null || next !== undefined };
 };
