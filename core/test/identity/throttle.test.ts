@@ -1,3 +1,4 @@
+import { BlockList } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -86,9 +87,25 @@ describe("throttleKeyForAddress", () => {
     expect(throttleKeyForAddress("2001:0db8:0001:0002:ffff:ffff:ffff:ffff")).toBe("ip6:2001:db8:1:2::/64");
     expect(throttleKeyForAddress("2001:db8::1")).toBe("ip6:2001:db8:0:0::/64");
     expect(throttleKeyForAddress("fe80::1%eth0")).toBe("ip6:fe80:0:0:0::/64");
+    expect(throttleKeyForAddress("64:ff9b::192.0.2.1")).toBe("ip6:64:ff9b:0:0::/64");
+  });
+
+  it("property: every IPv6 address is keyed by exactly its /64 (checked with node:net's BlockList)", () => {
+    fc.assert(
+      fc.property(fc.ipV6(), fc.ipV6(), (address, other) => {
+        const key = throttleKeyForAddress(address);
+        if (/^::ffff:\d/.test(address)) return; // IPv4-mapped: keyed as IPv4 (tested above)
+        expect(key).toMatch(/^ip6:[0-9a-f]{1,4}(:[0-9a-f]{1,4}){3}::\/64$/);
+        const prefix = (key ?? "").slice("ip6:".length, -"::/64".length);
+        const net = new BlockList();
+        net.addSubnet(`${prefix}::`, 64, "ipv6");
+        expect(net.check(address, "ipv6")).toBe(true);
+        expect(throttleKeyForAddress(other) === key).toBe(net.check(other, "ipv6") && !/^::ffff:\d/.test(other));
+      }),
+    );
   });
 
   it("refuses what is not an address", () => {
-    for (const s of ["", "300.1.1.1", "example.jp", "1:2:3", "1::2::3", "12345::"]) expect(throttleKeyForAddress(s), s).toBeNull();
+    for (const s of ["", "300.1.1.1", "example.jp", "1:2:3", "1::2::3", "12345::", "::1.2.3.999"]) expect(throttleKeyForAddress(s), s).toBeNull();
   });
 });

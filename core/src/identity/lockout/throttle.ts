@@ -58,6 +58,16 @@ export const takeToken = (bucket: ThrottleBucket | null, now: Date, policy: Thro
   return { tokens: Math.max(0, current.tokens - 1), updatedAt: now };
 };
 
+/** Rewrites a trailing dotted IPv4 part (`64:ff9b::192.0.2.1`) as two hex groups; `null` if it is not a valid IPv4. */
+const embeddedIpv4ToHex = (text: string): string | null => {
+  const m = /^(.*:)(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text);
+  if (m === null) return text;
+  const parts = (m[2] ?? "").split(".").map(Number);
+  if (parts.some((n) => n > 255)) return null;
+  const [a = 0, b = 0, c = 0, d = 0] = parts;
+  return `${m[1] ?? ""}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+};
+
 /**
  * The key a source address is throttled under: an IPv4 address as it is (also when IPv4-mapped,
  * `::ffff:192.0.2.1`), an IPv6 address by its /64 prefix — one customer usually holds a whole /64, so
@@ -71,8 +81,8 @@ export const throttleKeyForAddress = (address: string): string | null => {
     const parts = v4.split(".").map(Number);
     return parts.every((n) => n <= 255) ? `ip4:${parts.join(".")}` : null;
   }
-  const withoutZone = text.split("%")[0] ?? "";
-  if (!/^[0-9a-f:]+$/.test(withoutZone) || withoutZone.split("::").length > 2) return null;
+  const withoutZone = embeddedIpv4ToHex(text.split("%")[0] ?? "");
+  if (withoutZone === null || !/^[0-9a-f:]+$/.test(withoutZone) || withoutZone.split("::").length > 2) return null;
   const [head = "", tail] = withoutZone.split("::");
   const headGroups = head === "" ? [] : head.split(":");
   const tailGroups = tail === undefined || tail === "" ? [] : tail.split(":");
