@@ -7,8 +7,10 @@ import { describe, expect, it } from "vitest";
 import { canonicalAddress, fixNumeralLookalikes } from "../src/postprocess/address.ts";
 import { isWellFormedAddressTail } from "../src/postprocess/address-grammar.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation } from "../src/postprocess/normalize-text.ts";
+import { sharedFamilyKana, spaceAfterFamily } from "../src/postprocess/household-kana.ts";
 import { postProcess } from "../src/postprocess/post-process.ts";
-import type { FieldType, TemplateField } from "../src/templates/template.ts";
+import { postProcessDocument } from "../src/postprocess/post-process-document.ts";
+import type { FieldType, Template, TemplateField } from "../src/templates/template.ts";
 
 const field = (type: FieldType, post: TemplateField["post"] = {}): TemplateField => ({
   key: `test.${type}`,
@@ -111,5 +113,30 @@ describe("evidence beyond the mean confidence", () => {
     const sex = field("enum", { values: ["男", "女"] });
     expect(postProcess(sex, "女 」", 90)).toMatchObject({ value: "女", needsReview: false });
     expect(postProcess(sex, "男_", 90)).toMatchObject({ value: "男", needsReview: false });
+  });
+});
+
+describe("furigana split into several words, re-spaced after the household's family name", () => {
+  it("finds the family reading most members begin with at a gap, the longer one on a tie", () => {
+    const readings = ["ミヤ ザキ キチ ノスケ", "ミヤ ザキ チヒロ", "ミヤ ザキ コウ ジ", "ミヤ ザキ ダイ スケ"];
+    expect(sharedFamilyKana(readings)).toBe("ミヤザキ");
+    expect(readings.map((r) => spaceAfterFamily(r, "ミヤザキ"))).toEqual(["ミヤザキ キチノスケ", "ミヤザキ チヒロ", "ミヤザキ コウジ", "ミヤザキ ダイスケ"]);
+  });
+  it("trusts a reading with one gap, needs two members, and leaves a reading without the family name alone", () => {
+    expect(sharedFamilyKana(["ヤマダ タロウ", "ヤマ ダ ハナ コ", "ヤマ ダ ジ ロウ"])).toBe("ヤマダ");
+    expect(sharedFamilyKana(["ヤマ ダ ハナ コ"])).toBeNull();
+    expect(spaceAfterFamily("スズ キ イチ ロウ", "ヤマダ")).toBe("スズ キ イチ ロウ");
+  });
+  it("in a document, the values are re-spaced and stay flagged spacing_uncertain", () => {
+    const kana = { ...field("kana"), key: "members[].kana", required: false };
+    const template = {
+      id: "t/1/v1",
+      fields: [],
+      repeatGroups: [{ key: "members", fields: [kana], step: { dx: 0, dy: 0.05 }, maxCount: 3, presenceField: "members[].kana" }],
+    } as unknown as Template;
+    const rows = ["ミヤ ザキ キチ ノスケ", "ミヤ ザキ チヒロ"].map((raw) => ({ "members[].kana": { raw, confidence: 95 } }));
+    const result = postProcessDocument(template, { fields: {}, groups: { members: rows } }, { today: "2026-01-01" });
+    expect(result.groups["members"]!.map((row) => row[0]!.value)).toEqual(["ミヤザキ キチノスケ", "ミヤザキ チヒロ"]);
+    expect(result.groups["members"]!.every((row) => row[0]!.reasons.includes("spacing_uncertain"))).toBe(true);
   });
 });

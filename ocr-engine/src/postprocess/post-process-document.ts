@@ -3,6 +3,7 @@ import { makeDocumentResult, withReasons } from "../result/field-result.ts";
 import type { Region, Template, TemplateField } from "../templates/template.ts";
 import { rowRegion } from "../templates/template-regions.ts";
 import { crossCheck } from "./cross-checks.ts";
+import { sharedFamilyKana, spaceAfterFamily } from "./household-kana.ts";
 import { postProcess } from "./post-process.ts";
 
 /** What the recogniser returned for one crop. */
@@ -36,6 +37,19 @@ export interface PostProcessDocumentOptions {
   readonly weakSymbolConfidence?: number;
 }
 
+/** Kana fields of a group flagged `spacing_uncertain` re-spaced after the household's shared family name. */
+const respaceKana = (fields: readonly TemplateField[], rows: readonly (readonly FieldResult[])[]): readonly (readonly FieldResult[])[] => {
+  let out = rows;
+  for (const f of fields.filter((x) => x.type === "kana")) {
+    const family = sharedFamilyKana(out.flatMap((row) => row.filter((r) => r.key === f.key && r.value !== null).map((r) => r.value as string)));
+    if (family === null) continue;
+    out = out.map((row) =>
+      row.map((r) => (r.key === f.key && r.value !== null && r.reasons.includes("spacing_uncertain") ? { ...r, value: spaceAfterFamily(r.value, family) } : r)),
+    );
+  }
+  return out;
+};
+
 /**
  * Post-processes every field of a template from the recogniser's readings, then runs `crossCheck`.
  * Group rows beyond the template's `maxCount` are ignored: they cannot come from this layout.
@@ -56,7 +70,10 @@ export const postProcessDocument = (template: Template, readings: DocumentReadin
   const groups: { [groupKey: string]: readonly (readonly FieldResult[])[] } = {};
   for (const group of template.repeatGroups) {
     const rows = (readings.groups[group.key] ?? []).slice(0, group.maxCount);
-    groups[group.key] = rows.map((row, i) => group.fields.map((f) => one(f, row[f.key], rowRegion(group, f, i))));
+    groups[group.key] = respaceKana(
+      group.fields,
+      rows.map((row, i) => group.fields.map((f) => one(f, row[f.key], rowRegion(group, f, i)))),
+    );
   }
   return crossCheck(makeDocumentResult({ templateId: template.id, fields, groups }), { today: options.today });
 };
