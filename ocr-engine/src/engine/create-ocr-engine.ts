@@ -20,7 +20,7 @@ import { createPageReader, type PageReader } from "../authoring/page-words.ts";
 import { readByLabels as readByLabelsWith, type LabelAnchoredReading } from "../fallback/read-by-labels.ts";
 import { type CropReadingOptions, DEFAULT_RETRY_HEIGHT, DEFAULT_SECOND_SCALE, readCrop } from "./read-crop.ts";
 
-/** A scan: encoded bytes (JPEG, PNG, TIFF) or an already decoded RGBA raster. */
+/** A scan: encoded bytes (JPEG, PNG, TIFF, scanned PDF) or an already decoded RGBA raster. */
 export type ScanInput = Uint8Array | RgbaRaster;
 
 /** Options of {@link createOcrEngine}. */
@@ -66,13 +66,21 @@ export const DEFAULT_SECOND_READING_TYPES: readonly FieldType[] = ["address", "t
  */
 export const DEFAULT_MAX_CROP_HEIGHT = 64;
 
+/** Options of {@link OcrEngine.recognize}. */
+export interface RecognizeOptions {
+  /** The template to read with; absent: the one identification picks. */
+  readonly templateId?: string;
+  /** 1-based page of a PDF or multi-page TIFF given as bytes; default 1. */
+  readonly page?: number;
+}
+
 /** The engine. `R` is {@link RawRecognition}, or what the `postProcess` option returns. */
 export interface OcrEngine<R> {
   /**
    * Reads a scan with the given template, or with the one {@link OcrEngine.identify} picks when no
    * `templateId` is given (then also its errors, `unidentified` among them).
    */
-  recognize(image: ScanInput, options?: { readonly templateId?: string }): ResultAsync<R, OcrError>;
+  recognize(image: ScanInput, options?: RecognizeOptions): ResultAsync<R, OcrError>;
   /** Reads a scan with a template given by value (a draft, a transient template) instead of a registered id. */
   recognizeWith(image: ScanInput, template: Template): ResultAsync<R, OcrError>;
   /**
@@ -285,7 +293,11 @@ const makeEngine = <R>(
   const identify = (image: ScanInput): ResultAsync<Identification, OcrError> =>
     (image instanceof Uint8Array ? decodeReduced(image, limits) : reducePage(image)).andThen(identifyReduced);
 
-  const recognize = (image: ScanInput, { templateId }: { readonly templateId?: string } = {}): ResultAsync<R | RawRecognition, OcrError> => {
+  const recognize = (image: ScanInput, { templateId, page }: RecognizeOptions = {}): ResultAsync<R | RawRecognition, OcrError> => {
+    if (page !== undefined && image instanceof Uint8Array) {
+      // A page of a PDF or multi-page TIFF: decoded once here, then read like any raster.
+      return decodeImage(image, limits, { page }).andThen((scan) => recognize(scan, templateId === undefined ? {} : { templateId }));
+    }
     if (templateId === undefined) {
       // Decoded once: the page is reduced for identification and read at full size.
       return toRaster(image).andThen((scan) => reducePage(scan).andThen(identifyReduced).andThen((found) => recognize(scan, { templateId: found.templateId })));
