@@ -113,6 +113,19 @@ describe("submitApplication", () => {
     ]);
     expect([...deps.store.rows.values()]).toEqual([app]);
     expect(deps.store.outbox).toEqual([{ id: "uuid-4", kind: "application.status_changed", applicationId: app.id, status: "submitted", createdAt: deps.clock.now() }]);
+    // The audit entry goes with the insert: ids and statuses only, no personal data.
+    expect(deps.store.audit).toEqual([
+      {
+        at: deps.clock.now(),
+        actor: { kind: "resident", id: app.id },
+        action: "application.submitted",
+        target: { kind: "application", id: app.id },
+        result: "success",
+        sourceIp: null,
+        details: { procedureId: "juminhyo", from: null, to: "submitted", version: 1 },
+      },
+    ]);
+    expect(JSON.stringify(deps.store.audit)).not.toContain("見本");
   });
 
   it("a duplicate submission charges once and returns the stored application", async () => {
@@ -260,6 +273,17 @@ describe("changeApplicationStatus", () => {
     expect(changed.history[1]).toEqual({ from: "submitted", to: "returned", at: deps.clock.now(), by: staff, reason: "住所をご確認ください" });
     expect(deps.store.rows.get(app.id)).toEqual(changed);
     expect(deps.store.outbox.map((m) => m.status)).toEqual(["submitted", "returned"]);
+    // The reason text (it may name the resident) stays in the encrypted history, not in the audit log.
+    expect(deps.store.audit[1]).toEqual({
+      at: deps.clock.now(),
+      actor: { kind: "staff", id: "staff-1" },
+      action: "application.status_changed",
+      target: { kind: "application", id: app.id },
+      result: "success",
+      sourceIp: null,
+      details: { procedureId: "juminhyo", from: "submitted", to: "returned", version: 2 },
+    });
+    expect(JSON.stringify(deps.store.audit)).not.toContain("住所をご確認ください");
   });
 
   it("a version mismatch returns ConcurrentModification and changes nothing", async () => {
@@ -269,6 +293,7 @@ describe("changeApplicationStatus", () => {
     expect(stale._unsafeUnwrapErr()).toEqual({ _tag: "ConcurrentModification", code: "application.concurrent_modification", id: app.id, expectedVersion: 1 });
     expect(deps.store.rows.get(app.id)?.status).toBe("received");
     expect(deps.store.outbox).toHaveLength(2);
+    expect(deps.store.audit.map((a) => a.action)).toEqual(["application.submitted", "application.status_changed"]);
   });
 
   it("reports a stale version as ConcurrentModification even when the command no longer fits the new status", async () => {
@@ -309,8 +334,9 @@ describe("resident access: findApplicationForResident / withdrawApplication", ()
 
   it("withdraws before processing, with the stored version, and records the resident", async () => {
     const { deps, app, secret } = await submitted();
-    const withdrawn = (await withdrawApplication(deps, { receiptNumber: app.receiptNumber, accessSecret: secret }))._unsafeUnwrap();
+    const withdrawn = (await withdrawApplication(deps, { receiptNumber: app.receiptNumber, accessSecret: secret }, "203.0.113.9"))._unsafeUnwrap();
     expect(withdrawn).toMatchObject({ status: "withdrawn", version: 2 });
+    expect(deps.store.audit[1]).toMatchObject({ action: "application.withdrawn", actor: { kind: "resident", id: app.id }, sourceIp: "203.0.113.9", details: { from: "submitted", to: "withdrawn" } });
     expect(withdrawn.history[1]?.by).toEqual({ kind: "resident" });
     expect(deps.store.rows.get(app.id)?.status).toBe("withdrawn");
     expect(deps.store.outbox.map((m) => m.status)).toEqual(["submitted", "withdrawn"]);
