@@ -11,7 +11,7 @@ import {
   needsRehash,
   PER_ADDRESS_THROTTLE,
   STAFF_LOCKOUT_POLICY,
-  UNLOCKED,
+  UNLOCKED_ACCOUNT,
   type AccountLockoutState,
   type PasswordHasher,
   type ThrottleBucket,
@@ -31,7 +31,7 @@ const world = async (storedCost = DEFAULT_ARGON2_OPTIONS) => {
   const real = (await createArgon2Hasher(DEFAULT_ARGON2_OPTIONS))._unsafeUnwrap();
   const older = (await createArgon2Hasher(storedCost))._unsafeUnwrap();
   const { hasher, verifications } = counting(real);
-  const account = { passwordHash: (await older.hash(PASSWORD))._unsafeUnwrap(), lockout: UNLOCKED as AccountLockoutState };
+  const account = { passwordHash: (await older.hash(PASSWORD))._unsafeUnwrap(), lockout: UNLOCKED_ACCOUNT as AccountLockoutState };
   const throttles = new Map<string, ThrottleBucket>();
   let now = Date.parse("2026-11-23T09:00:00Z");
   const login = authenticatePassword({

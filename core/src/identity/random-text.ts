@@ -22,6 +22,6 @@ export const randomText = (random: SecureRandom, alphabet: string, length: numbe
 };
 
 /** Decimal digits, e.g. an email one-time code. */
-export const DIGITS = "0123456789";
+export const DECIMAL_DIGITS = "0123456789";
 /** Crockford's base32: no I, L, O, U, so codes read out or copied by hand are not mistaken. */
 export const CROCKFORD_BASE32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

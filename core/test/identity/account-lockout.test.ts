@@ -9,7 +9,7 @@ import {
   recordSuccessfulLogin,
   RESIDENT_LOCKOUT_POLICY,
   STAFF_LOCKOUT_POLICY,
-  UNLOCKED,
+  UNLOCKED_ACCOUNT,
   type AccountLockoutState,
   type LockoutPolicy,
 } from "../../src/index.ts";
@@ -32,7 +32,7 @@ const attemptsArb = fc.array(fc.record({ gapMs: fc.integer({ min: 0, max: 600_00
 
 /** Drives the state machine as the login use case does: only attempts the verdict lets through are checked. */
 const run = (policy: LockoutPolicy, attempts: readonly { gapMs: number; correct: boolean }[]) => {
-  let state: AccountLockoutState = UNLOCKED;
+  let state: AccountLockoutState = UNLOCKED_ACCOUNT;
   let now = 0;
   const events: { now: number; verdict: ReturnType<typeof lockoutVerdict>; checked: boolean; correct: boolean; after: AccountLockoutState }[] = [];
   for (const a of attempts) {
@@ -55,7 +55,7 @@ describe("account lockout (state machine over the clock)", () => {
 
   it("staff: 3 free failures, then growing waits, then the 10th failure locks for 30 minutes", () => {
     const p = STAFF_LOCKOUT_POLICY;
-    let s = UNLOCKED;
+    let s = UNLOCKED_ACCOUNT;
     let now = 0;
     const waits: number[] = [];
     for (let i = 1; i <= 10; i++) {
@@ -75,7 +75,7 @@ describe("account lockout (state machine over the clock)", () => {
 
   it("a success resets the count; an admin unlock lifts a lock at once", () => {
     const p = { ...STAFF_LOCKOUT_POLICY, freeFailures: 100 };
-    let s = UNLOCKED;
+    let s = UNLOCKED_ACCOUNT;
     for (let i = 0; i < 9; i++) s = recordFailedAttempt(s, t0, p);
     expect(s.consecutiveFailures).toBe(9);
     s = recordSuccessfulLogin();
@@ -88,7 +88,7 @@ describe("account lockout (state machine over the clock)", () => {
 
   it("failures during a lock neither count nor extend it", () => {
     const p = { ...STAFF_LOCKOUT_POLICY, freeFailures: 100 };
-    let s = UNLOCKED;
+    let s = UNLOCKED_ACCOUNT;
     for (let i = 0; i < 10; i++) s = recordFailedAttempt(s, t0, p);
     const until = s.lockedUntil;
     s = recordFailedAttempt(s, at(60_000), p);

@@ -4,7 +4,7 @@ import {
   GLOBAL_THROTTLE,
   PER_ADDRESS_THROTTLE,
   STAFF_LOCKOUT_POLICY,
-  UNLOCKED,
+  UNLOCKED_ACCOUNT,
   type AccountLockoutState,
   type AuthenticatePasswordDeps,
   type AuthenticateEmailCodeStepDeps,
@@ -68,7 +68,7 @@ export const loginWorld = (hasher: PasswordHasher, decoyHash: string, totp: Pick
     totp,
     loadTotpAccount: (id) => {
       const a = accounts.get(id);
-      return okAsync({ lockout: a?.lockout ?? UNLOCKED, enrolment: a?.enrolment ?? null });
+      return okAsync({ lockout: a?.lockout ?? UNLOCKED_ACCOUNT, enrolment: a?.enrolment ?? null });
     },
     saveTotpStep: (id, previous, enrolment) => {
       const a = accounts.get(id);
@@ -83,7 +83,7 @@ export const loginWorld = (hasher: PasswordHasher, decoyHash: string, totp: Pick
   const emailDeps: AuthenticateEmailCodeStepDeps = {
     ...state,
     hasher: sha256 ?? { sha256Hex: () => "" },
-    loadEmailCodeAttempt: (id, attemptId) => okAsync({ lockout: accounts.get(id)?.lockout ?? UNLOCKED, challenge: challenges.get(attemptId) ?? null }),
+    loadEmailCodeAttempt: (id, attemptId) => okAsync({ lockout: accounts.get(id)?.lockout ?? UNLOCKED_ACCOUNT, challenge: challenges.get(attemptId) ?? null }),
     saveEmailCodeChallenge: (_id, challenge) => {
       const stored = challenges.get(challenge.attemptId);
       if (stored !== undefined && stored.consumedAt !== null) return okAsync(false);

@@ -8,7 +8,7 @@ import {
   INVALID_CREDENTIALS,
   STAFF_LOCKOUT_POLICY,
   totpTimeStep,
-  UNLOCKED,
+  UNLOCKED_ACCOUNT,
   type TotpSecret,
 } from "../../src/index.ts";
 import { cryptoRandom, fakePasswordHasher, sha256Hasher } from "./identity-fakes.ts";
@@ -24,7 +24,7 @@ const setup = async (opts: { secondFactor?: boolean } = {}) => {
   const world = loginWorld(fake.hasher, decoy, oracleAuthenticator().authenticator, start, sha256Hasher);
   world.accounts.set("staff-0001", {
     passwordHash: (await fake.hasher.hash(PASSWORD))._unsafeUnwrap(),
-    lockout: UNLOCKED,
+    lockout: UNLOCKED_ACCOUNT,
     requiresSecondFactor: opts.secondFactor ?? false,
     enrolment: opts.secondFactor === true ? { secret: RFC6238_SECRET, lastUsedStep: null, confirmedAt: start } : null,
   });
@@ -96,7 +96,7 @@ describe("authenticatePassword: no answer tells unknown, wrong, delayed and lock
     for (let i = 0; i < 3; i++) await s.login("staff-0001", "wrong");
     expect(s.world.accounts.get("staff-0001")?.lockout.consecutiveFailures).toBe(3);
     expect((await s.login("staff-0001", PASSWORD)).isOk()).toBe(true);
-    expect(s.world.accounts.get("staff-0001")?.lockout).toEqual(UNLOCKED);
+    expect(s.world.accounts.get("staff-0001")?.lockout).toEqual(UNLOCKED_ACCOUNT);
   });
 
   it("returns a fresh hash when the stored one is cheaper than the policy", async () => {
@@ -151,7 +151,7 @@ describe("authenticateTotpStep: the same lockout covers the second factor", () =
     expect(s.world.accounts.get("staff-0001")?.lockout.consecutiveFailures).toBe(4);
     s.world.advance(STAFF_LOCKOUT_POLICY.maxDelayMs);
     expect((await s.totpStep(s.codeNow())).isOk()).toBe(true);
-    expect(s.world.accounts.get("staff-0001")?.lockout).toEqual(UNLOCKED);
+    expect(s.world.accounts.get("staff-0001")?.lockout).toEqual(UNLOCKED_ACCOUNT);
   });
 
   it("a replayed code, a lost compare-and-set, and a locked account all answer INVALID_CREDENTIALS", async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkEmailCode,
   CROCKFORD_BASE32,
-  DIGITS,
+  DECIMAL_DIGITS,
   EMAIL_CODE_MAX_TRIES,
   issueEmailCode,
   issueRecoveryCodes,
@@ -13,7 +13,7 @@ import {
   recordFailedAttempt,
   redeemRecoveryCode,
   STAFF_LOCKOUT_POLICY,
-  UNLOCKED,
+  UNLOCKED_ACCOUNT,
   unusedRecoveryCodes,
 } from "../../src/index.ts";
 import { cryptoRandom, fakePasswordHasher, scriptedRandom, sha256Hasher } from "./identity-fakes.ts";
@@ -24,7 +24,7 @@ const later = (ms: number) => new Date(now.getTime() + ms);
 describe("randomText (rejection sampling over CSPRNG bytes)", () => {
   it("is exactly uniform over every byte value: 0–249 give 25 of each digit, 250–255 are discarded", () => {
     const allBytes = Array.from({ length: 256 }, (_, i) => i);
-    const text = randomText(scriptedRandom(allBytes), DIGITS, 250);
+    const text = randomText(scriptedRandom(allBytes), DECIMAL_DIGITS, 250);
     const counts = new Map<string, number>();
     for (const d of text) counts.set(d, (counts.get(d) ?? 0) + 1);
     expect([...counts.values()]).toEqual(Array(10).fill(25));
@@ -32,7 +32,7 @@ describe("randomText (rejection sampling over CSPRNG bytes)", () => {
 
   it("uses only the alphabet and the requested length (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.constantFrom(DIGITS, CROCKFORD_BASE32), (length, alphabet) => {
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.constantFrom(DECIMAL_DIGITS, CROCKFORD_BASE32), (length, alphabet) => {
         const text = randomText(cryptoRandom, alphabet, length);
         expect(text).toHaveLength(length);
         expect([...text].every((c) => alphabet.includes(c))).toBe(true);
@@ -123,7 +123,7 @@ describe("email one-time codes", () => {
   });
 
   it("issuing a new code does not reset the account's failure count", () => {
-    let lockout = UNLOCKED;
+    let lockout = UNLOCKED_ACCOUNT;
     const policy = { ...STAFF_LOCKOUT_POLICY, freeFailures: 100 };
     for (let round = 0; round < 5; round++) {
       const { code, challenge } = issue(`attempt-${round}`);

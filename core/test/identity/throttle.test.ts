@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import {
   GLOBAL_THROTTLE,
   PER_ADDRESS_THROTTLE,
-  refill,
-  takeToken,
+  refillThrottleBucket,
+  takeThrottleToken,
   throttleAllows,
   throttleKeyForAddress,
   throttleRetryAt,
@@ -26,7 +26,7 @@ describe("token-bucket throttles", () => {
         firstRefused ??= account;
         continue;
       }
-      bucket = takeToken(bucket, now, PER_ADDRESS_THROTTLE);
+      bucket = takeThrottleToken(bucket, now, PER_ADDRESS_THROTTLE);
     }
     // 100 in the burst, plus the tokens refilled during the ~10 s it took (one per 36 s: none).
     expect(firstRefused).toBe(101);
@@ -35,13 +35,13 @@ describe("token-bucket throttles", () => {
   it("tokens come back at the configured rate, and the retry time is exact", () => {
     const p: ThrottlePolicy = { burst: 2, refillEveryMs: 1_000 };
     let b: ThrottleBucket | null = null;
-    b = takeToken(b, t0, p);
-    b = takeToken(b, t0, p);
+    b = takeThrottleToken(b, t0, p);
+    b = takeThrottleToken(b, t0, p);
     expect(throttleAllows(b, t0, p)).toBe(false);
     expect(throttleRetryAt(b, t0, p)).toEqual(at(1_000));
     expect(throttleAllows(b, at(999), p)).toBe(false);
     expect(throttleAllows(b, at(1_000), p)).toBe(true);
-    expect(refill(b, at(60_000), p).tokens).toBe(2);
+    expect(refillThrottleBucket(b, at(60_000), p).tokens).toBe(2);
   });
 
   it("the global throttle has room for a municipality's normal failures but not for a distributed attack", () => {
@@ -52,7 +52,7 @@ describe("token-bucket throttles", () => {
       const now = at(i * 6);
       if (throttleAllows(b, now, GLOBAL_THROTTLE)) {
         allowed++;
-        b = takeToken(b, now, GLOBAL_THROTTLE);
+        b = takeThrottleToken(b, now, GLOBAL_THROTTLE);
       }
     }
     expect(allowed).toBeLessThan(10_000);
@@ -70,7 +70,7 @@ describe("token-bucket throttles", () => {
           now += gap;
           if (throttleAllows(b, at(now), policy)) {
             passed++;
-            b = takeToken(b, at(now), policy);
+            b = takeThrottleToken(b, at(now), policy);
           }
           expect(passed).toBeLessThanOrEqual(policy.burst + Math.floor(now / policy.refillEveryMs));
         }

@@ -14,7 +14,7 @@ export interface AccountLockoutState {
 }
 
 /** An account with no failures. */
-export const UNLOCKED: AccountLockoutState = { consecutiveFailures: 0, lastFailureAt: null, lockedUntil: null };
+export const UNLOCKED_ACCOUNT: AccountLockoutState = { consecutiveFailures: 0, lastFailureAt: null, lockedUntil: null };
 
 /** Whether an attempt may be checked now. `delayed` and `locked` must answer exactly as a wrong password does. */
 export type LockoutVerdict =
@@ -35,7 +35,7 @@ export const delayAfterFailures = (failures: number, policy: LockoutPolicy): num
 
 /** The state as it stands at `now`: a lock whose time has passed is over, and the count starts again. */
 const settle = (state: AccountLockoutState, now: Date): AccountLockoutState =>
-  state.lockedUntil !== null && now.getTime() >= state.lockedUntil.getTime() ? UNLOCKED : state;
+  state.lockedUntil !== null && now.getTime() >= state.lockedUntil.getTime() ? UNLOCKED_ACCOUNT : state;
 
 /** May an attempt on this account be checked at `now`? */
 export const lockoutVerdict = (state: AccountLockoutState, now: Date, policy: LockoutPolicy): LockoutVerdict => {
@@ -65,7 +65,7 @@ export const recordFailedAttempt = (state: AccountLockoutState, now: Date, polic
  * followed by a wrong TOTP code is a failure — and sending a new one-time code is no success at all, so
  * nothing but this function and {@link adminUnlock} resets the count.
  */
-export const recordSuccessfulLogin = (): AccountLockoutState => UNLOCKED;
+export const recordSuccessfulLogin = (): AccountLockoutState => UNLOCKED_ACCOUNT;
 
 /** An administrator lifts a lock (and the count) — audited by the caller. */
-export const adminUnlock = (): AccountLockoutState => UNLOCKED;
+export const adminUnlock = (): AccountLockoutState => UNLOCKED_ACCOUNT;

@@ -33,28 +33,28 @@ export const PER_ADDRESS_THROTTLE: ThrottlePolicy = { burst: 100, refillEveryMs:
 export const GLOBAL_THROTTLE: ThrottlePolicy = { burst: 2_000, refillEveryMs: 100 };
 
 /** A bucket that has never been used. */
-export const fullBucket = (policy: ThrottlePolicy, now: Date): ThrottleBucket => ({ tokens: policy.burst, updatedAt: now });
+export const fullThrottleBucket = (policy: ThrottlePolicy, now: Date): ThrottleBucket => ({ tokens: policy.burst, updatedAt: now });
 
 /** The bucket refilled up to `now` (never beyond `burst`; time going backwards adds nothing). */
-export const refill = (bucket: ThrottleBucket | null, now: Date, policy: ThrottlePolicy): ThrottleBucket => {
-  if (bucket === null) return fullBucket(policy, now);
+export const refillThrottleBucket = (bucket: ThrottleBucket | null, now: Date, policy: ThrottlePolicy): ThrottleBucket => {
+  if (bucket === null) return fullThrottleBucket(policy, now);
   const elapsed = Math.max(0, now.getTime() - bucket.updatedAt.getTime());
   return { tokens: Math.min(policy.burst, bucket.tokens + elapsed / policy.refillEveryMs), updatedAt: now };
 };
 
 /** Whether an attempt may go ahead: at least one whole token is left. Does not take it. */
 export const throttleAllows = (bucket: ThrottleBucket | null, now: Date, policy: ThrottlePolicy): boolean =>
-  refill(bucket, now, policy).tokens >= 1;
+  refillThrottleBucket(bucket, now, policy).tokens >= 1;
 
 /** When the next attempt will be allowed (now if it already is). */
 export const throttleRetryAt = (bucket: ThrottleBucket | null, now: Date, policy: ThrottlePolicy): Date => {
-  const current = refill(bucket, now, policy);
+  const current = refillThrottleBucket(bucket, now, policy);
   return current.tokens >= 1 ? now : new Date(now.getTime() + Math.ceil((1 - current.tokens) * policy.refillEveryMs));
 };
 
 /** Records one failed attempt: takes a token (not below zero). */
-export const takeToken = (bucket: ThrottleBucket | null, now: Date, policy: ThrottlePolicy): ThrottleBucket => {
-  const current = refill(bucket, now, policy);
+export const takeThrottleToken = (bucket: ThrottleBucket | null, now: Date, policy: ThrottlePolicy): ThrottleBucket => {
+  const current = refillThrottleBucket(bucket, now, policy);
   return { tokens: Math.max(0, current.tokens - 1), updatedAt: now };
 };
 

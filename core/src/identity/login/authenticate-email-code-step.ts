@@ -5,7 +5,7 @@ import { lockoutVerdict, recordFailedAttempt, recordSuccessfulLogin, type Accoun
 import { checkEmailCode, type EmailCodeChallenge } from "../one-time-codes/email-one-time-code.ts";
 import type { LoginStateDeps } from "./login.deps.ts";
 import { INVALID_CREDENTIALS, type InvalidCredentials, type LoginAttemptOutcome, type LoginThrottled } from "./login.errors.ts";
-import { checkLoginThrottles, countLoginFailure, sourceKey } from "./login-throttles.ts";
+import { checkLoginThrottles, countLoginFailure, loginSourceKey } from "./login-throttles.ts";
 
 /** Dependencies of {@link authenticateEmailCodeStep}. */
 export interface AuthenticateEmailCodeStepDeps extends LoginStateDeps {
@@ -35,7 +35,7 @@ export const authenticateEmailCodeStep =
     AuthenticateEmailCodeStepError
   > => {
     const now = deps.clock.now();
-    const source = sourceKey(input.sourceAddress);
+    const source = loginSourceKey(input.sourceAddress);
     const record = (outcome: LoginAttemptOutcome) => deps.recordAttempt({ at: now, step: "email_code", accountId: input.accountId, source, outcome });
     const fail = (outcome: LoginAttemptOutcome, lockout: AccountLockoutState | null): ResultAsync<never, AuthenticateEmailCodeStepError> =>
       (lockout === null ? countLoginFailure(deps, source, now) : deps.saveLockout(input.accountId, lockout).andThen(() => countLoginFailure(deps, source, now)))

@@ -5,7 +5,7 @@ import { needsRehash } from "../passwords/password-hash-format.ts";
 import type { PasswordHasher, PasswordHashingError } from "../passwords/password-hasher.port.ts";
 import type { LoginStateDeps } from "./login.deps.ts";
 import { INVALID_CREDENTIALS, type InvalidCredentials, type LoginAttemptOutcome, type LoginThrottled } from "./login.errors.ts";
-import { checkLoginThrottles, countLoginFailure, sourceKey } from "./login-throttles.ts";
+import { checkLoginThrottles, countLoginFailure, loginSourceKey } from "./login-throttles.ts";
 
 /** An account as the password step sees it. */
 export interface PasswordLoginAccount {
@@ -53,7 +53,7 @@ export const authenticatePassword =
   (deps: AuthenticatePasswordDeps) =>
   (input: { readonly loginId: string; readonly password: string; readonly sourceAddress: string }): ResultAsync<PasswordAccepted, AuthenticatePasswordError> => {
     const now = deps.clock.now();
-    const source = sourceKey(input.sourceAddress);
+    const source = loginSourceKey(input.sourceAddress);
     const record = (accountId: string | null, outcome: LoginAttemptOutcome) =>
       deps.recordAttempt({ at: now, step: "password", accountId, source, outcome });
     const fail = (accountId: string | null, outcome: LoginAttemptOutcome): ResultAsync<never, AuthenticatePasswordError> =>

@@ -6,7 +6,7 @@ import type { TotpEnrolment } from "../totp/totp-enrolment.ts";
 import { verifyTotpLogin } from "../totp/verify-totp-code.ts";
 import type { LoginStateDeps } from "./login.deps.ts";
 import { INVALID_CREDENTIALS, type InvalidCredentials, type LoginAttemptOutcome, type LoginThrottled } from "./login.errors.ts";
-import { checkLoginThrottles, countLoginFailure, sourceKey } from "./login-throttles.ts";
+import { checkLoginThrottles, countLoginFailure, loginSourceKey } from "./login-throttles.ts";
 
 /** Dependencies of {@link authenticateTotpStep}. */
 export interface AuthenticateTotpStepDeps extends LoginStateDeps {
@@ -34,7 +34,7 @@ export const authenticateTotpStep =
   (deps: AuthenticateTotpStepDeps) =>
   (input: { readonly accountId: string; readonly code: string; readonly sourceAddress: string }): ResultAsync<{ readonly accountId: string }, AuthenticateTotpStepError> => {
     const now = deps.clock.now();
-    const source = sourceKey(input.sourceAddress);
+    const source = loginSourceKey(input.sourceAddress);
     const record = (outcome: LoginAttemptOutcome) => deps.recordAttempt({ at: now, step: "totp", accountId: input.accountId, source, outcome });
     const fail = (outcome: LoginAttemptOutcome, lockout: AccountLockoutState | null): ResultAsync<never, AuthenticateTotpStepError> =>
       (lockout === null ? countLoginFailure(deps, source, now) : deps.saveLockout(input.accountId, lockout).andThen(() => countLoginFailure(deps, source, now)))

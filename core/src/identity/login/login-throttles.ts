@@ -1,11 +1,11 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import type { StorageError } from "../../shared/storage.errors.ts";
-import { takeToken, throttleAllows, throttleKeyForAddress, throttleRetryAt } from "../lockout/throttle.ts";
+import { takeThrottleToken, throttleAllows, throttleKeyForAddress, throttleRetryAt } from "../lockout/throttle.ts";
 import { GLOBAL_THROTTLE_KEY, UNKNOWN_SOURCE_KEY, type LoginStateDeps } from "./login.deps.ts";
 import type { LoginAttemptRecord, LoginThrottled } from "./login.errors.ts";
 
 /** The throttle key of a request's source address. */
-export const sourceKey = (sourceAddress: string): string => throttleKeyForAddress(sourceAddress) ?? UNKNOWN_SOURCE_KEY;
+export const loginSourceKey = (sourceAddress: string): string => throttleKeyForAddress(sourceAddress) ?? UNKNOWN_SOURCE_KEY;
 
 /**
  * Refuses the step with {@link LoginThrottled} (and records it) when the source's or the global bucket
@@ -33,8 +33,8 @@ export const countLoginFailure = (deps: LoginStateDeps, source: string, now: Dat
   ResultAsync.combine([deps.loadThrottle(source), deps.loadThrottle(GLOBAL_THROTTLE_KEY)])
     .andThen(([address, global]) =>
       ResultAsync.combine([
-        deps.saveThrottle(source, takeToken(address, now, deps.addressThrottle)),
-        deps.saveThrottle(GLOBAL_THROTTLE_KEY, takeToken(global, now, deps.globalThrottle)),
+        deps.saveThrottle(source, takeThrottleToken(address, now, deps.addressThrottle)),
+        deps.saveThrottle(GLOBAL_THROTTLE_KEY, takeThrottleToken(global, now, deps.globalThrottle)),
       ]),
     )
     .map(() => undefined);

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from "neverthrow";
 import type { Hasher } from "../../shared/hasher.port.ts";
 import { timingSafeEqualHex } from "../../shared/timing-safe-equal-hex.ts";
-import { DIGITS, randomText } from "../random-text.ts";
+import { DECIMAL_DIGITS, randomText } from "../random-text.ts";
 import type { SecureRandom } from "../secure-random.port.ts";
 import { normalizeOtpInput } from "../totp/verify-totp-code.ts";
 
@@ -63,7 +63,7 @@ export const issueEmailCode = (
 ): { readonly code: string; readonly challenge: EmailCodeChallenge } => {
   const ttlMs = input.ttlMs ?? EMAIL_CODE_MAX_TTL_MS;
   if (!(ttlMs > 0 && ttlMs <= EMAIL_CODE_MAX_TTL_MS)) throw new Error("email code lifetime must be within 10 minutes");
-  const code = randomText(deps.random, DIGITS, EMAIL_CODE_DIGITS);
+  const code = randomText(deps.random, DECIMAL_DIGITS, EMAIL_CODE_DIGITS);
   return {
     code,
     challenge: {
