@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAllAuditEntries, verifyStoredAuditLog, type CheckpointSigner } from "@madoguchi/core";
 import { ed25519SignatureVerifier } from "@madoguchi/adapter-local-keystore";
 import { createSha256Hasher } from "@madoguchi/adapter-system";
+import { createMemoryStore } from "@madoguchi/adapter-memory";
+import pino from "pino";
 import { runAuditMaintenance } from "../src/audit/audit-maintenance.ts";
+import { recordRetentionSetting } from "../src/audit/record-audit.ts";
 import { TOKENS } from "../src/composition/tokens.ts";
 import { call, juminhyoInput, residentSubmits, staffLogin } from "./support/api-client.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -99,5 +102,21 @@ describe("the audit log of the reference server (real SQLite, real Ed25519 key)"
     expect((await entries()).some((e) => e.action === "audit.exported" && e.actor.id === staffId)).toBe(true);
     expect((await call(`${server.url}/api/staff/audit?action=no.such`, { headers: staff.headers })).status).toBe(400);
     expect((await call(`${server.url}/api/staff/audit`)).status).toBe(401);
+    expect((await entries()).at(-1)).toMatchObject({ action: "access.denied", actor: { kind: "anonymous", id: null }, result: "denied", details: { reason: "unauthenticated", path: "/api/staff/audit" } });
+  });
+
+  it("the retention set by the administrator is recorded at start, and again only when it changes", async () => {
+    expect((await entries()).find((e) => e.action === "configuration.changed")).toMatchObject({
+      actor: { kind: "system" },
+      target: { kind: "configuration", id: "audit.retentionMonths" },
+      details: { from: null, to: 36 },
+    });
+    const store = createMemoryStore();
+    const deps = { auditLog: store.auditLog, logger: pino({ level: "silent" }), clock: { now: () => new Date("2026-11-23T00:00:00Z") } };
+    expect(await recordRetentionSetting(deps, 36)).toBe(true);
+    expect(await recordRetentionSetting(deps, 36)).toBe(false);
+    expect(await recordRetentionSetting(deps, 60)).toBe(true);
+    const changes = (await readAllAuditEntries(store.auditLog, { actions: ["configuration.changed"] }))._unsafeUnwrap();
+    expect(changes.map((e) => e.details)).toEqual([{ from: null, to: 36 }, { from: 36, to: 60 }]);
   });
 });

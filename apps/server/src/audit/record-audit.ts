@@ -1,6 +1,6 @@
 import type { Request } from "express";
 import type { Logger } from "pino";
-import type { AuditEntryDraft, AuditLogStore } from "@madoguchi/core";
+import { readAllAuditEntries, type AuditEntryDraft, type AuditLogStore, type Clock } from "@madoguchi/core";
 
 /** The client's address as Express sees it (no proxy is trusted by default), or null. */
 export const sourceIpOf = (req: Request): string | null => req.ip ?? null;
@@ -23,4 +23,53 @@ export const recordAudit = async (deps: { readonly auditLog: AuditLogStore; read
     return false;
   }
   return true;
+};
+
+/**
+ * The `onDenied` of `requireStaff`: records every refused staff request (no session, missing CSRF
+ * token) with the method and path only — query strings may carry anything.
+ */
+export const auditDenied =
+  (deps: { readonly auditLog: AuditLogStore; readonly logger: Logger; readonly clock: Clock }) =>
+  async (req: Request, reason: "unauthenticated" | "csrf", staffId: string | null): Promise<void> => {
+    await recordAudit(deps, [
+      {
+        at: deps.clock.now(),
+        actor: staffId === null ? { kind: "anonymous", id: null } : { kind: "staff", id: staffId },
+        action: "access.denied",
+        target: null,
+        result: "denied",
+        sourceIp: sourceIpOf(req),
+        details: { reason, method: req.method, path: req.path.slice(0, 200) },
+      },
+    ]);
+  };
+
+/** The configuration target of the audit retention setting. */
+const RETENTION_TARGET = { kind: "configuration", id: "audit.retentionMonths" } as const;
+
+/**
+ * Records a change of the retention period set by the administrator (`MADOGUCHI_AUDIT_RETENTION_MONTHS`):
+ * compared with the last recorded value at start, so that shortening the retention — which deletes
+ * records — always leaves a trace. Returns whether an entry was written.
+ */
+export const recordRetentionSetting = async (
+  deps: { readonly auditLog: AuditLogStore; readonly logger: Logger; readonly clock: Clock },
+  retentionMonths: number,
+): Promise<boolean> => {
+  const previous = await readAllAuditEntries(deps.auditLog, { actions: ["configuration.changed"], target: RETENTION_TARGET });
+  if (previous.isErr()) return false;
+  const last = previous.value.at(-1)?.details["to"] ?? null;
+  if (last === retentionMonths) return false;
+  return recordAudit(deps, [
+    {
+      at: deps.clock.now(),
+      actor: { kind: "system", id: null },
+      action: "configuration.changed",
+      target: RETENTION_TARGET,
+      result: "success",
+      sourceIp: null,
+      details: { from: last, to: retentionMonths },
+    },
+  ]);
 };

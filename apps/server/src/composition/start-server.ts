@@ -21,6 +21,7 @@ import type {
 import { createLocalCheckpointSigner } from "@madoguchi/adapter-local-keystore";
 import { createRandomIdGenerator, createSha256Hasher, createSystemClock } from "@madoguchi/adapter-system";
 import { startAuditMaintenance } from "../audit/audit-maintenance.ts";
+import { recordRetentionSetting } from "../audit/record-audit.ts";
 import type { Config } from "../config/config.ts";
 import { createApp } from "../http/create-app.ts";
 import type { ServerDeps } from "../http/server-deps.ts";
@@ -159,6 +160,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     relayRef.current = relay;
     const stopRelay = relay.start(config.outboxIntervalMs);
     cleanups.push(stopRelay);
+    await recordRetentionSetting({ auditLog: deps.auditLog, logger, clock }, config.audit.retentionMonths);
     const stopAudit = startAuditMaintenance(
       { auditLog: deps.auditLog, signer: container.get<CheckpointSigner>(TOKENS.CheckpointSigner), clock, logger, retentionMonths: config.audit.retentionMonths },
       config.audit.intervalMs,

@@ -38,17 +38,23 @@ export const staffSession = (res: Response): StaffSession => res.locals["staffSe
  * every refusal (the audit log records them).
  */
 export const requireStaff =
-  (sessions: StaffSessions, onDenied: (req: Request, reason: "unauthenticated" | "csrf", staffId: string | null) => void = () => undefined): RequestHandler =>
+  (
+    sessions: StaffSessions,
+    onDenied: (req: Request, reason: "unauthenticated" | "csrf", staffId: string | null) => Promise<void> | void = () => undefined,
+  ): RequestHandler =>
   (req: Request, res: Response, next: NextFunction) => {
     const session = sessions.get(readCookie(req, STAFF_COOKIE));
     if (session === null) {
-      onDenied(req, "unauthenticated", null);
-      res.status(401).json({ error: { code: "staff.unauthenticated", message: "ログインしてください / Please log in" } });
+      // The refusal is recorded before it is answered.
+      void Promise.resolve(onDenied(req, "unauthenticated", null)).finally(() =>
+        res.status(401).json({ error: { code: "staff.unauthenticated", message: "ログインしてください / Please log in" } }),
+      );
       return;
     }
     if (!["GET", "HEAD", "OPTIONS"].includes(req.method) && !sameToken(req.get("x-csrf-token"), session.csrfToken)) {
-      onDenied(req, "csrf", session.staff.id);
-      res.status(403).json({ error: { code: "staff.csrf", message: "画面を再読み込みしてください / Reload the page" } });
+      void Promise.resolve(onDenied(req, "csrf", session.staff.id)).finally(() =>
+        res.status(403).json({ error: { code: "staff.csrf", message: "画面を再読み込みしてください / Reload the page" } }),
+      );
       return;
     }
     res.locals["staffSession"] = session;

@@ -7,7 +7,7 @@ import {
   type AuditEntry,
   type AuditQuery,
 } from "@madoguchi/core";
-import { recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
+import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { requireStaff, staffSession } from "../staff-auth.ts";
 
@@ -56,7 +56,7 @@ const filterOf = (req: Request): Omit<AuditQuery, "afterSeq" | "limit"> | string
  */
 export const auditRoutes = (deps: ServerDeps): Router => {
   const router = Router();
-  const staffOnly = requireStaff(deps.sessions);
+  const staffOnly = requireStaff(deps.sessions, auditDenied(deps));
   const recordRead = (req: Request, res: Response, action: "audit.viewed" | "audit.exported", details: Record<string, string | number>) =>
     recordAudit(deps, [
       { at: deps.clock.now(), actor: { kind: "staff", id: staffSession(res).staff.id }, action, target: { kind: "audit_log", id: "audit-log" }, result: "success", sourceIp: sourceIpOf(req), details },

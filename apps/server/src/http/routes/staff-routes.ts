@@ -12,7 +12,7 @@ import {
   type AuditEntryDraft,
   type StaffCommandType,
 } from "@madoguchi/core";
-import { recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
+import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
 import { hashPassword, verifyPassword } from "../../staff/password-hash.ts";
 import { decodeBody } from "../decode-body.ts";
 import { errorResponse } from "../error-response.ts";
@@ -140,20 +140,7 @@ export const staffRoutes = (deps: ServerDeps): Router => {
     res.json({ staff: session.staff, csrfToken: session.csrfToken });
   });
 
-  const staffOnly = requireStaff(deps.sessions, (req, reason, staffId) => {
-    void recordAudit(deps, [
-      {
-        at: deps.clock.now(),
-        actor: staffId === null ? { kind: "anonymous", id: null } : { kind: "staff", id: staffId },
-        action: "access.denied",
-        target: null,
-        result: "denied",
-        sourceIp: sourceIpOf(req),
-        // The route pattern, not the URL: ids in the path are fine, but query strings may carry anything.
-        details: { reason, method: req.method, path: req.path.slice(0, 200) },
-      },
-    ]);
-  });
+  const staffOnly = requireStaff(deps.sessions, auditDenied(deps));
 
   router.get("/api/staff/me", staffOnly, (_req, res) => {
     const s = staffSession(res);
