@@ -180,14 +180,10 @@ export const draftFromWords = (page: GreyRaster, words: PageWords, spec: DraftSp
   const W = page.width;
   const H = page.height;
   const found: DraftedField[] = [];
-  const cells = ordered.map((h) => ({ h, cell: valueCell(g, h.box, h.segment.text.length > h.word.length) }));
-  // A cell whose right ruled line was not seen (noise, a misread label's box) ends at the form's right
-  // rule, which the other cells found, rather than at the text margin beyond it.
-  const rightRule = Math.max(0, ...cells.filter((c) => c.cell.closed && c.cell.placement === "right").map((c) => c.cell.box.x1));
-  const fields: TemplateField[] = cells.map(({ h, cell }) => {
-    const box = !cell.closed && cell.placement === "right" && rightRule > cell.box.x0 + glyph ? { ...cell.box, x1: Math.min(cell.box.x1, rightRule) } : cell.box;
+  const fields: TemplateField[] = ordered.map((h) => {
+    const cell = valueCell(g, h.box, h.segment.text.length > h.word.length);
     found.push({ key: h.entry.key, label: h.word, edits: h.edits, placement: cell.placement, seen: cell.seen });
-    return fieldOf(h.entry, h.word, regionOf(box, W, H));
+    return fieldOf(h.entry, h.word, regionOf(cell.box, W, H));
   });
   const repeatGroups: RepeatGroup[] = [];
   const notes: string[] = [];

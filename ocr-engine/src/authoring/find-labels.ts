@@ -3,7 +3,6 @@
  * A line is cut where a ruled line was read as a character (|, [, _ …) or where the gap between two
  * characters is wider than a character: that is where a label cell ends and its value begins.
  */
-import type { Region } from "../templates/template.ts";
 import type { LabelEntry } from "./label-vocabulary.ts";
 import { isNotLabel, matchLabel, squash } from "./match-label.ts";
 import type { PageChar, PageLine, PageWords, PixelBox } from "./page-words.ts";
@@ -35,6 +34,7 @@ const SEPARATORS = /^[|｜\[\]［］_＿丨〔〕「」『』【】!！\/／\\]+
 /** A gap wider than this many median character heights separates two islands. */
 const GAP_FACTOR = 0.8;
 
+/** The smallest box holding every box of a non-empty list. */
 export const unionBox = (boxes: readonly PixelBox[]): PixelBox => ({
   x0: Math.min(...boxes.map((b) => b.x0)),
   y0: Math.min(...boxes.map((b) => b.y0)),
@@ -83,7 +83,8 @@ const MAX_JOIN = 4;
 
 const hitOf = (segment: Segment, vocabulary: readonly LabelEntry[], exactWhole: boolean): LabelHit | null => {
   const m = matchLabel(segment.text, vocabulary);
-  if (m === null || (exactWhole && (m.edits > 0 || m.word !== segment.text))) return null;
+  // Joined segments must be one whole wording; one misread character only in wordings of four or more.
+  if (m === null || (exactWhole && (m.edits > 0 ? m.word.length < 4 : m.word !== segment.text))) return null;
   // The label's own characters: the first `length` of the squashed text (one char per symbol, mostly).
   let count = 0;
   const own: PageChar[] = [];
@@ -115,11 +116,3 @@ export const findLabels = (lines: readonly (readonly Segment[])[], vocabulary: r
     }
     return hits;
   });
-
-/** A pixel box as a normalised region of a `width` × `height` page. */
-export const toRegion = (b: PixelBox, width: number, height: number): Region => ({
-  x: b.x0 / width,
-  y: b.y0 / height,
-  width: (b.x1 - b.x0) / width,
-  height: (b.y1 - b.y0) / height,
-});

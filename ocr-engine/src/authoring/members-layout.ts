@@ -126,20 +126,30 @@ const stacked = (g: PageGeometry, member: readonly LabelHit[]): MembersLayout =>
   const { glyph } = g;
   const byKey = new Map<string, LabelHit[]>();
   for (const h of member) byKey.set(h.entry.key, [...(byKey.get(h.entry.key) ?? []), h]);
-  const tops = [...byKey.values()].map((list) => distinctTops(list.map((h) => h.box), glyph));
-  const gaps = tops.flatMap((t) => t.slice(1).map((y, i) => y - t[i]!));
+  const tops = new Map([...byKey].map(([key, list]) => [key, distinctTops(list.map((h) => h.box), glyph)]));
+  const gaps = [...tops.values()].flatMap((t) => t.slice(1).map((y, i) => y - t[i]!));
   const step = median(gaps);
-  const top = Math.min(...member.map((h) => h.box.y0));
-  const last = Math.max(...member.map((h) => h.box.y0));
+  // The entries' grid: the tops of the key seen most often (the name, usually). A stray hit of a key
+  // (氏名 read alone out of 世帯主の氏名) lies off the grid and loses to the key's other occurrences.
+  const anchorKey = [...tops].sort((a, b) => b[1].length - a[1].length || (a[0].endsWith(".name") ? -1 : 1))[0]![0];
+  const anchorTops = tops.get(anchorKey)!;
+  const grid = step > 0 ? anchorTops.filter((t) => anchorTops.some((o) => o !== t && Math.abs(Math.abs(o - t) / step - Math.round(Math.abs(o - t) / step)) < 0.15)) : anchorTops;
+  const first = (grid.length > 0 ? grid : anchorTops)[0]!;
+  const last = (grid.length > 0 ? grid : anchorTops).at(-1)!;
   const cells = [...byKey.values()].map((list) => {
-    const sorted = [...list].sort((a, b) => a.box.y0 - b.box.y0);
-    const own = sorted.find((h) => h.box.y0 < top + step - 0.5 * glyph) ?? sorted[0]!;
-    const k = step > 0 ? Math.round((own.box.y0 - top) / step) : 0;
-    const hit = { ...own, box: shift(own.box, 0, -k * step) };
-    const cell = valueCell(g, hit.box, own.segment.text.length > own.word.length);
+    // Each occurrence's offset within its entry, in [−0.2, 0.8) steps; the most common offset wins.
+    const placed = list.map((h) => {
+      const rel = step > 0 ? (h.box.y0 - first) / step : 0;
+      const k = Math.floor(rel + 0.2);
+      return { h, k, offset: rel - k };
+    });
+    const offset = median(placed.map((p) => p.offset));
+    const own = [...placed].sort((a, b) => Math.abs(a.offset - offset) - Math.abs(b.offset - offset) || a.k - b.k)[0]!;
+    const hit = { ...own.h, box: shift(own.h.box, 0, -own.k * step) };
+    const cell = valueCell(g, hit.box, own.h.segment.text.length > own.h.word.length);
     return { hit, box: cell.box };
   });
-  const count = step > 0 ? Math.round((last - top) / step) + 1 : 1;
+  const count = step > 0 ? Math.round((last - first) / step) + 1 : 1;
   const maxCount = lastRowInside(cells[0]!.box, 0, step, count, g.page.width, g.page.height);
   const zone = Array.from({ length: maxCount }, (_, k) => cells.map((c) => shift(c.box, 0, k * step))).flat();
   return { group: "members", layout: "stacked", cells, step: { dx: 0, dy: step }, maxCount, rowsFrom: step > 0 ? "labels" : "single-row", zone };
@@ -183,14 +193,16 @@ export const layoutMembers = (g: PageGeometry, hits: readonly LabelHit[]): Membe
   );
   if (repeated) return stacked(g, member);
   const sorted = [...member].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
-  // A header row: two or more member labels on one line with no value between them.
+  // A header row: member labels on one line with no value between them.
   for (const h of sorted) {
     const line = onePerKey(sorted.filter((o) => sameLine(o.box, h.box, glyph))).sort((a, b) => a.box.x0 - b.box.x0);
     if (line.length < 2) continue;
     const valueBetween = g.values.some(
       (s) => sameLine(s.box, h.box, glyph) && s.box.x0 > line[0]!.box.x0 && s.box.x1 < line.at(-1)!.box.x0 && !line.some((l) => s.box.x0 >= l.box.x0 && s.box.x1 <= l.segment.box.x1),
     );
-    if (!valueBetween) return table(g, line);
+    // Three member labels on one line are a header even with text between them: an unread label
+    // (生年月日 misread) looks like a value. A stacked entry has at most two labels per line.
+    if (!valueBetween || line.length >= 3) return table(g, line);
   }
   const x0 = median(member.map((h) => h.box.x0));
   const aligned = onePerKey(sorted.filter((h) => Math.abs(h.box.x0 - x0) < glyph));

@@ -99,7 +99,9 @@ export const cellColumns = (g: PageGeometry, box: PixelBox, fromX: number): { x0
   // A value that starts left of that (merged into the label's box) moves the start back.
   const cut = g.values.find((v) => v.box.x0 < x0 && v.box.x1 > x0 && v.box.x0 > box.x0 && overlapsY(v.box, box));
   if (cut !== undefined) x0 = cut.box.x0 - 0.15 * g.glyph;
-  const end = findVerticalLine(g.page, x0 + g.glyph, limit, wy0, wy1);
+  // The value cell's right rule may lie beyond the sample's text (a short value): look up to the next
+  // label or the page's edge, and fall back to the text margin only when no rule is there.
+  const end = findVerticalLine(g.page, x0 + g.glyph, next ?? g.page.width - 1, wy0, wy1);
   const x1 = end !== null ? end.near - RULE_INSET * g.glyph : next !== undefined ? next - 0.6 * g.glyph : g.rightMargin;
   return { x0, x1: Math.max(x1, x0 + g.glyph), closed: end !== null || next !== undefined };
 };
@@ -138,7 +140,7 @@ export const valueCell = (g: PageGeometry, label: PixelBox, mergedValue: boolean
   const yc = (under.box.y0 + under.box.y1) / 2;
   const next = nextLabelX(g, label, label.x1);
   const win = verticalWindow(g, under.box);
-  const end = findVerticalLine(g.page, under.box.x0 + g.glyph, next ?? g.rightMargin, win.y0, win.y1);
+  const end = findVerticalLine(g.page, under.box.x0 + g.glyph, next ?? g.page.width - 1, win.y0, win.y1);
   const x1 = end !== null ? end.near - RULE_INSET * g.glyph : next !== undefined ? next - 0.6 * g.glyph : g.rightMargin;
   const { y0, y1 } = cellRows(g, x0, x1, yc);
   return { box: { x0, y0, x1: Math.max(x1, under.box.x1), y1 }, placement: "below", seen: true, closed: end !== null || next !== undefined };
