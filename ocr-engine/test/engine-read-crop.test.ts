@@ -77,10 +77,19 @@ describe("readCrop", () => {
   });
 
   it("reads a listed enum value and a number once", async () => {
-    const listed = (await readCrop(pool, crop(1, 200), field("enum", ["妻", "夫", "子"]), options))._unsafeUnwrap();
+    // Threshold 0: any confidence is enough, so a listed value needs no confirmation.
+    const sure = { ...field("enum", ["妻", "夫", "子"]), review: { minConfidence: 0, always: false } };
+    const listed = (await readCrop(pool, crop(1, 200), sure, options))._unsafeUnwrap();
     expect(listed.first.text).toBe("妻");
     expect(listed.second).toBeNull();
     expect((await readCrop(pool, crop(2), field("number"), options))._unsafeUnwrap().second).toBeNull();
+  });
+
+  it("reads a listed enum value again when it is below the field's confidence threshold", async () => {
+    const strict = { ...field("enum", ["妻", "夫", "子"]), review: { minConfidence: 100, always: false } };
+    const unsure = (await readCrop(pool, crop(1, 200), strict, options))._unsafeUnwrap();
+    expect(unsure.first.text).toBe("妻");
+    expect(unsure.second?.text).toBe("妻");
   });
 
   it("reads an enum again when the first reading is not one of its values", async () => {

@@ -109,6 +109,12 @@ describe("evidence beyond the mean confidence", () => {
     // A second reading the type rejects too changes nothing.
     expect(postProcess(relationship, "安", 38, relationship.region, { secondRaw: "表" }).value).toBeNull();
   });
+  it("a lone kanji read unsure but confirmed by the second reading is not flagged; contradicted, it is", () => {
+    const sex = field("enum", { values: ["男", "女"] });
+    expect(postProcess(sex, "男", 45, sex.region, { secondRaw: "男", secondConfidence: 92 })).toMatchObject({ value: "男", confidence: 92, needsReview: false });
+    expect([...postProcess(sex, "男", 45, sex.region, { secondRaw: "女", secondConfidence: 92 }).reasons].sort()).toEqual(["low_confidence", "readings_disagree"]);
+    expect(postProcess(sex, "男", 45, sex.region, { secondRaw: "男", secondConfidence: 30 }).reasons).toEqual(["low_confidence"]);
+  });
   it("enum values are matched without the marks around them (女 」, 男_)", () => {
     const sex = field("enum", { values: ["男", "女"] });
     expect(postProcess(sex, "女 」", 90)).toMatchObject({ value: "女", needsReview: false });

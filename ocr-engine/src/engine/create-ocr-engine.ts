@@ -260,7 +260,7 @@ const makeEngine = <R>(
             raw: f.raw,
             confidence: f.confidence,
             ...(f.symbols.length === 0 ? {} : { weakestSymbol: Math.min(...f.symbols.map((x) => x.confidence)) }),
-            ...(f.second === undefined ? {} : { secondRaw: f.second.raw }),
+            ...(f.second === undefined ? {} : { secondRaw: f.second.raw, secondConfidence: f.second.confidence }),
           });
           const groups: { [groupKey: string]: { readonly [fieldKey: string]: RawReading }[] } = {};
           for (const [key, groupRows] of rows) groups[key] = groupRows.map((row) => Object.fromEntries(row.map((f) => [f.key, reading(f)])));

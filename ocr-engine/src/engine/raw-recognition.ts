@@ -44,6 +44,8 @@ export interface RawReading {
   readonly weakestSymbol?: number;
   /** The second reading's text, for field types read twice. */
   readonly secondRaw?: string;
+  /** The second reading's mean confidence, 0..100. */
+  readonly secondConfidence?: number;
 }
 
 /** Everything read on one page. */

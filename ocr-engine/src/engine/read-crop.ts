@@ -2,7 +2,8 @@
  * How one field crop is read: once at the engine's crop height, and again where a second reading can
  * catch what the first got wrong — at another scale for field types that have no closed list or check
  * digit (an address misread is still an address), and once more (smaller, and as a line) when the first
- * reading is empty although the crop has ink, or is not one of an enum's allowed values.
+ * reading is empty although the crop has ink, or is not one of an enum's allowed values or below the
+ * field's confidence threshold.
  */
 import { ResultAsync, okAsync } from "neverthrow";
 import type { OcrError } from "../pipeline/ocr-error.ts";
@@ -68,7 +69,11 @@ export const readCrop = (pool: RecognizerPool, crop: GreyRaster, field: Template
     if (image.height === firstImage.height && retryPsm === psm) return okAsync({ first: r, second: null });
     // An empty first reading of an inked crop is replaced (there is nothing to compare); an off-list one is compared.
     if (r.text.trim() === "") return pool.recognize({ image, psm: retryPsm }).map((s) => ({ first: s, second: null }));
-    if (isOffList(field, r.text)) return pool.recognize({ image, psm: retryPsm }).map((s) => ({ first: r, second: s }));
+    // An enum read off-list, or a listed value below the field's confidence threshold (a lone kanji often
+    // is), is read again: a second reading that agrees confirms it, one that does not flags it.
+    if (isOffList(field, r.text) || (field.type === "enum" && r.confidence < field.review.minConfidence)) {
+      return pool.recognize({ image, psm: retryPsm }).map((s) => ({ first: r, second: s }));
+    }
     return okAsync({ first: r, second: null });
   };
   if (!o.secondTypes.has(field.type)) return first.andThen(retry);

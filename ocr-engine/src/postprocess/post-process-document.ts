@@ -15,6 +15,8 @@ export interface FieldReading {
   readonly weakestSymbol?: number;
   /** A second reading of the crop (another scale), for field types the engine reads twice. */
   readonly secondRaw?: string;
+  /** The second reading's confidence, 0..100. */
+  readonly secondConfidence?: number;
 }
 
 /**
@@ -61,6 +63,7 @@ export const postProcessDocument = (template: Template, readings: DocumentReadin
       postProcess(field, reading?.raw ?? "", reading?.confidence ?? 0, region, {
         ...(reading?.weakestSymbol === undefined ? {} : { weakestSymbol: reading.weakestSymbol }),
         ...(reading?.secondRaw === undefined ? {} : { secondRaw: reading.secondRaw }),
+        ...(reading?.secondConfidence === undefined ? {} : { secondConfidence: reading.secondConfidence }),
         ...(options.weakSymbolConfidence === undefined ? {} : { weakSymbolConfidence: options.weakSymbolConfidence }),
       }),
       ...extra,

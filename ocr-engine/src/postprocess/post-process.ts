@@ -114,6 +114,21 @@ const preferAcceptedReading = (field: TemplateField, first: Normalised, secondRa
   return second.value !== null && second.reasons.length === 0 ? { value: second.value, reasons: ["readings_disagree"] } : first;
 };
 
+const clampConfidence = (c: number): number => (Number.isFinite(c) ? Math.min(100, Math.max(0, c)) : 0);
+
+/**
+ * Whether a listed enum value was read the same by both readings (another scale, as a line): two
+ * independent readings agreeing on one word of a closed list confirm it, however unsure tesseract is of a
+ * lone kanji (男 at 45). Then the higher confidence counts.
+ */
+const confirmedEnum = (field: TemplateField, first: Normalised, evidence: ReadingEvidence): boolean =>
+  field.type === "enum" &&
+  first.value !== null &&
+  first.reasons.length === 0 &&
+  evidence.secondRaw !== undefined &&
+  evidence.secondConfidence !== undefined &&
+  byType(field, evidence.secondRaw).value === first.value;
+
 /** Whether the value matches the template's pattern; a pattern that does not compile never passes. */
 const matches = (pattern: string, value: string): boolean => {
   try {
@@ -144,6 +159,8 @@ export interface ReadingEvidence {
   readonly weakestSymbol?: number;
   /** The text of a second, independent reading of the same crop. */
   readonly secondRaw?: string;
+  /** The second reading's confidence (0..100): an enum value both readings agree on counts the higher one. */
+  readonly secondConfidence?: number;
   /** A character below this confidence flags the field `weak_character`; default {@link DEFAULT_WEAK_SYMBOL_CONFIDENCE}. */
   readonly weakSymbolConfidence?: number;
 }
@@ -158,18 +175,22 @@ export const DEFAULT_WEAK_SYMBOL_CONFIDENCE = 50;
  *
  * - Names are always flagged (`name_always_confirmed`); other fields with `review.always` get `always_review`.
  * - `low_confidence` applies when there is text and the confidence is below `review.minConfidence`
- *   (an empty optional cell has confidence 0 and nothing to confirm).
+ *   (an empty optional cell has confidence 0 and nothing to confirm). For an enum value both readings agree
+ *   on, the higher of their confidences is the field's.
+ * - `readings_disagree` when a second reading normalises to another value; `weak_character` when one
+ *   character is below `evidence.weakSymbolConfidence`.
  * - An empty required field is `required_missing`; text that normalises to nothing is `unreadable`.
  * - The pattern (when given) is matched against the normalised value, except for dates, whose value is ISO.
  *
  * `region` defaults to the field's; pass the row's region for repeated rows.
  */
 export const postProcess = (field: TemplateField, raw: string, confidence: number, region: Region = field.region, evidence: ReadingEvidence = {}): FieldResult => {
-  const conf = Number.isFinite(confidence) ? Math.min(100, Math.max(0, confidence)) : 0;
   const hasText = raw.replace(/[\s\u3000]+/g, "") !== "";
-  const normalised = preferAcceptedReading(field, byType(field, raw), evidence.secondRaw);
+  const first = byType(field, raw);
+  const normalised = preferAcceptedReading(field, first, evidence.secondRaw);
   const reasons: ReviewReason[] = [...normalised.reasons];
   const { value } = normalised;
+  const conf = clampConfidence(confirmedEnum(field, first, evidence) ? Math.max(confidence, evidence.secondConfidence ?? 0) : confidence);
 
   if (value === null && normalised.reasons.length === 0) {
     if (field.required) reasons.push("required_missing");
