@@ -64,11 +64,28 @@ describe("alignToReference", () => {
   });
 
   it("rejects a fit whose scale is outside the accepted range, with the reason and the fit", async () => {
-    const scan = await degrade(filled.raster, 0, 0.9);
+    // The page shrunk to 80 % inside a scan of the full size (a document lying in a corner of the glass).
+    const small = await sharp(filled.raster.data, { raw: { width: W, height: H, channels: 4 } }).resize({ width: Math.round(W * 0.8) }).toBuffer({ resolveWithObject: true });
+    const scan = (
+      await decodeImage(
+        await sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: 4 } })
+          .extend({ top: 0, left: 0, right: W - small.info.width, bottom: H - small.info.height, background: "#ffffff" })
+          .png()
+          .toBuffer(),
+      )
+    )._unsafeUnwrap();
     const e = alignToReference(scan, reference.raster, { maxScale: 1.05 })._unsafeUnwrapErr();
     expect(e).toMatchObject({ _tag: "OcrError", reason: "alignment_failed", operation: "align" });
     expect(e.rejection?.rejection).toBe("scale_out_of_range");
-    expect(e.rejection?.fit?.scaleX).toBeGreaterThan(1.05);
+    expect(e.rejection?.fit?.scaleX).toBeGreaterThan(1.2);
+  });
+
+  it("judges the scale relative to the images' sizes: the same page scanned at another resolution is accepted", async () => {
+    // Half the reference's resolution: pixel scale ~2, relative scale ~1 (the dpi of a scan is not known).
+    const scan = await degrade(filled.raster, 1, 0.5);
+    const aligned = alignToReference(scan, reference.raster);
+    expect(aligned.isOk() ? "ok" : aligned.error.message).toBe("ok");
+    expect(aligned._unsafeUnwrap().fit.scaleX).toBeGreaterThan(1.8);
   });
 
   it("rejects a scan of something else (too few matches or inliers), never a silent warp", () => {

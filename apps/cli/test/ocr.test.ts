@@ -1,6 +1,7 @@
-import { copyFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadTemplates, SHIPPED_TEMPLATES_DIR, synthesizeScan, type DocumentResult } from "@madoguchi/ocr-engine";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonOf, madoguchi, STACK_TRACE, tempDir } from "./run-madoguchi.ts";
 
@@ -11,9 +12,9 @@ let truth: Readonly<Record<string, string>> = {};
 
 beforeAll(async () => {
   const template = (await loadTemplates(SHIPPED_TEMPLATES_DIR))._unsafeUnwrap().find((t) => t.id === TEMPLATE)!;
-  // A mildly degraded synthetic 運転免許証 (fake values): the shipped card templates have no reference
-  // image yet, so the scan is kept nearly straight.
-  const s = (await synthesizeScan(template, { seed: 3, dpi: 200, degrade: { rotationDeg: 0.3, scale: 1, shiftPx: { x: 1, y: 1 }, blurSigma: 0, noiseSigma: 3, jpegQuality: 90 } }))._unsafeUnwrap();
+  // A degraded synthetic 運転免許証 (fake values), rotated, scaled and shifted: the CLI aligns it to the
+  // template's reference image before reading.
+  const s = (await synthesizeScan(template, { seed: 3, dpi: 200, degrade: { rotationDeg: 1.5, scale: 0.97, shiftPx: { x: 9, y: -6 }, blurSigma: 0, noiseSigma: 3, jpegQuality: 90 } }))._unsafeUnwrap();
   writeFileSync(scanFile, s.scan!.image);
   truth = s.clean.truth.fields;
 });
@@ -35,6 +36,19 @@ describe("madoguchi ocr", () => {
     expect(byKey.get("person.birthDate")?.value).toBe("1968-01-10");
     expect(byKey.get("license.expiry")?.value).toBe("2027-04-12");
     expect(byKey.get("license.number")?.value).toBe(truth["license.number"]);
+  }, 60_000);
+
+  it("reads the same scan from a scanner's PDF (the page's embedded JPEG)", async () => {
+    const doc = await PDFDocument.create();
+    const jpeg = await doc.embedJpg(readFileSync(scanFile));
+    doc.addPage([jpeg.width * 0.36, jpeg.height * 0.36]).drawImage(jpeg, { x: 0, y: 0, width: jpeg.width * 0.36, height: jpeg.height * 0.36 });
+    const pdf = join(dir.path, "menkyo.pdf");
+    writeFileSync(pdf, await doc.save());
+    const run = await madoguchi(["ocr", pdf, "--template", TEMPLATE, "--json"]);
+    expect(run.code).toBe(0);
+    const byKey = new Map(jsonOf<OcrJson>(run).fields.map((f) => [f.key, f]));
+    expect(byKey.get("license.number")?.value).toBe(truth["license.number"]);
+    expect(byKey.get("person.birthDate")?.value).toBe("1968-01-10");
   }, 60_000);
 
   it("prints a bilingual table by default", async () => {
@@ -60,7 +74,12 @@ describe("madoguchi ocr", () => {
   it("an unsupported or missing image exits 1 with a clear message; a missing argument or option exits 2", async () => {
     const pdf = join(dir.path, "scan.pdf");
     writeFileSync(pdf, "%PDF-1.7\n");
-    const unsupported = await madoguchi(["ocr", pdf, "--template", TEMPLATE, "--json"]);
+    const truncated = await madoguchi(["ocr", pdf, "--template", TEMPLATE, "--json"]);
+    expect(truncated.code).toBe(1);
+    expect(jsonOf<{ error: { code: string } }>(truncated).error.code).toBe("ocr.corrupt_image");
+    const gif = join(dir.path, "scan.gif");
+    writeFileSync(gif, "GIF89a\x01\x00\x01\x00");
+    const unsupported = await madoguchi(["ocr", gif, "--template", TEMPLATE, "--json"]);
     expect(unsupported.code).toBe(1);
     expect(jsonOf<{ error: { code: string } }>(unsupported).error.code).toBe("ocr.unsupported_format");
     const missing = await madoguchi(["ocr", join(dir.path, "none.jpg"), "--template", TEMPLATE, "--lang", "en"]);
@@ -73,6 +92,12 @@ describe("madoguchi ocr", () => {
     const own = tempDir();
     try {
       copyFileSync(join(SHIPPED_TEMPLATES_DIR, "unten-menkyo.all.v1.json"), join(own.path, "unten-menkyo.all.v1.json"));
+      // The template names its reference image (relative to the template file): without it, a load error naming the path.
+      const noReference = await madoguchi(["ocr", scanFile, "--template", TEMPLATE, "--templates-dir", own.path, "--lang", "en"]);
+      expect(noReference.code).toBe(1);
+      expect(noReference.stderr).toContain("reference/unten-menkyo.all.v1.png");
+      mkdirSync(join(own.path, "reference"));
+      copyFileSync(join(SHIPPED_TEMPLATES_DIR, "reference", "unten-menkyo.all.v1.png"), join(own.path, "reference", "unten-menkyo.all.v1.png"));
       const ok = await madoguchi(["ocr", scanFile, "--template", TEMPLATE, "--templates-dir", own.path, "--json"]);
       expect(ok.code).toBe(0);
       expect(jsonOf<OcrJson>(ok).fields.map((f) => f.key)).toContain("license.number");

@@ -27,7 +27,12 @@ export interface AlignOptions {
   readonly ransacThreshold: number;
   /** Fewest RANSAC inliers to accept a fit; default 25. */
   readonly minInliers: number;
-  /** Accepted range of the scale of scan → reference (each axis); default 0.8–1.25. */
+  /**
+   * Accepted range of the scale of scan → reference (each axis), **relative to the images' sizes**: a
+   * scan framing the same page at another resolution (a 200 dpi scan of a 600 dpi card reference) has
+   * relative scale 1, so the bounds do not depend on the scanner's dpi; default 0.8–1.25. A document
+   * that fills only part of the scan (a card on an A4 flatbed) falls outside: crop it first.
+   */
   readonly minScale: number;
   readonly maxScale: number;
   /** Largest |cos| of the angle between the mapped axes (0 = no shear); default 0.1 (≈ 5.7°). */
@@ -207,8 +212,10 @@ export const estimateAlignment = (scan: RgbaRaster, reference: RgbaRaster, optio
     const shear = Math.abs(h[0]! * h[1]! + h[3]! * h[4]!) / (scaleX * scaleY);
     const fit: AlignmentFit = { homography: h, matches, inliers, scaleX, scaleY, shear };
     if (inliers < o.minInliers) return err(fail("too_few_inliers", fit, `${inliers} inliers, at least ${o.minInliers} needed`));
-    for (const s of [scaleX, scaleY]) {
-      if (!(s >= o.minScale && s <= o.maxScale)) return err(fail("scale_out_of_range", fit, `scale ${s.toFixed(3)} outside ${o.minScale}–${o.maxScale}`));
+    // Relative to the sizes: the scan's resolution is unknown (JPEG density tags are unreliable), its frame is not.
+    const frame = Math.max(scan.width, scan.height) / Math.max(reference.width, reference.height);
+    for (const s of [scaleX * frame, scaleY * frame]) {
+      if (!(s >= o.minScale && s <= o.maxScale)) return err(fail("scale_out_of_range", fit, `scale ${s.toFixed(3)} relative to the page size outside ${o.minScale}–${o.maxScale}`));
     }
     if (shear > o.maxShear) return err(fail("shear", fit, `shear ${shear.toFixed(3)} above ${o.maxShear}`));
     const perspective = Math.abs(h[6]!) * reference.width + Math.abs(h[7]!) * reference.height;

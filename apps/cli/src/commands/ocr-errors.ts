@@ -16,7 +16,10 @@ export const fromOcrError = (operation: string, e: OcrError, shown: string, temp
     case "too_large":
       return cliError(operation, "invalid_input", "ocr.too_large", { ja: `画像が大きすぎます: ${shown}`, en: `the image is too large: ${shown}` });
     case "alignment_failed":
-      return cliError(operation, "invalid_input", "ocr.alignment_failed", { ja: `スキャンをテンプレートに位置合わせできません: ${shown}`, en: `the scan could not be aligned to the template: ${shown}` });
+      return cliError(operation, "invalid_input", "ocr.alignment_failed", { ja: `スキャンをテンプレートに位置合わせできません: ${shown}`, en: `the scan could not be aligned to the template: ${shown}` }, {
+        // Numbers only (inliers, scale): what to change — rescan straighter, crop a card out of a flatbed scan.
+        details: [`  ${e.message}`],
+      });
     case "unidentified":
       return cliError(operation, "not_found", "ocr.unidentified", { ja: `どのテンプレートにも一致しません: ${shown}`, en: `no template matches the scan: ${shown}` });
     case "no_labels_found":
