@@ -7,6 +7,7 @@ import {
   GENESIS_HASH,
   sealAuditEntries,
   segmentExpiresAt,
+  startAuditChainVerification,
   verifyAuditChain,
   type AuditCheckpoint,
   type AuditEntry,
@@ -185,6 +186,38 @@ describe("the tamper matrix", () => {
         expect(failure(cut, [...inDatabase, ...checkpoints])).toMatchObject({ reason: "truncated", seq: keep + 1 });
       }),
     );
+  });
+});
+
+describe("streaming verification (what verifyStoredAuditLog feeds page by page)", () => {
+  it("fed one entry at a time, it reaches the same verdict as verifyAuditChain for edits, deletions and cut tails", () => {
+    fc.assert(
+      fc.property(chainArb(), fc.nat(), fc.constantFrom("none", "flip", "delete", "truncate"), ({ entries, checkpoints }, n, tamper) => {
+        const i = n % entries.length;
+        const tampered =
+          tamper === "flip"
+            ? entries.map((e, j) => (j === i ? { ...e, sourceIp: "198.51.100.1" } : e))
+            : tamper === "delete"
+              ? entries.filter((_, j) => j !== i)
+              : tamper === "truncate"
+                ? entries.slice(0, Math.max(1, i))
+                : entries;
+        const verification = startAuditChainVerification(deps, checkpoints);
+        if ("_tag" in verification) throw new Error("checkpoints are valid");
+        let streamed = null;
+        for (const e of tampered) streamed ??= verification.feed(e);
+        const result = streamed === null ? verification.finish() : null;
+        const expected = verifyAuditChain(deps, tampered, checkpoints);
+        if (expected.isOk()) expect(result?._unsafeUnwrap()).toStrictEqual(expected.value);
+        else expect(streamed ?? result?._unsafeUnwrapErr()).toStrictEqual(expected.error);
+      }),
+    );
+  });
+
+  it("a bad checkpoint signature is reported before any entry is read", () => {
+    const entries = seal(fc.sample(draftsArb({ minLength: 3, maxLength: 3 }), { numRuns: 1, seed: 2 })[0]!);
+    const bad = { ...checkpointAt(key, entries[2]!), signature: "AAAA" };
+    expect(startAuditChainVerification(deps, [bad])).toMatchObject({ _tag: "AuditChainBroken", reason: "checkpoint_signature_invalid", seq: 3 });
   });
 });
 

@@ -77,6 +77,18 @@ export const checkpointCases: readonly AuditLogStoreCase[] = [
       ),
   },
   {
+    name: "a log longer than one verification page (2,500 entries) verifies page by page",
+    run: (make) =>
+      withAuditStore(make, async ({ auditLog }) => {
+        const signer = testSigner();
+        const base = fc.sample(auditDraftsArb(50, 50), { numRuns: 1, seed: 23 })[0]!;
+        const drafts = Array.from({ length: 2_500 }, (_, i) => ({ ...base[i % base.length]!, at: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000) }));
+        await okValue(auditLog.append(drafts));
+        await okValue(checkpointAuditLog({ auditLog, signer, clock: fixedClock("2025-06-01T00:00:00Z") }));
+        expect(await okValue(verifyStoredAuditLog({ auditLog, ...trusting(signer) }, []))).toMatchObject({ entries: 2_500, firstSeq: 1, lastSeq: 2_500 });
+      }),
+  },
+  {
     name: "deleteSegment removes exactly that segment's entries and keeps every checkpoint; the newest segment is refused",
     run: (make) =>
       withAuditStore(make, async ({ auditLog }) => {

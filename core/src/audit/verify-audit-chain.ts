@@ -52,19 +52,126 @@ const validSignature = (deps: VerifyAuditChainDeps, cp: AuditCheckpoint): boolea
 };
 
 /**
- * Verifies an audit log: `entries` as stored (ascending by sequence, expired segments absent) and
- * every checkpoint known — the database's own and any copy kept elsewhere (pass both: a copy is what
- * catches a cut-off tail or a re-hashed chain). Checks, in this order:
+ * A verification in progress, fed the stored entries in order, page by page, so that a log of any
+ * size is checked in constant memory (the checkpoints are held, the entries are not).
+ */
+export interface AuditChainVerification {
+  /** Checks the next entry; the first break found, or null. After a break, further calls return it again. */
+  feed(entry: AuditEntry): AuditChainBroken | null;
+  /** Ends the verification: the report, or the first break (incl. tail truncation against a checkpoint). */
+  finish(): Result<AuditChainReport, AuditChainBroken>;
+}
+
+/**
+ * Starts verifying an audit log against every checkpoint known — the database's own and any copy kept
+ * elsewhere (pass both: a copy is what catches a cut-off tail or a re-hashed chain). Checks, in order:
  *
- * 1. every checkpoint's signature under `trustedKeys`, and that checkpoints agree with each other;
+ * 1. every checkpoint's signature under `trustedKeys`, and that checkpoints agree with each other
+ *    (a failure here is returned at once, instead of a verification);
  * 2. the start: sequence 1 from the genesis hash, or — after retention — the entry right after a
  *    checkpoint of an earlier segment, chained from that checkpoint's hash (and, given `retention`,
  *    only if that segment had expired);
  * 3. each entry in turn: consecutive sequence, segments never going back, the recomputed hash, and
  *    the checkpoints taken at it;
- * 4. no checkpoint beyond the last entry (tail truncation).
- *
- * Returns the first problem found, with the first bad sequence number.
+ * 4. at the end, no checkpoint beyond the last entry (tail truncation).
+ */
+export const startAuditChainVerification = (
+  deps: VerifyAuditChainDeps,
+  checkpoints: readonly AuditCheckpoint[],
+  retention: AuditRetentionCheck | null = null,
+): AuditChainVerification | AuditChainBroken => {
+  const sorted = [...checkpoints].sort((a, b) => a.lastSeq - b.lastSeq);
+  const bySeq = new Map<number, AuditCheckpoint>();
+  for (const cp of sorted) {
+    if (!validSignature(deps, cp)) {
+      return broken("checkpoint_signature_invalid", cp.lastSeq, `checkpoint at seq ${cp.lastSeq} (segment ${cp.segment}, key ${cp.keyId}) has no valid signature from a trusted key`);
+    }
+    const other = bySeq.get(cp.lastSeq);
+    if (other !== undefined && (other.lastHash !== cp.lastHash || other.segment !== cp.segment)) {
+      return broken("checkpoint_mismatch", cp.lastSeq, `two signed checkpoints at seq ${cp.lastSeq} disagree`);
+    }
+    bySeq.set(cp.lastSeq, cp);
+  }
+  const maxCheckpointSeq = sorted.at(-1)?.lastSeq ?? 0;
+
+  /** Where the chain resumes for a log whose first kept entry is `first`. */
+  const startAt = (first: AuditEntry): { readonly hash: string; readonly segment: string } | AuditChainBroken => {
+    if (first.seq === 1) return { hash: GENESIS_HASH, segment: "" };
+    const predecessor = bySeq.get(first.seq - 1);
+    if (predecessor === undefined || predecessor.segment >= first.segment) {
+      // Retention deletes whole segments after their closing checkpoint: the gap starts after the last one.
+      const sealedBefore = sorted.filter((cp) => cp.lastSeq < first.seq && cp.segment < first.segment).at(-1);
+      const gap = (sealedBefore?.lastSeq ?? 0) + 1;
+      return broken("sequence_gap", gap, `seq ${gap} to ${first.seq - 1} are missing (only whole segments sealed by a checkpoint may expire)`);
+    }
+    if (retention !== null && retention.now.getTime() < segmentExpiresAt(predecessor.segment, retention.retentionMonths).getTime()) {
+      const expiredBefore = sorted.filter(
+        (cp) => cp.lastSeq < first.seq && retention.now.getTime() >= segmentExpiresAt(cp.segment, retention.retentionMonths).getTime(),
+      );
+      const gap = (expiredBefore.at(-1)?.lastSeq ?? 0) + 1;
+      return broken("sequence_gap", gap, `entries up to seq ${first.seq - 1} are missing, but segment ${predecessor.segment} has not expired`);
+    }
+    return { hash: predecessor.lastHash, segment: predecessor.segment };
+  };
+
+  let failure: AuditChainBroken | null = null;
+  let firstSeq: number | null = null;
+  let expected = 0;
+  let previousHash = GENESIS_HASH;
+  let previousSegment = "";
+  let count = 0;
+
+  const check = (entry: AuditEntry): AuditChainBroken | null => {
+    if (firstSeq === null) {
+      const start = startAt(entry);
+      if ("_tag" in start) return start;
+      firstSeq = entry.seq;
+      expected = entry.seq;
+      previousHash = start.hash;
+      previousSegment = start.segment;
+    }
+    if (entry.seq < expected) return broken("reordered", entry.seq, `seq ${entry.seq} appears after seq ${expected - 1}`);
+    if (entry.seq > expected) return broken("sequence_gap", expected, `seq ${expected} is missing (next is ${entry.seq})`);
+    if (entry.segment < previousSegment) return broken("reordered", entry.seq, `seq ${entry.seq} is in segment ${entry.segment}, before ${previousSegment}`);
+    const { hash, ...content } = entry;
+    if (chainHash(deps.hasher, previousHash, content) !== hash) return broken("hash_mismatch", entry.seq, `seq ${entry.seq} does not hash to its stored hash`);
+    const cp = bySeq.get(entry.seq);
+    if (cp !== undefined && (cp.lastHash !== hash || cp.segment !== entry.segment)) {
+      return broken("checkpoint_mismatch", entry.seq, `the checkpoint at seq ${entry.seq} names another hash or segment than the entry`);
+    }
+    previousHash = hash;
+    previousSegment = entry.segment;
+    expected += 1;
+    count += 1;
+    return null;
+  };
+
+  return {
+    feed: (entry) => {
+      failure ??= check(entry);
+      return failure;
+    },
+    finish: () => {
+      if (failure !== null) return err(failure);
+      if (firstSeq === null) {
+        if (maxCheckpointSeq > 0) return err(broken("truncated", 1, `the log is empty but a checkpoint covers seq ${maxCheckpointSeq}`));
+        return ok({ entries: 0, checkpoints: sorted.length, firstSeq: null, lastSeq: null, expiredCheckpoints: 0 });
+      }
+      const lastSeq = expected - 1;
+      if (maxCheckpointSeq > lastSeq) {
+        return err(broken("truncated", lastSeq + 1, `a checkpoint covers seq ${maxCheckpointSeq} but the log ends at seq ${lastSeq}`));
+      }
+      const kept = firstSeq;
+      return ok({ entries: count, checkpoints: sorted.length, firstSeq: kept, lastSeq, expiredCheckpoints: sorted.filter((cp) => cp.lastSeq < kept).length });
+    },
+  };
+};
+
+/**
+ * Verifies an audit log held in memory: `entries` in stored order (expired segments absent) and every
+ * checkpoint known; see {@link startAuditChainVerification} for what is checked. Knowing all entries,
+ * it also tells an entry that was moved (`reordered`) from one that is gone (`sequence_gap`). Returns
+ * the first problem found, with the first bad sequence number.
  */
 export const verifyAuditChain = (
   deps: VerifyAuditChainDeps,
@@ -72,80 +179,26 @@ export const verifyAuditChain = (
   checkpoints: readonly AuditCheckpoint[],
   retention: AuditRetentionCheck | null = null,
 ): Result<AuditChainReport, AuditChainBroken> => {
-  const sorted = [...checkpoints].sort((a, b) => a.lastSeq - b.lastSeq);
-  const bySeq = new Map<number, AuditCheckpoint>();
-  for (const cp of sorted) {
-    if (!validSignature(deps, cp)) {
-      return err(broken("checkpoint_signature_invalid", cp.lastSeq, `checkpoint at seq ${cp.lastSeq} (segment ${cp.segment}, key ${cp.keyId}) has no valid signature from a trusted key`));
-    }
-    const other = bySeq.get(cp.lastSeq);
-    if (other !== undefined && (other.lastHash !== cp.lastHash || other.segment !== cp.segment)) {
-      return err(broken("checkpoint_mismatch", cp.lastSeq, `two signed checkpoints at seq ${cp.lastSeq} disagree`));
-    }
-    bySeq.set(cp.lastSeq, cp);
-  }
-  const maxCheckpointSeq = sorted.at(-1)?.lastSeq ?? 0;
-  const first = entries[0];
-  if (first === undefined) {
-    if (maxCheckpointSeq > 0) return err(broken("truncated", 1, `the log is empty but a checkpoint covers seq ${maxCheckpointSeq}`));
-    return ok({ entries: 0, checkpoints: sorted.length, firstSeq: null, lastSeq: null, expiredCheckpoints: 0 });
-  }
-
-  // To tell an entry moved elsewhere (reordered) from one that is gone (a gap).
+  const verification = startAuditChainVerification(deps, checkpoints, retention);
+  if ("_tag" in verification) return err(verification);
+  // Where the order first breaks with the missing entry present further on: a move, not a deletion.
   const present = new Set(entries.map((e) => e.seq));
-  const lowest = Math.min(...present);
-  if (lowest < first.seq) return err(broken("reordered", lowest, `seq ${lowest} is not where it belongs (seq ${first.seq} comes first)`));
-  let previousHash = GENESIS_HASH;
-  let previousSegment = "";
-  if (first.seq !== 1) {
-    const predecessor = bySeq.get(first.seq - 1);
-    if (predecessor === undefined || predecessor.segment >= first.segment) {
-      // Retention deletes whole segments after their closing checkpoint: the gap starts after the last one.
-      const sealedBefore = sorted.filter((cp) => cp.lastSeq < first.seq && cp.segment < first.segment).at(-1);
-      const gap = (sealedBefore?.lastSeq ?? 0) + 1;
-      return err(broken("sequence_gap", gap, `seq ${gap} to ${first.seq - 1} are missing (only whole segments sealed by a checkpoint may expire)`));
+  const firstSeq = entries[0]?.seq ?? 1;
+  const lowest = entries.length === 0 ? firstSeq : Math.min(...present);
+  let moved: { readonly position: number; readonly seq: number } | null = lowest < firstSeq ? { position: 0, seq: lowest } : null;
+  for (let k = 0; moved === null && k < entries.length; k++) {
+    const want = firstSeq + k;
+    if (entries[k]?.seq !== want) {
+      if (present.has(want)) moved = { position: k, seq: want };
+      break;
     }
-    if (retention !== null && retention.now.getTime() < segmentExpiresAt(predecessor.segment, retention.retentionMonths).getTime()) {
-      const expiredBefore = sorted.filter(
-        (cp) => cp.lastSeq < first.seq && retention.now.getTime() >= segmentExpiresAt(cp.segment, retention.retentionMonths).getTime(),
-      );
-      const gap = (expiredBefore.at(-1)?.lastSeq ?? 0) + 1;
-      return err(broken("sequence_gap", gap, `entries up to seq ${first.seq - 1} are missing, but segment ${predecessor.segment} has not expired`));
-    }
-    previousHash = predecessor.lastHash;
-    previousSegment = predecessor.segment;
   }
-
-  let expected = first.seq;
-  for (const entry of entries) {
-    if (entry.seq < expected) return err(broken("reordered", entry.seq, `seq ${entry.seq} appears after seq ${expected - 1}`));
-    if (entry.seq > expected) {
-      return present.has(expected)
-        ? err(broken("reordered", expected, `seq ${expected} is not where it belongs (seq ${entry.seq} comes first)`))
-        : err(broken("sequence_gap", expected, `seq ${expected} is missing (next is ${entry.seq})`));
+  for (const [k, entry] of entries.entries()) {
+    if (moved !== null && k === moved.position) {
+      return err(broken("reordered", moved.seq, `seq ${moved.seq} is not where it belongs (seq ${entry.seq} comes first)`));
     }
-    if (entry.segment < previousSegment) return err(broken("reordered", entry.seq, `seq ${entry.seq} is in segment ${entry.segment}, before ${previousSegment}`));
-    const { hash, ...content } = entry;
-    if (chainHash(deps.hasher, previousHash, content) !== hash) {
-      return err(broken("hash_mismatch", entry.seq, `seq ${entry.seq} does not hash to its stored hash`));
-    }
-    const cp = bySeq.get(entry.seq);
-    if (cp !== undefined && (cp.lastHash !== hash || cp.segment !== entry.segment)) {
-      return err(broken("checkpoint_mismatch", entry.seq, `the checkpoint at seq ${entry.seq} names another hash or segment than the entry`));
-    }
-    previousHash = hash;
-    previousSegment = entry.segment;
-    expected += 1;
+    const failure = verification.feed(entry);
+    if (failure !== null) return err(failure);
   }
-  const lastSeq = expected - 1;
-  if (maxCheckpointSeq > lastSeq) {
-    return err(broken("truncated", lastSeq + 1, `a checkpoint covers seq ${maxCheckpointSeq} but the log ends at seq ${lastSeq}`));
-  }
-  return ok({
-    entries: entries.length,
-    checkpoints: sorted.length,
-    firstSeq: first.seq,
-    lastSeq,
-    expiredCheckpoints: sorted.filter((cp) => cp.lastSeq < first.seq).length,
-  });
+  return verification.finish();
 };
