@@ -85,6 +85,18 @@ describe("segments and label hits", () => {
   });
 });
 
+describe("joining segments", () => {
+  it("does not join a label that is whole by itself into the next one (性 | 世帯主との続柄)", () => {
+    const words: PageWords = { width: 2000, height: 3000, lines: [line("性 世帯主との続柄", 100, 100)] };
+    expect(findLabels(pageSegments(words), vocab).map((h) => h.entry.key)).toEqual(["members[].sex", "members[].relationship"]);
+  });
+
+  it("joins a spread-out long wording with one misread character (異 動 予 定 年 月 目)", () => {
+    const words: PageWords = { width: 2000, height: 3000, lines: [line("異動 予定 年月目", 100, 100)] };
+    expect(findLabels(pageSegments(words), vocab).map((h) => [h.entry.key, h.edits])).toEqual([["move.plannedDate", 1]]);
+  });
+});
+
 describe("draftFromWords errors", () => {
   const page = { width: 200, height: 300, data: new Uint8Array(200 * 300).fill(255) };
   it("fails with no_labels_found when no known label is on the page", () => {

@@ -18,6 +18,7 @@ import { findLabels, pageSegments, unionBox, type LabelHit, type Segment } from 
 import { groupOfKey, KIND_DEFAULTS, LABEL_VOCABULARY, type LabelEntry } from "./label-vocabulary.ts";
 import { layoutMembers, type MembersLayout } from "./members-layout.ts";
 import { createPageReader, type PageReader, type PageReaderOptions, type PageWords, type PixelBox } from "./page-words.ts";
+import { rereadLabels } from "./reread-labels.ts";
 import { valueCell, type PageGeometry } from "./value-cells.ts";
 
 /** A scan: encoded bytes (JPEG, PNG, TIFF) or a decoded RGBA raster (the engine's `ScanInput`). */
@@ -258,5 +259,10 @@ export const withPageReader = <T>(
  */
 export const draftTemplate = (image: SampleInput, options: DraftOptions): ResultAsync<Draft, OcrError> =>
   binarisedSample(image, options.kind, options).andThen((page) =>
-    withPageReader(options.reader, options.readerOptions, (reader) => reader.read(page).andThen((words) => draftFromWords(page, words, options, "draft"))),
+    withPageReader(options.reader, options.readerOptions, (reader) =>
+      reader
+        .read(page)
+        .andThen((words) => rereadLabels(page, words, LABEL_VOCABULARY[options.kind], reader))
+        .andThen((words) => draftFromWords(page, words, options, "draft")),
+    ),
   );

@@ -108,7 +108,10 @@ export const findLabels = (lines: readonly (readonly Segment[])[], vocabulary: r
     for (let i = 0; i < line.length; i++) {
       let joined: LabelHit | null = null;
       for (let n = Math.min(MAX_JOIN, line.length - i); n >= 2 && joined === null; n--) {
-        joined = hitOf(joinSegments(line.slice(i, i + n)), vocabulary, true);
+        const parts = line.slice(i, i + n);
+        // A part that is a whole wording by itself (性 before 世帯主との続柄) is its own label.
+        if (parts.some((p) => matchLabel(p.text, vocabulary)?.word === p.text)) continue;
+        joined = hitOf(joinSegments(parts), vocabulary, true);
         if (joined !== null) i += n - 1;
       }
       const hit = joined ?? hitOf(line[i]!, vocabulary, false);

@@ -5,3 +5,4 @@ export { createPageReader, linesFromBlocks, type PageReader, type PageReaderOpti
 export { LABEL_VOCABULARY, RELATIONSHIP_VALUES, SEX_VALUES, NOT_LABELS, KIND_DEFAULTS, groupOfKey, type LabelEntry } from "./label-vocabulary.ts";
 export { matchLabel, isNotLabel, squash, type LabelMatch } from "./match-label.ts";
 export { findLabels, pageSegments, segmentsOf, type LabelHit, type Segment } from "./find-labels.ts";
+export { rereadLabels } from "./reread-labels.ts";

@@ -71,6 +71,8 @@ export interface PageReaderOptions {
 export interface PageReader {
   /** Recognises a binarised (or grey) page with character boxes. */
   read(page: GreyRaster): ResultAsync<PageWords, OcrError>;
+  /** Recognises one short crop as a single line of text (PSM 7): a second look at a word the page read got wrong. */
+  readLine(crop: GreyRaster): ResultAsync<string, OcrError>;
   /** Terminates the worker; later calls fail with `pool_closed`. Idempotent. */
   close(): Promise<void>;
 }
@@ -135,26 +137,40 @@ export const createPageReader = (options: PageReaderOptions = {}): ResultAsync<P
       let closed = false;
       // One page at a time: tesseract.js queues jobs itself, but a close() during a job must settle it.
       let queue: Promise<unknown> = Promise.resolve();
+      const run = <T>(image: GreyRaster, work: (w: Worker) => Promise<T>): ResultAsync<T, OcrError> => {
+        if (closed) return errAsync(ocrError("pool_closed", "draft", "the page reader is closed"));
+        if (image.width < 1 || image.height < 1 || image.data.length !== image.width * image.height) {
+          return errAsync(ocrError("invalid_input", "draft", "the image must be a non-empty grey raster"));
+        }
+        const job = queue.then(async (): Promise<T> => {
+          if (closed) throw ocrError("pool_closed", "draft", "the page reader was closed");
+          return work(worker);
+        });
+        queue = job.catch(() => undefined);
+        return ResultAsync.fromPromise(job, (cause) =>
+          closed
+            ? ocrError("pool_closed", "draft", "the page reader was closed during the job")
+            : typeof cause === "object" && cause !== null && (cause as { _tag?: unknown })._tag === "OcrError"
+              ? (cause as OcrError)
+              : ocrError("recognizer_failed", "draft", "tesseract.js failed on the page or a crop", { cause }),
+        );
+      };
       return {
-        read: (page) => {
-          if (closed) return errAsync(ocrError("pool_closed", "draft", "the page reader is closed"));
-          if (page.width < 1 || page.height < 1 || page.data.length !== page.width * page.height) {
-            return errAsync(ocrError("invalid_input", "draft", "page must be a non-empty grey raster"));
-          }
-          const job = queue.then(async (): Promise<PageWords> => {
-            if (closed) throw ocrError("pool_closed", "draft", "the page reader was closed");
-            const { data } = await worker.recognize(Buffer.from(toPgm(page, BORDER)), {}, { blocks: true, text: false });
+        read: (page) =>
+          run(page, async (w) => {
+            const { data } = await w.recognize(Buffer.from(toPgm(page, BORDER)), {}, { blocks: true, text: false });
             return { width: page.width, height: page.height, lines: linesFromBlocks(data.blocks as unknown as readonly Blocks[] | null, BORDER) };
-          });
-          queue = job.catch(() => undefined);
-          return ResultAsync.fromPromise(job, (cause) =>
-            closed
-              ? ocrError("pool_closed", "draft", "the page reader was closed during the job")
-              : typeof cause === "object" && cause !== null && (cause as { _tag?: unknown })._tag === "OcrError"
-                ? (cause as OcrError)
-                : ocrError("recognizer_failed", "draft", "tesseract.js failed on the page", { cause }),
-          );
-        },
+          }),
+        readLine: (crop) =>
+          run(crop, async (w) => {
+            await w.setParameters({ tessedit_pageseg_mode: "7" as never });
+            try {
+              const { data } = await w.recognize(Buffer.from(toPgm(crop)));
+              return data.text.trim();
+            } finally {
+              await w.setParameters({ tessedit_pageseg_mode: String(psm) as never });
+            }
+          }),
         close: async () => {
           if (closed) return;
           closed = true;

@@ -309,7 +309,10 @@ const makeEngine = <R>(
 
   // The full-page reader of the fallback, started on first use only: most engines never need it.
   let pageReader: ResultAsync<PageReader, OcrError> | null = null;
+  let closing = false;
   const readByLabels = (image: ScanInput, { kind, today }: { readonly kind: DocumentKind; readonly today?: string }): ResultAsync<LabelAnchoredReading, OcrError> => {
+    // A reader started after close() would never be terminated.
+    if (closing) return errAsync(ocrError("pool_closed", "fallback", "the engine is closed"));
     pageReader ??= createPageReader({
       ...(options.langPath === undefined ? {} : { langPath: options.langPath }),
       ...(options.gzip === undefined ? {} : { gzip: options.gzip }),
@@ -324,6 +327,7 @@ const makeEngine = <R>(
     readByLabels,
     identify,
     close: async () => {
+      closing = true;
       const reader = pageReader === null ? null : await pageReader;
       await Promise.all([pool.close(), reader?.isOk() === true ? reader.value.close() : undefined]);
     },

@@ -7,7 +7,9 @@
 import type { ResultAsync } from "neverthrow";
 import { binarisedSample, draftFromWords, type SampleInput } from "../authoring/draft-template.ts";
 import type { DraftReport } from "../authoring/draft-report.ts";
+import { LABEL_VOCABULARY } from "../authoring/label-vocabulary.ts";
 import type { PageReader } from "../authoring/page-words.ts";
+import { rereadLabels } from "../authoring/reread-labels.ts";
 import type { RawRecognition } from "../engine/raw-recognition.ts";
 import type { OcrError } from "../pipeline/ocr-error.ts";
 import { postProcessDocument } from "../postprocess/post-process-document.ts";
@@ -44,7 +46,7 @@ export interface ReadByLabelsDeps {
 export const readByLabels = (image: SampleInput, options: ReadByLabelsOptions, deps: ReadByLabelsDeps): ResultAsync<LabelAnchoredReading, OcrError> =>
   binarisedSample(image, options.kind)
     .andThen((page) =>
-      deps.reader.read(page).andThen((words) =>
+      deps.reader.read(page).andThen((words) => rereadLabels(page, words, LABEL_VOCABULARY[options.kind], deps.reader)).andThen((words) =>
         draftFromWords(page, words, { kind: options.kind, issuer: "*", version: 1, name: { ja: "項目名による読取（テンプレートなし）", en: "Read by labels (no template)" } }, "fallback"),
       ),
     )
