@@ -99,16 +99,18 @@ export const runAuditVerify = (input: AuditVerifyInput, context: CliContext): Re
         opened.close,
       )
         .mapErr((e) => verifyError(e, opened.shown))
-        .map((report): CommandReport => ({
-              human: [
-                {
-                  ja: `監査ログは正常です: ${report.entries} 件（seq ${report.firstSeq ?? "-"}〜${report.lastSeq ?? "-"}）、チェックポイント ${report.checkpoints} 件（うち外部 ${trust.external.length} 件、期限切れで削除されたセグメント分 ${report.expiredCheckpoints} 件）`,
-                  en: `audit log OK: ${report.entries} entries (seq ${report.firstSeq ?? "-"}–${report.lastSeq ?? "-"}), ${report.checkpoints} checkpoints (${trust.external.length} external, ${report.expiredCheckpoints} for expired segments)`,
-                },
-                opened.shown,
-              ],
-              json: { database: opened.shown, ...report, externalCheckpoints: trust.external.length, retentionMonths },
-            })),
+        .map(
+          (report): CommandReport => ({
+            human: [
+              {
+                ja: `監査ログは正常です: ${report.entries} 件（seq ${report.firstSeq ?? "-"}〜${report.lastSeq ?? "-"}）、チェックポイント ${report.checkpoints} 件（うち外部 ${trust.external.length} 件、期限切れで削除されたセグメント分 ${report.expiredCheckpoints} 件）`,
+                en: `audit log OK: ${report.entries} entries (seq ${report.firstSeq ?? "-"}–${report.lastSeq ?? "-"}), ${report.checkpoints} checkpoints (${trust.external.length} external, ${report.expiredCheckpoints} for expired segments)`,
+              },
+              opened.shown,
+            ],
+            json: { database: opened.shown, ...report, externalCheckpoints: trust.external.length, retentionMonths },
+          }),
+        ),
     );
   });
 };
