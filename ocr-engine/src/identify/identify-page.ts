@@ -35,16 +35,28 @@ export interface IdentifyOptions {
   readonly maxShift: number;
   /** Largest relative difference of aspect ratio (height / width) between page and template; default 0.08. */
   readonly aspectTolerance: number;
-  /** Smallest coverage of the winner's reference ink; default 0.7 (measured: right ≥ 0.8, wrong ≤ 0.68). */
-  readonly minCoverage: number;
-  /** Smallest lead of the winner's coverage over the runner-up's; default 0.15. */
+  /** Smallest score of the winner (see {@link CandidateScore.score}); default 0.7. */
+  readonly minScore: number;
+  /**
+   * Smallest lead of the winner's score over the runner-up's; default 0.1 (measured: the 世田谷区
+   * 転出証明書 and the 情報確認書, two variants of one family, 0.165 apart at the closest).
+   */
   readonly minMargin: number;
   /** Ink fraction below which the page is blank; default 0.002. */
   readonly minInk: number;
   /** Ink fraction above which the page is no printed form (a photo, noise, a dark page); default 0.35. */
   readonly maxInk: number;
-  /** Alignment options of the registration; default 1000 ORB features at 700 px (a third of reading's cost). */
+  /**
+   * Alignment options of the registration; default 1000 ORB features at 700 px (a third of reading's
+   * cost) and 15 inliers (coverage, not the inlier count, rejects a wrong fit).
+   */
   readonly registration: Partial<AlignOptions>;
+  /**
+   * Options of one last registration of the best-ranked template when the cheap ones led nowhere
+   * (forms of many identical rows match ambiguously with few features: the fit slips by a row);
+   * default reading's own (`{}`).
+   */
+  readonly lastRegistration: Partial<AlignOptions>;
 }
 
 /** Default {@link IdentifyOptions}. */
@@ -53,11 +65,12 @@ export const DEFAULT_IDENTIFY_OPTIONS: IdentifyOptions = {
   registrations: 3,
   maxShift: 0.05,
   aspectTolerance: 0.08,
-  minCoverage: 0.7,
-  minMargin: 0.15,
+  minScore: 0.7,
+  minMargin: 0.1,
   minInk: 0.002,
   maxInk: 0.35,
-  registration: { features: 1000, workingSize: 700 },
+  registration: { features: 1000, workingSize: 700, minInliers: 15 },
+  lastRegistration: {},
 };
 
 /** How one shortlisted template fared. */
@@ -67,13 +80,21 @@ export interface CandidateScore {
   readonly layoutScore: number;
   /** Fraction (0..1) of the template's reference ink found on the page. */
   readonly coverage: number;
+  /**
+   * What the decision compares: the mean of coverage and layout score for a template with ruled lines
+   * (coverage alone cannot tell a form from a variant that prints a subset of its rules; the profiles
+   * are symmetric), coverage alone for one without (cards).
+   */
+  readonly score: number;
 }
 
 /** An identified page. */
 export interface Identification {
   readonly templateId: string;
-  /** The winner's coverage (0..1): the fraction of its reference ink found on the page. */
+  /** The winner's score (see {@link CandidateScore.score}). */
   readonly score: number;
+  /** The winner's coverage (0..1): the fraction of its reference ink found on the page. */
+  readonly coverage: number;
   readonly layoutScore: number;
   /** The best of the other shortlisted templates, or null when only one was a candidate. */
   readonly runnerUp: CandidateScore | null;
@@ -91,6 +112,12 @@ export const layoutScore = (page: LayoutFingerprint, template: LayoutFingerprint
 
 /** Scan ink is dilated by this many pixels (at identification size) before coverage is measured. */
 const COVERAGE_RADIUS = 2;
+
+/**
+ * Rule pixels over the page below which a template has no ruled lines to compare. Measured on the
+ * rendered references: forms 0.045–0.073, cards 0.003–0.007 (borders and long strokes only).
+ */
+const MIN_RULE_INK = 0.02;
 
 const unidentified = (why: string): OcrError => ocrError("unidentified", "identify", why);
 
@@ -128,9 +155,10 @@ export const identifyPage = (index: TemplateIndex, page: RgbaRaster, options: Pa
     .slice(0, Math.max(1, o.shortlist));
   const mask = dilateInk(ink, COVERAGE_RADIUS);
   const attempts: string[] = [];
-  let closest: { best: CandidateScore; runnerUp: CandidateScore | null } | null = null;
-  for (const { entry } of shortlist.slice(0, Math.max(1, o.registrations))) {
-    const estimated = estimateAlignment(page, unpackInkRgba(entry.ink), o.registration);
+  let closest: CandidateScore | null = null;
+  const plan = [...shortlist.slice(0, Math.max(1, o.registrations)).map(({ entry }) => ({ entry, align: o.registration })), { entry: shortlist[0]!.entry, align: o.lastRegistration }];
+  for (const { entry, align } of plan) {
+    const estimated = estimateAlignment(page, unpackInkRgba(entry.ink), align);
     if (estimated.isErr()) {
       const fit: AlignmentFit | null = (estimated.error as AlignError).rejection?.fit ?? null;
       attempts.push(`${entry.templateId} not registered (${fit?.inliers ?? 0} inliers)`);
@@ -138,24 +166,28 @@ export const identifyPage = (index: TemplateIndex, page: RgbaRaster, options: Pa
     }
     const fit = estimated.value;
     const candidates = shortlist
-      .map(({ entry: other, layout }): CandidateScore => ({
-        templateId: other.templateId,
-        layoutScore: layout,
-        coverage: inkCoverage(other.ink, retarget(fit.homography, entry.ink, other.ink), mask, page),
-      }))
-      .sort((a, b) => b.coverage - a.coverage);
+      .map(({ entry: other, layout }): CandidateScore => {
+        const coverage = inkCoverage(other.ink, retarget(fit.homography, entry.ink, other.ink), mask, page);
+        const ruled = other.fingerprint.ruleInk >= MIN_RULE_INK;
+        return { templateId: other.templateId, layoutScore: layout, coverage, score: ruled ? (coverage + layout) / 2 : coverage };
+      })
+      .sort((a, b) => b.score - a.score);
     const best = candidates[0]!;
     const runnerUp = candidates[1] ?? null;
-    if (best.coverage < o.minCoverage) {
-      attempts.push(`placed by ${entry.templateId} (${fit.inliers} inliers), best coverage ${best.templateId} ${pct(best.coverage)}`);
-      if (closest === null || best.coverage > closest.best.coverage) closest = { best, runnerUp };
+    const scored = (c: CandidateScore) => `${c.templateId} ${c.score.toFixed(2)} (coverage ${pct(c.coverage)}, layout ${c.layoutScore.toFixed(2)})`;
+    if (best.score < o.minScore) {
+      attempts.push(`placed by ${entry.templateId} (${fit.inliers} inliers), best ${scored(best)}`);
+      closest ??= best;
       continue;
     }
-    if (runnerUp !== null && best.coverage - runnerUp.coverage < o.minMargin) {
-      return err(unidentified(`ambiguous: ${best.templateId} covers ${pct(best.coverage)}, runner-up ${runnerUp.templateId} ${pct(runnerUp.coverage)} (a lead of ${pct(o.minMargin)} is needed)`));
+    if (runnerUp !== null && best.score - runnerUp.score < o.minMargin) {
+      return err(unidentified(`ambiguous: ${scored(best)}, runner-up ${scored(runnerUp)}; a lead of ${o.minMargin} is needed`));
     }
-    return ok({ templateId: best.templateId, score: best.coverage, layoutScore: best.layoutScore, runnerUp, registration: { templateId: entry.templateId, inliers: fit.inliers }, candidates });
+    return ok({
+      templateId: best.templateId, score: best.score, coverage: best.coverage, layoutScore: best.layoutScore, runnerUp,
+      registration: { templateId: entry.templateId, inliers: fit.inliers }, candidates,
+    });
   }
-  const why = closest === null ? "no shortlisted template could be registered to the page" : `no template covers ${pct(o.minCoverage)} of its printed form`;
+  const why = closest === null ? "no shortlisted template could be registered to the page" : `no template scores ${o.minScore}`;
   return err(unidentified(`${why}: ${attempts.join("; ")}`));
 };

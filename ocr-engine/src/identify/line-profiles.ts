@@ -23,32 +23,35 @@ export interface LineProfiles {
 }
 
 /**
- * Adds runs of ink at least `minRun` long along one axis into `profile` (binned along the other axis).
- * A pixel counts as ink when it or its neighbour across the run is ink, so a rule that a residual skew
- * of a fraction of a degree moves by one pixel still makes one run.
+ * Adds runs of ink at least `minRun` long along rows (`horizontal`) or columns into `profile`, binned
+ * along the other axis. A pixel counts as ink when it or its neighbour across the run is ink, so a
+ * rule that a residual skew of a fraction of a degree moves by one pixel still makes one run.
  */
 const addRuns = (image: GreyRaster, horizontal: boolean, minRun: number, profile: Float64Array): number => {
   const { width, height, data } = image;
   const along = horizontal ? width : height;
   const across = horizontal ? height : width;
-  const at = (a: number, c: number) => (horizontal ? c * width + a : a * width + c);
+  // Pixel index = c * cStride + a * aStride; the neighbour across is one cStride further.
+  const aStride = horizontal ? 1 : width;
+  const cStride = horizontal ? width : 1;
   let total = 0;
   for (let c = 0; c < across; c++) {
     const bin = Math.min(PROFILE_BINS - 1, Math.floor((c / across) * PROFILE_BINS));
+    const next = c + 1 < across ? cStride : 0;
     let run = 0;
-    const flush = () => {
-      if (run >= minRun) {
-        profile[bin]! += run;
-        total += run;
+    let sum = 0;
+    let p = c * cStride;
+    for (let a = 0; a < along; a++, p += aStride) {
+      if (data[p] === 0 || data[p + next] === 0) {
+        run++;
+      } else {
+        if (run >= minRun) sum += run;
+        run = 0;
       }
-      run = 0;
-    };
-    for (let a = 0; a < along; a++) {
-      const ink = data[at(a, c)] === 0 || (c + 1 < across && data[at(a, c + 1)] === 0);
-      if (ink) run++;
-      else flush();
     }
-    flush();
+    if (run >= minRun) sum += run;
+    profile[bin]! += sum;
+    total += sum;
   }
   return total;
 };
