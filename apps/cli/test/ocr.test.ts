@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadTemplates, SHIPPED_TEMPLATES_DIR, synthesizeScan, type DocumentResult } from "@madoguchi/ocr-engine";
+import { generateTenshutsuLayouts, loadTemplates, SHIPPED_TEMPLATES_DIR, synthesizeScan, type DocumentResult } from "@madoguchi/ocr-engine";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonOf, madoguchi, STACK_TRACE, tempDir } from "./run-madoguchi.ts";
@@ -51,6 +51,37 @@ describe("madoguchi ocr", () => {
     expect(byKey.get("person.birthDate")?.value).toBe("1968-01-10");
   }, 60_000);
 
+  it("without --template, identifies the template among the shipped ones and reads with it", async () => {
+    const run = await madoguchi(["ocr", scanFile, "--json"]);
+    expect(run.code).toBe(0);
+    const out = jsonOf<OcrJson & { identification: { templateId: string; coverage: number } }>(run);
+    expect(out.identification.templateId).toBe(TEMPLATE);
+    expect(out.template.id).toBe(TEMPLATE);
+    expect(new Map(out.fields.map((f) => [f.key, f.value])).get("license.number")).toBe(truth["license.number"]);
+    const human = await madoguchi(["ocr", scanFile]);
+    expect(human.stdout).toContain(`様式を判定: ${TEMPLATE}`);
+  }, 60_000);
+
+  it("a page no template matches: unidentified with the hint to give --kind; with --kind, read by its labels, every field flagged", async () => {
+    const generated = generateTenshutsuLayouts(7, 1)[0]!;
+    const unknown = join(dir.path, "unknown-layout.jpg");
+    const s = (await synthesizeScan(generated, { seed: 5, dpi: 150, degrade: { rotationDeg: 0.4, scale: 1, shiftPx: { x: 2, y: 1 }, blurSigma: 0, noiseSigma: 4, jpegQuality: 90 } }))._unsafeUnwrap();
+    writeFileSync(unknown, s.scan!.image);
+    const refused = await madoguchi(["ocr", unknown, "--lang", "en", "--json"]);
+    expect(refused.code).toBe(1);
+    expect(jsonOf<{ error: { code: string } }>(refused).error.code).toBe("ocr.unidentified");
+    const hint = await madoguchi(["ocr", unknown, "--lang", "en"]);
+    expect(hint.stderr).toContain("--kind <kind>");
+    const byLabels = await madoguchi(["ocr", unknown, "--kind", "tenshutsu-shomeisho", "--json"]);
+    expect(byLabels.code).toBe(0);
+    const out = jsonOf<OcrJson & { identification: null; labelAnchored: { report: { found: { key: string }[] } } }>(byLabels);
+    expect(out.identification).toBeNull();
+    expect(out.labelAnchored.report.found.map((f) => f.key)).toEqual(expect.arrayContaining(["household.address", "move.plannedDate"]));
+    const all = [...out.fields, ...Object.values(out.groups).flat(2)];
+    expect(all.length).toBeGreaterThan(3);
+    for (const f of all) expect(f.reasons, f.key).toContain("label_anchored_fallback");
+  }, 180_000);
+
   it("prints a bilingual table by default", async () => {
     const run = await madoguchi(["ocr", scanFile, "--template", TEMPLATE]);
     expect(run.code).toBe(0);
@@ -86,7 +117,9 @@ describe("madoguchi ocr", () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("no such file");
     expect((await madoguchi(["ocr", "--template", TEMPLATE])).code).toBe(2);
-    expect((await madoguchi(["ocr", scanFile])).code).toBe(2);
+    expect((await madoguchi(["ocr", scanFile, "--template", TEMPLATE, "--kind", "unten-menkyo"])).code).toBe(2);
+    expect((await madoguchi(["ocr", scanFile, "--kind", "passport"])).code).toBe(2);
+    expect((await madoguchi(["ocr", scanFile, "--page", "0"])).code).toBe(2);
   }, 60_000);
   it("--templates-dir reads the templates of that directory; an invalid one exits 1", async () => {
     const own = tempDir();

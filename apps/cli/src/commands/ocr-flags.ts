@@ -4,9 +4,21 @@ import type { CommandInput } from "../command.ts";
 export const OCR_STRING_FLAGS = {
   template: {
     value: "<template id>",
-    required: true,
-    description: { ja: "様式テンプレートの ID（例: tenshutsu-shomeisho/131121/v1）", en: "layout template id (e.g. tenshutsu-shomeisho/131121/v1)" },
+    required: false,
+    description: {
+      ja: "様式テンプレートの ID（例: tenshutsu-shomeisho/131121/v1）。省略時は様式を画像から判定する",
+      en: "layout template id (e.g. tenshutsu-shomeisho/131121/v1); default: identify the template from the image",
+    },
   },
+  kind: {
+    value: "<kind>",
+    required: false,
+    description: {
+      ja: "どの様式にも一致しないとき、この種類の項目名から読み取る（全項目が要確認）: tenshutsu-shomeisho など",
+      en: "when no template matches, read the page by this kind's labels (every field flagged): tenshutsu-shomeisho …",
+    },
+  },
+  page: { value: "<n>", required: false, description: { ja: "PDF・複数ページTIFFのページ（既定 1）", en: "page of a PDF or multi-page TIFF (default 1)" } },
   "templates-dir": {
     value: "<dir>",
     required: false,

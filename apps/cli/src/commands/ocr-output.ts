@@ -1,4 +1,4 @@
-import { REVIEW_REASON_LABELS, type DocumentResult, type FieldResult, type Template } from "@madoguchi/ocr-engine";
+import { formatDraftReport, REVIEW_REASON_LABELS, type DocumentResult, type DraftReport, type FieldResult, type Identification, type OcrError, type Template } from "@madoguchi/ocr-engine";
 import type { Line } from "../output/line.ts";
 import { localizedTable } from "../output/localized-table.ts";
 
@@ -56,3 +56,20 @@ export const ocrJson = (template: Template, doc: DocumentResult, shown: string):
   fields: doc.fields,
   groups: doc.groups,
 });
+
+/** How the template was picked: the identified template, how much of its blank form's ink was found, the runner-up. */
+export const identificationLines = (found: Identification): Line[] => {
+  const coverage = `${(found.coverage * 100).toFixed(0)} %`;
+  const runnerUp = found.runnerUp === null ? null : `${found.runnerUp.templateId} (${(found.runnerUp.coverage * 100).toFixed(0)} %)`;
+  return [
+    { ja: `様式を判定: ${found.templateId}（様式の一致 ${coverage}${runnerUp === null ? "" : `、次点 ${runnerUp}`}）`, en: `identified: ${found.templateId} (form matched ${coverage}${runnerUp === null ? "" : `; runner-up ${runnerUp}`})` },
+  ];
+};
+
+/** Why the page was read by its labels, and what the transient draft found: every value is to be confirmed. */
+export const fallbackLines = (why: OcrError, report: DraftReport): Line[] => [
+  { ja: "登録済みの様式に一致しないため、項目名から読み取りました（全項目を原本と照合してください）", en: "no registered template matches: read by the labels (check every field against the document)" },
+  `  ${why.message}`,
+  ...formatDraftReport(report).split("\n"),
+  "",
+];
