@@ -167,11 +167,11 @@ describe("createOcrEngine", () => {
     }
   });
 
-  it("returns typed errors: unknown template, missing reference, weak alignment, identify not implemented", async () => {
+  it("returns typed errors: unknown template, missing reference, weak alignment, a blank page unidentified", async () => {
     expect((await engine.recognize(scan, { templateId: "nope" }))._unsafeUnwrapErr().reason).toBe("template_not_found");
-    expect((await engine.identify(scan))._unsafeUnwrapErr()).toMatchObject({ reason: "not_implemented", operation: "identify" });
     // A sheet of plain paper has nothing to register: never read fields from an unaligned page.
     const plain = { width: W, height: H, data: new Uint8Array(W * H * 4).fill(255) };
+    expect((await engine.identify(plain))._unsafeUnwrapErr()).toMatchObject({ reason: "unidentified", operation: "identify" });
     expect((await engine.recognize(plain, { templateId: template.id }))._unsafeUnwrapErr().reason).toBe("alignment_failed");
     const noRef = (await createOcrEngine({ templates: [template], workers: 1 }))._unsafeUnwrap();
     try {
@@ -179,6 +179,8 @@ describe("createOcrEngine", () => {
     } finally {
       await noRef.close();
     }
-    expect((await engine.recognize(new TextEncoder().encode("%PDF-1.7"), { templateId: template.id }))._unsafeUnwrapErr().reason).toBe("unsupported_format");
+    // A truncated PDF is corrupt; a GIF is a format the engine does not read.
+    expect((await engine.recognize(new TextEncoder().encode("%PDF-1.7"), { templateId: template.id }))._unsafeUnwrapErr().reason).toBe("corrupt_image");
+    expect((await engine.recognize(new TextEncoder().encode("GIF89a\x01\x00"), { templateId: template.id }))._unsafeUnwrapErr().reason).toBe("unsupported_format");
   });
 });
