@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, open, readFile, stat, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { readFile, stat } from "node:fs/promises";
 import { Result as EffectResult, Schema } from "effect";
+import { createPrivateFileOnce } from "./create-private-file-once.ts";
 
 /** Length of a key-encryption key: AES-256. */
 export const KEK_BYTES = 32;
@@ -88,47 +88,20 @@ const readKeyRing = async (keyFile: string): Promise<KeyRing> => {
   return parseKeyRing(text);
 };
 
-/**
- * Creates the key file atomically: the content is written and fsynced to a private temporary file,
- * then hard-linked to the final name. `link` fails if the name exists, so two processes starting at
- * once cannot both create a key — the loser reads the winner's file — and no reader ever sees a
- * half-written file.
- */
-const createKeyFile = async (keyFile: string): Promise<void> => {
-  const dir = dirname(keyFile);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const content = `${JSON.stringify(
-    {
-      format: "madoguchi-local-keystore",
-      formatVersion: 1,
-      keys: [{ version: 1, algorithm: "AES-256-GCM", key: randomBytes(KEK_BYTES).toString("base64"), createdAt: new Date().toISOString() }],
-    },
-    null,
-    2,
-  )}\n`;
-  const tmp = join(dir, `.${basename(keyFile)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle = await open(tmp, "wx", 0o600);
-  try {
-    await handle.writeFile(content, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await link(tmp, keyFile);
-  } catch (e) {
-    if (ioCode(e) !== "EEXIST") throw e;
-  } finally {
-    await unlink(tmp);
-  }
-  // Make the new directory entry durable, so a crash right after start cannot lose the key.
-  const dirHandle = await open(dir, "r");
-  try {
-    await dirHandle.sync();
-  } finally {
-    await dirHandle.close();
-  }
-};
+/** Creates the key file with one fresh key-encryption key (atomically, once: see {@link createPrivateFileOnce}). */
+const createKeyFile = (keyFile: string): Promise<void> =>
+  createPrivateFileOnce(
+    keyFile,
+    `${JSON.stringify(
+      {
+        format: "madoguchi-local-keystore",
+        formatVersion: 1,
+        keys: [{ version: 1, algorithm: "AES-256-GCM", key: randomBytes(KEK_BYTES).toString("base64"), createdAt: new Date().toISOString() }],
+      },
+      null,
+      2,
+    )}\n`,
+  );
 
 /** Loads the key ring, creating the key file first when allowed and missing. */
 export const loadOrCreateKeyRing = async (

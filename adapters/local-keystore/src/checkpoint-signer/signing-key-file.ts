@@ -1,7 +1,7 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
-import { link, mkdir, open, readFile, stat, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
 import { Result as EffectResult, Schema } from "effect";
+import { createPrivateFileOnce } from "../create-private-file-once.ts";
 
 /**
  * On-disk format of the audit signing key (JSON, mode 0600): an Ed25519 private key (PKCS#8 DER,
@@ -68,7 +68,7 @@ const read = async (keyFile: string): Promise<SigningKey | SigningKeyProblem> =>
   }
 };
 
-/** Writes a new key file atomically (temporary file, fsync, hard link: the loser of a race reads the winner's). */
+/** Writes a new key file atomically, once (see {@link createPrivateFileOnce}: the loser of a race reads the winner's). */
 const create = async (keyFile: string): Promise<void> => {
   const { privateKey, publicKey } = generateKeyPairSync("ed25519");
   const publicDer = publicKey.export({ type: "spki", format: "der" }).toString("base64");
@@ -85,23 +85,7 @@ const create = async (keyFile: string): Promise<void> => {
     null,
     2,
   )}\n`;
-  const dir = dirname(keyFile);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const tmp = join(dir, `.${basename(keyFile)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle = await open(tmp, "wx", 0o600);
-  try {
-    await handle.writeFile(content, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await link(tmp, keyFile);
-  } catch (e) {
-    if (code(e) !== "EEXIST") throw e;
-  } finally {
-    await unlink(tmp);
-  }
+  await createPrivateFileOnce(keyFile, content);
 };
 
 /** Loads the signing key, creating the file first when allowed and missing. */
