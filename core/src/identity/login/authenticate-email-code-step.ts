@@ -1,11 +1,11 @@
-import { errAsync, type ResultAsync } from "neverthrow";
+import type { ResultAsync } from "neverthrow";
 import type { Hasher } from "../../shared/hasher.port.ts";
 import type { StorageError } from "../../shared/storage.errors.ts";
 import { lockoutVerdict, recordFailedAttempt, recordSuccessfulLogin, type AccountLockoutState } from "../lockout/account-lockout.ts";
 import { checkEmailCode, type EmailCodeChallenge } from "../one-time-codes/email-one-time-code.ts";
 import type { LoginStateDeps } from "./login.deps.ts";
-import { INVALID_CREDENTIALS, type InvalidCredentials, type LoginAttemptOutcome, type LoginThrottled } from "./login.errors.ts";
-import { checkLoginThrottles, countLoginFailure, loginSourceKey } from "./login-throttles.ts";
+import type { InvalidCredentials, LoginAttemptOutcome, LoginThrottled } from "./login.errors.ts";
+import { checkLoginThrottles, failLoginStep, loginSourceKey } from "./login-throttles.ts";
 
 /** Dependencies of {@link authenticateEmailCodeStep}. */
 export interface AuthenticateEmailCodeStepDeps extends LoginStateDeps {
@@ -38,9 +38,7 @@ export const authenticateEmailCodeStep =
     const source = loginSourceKey(input.sourceAddress);
     const record = (outcome: LoginAttemptOutcome) => deps.recordAttempt({ at: now, step: "email_code", accountId: input.accountId, source, outcome });
     const fail = (outcome: LoginAttemptOutcome, lockout: AccountLockoutState | null): ResultAsync<never, AuthenticateEmailCodeStepError> =>
-      (lockout === null ? countLoginFailure(deps, source, now) : deps.saveLockout(input.accountId, lockout).andThen(() => countLoginFailure(deps, source, now)))
-        .andThen(() => record(outcome))
-        .andThen(() => errAsync(INVALID_CREDENTIALS));
+      failLoginStep(deps, { now, source, step: "email_code", accountId: input.accountId }, outcome, lockout);
 
     return checkLoginThrottles(deps, source, now, "email_code", input.accountId)
       .andThen(() => deps.loadEmailCodeAttempt(input.accountId, input.attemptId))

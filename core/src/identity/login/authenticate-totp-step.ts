@@ -6,7 +6,7 @@ import type { TotpEnrolment } from "../totp/totp-enrolment.ts";
 import { verifyTotpLogin } from "../totp/verify-totp-code.ts";
 import type { LoginStateDeps } from "./login.deps.ts";
 import { INVALID_CREDENTIALS, type InvalidCredentials, type LoginAttemptOutcome, type LoginThrottled } from "./login.errors.ts";
-import { checkLoginThrottles, countLoginFailure, loginSourceKey } from "./login-throttles.ts";
+import { checkLoginThrottles, failLoginStep, loginSourceKey } from "./login-throttles.ts";
 
 /** Dependencies of {@link authenticateTotpStep}. */
 export interface AuthenticateTotpStepDeps extends LoginStateDeps {
@@ -37,9 +37,7 @@ export const authenticateTotpStep =
     const source = loginSourceKey(input.sourceAddress);
     const record = (outcome: LoginAttemptOutcome) => deps.recordAttempt({ at: now, step: "totp", accountId: input.accountId, source, outcome });
     const fail = (outcome: LoginAttemptOutcome, lockout: AccountLockoutState | null): ResultAsync<never, AuthenticateTotpStepError> =>
-      (lockout === null ? countLoginFailure(deps, source, now) : deps.saveLockout(input.accountId, lockout).andThen(() => countLoginFailure(deps, source, now)))
-        .andThen(() => record(outcome))
-        .andThen(() => errAsync(INVALID_CREDENTIALS));
+      failLoginStep(deps, { now, source, step: "totp", accountId: input.accountId }, outcome, lockout);
 
     return checkLoginThrottles(deps, source, now, "totp", input.accountId)
       .andThen(() => deps.loadTotpAccount(input.accountId))

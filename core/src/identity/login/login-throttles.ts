@@ -2,7 +2,8 @@ import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import type { StorageError } from "../../shared/storage.errors.ts";
 import { takeThrottleToken, throttleAllows, throttleKeyForAddress, throttleRetryAt } from "../lockout/throttle.ts";
 import { GLOBAL_THROTTLE_KEY, UNKNOWN_SOURCE_KEY, type LoginStateDeps } from "./login.deps.ts";
-import type { LoginAttemptRecord, LoginThrottled } from "./login.errors.ts";
+import type { AccountLockoutState } from "../lockout/account-lockout.ts";
+import { INVALID_CREDENTIALS, type InvalidCredentials, type LoginAttemptOutcome, type LoginAttemptRecord, type LoginThrottled } from "./login.errors.ts";
 
 /** The throttle key of a request's source address. */
 export const loginSourceKey = (sourceAddress: string): string => throttleKeyForAddress(sourceAddress) ?? UNKNOWN_SOURCE_KEY;
@@ -38,3 +39,19 @@ export const countLoginFailure = (deps: LoginStateDeps, source: string, now: Dat
       ]),
     )
     .map(() => undefined);
+
+/**
+ * Ends a second-factor step (TOTP, email code) as a failure: saves the account's new lockout state when
+ * there is one, counts the failure against the throttles, records the true outcome for the audit log,
+ * and answers {@link INVALID_CREDENTIALS} whatever it was (no enumeration).
+ */
+export const failLoginStep = (
+  deps: LoginStateDeps,
+  attempt: { readonly now: Date; readonly source: string; readonly step: LoginAttemptRecord["step"]; readonly accountId: string },
+  outcome: LoginAttemptOutcome,
+  lockout: AccountLockoutState | null,
+): ResultAsync<never, InvalidCredentials | StorageError> =>
+  (lockout === null ? okAsync(undefined) : deps.saveLockout(attempt.accountId, lockout))
+    .andThen(() => countLoginFailure(deps, attempt.source, attempt.now))
+    .andThen(() => deps.recordAttempt({ at: attempt.now, step: attempt.step, accountId: attempt.accountId, source: attempt.source, outcome }))
+    .andThen(() => errAsync(INVALID_CREDENTIALS));
