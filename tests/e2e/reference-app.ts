@@ -19,6 +19,8 @@ const freePort = () =>
 /** The reference app as `npm start` runs it (node apps/server/src/main.ts), on free ports and a fresh data dir. */
 export interface ReferenceApp {
   readonly url: string;
+  /** The staff listener (back office): not routed on `url`. */
+  readonly staffUrl: string;
   readonly staffPassword: string;
   stdout(): string;
   stop(): Promise<void>;
@@ -28,7 +30,7 @@ export const startReferenceApp = async (): Promise<ReferenceApp> => {
   if (!existsSync(join(ROOT, "apps/web/dist/index.html"))) {
     throw new Error("apps/web/dist is missing: `npm test` builds the web app first (npm run build:web)");
   }
-  const [port, sandboxPort] = [await freePort(), await freePort()];
+  const [port, sandboxPort, staffPort] = [await freePort(), await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), "madoguchi-e2e-"));
   let out = "";
   const child: ChildProcess = spawn(process.execPath, ["apps/server/src/main.ts"], {
@@ -37,6 +39,7 @@ export const startReferenceApp = async (): Promise<ReferenceApp> => {
       ...process.env,
       PORT: String(port),
       MADOGUCHI_SANDBOX_PORT: String(sandboxPort),
+      MADOGUCHI_STAFF_PORT: String(staffPort),
       MADOGUCHI_DATA_DIR: dataDir,
       MADOGUCHI_OUTBOX_INTERVAL_MS: "200",
       LOG_LEVEL: "warn",
@@ -58,6 +61,7 @@ export const startReferenceApp = async (): Promise<ReferenceApp> => {
   if (password === undefined) throw new Error(`no demo staff credentials were printed:\n${out}`);
   return {
     url,
+    staffUrl: `http://localhost:${staffPort}`,
     staffPassword: password,
     stdout: () => out,
     stop: async () => {

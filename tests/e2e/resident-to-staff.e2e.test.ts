@@ -108,7 +108,7 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
 
     // Staff log in with the credentials printed once at first start, and complete the application.
     const staff = await context.newPage();
-    await staff.goto(`${app.url}/staff`);
+    await staff.goto(`${app.staffUrl}/staff`);
     await staff.fill('[name="loginId"]', "demo-staff");
     await staff.fill('[name="password"]', app.staffPassword);
     await staff.click('[data-testid="staff-login"]');

@@ -14,7 +14,12 @@ const server = await startServer(config.value).catch((e: unknown) => {
   console.error(`madoguchi could not start: ${(e as Error).message}`);
   process.exit(1);
 });
-console.log(`madoguchi: http://localhost:${new URL(server.url).port}/  (職員 / staff: /staff, 開発用受信箱 / dev inbox: /dev/inbox)`);
+console.log(
+  [
+    `madoguchi: http://localhost:${new URL(server.url).port}/  (開発用受信箱 / dev inbox: /dev/inbox)`,
+    `  職員用 / staff (LGWAN listener): http://localhost:${new URL(server.staffUrl).port}/staff`,
+  ].join("\n"),
+);
 
 const stop = async () => {
   await server.close();

@@ -27,14 +27,14 @@ describe("the audit log of the reference server (real SQLite, real Ed25519 key)"
     const input = juminhyoInput();
     const { submitted } = await residentSubmits(server, input);
     expect(submitted.status).toBe(201);
-    const failed = await call(`${server.url}/api/staff/login`, { body: { loginId: "demo-staff", password: "wrong-password" } });
+    const failed = await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "demo-staff", password: "wrong-password" } });
     expect(failed.status).toBe(401);
     const staff = await staffLogin(server);
     const row = (await staff.list()).body.items.find((i: { receiptNumber: string }) => i.receiptNumber === submitted.body.receiptNumber);
     await staff.detail(row.id);
     expect((await staff.command(row.id, "receive", 1)).status).toBe(200);
     expect((await staff.command(row.id, "receive", 1)).status).toBe(409);
-    const noCsrf = await call(`${server.url}/api/staff/applications/${row.id}/commands`, { headers: { cookie: staff.headers.cookie }, body: { command: "startProcessing", expectedVersion: 2 } });
+    const noCsrf = await call(`${server.staffUrl}/api/staff/applications/${row.id}/commands`, { headers: { cookie: staff.headers.cookie }, body: { command: "startProcessing", expectedVersion: 2 } });
     expect(noCsrf.status).toBe(403);
 
     const second = (await residentSubmits(server, juminhyoInput())).submitted.body;
@@ -85,23 +85,23 @@ describe("the audit log of the reference server (real SQLite, real Ed25519 key)"
     const staff = await staffLogin(server);
     const mine = (await entries()).filter((e) => e.action === "staff.login" && e.result === "success").at(-1)!;
     const staffId = mine.actor.id!;
-    const viewed = await call(`${server.url}/api/staff/audit?staffId=${staffId}&action=application.viewed`, { headers: staff.headers });
+    const viewed = await call(`${server.staffUrl}/api/staff/audit?staffId=${staffId}&action=application.viewed`, { headers: staff.headers });
     expect(viewed.status).toBe(200);
     expect(viewed.body.entries.length).toBeGreaterThan(0);
     expect(viewed.body.entries.every((e: { action: string; actor: { id: string } }) => e.action === "application.viewed" && e.actor.id === staffId)).toBe(true);
     expect(viewed.body.retentionMonths).toBe(36);
-    const accessed = await call(`${server.url}/api/staff/audit/accessed?staffId=${staffId}&from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`, { headers: staff.headers });
+    const accessed = await call(`${server.staffUrl}/api/staff/audit/accessed?staffId=${staffId}&from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`, { headers: staff.headers });
     expect(accessed.status).toBe(200);
     const viewedIds = new Set(viewed.body.entries.map((e: { target: { id: string } }) => e.target.id));
     expect(accessed.body.items.map((i: { applicationId: string }) => i.applicationId)).toEqual(expect.arrayContaining([...viewedIds]));
-    const exported = await fetch(`${server.url}/api/staff/audit/export?action=staff.login`, { headers: staff.headers });
+    const exported = await fetch(`${server.staffUrl}/api/staff/audit/export?action=staff.login`, { headers: staff.headers });
     expect(exported.headers.get("content-type")).toContain("application/x-ndjson");
     const lines = (await exported.text()).trim().split("\n").map((l) => JSON.parse(l) as { action: string });
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.every((l) => l.action === "staff.login")).toBe(true);
     expect((await entries()).some((e) => e.action === "audit.exported" && e.actor.id === staffId)).toBe(true);
-    expect((await call(`${server.url}/api/staff/audit?action=no.such`, { headers: staff.headers })).status).toBe(400);
-    expect((await call(`${server.url}/api/staff/audit`)).status).toBe(401);
+    expect((await call(`${server.staffUrl}/api/staff/audit?action=no.such`, { headers: staff.headers })).status).toBe(400);
+    expect((await call(`${server.staffUrl}/api/staff/audit`)).status).toBe(401);
     expect((await entries()).at(-1)).toMatchObject({ action: "access.denied", actor: { kind: "anonymous", id: null }, result: "denied", details: { reason: "unauthenticated", path: "/api/staff/audit" } });
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "./support/api-client.ts";
 import { DEMO_PASSWORD, startTestServer, type TestServer } from "./support/test-server.ts";
+import { expectSecurityHeaders } from "./support/expect-security-headers.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -10,18 +11,6 @@ afterAll(async () => {
   await server.dispose();
 });
 
-const expectSecurityHeaders = (headers: Headers) => {
-  const csp = headers.get("content-security-policy") ?? "";
-  expect(csp).toContain("default-src 'self'");
-  expect(csp).toContain("frame-ancestors 'none'");
-  expect(csp).toContain("script-src 'self'");
-  expect(headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
-  expect(headers.get("x-content-type-options")).toBe("nosniff");
-  expect(headers.get("referrer-policy")).toBe("no-referrer");
-  expect(headers.get("cross-origin-opener-policy")).toBe("same-origin");
-  expect(headers.get("x-powered-by")).toBeNull();
-};
-
 describe("the HTTP surface", () => {
   it("answers /healthz", async () => {
     const res = await call(`${server.url}/healthz`);
@@ -30,13 +19,14 @@ describe("the HTTP surface", () => {
   });
 
   it("sends the security headers on every response, errors included, and no-store on the API", async () => {
-    for (const [path, init, status] of [
-      ["/api/procedures", {}, 200],
-      ["/api/nothing-here", {}, 404],
-      ["/api/applications/lookup", { body: { receiptNumber: 1 } }, 400],
-      ["/api/staff/applications", {}, 401],
+    for (const [base, path, init, status] of [
+      [server.url, "/api/procedures", {}, 200],
+      [server.url, "/api/nothing-here", {}, 404],
+      [server.url, "/api/applications/lookup", { body: { receiptNumber: 1 } }, 400],
+      [server.staffUrl, "/api/staff/applications", {}, 401],
+      [server.staffUrl, "/api/nothing-here", {}, 404],
     ] as const) {
-      const res = await call(`${server.url}${path}`, init);
+      const res = await call(`${base}${path}`, init);
       expect(res.status, path).toBe(status);
       expectSecurityHeaders(res.headers);
       expect(res.headers.get("cache-control")).toBe("no-store");
@@ -66,32 +56,33 @@ describe("the HTTP surface", () => {
   });
 
   it("staff sessions: Secure HttpOnly SameSite __Host- cookie, CSRF token required, same answer for unknown user and wrong password", async () => {
-    const unknown = await call(`${server.url}/api/staff/login`, { body: { loginId: "nobody", password: "whatever-password" } });
-    const wrong = await call(`${server.url}/api/staff/login`, { body: { loginId: "demo-staff", password: "wrong-password" } });
+    const unknown = await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "nobody", password: "whatever-password" } });
+    const wrong = await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "demo-staff", password: "wrong-password" } });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
-    const ok = await call(`${server.url}/api/staff/login`, { body: { loginId: "demo-staff", password: DEMO_PASSWORD } });
+    const ok = await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "demo-staff", password: DEMO_PASSWORD } });
     const setCookie = ok.headers.get("set-cookie") ?? "";
     expect(setCookie).toMatch(/^__Host-madoguchi-staff=[A-Za-z0-9_-]{43};/);
     expect(setCookie).toContain("Secure");
     expect(setCookie).toContain("HttpOnly");
     expect(setCookie).toContain("SameSite=Strict");
     const cookie = setCookie.split(";")[0]!;
-    const me = await call(`${server.url}/api/staff/me`, { headers: { cookie } });
+    const me = await call(`${server.staffUrl}/api/staff/me`, { headers: { cookie } });
     expect(me.status).toBe(200);
-    const noCsrf = await call(`${server.url}/api/staff/logout`, { headers: { cookie }, body: {} });
+    const noCsrf = await call(`${server.staffUrl}/api/staff/logout`, { headers: { cookie }, body: {} });
     expect(noCsrf.status).toBe(403);
-    const out = await call(`${server.url}/api/staff/logout`, { headers: { cookie, "x-csrf-token": ok.body.csrfToken }, body: {} });
+    const out = await call(`${server.staffUrl}/api/staff/logout`, { headers: { cookie, "x-csrf-token": ok.body.csrfToken }, body: {} });
     expect(out.status).toBe(200);
-    expect((await call(`${server.url}/api/staff/me`, { headers: { cookie } })).status).toBe(401);
+    expect((await call(`${server.staffUrl}/api/staff/me`, { headers: { cookie } })).status).toBe(401);
   });
 
   it("never answers 5xx to malformed bodies on any resident route", async () => {
     const bodies = [null, 1, "x", [], {}, { applicant: 5 }, { request: { copies: {} } }, { procedureId: "nope", applicant: {}, request: {} }];
-    for (const path of ["/api/applications/prepare", "/api/applications", "/api/applications/lookup", "/api/applications/withdraw", "/api/staff/login"]) {
+    for (const url of ["/api/applications/prepare", "/api/applications", "/api/applications/lookup", "/api/applications/withdraw"].map((p) => server.url + p).concat(`${server.staffUrl}/api/staff/login`)) {
+      const path = new URL(url).pathname;
       for (const body of bodies) {
-        const res = await call(`${server.url}${path}`, { body });
+        const res = await call(url, { body });
         expect(res.status, `${path} ${JSON.stringify(body)}`).toBeGreaterThanOrEqual(400);
         expect(res.status, `${path} ${JSON.stringify(body)}`).toBeLessThan(500);
         expect(typeof res.body.error.code).toBe("string");

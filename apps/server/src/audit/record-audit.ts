@@ -26,12 +26,13 @@ export const recordAudit = async (deps: { readonly auditLog: AuditLogStore; read
 };
 
 /**
- * The `onDenied` of `requireStaff`: records every refused staff request (no session, missing CSRF
- * token) with the method and path only — query strings may carry anything.
+ * The `onDenied` of `requireStaff` and of the staff listener's network gate: records every refused
+ * staff request (no session, missing CSRF token, source address outside the allow-list) with the
+ * method and path only — query strings may carry anything.
  */
 export const auditDenied =
   (deps: { readonly auditLog: AuditLogStore; readonly logger: Logger; readonly clock: Clock }) =>
-  async (req: Request, reason: "unauthenticated" | "csrf", staffId: string | null): Promise<void> => {
+  async (req: Request, reason: "unauthenticated" | "csrf" | "network", staffId: string | null): Promise<void> => {
     await recordAudit(deps, [
       {
         at: deps.clock.now(),

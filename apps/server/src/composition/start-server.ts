@@ -49,12 +49,19 @@ export interface StartOptions {
 
 /** A running reference server. */
 export interface RunningServer {
+  /** The resident listener (internet side). */
   readonly url: string;
+  /** The staff listener (LGWAN side): the back office and the audit log are served only here. */
+  readonly staffUrl: string;
   readonly container: Container;
   readonly deps: ServerDeps;
   readonly relay: OutboxRelay;
   close(): Promise<void>;
 }
+
+/** The host part of a URL for a bound interface: a wildcard bind is reached on loopback; IPv6 gets brackets. */
+const urlHost = (host: string): string =>
+  host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
 
 const listen = (server: Server, port: number, host: string) =>
   new Promise<number>((resolve, reject) => {
@@ -65,7 +72,8 @@ const listen = (server: Server, port: number, host: string) =>
 /**
  * The composition root: decodes nothing itself (the config is decoded), builds every adapter from
  * the typed catalogs in `catalog/`, checks contract ids and health (fail fast), binds them in
- * inversify, and serves the HTTP app. The listener is opened first so that the real port (PORT=0 in
+ * inversify, and serves the HTTP apps: the resident listener and the staff listener (LGWAN side, with
+ * its CIDR allow-list). The listeners are opened first so that the real port (PORT=0 in
  * tests) is known to the payment sandbox, which must allow our origin to frame its card fields.
  */
 export const startServer = async (config: Config, options: StartOptions = {}): Promise<RunningServer> => {
@@ -83,6 +91,9 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     const http = createServer(starting);
     const port = await listen(http, config.port, config.host);
     cleanups.push(() => new Promise<void>((r) => http.close(() => r())));
+    const staffHttp = createServer(starting);
+    const staffPort = await listen(staffHttp, config.staffListener.port, config.staffListener.host);
+    cleanups.push(() => new Promise<void>((r) => staffHttp.close(() => r())));
     const origins =
       config.port === 0 ? [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...config.publicOrigins] : [...config.publicOrigins];
 
@@ -168,16 +179,25 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     cleanups.push(stopAudit);
 
     http.off("request", starting);
-    http.on("request", createApp(deps));
+    http.on("request", createApp(deps, { kind: "resident" }));
+    const { allowed, trustedProxies } = config.staffListener;
+    staffHttp.off("request", starting);
+    staffHttp.on("request", createApp(deps, { kind: "staff", allowed, trustedProxies }));
     const url = `http://127.0.0.1:${port}`;
-    logger.info({ port, profile: config.profile, database: config.database.driver }, "madoguchi started");
+    const staffUrl = `http://${urlHost(config.staffListener.host)}:${staffPort}`;
+    logger.info(
+      { port, staffPort, staffAllowed: allowed.ranges, staffTrustedProxies: trustedProxies.ranges, profile: config.profile, database: config.database.driver },
+      "madoguchi started",
+    );
     return {
       url,
+      staffUrl,
       container,
       deps,
       relay,
       close: async () => {
         http.closeAllConnections();
+        staffHttp.closeAllConnections();
         await closeAll();
       },
     };

@@ -1,6 +1,7 @@
 import { Result as EffectResult, Schema } from "effect";
 import { err, ok, type Result } from "neverthrow";
 import { DEFAULT_AUDIT_RETENTION_MONTHS } from "@madoguchi/core";
+import { parseAddressList, type AddressList } from "../network/address-list.ts";
 
 /**
  * Deployment configuration, decoded once from the environment at start. Every variable has a default
@@ -35,6 +36,14 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_AUDIT_RETENTION_MONTHS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 1200 })))),
   /** How often audit checkpoints are signed and retention runs, in ms (default 1 hour). */
   MADOGUCHI_AUDIT_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
+  /** Port of the staff listener (LGWAN side; default PORT + 2; 0 = any free port). */
+  MADOGUCHI_STAFF_PORT: Schema.optional(Port),
+  /** Interface the staff listener binds to (default HOST). */
+  MADOGUCHI_STAFF_HOST: Schema.optional(Schema.String),
+  /** CIDR ranges allowed to reach the staff listener, comma-separated (default loopback only). */
+  MADOGUCHI_STAFF_ALLOWED_CIDRS: Schema.optional(Schema.String),
+  /** Reverse proxies in front of the staff listener whose X-Forwarded-For is believed (default none). */
+  MADOGUCHI_STAFF_TRUSTED_PROXIES: Schema.optional(Schema.String),
   LOG_LEVEL: Schema.optional(Schema.Literals(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
 });
 
@@ -60,6 +69,16 @@ export interface Config {
   readonly outboxIntervalMs: number;
   /** Audit log: retention in months and the interval of checkpoints and retention runs. */
   readonly audit: { readonly retentionMonths: number; readonly intervalMs: number };
+  /**
+   * The staff surface (back office, audit log) on its own listener, reachable only from the allowed
+   * ranges (the LGWAN side); the resident listener does not route it at all (docs/adr/0014-staff-listener.md).
+   */
+  readonly staffListener: {
+    readonly port: number;
+    readonly host: string;
+    readonly allowed: AddressList;
+    readonly trustedProxies: AddressList;
+  };
   readonly logLevel: string;
 }
 
@@ -97,6 +116,8 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
   if (mailerKind === "smtp" && e.MADOGUCHI_SMTP_HOST === undefined) {
     return err({ _tag: "ConfigError", message: "MADOGUCHI_MAILER=smtp needs MADOGUCHI_SMTP_HOST" });
   }
+  const staffListener = decodeStaffListener(e, port);
+  if (typeof staffListener === "string") return err({ _tag: "ConfigError", message: staffListener });
   const secretKey = e.MADOGUCHI_PAYMENT_SECRET_KEY ?? "sk_test_madoguchi_embedded";
   const publicOrigins =
     e.MADOGUCHI_PUBLIC_ORIGINS?.split(",").map((s) => s.trim()).filter((s) => s !== "") ??
@@ -120,8 +141,26 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     publicOrigins,
     outboxIntervalMs: e.MADOGUCHI_OUTBOX_INTERVAL_MS ?? 1000,
     audit: { retentionMonths: e.MADOGUCHI_AUDIT_RETENTION_MONTHS ?? DEFAULT_AUDIT_RETENTION_MONTHS, intervalMs: e.MADOGUCHI_AUDIT_INTERVAL_MS ?? 3_600_000 },
+    staffListener,
     logLevel: e.LOG_LEVEL ?? "info",
   });
+};
+
+/** Loopback only: a fresh machine serves staff to itself until a municipality lists its LGWAN ranges. */
+const DEFAULT_STAFF_CIDRS = "127.0.0.0/8,::1/128";
+
+const decodeStaffListener = (e: typeof EnvSchema.Type, port: number): Config["staffListener"] | string => {
+  const allowed = parseAddressList(e.MADOGUCHI_STAFF_ALLOWED_CIDRS ?? DEFAULT_STAFF_CIDRS);
+  if (allowed === null || allowed.ranges.length === 0) {
+    return "MADOGUCHI_STAFF_ALLOWED_CIDRS must be a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8,192.168.10.0/24)";
+  }
+  const trustedProxies = parseAddressList(e.MADOGUCHI_STAFF_TRUSTED_PROXIES ?? "");
+  if (trustedProxies === null) {
+    return "MADOGUCHI_STAFF_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges";
+  }
+  const staffPort = e.MADOGUCHI_STAFF_PORT ?? (port === 0 ? 0 : port + 2);
+  if (staffPort !== 0 && staffPort === port) return "MADOGUCHI_STAFF_PORT must differ from PORT: the staff surface has its own listener";
+  return { port: staffPort, host: e.MADOGUCHI_STAFF_HOST ?? e.HOST ?? "127.0.0.1", allowed, trustedProxies };
 };
 
 const pickKnown = (env: Readonly<Record<string, string | undefined>>): Record<string, string> => {

@@ -1,27 +1,38 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import express, { type ErrorRequestHandler, type Express } from "express";
+import express, { type ErrorRequestHandler, type Express, type Router } from "express";
 import { pinoHttp } from "pino-http";
-import { devInboxRoutes } from "./routes/dev-inbox-routes.ts";
-import { residentRoutes } from "./routes/resident-routes.ts";
-import { auditRoutes } from "./routes/audit-routes.ts";
-import { staffRoutes } from "./routes/staff-routes.ts";
+import { auditDenied } from "../audit/record-audit.ts";
+import type { AddressList } from "../network/address-list.ts";
+import { staffNetworkGate } from "../network/staff-network-gate.ts";
+import { residentRouters } from "./resident-surface.ts";
 import { noStore, securityHeaders } from "./security-headers.ts";
 import type { ServerDeps } from "./server-deps.ts";
+import { staffRouters } from "./staff-surface.ts";
 
 /**
- * The reference HTTP app. Security headers come first so that every response, errors included, has
- * them. Request bodies are never logged: the HTTP log records method, path, status and time only.
+ * Which listener an app serves. The staff surface is reachable only from `allowed` (LGWAN ranges);
+ * `trustedProxies` are the only hops whose X-Forwarded-For is believed.
  */
-export const createApp = (deps: ServerDeps): Express => {
+export type Surface =
+  | { readonly kind: "resident" }
+  | { readonly kind: "staff"; readonly allowed: AddressList; readonly trustedProxies: AddressList };
+
+/**
+ * The reference HTTP app of one listener. Security headers come first so that every response, errors
+ * and refusals included, has them. Request bodies are never logged: the HTTP log records method, path,
+ * status and time only.
+ */
+export const createApp = (deps: ServerDeps, surface: Surface = { kind: "resident" }): Express => {
   const app = express();
   app.disable("x-powered-by");
-  // No reverse proxy is trusted by default: a forged X-Forwarded-For is ignored.
-  app.set("trust proxy", false);
-  app.use(securityHeaders({ frameOrigins: [deps.payment.origin], secure: deps.behindTls }));
+  // The resident listener trusts no proxy; the staff listener only the configured ones. Anything else
+  // in X-Forwarded-For is ignored, so a forged header cannot pass the allow-list or fake an audit address.
+  app.set("trust proxy", surface.kind === "staff" && surface.trustedProxies.ranges.length > 0 ? surface.trustedProxies.ranges : false);
+  app.use(securityHeaders({ frameOrigins: surface.kind === "resident" ? [deps.payment.origin] : [], secure: deps.behindTls }));
   app.use(
     pinoHttp({
-      logger: deps.logger,
+      logger: deps.logger.child({ listener: surface.kind }),
       customLogLevel: (_req, res, error) => (error !== undefined || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
       serializers: {
         req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split("?")[0] }),
@@ -30,21 +41,30 @@ export const createApp = (deps: ServerDeps): Express => {
       autoLogging: { ignore: (req) => req.url === "/healthz" },
     }),
   );
+  if (surface.kind === "staff") {
+    const recordDenial = auditDenied(deps);
+    app.use(staffNetworkGate(surface.allowed, (req) => recordDenial(req, "network", null)));
+  }
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
 
   app.use("/api", noStore, express.json({ limit: "128kb" }));
-  app.use(residentRoutes(deps));
-  app.use(staffRoutes(deps));
-  app.use(auditRoutes(deps));
-  if (deps.devInbox !== null) app.use(devInboxRoutes(deps.devInbox));
-  if (deps.testCardRouter !== null) app.use("/test-card", noStore, express.json({ limit: "256kb" }), deps.testCardRouter);
+  const routers: Router[] = surface.kind === "staff" ? staffRouters(deps) : residentRouters(deps);
+  for (const router of routers) app.use(router);
 
   app.use("/api", (_req, res) => {
     res.status(404).json({ error: { code: "not_found", message: "見つかりません / Not found" } });
   });
+  if (surface.kind === "resident") {
+    // The back office's pages do not exist on the internet side (not even the empty page shell).
+    app.use("/staff", (_req, res) => {
+      res.status(404).type("text/plain; charset=utf-8").send("見つかりません / Not found");
+    });
+  } else {
+    app.get("/", (_req, res) => res.redirect(303, "/staff"));
+  }
 
   if (deps.webDist !== null && existsSync(join(deps.webDist, "index.html"))) {
     const index = join(deps.webDist, "index.html");

@@ -70,16 +70,16 @@ export const tokenize = async (server: TestServer, number: string): Promise<stri
 
 /** A logged-in staff member: cookie and CSRF token. */
 export const staffLogin = async (server: TestServer) => {
-  const res = await call(`${server.url}/api/staff/login`, { body: { loginId: "demo-staff", password: DEMO_PASSWORD } });
+  const res = await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "demo-staff", password: DEMO_PASSWORD } });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
   const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   const headers = { cookie, "x-csrf-token": res.body.csrfToken as string };
   return {
     headers,
-    list: (query = "") => call(`${server.url}/api/staff/applications${query}`, { headers }),
-    detail: (id: string) => call(`${server.url}/api/staff/applications/${id}`, { headers }),
+    list: (query = "") => call(`${server.staffUrl}/api/staff/applications${query}`, { headers }),
+    detail: (id: string) => call(`${server.staffUrl}/api/staff/applications/${id}`, { headers }),
     command: (id: string, command: string, expectedVersion: number, reason?: string) =>
-      call(`${server.url}/api/staff/applications/${id}/commands`, {
+      call(`${server.staffUrl}/api/staff/applications/${id}/commands`, {
         headers,
         body: { command, expectedVersion, ...(reason === undefined ? {} : { reason }) },
       }),
