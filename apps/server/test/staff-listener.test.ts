@@ -42,8 +42,13 @@ describe("the staff surface has its own listener (LGWAN) and is not routed on th
     const me = await call(`${server.staffUrl}/api/staff/me`);
     expect(me.status).toBe(401);
     expect(me.body.error.code).toBe("staff.unauthenticated");
-    // …and not the resident API.
-    expect((await call(`${server.staffUrl}/api/procedures`)).status).toBe(404);
+    // The page shell's configuration and catalog are there, without the resident side's helpers…
+    const config = await call(`${server.staffUrl}/api/config`);
+    expect(config.body).toMatchObject({ devInbox: false, testCard: null });
+    expect((await call(`${server.staffUrl}/api/procedures`)).status).toBe(200);
+    // …but not the resident API.
+    expect((await call(`${server.staffUrl}/api/applications/lookup`, { body: {} })).status).toBe(404);
+    expect((await fetch(`${server.staffUrl}/test-card/api/sign`, { method: "POST" })).status).toBe(404);
   });
 });
 

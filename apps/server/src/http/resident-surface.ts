@@ -1,5 +1,6 @@
 import { type Router } from "express";
 import express from "express";
+import { catalogRoutes } from "./routes/catalog-routes.ts";
 import { devInboxRoutes } from "./routes/dev-inbox-routes.ts";
 import { residentRoutes } from "./routes/resident-routes.ts";
 import { noStore } from "./security-headers.ts";
@@ -11,7 +12,7 @@ import type { ServerDeps } from "./server-deps.ts";
  * surface lives on its own listener ({@link import("./staff-surface.ts")}).
  */
 export const residentRouters = (deps: ServerDeps): Router[] => {
-  const routers: Router[] = [residentRoutes(deps)];
+  const routers: Router[] = [catalogRoutes(deps, "resident"), residentRoutes(deps)];
   if (deps.devInbox !== null) routers.push(devInboxRoutes(deps.devInbox));
   if (deps.testCardRouter !== null) {
     const testCard = express.Router();

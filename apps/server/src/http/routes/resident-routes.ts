@@ -45,22 +45,6 @@ export const residentRoutes = (deps: ServerDeps): Router => {
     res.status(status).json(body);
   };
 
-  router.get("/api/config", (_req, res) => {
-    res.json({
-      municipality: deps.catalog.municipality,
-      payment: deps.payment,
-      testCard: deps.testCardRouter === null ? null : { url: "/test-card" },
-      devInbox: deps.devInbox !== null,
-    });
-  });
-
-  router.get("/api/procedures", (_req, res) => {
-    res.json({
-      deliveryMethods: deps.catalog.deliveryMethods,
-      procedures: deps.catalog.procedures.filter((p) => p.enabled),
-    });
-  });
-
   router.post("/api/applications/prepare", (req, res) => {
     const prepared = prepareApplication(deps.catalog, req.body, deps.clock.now());
     if (prepared.isErr()) return send(req, res, prepared.error);
