@@ -23,6 +23,7 @@ export * from "./shared/japanese/era.ts";
 export * from "./shared/japanese/japanese-date.ts";
 
 export type * from "./procedures/procedure.ts";
+export * from "./procedures/office.ts";
 export * from "./procedures/procedure-catalog.errors.ts";
 export * from "./procedures/procedure-catalog.schema.ts";
 export * from "./procedures/find-procedure.ts";
@@ -59,6 +60,12 @@ export * from "./keys/key-store.port.ts";
 
 export type * from "./staff/staff-account.ts";
 export * from "./staff/staff-store.port.ts";
+export * from "./staff/staff-permission.ts";
+export * from "./staff/staff-role.ts";
+export * from "./staff/staff-group.ts";
+export * from "./staff/staff-access.ts";
+export * from "./staff/application-visibility.ts";
+export * from "./staff/staff-access-store.port.ts";
 
 export * from "./audit/audit-entry.ts";
 export * from "./audit/canonical-audit-entry.ts";

@@ -1,15 +1,18 @@
-import type { ApplicationStore, AuditLogStore, OutboxStore, StaffStore } from "@madoguchi/core";
+import type { ApplicationStore, AuditLogStore, OutboxStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
 import { memoryApplicationStore } from "./memory-application-store.ts";
 import { memoryAuditLogStore } from "./memory-audit-log-store.ts";
 import { emptyMemoryState } from "./memory-state.ts";
 import { memoryOutboxStore } from "./memory-outbox-store.ts";
 import { memoryStaffStore } from "./memory-staff-store.ts";
+import { memoryStaffAccessStore } from "./memory-staff-access-store.ts";
 
 /** The storage ports of one memory store, sharing one state. */
 export interface MemoryStore {
   readonly applications: ApplicationStore;
   readonly outbox: OutboxStore;
   readonly staff: StaffStore;
+  /** Staff groups, memberships and role assignments. */
+  readonly staffAccess: StaffAccessStore;
   /** The audit log; the application store appends to it in its writes. */
   readonly auditLog: AuditLogStore;
   /** Closes the store; afterwards every call fails with `StorageError{reason:"unavailable"}`. */
@@ -28,6 +31,7 @@ export const createMemoryStore = (): MemoryStore => {
     applications,
     outbox: memoryOutboxStore(state),
     staff: memoryStaffStore(state),
+    staffAccess: memoryStaffAccessStore(() => state.closed),
     auditLog: memoryAuditLogStore(state),
     close: () => applications.close(),
   };

@@ -6,9 +6,11 @@ export const AUDIT_ACTIONS = [
   "staff.login",
   "staff.logout",
   "access.denied",
+  "authorization.denied",
   "application.viewed",
   "application.listed",
   "application.exported",
+  "applications.exported",
   "application.submitted",
   "application.status_changed",
   "application.withdrawn",
@@ -18,6 +20,12 @@ export const AUDIT_ACTIONS = [
   "audit.exported",
   "audit.checkpointed",
   "audit.segments_expired",
+  "staff_group.saved",
+  "staff_group.deleted",
+  "staff_group.member_added",
+  "staff_group.member_removed",
+  "staff_role.assigned",
+  "staff_role.revoked",
 ] as const;
 
 /** One audited event name, e.g. `application.viewed`. */
@@ -34,7 +42,7 @@ export interface AuditActor {
 
 /** What was acted on, by id: `application` (its internal id), `staff_account`, `audit_log`, … */
 export interface AuditTarget {
-  readonly kind: "application" | "staff_account" | "session" | "audit_log" | "configuration" | "fee";
+  readonly kind: "application" | "staff_account" | "staff_group" | "session" | "audit_log" | "configuration" | "fee";
   readonly id: string;
 }
 

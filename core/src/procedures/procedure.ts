@@ -1,4 +1,5 @@
 import type { ProcedureId } from "../shared/ids.ts";
+import type { Office, OfficeId } from "./office.ts";
 import type { Localized } from "../shared/localized.ts";
 import type { Yen } from "../shared/yen.ts";
 
@@ -56,6 +57,11 @@ export interface Procedure {
   /** Whether a JPKI signature is required (R13: some procedures do not need one). */
   readonly requiresSignature: boolean;
   readonly enabled: boolean;
+  /**
+   * Offices that handle this procedure's applications (absent: none in particular). An application's
+   * offices are its procedure's: staff groups scoped to an office see these applications.
+   */
+  readonly officeIds?: readonly OfficeId[];
 }
 
 /** Everything a municipality configures about its certificate procedures, loaded from one file. */
@@ -63,4 +69,6 @@ export interface ProcedureCatalog {
   readonly municipality: { readonly code: string; readonly name: Localized };
   readonly deliveryMethods: readonly DeliveryMethod[];
   readonly procedures: readonly Procedure[];
+  /** The municipality's offices (区役所・支所), if its staff groups are organised by office. */
+  readonly offices?: readonly Office[];
 }

@@ -16,6 +16,7 @@ import type {
   PaymentGateway,
   ProcedureCatalog,
   SignatureVerifier,
+  StaffAccessStore,
   StaffStore,
 } from "@madoguchi/core";
 import { createLocalCheckpointSigner } from "@madoguchi/adapter-local-keystore";
@@ -27,7 +28,7 @@ import { createApp } from "../http/create-app.ts";
 import type { ServerDeps } from "../http/server-deps.ts";
 import { createLogger } from "../logging/logger.ts";
 import { createOutboxRelay, type OutboxRelay } from "../outbox/outbox-relay.ts";
-import { ensureDemoStaff } from "../staff/ensure-demo-staff.ts";
+import { ensureDemoStaff, ensureInitialAdministrator } from "../staff/ensure-demo-staff.ts";
 import { createStaffSessions } from "../staff/staff-sessions.ts";
 import { buildMailer } from "./catalog/mailers.ts";
 import { buildPayment } from "./catalog/payments.ts";
@@ -119,6 +120,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     container.bind<ApplicationStore>(TOKENS.ApplicationStore).toConstantValue(storage.applications);
     container.bind<OutboxStore>(TOKENS.OutboxStore).toConstantValue(storage.outbox);
     container.bind<StaffStore>(TOKENS.StaffStore).toConstantValue(storage.staff);
+    container.bind<StaffAccessStore>(TOKENS.StaffAccessStore).toConstantValue(storage.staffAccess);
     container.bind<AuditLogStore>(TOKENS.AuditLogStore).toConstantValue(storage.auditLog);
     container.bind<CheckpointSigner>(TOKENS.CheckpointSigner).toConstantValue(signer.value);
     container.bind<SignatureVerifier>(TOKENS.SignatureVerifier).toConstantValue(signatures.verifier);
@@ -135,6 +137,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       applications: ctx.get<ApplicationStore>(TOKENS.ApplicationStore),
       outbox: ctx.get<OutboxStore>(TOKENS.OutboxStore),
       staff: ctx.get<StaffStore>(TOKENS.StaffStore),
+      staffAccess: ctx.get<StaffAccessStore>(TOKENS.StaffAccessStore),
       auditLog: ctx.get<AuditLogStore>(TOKENS.AuditLogStore),
       auditRetentionMonths: config.audit.retentionMonths,
       verifier: ctx.get<SignatureVerifier>(TOKENS.SignatureVerifier),
@@ -155,6 +158,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
 
     const demo = await ensureDemoStaff(deps.staff, clock.now(), options.demoStaffPassword);
     if (demo.isErr()) throw new Error(`cannot create the demo staff account: ${demo.error.message}`);
+    const initialAdmin = await ensureInitialAdministrator(deps.staff, deps.staffAccess);
+    if (initialAdmin.isErr()) throw new Error(`cannot set up the initial administrator: ${initialAdmin.error.message}`);
     if (demo.value !== null) {
       (options.announce ?? console.log)(
         [

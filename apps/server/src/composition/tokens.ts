@@ -10,6 +10,7 @@ export const TOKENS = {
   ApplicationStore: Symbol.for("madoguchi.ApplicationStore"),
   OutboxStore: Symbol.for("madoguchi.OutboxStore"),
   StaffStore: Symbol.for("madoguchi.StaffStore"),
+  StaffAccessStore: Symbol.for("madoguchi.StaffAccessStore"),
   AuditLogStore: Symbol.for("madoguchi.AuditLogStore"),
   CheckpointSigner: Symbol.for("madoguchi.CheckpointSigner"),
   SignatureVerifier: Symbol.for("madoguchi.SignatureVerifier"),

@@ -10,6 +10,7 @@ import type {
   PaymentGateway,
   ProcedureCatalog,
   SignatureVerifier,
+  StaffAccessStore,
   StaffStore,
 } from "@madoguchi/core";
 import type { Router } from "express";
@@ -33,6 +34,8 @@ export interface ServerDeps {
   readonly applications: ApplicationStore;
   readonly outbox: OutboxStore;
   readonly staff: StaffStore;
+  /** Staff groups, memberships and role assignments (what each staff member may see and do). */
+  readonly staffAccess: StaffAccessStore;
   /** The audit log: staff access, logins and denials are appended here (changes go with their transaction). */
   readonly auditLog: AuditLogStore;
   /** The retention of the audit log in months, as configured (shown to staff with the log). */

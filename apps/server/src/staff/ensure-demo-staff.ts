@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { okAsync, ResultAsync } from "neverthrow";
-import { StaffId, type StaffStore, type StorageError } from "@madoguchi/core";
+import { StaffGroupId, StaffId, StaffRoleId, type StaffAccessStore, type StaffStore, type StorageError } from "@madoguchi/core";
 import { hashPassword } from "./password-hash.ts";
 
 /** Login id of the demo staff account created on first start of an empty database. */
@@ -29,4 +29,26 @@ export const ensureDemoStaff = (
         }),
       )
       .map(() => ({ loginId: DEMO_STAFF_LOGIN_ID, password }));
+  });
+
+/** The group the first administrator is put in: it sees every application. */
+export const INITIAL_GROUP = { id: StaffGroupId("all-applications"), name: "全申請（初期設定） / All applications (initial)", scope: { kind: "all" } } as const;
+
+/**
+ * While access control is unconfigured (no group, no role at all), makes the demo staff account an
+ * administrator (directly) and a member of an all-scope group, so that a fresh installation can be
+ * configured from the back office. Once anything is configured it does nothing: an administrator who
+ * removed the demo account's rights keeps them removed. Answers whether it granted anything.
+ */
+export const ensureInitialAdministrator = (staff: StaffStore, access: StaffAccessStore): ResultAsync<boolean, StorageError> =>
+  access.snapshot().andThen((s) => {
+    if (s.groups.length > 0 || s.assignments.length > 0) return okAsync(false);
+    return staff.findByLoginId(DEMO_STAFF_LOGIN_ID).andThen((demo) => {
+      if (demo === null) return okAsync(false);
+      return access
+        .saveGroup(INITIAL_GROUP)
+        .andThen(() => access.addMember(INITIAL_GROUP.id, demo.id))
+        .andThen(() => access.assignRole({ roleId: StaffRoleId("administrator"), holder: { kind: "staff", staffId: demo.id } }))
+        .map(() => true);
+    });
   });

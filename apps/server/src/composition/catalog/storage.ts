@@ -1,4 +1,4 @@
-import type { ApplicationStore, AuditLogStore, OutboxStore, StaffStore } from "@madoguchi/core";
+import type { ApplicationStore, AuditLogStore, OutboxStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
 import { createMemoryStore } from "@madoguchi/adapter-memory";
 import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
@@ -9,6 +9,8 @@ export interface StorageParts {
   readonly applications: ApplicationStore;
   readonly outbox: OutboxStore;
   readonly staff: StaffStore;
+  /** Staff groups, memberships and role assignments. */
+  readonly staffAccess: StaffAccessStore;
   /** The audit log; `applications` appends to it in its own transactions. */
   readonly auditLog: AuditLogStore;
   close(): Promise<void>;
@@ -17,7 +19,8 @@ export interface StorageParts {
 const mikroOrm = async (options: Parameters<typeof createMikroOrmStore>[0]): Promise<StorageParts> => {
   const store = await createMikroOrmStore(options);
   if (store.isErr()) throw new Error(`cannot open the database: ${store.error.message}`);
-  return store.value;
+  // Interim: access control is held in memory until the MikroORM staff-access store (migration 0004) lands.
+  return { ...store.value, staffAccess: createMemoryStore().staffAccess };
 };
 
 /**
