@@ -23,6 +23,7 @@ export default [
   project("adapter-argon2", "./adapters/argon2", { testTimeout: 60_000 }),
   project("adapter-otpauth", "./adapters/otpauth"),
   project("adapter-common-passwords", "./adapters/common-passwords"),
+  project("adapter-webauthn", "./adapters/webauthn"),
   project("server", "./apps/server", { testTimeout: 60_000 }),
   project("cli", "./apps/cli"),
   project("web", "./apps/web", { environment: "node" }),

@@ -33,3 +33,8 @@ export * from "./password-reset/password-reset-ticket.ts";
 export * from "./password-reset/request-password-reset.ts";
 export * from "./login/authenticate-email-code-step.ts";
 export * from "./notices/security-notice.ts";
+export * from "./passkeys/passkey.ts";
+export * from "./passkeys/passkey-rejection.ts";
+export * from "./passkeys/passkey-relying-party.port.ts";
+export * from "./passkeys/passkey-challenge.ts";
+export * from "./passkeys/verify-passkey-login.ts";
