@@ -14,6 +14,8 @@ import { isLocalGovernmentCode } from "../templates/issuer-code.ts";
 import type { DocumentKind, Region, RepeatGroup, Template, TemplateField, TintMethod } from "../templates/template.ts";
 import { decodeTemplate } from "../templates/template.schema.ts";
 import type { DraftedField, DraftReport } from "./draft-report.ts";
+import { draftReferenceImage } from "./draft-reference.ts";
+import { straightenSample } from "./straighten-sample.ts";
 import { findLabels, pageSegments, unionBox, type LabelHit, type Segment } from "./find-labels.ts";
 import { groupOfKey, KIND_DEFAULTS, LABEL_VOCABULARY, type LabelEntry } from "./label-vocabulary.ts";
 import { layoutMembers, type MembersLayout } from "./members-layout.ts";
@@ -51,6 +53,20 @@ export interface Draft {
   readonly template: Template;
   readonly report: DraftReport;
 }
+
+/**
+ * A draft made from a sample scan: also its reference image (a 1-bit PNG of the form without its
+ * values, see `draft-reference.ts`), which the template names in `referenceImage` — write it beside
+ * the template file so that the engine aligns and identifies scans with the draft at once.
+ */
+export interface SampleDraft extends Draft {
+  readonly reference: Uint8Array;
+}
+
+/** The reference file name a draft gives itself: `<kind>.<issuer or all>.v<version>.reference.png`. */
+export const draftReferenceFileName = (template: Pick<Template, "kind" | "issuer" | "version">): string =>
+  `${template.kind}.${template.issuer === "*" ? "all" : template.issuer}.v${template.version}.reference.png`;
+
 
 /** Which pipeline step reports errors: authoring (`draft`) or the label-anchored fallback (`fallback`). */
 export type DraftOperation = "draft" | "fallback";
@@ -257,12 +273,27 @@ export const withPageReader = <T>(
  * Drafts a template from one sample scan of a form: see the module comment. Errors: decoding errors,
  * `no_labels_found`, `invalid_input` (issuer, version), and the page reader's (`language_data_missing` …).
  */
-export const draftTemplate = (image: SampleInput, options: DraftOptions): ResultAsync<Draft, OcrError> =>
-  binarisedSample(image, options.kind, options).andThen((page) =>
-    withPageReader(options.reader, options.readerOptions, (reader) =>
+export const draftTemplate = (image: SampleInput, options: DraftOptions): ResultAsync<SampleDraft, OcrError> =>
+  (image instanceof Uint8Array ? decodeImage(image, options.decodeLimits ?? DEFAULT_DECODE_LIMITS) : okAsync(image)).andThen((raster) => {
+    // A scanner leaves the sample a degree or two askew; fields are axis-aligned boxes, so the draft is
+    // made on the straightened page, and that page (values blanked) becomes the reference new scans
+    // are aligned to.
+    const { page, skewDeg } = straightenSample(tintChannel(raster, tintFor(options.kind)), tintFor(options.kind), options.inkBias ?? DEFAULT_INK_BIAS);
+    return withPageReader(options.reader, options.readerOptions, (reader) =>
       reader
         .read(page)
         .andThen((words) => rereadLabels(page, words, LABEL_VOCABULARY[options.kind], reader))
         .andThen((words) => draftFromWords(page, words, options, "draft")),
-    ),
-  );
+    ).andThen((draft) =>
+      draftReferenceImage(page, draft.template).map(
+        (reference): SampleDraft => ({
+          template: { ...draft.template, referenceImage: draftReferenceFileName(draft.template) },
+          report:
+            skewDeg !== 0
+              ? { ...draft.report, notes: [...draft.report.notes, `見本の傾き ${skewDeg.toFixed(1)}° を補正して作成 / drafted on the sample straightened by ${skewDeg.toFixed(1)}°`] }
+              : draft.report,
+          reference,
+        }),
+      ),
+    );
+  });

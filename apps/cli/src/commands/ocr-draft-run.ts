@@ -1,7 +1,7 @@
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { DocumentKindSchema, draftTemplate, formatDraftReport, isLocalGovernmentCode, type Draft, type DocumentKind } from "@madoguchi/ocr-engine";
-import { errAsync, ResultAsync } from "neverthrow";
+import { access, writeFile } from "node:fs/promises";
+import { basename, resolve } from "node:path";
+import { DocumentKindSchema, draftTemplate, formatDraftReport, isLocalGovernmentCode, type DocumentKind, type SampleDraft } from "@madoguchi/ocr-engine";
+import { err, errAsync, ok, okAsync, ResultAsync } from "neverthrow";
 import { cliError, usageError, type CliError } from "../cli.errors.ts";
 import { requiredString, type CliContext, type CommandReport } from "../command.ts";
 import { readBinaryFile } from "../files/read-binary-file.ts";
@@ -20,9 +20,21 @@ const defaultFileName = (kind: string, issuer: string, version: number) => `${ki
 const codeOf = (e: unknown): string | undefined =>
   typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" ? e.code : undefined;
 
-/** Writes the draft without ever replacing a file: a template in use is changed by a new version, not an edit. */
-const writeNew = (path: string, shown: string, text: string): ResultAsync<void, CliError> =>
-  ResultAsync.fromPromise(writeFile(path, text, { encoding: "utf8", flag: "wx" }), (e) =>
+/** The reference image written beside a template file: `x.json` → `x.reference.png`. */
+const referencePathOf = (templatePath: string): string => `${templatePath.replace(/\.json$/i, "")}.reference.png`;
+
+/** Fails with `file.exists` when `path` exists: both files of a draft are checked before either is written. */
+const ensureAbsent = (path: string, shown: string): ResultAsync<void, CliError> =>
+  new ResultAsync(
+    access(path).then(
+      () => err<void, CliError>(cliError(OPERATION, "invalid_input", "file.exists", { ja: `ファイルが既にあります（上書きしません）: ${shown}`, en: `the file exists already (not overwritten): ${shown}` })),
+      () => ok<void, CliError>(undefined),
+    ),
+  );
+
+/** Writes a new file, never replacing one: a template in use is changed by a new version, not an edit. */
+const writeNew = (path: string, shown: string, content: string | Uint8Array): ResultAsync<void, CliError> =>
+  ResultAsync.fromPromise(writeFile(path, content, typeof content === "string" ? { encoding: "utf8", flag: "wx" } : { flag: "wx" }), (e) =>
     codeOf(e) === "EEXIST"
       ? cliError(OPERATION, "invalid_input", "file.exists", { ja: `ファイルが既にあります（上書きしません）: ${shown}`, en: `the file exists already (not overwritten): ${shown}` })
       : cliError(OPERATION, "unavailable", "file.unwritable", { ja: `ファイルに書き込めません（${codeOf(e) ?? "error"}）: ${shown}`, en: `cannot write the file (${codeOf(e) ?? "error"}): ${shown}` }),
@@ -51,18 +63,28 @@ export const runOcrDraft = (input: OcrDraftInput, context: CliContext): ResultAs
     return errAsync(usageError(OPERATION, "cli.invalid_value", { ja: `--version は1以上の整数です: ${versionText}`, en: `--version must be an integer ≥ 1: ${versionText}` }));
   }
   const outShown = input.strings.out ?? defaultFileName(kind, issuer, version);
+  const referenceShown = referencePathOf(outShown);
+  const outPath = resolve(context.cwd, outShown);
+  const referencePath = resolve(context.cwd, referenceShown);
   return readBinaryFile(OPERATION, resolve(context.cwd, shown), shown)
     .andThen((sample) => draftTemplate(sample, { kind, issuer, version }).mapErr((e) => fromOcrError(OPERATION, e, shown)))
-    .andThen((draft: Draft) =>
-      writeNew(resolve(context.cwd, outShown), outShown, `${JSON.stringify(draft.template, null, 2)}\n`).map(
-        (): CommandReport => ({
-          human: [
-            ...formatDraftReport(draft.report).split("\n"),
-            "",
-            { ja: `下書きを書き出しました: ${outShown}（領域を見本と照らして調整してください）`, en: `draft written to ${outShown} (adjust the regions against the sample)` },
-          ],
-          json: { file: shown, out: outShown, template: draft.template, report: draft.report },
-        }),
-      ),
-    );
+    .andThen((draft: SampleDraft) => {
+      // The template names its reference by a path relative to the template file (loadTemplateCatalog).
+      const template = { ...draft.template, referenceImage: basename(referencePath) };
+      return ensureAbsent(outPath, outShown)
+        .andThen(() => ensureAbsent(referencePath, referenceShown))
+        .andThen(() => writeNew(outPath, outShown, `${JSON.stringify(template, null, 2)}\n`))
+        .andThen(() => writeNew(referencePath, referenceShown, draft.reference))
+        .andThen(() =>
+          okAsync<CommandReport, CliError>({
+            human: [
+              ...formatDraftReport(draft.report).split("\n"),
+              "",
+              { ja: `下書きを書き出しました: ${outShown}（領域を見本と照らして調整してください）`, en: `draft written to ${outShown} (adjust the regions against the sample)` },
+              { ja: `位置合わせ用の参照画像: ${referenceShown}（記載値を消した見本）`, en: `reference image for alignment: ${referenceShown} (the sample with its values blanked)` },
+            ],
+            json: { file: shown, out: outShown, reference: referenceShown, template, report: draft.report },
+          }),
+        );
+    });
 };
