@@ -131,6 +131,28 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
       .toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`完了[\\s\\S]*${receiptNumber}|${receiptNumber}[\\s\\S]*完了`))]));
     const all = (await inbox.locator('[data-testid^="mail-"]').allTextContents()).filter((t) => t.includes(receiptNumber));
     expect(all.length).toBe(4); // 申請済, 受付, 処理中, 完了
+
+    // The audit log shows what staff did to it; filtered by action it shows only that action; and the
+    // "which residents' data did this account open" query lists the application.
+    await staff.click('[data-testid="staff-nav-audit"]');
+    await expect.poll(() => staff.locator('[data-testid^="audit-row-"]').count()).toBeGreaterThan(3);
+    await expectNoSeriousA11yViolations(staff);
+    const staffId = (await staff.locator('[data-testid^="audit-row-"][data-action="staff.login"] td:nth-child(3) a').first().textContent())?.trim() ?? "";
+    expect(staffId).not.toBe("");
+    await staff.fill('[name="audit-action"]', "application.status_changed");
+    await staff.click('[data-testid="audit-search"]');
+    await expect.poll(() => staff.locator('[data-testid^="audit-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")))).toEqual([
+      "application.status_changed",
+      "application.status_changed",
+      "application.status_changed",
+    ]);
+    expect(new URL(staff.url()).searchParams.get("action")).toBe("application.status_changed");
+    const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10); // Japan's date
+    await staff.fill('[name="accessed-staff-id"]', staffId);
+    await staff.fill('[name="accessed-from"]', today);
+    await staff.fill('[name="accessed-to"]', today);
+    await staff.click('[data-testid="accessed-search"]');
+    await expect.poll(() => staff.locator('[data-testid="accessed-table"] tbody tr').count()).toBe(1);
     expect(cspViolations).toEqual([]);
   });
 

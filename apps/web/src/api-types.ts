@@ -249,3 +249,26 @@ export interface FieldError {
   readonly code: string;
   readonly message: string;
 }
+
+/** One entry of the audit log as `GET /api/staff/audit` sends it (ids and codes only, never personal data). */
+export interface AuditEntryView {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: { readonly kind: string; readonly id: string | null };
+  readonly action: string;
+  readonly target: { readonly kind: string; readonly id: string } | null;
+  readonly result: string;
+  readonly sourceIp: string | null;
+  readonly details: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** `GET /api/staff/audit`: a page of entries in sequence order. */
+export interface AuditPage {
+  readonly entries: readonly AuditEntryView[];
+  readonly retentionMonths: number;
+}
+
+/** `GET /api/staff/audit/accessed`: the applications a staff account opened in a period. */
+export interface AccessedApplications {
+  readonly items: readonly { readonly applicationId: string; readonly firstAt: string; readonly lastAt: string; readonly accesses: number }[];
+}

@@ -1,5 +1,7 @@
 import { parseApiError, transportError, type ApiResult } from "./api-result.ts";
 import type {
+  AccessedApplications,
+  AuditPage,
   AppConfig,
   Catalog,
   Inbox,
@@ -134,9 +136,16 @@ export function createApi(locale: Locale) {
         `/api/staff/applications/${encodeURIComponent(id)}/commands`,
         o({ body, csrfToken }),
       ),
+    staffAudit: (params: Record<string, string | number>, signal?: AbortSignal) =>
+      requestJson<AuditPage>("GET", `/api/staff/audit?${query(params)}`, o(signal ? { signal } : {})),
+    staffAuditAccessed: (params: { staffId: string; from: string; to: string }, signal?: AbortSignal) =>
+      requestJson<AccessedApplications>("GET", `/api/staff/audit/accessed?${query(params)}`, o(signal ? { signal } : {})),
     devInbox: (signal?: AbortSignal) => requestJson<Inbox>("GET", "/api/dev/inbox", o(signal ? { signal } : {})),
   };
 }
 
 /** The API client type. */
 export type Api = ReturnType<typeof createApi>;
+
+/** The audit export's URL for a filter: a plain link, so the browser downloads it with the session cookie. */
+export const auditExportUrl = (params: Record<string, string>): string => `/api/staff/audit/export?${query(params)}`;

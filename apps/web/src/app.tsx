@@ -11,6 +11,7 @@ import { ApplyPage } from "./pages/apply/apply-page.tsx";
 import { DevInboxPage } from "./pages/dev-inbox-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { PortalPage } from "./pages/portal-page.tsx";
+import { AuditPage } from "./pages/staff/audit/audit-page.tsx";
 import { StaffDetailPage } from "./pages/staff/staff-detail-page.tsx";
 import { StaffGate } from "./pages/staff/staff-gate.tsx";
 import { StaffListPage } from "./pages/staff/staff-list-page.tsx";
@@ -37,6 +38,12 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate>
           <StaffDetailPage key={route.id} id={route.id} />
+        </StaffGate>
+      );
+    case "staffAudit":
+      return (
+        <StaffGate>
+          <AuditPage />
         </StaffGate>
       );
     case "devInbox":

@@ -10,6 +10,7 @@ export type Route =
   | { readonly name: "status"; readonly receiptNumber: string | null }
   | { readonly name: "staffList" }
   | { readonly name: "staffDetail"; readonly id: string }
+  | { readonly name: "staffAudit" }
   | { readonly name: "devInbox" }
   | { readonly name: "notFound" };
 
@@ -41,6 +42,7 @@ export function resolveRoute(pathname: string): Route {
     return receiptNumber === null ? { name: "notFound" } : { name: "status", receiptNumber };
   }
   if (first === "staff" && second === undefined) return { name: "staffList" };
+  if (first === "staff" && second === "audit" && third === undefined) return { name: "staffAudit" };
   if (first === "staff" && second === "applications" && third !== undefined && rest.length === 0) {
     const id = decodeSegment(third);
     return id === null ? { name: "notFound" } : { name: "staffDetail", id };

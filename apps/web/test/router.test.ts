@@ -13,12 +13,13 @@ describe("resolveRoute", () => {
     ["/staff", { name: "staffList" }],
     ["/staff/", { name: "staffList" }],
     ["/staff/applications/abc-123", { name: "staffDetail", id: "abc-123" }],
+    ["/staff/audit", { name: "staffAudit" }],
     ["/dev/inbox", { name: "devInbox" }],
   ])("maps %s", (path, route) => {
     expect(resolveRoute(path)).toEqual(route);
   });
 
-  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/dev", "/status/a/b", "/apply/%E0%A4%A"])(
+  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A"])(
     "sends %s to not-found",
     (path) => {
       expect(resolveRoute(path)).toEqual({ name: "notFound" });

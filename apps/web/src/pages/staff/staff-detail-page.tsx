@@ -20,6 +20,7 @@ import { formatDateTime, formatIsoDate, formatPostalCode, formatYen } from "../.
 import { usePageTitle } from "../../hooks/use-document-title.ts";
 import { useLoad } from "../../hooks/use-load.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
+import { StaffNav } from "./staff-nav.tsx";
 import { useSignedInStaff } from "./staff-session.tsx";
 
 const isStaffCommand = (command: string): command is StaffCommand =>
@@ -117,6 +118,7 @@ export function StaffDetailPage({ id }: { readonly id: string }) {
 
   return (
     <>
+      <StaffNav current="applications" />
       <p className="breadcrumb">
         <Link href="/staff">{t.staff.backToList}</Link>
       </p>

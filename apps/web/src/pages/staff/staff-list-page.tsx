@@ -12,6 +12,7 @@ import { useLoad } from "../../hooks/use-load.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { navigate, staffDetailPath } from "../../router.ts";
 import { PAGE_SIZE, parseStaffListQuery, staffListPath, type StaffListQuery } from "./staff-list-query.ts";
+import { StaffNav } from "./staff-nav.tsx";
 import { useSignedInStaff } from "./staff-session.tsx";
 
 /** `/staff` — the applications, newest first as the server sends them, filterable by status. */
@@ -44,6 +45,7 @@ export function StaffListPage() {
 
   return (
     <>
+      <StaffNav current="applications" />
       <PageTitle>{t.staff.listTitle}</PageTitle>
       <form className="filter-bar" onSubmit={(e: FormEvent) => e.preventDefault()}>
         <SelectField

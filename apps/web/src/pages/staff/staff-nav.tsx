@@ -1,0 +1,24 @@
+import { Link } from "../../components/link.tsx";
+import { useI18n } from "../../i18n/i18n-context.tsx";
+
+/** The back office's sections; the current one is marked for assistive technology (`aria-current`). */
+export function StaffNav({ current }: { readonly current: "applications" | "audit" }) {
+  const { t } = useI18n();
+  const items = [
+    { key: "applications", href: "/staff", label: t.audit.navApplications },
+    { key: "audit", href: "/staff/audit", label: t.audit.nav },
+  ] as const;
+  return (
+    <nav className="staff-nav" aria-label={t.audit.navLabel}>
+      <ul className="staff-nav__list">
+        {items.map((item) => (
+          <li key={item.key}>
+            <Link href={item.href} aria-current={item.key === current ? "page" : undefined} data-testid={`staff-nav-${item.key}`}>
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
