@@ -1,6 +1,7 @@
 import { Result as EffectResult, Schema, SchemaIssue } from "effect";
 import { err, ok, type Result } from "neverthrow";
 import { ProcedureId } from "../shared/ids.ts";
+import { OfficeId } from "./office.ts";
 import { yen } from "../shared/yen.ts";
 import type { ApplicantField, ProcedureCatalog } from "./procedure.ts";
 import { catalogError, type CatalogError, type CatalogIssue } from "./procedure-catalog.errors.ts";
@@ -53,6 +54,8 @@ const ProcedureSchema = Schema.Struct({
   requiresSignature: Schema.Boolean,
   /** Optional in the file: enabled. */
   enabled: Schema.optionalKey(Schema.Boolean),
+  /** Optional in the file: the offices (ids of `offices`) that handle this procedure's applications. */
+  officeIds: Schema.optionalKey(Schema.Array(Slug)),
 });
 
 /**
@@ -70,6 +73,8 @@ export const ProcedureCatalogSchema = Schema.Struct({
     Schema.isMinLength(1),
   ),
   procedures: Schema.Array(ProcedureSchema),
+  /** Optional in the file: the municipality's offices (区役所・支所), for staff groups scoped by office. */
+  offices: Schema.optionalKey(Schema.Array(Schema.Struct({ id: Slug, name: LocalizedSchema }))),
 });
 
 /** The decoded JSON shape of a catalog file, before defaults and cross-entry checks. */
@@ -110,8 +115,14 @@ const crossEntryIssues = (file: ProcedureCatalogJson): CatalogIssue[] => {
   const methodIds = file.deliveryMethods.map((m) => m.id);
   duplicates(methodIds, (i) => `deliveryMethods[${i}] ("${methodIds[i]}").id`, "delivery method id");
   duplicates(file.procedures.map((p) => p.id), (i) => `procedures[${i}] ("${file.procedures[i]?.id}").id`, "procedure id");
+  const officeIds = (file.offices ?? []).map((o) => o.id);
+  duplicates(officeIds, (i) => `offices[${i}] ("${officeIds[i]}").id`, "office id");
   file.procedures.forEach((p, pi) => {
     const at = `procedures[${pi}] ("${p.id}")`;
+    (p.officeIds ?? []).forEach((id, i) => {
+      if (!officeIds.includes(id)) issues.push({ path: `${at}.officeIds[${i}]`, message: `unknown office "${id}" (known: ${officeIds.join(", ") || "none"})` });
+    });
+    duplicates(p.officeIds ?? [], (i) => `${at}.officeIds[${i}]`, "office id");
     p.deliveryMethodIds.forEach((id, i) => {
       if (!methodIds.includes(id)) issues.push({ path: `${at}.deliveryMethodIds[${i}]`, message: `unknown delivery method "${id}" (known: ${methodIds.join(", ")})` });
     });
@@ -128,13 +139,15 @@ const crossEntryIssues = (file: ProcedureCatalogJson): CatalogIssue[] => {
 const toCatalog = (file: ProcedureCatalogJson): ProcedureCatalog => ({
   municipality: file.municipality,
   deliveryMethods: file.deliveryMethods.map((m) => ({ ...m, postage: yen(m.postage) })),
-  procedures: file.procedures.map((p) => ({
+  ...(file.offices === undefined ? {} : { offices: file.offices.map((o) => ({ ...o, id: OfficeId(o.id) })) }),
+  procedures: file.procedures.map(({ officeIds, ...p }) => ({
     ...p,
     id: ProcedureId(p.id),
     feePerCopy: yen(p.feePerCopy),
     extraFields: p.extraFields ?? [],
     fieldHelp: p.fieldHelp ?? {},
     enabled: p.enabled ?? true,
+    ...(officeIds === undefined ? {} : { officeIds: officeIds.map(OfficeId) }),
   })),
 });
 

@@ -1,5 +1,5 @@
 import type { ProcedureId } from "../shared/ids.ts";
-import type { Procedure, ProcedureCatalog } from "../procedures/procedure.ts";
+import type { Procedure } from "../procedures/procedure.ts";
 import type { StaffGroupScope } from "./staff-group.ts";
 import type { StaffAccess } from "./staff-access.ts";
 
@@ -42,7 +42,10 @@ export const canSeeApplication = (
  * all, otherwise the procedures their groups cover (by procedure, or by office through the catalog).
  * No group: no procedures — a staff member outside every group sees nothing.
  */
-export const visibleApplicationsFilter = (access: StaffAccess, catalog: Pick<ProcedureCatalog, "procedures">): VisibleApplicationsFilter => {
+export const visibleApplicationsFilter = (
+  access: StaffAccess,
+  catalog: { readonly procedures: readonly Pick<Procedure, "id" | "officeIds">[] },
+): VisibleApplicationsFilter => {
   if (access.groups.some((g) => g.scope.kind === "all")) return { kind: "all" };
   const ids = new Set<ProcedureId>();
   for (const g of access.groups) {

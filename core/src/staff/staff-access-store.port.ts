@@ -9,7 +9,7 @@ import { staffAccessOf, type RoleAssignment, type StaffAccess, type StaffAccessS
 export const STAFF_ACCESS_STORE_CONTRACT = "staff-access-store@1" as const;
 
 /**
- * Port: persistence of access control — staff groups, memberships and role assignments (docs/adr/0015-staff-authorization.md).
+ * Port: persistence of access control — staff groups, memberships and role assignments (docs/adr/0016-staff-authorization.md).
  * Staff accounts themselves live in the `StaffStore`; this store only refers to their ids. Every
  * write is idempotent (adding what exists or removing what does not is not an error) and answers
  * whether it changed anything, so the admin API audits only real changes.

@@ -8,7 +8,7 @@ export const StaffGroupId = (s: string): StaffGroupId => s as StaffGroupId;
 /**
  * Which applications a group's members see (S1): all of them (a small municipality's one group), those
  * of some procedures (a 課 per procedure), or those handled at some offices (one group per 区役所/支所;
- * an application's office comes from its procedure in the catalog, docs/adr/0015-staff-authorization.md).
+ * an application's office comes from its procedure in the catalog, docs/adr/0016-staff-authorization.md).
  */
 export type StaffGroupScope =
   | { readonly kind: "all" }

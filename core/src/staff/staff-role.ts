@@ -15,7 +15,7 @@ export interface StaffRole {
 
 /**
  * The built-in roles. Kept in code, not in the database, so that every installation means the same by
- * "処理担当" and an upgrade that adds a permission updates the role everywhere (docs/adr/0015-staff-authorization.md).
+ * "処理担当" and an upgrade that adds a permission updates the role everywhere (docs/adr/0016-staff-authorization.md).
  * The auditor reads the audit log and nothing else: who checks the processors is not one of them.
  */
 export const BUILT_IN_ROLES: readonly StaffRole[] = [
