@@ -30,3 +30,4 @@ export * from "./engine/index.ts";
 export * from "./authoring/index.ts";
 export * from "./fallback/index.ts";
 export * from "./identify/index.ts";
+export * from "./benchmark/index.ts";

@@ -7,7 +7,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRecognizerPool, toPgm, type GreyRaster } from "@madoguchi/ocr-engine";
+import { toPgm } from "../pipeline/crop.ts";
+import type { GreyRaster } from "../pipeline/raster.ts";
+import { createRecognizerPool } from "../pipeline/recognizer-pool.ts";
 
 /** What the comparison measured. */
 export interface CliReference {

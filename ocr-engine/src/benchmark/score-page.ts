@@ -3,16 +3,11 @@
  * post-processing as the reading (raw = truth, confidence 100), so an ISO date read from 昭和五十年三月四日
  * is compared with the ISO date of the truth, not with the printed text.
  */
-import {
-  editDistance,
-  postProcessDocument,
-  type DocumentResult,
-  type DocumentValues,
-  type FieldResult,
-  type ReviewReason,
-  type Template,
-  type TemplateField,
-} from "@madoguchi/ocr-engine";
+import { editDistance } from "../postprocess/closest-value.ts";
+import { postProcessDocument } from "../postprocess/post-process-document.ts";
+import type { DocumentResult, FieldResult, ReviewReason } from "../result/field-result.ts";
+import type { DocumentValues } from "../synthetic/fake-values.ts";
+import type { Template, TemplateField } from "../templates/template.ts";
 
 /** Counts of one page (or of a whole run, once added up with {@link addScores}). */
 export interface PageScore {

@@ -1,19 +1,18 @@
 /**
- * The identification part of the OCR benchmark: index the shipped templates and K generated 転出証明書
- * layouts from rendered blank forms (the reference images a municipality would register), then
- * identify N degraded synthetic scans of filled forms drawn across them, as `engine.identify` does
- * (decode straight to identification size, then `identifyPage`).
+ * Identification benchmark: index the shipped templates and L generated 転出証明書 layouts by their blank
+ * forms, then identify N degraded synthetic scans of filled forms drawn across them, as `engine.identify`
+ * does (decode straight to identification size, then `identifyPage`).
  */
-import {
-  buildTemplateIndex,
-  decodeReduced,
-  generateTenshutsuLayouts,
-  IDENTIFY_SIZE,
-  identifyPage,
-  renderDocument,
-  synthesizeScan,
-  type Template,
-} from "@madoguchi/ocr-engine";
+import { err, ok, type Result } from "neverthrow";
+import { buildTemplateIndex } from "../identify/template-index.ts";
+import { identifyPage } from "../identify/identify-page.ts";
+import { decodeReduced, IDENTIFY_SIZE } from "../identify/reduce-page.ts";
+import { generateTenshutsuLayouts } from "../synthetic/layout-families.ts";
+import { renderDocument } from "../synthetic/render-document.ts";
+import { synthesizeScan } from "../synthetic/synthesize-scan.ts";
+import type { Template } from "../templates/template.ts";
+import { benchmarkError, type BenchmarkError } from "./benchmark.errors.ts";
+import type { BenchmarkProgress } from "./benchmark-progress.ts";
 import { percentile } from "./stats.ts";
 
 /** Scans are rendered at 200 dpi, the low end of a counter scanner's range (identification works at 1000 px). */
@@ -38,40 +37,45 @@ export interface IdentifyBench {
   readonly runnerUpScore: { readonly max: number };
 }
 
+/** The templates indexed: the shipped ones, then `layouts` generated ones whose ids differ from theirs. */
+export const identificationTemplates = (shipped: readonly Template[], seed: number, layouts: number): Template[] => {
+  // A generated issuer code can coincide with a shipped template's: those layouts are left out.
+  const shippedIds = new Set(shipped.map((t) => t.id));
+  const generated = generateTenshutsuLayouts(seed + 1000, layouts + shipped.length)
+    .filter((t) => !shippedIds.has(t.id))
+    .slice(0, layouts);
+  return [...shipped, ...generated];
+};
+
 /**
  * Renders the references at the identification size (1000 px on the longest side), so that a 500-layout
- * index renders in minutes; every scan is a fresh filled form with scanner degradation.
+ * index renders in minutes; every scan is a fresh filled form with scanner degradation. Errors:
+ * `synthesis_failed` (a blank form or a scan), `index_failed`.
  */
 export const benchIdentification = async (
   shipped: readonly Template[],
   options: { readonly seed: number; readonly layouts: number; readonly scans: number },
-  progress: (text: string) => void,
-): Promise<IdentifyBench> => {
-  // A generated issuer code can coincide with a shipped template's: those layouts are left out.
-  const shippedIds = new Set(shipped.map((t) => t.id));
-  const generated = generateTenshutsuLayouts(options.seed + 1000, options.layouts + shipped.length)
-    .filter((t) => !shippedIds.has(t.id))
-    .slice(0, options.layouts);
-  const templates = [...shipped, ...generated];
+  progress: (event: BenchmarkProgress) => void = () => {},
+): Promise<Result<IdentifyBench, BenchmarkError>> => {
+  const templates = identificationTemplates(shipped, options.seed, options.layouts);
   const sources: { templateId: string; image: Uint8Array }[] = [];
   for (const [i, t] of templates.entries()) {
-    if (i % 50 === 0) progress(`identification: rendering reference ${i + 1}/${templates.length}`);
+    progress({ phase: "identify-references", done: i, total: templates.length, templateId: t.id, dpi: null });
     const dpi = Math.max(60, Math.ceil((IDENTIFY_SIZE * 25.4) / Math.max(t.page.widthMm, t.page.heightMm)));
     const blank = renderDocument(t, { fields: {}, groups: {} }, { dpi, seed: options.seed });
-    if (blank.isErr()) throw new Error(`bench-ocr: cannot render the blank form of ${t.id}: ${blank.error.message}`);
+    if (blank.isErr()) return err(benchmarkError("synthesis_failed", `cannot render the blank form of ${t.id}: ${blank.error.message}`, blank.error));
     sources.push({ templateId: t.id, image: new Uint8Array(blank.value.png) });
   }
-  progress(`identification: indexing ${templates.length} references`);
+  progress({ phase: "identify-references", done: templates.length, total: templates.length, templateId: null, dpi: null });
+  progress({ phase: "identify-index", done: 0, total: templates.length, templateId: null, dpi: null });
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
-  const index = (await buildTemplateIndex(sources)).match(
-    (ix) => ix,
-    (e) => {
-      throw new Error(`bench-ocr: the identification index does not build: ${e.message}`);
-    },
-  );
+  const built = await buildTemplateIndex(sources);
+  if (built.isErr()) return err(benchmarkError("index_failed", `the identification index does not build: ${built.error.message}`, built.error));
+  const index = built.value;
   const indexSeconds = (performance.now() - t0) / 1000;
   const indexRssMiB = Math.round((process.memoryUsage().rss - rssBefore) / 2 ** 20);
+  progress({ phase: "identify-index", done: templates.length, total: templates.length, templateId: null, dpi: null });
 
   const seconds: number[] = [];
   const wrong: { expected: string; got: string; score: number }[] = [];
@@ -82,10 +86,11 @@ export const benchIdentification = async (
   for (let k = 0; k < options.scans; k++) {
     // Spread across the whole catalogue, shipped templates included.
     const t = templates[Math.floor((k * templates.length) / options.scans)]!;
-    if (k % 10 === 0) progress(`identification: scan ${k + 1}/${options.scans} (${t.id})`);
     const dpi = t.page.widthMm < 100 ? 600 : IDENTIFY_SCAN_DPI;
+    progress({ phase: "identify-scans", done: k, total: options.scans, templateId: t.id, dpi });
     const synth = await synthesizeScan(t, { seed: options.seed * 7919 + k, dpi });
-    if (synth.isErr() || synth.value.scan === null) throw new Error(`bench-ocr: cannot synthesise ${t.id}`);
+    if (synth.isErr()) return err(benchmarkError("synthesis_failed", `cannot synthesise ${t.id}: ${synth.error.message}`, synth.error));
+    if (synth.value.scan === null) return err(benchmarkError("synthesis_failed", `cannot synthesise ${t.id}: no degraded scan`));
     const bytes = new Uint8Array(synth.value.scan.image);
     const a = performance.now();
     const result = (await decodeReduced(bytes)).andThen((page) => identifyPage(index, page));
@@ -102,7 +107,8 @@ export const benchIdentification = async (
       wrong.push({ expected: t.id, got: result.value.templateId, score: result.value.score });
     }
   }
-  return {
+  progress({ phase: "identify-scans", done: options.scans, total: options.scans, templateId: null, dpi: null });
+  return ok({
     templates: templates.length,
     scans: options.scans,
     correct,
@@ -114,5 +120,5 @@ export const benchIdentification = async (
     secondsPerIdentification: { median: percentile(seconds, 50), p95: percentile(seconds, 95) },
     winnerScore: { min: winnerMin },
     runnerUpScore: { max: runnerUpMax },
-  };
+  });
 };
