@@ -2,6 +2,7 @@ import type { Localized } from "@madoguchi/core";
 import type { ResultAsync } from "neverthrow";
 import type { CliError } from "./cli.errors.ts";
 import type { Line } from "./output/line.ts";
+import type { ProgressStream } from "./output/progress-display.ts";
 
 /** An option that takes a value (`--dir <dir>`). */
 export interface StringFlagSpec {
@@ -34,6 +35,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   now(): Date;
+  /** Where long commands (`ocr bench`) show progress: the executable's standard error; absent, they show none. */
+  readonly progress?: ProgressStream;
 }
 
 /** What a successful command prints: lines for people, an object for `--json`. */

@@ -9,7 +9,7 @@ try {
   process.exitCode = await runCli(
     process.argv.slice(2),
     { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) },
-    { env: process.env, cwd: process.cwd(), now: () => new Date() },
+    { env: process.env, cwd: process.cwd(), now: () => new Date(), progress: process.stderr },
   );
 } catch (e) {
   // Every user mistake is an error value with its own message; only a bug reaches here.

@@ -4,9 +4,10 @@ import { auditVerifyCommand } from "./audit-verify.ts";
 import { catalogCheckCommand } from "./catalog-check.ts";
 import { migrateCommand } from "./migrate.ts";
 import { ocrCommand } from "./ocr.ts";
+import { ocrBenchCommand } from "./ocr-bench.ts";
 import { ocrDraftCommand } from "./ocr-draft.ts";
 import { testCardIssueCommand } from "./test-card-issue.ts";
 import { testCardShowCommand } from "./test-card-show.ts";
 
 /** Every command, in the order `madoguchi help` lists them. `help` itself is handled by the dispatcher. */
-export const COMMANDS: readonly Command[] = [auditExportCheckpointsCommand, auditVerifyCommand, catalogCheckCommand, migrateCommand, ocrCommand, ocrDraftCommand, testCardIssueCommand, testCardShowCommand];
+export const COMMANDS: readonly Command[] = [auditExportCheckpointsCommand, auditVerifyCommand, catalogCheckCommand, migrateCommand, ocrCommand, ocrBenchCommand, ocrDraftCommand, testCardIssueCommand, testCardShowCommand];
