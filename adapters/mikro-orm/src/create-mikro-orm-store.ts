@@ -1,9 +1,10 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
-import type { ApplicationStore, AuditLogStore, OutboxStore, StaffStore, StorageError } from "@madoguchi/core";
+import type { ApplicationStore, AuditLogStore, OutboxStore, StaffAccessStore, StaffStore, StorageError } from "@madoguchi/core";
 import { mikroOrmApplicationStore } from "./mikro-orm-application-store.ts";
 import { mikroOrmAuditLogStore } from "./mikro-orm-audit-log-store.ts";
 import { mikroOrmOutboxStore } from "./mikro-orm-outbox-store.ts";
 import { mikroOrmStaffStore } from "./mikro-orm-staff-store.ts";
+import { mikroOrmStaffAccessStore } from "./mikro-orm-staff-access-store.ts";
 import { decodeMikroOrmStoreOptions, type MikroOrmStoreOptions } from "./mikro-orm-store.options.ts";
 import { openOrm, type OpenedOrm } from "./open-orm.ts";
 import { runMigrations } from "./run-migrations.ts";
@@ -14,6 +15,8 @@ export interface MikroOrmStore {
   readonly applications: ApplicationStore;
   readonly outbox: OutboxStore;
   readonly staff: StaffStore;
+  /** Staff groups, memberships and role assignments (migration 0004). */
+  readonly staffAccess: StaffAccessStore;
   /** The audit log; the application store appends to it in its own transactions. */
   readonly auditLog: AuditLogStore;
   /** The database answers and the KeyStore holds its key. */
@@ -47,6 +50,7 @@ export const createMikroOrmStore = (options: MikroOrmStoreOptions): ResultAsync<
           applications,
           outbox: mikroOrmOutboxStore(db),
           staff: mikroOrmStaffStore(db),
+          staffAccess: mikroOrmStaffAccessStore(db),
           auditLog: mikroOrmAuditLogStore(db),
           healthCheck: () => applications.healthCheck(),
           close: () => applications.close(),

@@ -88,7 +88,7 @@ describe.skipIf(store === undefined)("PostgreSQL", () => {
       const tables = await admin!.em().getConnection().execute(
         `select table_name from information_schema.tables where table_schema = '${schema}' order by table_name`,
       );
-      expect(tables.map((t) => t["table_name"])).toEqual(["applications", "audit_checkpoints", "audit_entries", "madoguchi_migrations", "outbox_messages", "staff_accounts"]);
+      expect(tables.map((t) => t["table_name"])).toEqual(["applications", "audit_checkpoints", "audit_entries", "madoguchi_migrations", "outbox_messages", "staff_accounts", "staff_group_members", "staff_groups", "staff_roles_of_groups", "staff_roles_of_staff"]);
       expect((await migrateDatabase({ driver: "postgresql", url: pgUrl, schema }))._unsafeUnwrap()).toEqual([]);
     });
 

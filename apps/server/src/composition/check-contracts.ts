@@ -4,11 +4,13 @@ import {
   MAILER_CONTRACT,
   PAYMENT_GATEWAY_CONTRACT,
   SIGNATURE_VERIFIER_CONTRACT,
+  STAFF_ACCESS_STORE_CONTRACT,
   type ApplicationStore,
   type AuditLogStore,
   type Mailer,
   type PaymentGateway,
   type SignatureVerifier,
+  type StaffAccessStore,
 } from "@madoguchi/core";
 
 /**
@@ -17,7 +19,7 @@ import {
  * the first resident's submission.
  */
 export const checkContracts = async (parts: {
-  storage: { applications: ApplicationStore; auditLog: AuditLogStore };
+  storage: { applications: ApplicationStore; auditLog: AuditLogStore; staffAccess: StaffAccessStore };
   verifier: SignatureVerifier;
   gateway: PaymentGateway;
   mailer: Mailer;
@@ -25,6 +27,7 @@ export const checkContracts = async (parts: {
   const expectations = [
     [parts.storage.applications, APPLICATION_STORE_CONTRACT],
     [parts.storage.auditLog, AUDIT_LOG_STORE_CONTRACT],
+    [parts.storage.staffAccess, STAFF_ACCESS_STORE_CONTRACT],
     [parts.verifier, SIGNATURE_VERIFIER_CONTRACT],
     [parts.gateway, PAYMENT_GATEWAY_CONTRACT],
     [parts.mailer, MAILER_CONTRACT],

@@ -19,8 +19,7 @@ export interface StorageParts {
 const mikroOrm = async (options: Parameters<typeof createMikroOrmStore>[0]): Promise<StorageParts> => {
   const store = await createMikroOrmStore(options);
   if (store.isErr()) throw new Error(`cannot open the database: ${store.error.message}`);
-  // Interim: access control is held in memory until the MikroORM staff-access store (migration 0004) lands.
-  return { ...store.value, staffAccess: createMemoryStore().staffAccess };
+  return store.value;
 };
 
 /**
