@@ -83,3 +83,4 @@ export * from "./audit/expire-audit-segments.ts";
 export * from "./audit/accessed-applications.ts";
 export * from "./audit/application-audit-entry.ts";
 export * from "./identity/index.ts";
+export * from "./residents/index.ts";

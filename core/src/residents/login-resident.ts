@@ -1,0 +1,110 @@
+import { errAsync, okAsync, ResultAsync } from "neverthrow";
+import { storageError, type StorageError } from "../shared/storage.errors.ts";
+import { authenticateEmailCodeStep, type AuthenticateEmailCodeStepError } from "../identity/login/authenticate-email-code-step.ts";
+import { authenticatePassword, type AuthenticatePasswordError } from "../identity/login/authenticate-password.ts";
+import { authenticateTotpStep, type AuthenticateTotpStepError } from "../identity/login/authenticate-totp-step.ts";
+import { issueEmailCode } from "../identity/one-time-codes/email-one-time-code.ts";
+import { normalizeResidentEmail, ResidentAccountId, type ResidentAccount } from "./resident-account.ts";
+import type { ResidentAccountDeps } from "./resident-account.deps.ts";
+import type { ResidentEmailNotVerified } from "./resident-account.errors.ts";
+import { renderResidentMail } from "./resident-mails.ts";
+
+/** Where a login stands after the password: in, or waiting for the account's second factor. */
+export type ResidentLoginStep =
+  | { readonly kind: "done"; readonly accountId: ResidentAccountId }
+  | { readonly kind: "totp"; readonly accountId: ResidentAccountId }
+  /** A code was mailed; `attemptId` binds it to this login attempt (keep it in the pending session only). */
+  | { readonly kind: "email_code"; readonly accountId: ResidentAccountId; readonly attemptId: string };
+
+/** Errors of {@link startResidentLogin}. */
+export type StartResidentLoginError = AuthenticatePasswordError | ResidentEmailNotVerified;
+
+/**
+ * The password step of a resident's login, on `authenticatePassword`: an unknown address, a wrong
+ * password and a locked account answer the same `INVALID_CREDENTIALS` after the same work. With the
+ * right password: an unverified address is told so; an account with email codes gets a code mailed
+ * (bound to a fresh attempt id); one with TOTP is asked for its code.
+ */
+export const startResidentLogin =
+  (deps: ResidentAccountDeps) =>
+  (input: { readonly email: string; readonly password: string; readonly sourceAddress: string }): ResultAsync<ResidentLoginStep, StartResidentLoginError> => {
+    let found: ResidentAccount | null = null;
+    const step = authenticatePassword({
+      ...deps.loginState,
+      passwordHasher: deps.passwordHasher,
+      decoyHash: deps.decoyHash,
+      findAccount: (loginId) =>
+        deps.accounts.findByEmail(normalizeResidentEmail(loginId)).andThen((account) => {
+          found = account;
+          if (account === null) return okAsync(null);
+          return deps.loginState.loadLockout(account.id).map((lockout) => ({
+            accountId: account.id,
+            passwordHash: account.passwordHash,
+            lockout,
+            requiresSecondFactor: account.secondFactor !== "none",
+          }));
+        }),
+    });
+    return step({ loginId: input.email, password: input.password, sourceAddress: input.sourceAddress }).andThen(
+      (accepted): ResultAsync<ResidentLoginStep, StartResidentLoginError> => {
+        const account = found as ResidentAccount | null;
+        if (account === null) return errAsync(storageError("resident-login.start", "unknown", "account not kept from the password step"));
+        const rehash: ResultAsync<void, StorageError> =
+          accepted.newPasswordHash === null
+            ? okAsync(undefined)
+            : deps.accounts.update({ ...account, passwordHash: accepted.newPasswordHash, version: account.version + 1 }, account.version).map(() => undefined);
+        return rehash.andThen((): ResultAsync<ResidentLoginStep, StartResidentLoginError> => {
+          if (account.emailVerifiedAt === null) return errAsync({ _tag: "ResidentEmailNotVerified", code: "resident.email_not_verified" });
+          switch (account.secondFactor) {
+            case "none":
+              return okAsync({ kind: "done", accountId: account.id });
+            case "totp":
+              return okAsync({ kind: "totp", accountId: account.id });
+            case "email_code":
+              return sendLoginCode(deps, account).map((attemptId) => ({ kind: "email_code", accountId: account.id, attemptId }));
+          }
+        });
+      },
+    );
+  };
+
+/** Mails a fresh login code for a new attempt (replacing any earlier code); answers the attempt id. */
+const sendLoginCode = (deps: ResidentAccountDeps, account: ResidentAccount): ResultAsync<string, StorageError> => {
+  const attemptId = deps.ids.secret();
+  const { code, challenge } = issueEmailCode(deps, { attemptId, now: deps.clock.now() });
+  return deps.loginState
+    .replaceEmailCodeChallenge(account.id, challenge)
+    .andThen(() => deps.queueMail(account.email, renderResidentMail(account.locale, deps.serviceName, { kind: "login_code", code })))
+    .map(() => attemptId);
+};
+
+/** The TOTP step of a resident's login, on `authenticateTotpStep` (same single failure value). */
+export const finishResidentLoginWithTotp =
+  (deps: ResidentAccountDeps) =>
+  (input: { readonly accountId: string; readonly code: string; readonly sourceAddress: string }): ResultAsync<{ readonly accountId: string }, AuthenticateTotpStepError> =>
+    authenticateTotpStep({
+      ...deps.loginState,
+      totp: deps.totp,
+      loadTotpAccount: (accountId) =>
+        ResultAsync.combine([deps.loginState.loadLockout(accountId), deps.loginState.loadTotpEnrolment(accountId)]).map(([lockout, enrolment]) => ({
+          lockout,
+          enrolment,
+        })),
+    })(input);
+
+/** The email-code step of a resident's login, on `authenticateEmailCodeStep`. */
+export const finishResidentLoginWithEmailCode =
+  (deps: ResidentAccountDeps) =>
+  (input: { readonly accountId: string; readonly attemptId: string; readonly code: string; readonly sourceAddress: string }): ResultAsync<
+    { readonly accountId: string },
+    AuthenticateEmailCodeStepError
+  > =>
+    authenticateEmailCodeStep({
+      ...deps.loginState,
+      hasher: deps.hasher,
+      loadEmailCodeAttempt: (accountId) =>
+        ResultAsync.combine([deps.loginState.loadLockout(accountId), deps.loginState.loadEmailCodeChallenge(accountId)]).map(([lockout, challenge]) => ({
+          lockout,
+          challenge,
+        })),
+    })(input);
