@@ -16,7 +16,7 @@ export interface ResidentAccountStore {
   readonly meta: AdapterMeta;
   /**
    * Inserts a new account (version 1). `StorageError{reason:"conflict"}` if the id or the address
-   * (of any account, as its `email` or its pending change) is taken; nothing is written then.
+   * (another account's `email`) is taken; nothing is written then.
    */
   insert(account: ResidentAccount): ResultAsync<void, StorageError>;
   findById(id: ResidentAccountId): ResultAsync<ResidentAccount | null, StorageError>;
