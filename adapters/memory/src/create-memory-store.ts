@@ -1,10 +1,12 @@
-import type { ApplicationStore, AuditLogStore, OutboxStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
+import type { ApplicationStore, AuditLogStore, LoginStateStore, OutboxStore, SessionStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
 import { memoryApplicationStore } from "./memory-application-store.ts";
 import { memoryAuditLogStore } from "./memory-audit-log-store.ts";
 import { emptyMemoryState } from "./memory-state.ts";
 import { memoryOutboxStore } from "./memory-outbox-store.ts";
 import { memoryStaffStore } from "./memory-staff-store.ts";
 import { memoryStaffAccessStore } from "./memory-staff-access-store.ts";
+import { memorySessionStore } from "./memory-session-store.ts";
+import { memoryLoginStateStore } from "./memory-login-state-store.ts";
 
 /** The storage ports of one memory store, sharing one state. */
 export interface MemoryStore {
@@ -15,6 +17,10 @@ export interface MemoryStore {
   readonly staffAccess: StaffAccessStore;
   /** The audit log; the application store appends to it in its writes. */
   readonly auditLog: AuditLogStore;
+  /** Server-side sessions of staff and residents. */
+  readonly sessions: SessionStore;
+  /** Lockout, second factors, reset tickets, throttles and last login of staff and residents. */
+  readonly loginState: LoginStateStore;
   /** Closes the store; afterwards every call fails with `StorageError{reason:"unavailable"}`. */
   close(): Promise<void>;
 }
@@ -33,6 +39,8 @@ export const createMemoryStore = (): MemoryStore => {
     staff: memoryStaffStore(state),
     staffAccess: memoryStaffAccessStore(() => state.closed),
     auditLog: memoryAuditLogStore(state),
+    sessions: memorySessionStore(() => state.closed),
+    loginState: memoryLoginStateStore(() => state.closed),
     close: () => applications.close(),
   };
 };

@@ -1,0 +1,13 @@
+import { describeLoginStateStoreContract } from "@madoguchi/conformance/login-state-store";
+import { describeSessionStoreContract } from "@madoguchi/conformance/session-store";
+import { createMemoryStore } from "../src/index.ts";
+
+describeSessionStoreContract("memory", async () => {
+  const store = createMemoryStore();
+  return { store: store.sessions, close: () => store.close() };
+});
+
+describeLoginStateStoreContract("memory", async () => {
+  const store = createMemoryStore();
+  return { store: store.loginState, close: () => store.close() };
+});
