@@ -2,3 +2,4 @@
  * @madoguchi/adapter-memory — the in-memory reference adapter of the storage ports.
  */
 export { createMemoryStore, type MemoryStore } from "./create-memory-store.ts";
+export { createMemoryPasskeyStore } from "./memory-passkey-store.ts";

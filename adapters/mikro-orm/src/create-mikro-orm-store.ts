@@ -1,8 +1,9 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
-import type { ApplicationStore, AuditLogStore, OutboxStore, StaffAccessStore, StaffStore, StorageError } from "@madoguchi/core";
+import type { ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, StaffAccessStore, StaffStore, StorageError } from "@madoguchi/core";
 import { mikroOrmApplicationStore } from "./mikro-orm-application-store.ts";
 import { mikroOrmAuditLogStore } from "./mikro-orm-audit-log-store.ts";
 import { mikroOrmOutboxStore } from "./mikro-orm-outbox-store.ts";
+import { mikroOrmPasskeyStore } from "./mikro-orm-passkey-store.ts";
 import { mikroOrmStaffStore } from "./mikro-orm-staff-store.ts";
 import { mikroOrmStaffAccessStore } from "./mikro-orm-staff-access-store.ts";
 import { decodeMikroOrmStoreOptions, type MikroOrmStoreOptions } from "./mikro-orm-store.options.ts";
@@ -17,6 +18,8 @@ export interface MikroOrmStore {
   readonly staff: StaffStore;
   /** Staff groups, memberships and role assignments (migration 0004). */
   readonly staffAccess: StaffAccessStore;
+  /** Passkeys of staff and resident accounts (migration 0006). */
+  readonly passkeys: PasskeyStore;
   /** The audit log; the application store appends to it in its own transactions. */
   readonly auditLog: AuditLogStore;
   /** The database answers and the KeyStore holds its key. */
@@ -51,6 +54,7 @@ export const createMikroOrmStore = (options: MikroOrmStoreOptions): ResultAsync<
           outbox: mikroOrmOutboxStore(db),
           staff: mikroOrmStaffStore(db),
           staffAccess: mikroOrmStaffAccessStore(db),
+          passkeys: mikroOrmPasskeyStore(db),
           auditLog: mikroOrmAuditLogStore(db),
           healthCheck: () => applications.healthCheck(),
           close: () => applications.close(),
