@@ -65,6 +65,9 @@ export interface RawRecognition {
   readonly alignment: AlignmentFit | null;
   /** The Otsu level of tint removal, or null for `tint: "none"`. */
   readonly tintThreshold: number | null;
-  /** Size of the page the regions refer to (the reference's when aligned). */
+  /**
+   * Size of the page the crops were cut from: the reference's when aligned (the scan's otherwise), times the
+   * reading scale when the page was read enlarged (`readingScale`); `pixels` of each field refer to it.
+   */
   readonly page: { readonly width: number; readonly height: number };
 }
