@@ -91,3 +91,23 @@ describe("Japanese dates", () => {
     );
   });
 });
+
+describe("dates as tesseract returns them at the end of a line (bench-ocr readings)", () => {
+  it("drops the specks beside a date read as punctuation", () => {
+    expect(parseJapaneseDate("令 和 2 年 6 月 9 日 |", "wareki")).toEqual({ kind: "ok", iso: "2020-06-09" });
+    expect(parseJapaneseDate("'2034年8月10日", "seireki")).toEqual({ kind: "ok", iso: "2034-08-10" });
+  });
+  it("restores a misread or lost 日 as a repair the caller flags", () => {
+    expect(parseJapaneseDate("1958 年 9 月 26 妖", "seireki")).toEqual({ kind: "ok", iso: "1958-09-26", repaired: true });
+    expect(parseJapaneseDate("2033 年 8 月 23 昌", "seireki")).toEqual({ kind: "ok", iso: "2033-08-23", repaired: true });
+    expect(parseJapaneseDate("2032年2月9", "seireki")).toEqual({ kind: "ok", iso: "2032-02-09", repaired: true });
+    expect(parseJapaneseDate("1958 年 9 月 26 妖 ・", "seireki")).toEqual({ kind: "ok", iso: "1958-09-26", repaired: true });
+  });
+  it("repairs nothing else: a misread 月, a day with no 月 before it, or two stray characters stay unparseable", () => {
+    expect(parseJapaneseDate("2027年7崩7日", "seireki").kind).toBe("unparseable");
+    expect(parseJapaneseDate("2027年26妖", "seireki").kind).toBe("unparseable");
+    expect(parseJapaneseDate("2027年7月26妖怪", "seireki").kind).toBe("unparseable");
+    // A repaired date is still checked against the calendar.
+    expect(parseJapaneseDate("2027年2月30妖", "seireki").kind).toBe("invalid");
+  });
+});

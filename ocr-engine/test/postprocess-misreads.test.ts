@@ -50,6 +50,13 @@ describe("katakana and kanji look-alikes in block numbers", () => {
     expect(canonicalAddress("か きこ 府 も くじ 市 日 向 九 丁 月 759 番 地")).toBe("かきこ府もくじ市日向9丁目759番地");
     expect(canonicalAddress("日向ー丁目十ー番地")).toBe("日向1丁目11番地");
   });
+  it("丁日 after a number is 丁目, and so are 了目 and 耳目 (bench-ocr card and A5 readings)", () => {
+    expect(canonicalAddress("みほ ん 県 た めし 町 東雲 2 丁 日 29 番 17 号")).toBe("みほん県ためし町東雲2丁目29番17号");
+    expect(canonicalAddress("れい ぶん 県 ひがし みほ ん 市 東雲 七 了 目 135 番 地")).toBe("れいぶん県ひがしみほん市東雲7丁目135番地");
+    expect(canonicalAddress("れい ぶん 県 あお ば 市 中 央 5 耳目 21 番 16 号")).toBe("れいぶん県あおば市中央5丁目21番16号");
+    // Not after a number: a place name's 日 or 了 stays.
+    expect(fixNumeralLookalikes("丁日町了目")).toBe("丁日町了目");
+  });
   it("leaves katakana words, place names and dashed block numbers alone", () => {
     expect(fixNumeralLookalikes("ニセコ町センター")).toBe("ニセコ町センター");
     expect(fixNumeralLookalikes("みほんセンター丁目")).toBe("みほんセンター丁目");
@@ -113,7 +120,11 @@ describe("evidence beyond the mean confidence", () => {
     const sex = field("enum", { values: ["男", "女"] });
     expect(postProcess(sex, "男", 45, sex.region, { secondRaw: "男", secondConfidence: 92 })).toMatchObject({ value: "男", confidence: 92, needsReview: false });
     expect([...postProcess(sex, "男", 45, sex.region, { secondRaw: "女", secondConfidence: 92 }).reasons].sort()).toEqual(["low_confidence", "readings_disagree"]);
-    expect(postProcess(sex, "男", 45, sex.region, { secondRaw: "男", secondConfidence: 30 }).reasons).toEqual(["low_confidence"]);
+    // Both unsure but agreeing: tesseract's confidence in a lone kanji means nothing (男 read right at 0).
+    expect(postProcess(sex, "男 」", 0, sex.region, { secondRaw: "男", secondConfidence: 8 })).toMatchObject({ value: "男", confidence: 8, needsReview: false });
+    // Read once, unsure: flagged; agreeing on an off-list word: not a confirmation.
+    expect(postProcess(sex, "男", 30).reasons).toEqual(["low_confidence"]);
+    expect(postProcess(sex, "田", 30, sex.region, { secondRaw: "田", secondConfidence: 30 }).needsReview).toBe(true);
   });
   it("enum values are matched without the marks around them (女 」, 男_)", () => {
     const sex = field("enum", { values: ["男", "女"] });
@@ -144,5 +155,14 @@ describe("furigana split into several words, re-spaced after the household's fam
     const result = postProcessDocument(template, { fields: {}, groups: { members: rows } }, { today: "2026-01-01" });
     expect(result.groups["members"]!.map((row) => row[0]!.value)).toEqual(["ミヤザキ キチノスケ", "ミヤザキ チヒロ"]);
     expect(result.groups["members"]!.every((row) => row[0]!.reasons.includes("spacing_uncertain"))).toBe(true);
+  });
+});
+
+describe("a date whose last character is not 日", () => {
+  it("keeps the value and flags it text_repaired; with a second reading that parses, that one wins", () => {
+    const expiry = field("date-seireki");
+    expect(postProcess(expiry, "2033 年 8 月 23 昌", 90)).toMatchObject({ value: "2033-08-23", needsReview: true, reasons: ["text_repaired"] });
+    const r = postProcess(expiry, "1941 年 8 月 18 時", 90, expiry.region, { secondRaw: "1941年3月18日" });
+    expect(r).toMatchObject({ value: "1941-03-18", needsReview: true, reasons: ["readings_disagree"] });
   });
 });

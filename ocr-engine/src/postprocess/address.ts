@@ -19,13 +19,14 @@ const NUMERAL_OR_COUNTER = `[${KANJI_NUMERAL_CHARS}\\d]|丁目|番|号|地割`;
 // by 丁目 or 番). ー between two numerals stays a dash (九段北一ー二ー三).
 const KATAKANA_NI = new RegExp(`ニ(?=${NUMERAL_OR_COUNTER})|(?<=[${KANJI_NUMERAL_CHARS}])ニ`, "g");
 const CHOON_ONE = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}]|^|[^\\p{Script=Katakana}ー])ー(?=丁目|番|号|地割)`, "gu");
-// 丁月: 目 read as 月 after a numbered 丁 (八丁月 → 八丁目); 月 never follows 丁 in a place name.
-const CHOME_MOON = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}\\d])丁月`, "g");
+// 丁月, 丁日: 目 read as 月 or 日 after a numbered 丁 (八丁月 → 八丁目, 2丁日 → 2丁目); neither follows 丁 in a
+// place name. 了目, 耳目: 丁 read as 了 or 耳 after a number and before 目 (七了目, 5耳目): no place name has them.
+const CHOME_MOON = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}\\d])(?:丁[月日]|[了耳]目)`, "g");
 
 /**
  * Repairs the look-alikes tesseract puts into block numbers, only where the context leaves one reading:
  * katakana ニ next to a numeral or before a counter → 二; ー right before a counter after a numeral or a
- * non-katakana character → 一; 丁月 after a number → 丁目. Anything else (夫 for 六 …) is left for the
+ * non-katakana character → 一; 丁月, 丁日, 了目 and 耳目 after a number → 丁目. Anything else (夫 for 六 …) is left for the
  * address grammar check to flag.
  */
 export const fixNumeralLookalikes = (text: string): string => text.replace(KATAKANA_NI, "二").replace(CHOON_ONE, "一").replace(CHOME_MOON, "丁目");

@@ -31,7 +31,12 @@ export type DateNotation = "wareki" | "seireki" | "any";
 
 /** A parsed date: ISO when it exists, or why not. */
 export type DateParse =
-  | { readonly kind: "ok"; readonly iso: string }
+  | {
+      readonly kind: "ok";
+      readonly iso: string;
+      /** True when the text only parsed once its last character was taken for the 日 it stands in (see {@link parseJapaneseDate}). */
+      readonly repaired?: boolean;
+    }
   | { readonly kind: "unparseable" }
   | { readonly kind: "invalid"; readonly iso: string | null };
 
@@ -94,8 +99,26 @@ export const parseJapaneseDate = (text: string, notation: DateNotation = "any"):
     .replace(/[曰目]/g, "日")
     .replace(/(?<=[\d./\-年月])[Oo]|[Oo](?=[\d./\-年月日])/g, "0")
     .replace(/(?<=[\d./\-年月])[lI|]|[lI|](?=[\d./\-年月日])/g, "1");
-  return fixed === s ? direct : parseNormalised(fixed, notation);
+  const looked = fixed === s ? direct : parseNormalised(fixed, notation);
+  if (looked.kind !== "unparseable") return looked;
+  // Specks beside the date read as punctuation (`令和2年6月9日 |`, `・1992年…`): no date begins or ends with one.
+  const trimmed = fixed.replace(STRAY_EDGES, "");
+  if (trimmed !== fixed) {
+    const clean = parseNormalised(trimmed, notation);
+    if (clean.kind !== "unparseable") return clean;
+  }
+  // The last character of a date is 日. Misread at the end of the line (26妖, 14晶, 7H) or lost, it is the
+  // one thing the grammar can restore; the day's digits before it may be misread too, so the caller flags it.
+  const day = LAST_DAY.exec(trimmed);
+  if (day === null) return looked;
+  const repaired = parseNormalised(`${day[1]}日`, notation);
+  if (repaired.kind === "unparseable") return looked;
+  return repaired.kind === "ok" ? { ...repaired, repaired: true } : repaired;
 };
+
+const STRAY_EDGES = /^[・.,。、'"`:;_|\-?*」「]+|[・.,。、'"`:;_|\-?*」「]+$/g;
+// …月<one or two digits> then one character that is neither a digit nor 日, or nothing at all.
+const LAST_DAY = new RegExp(`^(.*月[0-9${KANJI_NUMERAL_CHARS}]{1,3})(?:[^0-9${KANJI_NUMERAL_CHARS}日])?$`);
 
 const parseNormalised = (s: string, notation: DateNotation): DateParse => {
   if (notation !== "seireki") {

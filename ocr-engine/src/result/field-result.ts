@@ -22,6 +22,8 @@ import type { Region } from "../templates/template.ts";
  * - `unreadable`: nothing usable was recognised although text was expected.
  * - `weak_character`: one recognised character is much less certain than the field's mean confidence shows.
  * - `readings_disagree`: a second reading of the crop (another scale) gives another value.
+ * - `text_repaired`: the text only fits its type once a character that cannot be there is restored (a date
+ *   whose last character is not 日); the value is shown, a person confirms it.
  * - `label_anchored_fallback`: read from an unknown layout by its labels, not by a template.
  */
 export type ReviewReason =
@@ -44,6 +46,7 @@ export type ReviewReason =
   | "unreadable"
   | "weak_character"
   | "readings_disagree"
+  | "text_repaired"
   | "label_anchored_fallback";
 
 /** Every review reason, in declaration order (for UIs and exhaustiveness tests). */
@@ -67,6 +70,7 @@ export const REVIEW_REASONS: readonly ReviewReason[] = [
   "unreadable",
   "weak_character",
   "readings_disagree",
+  "text_repaired",
   "label_anchored_fallback",
 ];
 

@@ -25,5 +25,6 @@ export const REVIEW_REASON_LABELS: { readonly [R in ReviewReason]: { readonly ja
   unreadable: { ja: "読み取れない", en: "Unreadable" },
   weak_character: { ja: "確信度の低い文字がある", en: "One or more characters were read with low confidence" },
   readings_disagree: { ja: "2回の読み取り結果が一致しない", en: "Two readings of the field disagree" },
+  text_repaired: { ja: "書式に合わない文字を補正した", en: "A character that cannot be there was corrected" },
   label_anchored_fallback: { ja: "様式未登録のため項目名から読み取った", en: "Read by labels: no template for this layout" },
 };
