@@ -1,11 +1,12 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
-import type { ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, StaffAccessStore, StaffStore, StorageError } from "@madoguchi/core";
+import type { ApplicationStore, ResidentAccountStore, AuditLogStore, OutboxStore, PasskeyStore, StaffAccessStore, StaffStore, StorageError } from "@madoguchi/core";
 import { mikroOrmApplicationStore } from "./mikro-orm-application-store.ts";
 import { mikroOrmAuditLogStore } from "./mikro-orm-audit-log-store.ts";
 import { mikroOrmOutboxStore } from "./mikro-orm-outbox-store.ts";
 import { mikroOrmPasskeyStore } from "./mikro-orm-passkey-store.ts";
 import { mikroOrmStaffStore } from "./mikro-orm-staff-store.ts";
 import { mikroOrmStaffAccessStore } from "./mikro-orm-staff-access-store.ts";
+import { mikroOrmResidentAccountStore } from "./mikro-orm-resident-account-store.ts";
 import { decodeMikroOrmStoreOptions, type MikroOrmStoreOptions } from "./mikro-orm-store.options.ts";
 import { openOrm, type OpenedOrm } from "./open-orm.ts";
 import { runMigrations } from "./run-migrations.ts";
@@ -18,6 +19,8 @@ export interface MikroOrmStore {
   readonly staff: StaffStore;
   /** Staff groups, memberships and role assignments (migration 0004). */
   readonly staffAccess: StaffAccessStore;
+  /** Resident accounts (addresses encrypted, found by a keyed blind index). */
+  readonly residentAccounts: ResidentAccountStore;
   /** Passkeys of staff and resident accounts (migration 0006). */
   readonly passkeys: PasskeyStore;
   /** The audit log; the application store appends to it in its own transactions. */
@@ -54,6 +57,7 @@ export const createMikroOrmStore = (options: MikroOrmStoreOptions): ResultAsync<
           outbox: mikroOrmOutboxStore(db),
           staff: mikroOrmStaffStore(db),
           staffAccess: mikroOrmStaffAccessStore(db),
+          residentAccounts: mikroOrmResidentAccountStore(db, keyStore),
           passkeys: mikroOrmPasskeyStore(db),
           auditLog: mikroOrmAuditLogStore(db),
           healthCheck: () => applications.healthCheck(),

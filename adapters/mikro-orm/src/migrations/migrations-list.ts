@@ -4,6 +4,7 @@ import { initialMigration } from "./0001-initial.ts";
 import { auditLogMigration } from "./0002-audit-log.ts";
 import { staffAccessMigration } from "./0004-staff-access.ts";
 import { passkeysMigration } from "./0006-passkeys.ts";
+import { residentAccountsMigration } from "./0005-resident-accounts.ts";
 import type { Dialect } from "./dialect.ts";
 
 /** A migration that runs fixed SQL statements, one class per dialect and step. */
@@ -27,5 +28,6 @@ export const migrationsFor = (dialect: Dialect): MigrationObject[] => [
   { name: "0001-initial", class: sqlMigration("0001-initial", initialMigration[dialect]) },
   { name: "0002-audit-log", class: sqlMigration("0002-audit-log", auditLogMigration[dialect]) },
   { name: "0004-staff-access", class: sqlMigration("0004-staff-access", staffAccessMigration[dialect]) },
+  { name: "0005-resident-accounts", class: sqlMigration("0005-resident-accounts", residentAccountsMigration[dialect]) },
   { name: "0006-passkeys", class: sqlMigration("0006-passkeys", passkeysMigration[dialect]) },
 ];
