@@ -1,4 +1,4 @@
-import type { ApplicationStore, AuditLogStore, LoginStateStore, OutboxStore, SessionStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
+import type { ApplicationStore, AuditLogStore, LoginStateStore, OutboxStore, PasskeyStore, SessionStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
 import { memoryApplicationStore } from "./memory-application-store.ts";
 import { memoryAuditLogStore } from "./memory-audit-log-store.ts";
 import { emptyMemoryState } from "./memory-state.ts";
@@ -7,6 +7,7 @@ import { memoryStaffStore } from "./memory-staff-store.ts";
 import { memoryStaffAccessStore } from "./memory-staff-access-store.ts";
 import { memorySessionStore } from "./memory-session-store.ts";
 import { memoryLoginStateStore } from "./memory-login-state-store.ts";
+import { createMemoryPasskeyStore } from "./memory-passkey-store.ts";
 
 /** The storage ports of one memory store, sharing one state. */
 export interface MemoryStore {
@@ -21,6 +22,8 @@ export interface MemoryStore {
   readonly sessions: SessionStore;
   /** Lockout, second factors, reset tickets, throttles and last login of staff and residents. */
   readonly loginState: LoginStateStore;
+  /** Passkeys of staff and resident accounts. */
+  readonly passkeys: PasskeyStore;
   /** Closes the store; afterwards every call fails with `StorageError{reason:"unavailable"}`. */
   close(): Promise<void>;
 }
@@ -41,6 +44,7 @@ export const createMemoryStore = (): MemoryStore => {
     auditLog: memoryAuditLogStore(state),
     sessions: memorySessionStore(() => state.closed),
     loginState: memoryLoginStateStore(() => state.closed),
+    passkeys: createMemoryPasskeyStore(),
     close: () => applications.close(),
   };
 };

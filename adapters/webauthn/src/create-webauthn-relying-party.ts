@@ -61,9 +61,11 @@ export const createWebAuthnRelyingParty = (input: WebAuthnRelyingPartyOptions): 
   return {
     meta: { contract: PASSKEY_RELYING_PARTY_CONTRACT, name: "simplewebauthn", capabilities: new Set() },
 
-    registrationOptions: ({ user, exclude }) =>
+    registrationOptions: ({ user, exclude, challenge }) =>
       ResultAsync.fromPromise(
         generateRegistrationOptions({
+          // Bytes, not the string: the library would UTF-8-encode a string and base64url that.
+          challenge: fromBase64Url(challenge),
           rpName: options.rpName,
           rpID: options.rpId,
           userName: user.name,
@@ -118,9 +120,10 @@ export const createWebAuthnRelyingParty = (input: WebAuthnRelyingPartyOptions): 
       });
     },
 
-    authenticationOptions: ({ allow }) =>
+    authenticationOptions: ({ allow, challenge }) =>
       ResultAsync.fromPromise(
         generateAuthenticationOptions({
+          challenge: fromBase64Url(challenge),
           rpID: options.rpId,
           timeout: CEREMONY_TIMEOUT_MS,
           userVerification: "required",

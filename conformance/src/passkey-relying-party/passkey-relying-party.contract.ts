@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fc from "fast-check";
 import type { Result } from "neverthrow";
 import { describe, expect, it } from "vitest";
@@ -31,6 +31,8 @@ export const PASSKEY_TEST_SETTING: RelyingPartySetting = { rpId: "localhost", or
 
 const NOW = new Date("2026-11-23T03:00:00Z");
 const USER = { accountId: "staff-0001", name: "suzuki.hanako", displayName: "鈴木 花子" };
+/** A fresh challenge as a caller makes one (32 random bytes, base64url). */
+const newChallenge = () => randomBytes(32).toString("base64url");
 
 const okValue = async <T, E extends { readonly _tag: string }>(pending: Result<T, E> | PromiseLike<Result<T, E>>): Promise<T> => {
   const result = await pending;
@@ -50,7 +52,7 @@ const rejectionOf = async <T, E extends { readonly _tag: string }>(pending: Resu
 const registered = async (make: MakePasskeyRelyingParty) => {
   const rp = await make(PASSKEY_TEST_SETTING);
   const authenticator = createSoftwareAuthenticator(PASSKEY_TEST_SETTING);
-  const start = await okValue(rp.registrationOptions({ user: USER, exclude: [] }));
+  const start = await okValue(rp.registrationOptions({ user: USER, exclude: [], challenge: newChallenge() }));
   const response = authenticator.register(start.options);
   const passkey = await okValue(rp.verifyRegistration({ response, expectedChallenge: start.challenge, label: "iPhone", now: NOW }));
   return { rp, authenticator, passkey };
@@ -58,7 +60,7 @@ const registered = async (make: MakePasskeyRelyingParty) => {
 
 /** One login attempt with `twist`, through core's policy (as the apps call it). */
 const login = async (rp: PasskeyRelyingParty, authenticator: ReturnType<typeof createSoftwareAuthenticator>, passkeys: readonly Passkey[], credentialId: string, twist: CeremonyTwist = {}) => {
-  const start = await okValue(rp.authenticationOptions({ allow: passkeys }));
+  const start = await okValue(rp.authenticationOptions({ allow: passkeys, challenge: newChallenge() }));
   const response = authenticator.authenticate(start.options, credentialId, twist);
   return verifyPasskeyLogin(rp)({ response, expectedChallenge: start.challenge, passkeys, now: NOW });
 };
@@ -89,13 +91,15 @@ export const describePasskeyRelyingPartyContract = (
       await okValue(rp.healthCheck());
     });
 
-    it("registration options: this RP, user verification required, the account id as user handle, a fresh challenge each time, registered passkeys excluded", async () => {
+    it("registration options: this RP, user verification required, the account id as user handle, the caller's challenge, registered passkeys excluded", async () => {
       const { rp, passkey } = await registered(make);
-      const a = await okValue(rp.registrationOptions({ user: USER, exclude: [passkey] }));
-      const b = await okValue(rp.registrationOptions({ user: USER, exclude: [] }));
-      expect(a.challenge).not.toBe(b.challenge);
-      expect(Buffer.from(a.challenge, "base64url").length).toBeGreaterThanOrEqual(16);
-      expect(a.options["challenge"]).toBe(a.challenge);
+      const challenge = newChallenge();
+      const a = await okValue(rp.registrationOptions({ user: USER, exclude: [passkey], challenge }));
+      expect(a.challenge).toBe(challenge);
+      expect(a.options["challenge"]).toBe(challenge);
+      const login = await okValue(rp.authenticationOptions({ allow: [passkey], challenge }));
+      expect(login.options["challenge"]).toBe(challenge);
+      expect((login.options["userVerification"] as string)).toBe("required");
       expect((a.options["rp"] as { id: string }).id).toBe(PASSKEY_TEST_SETTING.rpId);
       expect((a.options["authenticatorSelection"] as { userVerification: string }).userVerification).toBe("required");
       const user = a.options["user"] as { id: string; name: string };
@@ -114,7 +118,7 @@ export const describePasskeyRelyingPartyContract = (
     for (const [what, twist, reason] of [...BAD_CEREMONIES, ["is a login answer", { type: "webauthn.get" }, "wrong_ceremony"] as const]) {
       it(`a registration that ${what} is rejected: ${reason}`, async () => {
         const rp = await make(PASSKEY_TEST_SETTING);
-        const start = await okValue(rp.registrationOptions({ user: USER, exclude: [] }));
+        const start = await okValue(rp.registrationOptions({ user: USER, exclude: [], challenge: newChallenge() }));
         const response = createSoftwareAuthenticator(PASSKEY_TEST_SETTING).register(start.options, twist);
         expect(await rejectionOf(rp.verifyRegistration({ response, expectedChallenge: start.challenge, label: "x", now: NOW }))).toBe(reason);
       });
@@ -153,7 +157,7 @@ export const describePasskeyRelyingPartyContract = (
 
     it("a passkey registered to another account is `unknown_credential`", async () => {
       const { rp, authenticator, passkey } = await registered(make);
-      const start = await okValue(rp.registrationOptions({ user: { ...USER, accountId: "staff-0002" }, exclude: [] }));
+      const start = await okValue(rp.registrationOptions({ user: { ...USER, accountId: "staff-0002" }, exclude: [], challenge: newChallenge() }));
       const other = await okValue(rp.verifyRegistration({ response: authenticator.register(start.options), expectedChallenge: start.challenge, label: "y", now: NOW }));
       expect(await rejectionOf(login(rp, authenticator, [passkey], other.credentialId))).toBe("unknown_credential");
     });
@@ -168,7 +172,7 @@ export const describePasskeyRelyingPartyContract = (
 
     it("every flipped byte of the signature, authenticator data or client data is rejected", async () => {
       const { rp, authenticator, passkey } = await registered(make);
-      const start = await okValue(rp.authenticationOptions({ allow: [passkey] }));
+      const start = await okValue(rp.authenticationOptions({ allow: [passkey], challenge: newChallenge() }));
       const genuine = authenticator.authenticate(start.options, passkey.credentialId);
       await fc.assert(
         fc.asyncProperty(fc.constantFrom("signature", "authenticatorData", "clientDataJSON"), fc.nat(), fc.integer({ min: 1, max: 255 }), async (part, at, mask) => {

@@ -5,6 +5,8 @@
 export const AUDIT_ACTIONS = [
   "staff.login",
   "staff.logout",
+  "staff.passkey_added",
+  "staff.passkey_removed",
   "access.denied",
   "authorization.denied",
   "application.viewed",

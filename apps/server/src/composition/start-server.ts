@@ -31,6 +31,7 @@ import { createOutboxRelay, type OutboxRelay } from "../outbox/outbox-relay.ts";
 import { ensureDemoStaff, ensureInitialAdministrator } from "../staff/ensure-demo-staff.ts";
 import { createStaffSessions } from "../staff/staff-sessions.ts";
 import { buildMailer } from "./catalog/mailers.ts";
+import { buildPasskeys } from "./catalog/passkeys.ts";
 import { buildPayment } from "./catalog/payments.ts";
 import { buildSignatures } from "./catalog/signatures.ts";
 import { buildStorage } from "./catalog/storage.ts";
@@ -110,6 +111,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     cleanups.push(payment.close);
     const mail = buildMailer(config);
     cleanups.push(mail.mailer.close);
+    const passkeys = buildPasskeys(config, { residentOrigins: origins, staffPort });
 
     await checkContracts({ storage, verifier: signatures.verifier, gateway: payment.gateway, mailer: mail.mailer });
 
@@ -147,6 +149,9 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       ids: ctx.get<IdGenerator>(TOKENS.IdGenerator),
       hasher: ctx.get<Hasher>(TOKENS.Hasher),
       sessions: createStaffSessions(() => clock.now().getTime()),
+      passkeys: storage.passkeys,
+      passkeyRelyingParty: passkeys.relyingParty,
+      passkeyChallenges: passkeys.challenges,
       payment: payment.browser,
       testCardRouter: signatures.testCardRouter,
       devInbox: mail.devInbox,

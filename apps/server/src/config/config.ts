@@ -44,6 +44,10 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_STAFF_ALLOWED_CIDRS: Schema.optional(Schema.String),
   /** Reverse proxies in front of the staff listener whose X-Forwarded-For is believed (default none). */
   MADOGUCHI_STAFF_TRUSTED_PROXIES: Schema.optional(Schema.String),
+  /** The WebAuthn relying party id passkeys are scoped to (default: the host of the first public origin). */
+  MADOGUCHI_PASSKEY_RP_ID: Schema.optional(Schema.String),
+  /** Secret (base64, ≥ 32 bytes) binding passkey challenges to sessions; the same on every instance (default: random per process). */
+  MADOGUCHI_CEREMONY_SECRET: Schema.optional(Schema.String),
   LOG_LEVEL: Schema.optional(Schema.Literals(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
 });
 
@@ -79,6 +83,8 @@ export interface Config {
     readonly allowed: AddressList;
     readonly trustedProxies: AddressList;
   };
+  /** Passkeys: the relying party id and the secret of challenge binding (null: a random one per process). */
+  readonly passkeys: { readonly rpId: string; readonly ceremonySecret: Uint8Array | null };
   readonly logLevel: string;
 }
 
@@ -118,6 +124,8 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
   }
   const staffListener = decodeStaffListener(e, port);
   if (typeof staffListener === "string") return err({ _tag: "ConfigError", message: staffListener });
+  const ceremonySecret = e.MADOGUCHI_CEREMONY_SECRET === undefined ? null : new Uint8Array(Buffer.from(e.MADOGUCHI_CEREMONY_SECRET, "base64"));
+  if (ceremonySecret !== null && ceremonySecret.length < 32) return err({ _tag: "ConfigError", message: "MADOGUCHI_CEREMONY_SECRET must be at least 32 bytes, base64-encoded" });
   const secretKey = e.MADOGUCHI_PAYMENT_SECRET_KEY ?? "sk_test_madoguchi_embedded";
   const publicOrigins =
     e.MADOGUCHI_PUBLIC_ORIGINS?.split(",").map((s) => s.trim()).filter((s) => s !== "") ??
@@ -142,8 +150,18 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     outboxIntervalMs: e.MADOGUCHI_OUTBOX_INTERVAL_MS ?? 1000,
     audit: { retentionMonths: e.MADOGUCHI_AUDIT_RETENTION_MONTHS ?? DEFAULT_AUDIT_RETENTION_MONTHS, intervalMs: e.MADOGUCHI_AUDIT_INTERVAL_MS ?? 3_600_000 },
     staffListener,
+    passkeys: { rpId: e.MADOGUCHI_PASSKEY_RP_ID ?? hostOf(publicOrigins[0]), ceremonySecret },
     logLevel: e.LOG_LEVEL ?? "info",
   });
+};
+
+/** The host of an origin, or `localhost` when there is none or it does not parse. */
+const hostOf = (origin: string | undefined): string => {
+  try {
+    return new URL(origin ?? "http://localhost").hostname;
+  } catch {
+    return "localhost";
+  }
 };
 
 /** Loopback only: a fresh machine serves staff to itself until a municipality lists its LGWAN ranges. */

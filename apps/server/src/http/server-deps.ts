@@ -7,6 +7,8 @@ import type {
   IdGenerator,
   Mailer,
   OutboxStore,
+  PasskeyRelyingParty,
+  PasskeyStore,
   PaymentGateway,
   ProcedureCatalog,
   SignatureVerifier,
@@ -15,6 +17,7 @@ import type {
 } from "@madoguchi/core";
 import type { Router } from "express";
 import type { StaffSessions } from "../staff/staff-sessions.ts";
+import type { BoundChallenges } from "../passkeys/bound-challenge.ts";
 
 /** What the browser needs to know about the payment gateway's hosted fields. */
 export interface PaymentClientConfig {
@@ -47,6 +50,10 @@ export interface ServerDeps {
   readonly ids: IdGenerator;
   readonly hasher: Hasher;
   readonly sessions: StaffSessions;
+  /** Passkeys: where they are kept, the WebAuthn relying party, and session-bound challenges. */
+  readonly passkeys: PasskeyStore;
+  readonly passkeyRelyingParty: PasskeyRelyingParty;
+  readonly passkeyChallenges: BoundChallenges;
   readonly payment: PaymentClientConfig;
   /** The software test card's HTTP surface (embedded profile only). */
   readonly testCardRouter: Router | null;

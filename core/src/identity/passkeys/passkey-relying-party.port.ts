@@ -9,8 +9,9 @@ export const PASSKEY_RELYING_PARTY_CONTRACT = "passkey-relying-party@1" as const
 /**
  * The start of a ceremony: the options the browser hands to `navigator.credentials.create()` or
  * `.get()` (WebAuthn's JSON form, `PublicKeyCredentialCreationOptionsJSON` /
- * `…RequestOptionsJSON`), and the challenge in them, which the caller keeps server-side with the
- * attempt (see `PasskeyChallenge`) and hands back to verify the answer.
+ * `…RequestOptionsJSON`), carrying the challenge the caller chose — ≥ 16 random bytes, base64url, bound
+ * server-side to the attempt (stored with it, or MAC-bound to it) — which it hands back to verify the
+ * answer.
  */
 export interface PasskeyCeremony {
   /** base64url of ≥ 16 random bytes. */
@@ -38,8 +39,8 @@ export interface PasskeyError {
  */
 export interface PasskeyRelyingParty {
   readonly meta: AdapterMeta;
-  /** Options for registering a new passkey for `user`, excluding the ones already registered. */
-  registrationOptions(input: { readonly user: PasskeyUser; readonly exclude: readonly Passkey[] }): ResultAsync<PasskeyCeremony, PasskeyError>;
+  /** Options for registering a new passkey for `user` with `challenge`, excluding the ones already registered. */
+  registrationOptions(input: { readonly user: PasskeyUser; readonly exclude: readonly Passkey[]; readonly challenge: string }): ResultAsync<PasskeyCeremony, PasskeyError>;
   /** Verifies a registration answer (attestation `none` or a verifiable one) and returns the new passkey. */
   verifyRegistration(input: {
     readonly response: unknown;
@@ -47,8 +48,8 @@ export interface PasskeyRelyingParty {
     readonly label: string;
     readonly now: Date;
   }): ResultAsync<Passkey, PasskeyRejected | PasskeyError>;
-  /** Options for a login; `allow` empty means any discoverable passkey of this relying party. */
-  authenticationOptions(input: { readonly allow: readonly Passkey[] }): ResultAsync<PasskeyCeremony, PasskeyError>;
+  /** Options for a login with `challenge`; `allow` empty means any discoverable passkey of this relying party. */
+  authenticationOptions(input: { readonly allow: readonly Passkey[]; readonly challenge: string }): ResultAsync<PasskeyCeremony, PasskeyError>;
   /** The credential id an authentication answer names (to find the stored passkey), or `malformed`. */
   credentialIdOf(response: unknown): Result<string, PasskeyRejected>;
   /**

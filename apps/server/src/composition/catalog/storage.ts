@@ -1,4 +1,4 @@
-import type { ApplicationStore, AuditLogStore, OutboxStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
+import type { ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
 import { createMemoryStore } from "@madoguchi/adapter-memory";
 import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
@@ -13,6 +13,8 @@ export interface StorageParts {
   readonly staffAccess: StaffAccessStore;
   /** The audit log; `applications` appends to it in its own transactions. */
   readonly auditLog: AuditLogStore;
+  /** Passkeys of staff and resident accounts. */
+  readonly passkeys: PasskeyStore;
   close(): Promise<void>;
 }
 
