@@ -106,6 +106,7 @@ export const memoryApplicationStore = (state: MemoryState): ApplicationStore => 
       const matching = [...state.applications.values()]
         .filter((a) => query.statuses === undefined || query.statuses.includes(a.status))
         .filter((a) => query.procedureIds === undefined || query.procedureIds.includes(a.procedureId))
+        .filter((a) => query.residentAccountId === undefined || a.residentAccountId === query.residentAccountId)
         .sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime() || compareIds(a.id, b.id));
       return okAsync({ items: copy(matching.slice(query.offset, query.offset + query.limit)), total: matching.length });
     },

@@ -34,6 +34,7 @@ export const applicationColumns = (app: Application, dataKey: Uint8Array, keyVer
   paymentAmount: app.payment?.amount ?? null,
   paymentStatus: app.payment?.status ?? null,
   accessSecretHash: app.accessSecretHash,
+  residentAccountId: app.residentAccountId ?? null,
   submittedAt: app.submittedAt,
   updatedAt: app.updatedAt,
   personal: sealPersonal(dataKey, app.id, keyVersion, encodePersonal(app)),
@@ -76,5 +77,6 @@ export const rowToApplication = (row: ApplicationRow, dataKey: Uint8Array): Appl
     accessSecretHash: row.accessSecretHash,
     submittedAt: row.submittedAt,
     updatedAt: row.updatedAt,
+    ...(row.residentAccountId === null || row.residentAccountId === undefined ? {} : { residentAccountId: row.residentAccountId }),
   };
 };

@@ -123,6 +123,7 @@ export const mikroOrmApplicationStore = (db: OpenedOrm, keyStore: KeyStore): App
         const where = {
           ...(query.statuses === undefined ? {} : { status: { $in: [...query.statuses] } }),
           ...(query.procedureIds === undefined ? {} : { procedureId: { $in: [...query.procedureIds] } }),
+          ...(query.residentAccountId === undefined ? {} : { residentAccountId: query.residentAccountId }),
         };
         // Rows and count from one snapshot, so the page and its total agree under concurrent writes.
         const [rows, total] = await db.em().transactional(

@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import { okValue, withStore, type ApplicationStoreCase } from "./application-store.harness.ts";
 import { referenceList } from "./list-reference.ts";
 import { applicationQueryArb, listableApplicationArb } from "./query.arbitraries.ts";
+import { applicationArb } from "./application.arbitraries.ts";
 
 /** `list` cases: filters, order, paging and totals against the reference semantics. */
 export const listCases: readonly ApplicationStoreCase[] = [
@@ -22,6 +23,28 @@ export const listCases: readonly ApplicationStoreCase[] = [
             }),
         ),
         { numRuns: options.numRuns ?? 25 },
+      ),
+  },
+  {
+    name: "an application keeps the resident account that submitted it, and list by residentAccountId answers that account's only (R8)",
+    run: (make, options) =>
+      fc.assert(
+        fc.asyncProperty(
+          fc.uniqueArray(fc.tuple(applicationArb(), fc.constantFrom<string | null>("acct-a", "acct-b", null)), { minLength: 1, maxLength: 8, selector: ([a]) => a.id }),
+          async (drawn) =>
+            withStore(make, async (store) => {
+              const apps = drawn.map(([app, owner]) => (owner === null ? app : { ...app, residentAccountId: owner }));
+              for (const app of apps) await okValue(store.applications.insert(app, []));
+              for (const app of apps) expect(await okValue(store.applications.findById(app.id))).toStrictEqual(app);
+              for (const owner of ["acct-a", "acct-b", "acct-none"]) {
+                const page = await okValue(store.applications.list({ residentAccountId: owner, limit: 50, offset: 0 }));
+                const expected = apps.filter((a) => a.residentAccountId === owner).map((a) => a.id).sort();
+                expect(page.items.map((a) => a.id).sort()).toStrictEqual(expected);
+                expect(page.total).toBe(expected.length);
+              }
+            }),
+        ),
+        { numRuns: Math.min(options.numRuns ?? 25, 10) },
       ),
   },
   {

@@ -18,6 +18,8 @@ export const APPLICATION_STORE_CONTRACT = "application-store@2" as const;
 export interface ApplicationQuery {
   readonly statuses?: readonly ApplicationStatus[];
   readonly procedureIds?: readonly ProcedureId[];
+  /** Only the applications submitted by this resident account (R8: "my applications"). */
+  readonly residentAccountId?: string;
   readonly limit: number;
   readonly offset: number;
 }

@@ -86,4 +86,9 @@ export interface Application {
   readonly accessSecretHash: string;
   readonly submittedAt: Date;
   readonly updatedAt: Date;
+  /**
+   * The resident account that submitted it while logged in (R8); absent for submissions without an
+   * account. Set once at submission, stored by the same insert (docs/adr/0018-resident-accounts.md).
+   */
+  readonly residentAccountId?: string;
 }

@@ -44,6 +44,8 @@ export interface SubmitApplicationInput {
   readonly paymentToken: string;
   /** The resident's IP address, for the audit entry (null or absent when unknown). */
   readonly sourceIp?: string | null;
+  /** The logged-in resident account submitting it (R8); absent when submitted without an account. */
+  readonly residentAccountId?: string | null;
 }
 
 /** The stored application and, for a first submission, the resident's access secret. */
@@ -98,7 +100,7 @@ export const submitApplication = (
         ? replay(deps, existing, canonicalJson)
         : verifySignature(deps, v, canonicalJson, input.cmsBase64, now).andThen((signature) =>
             authorize(deps, v, fee, input.paymentToken).andThen((authorization) =>
-              store(deps, { v, fee, signature, authorization, now, canonicalJson, sourceIp: input.sourceIp ?? null }),
+              store(deps, { v, fee, signature, authorization, now, canonicalJson, sourceIp: input.sourceIp ?? null, residentAccountId: input.residentAccountId ?? null }),
             ),
           ),
   );
@@ -201,9 +203,10 @@ const store = (
     readonly now: Date;
     readonly canonicalJson: string;
     readonly sourceIp: string | null;
+    readonly residentAccountId: string | null;
   },
 ): ResultAsync<SubmitApplicationOutput, SubmitApplicationError> => {
-  const { v, fee, signature, authorization, now, canonicalJson, sourceIp } = args;
+  const { v, fee, signature, authorization, now, canonicalJson, sourceIp, residentAccountId } = args;
   const accessSecret = deps.ids.secret();
   const payment: PaymentRecord | null =
     authorization === null
@@ -233,6 +236,7 @@ const store = (
     accessSecretHash: deps.hasher.sha256Hex(accessSecret),
     submittedAt: now,
     updatedAt: now,
+    ...(residentAccountId === null ? {} : { residentAccountId }),
   };
   const message: OutboxMessage = {
     id: deps.ids.uuid(),

@@ -24,6 +24,8 @@ export const ApplicationEntity = defineEntity({
     paymentAmount: p.integer().nullable(),
     paymentStatus: p.string().nullable(),
     accessSecretHash: p.string(),
+    /** The submitting resident account (R8, migration 0005), or null. Not personal: a random id. */
+    residentAccountId: p.string().nullable(),
     submittedAt: p.datetime(),
     updatedAt: p.datetime(),
     keyVersion: p.integer(),
