@@ -10,6 +10,7 @@ import {
 import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { requireStaff, staffSession } from "../staff-auth.ts";
+import { requirePermission } from "../require-permission.ts";
 
 /** An entry as JSON: ISO times, everything else as stored (ids and codes only). */
 const entryJson = (e: AuditEntry) => ({ ...e, at: e.at.toISOString() });
@@ -52,11 +53,13 @@ const filterOf = (req: Request): Omit<AuditQuery, "afterSeq" | "limit"> | string
 /**
  * The audit log for staff administrators: view and filter (keyset pages), export (JSON lines), and
  * "which residents' data did this account open in this period". Reading or exporting the log is
- * itself audited. (Role checks come with the identity model; today every staff account may use it.)
+ * itself audited. Every route requires the `audit.view` permission.
  */
 export const auditRoutes = (deps: ServerDeps): Router => {
   const router = Router();
+  // The log says who opened which resident's data: only holders of `audit.view` (監査担当, 管理者) read it.
   const staffOnly = requireStaff(deps.sessions, auditDenied(deps));
+  const canViewAudit = requirePermission(deps, "audit.view");
   const recordRead = (req: Request, res: Response, action: "audit.viewed" | "audit.exported", details: Record<string, string | number>) =>
     recordAudit(deps, [
       { at: deps.clock.now(), actor: { kind: "staff", id: staffSession(res).staff.id }, action, target: { kind: "audit_log", id: "audit-log" }, result: "success", sourceIp: sourceIpOf(req), details },
@@ -64,7 +67,7 @@ export const auditRoutes = (deps: ServerDeps): Router => {
   const unavailable = (res: Response) =>
     res.status(503).json({ error: { code: "audit.unavailable", message: "しばらくしてからもう一度お試しください / Please try again later" } });
 
-  router.get("/api/staff/audit", staffOnly, async (req, res) => {
+  router.get("/api/staff/audit", staffOnly, canViewAudit, async (req, res) => {
     const filter = filterOf(req);
     if (typeof filter === "string") return badRequest(res, filter);
     const afterSeq = Math.max(Number.parseInt(text(req, "afterSeq") ?? "0", 10) || 0, 0);
@@ -75,7 +78,7 @@ export const auditRoutes = (deps: ServerDeps): Router => {
     res.json({ entries: page.value.map(entryJson), retentionMonths: deps.auditRetentionMonths });
   });
 
-  router.get("/api/staff/audit/export", staffOnly, async (req, res) => {
+  router.get("/api/staff/audit/export", staffOnly, canViewAudit, async (req, res) => {
     const filter = filterOf(req);
     if (typeof filter === "string") return badRequest(res, filter);
     if (!(await recordRead(req, res, "audit.exported", {}))) return unavailable(res);
@@ -86,7 +89,7 @@ export const auditRoutes = (deps: ServerDeps): Router => {
     res.send(all.value.map((e) => JSON.stringify(entryJson(e))).join("\n") + (all.value.length > 0 ? "\n" : ""));
   });
 
-  router.get("/api/staff/audit/accessed", staffOnly, async (req, res) => {
+  router.get("/api/staff/audit/accessed", staffOnly, canViewAudit, async (req, res) => {
     const staffId = text(req, "staffId");
     const from = date(req, "from");
     const to = date(req, "to");

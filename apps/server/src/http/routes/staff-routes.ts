@@ -11,6 +11,10 @@ import {
   type ProcedureCatalog,
   type AuditEntryDraft,
   type StaffCommandType,
+  type ApplicationQuery,
+  canSeeApplication,
+  findProcedure,
+  visibleApplicationsFilter,
 } from "@madoguchi/core";
 import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
 import { decodeBody } from "../decode-body.ts";
@@ -19,6 +23,8 @@ import { procedureNameOf, statusLabels } from "../localized-labels.ts";
 import { requestLocale } from "../locale.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { requireStaff, staffSession } from "../staff-auth.ts";
+import { requirePermission, staffAccessOf } from "../require-permission.ts";
+import { csvBytes, type CsvEncoding } from "../../export/csv.ts";
 
 const CommandBody = Schema.Struct({
   command: Schema.Literals(STAFF_COMMAND_TYPES as readonly StaffCommandType[]),
@@ -67,6 +73,20 @@ const detail = (catalog: ProcedureCatalog, a: Application) => ({
   allowedCommands: allowedCommands(a.status).filter((c) => c !== "withdraw"),
 });
 
+/** Rows read per page while exporting, and the most one file holds (the audit entry says when it was cut). */
+const EXPORT_PAGE = 200;
+const EXPORT_MAX = 10_000;
+
+/** Header of the exported CSV, in the request's language. */
+const EXPORT_COLUMNS = [
+  { ja: "受付番号", en: "Receipt number" },
+  { ja: "手続", en: "Procedure" },
+  { ja: "申請者氏名", en: "Applicant name" },
+  { ja: "状態", en: "Status" },
+  { ja: "申請日時", en: "Submitted at" },
+  { ja: "手数料合計", en: "Total fee" },
+] as const;
+
 /** The answer when an access cannot be recorded: the data is not shown (fail closed). */
 const auditUnavailable = (res: Response): void => {
   res.status(503).json({ error: { code: "audit.unavailable", message: "しばらくしてからもう一度お試しください / Please try again later" } });
@@ -91,12 +111,94 @@ export const staffRoutes = (deps: ServerDeps): Router => {
 
   const staffOnly = requireStaff(deps.sessions, auditDenied(deps));
 
-  router.get("/api/staff/applications", staffOnly, async (req: Request, res: Response) => {
+  const canView = requirePermission(deps, "applications.view");
+  const canProcess = requirePermission(deps, "applications.process");
+  const canExport = requirePermission(deps, "applications.export");
+
+  /** The status filter of a request, and the staff member's groups as a procedure filter: in the query, before paging. */
+  const scopedFilter = (req: Request, res: Response): Omit<ApplicationQuery, "limit" | "offset"> => {
     const status = typeof req.query["status"] === "string" ? req.query["status"] : "";
+    const statuses = APPLICATION_STATUSES.includes(status as ApplicationStatus) ? [status as ApplicationStatus] : undefined;
+    const visible = visibleApplicationsFilter(staffAccessOf(res), deps.catalog);
+    return { ...(statuses ? { statuses } : {}), ...(visible.kind === "all" ? {} : { procedureIds: visible.procedureIds }) };
+  };
+
+  /**
+   * The application if the staff member's groups cover it. One outside them is answered exactly as
+   * one that does not exist (404: its existence is not revealed) and the refusal is recorded.
+   */
+  const findVisible = async (req: Request, res: Response): Promise<Application | null> => {
+    const locale = requestLocale(req);
+    const id = String(req.params["id"]);
+    const found = await deps.applications.findById(ApplicationId(id));
+    if (found.isErr()) {
+      const { status, body } = errorResponse(found.error, locale);
+      res.status(status).json(body);
+      return null;
+    }
+    const a = found.value;
+    if (a !== null && canSeeApplication(staffAccessOf(res), a, findProcedure(deps.catalog, a.procedureId))) return a;
+    if (a !== null) {
+      await recordAudit(deps, [
+        {
+          ...staffDraft(req, res, "authorization.denied", { kind: "application", id: a.id }, { reason: "out_of_scope", method: req.method, path: req.path.slice(0, 200) }),
+          result: "denied",
+        },
+      ]);
+    }
+    const { status, body } = errorResponse({ _tag: "ApplicationNotFound", code: "application.not_found" }, locale);
+    res.status(status).json(body);
+    return null;
+  };
+
+  router.get("/api/staff/applications/export", staffOnly, canExport, async (req: Request, res: Response) => {
+    const encodingParam = typeof req.query["encoding"] === "string" ? req.query["encoding"] : "utf-8";
+    if (encodingParam !== "utf-8" && encodingParam !== "shift_jis") {
+      res.status(400).json({ error: { code: "export.invalid_encoding", message: "文字コードは utf-8 または shift_jis です / The encoding is utf-8 or shift_jis" } });
+      return;
+    }
+    const encoding: CsvEncoding = encodingParam;
+    const filter = scopedFilter(req, res);
+    const items: Application[] = [];
+    for (let offset = 0; ; offset += EXPORT_PAGE) {
+      const page = await deps.applications.list({ ...filter, limit: EXPORT_PAGE, offset });
+      if (page.isErr()) {
+        const { status, body } = errorResponse(page.error, requestLocale(req));
+        res.status(status).json(body);
+        return;
+      }
+      items.push(...page.value.items);
+      if (page.value.items.length < EXPORT_PAGE || items.length >= EXPORT_MAX) break;
+    }
+    const exported = items.slice(0, EXPORT_MAX);
+    // Recorded before the file is sent: a bulk export of residents' data never happens unrecorded.
+    const entry = staffDraft(req, res, "applications.exported", null, {
+      count: exported.length,
+      encoding,
+      status: filter.statuses?.[0] ?? null,
+      truncated: items.length > EXPORT_MAX,
+    });
+    if (!(await recordAudit(deps, [entry]))) return auditUnavailable(res);
+    const locale = requestLocale(req);
+    const header = EXPORT_COLUMNS.map((c) => c[locale]);
+    const rows = exported.map((a) => [
+      a.receiptNumber,
+      procedureNameOf(deps.catalog, a.procedureId)[locale],
+      a.applicant.name,
+      statusLabels(a.status)[locale],
+      a.submittedAt.toISOString(),
+      a.fee.total,
+    ]);
+    const date = deps.clock.now().toISOString().slice(0, 10);
+    res.setHeader("content-type", `text/csv; charset=${encoding === "utf-8" ? "utf-8" : "shift_jis"}; header=present`);
+    res.setHeader("content-disposition", `attachment; filename="madoguchi-applications-${date}.csv"`);
+    res.send(csvBytes([header, ...rows], encoding));
+  });
+
+  router.get("/api/staff/applications", staffOnly, canView, async (req: Request, res: Response) => {
     const limit = Math.min(Math.max(Number.parseInt(String(req.query["limit"] ?? "50"), 10) || 50, 1), 200);
     const offset = Math.max(Number.parseInt(String(req.query["offset"] ?? "0"), 10) || 0, 0);
-    const statuses = APPLICATION_STATUSES.includes(status as ApplicationStatus) ? [status as ApplicationStatus] : undefined;
-    const page = await deps.applications.list({ ...(statuses ? { statuses } : {}), limit, offset });
+    const page = await deps.applications.list({ ...scopedFilter(req, res), limit, offset });
     if (page.isErr()) {
       const { status: code, body } = errorResponse(page.error, requestLocale(req));
       res.status(code).json(body);
@@ -108,24 +210,19 @@ export const staffRoutes = (deps: ServerDeps): Router => {
     res.json({ items: page.value.items.map((a) => listItem(deps.catalog, a)), total: page.value.total });
   });
 
-  router.get("/api/staff/applications/:id", staffOnly, async (req, res) => {
-    const found = await deps.applications.findById(ApplicationId(String(req.params["id"])));
-    if (found.isErr() || found.value === null) {
-      const { status, body } = errorResponse(
-        found.isErr() ? found.error : { _tag: "ApplicationNotFound", code: "application.not_found" },
-        requestLocale(req),
-      );
-      res.status(status).json(body);
-      return;
-    }
-    if (!(await recordAudit(deps, [staffDraft(req, res, "application.viewed", { kind: "application", id: found.value.id })]))) return auditUnavailable(res);
-    res.json(detail(deps.catalog, found.value));
+  router.get("/api/staff/applications/:id", staffOnly, canView, async (req, res) => {
+    const found = await findVisible(req, res);
+    if (found === null) return;
+    if (!(await recordAudit(deps, [staffDraft(req, res, "application.viewed", { kind: "application", id: found.id })]))) return auditUnavailable(res);
+    res.json(detail(deps.catalog, found));
   });
 
-  router.post("/api/staff/applications/:id/commands", staffOnly, async (req, res) => {
+  router.post("/api/staff/applications/:id/commands", staffOnly, canProcess, async (req, res) => {
     const locale = requestLocale(req);
     const body = decodeBody(CommandBody, req, res, locale);
     if (body === null) return;
+    // An application's procedure never changes, so the scope checked here still holds at the update.
+    if ((await findVisible(req, res)) === null) return;
     const staff = staffSession(res).staff;
     const result = await changeApplicationStatus(
       { store: deps.applications, clock: deps.clock, ids: deps.ids },
