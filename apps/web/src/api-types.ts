@@ -272,3 +272,21 @@ export interface AuditPage {
 export interface AccessedApplications {
   readonly items: readonly { readonly applicationId: string; readonly firstAt: string; readonly lastAt: string; readonly accesses: number }[];
 }
+
+/** `GET /api/staff/passkeys`: the signed-in staff member's passkeys (public data only). */
+export interface PasskeyList {
+  readonly items: readonly {
+    readonly credentialId: string;
+    readonly label: string;
+    readonly createdAt: string;
+    readonly lastUsedAt: string | null;
+    /** May be synced to the person's other devices (a platform passkey), rather than one security key. */
+    readonly synced: boolean;
+  }[];
+}
+
+/** `POST /api/staff/passkeys/options`: the challenge (bound to the session) and the options for `navigator.credentials.create()`. */
+export interface PasskeyRegistrationStart {
+  readonly challenge: string;
+  readonly publicKey: Readonly<Record<string, unknown>>;
+}

@@ -1,6 +1,8 @@
 import { parseApiError, transportError, type ApiResult } from "./api-result.ts";
 import type {
   AccessedApplications,
+  PasskeyList,
+  PasskeyRegistrationStart,
   AuditPage,
   AppConfig,
   Catalog,
@@ -33,7 +35,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * The one place where `fetch` is called and its exceptions become values. Always JSON; the UI language goes
  * in `Accept-Language` so the server's messages come back localised.
  */
-export async function requestJson<T>(method: "GET" | "POST", url: string, options: RequestOptions): Promise<ApiResult<T>> {
+export async function requestJson<T>(method: "GET" | "POST" | "DELETE", url: string, options: RequestOptions): Promise<ApiResult<T>> {
   const headers: Record<string, string> = {
     "Content-Type": "application/json",
     Accept: "application/json",
@@ -140,6 +142,12 @@ export function createApi(locale: Locale) {
       requestJson<AuditPage>("GET", `/api/staff/audit?${query(params)}`, o(signal ? { signal } : {})),
     staffAuditAccessed: (params: { staffId: string; from: string; to: string }, signal?: AbortSignal) =>
       requestJson<AccessedApplications>("GET", `/api/staff/audit/accessed?${query(params)}`, o(signal ? { signal } : {})),
+    staffPasskeys: (signal?: AbortSignal) => requestJson<PasskeyList>("GET", "/api/staff/passkeys", o(signal ? { signal } : {})),
+    staffPasskeyOptions: (csrfToken: string) => requestJson<PasskeyRegistrationStart>("POST", "/api/staff/passkeys/options", o({ body: {}, csrfToken })),
+    staffAddPasskey: (body: { label: string; challenge: string; response: unknown }, csrfToken: string) =>
+      requestJson<{ credentialId: string; label: string }>("POST", "/api/staff/passkeys", o({ body, csrfToken })),
+    staffRemovePasskey: (credentialId: string, csrfToken: string) =>
+      requestJson<null>("DELETE", `/api/staff/passkeys/${encodeURIComponent(credentialId)}`, o({ csrfToken })),
     devInbox: (signal?: AbortSignal) => requestJson<Inbox>("GET", "/api/dev/inbox", o(signal ? { signal } : {})),
   };
 }

@@ -12,6 +12,7 @@ import { DevInboxPage } from "./pages/dev-inbox-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { PortalPage } from "./pages/portal-page.tsx";
 import { AuditPage } from "./pages/staff/audit/audit-page.tsx";
+import { StaffSecurityPage } from "./pages/staff/security/staff-security-page.tsx";
 import { StaffDetailPage } from "./pages/staff/staff-detail-page.tsx";
 import { StaffGate } from "./pages/staff/staff-gate.tsx";
 import { StaffListPage } from "./pages/staff/staff-list-page.tsx";
@@ -44,6 +45,12 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate>
           <AuditPage />
+        </StaffGate>
+      );
+    case "staffSecurity":
+      return (
+        <StaffGate>
+          <StaffSecurityPage />
         </StaffGate>
       );
     case "devInbox":

@@ -14,6 +14,7 @@ describe("resolveRoute", () => {
     ["/staff/", { name: "staffList" }],
     ["/staff/applications/abc-123", { name: "staffDetail", id: "abc-123" }],
     ["/staff/audit", { name: "staffAudit" }],
+    ["/staff/security", { name: "staffSecurity" }],
     ["/dev/inbox", { name: "devInbox" }],
   ])("maps %s", (path, route) => {
     expect(resolveRoute(path)).toEqual(route);

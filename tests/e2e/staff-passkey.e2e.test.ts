@@ -1,0 +1,56 @@
+import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoSeriousA11yViolations, launchChromium } from "./browser.ts";
+import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
+import { staffLogsIn } from "./staff-login.ts";
+
+let app: ReferenceApp;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  app = await startReferenceApp();
+  browser = await launchChromium();
+  context = browser.context;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("in Chromium: a staff member registers a passkey with the device's authenticator", () => {
+  it("adds a passkey through WebAuthn (a virtual platform authenticator with user verification), lists it, and removes it", async () => {
+    const page = await context.newPage();
+    // Chromium's virtual authenticator stands in for Windows Hello / Touch ID: a real WebAuthn ceremony.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("WebAuthn.enable");
+    const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+
+    await staffLogsIn(page, app);
+    await page.click('[data-testid="staff-nav-security"]');
+    await expect.poll(() => page.getByTestId("passkeys-none").isVisible()).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+
+    await page.fill('[name="passkey-label"]', "職場のPC");
+    await page.click('[data-testid="passkey-add"]');
+    await expect.poll(() => page.getByTestId("security-notice").textContent(), { timeout: 15_000 }).toContain("登録しました");
+    await expect.poll(() => page.locator('[data-testid="passkey-row"]').allTextContents()).toEqual([expect.stringContaining("職場のPC")]);
+    // The authenticator holds the credential the server stored.
+    const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+    expect(credentials).toHaveLength(1);
+    expect(credentials[0]?.rpId).toBe("localhost");
+
+    // An empty name is refused before any prompt.
+    await page.fill('[name="passkey-label"]', "");
+    await page.click('[data-testid="passkey-add"]');
+    await expect.poll(() => page.locator("main").textContent()).toContain("名前を入力してください");
+    await expect.poll(() => page.locator('[name="passkey-label"]').getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator('[data-testid="passkey-row"]').count()).toBe(1);
+
+    await page.getByRole("button", { name: "パスキー「職場のPC」を削除" }).click();
+    await expect.poll(() => page.getByTestId("passkeys-none").isVisible()).toBe(true);
+  });
+});
