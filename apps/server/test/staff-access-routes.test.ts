@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, staffLogin } from "./support/api-client.ts";
+import { catalogWithOffices, staffWithSession, submittedApplication } from "./support/staff-access-fixtures.ts";
+import { startTestServer, type TestServer } from "./support/test-server.ts";
+
+let server: TestServer;
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "madoguchi-access-admin-"));
+  server = await startTestServer({ MADOGUCHI_CATALOG_FILE: catalogWithOffices(dir) });
+});
+afterAll(async () => {
+  await server?.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("admin API of groups and roles (staff.manage)", () => {
+  it("an administrator creates a 区役所 group, adds a member, gives the group a role: the member then sees that office's applications; every change is audited", async () => {
+    const admin = await staffLogin(server);
+    const at = (path: string) => `${server.staffUrl}/api/staff/access${path}`;
+    const member = await staffWithSession(server, "kita-clerk");
+    const kita = submittedApplication("inkan", "北 太郎", new Date("2026-11-21T00:00:00Z"));
+    const chuo = submittedApplication("koseki", "中央 花子", new Date("2026-11-21T00:01:00Z"));
+    for (const a of [kita, chuo]) (await server.deps.applications.insert(a, []))._unsafeUnwrap();
+
+    expect((await call(`${server.staffUrl}/api/staff/applications`, { headers: member.headers })).status).toBe(403);
+
+    const created = await call(at("/groups/kita-ku"), { method: "PUT", headers: admin.headers, body: { name: "北区役所 市民課", scope: { kind: "offices", officeIds: ["kita"] } } });
+    expect(created.status).toBe(201);
+    const renamed = await call(at("/groups/kita-ku"), { method: "PUT", headers: admin.headers, body: { name: "北区役所", scope: { kind: "offices", officeIds: ["kita"] } } });
+    expect(renamed.status).toBe(200);
+    expect((await call(at("/groups/kita-ku/members"), { headers: admin.headers, body: { loginId: member.loginId } })).body).toEqual({ changed: true });
+    expect((await call(at("/groups/kita-ku/members"), { headers: admin.headers, body: { loginId: member.loginId } })).body).toEqual({ changed: false });
+    expect((await call(at("/roles"), { headers: admin.headers, body: { roleId: "processor", holder: { kind: "group", groupId: "kita-ku" } } })).body).toEqual({ changed: true });
+
+    const list = await call(`${server.staffUrl}/api/staff/applications?limit=200`, { headers: member.headers });
+    expect(list.status).toBe(200);
+    const ids = list.body.items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(kita.id);
+    expect(ids).not.toContain(chuo.id);
+
+    const config = await call(at(""), { headers: admin.headers });
+    expect(config.status).toBe(200);
+    expect(config.body.groups).toContainEqual({ id: "kita-ku", name: "北区役所", scope: { kind: "offices", officeIds: ["kita"] } });
+    expect(config.body.memberships).toContainEqual({ groupId: "kita-ku", staffId: member.id });
+    expect(config.body.offices.map((o: { id: string }) => o.id)).toEqual(["chuo", "kita"]);
+
+    expect((await call(at("/roles/revoke"), { headers: admin.headers, body: { roleId: "processor", holder: { kind: "group", groupId: "kita-ku" } } })).body).toEqual({ changed: true });
+    expect((await call(`${server.staffUrl}/api/staff/applications`, { headers: member.headers })).status).toBe(403);
+    expect((await call(at(`/groups/kita-ku/members/${member.id}`), { method: "DELETE", headers: admin.headers })).body).toEqual({ changed: true });
+    expect((await call(at("/groups/kita-ku"), { method: "DELETE", headers: admin.headers })).status).toBe(200);
+    expect((await call(at("/groups/kita-ku"), { method: "DELETE", headers: admin.headers })).status).toBe(404);
+
+    const entries = (await server.deps.auditLog.read({ target: { kind: "staff_group", id: "kita-ku" }, afterSeq: 0, limit: 100 }))._unsafeUnwrap();
+    expect(entries.map((e) => e.action)).toEqual([
+      "staff_group.saved",
+      "staff_group.saved",
+      "staff_group.member_added",
+      "staff_role.assigned",
+      "staff_role.revoked",
+      "staff_group.member_removed",
+      "staff_group.deleted",
+    ]);
+    expect(entries[2]?.details).toEqual({ staffId: member.id });
+  });
+
+  it("refuses unknown scopes, staff and groups, and malformed bodies, with ja/en messages", async () => {
+    const admin = await staffLogin(server);
+    const at = (path: string) => `${server.staffUrl}/api/staff/access${path}`;
+    const unknownOffice = await call(at("/groups/x"), { method: "PUT", headers: admin.headers, body: { name: "x", scope: { kind: "offices", officeIds: ["nowhere"] } } });
+    expect([unknownOffice.status, unknownOffice.body.error.code]).toEqual([422, "staff_access.unknown_scope"]);
+    const en = await call(at("/groups/x/members"), { headers: { ...admin.headers, "accept-language": "en" }, body: { loginId: "nobody" } });
+    expect([en.status, en.body.error.message]).toEqual([404, "No staff account has this login ID."]);
+    const role = await call(at("/roles"), { headers: admin.headers, body: { roleId: "viewer", holder: { kind: "group", groupId: "missing" } } });
+    expect([role.status, role.body.error.message]).toEqual([404, "このグループはありません。"]);
+    expect((await call(at("/roles"), { headers: admin.headers, body: { roleId: "superuser", holder: { kind: "group", groupId: "x" } } })).status).toBe(400);
+    expect((await call(at("/groups/Bad%20Id"), { method: "PUT", headers: admin.headers, body: { name: "x", scope: { kind: "all" } } })).status).toBe(400);
+  });
+
+  it("a staff member without staff.manage is refused (403) and recorded; without the CSRF token a change is refused", async () => {
+    const viewer = await staffWithSession(server, "viewer");
+    (await server.deps.staffAccess.assignRole({ roleId: "viewer" as never, holder: { kind: "staff", staffId: viewer.id } }))._unsafeUnwrap();
+    const res = await call(`${server.staffUrl}/api/staff/access/groups/sneaky`, { method: "PUT", headers: viewer.headers, body: { name: "x", scope: { kind: "all" } } });
+    expect(res.status).toBe(403);
+    const denied = (await server.deps.auditLog.read({ actor: { kind: "staff", id: viewer.id }, actions: ["authorization.denied"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
+    expect(denied.map((e) => e.details["permission"])).toEqual(["staff.manage"]);
+    const admin = await staffLogin(server);
+    const noCsrf = await call(`${server.staffUrl}/api/staff/access/groups/sneaky`, { method: "PUT", headers: { cookie: admin.headers.cookie }, body: { name: "x", scope: { kind: "all" } } });
+    expect(noCsrf.status).toBe(403);
+    expect((await server.deps.staffAccess.snapshot())._unsafeUnwrap().groups.map((g) => g.id)).not.toContain("sneaky");
+  });
+});
