@@ -28,9 +28,9 @@ describe("admin API of groups and roles (staff.manage)", () => {
 
     expect((await call(`${server.staffUrl}/api/staff/applications`, { headers: member.headers })).status).toBe(403);
 
-    const created = await call(at("/groups/kita-ku"), { method: "PUT", headers: admin.headers, body: { name: "北区役所 市民課", scope: { kind: "offices", officeIds: ["kita"] } } });
+    const created = await call(at("/groups/kita-ku"), { headers: admin.headers, body: { name: "北区役所 市民課", scope: { kind: "offices", officeIds: ["kita"] } } });
     expect(created.status).toBe(201);
-    const renamed = await call(at("/groups/kita-ku"), { method: "PUT", headers: admin.headers, body: { name: "北区役所", scope: { kind: "offices", officeIds: ["kita"] } } });
+    const renamed = await call(at("/groups/kita-ku"), { headers: admin.headers, body: { name: "北区役所", scope: { kind: "offices", officeIds: ["kita"] } } });
     expect(renamed.status).toBe(200);
     expect((await call(at("/groups/kita-ku/members"), { headers: admin.headers, body: { loginId: member.loginId } })).body).toEqual({ changed: true });
     expect((await call(at("/groups/kita-ku/members"), { headers: admin.headers, body: { loginId: member.loginId } })).body).toEqual({ changed: false });
@@ -49,6 +49,9 @@ describe("admin API of groups and roles (staff.manage)", () => {
     expect(config.body.offices.map((o: { id: string }) => o.id)).toEqual(["chuo", "kita"]);
 
     expect((await call(at("/roles/revoke"), { headers: admin.headers, body: { roleId: "processor", holder: { kind: "group", groupId: "kita-ku" } } })).body).toEqual({ changed: true });
+    // A direct role, given by login id and revoked by staff id (as the back office lists holders).
+    expect((await call(at("/roles"), { headers: admin.headers, body: { roleId: "auditor", holder: { kind: "staff", loginId: member.loginId } } })).body).toEqual({ changed: true });
+    expect((await call(at("/roles/revoke"), { headers: admin.headers, body: { roleId: "auditor", holder: { kind: "staff", staffId: member.id } } })).body).toEqual({ changed: true });
     expect((await call(`${server.staffUrl}/api/staff/applications`, { headers: member.headers })).status).toBe(403);
     expect((await call(at(`/groups/kita-ku/members/${member.id}`), { method: "DELETE", headers: admin.headers })).body).toEqual({ changed: true });
     expect((await call(at("/groups/kita-ku"), { method: "DELETE", headers: admin.headers })).status).toBe(200);
@@ -70,25 +73,25 @@ describe("admin API of groups and roles (staff.manage)", () => {
   it("refuses unknown scopes, staff and groups, and malformed bodies, with ja/en messages", async () => {
     const admin = await staffLogin(server);
     const at = (path: string) => `${server.staffUrl}/api/staff/access${path}`;
-    const unknownOffice = await call(at("/groups/x"), { method: "PUT", headers: admin.headers, body: { name: "x", scope: { kind: "offices", officeIds: ["nowhere"] } } });
+    const unknownOffice = await call(at("/groups/x"), { headers: admin.headers, body: { name: "x", scope: { kind: "offices", officeIds: ["nowhere"] } } });
     expect([unknownOffice.status, unknownOffice.body.error.code]).toEqual([422, "staff_access.unknown_scope"]);
     const en = await call(at("/groups/x/members"), { headers: { ...admin.headers, "accept-language": "en" }, body: { loginId: "nobody" } });
     expect([en.status, en.body.error.message]).toEqual([404, "No staff account has this login ID."]);
     const role = await call(at("/roles"), { headers: admin.headers, body: { roleId: "viewer", holder: { kind: "group", groupId: "missing" } } });
     expect([role.status, role.body.error.message]).toEqual([404, "このグループはありません。"]);
     expect((await call(at("/roles"), { headers: admin.headers, body: { roleId: "superuser", holder: { kind: "group", groupId: "x" } } })).status).toBe(400);
-    expect((await call(at("/groups/Bad%20Id"), { method: "PUT", headers: admin.headers, body: { name: "x", scope: { kind: "all" } } })).status).toBe(400);
+    expect((await call(at("/groups/Bad%20Id"), { headers: admin.headers, body: { name: "x", scope: { kind: "all" } } })).status).toBe(400);
   });
 
   it("a staff member without staff.manage is refused (403) and recorded; without the CSRF token a change is refused", async () => {
     const viewer = await staffWithSession(server, "viewer");
     (await server.deps.staffAccess.assignRole({ roleId: "viewer" as never, holder: { kind: "staff", staffId: viewer.id } }))._unsafeUnwrap();
-    const res = await call(`${server.staffUrl}/api/staff/access/groups/sneaky`, { method: "PUT", headers: viewer.headers, body: { name: "x", scope: { kind: "all" } } });
+    const res = await call(`${server.staffUrl}/api/staff/access/groups/sneaky`, { headers: viewer.headers, body: { name: "x", scope: { kind: "all" } } });
     expect(res.status).toBe(403);
     const denied = (await server.deps.auditLog.read({ actor: { kind: "staff", id: viewer.id }, actions: ["authorization.denied"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
     expect(denied.map((e) => e.details["permission"])).toEqual(["staff.manage"]);
     const admin = await staffLogin(server);
-    const noCsrf = await call(`${server.staffUrl}/api/staff/access/groups/sneaky`, { method: "PUT", headers: { cookie: admin.headers.cookie }, body: { name: "x", scope: { kind: "all" } } });
+    const noCsrf = await call(`${server.staffUrl}/api/staff/access/groups/sneaky`, { headers: { cookie: admin.headers.cookie }, body: { name: "x", scope: { kind: "all" } } });
     expect(noCsrf.status).toBe(403);
     expect((await server.deps.staffAccess.snapshot())._unsafeUnwrap().groups.map((g) => g.id)).not.toContain("sneaky");
   });

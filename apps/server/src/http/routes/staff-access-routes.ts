@@ -37,6 +37,8 @@ const RoleBody = Schema.Struct({
   roleId: Schema.Literals(BUILT_IN_ROLES.map((r) => r.id as string)),
   holder: Schema.Union([
     Schema.Struct({ kind: Schema.Literal("staff"), loginId: LoginIdText }),
+    // The back office lists holders by id (the access configuration knows ids, not login ids).
+    Schema.Struct({ kind: Schema.Literal("staff"), staffId: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100))) }),
     Schema.Struct({ kind: Schema.Literal("group"), groupId: Slug }),
   ]),
 });
@@ -50,7 +52,8 @@ const MESSAGES = {
 } as const;
 
 /**
- * The admin API of access control (`staff.manage`): groups with their scope, members, role
+ * The admin API of access control (`staff.manage`): groups with their scope (saved by POST: create or
+ * replace), members, role
  * assignments. Every change is recorded in the audit log (ids and kinds only) after the store
  * answers that something changed; a write that changes nothing is not recorded.
  */
@@ -96,7 +99,7 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
     });
   });
 
-  router.put("/api/staff/access/groups/:groupId", staffOnly, canManage, async (req, res) => {
+  router.post("/api/staff/access/groups/:groupId", staffOnly, canManage, async (req, res) => {
     const id = groupIdOf(req, res);
     if (id === null) return;
     const body = decodeBody(GroupBody, req, res, requestLocale(req));
@@ -155,6 +158,7 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
     const body = decodeBody(RoleBody, req, res, requestLocale(req));
     if (body === null) return null;
     if (body.holder.kind === "group") return { roleId: StaffRoleId(body.roleId), holder: { kind: "group", groupId: StaffGroupId(body.holder.groupId) } };
+    if ("staffId" in body.holder) return { roleId: StaffRoleId(body.roleId), holder: { kind: "staff", staffId: StaffId(body.holder.staffId) } };
     const staffId = await staffIdOf(req, res, body.holder.loginId);
     return staffId === null ? null : { roleId: StaffRoleId(body.roleId), holder: { kind: "staff", staffId } };
   };
