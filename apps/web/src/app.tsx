@@ -13,6 +13,7 @@ import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { PortalPage } from "./pages/portal-page.tsx";
 import { AuditPage } from "./pages/staff/audit/audit-page.tsx";
 import { StaffSecurityPage } from "./pages/staff/security/staff-security-page.tsx";
+import { StaffAccessPage } from "./pages/staff/access/staff-access-page.tsx";
 import { StaffDetailPage } from "./pages/staff/staff-detail-page.tsx";
 import { StaffGate } from "./pages/staff/staff-gate.tsx";
 import { StaffListPage } from "./pages/staff/staff-list-page.tsx";
@@ -51,6 +52,12 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate>
           <StaffSecurityPage />
+        </StaffGate>
+      );
+    case "staffAccess":
+      return (
+        <StaffGate>
+          <StaffAccessPage />
         </StaffGate>
       );
     case "devInbox":

@@ -12,6 +12,7 @@ export type Route =
   | { readonly name: "staffDetail"; readonly id: string }
   | { readonly name: "staffAudit" }
   | { readonly name: "staffSecurity" }
+  | { readonly name: "staffAccess" }
   | { readonly name: "devInbox" }
   | { readonly name: "notFound" };
 
@@ -45,6 +46,7 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === undefined) return { name: "staffList" };
   if (first === "staff" && second === "audit" && third === undefined) return { name: "staffAudit" };
   if (first === "staff" && second === "security" && third === undefined) return { name: "staffSecurity" };
+  if (first === "staff" && second === "access" && third === undefined) return { name: "staffAccess" };
   if (first === "staff" && second === "applications" && third !== undefined && rest.length === 0) {
     const id = decodeSegment(third);
     return id === null ? { name: "notFound" } : { name: "staffDetail", id };
