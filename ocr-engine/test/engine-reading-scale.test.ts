@@ -24,7 +24,9 @@ describe("readingScale", () => {
   });
   it("leaves a page alone when its fields are high enough, nearly so, or when disabled", () => {
     expect(readingScale(withField(0.0303), 2339, 56)).toBe(1); // 200 dpi A4: 71 px
-    expect(readingScale(withField(0.0833), 638, 56)).toBe(1); // 300 dpi 運転免許証: 53 px, ×1.05 is not worth a resampling
+    expect(readingScale(withField(0.0833), 638, 56)).toBe(1); // 300 dpi 運転免許証: 53 px
+    expect(readingScale(withField(0.0648), 638, 56)).toBe(1); // 300 dpi 在留カード: 41 px, ×1.35 is below MIN_READING_SCALE
+    expect(readingScale(withField(0.0648), 531, 56)).toBeCloseTo(56 / (0.0648 * 531), 6); // 250 dpi: 34 px, ×1.63
     expect(readingScale(withField(0.0648), 425, 0)).toBe(1);
   });
 });

@@ -4,7 +4,7 @@
  * to an optional `postProcess` function (the typed post-processing lives in another module: this is
  * the seam).
  */
-import { ResultAsync, errAsync, ok, okAsync, type Result } from "neverthrow";
+import { Result, ResultAsync, errAsync, ok, okAsync } from "neverthrow";
 import { buildTemplateIndex, decodeReduced, identifyPage, reducePage, type Identification, type IdentifyOptions, type TemplateIndex } from "../identify/index.ts";
 import { estimateAlignment, warpGrey, type AlignOptions, type AlignmentFit } from "../pipeline/align.ts";
 import { cropRegion, type PixelRect } from "../pipeline/crop.ts";
@@ -81,18 +81,22 @@ export const DEFAULT_MIN_FIELD_HEIGHT = 56;
 /** Largest factor {@link readingScale} applies: beyond it the upsampled page only costs time. */
 export const MAX_READING_SCALE = 2.5;
 
+/** Smallest factor {@link readingScale} applies: a page that needs less is read as it is. */
+export const MIN_READING_SCALE = 1.5;
+
 /**
- * The factor the aligned page is read at: 1 when the template's lowest field region is at least
- * `minFieldHeight` pixels high on a page `pageHeight` pixels high, else the factor that makes it so
- * (at most {@link MAX_READING_SCALE}; factors below 1.1 are not worth a resampling). A card scanned at
- * 200 dpi has 27 px fields: its glyphs binarised at that size lose the strokes that tell 日 from 昌,
- * while the grey page upsampled (bilinear) before binarisation keeps them.
+ * The factor the aligned page is read at: the one that makes the template's lowest field region
+ * `minFieldHeight` pixels high on a page `pageHeight` pixels high (at most {@link MAX_READING_SCALE}),
+ * when that factor is at least {@link MIN_READING_SCALE}; else 1. A card scanned at 200 dpi has 27 px
+ * fields: its glyphs binarised at that size lose the strokes that tell 日 from 昌, while the grey page
+ * upsampled (bilinear) before binarisation keeps them. A page that is only a little small (a clean 48 px
+ * field) reads as well as it is: the factor is for scans of clearly too low a resolution.
  */
 export const readingScale = (template: Template, pageHeight: number, minFieldHeight: number): number => {
   const heights = [...template.fields, ...template.repeatGroups.flatMap((g) => g.fields)].map((f) => f.region.height * pageHeight);
   if (heights.length === 0 || !(minFieldHeight > 0)) return 1;
   const scale = Math.min(MAX_READING_SCALE, minFieldHeight / Math.min(...heights));
-  return scale < 1.1 ? 1 : scale;
+  return scale < MIN_READING_SCALE ? 1 : scale;
 };
 
 /** The fit that maps the scan onto the reference enlarged by `scale` (S · H, S = diag(scale, scale, 1)). */
@@ -146,6 +150,15 @@ interface Job {
   readonly row: number | null;
   readonly field: TemplateField;
   readonly region: Region;
+}
+
+interface PreparedJob {
+  readonly job: Job;
+  /** The crop cleaned of ruled lines and border clutter. */
+  readonly crop: GreyRaster;
+  readonly rect: PixelRect;
+  /** Almost no ink: not sent to the recogniser, read as empty. */
+  readonly blank: boolean;
 }
 
 const DARK = 128;
@@ -218,17 +231,22 @@ const makeEngine = <R>(
     retryHeight: DEFAULT_RETRY_HEIGHT,
   };
 
-  const readJobs = (page: GreyRaster, jobs: readonly Job[]): ResultAsync<RawField[], OcrError> => {
-    const crops: Result<{ job: Job; crop: GreyRaster; rect: PixelRect }, OcrError>[] = jobs.map((job) =>
-      cropRegion(page, job.region).map(({ crop, rect }) => ({ job, crop: clearBorderComponents(removeRuledLines(crop)), rect })),
+  /** Crops and cleans every job's region, and tells the crops with almost no ink (never sent to the recogniser). */
+  const prepareJobs = (page: GreyRaster, jobs: readonly Job[]): Result<PreparedJob[], OcrError> =>
+    Result.combine(
+      jobs.map((job) =>
+        cropRegion(page, job.region).map(({ crop, rect }) => {
+          const clean = clearBorderComponents(removeRuledLines(crop));
+          return { job, crop: clean, rect, blank: inkRatio(clean) < blankInkRatio };
+        }),
+      ),
     );
-    const failed = crops.find((c) => c.isErr());
-    if (failed !== undefined && failed.isErr()) return errAsync(failed.error);
-    return ResultAsync.combine(
-      crops.map((c) => {
-        const { job, crop, rect } = c._unsafeUnwrap();
+
+  const readPrepared = (prepared: readonly PreparedJob[]): ResultAsync<RawField[], OcrError> =>
+    ResultAsync.combine(
+      prepared.map(({ job, crop, rect, blank }) => {
         const base = { key: job.key, group: job.group, row: job.row, region: job.region, pixels: rect };
-        if (inkRatio(crop) < blankInkRatio) return okAsync<RawField, OcrError>({ ...base, raw: "", confidence: 0, symbols: [], blank: true });
+        if (blank) return okAsync<RawField, OcrError>({ ...base, raw: "", confidence: 0, symbols: [], blank: true });
         return readCrop(pool, crop, job.field, readingOptions).map(
           ({ first, second }): RawField => ({
             ...base,
@@ -241,43 +259,53 @@ const makeEngine = <R>(
         );
       }),
     );
-  };
 
   const readPage = (template: Template, page: GreyRaster): ResultAsync<{ fields: RawField[]; rows: Map<string, RawField[][]> }, OcrError> => {
     const pageJobs: Job[] = template.fields.map((field) => ({ key: field.key, group: null, row: null, field, region: field.region }));
-    // Presence fields of every possible row first, all at once: the group ends at the first empty one.
     const presenceJobs: Job[] = template.repeatGroups.flatMap((g) => {
       const presence = g.fields.find((f) => f.key === g.presenceField);
       if (presence === undefined) return [];
       return Array.from({ length: g.maxCount }, (_, row) => ({ key: presence.key, group: g.key, row, field: presence, region: shiftRegion(presence.region, g.step, row) }));
     });
-    return ResultAsync.combine([readJobs(page, pageJobs), readJobs(page, presenceJobs)]).andThen(([fields, presences]) => {
-      const rowCounts = new Map<string, number>();
+    const preparedPresences = prepareJobs(page, presenceJobs);
+    if (preparedPresences.isErr()) return errAsync(preparedPresences.error);
+    // Rows up to the first presence cell without ink are read at once with the page fields, so that the
+    // workers never wait for the presence readings (one barrier per page cost up to a crop's reading on
+    // each worker). A row whose presence cell has ink but reads empty still ends the group below; only
+    // its own and later rows' readings are then wasted.
+    const candidates = new Map<string, number>();
+    for (const g of template.repeatGroups) {
+      const own = preparedPresences.value.filter((p) => p.job.group === g.key);
+      const firstBlank = own.findIndex((p) => p.blank);
+      candidates.set(g.key, firstBlank === -1 ? own.length : firstBlank);
+    }
+    const restJobs: Job[] = template.repeatGroups.flatMap((g) =>
+      Array.from({ length: candidates.get(g.key) ?? 0 }, (_, row) =>
+        g.fields.filter((f) => f.key !== g.presenceField).map((field) => ({ key: field.key, group: g.key, row, field, region: shiftRegion(field.region, g.step, row) })),
+      ).flat(),
+    );
+    const preparedPage = prepareJobs(page, pageJobs);
+    const preparedRest = prepareJobs(page, restJobs);
+    if (preparedPage.isErr()) return errAsync(preparedPage.error);
+    if (preparedRest.isErr()) return errAsync(preparedRest.error);
+    const readPresences = preparedPresences.value.filter((p) => p.job.row !== null && p.job.row <= (candidates.get(p.job.group ?? "") ?? 0));
+    return ResultAsync.combine([readPrepared(preparedPage.value), readPrepared(readPresences), readPrepared(preparedRest.value)]).map(([fields, presences, rest]) => {
+      const rows = new Map<string, RawField[][]>();
       for (const g of template.repeatGroups) {
+        // The group ends at the first presence cell that is blank or read as empty.
         const own = presences.filter((p) => p.group === g.key);
         const firstEmpty = own.findIndex((p) => p.raw.replace(/\s/g, "") === "");
-        rowCounts.set(g.key, firstEmpty === -1 ? own.length : firstEmpty);
+        const count = firstEmpty === -1 ? own.length : firstEmpty;
+        const all = [...own, ...rest].filter((f) => f.group === g.key && f.row !== null && f.row < count);
+        rows.set(
+          g.key,
+          Array.from({ length: count }, (_, row) => {
+            const inRow = all.filter((f) => f.row === row);
+            return g.fields.map((f) => inRow.find((r) => r.key === f.key)).filter((f): f is RawField => f !== undefined);
+          }),
+        );
       }
-      const restJobs: Job[] = template.repeatGroups.flatMap((g) =>
-        Array.from({ length: rowCounts.get(g.key) ?? 0 }, (_, row) =>
-          g.fields.filter((f) => f.key !== g.presenceField).map((field) => ({ key: field.key, group: g.key, row, field, region: shiftRegion(field.region, g.step, row) })),
-        ).flat(),
-      );
-      return readJobs(page, restJobs).map((rest) => {
-        const rows = new Map<string, RawField[][]>();
-        for (const g of template.repeatGroups) {
-          const count = rowCounts.get(g.key) ?? 0;
-          const all = [...presences, ...rest].filter((f) => f.group === g.key && f.row !== null && f.row < count);
-          rows.set(
-            g.key,
-            Array.from({ length: count }, (_, row) => {
-              const inRow = all.filter((f) => f.row === row);
-              return g.fields.map((f) => inRow.find((r) => r.key === f.key)).filter((f): f is RawField => f !== undefined);
-            }),
-          );
-        }
-        return { fields, rows };
-      });
+      return { fields, rows };
     });
   };
 
@@ -294,8 +322,8 @@ const makeEngine = <R>(
         );
       })
       .andThen(({ page, fit, scale }) => {
-        // An upscaled page is a low-resolution scan whose blur already makes strokes wider than a pixel: the
-        // bias towards the paper (meant for thin 明朝 strokes at full resolution) would merge them into blobs.
+        // An enlarged page is a low-resolution scan whose blur already spreads a stroke over more than its width:
+        // the bias towards the paper (meant for thin 明朝 strokes at full resolution) would merge strokes into blobs.
         const tint = thresholdChannel(page, template.tint, scale > 1 ? 0 : (options.inkBias ?? DEFAULT_INK_BIAS));
         return readPage(template, tint.image).map(({ fields, rows }): RawRecognition => {
           const reading = (f: RawField): RawReading => ({
