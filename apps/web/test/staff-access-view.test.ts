@@ -53,3 +53,11 @@ describe("groups and roles page", () => {
     expect(Object.keys(accessMessages.en).sort()).toEqual(Object.keys(accessMessages.ja).sort());
   });
 });
+
+describe("CSV export link", () => {
+  it("carries the encoding and the list's status filter", async () => {
+    const { applicationsExportUrl } = await import("../src/pages/staff/access/export-links.tsx");
+    expect(applicationsExportUrl("", "utf-8")).toBe("/api/staff/applications/export?encoding=utf-8");
+    expect(applicationsExportUrl("received", "shift_jis")).toBe("/api/staff/applications/export?encoding=shift_jis&status=received");
+  });
+});

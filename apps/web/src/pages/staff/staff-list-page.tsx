@@ -13,6 +13,7 @@ import { useI18n } from "../../i18n/i18n-context.tsx";
 import { navigate, staffDetailPath } from "../../router.ts";
 import { PAGE_SIZE, parseStaffListQuery, staffListPath, type StaffListQuery } from "./staff-list-query.ts";
 import { StaffNav } from "./staff-nav.tsx";
+import { ExportLinks } from "./access/export-links.tsx";
 import { useSignedInStaff } from "./staff-session.tsx";
 
 /** `/staff` — the applications, newest first as the server sends them, filterable by status. */
@@ -58,6 +59,7 @@ export function StaffListPage() {
           testId="status-filter"
         />
       </form>
+      <ExportLinks status={query.status} />
       {list.state.kind === "loading" && <Loading />}
       {list.state.kind === "error" && list.state.error.status !== 401 && (
         <>
