@@ -27,6 +27,7 @@ export * from "./procedures/office.ts";
 export * from "./procedures/procedure-catalog.errors.ts";
 export * from "./procedures/procedure-catalog.schema.ts";
 export * from "./procedures/find-procedure.ts";
+export * from "./procedures/resident-entry.ts";
 export type * from "./fees/fee.ts";
 export * from "./fees/calculate-fee.ts";
 

@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   "staff_group.member_removed",
   "staff_role.assigned",
   "staff_role.revoked",
+  "resident.login",
+  "resident.account_changed",
 ] as const;
 
 /** One audited event name, e.g. `application.viewed`. */
@@ -44,7 +46,7 @@ export interface AuditActor {
 
 /** What was acted on, by id: `application` (its internal id), `staff_account`, `audit_log`, … */
 export interface AuditTarget {
-  readonly kind: "application" | "staff_account" | "staff_group" | "session" | "audit_log" | "configuration" | "fee";
+  readonly kind: "application" | "staff_account" | "staff_group" | "session" | "audit_log" | "configuration" | "fee" | "resident_account";
   readonly id: string;
 }
 

@@ -56,6 +56,8 @@ const ProcedureSchema = Schema.Struct({
   enabled: Schema.optionalKey(Schema.Boolean),
   /** Optional in the file: the offices (ids of `offices`) that handle this procedure's applications. */
   officeIds: Schema.optionalKey(Schema.Array(Slug)),
+  /** Optional in the file: both. `["account"]` requires a resident account, `["email_only"]` needs none. */
+  residentEntry: Schema.optionalKey(Schema.Array(Schema.Literals(["account", "email_only"])).check(Schema.isMinLength(1))),
 });
 
 /**
@@ -123,6 +125,7 @@ const crossEntryIssues = (file: ProcedureCatalogJson): CatalogIssue[] => {
       if (!officeIds.includes(id)) issues.push({ path: `${at}.officeIds[${i}]`, message: `unknown office "${id}" (known: ${officeIds.join(", ") || "none"})` });
     });
     duplicates(p.officeIds ?? [], (i) => `${at}.officeIds[${i}]`, "office id");
+    duplicates(p.residentEntry ?? [], (i) => `${at}.residentEntry[${i}]`, "entry");
     p.deliveryMethodIds.forEach((id, i) => {
       if (!methodIds.includes(id)) issues.push({ path: `${at}.deliveryMethodIds[${i}]`, message: `unknown delivery method "${id}" (known: ${methodIds.join(", ")})` });
     });

@@ -1,5 +1,6 @@
 import type { ProcedureId } from "../shared/ids.ts";
 import type { Office, OfficeId } from "./office.ts";
+import type { ResidentEntry } from "./resident-entry.ts";
 import type { Localized } from "../shared/localized.ts";
 import type { Yen } from "../shared/yen.ts";
 
@@ -62,6 +63,8 @@ export interface Procedure {
    * offices are its procedure's: staff groups scoped to an office see these applications.
    */
   readonly officeIds?: readonly OfficeId[];
+  /** How residents may apply (absent: both; see `residentEntriesOf`). The server enforces it at submission. */
+  readonly residentEntry?: readonly ResidentEntry[];
 }
 
 /** Everything a municipality configures about its certificate procedures, loaded from one file. */

@@ -30,6 +30,7 @@ import { createLogger } from "../logging/logger.ts";
 import { createOutboxRelay, type OutboxRelay } from "../outbox/outbox-relay.ts";
 import { ensureDemoStaff, ensureInitialAdministrator } from "../staff/ensure-demo-staff.ts";
 import { createStaffSessions } from "../staff/staff-sessions.ts";
+import { buildResidentAccounts } from "../residents/resident-accounts-runtime.ts";
 import { buildMailer } from "./catalog/mailers.ts";
 import { buildPasskeys } from "./catalog/passkeys.ts";
 import { buildPayment } from "./catalog/payments.ts";
@@ -111,6 +112,10 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     cleanups.push(payment.close);
     const mail = buildMailer(config);
     cleanups.push(mail.mailer.close);
+    const ids = createRandomIdGenerator();
+    const residentAccounts = await buildResidentAccounts({
+      store: storage.residentAccounts, mailer: mail.mailer, auditLog: storage.auditLog, logger, clock, ids, hasher: createSha256Hasher(), catalog, origin: origins[0] ?? `http://localhost:${port}`,
+    });
     const passkeys = buildPasskeys(config, { residentOrigins: origins, staffPort });
 
     await checkContracts({ storage, verifier: signatures.verifier, gateway: payment.gateway, mailer: mail.mailer });
@@ -129,7 +134,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     container.bind<PaymentGateway>(TOKENS.PaymentGateway).toConstantValue(payment.gateway);
     container.bind<Mailer>(TOKENS.Mailer).toConstantValue(mail.mailer);
     container.bind<Clock>(TOKENS.Clock).toConstantValue(clock);
-    container.bind<IdGenerator>(TOKENS.IdGenerator).toConstantValue(createRandomIdGenerator());
+    container.bind<IdGenerator>(TOKENS.IdGenerator).toConstantValue(ids);
     container.bind<Hasher>(TOKENS.Hasher).toConstantValue(createSha256Hasher());
 
     const relayRef: { current: OutboxRelay | null } = { current: null };
@@ -149,6 +154,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       ids: ctx.get<IdGenerator>(TOKENS.IdGenerator),
       hasher: ctx.get<Hasher>(TOKENS.Hasher),
       sessions: createStaffSessions(() => clock.now().getTime()),
+      residentAccounts,
       passkeys: storage.passkeys,
       passkeyRelyingParty: passkeys.relyingParty,
       passkeyChallenges: passkeys.challenges,

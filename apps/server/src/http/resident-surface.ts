@@ -3,6 +3,7 @@ import express from "express";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
 import { devInboxRoutes } from "./routes/dev-inbox-routes.ts";
 import { residentRoutes } from "./routes/resident-routes.ts";
+import { residentAccountRoutes } from "./routes/resident-account-routes.ts";
 import { noStore } from "./security-headers.ts";
 import type { ServerDeps } from "./server-deps.ts";
 
@@ -12,7 +13,7 @@ import type { ServerDeps } from "./server-deps.ts";
  * surface lives on its own listener ({@link import("./staff-surface.ts")}).
  */
 export const residentRouters = (deps: ServerDeps): Router[] => {
-  const routers: Router[] = [catalogRoutes(deps, "resident"), residentRoutes(deps)];
+  const routers: Router[] = [catalogRoutes(deps, "resident"), residentRoutes(deps), residentAccountRoutes(deps)];
   if (deps.devInbox !== null) routers.push(devInboxRoutes(deps.devInbox));
   if (deps.testCardRouter !== null) {
     const testCard = express.Router();

@@ -17,6 +17,7 @@ import type {
 } from "@madoguchi/core";
 import type { Router } from "express";
 import type { StaffSessions } from "../staff/staff-sessions.ts";
+import type { ResidentAccountsRuntime } from "../residents/resident-accounts-runtime.ts";
 import type { BoundChallenges } from "../passkeys/bound-challenge.ts";
 
 /** What the browser needs to know about the payment gateway's hosted fields. */
@@ -50,6 +51,8 @@ export interface ServerDeps {
   readonly ids: IdGenerator;
   readonly hasher: Hasher;
   readonly sessions: StaffSessions;
+  /** Resident accounts (R3, R8): the use cases' dependencies and the resident sessions. */
+  readonly residentAccounts: ResidentAccountsRuntime;
   /** Passkeys: where they are kept, the WebAuthn relying party, and session-bound challenges. */
   readonly passkeys: PasskeyStore;
   readonly passkeyRelyingParty: PasskeyRelyingParty;

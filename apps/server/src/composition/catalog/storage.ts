@@ -1,6 +1,6 @@
-import type { ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
+import type { ResidentAccountStore, ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
-import { createMemoryStore } from "@madoguchi/adapter-memory";
+import { createMemoryResidentAccountStore, createMemoryStore } from "@madoguchi/adapter-memory";
 import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
 import type { Config } from "../../config/config.ts";
 
@@ -15,6 +15,8 @@ export interface StorageParts {
   readonly auditLog: AuditLogStore;
   /** Passkeys of staff and resident accounts. */
   readonly passkeys: PasskeyStore;
+  /** Resident accounts (R3). */
+  readonly residentAccounts: ResidentAccountStore;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ const factories = {
     return mikroOrm({ driver: "postgresql", url: db.url, keyStore: keyStore.value });
   },
   /** Nothing kept, nothing encrypted: demos and embedders' tests only. */
-  memory: async () => createMemoryStore(),
+  memory: async () => ({ ...createMemoryStore(), residentAccounts: createMemoryResidentAccountStore() }),
 } satisfies { [K in Config["database"]["driver"]]: (db: Extract<Config["database"], { driver: K }>, keyFile: string) => Promise<StorageParts> };
 
 export const buildStorage = (config: Config, keyFile: string): Promise<StorageParts> => {

@@ -4,6 +4,7 @@ import {
   findApplicationForResident,
   findProcedure,
   prepareApplication,
+  residentEntriesOf,
   submitApplication,
   withdrawApplication,
   type Application,
@@ -15,6 +16,7 @@ import { errorResponse, type UseCaseError } from "../error-response.ts";
 import { procedureNameOf, statusLabels } from "../localized-labels.ts";
 import { requestLocale } from "../locale.ts";
 import type { ServerDeps } from "../server-deps.ts";
+import { residentAccountOf } from "./resident-account-routes.ts";
 
 /** What a resident sees of their application: no internal ids, no signature or payment details. */
 export const residentView = (application: Application, catalog: ProcedureCatalog) => {
@@ -56,6 +58,22 @@ export const residentRoutes = (deps: ServerDeps): Router => {
     const locale = requestLocale(req);
     const extras = decodeBody(SubmitExtrasBody, req, res, locale);
     if (extras === null) return;
+    // R3/R8: the procedure says whether residents apply with an account, with an email address
+    // only, or either. Logged in where accounts are allowed: the application belongs to the account.
+    const procedureId: unknown = (req.body as { procedureId?: unknown } | undefined)?.procedureId;
+    const procedure = typeof procedureId === "string" ? findProcedure(deps.catalog, procedureId) : null;
+    const entries = procedure === null ? [] : residentEntriesOf(procedure);
+    const loggedIn = residentAccountOf(deps, req);
+    if (procedure !== null && !entries.includes("email_only") && loggedIn === null) {
+      res.status(401).json({
+        error: {
+          code: "resident.login_required",
+          message: locale === "ja" ? "この手続きは、アカウントにログインしてから申請してください。" : "Please log in to your account to apply for this procedure.",
+        },
+      });
+      return;
+    }
+    const residentAccountId = entries.includes("account") ? loggedIn : null;
     const result = await submitApplication(
       {
         store: deps.applications,
@@ -66,7 +84,7 @@ export const residentRoutes = (deps: ServerDeps): Router => {
         ids: deps.ids,
         hasher: deps.hasher,
       },
-      { rawInput: req.body, cmsBase64: extras.signature?.cmsBase64 ?? null, paymentToken: extras.payment.token, sourceIp: sourceIpOf(req) },
+      { rawInput: req.body, cmsBase64: extras.signature?.cmsBase64 ?? null, paymentToken: extras.payment.token, sourceIp: sourceIpOf(req), residentAccountId },
     );
     if (result.isErr()) return send(req, res, result.error);
     const { application, accessSecret, replayed } = result.value;

@@ -1,0 +1,110 @@
+import { okAsync } from "neverthrow";
+import type { Logger } from "pino";
+import {
+  RESIDENT_PASSWORD_POLICY,
+  type AuditLogStore,
+  type Clock,
+  type Hasher,
+  type IdGenerator,
+  type Mailer,
+  type ProcedureCatalog,
+  type ResidentAccountDeps,
+  type ResidentAccountStore,
+  type ResidentLoginState,
+  type StorageError,
+} from "@madoguchi/core";
+import { createArgon2Hasher } from "@madoguchi/adapter-argon2";
+import { createCommonPasswordBlocklist } from "@madoguchi/adapter-common-passwords";
+import { createOtpauthAuthenticator } from "@madoguchi/adapter-otpauth";
+import { createCryptoSecureRandom } from "@madoguchi/adapter-system";
+import { recordAudit } from "../audit/record-audit.ts";
+import { createMemoryResidentLoginState } from "./memory-resident-login-state.ts";
+import { createResidentSessions, type ResidentSessions } from "./resident-sessions.ts";
+
+/** Resident accounts as the HTTP layer uses them: the use cases' deps and the sessions. */
+export interface ResidentAccountsRuntime {
+  readonly deps: ResidentAccountDeps;
+  readonly sessions: ResidentSessions;
+}
+
+/** What {@link buildResidentAccounts} takes from the composition root. */
+export interface ResidentAccountsInput {
+  readonly store: ResidentAccountStore;
+  readonly mailer: Mailer;
+  readonly auditLog: AuditLogStore;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly hasher: Hasher;
+  readonly catalog: ProcedureCatalog;
+  /** The public origin of the resident listener: links in mails point there. */
+  readonly origin: string;
+  /** Login state; default: in memory (see `createMemoryResidentLoginState`). */
+  readonly loginState?: ResidentLoginState;
+}
+
+const SERVICE_NAME = "madoguchi";
+
+/**
+ * Builds the resident account use cases' dependencies: Argon2id for passwords (with a decoy hash
+ * made now, so that unknown addresses cost the same), TOTP, the common-password blocklist with the
+ * municipality's and the service's names as context words, and mail handed to the Mailer without
+ * waiting (failures are logged without the address).
+ */
+export const buildResidentAccounts = async (input: ResidentAccountsInput): Promise<ResidentAccountsRuntime> => {
+  const passwordHasher = await createArgon2Hasher();
+  if (passwordHasher.isErr()) throw new Error(`cannot start the password hasher: ${passwordHasher.error.message}`);
+  const random = createCryptoSecureRandom();
+  const decoyHash = await passwordHasher.value.hash(Buffer.from(random.bytes(24)).toString("base64url"));
+  if (decoyHash.isErr()) throw new Error(`cannot start the password hasher: ${decoyHash.error.message}`);
+  const origin = input.origin.replace(/\/+$/, "");
+  const link = (path: string, params: Record<string, string>) => `${origin}${path}?${new URLSearchParams(params).toString()}`;
+  const loginState =
+    input.loginState ??
+    createMemoryResidentLoginState(input.clock, (record) => {
+      void recordAudit(input, [
+        {
+          at: record.at,
+          actor: record.accountId === null ? { kind: "anonymous", id: null } : { kind: "resident", id: record.accountId },
+          action: "resident.login",
+          target: record.accountId === null ? null : { kind: "resident_account", id: record.accountId },
+          result: record.outcome === "success" || record.outcome === "second_factor_required" ? "success" : "failure",
+          sourceIp: null,
+          details: { step: record.step, outcome: record.outcome, source: record.source },
+        },
+      ]);
+      return okAsync<void, StorageError>(undefined);
+    });
+  const deps: ResidentAccountDeps = {
+    clock: input.clock,
+    random,
+    hasher: input.hasher,
+    ids: input.ids,
+    accounts: input.store,
+    passwordHasher: passwordHasher.value,
+    totp: createOtpauthAuthenticator(),
+    loginState,
+    passwordRules: {
+      policy: RESIDENT_PASSWORD_POLICY,
+      blocklist: createCommonPasswordBlocklist(),
+      cityNames: [input.catalog.municipality.name.ja, input.catalog.municipality.name.en],
+      serviceNames: [SERVICE_NAME, "窓口"],
+    },
+    decoyHash: decoyHash.value,
+    serviceName: `${input.catalog.municipality.name.ja} ${SERVICE_NAME}`,
+    links: {
+      verifyEmail: (accountId, token) => link("/account/verify", { account: accountId, token }),
+      confirmEmailChange: (accountId, token) => link("/account/confirm-email", { account: accountId, token }),
+      resetPassword: (accountId, token) => link("/account/reset", { account: accountId, token }),
+      login: () => `${origin}/account/login`,
+    },
+    queueMail: (to, mail) => {
+      const id = input.ids.uuid();
+      void input.mailer.send({ id, to, subject: mail.subject, text: mail.text }).then((sent) => {
+        if (sent.isErr()) input.logger.warn({ event: "resident.mail_failed", mailId: id, reason: sent.error.reason }, "resident mail not sent");
+      });
+      return okAsync(undefined);
+    },
+  };
+  return { deps, sessions: createResidentSessions(() => input.clock.now().getTime()) };
+};
