@@ -1,9 +1,12 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import type { ApplicationStore, ResidentAccountStore, AuditLogStore, OutboxStore, PasskeyStore, StaffAccessStore, StaffStore, StorageError } from "@madoguchi/core";
+import type { LoginStateStore, SessionStore } from "@madoguchi/core";
 import { mikroOrmApplicationStore } from "./mikro-orm-application-store.ts";
 import { mikroOrmAuditLogStore } from "./mikro-orm-audit-log-store.ts";
 import { mikroOrmOutboxStore } from "./mikro-orm-outbox-store.ts";
 import { mikroOrmPasskeyStore } from "./mikro-orm-passkey-store.ts";
+import { mikroOrmSessionStore } from "./mikro-orm-session-store.ts";
+import { mikroOrmLoginStateStore } from "./mikro-orm-login-state-store.ts";
 import { mikroOrmStaffStore } from "./mikro-orm-staff-store.ts";
 import { mikroOrmStaffAccessStore } from "./mikro-orm-staff-access-store.ts";
 import { mikroOrmResidentAccountStore } from "./mikro-orm-resident-account-store.ts";
@@ -23,6 +26,10 @@ export interface MikroOrmStore {
   readonly residentAccounts: ResidentAccountStore;
   /** Passkeys of staff and resident accounts (migration 0006). */
   readonly passkeys: PasskeyStore;
+  /** Server-side sessions (migration 0003). */
+  readonly sessions: SessionStore;
+  /** Login state of staff and residents, TOTP secrets sealed (migration 0003). */
+  readonly loginState: LoginStateStore;
   /** The audit log; the application store appends to it in its own transactions. */
   readonly auditLog: AuditLogStore;
   /** The database answers and the KeyStore holds its key. */
@@ -59,6 +66,8 @@ export const createMikroOrmStore = (options: MikroOrmStoreOptions): ResultAsync<
           staffAccess: mikroOrmStaffAccessStore(db),
           residentAccounts: mikroOrmResidentAccountStore(db, keyStore),
           passkeys: mikroOrmPasskeyStore(db),
+          sessions: mikroOrmSessionStore(db),
+          loginState: mikroOrmLoginStateStore(db, keyStore),
           auditLog: mikroOrmAuditLogStore(db),
           healthCheck: () => applications.healthCheck(),
           close: () => applications.close(),

@@ -2,6 +2,7 @@ import type { MigrationObject } from "@mikro-orm/core";
 import { Migration } from "@mikro-orm/migrations";
 import { initialMigration } from "./0001-initial.ts";
 import { auditLogMigration } from "./0002-audit-log.ts";
+import { sessionsAndLoginStateMigration } from "./0003-sessions-and-login-state.ts";
 import { staffAccessMigration } from "./0004-staff-access.ts";
 import { passkeysMigration } from "./0006-passkeys.ts";
 import { residentAccountsMigration } from "./0005-resident-accounts.ts";
@@ -27,6 +28,7 @@ const sqlMigration = (name: string, step: { readonly up: readonly string[]; read
 export const migrationsFor = (dialect: Dialect): MigrationObject[] => [
   { name: "0001-initial", class: sqlMigration("0001-initial", initialMigration[dialect]) },
   { name: "0002-audit-log", class: sqlMigration("0002-audit-log", auditLogMigration[dialect]) },
+  { name: "0003-sessions-and-login-state", class: sqlMigration("0003-sessions-and-login-state", sessionsAndLoginStateMigration[dialect]) },
   { name: "0004-staff-access", class: sqlMigration("0004-staff-access", staffAccessMigration[dialect]) },
   { name: "0005-resident-accounts", class: sqlMigration("0005-resident-accounts", residentAccountsMigration[dialect]) },
   { name: "0006-passkeys", class: sqlMigration("0006-passkeys", passkeysMigration[dialect]) },
