@@ -14,3 +14,4 @@ export * from "./change-resident-password.ts";
 export * from "./change-resident-email.ts";
 export * from "./resident-second-factor.ts";
 export * from "./notify-resident.ts";
+export * from "./resident-login-state.ts";

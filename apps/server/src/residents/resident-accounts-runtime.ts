@@ -1,7 +1,11 @@
 import { okAsync } from "neverthrow";
 import type { Logger } from "pino";
 import {
+  GLOBAL_THROTTLE,
+  PER_ADDRESS_THROTTLE,
+  RESIDENT_LOCKOUT_POLICY,
   RESIDENT_PASSWORD_POLICY,
+  residentLoginState,
   type AuditLogStore,
   type Clock,
   type Hasher,
@@ -10,7 +14,7 @@ import {
   type ProcedureCatalog,
   type ResidentAccountDeps,
   type ResidentAccountStore,
-  type ResidentLoginState,
+  type LoginStateStore,
   type StorageError,
 } from "@madoguchi/core";
 import { createArgon2Hasher } from "@madoguchi/adapter-argon2";
@@ -18,7 +22,6 @@ import { createCommonPasswordBlocklist } from "@madoguchi/adapter-common-passwor
 import { createOtpauthAuthenticator } from "@madoguchi/adapter-otpauth";
 import { createCryptoSecureRandom } from "@madoguchi/adapter-system";
 import { recordAudit } from "../audit/record-audit.ts";
-import { createMemoryResidentLoginState } from "./memory-resident-login-state.ts";
 import { createResidentSessions, type ResidentSessions } from "./resident-sessions.ts";
 
 /** Resident accounts as the HTTP layer uses them: the use cases' deps and the sessions. */
@@ -39,8 +42,8 @@ export interface ResidentAccountsInput {
   readonly catalog: ProcedureCatalog;
   /** The public origin of the resident listener: links in mails point there. */
   readonly origin: string;
-  /** Login state; default: in memory (see `createMemoryResidentLoginState`). */
-  readonly loginState?: ResidentLoginState;
+  /** The shared login-state port; residents' state is kept under `("resident", accountId)`. */
+  readonly loginStateStore: LoginStateStore;
 }
 
 const SERVICE_NAME = "madoguchi";
@@ -59,9 +62,13 @@ export const buildResidentAccounts = async (input: ResidentAccountsInput): Promi
   if (decoyHash.isErr()) throw new Error(`cannot start the password hasher: ${decoyHash.error.message}`);
   const origin = input.origin.replace(/\/+$/, "");
   const link = (path: string, params: Record<string, string>) => `${origin}${path}?${new URLSearchParams(params).toString()}`;
-  const loginState =
-    input.loginState ??
-    createMemoryResidentLoginState(input.clock, (record) => {
+  const loginState = residentLoginState(input.loginStateStore, {
+    clock: input.clock,
+    lockoutPolicy: RESIDENT_LOCKOUT_POLICY,
+    addressThrottle: PER_ADDRESS_THROTTLE,
+    globalThrottle: GLOBAL_THROTTLE,
+    // The true outcome of each step goes to the audit log (the resident only ever hears "invalid").
+    recordAttempt: (record) => {
       void recordAudit(input, [
         {
           at: record.at,
@@ -74,7 +81,8 @@ export const buildResidentAccounts = async (input: ResidentAccountsInput): Promi
         },
       ]);
       return okAsync<void, StorageError>(undefined);
-    });
+    },
+  });
   const deps: ResidentAccountDeps = {
     clock: input.clock,
     random,

@@ -1,4 +1,4 @@
-import type { ResidentAccountStore, ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
+import type { LoginStateStore, ResidentAccountStore, ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
 import { createMemoryResidentAccountStore, createMemoryStore } from "@madoguchi/adapter-memory";
 import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
@@ -15,6 +15,8 @@ export interface StorageParts {
   readonly auditLog: AuditLogStore;
   /** Passkeys of staff and resident accounts. */
   readonly passkeys: PasskeyStore;
+  /** Login state of staff and residents (lockout, TOTP, codes, tickets). */
+  readonly loginState: LoginStateStore;
   /** Resident accounts (R3). */
   readonly residentAccounts: ResidentAccountStore;
   close(): Promise<void>;
