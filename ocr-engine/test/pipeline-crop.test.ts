@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cropGrey, cropRegion, regionToPixels, toPgm } from "../src/pipeline/crop.ts";
+import { cropGrey, cropRegion, regionToPixels, toPgm, trimColumnsToInk } from "../src/pipeline/crop.ts";
 import { downscaleGrey } from "../src/pipeline/resize-grey.ts";
 
 const ramp = (width: number, height: number) => {
@@ -87,3 +87,24 @@ describe("downscaleGrey", () => {
   });
 });
 
+
+describe("trimColumnsToInk", () => {
+  const blankCell = (width: number, height: number, inked: readonly [number, number][]) => {
+    const data = new Uint8Array(width * height).fill(255);
+    for (const [x, y] of inked) data[y * width + x] = 0;
+    return { width, height, data };
+  };
+  it("keeps the inked columns and the pad beside them, at full height", () => {
+    const cell = blankCell(100, 20, [[40, 5], [45, 15]]);
+    const trimmed = trimColumnsToInk(cell, 6);
+    expect([trimmed.width, trimmed.height]).toEqual([18, 20]); // columns 34..51
+    expect(trimmed.data[5 * 18 + 6]).toBe(0);
+    expect(trimmed.data[15 * 18 + 11]).toBe(0);
+  });
+  it("clamps the pad to the crop, and leaves a crop without ink or without blank columns as it is", () => {
+    expect(trimColumnsToInk(blankCell(100, 20, [[2, 2], [97, 3]]), 6).width).toBe(100);
+    const empty = blankCell(10, 10, []);
+    expect(trimColumnsToInk(empty, 3)).toBe(empty);
+    expect(trimColumnsToInk(blankCell(100, 20, [[1, 1]]), 4).width).toBe(6);
+  });
+});

@@ -7,7 +7,7 @@
 import { Result, ResultAsync, errAsync, ok, okAsync } from "neverthrow";
 import { buildTemplateIndex, decodeReduced, identifyPage, reducePage, type Identification, type IdentifyOptions, type TemplateIndex } from "../identify/index.ts";
 import { estimateAlignment, warpGrey, type AlignOptions, type AlignmentFit } from "../pipeline/align.ts";
-import { cropRegion, type PixelRect } from "../pipeline/crop.ts";
+import { cropRegion, trimColumnsToInk, type PixelRect } from "../pipeline/crop.ts";
 import { DEFAULT_DECODE_LIMITS, decodeImage, type DecodeLimits } from "../pipeline/decode-image.ts";
 import { ocrError, type OcrError } from "../pipeline/ocr-error.ts";
 import type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
@@ -163,6 +163,13 @@ interface PreparedJob {
 
 const DARK = 128;
 
+/**
+ * Blank paper kept beside a value's ink, as a fraction of the crop's height, when a crop is trimmed to its
+ * inked columns (`trimColumnsToInk`). Measured on bench seeds 1–3 (480 non-name values): 457 → 461 exact,
+ * no value wrong that was right untrimmed.
+ */
+const TRIM_PAD = 0.3;
+
 const inkRatio = (crop: GreyRaster): number => {
   let dark = 0;
   for (let i = 0; i < crop.data.length; i++) if (crop.data[i]! < DARK) dark++;
@@ -237,7 +244,8 @@ const makeEngine = <R>(
       jobs.map((job) =>
         cropRegion(page, job.region).map(({ crop, rect }) => {
           const clean = clearBorderComponents(removeRuledLines(crop));
-          return { job, crop: clean, rect, blank: inkRatio(clean) < blankInkRatio };
+          const blank = inkRatio(clean) < blankInkRatio;
+          return { job, crop: blank ? clean : trimColumnsToInk(clean, TRIM_PAD * clean.height), rect, blank };
         }),
       ),
     );
