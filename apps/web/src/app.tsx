@@ -19,6 +19,7 @@ import { StaffGate } from "./pages/staff/staff-gate.tsx";
 import { StaffListPage } from "./pages/staff/staff-list-page.tsx";
 import { StaffSessionProvider } from "./pages/staff/staff-session.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
+import { AccountRoutePage } from "./pages/account/account-route-page.tsx";
 import { resolveRoute, useLocationKey, type Route } from "./router.ts";
 
 function RoutePage({ route, locationKey }: { readonly route: Route; readonly locationKey: string }) {
@@ -62,6 +63,8 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       );
     case "devInbox":
       return <DevInboxPage />;
+    case "account":
+      return <AccountRoutePage key={route.page} page={route.page} />;
     case "notFound":
       return <NotFoundPage />;
   }

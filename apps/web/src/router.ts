@@ -14,6 +14,7 @@ export type Route =
   | { readonly name: "staffSecurity" }
   | { readonly name: "staffAccess" }
   | { readonly name: "devInbox" }
+  | { readonly name: "account"; readonly page: AccountPage }
   | { readonly name: "notFound" };
 
 // A malformed escape (`%E0%A4%A`) is a bad link, not a crash.
@@ -24,6 +25,17 @@ const decodeSegment = (segment: string): string | null => {
   } catch {
     return null;
   }
+};
+
+/** The resident account pages (R3, R8): `/account` is "my applications". */
+export type AccountPage = "applications" | "register" | "verify" | "login" | "reset" | "confirmEmail" | "settings";
+const ACCOUNT_PAGES: Readonly<Record<string, AccountPage>> = {
+  register: "register",
+  verify: "verify",
+  login: "login",
+  reset: "reset",
+  "confirm-email": "confirmEmail",
+  settings: "settings",
 };
 
 /** Maps a pathname (no query, no hash) to a {@link Route}. Pure, so it is unit-tested. */
@@ -52,6 +64,10 @@ export function resolveRoute(pathname: string): Route {
     return id === null ? { name: "notFound" } : { name: "staffDetail", id };
   }
   if (first === "dev" && second === "inbox" && third === undefined) return { name: "devInbox" };
+  if (first === "account" && second === undefined) return { name: "account", page: "applications" };
+  if (first === "account" && second !== undefined && third === undefined && Object.hasOwn(ACCOUNT_PAGES, second)) {
+    return { name: "account", page: ACCOUNT_PAGES[second] as AccountPage };
+  }
   return { name: "notFound" };
 }
 

@@ -2,6 +2,7 @@ import type { ReactNode, RefObject } from "react";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { otherLocale } from "../i18n/locale.ts";
 import { Link } from "./link.tsx";
+import { accountMessages } from "../pages/account/account-messages.ts";
 
 /**
  * The frame of every page: skip link, header with the city's name, main menu and language switch, the
@@ -47,6 +48,11 @@ export function Layout({
             </li>
             <li>
               <Link href="/status">{t.header.status}</Link>
+            </li>
+            <li>
+              <Link href="/account" data-testid="nav-account">
+                {accountMessages(locale).nav.applications}
+              </Link>
             </li>
           </ul>
         </nav>

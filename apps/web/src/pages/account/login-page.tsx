@@ -1,0 +1,113 @@
+import { useState, type FormEvent } from "react";
+import { Alert } from "../../components/alert.tsx";
+import { Link } from "../../components/link.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
+import { TextField } from "../../components/text-field.tsx";
+import { usePageTitle } from "../../hooks/use-document-title.ts";
+import { navigate } from "../../router.ts";
+import { failureText } from "./account-api.ts";
+import { useAccount } from "./use-account.ts";
+
+/**
+ * `/account/login` — password, then the account's second step (authenticator code or emailed code);
+ * "forgot my password" on the same page. Failures show the server's one message, whatever failed.
+ */
+export function LoginPage() {
+  const { t, m, api } = useAccount();
+  usePageTitle(m.login.title);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
+  const [step, setStep] = useState<"password" | "totp" | "email_code" | "forgot">("password");
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async <T,>(work: Promise<import("../../api-result.ts").ApiResult<T>>, ok: (data: T) => void) => {
+    if (busy) return;
+    setBusy(true);
+    const result = await work;
+    setBusy(false);
+    if (result.ok) {
+      setError(null);
+      ok(result.data);
+    } else setError(failureText(result, t.meta.unexpectedError));
+  };
+
+  const submitPassword = (event: FormEvent) => {
+    event.preventDefault();
+    void run(api.login(email, password), (data) => {
+      setPassword("");
+      if (data.step === "done") navigate("/account");
+      else setStep(data.step);
+    });
+  };
+  const submitCode = (event: FormEvent) => {
+    event.preventDefault();
+    void run(api.secondFactor(code), () => navigate("/account"));
+  };
+  const submitForgot = (event: FormEvent) => {
+    event.preventDefault();
+    void run(api.forgot(email), () => setNotice(m.login.forgotDone));
+  };
+
+  return (
+    <>
+      <PageTitle>{step === "forgot" ? m.login.forgotTitle : m.login.title}</PageTitle>
+      {error !== null && (
+        <Alert kind="error" testId="login-error">
+          <p>{error}</p>
+        </Alert>
+      )}
+      {notice !== null && (
+        <Alert kind="success" testId="login-notice">
+          <p>{notice}</p>
+        </Alert>
+      )}
+      {step === "password" && (
+        <form noValidate onSubmit={submitPassword} className="form">
+          <TextField id="email" type="email" label={m.login.email} value={email} onChange={setEmail} autoComplete="username" spellCheck={false} />
+          <TextField id="password" type="password" label={m.login.password} value={password} onChange={setPassword} autoComplete="current-password" />
+          <div className="actions">
+            <button type="submit" className="button" data-testid="login-submit" aria-disabled={busy || undefined}>
+              {m.login.submit}
+            </button>
+          </div>
+        </form>
+      )}
+      {(step === "totp" || step === "email_code") && (
+        <form noValidate onSubmit={submitCode} className="form">
+          <p>{step === "totp" ? m.login.totpPrompt : m.login.emailCodePrompt}</p>
+          <TextField id="code" label={m.login.code} value={code} onChange={setCode} inputMode="numeric" autoComplete="one-time-code" size="short" />
+          <div className="actions">
+            <button type="submit" className="button" data-testid="code-submit" aria-disabled={busy || undefined}>
+              {m.login.verify}
+            </button>
+          </div>
+        </form>
+      )}
+      {step === "forgot" && (
+        <form noValidate onSubmit={submitForgot} className="form">
+          <TextField id="email" type="email" label={m.login.email} value={email} onChange={setEmail} autoComplete="email" spellCheck={false} />
+          <div className="actions">
+            <button type="submit" className="button" data-testid="forgot-submit" aria-disabled={busy || undefined}>
+              {m.login.forgotSubmit}
+            </button>
+          </div>
+        </form>
+      )}
+      {step === "password" && (
+        <ul>
+          <li>
+            <button type="button" className="button button--secondary" data-testid="forgot" onClick={() => setStep("forgot")}>
+              {m.login.forgot}
+            </button>
+          </li>
+          <li>
+            <Link href="/account/register">{m.login.register}</Link>
+          </li>
+        </ul>
+      )}
+    </>
+  );
+}
