@@ -83,6 +83,22 @@ describe("admin API of groups and roles (staff.manage)", () => {
     expect((await call(at("/groups/Bad%20Id"), { headers: admin.headers, body: { name: "x", scope: { kind: "all" } } })).status).toBe(400);
   });
 
+  it("refuses to remove the last administrator (409, ja/en), and allows it once another administrator exists", async () => {
+    const admin = await staffLogin(server);
+    const at = (path: string) => `${server.staffUrl}/api/staff/access${path}`;
+    const snapshot = (await server.deps.staffAccess.snapshot())._unsafeUnwrap();
+    const demoId = snapshot.assignments.find((a) => a.roleId === "administrator" && a.holder.kind === "staff")!.holder as { staffId: string };
+    const revokeDemo = { roleId: "administrator", holder: { kind: "staff", staffId: demoId.staffId } };
+    const refused = await call(at("/roles/revoke"), { headers: { ...admin.headers, "accept-language": "en" }, body: revokeDemo });
+    expect([refused.status, refused.body.error.code]).toEqual([409, "staff_access.last_administrator"]);
+    expect(refused.body.error.message).toContain("Give the administrator role to someone else first");
+    const other = await staffWithSession(server, "second-admin");
+    expect((await call(at("/roles"), { headers: admin.headers, body: { roleId: "administrator", holder: { kind: "staff", staffId: other.id } } })).body).toEqual({ changed: true });
+    expect((await call(at("/roles/revoke"), { headers: admin.headers, body: revokeDemo })).body).toEqual({ changed: true });
+    // Put the demo account back, as the other administrator, for the other tests.
+    expect((await call(at("/roles"), { headers: other.headers, body: revokeDemo })).body).toEqual({ changed: true });
+  });
+
   it("a staff member without staff.manage is refused (403) and recorded; without the CSRF token a change is refused", async () => {
     const viewer = await staffWithSession(server, "viewer");
     (await server.deps.staffAccess.assignRole({ roleId: "viewer" as never, holder: { kind: "staff", staffId: viewer.id } }))._unsafeUnwrap();

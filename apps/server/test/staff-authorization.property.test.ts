@@ -10,7 +10,8 @@ import { catalogWithOffices, staffWithSession, submittedApplication, TEST_OFFICE
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 /*
- * SECURITY.md "Access control": random staff × groups × roles × applications × routes, over HTTP on a
+ * SECURITY.md "Access control": random staff × groups × roles × applications × routes (list, detail,
+ * command, export, audit log, access administration), over HTTP on a
  * real SQLite database. A staff member never receives data of an application outside their groups
  * nor uses a function outside their permissions — those answer only 403/404 — and every refusal has
  * an `authorization.denied` entry. The oracle below is written from the rules (ADR 16), not from core.
@@ -143,6 +144,16 @@ describe("staff authorization over HTTP (property)", () => {
           const audit = await get("/api/staff/audit?limit=1");
           if (!permissions.has("audit.view")) expectRefusal(audit, 403);
           else expect(audit.status).toBe(200);
+
+          // The access administration (groups and roles).
+          const admin = await get("/api/staff/access");
+          if (!permissions.has("staff.manage")) expectRefusal(admin, 403);
+          else expect(admin.status).toBe(200);
+          const change = await call(`${base}/api/staff/access/groups/intruder-${caseNo}-${me.id.slice(0, 8)}`, { headers: me.headers, body: { name: "x", scope: { kind: "all" } } });
+          if (!permissions.has("staff.manage")) {
+            expectRefusal(change, 403);
+            expect((await access.snapshot())._unsafeUnwrap().groups.map((g) => g.id)).not.toContain(`intruder-${caseNo}-${me.id.slice(0, 8)}`);
+          } else expect(change.status).toBe(201);
 
           expect(await deniedCount(me.id)).toBe(refusals);
         }

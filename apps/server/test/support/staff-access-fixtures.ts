@@ -64,6 +64,6 @@ export const staffWithSession = async (server: TestServer, label: string) => {
   const id = StaffId(randomUUID());
   const loginId = `${label}-${id.slice(0, 8)}`;
   (await server.deps.staff.insert({ id, loginId, displayName: label, passwordHash: "test-only:no-login", createdAt: new Date() }))._unsafeUnwrap();
-  const session = server.deps.sessions.create({ id, loginId, displayName: label });
+  const session = await server.deps.sessions.create({ id, loginId, displayName: label });
   return { id, loginId, headers: { cookie: `__Host-madoguchi-staff=${session.id}`, "x-csrf-token": session.csrfToken } };
 };

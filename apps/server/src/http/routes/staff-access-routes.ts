@@ -7,6 +7,8 @@ import {
   StaffGroupId,
   StaffId,
   StaffRoleId,
+  leavesNoAdministrator,
+  type AccessRemoval,
   type AuditEntryDraft,
   type RoleAssignment,
   type StaffGroupScope,
@@ -48,6 +50,10 @@ const MESSAGES = {
   unknownStaff: { ja: "このログインIDの職員はいません。", en: "No staff account has this login ID." },
   unknownGroup: { ja: "このグループはありません。", en: "This group does not exist." },
   unknownScope: { ja: "対象の手続または窓口（区役所・支所）がカタログにありません。", en: "A procedure or office of the scope is not in the catalog." },
+  lastAdministrator: {
+    ja: "職員管理の権限を持つ職員が一人もいなくなるため、この変更はできません。先に別の職員に管理者の役割を付けてください。",
+    en: "This change would leave no one with the staff management permission. Give the administrator role to someone else first.",
+  },
   invalidId: { ja: "グループIDは英小文字・数字・ハイフンで指定してください。", en: "A group ID has lower-case letters, digits and hyphens only." },
 } as const;
 
@@ -69,6 +75,21 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
     recordAudit(deps, [
       { at: deps.clock.now(), actor: { kind: "staff", id: staffSession(res).staff.id }, action, target, result: "success", sourceIp: sourceIpOf(req), details },
     ]);
+  /**
+   * Refuses (409) a removal that would leave nobody able to manage access: no one could undo it from the
+   * back office. Checked on the configuration read just before the change (two administrators removing
+   * each other at the same instant could still both pass).
+   */
+  const refusedAsLastAdministrator = async (req: Request, res: Response, change: AccessRemoval): Promise<boolean> => {
+    const snapshot = await deps.staffAccess.snapshot();
+    if (snapshot.isErr()) {
+      storageFailed(req, res, snapshot.error);
+      return true;
+    }
+    if (!leavesNoAdministrator(snapshot.value, change)) return false;
+    fail(req, res, 409, "staff_access.last_administrator", MESSAGES.lastAdministrator);
+    return true;
+  };
   const groupIdOf = (req: Request, res: Response): StaffGroupId | null => {
     const id = String(req.params["groupId"]);
     if (/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) return StaffGroupId(id);
@@ -123,6 +144,7 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
   router.delete("/api/staff/access/groups/:groupId", staffOnly, canManage, async (req, res) => {
     const id = groupIdOf(req, res);
     if (id === null) return;
+    if (await refusedAsLastAdministrator(req, res, { kind: "deleteGroup", groupId: id })) return;
     const deleted = await deps.staffAccess.deleteGroup(id);
     if (deleted.isErr()) return storageFailed(req, res, deleted.error);
     if (!deleted.value) return fail(req, res, 404, "staff_access.unknown_group", MESSAGES.unknownGroup);
@@ -147,6 +169,7 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
     const id = groupIdOf(req, res);
     if (id === null) return;
     const staffId = StaffId(String(req.params["staffId"]).slice(0, 100));
+    if (await refusedAsLastAdministrator(req, res, { kind: "removeMember", groupId: id, staffId })) return;
     const removed = await deps.staffAccess.removeMember(id, staffId);
     if (removed.isErr()) return storageFailed(req, res, removed.error);
     if (removed.value) await record(req, res, "staff_group.member_removed", { kind: "staff_group", id }, { staffId });
@@ -179,6 +202,7 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
   router.post("/api/staff/access/roles/revoke", staffOnly, canManage, async (req, res) => {
     const a = await assignment(req, res);
     if (a === null) return;
+    if (await refusedAsLastAdministrator(req, res, { kind: "revokeRole", assignment: a })) return;
     const revoked = await deps.staffAccess.revokeRole(a);
     if (revoked.isErr()) return storageFailed(req, res, revoked.error);
     if (revoked.value) await record(req, res, "staff_role.revoked", holderTarget(a), holderDetails(a));
