@@ -1,0 +1,178 @@
+import { Secret, TOTP } from "otpauth";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoSeriousA11yViolations, launchChromium } from "./browser.ts";
+import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
+
+let app: ReferenceApp;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  app = await startReferenceApp();
+  browser = await launchChromium();
+  context = browser.context;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const PASSWORD = "まどぐち で 申請 する 春";
+
+/** The newest mail to `to`, read on the dev inbox page as a person would (polled: mail leaves asynchronously). */
+const newestMailTo = async (to: string, subject: RegExp): Promise<string> => {
+  const page = await context.newPage();
+  await page.goto(`${app.url}/dev/inbox`);
+  let text = "";
+  await expect
+    .poll(
+      async () => {
+        await page.click('[data-testid="inbox-reload"]');
+        const mails = page.locator("article.mail");
+        for (let i = 0; i < (await mails.count()); i += 1) {
+          const mail = mails.nth(i);
+          const body = (await mail.textContent()) ?? "";
+          if (body.includes(to) && subject.test(body)) {
+            text = (await mail.locator("pre").textContent()) ?? "";
+            return true;
+          }
+        }
+        return false;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  await page.close();
+  return text;
+};
+
+const linkIn = (text: string, path: string): string => {
+  const m = new RegExp(`https?://\\S+${path}\\?\\S+`).exec(text);
+  if (m === null) throw new Error(`no ${path} link in the mail`);
+  return m[0];
+};
+
+const logIn = async (page: Page, email: string, password: string) => {
+  await page.goto(`${app.url}/account/login`);
+  await page.fill('[name="email"]', email);
+  await page.fill('[name="password"]', password);
+  await page.click('[data-testid="login-submit"]');
+};
+
+describe("in Chromium: a resident account from registration to 'my applications'", () => {
+  it("registers, verifies the address from the dev inbox, logs in with an emailed code, enrols TOTP, logs in with TOTP and sees their application", async () => {
+    const email = `e2e-${process.pid}@example.jp`;
+    const page = await context.newPage();
+
+    await page.goto(`${app.url}/account/register`);
+    await expectNoSeriousA11yViolations(page);
+    await page.fill('[name="email"]', email);
+    await page.fill('[name="password"]', PASSWORD);
+    await page.click('[data-testid="register-submit"]');
+    await expect.poll(() => page.getByTestId("register-done").isVisible()).toBe(true);
+
+    const verifyMail = await newestMailTo(email, /メールアドレスの確認/);
+    await page.goto(linkIn(verifyMail, "/account/verify"));
+    await expect.poll(() => page.getByTestId("link-done").isVisible(), { timeout: 15_000 }).toBe(true);
+
+    // First login: the default second step is a code by email.
+    await logIn(page, email, PASSWORD);
+    await expect.poll(() => page.locator("main").textContent()).toContain("メールでお送りした6桁の確認コード");
+    const codeMail = await newestMailTo(email, /ログイン確認コード/);
+    const code = /\b(\d{6})\b/.exec(codeMail)?.[1] ?? "";
+    await page.fill('[name="code"]', code);
+    await page.click('[data-testid="code-submit"]');
+    await expect.poll(() => page.getByTestId("applications-none").isVisible(), { timeout: 15_000 }).toBe(true);
+
+    // Enrol an authenticator app: the test is the app, computing codes from the shown key.
+    await page.click('[data-testid="account-nav-settings"]');
+    await expect.poll(() => page.getByTestId("settings-email").textContent()).toBe(email);
+    await expectNoSeriousA11yViolations(page);
+    await page.fill('[name="currentPassword"]', PASSWORD);
+    await page.click('[data-testid="totp-start"]');
+    const secret = ((await page.getByTestId("totp-secret").textContent({ timeout: 15_000 })) ?? "").trim();
+    const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
+    await page.fill('[name="totpCode"]', totp.generate());
+    await page.click('[data-testid="totp-confirm"]');
+    await expect.poll(() => page.locator('[data-testid="recovery-codes"] li').count(), { timeout: 15_000 }).toBe(10);
+
+    // Submit an application while logged in: what the apply page sends, with this browser's cookie.
+    // The card is tokenised at the sandbox (its own origin), as its hosted fields do.
+    const config = (await (await fetch(`${app.url}/api/config`)).json()) as { payment: { hostedFieldsUrl: string } };
+    const tokenRes = await fetch(`${new URL(config.payment.hostedFieldsUrl).origin}/v1/tokens`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ number: "4242424242424242", expMonth: 12, expYear: 2030, cvc: "123", name: "HANAKO MADOGUCHI" }),
+    });
+    const { token } = (await tokenRes.json()) as { token: string };
+    const receipt = await page.evaluate(async (paymentToken) => {
+      const input = {
+        procedureId: "juminhyo",
+        locale: "ja",
+        submissionKey: `e2e-resident-account-${Date.now()}`.padEnd(32, "k"),
+        applicant: {
+          name: "窓口 花子", nameKana: "まどぐち はなこ", postalCode: "１００－０００１", address: "みほん県みほん市中央一丁目1番1号",
+          dateOfBirth: "平成2年1月2日", phone: "03-1234-5678", email: "hanako@example.jp",
+        },
+        request: { copies: "1", deliveryMethodId: "standard", extra: {} },
+      };
+      const post = async (url: string, body: unknown) => {
+        const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+        return { status: r.status, body: await r.json() };
+      };
+      const prepared = await post("/api/applications/prepare", input);
+      const bytes = new TextEncoder().encode(prepared.body.canonicalJson as string);
+      const signed = await post("/test-card/api/sign", { contentBase64: btoa(String.fromCharCode(...bytes)), password: "MADO1234" });
+      return post("/api/applications", { ...input, signature: { cmsBase64: signed.body.cmsBase64 }, payment: { token: paymentToken } });
+    }, token);
+    expect(receipt.status).toBe(201);
+
+    // Log out, log in again: now the second step is the authenticator app.
+    await page.goto(`${app.url}/account`);
+    await page.click('[data-testid="account-logout"]');
+    await expect.poll(() => page.url()).toContain("/account/login");
+    await logIn(page, email, PASSWORD);
+    await expect.poll(() => page.locator("main").textContent()).toContain("認証アプリに表示されている6桁のコード");
+    // Each code works once: use the next time step's code (accepted within the ±1 step window).
+    await page.fill('[name="code"]', totp.generate({ timestamp: Date.now() + 30_000 }));
+    await page.click('[data-testid="code-submit"]');
+    await expect.poll(() => page.locator('[data-testid="my-application"]').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId("my-applications").textContent()).toContain(receipt.body.receiptNumber);
+    expect(await page.getByTestId("my-applications").textContent()).toContain("住民票");
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  // The lock itself (the N-th failure, N = 20) is proven with a moved clock in the server test
+  // (apps/server/test/resident-accounts.test.ts); in real time, failures past the free ones already
+  // make every try wait, and waiting and locked answer exactly like a wrong password.
+  it("after repeated wrong passwords, the right password gets the same message as a wrong one", async () => {
+    const page = await context.newPage();
+    const email = `e2e-lock-${process.pid}@example.jp`;
+    const register = await fetch(`${app.url}/api/resident/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    expect(register.status).toBe(202);
+    await page.goto(linkIn(await newestMailTo(email, /メールアドレスの確認/), "/account/verify"));
+    await expect.poll(() => page.getByTestId("link-done").isVisible(), { timeout: 15_000 }).toBe(true);
+
+    await logIn(page, email, "a wrong password");
+    await expect.poll(() => page.getByTestId("login-error").isVisible()).toBe(true);
+    const wrongMessage = await page.getByTestId("login-error").textContent();
+    // More failures over the API (the server counts them whatever client asks).
+    const failures = 10;
+    for (let i = 1; i < failures; i += 1) {
+      await fetch(`${app.url}/api/resident/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password: `wrong ${i}` }),
+      });
+    }
+    await logIn(page, email, PASSWORD);
+    await expect.poll(() => page.getByTestId("login-error").textContent()).toBe(wrongMessage);
+    expect(await page.locator('[name="code"]').count()).toBe(0);
+  });
+});
