@@ -76,6 +76,8 @@ describe("staff authorization (examples)", () => {
     expect((await call(`${server.staffUrl}/api/staff/applications/export?encoding=latin1`, { headers: me.headers })).status).toBe(400);
 
     const exported = (await server.deps.auditLog.read({ actor: { kind: "staff", id: me.id }, actions: ["applications.exported"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
+    const perApplication = (await server.deps.auditLog.read({ actor: { kind: "staff", id: me.id }, actions: ["application.exported"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
+    expect(perApplication.map((e) => e.target?.id)).toEqual([mine.id, mine.id]);
     expect(exported.map((e) => [e.details["count"], e.details["encoding"]])).toEqual([
       [1, "utf-8"],
       [1, "shift_jis"],

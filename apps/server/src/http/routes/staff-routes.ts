@@ -178,7 +178,10 @@ export const staffRoutes = (deps: ServerDeps): Router => {
       status: filter.statuses?.[0] ?? null,
       truncated: items.length > EXPORT_MAX,
     });
-    if (!(await recordAudit(deps, [entry]))) return auditUnavailable(res);
+    // One entry per exported application too, so that "which residents' data did this account access"
+    // (accessedApplications) includes the residents whose data left in the file.
+    const perApplication = exported.map((a) => staffDraft(req, res, "application.exported", { kind: "application", id: a.id }, { encoding }));
+    if (!(await recordAudit(deps, [entry, ...perApplication]))) return auditUnavailable(res);
     const locale = requestLocale(req);
     const header = EXPORT_COLUMNS.map((c) => c[locale]);
     const rows = exported.map((a) => [
