@@ -103,7 +103,7 @@ export const identificationRows = (identification: IdentifyBench | null): Benchm
     row(
       "  … 索引の作成（参照画像 1000 px）",
       "  … index build (references at 1000 px)",
-      `${fmtS(identification.indexSeconds)}, ${(identification.indexBytes / 2 ** 20).toFixed(1)} MiB held, RSS +${identification.indexRssMiB} MiB`,
+      `${fmtS(identification.indexSeconds)}, ${(identification.indexBytes / 2 ** 20).toFixed(1)} MiB held, RSS +${identification.indexRssMiB} MiB; from cache ${fmtS(identification.indexCachedSeconds)}`,
     ),
   ];
 };

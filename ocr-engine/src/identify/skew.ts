@@ -50,12 +50,16 @@ export const estimateSkew = (image: GreyRaster, maxDeg: number = MAX_SKEW_DEG): 
   let ink = 0;
   for (let i = 0; i < image.data.length; i++) if (image.data[i] === 0) ink++;
   if (ink < 50) return 0;
-  const { xs, ys } = inkPoints(image, Math.max(1, Math.ceil(ink / 60_000)));
-  const search = (from: number, to: number, step: number): number => {
+  const fine = inkPoints(image, Math.max(1, Math.ceil(ink / 60_000)));
+  // The coarse pass only has to land within a step of the peak: a quarter of the points find it as
+  // well and cost a quarter (it was most of an index build's time: 33 of 44 evaluations).
+  const coarsePoints = everyNth(fine, COARSE_SUBSAMPLE);
+  const search = (points: { xs: Float32Array; ys: Float32Array }, from: number, to: number, step: number): number => {
     let best = 0;
     let bestScore = -1;
-    for (let d = from; d <= to + 1e-9; d += step) {
-      const s = sharpness(xs, ys, d, image.height, image.width);
+    for (let k = 0; from + k * step <= to + 1e-9; k++) {
+      const d = from + k * step;
+      const s = sharpness(points.xs, points.ys, d, image.height, image.width);
       if (s > bestScore) {
         bestScore = s;
         best = d;
@@ -63,8 +67,25 @@ export const estimateSkew = (image: GreyRaster, maxDeg: number = MAX_SKEW_DEG): 
     }
     return best;
   };
-  const coarse = search(-maxDeg, maxDeg, 0.25);
-  return search(coarse - 0.25, coarse + 0.25, 0.05);
+  const coarse = search(coarsePoints.xs.length >= 1000 ? coarsePoints : fine, -maxDeg, maxDeg, 0.25);
+  const found = search(fine, coarse - 0.25, coarse + 0.25, 0.05);
+  // On the 0.05° grid: float steps leave −1e-17 for a straight page, which would rotate it for nothing.
+  const snapped = Math.round(found / 0.05) * 0.05;
+  return Math.abs(snapped) < 1e-9 ? 0 : snapped;
+};
+
+/** Points kept by the coarse pass of {@link estimateSkew}: one in this many. */
+const COARSE_SUBSAMPLE = 4;
+
+const everyNth = (points: { xs: Float32Array; ys: Float32Array }, n: number): { xs: Float32Array; ys: Float32Array } => {
+  const count = Math.ceil(points.xs.length / n);
+  const xs = new Float32Array(count);
+  const ys = new Float32Array(count);
+  for (let i = 0, j = 0; i < points.xs.length; i += n, j++) {
+    xs[j] = points.xs[i]!;
+    ys[j] = points.ys[i]!;
+  }
+  return { xs, ys };
 };
 
 /**

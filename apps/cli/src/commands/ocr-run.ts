@@ -21,6 +21,7 @@ import type { CliContext, CommandReport } from "../command.ts";
 import { readBinaryFile } from "../files/read-binary-file.ts";
 import type { OcrInput } from "./ocr-flags.ts";
 import { fromOcrError } from "./ocr-errors.ts";
+import { identifyWithCachedIndex, indexCacheDir } from "./ocr-identify.ts";
 import { fallbackLines, identificationLines, ocrJson, ocrLines } from "./ocr-output.ts";
 
 const OPERATION = "ocr";
@@ -101,7 +102,7 @@ export const runOcr = (input: OcrInput, context: CliContext): ResultAsync<Comman
   const today = japanDate(context.now());
   const scan = readBinaryFile(OPERATION, resolve(context.cwd, shown), shown).andThen((bytes) => decodeImage(bytes, undefined, { page }).mapErr((e) => fromOcrError(OPERATION, e, shown)));
   return ResultAsync.combine([catalog, scan]).andThen(([cat, raster]) =>
-    plan.by === "template" ? readWithTemplate(cat, raster, plan.templateId, shown, today) : readByIdentification(cat, raster, plan.fallbackKind, shown, today),
+    plan.by === "template" ? readWithTemplate(cat, raster, plan.templateId, shown, today) : readByIdentification(cat, raster, plan.fallbackKind, shown, today, indexCacheDir(context.env)),
   );
 };
 
@@ -119,13 +120,13 @@ const readWithTemplate = (catalog: TemplateCatalog, raster: RgbaRaster, template
   ).map((doc): CommandReport => ({ human: ocrLines(template, doc, shown), json: ocrJson(template, doc, shown) }));
 };
 
-const readByIdentification = (catalog: TemplateCatalog, raster: RgbaRaster, fallbackKind: DocumentKind | null, shown: string, today: string): ResultAsync<CommandReport, CliError> => {
+const readByIdentification = (catalog: TemplateCatalog, raster: RgbaRaster, fallbackKind: DocumentKind | null, shown: string, today: string, cacheDir: string | null): ResultAsync<CommandReport, CliError> => {
   const start = createOcrEngine({ templates: catalog.templates, references: catalog.references, postProcess: makeDocumentPostProcessor({ today: () => today }) });
   return withEngine(
     start,
     (engine) =>
-      engine
-        .identify(raster)
+      // The index cached between runs (engine.identify would build it again in every process).
+      identifyWithCachedIndex(catalog, raster, cacheDir)
         .map((found): { readonly found: Identification | null; readonly error: OcrError | null } => ({ found, error: null }))
         .orElse((e) => (e.reason === "unidentified" ? okAsync({ found: null, error: e }) : errAsync(e)))
         .mapErr((e) => fromOcrError(OPERATION, e, shown))
