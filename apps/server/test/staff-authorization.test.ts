@@ -36,6 +36,20 @@ describe("staff authorization (examples)", () => {
     ]);
   });
 
+  it("a viewer sees an application without commands to give (only processors get them)", async () => {
+    const me = await staffWithSession(server, "viewer-only");
+    const group = StaffGroupId("viewers-all");
+    (await server.deps.staffAccess.saveGroup({ id: group, name: "閲覧", scope: { kind: "all" } }))._unsafeUnwrap();
+    (await server.deps.staffAccess.addMember(group, me.id))._unsafeUnwrap();
+    (await server.deps.staffAccess.assignRole({ roleId: StaffRoleId("viewer"), holder: { kind: "staff", staffId: me.id } }))._unsafeUnwrap();
+    const a = submittedApplication("juminhyo", "閲覧 太郎", new Date("2026-11-19T00:00:00Z"));
+    (await server.deps.applications.insert(a, []))._unsafeUnwrap();
+    const viewed = await call(`${server.staffUrl}/api/staff/applications/${a.id}`, { headers: me.headers });
+    expect([viewed.status, viewed.body.allowedCommands]).toEqual([200, []]);
+    const demo = await staffLogin(server);
+    expect((await demo.detail(a.id)).body.allowedCommands).toContain("receive");
+  });
+
   it("a revoked role counts at once (roles are read on every request)", async () => {
     const me = await staffWithSession(server, "revoked");
     const role = { roleId: StaffRoleId("auditor"), holder: { kind: "staff" as const, staffId: me.id } };

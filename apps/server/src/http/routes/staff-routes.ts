@@ -13,6 +13,7 @@ import {
   type StaffCommandType,
   type ApplicationQuery,
   canSeeApplication,
+  hasPermission,
   findProcedure,
   visibleApplicationsFilter,
 } from "@madoguchi/core";
@@ -44,8 +45,8 @@ const listItem = (catalog: ProcedureCatalog, a: Application) => ({
   total: a.fee.total,
 });
 
-/** The full application as staff process it. */
-const detail = (catalog: ProcedureCatalog, a: Application) => ({
+/** The full application as staff process it; commands are offered only to holders of `applications.process`. */
+const detail = (catalog: ProcedureCatalog, a: Application, canProcess: boolean) => ({
   id: a.id,
   receiptNumber: a.receiptNumber,
   procedureId: a.procedureId,
@@ -70,7 +71,7 @@ const detail = (catalog: ProcedureCatalog, a: Application) => ({
       ? null
       : { signerSubject: a.signature.signerSubject, signerIssuer: a.signature.signerIssuer, verifiedAt: a.signature.verifiedAt.toISOString() },
   payment: a.payment,
-  allowedCommands: allowedCommands(a.status).filter((c) => c !== "withdraw"),
+  allowedCommands: canProcess ? allowedCommands(a.status).filter((c) => c !== "withdraw") : [],
 });
 
 /** Rows read per page while exporting, and the most one file holds (the audit entry says when it was cut). */
@@ -217,7 +218,7 @@ export const staffRoutes = (deps: ServerDeps): Router => {
     const found = await findVisible(req, res);
     if (found === null) return;
     if (!(await recordAudit(deps, [staffDraft(req, res, "application.viewed", { kind: "application", id: found.id })]))) return auditUnavailable(res);
-    res.json(detail(deps.catalog, found));
+    res.json(detail(deps.catalog, found, hasPermission(staffAccessOf(res), "applications.process")));
   });
 
   router.post("/api/staff/applications/:id/commands", staffOnly, canProcess, async (req, res) => {
@@ -252,7 +253,7 @@ export const staffRoutes = (deps: ServerDeps): Router => {
     }
     deps.kickOutbox();
     deps.logger.info({ audit: true, event: "application.status_changed", staffId: staff.id, target: result.value.id, result: "success" }, "audit");
-    res.json(detail(deps.catalog, result.value));
+    res.json(detail(deps.catalog, result.value, true));
   });
 
   return router;
