@@ -1,36 +1,14 @@
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Application } from "@madoguchi/core";
 import { applicationArb, applicationChangeArb, containsText, describeApplicationStoreContract, describeStaffStoreContract, withCanary } from "@madoguchi/conformance/application-store";
 import { describeAuditLogStoreContract } from "@madoguchi/conformance/audit-log";
 import { createMikroOrmStore, migrateDatabase, type MikroOrmStore } from "../src/index.ts";
 import { sqlTamperHooks } from "./support/audit-tamper.ts";
-import { localKeyStore } from "./support/key-store.ts";
-import { adminOrm, logicalDump, pgUrl, redactedPgUrl, tryOpenPgStore, uniqueSchema } from "./support/postgres.ts";
-import { tempDir } from "./support/temp-dir.ts";
-
-const dir = tempDir("madoguchi-pg-");
-const keyStore = await localKeyStore(dir);
-const schema = uniqueSchema();
+import { adminOrm, logicalDump, openPgFileStore, pgUrl } from "./support/postgres.ts";
 
 // One store and one schema for this file; cases are isolated by truncating the tables.
-const opened = await tryOpenPgStore(schema, keyStore);
-const store: MikroOrmStore | undefined = typeof opened === "string" ? undefined : opened;
-if (store === undefined) {
-  if (process.env["MADOGUCHI_REQUIRE_PG"] === "1") {
-    throw new Error(`MADOGUCHI_REQUIRE_PG=1 but PostgreSQL is not reachable at ${redactedPgUrl()} (${String(opened)})`);
-  }
-  console.warn(`PostgreSQL not reachable at ${redactedPgUrl()}: PostgreSQL cases were not run`);
-}
-const admin = store === undefined ? undefined : await adminOrm(schema);
-
-afterAll(async () => {
-  await store?.close();
-  if (admin !== undefined) {
-    await admin.em().getConnection().execute(`drop schema if exists "${schema}" cascade`);
-    await admin.orm.close(true);
-  }
-});
+const { store, admin, schema, keyStore } = await openPgFileStore("madoguchi-pg-");
 
 const reset = async (): Promise<void> => {
   await admin
@@ -88,7 +66,7 @@ describe.skipIf(store === undefined)("PostgreSQL", () => {
       const tables = await admin!.em().getConnection().execute(
         `select table_name from information_schema.tables where table_schema = '${schema}' order by table_name`,
       );
-      expect(tables.map((t) => t["table_name"])).toEqual(["applications", "audit_checkpoints", "audit_entries", "madoguchi_migrations", "outbox_messages", "staff_accounts", "staff_group_members", "staff_groups", "staff_roles_of_groups", "staff_roles_of_staff"]);
+      expect(tables.map((t) => t["table_name"])).toEqual(["applications", "audit_checkpoints", "audit_entries", "login_state", "login_throttles", "madoguchi_migrations", "outbox_messages", "passkeys", "resident_accounts", "resident_index_keys", "sessions", "staff_accounts", "staff_group_members", "staff_groups", "staff_roles_of_groups", "staff_roles_of_staff"]);
       expect((await migrateDatabase({ driver: "postgresql", url: pgUrl, schema }))._unsafeUnwrap()).toEqual([]);
     });
 
