@@ -120,12 +120,12 @@ describe("in Chromium: a resident account from registration to 'my applications'
       };
       const post = async (url: string, body: unknown) => {
         const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-        return { status: r.status, body: await r.json() };
+        return { status: r.status, body: (await r.json()) as Record<string, string> };
       };
       const prepared = await post("/api/applications/prepare", input);
-      const bytes = new TextEncoder().encode(prepared.body.canonicalJson as string);
+      const bytes = new TextEncoder().encode(prepared.body["canonicalJson"] ?? "");
       const signed = await post("/test-card/api/sign", { contentBase64: btoa(String.fromCharCode(...bytes)), password: "MADO1234" });
-      return post("/api/applications", { ...input, signature: { cmsBase64: signed.body.cmsBase64 }, payment: { token: paymentToken } });
+      return post("/api/applications", { ...input, signature: { cmsBase64: signed.body["cmsBase64"] }, payment: { token: paymentToken } });
     }, token);
     expect(receipt.status).toBe(201);
 
@@ -139,7 +139,7 @@ describe("in Chromium: a resident account from registration to 'my applications'
     await page.fill('[name="code"]', totp.generate({ timestamp: Date.now() + 30_000 }));
     await page.click('[data-testid="code-submit"]');
     await expect.poll(() => page.locator('[data-testid="my-application"]').count(), { timeout: 15_000 }).toBe(1);
-    expect(await page.getByTestId("my-applications").textContent()).toContain(receipt.body.receiptNumber);
+    expect(await page.getByTestId("my-applications").textContent()).toContain(receipt.body["receiptNumber"]);
     expect(await page.getByTestId("my-applications").textContent()).toContain("住民票");
     await expectNoSeriousA11yViolations(page);
   });

@@ -208,6 +208,17 @@ describe("resident accounts over HTTP (R3), on real SQLite", () => {
     expect(pending.body).toEqual({ step: "totp" });
     const loggedIn = await call(api("/login/second-factor"), { body: { code: codeNow() }, headers: { cookie: cookieOf(pending) } });
     expect(loggedIn.status).toBe(200);
+    // Enrolling again while TOTP is the second step is refused (it would break logins until confirmed).
+    const reenrol = await call(api("/totp/start"), { body: { currentPassword: PASSWORD }, headers: { cookie: cookieOf(loggedIn), "x-csrf-token": loggedIn.body.csrfToken } });
+    expect(reenrol.status).toBe(400);
+
+    // A lost phone: a recovery code instead of the authenticator code, once.
+    const recoveryCode = confirmed.body.recoveryCodes[3] as string;
+    for (const expected of [200, 401]) {
+      const step = await call(api("/login"), { body: { email, password: PASSWORD } });
+      const recovered = await call(api("/login/second-factor"), { body: { recoveryCode: recoveryCode.toLowerCase() }, headers: { cookie: cookieOf(step) } });
+      expect(recovered.status).toBe(expected);
+    }
 
     await call(api("/password/forgot"), { body: { email } });
     const resetMail = (await waitForMails(email, 4)).at(-1)!;

@@ -4,6 +4,11 @@ import { authenticateEmailCodeStep, type AuthenticateEmailCodeStepError } from "
 import { authenticatePassword, type AuthenticatePasswordError } from "../identity/login/authenticate-password.ts";
 import { authenticateTotpStep, type AuthenticateTotpStepError } from "../identity/login/authenticate-totp-step.ts";
 import { issueEmailCode } from "../identity/one-time-codes/email-one-time-code.ts";
+import { redeemRecoveryCode } from "../identity/one-time-codes/recovery-codes.ts";
+import { lockoutVerdict, recordFailedAttempt, recordSuccessfulLogin } from "../identity/lockout/account-lockout.ts";
+import { checkLoginThrottles, failLoginStep, loginSourceKey } from "../identity/login/login-throttles.ts";
+import type { InvalidCredentials, LoginThrottled } from "../identity/login/login.errors.ts";
+import type { PasswordHashingError } from "../identity/passwords/password-hasher.port.ts";
 import { normalizeResidentEmail, ResidentAccountId, type ResidentAccount } from "./resident-account.ts";
 import type { ResidentAccountDeps } from "./resident-account.deps.ts";
 import type { ResidentEmailNotVerified } from "./resident-account.errors.ts";
@@ -108,3 +113,39 @@ export const finishResidentLoginWithEmailCode =
           challenge,
         })),
     })(input);
+
+/** Errors of {@link finishResidentLoginWithRecoveryCode}. */
+export type RecoveryCodeLoginError = InvalidCredentials | LoginThrottled | StorageError | PasswordHashingError;
+
+/**
+ * The TOTP step done with a recovery code instead (a lost phone). Same lockout count, throttles and
+ * single failure value as the TOTP step (it is recorded as that step); each code works once — the
+ * used list is stored by compare-and-set, so two concurrent logins cannot both use one code.
+ */
+export const finishResidentLoginWithRecoveryCode =
+  (deps: ResidentAccountDeps) =>
+  (input: { readonly accountId: string; readonly code: string; readonly sourceAddress: string }): ResultAsync<{ readonly accountId: string }, RecoveryCodeLoginError> => {
+    const state = deps.loginState;
+    const now = deps.clock.now();
+    const source = loginSourceKey(input.sourceAddress);
+    const attempt = { now, source, step: "totp" as const, accountId: input.accountId };
+    return checkLoginThrottles(state, source, now, "totp", input.accountId)
+      .andThen(() => ResultAsync.combine([state.loadLockout(input.accountId), state.loadRecoveryCodes(input.accountId)]))
+      .andThen(([lockout, stored]): ResultAsync<{ readonly accountId: string }, RecoveryCodeLoginError> => {
+        const verdict = lockoutVerdict(lockout, now, state.lockoutPolicy);
+        if (verdict.kind !== "open") return failLoginStep(state, attempt, verdict.kind, null);
+        const failed = recordFailedAttempt(lockout, now, state.lockoutPolicy);
+        return redeemRecoveryCode(deps, { stored, typed: input.code, now })
+          .orElse((e) => (e._tag === "RecoveryCodeRejected" ? failLoginStep(state, attempt, "wrong_second_factor", failed) : errAsync(e)))
+          .andThen((updated) =>
+            state.useRecoveryCode(input.accountId, stored, updated).andThen((won) =>
+              won
+                ? state
+                    .saveLockout(input.accountId, recordSuccessfulLogin())
+                    .andThen(() => state.recordAttempt({ at: now, step: "totp", accountId: input.accountId, source, outcome: "success" }))
+                    .map(() => ({ accountId: input.accountId }))
+                : failLoginStep(state, attempt, "wrong_second_factor", failed),
+            ),
+          );
+      });
+  };

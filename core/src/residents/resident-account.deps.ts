@@ -31,6 +31,8 @@ export interface ResidentLoginState extends LoginStateDeps {
   saveTotpStep(accountId: string, previousStep: number | null, enrolment: TotpEnrolment): ResultAsync<boolean, StorageError>;
   loadRecoveryCodes(accountId: string): ResultAsync<readonly StoredRecoveryCode[], StorageError>;
   saveRecoveryCodes(accountId: string, codes: readonly StoredRecoveryCode[]): ResultAsync<void, StorageError>;
+  /** Stores `updated` only if the stored list is still `previous` (compare-and-set); `false` when a concurrent login used a code first. */
+  useRecoveryCode(accountId: string, previous: readonly StoredRecoveryCode[], updated: readonly StoredRecoveryCode[]): ResultAsync<boolean, StorageError>;
   loadEmailCodeChallenge(accountId: string): ResultAsync<EmailCodeChallenge | null, StorageError>;
   /** Stores a fresh challenge in place of the account's earlier one. */
   replaceEmailCodeChallenge(accountId: string, challenge: EmailCodeChallenge): ResultAsync<void, StorageError>;

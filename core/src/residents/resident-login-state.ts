@@ -5,6 +5,7 @@ import { UNLOCKED_ACCOUNT } from "../identity/lockout/account-lockout.ts";
 import type { LockoutPolicy } from "../identity/lockout/lockout-policy.ts";
 import type { ThrottlePolicy } from "../identity/lockout/throttle.ts";
 import type { LoginAttemptRecord } from "../identity/login/login.errors.ts";
+import type { StoredRecoveryCode } from "../identity/one-time-codes/recovery-codes.ts";
 import type { LoginStateFacet, LoginStateFacets, LoginStateKey } from "../identity/login-state/login-state.ts";
 import type { LoginStateStore } from "../identity/login-state/login-state-store.port.ts";
 import type { ResidentLoginState } from "./resident-account.deps.ts";
@@ -19,6 +20,8 @@ export interface ResidentLoginStateOptions {
 }
 
 const key = (accountId: string): LoginStateKey => ({ kind: "resident", accountId });
+const sameCodes = (a: readonly StoredRecoveryCode[], b: readonly StoredRecoveryCode[]): boolean =>
+  a.length === b.length && a.every((c, i) => c.hash === b[i]?.hash && (c.usedAt?.getTime() ?? null) === (b[i]?.usedAt?.getTime() ?? null));
 const MAX_RETRIES = 5;
 
 /**
@@ -57,6 +60,12 @@ export const residentLoginState = (store: LoginStateStore, options: ResidentLogi
       ),
     loadRecoveryCodes: (accountId) => get(accountId, "recovery_codes").map((v) => v ?? []),
     saveRecoveryCodes: (accountId, codes) => putLatest(accountId, "recovery_codes", codes),
+    useRecoveryCode: (accountId, previous, updated) =>
+      store.get(key(accountId), "recovery_codes").andThen((current) =>
+        current === null || !sameCodes(current.value, previous)
+          ? okAsync(false)
+          : store.put(key(accountId), "recovery_codes", updated, current.version).map((v) => v !== null),
+      ),
     loadEmailCodeChallenge: (accountId) => get(accountId, "email_challenge"),
     replaceEmailCodeChallenge: (accountId, challenge) => putLatest(accountId, "email_challenge", challenge),
     saveEmailCodeChallenge: (accountId, challenge) =>

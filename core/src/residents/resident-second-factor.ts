@@ -23,8 +23,11 @@ export interface ResidentTotpOffer extends TotpProvisioning {
  */
 export const startResidentTotpEnrolment =
   (deps: ResidentAccountDeps) =>
-  (input: { readonly accountId: string; readonly currentPassword: string }): ResultAsync<ResidentTotpOffer, ConfirmResidentPasswordError | TotpError> =>
+  (input: { readonly accountId: string; readonly currentPassword: string }): ResultAsync<ResidentTotpOffer, ConfirmResidentPasswordError | TotpError | ResidentSecondFactorRejected> =>
     confirmResidentPassword(deps, input.accountId, input.currentPassword).andThen((account) => {
+      // A new secret would replace the confirmed one before it is confirmed, and logins would fail
+      // meanwhile: switch to email codes first, then enrol the new phone.
+      if (account.secondFactor === "totp") return errAsync(RESIDENT_SECOND_FACTOR_REJECTED);
       const secret = deps.totp.generateSecret();
       // The account id, not the address: authenticator apps back their labels up to clouds.
       return deps.loginState

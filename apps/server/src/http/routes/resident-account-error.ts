@@ -15,6 +15,7 @@ import {
   type StorageError,
   type TotpError,
   type PasswordHashingError,
+  type RecoveryCodeLoginError,
 } from "@madoguchi/core";
 
 /** Every error a resident account route can meet. */
@@ -22,6 +23,7 @@ export type ResidentAccountRouteError =
   | AuthenticatePasswordError
   | AuthenticateTotpStepError
   | AuthenticateEmailCodeStepError
+  | RecoveryCodeLoginError
   | ConfirmResidentPasswordError
   | PasswordRejected
   | ResidentEmailInvalid

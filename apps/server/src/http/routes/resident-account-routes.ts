@@ -9,6 +9,7 @@ import {
   confirmResidentEmailChange,
   confirmResidentTotp,
   finishResidentLoginWithEmailCode,
+  finishResidentLoginWithRecoveryCode,
   finishResidentLoginWithTotp,
   registerResident,
   requestResidentEmailChange,
@@ -47,6 +48,8 @@ const LocaleField = Schema.optional(Schema.Literals(["ja", "en"]));
 const RegisterBody = Schema.Struct({ email: Email, password: Password, locale: LocaleField });
 const LoginBody = Schema.Struct({ email: Email, password: Password, locale: LocaleField });
 const CodeBody = Schema.Struct({ code: Code, locale: LocaleField });
+/** The second step: a code, or (instead of an authenticator code) a recovery code. */
+const SecondStepBody = Schema.Struct({ code: Schema.optional(Code), recoveryCode: Schema.optional(Code), locale: LocaleField });
 const LinkBody = Schema.Struct({ accountId: AccountIdText, token: Token, locale: LocaleField });
 const ForgotBody = Schema.Struct({ email: Email, locale: LocaleField });
 const ResetBody = Schema.Struct({ accountId: AccountIdText, token: Token, newPassword: Password, totpCode: Schema.optional(Code), locale: LocaleField });
@@ -156,7 +159,7 @@ export const residentAccountRoutes = (deps: ServerDeps): Router => {
   });
 
   api.post("/login/second-factor", async (req, res) => {
-    const body = decodeBody(CodeBody, req, res, requestLocale(req));
+    const body = decodeBody(SecondStepBody, req, res, requestLocale(req));
     if (body === null) return;
     const session = runtime.sessions.get(readCookie(req, RESIDENT_COOKIE));
     const pending = session?.pending ?? null;
@@ -165,10 +168,13 @@ export const residentAccountRoutes = (deps: ServerDeps): Router => {
       return;
     }
     const source = sourceIpOf(req) ?? "";
+    const code = body.code ?? "";
     const work =
       pending.step === "totp"
-        ? finishResidentLoginWithTotp(ra)({ accountId: pending.accountId, code: body.code, sourceAddress: source })
-        : finishResidentLoginWithEmailCode(ra)({ accountId: pending.accountId, attemptId: pending.attemptId ?? "", code: body.code, sourceAddress: source });
+        ? body.recoveryCode !== undefined
+          ? finishResidentLoginWithRecoveryCode(ra)({ accountId: pending.accountId, code: body.recoveryCode, sourceAddress: source })
+          : finishResidentLoginWithTotp(ra)({ accountId: pending.accountId, code, sourceAddress: source })
+        : finishResidentLoginWithEmailCode(ra)({ accountId: pending.accountId, attemptId: pending.attemptId ?? "", code, sourceAddress: source });
     await run(req, res, work, () => loggedIn(res, pending.accountId, session.id));
   });
 

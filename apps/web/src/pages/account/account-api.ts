@@ -44,6 +44,7 @@ export const accountApi = (locale: Locale) => {
     confirmEmail: (accountId: string, token: string) => post<{ status: string }>("/email/confirm", { accountId, token }),
     login: (email: string, password: string) => post<LoginStep>("/login", { email, password }),
     secondFactor: (code: string) => post<LoginStep>("/login/second-factor", { code }),
+    recoveryCode: (recoveryCode: string) => post<LoginStep>("/login/second-factor", { recoveryCode }),
     logout: () => post<null>("/logout", {}),
     forgot: (email: string) => post<{ status: string }>("/password/forgot", { email }),
     reset: (accountId: string, token: string, newPassword: string, totpCode: string) =>

@@ -28,6 +28,8 @@ const ja = {
     forgotSubmit: "再設定用のメールを送る",
     forgotDone: "ご登録のアドレスであれば、再設定用のリンクをお送りしました。",
     register: "アカウントを作成する",
+    useRecovery: "認証アプリを使えない場合（リカバリーコード）",
+    recoveryCode: "リカバリーコード",
   },
   reset: {
     title: "新しいパスワードの設定",
@@ -105,6 +107,8 @@ const en: AccountMessages = {
     forgotSubmit: "Email me a reset link",
     forgotDone: "If the address is registered, we sent it a reset link.",
     register: "Create an account",
+    useRecovery: "Cannot use your authenticator app? Use a recovery code",
+    recoveryCode: "Recovery code",
   },
   reset: {
     title: "Choose a new password",

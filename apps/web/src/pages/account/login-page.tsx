@@ -18,6 +18,7 @@ export function LoginPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
+  const [useRecovery, setUseRecovery] = useState(false);
   const [step, setStep] = useState<"password" | "totp" | "email_code" | "forgot">("password");
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -44,7 +45,7 @@ export function LoginPage() {
   };
   const submitCode = (event: FormEvent) => {
     event.preventDefault();
-    void run(api.secondFactor(code), () => navigate("/account"));
+    void run(useRecovery ? api.recoveryCode(code) : api.secondFactor(code), () => navigate("/account"));
   };
   const submitForgot = (event: FormEvent) => {
     event.preventDefault();
@@ -77,12 +78,25 @@ export function LoginPage() {
       )}
       {(step === "totp" || step === "email_code") && (
         <form noValidate onSubmit={submitCode} className="form">
-          <p>{step === "totp" ? m.login.totpPrompt : m.login.emailCodePrompt}</p>
-          <TextField id="code" label={m.login.code} value={code} onChange={setCode} inputMode="numeric" autoComplete="one-time-code" size="short" />
+          {!useRecovery && <p>{step === "totp" ? m.login.totpPrompt : m.login.emailCodePrompt}</p>}
+          <TextField
+            id="code"
+            label={useRecovery ? m.login.recoveryCode : m.login.code}
+            value={code}
+            onChange={setCode}
+            inputMode={useRecovery ? "text" : "numeric"}
+            autoComplete="one-time-code"
+            size={useRecovery ? "medium" : "short"}
+          />
           <div className="actions">
             <button type="submit" className="button" data-testid="code-submit" aria-disabled={busy || undefined}>
               {m.login.verify}
             </button>
+            {step === "totp" && !useRecovery && (
+              <button type="button" className="button button--secondary" data-testid="use-recovery" onClick={() => setUseRecovery(true)}>
+                {m.login.useRecovery}
+              </button>
+            )}
           </div>
         </form>
       )}
