@@ -3,9 +3,10 @@
  * text: addresses are read a second time at another scale, a listed enum value and a number are read once,
  * an enum read off-list is read again, and an empty reading of an inked crop is replaced.
  */
+import { okAsync } from "neverthrow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SECOND_READING_TYPES } from "../src/engine/create-ocr-engine.ts";
-import { DEFAULT_RETRY_HEIGHT, DEFAULT_SECOND_SCALE, readCrop, secondHeight, type CropReadingOptions } from "../src/engine/read-crop.ts";
+import { DEFAULT_RETRY_HEIGHT, DEFAULT_SECOND_SCALE, FALLBACK_RETRY_HEIGHT, readCrop, secondHeight, type CropReadingOptions } from "../src/engine/read-crop.ts";
 import { cropRegion } from "../src/pipeline/crop.ts";
 import { createRecognizerPool, type RecognizerPool } from "../src/pipeline/recognizer-pool.ts";
 import { clearBorderComponents, removeRuledLines } from "../src/pipeline/remove-lines.ts";
@@ -102,5 +103,41 @@ describe("readCrop", () => {
     // One kanji in a wide cell: tesseract's jpn model returns nothing for it at 64 px (measured), 妻 at 40 px.
     const wide = (await readCrop(pool, crop(1, 800), field("enum", ["妻", "夫"]), options))._unsafeUnwrap();
     expect(wide.first.text).toBe("妻");
+  });
+});
+
+describe("readCrop's fallback height (a pool that answers by crop height)", () => {
+  // tesseract reads a lone kanji erratically by size: empty at 64 and 40 px, right at 32 px for some cells.
+  const poolReading = (byHeight: (h: number) => string) => {
+    const heights: number[] = [];
+    const pool: RecognizerPool = {
+      recognize: (job) => {
+        heights.push(job.image.height);
+        return okAsync({ text: byHeight(job.image.height), confidence: 50, symbols: [] });
+      },
+      size: () => 1,
+      close: async () => undefined,
+    };
+    return { pool, heights };
+  };
+  const tall = { width: 300, height: 100, data: new Uint8Array(300 * 100).fill(255) };
+  const relationship = field("enum", ["世帯主", "妻", "子"]);
+
+  it("reads an empty cell again at the retry height, then at the fallback height, and keeps the first that is usable", async () => {
+    const { pool, heights } = poolReading((h) => (h <= FALLBACK_RETRY_HEIGHT ? "妻" : ""));
+    const r = (await readCrop(pool, tall, relationship, options))._unsafeUnwrap();
+    expect(r.first.text).toBe("妻");
+    expect(heights).toEqual([64, DEFAULT_RETRY_HEIGHT, FALLBACK_RETRY_HEIGHT]);
+  });
+  it("compares an off-list reading with the fallback's listed one; stops at the retry height when that one is listed", async () => {
+    const offList = poolReading((h) => (h === 64 ? "骨" : h === DEFAULT_RETRY_HEIGHT ? "" : "妻"));
+    expect((await readCrop(offList.pool, tall, relationship, options))._unsafeUnwrap()).toMatchObject({ first: { text: "骨" }, second: { text: "妻" } });
+    const listed = poolReading((h) => (h === 64 ? "骨" : "妻"));
+    await readCrop(listed.pool, tall, relationship, options);
+    expect(listed.heights).toEqual([64, DEFAULT_RETRY_HEIGHT]);
+  });
+  it("keeps the retry's reading when the fallback fails too", async () => {
+    const { pool } = poolReading((h) => (h === DEFAULT_RETRY_HEIGHT ? "安" : ""));
+    expect((await readCrop(pool, tall, relationship, options))._unsafeUnwrap().first.text).toBe("安");
   });
 });

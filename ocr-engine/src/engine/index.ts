@@ -4,7 +4,7 @@
  */
 export { createOcrEngine, DEFAULT_MAX_CROP_HEIGHT, DEFAULT_MIN_FIELD_HEIGHT, DEFAULT_SECOND_READING_TYPES, MAX_READING_SCALE, MIN_READING_SCALE, readingScale, type OcrEngine, type OcrEngineOptions, type PostProcess, type RecognizeOptions, type ScanInput } from "./create-ocr-engine.ts";
 export type { RawField, RawReading, RawRecognition, SecondReading } from "./raw-recognition.ts";
-export { readCrop, secondHeight, DEFAULT_SECOND_SCALE, DEFAULT_RETRY_HEIGHT, MIN_SECOND_HEIGHT, type CropReadings, type CropReadingOptions } from "./read-crop.ts";
+export { readCrop, secondHeight, DEFAULT_SECOND_SCALE, DEFAULT_RETRY_HEIGHT, FALLBACK_RETRY_HEIGHT, MIN_SECOND_HEIGHT, type CropReadings, type CropReadingOptions } from "./read-crop.ts";
 export { ocrError, type OcrError, type OcrErrorReason, type OcrOperation } from "../pipeline/ocr-error.ts";
 export type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
 export { decodeImage, sniffFormat, DEFAULT_DECODE_LIMITS, type DecodeLimits, type DecodeOptions, type ImageFormat } from "../pipeline/decode-image.ts";

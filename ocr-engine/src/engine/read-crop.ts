@@ -34,6 +34,12 @@ export interface CropReadingOptions {
 export const DEFAULT_SECOND_SCALE = 0.75;
 /** Default {@link CropReadingOptions.retryHeight}: one 男 that read empty at 64 px read right at 40 px (bench-ocr). */
 export const DEFAULT_RETRY_HEIGHT = 40;
+/**
+ * Height of a last reading when the retry too came back empty or off-list: tesseract's jpn model reads a
+ * lone kanji erratically, empty at 64 and 40 px and right at 32 px for some cells (妻 at 88), the other way
+ * round for others (bench-ocr seeds 1–3, 480 values: 461 → 465 exact trying both).
+ */
+export const FALLBACK_RETRY_HEIGHT = 32;
 
 // Spaces and punctuation are noise around an enum value (女 」, 男_): they are no reason to read again.
 const enumText = (text: string): string => text.replace(/[\s\p{P}\p{S}_]/gu, "");
@@ -64,15 +70,24 @@ export const readCrop = (pool: RecognizerPool, crop: GreyRaster, field: Template
   // tesseract's jpn model reads a lone kanji far better as a line (PSM 7) than as a word (PSM 8): 子 comes
   // back as チー, 男 as 和田 (measured on the synthetic 性別 and 続柄 cells), so a re-reading is done as a line.
   const retryPsm: Psm = psm === 8 ? 7 : psm;
+  const failed = (r: Recognition): boolean => r.text.trim() === "" || isOffList(field, r.text);
+  // The re-reading at the retry height, and at the fallback height when that one is empty or off-list too.
+  const reread = (): ResultAsync<Recognition, OcrError> => {
+    const image = downscaleGrey(crop, o.retryHeight);
+    const fallback = downscaleGrey(crop, FALLBACK_RETRY_HEIGHT);
+    return pool.recognize({ image, psm: retryPsm }).andThen((s) =>
+      failed(s) && fallback.height < image.height ? pool.recognize({ image: fallback, psm: retryPsm }).map((t) => (failed(t) ? s : t)) : okAsync(s),
+    );
+  };
   const retry = (r: Recognition): ResultAsync<CropReadings, OcrError> => {
     const image = downscaleGrey(crop, o.retryHeight);
     if (image.height === firstImage.height && retryPsm === psm) return okAsync({ first: r, second: null });
     // An empty first reading of an inked crop is replaced (there is nothing to compare); an off-list one is compared.
-    if (r.text.trim() === "") return pool.recognize({ image, psm: retryPsm }).map((s) => ({ first: s, second: null }));
+    if (r.text.trim() === "") return reread().map((s) => ({ first: s, second: null }));
     // An enum read off-list, or a listed value below the field's confidence threshold (a lone kanji often
     // is), is read again: a second reading that agrees confirms it, one that does not flags it.
     if (isOffList(field, r.text) || (field.type === "enum" && r.confidence < field.review.minConfidence)) {
-      return pool.recognize({ image, psm: retryPsm }).map((s) => ({ first: r, second: s }));
+      return reread().map((s) => ({ first: r, second: s }));
     }
     return okAsync({ first: r, second: null });
   };
