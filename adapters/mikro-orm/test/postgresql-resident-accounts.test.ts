@@ -1,38 +1,15 @@
-import { afterAll, describe } from "vitest";
+import { describe } from "vitest";
 import { describeResidentAccountStoreContract } from "@madoguchi/conformance/resident-account-store";
-import type { MikroOrmStore } from "../src/index.ts";
-import { localKeyStore } from "./support/key-store.ts";
-import { adminOrm, redactedPgUrl, tryOpenPgStore, uniqueSchema } from "./support/postgres.ts";
-import { tempDir } from "./support/temp-dir.ts";
+import { openPgFileStore } from "./support/postgres.ts";
 
-const dir = tempDir("madoguchi-pg-residents-");
-const keyStore = await localKeyStore(dir);
-const schema = uniqueSchema();
-
-// One store and one schema for this file; cases are isolated by truncating the table.
-const opened = await tryOpenPgStore(schema, keyStore);
-const store: MikroOrmStore | undefined = typeof opened === "string" ? undefined : opened;
-if (store === undefined) {
-  if (process.env["MADOGUCHI_REQUIRE_PG"] === "1") {
-    throw new Error(`MADOGUCHI_REQUIRE_PG=1 but PostgreSQL is not reachable at ${redactedPgUrl()} (${String(opened)})`);
-  }
-  console.warn(`PostgreSQL not reachable at ${redactedPgUrl()}: PostgreSQL cases were not run`);
-}
-const admin = store === undefined ? undefined : await adminOrm(schema);
-
-afterAll(async () => {
-  await store?.close();
-  if (admin !== undefined) {
-    await admin.em().getConnection().execute(`drop schema if exists "${schema}" cascade`);
-    await admin.orm.close(true);
-  }
-});
+// One store and one schema for this file; cases are isolated by truncating the tables.
+const { store, admin, schema, truncate } = await openPgFileStore("madoguchi-pg-residents-");
 
 describe.skipIf(store === undefined)("PostgreSQL", () => {
   describeResidentAccountStoreContract(
     "mikro-orm postgresql",
     async () => {
-      await admin!.em().getConnection().execute(`truncate table "${schema}".resident_accounts`);
+      await truncate("resident_accounts");
       return {
         store: store!.residentAccounts,
         rawDump: async () => {
