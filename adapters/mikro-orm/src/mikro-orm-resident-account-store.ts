@@ -27,6 +27,8 @@ interface SealedPart {
   readonly email: string;
   readonly emailVerification: { readonly tokenHash: string; readonly expiresAt: string } | null;
   readonly pendingEmailChange: { readonly tokenHash: string; readonly expiresAt: string; readonly email: string } | null;
+  /** Absent in rows written before unlock links existed. */
+  readonly pendingUnlock?: { readonly tokenHash: string; readonly expiresAt: string } | null;
 }
 
 const seal = (account: ResidentAccount): Uint8Array => {
@@ -37,6 +39,7 @@ const seal = (account: ResidentAccount): Uint8Array => {
       account.pendingEmailChange === null
         ? null
         : { tokenHash: account.pendingEmailChange.tokenHash, expiresAt: account.pendingEmailChange.expiresAt.toISOString(), email: account.pendingEmailChange.email },
+    pendingUnlock: account.pendingUnlock === null ? null : { tokenHash: account.pendingUnlock.tokenHash, expiresAt: account.pendingUnlock.expiresAt.toISOString() },
   };
   return new TextEncoder().encode(JSON.stringify(part));
 };
@@ -98,6 +101,10 @@ export const mikroOrmResidentAccountStore = (db: OpenedOrm, keyStore: KeyStore):
         part.pendingEmailChange === null
           ? null
           : { tokenHash: part.pendingEmailChange.tokenHash, expiresAt: new Date(part.pendingEmailChange.expiresAt), email: part.pendingEmailChange.email },
+      pendingUnlock:
+        part.pendingUnlock === undefined || part.pendingUnlock === null
+          ? null
+          : { tokenHash: part.pendingUnlock.tokenHash, expiresAt: new Date(part.pendingUnlock.expiresAt) },
       secondFactor: row.secondFactor,
       locale: row.locale,
       createdAt: row.createdAt,

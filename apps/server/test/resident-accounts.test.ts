@@ -183,7 +183,28 @@ describe("resident accounts over HTTP (R3), on real SQLite", () => {
     advance(1_000);
     const right = await call(api("/login"), { body: { email, password: PASSWORD } });
     expect([right.status, right.body]).toEqual([last!.status, last!.body]);
+    // The owner was told, in a mail without a link.
+    const notice = (await waitForMails(email, 2))[1]!;
+    expect(notice.subject).toMatch(/ロック/);
+    expect(notice.text).not.toMatch(/https?:\/\//);
     advance(RESIDENT_LOCKOUT_POLICY.lockDurationMs + 1_000);
+    expect((await call(api("/login"), { body: { email, password: PASSWORD } })).status).toBe(200);
+  });
+
+  it("a locked owner unlocks by an emailed link (asked for; same answer for any address), once", async () => {
+    const { email } = await registeredAndVerified();
+    for (let i = 0; i < RESIDENT_LOCKOUT_POLICY.maxConsecutiveFailures; i += 1) {
+      advance(RESIDENT_LOCKOUT_POLICY.maxDelayMs + 1_000);
+      await call(api("/login"), { body: { email, password: `wrong password number ${i}` } });
+    }
+    await waitForMails(email, 2);
+    const known = await call(api("/unlock/request"), { body: { email } });
+    const unknown = await call(api("/unlock/request"), { body: { email: freshEmail() } });
+    expect([known.status, known.body]).toEqual([unknown.status, unknown.body]);
+    const link = linkParams((await waitForMails(email, 3))[2]!.text, "/account/unlock");
+    expect((await call(api("/login"), { body: { email, password: PASSWORD } })).status).toBe(401);
+    expect((await call(api("/unlock"), { body: link })).status).toBe(200);
+    expect((await call(api("/unlock"), { body: link })).status).toBe(400);
     expect((await call(api("/login"), { body: { email, password: PASSWORD } })).status).toBe(200);
   });
 

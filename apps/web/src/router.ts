@@ -28,7 +28,7 @@ const decodeSegment = (segment: string): string | null => {
 };
 
 /** The resident account pages (R3, R8): `/account` is "my applications". */
-export type AccountPage = "applications" | "register" | "verify" | "login" | "reset" | "confirmEmail" | "settings";
+export type AccountPage = "applications" | "register" | "verify" | "login" | "reset" | "confirmEmail" | "settings" | "unlock";
 const ACCOUNT_PAGES: Readonly<Record<string, AccountPage>> = {
   register: "register",
   verify: "verify",
@@ -36,6 +36,7 @@ const ACCOUNT_PAGES: Readonly<Record<string, AccountPage>> = {
   reset: "reset",
   "confirm-email": "confirmEmail",
   settings: "settings",
+  unlock: "unlock",
 };
 
 /** Maps a pathname (no query, no hash) to a {@link Route}. Pure, so it is unit-tested. */

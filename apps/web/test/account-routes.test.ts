@@ -12,6 +12,7 @@ describe("resident account routes", () => {
     ["/account/reset", "reset"],
     ["/account/confirm-email", "confirmEmail"],
     ["/account/settings", "settings"],
+    ["/account/unlock", "unlock"],
   ])("%s is the %s page", (path, page) => {
     expect(resolveRoute(path)).toEqual({ name: "account", page });
   });

@@ -15,3 +15,4 @@ export * from "./change-resident-email.ts";
 export * from "./resident-second-factor.ts";
 export * from "./notify-resident.ts";
 export * from "./resident-login-state.ts";
+export * from "./unlock-resident-account.ts";

@@ -10,9 +10,25 @@ import { checkLoginThrottles, failLoginStep, loginSourceKey } from "../identity/
 import type { InvalidCredentials, LoginThrottled } from "../identity/login/login.errors.ts";
 import type { PasswordHashingError } from "../identity/passwords/password-hasher.port.ts";
 import { normalizeResidentEmail, ResidentAccountId, type ResidentAccount } from "./resident-account.ts";
-import type { ResidentAccountDeps } from "./resident-account.deps.ts";
+import type { ResidentAccountDeps, ResidentLoginState } from "./resident-account.deps.ts";
+import { notifyResident } from "./notify-resident.ts";
 import type { ResidentEmailNotVerified } from "./resident-account.errors.ts";
 import { renderResidentMail } from "./resident-mails.ts";
+
+/**
+ * The login state with one addition: the save that locks an account (the only save whose
+ * `lockedUntil` is set — attempts refused while locked save nothing) also mails the owner the
+ * `account_locked` notice, which has no link; they can ask for an unlock link themselves.
+ */
+const noticingLocks = (deps: ResidentAccountDeps): ResidentLoginState => ({
+  ...deps.loginState,
+  saveLockout: (accountId, state) =>
+    deps.loginState.saveLockout(accountId, state).andThen(() =>
+      state.lockedUntil === null
+        ? okAsync(undefined)
+        : deps.accounts.findById(ResidentAccountId(accountId)).andThen((account) => (account === null ? okAsync(undefined) : notifyResident(deps, account, "account_locked"))),
+    ),
+});
 
 /** Where a login stands after the password: in, or waiting for the account's second factor. */
 export type ResidentLoginStep =
@@ -35,7 +51,7 @@ export const startResidentLogin =
   (input: { readonly email: string; readonly password: string; readonly sourceAddress: string }): ResultAsync<ResidentLoginStep, StartResidentLoginError> => {
     let found: ResidentAccount | null = null;
     const step = authenticatePassword({
-      ...deps.loginState,
+      ...noticingLocks(deps),
       passwordHasher: deps.passwordHasher,
       decoyHash: deps.decoyHash,
       findAccount: (loginId) =>
@@ -88,7 +104,7 @@ export const finishResidentLoginWithTotp =
   (deps: ResidentAccountDeps) =>
   (input: { readonly accountId: string; readonly code: string; readonly sourceAddress: string }): ResultAsync<{ readonly accountId: string }, AuthenticateTotpStepError> =>
     authenticateTotpStep({
-      ...deps.loginState,
+      ...noticingLocks(deps),
       totp: deps.totp,
       loadTotpAccount: (accountId) =>
         ResultAsync.combine([deps.loginState.loadLockout(accountId), deps.loginState.loadTotpEnrolment(accountId)]).map(([lockout, enrolment]) => ({
@@ -105,7 +121,7 @@ export const finishResidentLoginWithEmailCode =
     AuthenticateEmailCodeStepError
   > =>
     authenticateEmailCodeStep({
-      ...deps.loginState,
+      ...noticingLocks(deps),
       hasher: deps.hasher,
       loadEmailCodeAttempt: (accountId) =>
         ResultAsync.combine([deps.loginState.loadLockout(accountId), deps.loginState.loadEmailCodeChallenge(accountId)]).map(([lockout, challenge]) => ({
@@ -125,7 +141,7 @@ export type RecoveryCodeLoginError = InvalidCredentials | LoginThrottled | Stora
 export const finishResidentLoginWithRecoveryCode =
   (deps: ResidentAccountDeps) =>
   (input: { readonly accountId: string; readonly code: string; readonly sourceAddress: string }): ResultAsync<{ readonly accountId: string }, RecoveryCodeLoginError> => {
-    const state = deps.loginState;
+    const state = noticingLocks(deps);
     const now = deps.clock.now();
     const source = loginSourceKey(input.sourceAddress);
     const attempt = { now, source, step: "totp" as const, accountId: input.accountId };

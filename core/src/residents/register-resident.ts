@@ -50,6 +50,7 @@ export const registerResident =
           emailVerifiedAt: null,
           emailVerification: pending,
           pendingEmailChange: null,
+          pendingUnlock: null,
           // Email codes by default: a second step every resident can use without installing anything.
           secondFactor: "email_code",
           locale: input.locale,

@@ -60,6 +60,7 @@ export interface ResidentLinks {
   verifyEmail(accountId: string, token: string): string;
   confirmEmailChange(accountId: string, token: string): string;
   resetPassword(accountId: string, token: string): string;
+  unlock(accountId: string, token: string): string;
   login(): string;
 }
 

@@ -45,6 +45,8 @@ export interface ResidentAccount {
   readonly emailVerification: PendingEmailToken | null;
   /** A change of address waiting for its confirmation link. */
   readonly pendingEmailChange: PendingEmailChange | null;
+  /** The unlock link the owner asked for while the account was locked, until it is used. */
+  readonly pendingUnlock: PendingEmailToken | null;
   readonly secondFactor: ResidentSecondFactor;
   /** Language of the mails we send. */
   readonly locale: Locale;

@@ -12,7 +12,8 @@ export type ResidentMailContent =
   | { readonly kind: "already_registered"; readonly loginLink: string }
   | { readonly kind: "reset_password"; readonly link: string }
   | { readonly kind: "login_code"; readonly code: string }
-  | { readonly kind: "confirm_email_change"; readonly link: string };
+  | { readonly kind: "confirm_email_change"; readonly link: string }
+  | { readonly kind: "unlock_account"; readonly link: string };
 
 const lines = (locale: Locale, serviceName: string, content: ResidentMailContent): { readonly subject: string; readonly body: readonly string[] } => {
   const ja = locale === "ja";
@@ -37,6 +38,10 @@ const lines = (locale: Locale, serviceName: string, content: ResidentMailContent
       return ja
         ? { subject: "新しいメールアドレスの確認", body: ["登録メールアドレスの変更のお申込みを受け付けました。", "次のリンクを開いて新しいメールアドレスを確認してください（24時間有効・1回限り）。", content.link, "", "お心当たりがない場合は、このメールを破棄してください。"] }
         : { subject: "Confirm your new email address", body: ["We received a request to change the email address of an account to this one.", "Open this link to confirm it (valid for 24 hours, once):", content.link, "", "If this was not you, ignore this email."] };
+    case "unlock_account":
+      return ja
+        ? { subject: "アカウントのロック解除", body: ["アカウントのロック解除のお申込みを受け付けました。", "次のリンクを開くとロックを解除します（1時間有効・1回限り）。", content.link, "", "お心当たりがない場合は、このメールを破棄し、パスワードを変更してください。"] }
+        : { subject: "Unlock your account", body: ["We received a request to unlock your account.", "Open this link to unlock it (valid for 1 hour, once):", content.link, "", "If this was not you, ignore this email and change your password."] };
   }
 };
 

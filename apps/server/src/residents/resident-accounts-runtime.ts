@@ -104,6 +104,7 @@ export const buildResidentAccounts = async (input: ResidentAccountsInput): Promi
       verifyEmail: (accountId, token) => link("/account/verify", { account: accountId, token }),
       confirmEmailChange: (accountId, token) => link("/account/confirm-email", { account: accountId, token }),
       resetPassword: (accountId, token) => link("/account/reset", { account: accountId, token }),
+      unlock: (accountId, token) => link("/account/unlock", { account: accountId, token }),
       login: () => `${origin}/account/login`,
     },
     queueMail: (to, mail) => {

@@ -14,6 +14,8 @@ import {
   registerResident,
   requestResidentEmailChange,
   requestResidentPasswordReset,
+  requestResidentUnlock,
+  unlockResidentAccount,
   ResidentAccountId,
   startResidentLogin,
   startResidentTotpEnrolment,
@@ -205,6 +207,21 @@ export const residentAccountRoutes = (deps: ServerDeps): Router => {
       runtime.sessions.destroyAccount(body.accountId);
       await audit(req, body.accountId, "resident.account_changed", { change: "password_reset" });
       res.json({ status: "password_changed" });
+    });
+  });
+
+  api.post("/unlock/request", async (req, res) => {
+    const body = decodeBody(ForgotBody, req, res, requestLocale(req));
+    if (body === null) return;
+    await run(req, res, requestResidentUnlock(ra)({ email: body.email }), () => res.status(202).json({ status: "check_your_email" }));
+  });
+
+  api.post("/unlock", async (req, res) => {
+    const body = decodeBody(LinkBody, req, res, requestLocale(req));
+    if (body === null) return;
+    await run(req, res, unlockResidentAccount(ra)({ accountId: body.accountId, token: body.token }), async () => {
+      await audit(req, body.accountId, "resident.account_changed", { change: "unlocked_by_email" });
+      res.json({ status: "unlocked" });
     });
   });
 

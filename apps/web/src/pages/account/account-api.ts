@@ -47,6 +47,8 @@ export const accountApi = (locale: Locale) => {
     recoveryCode: (recoveryCode: string) => post<LoginStep>("/login/second-factor", { recoveryCode }),
     logout: () => post<null>("/logout", {}),
     forgot: (email: string) => post<{ status: string }>("/password/forgot", { email }),
+    unlockRequest: (email: string) => post<{ status: string }>("/unlock/request", { email }),
+    unlock: (accountId: string, token: string) => post<{ status: string }>("/unlock", { accountId, token }),
     reset: (accountId: string, token: string, newPassword: string, totpCode: string) =>
       post<{ status: string }>("/password/reset", { accountId, token, newPassword, ...(totpCode.trim() === "" ? {} : { totpCode: totpCode.trim() }) }),
     me: (signal?: AbortSignal) => requestJson<ResidentMe>("GET", `${base}/me`, { locale, ...(signal === undefined ? {} : { signal }) }),

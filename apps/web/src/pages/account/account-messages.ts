@@ -39,6 +39,13 @@ const ja = {
     done: "パスワードを変更しました。新しいパスワードでログインしてください。",
   },
   confirmEmail: { title: "新しいメールアドレスの確認", done: "メールアドレスを変更しました。" },
+  unlock: {
+    title: "アカウントのロック解除",
+    ask: "アカウントがロックされた場合",
+    submit: "ロック解除のメールを送る",
+    sent: "ロックされているアカウントのアドレスであれば、ロック解除のリンクをお送りしました。",
+    done: "ロックを解除しました。ログインできます。お心当たりのない失敗があった場合は、パスワードを変更してください。",
+  },
   applications: {
     title: "申請一覧",
     intro: "このアカウントでログインして申請した手続きです。",
@@ -118,6 +125,13 @@ const en: AccountMessages = {
     done: "Your password was changed. Log in with the new one.",
   },
   confirmEmail: { title: "Confirm your new email address", done: "Your email address was changed." },
+  unlock: {
+    title: "Unlock your account",
+    ask: "Account locked?",
+    submit: "Email me an unlock link",
+    sent: "If the address belongs to a locked account, we sent it an unlock link.",
+    done: "Your account is unlocked. You can log in. If you did not cause the failed logins, change your password.",
+  },
   applications: {
     title: "My applications",
     intro: "The applications you submitted while logged in to this account.",

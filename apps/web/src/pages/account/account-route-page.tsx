@@ -17,6 +17,8 @@ export function AccountRoutePage({ page }: { readonly page: AccountPage }) {
       return <EmailLinkPage kind="verify" />;
     case "confirmEmail":
       return <EmailLinkPage kind="confirmEmail" />;
+    case "unlock":
+      return <EmailLinkPage kind="unlock" />;
     case "login":
       return <LoginPage />;
     case "reset":

@@ -11,9 +11,9 @@ import { queryParam, useAccount } from "./use-account.ts";
  * `/account/verify` and `/account/confirm-email` — the pages the mailed links open: they send the
  * account id and token once, and say whether it worked.
  */
-export function EmailLinkPage({ kind }: { readonly kind: "verify" | "confirmEmail" }) {
+export function EmailLinkPage({ kind }: { readonly kind: "verify" | "confirmEmail" | "unlock" }) {
   const { t, m, api } = useAccount();
-  const title = kind === "verify" ? m.verify.title : m.confirmEmail.title;
+  const title = kind === "verify" ? m.verify.title : kind === "unlock" ? m.unlock.title : m.confirmEmail.title;
   usePageTitle(title);
   const [state, setState] = useState<{ kind: "working" } | { kind: "done" } | { kind: "error"; message: string }>({ kind: "working" });
   const sent = useRef(false);
@@ -23,7 +23,8 @@ export function EmailLinkPage({ kind }: { readonly kind: "verify" | "confirmEmai
     sent.current = true;
     const accountId = queryParam("account");
     const token = queryParam("token");
-    void (kind === "verify" ? api.verifyEmail(accountId, token) : api.confirmEmail(accountId, token)).then((result) =>
+    const work = kind === "verify" ? api.verifyEmail(accountId, token) : kind === "unlock" ? api.unlock(accountId, token) : api.confirmEmail(accountId, token);
+    void work.then((result) =>
       setState(result.ok ? { kind: "done" } : { kind: "error", message: failureText(result, t.meta.unexpectedError) }),
     );
   }, []);
@@ -33,7 +34,7 @@ export function EmailLinkPage({ kind }: { readonly kind: "verify" | "confirmEmai
       {state.kind === "working" && <Loading />}
       {state.kind === "done" && (
         <Alert kind="success" testId="link-done">
-          <p>{kind === "verify" ? m.verify.done : m.confirmEmail.done}</p>
+          <p>{kind === "verify" ? m.verify.done : kind === "unlock" ? m.unlock.done : m.confirmEmail.done}</p>
         </Alert>
       )}
       {state.kind === "error" && (
@@ -41,7 +42,7 @@ export function EmailLinkPage({ kind }: { readonly kind: "verify" | "confirmEmai
           <p>{state.message}</p>
         </Alert>
       )}
-      {kind === "verify" && state.kind !== "working" && (
+      {kind !== "confirmEmail" && state.kind !== "working" && (
         <p>
           <Link href="/account/login" data-testid="to-login">
             {m.verify.toLogin}

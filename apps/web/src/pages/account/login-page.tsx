@@ -19,7 +19,7 @@ export function LoginPage() {
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
   const [useRecovery, setUseRecovery] = useState(false);
-  const [step, setStep] = useState<"password" | "totp" | "email_code" | "forgot">("password");
+  const [step, setStep] = useState<"password" | "totp" | "email_code" | "forgot" | "unlock">("password");
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,12 +49,12 @@ export function LoginPage() {
   };
   const submitForgot = (event: FormEvent) => {
     event.preventDefault();
-    void run(api.forgot(email), () => setNotice(m.login.forgotDone));
+    void run(step === "unlock" ? api.unlockRequest(email) : api.forgot(email), () => setNotice(step === "unlock" ? m.unlock.sent : m.login.forgotDone));
   };
 
   return (
     <>
-      <PageTitle>{step === "forgot" ? m.login.forgotTitle : m.login.title}</PageTitle>
+      <PageTitle>{step === "forgot" ? m.login.forgotTitle : step === "unlock" ? m.unlock.title : m.login.title}</PageTitle>
       {error !== null && (
         <Alert kind="error" testId="login-error">
           <p>{error}</p>
@@ -100,12 +100,12 @@ export function LoginPage() {
           </div>
         </form>
       )}
-      {step === "forgot" && (
+      {(step === "forgot" || step === "unlock") && (
         <form noValidate onSubmit={submitForgot} className="form">
           <TextField id="email" type="email" label={m.login.email} value={email} onChange={setEmail} autoComplete="email" spellCheck={false} />
           <div className="actions">
             <button type="submit" className="button" data-testid="forgot-submit" aria-disabled={busy || undefined}>
-              {m.login.forgotSubmit}
+              {step === "unlock" ? m.unlock.submit : m.login.forgotSubmit}
             </button>
           </div>
         </form>
@@ -115,6 +115,11 @@ export function LoginPage() {
           <li>
             <button type="button" className="button button--secondary" data-testid="forgot" onClick={() => setStep("forgot")}>
               {m.login.forgot}
+            </button>
+          </li>
+          <li>
+            <button type="button" className="button button--secondary" data-testid="unlock" onClick={() => setStep("unlock")}>
+              {m.unlock.ask}
             </button>
           </li>
           <li>

@@ -1,0 +1,56 @@
+import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import type { StorageError } from "../shared/storage.errors.ts";
+import { adminUnlock, lockoutVerdict } from "../identity/lockout/account-lockout.ts";
+import { normalizeResidentEmail, ResidentAccountId } from "./resident-account.ts";
+import type { ResidentAccountDeps } from "./resident-account.deps.ts";
+import { residentLinkInvalid, type ResidentLinkInvalid } from "./resident-account.errors.ts";
+import { checkResidentEmailToken, issueResidentEmailToken } from "./resident-email-token.ts";
+import { renderResidentMail } from "./resident-mails.ts";
+
+/** Unlock links work for an hour (longer than a lock lasts would be pointless). */
+export const UNLOCK_LINK_TTL_MS = 3_600_000;
+
+/**
+ * "My account is locked": answers `Ok` for every address; an account that is locked (or delayed)
+ * right now gets an unlock link by mail. Asked for by the owner, so the mail is expected — unlike the
+ * lock notice itself, which carries no link (links in unexpected security mail teach phishing).
+ */
+export const requestResidentUnlock =
+  (deps: ResidentAccountDeps) =>
+  (input: { readonly email: string }): ResultAsync<void, StorageError> => {
+    const now = deps.clock.now();
+    // Drawn on every path, as the reset request does, so the work does not depend on the address.
+    const { token, pending } = issueResidentEmailToken(deps, "unlock", now, UNLOCK_LINK_TTL_MS);
+    return deps.accounts.findByEmail(normalizeResidentEmail(input.email)).andThen((account) => {
+      if (account === null) return okAsync(undefined);
+      return deps.loginState.loadLockout(account.id).andThen((lockout) => {
+        if (lockoutVerdict(lockout, now, deps.loginState.lockoutPolicy).kind === "open") return okAsync(undefined);
+        return deps.accounts
+          .update({ ...account, pendingUnlock: pending, version: account.version + 1 }, account.version)
+          .andThen((written) =>
+            written
+              ? deps.queueMail(account.email, renderResidentMail(account.locale, deps.serviceName, { kind: "unlock_account", link: deps.links.unlock(account.id, token) }))
+              : okAsync(undefined),
+          );
+      });
+    });
+  };
+
+/**
+ * Opens the unlock link: the account's lockout starts over (as an administrator's unlock would).
+ * Single use (the pending link is cleared in the same conditional update); the password is not
+ * changed — the owner who did not cause the failures should change it, which the mail suggests.
+ */
+export const unlockResidentAccount =
+  (deps: ResidentAccountDeps) =>
+  (input: { readonly accountId: string; readonly token: string }): ResultAsync<void, ResidentLinkInvalid | StorageError> => {
+    const now = deps.clock.now();
+    return deps.accounts.findById(ResidentAccountId(input.accountId)).andThen((account) => {
+      if (account === null) return errAsync(residentLinkInvalid("missing"));
+      const checked = checkResidentEmailToken(deps, "unlock", account.pendingUnlock, input.token, now);
+      if (checked.isErr()) return errAsync(residentLinkInvalid(checked.error));
+      return deps.accounts
+        .update({ ...account, pendingUnlock: null, version: account.version + 1 }, account.version)
+        .andThen((written) => (written ? deps.loginState.saveLockout(account.id, adminUnlock()) : errAsync(residentLinkInvalid("raced"))));
+    });
+  };
