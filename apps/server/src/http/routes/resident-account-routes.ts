@@ -29,14 +29,10 @@ import { requestLocale } from "../locale.ts";
 import { noStore } from "../security-headers.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { readCookie } from "../staff-auth.ts";
+import { RESIDENT_COOKIE } from "../resident-session.ts";
 import { residentView } from "./resident-routes.ts";
 import { residentAccountErrorResponse, type ResidentAccountRouteError } from "./resident-account-error.ts";
 
-/**
- * Name of the resident session cookie. `__Host-`: Secure, host-only, path `/` (browsers treat
- * http://localhost as secure, so this holds in development too).
- */
-export const RESIDENT_COOKIE = "__Host-madoguchi-resident";
 const residentCookie = (id: string) => `${RESIDENT_COOKIE}=${id}; Path=/; Secure; HttpOnly; SameSite=Strict`;
 const clearedResidentCookie = () => `${RESIDENT_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0`;
 
@@ -301,13 +297,4 @@ export const residentAccountRoutes = (deps: ServerDeps): Router => {
   });
 
   return router;
-};
-
-/**
- * The logged-in resident's account id for a request, or null (no cookie, unknown, expired or still
- * pending its second step). Used by the submission to link the application to the account (R8).
- */
-export const residentAccountOf = (deps: ServerDeps, req: Request): string | null => {
-  const session = deps.residentAccounts.sessions.get(readCookie(req, RESIDENT_COOKIE));
-  return session?.accountId ?? null;
 };

@@ -16,7 +16,7 @@ import { errorResponse, type UseCaseError } from "../error-response.ts";
 import { procedureNameOf, statusLabels } from "../localized-labels.ts";
 import { requestLocale } from "../locale.ts";
 import type { ServerDeps } from "../server-deps.ts";
-import { residentAccountOf } from "./resident-account-routes.ts";
+import { residentAccountOf } from "../resident-session.ts";
 
 /** What a resident sees of their application: no internal ids, no signature or payment details. */
 export const residentView = (application: Application, catalog: ProcedureCatalog) => {
