@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { deflateSync, inflateSync } from "node:zlib";
 import { PROFILE_BINS } from "./line-profiles.ts";
 import { IDENTIFY_SIZE } from "./reduce-page.ts";
-import type { IndexEntry } from "./template-index.ts";
+import type { IndexEntry } from "./index-entry.ts";
 
 /** Where index entries are kept between processes. Failures are misses: a cache never breaks identification. */
 export interface IndexCache {

@@ -7,17 +7,13 @@ import { ResultAsync, err, errAsync, ok, type Result } from "neverthrow";
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from "../pipeline/decode-image.ts";
 import { ocrError, type OcrError } from "../pipeline/ocr-error.ts";
 import type { RgbaRaster } from "../pipeline/raster.ts";
-import { fingerprintOfInk, inkOf, type LayoutFingerprint } from "./layout-fingerprint.ts";
-import { packInk, type PackedInk } from "./packed-ink.ts";
 import { decodeIndexEntry, encodeIndexEntry, indexCacheKey, type IndexCache } from "./index-cache.ts";
+import type { IndexEntry } from "./index-entry.ts";
+import { fingerprintOfInk, inkOf } from "./layout-fingerprint.ts";
+import { packInk } from "./packed-ink.ts";
 import { decodeReduced, reducePage } from "./reduce-page.ts";
 
-/** One indexed template. */
-export interface IndexEntry {
-  readonly templateId: string;
-  readonly fingerprint: LayoutFingerprint;
-  readonly ink: PackedInk;
-}
+export type { IndexEntry } from "./index-entry.ts";
 
 /** The index of every identifiable template. */
 export interface TemplateIndex {
