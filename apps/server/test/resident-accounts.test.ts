@@ -114,6 +114,10 @@ describe("resident accounts over HTTP (R3), on real SQLite", () => {
     expect((await call(api("/login"), { body: { email, password: "another pass phrase 2" } })).status).toBe(401);
   });
 
+  it("is served on the resident listener only (the staff listener answers 404)", async () => {
+    expect((await call(`${server.staffUrl}/api/resident/login`, { body: { email: "a@example.jp", password: PASSWORD } })).status).toBe(404);
+  });
+
   it("refuses a weak password or a malformed address before anything else, in Japanese and English", async () => {
     const weak = await call(api("/register"), { body: { email: freshEmail(), password: "password" } });
     expect(weak.status).toBe(400);
