@@ -114,7 +114,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     cleanups.push(mail.mailer.close);
     const ids = createRandomIdGenerator();
     const residentAccounts = await buildResidentAccounts({
-      store: storage.residentAccounts, loginStateStore: storage.loginState, mailer: mail.mailer, auditLog: storage.auditLog, logger, clock, ids, hasher: createSha256Hasher(), catalog, origin: origins[0] ?? `http://localhost:${port}`,
+      store: storage.residentAccounts, loginStateStore: storage.loginState, sessionStore: storage.sessions, mailer: mail.mailer, auditLog: storage.auditLog, logger, clock, ids, hasher: createSha256Hasher(), catalog, origin: origins[0] ?? `http://localhost:${port}`,
     });
     const passkeys = buildPasskeys(config, { residentOrigins: origins, staffPort });
 

@@ -12,7 +12,7 @@ export const RESIDENT_COOKIE = "__Host-madoguchi-resident";
  * The logged-in resident's account id for a request, or null (no cookie, unknown, expired or still
  * pending its second step). Used by the submission to link the application to the account (R8).
  */
-export const residentAccountOf = (deps: ServerDeps, req: Request): string | null => {
-  const session = deps.residentAccounts.sessions.get(readCookie(req, RESIDENT_COOKIE));
+export const residentAccountOf = async (deps: ServerDeps, req: Request): Promise<string | null> => {
+  const session = await deps.residentAccounts.sessions.get(readCookie(req, RESIDENT_COOKIE));
   return session?.accountId ?? null;
 };

@@ -15,6 +15,7 @@ import {
   type ResidentAccountDeps,
   type ResidentAccountStore,
   type LoginStateStore,
+  type SessionStore,
   type StorageError,
 } from "@madoguchi/core";
 import { createArgon2Hasher } from "@madoguchi/adapter-argon2";
@@ -44,6 +45,8 @@ export interface ResidentAccountsInput {
   readonly origin: string;
   /** The shared login-state port; residents' state is kept under `("resident", accountId)`. */
   readonly loginStateStore: LoginStateStore;
+  /** The shared session store; resident sessions are its `("resident", accountId)` principals. */
+  readonly sessionStore: SessionStore;
 }
 
 const SERVICE_NAME = "madoguchi";
@@ -115,5 +118,5 @@ export const buildResidentAccounts = async (input: ResidentAccountsInput): Promi
       return okAsync(undefined);
     },
   };
-  return { deps, sessions: createResidentSessions(() => input.clock.now().getTime()) };
+  return { deps, sessions: createResidentSessions({ store: input.sessionStore, random, hasher: input.hasher, clock: input.clock }) };
 };

@@ -1,4 +1,5 @@
 import type { LoginStateStore, ResidentAccountStore, ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
+import type { SessionStore } from "@madoguchi/core";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
 import { createMemoryResidentAccountStore, createMemoryStore } from "@madoguchi/adapter-memory";
 import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
@@ -15,6 +16,8 @@ export interface StorageParts {
   readonly auditLog: AuditLogStore;
   /** Passkeys of staff and resident accounts. */
   readonly passkeys: PasskeyStore;
+  /** Server-side sessions of staff and residents. */
+  readonly sessions: SessionStore;
   /** Login state of staff and residents (lockout, TOTP, codes, tickets). */
   readonly loginState: LoginStateStore;
   /** Resident accounts (R3). */

@@ -85,10 +85,10 @@ export const residentAccountRoutes = (deps: ServerDeps): Router => {
     if (status >= 500) deps.logger.warn({ event: "resident.account_error", tag: e._tag, reason: "reason" in e ? e.reason : undefined }, "resident account operation failed");
     res.status(status).json(body);
   };
-  const run = async <T>(req: Request, res: Response, work: ResultAsync<T, ResidentAccountRouteError>, ok: (value: T) => void) => {
+  const run = async <T>(req: Request, res: Response, work: ResultAsync<T, ResidentAccountRouteError>, ok: (value: T) => unknown) => {
     const result = await work;
     if (result.isErr()) return fail(req, res, result.error);
-    ok(result.value);
+    await ok(result.value);
   };
   const audit = (req: Request, accountId: string | null, action: "resident.account_changed", details: Record<string, string>) =>
     recordAudit(deps, [
@@ -104,8 +104,8 @@ export const residentAccountRoutes = (deps: ServerDeps): Router => {
     ]);
 
   /** A logged-in resident; on state changes also the session's CSRF token in `X-CSRF-Token`. */
-  const requireResident = (req: Request, res: Response, next: NextFunction) => {
-    const session = runtime.sessions.get(readCookie(req, RESIDENT_COOKIE));
+  const requireResident = async (req: Request, res: Response, next: NextFunction) => {
+    const session = await runtime.sessions.get(readCookie(req, RESIDENT_COOKIE));
     const locale: Locale = requestLocale(req);
     if (session === null || session.accountId === null) {
       res.status(401).json({ error: { code: "resident.unauthenticated", message: locale === "ja" ? "ログインしてください。" : "Please log in." } });
@@ -119,8 +119,8 @@ export const residentAccountRoutes = (deps: ServerDeps): Router => {
     next();
   };
 
-  const loggedIn = (res: Response, accountId: string, previousId?: string) => {
-    const session = runtime.sessions.loggedIn(accountId, previousId);
+  const loggedIn = async (res: Response, accountId: string, previousId?: string) => {
+    const session = await runtime.sessions.loggedIn(accountId, previousId);
     res.set("Set-Cookie", residentCookie(session.id));
     res.json({ step: "done", csrfToken: session.csrfToken });
   };
@@ -147,10 +147,9 @@ export const residentAccountRoutes = (deps: ServerDeps): Router => {
     const body = decodeBody(LoginBody, req, res, requestLocale(req));
     if (body === null) return;
     const previous = readCookie(req, RESIDENT_COOKIE);
-    await run(req, res, startResidentLogin(ra)({ email: body.email, password: body.password, sourceAddress: sourceIpOf(req) ?? "" }), (step) => {
-      if (previous !== undefined) runtime.sessions.destroy(previous);
-      if (step.kind === "done") return loggedIn(res, step.accountId);
-      const pending = runtime.sessions.pending({ accountId: step.accountId, step: step.kind, attemptId: step.kind === "email_code" ? step.attemptId : null });
+    await run(req, res, startResidentLogin(ra)({ email: body.email, password: body.password, sourceAddress: sourceIpOf(req) ?? "" }), async (step) => {
+      if (step.kind === "done") return loggedIn(res, step.accountId, previous);
+      const pending = await runtime.sessions.pending({ accountId: step.accountId, step: step.kind, attemptId: step.kind === "email_code" ? step.attemptId : null }, previous);
       res.set("Set-Cookie", residentCookie(pending.id));
       res.json({ step: step.kind });
     });
@@ -159,7 +158,7 @@ export const residentAccountRoutes = (deps: ServerDeps): Router => {
   api.post("/login/second-factor", async (req, res) => {
     const body = decodeBody(SecondStepBody, req, res, requestLocale(req));
     if (body === null) return;
-    const session = runtime.sessions.get(readCookie(req, RESIDENT_COOKIE));
+    const session = await runtime.sessions.get(readCookie(req, RESIDENT_COOKIE));
     const pending = session?.pending ?? null;
     if (session === null || pending === null) {
       res.status(401).json(residentAccountErrorResponse({ _tag: "InvalidCredentials", code: "login.invalid_credentials" }, requestLocale(req), deps.clock.now()).body);
@@ -176,9 +175,9 @@ export const residentAccountRoutes = (deps: ServerDeps): Router => {
     await run(req, res, work, () => loggedIn(res, pending.accountId, session.id));
   });
 
-  api.post("/logout", (req, res) => {
+  api.post("/logout", async (req, res) => {
     const id = readCookie(req, RESIDENT_COOKIE);
-    if (id !== undefined) runtime.sessions.destroy(id);
+    if (id !== undefined) await runtime.sessions.destroy(id);
     res.set("Set-Cookie", clearedResidentCookie());
     res.status(204).end();
   });
@@ -200,7 +199,7 @@ export const residentAccountRoutes = (deps: ServerDeps): Router => {
       sourceAddress: sourceIpOf(req) ?? "",
     });
     await run(req, res, work, async () => {
-      runtime.sessions.destroyAccount(body.accountId);
+      await runtime.sessions.destroyAccount(body.accountId);
       await audit(req, body.accountId, "resident.account_changed", { change: "password_reset" });
       res.json({ status: "password_changed" });
     });
@@ -252,7 +251,7 @@ export const residentAccountRoutes = (deps: ServerDeps): Router => {
     if (body === null) return;
     const session = residentSessionOf(res);
     await run(req, res, changeResidentPassword(ra)({ accountId: session.accountId, currentPassword: body.currentPassword, newPassword: body.newPassword }), async () => {
-      runtime.sessions.destroyAccount(session.accountId, session.id);
+      await runtime.sessions.destroyAccount(session.accountId, session.id);
       await audit(req, session.accountId, "resident.account_changed", { change: "password_changed" });
       res.json({ status: "password_changed" });
     });

@@ -63,7 +63,7 @@ export const residentRoutes = (deps: ServerDeps): Router => {
     const procedureId: unknown = (req.body as { procedureId?: unknown } | undefined)?.procedureId;
     const procedure = typeof procedureId === "string" ? findProcedure(deps.catalog, procedureId) : null;
     const entries = procedure === null ? [] : residentEntriesOf(procedure);
-    const loggedIn = residentAccountOf(deps, req);
+    const loggedIn = await residentAccountOf(deps, req);
     if (procedure !== null && !entries.includes("email_only") && loggedIn === null) {
       res.status(401).json({
         error: {
