@@ -6,6 +6,7 @@ import type { Application } from "@madoguchi/core";
 import { applicationArb, applicationChangeArb, containsText, withCanary } from "@madoguchi/conformance/application-store";
 import { migrateDatabase } from "../src/index.ts";
 import { openOrm } from "../src/open-orm.ts";
+import { migrationsFor } from "../src/migrations/migrations-list.ts";
 import { localKeyStore } from "./support/key-store.ts";
 import { freshDbPath, openSqliteStore, sqliteBytes } from "./support/sqlite-store.ts";
 import { tempDir } from "./support/temp-dir.ts";
@@ -40,7 +41,8 @@ describe("SQLite settings", () => {
 describe("migrations", () => {
   it("migrating twice is a no-op, and opening the store afterwards changes nothing", async () => {
     const path = freshDbPath(dir);
-    expect((await migrateDatabase({ driver: "sqlite", path }))._unsafeUnwrap()).toEqual(["0001-initial", "0002-audit-log"]);
+    // Every listed migration, in order (the list grows with each feature; this checks it all applies).
+    expect((await migrateDatabase({ driver: "sqlite", path }))._unsafeUnwrap()).toEqual(migrationsFor("sqlite").map((m) => m.name));
     const schemaOf = async () => {
       const db = await openOrm({ driver: "sqlite", path });
       try {
