@@ -329,6 +329,7 @@ describe("my applications (R8) and each procedure's entry", () => {
     expect(listA.status).toBe(200);
     expect(listA.body.items.map((i: { receiptNumber: string }) => i.receiptNumber)).toEqual([mine.body.receiptNumber]);
     expect(listA.body.items[0].statusLabel.ja).toBeTruthy();
+    expect(listA.body.items[0].history.map((h: { to: string }) => h.to)).toEqual(["submitted"]);
     const listB = await call(api("/applications"), { headers: { cookie: sb.cookie } });
     expect(listB.body.items.map((i: { receiptNumber: string }) => i.receiptNumber)).toEqual([theirs.body.receiptNumber]);
     expect((await call(api("/applications"))).status).toBe(401);

@@ -1,5 +1,6 @@
 import { requestJson } from "../../api.ts";
 import type { ApiResult } from "../../api-result.ts";
+import type { HistoryEntry } from "../../api-types.ts";
 import type { Localized, Locale } from "../../i18n/locale.ts";
 
 /** The logged-in resident, as `/api/resident/me` answers. */
@@ -17,6 +18,8 @@ export interface MyApplication {
   readonly status: string;
   readonly statusLabel: Localized;
   readonly submittedAt: string;
+  /** The status history (dates and reasons of 不受理 / 差戻し). */
+  readonly history: readonly HistoryEntry[];
 }
 
 /** Where a login stands: done, or waiting for the account's second step. */

@@ -54,6 +54,8 @@ const ja = {
     procedure: "手続き",
     submittedAt: "申請日時",
     status: "状況",
+    history: "経過",
+    showHistory: "経過を表示",
     apply: "手続き一覧へ",
   },
   settings: {
@@ -140,6 +142,8 @@ const en: AccountMessages = {
     procedure: "Procedure",
     submittedAt: "Submitted",
     status: "Status",
+    history: "History",
+    showHistory: "Show history",
     apply: "See procedures",
   },
   settings: {

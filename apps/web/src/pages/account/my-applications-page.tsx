@@ -3,6 +3,7 @@ import { Link } from "../../components/link.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { formatDateTime } from "../../format.ts";
+import { HistoryTable } from "../../components/history-table.tsx";
 import { usePageTitle } from "../../hooks/use-document-title.ts";
 import { useLoad } from "../../hooks/use-load.ts";
 import { AccountNav } from "./account-nav.tsx";
@@ -41,6 +42,7 @@ export function MyApplicationsPage() {
                   <th scope="col">{m.applications.procedure}</th>
                   <th scope="col">{m.applications.submittedAt}</th>
                   <th scope="col">{m.applications.status}</th>
+                  <th scope="col">{m.applications.history}</th>
                 </tr>
               </thead>
               <tbody>
@@ -53,6 +55,12 @@ export function MyApplicationsPage() {
                     </td>
                     <td>
                       <strong className={`status-badge status-badge--${a.status}`}>{pick(a.statusLabel)}</strong>
+                    </td>
+                    <td>
+                      <details>
+                        <summary>{m.applications.showHistory}</summary>
+                        <HistoryTable history={a.history} />
+                      </details>
                     </td>
                   </tr>
                 ))}
