@@ -18,5 +18,16 @@ export const memoryStaffStore = (state: MemoryState): StaffStore => ({
     const found = [...state.staff.values()].find((a) => a.loginId === loginId);
     return okAsync(found === undefined ? null : copy(found));
   },
+  findById: (id) => {
+    if (state.closed) return errAsync(closedError("staff-store.findById"));
+    return okAsync(copy(state.staff.get(id) ?? null));
+  },
+  updatePasswordHash: (id, passwordHash) => {
+    if (state.closed) return errAsync(closedError("staff-store.updatePasswordHash"));
+    const found = state.staff.get(id);
+    if (found === undefined) return okAsync(false);
+    state.staff.set(id, { ...found, passwordHash });
+    return okAsync(true);
+  },
   count: () => (state.closed ? errAsync(closedError("staff-store.count")) : okAsync(state.staff.size)),
 });

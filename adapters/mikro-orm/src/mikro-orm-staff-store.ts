@@ -22,6 +22,19 @@ export const mikroOrmStaffStore = (db: OpenedOrm): StaffStore => ({
       );
     }),
 
+  findById: (id) =>
+    runStorageOp("staff-store.findById", async (): Promise<Result<StaffAccount | null, StorageError>> => {
+      const row = await db.em().findOne(StaffAccountEntity, { id });
+      return ok(
+        row === null
+          ? null
+          : { id: StaffId(row.id), loginId: row.loginId, displayName: row.displayName, passwordHash: row.passwordHash, createdAt: row.createdAt },
+      );
+    }),
+
+  updatePasswordHash: (id, passwordHash) =>
+    runStorageOp("staff-store.updatePasswordHash", async (): Promise<Result<boolean, StorageError>> => ok((await db.em().nativeUpdate(StaffAccountEntity, { id }, { passwordHash })) > 0)),
+
   count: (): ResultAsync<number, StorageError> =>
     runStorageOp("staff-store.count", async (): Promise<Result<number, StorageError>> => ok(await db.em().count(StaffAccountEntity))),
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "./support/api-client.ts";
+import { staffLoginAs } from "./support/staff-totp.ts";
 import { DEMO_PASSWORD, startTestServer, type TestServer } from "./support/test-server.ts";
 import { expectSecurityHeaders } from "./support/expect-security-headers.ts";
 
@@ -61,8 +62,8 @@ describe("the HTTP surface", () => {
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
-    const ok = await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "demo-staff", password: DEMO_PASSWORD } });
-    const setCookie = ok.headers.get("set-cookie") ?? "";
+    const ok = await staffLoginAs(server, "demo-staff", DEMO_PASSWORD);
+    const setCookie = ok.setCookie;
     expect(setCookie).toMatch(/^__Host-madoguchi-staff=[A-Za-z0-9_-]{43};/);
     expect(setCookie).toContain("Secure");
     expect(setCookie).toContain("HttpOnly");
@@ -72,7 +73,7 @@ describe("the HTTP surface", () => {
     expect(me.status).toBe(200);
     const noCsrf = await call(`${server.staffUrl}/api/staff/logout`, { headers: { cookie }, body: {} });
     expect(noCsrf.status).toBe(403);
-    const out = await call(`${server.staffUrl}/api/staff/logout`, { headers: { cookie, "x-csrf-token": ok.body.csrfToken }, body: {} });
+    const out = await call(`${server.staffUrl}/api/staff/logout`, { headers: { cookie, "x-csrf-token": ok.headers["x-csrf-token"] }, body: {} });
     expect(out.status).toBe(200);
     expect((await call(`${server.staffUrl}/api/staff/me`, { headers: { cookie } })).status).toBe(401);
   });

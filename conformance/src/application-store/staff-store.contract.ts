@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { StaffAccount, StaffStore } from "@madoguchi/core";
+import { StaffId, type StaffAccount, type StaffStore } from "@madoguchi/core";
 import { staffAccountArb } from "./application.arbitraries.ts";
 import { errValue, expectStorageError, okValue } from "./application-store.harness.ts";
 
@@ -58,6 +58,22 @@ export const staffStoreCases: readonly StaffStoreCase[] = [
         expect(await okValue(store.count())).toBe(1);
         expect(await okValue(store.findByLoginId(a.loginId))).toStrictEqual(a);
         expect(await okValue(store.findByLoginId(b.loginId))).toBeNull();
+      }),
+  },
+  {
+    name: "findById finds the account by id; updatePasswordHash replaces only that account's hash",
+    run: (make) =>
+      withStaffStore(make, async (store) => {
+        const [a, b] = fc.sample(twoAccounts, { numRuns: 1, seed: 7 })[0] as [StaffAccount, StaffAccount];
+        await okValue(store.insert(a));
+        await okValue(store.insert(b));
+        expect(await okValue(store.findById(a.id))).toStrictEqual(a);
+        expect(await okValue(store.updatePasswordHash(a.id, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"))).toBe(true);
+        expect(await okValue(store.findById(a.id))).toStrictEqual({ ...a, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA" });
+        expect(await okValue(store.findById(b.id))).toStrictEqual(b);
+        await okValue(store.updatePasswordHash(b.id, b.passwordHash));
+        expect(await okValue(store.updatePasswordHash(StaffId("no-such-staff"), "x"))).toBe(false);
+        expect(await okValue(store.findById(StaffId("no-such-staff")))).toBeNull();
       }),
   },
   {

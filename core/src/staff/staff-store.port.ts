@@ -1,4 +1,5 @@
 import type { ResultAsync } from "neverthrow";
+import type { StaffId } from "../shared/ids.ts";
 import type { StorageError } from "../shared/storage.errors.ts";
 import type { StaffAccount } from "./staff-account.ts";
 
@@ -10,5 +11,9 @@ export interface StaffStore {
   /** Fails with `StorageError{reason:"conflict"}` if the id or login id exists. */
   insert(account: StaffAccount): ResultAsync<void, StorageError>;
   findByLoginId(loginId: string): ResultAsync<StaffAccount | null, StorageError>;
+  /** The account with this id, or `null` (a session names its staff member by id). */
+  findById(id: StaffId): ResultAsync<StaffAccount | null, StorageError>;
+  /** Replaces the password hash (a rehash at login, a new password). Answers whether the account exists. */
+  updatePasswordHash(id: StaffId, passwordHash: string): ResultAsync<boolean, StorageError>;
   count(): ResultAsync<number, StorageError>;
 }

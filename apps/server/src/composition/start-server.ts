@@ -21,6 +21,7 @@ import type {
 } from "@madoguchi/core";
 import { createLocalCheckpointSigner } from "@madoguchi/adapter-local-keystore";
 import { createRandomIdGenerator, createSha256Hasher, createSystemClock } from "@madoguchi/adapter-system";
+import { createCryptoSecureRandom } from "@madoguchi/adapter-system";
 import { startAuditMaintenance } from "../audit/audit-maintenance.ts";
 import { recordRetentionSetting } from "../audit/record-audit.ts";
 import type { Config } from "../config/config.ts";
@@ -30,6 +31,9 @@ import { createLogger } from "../logging/logger.ts";
 import { createOutboxRelay, type OutboxRelay } from "../outbox/outbox-relay.ts";
 import { ensureDemoStaff, ensureInitialAdministrator } from "../staff/ensure-demo-staff.ts";
 import { createStaffSessions } from "../staff/staff-sessions.ts";
+import { createStaffLogin } from "../staff/staff-login.ts";
+import { createArgon2Hasher } from "@madoguchi/adapter-argon2";
+import { createOtpauthAuthenticator } from "@madoguchi/adapter-otpauth";
 import { buildResidentAccounts } from "../residents/resident-accounts-runtime.ts";
 import { buildMailer } from "./catalog/mailers.ts";
 import { buildPasskeys } from "./catalog/passkeys.ts";
@@ -137,6 +141,13 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     container.bind<IdGenerator>(TOKENS.IdGenerator).toConstantValue(ids);
     container.bind<Hasher>(TOKENS.Hasher).toConstantValue(createSha256Hasher());
 
+    const staffPasswordHasher = await createArgon2Hasher();
+    if (staffPasswordHasher.isErr()) throw new Error(`cannot start the password hasher: ${staffPasswordHasher.error.message}`);
+    const staffLogin = await createStaffLogin({
+      staff: storage.staff, loginState: storage.loginState, auditLog: storage.auditLog, logger, clock, random: createCryptoSecureRandom(),
+      passwordHasher: staffPasswordHasher.value, totp: createOtpauthAuthenticator(), issuer: `${catalog.municipality.name.ja} madoguchi`,
+      maxConsecutiveFailures: config.staffLogin.lockoutThreshold, loginMessage: config.staffLogin.message,
+    });
     const relayRef: { current: OutboxRelay | null } = { current: null };
     container.bind<ServerDeps>(TOKENS.ServerDeps).toDynamicValue((ctx) => ({
       logger: ctx.get<Logger>(TOKENS.Logger),
@@ -153,7 +164,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       clock: ctx.get<Clock>(TOKENS.Clock),
       ids: ctx.get<IdGenerator>(TOKENS.IdGenerator),
       hasher: ctx.get<Hasher>(TOKENS.Hasher),
-      sessions: createStaffSessions(() => clock.now().getTime()),
+      staffLogin,
+      sessions: createStaffSessions({ store: storage.sessions, random: createCryptoSecureRandom(), hasher: ctx.get<Hasher>(TOKENS.Hasher), clock }, storage.staff),
       residentAccounts,
       passkeys: storage.passkeys,
       passkeyRelyingParty: passkeys.relyingParty,

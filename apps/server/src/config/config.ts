@@ -34,6 +34,11 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_OUTBOX_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
   /** How long audit log segments are kept, in months (default 36 = 3 years; set by an administrator). */
   MADOGUCHI_AUDIT_RETENTION_MONTHS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 1200 })))),
+  /** Consecutive failed staff logins before the account locks (default 10). */
+  MADOGUCHI_STAFF_LOCKOUT_THRESHOLD: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 3, maximum: 100 })))),
+  /** The message (banner) shown at staff login, in Japanese and in English (default none). */
+  MADOGUCHI_STAFF_LOGIN_MESSAGE_JA: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMaxLength(2000)))),
+  MADOGUCHI_STAFF_LOGIN_MESSAGE_EN: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMaxLength(2000)))),
   /** How often audit checkpoints are signed and retention runs, in ms (default 1 hour). */
   MADOGUCHI_AUDIT_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
   /** Port of the staff listener (LGWAN side; default PORT + 2; 0 = any free port). */
@@ -73,6 +78,8 @@ export interface Config {
   readonly outboxIntervalMs: number;
   /** Audit log: retention in months and the interval of checkpoints and retention runs. */
   readonly audit: { readonly retentionMonths: number; readonly intervalMs: number };
+  /** Staff login: lockout threshold and the login message (banner), ja/en. */
+  readonly staffLogin: { readonly lockoutThreshold: number; readonly message: { readonly ja: string; readonly en: string } };
   /**
    * The staff surface (back office, audit log) on its own listener, reachable only from the allowed
    * ranges (the LGWAN side); the resident listener does not route it at all (docs/adr/0014-staff-listener.md).
@@ -150,6 +157,10 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     outboxIntervalMs: e.MADOGUCHI_OUTBOX_INTERVAL_MS ?? 1000,
     audit: { retentionMonths: e.MADOGUCHI_AUDIT_RETENTION_MONTHS ?? DEFAULT_AUDIT_RETENTION_MONTHS, intervalMs: e.MADOGUCHI_AUDIT_INTERVAL_MS ?? 3_600_000 },
     staffListener,
+    staffLogin: {
+      lockoutThreshold: e.MADOGUCHI_STAFF_LOCKOUT_THRESHOLD ?? 10,
+      message: { ja: e.MADOGUCHI_STAFF_LOGIN_MESSAGE_JA ?? "", en: e.MADOGUCHI_STAFF_LOGIN_MESSAGE_EN ?? "" },
+    },
     passkeys: { rpId: e.MADOGUCHI_PASSKEY_RP_ID ?? hostOf(publicOrigins[0]), ceremonySecret },
     logLevel: e.LOG_LEVEL ?? "info",
   });

@@ -17,6 +17,7 @@ import type {
 } from "@madoguchi/core";
 import type { Router } from "express";
 import type { StaffSessions } from "../staff/staff-sessions.ts";
+import type { StaffLogin } from "../staff/staff-login.ts";
 import type { ResidentAccountsRuntime } from "../residents/resident-accounts-runtime.ts";
 import type { BoundChallenges } from "../passkeys/bound-challenge.ts";
 
@@ -51,6 +52,8 @@ export interface ServerDeps {
   readonly ids: IdGenerator;
   readonly hasher: Hasher;
   readonly sessions: StaffSessions;
+  /** The staff login steps (password, TOTP or recovery code, enrolment), state persisted in the login-state port. */
+  readonly staffLogin: StaffLogin;
   /** Resident accounts (R3, R8): the use cases' dependencies and the resident sessions. */
   readonly residentAccounts: ResidentAccountsRuntime;
   /** Passkeys: where they are kept, the WebAuthn relying party, and session-bound challenges. */

@@ -1,53 +1,96 @@
-import { randomBytes } from "node:crypto";
-import type { StaffAccount } from "@madoguchi/core";
+import type { ResultAsync } from "neverthrow";
+import {
+  completeLogin,
+  endAllSessionsOf,
+  endSession,
+  resumeSession,
+  startSession,
+  stepUpSession,
+  type LiveSession,
+  type SessionDeps,
+  type SessionStage,
+  type StaffAccount,
+  type StaffId,
+  type StaffStore,
+} from "@madoguchi/core";
 
-/** A logged-in staff member's server-side session. */
+/** A logged-in staff member's server-side session, as the HTTP layer sees it. */
 export interface StaffSession {
+  /** The session id: only ever in the cookie (the store keeps its hash). */
   readonly id: string;
   readonly staff: Pick<StaffAccount, "id" | "loginId" | "displayName">;
   /** Synchronizer token required on every state-changing staff request. */
   readonly csrfToken: string;
-  readonly createdAt: number;
-  lastSeenAt: number;
+  readonly stage: SessionStage;
+  readonly stepUpAt: Date | null;
+  readonly live: LiveSession;
 }
 
-/** Inactivity timeout (30 min) and absolute lifetime (12 h) of staff sessions. */
-export const STAFF_SESSION_IDLE_MS = 30 * 60 * 1000;
-export const STAFF_SESSION_MAX_MS = 12 * 60 * 60 * 1000;
+/** A storage failure while reading or writing a session: the request is answered 503, never let through. */
+export class SessionStorageUnavailable extends Error {
+  override readonly name = "SessionStorageUnavailable";
+}
+
+const orThrow = async <T, E extends { readonly _tag: string }>(pending: ResultAsync<T, E>): Promise<T> => {
+  const r = await pending;
+  if (r.isErr()) throw new SessionStorageUnavailable(r.error._tag);
+  return r.value;
+};
 
 /**
- * Server-side staff sessions with 256-bit random ids. In memory for the walking skeleton; identity
- * (issue 4) moves them behind a SessionStore port so several app instances can share them.
+ * Staff sessions on the shared SessionStore (core's session rules: 258-bit ids stored hashed, 30 min
+ * idle, 12 h absolute, a new id at login and at step-up). The staff member's name comes from the
+ * staff store at each request, so an account that is gone is logged out at once.
  */
-export const createStaffSessions = (now: () => number) => {
-  const sessions = new Map<string, StaffSession>();
+export const createStaffSessions = (deps: SessionDeps, staffStore: StaffStore) => {
+  const view = async (live: LiveSession): Promise<StaffSession | null> => {
+    const account = await orThrow(staffStore.findById(live.record.principal.id as StaffId));
+    if (account === null) return null;
+    return {
+      id: live.id,
+      staff: { id: account.id, loginId: account.loginId, displayName: account.displayName },
+      csrfToken: live.record.csrfToken,
+      stage: live.record.stage,
+      stepUpAt: live.record.stepUpAt,
+      live,
+    };
+  };
   return {
-    create(staff: StaffSession["staff"]): StaffSession {
-      const session: StaffSession = {
-        id: randomBytes(32).toString("base64url"),
-        staff,
-        csrfToken: randomBytes(32).toString("base64url"),
-        createdAt: now(),
-        lastSeenAt: now(),
-      };
-      sessions.set(session.id, session);
-      return session;
+    /** Starts a session (active, or pending while a second factor or the TOTP enrolment is due), replacing `previousId`. */
+    async create(staff: Pick<StaffAccount, "id" | "loginId" | "displayName">, stage: SessionStage = { kind: "active" }, previousId?: string): Promise<StaffSession> {
+      const live = await orThrow(startSession(deps, { principal: { kind: "staff", id: staff.id }, stage, previousId }));
+      return { id: live.id, staff, csrfToken: live.record.csrfToken, stage, stepUpAt: null, live };
     },
-    /** The live session for an id, or null when unknown, idle too long or too old (then it is removed). */
-    get(id: string | undefined): StaffSession | null {
-      if (id === undefined) return null;
-      const s = sessions.get(id);
-      if (s === undefined) return null;
-      const t = now();
-      if (t - s.lastSeenAt > STAFF_SESSION_IDLE_MS || t - s.createdAt > STAFF_SESSION_MAX_MS) {
-        sessions.delete(id);
-        return null;
+    /** The live session (any stage) for a cookie value, or null. */
+    async get(id: string | undefined): Promise<StaffSession | null> {
+      const live = await orThrow(resumeSession(deps, id));
+      if (live === null || live.record.principal.kind !== "staff") return null;
+      return view(live);
+    },
+    /** Pending → active with a new id (the second factor passed). Null when the pending session is gone. */
+    async complete(session: StaffSession): Promise<StaffSession | null> {
+      const r = await completeLogin(deps, session.live);
+      if (r.isErr()) {
+        if (r.error._tag === "SessionGone") return null;
+        throw new SessionStorageUnavailable(r.error._tag);
       }
-      s.lastSeenAt = t;
-      return s;
+      return view(r.value);
     },
-    destroy(id: string): void {
-      sessions.delete(id);
+    /** The second factor re-proved: a new id and `stepUpAt`. Null when the session is gone. */
+    async stepUp(session: StaffSession): Promise<StaffSession | null> {
+      const r = await stepUpSession(deps, session.live);
+      if (r.isErr()) {
+        if (r.error._tag === "SessionGone") return null;
+        throw new SessionStorageUnavailable(r.error._tag);
+      }
+      return view(r.value);
+    },
+    async destroy(id: string): Promise<void> {
+      await orThrow(endSession(deps, id));
+    },
+    /** Ends every session of a staff member (disabled, password or TOTP changed). Answers how many. */
+    async destroyAllOf(staffId: string): Promise<number> {
+      return orThrow(endAllSessionsOf(deps, { kind: "staff", id: staffId }));
     },
   };
 };

@@ -1,5 +1,6 @@
 import type { TestServer } from "./test-server.ts";
 import { CARD_PASSWORD, DEMO_PASSWORD } from "./test-server.ts";
+import { staffLoginAs } from "./staff-totp.ts";
 
 export interface JsonResponse<T = any> {
   readonly status: number;
@@ -68,12 +69,16 @@ export const tokenize = async (server: TestServer, number: string): Promise<stri
   return res.body.token as string;
 };
 
+const liveStaffSessions = new Map<string, { cookie: string; "x-csrf-token": string }>();
+
 /** A logged-in staff member: cookie and CSRF token. */
 export const staffLogin = async (server: TestServer) => {
-  const res = await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "demo-staff", password: DEMO_PASSWORD } });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  const headers = { cookie, "x-csrf-token": res.body.csrfToken as string };
+  // Password, then TOTP (the demo account enrols at its first login in each test server). A live
+  // session of this server is reused: each TOTP code works once, so fresh logins would wait for codes.
+  const cached = liveStaffSessions.get(server.staffUrl);
+  const reusable = cached !== undefined && (await call(`${server.staffUrl}/api/staff/me`, { headers: cached })).status === 200;
+  const headers = reusable ? cached : (await staffLoginAs(server, "demo-staff", DEMO_PASSWORD)).headers;
+  liveStaffSessions.set(server.staffUrl, headers);
   return {
     headers,
     list: (query = "") => call(`${server.staffUrl}/api/staff/applications${query}`, { headers }),

@@ -1,81 +1,163 @@
-import { Router } from "express";
+import { Router, type Request, type Response } from "express";
 import { Schema } from "effect";
+import { STAFF_SESSION_POLICY, type AuditAction, type Locale } from "@madoguchi/core";
 import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
-import { hashPassword, verifyPassword } from "../../staff/password-hash.ts";
+import type { StaffSession } from "../../staff/staff-sessions.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
 import type { ServerDeps } from "../server-deps.ts";
-import { clearedStaffCookie, readCookie, requireStaff, STAFF_COOKIE, staffCookie, staffSession } from "../staff-auth.ts";
+import { requirePendingStaffSession, requireStaffSession, staffSessionOf } from "../sessions/require-staff-session.ts";
+import { clearedStaffCookie, readCookie, STAFF_COOKIE, staffCookie } from "../staff-auth.ts";
 
 const LoginBody = Schema.Struct({
   loginId: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100))),
   password: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(1024))),
 });
+/** A TOTP code (digits, spaces tolerated) or a recovery code (XXXXX-XXXXX). */
+const CodeBody = Schema.Struct({
+  code: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(20)))),
+  recoveryCode: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(40)))),
+});
 
-/** A hash to verify against when the login id is unknown, so that both paths take the same time. */
-const dummyHash = hashPassword("madoguchi-no-such-user");
+const invalid = (res: Response, locale: Locale) =>
+  res.status(401).json({
+    error: {
+      code: "staff.invalid_credentials",
+      message: locale === "ja" ? "ログインIDまたはパスワード、確認コードが正しくありません。" : "The login ID, password or code is incorrect.",
+    },
+  });
+
+/** One answer per failure kind: every credential failure alike (no enumeration), throttling told as such, storage as 503. */
+const failure = (res: Response, locale: Locale, error: { readonly _tag: string; readonly retryAt?: Date }) => {
+  if (error._tag === "InvalidCredentials") return invalid(res, locale);
+  if (error._tag === "LoginThrottled") {
+    return res.status(429).json({
+      error: { code: "login.throttled", message: locale === "ja" ? "試行が多すぎます。しばらくしてからお試しください。" : "Too many attempts. Please try again later." },
+    });
+  }
+  return res.status(503).json({ error: { code: "storage.unavailable", message: "しばらくしてからもう一度お試しください / Please try again later" } });
+};
 
 /**
- * Routes of the staff login lifecycle: login, the current session, logout. Every login (success or
- * failure) is recorded in the audit log.
+ * Routes of the staff login lifecycle: password → TOTP (or a recovery code), or at first login the
+ * TOTP enrolment (QR code, a first code, recovery codes shown once); the current session; step-up;
+ * logout. A half-done login is a pending session that opens only these routes. Every step is audited
+ * (never the password or code).
  */
 export const staffLoginRoutes = (deps: ServerDeps): Router => {
   const router = Router();
+  const login = deps.staffLogin;
+  /** The staff login message (banner), ja and en, configured by the municipality. */
+  const loginMessage = () => login.loginMessage;
+  const pendingOnly = requirePendingStaffSession(deps.sessions, auditDenied(deps));
+  const staffOnly = requireStaffSession(deps.sessions, auditDenied(deps));
+  const audit = (req: Request, staffId: string, action: AuditAction, details: Record<string, string | number> = {}) =>
+    recordAudit(deps, [{ at: deps.clock.now(), actor: { kind: "staff", id: staffId }, action, target: { kind: "staff_account", id: staffId }, result: "success", sourceIp: sourceIpOf(req), details }]);
+
+  /** Finishes a login: a new session id, the previous login answered, this one remembered. */
+  const finish = async (req: Request, res: Response, pending: StaffSession, extra: Record<string, unknown>) => {
+    const session = await deps.sessions.complete(pending);
+    if (session === null) return invalid(res, requestLocale(req));
+    const previous = await login.rememberLogin(session.staff.id, sourceIpOf(req));
+    res.setHeader("Set-Cookie", staffCookie(session.id));
+    res.json({
+      staff: session.staff,
+      csrfToken: session.csrfToken,
+      lastLogin: previous.isOk() && previous.value !== null ? { at: previous.value.at.toISOString(), sourceIp: previous.value.sourceIp } : null,
+      loginMessage: loginMessage(),
+      ...extra,
+    });
+  };
+
+  router.get("/api/staff/login-message", (_req, res) => {
+    res.json({ loginMessage: loginMessage() });
+  });
 
   router.post("/api/staff/login", async (req, res) => {
     const locale = requestLocale(req);
     const body = decodeBody(LoginBody, req, res, locale);
     if (body === null) return;
-    const found = await deps.staff.findByLoginId(body.loginId);
-    if (found.isErr()) {
-      res.status(503).json({ error: { code: "storage.unavailable", message: "しばらくしてからもう一度お試しください / Please try again later" } });
-      return;
-    }
+    const passed = await login.password(body.loginId, body.password, sourceIpOf(req) ?? "");
+    if (passed.isErr()) return failure(res, locale, passed.error);
+    const found = await deps.staff.findById(passed.value.accountId as never);
+    if (found.isErr() || found.value === null) return failure(res, locale, { _tag: "StorageError" });
     const account = found.value;
-    const valid = await verifyPassword(body.password, account?.passwordHash ?? (await dummyHash));
-    if (account === null || !valid) {
-      // The login id typed is not recorded (it may be a mistyped password); a known account is.
-      await recordAudit(deps, [
-        {
-          at: deps.clock.now(),
-          actor: account === null ? { kind: "anonymous", id: null } : { kind: "staff", id: account.id },
-          action: "staff.login",
-          target: null,
-          result: "failure",
-          sourceIp: sourceIpOf(req),
-          details: { reason: account === null ? "unknown_login_id" : "wrong_password" },
-        },
-      ]);
-      res.status(401).json({
-        error: {
-          code: "staff.invalid_credentials",
-          message: locale === "ja" ? "ログインIDまたはパスワードが正しくありません。" : "The login ID or password is incorrect.",
-        },
-      });
-      return;
-    }
-    const old = readCookie(req, STAFF_COOKIE);
-    if (old !== undefined) deps.sessions.destroy(old); // a new session id at every login
-    const session = deps.sessions.create({ id: account.id, loginId: account.loginId, displayName: account.displayName });
-    await recordAudit(deps, [
-      { at: deps.clock.now(), actor: { kind: "staff", id: account.id }, action: "staff.login", target: null, result: "success", sourceIp: sourceIpOf(req), details: {} },
-    ]);
+    // A pending session: it opens only the second step, and is replaced (new id) when that passes.
+    const due = passed.value.enrolled ? "second_factor" : "totp_enrolment";
+    const session = await deps.sessions.create(
+      { id: account.id, loginId: account.loginId, displayName: account.displayName },
+      { kind: "pending", due },
+      readCookie(req, STAFF_COOKIE),
+    );
     res.setHeader("Set-Cookie", staffCookie(session.id));
-    res.json({ staff: session.staff, csrfToken: session.csrfToken });
+    res.json({ next: due === "second_factor" ? "totp" : "totp_enrolment", csrfToken: session.csrfToken });
   });
 
-  const staffOnly = requireStaff(deps.sessions, auditDenied(deps));
+  router.post("/api/staff/login/totp", pendingOnly, async (req, res) => {
+    const locale = requestLocale(req);
+    const body = decodeBody(CodeBody, req, res, locale);
+    if (body === null) return;
+    const pending = staffSessionOf(res);
+    if (pending.stage.kind !== "pending" || pending.stage.due !== "second_factor") return invalid(res, locale);
+    const ip = sourceIpOf(req) ?? "";
+    if (body.recoveryCode !== undefined) {
+      const used = await login.recoveryCode(pending.staff.id, body.recoveryCode, ip);
+      if (used.isErr()) return failure(res, locale, used.error);
+      await audit(req, pending.staff.id, "staff.recovery_code_used", { left: used.value.recoveryCodesLeft });
+      return finish(req, res, pending, { recoveryCodesLeft: used.value.recoveryCodesLeft });
+    }
+    const checked = await login.totpCode(pending.staff.id, body.code ?? "", ip);
+    if (checked.isErr()) return failure(res, locale, checked.error);
+    return finish(req, res, pending, {});
+  });
+
+  router.post("/api/staff/login/totp-enrolment", pendingOnly, async (req, res) => {
+    const pending = staffSessionOf(res);
+    if (pending.stage.kind !== "pending" || pending.stage.due !== "totp_enrolment") return invalid(res, requestLocale(req));
+    const started = await login.startEnrolment(pending.staff.id, pending.staff.loginId);
+    if (started.isErr()) return failure(res, requestLocale(req), { _tag: "StorageError" });
+    res.json({ secret: started.value.secret, uri: started.value.uri, qrDataUrl: started.value.qrDataUrl });
+  });
+
+  router.post("/api/staff/login/totp-enrolment/confirm", pendingOnly, async (req, res) => {
+    const locale = requestLocale(req);
+    const body = decodeBody(CodeBody, req, res, locale);
+    if (body === null) return;
+    const pending = staffSessionOf(res);
+    if (pending.stage.kind !== "pending" || pending.stage.due !== "totp_enrolment") return invalid(res, locale);
+    const confirmed = await login.confirmEnrolment(pending.staff.id, body.code ?? "", sourceIpOf(req) ?? "");
+    if (confirmed.isErr()) return failure(res, locale, confirmed.error);
+    await audit(req, pending.staff.id, "staff.totp_enrolled");
+    // The recovery codes are in this answer only: never stored in clear, logged or mailed.
+    return finish(req, res, pending, { recoveryCodes: confirmed.value.recoveryCodes });
+  });
 
   router.get("/api/staff/me", staffOnly, (_req, res) => {
-    const s = staffSession(res);
-    res.json({ staff: s.staff, csrfToken: s.csrfToken });
+    const s = staffSessionOf(res);
+    res.json({ staff: s.staff, csrfToken: s.csrfToken, stepUpAt: s.stepUpAt?.toISOString() ?? null, loginMessage: loginMessage() });
+  });
+
+  /** Step-up: the TOTP code again before a sensitive action; a new session id and `stepUpAt`. */
+  router.post("/api/staff/step-up", staffOnly, async (req, res) => {
+    const locale = requestLocale(req);
+    const body = decodeBody(CodeBody, req, res, locale);
+    if (body === null) return;
+    const session = staffSessionOf(res);
+    const checked = await login.totpCode(session.staff.id, body.code ?? "", sourceIpOf(req) ?? "");
+    if (checked.isErr()) return failure(res, locale, checked.error);
+    const stepped = await deps.sessions.stepUp(session);
+    if (stepped === null) return invalid(res, locale);
+    await audit(req, session.staff.id, "staff.step_up");
+    res.setHeader("Set-Cookie", staffCookie(stepped.id));
+    res.json({ csrfToken: stepped.csrfToken, stepUpAt: stepped.stepUpAt?.toISOString() ?? null, validForMs: STAFF_SESSION_POLICY.idleTimeoutMs });
   });
 
   router.post("/api/staff/logout", staffOnly, async (req, res) => {
+    const s = staffSessionOf(res);
     await recordAudit(deps, [
-      { at: deps.clock.now(), actor: { kind: "staff", id: staffSession(res).staff.id }, action: "staff.logout", target: null, result: "success", sourceIp: sourceIpOf(req), details: {} },
+      { at: deps.clock.now(), actor: { kind: "staff", id: s.staff.id }, action: "staff.logout", target: null, result: "success", sourceIp: sourceIpOf(req), details: {} },
     ]);
-    deps.sessions.destroy(staffSession(res).id);
+    await deps.sessions.destroy(s.id);
     res.setHeader("Set-Cookie", clearedStaffCookie());
     res.json({ ok: true });
   });

@@ -1,0 +1,224 @@
+import { errAsync, okAsync, ResultAsync } from "neverthrow";
+import {
+  authenticatePassword,
+  authenticateTotpStep,
+  confirmTotpEnrolment,
+  GLOBAL_THROTTLE,
+  issueRecoveryCodes,
+  loadConfirmedTotp,
+  loadLockout,
+  lockoutVerdict,
+  PER_ADDRESS_THROTTLE,
+  pendingTotpEnrolment,
+  putLatest,
+  recordFailedAttempt,
+  recordSuccessfulLogin,
+  redeemRecoveryCode,
+  saveTotpStep,
+  STAFF_LOCKOUT_POLICY,
+  failLoginStep,
+  checkLoginThrottles,
+  loginSourceKey,
+  type AuditLogStore,
+  type Clock,
+  type LastLogin,
+  type LockoutPolicy,
+  type LoginAttemptRecord,
+  type LoginStateDeps,
+  type LoginStateKey,
+  type LoginStateStore,
+  type PasswordHasher,
+  type SecureRandom,
+  type StaffId,
+  type StaffStore,
+  type StorageError,
+  type TotpAuthenticator,
+  type TotpProvisioning,
+} from "@madoguchi/core";
+import type { Logger } from "pino";
+import { recordAudit } from "../audit/record-audit.ts";
+import { verifyPassword } from "./password-hash.ts";
+
+/** What the staff login needs from the composition root. */
+export interface StaffLoginInput {
+  readonly staff: StaffStore;
+  readonly loginState: LoginStateStore;
+  readonly auditLog: AuditLogStore;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly random: SecureRandom;
+  readonly passwordHasher: PasswordHasher;
+  readonly totp: TotpAuthenticator;
+  /** Consecutive failures before a staff account locks (default 10). */
+  readonly maxConsecutiveFailures?: number;
+  /** The login message (banner) configured by the municipality, ja/en. */
+  readonly loginMessage?: { readonly ja: string; readonly en: string };
+  /** Issuer shown in the authenticator app. */
+  readonly issuer: string;
+}
+
+const key = (accountId: string): LoginStateKey => ({ kind: "staff", accountId });
+
+/**
+ * The password hasher of staff logins: Argon2id, but hashes made by the walking skeleton's scrypt
+ * (`scrypt$…`, password-hash.ts) still verify — once: `needsRehash` sees they are not Argon2id, so the
+ * login stores an Argon2id hash in their place.
+ */
+const withLegacyScrypt = (argon2: PasswordHasher): PasswordHasher => ({
+  ...argon2,
+  verify: (hash, password) =>
+    hash.startsWith("scrypt$") ? ResultAsync.fromSafePromise(verifyPassword(password, hash)) : argon2.verify(hash, password),
+});
+
+/** The staff login: password, then TOTP (mandatory; enrolled at first login), lockout and throttles persisted. */
+export const createStaffLogin = async (input: StaffLoginInput) => {
+  const passwordHasher = withLegacyScrypt(input.passwordHasher);
+  const decoy = await input.passwordHasher.hash(Buffer.from(input.random.bytes(24)).toString("base64url"));
+  if (decoy.isErr()) throw new Error(`cannot start the password hasher: ${decoy.error.message}`);
+  const lockoutPolicy: LockoutPolicy = { ...STAFF_LOCKOUT_POLICY, maxConsecutiveFailures: input.maxConsecutiveFailures ?? STAFF_LOCKOUT_POLICY.maxConsecutiveFailures };
+
+  /** Each step's true outcome goes to the audit log; the person only ever hears "invalid". */
+  const recordAttempt = (sourceIp: string | null) => (record: LoginAttemptRecord) =>
+    ResultAsync.fromSafePromise(
+      recordAudit(input, [
+        {
+          at: record.at,
+          actor: record.accountId === null ? { kind: "anonymous", id: null } : { kind: "staff", id: record.accountId },
+          action: "staff.login",
+          target: null,
+          result: record.outcome === "success" || record.outcome === "second_factor_required" ? "success" : "failure",
+          sourceIp,
+          details: { step: record.step, outcome: record.outcome },
+        },
+      ]),
+    ).map(() => undefined);
+
+  const stateDeps = (sourceIp: string | null): LoginStateDeps => ({
+    clock: input.clock,
+    lockoutPolicy,
+    addressThrottle: PER_ADDRESS_THROTTLE,
+    globalThrottle: GLOBAL_THROTTLE,
+    saveLockout: (accountId, state) => putLatest(input.loginState, key(accountId), "lockout", state),
+    loadThrottle: (k) => input.loginState.loadThrottle(k),
+    saveThrottle: (k, b) => input.loginState.saveThrottle(k, b),
+    recordAttempt: recordAttempt(sourceIp),
+  });
+
+  return {
+    lockoutPolicy,
+    loginMessage: input.loginMessage ?? { ja: "", en: "" },
+    /** The password step. `totpDue`: the account has a confirmed TOTP (else it must enrol now). */
+    password: (loginId: string, password: string, sourceIp: string) =>
+      authenticatePassword({
+        ...stateDeps(sourceIp),
+        passwordHasher,
+        decoyHash: decoy.value,
+        findAccount: (id) =>
+          input.staff.findByLoginId(id).andThen((account) =>
+            account === null
+              ? okAsync(null)
+              : loadLockout(input.loginState, key(account.id)).map((lockout) => ({ accountId: account.id, passwordHash: account.passwordHash, lockout, requiresSecondFactor: true })),
+          ),
+      })({ loginId, password, sourceAddress: sourceIp }).andThen((accepted) =>
+        (accepted.newPasswordHash === null ? okAsync(true) : input.staff.updatePasswordHash(accepted.accountId as StaffId, accepted.newPasswordHash))
+          .andThen(() => loadConfirmedTotp(input.loginState, key(accepted.accountId)))
+          .map((totp) => ({ accountId: accepted.accountId, enrolled: totp !== null })),
+      ),
+
+    /** The TOTP step (also the step-up check). */
+    totpCode: (accountId: string, code: string, sourceIp: string) =>
+      authenticateTotpStep({
+        ...stateDeps(sourceIp),
+        totp: input.totp,
+        loadTotpAccount: (id) =>
+          loadLockout(input.loginState, key(id)).andThen((lockout) => loadConfirmedTotp(input.loginState, key(id)).map((enrolment) => ({ lockout, enrolment }))),
+        saveTotpStep: (id, previous, enrolment) => saveTotpStep(input.loginState, key(id), previous, enrolment),
+      })({ accountId, code, sourceAddress: sourceIp }),
+
+    /** A recovery code instead of TOTP: single use, under the same lockout and throttles. */
+    recoveryCode: (accountId: string, typed: string, sourceIp: string) => {
+      const deps = stateDeps(sourceIp);
+      const now = input.clock.now();
+      const source = loginSourceKey(sourceIp);
+      const attempt = { now, source, step: "totp" as const, accountId };
+      return checkLoginThrottles(deps, source, now, "totp", accountId)
+        .andThen(() => loadLockout(input.loginState, key(accountId)))
+        .andThen((lockout) => {
+          const verdict = lockoutVerdict(lockout, now, lockoutPolicy);
+          if (verdict.kind !== "open") return failLoginStep(deps, attempt, verdict.kind, null);
+          return input.loginState.get(key(accountId), "recovery_codes").andThen((stored) =>
+            redeemRecoveryCode({ passwordHasher: input.passwordHasher }, { stored: stored?.value ?? [], typed, now })
+              .orElse(() => failLoginStep(deps, attempt, "wrong_second_factor", recordFailedAttempt(lockout, now, lockoutPolicy)))
+              .andThen((updated) =>
+                // Conditional on the list read: a code used twice at once lets one login in.
+                input.loginState.put(key(accountId), "recovery_codes", updated, stored?.version ?? null).andThen((won) =>
+                  won === null
+                    ? failLoginStep(deps, attempt, "wrong_second_factor", recordFailedAttempt(lockout, now, lockoutPolicy))
+                    : deps
+                        .saveLockout(accountId, recordSuccessfulLogin())
+                        .andThen(() => deps.recordAttempt({ at: now, step: "totp", accountId, source, outcome: "success" }))
+                        .map(() => ({ accountId, recoveryCodesLeft: updated.filter((c) => c.usedAt === null).length })),
+                ),
+              ),
+          );
+        });
+    },
+
+    /** Starts (or restarts) the TOTP enrolment of an account that has none: a new secret, its QR code. */
+    startEnrolment: (accountId: string, accountName: string): ResultAsync<{ readonly secret: string } & TotpProvisioning, StorageError | { readonly _tag: "TotpError" }> =>
+      loadConfirmedTotp(input.loginState, key(accountId)).andThen((confirmed) => {
+        if (confirmed !== null) return errAsync({ _tag: "TotpError" as const });
+        const secret = input.totp.generateSecret();
+        return putLatest(input.loginState, key(accountId), "totp", pendingTotpEnrolment(secret))
+          .andThen(() => input.totp.provisioning(secret, { issuer: input.issuer, accountName }))
+          .map((p) => ({ secret, ...p }));
+      }),
+
+    /**
+     * Confirms the enrolment with a first code (wrong codes count against the lockout like a wrong
+     * TOTP), then issues the recovery codes (their hashes stored; the codes shown once).
+     */
+    confirmEnrolment: (accountId: string, code: string, sourceIp: string) => {
+      const deps = stateDeps(sourceIp);
+      const now = input.clock.now();
+      const source = loginSourceKey(sourceIp);
+      const attempt = { now, source, step: "totp" as const, accountId };
+      return checkLoginThrottles(deps, source, now, "totp", accountId)
+        .andThen(() => loadLockout(input.loginState, key(accountId)))
+        .andThen((lockout) => {
+          const verdict = lockoutVerdict(lockout, now, lockoutPolicy);
+          if (verdict.kind !== "open") return failLoginStep(deps, attempt, verdict.kind, null);
+          const failed = recordFailedAttempt(lockout, now, lockoutPolicy);
+          return input.loginState.get(key(accountId), "totp").andThen((stored) => {
+            if (stored === null || stored.value.confirmedAt !== null) return failLoginStep(deps, attempt, "wrong_second_factor", failed);
+            const confirmed = confirmTotpEnrolment(input.totp, { enrolment: stored.value, code, now });
+            if (confirmed.isErr()) return failLoginStep(deps, attempt, "wrong_second_factor", failed);
+            return input.loginState.put(key(accountId), "totp", confirmed.value, stored.version).andThen((won) =>
+              won === null
+                ? failLoginStep(deps, attempt, "wrong_second_factor", failed)
+                : issueRecoveryCodes({ random: input.random, passwordHasher: input.passwordHasher })
+                    .mapErr((e): StorageError => ({ _tag: "StorageError", reason: "unknown", operation: "staff-login.recoveryCodes", retryable: false, message: e.message }))
+                    .andThen((codes) => putLatest(input.loginState, key(accountId), "recovery_codes", codes.stored).map(() => codes.shown))
+                    .andThen((shown) =>
+                      deps
+                        .saveLockout(accountId, recordSuccessfulLogin())
+                        .andThen(() => deps.recordAttempt({ at: now, step: "totp", accountId, source, outcome: "success" }))
+                        .map(() => ({ accountId, recoveryCodes: shown })),
+                    ),
+            );
+          });
+        });
+    },
+
+    /** Records this login as the last one and answers the previous (shown to the person). */
+    rememberLogin: (accountId: string, sourceIp: string | null): ResultAsync<LastLogin | null, StorageError> =>
+      input.loginState
+        .get(key(accountId), "last_login")
+        .andThen((previous) => putLatest(input.loginState, key(accountId), "last_login", { at: input.clock.now(), sourceIp }).map(() => previous?.value ?? null)),
+
+    /** Unlocks an account (administrator). */
+    unlock: (accountId: string) => putLatest(input.loginState, key(accountId), "lockout", recordSuccessfulLogin()),
+  };
+};
+
+export type StaffLogin = Awaited<ReturnType<typeof createStaffLogin>>;
