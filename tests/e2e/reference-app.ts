@@ -26,7 +26,7 @@ export interface ReferenceApp {
   stop(): Promise<void>;
 }
 
-export const startReferenceApp = async (): Promise<ReferenceApp> => {
+export const startReferenceApp = async (extraEnv: Record<string, string> = {}): Promise<ReferenceApp> => {
   if (!existsSync(join(ROOT, "apps/web/dist/index.html"))) {
     throw new Error("apps/web/dist is missing: `npm test` builds the web app first (npm run build:web)");
   }
@@ -43,6 +43,7 @@ export const startReferenceApp = async (): Promise<ReferenceApp> => {
       MADOGUCHI_DATA_DIR: dataDir,
       MADOGUCHI_OUTBOX_INTERVAL_MS: "200",
       LOG_LEVEL: "warn",
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { findLuhnValidPans } from "@madoguchi/adapter-payment-sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
+import { staffLogsIn } from "./staff-login.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 let app: ReferenceApp;
@@ -108,10 +109,8 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
 
     // Staff log in with the credentials printed once at first start, and complete the application.
     const staff = await context.newPage();
-    await staff.goto(`${app.staffUrl}/staff`);
-    await staff.fill('[name="loginId"]', "demo-staff");
-    await staff.fill('[name="password"]', app.staffPassword);
-    await staff.click('[data-testid="staff-login"]');
+    // Password, then TOTP: the first sign-in sets up the authenticator from the secret shown (staff-login.ts).
+    await staffLogsIn(staff, app);
     await staff.click(`[data-testid="app-row-${receiptNumber}"] a, [data-testid="app-row-${receiptNumber}"]`);
     for (const [command, label] of [["receive", "受付"], ["startProcessing", "処理中"], ["complete", "完了"]] as const) {
       await staff.click(`[data-testid="cmd-${command}"]`);

@@ -166,11 +166,31 @@ export interface StaffMember {
   readonly loginId: string;
 }
 
-/** `POST /api/staff/login` and `GET /api/staff/me` → 200. */
+/** `GET /api/staff/me` and a finished login → 200. */
 export interface StaffSession {
   readonly staff: StaffMember;
   /** Sent back as `X-CSRF-Token` on every state-changing staff request. */
   readonly csrfToken: string;
+  /** The previous login (shown after signing in); `null` at the first. */
+  readonly lastLogin?: { readonly at: string; readonly sourceIp: string | null } | null;
+  /** The municipality's login message (banner). */
+  readonly loginMessage?: { readonly ja: string; readonly en: string };
+  /** Shown once, right after the TOTP enrolment. */
+  readonly recoveryCodes?: readonly string[];
+}
+
+/** `POST /api/staff/login` → 200: the password passed; the second step is due. */
+export interface StaffLoginStarted {
+  readonly next: "totp" | "totp_enrolment";
+  /** The pending session's token, for the second step's requests. */
+  readonly csrfToken: string;
+}
+
+/** `POST /api/staff/login/totp-enrolment` → 200. */
+export interface StaffTotpEnrolment {
+  readonly secret: string;
+  readonly uri: string;
+  readonly qrDataUrl: string;
 }
 
 /** A row of the staff list. */

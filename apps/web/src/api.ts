@@ -13,6 +13,8 @@ import type {
   StaffDetail,
   StaffList,
   StaffSession,
+  StaffLoginStarted,
+  StaffTotpEnrolment,
   StatusView,
   SubmitBody,
 } from "./api-types.ts";
@@ -121,7 +123,13 @@ export function createApi(locale: Locale) {
       ),
     staffMe: (signal?: AbortSignal) => requestJson<StaffSession>("GET", "/api/staff/me", o(signal ? { signal } : {})),
     staffLogin: (loginId: string, password: string) =>
-      requestJson<StaffSession>("POST", "/api/staff/login", o({ body: { loginId, password } })),
+      requestJson<StaffLoginStarted>("POST", "/api/staff/login", o({ body: { loginId, password } })),
+    staffLoginTotp: (csrfToken: string, body: { code: string } | { recoveryCode: string }) =>
+      requestJson<StaffSession>("POST", "/api/staff/login/totp", o({ body, csrfToken })),
+    staffTotpEnrolment: (csrfToken: string) =>
+      requestJson<StaffTotpEnrolment>("POST", "/api/staff/login/totp-enrolment", o({ body: {}, csrfToken })),
+    staffTotpEnrolmentConfirm: (csrfToken: string, code: string) =>
+      requestJson<StaffSession>("POST", "/api/staff/login/totp-enrolment/confirm", o({ body: { code }, csrfToken })),
     staffLogout: (csrfToken: string) =>
       requestJson<unknown>("POST", "/api/staff/logout", o({ body: {}, csrfToken })),
     staffList: (params: { status: string; limit: number; offset: number }, signal?: AbortSignal) =>
