@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAllAuditEntries } from "@madoguchi/core";
 import { createSoftwareAuthenticator } from "@madoguchi/conformance/passkey-relying-party";
 import { call, staffLogin } from "./support/api-client.ts";
-import { startTestServer, type TestServer } from "./support/test-server.ts";
+import { staffLoginAs } from "./support/staff-totp.ts";
+import { DEMO_PASSWORD, startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -60,7 +61,7 @@ describe("staff passkeys over HTTP", () => {
     expect(withoutUv.body.error.code).toBe("passkey.user_not_verified");
 
     // The challenge belongs to the session it was issued in: another login cannot use it.
-    const other = await staffLogin(server);
+    const other = await staffLoginAs(server, "demo-staff", DEMO_PASSWORD); // a second, separate login
     const stolen = browserAt().register(start.body.publicKey);
     const inOtherSession = await call(`${server.staffUrl}/api/staff/passkeys`, { headers: other.headers, body: { label: "x", challenge: start.body.challenge, response: stolen } });
     expect(inOtherSession.body.error.code).toBe("passkey.challenge_mismatch");
