@@ -1,7 +1,7 @@
 import type { Dialect } from "./dialect.ts";
 
 /**
- * Sessions and login state (docs/adr/0017-sessions-and-login-state.md). `sessions` is keyed by the
+ * Sessions and login state (docs/adr/0020-sessions-and-login-state.md). `sessions` is keyed by the
  * SHA-256 of the session id (the id is never stored). `login_state` holds one versioned row per
  * account and facet (lockout, totp, recovery codes, reset ticket, email challenge, last login);
  * TOTP rows are sealed with AES-256-GCM under a data key wrapped by the KeyStore (`wrapped_key`).

@@ -9,7 +9,7 @@ export const LOGIN_STATE_STORE_CONTRACT = "login-state-store@1" as const;
 
 /**
  * Port: the persisted state of logging in, for staff and residents alike, keyed by `(kind, accountId)`
- * (docs/adr/0017-sessions-and-login-state.md): lockout, TOTP enrolment, recovery code hashes, the
+ * (docs/adr/0020-sessions-and-login-state.md): lockout, TOTP enrolment, recovery code hashes, the
  * password-reset ticket, the emailed one-time challenge and the last login — plus the throttle
  * buckets, which belong to source addresses, not accounts. The rules stay in core; the store keeps
  * values. Persistent adapters encrypt the TOTP secret at rest.

@@ -7,7 +7,7 @@ import type { SessionPrincipal, SessionRecord } from "./session.ts";
 export const SESSION_STORE_CONTRACT = "session-store@1" as const;
 
 /**
- * Port: server-side sessions of staff and residents (docs/adr/0017-sessions-and-login-state.md).
+ * Port: server-side sessions of staff and residents (docs/adr/0020-sessions-and-login-state.md).
  * Keyed by the hash of the session id; the id itself never reaches the store. The rules (ids, expiry,
  * rotation) live in core (`sessions.ts`); the store only keeps records, and must make
  * {@link SessionStore.replace} atomic so that a rotated id can never be used again.
