@@ -33,6 +33,7 @@ import { ensureDemoStaff, ensureInitialAdministrator } from "../staff/ensure-dem
 import { createStaffSessions } from "../staff/staff-sessions.ts";
 import { createStaffLogin } from "../staff/staff-login.ts";
 import { createArgon2Hasher } from "@madoguchi/adapter-argon2";
+import { createCommonPasswordBlocklist } from "@madoguchi/adapter-common-passwords";
 import { createOtpauthAuthenticator } from "@madoguchi/adapter-otpauth";
 import { buildResidentAccounts } from "../residents/resident-accounts-runtime.ts";
 import { buildMailer } from "./catalog/mailers.ts";
@@ -147,6 +148,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       staff: storage.staff, loginState: storage.loginState, auditLog: storage.auditLog, logger, clock, random: createCryptoSecureRandom(),
       passwordHasher: staffPasswordHasher.value, totp: createOtpauthAuthenticator(), issuer: `${catalog.municipality.name.ja} madoguchi`,
       maxConsecutiveFailures: config.staffLogin.lockoutThreshold, loginMessage: config.staffLogin.message,
+      hasher: createSha256Hasher(), blocklist: createCommonPasswordBlocklist(), cityNames: [catalog.municipality.name.ja, catalog.municipality.name.en],
     });
     const relayRef: { current: OutboxRelay | null } = { current: null };
     container.bind<ServerDeps>(TOKENS.ServerDeps).toDynamicValue((ctx) => ({

@@ -2,6 +2,7 @@ import type { Router } from "express";
 import { auditRoutes } from "./routes/audit-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
 import { staffLoginRoutes } from "./routes/staff-login-routes.ts";
+import { staffAdminRoutes } from "./routes/staff-admin-routes.ts";
 import { staffPasskeyRoutes } from "./routes/staff-passkey-routes.ts";
 import { staffAccessRoutes } from "./routes/staff-access-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
@@ -11,4 +12,4 @@ import type { ServerDeps } from "./server-deps.ts";
  * The routers of the staff listener (the LGWAN side): the back office and the audit log. They are
  * mounted only on the staff listener, behind its CIDR allow-list; add new staff routers here.
  */
-export const staffRouters = (deps: ServerDeps): Router[] => [catalogRoutes(deps, "staff"), staffLoginRoutes(deps), staffPasskeyRoutes(deps), staffRoutes(deps), auditRoutes(deps), staffAccessRoutes(deps)];
+export const staffRouters = (deps: ServerDeps): Router[] => [catalogRoutes(deps, "staff"), staffLoginRoutes(deps), staffAdminRoutes(deps), staffPasskeyRoutes(deps), staffRoutes(deps), auditRoutes(deps), staffAccessRoutes(deps)];

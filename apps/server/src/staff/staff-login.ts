@@ -20,6 +20,14 @@ import {
   checkLoginThrottles,
   loginSourceKey,
   type AuditLogStore,
+  type Hasher,
+  type PasswordBlocklist,
+  type PasswordRejected,
+  checkNewPassword,
+  issuePasswordReset,
+  NO_PASSWORD_CONTEXT,
+  redeemPasswordReset,
+  STAFF_PASSWORD_POLICY,
   type Clock,
   type LastLogin,
   type LockoutPolicy,
@@ -53,6 +61,12 @@ export interface StaffLoginInput {
   readonly maxConsecutiveFailures?: number;
   /** The login message (banner) configured by the municipality, ja/en. */
   readonly loginMessage?: { readonly ja: string; readonly en: string };
+  /** SHA-256 (reset tickets are stored hashed). */
+  readonly hasher: Hasher;
+  /** Common passwords refused for staff (NIST 800-63B blocklist). */
+  readonly blocklist: PasswordBlocklist;
+  /** The municipality's names, refused inside passwords. */
+  readonly cityNames: readonly string[];
   /** Issuer shown in the authenticator app. */
   readonly issuer: string;
 }
@@ -64,17 +78,22 @@ const key = (accountId: string): LoginStateKey => ({ kind: "staff", accountId })
  * (`scrypt$…`, password-hash.ts) still verify — once: `needsRehash` sees they are not Argon2id, so the
  * login stores an Argon2id hash in their place.
  */
-const withLegacyScrypt = (argon2: PasswordHasher): PasswordHasher => ({
+const withLegacyScrypt = (argon2: PasswordHasher, argon2Decoy: string): PasswordHasher => ({
   ...argon2,
   verify: (hash, password) =>
-    hash.startsWith("scrypt$") ? ResultAsync.fromSafePromise(verifyPassword(password, hash)) : argon2.verify(hash, password),
+    hash.startsWith("scrypt$")
+      ? ResultAsync.fromSafePromise(verifyPassword(password, hash))
+      : hash.startsWith("$argon2id$")
+        ? argon2.verify(hash, password)
+        : // An account awaiting set-up has no password: nothing verifies (and the work is the same).
+          argon2.verify(argon2Decoy, password).map(() => false),
 });
 
 /** The staff login: password, then TOTP (mandatory; enrolled at first login), lockout and throttles persisted. */
 export const createStaffLogin = async (input: StaffLoginInput) => {
-  const passwordHasher = withLegacyScrypt(input.passwordHasher);
   const decoy = await input.passwordHasher.hash(Buffer.from(input.random.bytes(24)).toString("base64url"));
   if (decoy.isErr()) throw new Error(`cannot start the password hasher: ${decoy.error.message}`);
+  const passwordHasher = withLegacyScrypt(input.passwordHasher, decoy.value);
   const lockoutPolicy: LockoutPolicy = { ...STAFF_LOCKOUT_POLICY, maxConsecutiveFailures: input.maxConsecutiveFailures ?? STAFF_LOCKOUT_POLICY.maxConsecutiveFailures };
 
   /** Each step's true outcome goes to the audit log; the person only ever hears "invalid". */
@@ -216,9 +235,57 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
         .get(key(accountId), "last_login")
         .andThen((previous) => putLatest(input.loginState, key(accountId), "last_login", { at: input.clock.now(), sourceIp }).map(() => previous?.value ?? null)),
 
+    /**
+     * A set-up or reset link for an account (administrator): a single-use ticket valid 30 minutes,
+     * stored as a hash; the token goes into the mailed link only. The administrator never sets a password.
+     */
+    issueSetupTicket: (accountId: string) => {
+      const { token, ticket } = issuePasswordReset({ random: input.random, hasher: input.hasher }, { accountId, now: input.clock.now(), requestedBy: "administrator" });
+      return putLatest(input.loginState, key(accountId), "password_reset", ticket).map(() => token);
+    },
+
+    /**
+     * Sets the password from a set-up/reset link: the ticket must match, be unused and unexpired; an
+     * account with TOTP must give a valid code too (a reset never bypasses the second factor). The
+     * ticket is used up conditionally (one use even when two requests race); all sessions end.
+     */
+    setPasswordFromLink: (accountId: string, token: string, newPassword: string, totpCode: string | null, sourceIp: string) =>
+      input.loginState.get(key(accountId), "password_reset").andThen((stored): ResultAsync<void, SetPasswordError> => {
+        const now = input.clock.now();
+        if (stored === null) return errAsync({ _tag: "LinkInvalid" as const });
+        return loadConfirmedTotp(input.loginState, key(accountId)).andThen((totp): ResultAsync<void, SetPasswordError> => {
+          const secondFactor: ResultAsync<boolean, SetPasswordError> =
+            totp === null || totpCode === null
+              ? okAsync(false)
+              : authenticateTotpStep({
+                  ...stateDeps(sourceIp),
+                  totp: input.totp,
+                  loadTotpAccount: (id) => loadLockout(input.loginState, key(id)).map((lockout) => ({ lockout, enrolment: totp })),
+                  saveTotpStep: (id, previous, enrolment) => saveTotpStep(input.loginState, key(id), previous, enrolment),
+                })({ accountId, code: totpCode, sourceAddress: sourceIp }).map(() => true).orElse(() => okAsync(false));
+          return secondFactor.andThen((verified): ResultAsync<void, SetPasswordError> => {
+            const redeemed = redeemPasswordReset({ hasher: input.hasher }, stored.value, { token, now, requiresSecondFactor: totp !== null, secondFactorVerified: verified });
+            if (redeemed.isErr()) return errAsync({ _tag: "LinkInvalid" as const, reason: redeemed.error.reason });
+            const checked = checkNewPassword(newPassword, { policy: STAFF_PASSWORD_POLICY, blocklist: input.blocklist, context: { ...NO_PASSWORD_CONTEXT, cityNames: input.cityNames, serviceNames: ["madoguchi", "窓口"], userId: null } });
+            if (checked.isErr()) return errAsync(checked.error);
+            return input.passwordHasher
+              .hash(checked.value)
+              .mapErr((): SetPasswordError => ({ _tag: "StorageError" }))
+              .andThen((hash) =>
+                input.loginState.put(key(accountId), "password_reset", redeemed.value, stored.version).andThen((won): ResultAsync<void, SetPasswordError> =>
+                  won === null ? errAsync({ _tag: "LinkInvalid" as const }) : input.staff.updatePasswordHash(accountId as StaffId, hash).andThen(() => putLatest(input.loginState, key(accountId), "lockout", recordSuccessfulLogin())),
+                ),
+              );
+          });
+        });
+      }),
+
     /** Unlocks an account (administrator). */
     unlock: (accountId: string) => putLatest(input.loginState, key(accountId), "lockout", recordSuccessfulLogin()),
   };
 };
 
 export type StaffLogin = Awaited<ReturnType<typeof createStaffLogin>>;
+
+/** Why a password could not be set from a link (a link problem is always shown alike). */
+export type SetPasswordError = { readonly _tag: "LinkInvalid"; readonly reason?: string } | PasswordRejected | { readonly _tag: "StorageError" };

@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import { Router, type Request, type Response } from "express";
+import { Schema } from "effect";
+import { passwordRejectionMessage, StaffId, type AuditAction } from "@madoguchi/core";
+import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
+import { decodeBody } from "../decode-body.ts";
+import { requestLocale } from "../locale.ts";
+import { requirePermission } from "../require-permission.ts";
+import type { ServerDeps } from "../server-deps.ts";
+import { requireStaffSession, requireStepUp, staffSessionOf } from "../sessions/require-staff-session.ts";
+
+/** Sensitive: the administrator must have re-entered their code within the last 10 minutes. */
+const STEP_UP_MAX_AGE_MS = 10 * 60_000;
+
+const IssueBody = Schema.Struct({
+  loginId: Schema.String.pipe(Schema.check(Schema.isPattern(/^[A-Za-z0-9._-]{3,64}$/))),
+  displayName: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100))),
+  /** Where the set-up link goes; used for this mail only, not stored. */
+  email: Schema.String.pipe(Schema.check(Schema.isPattern(/^[^\s@]{1,64}@[^\s@]{1,255}$/))),
+});
+const ResetBody = Schema.Struct({ email: IssueBody.fields.email });
+const SetupBody = Schema.Struct({
+  accountId: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100))),
+  token: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100))),
+  password: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(1024))),
+  totpCode: Schema.optional(Schema.NullOr(Schema.String.pipe(Schema.check(Schema.isMaxLength(20))))),
+});
+
+const unavailable = (res: Response) =>
+  res.status(503).json({ error: { code: "storage.unavailable", message: "しばらくしてからもう一度お試しください / Please try again later" } });
+
+/**
+ * Administration of staff accounts (permission `staff.manage` and a recent step-up): issue an account
+ * (the member gets a single-use, 30-minute set-up link by mail and chooses their own password, then
+ * enrols TOTP at first sign-in), unlock, start a reset. And the set-up page's endpoint, reachable
+ * without a session but only with the link's token.
+ */
+export const staffAdminRoutes = (deps: ServerDeps): Router => {
+  const router = Router();
+  const admin = [
+    requireStaffSession(deps.sessions, auditDenied(deps)),
+    requirePermission(deps, "staff.manage"),
+    requireStepUp(deps.clock, STEP_UP_MAX_AGE_MS),
+  ];
+  const audit = (req: Request, res: Response | null, action: AuditAction, targetId: string, details: Record<string, string> = {}) =>
+    recordAudit(deps, [
+      {
+        at: deps.clock.now(),
+        actor: res === null ? { kind: "staff", id: targetId } : { kind: "staff", id: staffSessionOf(res).staff.id },
+        action,
+        target: { kind: "staff_account", id: targetId },
+        result: "success",
+        sourceIp: sourceIpOf(req),
+        details,
+      },
+    ]);
+  /** The link points at the staff listener the administrator is using (the member is on the same network). */
+  const setupLink = (req: Request, accountId: string, token: string) =>
+    `${req.protocol}://${req.get("host") ?? "localhost"}/staff/setup?${new URLSearchParams({ account: accountId, token }).toString()}`;
+  const mailLink = (to: string, link: string, kind: "issued" | "reset") =>
+    deps.mailer.send({
+      id: randomUUID(),
+      to,
+      subject: kind === "issued" ? "【窓口】職員アカウントの設定 / Set up your staff account" : "【窓口】パスワードの再設定 / Reset your password",
+      text: [
+        kind === "issued" ? "職員アカウントが発行されました。次のリンクからパスワードを設定してください（30分間・1回限り有効）。" : "パスワードの再設定が管理者により開始されました。次のリンクから新しいパスワードを設定してください（30分間・1回限り有効）。",
+        link,
+        "",
+        kind === "issued" ? "A staff account was issued for you. Set your password at the link above (valid once, for 30 minutes)." : "An administrator started a password reset for your account. Set a new password at the link above (valid once, for 30 minutes).",
+        "心当たりのない場合は、情報システム担当にご連絡ください。 / If you did not expect this, contact your IT administrator.",
+      ].join("\n"),
+    });
+
+  router.post("/api/staff/admin/accounts", ...admin, async (req, res) => {
+    const body = decodeBody(IssueBody, req, res, requestLocale(req));
+    if (body === null) return;
+    const id = StaffId(`st_${randomUUID()}`);
+    // No password until the member sets one through the link: this hash never verifies.
+    const inserted = await deps.staff.insert({ id, loginId: body.loginId, displayName: body.displayName, passwordHash: "setup-pending", createdAt: deps.clock.now() });
+    if (inserted.isErr()) {
+      if (inserted.error.reason === "conflict") {
+        res.status(409).json({ error: { code: "staff.login_id_taken", message: requestLocale(req) === "ja" ? "このログインIDは使われています。" : "This login ID is taken." } });
+        return;
+      }
+      return unavailable(res);
+    }
+    const token = await deps.staffLogin.issueSetupTicket(id);
+    if (token.isErr()) return unavailable(res);
+    await mailLink(body.email, setupLink(req, id, token.value), "issued");
+    await audit(req, res, "staff.account_issued", id);
+    res.status(201).json({ id, loginId: body.loginId, displayName: body.displayName });
+  });
+
+  router.post("/api/staff/admin/accounts/:id/unlock", ...admin, async (req, res) => {
+    const id = String(req.params["id"]).slice(0, 100);
+    const found = await deps.staff.findById(StaffId(id));
+    if (found.isErr()) return unavailable(res);
+    if (found.value === null) return void res.status(404).json({ error: { code: "staff.not_found", message: "見つかりません / Not found" } });
+    if ((await deps.staffLogin.unlock(id)).isErr()) return unavailable(res);
+    await audit(req, res, "staff.account_unlocked", id);
+    res.json({ ok: true });
+  });
+
+  router.post("/api/staff/admin/accounts/:id/reset", ...admin, async (req, res) => {
+    const body = decodeBody(ResetBody, req, res, requestLocale(req));
+    if (body === null) return;
+    const id = String(req.params["id"]).slice(0, 100);
+    const found = await deps.staff.findById(StaffId(id));
+    if (found.isErr()) return unavailable(res);
+    if (found.value === null) return void res.status(404).json({ error: { code: "staff.not_found", message: "見つかりません / Not found" } });
+    const token = await deps.staffLogin.issueSetupTicket(id);
+    if (token.isErr()) return unavailable(res);
+    await mailLink(body.email, setupLink(req, id, token.value), "reset");
+    await audit(req, res, "staff.password_reset_started", id);
+    res.json({ ok: true });
+  });
+
+  /** The set-up/reset link's form: sets the password (TOTP too when enrolled), ends every session. */
+  router.post("/api/staff/setup", async (req, res) => {
+    const locale = requestLocale(req);
+    const body = decodeBody(SetupBody, req, res, locale);
+    if (body === null) return;
+    const set = await deps.staffLogin.setPasswordFromLink(body.accountId, body.token, body.password, body.totpCode ?? null, sourceIpOf(req) ?? "");
+    if (set.isErr()) {
+      const e = set.error;
+      if (e._tag === "PasswordRejected") {
+        res.status(422).json({ error: { code: e.code, message: passwordRejectionMessage(e)[locale] } });
+        return;
+      }
+      if (e._tag === "LinkInvalid") {
+        const needsCode = e.reason === "second_factor_required";
+        res.status(400).json({
+          error: needsCode
+            ? { code: "staff.setup_code_required", message: locale === "ja" ? "認証アプリの確認コードを入力してください。" : "Enter the code from your authenticator app." }
+            : { code: "staff.setup_link_invalid", message: locale === "ja" ? "このリンクは無効です。管理者に再発行を依頼してください。" : "This link is no longer valid. Ask your administrator for a new one." },
+        });
+        return;
+      }
+      return unavailable(res);
+    }
+    await deps.sessions.destroyAllOf(body.accountId);
+    await audit(req, null, "staff.password_set", body.accountId);
+    res.json({ ok: true });
+  });
+
+  return router;
+};
