@@ -130,6 +130,8 @@ export function createApi(locale: Locale) {
       requestJson<StaffTotpEnrolment>("POST", "/api/staff/login/totp-enrolment", o({ body: {}, csrfToken })),
     staffTotpEnrolmentConfirm: (csrfToken: string, code: string) =>
       requestJson<StaffSession>("POST", "/api/staff/login/totp-enrolment/confirm", o({ body: { code }, csrfToken })),
+    staffSetup: (body: { accountId: string; token: string; password: string; totpCode: string | null }) =>
+      requestJson<{ ok: true }>("POST", "/api/staff/setup", o({ body })),
     staffLogout: (csrfToken: string) =>
       requestJson<unknown>("POST", "/api/staff/logout", o({ body: {}, csrfToken })),
     staffList: (params: { status: string; limit: number; offset: number }, signal?: AbortSignal) =>

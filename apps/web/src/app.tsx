@@ -16,6 +16,7 @@ import { StaffSecurityPage } from "./pages/staff/security/staff-security-page.ts
 import { StaffAccessPage } from "./pages/staff/access/staff-access-page.tsx";
 import { StaffDetailPage } from "./pages/staff/staff-detail-page.tsx";
 import { StaffGate } from "./pages/staff/staff-gate.tsx";
+import { StaffSetupPage } from "./pages/staff/staff-setup-page.tsx";
 import { StaffListPage } from "./pages/staff/staff-list-page.tsx";
 import { StaffSessionProvider } from "./pages/staff/staff-session.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
@@ -61,6 +62,9 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
           <StaffAccessPage />
         </StaffGate>
       );
+    case "staffSetup":
+      // The mailed set-up / reset link: no session (the link's token is the credential).
+      return <StaffSetupPage />;
     case "devInbox":
       return <DevInboxPage />;
     case "account":
