@@ -106,6 +106,12 @@ describe("admin API of groups and roles (staff.manage)", () => {
     expect(res.status).toBe(403);
     const denied = (await server.deps.auditLog.read({ actor: { kind: "staff", id: viewer.id }, actions: ["authorization.denied"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
     expect(denied.map((e) => e.details["permission"])).toEqual(["staff.manage"]);
+    // Holding staff.manage is not enough to change access: the second factor must be recent (step-up).
+    const notSteppedUp = await staffWithSession(server, "admin-no-step-up", { steppedUp: false });
+    (await server.deps.staffAccess.assignRole({ roleId: "administrator" as never, holder: { kind: "staff", staffId: notSteppedUp.id } }))._unsafeUnwrap();
+    expect((await call(`${server.staffUrl}/api/staff/access`, { headers: notSteppedUp.headers })).status).toBe(200);
+    const stale = await call(`${server.staffUrl}/api/staff/access/groups/sneaky`, { headers: notSteppedUp.headers, body: { name: "x", scope: { kind: "all" } } });
+    expect([stale.status, stale.body.error.code]).toEqual([403, "staff.step_up_required"]);
     const admin = await staffLogin(server);
     const noCsrf = await call(`${server.staffUrl}/api/staff/access/groups/sneaky`, { headers: { cookie: admin.headers.cookie }, body: { name: "x", scope: { kind: "all" } } });
     expect(noCsrf.status).toBe(403);

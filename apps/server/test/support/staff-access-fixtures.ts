@@ -58,12 +58,14 @@ export const submittedApplication = (procedureId: string, applicantName: string,
 
 /**
  * A staff account and a live session for it, made with the server's own session store (test-only:
- * the login flow itself is tested elsewhere). Returns the staff id and the headers of its requests.
+ * the login flow itself is tested elsewhere), stepped up by default. Returns the staff id and the headers of its requests.
  */
-export const staffWithSession = async (server: TestServer, label: string) => {
+export const staffWithSession = async (server: TestServer, label: string, options: { readonly steppedUp?: boolean } = {}) => {
   const id = StaffId(randomUUID());
   const loginId = `${label}-${id.slice(0, 8)}`;
   (await server.deps.staff.insert({ id, loginId, displayName: label, passwordHash: "test-only:no-login", createdAt: new Date() }))._unsafeUnwrap();
-  const session = await server.deps.sessions.create({ id, loginId, displayName: label });
+  const created = await server.deps.sessions.create({ id, loginId, displayName: label });
+  // As after a real sign-in, the second factor counts as a recent step-up (unless a test wants none).
+  const session = options.steppedUp === false ? created : ((await server.deps.sessions.stepUp(created)) ?? created);
   return { id, loginId, headers: { cookie: `__Host-madoguchi-staff=${session.id}`, "x-csrf-token": session.csrfToken } };
 };

@@ -20,6 +20,7 @@ import { requestLocale } from "../locale.ts";
 import { requirePermission } from "../require-permission.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { requireStaff, staffSession } from "../staff-auth.ts";
+import { requireStepUp } from "../sessions/require-staff-session.ts";
 
 const Slug = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/)));
 const Ids = Schema.Array(Slug).pipe(Schema.check(Schema.isMaxLength(200)));
@@ -45,6 +46,9 @@ const RoleBody = Schema.Struct({
   ]),
 });
 
+/** How recent the step-up must be for a change of groups or roles (the same as for staff accounts). */
+const STEP_UP_MAX_AGE_MS = 10 * 60_000;
+
 const MESSAGES = {
   unavailable: { ja: "しばらくしてからもう一度お試しください。", en: "Please try again later." },
   unknownStaff: { ja: "このログインIDの職員はいません。", en: "No staff account has this login ID." },
@@ -67,6 +71,8 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
   const router = Router();
   const staffOnly = requireStaff(deps.sessions, auditDenied(deps));
   const canManage = requirePermission(deps, "staff.manage");
+  // Reading the configuration needs the permission; changing it also a recent second factor (as staff accounts do).
+  const steppedUp = requireStepUp(deps.clock, STEP_UP_MAX_AGE_MS);
   const fail = (req: Request, res: Response, status: number, code: string, text: { ja: string; en: string }) =>
     res.status(status).json({ error: { code, message: text[requestLocale(req)] } });
   const storageFailed = (req: Request, res: Response, e: StorageError) =>
@@ -120,7 +126,7 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
     });
   });
 
-  router.post("/api/staff/access/groups/:groupId", staffOnly, canManage, async (req, res) => {
+  router.post("/api/staff/access/groups/:groupId", staffOnly, canManage, steppedUp, async (req, res) => {
     const id = groupIdOf(req, res);
     if (id === null) return;
     const body = decodeBody(GroupBody, req, res, requestLocale(req));
@@ -141,7 +147,7 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
     res.status(saved.value ? 201 : 200).json({ group: { id, name: body.name, scope } });
   });
 
-  router.delete("/api/staff/access/groups/:groupId", staffOnly, canManage, async (req, res) => {
+  router.delete("/api/staff/access/groups/:groupId", staffOnly, canManage, steppedUp, async (req, res) => {
     const id = groupIdOf(req, res);
     if (id === null) return;
     if (await refusedAsLastAdministrator(req, res, { kind: "deleteGroup", groupId: id })) return;
@@ -152,7 +158,7 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
     res.json({ ok: true });
   });
 
-  router.post("/api/staff/access/groups/:groupId/members", staffOnly, canManage, async (req, res) => {
+  router.post("/api/staff/access/groups/:groupId/members", staffOnly, canManage, steppedUp, async (req, res) => {
     const id = groupIdOf(req, res);
     if (id === null) return;
     const body = decodeBody(MemberBody, req, res, requestLocale(req));
@@ -165,7 +171,7 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
     res.json({ changed: added.value });
   });
 
-  router.delete("/api/staff/access/groups/:groupId/members/:staffId", staffOnly, canManage, async (req, res) => {
+  router.delete("/api/staff/access/groups/:groupId/members/:staffId", staffOnly, canManage, steppedUp, async (req, res) => {
     const id = groupIdOf(req, res);
     if (id === null) return;
     const staffId = StaffId(String(req.params["staffId"]).slice(0, 100));
@@ -190,7 +196,7 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
   const holderTarget = (a: RoleAssignment): AuditEntryDraft["target"] =>
     a.holder.kind === "staff" ? { kind: "staff_account", id: a.holder.staffId } : { kind: "staff_group", id: a.holder.groupId };
 
-  router.post("/api/staff/access/roles", staffOnly, canManage, async (req, res) => {
+  router.post("/api/staff/access/roles", staffOnly, canManage, steppedUp, async (req, res) => {
     const a = await assignment(req, res);
     if (a === null) return;
     const assigned = await deps.staffAccess.assignRole(a);
@@ -199,7 +205,7 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
     res.json({ changed: assigned.value });
   });
 
-  router.post("/api/staff/access/roles/revoke", staffOnly, canManage, async (req, res) => {
+  router.post("/api/staff/access/roles/revoke", staffOnly, canManage, steppedUp, async (req, res) => {
     const a = await assignment(req, res);
     if (a === null) return;
     if (await refusedAsLastAdministrator(req, res, { kind: "revokeRole", assignment: a })) return;
