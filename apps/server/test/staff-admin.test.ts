@@ -69,8 +69,21 @@ describe("staff account administration (staff.manage + step-up), on real SQLite"
     expect(withCode.status).toBe(200);
     expect((await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "suzuki.hanako", password: NEW_PASSWORD } })).status).toBe(401);
     expect((await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "suzuki.hanako", password: `${NEW_PASSWORD}-new` } })).body.next).toBe("totp");
+    // Disable: the member's live session ends at once and the right password answers like a wrong one.
+    const member = await staffLoginAs(server, "suzuki.hanako", `${NEW_PASSWORD}-new`);
+    expect((await call(`${server.staffUrl}/api/staff/me`, { headers: member.headers })).status).toBe(200);
+    const disabled = await call(`${server.staffUrl}/api/staff/admin/accounts/${id}/disable`, { headers: admin.headers, body: {} });
+    expect(disabled.status).toBe(200);
+    expect(disabled.body.sessionsEnded).toBeGreaterThanOrEqual(1);
+    expect((await call(`${server.staffUrl}/api/staff/me`, { headers: member.headers })).status).toBe(401);
+    const refused = await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "suzuki.hanako", password: `${NEW_PASSWORD}-new` } });
+    const wrong = await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "suzuki.hanako", password: "not-the-password" } });
+    expect(refused.status).toBe(401);
+    expect(refused.body).toEqual(wrong.body);
+    expect((await call(`${server.staffUrl}/api/staff/admin/accounts/${id}/enable`, { headers: admin.headers, body: {} })).status).toBe(200);
+    expect((await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "suzuki.hanako", password: `${NEW_PASSWORD}-new` } })).status).toBe(200);
     const log = (await server.deps.auditLog.read({ afterSeq: 0, limit: 1000 }))._unsafeUnwrap().map((e) => e.action);
-    expect(log).toEqual(expect.arrayContaining(["staff.account_issued", "staff.password_set", "staff.account_unlocked", "staff.password_reset_started"]));
+    expect(log).toEqual(expect.arrayContaining(["staff.account_issued", "staff.password_set", "staff.account_unlocked", "staff.password_reset_started", "staff.account_disabled", "staff.account_enabled"]));
     expect(JSON.stringify(await server.deps.auditLog.read({ afterSeq: 0, limit: 1000 }))).not.toContain(link.token);
   });
 });

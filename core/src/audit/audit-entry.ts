@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   "staff.account_unlocked",
   "staff.password_reset_started",
   "staff.password_set",
+  "staff.account_disabled",
+  "staff.account_enabled",
   "access.denied",
   "authorization.denied",
   "application.viewed",

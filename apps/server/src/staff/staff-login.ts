@@ -136,7 +136,15 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
           input.staff.findByLoginId(id).andThen((account) =>
             account === null
               ? okAsync(null)
-              : loadLockout(input.loginState, key(account.id)).map((lockout) => ({ accountId: account.id, passwordHash: account.passwordHash, lockout, requiresSecondFactor: true })),
+              : loadLockout(input.loginState, key(account.id)).andThen((lockout) =>
+                  input.loginState.get(key(account.id), "disabled").map((disabled) => ({
+                    accountId: account.id,
+                    passwordHash: account.passwordHash,
+                    // A disabled account is refused exactly like a locked one (same answer, same work).
+                    lockout: disabled === null ? lockout : { ...lockout, lockedUntil: new Date(8.64e15) },
+                    requiresSecondFactor: true,
+                  })),
+                ),
           ),
       })({ loginId, password, sourceAddress: sourceIp }).andThen((accepted) =>
         (accepted.newPasswordHash === null ? okAsync(true) : input.staff.updatePasswordHash(accepted.accountId as StaffId, accepted.newPasswordHash))
@@ -279,6 +287,11 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
           });
         });
       }),
+
+    /** Disables (administrator): no more logins; the caller ends the sessions. */
+    disable: (accountId: string, by: string) => putLatest(input.loginState, key(accountId), "disabled", { at: input.clock.now(), by }),
+    /** Enables a disabled account again. */
+    enable: (accountId: string) => input.loginState.delete(key(accountId), "disabled"),
 
     /** Unlocks an account (administrator). */
     unlock: (accountId: string) => putLatest(input.loginState, key(accountId), "lockout", recordSuccessfulLogin()),

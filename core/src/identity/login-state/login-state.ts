@@ -30,13 +30,15 @@ export interface LoginStateFacets {
   readonly password_reset: PasswordResetTicket;
   readonly email_challenge: EmailCodeChallenge;
   readonly last_login: LastLogin;
+  /** The account is disabled by an administrator: no login (answered like a lock), no session. */
+  readonly disabled: { readonly at: Date; readonly by: string };
 }
 
 /** A facet's name. */
 export type LoginStateFacet = keyof LoginStateFacets;
 
 /** Every facet, in a fixed order. */
-export const LOGIN_STATE_FACETS: readonly LoginStateFacet[] = ["lockout", "totp", "recovery_codes", "password_reset", "email_challenge", "last_login"];
+export const LOGIN_STATE_FACETS: readonly LoginStateFacet[] = ["lockout", "totp", "recovery_codes", "password_reset", "email_challenge", "last_login", "disabled"];
 
 /** A stored facet value with its version (1 at the first write, +1 at each). */
 export interface Versioned<T> {

@@ -101,6 +101,29 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
     res.json({ ok: true });
   });
 
+  router.post("/api/staff/admin/accounts/:id/disable", ...admin, async (req, res) => {
+    const id = String(req.params["id"]).slice(0, 100);
+    const found = await deps.staff.findById(StaffId(id));
+    if (found.isErr()) return unavailable(res);
+    if (found.value === null) return void res.status(404).json({ error: { code: "staff.not_found", message: "見つかりません / Not found" } });
+    if (id === staffSessionOf(res).staff.id) {
+      res.status(409).json({ error: { code: "staff.cannot_disable_self", message: requestLocale(req) === "ja" ? "自分のアカウントは無効にできません。" : "You cannot disable your own account." } });
+      return;
+    }
+    if ((await deps.staffLogin.disable(id, staffSessionOf(res).staff.id)).isErr()) return unavailable(res);
+    // Disabled means out now: every session of the account ends server-side.
+    const ended = await deps.sessions.destroyAllOf(id);
+    await audit(req, res, "staff.account_disabled", id, { sessionsEnded: String(ended) });
+    res.json({ ok: true, sessionsEnded: ended });
+  });
+
+  router.post("/api/staff/admin/accounts/:id/enable", ...admin, async (req, res) => {
+    const id = String(req.params["id"]).slice(0, 100);
+    if ((await deps.staffLogin.enable(id)).isErr()) return unavailable(res);
+    await audit(req, res, "staff.account_enabled", id);
+    res.json({ ok: true });
+  });
+
   router.post("/api/staff/admin/accounts/:id/reset", ...admin, async (req, res) => {
     const body = decodeBody(ResetBody, req, res, requestLocale(req));
     if (body === null) return;
