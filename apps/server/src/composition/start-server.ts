@@ -32,6 +32,7 @@ import { createOutboxRelay, type OutboxRelay } from "../outbox/outbox-relay.ts";
 import { ensureDemoStaff, ensureInitialAdministrator } from "../staff/ensure-demo-staff.ts";
 import { createStaffSessions } from "../staff/staff-sessions.ts";
 import { createStaffLogin } from "../staff/staff-login.ts";
+import { purgeExpiredSessions } from "@madoguchi/core";
 import { createArgon2Hasher } from "@madoguchi/adapter-argon2";
 import { createCommonPasswordBlocklist } from "@madoguchi/adapter-common-passwords";
 import { createOtpauthAuthenticator } from "@madoguchi/adapter-otpauth";
@@ -207,6 +208,14 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       config.audit.intervalMs,
     );
     cleanups.push(stopAudit);
+    // Sessions past their idle or absolute end are deleted every 10 minutes (presented ones are refused anyway).
+    const purgeTimer = setInterval(() => {
+      void purgeExpiredSessions({ store: storage.sessions, random: createCryptoSecureRandom(), hasher: createSha256Hasher(), clock }).then((r) => {
+        if (r.isErr()) logger.warn({ err: { reason: r.error.reason, operation: r.error.operation } }, "session purge failed");
+      });
+    }, 10 * 60_000);
+    purgeTimer.unref();
+    cleanups.push(async () => clearInterval(purgeTimer));
 
     http.off("request", starting);
     http.on("request", createApp(deps, { kind: "resident" }));
