@@ -46,6 +46,7 @@ describe("admin API of groups and roles (staff.manage)", () => {
     expect(config.status).toBe(200);
     expect(config.body.groups).toContainEqual({ id: "kita-ku", name: "北区役所", scope: { kind: "offices", officeIds: ["kita"] } });
     expect(config.body.memberships).toContainEqual({ groupId: "kita-ku", staffId: member.id });
+    expect(config.body.staff).toContainEqual({ id: member.id, loginId: member.loginId, displayName: "kita-clerk" });
     expect(config.body.offices.map((o: { id: string }) => o.id)).toEqual(["chuo", "kita"]);
 
     expect((await call(at("/roles/revoke"), { headers: admin.headers, body: { roleId: "processor", holder: { kind: "group", groupId: "kita-ku" } } })).body).toEqual({ changed: true });

@@ -22,6 +22,7 @@ const config: AccessConfig = {
   ],
   procedures: [{ id: "shotoku-kazei", name: { ja: "所得・課税証明書", en: "Income certificate" }, officeIds: [] }],
   offices: [{ id: "kita", name: { ja: "北区役所", en: "Kita Ward Office" } }],
+  staff: [{ id: "s-1", loginId: "yamada", displayName: "山田 花子" }],
 };
 
 describe("groups and roles page", () => {
@@ -47,6 +48,12 @@ describe("groups and roles page", () => {
       { staffId: "s-1", roleId: "administrator", roleName: "管理者" },
       { staffId: "s-2", roleId: "auditor", roleName: "監査担当" },
     ]);
+  });
+
+  it("names staff by name and login ID, or by id when the account is unknown", async () => {
+    const { staffLabel } = await import("../src/pages/staff/access/staff-access-view.ts");
+    expect(staffLabel(config, "s-1")).toBe("山田 花子（yamada）");
+    expect(staffLabel(config, "s-9")).toBe("s-9");
   });
 
   it("has every text in Japanese and English", () => {

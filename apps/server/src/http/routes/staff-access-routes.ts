@@ -118,8 +118,17 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
   router.get("/api/staff/access", staffOnly, canManage, async (req, res) => {
     const snapshot = await deps.staffAccess.snapshot();
     if (snapshot.isErr()) return storageFailed(req, res, snapshot.error);
+    // Login IDs and names of the staff the configuration names, so administrators see people, not ids.
+    const ids = [...new Set([...snapshot.value.memberships.map((m) => m.staffId), ...snapshot.value.assignments.flatMap((a) => (a.holder.kind === "staff" ? [a.holder.staffId] : []))])];
+    const staff: { id: string; loginId: string; displayName: string }[] = [];
+    for (const id of ids) {
+      const found = await deps.staff.findById(id);
+      if (found.isErr()) return storageFailed(req, res, found.error);
+      if (found.value !== null) staff.push({ id, loginId: found.value.loginId, displayName: found.value.displayName });
+    }
     res.json({
       ...snapshot.value,
+      staff,
       roles: BUILT_IN_ROLES,
       procedures: deps.catalog.procedures.map((p) => ({ id: p.id, name: p.name, officeIds: p.officeIds ?? [] })),
       offices: deps.catalog.offices ?? [],

@@ -29,6 +29,8 @@ export interface AccessConfig {
   readonly roles: readonly { readonly id: string; readonly name: LocalizedText; readonly permissions: readonly string[] }[];
   readonly procedures: readonly { readonly id: string; readonly name: LocalizedText; readonly officeIds: readonly string[] }[];
   readonly offices: readonly { readonly id: string; readonly name: LocalizedText }[];
+  /** Login IDs and names of the staff the configuration names. */
+  readonly staff: readonly { readonly id: string; readonly loginId: string; readonly displayName: string }[];
 }
 
 /** A holder as the forms send it: a login id typed by the administrator, a listed staff id, or a group. */

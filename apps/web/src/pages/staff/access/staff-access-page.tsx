@@ -13,7 +13,7 @@ import { StaffNav } from "../staff-nav.tsx";
 import { useSignedInStaff } from "../staff-session.tsx";
 import { createAccessApi, type GroupScope, type HolderInput } from "./staff-access-api.ts";
 import { accessMessages } from "./staff-access-messages.ts";
-import { accessRows, scopeSummary } from "./staff-access-view.ts";
+import { accessRows, scopeSummary, staffLabel } from "./staff-access-view.ts";
 
 type ScopeKind = GroupScope["kind"];
 
@@ -152,7 +152,7 @@ export function StaffAccessPage() {
                       <ul className="plain-list">
                         {members.map((staffId) => (
                           <li key={staffId}>
-                            <code>{staffId}</code>{" "}
+                            {staffLabel(data, staffId)}{" "}
                             <button type="button" className="button button--ghost button--small" onClick={() => void run(() => api.removeMember(group.id, staffId, csrfToken))}>
                               {m.remove}
                             </button>
@@ -296,7 +296,7 @@ export function StaffAccessPage() {
               {rows.direct.map((d) => (
                 <tr key={`${d.staffId}-${d.roleId}`}>
                   <td>
-                    <code>{d.staffId}</code>
+                    {staffLabel(data, d.staffId)}
                   </td>
                   <td>{d.roleName}</td>
                   <td>

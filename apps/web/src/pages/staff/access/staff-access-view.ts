@@ -14,6 +14,12 @@ export const scopeSummary = (scope: GroupScope, config: Pick<AccessConfig, "proc
   }
 };
 
+/** A staff member as administrators know them: 「名前（ログインID）」, or the id when the account is gone. */
+export const staffLabel = (config: Pick<AccessConfig, "staff">, staffId: string): string => {
+  const s = config.staff.find((x) => x.id === staffId);
+  return s === undefined ? staffId : `${s.displayName}（${s.loginId}）`;
+};
+
 /** One row per group with its members and roles, and the roles given directly to staff, for the page. */
 export const accessRows = (config: AccessConfig, lang: Lang) => {
   const roleName = (id: string) => config.roles.find((r) => r.id === id)?.name[lang] ?? id;
