@@ -56,6 +56,8 @@ describe("staff account administration (staff.manage + step-up), on real SQLite"
     const admin = await staffLogin(server);
     for (let i = 0; i < 3; i++) await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "suzuki.hanako", password: "wrong-password" } });
     expect((await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "suzuki.hanako", password: NEW_PASSWORD } })).status).toBe(401);
+    const shown = await call(`${server.staffUrl}/api/staff/admin/accounts/by-login/suzuki.hanako`, { headers: admin.headers });
+    expect(shown.body).toMatchObject({ loginId: "suzuki.hanako", locked: true, disabled: false, totpEnrolled: true });
     const id = (await server.deps.staff.findByLoginId("suzuki.hanako"))._unsafeUnwrap()!.id;
     expect((await call(`${server.staffUrl}/api/staff/admin/accounts/${id}/unlock`, { headers: admin.headers, body: {} })).status).toBe(200);
     expect((await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "suzuki.hanako", password: NEW_PASSWORD } })).status).toBe(200);

@@ -17,6 +17,7 @@ import { StaffAccessPage } from "./pages/staff/access/staff-access-page.tsx";
 import { StaffDetailPage } from "./pages/staff/staff-detail-page.tsx";
 import { StaffGate } from "./pages/staff/staff-gate.tsx";
 import { StaffSetupPage } from "./pages/staff/staff-setup-page.tsx";
+import { StaffAccountsPage } from "./pages/staff/accounts/staff-accounts-page.tsx";
 import { StaffListPage } from "./pages/staff/staff-list-page.tsx";
 import { StaffSessionProvider } from "./pages/staff/staff-session.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
@@ -60,6 +61,12 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate>
           <StaffAccessPage />
+        </StaffGate>
+      );
+    case "staffAccounts":
+      return (
+        <StaffGate>
+          <StaffAccountsPage />
         </StaffGate>
       );
     case "staffSetup":

@@ -14,6 +14,7 @@ export type Route =
   | { readonly name: "staffSecurity" }
   | { readonly name: "staffAccess" }
   | { readonly name: "staffSetup" }
+  | { readonly name: "staffAccounts" }
   | { readonly name: "devInbox" }
   | { readonly name: "account"; readonly page: AccountPage }
   | { readonly name: "notFound" };
@@ -62,6 +63,7 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === "security" && third === undefined) return { name: "staffSecurity" };
   if (first === "staff" && second === "access" && third === undefined) return { name: "staffAccess" };
   if (first === "staff" && second === "setup" && third === undefined) return { name: "staffSetup" };
+  if (first === "staff" && second === "accounts" && third === undefined) return { name: "staffAccounts" };
   if (first === "staff" && second === "applications" && third !== undefined && rest.length === 0) {
     const id = decodeSegment(third);
     return id === null ? { name: "notFound" } : { name: "staffDetail", id };

@@ -288,6 +288,18 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
         });
       }),
 
+    /** What the admin page shows of an account: locked now, disabled, TOTP enrolled, password set. */
+    accountState: (accountId: string) =>
+      loadLockout(input.loginState, key(accountId)).andThen((lockout) =>
+        input.loginState.get(key(accountId), "disabled").andThen((disabled) =>
+          loadConfirmedTotp(input.loginState, key(accountId)).map((totp) => ({
+            locked: lockoutVerdict(lockout, input.clock.now(), lockoutPolicy).kind === "locked",
+            disabled: disabled !== null,
+            totpEnrolled: totp !== null,
+          })),
+        ),
+      ),
+
     /** Disables (administrator): no more logins; the caller ends the sessions. */
     disable: (accountId: string, by: string) => putLatest(input.loginState, key(accountId), "disabled", { at: input.clock.now(), by }),
     /** Enables a disabled account again. */

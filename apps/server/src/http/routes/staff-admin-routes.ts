@@ -91,6 +91,16 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
     res.status(201).json({ id, loginId: body.loginId, displayName: body.displayName });
   });
 
+  /** An account's state for the admin page, by login ID (ids only travel back). */
+  router.get("/api/staff/admin/accounts/by-login/:loginId", admin[0]!, admin[1]!, async (req, res) => {
+    const found = await deps.staff.findByLoginId(String(req.params["loginId"]).slice(0, 100));
+    if (found.isErr()) return unavailable(res);
+    if (found.value === null) return void res.status(404).json({ error: { code: "staff.not_found", message: requestLocale(req) === "ja" ? "このログインIDの職員はいません。" : "No staff member has this login ID." } });
+    const state = await deps.staffLogin.accountState(found.value.id);
+    if (state.isErr()) return unavailable(res);
+    res.json({ id: found.value.id, loginId: found.value.loginId, displayName: found.value.displayName, ...state.value });
+  });
+
   router.post("/api/staff/admin/accounts/:id/unlock", ...admin, async (req, res) => {
     const id = String(req.params["id"]).slice(0, 100);
     const found = await deps.staff.findById(StaffId(id));
