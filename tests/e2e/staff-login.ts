@@ -26,19 +26,21 @@ const nextCode = async (app: { secret: string; lastStep: number }): Promise<stri
  * authenticator code — at the first sign-in the app is set up from the secret shown on the page and
  * the recovery codes are acknowledged — and lands on the list.
  */
-export const staffLogsIn = async (page: Page, app: ReferenceApp): Promise<void> => {
+export const staffLogsIn = async (page: Page, app: ReferenceApp, as?: { readonly loginId: string; readonly password: string }): Promise<void> => {
+  const who = as ?? { loginId: "demo-staff", password: app.staffPassword };
+  const appKey = `${app.staffUrl}|${who.loginId}`;
   await page.goto(`${app.staffUrl}/staff`);
-  await page.fill('[name="loginId"]', "demo-staff");
-  await page.fill('[name="password"]', app.staffPassword);
+  await page.fill('[name="loginId"]', who.loginId);
+  await page.fill('[name="password"]', who.password);
   await page.click('[data-testid="staff-login"]');
   await page.getByTestId("totp-code").waitFor({ timeout: 15_000 });
-  let known = apps.get(app.staffUrl);
+  let known = apps.get(appKey);
   if (await page.getByTestId("totp-secret").isVisible()) {
     await expect.poll(() => page.getByTestId("totp-qr").isVisible()).toBe(true);
     known = { secret: ((await page.getByTestId("totp-secret").textContent()) ?? "").trim(), lastStep: -1 };
-    apps.set(app.staffUrl, known);
+    apps.set(appKey, known);
   }
-  if (known === undefined) throw new Error("the demo account has an authenticator this test did not enrol");
+  if (known === undefined) throw new Error(`${who.loginId} has an authenticator this test did not enrol`);
   await page.getByTestId("totp-code").fill(await nextCode(known));
   await page.click('[data-testid="totp-submit"]');
   await page.locator('[data-testid="recovery-codes"], [data-testid="staff-name"]').first().waitFor({ timeout: 15_000 });
