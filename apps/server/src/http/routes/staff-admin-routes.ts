@@ -40,7 +40,19 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
   const admin = [
     requireStaffSession(deps.sessions, auditDenied(deps)),
     requirePermission(deps, "staff.manage"),
-    requireStepUp(deps.clock, STEP_UP_MAX_AGE_MS),
+    requireStepUp(deps.clock, STEP_UP_MAX_AGE_MS, (req, reason, staffId) =>
+      recordAudit(deps, [
+        {
+          at: deps.clock.now(),
+          actor: { kind: "staff", id: staffId },
+          action: "authorization.denied",
+          target: null,
+          result: "denied",
+          sourceIp: sourceIpOf(req),
+          details: { reason, method: req.method, path: req.path.slice(0, 200) },
+        },
+      ]).then(() => undefined),
+    ),
   ];
   const audit = (req: Request, res: Response | null, action: AuditAction, targetId: string, details: Record<string, string> = {}) =>
     recordAudit(deps, [
