@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe("in Chromium: a staff member registers a passkey with the device's authenticator", () => {
-  it("adds a passkey through WebAuthn (a virtual platform authenticator with user verification), lists it, and removes it", async () => {
+  it("adds a passkey through WebAuthn (a virtual platform authenticator with user verification), signs in with it instead of the code, and removes it", async () => {
     const page = await context.newPage();
     // Chromium's virtual authenticator stands in for Windows Hello / Touch ID: a real WebAuthn ceremony.
     const cdp = await context.newCDPSession(page);
@@ -50,6 +50,17 @@ describe("in Chromium: a staff member registers a passkey with the device's auth
     await expect.poll(() => page.locator('[name="passkey-label"]').getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator('[data-testid="passkey-row"]').count()).toBe(1);
 
+    // Sign out, and sign in again with the password and then the passkey instead of the code.
+    await page.click('[data-testid="staff-logout"]');
+    await page.fill('[name="loginId"]', "demo-staff");
+    await page.fill('[name="password"]', app.staffPassword);
+    await page.click('[data-testid="staff-login"]');
+    await page.getByTestId("passkey-login").click({ timeout: 15_000 });
+    await expect.poll(() => page.getByTestId("staff-name").isVisible(), { timeout: 15_000 }).toBe(true);
+    const used = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+    expect(used.credentials[0]?.signCount).toBeGreaterThan(credentials[0]?.signCount ?? 0);
+
+    await page.goto(`${app.staffUrl}/staff/security`);
     await page.getByRole("button", { name: "パスキー「職場のPC」を削除" }).click();
     await expect.poll(() => page.getByTestId("passkeys-none").isVisible()).toBe(true);
   });

@@ -77,3 +77,63 @@ describe("staff passkeys over HTTP", () => {
     expect(junk.status).toBe(400);
   });
 });
+
+/** The password step only: a pending session that must now show a second factor. */
+const passwordStep = async () => {
+  const res = await call(`${server.staffUrl}/api/staff/login`, { body: { loginId: "demo-staff", password: DEMO_PASSWORD } });
+  expect(res.status).toBe(200);
+  expect(res.body.next).toBe("totp");
+  return { cookie: (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "", "x-csrf-token": res.body.csrfToken as string };
+};
+
+const loginFailures = async () =>
+  (await readAllAuditEntries(server.deps.auditLog, { actions: ["staff.login"] }))._unsafeUnwrap().filter((e) => e.details["step"] === "passkey").map((e) => `${e.result}:${String(e.details["outcome"])}`);
+
+describe("staff login with a passkey instead of the TOTP code", () => {
+  it("completes the login with the registered passkey; a replayed, misdirected or foreign answer fails like a wrong code", async () => {
+    // Register a passkey in a signed-in session.
+    const staff = await staffLogin(server);
+    const browser = browserAt();
+    const start = await call(`${server.staffUrl}/api/staff/passkeys/options`, { headers: staff.headers, body: {} });
+    const registered = browser.register(start.body.publicKey);
+    expect((await call(`${server.staffUrl}/api/staff/passkeys`, { headers: staff.headers, body: { label: "鍵", challenge: start.body.challenge, response: registered } })).status).toBe(201);
+
+    // Not before the password: the passkey step needs a pending session.
+    expect((await call(`${server.staffUrl}/api/staff/login/passkey/options`, { body: {} })).status).toBe(401);
+
+    const pending = await passwordStep();
+    const options = await call(`${server.staffUrl}/api/staff/login/passkey/options`, { headers: pending, body: {} });
+    expect(options.status).toBe(200);
+    expect(options.body.publicKey.allowCredentials.map((c: { id: string }) => c.id)).toEqual([registered.id]);
+    expect(options.body.publicKey.userVerification).toBe("required");
+    // A pending session opens nothing else.
+    expect((await call(`${server.staffUrl}/api/staff/applications`, { headers: pending })).status).toBe(401);
+
+    const assertion = browser.authenticate(options.body.publicKey, registered.id);
+    const done = await call(`${server.staffUrl}/api/staff/login/passkey`, { headers: pending, body: { challenge: options.body.challenge, response: assertion } });
+    expect(done.status).toBe(200);
+    const cookie = (done.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    expect(cookie).not.toBe(pending.cookie); // a new session id at the end of the login
+    expect((await call(`${server.staffUrl}/api/staff/me`, { headers: { cookie } })).status).toBe(200);
+    // The pending session is gone: the same answer cannot complete a second login.
+    expect((await call(`${server.staffUrl}/api/staff/login/passkey`, { headers: pending, body: { challenge: options.body.challenge, response: assertion } })).status).toBe(401);
+    expect((await call(`${server.staffUrl}/api/staff/passkeys`, { headers: { cookie } })).body.items[0].lastUsedAt).toEqual(expect.any(String));
+
+    // A second login: a phishing origin's answer, then the previous assertion replayed, then another session's challenge.
+    const next = await passwordStep();
+    const again = await call(`${server.staffUrl}/api/staff/login/passkey/options`, { headers: next, body: {} });
+    const phished = createSoftwareAuthenticator({ rpId: "localhost", origin: "https://madoguchi-staff.example.com" });
+    phished.credentials.set(registered.id, browser.credentials.get(registered.id)!);
+    for (const response of [phished.authenticate(again.body.publicKey, registered.id), assertion]) {
+      const refused = await call(`${server.staffUrl}/api/staff/login/passkey`, { headers: next, body: { challenge: again.body.challenge, response } });
+      expect(refused.status).toBe(401);
+      expect(refused.body.error.code).toBe("staff.invalid_credentials");
+    }
+    const foreign = browser.authenticate(options.body.publicKey, registered.id); // answers the first login's challenge
+    expect((await call(`${server.staffUrl}/api/staff/login/passkey`, { headers: next, body: { challenge: options.body.challenge, response: foreign } })).status).toBe(401);
+    // The right answer still works in this session, and the failures were counted and audited.
+    const right = browser.authenticate(again.body.publicKey, registered.id);
+    expect((await call(`${server.staffUrl}/api/staff/login/passkey`, { headers: next, body: { challenge: again.body.challenge, response: right } })).status).toBe(200);
+    expect(await loginFailures()).toEqual(["success:success", "failure:wrong_second_factor", "failure:wrong_second_factor", "failure:wrong_second_factor", "success:success"]);
+  });
+});

@@ -126,6 +126,10 @@ export function createApi(locale: Locale) {
       requestJson<StaffLoginStarted>("POST", "/api/staff/login", o({ body: { loginId, password } })),
     staffLoginTotp: (csrfToken: string, body: { code: string } | { recoveryCode: string }) =>
       requestJson<StaffSession>("POST", "/api/staff/login/totp", o({ body, csrfToken })),
+    staffPasskeyLoginOptions: (csrfToken: string) =>
+      requestJson<PasskeyRegistrationStart>("POST", "/api/staff/login/passkey/options", o({ body: {}, csrfToken })),
+    staffLoginPasskey: (csrfToken: string, body: { challenge: string; response: unknown }) =>
+      requestJson<StaffSession>("POST", "/api/staff/login/passkey", o({ body, csrfToken })),
     staffTotpEnrolment: (csrfToken: string) =>
       requestJson<StaffTotpEnrolment>("POST", "/api/staff/login/totp-enrolment", o({ body: {}, csrfToken })),
     staffTotpEnrolmentConfirm: (csrfToken: string, code: string) =>

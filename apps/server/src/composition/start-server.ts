@@ -150,6 +150,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       passwordHasher: staffPasswordHasher.value, totp: createOtpauthAuthenticator(), issuer: `${catalog.municipality.name.ja} madoguchi`,
       maxConsecutiveFailures: config.staffLogin.lockoutThreshold, loginMessage: config.staffLogin.message,
       hasher: createSha256Hasher(), blocklist: createCommonPasswordBlocklist(), cityNames: [catalog.municipality.name.ja, catalog.municipality.name.en],
+      passkeys: storage.passkeys, passkeyRelyingParty: passkeys.relyingParty,
     });
     const relayRef: { current: OutboxRelay | null } = { current: null };
     container.bind<ServerDeps>(TOKENS.ServerDeps).toDynamicValue((ctx) => ({

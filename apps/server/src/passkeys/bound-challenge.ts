@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { PASSKEY_CHALLENGE_TTL_MS, type PasskeyChallenge } from "@madoguchi/core";
 
 const NONCE_BYTES = 16;
@@ -41,3 +41,6 @@ export const createBoundChallenges = (secret: Uint8Array): BoundChallenges => {
     },
   };
 };
+
+/** What a ceremony is bound to: a hash of the session id (the id itself stays in the cookie only). */
+export const sessionBindingOf = (sessionId: string): string => createHash("sha256").update(`madoguchi-session\u0000${sessionId}`).digest("hex");

@@ -18,6 +18,10 @@ import {
   STAFF_LOCKOUT_POLICY,
   failLoginStep,
   checkLoginThrottles,
+  storageError,
+  verifyPasskeyLogin,
+  type PasskeyRelyingParty,
+  type PasskeyStore,
   loginSourceKey,
   type AuditLogStore,
   type Hasher,
@@ -69,6 +73,9 @@ export interface StaffLoginInput {
   readonly cityNames: readonly string[];
   /** Issuer shown in the authenticator app. */
   readonly issuer: string;
+  /** Passkeys: a phishing-resistant second step instead of the TOTP code (ADR 15). */
+  readonly passkeys: PasskeyStore;
+  readonly passkeyRelyingParty: PasskeyRelyingParty;
 }
 
 const key = (accountId: string): LoginStateKey => ({ kind: "staff", accountId });
@@ -187,6 +194,41 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
                         .map(() => ({ accountId, recoveryCodesLeft: updated.filter((c) => c.usedAt === null).length })),
                 ),
               ),
+          );
+        });
+    },
+
+    /**
+     * A passkey instead of the TOTP code: the answer to a challenge bound to the pending session,
+     * under the same throttles and lockout; a failure counts like a wrong code. The use is stored
+     * against the counter that was read, so one assertion cannot complete two logins.
+     */
+    passkey: (accountId: string, response: unknown, expectedChallenge: string, sourceIp: string) => {
+      const deps = stateDeps(sourceIp);
+      const now = input.clock.now();
+      const source = loginSourceKey(sourceIp);
+      const attempt = { now, source, step: "passkey" as const, accountId };
+      const owner = { kind: "staff" as const, accountId };
+      return checkLoginThrottles(deps, source, now, "passkey", accountId)
+        .andThen(() => loadLockout(input.loginState, key(accountId)))
+        .andThen((lockout) => {
+          const verdict = lockoutVerdict(lockout, now, lockoutPolicy);
+          if (verdict.kind !== "open") return failLoginStep(deps, attempt, verdict.kind, null);
+          const wrong = () => failLoginStep(deps, attempt, "wrong_second_factor", recordFailedAttempt(lockout, now, lockoutPolicy));
+          return input.passkeys.list(owner).andThen((passkeys) =>
+            verifyPasskeyLogin(input.passkeyRelyingParty)({ response, expectedChallenge, passkeys, now })
+              .orElse((e) => (e._tag === "PasskeyError" ? errAsync(storageError("staff-login.passkey", "unavailable", e.message)) : wrong()))
+              .andThen((used) => {
+                const before = passkeys.find((p) => p.credentialId === used.credentialId)?.signCount ?? 0;
+                return input.passkeys.recordUse(used.credentialId, before, { signCount: used.signCount, usedAt: now }).andThen((won) =>
+                  !won
+                    ? wrong()
+                    : deps
+                        .saveLockout(accountId, recordSuccessfulLogin())
+                        .andThen(() => deps.recordAttempt({ at: now, step: "passkey", accountId, source, outcome: "success" }))
+                        .map(() => ({ accountId, label: used.label })),
+                );
+              }),
           );
         });
     },

@@ -169,6 +169,8 @@ export const en: Messages = {
     totpTitle: "Enter your code",
     totpHelp: "Enter the 6-digit code shown in your authenticator app.",
     totpCode: "Code",
+    usePasskey: "Sign in with a passkey",
+    passkeyCancelled: "Passkey sign-in was cancelled. Enter the code, or try again.",
     useRecoveryCode: "Can't use your authenticator app? Use a recovery code",
     recoveryCode: "Recovery code",
     verify: "Verify",

@@ -171,6 +171,8 @@ export const ja = {
     totpTitle: "確認コードの入力",
     totpHelp: "認証アプリに表示されている6桁の確認コードを入力してください。",
     totpCode: "確認コード",
+    usePasskey: "パスキーでログイン",
+    passkeyCancelled: "パスキーでのログインを中止しました。確認コードを入力するか、もう一度お試しください。",
     useRecoveryCode: "認証アプリを使えない場合（リカバリーコードを使う）",
     recoveryCode: "リカバリーコード",
     verify: "確認する",

@@ -37,7 +37,7 @@ export type LoginAttemptOutcome =
 /** One login step, as recorded for the audit log. No password, code or login id in it. */
 export interface LoginAttemptRecord {
   readonly at: Date;
-  readonly step: "password" | "totp" | "email_code";
+  readonly step: "password" | "totp" | "email_code" | "passkey";
   /** The account, when one was found. */
   readonly accountId: string | null;
   /** The throttle key of the source address (`ip4:…`, `ip6:…/64`). */

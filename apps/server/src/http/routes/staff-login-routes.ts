@@ -3,6 +3,7 @@ import { Schema } from "effect";
 import { STAFF_SESSION_POLICY, type AuditAction, type Locale } from "@madoguchi/core";
 import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
 import type { StaffSession } from "../../staff/staff-sessions.ts";
+import { sessionBindingOf } from "../../passkeys/bound-challenge.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
 import type { ServerDeps } from "../server-deps.ts";
@@ -26,6 +27,12 @@ const invalid = (res: Response, locale: Locale) =>
       message: locale === "ja" ? "ログインIDまたはパスワード、確認コードが正しくありません。" : "The login ID, password or code is incorrect.",
     },
   });
+
+/** A passkey's answer to the login challenge (the browser's AuthenticationResponseJSON, checked by the adapter). */
+const PasskeyBody = Schema.Struct({
+  challenge: Schema.String.pipe(Schema.check(Schema.isMaxLength(200))),
+  response: Schema.Unknown,
+});
 
 /** One answer per failure kind: every credential failure alike (no enumeration), throttling told as such, storage as 503. */
 const failure = (res: Response, locale: Locale, error: { readonly _tag: string; readonly retryAt?: Date }) => {
@@ -108,6 +115,36 @@ export const staffLoginRoutes = (deps: ServerDeps): Router => {
     }
     const checked = await login.totpCode(pending.staff.id, body.code ?? "", ip);
     if (checked.isErr()) return failure(res, locale, checked.error);
+    return finish(req, res, pending, {});
+  });
+
+  /** A passkey instead of the code: options with the account's passkeys and a challenge bound to this pending session. */
+  router.post("/api/staff/login/passkey/options", pendingOnly, async (req, res) => {
+    const pending = staffSessionOf(res);
+    if (pending.stage.kind !== "pending" || pending.stage.due !== "second_factor") return invalid(res, requestLocale(req));
+    const passkeys = await deps.passkeys.list({ kind: "staff", accountId: pending.staff.id });
+    if (passkeys.isErr()) return failure(res, requestLocale(req), { _tag: "StorageError" });
+    if (passkeys.value.length === 0) {
+      res.status(409).json({ error: { code: "passkey.none", message: requestLocale(req) === "ja" ? "パスキーが登録されていません。確認コードを入力してください。" : "No passkey is registered. Enter the code instead." } });
+      return;
+    }
+    const challenge = deps.passkeyChallenges.issue("login", sessionBindingOf(pending.id), deps.clock.now());
+    const options = await deps.passkeyRelyingParty.authenticationOptions({ allow: passkeys.value, challenge });
+    if (options.isErr()) return failure(res, requestLocale(req), { _tag: "StorageError" });
+    res.json({ challenge, publicKey: options.value.options });
+  });
+
+  router.post("/api/staff/login/passkey", pendingOnly, async (req, res) => {
+    const locale = requestLocale(req);
+    const body = decodeBody(PasskeyBody, req, res, locale);
+    if (body === null) return;
+    const pending = staffSessionOf(res);
+    if (pending.stage.kind !== "pending" || pending.stage.due !== "second_factor") return invalid(res, locale);
+    // A challenge of another session, an old one, or one of ours for registration: the check fails, and
+    // the verification below then fails like a wrong code (counted).
+    const challenge = deps.passkeyChallenges.check(body.challenge, "login", sessionBindingOf(pending.id), deps.clock.now()) ? body.challenge : "";
+    const used = await login.passkey(pending.staff.id, body.response, challenge, sourceIpOf(req) ?? "");
+    if (used.isErr()) return failure(res, locale, used.error);
     return finish(req, res, pending, {});
   });
 

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { Router, type Request, type Response } from "express";
 import { Schema } from "effect";
 import { PASSKEY_REJECTION_MESSAGES, type PasskeyOwner, type PasskeyRejected } from "@madoguchi/core";
 import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
+import { sessionBindingOf } from "../../passkeys/bound-challenge.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
 import type { ServerDeps } from "../server-deps.ts";
@@ -21,9 +21,9 @@ const unavailable = (res: Response) =>
   res.status(503).json({ error: { code: "storage.unavailable", message: "しばらくしてからもう一度お試しください / Please try again later" } });
 
 /** The passkey ceremony's binding: the session, by a hash of its id (never the id itself). */
-const sessionBinding = (res: Response): string => createHash("sha256").update(`madoguchi-session\u0000${staffSession(res).id}`).digest("hex");
+const sessionBinding = (res: Response): string => sessionBindingOf(staffSession(res).id);
 
-const rejected = (res: Response, req: Request, error: PasskeyRejected) => {
+export const rejected = (res: Response, req: Request, error: PasskeyRejected) => {
   const message = PASSKEY_REJECTION_MESSAGES[error.reason];
   res.status(400).json({ error: { code: error.code, message: requestLocale(req) === "ja" ? message.ja : message.en } });
 };

@@ -7,6 +7,7 @@ import { TextField } from "../../components/text-field.tsx";
 import { usePageTitle } from "../../hooks/use-document-title.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { useStaffSession } from "./staff-session.tsx";
+import { browserSupportsWebAuthn, startAuthentication } from "@simplewebauthn/browser";
 
 /** Where a staff login stands: password, then the TOTP code or (first login) the enrolment, then the recovery codes once. */
 type Step =
@@ -95,6 +96,27 @@ export function StaffLogin({ expired }: { readonly expired: boolean }) {
     });
   };
 
+  /** A passkey instead of the code: the browser's WebAuthn prompt answers a challenge bound to this login. */
+  const signInWithPasskey = () => {
+    if (step.kind !== "totp") return;
+    void run(async () => {
+      const options = await api.staffPasskeyLoginOptions(step.csrfToken);
+      if (!options.ok) {
+        failed(options.error, t.staff.codeFailed);
+        return restartIfExpired(options.error.status);
+      }
+      let response: unknown;
+      try {
+        response = await startAuthentication({ optionsJSON: options.data.publicKey as never });
+      } catch {
+        return setError(t.staff.passkeyCancelled);
+      }
+      const result = await api.staffLoginPasskey(step.csrfToken, { challenge: options.data.challenge, response });
+      if (result.ok) return finished(result.data);
+      failed(result.error, t.staff.codeFailed);
+    });
+  };
+
   return (
     <>
       <PageTitle>
@@ -151,6 +173,11 @@ export function StaffLogin({ expired }: { readonly expired: boolean }) {
             {step.kind === "totp" && !step.recovery && (
               <button type="button" className="button button--ghost button--small" onClick={() => setStep({ ...step, recovery: true })}>
                 {t.staff.useRecoveryCode}
+              </button>
+            )}
+            {step.kind === "totp" && !step.recovery && browserSupportsWebAuthn() && (
+              <button type="button" className="button button--secondary button--small" data-testid="passkey-login" onClick={signInWithPasskey} aria-disabled={busy || undefined}>
+                {t.staff.usePasskey}
               </button>
             )}
           </div>
