@@ -124,3 +124,32 @@ describe("engine: identify and recognize without a template id", () => {
     expect(e.reason).toBe("unidentified");
   });
 });
+
+describe("engine: the identification index from a cache", () => {
+  it("writes each reference's entry on first use, and a second engine identifies from the cache alone", async () => {
+    const chosen = [layouts[3]!, layouts[4]!];
+    const templates = chosen.map((t) => ({ ...t, referenceImage: "reference.png" }));
+    const references = Object.fromEntries(chosen.map((t) => [t.id, new Uint8Array(renderDocument(t, { fields: {}, groups: {} }, { dpi: 100, seed: 1 })._unsafeUnwrap().png)]));
+    const stored = new Map<string, Uint8Array>();
+    const reads: string[] = [];
+    const indexCache = {
+      read: async (key: string) => {
+        reads.push(key);
+        return stored.get(key) ?? null;
+      },
+      write: async (key: string, bytes: Uint8Array) => void stored.set(key, bytes),
+    };
+    const scan = await scanOf(chosen[0]!, 81);
+    const first = (await createOcrEngine({ templates, references, workers: 1, indexCache }))._unsafeUnwrap();
+    expect((await first.identify(scan))._unsafeUnwrap().templateId).toBe(chosen[0]!.id);
+    await first.close();
+    expect(stored.size).toBe(2);
+    // The second engine gets every entry from the cache: any entry it had to rebuild would be written again.
+    const rewritten: string[] = [];
+    const second = (await createOcrEngine({ templates, references, workers: 1, indexCache: { read: indexCache.read, write: async (k) => void rewritten.push(k) } }))._unsafeUnwrap();
+    expect((await second.identify(scan))._unsafeUnwrap().templateId).toBe(chosen[0]!.id);
+    await second.close();
+    expect(rewritten).toEqual([]);
+    expect(new Set(reads).size).toBe(2);
+  }, 120_000);
+});
