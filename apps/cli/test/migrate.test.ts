@@ -16,6 +16,9 @@ const inspect = (path: string): { migrations: string[]; tables: string[] } => {
   }
 };
 
+/** Every migration the store ships, in order (adapters/mikro-orm/src/migrations/migrations-list.ts). */
+const ALL = ["0001-initial", "0002-audit-log", "0003-sessions-and-login-state", "0004-staff-access", "0005-resident-accounts", "0006-passkeys"];
+
 describe("madoguchi migrate", { timeout: 60_000 }, () => {
   let dir: ReturnType<typeof tempDir>;
   beforeEach(() => {
@@ -29,7 +32,7 @@ describe("madoguchi migrate", { timeout: 60_000 }, () => {
     expect(first.code).toBe(0);
     const applied = jsonOf<{ applied: string[] }>(first).applied;
     expect(applied.length).toBeGreaterThan(0);
-    expect(applied[0]).toBe("0001-initial");
+    expect(applied).toEqual(ALL);
     const schema = inspect(file);
     expect(schema.migrations).toEqual(applied);
     expect(schema.tables).toEqual(expect.arrayContaining(["applications", "outbox_messages", "staff_accounts"]));
@@ -45,15 +48,14 @@ describe("madoguchi migrate", { timeout: 60_000 }, () => {
     const fromEnv = join(dir.path, "from-env");
     const run = await madoguchi(["migrate", "--lang", "en"], { env: { MADOGUCHI_DATA_DIR: fromEnv } });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`applied 2 migrations: ${join(fromEnv, "madoguchi.sqlite")}`);
-    expect(run.stdout).toContain("  0001-initial");
-    expect(run.stdout).toContain("  0002-audit-log");
-    expect(inspect(join(fromEnv, "madoguchi.sqlite")).migrations).toEqual(["0001-initial", "0002-audit-log"]);
+    expect(run.stdout).toContain(`applied ${ALL.length} migrations: ${join(fromEnv, "madoguchi.sqlite")}`);
+    for (const name of ALL) expect(run.stdout).toContain(`  ${name}`);
+    expect(inspect(join(fromEnv, "madoguchi.sqlite")).migrations).toEqual(ALL);
 
     // The flag wins over the variable; a relative data dir is relative to the working directory.
     const run2 = await madoguchi(["migrate", "--data-dir", "flag-dir", "--json"], { cwd: dir.path, env: { MADOGUCHI_DATA_DIR: fromEnv } });
     expect(run2.code).toBe(0);
-    expect(jsonOf<{ applied: string[] }>(run2).applied).toEqual(["0001-initial", "0002-audit-log"]);
+    expect(jsonOf<{ applied: string[] }>(run2).applied).toEqual(ALL);
     expect(existsSync(join(dir.path, "flag-dir", "madoguchi.sqlite"))).toBe(true);
   });
 
