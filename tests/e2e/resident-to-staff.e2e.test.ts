@@ -1,40 +1,24 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { findLuhnValidPans } from "@madoguchi/adapter-payment-sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoSeriousA11yViolations, launchChromium } from "./browser.ts";
 import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
 import { staffLogsIn } from "./staff-login.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 let app: ReferenceApp;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
 let context: BrowserContext;
-let profileDir: string;
 
 beforeAll(async () => {
   app = await startReferenceApp();
-  profileDir = mkdtempSync(join(tmpdir(), "madoguchi-chromium-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: "ja-JP",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
+  context = browser.context;
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await app?.stop();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
-
-const expectNoSeriousA11yViolations = async (page: Page) => {
-  const result = await new AxeBuilder({ page: page as never }).analyze();
-  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-};
 
 describe("in Chromium: a resident requests a 住民票, staff complete it, the emails arrive", () => {
   it("runs the whole flow on the reference app as `npm start` serves it", async () => {
