@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -30,4 +31,36 @@ export const expectNoSeriousA11yViolations = async (page: Page) => {
   const result = await new AxeBuilder({ page: page as never }).analyze();
   const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+};
+
+/** The reference app and a Chromium for one test file. */
+export interface AppInBrowser {
+  readonly app: ReferenceApp;
+  readonly context: BrowserContext;
+}
+
+/**
+ * Starts the reference app (as `npm start` does, with `env` added) and Chromium before the file's
+ * tests and stops both after them. Call it at the top of a test file; read `app` and `context` in tests.
+ */
+export const appInBrowser = (env: Readonly<Record<string, string>> = {}): AppInBrowser => {
+  const state: { app?: ReferenceApp; browser?: Awaited<ReturnType<typeof launchChromium>> } = {};
+  beforeAll(async () => {
+    state.app = await startReferenceApp(env);
+    state.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.app?.stop();
+  });
+  return {
+    get app() {
+      if (state.app === undefined) throw new Error("the reference app is not started yet (use it inside a test)");
+      return state.app;
+    },
+    get context() {
+      if (state.browser === undefined) throw new Error("Chromium is not started yet (use it inside a test)");
+      return state.browser.context;
+    },
+  };
 };

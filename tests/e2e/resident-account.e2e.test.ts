@@ -1,30 +1,16 @@
 import { Secret, TOTP } from "otpauth";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations, launchChromium } from "./browser.ts";
-import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
 
-let app: ReferenceApp;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  app = await startReferenceApp();
-  browser = await launchChromium();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const running = appInBrowser();
 
 const PASSWORD = "まどぐち で 申請 する 春";
 
 /** The newest mail to `to`, read on the dev inbox page as a person would (polled: mail leaves asynchronously). */
 const newestMailTo = async (to: string, subject: RegExp): Promise<string> => {
-  const page = await context.newPage();
-  await page.goto(`${app.url}/dev/inbox`);
+  const page = await running.context.newPage();
+  await page.goto(`${running.app.url}/dev/inbox`);
   let text = "";
   await expect
     .poll(
@@ -55,7 +41,7 @@ const linkIn = (text: string, path: string): string => {
 };
 
 const logIn = async (page: Page, email: string, password: string) => {
-  await page.goto(`${app.url}/account/login`);
+  await page.goto(`${running.app.url}/account/login`);
   await page.fill('[name="email"]', email);
   await page.fill('[name="password"]', password);
   await page.click('[data-testid="login-submit"]');
@@ -64,9 +50,9 @@ const logIn = async (page: Page, email: string, password: string) => {
 describe("in Chromium: a resident account from registration to 'my applications'", () => {
   it("registers, verifies the address from the dev inbox, logs in with an emailed code, enrols TOTP, logs in with TOTP and sees their application", async () => {
     const email = `e2e-${process.pid}@example.jp`;
-    const page = await context.newPage();
+    const page = await running.context.newPage();
 
-    await page.goto(`${app.url}/account/register`);
+    await page.goto(`${running.app.url}/account/register`);
     await expectNoSeriousA11yViolations(page);
     await page.fill('[name="email"]', email);
     await page.fill('[name="password"]', PASSWORD);
@@ -100,7 +86,7 @@ describe("in Chromium: a resident account from registration to 'my applications'
 
     // Submit an application while logged in: what the apply page sends, with this browser's cookie.
     // The card is tokenised at the sandbox (its own origin), as its hosted fields do.
-    const config = (await (await fetch(`${app.url}/api/config`)).json()) as { payment: { hostedFieldsUrl: string } };
+    const config = (await (await fetch(`${running.app.url}/api/config`)).json()) as { payment: { hostedFieldsUrl: string } };
     const tokenRes = await fetch(`${new URL(config.payment.hostedFieldsUrl).origin}/v1/tokens`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -130,7 +116,7 @@ describe("in Chromium: a resident account from registration to 'my applications'
     expect(receipt.status).toBe(201);
 
     // Log out, log in again: now the second step is the authenticator app.
-    await page.goto(`${app.url}/account`);
+    await page.goto(`${running.app.url}/account`);
     await page.click('[data-testid="account-logout"]');
     await expect.poll(() => page.url()).toContain("/account/login");
     await logIn(page, email, PASSWORD);
@@ -148,9 +134,9 @@ describe("in Chromium: a resident account from registration to 'my applications'
   // (apps/server/test/resident-accounts.test.ts); in real time, failures past the free ones already
   // make every try wait, and waiting and locked answer exactly like a wrong password.
   it("after repeated wrong passwords, the right password gets the same message as a wrong one", async () => {
-    const page = await context.newPage();
+    const page = await running.context.newPage();
     const email = `e2e-lock-${process.pid}@example.jp`;
-    const register = await fetch(`${app.url}/api/resident/register`, {
+    const register = await fetch(`${running.app.url}/api/resident/register`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email, password: PASSWORD }),
@@ -165,7 +151,7 @@ describe("in Chromium: a resident account from registration to 'my applications'
     // More failures over the API (the server counts them whatever client asks).
     const failures = 10;
     for (let i = 1; i < failures; i += 1) {
-      await fetch(`${app.url}/api/resident/login`, {
+      await fetch(`${running.app.url}/api/resident/login`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ email, password: `wrong ${i}` }),

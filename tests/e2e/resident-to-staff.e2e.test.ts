@@ -1,28 +1,13 @@
-import type { BrowserContext } from "playwright-core";
 import { findLuhnValidPans } from "@madoguchi/adapter-payment-sandbox";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations, launchChromium } from "./browser.ts";
-import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
+import { describe, expect, it } from "vitest";
+import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
 import { staffLogsIn } from "./staff-login.ts";
 
-let app: ReferenceApp;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  app = await startReferenceApp();
-  browser = await launchChromium();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const running = appInBrowser();
 
 describe("in Chromium: a resident requests a 住民票, staff complete it, the emails arrive", () => {
   it("runs the whole flow on the reference app as `npm start` serves it", async () => {
-    const page = await context.newPage();
+    const page = await running.context.newPage();
     const cspViolations: string[] = [];
     page.on("console", (m) => {
       if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
@@ -30,11 +15,11 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
     // SAQ A: whatever the browser sends to madoguchi itself must never carry a card number.
     const bodiesToApp: string[] = [];
     page.on("request", (r) => {
-      if (r.url().startsWith(app.url) && r.postData() !== null) bodiesToApp.push(r.postData() ?? "");
+      if (r.url().startsWith(running.app.url) && r.postData() !== null) bodiesToApp.push(r.postData() ?? "");
     });
 
     // The procedure list, in Japanese.
-    await page.goto(app.url);
+    await page.goto(running.app.url);
     await expect.poll(() => page.locator("h1, header").first().textContent()).toContain("みほん市");
     await expectNoSeriousA11yViolations(page);
     await page.locator('[data-testid="procedure-juminhyo"] a').click();
@@ -92,9 +77,9 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
     await expect.poll(() => page.getByTestId("status").textContent()).toContain("申請済");
 
     // Staff log in with the credentials printed once at first start, and complete the application.
-    const staff = await context.newPage();
+    const staff = await running.context.newPage();
     // Password, then TOTP: the first sign-in sets up the authenticator from the secret shown (staff-login.ts).
-    await staffLogsIn(staff, app);
+    await staffLogsIn(staff, running.app);
     await staff.click(`[data-testid="app-row-${receiptNumber}"] a, [data-testid="app-row-${receiptNumber}"]`);
     for (const [command, label] of [["receive", "受付"], ["startProcessing", "処理中"], ["complete", "完了"]] as const) {
       await staff.click(`[data-testid="cmd-${command}"]`);
@@ -104,8 +89,8 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
     // The resident's status page shows it, and the dev inbox holds the emails.
     await page.reload();
     await expect.poll(() => page.getByTestId("status").textContent()).toContain("完了");
-    const inbox = await context.newPage();
-    await inbox.goto(`${app.url}/dev/inbox`);
+    const inbox = await running.context.newPage();
+    await inbox.goto(`${running.app.url}/dev/inbox`);
     await expect
       .poll(async () => {
         await inbox.reload();
@@ -140,8 +125,8 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
   });
 
   it("switches to English and back", async () => {
-    const page = await context.newPage();
-    await page.goto(app.url);
+    const page = await running.context.newPage();
+    await page.goto(running.app.url);
     await page.click('[data-testid="lang-switch"]');
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
     await expect.poll(() => page.locator("body").textContent()).toContain("Certificate of residence");

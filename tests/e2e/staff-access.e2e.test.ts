@@ -1,29 +1,14 @@
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations, launchChromium } from "./browser.ts";
-import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
+import { describe, expect, it } from "vitest";
+import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
 import { staffLogsIn } from "./staff-login.ts";
 
-let app: ReferenceApp;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  app = await startReferenceApp();
-  browser = await launchChromium();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const running = appInBrowser();
 
 describe("in Chromium: an administrator configures groups and roles", () => {
   it("creates a group for two procedures, gives it a role, sees it listed, and deletes it", async () => {
-    const page = await context.newPage();
+    const page = await running.context.newPage();
     page.on("dialog", (d) => void d.accept());
-    await staffLogsIn(page, app);
+    await staffLogsIn(page, running.app);
     await page.click('[data-testid="staff-nav-access"]');
     // The initial configuration: the demo account's all-applications group.
     await expect.poll(() => page.getByTestId("access-group-all-applications").isVisible(), { timeout: 15_000 }).toBe(true);

@@ -1,29 +1,14 @@
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations, launchChromium } from "./browser.ts";
-import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
+import { describe, expect, it } from "vitest";
+import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
 import { staffLogsIn } from "./staff-login.ts";
 
-let app: ReferenceApp;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  app = await startReferenceApp();
-  browser = await launchChromium();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const running = appInBrowser();
 
 describe("in Chromium: an administrator issues a staff account; the member sets their own password and sets up TOTP", () => {
   it("issue → mailed set-up link → own password → first sign-in with authenticator enrolment", async () => {
-    const page = await context.newPage();
-    await staffLogsIn(page, app);
-    await page.goto(`${app.staffUrl}/staff/accounts`);
+    const page = await running.context.newPage();
+    await staffLogsIn(page, running.app);
+    await page.goto(`${running.app.staffUrl}/staff/accounts`);
     await page.fill('[name="issueLoginId"]', "tanaka.ichiro");
     await page.fill('[name="issueName"]', "田中 一郎");
     await page.fill('[name="issueEmail"]', "ichiro@city.example.lg.jp");
@@ -32,11 +17,11 @@ describe("in Chromium: an administrator issues a staff account; the member sets 
     await expectNoSeriousA11yViolations(page);
 
     // The link arrives in the dev inbox (the embedded profile's mail).
-    const inbox = await context.newPage();
+    const inbox = await running.context.newPage();
     let link = "";
     await expect
       .poll(async () => {
-        await inbox.goto(`${app.url}/dev/inbox`);
+        await inbox.goto(`${running.app.url}/dev/inbox`);
         const texts = await inbox.locator('[data-testid^="mail-"]').allTextContents();
         link = /https?:\/\/\S+\/staff\/setup\?[^\s"<]+/.exec(texts.join("\n"))?.[0] ?? "";
         return link;
@@ -49,7 +34,7 @@ describe("in Chromium: an administrator issues a staff account; the member sets 
     await page.click('[data-testid="setup-submit"]');
     await page.getByTestId("setup-done").waitFor({ timeout: 15_000 });
 
-    await staffLogsIn(page, app, { loginId: "tanaka.ichiro", password: "tanaka-no-nagai-pasuwaado-2026" });
+    await staffLogsIn(page, running.app, { loginId: "tanaka.ichiro", password: "tanaka-no-nagai-pasuwaado-2026" });
     expect(await page.getByTestId("staff-name").textContent()).toContain("田中 一郎");
   });
 });

@@ -1,28 +1,13 @@
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations, launchChromium } from "./browser.ts";
-import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
+import { describe, expect, it } from "vitest";
+import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
 
-let app: ReferenceApp;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
   // Threshold 3 (the configuration's lower bound) so that the lock comes before any wait between tries.
-  app = await startReferenceApp({ MADOGUCHI_STAFF_LOCKOUT_THRESHOLD: "3" });
-  browser = await launchChromium();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const running = appInBrowser({ MADOGUCHI_STAFF_LOCKOUT_THRESHOLD: "3" });
 
 describe("in Chromium: staff lockout", () => {
   it("after 3 wrong passwords the right one is refused with the same message, and no second step is offered", async () => {
-    const page = await context.newPage();
-    await page.goto(`${app.staffUrl}/staff`);
+    const page = await running.context.newPage();
+    await page.goto(`${running.app.staffUrl}/staff`);
     const attempt = async (password: string) => {
       await page.fill('[name="loginId"]', "demo-staff");
       await page.fill('[name="password"]', password);
@@ -34,7 +19,7 @@ describe("in Chromium: staff lockout", () => {
       return (await page.getByTestId("login-error").textContent()) ?? "";
     };
     const wrong = [await attempt("wrong-password-1"), await attempt("wrong-password-2"), await attempt("wrong-password-3")];
-    const locked = await attempt(app.staffPassword);
+    const locked = await attempt(running.app.staffPassword);
     expect(wrong[0]).toContain("正しくありません");
     expect(new Set([...wrong, locked]).size).toBe(1);
     expect(await page.getByTestId("totp-code").count()).toBe(0);

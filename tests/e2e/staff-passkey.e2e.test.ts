@@ -1,35 +1,20 @@
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations, launchChromium } from "./browser.ts";
-import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
+import { describe, expect, it } from "vitest";
+import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
 import { staffLogsIn } from "./staff-login.ts";
 
-let app: ReferenceApp;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  app = await startReferenceApp();
-  browser = await launchChromium();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const running = appInBrowser();
 
 describe("in Chromium: a staff member registers a passkey with the device's authenticator", () => {
   it("adds a passkey through WebAuthn (a virtual platform authenticator with user verification), signs in with it instead of the code, and removes it", async () => {
-    const page = await context.newPage();
+    const page = await running.context.newPage();
     // Chromium's virtual authenticator stands in for Windows Hello / Touch ID: a real WebAuthn ceremony.
-    const cdp = await context.newCDPSession(page);
+    const cdp = await running.context.newCDPSession(page);
     await cdp.send("WebAuthn.enable");
     const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
       options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
     });
 
-    await staffLogsIn(page, app);
+    await staffLogsIn(page, running.app);
     await page.click('[data-testid="staff-nav-security"]');
     await expect.poll(() => page.getByTestId("passkeys-none").isVisible()).toBe(true);
     await expectNoSeriousA11yViolations(page);
@@ -53,14 +38,14 @@ describe("in Chromium: a staff member registers a passkey with the device's auth
     // Sign out, and sign in again with the password and then the passkey instead of the code.
     await page.click('[data-testid="staff-logout"]');
     await page.fill('[name="loginId"]', "demo-staff");
-    await page.fill('[name="password"]', app.staffPassword);
+    await page.fill('[name="password"]', running.app.staffPassword);
     await page.click('[data-testid="staff-login"]');
     await page.getByTestId("passkey-login").click({ timeout: 15_000 });
     await expect.poll(() => page.getByTestId("staff-name").isVisible(), { timeout: 15_000 }).toBe(true);
     const used = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
     expect(used.credentials[0]?.signCount).toBeGreaterThan(credentials[0]?.signCount ?? 0);
 
-    await page.goto(`${app.staffUrl}/staff/security`);
+    await page.goto(`${running.app.staffUrl}/staff/security`);
     await page.getByRole("button", { name: "パスキー「職場のPC」を削除" }).click();
     await expect.poll(() => page.getByTestId("passkeys-none").isVisible()).toBe(true);
   });
