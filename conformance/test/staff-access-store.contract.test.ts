@@ -75,7 +75,10 @@ describe("the staff-access-store contract catches broken stores", () => {
   ];
   for (const [flaw, flaws, prefix] of mustCatch) {
     it(`${flaw} fails "${prefix}…"`, async () => {
-      await expect(caseNamed(prefix).run(async () => ({ store: fixtureStore(flaws), close: async () => undefined }), { numRuns: 200 })).rejects.toThrow();
+      // The model-based run finds a flaw only when a random sequence happens to exercise it (e.g. add a
+      // member, then delete the group): 200 runs missed "no cascade" about once in twenty; 3,000 take ~1 s.
+      const numRuns = prefix === "model-based" ? 3_000 : 200;
+      await expect(caseNamed(prefix).run(async () => ({ store: fixtureStore(flaws), close: async () => undefined }), { numRuns })).rejects.toThrow();
     }, 30_000);
   }
 });
