@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { benchmarkResultJson, formatBenchmarkTable, runAccuracyBenchmark, type BenchmarkPlan, type BenchmarkProgress } from "@madoguchi/ocr-engine";
-import { machineInfo } from "./bench/machine-info.ts";
+import { machineInfo } from "@madoguchi/ocr-engine";
 
 const RESULTS_DIR = fileURLToPath(new URL("../bench/results", import.meta.url));
 

@@ -8,7 +8,7 @@ import { parseBenchOptions, USAGE } from "./bench/bench-options.ts";
 import { renderReport, writeResult } from "./bench/bench-report.ts";
 import { countFailures, problemsOf, toRow, type BenchResult } from "./bench/bench-result.ts";
 import { startBenchServer } from "./bench/bench-server.ts";
-import { machineInfo } from "./bench/machine-info.ts";
+import { machineInfo } from "@madoguchi/ocr-engine";
 import { measurePeakResidents, WHOLE_FLOW_ROW } from "./bench/measure-peak-residents.ts";
 import { measureSingleRequests } from "./bench/measure-single-requests.ts";
 import { measureStaffList } from "./bench/measure-staff-list.ts";

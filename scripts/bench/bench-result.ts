@@ -1,6 +1,6 @@
 import type { BenchOptions } from "./bench-options.ts";
 import { summarizeLatencies } from "./latency-summary.ts";
-import type { MachineInfo } from "./machine-info.ts";
+import type { MachineInfo } from "@madoguchi/ocr-engine";
 import { failureKind, type StepFailure } from "./resident-client.ts";
 import type { BenchPhase, Measurement } from "./measurement.ts";
 import type { PeakResult } from "./peak-result.ts";

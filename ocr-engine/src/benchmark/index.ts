@@ -13,3 +13,4 @@ export { synthesizeBenchPages, BENCH_DPIS, type BenchPage, type BenchPages } fro
 export { scorePage, addScores, EMPTY_SCORE, type PageScore, type Mismatch, type FalseAlarm } from "./score-page.ts";
 export { percentile, rate, sampleRss } from "./stats.ts";
 export { compareWithCli, tesseractCliHasJpn, type CliReference } from "./tesseract-cli.ts";
+export { machineInfo, type MachineInfo } from "./machine-info.ts";

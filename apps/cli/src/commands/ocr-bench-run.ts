@@ -1,8 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
-import { arch, cpus, loadavg, platform, release, totalmem } from "node:os";
 import { join, resolve } from "node:path";
-import { benchmarkResultJson, runAccuracyBenchmark, type BenchmarkError, type BenchmarkReport } from "@madoguchi/ocr-engine";
+import { benchmarkResultJson, machineInfo, runAccuracyBenchmark, type BenchmarkError, type BenchmarkReport } from "@madoguchi/ocr-engine";
 import { errAsync, ResultAsync } from "neverthrow";
 import { cliError, usageError, type CliError } from "../cli.errors.ts";
 import type { CliContext, CommandReport } from "../command.ts";
@@ -11,36 +9,6 @@ import { benchLines, PHASE_LABELS } from "./ocr-bench-output.ts";
 import { decodeOcrBenchFlags, type OcrBenchInput } from "./ocr-bench-flags.ts";
 
 const OPERATION = "ocr bench";
-
-const git = (cwd: string, args: readonly string[]): string | null => {
-  try {
-    return execFileSync("git", [...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-  } catch {
-    return null;
-  }
-};
-
-/**
- * The machine a result was measured on (results of different machines do not compare), with the
- * checked-out commit when the command runs in a git checkout — the fields `npm run bench` writes.
- */
-const machineOf = (cwd: string) => {
-  const all = cpus();
-  const commit = git(cwd, ["rev-parse", "--short", "HEAD"]);
-  const dirty = git(cwd, ["status", "--porcelain", "--untracked-files=no"]);
-  return {
-    cpus: all.length,
-    cpuModel: all[0]?.model ?? "unknown",
-    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    platform: platform(),
-    release: release(),
-    arch: arch(),
-    node: process.version,
-    commit: commit ?? "unknown",
-    uncommittedChanges: dirty === null ? null : dirty !== "",
-    loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
-  };
-};
 
 const fromBenchmarkError = (e: BenchmarkError): CliError => {
   switch (e.reason) {
@@ -85,7 +53,7 @@ export const runOcrBench = (input: OcrBenchInput, context: CliContext): ResultAs
   const { benchmark, out } = plan.value;
   // The day in Japan: the date checks compare dates of birth and expiry with it, as `madoguchi ocr` does.
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(context.now());
-  const machine = machineOf(context.cwd);
+  const machine = machineInfo(context.cwd);
   const display = createProgressDisplay(context.progress, "madoguchi ocr bench");
   const run = new ResultAsync(
     (async () => {

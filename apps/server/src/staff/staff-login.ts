@@ -43,6 +43,7 @@ import {
   type SecureRandom,
   type StaffId,
   type StaffStore,
+  type InvalidCredentials,
   type StorageError,
   type TotpAuthenticator,
   type TotpProvisioning,
@@ -130,6 +131,35 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
     recordAttempt: recordAttempt(sourceIp),
   });
 
+  /**
+   * The frame of a second step other than the TOTP code (recovery code, passkey): throttles, then the
+   * account's lockout, then `check`; `wrong()` counts a failure like a wrong code (lockout, throttles,
+   * audit) and answers INVALID_CREDENTIALS; a passed check resets the lockout and is audited.
+   */
+  const secondFactorStep = <T>(
+    accountId: string,
+    sourceIp: string,
+    step: "totp" | "passkey",
+    check: (now: Date, wrong: () => ResultAsync<never, InvalidCredentials | StorageError>) => ResultAsync<T, InvalidCredentials | StorageError>,
+  ) => {
+    const deps = stateDeps(sourceIp);
+    const now = input.clock.now();
+    const source = loginSourceKey(sourceIp);
+    const attempt = { now, source, step, accountId };
+    return checkLoginThrottles(deps, source, now, step, accountId)
+      .andThen(() => loadLockout(input.loginState, key(accountId)))
+      .andThen((lockout) => {
+        const verdict = lockoutVerdict(lockout, now, lockoutPolicy);
+        if (verdict.kind !== "open") return failLoginStep(deps, attempt, verdict.kind, null);
+        return check(now, () => failLoginStep(deps, attempt, "wrong_second_factor", recordFailedAttempt(lockout, now, lockoutPolicy))).andThen((passed) =>
+          deps
+            .saveLockout(accountId, recordSuccessfulLogin())
+            .andThen(() => deps.recordAttempt({ at: now, step, accountId, source, outcome: "success" }))
+            .map(() => passed),
+        );
+      });
+  };
+
   return {
     lockoutPolicy,
     loginMessage: input.loginMessage ?? { ja: "", en: "" },
@@ -170,68 +200,38 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
       })({ accountId, code, sourceAddress: sourceIp }),
 
     /** A recovery code instead of TOTP: single use, under the same lockout and throttles. */
-    recoveryCode: (accountId: string, typed: string, sourceIp: string) => {
-      const deps = stateDeps(sourceIp);
-      const now = input.clock.now();
-      const source = loginSourceKey(sourceIp);
-      const attempt = { now, source, step: "totp" as const, accountId };
-      return checkLoginThrottles(deps, source, now, "totp", accountId)
-        .andThen(() => loadLockout(input.loginState, key(accountId)))
-        .andThen((lockout) => {
-          const verdict = lockoutVerdict(lockout, now, lockoutPolicy);
-          if (verdict.kind !== "open") return failLoginStep(deps, attempt, verdict.kind, null);
-          return input.loginState.get(key(accountId), "recovery_codes").andThen((stored) =>
-            redeemRecoveryCode({ passwordHasher: input.passwordHasher }, { stored: stored?.value ?? [], typed, now })
-              .orElse(() => failLoginStep(deps, attempt, "wrong_second_factor", recordFailedAttempt(lockout, now, lockoutPolicy)))
-              .andThen((updated) =>
-                // Conditional on the list read: a code used twice at once lets one login in.
-                input.loginState.put(key(accountId), "recovery_codes", updated, stored?.version ?? null).andThen((won) =>
-                  won === null
-                    ? failLoginStep(deps, attempt, "wrong_second_factor", recordFailedAttempt(lockout, now, lockoutPolicy))
-                    : deps
-                        .saveLockout(accountId, recordSuccessfulLogin())
-                        .andThen(() => deps.recordAttempt({ at: now, step: "totp", accountId, source, outcome: "success" }))
-                        .map(() => ({ accountId, recoveryCodesLeft: updated.filter((c) => c.usedAt === null).length })),
-                ),
-              ),
-          );
-        });
-    },
+    recoveryCode: (accountId: string, typed: string, sourceIp: string) =>
+      secondFactorStep(accountId, sourceIp, "totp", (now, wrong) =>
+        input.loginState.get(key(accountId), "recovery_codes").andThen((stored) =>
+          redeemRecoveryCode({ passwordHasher: input.passwordHasher }, { stored: stored?.value ?? [], typed, now })
+            .orElse(wrong)
+            .andThen((updated) =>
+              // Conditional on the list read: a code used twice at once lets one login in.
+              input.loginState
+                .put(key(accountId), "recovery_codes", updated, stored?.version ?? null)
+                .andThen((won) => (won === null ? wrong() : okAsync({ accountId, recoveryCodesLeft: updated.filter((c) => c.usedAt === null).length }))),
+            ),
+        ),
+      ),
 
     /**
      * A passkey instead of the TOTP code: the answer to a challenge bound to the pending session,
      * under the same throttles and lockout; a failure counts like a wrong code. The use is stored
      * against the counter that was read, so one assertion cannot complete two logins.
      */
-    passkey: (accountId: string, response: unknown, expectedChallenge: string, sourceIp: string) => {
-      const deps = stateDeps(sourceIp);
-      const now = input.clock.now();
-      const source = loginSourceKey(sourceIp);
-      const attempt = { now, source, step: "passkey" as const, accountId };
-      const owner = { kind: "staff" as const, accountId };
-      return checkLoginThrottles(deps, source, now, "passkey", accountId)
-        .andThen(() => loadLockout(input.loginState, key(accountId)))
-        .andThen((lockout) => {
-          const verdict = lockoutVerdict(lockout, now, lockoutPolicy);
-          if (verdict.kind !== "open") return failLoginStep(deps, attempt, verdict.kind, null);
-          const wrong = () => failLoginStep(deps, attempt, "wrong_second_factor", recordFailedAttempt(lockout, now, lockoutPolicy));
-          return input.passkeys.list(owner).andThen((passkeys) =>
-            verifyPasskeyLogin(input.passkeyRelyingParty)({ response, expectedChallenge, passkeys, now })
-              .orElse((e) => (e._tag === "PasskeyError" ? errAsync(storageError("staff-login.passkey", "unavailable", e.message)) : wrong()))
-              .andThen((used) => {
-                const before = passkeys.find((p) => p.credentialId === used.credentialId)?.signCount ?? 0;
-                return input.passkeys.recordUse(used.credentialId, before, { signCount: used.signCount, usedAt: now }).andThen((won) =>
-                  !won
-                    ? wrong()
-                    : deps
-                        .saveLockout(accountId, recordSuccessfulLogin())
-                        .andThen(() => deps.recordAttempt({ at: now, step: "passkey", accountId, source, outcome: "success" }))
-                        .map(() => ({ accountId, label: used.label })),
-                );
-              }),
-          );
-        });
-    },
+    passkey: (accountId: string, response: unknown, expectedChallenge: string, sourceIp: string) =>
+      secondFactorStep(accountId, sourceIp, "passkey", (now, wrong) =>
+        input.passkeys.list({ kind: "staff", accountId }).andThen((passkeys) =>
+          verifyPasskeyLogin(input.passkeyRelyingParty)({ response, expectedChallenge, passkeys, now })
+            .orElse((e) => (e._tag === "PasskeyError" ? errAsync(storageError("staff-login.passkey", "unavailable", e.message)) : wrong()))
+            .andThen((used) => {
+              const before = passkeys.find((p) => p.credentialId === used.credentialId)?.signCount ?? 0;
+              return input.passkeys
+                .recordUse(used.credentialId, before, { signCount: used.signCount, usedAt: now })
+                .andThen((won) => (won ? okAsync({ accountId, label: used.label }) : wrong()));
+            }),
+        ),
+      ),
 
     /** Starts (or restarts) the TOTP enrolment of an account that has none: a new secret, its QR code. */
     startEnrolment: (accountId: string, accountName: string): ResultAsync<{ readonly secret: string } & TotpProvisioning, StorageError | { readonly _tag: "TotpError" }> =>

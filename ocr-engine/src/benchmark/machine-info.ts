@@ -18,19 +18,22 @@ export interface MachineInfo {
   readonly loadAverage1m: number;
 }
 
-const git = (args: readonly string[]): string | null => {
+const git = (cwd: string, args: readonly string[]): string | null => {
   try {
-    return execFileSync("git", [...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync("git", [...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   } catch {
     return null;
   }
 };
 
-/** Describes this machine and the checked-out commit. */
-export const machineInfo = (): MachineInfo => {
+/**
+ * Describes this machine and the commit checked out at `cwd` (default the working directory): the
+ * header of every benchmark result (`npm run bench`, `madoguchi ocr bench`).
+ */
+export const machineInfo = (cwd: string = process.cwd()): MachineInfo => {
   const all = cpus();
-  const commit = git(["rev-parse", "--short", "HEAD"]);
-  const dirty = git(["status", "--porcelain", "--untracked-files=no"]);
+  const commit = git(cwd, ["rev-parse", "--short", "HEAD"]);
+  const dirty = git(cwd, ["status", "--porcelain", "--untracked-files=no"]);
   return {
     cpus: all.length,
     cpuModel: all[0]?.model ?? "unknown",
