@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import type { Result } from "neverthrow";
 import { describe, expect, it } from "vitest";
 import {
   LOGIN_STATE_STORE_CONTRACT,
@@ -10,12 +9,10 @@ import {
   type LoginStateStore,
   type StorageError,
 } from "@madoguchi/core";
+import { okValue, withStore, type StoreHarness } from "../shared/store-harness.ts";
 
 /** A fresh, empty store for one test or one generated case, and how to dispose of it. */
-export interface LoginStateStoreHarness {
-  readonly store: LoginStateStore;
-  close(): Promise<void>;
-}
+export type LoginStateStoreHarness = StoreHarness<LoginStateStore>;
 
 /** Builds a {@link LoginStateStoreHarness} on an empty database. */
 export type MakeLoginStateStore = () => Promise<LoginStateStoreHarness>;
@@ -26,21 +23,6 @@ export interface LoginStateStoreContractOptions {
   readonly numRuns?: number;
   readonly testTimeout?: number;
 }
-
-const okValue = async <T>(pending: PromiseLike<Result<T, StorageError>>): Promise<T> => {
-  const result = await pending;
-  if (result.isErr()) expect.fail(`expected Ok, got ${result.error.reason}: ${result.error.message}`);
-  return result.value;
-};
-
-const withStore = async (make: MakeLoginStateStore, run: (store: LoginStateStore) => Promise<void>): Promise<void> => {
-  const h = await make();
-  try {
-    await run(h.store);
-  } finally {
-    await h.close();
-  }
-};
 
 const T0 = Date.UTC(2026, 0, 1);
 const dateArb = fc.integer({ min: 0, max: 365 * 86_400_000 }).map((ms) => new Date(T0 + ms));

@@ -1,13 +1,10 @@
 import fc from "fast-check";
-import type { Result } from "neverthrow";
 import { describe, expect, it } from "vitest";
 import { PASSKEY_STORE_CONTRACT, type Passkey, type PasskeyOwner, type PasskeyStore, type StorageError } from "@madoguchi/core";
+import { okValue, withStore, type StoreHarness } from "../shared/store-harness.ts";
 
 /** A fresh, empty store for one test or one generated case, and how to dispose of it. */
-export interface PasskeyStoreHarness {
-  readonly store: PasskeyStore;
-  close(): Promise<void>;
-}
+export type PasskeyStoreHarness = StoreHarness<PasskeyStore>;
 
 /** Builds a {@link PasskeyStoreHarness} on an empty database. */
 export type MakePasskeyStore = () => Promise<PasskeyStoreHarness>;
@@ -18,12 +15,6 @@ export interface PasskeyStoreContractOptions {
   readonly numRuns?: number;
   readonly testTimeout?: number;
 }
-
-const okValue = async <T>(pending: PromiseLike<Result<T, StorageError>>): Promise<T> => {
-  const result = await pending;
-  if (result.isErr()) expect.fail(`expected Ok, got ${result.error.reason}: ${result.error.message}`);
-  return result.value;
-};
 
 const STAFF: PasskeyOwner = { kind: "staff", accountId: "st_0001" };
 const RESIDENT: PasskeyOwner = { kind: "resident", accountId: "st_0001" }; // same id, other kind: another owner
@@ -39,15 +30,6 @@ const passkey = (credentialId: string, createdAt: number, extra: Partial<Passkey
   lastUsedAt: null,
   ...extra,
 });
-
-const withStore = async (make: MakePasskeyStore, use: (store: PasskeyStore) => Promise<void>) => {
-  const harness = await make();
-  try {
-    await use(harness.store);
-  } finally {
-    await harness.close();
-  }
-};
 
 /**
  * The contract every {@link PasskeyStore} adapter passes: what is added comes back exactly, per owner

@@ -1,13 +1,10 @@
 import fc from "fast-check";
-import type { Result } from "neverthrow";
 import { describe, expect, it } from "vitest";
 import { SESSION_STORE_CONTRACT, type SessionPrincipal, type SessionRecord, type SessionStore, type StorageError } from "@madoguchi/core";
+import { okValue, withStore, type StoreHarness } from "../shared/store-harness.ts";
 
 /** A fresh, empty store for one test or one generated case, and how to dispose of it. */
-export interface SessionStoreHarness {
-  readonly store: SessionStore;
-  close(): Promise<void>;
-}
+export type SessionStoreHarness = StoreHarness<SessionStore>;
 
 /** Builds a {@link SessionStoreHarness} on an empty database. */
 export type MakeSessionStore = () => Promise<SessionStoreHarness>;
@@ -18,21 +15,6 @@ export interface SessionStoreContractOptions {
   readonly numRuns?: number;
   readonly testTimeout?: number;
 }
-
-const okValue = async <T>(pending: PromiseLike<Result<T, StorageError>>): Promise<T> => {
-  const result = await pending;
-  if (result.isErr()) expect.fail(`expected Ok, got ${result.error.reason}: ${result.error.message}`);
-  return result.value;
-};
-
-const withStore = async (make: MakeSessionStore, run: (store: SessionStore) => Promise<void>): Promise<void> => {
-  const h = await make();
-  try {
-    await run(h.store);
-  } finally {
-    await h.close();
-  }
-};
 
 const T0 = Date.UTC(2026, 0, 1);
 /** Whole milliseconds within a year: every database keeps them exactly. */

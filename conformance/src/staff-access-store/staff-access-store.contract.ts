@@ -15,12 +15,10 @@ import {
   type StaffGroupScope,
   type StorageError,
 } from "@madoguchi/core";
+import { okValue, withStore, type StoreHarness } from "../shared/store-harness.ts";
 
 /** A fresh, empty store for one test or one generated case, and how to dispose of it. */
-export interface StaffAccessHarness {
-  readonly store: StaffAccessStore;
-  close(): Promise<void>;
-}
+export type StaffAccessHarness = StoreHarness<StaffAccessStore>;
 
 /** Builds a {@link StaffAccessHarness} on an empty database. */
 export type MakeStaffAccessStore = () => Promise<StaffAccessHarness>;
@@ -38,26 +36,11 @@ export interface StaffAccessCase {
   readonly run: (make: MakeStaffAccessStore, options: StaffAccessContractOptions) => Promise<void>;
 }
 
-const okValue = async <T>(pending: PromiseLike<Result<T, StorageError>>): Promise<T> => {
-  const result = await pending;
-  if (result.isErr()) expect.fail(`expected Ok, got ${result.error.reason}: ${result.error.message}`);
-  return result.value;
-};
-
 const storageErrorOf = async <T>(pending: PromiseLike<Result<T, StorageError>>): Promise<StorageError> => {
   const result = await pending;
   if (result.isOk()) expect.fail("expected a StorageError, got Ok");
   expect(result.error._tag).toBe("StorageError");
   return result.error;
-};
-
-const withStore = async (make: MakeStaffAccessStore, run: (store: StaffAccessStore) => Promise<void>): Promise<void> => {
-  const h = await make();
-  try {
-    await run(h.store);
-  } finally {
-    await h.close();
-  }
 };
 
 const holderKey = (a: RoleAssignment) => `${a.roleId}|${a.holder.kind}|${a.holder.kind === "staff" ? a.holder.staffId : a.holder.groupId}`;
