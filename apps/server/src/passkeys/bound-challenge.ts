@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { PASSKEY_CHALLENGE_TTL_MS, type PasskeyChallenge } from "@madoguchi/core";
+import { passkeyChallengeLive, PASSKEY_CHALLENGE_TTL_MS, type PasskeyCeremonyPurpose } from "@madoguchi/core";
 
 const NONCE_BYTES = 16;
 const TAG_BYTES = 16;
@@ -15,9 +15,9 @@ const TAG_BYTES = 16;
  * by default each process makes its own, which suits the single-process embedded profile.
  */
 export interface BoundChallenges {
-  issue(purpose: PasskeyChallenge["purpose"], sessionIdHash: string, now: Date): string;
+  issue(purpose: PasskeyCeremonyPurpose, sessionIdHash: string, now: Date): string;
   /** Whether `challenge` was issued by us for this purpose and session, and is still live at `now`. */
-  check(challenge: string, purpose: PasskeyChallenge["purpose"], sessionIdHash: string, now: Date): boolean;
+  check(challenge: string, purpose: PasskeyCeremonyPurpose, sessionIdHash: string, now: Date): boolean;
 }
 
 export const createBoundChallenges = (secret: Uint8Array): BoundChallenges => {
@@ -36,8 +36,7 @@ export const createBoundChallenges = (secret: Uint8Array): BoundChallenges => {
       if (bytes.length !== 8 + NONCE_BYTES + TAG_BYTES) return false;
       const head = bytes.subarray(0, 8 + NONCE_BYTES);
       if (!timingSafeEqual(tag(purpose, sessionIdHash, head), bytes.subarray(8 + NONCE_BYTES))) return false;
-      const age = now.getTime() - Number(head.readBigUInt64BE(0));
-      return age >= 0 && age <= PASSKEY_CHALLENGE_TTL_MS;
+      return passkeyChallengeLive(new Date(Number(head.readBigUInt64BE(0))), now);
     },
   };
 };

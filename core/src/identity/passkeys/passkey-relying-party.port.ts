@@ -33,7 +33,7 @@ export interface PasskeyError {
  * (client data type, challenge, origin, RP id hash, user presence and verification, attestation
  * format, signature). The relying party id and the allowed origins are the adapter's configuration.
  * The *policy* — which passkeys belong to whom, counters, challenge lifetime and single use — is
- * core's (`verifyPasskeyLogin`, `PasskeyChallenge`).
+ * core's (`verifyPasskeyLogin`, `passkeyChallengeLive`).
  *
  * User verification is always required: a passkey here is a login factor, not a possession check.
  */

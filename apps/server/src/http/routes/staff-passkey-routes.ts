@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import { Schema } from "effect";
-import { PASSKEY_REJECTION_MESSAGES, type PasskeyOwner, type PasskeyRejected } from "@madoguchi/core";
+import { PASSKEY_REJECTION_MESSAGES, passkeyRejected, type PasskeyOwner, type PasskeyRejected } from "@madoguchi/core";
 import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
 import { sessionBindingOf } from "../../passkeys/bound-challenge.ts";
 import { decodeBody } from "../decode-body.ts";
@@ -23,7 +23,7 @@ const unavailable = (res: Response) =>
 /** The passkey ceremony's binding: the session, by a hash of its id (never the id itself). */
 const sessionBinding = (res: Response): string => sessionBindingOf(staffSession(res).id);
 
-export const rejected = (res: Response, req: Request, error: PasskeyRejected) => {
+const rejected = (res: Response, req: Request, error: PasskeyRejected) => {
   const message = PASSKEY_REJECTION_MESSAGES[error.reason];
   res.status(400).json({ error: { code: error.code, message: requestLocale(req) === "ja" ? message.ja : message.en } });
 };
@@ -83,7 +83,7 @@ export const staffPasskeyRoutes = (deps: ServerDeps): Router => {
     if (body === null) return;
     if (!deps.passkeyChallenges.check(body.challenge, "register", sessionBinding(res), deps.clock.now())) {
       await audit(req, res, "staff.passkey_added", "failure", { reason: "challenge_mismatch" });
-      return rejected(res, req, { _tag: "PasskeyRejected", code: "passkey.challenge_mismatch", reason: "challenge_mismatch" });
+      return rejected(res, req, passkeyRejected("challenge_mismatch"));
     }
     const verified = await deps.passkeyRelyingParty.verifyRegistration({ response: body.response, expectedChallenge: body.challenge, label: body.label, now: deps.clock.now() });
     if (verified.isErr()) {
