@@ -68,6 +68,7 @@ export * from "./staff/staff-access.ts";
 export * from "./staff/application-visibility.ts";
 export * from "./staff/staff-access-store.port.ts";
 export * from "./staff/access-change.ts";
+export * from "./staff/access-invariant.ts";
 
 export * from "./audit/audit-entry.ts";
 export * from "./audit/canonical-audit-entry.ts";

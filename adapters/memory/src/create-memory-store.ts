@@ -16,7 +16,7 @@ export interface MemoryStore {
   readonly staff: StaffStore;
   /** Staff groups, memberships and role assignments. */
   readonly staffAccess: StaffAccessStore;
-  /** The audit log; the application store appends to it in its writes. */
+  /** The audit log; the application and staff access stores append to it in their writes. */
   readonly auditLog: AuditLogStore;
   /** Server-side sessions of staff and residents. */
   readonly sessions: SessionStore;
@@ -40,7 +40,7 @@ export const createMemoryStore = (): MemoryStore => {
     applications,
     outbox: memoryOutboxStore(state),
     staff: memoryStaffStore(state),
-    staffAccess: memoryStaffAccessStore(() => state.closed),
+    staffAccess: memoryStaffAccessStore(state),
     auditLog: memoryAuditLogStore(state),
     sessions: memorySessionStore(() => state.closed),
     loginState: memoryLoginStateStore(() => state.closed),

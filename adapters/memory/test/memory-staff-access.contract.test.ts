@@ -5,7 +5,7 @@ describeStaffAccessStoreContract(
   "memory",
   async () => {
     const store = createMemoryStore();
-    return { store: store.staffAccess, close: () => store.close() };
+    return { store: store.staffAccess, auditLog: store.auditLog, close: () => store.close() };
   },
   { numRuns: 60 },
 );

@@ -9,8 +9,8 @@ describe.skipIf(store === undefined)("PostgreSQL", () => {
   describeStaffAccessStoreContract(
     "mikro-orm postgresql",
     async () => {
-      await truncate("staff_roles_of_groups", "staff_roles_of_staff", "staff_group_members", "staff_groups");
-      return { store: store!.staffAccess, close: async () => undefined };
+      await truncate("staff_roles_of_groups", "staff_roles_of_staff", "staff_group_members", "staff_groups", "audit_entries", "audit_checkpoints");
+      return { store: store!.staffAccess, auditLog: store!.auditLog, close: async () => undefined };
     },
     { numRuns: 15, testTimeout: 60_000 },
   );

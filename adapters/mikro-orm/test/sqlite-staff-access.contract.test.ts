@@ -17,6 +17,7 @@ describeStaffAccessStoreContract(
     const store = await openSqliteStore(path, keyStore);
     return {
       store: store.staffAccess,
+      auditLog: store.auditLog,
       close: async () => {
         await store.close();
         removeSqlite(path);

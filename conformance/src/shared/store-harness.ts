@@ -8,10 +8,13 @@ export interface StoreHarness<S> {
   close(): Promise<void>;
 }
 
-/** The value of an Ok, or the test fails naming the storage error. */
-export const okValue = async <T>(pending: PromiseLike<Result<T, StorageError>>): Promise<T> => {
+/** The value of an Ok, or the test fails naming the storage error (or the tag of another error value). */
+export const okValue = async <T, E extends { readonly _tag: string } = StorageError>(pending: PromiseLike<Result<T, E>>): Promise<T> => {
   const result = await pending;
-  if (result.isErr()) expect.fail(`expected Ok, got ${result.error.reason}: ${result.error.message}`);
+  if (result.isErr()) {
+    const e: { readonly _tag: string } = result.error;
+    expect.fail(e._tag === "StorageError" ? `expected Ok, got ${(e as StorageError).reason}: ${(e as StorageError).message}` : `expected Ok, got ${e._tag}`);
+  }
   return result.value;
 };
 

@@ -8,6 +8,8 @@ import {
   StaffGroupId,
   StaffId,
   StaffRoleId,
+  type AccessWriteError,
+  type AuditLogStore,
   type RoleAssignment,
   type StaffAccessSnapshot,
   type StaffAccessStore,
@@ -16,9 +18,13 @@ import {
   type StorageError,
 } from "@madoguchi/core";
 import { okValue, withStore, type StoreHarness } from "../shared/store-harness.ts";
+import { staffAccessTransactionCases } from "./transaction.cases.ts";
 
-/** A fresh, empty store for one test or one generated case, and how to dispose of it. */
-export type StaffAccessHarness = StoreHarness<StaffAccessStore>;
+/**
+ * A fresh, empty store for one test or one generated case, and how to dispose of it. `auditLog` is the
+ * audit log the store's writes append to (`staff-access-store@2`), empty too.
+ */
+export type StaffAccessHarness = StoreHarness<StaffAccessStore> & { readonly auditLog: Pick<AuditLogStore, "append" | "read"> };
 
 /** Builds a {@link StaffAccessHarness} on an empty database. */
 export type MakeStaffAccessStore = () => Promise<StaffAccessHarness>;
@@ -36,10 +42,11 @@ export interface StaffAccessCase {
   readonly run: (make: MakeStaffAccessStore, options: StaffAccessContractOptions) => Promise<void>;
 }
 
-const storageErrorOf = async <T>(pending: PromiseLike<Result<T, StorageError>>): Promise<StorageError> => {
+/** The StorageError of a failed write, or the test fails. */
+export const storageErrorOf = async <T>(pending: PromiseLike<Result<T, AccessWriteError>>): Promise<StorageError> => {
   const result = await pending;
   if (result.isOk()) expect.fail("expected a StorageError, got Ok");
-  expect(result.error._tag).toBe("StorageError");
+  if (result.error._tag !== "StorageError") expect.fail(`expected a StorageError, got ${result.error._tag}`);
   return result.error;
 };
 
@@ -123,7 +130,7 @@ const applyToModel = (m: { groups: Map<string, StaffGroup>; members: Set<string>
   }
 };
 
-const applyToStore = (s: StaffAccessStore, o: Op): PromiseLike<Result<boolean, StorageError>> => {
+const applyToStore = (s: StaffAccessStore, o: Op): PromiseLike<Result<boolean, AccessWriteError>> => {
   switch (o.op) {
     case "saveGroup":
       return s.saveGroup(o.group);
@@ -146,7 +153,7 @@ const [s1, s2] = staffIds as [StaffId, StaffId];
 /** The cases of the staff-access-store contract. */
 export const staffAccessCases: readonly StaffAccessCase[] = [
   {
-    name: "declares the staff-access-store@1 contract and is healthy",
+    name: "declares the staff-access-store@2 contract and is healthy",
     run: (make) =>
       withStore(make, async (store) => {
         expect(store.meta.contract).toBe(STAFF_ACCESS_STORE_CONTRACT);
@@ -237,9 +244,9 @@ export const staffAccessCases: readonly StaffAccessCase[] = [
               const expected = applyToModel(model, o);
               const got = await applyToStore(h.store, o);
               if (expected === "conflict") {
-                expect(got.isErr() && got.error.reason).toBe("conflict");
+                expect(got.isErr() && got.error._tag === "StorageError" && got.error.reason).toBe("conflict");
               } else {
-                expect(got.isOk() ? got.value : `error ${got.error.reason}`).toBe(expected);
+                expect(got.isOk() ? got.value : `error ${got.error._tag}`).toBe(expected);
               }
             }
             const snapshot = normalizedSnapshot(await okValue(h.store.snapshot()));
@@ -261,10 +268,11 @@ export const staffAccessCases: readonly StaffAccessCase[] = [
       );
     },
   },
+  ...staffAccessTransactionCases,
 ];
 
 /**
- * Registers the staff-access-store contract (`staff-access-store@1`) for an adapter: every memory,
+ * Registers the staff-access-store contract (`staff-access-store@2`) for an adapter: every memory,
  * SQL or vendor adapter runs the same cases, each on a fresh store from `make`.
  */
 export const describeStaffAccessStoreContract = (name: string, make: MakeStaffAccessStore, options: StaffAccessContractOptions = {}): void => {

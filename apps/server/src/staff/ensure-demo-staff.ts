@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { okAsync, ResultAsync } from "neverthrow";
-import { StaffGroupId, StaffId, StaffRoleId, type StaffAccessStore, type StaffStore, type StorageError } from "@madoguchi/core";
+import { StaffGroupId, StaffId, StaffRoleId, storageError, type StaffAccessStore, type StaffStore, type StorageError } from "@madoguchi/core";
 import { hashPassword } from "./password-hash.ts";
 
 /** Login id of the demo staff account created on first start of an empty database. */
@@ -49,6 +49,8 @@ export const ensureInitialAdministrator = (staff: StaffStore, access: StaffAcces
         .saveGroup(INITIAL_GROUP)
         .andThen(() => access.addMember(INITIAL_GROUP.id, demo.id))
         .andThen(() => access.assignRole({ roleId: StaffRoleId("administrator"), holder: { kind: "staff", staffId: demo.id } }))
-        .map(() => true);
+        .map(() => true)
+        // These writes pass no invariant, so the store cannot refuse them as one; keep the StorageError channel.
+        .mapErr((e) => (e._tag === "StorageError" ? e : storageError(e.operation, "unknown", "unexpected access invariant violation")));
     });
   });

@@ -7,14 +7,15 @@ import {
   StaffGroupId,
   StaffId,
   StaffRoleId,
-  leavesNoAdministrator,
-  type AccessRemoval,
+  assertNever,
+  keepsAnAdministrator,
+  type AccessWriteError,
   type AuditEntryDraft,
   type RoleAssignment,
   type StaffGroupScope,
   type StorageError,
 } from "@madoguchi/core";
-import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
+import { auditDenied, sourceIpOf } from "../../audit/record-audit.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
 import { requirePermission } from "../require-permission.ts";
@@ -64,8 +65,9 @@ const MESSAGES = {
 /**
  * The admin API of access control (`staff.manage`): groups with their scope (saved by POST: create or
  * replace), members, role
- * assignments. Every change is recorded in the audit log (ids and kinds only) after the store
- * answers that something changed; a write that changes nothing is not recorded.
+ * assignments. Every change is recorded in the audit log (ids and kinds only) by the store, in the
+ * change's own transaction; a write that changes nothing is not recorded. Removals carry the invariant
+ * {@link keepsAnAdministrator}, checked in that transaction too (docs/adr/0016-staff-authorization.md).
  */
 export const staffAccessRoutes = (deps: ServerDeps): Router => {
   const router = Router();
@@ -77,24 +79,30 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
     res.status(status).json({ error: { code, message: text[requestLocale(req)] } });
   const storageFailed = (req: Request, res: Response, e: StorageError) =>
     e.reason === "conflict" ? fail(req, res, 404, "staff_access.unknown_group", MESSAGES.unknownGroup) : fail(req, res, 503, "storage.unavailable", MESSAGES.unavailable);
-  const record = (req: Request, res: Response, action: AuditEntryDraft["action"], target: AuditEntryDraft["target"], details: AuditEntryDraft["details"]) =>
-    recordAudit(deps, [
-      { at: deps.clock.now(), actor: { kind: "staff", id: staffSession(res).staff.id }, action, target, result: "success", sourceIp: sourceIpOf(req), details },
-    ]);
-  /**
-   * Refuses (409) a removal that would leave nobody able to manage access: no one could undo it from the
-   * back office. Checked on the configuration read just before the change (two administrators removing
-   * each other at the same instant could still both pass).
-   */
-  const refusedAsLastAdministrator = async (req: Request, res: Response, change: AccessRemoval): Promise<boolean> => {
-    const snapshot = await deps.staffAccess.snapshot();
-    if (snapshot.isErr()) {
-      storageFailed(req, res, snapshot.error);
-      return true;
+  /** The audit entry of a change by the signed-in administrator: the store appends it with the change. */
+  const draft = (req: Request, res: Response, action: AuditEntryDraft["action"], target: AuditEntryDraft["target"], details: AuditEntryDraft["details"]): AuditEntryDraft => ({
+    at: deps.clock.now(),
+    actor: { kind: "staff", id: staffSession(res).staff.id },
+    action,
+    target,
+    result: "success",
+    sourceIp: sourceIpOf(req),
+    details,
+  });
+  /** The pino line of an entry the store appended (ids and codes only, as `recordAudit` writes). */
+  const logged = (d: AuditEntryDraft) =>
+    deps.logger.info({ audit: true, event: d.action, actorKind: d.actor.kind, staffId: d.actor.id, target: d.target?.id, result: d.result }, "audit");
+  /** A refused or failed write: nothing was changed and nothing audited. */
+  const writeFailed = (req: Request, res: Response, e: AccessWriteError) => {
+    switch (e._tag) {
+      case "StorageError":
+        return storageFailed(req, res, e);
+      case "AccessInvariantViolated":
+        // The only invariant these routes pass: nobody locks everyone out of staff management.
+        return fail(req, res, 409, "staff_access.last_administrator", MESSAGES.lastAdministrator);
+      default:
+        return assertNever(e);
     }
-    if (!leavesNoAdministrator(snapshot.value, change)) return false;
-    fail(req, res, 409, "staff_access.last_administrator", MESSAGES.lastAdministrator);
-    return true;
   };
   const groupIdOf = (req: Request, res: Response): StaffGroupId | null => {
     const id = String(req.params["groupId"]);
@@ -150,20 +158,21 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
           : { kind: "offices", officeIds: body.scope.officeIds.map(OfficeId) };
     const unknown = scope.kind === "procedures" ? scope.procedureIds.some((p) => !procedureIds.has(p)) : scope.kind === "offices" && scope.officeIds.some((o) => !officeIds.has(o));
     if (unknown) return fail(req, res, 422, "staff_access.unknown_scope", MESSAGES.unknownScope);
-    const saved = await deps.staffAccess.saveGroup({ id, name: body.name, scope });
-    if (saved.isErr()) return storageFailed(req, res, saved.error);
-    await record(req, res, "staff_group.saved", { kind: "staff_group", id }, { created: saved.value, scope: scope.kind });
+    const entry = (created: boolean) => draft(req, res, "staff_group.saved", { kind: "staff_group", id }, { created, scope: scope.kind });
+    const saved = await deps.staffAccess.saveGroup({ id, name: body.name, scope }, { audit: (created) => [entry(created)] });
+    if (saved.isErr()) return writeFailed(req, res, saved.error);
+    logged(entry(saved.value));
     res.status(saved.value ? 201 : 200).json({ group: { id, name: body.name, scope } });
   });
 
   router.delete("/api/staff/access/groups/:groupId", staffOnly, canManage, steppedUp, async (req, res) => {
     const id = groupIdOf(req, res);
     if (id === null) return;
-    if (await refusedAsLastAdministrator(req, res, { kind: "deleteGroup", groupId: id })) return;
-    const deleted = await deps.staffAccess.deleteGroup(id);
-    if (deleted.isErr()) return storageFailed(req, res, deleted.error);
+    const entry = draft(req, res, "staff_group.deleted", { kind: "staff_group", id }, {});
+    const deleted = await deps.staffAccess.deleteGroup(id, { audit: [entry], invariant: keepsAnAdministrator });
+    if (deleted.isErr()) return writeFailed(req, res, deleted.error);
     if (!deleted.value) return fail(req, res, 404, "staff_access.unknown_group", MESSAGES.unknownGroup);
-    await record(req, res, "staff_group.deleted", { kind: "staff_group", id }, {});
+    logged(entry);
     res.json({ ok: true });
   });
 
@@ -174,9 +183,10 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
     if (body === null) return;
     const staffId = await staffIdOf(req, res, body.loginId);
     if (staffId === null) return;
-    const added = await deps.staffAccess.addMember(id, staffId);
-    if (added.isErr()) return storageFailed(req, res, added.error);
-    if (added.value) await record(req, res, "staff_group.member_added", { kind: "staff_group", id }, { staffId });
+    const entry = draft(req, res, "staff_group.member_added", { kind: "staff_group", id }, { staffId });
+    const added = await deps.staffAccess.addMember(id, staffId, { audit: [entry] });
+    if (added.isErr()) return writeFailed(req, res, added.error);
+    if (added.value) logged(entry);
     res.json({ changed: added.value });
   });
 
@@ -184,10 +194,10 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
     const id = groupIdOf(req, res);
     if (id === null) return;
     const staffId = StaffId(String(req.params["staffId"]).slice(0, 100));
-    if (await refusedAsLastAdministrator(req, res, { kind: "removeMember", groupId: id, staffId })) return;
-    const removed = await deps.staffAccess.removeMember(id, staffId);
-    if (removed.isErr()) return storageFailed(req, res, removed.error);
-    if (removed.value) await record(req, res, "staff_group.member_removed", { kind: "staff_group", id }, { staffId });
+    const entry = draft(req, res, "staff_group.member_removed", { kind: "staff_group", id }, { staffId });
+    const removed = await deps.staffAccess.removeMember(id, staffId, { audit: [entry], invariant: keepsAnAdministrator });
+    if (removed.isErr()) return writeFailed(req, res, removed.error);
+    if (removed.value) logged(entry);
     res.json({ changed: removed.value });
   });
 
@@ -208,19 +218,20 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
   router.post("/api/staff/access/roles", staffOnly, canManage, steppedUp, async (req, res) => {
     const a = await assignment(req, res);
     if (a === null) return;
-    const assigned = await deps.staffAccess.assignRole(a);
-    if (assigned.isErr()) return storageFailed(req, res, assigned.error);
-    if (assigned.value) await record(req, res, "staff_role.assigned", holderTarget(a), holderDetails(a));
+    const entry = draft(req, res, "staff_role.assigned", holderTarget(a), holderDetails(a));
+    const assigned = await deps.staffAccess.assignRole(a, { audit: [entry] });
+    if (assigned.isErr()) return writeFailed(req, res, assigned.error);
+    if (assigned.value) logged(entry);
     res.json({ changed: assigned.value });
   });
 
   router.post("/api/staff/access/roles/revoke", staffOnly, canManage, steppedUp, async (req, res) => {
     const a = await assignment(req, res);
     if (a === null) return;
-    if (await refusedAsLastAdministrator(req, res, { kind: "revokeRole", assignment: a })) return;
-    const revoked = await deps.staffAccess.revokeRole(a);
-    if (revoked.isErr()) return storageFailed(req, res, revoked.error);
-    if (revoked.value) await record(req, res, "staff_role.revoked", holderTarget(a), holderDetails(a));
+    const entry = draft(req, res, "staff_role.revoked", holderTarget(a), holderDetails(a));
+    const revoked = await deps.staffAccess.revokeRole(a, { audit: [entry], invariant: keepsAnAdministrator });
+    if (revoked.isErr()) return writeFailed(req, res, revoked.error);
+    if (revoked.value) logged(entry);
     res.json({ changed: revoked.value });
   });
 
