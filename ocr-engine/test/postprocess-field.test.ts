@@ -132,6 +132,10 @@ describe("postProcess by type", () => {
     expect(postProcess(f, "世帯主", 95)).toMatchObject({ value: "世帯主", reasons: [] });
     expect(postProcess(f, "世帶主", 95)).toMatchObject({ value: "世帯主", reasons: ["enum_corrected"] });
     expect(postProcess(f, "妾", 95)).toMatchObject({ value: null, reasons: ["unknown_enum_value", "required_missing"] });
+    // A listed value with marks is matched without them and answered as listed.
+    const status = field("enum", { post: { values: ["技術・人文知識・国際業務", "家族滞在", "定住者"] } });
+    expect(postProcess(status, "技術 人文知識 国際業務", 95)).toMatchObject({ value: "技術・人文知識・国際業務", reasons: [] });
+    expect(postProcess(status, "家族沼在", 95)).toMatchObject({ value: "家族滞在", reasons: ["enum_corrected"] });
   });
 });
 

@@ -95,9 +95,13 @@ const byType = (field: TemplateField, raw: string): Normalised => {
       // Spaces and marks are noise around a listed word (女 」, 男_, 子 .): the values hold none.
       const text = enumText(raw);
       if (text === "") return ok(text);
-      const match = closestValue(text, (field.post.values ?? []).map(enumText));
-      if (match.kind === "exact") return ok(match.value);
-      if (match.kind === "corrected") return { value: match.value, reasons: ["enum_corrected"] };
+      // Matched without marks, answered as listed: 技術人文知識国際業務 read → 技術・人文知識・国際業務.
+      const listed = field.post.values ?? [];
+      const keys = listed.map(enumText);
+      const match = closestValue(text, keys);
+      const asListed = (key: string): string => listed[keys.indexOf(key)] ?? key;
+      if (match.kind === "exact") return ok(asListed(match.value));
+      if (match.kind === "corrected") return { value: asListed(match.value), reasons: ["enum_corrected"] };
       return { value: null, reasons: ["unknown_enum_value"] };
     }
   }
