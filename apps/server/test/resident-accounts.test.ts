@@ -9,6 +9,7 @@ import { loadConfig, type Config } from "../src/config/config.ts";
 import { startServer, type RunningServer } from "../src/composition/start-server.ts";
 import { CARD_PASSWORD } from "./support/test-server.ts";
 import { call, juminhyoInput, tokenize } from "./support/api-client.ts";
+import { cookieOf, linkParams, RESIDENT_PASSWORD, residentClient } from "./support/resident-client.ts";
 
 // A server on real SQLite whose clock the test moves (link expiry, lockout delays, TOTP steps),
 // with a catalog in which 住民票 (juminhyo) may be applied for only with an account.
@@ -47,52 +48,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const api = (path: string) => `${server.url}/api/resident${path}`;
-type Mail = { to: string; subject: string; text: string };
-/** The mails to `to`, oldest first (the inbox lists newest first). */
-const mailsTo = async (to: string): Promise<Mail[]> => (await call(`${server.url}/api/dev/inbox`)).body.messages.filter((m: Mail) => m.to === to).reverse();
-/** Mail is handed to the mailer without waiting: poll the dev inbox until `count` mails reached `to`. */
-const waitForMails = async (to: string, count: number): Promise<Mail[]> => {
-  for (let i = 0; i < 200; i += 1) {
-    const mails = await mailsTo(to);
-    if (mails.length >= count) return mails;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`expected ${count} mails to ${to}, got ${(await mailsTo(to)).length}`);
-};
-const linkParams = (text: string, path: string) => {
-  const m = new RegExp(`https?://[^\\s]+${path}\\?[^\\s]+`).exec(text);
-  if (m === null) throw new Error(`no ${path} link in mail`);
-  const u = new URL(m[0]);
-  return { accountId: u.searchParams.get("account") ?? "", token: u.searchParams.get("token") ?? "" };
-};
-const cookieOf = (res: { headers: Headers }) => (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-const PASSWORD = "まどぐち で 申請 する 春";
-let seq = 0;
-const freshEmail = () => `resident-${process.pid}-${(seq += 1)}@example.jp`;
-
-/** Registers and verifies an account; answers its address. */
-const registeredAndVerified = async (password = PASSWORD): Promise<{ email: string; accountId: string }> => {
-  const email = freshEmail();
-  expect((await call(api("/register"), { body: { email, password } })).status).toBe(202);
-  const [mail] = await waitForMails(email, 1);
-  const link = linkParams(mail!.text, "/account/verify");
-  expect((await call(api("/verify-email"), { body: link })).status).toBe(200);
-  return { email, accountId: link.accountId };
-};
-
-/** Logs in with email codes (the default second step); answers cookie and CSRF token. */
-const loginWithEmailCode = async (email: string, password = PASSWORD) => {
-  const before = (await mailsTo(email)).length;
-  const first = await call(api("/login"), { body: { email, password } });
-  expect(first.status).toBe(200);
-  expect(first.body).toEqual({ step: "email_code" });
-  const mails = await waitForMails(email, before + 1);
-  const code = /\b(\d{6})\b/.exec(mails.at(-1)!.text)![1]!;
-  const second = await call(api("/login/second-factor"), { body: { code }, headers: { cookie: cookieOf(first) } });
-  expect(second.status).toBe(200);
-  return { cookie: cookieOf(second), csrf: second.body.csrfToken as string };
-};
+const { api, mailsTo, waitForMails, freshEmail, registeredAndVerified, loginWithEmailCode } = residentClient(() => server.url);
+const PASSWORD = RESIDENT_PASSWORD;
 
 describe("resident accounts over HTTP (R3), on real SQLite", () => {
   it("register answers alike for a new and a taken address; a taken address gets a mail and no second account", async () => {

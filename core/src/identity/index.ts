@@ -38,6 +38,7 @@ export * from "./passkeys/passkey-rejection.ts";
 export * from "./passkeys/passkey-relying-party.port.ts";
 export * from "./passkeys/passkey-challenge.ts";
 export * from "./passkeys/verify-passkey-login.ts";
+export * from "./passkeys/login-with-passkey.ts";
 export * from "./sessions/session.ts";
 export * from "./sessions/session-store.port.ts";
 export * from "./sessions/sessions.ts";

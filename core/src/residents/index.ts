@@ -16,3 +16,4 @@ export * from "./resident-second-factor.ts";
 export * from "./notify-resident.ts";
 export * from "./resident-login-state.ts";
 export * from "./unlock-resident-account.ts";
+export * from "./resident-passkeys.ts";

@@ -9,6 +9,7 @@ import { lockoutVerdict, recordFailedAttempt, recordSuccessfulLogin } from "../i
 import { checkLoginThrottles, failLoginStep, loginSourceKey } from "../identity/login/login-throttles.ts";
 import type { InvalidCredentials, LoginThrottled } from "../identity/login/login.errors.ts";
 import type { PasswordHashingError } from "../identity/passwords/password-hasher.port.ts";
+import { loginWithPasskey, type PasskeyLoginDeps } from "../identity/passkeys/login-with-passkey.ts";
 import { normalizeResidentEmail, ResidentAccountId, type ResidentAccount } from "./resident-account.ts";
 import type { ResidentAccountDeps, ResidentLoginState } from "./resident-account.deps.ts";
 import { notifyResident } from "./notify-resident.ts";
@@ -134,34 +135,72 @@ export const finishResidentLoginWithEmailCode =
 export type RecoveryCodeLoginError = InvalidCredentials | LoginThrottled | StorageError | PasswordHashingError;
 
 /**
+ * The frame of a second step other than the TOTP and email codes (a recovery code, a passkey):
+ * throttles, then the account's lockout, then `check`. `wrong(reason)` counts a failure like a wrong
+ * code (lockout, throttles, the audit record with its reason) and answers INVALID_CREDENTIALS; a
+ * passed check resets the lockout and is recorded as a success of `step`.
+ */
+const residentSecondStep = <T, E>(
+  deps: ResidentAccountDeps,
+  input: { readonly accountId: string; readonly sourceAddress: string },
+  step: "totp" | "passkey",
+  check: (now: Date, wrong: (reason?: string) => ResultAsync<never, InvalidCredentials | StorageError>) => ResultAsync<T, E | InvalidCredentials | StorageError>,
+): ResultAsync<T, E | InvalidCredentials | LoginThrottled | StorageError> => {
+  const state = noticingLocks(deps);
+  const now = deps.clock.now();
+  const source = loginSourceKey(input.sourceAddress);
+  const attempt = { now, source, step, accountId: input.accountId };
+  return checkLoginThrottles(state, source, now, step, input.accountId)
+    .andThen(() => state.loadLockout(input.accountId))
+    .andThen((lockout): ResultAsync<T, E | InvalidCredentials | StorageError> => {
+      const verdict = lockoutVerdict(lockout, now, state.lockoutPolicy);
+      if (verdict.kind !== "open") return failLoginStep(state, attempt, verdict.kind, null);
+      const failed = recordFailedAttempt(lockout, now, state.lockoutPolicy);
+      return check(now, (reason) => failLoginStep(state, attempt, "wrong_second_factor", failed, reason)).andThen((passed) =>
+        state
+          .saveLockout(input.accountId, recordSuccessfulLogin())
+          .andThen(() => state.recordAttempt({ at: now, step, accountId: input.accountId, source, outcome: "success" }))
+          .map(() => passed),
+      );
+    });
+};
+
+/**
  * The TOTP step done with a recovery code instead (a lost phone). Same lockout count, throttles and
  * single failure value as the TOTP step (it is recorded as that step); each code works once — the
  * used list is stored by compare-and-set, so two concurrent logins cannot both use one code.
  */
 export const finishResidentLoginWithRecoveryCode =
   (deps: ResidentAccountDeps) =>
-  (input: { readonly accountId: string; readonly code: string; readonly sourceAddress: string }): ResultAsync<{ readonly accountId: string }, RecoveryCodeLoginError> => {
-    const state = noticingLocks(deps);
-    const now = deps.clock.now();
-    const source = loginSourceKey(input.sourceAddress);
-    const attempt = { now, source, step: "totp" as const, accountId: input.accountId };
-    return checkLoginThrottles(state, source, now, "totp", input.accountId)
-      .andThen(() => ResultAsync.combine([state.loadLockout(input.accountId), state.loadRecoveryCodes(input.accountId)]))
-      .andThen(([lockout, stored]): ResultAsync<{ readonly accountId: string }, RecoveryCodeLoginError> => {
-        const verdict = lockoutVerdict(lockout, now, state.lockoutPolicy);
-        if (verdict.kind !== "open") return failLoginStep(state, attempt, verdict.kind, null);
-        const failed = recordFailedAttempt(lockout, now, state.lockoutPolicy);
-        return redeemRecoveryCode(deps, { stored, typed: input.code, now })
-          .orElse((e) => (e._tag === "RecoveryCodeRejected" ? failLoginStep(state, attempt, "wrong_second_factor", failed) : errAsync(e)))
-          .andThen((updated) =>
-            state.useRecoveryCode(input.accountId, stored, updated).andThen((won) =>
-              won
-                ? state
-                    .saveLockout(input.accountId, recordSuccessfulLogin())
-                    .andThen(() => state.recordAttempt({ at: now, step: "totp", accountId: input.accountId, source, outcome: "success" }))
-                    .map(() => ({ accountId: input.accountId }))
-                : failLoginStep(state, attempt, "wrong_second_factor", failed),
-            ),
-          );
-      });
-  };
+  (input: { readonly accountId: string; readonly code: string; readonly sourceAddress: string }): ResultAsync<{ readonly accountId: string }, RecoveryCodeLoginError> =>
+    residentSecondStep<{ readonly accountId: string }, PasswordHashingError>(deps, input, "totp", (now, wrong) =>
+      deps.loginState.loadRecoveryCodes(input.accountId).andThen((stored) =>
+        redeemRecoveryCode(deps, { stored, typed: input.code, now })
+          .orElse((e) => (e._tag === "RecoveryCodeRejected" ? wrong() : errAsync(e)))
+          .andThen((updated) => deps.loginState.useRecoveryCode(input.accountId, stored, updated).andThen((won) => (won ? okAsync({ accountId: input.accountId }) : wrong()))),
+      ),
+    );
+
+/** Errors of {@link finishResidentLoginWithPasskey}: one INVALID_CREDENTIALS for every refused answer. */
+export type PasskeyLoginError = InvalidCredentials | LoginThrottled | StorageError;
+
+/**
+ * The second step done with one of the account's passkeys instead of its code (ADR 18, passkeys):
+ * the answer to a challenge the caller bound to this login, verified by {@link loginWithPasskey}
+ * under the same throttles and lockout as a code. Every refusal (another origin, another challenge, a
+ * spent answer, another account's passkey, no user verification…) counts like a wrong code and
+ * answers INVALID_CREDENTIALS; its reason goes to the audit record only.
+ */
+export const finishResidentLoginWithPasskey =
+  (deps: ResidentAccountDeps & PasskeyLoginDeps) =>
+  (input: { readonly accountId: string; readonly response: unknown; readonly expectedChallenge: string; readonly sourceAddress: string }): ResultAsync<
+    { readonly accountId: string; readonly passkeyLabel: string },
+    PasskeyLoginError
+  > =>
+    residentSecondStep<{ readonly accountId: string; readonly passkeyLabel: string }, never>(deps, input, "passkey", (now, wrong) =>
+      loginWithPasskey(deps)({ owner: { kind: "resident", accountId: input.accountId }, response: input.response, expectedChallenge: input.expectedChallenge, now })
+        .map((used) => ({ accountId: input.accountId, passkeyLabel: used.label }))
+        .orElse((e) =>
+          e._tag === "PasskeyRejected" ? wrong(e.reason) : errAsync(e._tag === "StorageError" ? e : storageError("resident-login.passkey", "unavailable", e.message)),
+        ),
+    );

@@ -51,3 +51,17 @@ export interface ResidentAccountGone {
 }
 /** The single {@link ResidentAccountGone} value. */
 export const RESIDENT_ACCOUNT_GONE: ResidentAccountGone = Object.freeze({ _tag: "ResidentAccountGone", code: "resident.account_gone" });
+
+/**
+ * A passkey is offered as the phishing-resistant way through the login's *second* step: an account
+ * without a second step (`none`) has no step for it to stand in for, so it must choose one first.
+ */
+export interface ResidentPasskeyNeedsSecondFactor {
+  readonly _tag: "ResidentPasskeyNeedsSecondFactor";
+  readonly code: "resident.passkey_needs_second_factor";
+}
+/** The single {@link ResidentPasskeyNeedsSecondFactor} value. */
+export const RESIDENT_PASSKEY_NEEDS_SECOND_FACTOR: ResidentPasskeyNeedsSecondFactor = Object.freeze({
+  _tag: "ResidentPasskeyNeedsSecondFactor",
+  code: "resident.passkey_needs_second_factor",
+});

@@ -9,6 +9,8 @@ const kinds: readonly SecurityNoticeKind[] = [
   "totp_removed",
   "recovery_codes_regenerated",
   "account_locked",
+  "passkey_added",
+  "passkey_removed",
 ];
 
 describe("renderSecurityNotice", () => {

@@ -4,6 +4,7 @@ import { catalogRoutes } from "./routes/catalog-routes.ts";
 import { devInboxRoutes } from "./routes/dev-inbox-routes.ts";
 import { residentRoutes } from "./routes/resident-routes.ts";
 import { residentAccountRoutes } from "./routes/resident-account-routes.ts";
+import { residentPasskeyRoutes } from "./routes/resident-passkey-routes.ts";
 import { noStore } from "./security-headers.ts";
 import type { ServerDeps } from "./server-deps.ts";
 
@@ -13,7 +14,7 @@ import type { ServerDeps } from "./server-deps.ts";
  * surface lives on its own listener ({@link import("./staff-surface.ts")}).
  */
 export const residentRouters = (deps: ServerDeps): Router[] => {
-  const routers: Router[] = [catalogRoutes(deps, "resident"), residentRoutes(deps), residentAccountRoutes(deps)];
+  const routers: Router[] = [catalogRoutes(deps, "resident"), residentRoutes(deps), residentAccountRoutes(deps), residentPasskeyRoutes(deps)];
   if (deps.devInbox !== null) routers.push(devInboxRoutes(deps.devInbox));
   if (deps.testCardRouter !== null) {
     const testCard = express.Router();

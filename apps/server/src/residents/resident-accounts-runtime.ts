@@ -80,7 +80,7 @@ export const buildResidentAccounts = async (input: ResidentAccountsInput): Promi
           target: record.accountId === null ? null : { kind: "resident_account", id: record.accountId },
           result: record.outcome === "success" || record.outcome === "second_factor_required" ? "success" : "failure",
           sourceIp: null,
-          details: { step: record.step, outcome: record.outcome, source: record.source },
+          details: { step: record.step, outcome: record.outcome, source: record.source, ...(record.reason === undefined ? {} : { reason: record.reason }) },
         },
       ]);
       return okAsync<void, StorageError>(undefined);

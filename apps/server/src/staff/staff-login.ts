@@ -19,7 +19,7 @@ import {
   failLoginStep,
   checkLoginThrottles,
   storageError,
-  verifyPasskeyLogin,
+  loginWithPasskey,
   type PasskeyRelyingParty,
   type PasskeyStore,
   loginSourceKey,
@@ -221,16 +221,9 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
      */
     passkey: (accountId: string, response: unknown, expectedChallenge: string, sourceIp: string) =>
       secondFactorStep(accountId, sourceIp, "passkey", (now, wrong) =>
-        input.passkeys.list({ kind: "staff", accountId }).andThen((passkeys) =>
-          verifyPasskeyLogin(input.passkeyRelyingParty)({ response, expectedChallenge, passkeys, now })
-            .orElse((e) => (e._tag === "PasskeyError" ? errAsync(storageError("staff-login.passkey", "unavailable", e.message)) : wrong()))
-            .andThen((used) => {
-              const before = passkeys.find((p) => p.credentialId === used.credentialId)?.signCount ?? 0;
-              return input.passkeys
-                .recordUse(used.credentialId, before, { signCount: used.signCount, usedAt: now })
-                .andThen((won) => (won ? okAsync({ accountId, label: used.label }) : wrong()));
-            }),
-        ),
+        loginWithPasskey(input)({ owner: { kind: "staff", accountId }, response, expectedChallenge, now })
+          .map((used) => ({ accountId, label: used.label }))
+          .orElse((e) => (e._tag === "PasskeyRejected" ? wrong() : errAsync(e._tag === "StorageError" ? e : storageError("staff-login.passkey", "unavailable", e.message)))),
       ),
 
     /** Starts (or restarts) the TOTP enrolment of an account that has none: a new secret, its QR code. */

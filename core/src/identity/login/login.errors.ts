@@ -43,4 +43,6 @@ export interface LoginAttemptRecord {
   /** The throttle key of the source address (`ip4:…`, `ip6:…/64`). */
   readonly source: string;
   readonly outcome: LoginAttemptOutcome;
+  /** Why a second step failed, when the step has closed reasons of its own (a passkey's `PasskeyRejectionReason`). */
+  readonly reason?: string;
 }

@@ -11,7 +11,9 @@ export type SecurityNoticeKind =
   | "totp_enrolled"
   | "totp_removed"
   | "recovery_codes_regenerated"
-  | "account_locked";
+  | "account_locked"
+  | "passkey_added"
+  | "passkey_removed";
 
 /** A rendered notice: subject and plain-text body. */
 export interface SecurityNoticeEmail {
@@ -30,6 +32,8 @@ const WHAT: { readonly [K in SecurityNoticeKind]: { readonly ja: string; readonl
   totp_removed: { ja: "認証アプリ（ワンタイムパスワード）の登録が解除されました", en: "An authenticator app was removed from your account" },
   recovery_codes_regenerated: { ja: "リカバリーコードが再発行されました（以前のコードは使えません）", en: "New recovery codes were issued (the old ones no longer work)" },
   account_locked: { ja: "ログインの失敗が続いたため、アカウントを一時的にロックしました", en: "Your account was locked for a while after repeated failed logins" },
+  passkey_added: { ja: "パスキーが登録されました", en: "A passkey was added to your account" },
+  passkey_removed: { ja: "パスキーの登録が解除されました", en: "A passkey was removed from your account" },
 };
 
 /** Formats a UTC instant in Japan time, the way residents read it (`2026年11月23日 18時05分`). */

@@ -11,6 +11,7 @@ import {
   type ResidentEmailInvalid,
   type ResidentEmailNotVerified,
   type ResidentLinkInvalid,
+  type ResidentPasskeyNeedsSecondFactor,
   type ResidentSecondFactorRejected,
   type StorageError,
   type TotpError,
@@ -30,6 +31,7 @@ export type ResidentAccountRouteError =
   | ResidentEmailNotVerified
   | ResidentLinkInvalid
   | ResidentSecondFactorRejected
+  | ResidentPasskeyNeedsSecondFactor
   | ResidentAccountGone
   | StorageError
   | TotpError
@@ -77,6 +79,11 @@ export const residentAccountErrorResponse = (e: ResidentAccountRouteError, local
       }, locale);
     case "ResidentSecondFactorRejected":
       return answer(400, e.code, { ja: "確認コードが正しくありません。", en: "The code is not correct." }, locale);
+    case "ResidentPasskeyNeedsSecondFactor":
+      return answer(409, e.code, {
+        ja: "パスキーを登録するには、先にログインの2段階目（メールの確認コードまたは認証アプリ）を設定してください。",
+        en: "To add a passkey, first turn on the second login step (emailed codes or an authenticator app).",
+      }, locale);
     case "ResidentAccountGone":
       return answer(409, e.code, { ja: "アカウントの状態が変わりました。画面を再読み込みしてください。", en: "Your account changed meanwhile. Reload the page." }, locale);
     case "StorageError":

@@ -1,5 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
-import express, { Router, type NextFunction, type Request, type Response } from "express";
+import express, { Router, type Request, type Response } from "express";
 import { Schema } from "effect";
 import type { ResultAsync } from "neverthrow";
 import {
@@ -20,20 +19,17 @@ import {
   startResidentLogin,
   startResidentTotpEnrolment,
   verifyResidentEmail,
-  type Locale,
 } from "@madoguchi/core";
 import { recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
-import type { ResidentSession } from "../../residents/resident-sessions.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
 import { noStore } from "../security-headers.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { readCookie } from "../staff-auth.ts";
-import { RESIDENT_COOKIE } from "../resident-session.ts";
+import { completeResidentLogin, RESIDENT_COOKIE, requireResidentSession, residentCookie, residentSessionOf } from "../resident-session.ts";
 import { residentView } from "./resident-routes.ts";
 import { residentAccountErrorResponse, type ResidentAccountRouteError } from "./resident-account-error.ts";
 
-const residentCookie = (id: string) => `${RESIDENT_COOKIE}=${id}; Path=/; Secure; HttpOnly; SameSite=Strict`;
 const clearedResidentCookie = () => `${RESIDENT_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0`;
 
 const Email = Schema.String.pipe(Schema.check(Schema.isMinLength(3), Schema.isMaxLength(254)));
@@ -55,16 +51,6 @@ const ChangePasswordBody = Schema.Struct({ currentPassword: Password, newPasswor
 const ChangeEmailBody = Schema.Struct({ currentPassword: Password, newEmail: Email, locale: LocaleField });
 const CurrentPasswordBody = Schema.Struct({ currentPassword: Password, locale: LocaleField });
 const SecondFactorBody = Schema.Struct({ currentPassword: Password, choice: Schema.Literals(["none", "email_code"]), locale: LocaleField });
-
-const sameToken = (presented: string | undefined, expected: string): boolean => {
-  const a = Buffer.from(presented ?? "", "utf8");
-  const b = Buffer.from(expected, "utf8");
-  return a.length === b.length && timingSafeEqual(a, b);
-};
-
-/** The logged-in resident's session, set by the `requireResident` middleware of this router. */
-export const residentSessionOf = (res: Response): ResidentSession & { readonly accountId: string } =>
-  res.locals["residentSession"] as ResidentSession & { readonly accountId: string };
 
 /**
  * The resident account API (R3, R8) on the resident listener: registration, email verification,
@@ -103,27 +89,8 @@ export const residentAccountRoutes = (deps: ServerDeps): Router => {
       },
     ]);
 
-  /** A logged-in resident; on state changes also the session's CSRF token in `X-CSRF-Token`. */
-  const requireResident = async (req: Request, res: Response, next: NextFunction) => {
-    const session = await runtime.sessions.get(readCookie(req, RESIDENT_COOKIE));
-    const locale: Locale = requestLocale(req);
-    if (session === null || session.accountId === null) {
-      res.status(401).json({ error: { code: "resident.unauthenticated", message: locale === "ja" ? "ログインしてください。" : "Please log in." } });
-      return;
-    }
-    if (!["GET", "HEAD", "OPTIONS"].includes(req.method) && !sameToken(req.get("x-csrf-token"), session.csrfToken)) {
-      res.status(403).json({ error: { code: "resident.csrf", message: locale === "ja" ? "画面を再読み込みしてください。" : "Reload the page." } });
-      return;
-    }
-    res.locals["residentSession"] = session;
-    next();
-  };
-
-  const loggedIn = async (res: Response, accountId: string, previousId?: string) => {
-    const session = await runtime.sessions.loggedIn(accountId, previousId);
-    res.set("Set-Cookie", residentCookie(session.id));
-    res.json({ step: "done", csrfToken: session.csrfToken });
-  };
+  const requireResident = requireResidentSession(runtime.sessions);
+  const loggedIn = (res: Response, accountId: string, previousId?: string) => completeResidentLogin(runtime.sessions, res, accountId, previousId);
 
   api.post("/register", async (req, res) => {
     const body = decodeBody(RegisterBody, req, res, requestLocale(req));

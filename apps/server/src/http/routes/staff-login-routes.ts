@@ -4,6 +4,7 @@ import { STAFF_SESSION_POLICY, type AuditAction, type Locale } from "@madoguchi/
 import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
 import type { StaffSession } from "../../staff/staff-sessions.ts";
 import { sessionBindingOf } from "../../passkeys/bound-challenge.ts";
+import { PasskeyAnswerBody, passkeyCeremonies } from "../../passkeys/passkey-http.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
 import type { ServerDeps } from "../server-deps.ts";
@@ -27,12 +28,6 @@ const invalid = (res: Response, locale: Locale) =>
       message: locale === "ja" ? "ログインIDまたはパスワード、確認コードが正しくありません。" : "The login ID, password or code is incorrect.",
     },
   });
-
-/** A passkey's answer to the login challenge (the browser's AuthenticationResponseJSON, checked by the adapter). */
-const PasskeyBody = Schema.Struct({
-  challenge: Schema.String.pipe(Schema.check(Schema.isMaxLength(200))),
-  response: Schema.Unknown,
-});
 
 /** One answer per failure kind: every credential failure alike (no enumeration), throttling told as such, storage as 503. */
 const failure = (res: Response, locale: Locale, error: { readonly _tag: string; readonly retryAt?: Date }) => {
@@ -58,6 +53,7 @@ export const staffLoginRoutes = (deps: ServerDeps): Router => {
   const loginMessage = () => login.loginMessage;
   const pendingOnly = requirePendingStaffSession(deps.sessions, auditDenied(deps));
   const staffOnly = requireStaffSession(deps.sessions, auditDenied(deps));
+  const passkeys = passkeyCeremonies(deps);
   const audit = (req: Request, staffId: string, action: AuditAction, details: Record<string, string | number> = {}) =>
     recordAudit(deps, [{ at: deps.clock.now(), actor: { kind: "staff", id: staffId }, action, target: { kind: "staff_account", id: staffId }, result: "success", sourceIp: sourceIpOf(req), details }]);
 
@@ -122,27 +118,19 @@ export const staffLoginRoutes = (deps: ServerDeps): Router => {
   router.post("/api/staff/login/passkey/options", pendingOnly, async (req, res) => {
     const pending = staffSessionOf(res);
     if (pending.stage.kind !== "pending" || pending.stage.due !== "second_factor") return invalid(res, requestLocale(req));
-    const passkeys = await deps.passkeys.list({ kind: "staff", accountId: pending.staff.id });
-    if (passkeys.isErr()) return failure(res, requestLocale(req), { _tag: "StorageError" });
-    if (passkeys.value.length === 0) {
-      res.status(409).json({ error: { code: "passkey.none", message: requestLocale(req) === "ja" ? "パスキーが登録されていません。確認コードを入力してください。" : "No passkey is registered. Enter the code instead." } });
-      return;
-    }
-    const challenge = deps.passkeyChallenges.issue("login", sessionBindingOf(pending.id), deps.clock.now());
-    const options = await deps.passkeyRelyingParty.authenticationOptions({ allow: passkeys.value, challenge });
-    if (options.isErr()) return failure(res, requestLocale(req), { _tag: "StorageError" });
-    res.json({ challenge, publicKey: options.value.options });
+    await passkeys.loginOptions(req, res, { kind: "staff", accountId: pending.staff.id }, sessionBindingOf(pending.id), {
+      ja: "パスキーが登録されていません。確認コードを入力してください。",
+      en: "No passkey is registered. Enter the code instead.",
+    });
   });
 
   router.post("/api/staff/login/passkey", pendingOnly, async (req, res) => {
     const locale = requestLocale(req);
-    const body = decodeBody(PasskeyBody, req, res, locale);
+    const body = decodeBody(PasskeyAnswerBody, req, res, locale);
     if (body === null) return;
     const pending = staffSessionOf(res);
     if (pending.stage.kind !== "pending" || pending.stage.due !== "second_factor") return invalid(res, locale);
-    // A challenge of another session, an old one, or one of ours for registration: the check fails, and
-    // the verification below then fails like a wrong code (counted).
-    const challenge = deps.passkeyChallenges.check(body.challenge, "login", sessionBindingOf(pending.id), deps.clock.now()) ? body.challenge : "";
+    const challenge = passkeys.loginChallenge(body.challenge, sessionBindingOf(pending.id));
     const used = await login.passkey(pending.staff.id, body.response, challenge, sourceIpOf(req) ?? "");
     if (used.isErr()) return failure(res, locale, used.error);
     return finish(req, res, pending, {});
