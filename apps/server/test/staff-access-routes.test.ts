@@ -17,6 +17,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The demo staff account's id (the administrator `staffLogin` signs in as). */
+const demoId = async (): Promise<string> => (await server.deps.staff.findByLoginId("demo-staff"))._unsafeUnwrap()!.id;
+
 describe("admin API of groups and roles (staff.manage)", () => {
   it("an administrator creates a 区役所 group, adds a member, gives the group a role: the member then sees that office's applications; every change is audited", async () => {
     const admin = await staffLogin(server);
@@ -69,6 +72,19 @@ describe("admin API of groups and roles (staff.manage)", () => {
       "staff_group.deleted",
     ]);
     expect(entries[2]?.details).toEqual({ staffId: member.id });
+    expect(entries.slice(0, 2).map((e) => e.details)).toEqual([
+      { created: true, scope: "offices" },
+      { created: false, scope: "offices" },
+    ]);
+    // The direct role, given and taken back: one entry each, on the staff account; the repeated
+    // membership above (changed: false) left none.
+    const onMember = (await server.deps.auditLog.read({ target: { kind: "staff_account", id: member.id }, afterSeq: 0, limit: 100 }))._unsafeUnwrap();
+    expect(onMember.map((e) => [e.action, e.details])).toEqual([
+      ["staff_role.assigned", { roleId: "auditor", holderKind: "staff", holderId: member.id }],
+      ["staff_role.revoked", { roleId: "auditor", holderKind: "staff", holderId: member.id }],
+    ]);
+    const adminId = await demoId();
+    for (const e of [...entries, ...onMember]) expect([e.actor, e.result]).toEqual([{ kind: "staff", id: adminId }, "success"]);
   });
 
   it("refuses unknown scopes, staff and groups, and malformed bodies, with ja/en messages", async () => {
@@ -98,6 +114,74 @@ describe("admin API of groups and roles (staff.manage)", () => {
     expect((await call(at("/roles/revoke"), { headers: admin.headers, body: revokeDemo })).body).toEqual({ changed: true });
     // Put the demo account back, as the other administrator, for the other tests.
     expect((await call(at("/roles"), { headers: other.headers, body: revokeDemo })).body).toEqual({ changed: true });
+  });
+
+  it("the last-administrator refusal answers 409 in Japanese by default, changes nothing and audits no change", async () => {
+    const admin = { ...(await staffLogin(server)), id: await demoId() };
+    const at = (path: string) => `${server.staffUrl}/api/staff/access${path}`;
+    // Earlier tests may have left other administrators: the demo account becomes the only one.
+    for (const a of (await server.deps.staffAccess.snapshot())._unsafeUnwrap().assignments) {
+      if (a.roleId === "administrator" && !(a.holder.kind === "staff" && a.holder.staffId === admin.id)) {
+        expect((await call(at("/roles/revoke"), { headers: admin.headers, body: a })).body).toEqual({ changed: true });
+      }
+    }
+    const admins = (await server.deps.staffAccess.snapshot())._unsafeUnwrap().assignments.filter((a) => a.roleId === "administrator");
+    expect(admins).toEqual([{ roleId: "administrator", holder: { kind: "staff", staffId: admin.id } }]);
+    const changes = async () =>
+      (await server.deps.auditLog.read({ actions: ["staff_role.revoked", "staff_group.member_removed", "staff_group.deleted"], afterSeq: 0, limit: 1_000 }))._unsafeUnwrap().length;
+    const changesBefore = await changes();
+    const refused = await call(at("/roles/revoke"), { headers: admin.headers, body: { roleId: "administrator", holder: { kind: "staff", staffId: admin.id } } });
+    expect([refused.status, refused.body.error]).toEqual([
+      409,
+      {
+        code: "staff_access.last_administrator",
+        message: "職員管理の権限を持つ職員が一人もいなくなるため、この変更はできません。先に別の職員に管理者の役割を付けてください。",
+      },
+    ]);
+    // A group holding the administrator role: removing its only member or deleting it is refused too.
+    expect((await call(at("/groups/admins"), { headers: admin.headers, body: { name: "管理者", scope: { kind: "all" } } })).status).toBe(201);
+    expect((await call(at("/groups/admins/members"), { headers: admin.headers, body: { loginId: "demo-staff" } })).body).toEqual({ changed: true });
+    expect((await call(at("/roles"), { headers: admin.headers, body: { roleId: "administrator", holder: { kind: "group", groupId: "admins" } } })).body).toEqual({ changed: true });
+    expect((await call(at("/roles/revoke"), { headers: admin.headers, body: { roleId: "administrator", holder: { kind: "staff", staffId: admin.id } } })).body).toEqual({ changed: true });
+    const afterSetup = (await server.deps.staffAccess.snapshot())._unsafeUnwrap();
+    const changesAfterSetup = await changes();
+    expect(changesAfterSetup).toBe(changesBefore + 1);
+    for (const attempt of [
+      call(at(`/groups/admins/members/${admin.id}`), { method: "DELETE", headers: admin.headers }),
+      call(at("/groups/admins"), { method: "DELETE", headers: { ...admin.headers, "accept-language": "en" } }),
+    ]) {
+      const res = await attempt;
+      expect([res.status, res.body.error.code]).toEqual([409, "staff_access.last_administrator"]);
+    }
+    expect((await server.deps.staffAccess.snapshot())._unsafeUnwrap()).toEqual(afterSetup);
+    expect(await changes()).toBe(changesAfterSetup);
+    // Back to the demo account as the direct administrator, for the other tests.
+    expect((await call(at("/roles"), { headers: admin.headers, body: { roleId: "administrator", holder: { kind: "staff", staffId: admin.id } } })).body).toEqual({ changed: true });
+    expect((await call(at("/groups/admins"), { method: "DELETE", headers: admin.headers })).status).toBe(200);
+  });
+
+  it("two administrators revoking each other at the same moment: exactly one succeeds, the other gets 409", async () => {
+    const admin = { ...(await staffLogin(server)), id: await demoId() };
+    const at = (path: string) => `${server.staffUrl}/api/staff/access${path}`;
+    const other = await staffWithSession(server, "rival-admin");
+    const role = (staffId: string) => ({ roleId: "administrator", holder: { kind: "staff", staffId } });
+    expect((await call(at("/roles"), { headers: admin.headers, body: role(other.id) })).body).toEqual({ changed: true });
+    const [byAdmin, byOther] = await Promise.all([
+      call(at("/roles/revoke"), { headers: admin.headers, body: role(other.id) }),
+      call(at("/roles/revoke"), { headers: other.headers, body: role(admin.id) }),
+    ]);
+    // The loser is refused by the store's invariant (409) or, when the winner's revocation committed
+    // before its request was authorised, for no longer holding staff.manage (403). Never both 200.
+    const statuses = [byAdmin.status, byOther.status].sort();
+    expect(statuses[0]).toBe(200);
+    expect([403, 409]).toContain(statuses[1]);
+    const left = (await server.deps.staffAccess.snapshot())._unsafeUnwrap().assignments.filter((a) => a.roleId === "administrator");
+    expect(left).toHaveLength(1);
+    // Restore: the demo account stays (or becomes again) the only administrator.
+    const winner = byAdmin.status === 200 ? admin : other;
+    if (winner === other) expect((await call(at("/roles"), { headers: other.headers, body: role(admin.id) })).body).toEqual({ changed: true });
+    if (winner === other) expect((await call(at("/roles/revoke"), { headers: admin.headers, body: role(other.id) })).body).toEqual({ changed: true });
+    expect((await server.deps.staffAccess.snapshot())._unsafeUnwrap().assignments.filter((a) => a.roleId === "administrator")).toEqual([role(admin.id)]);
   });
 
   it("a staff member without staff.manage is refused (403) and recorded; without the CSRF token a change is refused", async () => {
