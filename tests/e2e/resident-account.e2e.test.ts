@@ -1,51 +1,12 @@
 import { Secret, TOTP } from "otpauth";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
+import { RESIDENT_PASSWORD, residentPages } from "./resident-pages.ts";
 
 const running = appInBrowser();
 
-const PASSWORD = "まどぐち で 申請 する 春";
-
-/** The newest mail to `to`, read on the dev inbox page as a person would (polled: mail leaves asynchronously). */
-const newestMailTo = async (to: string, subject: RegExp): Promise<string> => {
-  const page = await running.context.newPage();
-  await page.goto(`${running.app.url}/dev/inbox`);
-  let text = "";
-  await expect
-    .poll(
-      async () => {
-        await page.click('[data-testid="inbox-reload"]');
-        const mails = page.locator("article.mail");
-        for (let i = 0; i < (await mails.count()); i += 1) {
-          const mail = mails.nth(i);
-          const body = (await mail.textContent()) ?? "";
-          if (body.includes(to) && subject.test(body)) {
-            text = (await mail.locator("pre").textContent()) ?? "";
-            return true;
-          }
-        }
-        return false;
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-  await page.close();
-  return text;
-};
-
-const linkIn = (text: string, path: string): string => {
-  const m = new RegExp(`https?://\\S+${path}\\?\\S+`).exec(text);
-  if (m === null) throw new Error(`no ${path} link in the mail`);
-  return m[0];
-};
-
-const logIn = async (page: Page, email: string, password: string) => {
-  await page.goto(`${running.app.url}/account/login`);
-  await page.fill('[name="email"]', email);
-  await page.fill('[name="password"]', password);
-  await page.click('[data-testid="login-submit"]');
-};
+const { newestMailTo, linkIn, logIn } = residentPages(running);
+const PASSWORD = RESIDENT_PASSWORD;
 
 describe("in Chromium: a resident account from registration to 'my applications'", () => {
   it("registers, verifies the address from the dev inbox, logs in with an emailed code, enrols TOTP, logs in with TOTP and sees their application", async () => {

@@ -1,6 +1,6 @@
 import { requestJson } from "../../api.ts";
 import type { ApiResult } from "../../api-result.ts";
-import type { HistoryEntry } from "../../api-types.ts";
+import type { HistoryEntry, PasskeyList, PasskeyRegistrationStart } from "../../api-types.ts";
 import type { Localized, Locale } from "../../i18n/locale.ts";
 
 /** The logged-in resident, as `/api/resident/me` answers. */
@@ -63,6 +63,14 @@ export const accountApi = (locale: Locale) => {
     totpConfirm: (csrf: string, code: string) => post<{ recoveryCodes: string[] }>("/totp/confirm", { code }, csrf),
     chooseSecondFactor: (csrf: string, currentPassword: string, choice: "none" | "email_code") =>
       post<{ secondFactor: string }>("/second-factor", { currentPassword, choice }, csrf),
+    passkeys: (signal?: AbortSignal) => requestJson<PasskeyList>("GET", `${base}/passkeys`, { locale, ...(signal === undefined ? {} : { signal }) }),
+    /** Starts a registration: the current password again, then the options with a challenge bound to this session. */
+    passkeyOptions: (csrf: string, currentPassword: string) => post<PasskeyRegistrationStart>("/passkeys/options", { currentPassword }, csrf),
+    addPasskey: (csrf: string, body: { label: string; challenge: string; response: unknown }) => post<{ credentialId: string; label: string }>("/passkeys", body, csrf),
+    removePasskey: (csrf: string, credentialId: string) => requestJson<null>("DELETE", `${base}/passkeys/${encodeURIComponent(credentialId)}`, { locale, csrfToken: csrf }),
+    /** The second step with a passkey: options for this pending login, then the browser's answer. */
+    passkeyLoginOptions: () => post<PasskeyRegistrationStart>("/login/passkey/options", {}),
+    passkeyLogin: (body: { challenge: string; response: unknown }) => post<LoginStep>("/login/passkey", body),
   };
 };
 

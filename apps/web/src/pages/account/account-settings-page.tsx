@@ -10,9 +10,10 @@ import { useLoad } from "../../hooks/use-load.ts";
 import type { ApiResult } from "../../api-result.ts";
 import { failureText, type ResidentMe, type TotpOffer } from "./account-api.ts";
 import { AccountNav } from "./account-nav.tsx";
+import { AccountPasskeys } from "./account-passkeys.tsx";
 import { useAccount } from "./use-account.ts";
 
-/** `/account/settings` — password, email address and the second step (authenticator app with recovery codes, or emailed codes). */
+/** `/account/settings` — password, email address, the second step (authenticator app with recovery codes, or emailed codes) and passkeys. */
 export function AccountSettingsPage() {
   const { t, m, api } = useAccount();
   usePageTitle(m.settings.title);
@@ -152,6 +153,8 @@ function Settings({ me, reload }: { readonly me: ResidentMe; readonly reload: ()
           </div>
         </form>
       )}
+
+      <AccountPasskeys me={me} currentPassword={currentPassword} />
 
       <h2>{m.settings.passwordHeading}</h2>
       <form

@@ -1,15 +1,18 @@
 import { useState, type FormEvent } from "react";
+import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
 import { Alert } from "../../components/alert.tsx";
 import { Link } from "../../components/link.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { TextField } from "../../components/text-field.tsx";
 import { usePageTitle } from "../../hooks/use-document-title.ts";
+import { authenticateWithPasskeyInBrowser } from "../../passkeys/passkey-ceremony.ts";
 import { navigate } from "../../router.ts";
 import { failureText } from "./account-api.ts";
 import { useAccount } from "./use-account.ts";
 
 /**
- * `/account/login` — password, then the account's second step (authenticator code or emailed code);
+ * `/account/login` — password, then the account's second step (authenticator code or emailed code,
+ * or a registered passkey instead);
  * "forgot my password" on the same page. Failures show the server's one message, whatever failed.
  */
 export function LoginPage() {
@@ -46,6 +49,16 @@ export function LoginPage() {
   const submitCode = (event: FormEvent) => {
     event.preventDefault();
     void run(useRecovery ? api.recoveryCode(code) : api.secondFactor(code), () => navigate("/account"));
+  };
+  /** A passkey instead of the code: the device's prompt answers a challenge bound to this pending login. */
+  const signInWithPasskey = () => {
+    if (busy) return;
+    setBusy(true);
+    void authenticateWithPasskeyInBrowser(api.passkeyLoginOptions, api.passkeyLogin).then((outcome) => {
+      setBusy(false);
+      if (outcome.kind === "ok") return navigate("/account");
+      setError(outcome.kind === "cancelled" ? m.login.passkeyCancelled : failureText({ ok: false, error: outcome.error }, t.meta.unexpectedError));
+    });
   };
   const submitForgot = (event: FormEvent) => {
     event.preventDefault();
@@ -95,6 +108,11 @@ export function LoginPage() {
             {step === "totp" && !useRecovery && (
               <button type="button" className="button button--secondary" data-testid="use-recovery" onClick={() => setUseRecovery(true)}>
                 {m.login.useRecovery}
+              </button>
+            )}
+            {browserSupportsWebAuthn() && (
+              <button type="button" className="button button--secondary" data-testid="passkey-login" aria-disabled={busy || undefined} onClick={signInWithPasskey}>
+                {m.login.usePasskey}
               </button>
             )}
           </div>

@@ -7,7 +7,8 @@ import { TextField } from "../../components/text-field.tsx";
 import { usePageTitle } from "../../hooks/use-document-title.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { useStaffSession } from "./staff-session.tsx";
-import { browserSupportsWebAuthn, startAuthentication } from "@simplewebauthn/browser";
+import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
+import { authenticateWithPasskeyInBrowser } from "../../passkeys/passkey-ceremony.ts";
 
 /** Where a staff login stands: password, then the TOTP code or (first login) the enrolment, then the recovery codes once. */
 type Step =
@@ -100,20 +101,14 @@ export function StaffLogin({ expired }: { readonly expired: boolean }) {
   const signInWithPasskey = () => {
     if (step.kind !== "totp") return;
     void run(async () => {
-      const options = await api.staffPasskeyLoginOptions(step.csrfToken);
-      if (!options.ok) {
-        failed(options.error, t.staff.codeFailed);
-        return restartIfExpired(options.error.status);
-      }
-      let response: unknown;
-      try {
-        response = await startAuthentication({ optionsJSON: options.data.publicKey as never });
-      } catch {
-        return setError(t.staff.passkeyCancelled);
-      }
-      const result = await api.staffLoginPasskey(step.csrfToken, { challenge: options.data.challenge, response });
-      if (result.ok) return finished(result.data);
-      failed(result.error, t.staff.codeFailed);
+      const outcome = await authenticateWithPasskeyInBrowser(
+        () => api.staffPasskeyLoginOptions(step.csrfToken),
+        (body) => api.staffLoginPasskey(step.csrfToken, body),
+      );
+      if (outcome.kind === "ok") return finished(outcome.data);
+      if (outcome.kind === "cancelled") return setError(t.staff.passkeyCancelled);
+      failed(outcome.error, t.staff.codeFailed);
+      if (outcome.at === "start") restartIfExpired(outcome.error.status);
     });
   };
 

@@ -1,14 +1,15 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
+import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
 import { useApi } from "../../../app-context.tsx";
 import { Alert } from "../../../components/alert.tsx";
 import { Loading } from "../../../components/loading.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { TextField } from "../../../components/text-field.tsx";
-import { formatDateTime } from "../../../format.ts";
+import { PasskeyTable } from "../../../components/passkey-table.tsx";
 import { usePageTitle } from "../../../hooks/use-document-title.ts";
 import { useLoad } from "../../../hooks/use-load.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
+import { registerPasskeyInBrowser } from "../../../passkeys/passkey-ceremony.ts";
 import { StaffNav } from "../staff-nav.tsx";
 import { useSignedInStaff } from "../staff-session.tsx";
 
@@ -45,19 +46,15 @@ export function StaffSecurityPage() {
     setBusy(true);
     setNotice(null);
     try {
-      const start = await api.staffPasskeyOptions(csrfToken);
-      if (!start.ok) return setNotice({ kind: "error", text: start.error.message ?? t.meta.unexpectedError });
-      let response: unknown;
-      try {
-        response = await startRegistration({ optionsJSON: start.data.publicKey as never });
-      } catch {
-        // The person closed the prompt, or the authenticator refused: nothing was registered.
-        return setNotice({ kind: "error", text: t.security.cancelled });
-      }
-      const added = await api.staffAddPasskey({ label: name, challenge: start.data.challenge, response }, csrfToken);
-      if (!added.ok) return setNotice({ kind: "error", text: added.error.message ?? t.meta.unexpectedError });
+      const outcome = await registerPasskeyInBrowser(
+        () => api.staffPasskeyOptions(csrfToken),
+        (body) => api.staffAddPasskey({ label: name, ...body }, csrfToken),
+      );
+      // A closed prompt or a refusing authenticator: nothing was registered.
+      if (outcome.kind === "cancelled") return setNotice({ kind: "error", text: t.security.cancelled });
+      if (outcome.kind === "failed") return setNotice({ kind: "error", text: outcome.error.message ?? t.meta.unexpectedError });
       setLabel("");
-      setNotice({ kind: "success", text: t.security.added(added.data.label) });
+      setNotice({ kind: "success", text: t.security.added(outcome.data.label) });
       passkeys.reload();
     } finally {
       setBusy(false);
@@ -89,44 +86,7 @@ export function StaffSecurityPage() {
             <p>{passkeys.state.error.message ?? t.meta.unexpectedError}</p>
           </Alert>
         )}
-        {passkeys.state.kind === "ok" &&
-          (passkeys.state.data.items.length === 0 ? (
-            <p data-testid="passkeys-none">{t.security.none}</p>
-          ) : (
-            <div className="table-scroll" role="region" aria-labelledby="passkeys-caption" tabIndex={0}>
-              <table className="table table--rows" data-testid="passkeys-table">
-                <caption id="passkeys-caption">{t.security.caption(passkeys.state.data.items.length)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.security.colLabel}</th>
-                    <th scope="col">{t.security.colCreated}</th>
-                    <th scope="col">{t.security.colLastUsed}</th>
-                    <th scope="col">{t.security.colSynced}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t.security.remove}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {passkeys.state.data.items.map((p) => (
-                    <tr key={p.credentialId} data-testid="passkey-row">
-                      <th scope="row">{p.label}</th>
-                      <td>
-                        <time dateTime={p.createdAt}>{formatDateTime(p.createdAt, locale)}</time>
-                      </td>
-                      <td>{p.lastUsedAt === null ? t.security.never : <time dateTime={p.lastUsedAt}>{formatDateTime(p.lastUsedAt, locale)}</time>}</td>
-                      <td>{p.synced ? t.security.synced : t.security.deviceBound}</td>
-                      <td>
-                        <button type="button" className="button button--secondary button--small" aria-label={t.security.removeLabel(p.label)} onClick={() => void remove(p.credentialId, p.label)}>
-                          {t.security.remove}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ))}
+        {passkeys.state.kind === "ok" && <PasskeyTable items={passkeys.state.data.items} texts={t.security} locale={locale} onRemove={(id, name) => void remove(id, name)} />}
       </section>
       <section aria-labelledby="passkey-add-heading" className="section">
         <h2 id="passkey-add-heading">{t.security.addHeading}</h2>

@@ -1,0 +1,53 @@
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import type { AppInBrowser } from "./browser.ts";
+
+/** A pass phrase that passes the resident password rules. */
+export const RESIDENT_PASSWORD = "まどぐち で 申請 する 春";
+
+/** What the resident browser tests do on the reference app's pages: read mail in the dev inbox, follow links, log in. */
+export const residentPages = (running: AppInBrowser) => {
+  /** The newest mail to `to`, read on the dev inbox page as a person would (polled: mail leaves asynchronously). */
+  const newestMailTo = async (to: string, subject: RegExp): Promise<string> => {
+    const page = await running.context.newPage();
+    await page.goto(`${running.app.url}/dev/inbox`);
+    let text = "";
+    await expect
+      .poll(
+        async () => {
+          await page.click('[data-testid="inbox-reload"]');
+          const mails = page.locator("article.mail");
+          for (let i = 0; i < (await mails.count()); i += 1) {
+            const mail = mails.nth(i);
+            const body = (await mail.textContent()) ?? "";
+            if (body.includes(to) && subject.test(body)) {
+              text = (await mail.locator("pre").textContent()) ?? "";
+              return true;
+            }
+          }
+          return false;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    await page.close();
+    return text;
+  };
+
+  /** The link to `path` in a mail's text. */
+  const linkIn = (text: string, path: string): string => {
+    const m = new RegExp(`https?://\\S+${path}\\?\\S+`).exec(text);
+    if (m === null) throw new Error(`no ${path} link in the mail`);
+    return m[0];
+  };
+
+  /** The password step on the login page. */
+  const logIn = async (page: Page, email: string, password: string) => {
+    await page.goto(`${running.app.url}/account/login`);
+    await page.fill('[name="email"]', email);
+    await page.fill('[name="password"]', password);
+    await page.click('[data-testid="login-submit"]');
+  };
+
+  return { newestMailTo, linkIn, logIn };
+};
