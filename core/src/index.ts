@@ -87,3 +87,4 @@ export * from "./audit/accessed-applications.ts";
 export * from "./audit/application-audit-entry.ts";
 export * from "./identity/index.ts";
 export * from "./residents/index.ts";
+export * from "./settings/index.ts";

@@ -8,6 +8,7 @@ import { memoryStaffAccessStore } from "./memory-staff-access-store.ts";
 import { memorySessionStore } from "./memory-session-store.ts";
 import { memoryLoginStateStore } from "./memory-login-state-store.ts";
 import { createMemoryPasskeyStore } from "./memory-passkey-store.ts";
+import { memorySettingsStore, type MemorySettingsStore } from "./memory-settings-store.ts";
 
 /** The storage ports of one memory store, sharing one state. */
 export interface MemoryStore {
@@ -24,6 +25,8 @@ export interface MemoryStore {
   readonly loginState: LoginStateStore;
   /** Passkeys of staff and resident accounts. */
   readonly passkeys: PasskeyStore;
+  /** The municipality's settings; a change appends its audit entries to `auditLog` in the same step. */
+  readonly settings: MemorySettingsStore;
   /** Closes the store; afterwards every call fails with `StorageError{reason:"unavailable"}`. */
   close(): Promise<void>;
 }
@@ -45,6 +48,7 @@ export const createMemoryStore = (): MemoryStore => {
     sessions: memorySessionStore(() => state.closed),
     loginState: memoryLoginStateStore(() => state.closed),
     passkeys: createMemoryPasskeyStore(),
+    settings: memorySettingsStore(state),
     close: () => applications.close(),
   };
 };

@@ -4,3 +4,4 @@
 export { createMemoryStore, type MemoryStore } from "./create-memory-store.ts";
 export { createMemoryPasskeyStore } from "./memory-passkey-store.ts";
 export { createMemoryResidentAccountStore, type MemoryResidentAccountStore } from "./memory-resident-account-store.ts";
+export type { MemorySettingsStore } from "./memory-settings-store.ts";

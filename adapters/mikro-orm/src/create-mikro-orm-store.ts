@@ -1,6 +1,7 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import type { ApplicationStore, ResidentAccountStore, AuditLogStore, OutboxStore, PasskeyStore, StaffAccessStore, StaffStore, StorageError } from "@madoguchi/core";
 import type { LoginStateStore, SessionStore } from "@madoguchi/core";
+import type { SettingsStore } from "@madoguchi/core";
 import { mikroOrmApplicationStore } from "./mikro-orm-application-store.ts";
 import { mikroOrmAuditLogStore } from "./mikro-orm-audit-log-store.ts";
 import { mikroOrmOutboxStore } from "./mikro-orm-outbox-store.ts";
@@ -10,6 +11,7 @@ import { mikroOrmLoginStateStore } from "./mikro-orm-login-state-store.ts";
 import { mikroOrmStaffStore } from "./mikro-orm-staff-store.ts";
 import { mikroOrmStaffAccessStore } from "./mikro-orm-staff-access-store.ts";
 import { mikroOrmResidentAccountStore } from "./mikro-orm-resident-account-store.ts";
+import { mikroOrmSettingsStore } from "./mikro-orm-settings-store.ts";
 import { decodeMikroOrmStoreOptions, type MikroOrmStoreOptions } from "./mikro-orm-store.options.ts";
 import { openOrm, type OpenedOrm } from "./open-orm.ts";
 import { runMigrations } from "./run-migrations.ts";
@@ -32,6 +34,8 @@ export interface MikroOrmStore {
   readonly loginState: LoginStateStore;
   /** The audit log; the application store appends to it in its own transactions. */
   readonly auditLog: AuditLogStore;
+  /** The municipality's settings (migration 0007); a change is audited in the same transaction as its write. */
+  readonly settings: SettingsStore;
   /** The database answers and the KeyStore holds its key. */
   healthCheck(): ResultAsync<void, StorageError>;
   /** Closes the connection (pool). */
@@ -69,6 +73,7 @@ export const createMikroOrmStore = (options: MikroOrmStoreOptions): ResultAsync<
           sessions: mikroOrmSessionStore(db),
           loginState: mikroOrmLoginStateStore(db, keyStore),
           auditLog: mikroOrmAuditLogStore(db),
+          settings: mikroOrmSettingsStore(db),
           healthCheck: () => applications.healthCheck(),
           close: () => applications.close(),
         });

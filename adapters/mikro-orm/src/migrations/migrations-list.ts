@@ -6,6 +6,7 @@ import { sessionsAndLoginStateMigration } from "./0003-sessions-and-login-state.
 import { staffAccessMigration } from "./0004-staff-access.ts";
 import { passkeysMigration } from "./0006-passkeys.ts";
 import { residentAccountsMigration } from "./0005-resident-accounts.ts";
+import { municipalitySettingsMigration } from "./0007-municipality-settings.ts";
 import type { Dialect } from "./dialect.ts";
 
 /** A migration that runs fixed SQL statements, one class per dialect and step. */
@@ -32,4 +33,5 @@ export const migrationsFor = (dialect: Dialect): MigrationObject[] => [
   { name: "0004-staff-access", class: sqlMigration("0004-staff-access", staffAccessMigration[dialect]) },
   { name: "0005-resident-accounts", class: sqlMigration("0005-resident-accounts", residentAccountsMigration[dialect]) },
   { name: "0006-passkeys", class: sqlMigration("0006-passkeys", passkeysMigration[dialect]) },
+  { name: "0007-municipality-settings", class: sqlMigration("0007-municipality-settings", municipalitySettingsMigration[dialect]) },
 ];

@@ -1,0 +1,58 @@
+import { Result as EffectResult, Schema } from "effect";
+import { err, ok, type Result } from "neverthrow";
+
+/**
+ * The shortest audit retention an administrator may set: 12 months. Issue 4 and seed B keep access logs
+ * 3 years by default; a municipality may shorten that, but a log kept less than a year could not answer
+ * the yearly questions of a personal-information audit (who opened whose data in the last fiscal year).
+ */
+export const MIN_AUDIT_RETENTION_MONTHS = 12;
+/** The longest: 100 years (effectively "keep"), and what the environment variable already allowed. */
+export const MAX_AUDIT_RETENTION_MONTHS = 1200;
+
+/** Schema of the audit retention period: whole months, 12..1200. */
+export const AuditRetentionMonthsSchema = Schema.Number.check(
+  Schema.isInt(),
+  Schema.isBetween({ minimum: MIN_AUDIT_RETENTION_MONTHS, maximum: MAX_AUDIT_RETENTION_MONTHS }),
+);
+
+/**
+ * The settings a municipality's administrators change at run time, with the schema of each value.
+ * A closed list, as audit actions are: adding a setting is a deliberate change that every store keeps
+ * without a migration (values are stored as JSON under the key).
+ */
+export const MUNICIPALITY_SETTINGS = {
+  /** How long audit log segments are kept after their month ends (docs/adr/0021-municipality-settings-and-retention.md). */
+  "audit.retentionMonths": AuditRetentionMonthsSchema,
+} as const;
+
+/** The key of one municipality setting, e.g. `audit.retentionMonths`. */
+export type SettingKey = keyof typeof MUNICIPALITY_SETTINGS;
+
+/** The value type of each setting. */
+export type SettingValue<K extends SettingKey> = (typeof MUNICIPALITY_SETTINGS)[K]["Type"];
+
+/** Every setting key. */
+export const SETTING_KEYS = Object.keys(MUNICIPALITY_SETTINGS) as readonly SettingKey[];
+
+/** Whether a string names a known setting. */
+export const isSettingKey = (s: string): s is SettingKey => (SETTING_KEYS as readonly string[]).includes(s);
+
+/** A value refused by its setting's schema (the value itself is not repeated: it came from outside). */
+export interface InvalidSettingValue {
+  readonly _tag: "InvalidSettingValue";
+  readonly code: "settings.invalid_value";
+  readonly key: SettingKey;
+  /** The rule it broke, in English, without the value. */
+  readonly message: string;
+}
+
+/**
+ * Decodes a value for `key` against its schema: the boundary for values from an HTTP body and for
+ * values read back from storage (a hand-edited row must not shorten the retention to 0).
+ */
+export const decodeSettingValue = <K extends SettingKey>(key: K, value: unknown): Result<SettingValue<K>, InvalidSettingValue> => {
+  const decoded = Schema.decodeUnknownResult(MUNICIPALITY_SETTINGS[key] as Schema.Codec<SettingValue<K>, unknown>)(value);
+  if (EffectResult.isSuccess(decoded)) return ok(decoded.success);
+  return err({ _tag: "InvalidSettingValue", code: "settings.invalid_value", key, message: `not a valid value for ${key}` });
+};
