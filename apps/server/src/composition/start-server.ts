@@ -15,6 +15,7 @@ import type {
   OutboxStore,
   PaymentGateway,
   ProcedureCatalog,
+  SettingsStore,
   SignatureVerifier,
   StaffAccessStore,
   StaffStore,
@@ -32,7 +33,7 @@ import { createOutboxRelay, type OutboxRelay } from "../outbox/outbox-relay.ts";
 import { ensureDemoStaff, ensureInitialAdministrator } from "../staff/ensure-demo-staff.ts";
 import { createStaffSessions } from "../staff/staff-sessions.ts";
 import { createStaffLogin } from "../staff/staff-login.ts";
-import { purgeExpiredSessions } from "@madoguchi/core";
+import { auditRetentionInForce, purgeExpiredSessions } from "@madoguchi/core";
 import { createArgon2Hasher } from "@madoguchi/adapter-argon2";
 import { createCommonPasswordBlocklist } from "@madoguchi/adapter-common-passwords";
 import { createOtpauthAuthenticator } from "@madoguchi/adapter-otpauth";
@@ -135,6 +136,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     container.bind<StaffStore>(TOKENS.StaffStore).toConstantValue(storage.staff);
     container.bind<StaffAccessStore>(TOKENS.StaffAccessStore).toConstantValue(storage.staffAccess);
     container.bind<AuditLogStore>(TOKENS.AuditLogStore).toConstantValue(storage.auditLog);
+    container.bind<SettingsStore>(TOKENS.SettingsStore).toConstantValue(storage.settings);
     container.bind<CheckpointSigner>(TOKENS.CheckpointSigner).toConstantValue(signer.value);
     container.bind<SignatureVerifier>(TOKENS.SignatureVerifier).toConstantValue(signatures.verifier);
     container.bind<PaymentGateway>(TOKENS.PaymentGateway).toConstantValue(payment.gateway);
@@ -162,6 +164,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       staffAccess: ctx.get<StaffAccessStore>(TOKENS.StaffAccessStore),
       auditLog: ctx.get<AuditLogStore>(TOKENS.AuditLogStore),
       auditRetentionMonths: config.audit.retentionMonths,
+      settings: ctx.get<SettingsStore>(TOKENS.SettingsStore),
       verifier: ctx.get<SignatureVerifier>(TOKENS.SignatureVerifier),
       gateway: ctx.get<PaymentGateway>(TOKENS.PaymentGateway),
       mailer: ctx.get<Mailer>(TOKENS.Mailer),
@@ -185,7 +188,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
 
     const demo = await ensureDemoStaff(deps.staff, clock.now(), options.demoStaffPassword);
     if (demo.isErr()) throw new Error(`cannot create the demo staff account: ${demo.error.message}`);
-    const initialAdmin = await ensureInitialAdministrator(deps.staff, deps.staffAccess);
+    const initialAdmin = await ensureInitialAdministrator(deps.staff, deps.staffAccess, clock.now());
     if (initialAdmin.isErr()) throw new Error(`cannot set up the initial administrator: ${initialAdmin.error.message}`);
     if (demo.value !== null) {
       (options.announce ?? console.log)(
@@ -203,9 +206,13 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     relayRef.current = relay;
     const stopRelay = relay.start(config.outboxIntervalMs);
     cleanups.push(stopRelay);
-    await recordRetentionSetting({ auditLog: deps.auditLog, logger, clock }, config.audit.retentionMonths);
+    // The retention in force: an administrator's setting, else the environment's default. Recorded when it
+    // differs from the last recorded value (a changed environment variable leaves a trace too).
+    const retention = await auditRetentionInForce(deps.settings, config.audit.retentionMonths);
+    if (retention.isErr()) throw new Error(`cannot read the audit retention setting: ${retention.error.message}`);
+    await recordRetentionSetting({ auditLog: deps.auditLog, logger, clock }, retention.value.months);
     const stopAudit = startAuditMaintenance(
-      { auditLog: deps.auditLog, signer: container.get<CheckpointSigner>(TOKENS.CheckpointSigner), clock, logger, retentionMonths: config.audit.retentionMonths },
+      { auditLog: deps.auditLog, signer: container.get<CheckpointSigner>(TOKENS.CheckpointSigner), clock, logger, settings: deps.settings, defaultRetentionMonths: config.audit.retentionMonths },
       config.audit.intervalMs,
     );
     cleanups.push(stopAudit);

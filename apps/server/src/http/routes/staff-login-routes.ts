@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import { Schema } from "effect";
-import { STAFF_SESSION_POLICY, type AuditAction, type Locale } from "@madoguchi/core";
+import { permissionsOf, readStaffAccess, STAFF_PERMISSIONS, STAFF_SESSION_POLICY, type AuditAction, type Locale, type StaffId, type StaffPermission } from "@madoguchi/core";
 import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
 import type { StaffSession } from "../../staff/staff-sessions.ts";
 import { sessionBindingOf } from "../../passkeys/bound-challenge.ts";
@@ -57,15 +57,33 @@ export const staffLoginRoutes = (deps: ServerDeps): Router => {
   const audit = (req: Request, staffId: string, action: AuditAction, details: Record<string, string | number> = {}) =>
     recordAudit(deps, [{ at: deps.clock.now(), actor: { kind: "staff", id: staffId }, action, target: { kind: "staff_account", id: staffId }, result: "success", sourceIp: sourceIpOf(req), details }]);
 
+  /**
+   * What the member's roles allow now, in the canonical order, derived by core from the stored
+   * configuration (read fresh, as `requirePermission` does). The web only hides what is not allowed;
+   * every route still checks its permission. Null when the configuration cannot be read.
+   */
+  const permissionsNow = async (staffId: StaffId): Promise<readonly StaffPermission[] | null> => {
+    const access = await readStaffAccess(deps.staffAccess, staffId);
+    if (access.isErr()) {
+      deps.logger.error({ err: { reason: access.error.reason, operation: access.error.operation } }, "staff access unavailable");
+      return null;
+    }
+    const held = permissionsOf(access.value);
+    return STAFF_PERMISSIONS.filter((p) => held.has(p));
+  };
+
   /** Finishes a login: a new session id, the previous login answered, this one remembered. */
   const finish = async (req: Request, res: Response, pending: StaffSession, extra: Record<string, unknown>) => {
     const session = await deps.sessions.complete(pending);
     if (session === null) return invalid(res, requestLocale(req));
     const previous = await login.rememberLogin(session.staff.id, sourceIpOf(req));
+    // The login has passed: an unreadable configuration shows nothing (fail closed) rather than undo it.
+    const permissions = (await permissionsNow(session.staff.id)) ?? [];
     res.setHeader("Set-Cookie", staffCookie(session.id));
     res.json({
       staff: session.staff,
       csrfToken: session.csrfToken,
+      permissions,
       lastLogin: previous.isOk() && previous.value !== null ? { at: previous.value.at.toISOString(), sourceIp: previous.value.sourceIp } : null,
       loginMessage: loginMessage(),
       ...extra,
@@ -157,9 +175,15 @@ export const staffLoginRoutes = (deps: ServerDeps): Router => {
     return finish(req, res, pending, { recoveryCodes: confirmed.value.recoveryCodes });
   });
 
-  router.get("/api/staff/me", staffOnly, (_req, res) => {
+  /** The current session, with the permissions its member holds now (the back office shows only what they allow). */
+  router.get("/api/staff/me", staffOnly, async (_req, res) => {
     const s = staffSessionOf(res);
-    res.json({ staff: s.staff, csrfToken: s.csrfToken, stepUpAt: s.stepUpAt?.toISOString() ?? null, loginMessage: loginMessage() });
+    const permissions = await permissionsNow(s.staff.id);
+    if (permissions === null) {
+      res.status(503).json({ error: { code: "storage.unavailable", message: "しばらくしてからもう一度お試しください / Please try again later" } });
+      return;
+    }
+    res.json({ staff: s.staff, csrfToken: s.csrfToken, stepUpAt: s.stepUpAt?.toISOString() ?? null, loginMessage: loginMessage(), permissions });
   });
 
   /** Step-up: the TOTP code again before a sensitive action; a new session id and `stepUpAt`. */
