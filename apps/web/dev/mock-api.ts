@@ -14,6 +14,18 @@ import type { Plugin } from "vite";
 type Json = Record<string, unknown>;
 type L = { ja: string; en: string };
 
+/** The mock staff member is an administrator: every section of the back office is shown. */
+const MOCK_STAFF_PERMISSIONS = [
+  "applications.view",
+  "applications.process",
+  "fees.change",
+  "applications.export",
+  "forms.manage",
+  "staff.manage",
+  "retention.manage",
+  "audit.view",
+];
+
 const DELIVERY = [
   { id: "post", name: { ja: "普通郵便", en: "Ordinary mail" }, postage: 110 },
   { id: "express", name: { ja: "速達", en: "Express mail" }, postage: 410 },
@@ -411,7 +423,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Prom
     const sid = randomUUID();
     const csrf = randomBytes(16).toString("hex");
     sessions.set(sid, csrf);
-    send(res, 200, { staff: { displayName: "窓口 太郎", loginId: "staff" }, csrfToken: csrf }, {
+    send(res, 200, { staff: { displayName: "窓口 太郎", loginId: "staff" }, csrfToken: csrf, permissions: MOCK_STAFF_PERMISSIONS }, {
       "Set-Cookie": `mock_staff=${sid}; Path=/; HttpOnly; SameSite=Strict`,
     });
     return;
@@ -421,7 +433,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Prom
     if (sid === null) return err(res, 401, "staff.unauthenticated", "login required");
     const csrf = sessions.get(sid) ?? "";
     if (method === "POST" && req.headers["x-csrf-token"] !== csrf) return err(res, 403, "staff.csrf", "bad csrf");
-    if (path === "/api/staff/me") return send(res, 200, { staff: { displayName: "窓口 太郎", loginId: "staff" }, csrfToken: csrf });
+    if (path === "/api/staff/me") return send(res, 200, { staff: { displayName: "窓口 太郎", loginId: "staff" }, csrfToken: csrf, permissions: MOCK_STAFF_PERMISSIONS });
     if (path === "/api/staff/logout") {
       sessions.delete(sid);
       send(res, 200, {}, { "Set-Cookie": "mock_staff=; Path=/; Max-Age=0" });

@@ -126,6 +126,8 @@ export interface Receipt {
 
 /** Status values of an application: core's, so that the UI cannot drift from the domain. */
 export type { ApplicationStatus } from "@madoguchi/core";
+export type { StaffPermission } from "@madoguchi/core";
+import type { StaffPermission } from "@madoguchi/core";
 import type { ApplicationStatus } from "@madoguchi/core";
 
 /** All statuses, in life-cycle order (the staff filter lists them so). */
@@ -177,6 +179,11 @@ export interface StaffSession {
   readonly loginMessage?: { readonly ja: string; readonly en: string };
   /** Shown once, right after the TOTP enrolment. */
   readonly recoveryCodes?: readonly string[];
+  /**
+   * What the member's roles allow, as the server derived them: the back office hides the rest (the
+   * server refuses it anyway).
+   */
+  readonly permissions: readonly StaffPermission[];
 }
 
 /** `POST /api/staff/login` → 200: the password passed; the second step is due. */

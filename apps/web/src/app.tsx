@@ -35,19 +35,19 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return <StatusPage key={locationKey} receiptNumber={route.receiptNumber} />;
     case "staffList":
       return (
-        <StaffGate>
+        <StaffGate section="applications">
           <StaffListPage />
         </StaffGate>
       );
     case "staffDetail":
       return (
-        <StaffGate>
+        <StaffGate section="applications">
           <StaffDetailPage key={route.id} id={route.id} />
         </StaffGate>
       );
     case "staffAudit":
       return (
-        <StaffGate>
+        <StaffGate section="audit">
           <AuditPage />
         </StaffGate>
       );
@@ -59,13 +59,13 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       );
     case "staffAccess":
       return (
-        <StaffGate>
+        <StaffGate section="access">
           <StaffAccessPage />
         </StaffGate>
       );
     case "staffAccounts":
       return (
-        <StaffGate>
+        <StaffGate section="accounts">
           <StaffAccountsPage />
         </StaffGate>
       );

@@ -21,7 +21,7 @@ import { usePageTitle } from "../../hooks/use-document-title.ts";
 import { useLoad } from "../../hooks/use-load.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { StaffNav } from "./staff-nav.tsx";
-import { useSignedInStaff } from "./staff-session.tsx";
+import { useSignedInStaff, useStaffPermissions } from "./staff-session.tsx";
 
 const isStaffCommand = (command: string): command is StaffCommand =>
   (STAFF_COMMANDS as readonly string[]).includes(command);
@@ -31,6 +31,7 @@ export function StaffDetailPage({ id }: { readonly id: string }) {
   const { t, locale, pick } = useI18n();
   const api = useApi();
   const { csrfToken, signedOut, check } = useSignedInStaff();
+  const { can } = useStaffPermissions();
   const detail = useLoad((signal) => api.staffDetail(id, signal), id);
   // Only to show names instead of ids for the delivery method and the extra answers.
   const catalog = useLoad((signal) => api.procedures(signal), "procedures");
@@ -163,69 +164,72 @@ export function StaffDetailPage({ id }: { readonly id: string }) {
             ]}
           />
 
-          <section aria-labelledby="actions-heading" className="actions-panel">
-            <h2 id="actions-heading">{t.staff.actionsHeading}</h2>
-            {data.allowedCommands.filter(isStaffCommand).length === 0 ? (
-              <p>{t.staff.noActions}</p>
-            ) : (
-              <div className="actions">
-                {STAFF_COMMANDS.filter((c) => data.allowedCommands.includes(c)).map((command) => (
-                  <button
-                    key={command}
-                    type="button"
-                    className={
-                      command === "reject" || command === "return" ? "button button--warning" : "button"
-                    }
-                    data-testid={`cmd-${command}`}
-                    aria-disabled={busy || undefined}
-                    aria-expanded={COMMANDS_WITH_REASON.has(command) ? pending === command : undefined}
-                    onClick={() => {
-                      if (!busyRef.current) onCommand(data, command);
-                    }}
-                  >
-                    {t.commands[command]}
-                  </button>
-                ))}
-              </div>
-            )}
-            {pending !== null && (
-              <form noValidate className="form reason-form" onSubmit={(e) => confirmWithReason(e, data)}>
-                <div className={reasonError === null ? "field" : "field field--error"}>
-                  <label className="field__label" htmlFor="command-reason">
-                    {t.staff.reason}
-                  </label>
-                  <FieldMessages id="command-reason" help={null} errors={reasonError === null ? [] : [reasonError]} announce />
-                  <textarea
-                    id="command-reason"
-                    name="reason"
-                    ref={reasonRef}
-                    className="textarea"
-                    rows={4}
-                    value={reason}
-                    onChange={(e) => setReason(e.target.value)}
-                    required
-                    aria-required="true"
-                    aria-invalid={reasonError !== null || undefined}
-                    aria-describedby={describedBy("command-reason", false, reasonError !== null)}
-                    data-testid="reason"
-                  />
-                </div>
+          {/* Only processors act on applications: a viewer is not shown commands the server would refuse. */}
+          {can("applications.process") && (
+            <section aria-labelledby="actions-heading" className="actions-panel">
+              <h2 id="actions-heading">{t.staff.actionsHeading}</h2>
+              {data.allowedCommands.filter(isStaffCommand).length === 0 ? (
+                <p>{t.staff.noActions}</p>
+              ) : (
                 <div className="actions">
-                  <button
-                    type="submit"
-                    className="button button--warning"
-                    data-testid="confirm-command"
-                    aria-disabled={busy || undefined}
-                  >
-                    {t.staff.confirmCommand(t.commands[pending])}
-                  </button>
-                  <button type="button" className="button button--secondary" onClick={() => setPending(null)}>
-                    {t.staff.cancel}
-                  </button>
+                  {STAFF_COMMANDS.filter((c) => data.allowedCommands.includes(c)).map((command) => (
+                    <button
+                      key={command}
+                      type="button"
+                      className={
+                        command === "reject" || command === "return" ? "button button--warning" : "button"
+                      }
+                      data-testid={`cmd-${command}`}
+                      aria-disabled={busy || undefined}
+                      aria-expanded={COMMANDS_WITH_REASON.has(command) ? pending === command : undefined}
+                      onClick={() => {
+                        if (!busyRef.current) onCommand(data, command);
+                      }}
+                    >
+                      {t.commands[command]}
+                    </button>
+                  ))}
                 </div>
-              </form>
-            )}
-          </section>
+              )}
+              {pending !== null && (
+                <form noValidate className="form reason-form" onSubmit={(e) => confirmWithReason(e, data)}>
+                  <div className={reasonError === null ? "field" : "field field--error"}>
+                    <label className="field__label" htmlFor="command-reason">
+                      {t.staff.reason}
+                    </label>
+                    <FieldMessages id="command-reason" help={null} errors={reasonError === null ? [] : [reasonError]} announce />
+                    <textarea
+                      id="command-reason"
+                      name="reason"
+                      ref={reasonRef}
+                      className="textarea"
+                      rows={4}
+                      value={reason}
+                      onChange={(e) => setReason(e.target.value)}
+                      required
+                      aria-required="true"
+                      aria-invalid={reasonError !== null || undefined}
+                      aria-describedby={describedBy("command-reason", false, reasonError !== null)}
+                      data-testid="reason"
+                    />
+                  </div>
+                  <div className="actions">
+                    <button
+                      type="submit"
+                      className="button button--warning"
+                      data-testid="confirm-command"
+                      aria-disabled={busy || undefined}
+                    >
+                      {t.staff.confirmCommand(t.commands[pending])}
+                    </button>
+                    <button type="button" className="button button--secondary" onClick={() => setPending(null)}>
+                      {t.staff.cancel}
+                    </button>
+                  </div>
+                </form>
+              )}
+            </section>
+          )}
 
           <h2>{t.staff.applicantHeading}</h2>
           <DefinitionList

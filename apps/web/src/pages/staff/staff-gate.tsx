@@ -5,16 +5,21 @@ import { Loading } from "../../components/loading.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { navigate } from "../../router.ts";
+import { usePageTitle } from "../../hooks/use-document-title.ts";
 import { StaffLogin } from "./staff-login.tsx";
-import { useStaffSession } from "./staff-session.tsx";
+import { StaffNav } from "./staff-nav.tsx";
+import { noPermissionMessages, type StaffSection } from "./staff-permissions.ts";
+import { useStaffPermissions, useStaffSession } from "./staff-session.tsx";
 
 /**
  * Shows its children only to signed-in staff; otherwise the login form. After login the requested page
- * (list or detail) appears in place, so a deep link survives the sign-in.
+ * (list or detail) appears in place, so a deep link survives the sign-in. With a `section`, a member
+ * whose roles do not allow it gets a clear "no permission" page instead of the page's refused requests.
  */
-export function StaffGate({ children }: { readonly children: ReactNode }) {
+export function StaffGate({ children, section }: { readonly children: ReactNode; readonly section?: StaffSection }) {
   const { t } = useI18n();
   const { state, check } = useStaffSession();
+  const { canUse } = useStaffPermissions();
 
   useEffect(() => {
     if (state.kind === "unknown") void check();
@@ -38,7 +43,23 @@ export function StaffGate({ children }: { readonly children: ReactNode }) {
   return (
     <>
       <StaffBar />
-      {children}
+      {section === undefined || canUse(section) ? children : <NoPermission section={section} />}
+    </>
+  );
+}
+
+/** In place of a page the member may not use: the sections they may use, and why this one is not shown. */
+function NoPermission({ section }: { readonly section: StaffSection }) {
+  const { locale } = useI18n();
+  const m = noPermissionMessages[locale];
+  usePageTitle(m.title);
+  return (
+    <>
+      <StaffNav current={section} />
+      <PageTitle>{m.title}</PageTitle>
+      <Alert kind="warning" testId="staff-no-permission">
+        <p>{m.text}</p>
+      </Alert>
     </>
   );
 }

@@ -14,13 +14,14 @@ import { navigate, staffDetailPath } from "../../router.ts";
 import { PAGE_SIZE, parseStaffListQuery, staffListPath, type StaffListQuery } from "./staff-list-query.ts";
 import { StaffNav } from "./staff-nav.tsx";
 import { ExportLinks } from "./access/export-links.tsx";
-import { useSignedInStaff } from "./staff-session.tsx";
+import { useSignedInStaff, useStaffPermissions } from "./staff-session.tsx";
 
 /** `/staff` — the applications, newest first as the server sends them, filterable by status. */
 export function StaffListPage() {
   const { t, locale, pick } = useI18n();
   const api = useApi();
   const { signedOut } = useSignedInStaff();
+  const { can } = useStaffPermissions();
   usePageTitle(t.staff.listTitle);
   const search = window.location.search;
   const query = parseStaffListQuery(search);
@@ -59,7 +60,8 @@ export function StaffListPage() {
           testId="status-filter"
         />
       </form>
-      <ExportLinks status={query.status} />
+      {/* Offered only to holders of applications.export (the export route refuses the others anyway). */}
+      {can("applications.export") && <ExportLinks status={query.status} />}
       {list.state.kind === "loading" && <Loading />}
       {list.state.kind === "error" && list.state.error.status !== 401 && (
         <>

@@ -1,24 +1,30 @@
 import { Link } from "../../components/link.tsx";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { accessMessages } from "./access/staff-access-messages.ts";
+import { visibleSections, type StaffSection } from "./staff-permissions.ts";
+import { useStaffPermissions } from "./staff-session.tsx";
 
-/** The back office's sections; the current one is marked for assistive technology (`aria-current`). */
-export function StaffNav({ current }: { readonly current: "applications" | "audit" | "security" | "access" | "accounts" }) {
+/**
+ * The back office's sections the member's roles allow (a link to a page that would only answer
+ * "no permission" is not offered); the current one is marked for assistive technology (`aria-current`).
+ */
+export function StaffNav({ current }: { readonly current: StaffSection }) {
   const { t, locale } = useI18n();
-  const items = [
-    { key: "applications", href: "/staff", label: t.audit.navApplications },
-    { key: "audit", href: "/staff/audit", label: t.audit.nav },
-    { key: "security", href: "/staff/security", label: t.security.nav },
-    { key: "access", href: "/staff/access", label: accessMessages[locale].nav },
-    { key: "accounts", href: "/staff/accounts", label: locale === "ja" ? "職員アカウント" : "Staff accounts" },
-  ] as const;
+  const { permissions } = useStaffPermissions();
+  const labels: Readonly<Record<StaffSection, { href: string; label: string }>> = {
+    applications: { href: "/staff", label: t.audit.navApplications },
+    audit: { href: "/staff/audit", label: t.audit.nav },
+    security: { href: "/staff/security", label: t.security.nav },
+    access: { href: "/staff/access", label: accessMessages[locale].nav },
+    accounts: { href: "/staff/accounts", label: locale === "ja" ? "職員アカウント" : "Staff accounts" },
+  };
   return (
     <nav className="staff-nav" aria-label={t.audit.navLabel}>
       <ul className="staff-nav__list">
-        {items.map((item) => (
-          <li key={item.key}>
-            <Link href={item.href} aria-current={item.key === current ? "page" : undefined} data-testid={`staff-nav-${item.key}`}>
-              {item.label}
+        {visibleSections(permissions).map((key) => (
+          <li key={key}>
+            <Link href={labels[key].href} aria-current={key === current ? "page" : undefined} data-testid={`staff-nav-${key}`}>
+              {labels[key].label}
             </Link>
           </li>
         ))}

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { useApi } from "../../app-context.tsx";
-import type { StaffSession } from "../../api-types.ts";
+import type { StaffPermission, StaffSession } from "../../api-types.ts";
+import { can as holds, canUseSection, type StaffSection } from "./staff-permissions.ts";
 
 /** What the staff pages know about the sign-in: not yet asked, signed out, or signed in (with the CSRF token). */
 export type StaffSessionState =
@@ -56,4 +57,29 @@ export function useSignedInStaff(): StaffSession & Pick<StaffSessionContextValue
   const { state, signedOut, check } = useStaffSession();
   if (state.kind !== "signedIn") throw new Error("useSignedInStaff() must be used inside <StaffGate>");
   return { ...state.session, signedOut, check };
+}
+
+/** What the signed-in member may do, for showing only that; none while not signed in. */
+export interface StaffPermissions {
+  readonly permissions: readonly StaffPermission[];
+  /** Whether the member holds a permission (e.g. to show a command's button). */
+  readonly can: (permission: StaffPermission) => boolean;
+  /** Whether the member may use a section of the back office (its navigation link, its page). */
+  readonly canUse: (section: StaffSection) => boolean;
+}
+
+const NONE: readonly StaffPermission[] = [];
+
+/**
+ * The one place pages ask what to show: the permissions of the session's answer. The server still
+ * refuses anything else; a role changed meanwhile shows at the next session check.
+ */
+export function useStaffPermissions(): StaffPermissions {
+  const { state } = useStaffSession();
+  // An answer without the field (an older server) shows nothing rather than everything: fail closed.
+  const permissions = state.kind === "signedIn" ? (state.session.permissions ?? NONE) : NONE;
+  return useMemo(
+    () => ({ permissions, can: (p: StaffPermission) => holds(permissions, p), canUse: (s: StaffSection) => canUseSection(permissions, s) }),
+    [permissions],
+  );
 }

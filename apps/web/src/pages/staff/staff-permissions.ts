@@ -1,0 +1,44 @@
+import type { StaffPermission } from "@madoguchi/core";
+
+/**
+ * What the back office shows a staff member, from the permissions the server answered with the session
+ * (`GET /api/staff/me`, derived there by core from the member's roles). Only a matter of showing: the
+ * server checks the permission on every request whatever the page shows (docs/adr/0016-staff-authorization.md).
+ */
+
+/** The back office's sections, in the order of the navigation. */
+export const STAFF_SECTIONS = ["applications", "audit", "security", "access", "accounts"] as const;
+
+/** One section of the back office (a page of the navigation). */
+export type StaffSection = (typeof STAFF_SECTIONS)[number];
+
+/**
+ * The permission each section's page needs — the one its API routes require. The security page (own
+ * second factor and passkeys) is every signed-in member's, so it needs none.
+ */
+export const SECTION_PERMISSION: Readonly<Record<StaffSection, StaffPermission | null>> = {
+  applications: "applications.view",
+  audit: "audit.view",
+  security: null,
+  access: "staff.manage",
+  accounts: "staff.manage",
+};
+
+/** Whether the permissions include `permission`. */
+export const can = (permissions: readonly StaffPermission[], permission: StaffPermission): boolean => permissions.includes(permission);
+
+/** Whether a member with these permissions may use a section. */
+export const canUseSection = (permissions: readonly StaffPermission[], section: StaffSection): boolean => {
+  const needed = SECTION_PERMISSION[section];
+  return needed === null || can(permissions, needed);
+};
+
+/** The sections to offer in the navigation, in its order. */
+export const visibleSections = (permissions: readonly StaffPermission[]): readonly StaffSection[] =>
+  STAFF_SECTIONS.filter((s) => canUseSection(permissions, s));
+
+/** Shown instead of a page opened (e.g. by its address) without the permission it needs. */
+export const noPermissionMessages = {
+  ja: { title: "権限がありません", text: "この画面を表示する権限がありません。必要な場合は管理者にお問い合わせください。" },
+  en: { title: "No permission", text: "You do not have permission to view this page. Please ask your administrator if you need it." },
+} as const;

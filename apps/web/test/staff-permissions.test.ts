@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { BUILT_IN_ROLES, STAFF_PERMISSIONS, type StaffPermission } from "@madoguchi/core";
+import { can, canUseSection, SECTION_PERMISSION, STAFF_SECTIONS, visibleSections } from "../src/pages/staff/staff-permissions.ts";
+
+/** The permissions the server answers for a member holding exactly this built-in role. */
+const ofRole = (id: string): readonly StaffPermission[] => BUILT_IN_ROLES.find((r) => r.id === id)?.permissions ?? [];
+
+describe("what the back office shows, from the session's permissions", () => {
+  it("offers each role only the sections it may use, in the navigation's order", () => {
+    expect(visibleSections(ofRole("viewer"))).toEqual(["applications", "security"]);
+    expect(visibleSections(ofRole("processor"))).toEqual(["applications", "security"]);
+    expect(visibleSections(ofRole("auditor"))).toEqual(["audit", "security"]);
+    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "audit", "security", "access", "accounts"]);
+    // No role at all: only the member's own security settings.
+    expect(visibleSections([])).toEqual(["security"]);
+  });
+
+  it("needs for each section the permission its API routes require", () => {
+    expect(SECTION_PERMISSION).toEqual({
+      applications: "applications.view",
+      audit: "audit.view",
+      security: null,
+      access: "staff.manage",
+      accounts: "staff.manage",
+    });
+    for (const section of STAFF_SECTIONS) {
+      const needed = SECTION_PERMISSION[section];
+      if (needed === null) continue;
+      expect([section, canUseSection([needed], section)]).toEqual([section, true]);
+      expect([section, canUseSection(STAFF_PERMISSIONS.filter((p) => p !== needed), section)]).toEqual([section, false]);
+    }
+  });
+
+  it("shows the export control and the commands only to the roles that hold their permission", () => {
+    const holders = (permission: StaffPermission) => BUILT_IN_ROLES.filter((r) => can(r.permissions, permission)).map((r) => r.id);
+    expect(holders("applications.export")).toEqual(["processor", "administrator"]);
+    expect(holders("applications.process")).toEqual(["processor", "administrator"]);
+    expect(can([], "applications.view")).toBe(false);
+  });
+});
