@@ -1,12 +1,11 @@
 /**
  * `@madoguchi/conformance/staff-access-store` — the contract every `StaffAccessStore` adapter passes.
  */
+export { describeStaffAccessStoreContract, staffAccessCases } from "./staff-access-store.contract.ts";
 export {
-  describeStaffAccessStoreContract,
   normalizedSnapshot,
-  staffAccessCases,
   type MakeStaffAccessStore,
   type StaffAccessCase,
   type StaffAccessContractOptions,
   type StaffAccessHarness,
-} from "./staff-access-store.contract.ts";
+} from "./staff-access-harness.ts";

@@ -9,55 +9,15 @@ import {
   StaffId,
   StaffRoleId,
   type AccessWriteError,
-  type AuditLogStore,
   type RoleAssignment,
   type StaffAccessSnapshot,
   type StaffAccessStore,
   type StaffGroup,
   type StaffGroupScope,
-  type StorageError,
 } from "@madoguchi/core";
-import { okValue, withStore, type StoreHarness } from "../shared/store-harness.ts";
+import { okValue, withStore } from "../shared/store-harness.ts";
+import { holderKey, normalizedSnapshot, storageErrorOf, type MakeStaffAccessStore, type StaffAccessCase, type StaffAccessContractOptions } from "./staff-access-harness.ts";
 import { staffAccessTransactionCases } from "./transaction.cases.ts";
-
-/**
- * A fresh, empty store for one test or one generated case, and how to dispose of it. `auditLog` is the
- * audit log the store's writes append to (`staff-access-store@2`), empty too.
- */
-export type StaffAccessHarness = StoreHarness<StaffAccessStore> & { readonly auditLog: Pick<AuditLogStore, "append" | "read"> };
-
-/** Builds a {@link StaffAccessHarness} on an empty database. */
-export type MakeStaffAccessStore = () => Promise<StaffAccessHarness>;
-
-/** Tuning of {@link describeStaffAccessStoreContract}. */
-export interface StaffAccessContractOptions {
-  /** fast-check runs of the model-based property (default 40). */
-  readonly numRuns?: number;
-  readonly testTimeout?: number;
-}
-
-/** One named check of the contract: throws (via `expect`) when the adapter breaks it. */
-export interface StaffAccessCase {
-  readonly name: string;
-  readonly run: (make: MakeStaffAccessStore, options: StaffAccessContractOptions) => Promise<void>;
-}
-
-/** The StorageError of a failed write, or the test fails. */
-export const storageErrorOf = async <T>(pending: PromiseLike<Result<T, AccessWriteError>>): Promise<StorageError> => {
-  const result = await pending;
-  if (result.isOk()) expect.fail("expected a StorageError, got Ok");
-  if (result.error._tag !== "StorageError") expect.fail(`expected a StorageError, got ${result.error._tag}`);
-  return result.error;
-};
-
-const holderKey = (a: RoleAssignment) => `${a.roleId}|${a.holder.kind}|${a.holder.kind === "staff" ? a.holder.staffId : a.holder.groupId}`;
-
-/** A snapshot in a canonical order, so that adapters may order rows as their database does. */
-export const normalizedSnapshot = (s: StaffAccessSnapshot): StaffAccessSnapshot => ({
-  groups: [...s.groups].sort((a, b) => a.id.localeCompare(b.id)),
-  memberships: [...s.memberships].sort((a, b) => `${a.groupId}|${a.staffId}`.localeCompare(`${b.groupId}|${b.staffId}`)),
-  assignments: [...s.assignments].sort((a, b) => holderKey(a).localeCompare(holderKey(b))),
-});
 
 const groupIds = ["chuo-ku", "kita-ku", "zeimu", "すべて"].map(StaffGroupId);
 const staffIds = ["11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222", "33333333-3333-4333-8333-333333333333"].map(StaffId);

@@ -16,7 +16,7 @@ import {
   type RoleAssignment,
 } from "@madoguchi/core";
 import { okValue } from "../shared/store-harness.ts";
-import type { MakeStaffAccessStore, StaffAccessCase, StaffAccessHarness } from "./staff-access-store.contract.ts";
+import type { MakeStaffAccessStore, StaffAccessCase, StaffAccessHarness } from "./staff-access-harness.ts";
 
 /** The suite's own SHA-256, independent of the adapter's. */
 const referenceHasher: Hasher = { sha256Hex: (data) => createHash("sha256").update(data, "utf8").digest("hex") };
