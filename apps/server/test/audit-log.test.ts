@@ -68,7 +68,7 @@ describe("the audit log of the reference server (real SQLite, real Ed25519 key)"
 
   it("checkpoints are signed with the server's Ed25519 key and the stored chain verifies", async () => {
     const signer = server.container.get<CheckpointSigner>(TOKENS.CheckpointSigner);
-    await runAuditMaintenance({ auditLog: server.deps.auditLog, signer, clock: server.deps.clock, logger: server.deps.logger, retentionMonths: 36 });
+    await runAuditMaintenance({ auditLog: server.deps.auditLog, signer, clock: server.deps.clock, logger: server.deps.logger, settings: server.deps.settings, defaultRetentionMonths: 36 });
     const checkpoints = (await server.deps.auditLog.checkpoints())._unsafeUnwrap();
     expect(checkpoints.length).toBeGreaterThan(0);
     expect(checkpoints.every((c) => c.keyId === signer.keyId)).toBe(true);

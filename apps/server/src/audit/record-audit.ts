@@ -1,6 +1,6 @@
 import type { Request } from "express";
 import type { Logger } from "pino";
-import { readAllAuditEntries, type AuditEntryDraft, type AuditLogStore, type Clock } from "@madoguchi/core";
+import { AUDIT_RETENTION_SETTING, readAllAuditEntries, type AuditEntryDraft, type AuditLogStore, type Clock } from "@madoguchi/core";
 
 /** The client's address as Express sees it (no proxy is trusted by default), or null. */
 export const sourceIpOf = (req: Request): string | null => req.ip ?? null;
@@ -47,12 +47,14 @@ export const auditDenied =
   };
 
 /** The configuration target of the audit retention setting. */
-const RETENTION_TARGET = { kind: "configuration", id: "audit.retentionMonths" } as const;
+const RETENTION_TARGET = { kind: "configuration", id: AUDIT_RETENTION_SETTING } as const;
 
 /**
- * Records a change of the retention period set by the administrator (`MADOGUCHI_AUDIT_RETENTION_MONTHS`):
- * compared with the last recorded value at start, so that shortening the retention — which deletes
- * records — always leaves a trace. Returns whether an entry was written.
+ * Records the retention in force at start (an administrator's setting, else `MADOGUCHI_AUDIT_RETENTION_MONTHS`)
+ * when it differs from the last recorded value, so that shortening the retention — which deletes
+ * records — always leaves a trace, also when done through the environment. Changes made by an
+ * administrator are audited with their write (same target, `{from, to}`), so they never repeat here.
+ * Returns whether an entry was written.
  */
 export const recordRetentionSetting = async (
   deps: { readonly auditLog: AuditLogStore; readonly logger: Logger; readonly clock: Clock },

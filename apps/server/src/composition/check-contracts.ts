@@ -3,12 +3,14 @@ import {
   AUDIT_LOG_STORE_CONTRACT,
   MAILER_CONTRACT,
   PAYMENT_GATEWAY_CONTRACT,
+  SETTINGS_STORE_CONTRACT,
   SIGNATURE_VERIFIER_CONTRACT,
   STAFF_ACCESS_STORE_CONTRACT,
   type ApplicationStore,
   type AuditLogStore,
   type Mailer,
   type PaymentGateway,
+  type SettingsStore,
   type SignatureVerifier,
   type StaffAccessStore,
 } from "@madoguchi/core";
@@ -19,7 +21,7 @@ import {
  * the first resident's submission.
  */
 export const checkContracts = async (parts: {
-  storage: { applications: ApplicationStore; auditLog: AuditLogStore; staffAccess: StaffAccessStore };
+  storage: { applications: ApplicationStore; auditLog: AuditLogStore; staffAccess: StaffAccessStore; settings: SettingsStore };
   verifier: SignatureVerifier;
   gateway: PaymentGateway;
   mailer: Mailer;
@@ -28,6 +30,7 @@ export const checkContracts = async (parts: {
     [parts.storage.applications, APPLICATION_STORE_CONTRACT],
     [parts.storage.auditLog, AUDIT_LOG_STORE_CONTRACT],
     [parts.storage.staffAccess, STAFF_ACCESS_STORE_CONTRACT],
+    [parts.storage.settings, SETTINGS_STORE_CONTRACT],
     [parts.verifier, SIGNATURE_VERIFIER_CONTRACT],
     [parts.gateway, PAYMENT_GATEWAY_CONTRACT],
     [parts.mailer, MAILER_CONTRACT],

@@ -12,6 +12,7 @@ export const TOKENS = {
   StaffStore: Symbol.for("madoguchi.StaffStore"),
   StaffAccessStore: Symbol.for("madoguchi.StaffAccessStore"),
   AuditLogStore: Symbol.for("madoguchi.AuditLogStore"),
+  SettingsStore: Symbol.for("madoguchi.SettingsStore"),
   CheckpointSigner: Symbol.for("madoguchi.CheckpointSigner"),
   SignatureVerifier: Symbol.for("madoguchi.SignatureVerifier"),
   PaymentGateway: Symbol.for("madoguchi.PaymentGateway"),

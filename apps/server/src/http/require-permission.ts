@@ -30,8 +30,14 @@ export const staffAccessOf = (res: Response): StaffAccess => res.locals["staffAc
  * Japanese or English message and recorded first as `authorization.denied` (permission, method and
  * path; no query string). When the access cannot be read the answer is 503: fail closed.
  */
-export const requirePermission =
-  (deps: PermissionDeps, permission: StaffPermission): RequestHandler =>
+export const requirePermission = (deps: PermissionDeps, permission: StaffPermission): RequestHandler => requireAnyPermission(deps, [permission]);
+
+/**
+ * Like {@link requirePermission}, for a route several functions need (e.g. reading the audit retention:
+ * auditors and retention managers): any one of `permissions` grants it; the refusal records them all.
+ */
+export const requireAnyPermission =
+  (deps: PermissionDeps, permissions: readonly [StaffPermission, ...StaffPermission[]]): RequestHandler =>
   async (req: Request, res: Response, next: NextFunction) => {
     const staffId = staffSession(res).staff.id;
     const access = await readStaffAccess(deps.staffAccess, staffId);
@@ -41,7 +47,7 @@ export const requirePermission =
       return;
     }
     res.locals["staffAccess"] = access.value;
-    if (hasPermission(access.value, permission)) {
+    if (permissions.some((p) => hasPermission(access.value, p))) {
       next();
       return;
     }
@@ -53,7 +59,7 @@ export const requirePermission =
         target: null,
         result: "denied",
         sourceIp: sourceIpOf(req),
-        details: { permission, method: req.method, path: req.path.slice(0, 200) },
+        details: { permission: permissions.join("|"), method: req.method, path: req.path.slice(0, 200) },
       },
     ]);
     res.status(403).json({ error: { code: "staff.forbidden", message: FORBIDDEN[requestLocale(req)] } });

@@ -11,6 +11,7 @@ import type {
   PasskeyStore,
   PaymentGateway,
   ProcedureCatalog,
+  SettingsStore,
   SignatureVerifier,
   StaffAccessStore,
   StaffStore,
@@ -43,8 +44,10 @@ export interface ServerDeps {
   readonly staffAccess: StaffAccessStore;
   /** The audit log: staff access, logins and denials are appended here (changes go with their transaction). */
   readonly auditLog: AuditLogStore;
-  /** The retention of the audit log in months, as configured (shown to staff with the log). */
+  /** The deployment's audit retention in months (`MADOGUCHI_AUDIT_RETENTION_MONTHS`): in force while no administrator set one in `settings`. */
   readonly auditRetentionMonths: number;
+  /** The municipality's settings changed by administrators (the audit retention), each change audited in its transaction. */
+  readonly settings: SettingsStore;
   readonly verifier: SignatureVerifier;
   readonly gateway: PaymentGateway;
   readonly mailer: Mailer;

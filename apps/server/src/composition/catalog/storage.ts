@@ -1,5 +1,5 @@
 import type { LoginStateStore, ResidentAccountStore, ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
-import type { SessionStore } from "@madoguchi/core";
+import type { SessionStore, SettingsStore } from "@madoguchi/core";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
 import { createMemoryResidentAccountStore, createMemoryStore } from "@madoguchi/adapter-memory";
 import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
@@ -22,6 +22,8 @@ export interface StorageParts {
   readonly loginState: LoginStateStore;
   /** Resident accounts (R3). */
   readonly residentAccounts: ResidentAccountStore;
+  /** The municipality's settings; a change appends its audit entry to `auditLog` in the same transaction. */
+  readonly settings: SettingsStore;
   close(): Promise<void>;
 }
 

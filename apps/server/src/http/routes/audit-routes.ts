@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from "express";
 import {
   accessedApplications,
   AUDIT_ACTIONS,
+  auditRetentionInForce,
   readAllAuditEntries,
   type AuditAction,
   type AuditEntry,
@@ -11,6 +12,7 @@ import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.t
 import type { ServerDeps } from "../server-deps.ts";
 import { requireStaff, staffSession } from "../staff-auth.ts";
 import { requirePermission } from "../require-permission.ts";
+import { requireRecentStepUp } from "../sessions/require-recent-step-up.ts";
 
 /** An entry as JSON: ISO times, everything else as stored (ids and codes only). */
 const entryJson = (e: AuditEntry) => ({ ...e, at: e.at.toISOString() });
@@ -53,7 +55,8 @@ const filterOf = (req: Request): Omit<AuditQuery, "afterSeq" | "limit"> | string
 /**
  * The audit log for staff administrators: view and filter (keyset pages), export (JSON lines), and
  * "which residents' data did this account open in this period". Reading or exporting the log is
- * itself audited. Every route requires the `audit.view` permission.
+ * itself audited. Every route requires the `audit.view` permission; the export (the whole filtered log
+ * leaves the system) also a recent step-up, as every bulk export does.
  */
 export const auditRoutes = (deps: ServerDeps): Router => {
   const router = Router();
@@ -75,10 +78,12 @@ export const auditRoutes = (deps: ServerDeps): Router => {
     if (!(await recordRead(req, res, "audit.viewed", { afterSeq, limit }))) return unavailable(res);
     const page = await deps.auditLog.read({ ...filter, afterSeq, limit });
     if (page.isErr()) return unavailable(res);
-    res.json({ entries: page.value.map(entryJson), retentionMonths: deps.auditRetentionMonths });
+    const retention = await auditRetentionInForce(deps.settings, deps.auditRetentionMonths);
+    if (retention.isErr()) return unavailable(res);
+    res.json({ entries: page.value.map(entryJson), retentionMonths: retention.value.months });
   });
 
-  router.get("/api/staff/audit/export", staffOnly, canViewAudit, async (req, res) => {
+  router.get("/api/staff/audit/export", staffOnly, canViewAudit, requireRecentStepUp(deps), async (req, res) => {
     const filter = filterOf(req);
     if (typeof filter === "string") return badRequest(res, filter);
     if (!(await recordRead(req, res, "audit.exported", {}))) return unavailable(res);

@@ -25,6 +25,7 @@ import { requestLocale } from "../locale.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { requireStaff, staffSession } from "../staff-auth.ts";
 import { requirePermission, staffAccessOf } from "../require-permission.ts";
+import { requireRecentStepUp } from "../sessions/require-recent-step-up.ts";
 import { csvBytes, type CsvEncoding } from "../../export/csv.ts";
 
 const CommandBody = Schema.Struct({
@@ -152,7 +153,8 @@ export const staffRoutes = (deps: ServerDeps): Router => {
     return null;
   };
 
-  router.get("/api/staff/applications/export", staffOnly, canExport, async (req: Request, res: Response) => {
+  // A bulk export of residents' data needs a recent step-up (issue 4: "re-authentication for … export").
+  router.get("/api/staff/applications/export", staffOnly, canExport, requireRecentStepUp(deps), async (req: Request, res: Response) => {
     const encodingParam = typeof req.query["encoding"] === "string" ? req.query["encoding"] : "utf-8";
     if (encodingParam !== "utf-8" && encodingParam !== "shift_jis") {
       res.status(400).json({ error: { code: "export.invalid_encoding", message: "文字コードは utf-8 または shift_jis です / The encoding is utf-8 or shift_jis" } });
