@@ -4,7 +4,7 @@
  * tail, weak characters and disagreeing readings. Each example is a reading seen in the benchmark.
  */
 import { describe, expect, it } from "vitest";
-import { canonicalAddress, fixNumeralLookalikes } from "../src/postprocess/address.ts";
+import { canonicalAddress, fixNumeralLookalikes, repairBlockNumbers } from "../src/postprocess/address.ts";
 import { isWellFormedAddressTail } from "../src/postprocess/address-grammar.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation } from "../src/postprocess/normalize-text.ts";
 import { sharedFamilyKana, spaceAfterFamily } from "../src/postprocess/household-kana.ts";
@@ -81,11 +81,31 @@ describe("address grammar after the first block number", () => {
     ["a kanji between the room number and 号室", "さんぷる県みほん市東雲5-2-19ためしコーポ204人号室"],
     ["a block number that is not a numeral (夫 for 六)", "みほん県もくじ市本町6丁目二十夫番地五"],
     ["kanji numerals that do not parse (二二十一)", "かきこ府ためし町日向1丁目二二十一番地12"],
+    ["a counter with no number before it (示 for 六)", "みほん県もくじ市本町大本目二十示番地五"],
+    ["号 with no number before it", "みほん県もくじ市本町6丁目26番地ためし号"],
     ["a kanji inside the last number (二十六人号)", "かきこ府ためし町旭町1丁目6番二十六人号"],
   ])("%s is not", (_, address) => expect(isWellFormedAddressTail(address)).toBe(false));
   it("an address field with a stray character is flagged pattern_mismatch, a clean one is not", () => {
     expect(postProcess(field("address"), "さん ぷる 県 みほ ん 市 東雲 5-2-19 た めし コー ポ 204 人 号室", 90).reasons).toContain("pattern_mismatch");
     expect(postProcess(field("address"), "か きこ 府 も くじ 市 日 向 九 丁 月 759 番 地", 90)).toMatchObject({ value: "かきこ府もくじ市日向9丁目759番地", needsReview: false });
+  });
+});
+
+describe("repairs of block numbers that guess, flagged text_repaired", () => {
+  it("drops a stray dot beside a dash, restores a lost 丁 (本目, 本日, 日 or 目 between two numbers)", () => {
+    expect(repairBlockNumbers("かきこ府さんぷる村東雲1-.34-15みほんハイツ509号室")).toBe("かきこ府さんぷる村東雲1-34-15みほんハイツ509号室");
+    expect(repairBlockNumbers("東雲1.-34-15")).toBe("東雲1-34-15");
+    expect(repairBlockNumbers("緑ケ丘1本日4番14号")).toBe("緑ケ丘1丁目4番14号");
+    expect(repairBlockNumbers("本町6本目26番地5")).toBe("本町6丁目26番地5");
+    expect(repairBlockNumbers("緑ケ丘1日4番14号")).toBe("緑ケ丘1丁目4番14号");
+  });
+  it("leaves what is no misread alone: decimals, 日 and 目 of place names, 本町", () => {
+    for (const a of ["みほん県もくじ市本町6丁目26番地5", "日向9丁目759番地", "みほん市2日町3番", "四日市市本町1番", "上目黒3-1-2"]) expect(repairBlockNumbers(a)).toBe(a);
+  });
+  it("a repaired address is flagged text_repaired; one read right is not", () => {
+    expect(postProcess(field("address"), "さん ぷる 県 あお ば 市 緑ケ丘 1 本 日 4 番 14 号", 90)).toMatchObject({ value: "さんぷる県あおば市緑ケ丘1丁目4番14号", reasons: ["text_repaired"] });
+    expect(postProcess(field("address"), "か きこ 府 さ ん ぷる 村 東 雲 1-.34-15 みほ ん ハイ ツ 509 号 室", 90)).toMatchObject({ value: "かきこ府さんぷる村東雲1-34-15みほんハイツ509号室", reasons: ["text_repaired"] });
+    expect(postProcess(field("address"), "さん ぷる 県 あお ば 市 緑ケ丘 1 丁目 4 番 14 号", 90).reasons).toEqual([]);
   });
 });
 

@@ -9,6 +9,11 @@ const K = `[${KANJI_NUMERAL_CHARS}]+`;
 // A kanji numeral still in front of a counter after canonicalisation is one that did not parse (二二十一番地).
 const UNPARSED_COUNT = new RegExp(`${K}(?:丁目|番地|番(?![町丁])|号(?!室)|地割)`);
 
+// A counter with no number before it: 二十示番地五 (示 for 六, so 二十 was not converted and 示番地 counts
+// nothing). Only 丁目, 番地 and 号 (not 号室): no place name has them without a number, while 番 alone
+// does (番場, 番田).
+const UNCOUNTED_COUNTER = /(?<!\d)(?:丁目|番地|号(?!室))/;
+
 // 3丁目12番5号, 12番地の5, 1-2-3, 第1地割12番地, 北3条西5丁目 (札幌: 条 and 線 may be followed by a direction).
 const SEPARATOR = "(?:丁目|番地の?|番の?|号の?|地割|[条線][東西南北]?|の|-)";
 const BLOCKS = `\\d+(?:${SEPARATOR}\\d+)*(?:丁目|番地|番|号|地割)?`;
@@ -25,7 +30,7 @@ const TAIL = new RegExp(`^${BLOCKS}${BUILDING}${ROOM}$`, "u");
  * address without digits has no tail to check, unless a kanji count before a counter failed to parse.
  */
 export const isWellFormedAddressTail = (canonical: string): boolean => {
-  if (UNPARSED_COUNT.test(canonical)) return false;
+  if (UNPARSED_COUNT.test(canonical) || UNCOUNTED_COUNTER.test(canonical)) return false;
   const first = canonical.search(/\d/);
   return first === -1 || TAIL.test(canonical.slice(first));
 };

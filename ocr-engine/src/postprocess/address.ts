@@ -31,6 +31,19 @@ const CHOME_MOON = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}\\d])(?:丁[月日]|[�
  */
 export const fixNumeralLookalikes = (text: string): string => text.replace(KATAKANA_NI, "二").replace(CHOON_ONE, "一").replace(CHOME_MOON, "丁目");
 
+// 1-.34-15: a speck of tint beside a dash between block numbers; nothing between them is written with both.
+const DOT_BESIDE_DASH = /(?<=\d)[.,．，]?-[.,．，]?(?=\d)|(?<=\d)[.,．，]-?(?=\d+-)/g;
+// 1本日4番, 6本目, 1日4番: 丁目 with 丁 read as 本 or lost, after a block number and (for a lone 日 or 目)
+// before the next one — no place name has 本目 or 本日 after a number, and no counter but 丁目 looks so.
+const LOST_CHOME = /(?<=\d)本[目日]|(?<=\d)[日目](?=\d)/g;
+
+/**
+ * Repairs of a canonical address that guess more than {@link fixNumeralLookalikes} does (a stray dot
+ * dropped, a lost 丁 restored): the caller flags a field so repaired `text_repaired`, so that a person
+ * confirms the guess.
+ */
+export const repairBlockNumbers = (canonical: string): string => canonical.replace(DOT_BESIDE_DASH, "-").replace(LOST_CHOME, "丁目");
+
 const arabic = (kanji: string): string => {
   const n = parseKanjiNumber(kanji);
   return n === null ? kanji : String(n);

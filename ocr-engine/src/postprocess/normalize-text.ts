@@ -25,13 +25,9 @@ export const DASH_CHARS = "-‐‑‒–—―−－ｰー─━";
 
 const dashClass = `[${DASH_CHARS.replace(/-/g, "\\-")}]`;
 
-/**
- * Replaces dash-like characters between two digits (where a 長音 ー cannot be meant) by `-`, with a
- * stray dot or comma tesseract puts beside such a dash (1-.34-15: a speck of tint): nothing between block
- * numbers is written with both.
- */
+/** Replaces dash-like characters between two digits (where a 長音 ー cannot be meant) by `-`. */
 export const normaliseDashesBetweenDigits = (text: string): string =>
-  text.replace(new RegExp(`(?<=\\d)\\s*[.,．，]?\\s*${dashClass}\\s*[.,．，]?\\s*(?=\\d)`, "g"), "-");
+  text.replace(new RegExp(`(?<=\\d)\\s*${dashClass}\\s*(?=\\d)`, "g"), "-");
 
 /** Replaces every dash-like character by `-` (for fields that hold no kana, like numbers and codes). */
 export const normaliseAllDashes = (text: string): string => text.replace(new RegExp(dashClass, "g"), "-");

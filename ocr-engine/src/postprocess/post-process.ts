@@ -1,7 +1,7 @@
 import type { FieldResult, ReviewReason } from "../result/field-result.ts";
 import { mergeReasons } from "../result/field-result.ts";
 import type { Region, TemplateField } from "../templates/template.ts";
-import { canonicalAddress } from "./address.ts";
+import { canonicalAddress, repairBlockNumbers } from "./address.ts";
 import { isWellFormedAddressTail } from "./address-grammar.ts";
 import { CHECK_DIGIT_VERIFIERS } from "./check-digits.ts";
 import { closestValue } from "./closest-value.ts";
@@ -78,8 +78,11 @@ const byType = (field: TemplateField, raw: string): Normalised => {
     case "date":
       return date(field, raw, "any");
     case "address": {
-      const value = canonicalAddress(dropStrayEdgePunctuation(normaliseText(raw)));
-      return value === "" || isWellFormedAddressTail(value) ? ok(value) : { value, reasons: ["pattern_mismatch"] };
+      const canonical = canonicalAddress(dropStrayEdgePunctuation(normaliseText(raw)));
+      if (canonical === "") return ok(canonical);
+      const value = repairBlockNumbers(canonical);
+      const repaired = value === canonical ? [] : (["text_repaired"] as const);
+      return { value, reasons: [...repaired, ...(isWellFormedAddressTail(value) ? [] : (["pattern_mismatch"] as const))] };
     }
     case "number": {
       const value = normaliseNumber(raw);
