@@ -56,6 +56,11 @@ export * from "./notifications/render-status-email.ts";
 export * from "./signatures/signature-verifier.port.ts";
 export type * from "./signatures/signature.errors.ts";
 export * from "./signatures/canonical-application.ts";
+export * from "./signatures/basic-information.ts";
+export * from "./signatures/jpki-signer.port.ts";
+export * from "./signatures/revocation-checker.port.ts";
+export * from "./signatures/trust-anchor-store.port.ts";
+export * from "./signatures/cms-assembly.ts";
 export * from "./payments/payment-gateway.port.ts";
 export * from "./keys/key-store.port.ts";
 

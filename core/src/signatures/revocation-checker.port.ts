@@ -1,0 +1,78 @@
+import type { ResultAsync } from "neverthrow";
+import type { AdapterMeta } from "../shared/adapter-meta.ts";
+
+/** Contract id of {@link RevocationChecker}; its cases run inside the signature-verifier contract. */
+export const REVOCATION_CHECKER_CONTRACT = "revocation-checker@1" as const;
+
+/** RFC 5280 §5.3.1 CRLReason, as names. */
+export type RevocationReason =
+  | "unspecified"
+  | "keyCompromise"
+  | "cACompromise"
+  | "affiliationChanged"
+  | "superseded"
+  | "cessationOfOperation"
+  | "certificateHold"
+  | "removeFromCRL"
+  | "privilegeWithdrawn"
+  | "aACompromise";
+
+/** What the answer rests on, kept with the application as evidence. */
+export type RevocationEvidence =
+  | {
+      readonly source: "crl";
+      /** Issuer of the CRL, as a readable DN. */
+      readonly crlIssuer: string;
+      /** cRLNumber as decimal, when present. */
+      readonly crlNumber: string | null;
+      readonly thisUpdate: Date;
+      readonly nextUpdate: Date | null;
+      /** SHA-256 of the CRL's DER, hex: which CRL exactly. */
+      readonly crlSha256: string;
+      /** Serial number of the certificate checked, hex. */
+      readonly serialNumber: string;
+    }
+  | {
+      /** OCSP or a platform provider's answer (later adapters). */
+      readonly source: "ocsp" | "platform";
+      readonly responder: string;
+      readonly producedAt: Date;
+      readonly serialNumber: string;
+    };
+
+/** The status of one certificate at one time. */
+export type RevocationStatus =
+  | { readonly status: "good"; readonly evidence: RevocationEvidence }
+  | {
+      readonly status: "revoked";
+      readonly reason: RevocationReason;
+      readonly revokedAt: Date;
+      readonly evidence: RevocationEvidence;
+    }
+  /** No current revocation data covers the certificate (no CRL for its issuer, CRL past nextUpdate). */
+  | { readonly status: "unknown"; readonly why: string; readonly evidence: RevocationEvidence | null };
+
+/** The checker could not be asked at all (network, storage). */
+export interface RevocationError {
+  readonly _tag: "RevocationError";
+  readonly reason: "unavailable" | "invalid_input";
+  readonly operation: string;
+  readonly retryable: boolean;
+  readonly message: string;
+}
+
+/**
+ * Port: is this certificate revoked at `at`? JPKI gives revocation data only to registered signature
+ * verifiers or through platform providers, so it is pluggable: a CRL (the test CA's, or one a
+ * registered verifier downloads), later OCSP or a platform provider.
+ */
+export interface RevocationChecker {
+  readonly meta: AdapterMeta;
+  check(input: {
+    /** The certificate to check, DER. */
+    readonly certificateDer: Uint8Array;
+    /** Its issuer (the trust anchor that verified it), DER: CRLs are checked against its key. */
+    readonly issuerDer: Uint8Array;
+    readonly at: Date;
+  }): ResultAsync<RevocationStatus, RevocationError>;
+}
