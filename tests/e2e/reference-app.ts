@@ -22,6 +22,8 @@ export interface ReferenceApp {
   /** The staff listener (back office): not routed on `url`. */
   readonly staffUrl: string;
   readonly staffPassword: string;
+  /** The app's data directory (its SQLite database is `madoguchi.sqlite` there). */
+  readonly dataDir: string;
   stdout(): string;
   stop(): Promise<void>;
 }
@@ -64,6 +66,7 @@ export const startReferenceApp = async (extraEnv: Record<string, string> = {}): 
     url,
     staffUrl: `http://localhost:${staffPort}`,
     staffPassword: password,
+    dataDir,
     stdout: () => out,
     stop: async () => {
       child.kill("SIGTERM");

@@ -21,6 +21,13 @@ const nextCode = async (app: { secret: string; lastStep: number }): Promise<stri
   }
 };
 
+/** The next code of an authenticator this file enrolled at sign-in (for a step-up prompt). */
+export const authenticatorCode = (app: ReferenceApp, loginId = "demo-staff"): Promise<string> => {
+  const known = apps.get(`${app.staffUrl}|${loginId}`);
+  if (known === undefined) throw new Error(`${loginId} has no authenticator enrolled by this test`);
+  return nextCode(known);
+};
+
 /**
  * The demo staff member signs in on the staff listener, as a person would: password, then the
  * authenticator code — at the first sign-in the app is set up from the secret shown on the page and

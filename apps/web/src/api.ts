@@ -37,7 +37,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * The one place where `fetch` is called and its exceptions become values. Always JSON; the UI language goes
  * in `Accept-Language` so the server's messages come back localised.
  */
-export async function requestJson<T>(method: "GET" | "POST" | "DELETE", url: string, options: RequestOptions): Promise<ApiResult<T>> {
+export async function requestJson<T>(method: "GET" | "POST" | "PUT" | "DELETE", url: string, options: RequestOptions): Promise<ApiResult<T>> {
   const headers: Record<string, string> = {
     "Content-Type": "application/json",
     Accept: "application/json",
@@ -93,6 +93,46 @@ async function send<T>(url: string, init: RequestInit, callerSignal: AbortSignal
     return { ok: false, error: { ...parseApiError(response.status, null), code: "invalid_response" } };
   }
   return { ok: true, status: response.status, data: body as T };
+}
+
+/** A downloaded file: its bytes and the name the server suggested (`Content-Disposition`), if any. */
+export interface DownloadedFile {
+  readonly blob: Blob;
+  readonly filename: string | null;
+}
+
+/**
+ * GETs a file (an export) with the session cookie. Unlike a plain link, a refusal comes back as a value
+ * — e.g. `staff.step_up_required`, so the page can ask for the code and try again — instead of the
+ * browser saving the JSON error as the file.
+ */
+export async function requestDownload(url: string, options: Pick<RequestOptions, "locale" | "signal" | "timeoutMs">): Promise<ApiResult<DownloadedFile>> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 120_000);
+  const forwardAbort = () => controller.abort();
+  options.signal?.addEventListener("abort", forwardAbort, { once: true });
+  try {
+    const response = await fetch(url, { method: "GET", headers: { "Accept-Language": options.locale }, signal: controller.signal, credentials: "same-origin" });
+    if (!response.ok) {
+      const text = await response.text();
+      let body: unknown = null;
+      try {
+        body = text === "" ? null : (JSON.parse(text) as unknown);
+      } catch {
+        body = null;
+      }
+      return { ok: false, error: parseApiError(response.status, body) };
+    }
+    const blob = await response.blob();
+    const disposition = response.headers.get("content-disposition") ?? "";
+    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
+    return { ok: true, status: response.status, data: { blob, filename } };
+  } catch {
+    return { ok: false, error: transportError(options.signal?.aborted === true ? "aborted" : "network") };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener("abort", forwardAbort);
+  }
 }
 
 const query = (params: Record<string, string | number>): string =>
@@ -169,5 +209,5 @@ export function createApi(locale: Locale) {
 /** The API client type. */
 export type Api = ReturnType<typeof createApi>;
 
-/** The audit export's URL for a filter: a plain link, so the browser downloads it with the session cookie. */
+/** The audit export's URL for a filter (fetched by the page: the export may ask for a step-up first). */
 export const auditExportUrl = (params: Record<string, string>): string => `/api/staff/audit/export?${query(params)}`;

@@ -1,30 +1,55 @@
+import { useState } from "react";
+import { requestDownload } from "../../../api.ts";
+import { Alert } from "../../../components/alert.tsx";
+import { saveDownloadedFile } from "../../../download.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
+import { useStepUp } from "../step-up/use-step-up.tsx";
 
 const TEXT = {
-  ja: { utf8: "CSVで書き出す（UTF-8）", sjis: "CSVで書き出す（Shift_JIS）", note: "書き出しは監査ログに記録されます。" },
-  en: { utf8: "Export CSV (UTF-8)", sjis: "Export CSV (Shift_JIS)", note: "Exports are recorded in the audit log." },
+  ja: { utf8: "CSVで書き出す（UTF-8）", sjis: "CSVで書き出す（Shift_JIS）", note: "書き出しには確認コードの再入力が必要な場合があります。書き出しは監査ログに記録されます。" },
+  en: { utf8: "Export CSV (UTF-8)", sjis: "Export CSV (Shift_JIS)", note: "Exporting may ask for your authenticator code again. Exports are recorded in the audit log." },
 } as const;
 
-/** The export URL of the staff list with its status filter; a plain link, so the browser downloads it with the session cookie. */
+/** The export URL of the staff list with its status filter (the server scopes it to the staff member's groups). */
 export const applicationsExportUrl = (status: string, encoding: "utf-8" | "shift_jis"): string => {
   const params = new URLSearchParams({ encoding });
   if (status !== "") params.set("status", status);
   return `/api/staff/applications/export?${params.toString()}`;
 };
 
-/** Download links of the staff list as CSV (the server scopes them to the staff member's groups). */
+/**
+ * The staff list's CSV export. A bulk export needs a recent step-up (issue 4), so the file is fetched,
+ * not linked: a `staff.step_up_required` answer brings up the shared code prompt, then the download
+ * starts. A GET carries no CSRF token; the retry only needs the session the step-up renewed.
+ */
 export function ExportLinks({ status }: { readonly status: string }) {
   const { locale } = useI18n();
   const text = TEXT[locale];
+  const stepUp = useStepUp();
+  const [error, setError] = useState<string | null>(null);
+  const download = async (encoding: "utf-8" | "shift_jis") => {
+    setError(null);
+    const result = await stepUp.run(() => requestDownload(applicationsExportUrl(status, encoding), { locale }));
+    if (result.ok) saveDownloadedFile(result.data, "madoguchi-applications.csv");
+    else setError(result.error.message ?? String(result.error.status));
+  };
   return (
-    <p className="export-links">
-      <a href={applicationsExportUrl(status, "utf-8")} className="button button--ghost" download data-testid="export-csv-utf8">
-        {text.utf8}
-      </a>{" "}
-      <a href={applicationsExportUrl(status, "shift_jis")} className="button button--ghost" download data-testid="export-csv-sjis">
-        {text.sjis}
-      </a>{" "}
-      <span className="hint">{text.note}</span>
-    </p>
+    <div className="export-links">
+      <p>
+        <button type="button" className="button button--ghost" onClick={() => void download("utf-8")} data-testid="export-csv-utf8">
+          {text.utf8}
+        </button>{" "}
+        <button type="button" className="button button--ghost" onClick={() => void download("shift_jis")} data-testid="export-csv-sjis">
+          {text.sjis}
+        </button>{" "}
+        <span className="hint">{text.note}</span>
+      </p>
+      {error !== null && (
+        <Alert kind="error" testId="export-error">
+          <p>{error}</p>
+        </Alert>
+      )}
+      {stepUp.prompt}
+    </div>
   );
 }

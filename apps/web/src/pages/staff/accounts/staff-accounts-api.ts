@@ -11,7 +11,7 @@ export interface AdminAccountView {
   readonly totpEnrolled: boolean;
 }
 
-/** The staff account administration endpoints, and the step-up they may ask for. */
+/** The staff account administration endpoints (their step-up goes through `useStepUp`). */
 export const staffAccountsApi = (locale: Locale) => {
   const base = "/api/staff/admin/accounts";
   return {
@@ -21,6 +21,5 @@ export const staffAccountsApi = (locale: Locale) => {
     action: (id: string, action: "unlock" | "disable" | "enable", csrfToken: string) =>
       requestJson<{ ok: true }>("POST", `${base}/${encodeURIComponent(id)}/${action}`, { locale, body: {}, csrfToken }),
     reset: (id: string, email: string, csrfToken: string) => requestJson<{ ok: true }>("POST", `${base}/${encodeURIComponent(id)}/reset`, { locale, body: { email }, csrfToken }),
-    stepUp: (code: string, csrfToken: string) => requestJson<{ csrfToken: string }>("POST", "/api/staff/step-up", { locale, body: { code }, csrfToken }),
   };
 };

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Alert } from "../../../components/alert.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { TextField } from "../../../components/text-field.tsx";
 import { usePageTitle } from "../../../hooks/use-document-title.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import type { ApiResult } from "../../../api-result.ts";
-import { useSignedInStaff } from "../staff-session.tsx";
 import { StaffNav } from "../staff-nav.tsx";
+import { useStepUp } from "../step-up/use-step-up.tsx";
 import { staffAccountsApi, type AdminAccountView } from "./staff-accounts-api.ts";
 
 const M = {
@@ -27,10 +27,6 @@ const M = {
     enable: "有効にする",
     reset: "パスワード再設定リンクを送る",
     done: "完了しました。",
-    stepUpTitle: "本人確認",
-    stepUpHelp: "この操作には、認証アプリの確認コードの再入力が必要です。",
-    code: "確認コード",
-    confirm: "確認して続ける",
   },
   en: {
     title: "Staff accounts",
@@ -49,47 +45,33 @@ const M = {
     enable: "Enable",
     reset: "Send a password reset link",
     done: "Done.",
-    stepUpTitle: "Confirm it's you",
-    stepUpHelp: "This action needs the code from your authenticator app again.",
-    code: "Code",
-    confirm: "Confirm and continue",
   },
 } as const;
 
 /**
  * Staff account administration (`staff.manage`): issue an account (set-up link by mail), and for an
  * account found by login ID: unlock, disable/enable, send a reset link. These actions need a recent
- * step-up: when the server asks for it, the code is requested here and the action retried.
+ * step-up: when the server asks for it, the shared step-up prompt asks for the code and the action is retried.
  */
 export function StaffAccountsPage() {
   const { locale } = useI18n();
   const m = M[locale];
   usePageTitle(m.title);
-  const session = useSignedInStaff();
   const api = staffAccountsApi(locale);
-  const [csrf, setCsrf] = useState(session.csrfToken);
+  const stepUp = useStepUp();
   const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null);
-  const [pending, setPending] = useState<((token: string) => Promise<ApiResult<unknown>>) | null>(null);
-  const [code, setCode] = useState("");
   const [issue, setIssue] = useState({ loginId: "", displayName: "", email: "" });
   const [lookup, setLookup] = useState("");
   const [account, setAccount] = useState<AdminAccountView | null>(null);
   const [resetEmail, setResetEmail] = useState("");
 
-  /** Runs an action; a step-up request keeps it to retry after the code. */
+  /** Runs an action (through the step-up when the server asks for one) and says how it ended. */
   const run = async (work: (token: string) => Promise<ApiResult<unknown>>, success: string) => {
-    const result = await work(csrf);
-    if (result.ok) {
-      setMessage({ kind: "success", text: success });
-      if (account !== null) await refresh(account.loginId);
-      return;
-    }
-    if (result.error.code === "staff.step_up_required") {
-      setPending(() => work);
-      setMessage(null);
-      return;
-    }
-    setMessage({ kind: "error", text: result.error.message ?? String(result.error.status) });
+    setMessage(null);
+    const result = await stepUp.run(work);
+    if (result.ok) setMessage({ kind: "success", text: success });
+    else setMessage({ kind: "error", text: result.error.message ?? String(result.error.status) });
+    if (account !== null) await refresh(account.loginId);
   };
   const refresh = async (loginId: string) => {
     const found = await api.find(loginId);
@@ -98,22 +80,6 @@ export function StaffAccountsPage() {
       setAccount(null);
       setMessage({ kind: "error", text: found.error.message ?? String(found.error.status) });
     }
-  };
-  const stepUp = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await api.stepUp(code.trim(), csrf);
-    setCode("");
-    if (!result.ok) return setMessage({ kind: "error", text: result.error.message ?? String(result.error.status) });
-    // A step-up gives a new session id (cookie) and a new CSRF token.
-    setCsrf(result.data.csrfToken);
-    const work = pending;
-    setPending(null);
-    if (work !== null) {
-      const retried = await work(result.data.csrfToken);
-      setMessage(retried.ok ? { kind: "success", text: m.done } : { kind: "error", text: retried.error.message ?? String(retried.error.status) });
-      if (account !== null) await refresh(account.loginId);
-    }
-    void session.check();
   };
 
   return (
@@ -125,18 +91,7 @@ export function StaffAccountsPage() {
           <p>{message.text}</p>
         </Alert>
       )}
-      {pending !== null && (
-        <form noValidate onSubmit={(e) => void stepUp(e)} className="form form--narrow" aria-labelledby="step-up-title">
-          <h2 id="step-up-title">{m.stepUpTitle}</h2>
-          <p>{m.stepUpHelp}</p>
-          <TextField id="stepUpCode" label={m.code} value={code} onChange={setCode} inputMode="numeric" autoComplete="one-time-code" size="short" testId="step-up-code" />
-          <div className="actions">
-            <button type="submit" className="button" data-testid="step-up-submit">
-              {m.confirm}
-            </button>
-          </div>
-        </form>
-      )}
+      {stepUp.prompt}
       <section aria-labelledby="issue-title">
         <h2 id="issue-title">{m.issueTitle}</h2>
         <p>{m.issueHelp}</p>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { auditExportUrl } from "../../../api.ts";
+import { auditExportUrl, requestDownload } from "../../../api.ts";
 import type { AuditEntryView } from "../../../api-types.ts";
 import { useApi } from "../../../app-context.tsx";
 import { Alert } from "../../../components/alert.tsx";
@@ -7,6 +7,7 @@ import { Link } from "../../../components/link.tsx";
 import { Loading } from "../../../components/loading.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { TextField } from "../../../components/text-field.tsx";
+import { saveDownloadedFile } from "../../../download.ts";
 import { formatDateTime } from "../../../format.ts";
 import { usePageTitle } from "../../../hooks/use-document-title.ts";
 import { useLoad } from "../../../hooks/use-load.ts";
@@ -14,7 +15,9 @@ import { useI18n } from "../../../i18n/i18n-context.tsx";
 import { navigate, staffDetailPath } from "../../../router.ts";
 import { useSignedInStaff } from "../staff-session.tsx";
 import { StaffNav } from "../staff-nav.tsx";
+import { useStepUp } from "../step-up/use-step-up.tsx";
 import { AccessedApplicationsSection } from "./accessed-applications.tsx";
+import { AuditRetentionSection } from "./audit-retention.tsx";
 import { auditApiParams, auditPath, parseAuditQuery, type AuditQuery } from "./audit-query.ts";
 
 /** Entries per page of the viewer. */
@@ -24,11 +27,14 @@ const PAGE_SIZE = 100;
  * `/staff/audit` — the audit log for staff administrators: filter by staff member, action and period
  * (kept in the URL), page through in sequence order, export the filtered log, and answer "which
  * residents' applications did this account open in this period". Every view is itself audited by the
- * server.
+ * server. The export needs a recent step-up (the shared prompt); the retention period is shown, and
+ * changed here by holders of `retention.manage`.
  */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const api = useApi();
+  const stepUp = useStepUp();
+  const [exportError, setExportError] = useState<string | null>(null);
   const { signedOut } = useSignedInStaff();
   usePageTitle(t.audit.title);
   const search = window.location.search;
@@ -46,6 +52,12 @@ export function AuditPage() {
     navigate(auditPath({ ...draft, afterSeq: 0 }));
   };
   const set = (key: keyof Omit<AuditQuery, "afterSeq">) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const exportLog = async () => {
+    setExportError(null);
+    const result = await stepUp.run(() => requestDownload(auditExportUrl(auditApiParams(query)), { locale }));
+    if (result.ok) saveDownloadedFile(result.data, "madoguchi-audit.jsonl");
+    else setExportError(result.error.message ?? String(result.error.status));
+  };
 
   return (
     <>
@@ -67,11 +79,17 @@ export function AuditPage() {
           <Link href="/staff/audit" className="button button--secondary">
             {t.audit.clear}
           </Link>
-          <a href={auditExportUrl(auditApiParams(query))} className="button button--ghost" download data-testid="audit-export">
+          <button type="button" className="button button--ghost" onClick={() => void exportLog()} data-testid="audit-export">
             {t.audit.export}
-          </a>
+          </button>
         </div>
       </form>
+      {exportError !== null && (
+        <Alert kind="error" testId="audit-export-error">
+          <p>{exportError}</p>
+        </Alert>
+      )}
+      {stepUp.prompt}
 
       {page.state.kind === "loading" && <Loading />}
       {page.state.kind === "error" && page.state.error.status !== 401 && (
@@ -85,6 +103,8 @@ export function AuditPage() {
         </>
       )}
       {page.state.kind === "ok" && <EntriesTable entries={page.state.data.entries} query={query} />}
+
+      <AuditRetentionSection onChanged={page.reload} />
 
       <AccessedApplicationsSection initialStaffId={query.staffId} initialFrom={query.from} initialTo={query.to} />
     </>
