@@ -24,6 +24,7 @@ export default [
   project("adapter-otpauth", "./adapters/otpauth"),
   project("adapter-common-passwords", "./adapters/common-passwords"),
   project("adapter-webauthn", "./adapters/webauthn"),
+  project("adapter-digital-auth-app", "./adapters/digital-auth-app", { testTimeout: 60_000 }),
   project("server", "./apps/server", { testTimeout: 60_000 }),
   project("cli", "./apps/cli"),
   project("web", "./apps/web", { environment: "node" }),
