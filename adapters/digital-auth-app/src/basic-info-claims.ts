@@ -1,22 +1,5 @@
-import { eraOf, ERAS } from "@madoguchi/core";
+import { basicInformationFromOtherNames, eraOf, ERAS, JPKI_OID, type BasicInformation } from "@madoguchi/core";
 import { BASIC_INFO_CLAIMS, GENDER_TO_SEX } from "./provider-fields.ts";
-
-/**
- * The 4 basic information items (基本4情報) as the certificate writes them (../shared/notes/JPKI.md).
- * Same shape as the test card's `BasicInfo`; becomes core's 4-info type once that lands in
- * `core/src/signatures/`.
- */
-export interface DigitalAuthAppBasicInfo {
-  readonly name: string;
-  /** 氏名代替文字; the name itself when the provider sends none (no 外字 to replace). */
-  readonly nameSubstitute: string;
-  /** 1 male, 2 female, 3 not known. */
-  readonly sex: "1" | "2" | "3";
-  /** `EYYYYMMDD`: era digit (1 明治 … 5 令和) then the Gregorian date. */
-  readonly dateOfBirth: string;
-  readonly address: string;
-  readonly addressSubstitute: string;
-}
 
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
 
@@ -35,10 +18,11 @@ export const jpkiDateOfBirth = (birthdate: string): string | null => {
 };
 
 /**
- * Maps the claims of the ID token and user info to the 4-info; `null` when one of name, address, date
- * of birth or gender is missing or malformed (the login scopes ask for all four).
+ * Maps the claims of the ID token and user info to core's 4-info, through the same reader as the
+ * certificate's otherNames (so both sources obey one set of rules); `null` when one of name, address,
+ * date of birth or gender is missing or malformed (the login scopes ask for all four).
  */
-export const basicInfoFromClaims = (claims: Readonly<Record<string, unknown>>): DigitalAuthAppBasicInfo | null => {
+export const basicInfoFromClaims = (claims: Readonly<Record<string, unknown>>): BasicInformation | null => {
   const name = text(claims[BASIC_INFO_CLAIMS.name]);
   const address = addressText(claims[BASIC_INFO_CLAIMS.address]);
   const birthdate = text(claims[BASIC_INFO_CLAIMS.birthdate]);
@@ -47,12 +31,15 @@ export const basicInfoFromClaims = (claims: Readonly<Record<string, unknown>>): 
   const dateOfBirth = jpkiDateOfBirth(birthdate);
   const sex = GENDER_TO_SEX[gender];
   if (dateOfBirth === null || sex === undefined) return null;
-  return {
-    name,
-    nameSubstitute: text(claims[BASIC_INFO_CLAIMS.nameSubstitute]) ?? name,
-    sex,
-    dateOfBirth,
-    address,
-    addressSubstitute: text(claims[BASIC_INFO_CLAIMS.addressSubstitute]) ?? address,
-  };
+  const otherNames = new Map<string, string>([
+    [JPKI_OID.name, name],
+    [JPKI_OID.sex, sex],
+    [JPKI_OID.dateOfBirth, dateOfBirth],
+    [JPKI_OID.address, address],
+  ]);
+  const nameSubstitute = text(claims[BASIC_INFO_CLAIMS.nameSubstitute]);
+  const addressSubstitute = text(claims[BASIC_INFO_CLAIMS.addressSubstitute]);
+  if (nameSubstitute !== null) otherNames.set(JPKI_OID.nameSubstitute, nameSubstitute);
+  if (addressSubstitute !== null) otherNames.set(JPKI_OID.addressSubstitute, addressSubstitute);
+  return basicInformationFromOtherNames(otherNames).unwrapOr(null);
 };

@@ -1,7 +1,8 @@
 import { compactDecrypt, importJWK, type JWK } from "jose";
 import { errAsync, ResultAsync } from "neverthrow";
 import * as oidc from "openid-client";
-import { basicInfoFromClaims, type DigitalAuthAppBasicInfo } from "./basic-info-claims.ts";
+import type { BasicInformation } from "@madoguchi/core";
+import { basicInfoFromClaims } from "./basic-info-claims.ts";
 import { decodeDigitalAuthAppOptions, isLoopbackUrl, type DigitalAuthAppOptions } from "./digital-auth-app.options.ts";
 import { digitalAuthAppError, type DigitalAuthAppError } from "./digital-auth-app.errors.ts";
 import { providerError } from "./provider-error.ts";
@@ -30,7 +31,7 @@ export interface StartedAuthorization {
 /** A verified login: the provider's subject (stable for this client) and the 4 basic information items. */
 export interface DigitalAuthAppLogin {
   readonly subject: string;
-  readonly basicInfo: DigitalAuthAppBasicInfo;
+  readonly basicInfo: BasicInformation;
 }
 
 /** The result of a sign transaction: the raw RSA PKCS#1 v1.5 signature and the signature certificate. */

@@ -14,7 +14,7 @@ export {
 } from "./create-digital-auth-app-client.ts";
 export { DigitalAuthAppOptions, decodeDigitalAuthAppOptions } from "./digital-auth-app.options.ts";
 export type { DigitalAuthAppError, DigitalAuthAppErrorReason } from "./digital-auth-app.errors.ts";
-export { basicInfoFromClaims, jpkiDateOfBirth, type DigitalAuthAppBasicInfo } from "./basic-info-claims.ts";
+export { basicInfoFromClaims, jpkiDateOfBirth } from "./basic-info-claims.ts";
 export { generateClientKeys, type DigitalAuthAppClientKeys } from "./client-keys.ts";
 export {
   startStubProvider,
@@ -25,3 +25,4 @@ export {
   type StubMisbehaviour,
 } from "./stub/start-stub-provider.ts";
 export { approveInStub } from "./stub/approve-in-stub.ts";
+export { createDigitalAuthAppSigner, SIGNING_SESSION_TTL_MS, type DigitalAuthAppSignerOptions } from "./digital-auth-app-signer.ts";

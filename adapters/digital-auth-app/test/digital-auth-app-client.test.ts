@@ -45,9 +45,9 @@ describe("Digital Authentication App login against the loopback stub", () => {
         name: "渡邉 花子",
         nameSubstitute: "渡辺 花子",
         sex: "2",
-        dateOfBirth: "419900102",
+        dateOfBirth: { raw: "419900102", eraDigit: 4, year: 1990, month: 1, day: 2 },
         address: "東京都千代田区霞が関一丁目1番1号",
-        addressSubstitute: "東京都千代田区霞が関一丁目1番1号",
+        addressSubstitute: "",
       },
     });
   });

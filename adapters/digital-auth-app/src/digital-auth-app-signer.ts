@@ -1,0 +1,123 @@
+import { randomBytes, X509Certificate } from "node:crypto";
+import {
+  JPKI_SIGNER_CONTRACT,
+  SHA256_DIGEST_INFO_PREFIX,
+  type JpkiRawSignature,
+  type JpkiSigner,
+  type JpkiSignerError,
+} from "@madoguchi/core";
+import { errAsync, okAsync } from "neverthrow";
+import type { DigitalAuthAppClient, PendingAuthorization } from "./create-digital-auth-app-client.ts";
+import type { DigitalAuthAppError } from "./digital-auth-app.errors.ts";
+
+/** How long a started sign transaction may wait for the resident's approval in the app. */
+export const SIGNING_SESSION_TTL_MS = 10 * 60_000;
+
+const signerError = (operation: string, reason: JpkiSignerError["reason"], message: string): JpkiSignerError => ({
+  _tag: "JpkiSignerError",
+  reason,
+  operation,
+  retryable: reason === "unavailable",
+  message,
+});
+
+/** The app's refusals in the port's closed reasons. */
+const fromAppError = (operation: string, error: DigitalAuthAppError): JpkiSignerError => {
+  switch (error.reason) {
+    case "access_denied":
+      return signerError(operation, "cancelled", "the resident or the app cancelled the signature");
+    case "code_replayed":
+      return signerError(operation, "unknown_session", "the session was completed already");
+    case "unavailable":
+      return signerError(operation, "unavailable", error.message);
+    case "state_mismatch":
+    case "nonce_mismatch":
+    case "pkce_mismatch":
+    case "code_rejected":
+      return signerError(operation, "invalid_input", error.message);
+    case "id_token_expired":
+    case "id_token_signature_invalid":
+    case "audience_mismatch":
+    case "issuer_mismatch":
+    case "claims_invalid":
+    case "client_authentication_failed":
+    case "sign_transaction_failed":
+      return signerError(operation, "unavailable", error.message);
+  }
+};
+
+const isSha256DigestInfo = (digestInfo: Uint8Array): boolean =>
+  digestInfo.length === SHA256_DIGEST_INFO_PREFIX.length + 32 &&
+  SHA256_DIGEST_INFO_PREFIX.every((byte, index) => digestInfo[index] === byte);
+
+export interface DigitalAuthAppSignerOptions {
+  readonly client: DigitalAuthAppClient;
+  /** The callback the app sends the resident back to (the client's registered redirect URI). */
+  readonly redirectUri: string;
+  /** The provider's issuer: the callback's `iss` (RFC 9207), which the port's completion does not carry. */
+  readonly issuer: string;
+  readonly now?: () => Date;
+}
+
+/**
+ * `JpkiSigner` over the app's sign transaction: `startSigning` creates the transaction for the
+ * DigestInfo's hash and answers a `redirect` challenge (the app, or a QR code on a PC);
+ * `completeSigning` takes the callback's code and state and fetches the signature. The app signs with
+ * the signature key only (login uses the authentication certificate through OIDC), so `authentication`
+ * is refused as `no_certificate`. Sessions are kept in this process for {@link SIGNING_SESSION_TTL_MS}
+ * and end at their first completion, right or wrong.
+ */
+export const createDigitalAuthAppSigner = (options: DigitalAuthAppSignerOptions): JpkiSigner => {
+  const now = options.now ?? (() => new Date());
+  const sessions = new Map<string, { readonly pending: PendingAuthorization; readonly expiresAt: Date }>();
+
+  return {
+    meta: { contract: JPKI_SIGNER_CONTRACT, name: "digital-auth-app", capabilities: new Set() },
+
+    startSigning: ({ digestInfo, key }) => {
+      const operation = "jpki-signer.startSigning";
+      if (!isSha256DigestInfo(digestInfo)) return errAsync(signerError(operation, "invalid_input", "not a SHA-256 DigestInfo"));
+      if (key !== "signature") return errAsync(signerError(operation, "no_certificate", "the app signs with the signature certificate only"));
+      for (const [id, session] of sessions) if (session.expiresAt <= now()) sessions.delete(id);
+      return options.client
+        .startSigning(digestInfo.slice(SHA256_DIGEST_INFO_PREFIX.length))
+        .mapErr((error) => fromAppError(operation, error))
+        .map(({ authorizationUrl, pending }) => {
+          const sessionId = randomBytes(32).toString("base64url");
+          const expiresAt = new Date(now().getTime() + SIGNING_SESSION_TTL_MS);
+          sessions.set(sessionId, { pending, expiresAt });
+          return { sessionId, key, challenge: { kind: "redirect" as const, url: authorizationUrl }, expiresAt };
+        });
+    },
+
+    completeSigning: ({ sessionId, completion }) => {
+      const operation = "jpki-signer.completeSigning";
+      const session = sessions.get(sessionId);
+      if (session === undefined) return errAsync(signerError(operation, "unknown_session", "no such signing session"));
+      if (completion.kind !== "authorization_code") return errAsync(signerError(operation, "invalid_input", "the app completes with an authorization code"));
+      sessions.delete(sessionId);
+      if (session.expiresAt <= now()) return errAsync(signerError(operation, "session_expired", "the signing session expired"));
+      // The port's completion has no kind for the callback's `error=` (access_denied): a callback without
+      // a code is the resident coming back without approving (see ADR 0023, asked of jpki-signer@1).
+      if (completion.code === "") return errAsync(signerError(operation, "cancelled", "the resident came back without approving"));
+      const callback = new URL(options.redirectUri);
+      callback.searchParams.set("code", completion.code);
+      callback.searchParams.set("state", completion.state);
+      callback.searchParams.set("iss", options.issuer);
+      return options.client
+        .finishSigning(session.pending, callback.href)
+        .mapErr((error) => fromAppError(operation, error))
+        .andThen((signed) => {
+          try {
+            const certificate = new X509Certificate(signed.certificatePem);
+            const raw: JpkiRawSignature = { signatureValue: signed.signature, certificateDer: new Uint8Array(certificate.raw), caCertificatesDer: [] };
+            return okAsync(raw);
+          } catch {
+            return errAsync(signerError(operation, "unavailable", "the app returned no readable certificate"));
+          }
+        });
+    },
+
+    healthCheck: () => options.client.healthCheck().mapErr((error) => fromAppError("jpki-signer.healthCheck", error)),
+  };
+};

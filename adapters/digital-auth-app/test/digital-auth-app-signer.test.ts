@@ -1,0 +1,80 @@
+import { createHash, verify, X509Certificate } from "node:crypto";
+import { sha256DigestInfo, type JpkiSigner } from "@madoguchi/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { approveInStub, createDigitalAuthAppSigner } from "../src/index.ts";
+import { REDIRECT_URI, startStubFixture, type StubFixture } from "./stub-fixture.ts";
+
+let fixture: StubFixture;
+let clock = new Date();
+let signer: JpkiSigner;
+beforeAll(async () => {
+  fixture = await startStubFixture();
+  signer = createDigitalAuthAppSigner({ client: fixture.client, redirectUri: REDIRECT_URI, issuer: fixture.stub.issuer, now: () => clock });
+});
+afterAll(() => fixture.close());
+
+const data = new TextEncoder().encode('{"procedureId":"juminhyo"}');
+const digestInfo = sha256DigestInfo(createHash("sha256").update(data).digest());
+
+const startAndApprove = async (decision: "approve" | "cancel" = "approve") => {
+  const session = (await signer.startSigning({ digestInfo, key: "signature" }))._unsafeUnwrap();
+  if (session.challenge.kind !== "redirect") throw new Error("expected a redirect challenge");
+  const callback = new URL(await approveInStub(session.challenge.url, decision));
+  return { session, code: callback.searchParams.get("code") ?? "", state: callback.searchParams.get("state") ?? "" };
+};
+
+describe("JpkiSigner over the app's sign transaction", () => {
+  it("declares jpki-signer@1", () => {
+    expect(signer.meta.contract).toBe("jpki-signer@1");
+  });
+
+  it("signs the DigestInfo with the card's key and returns its certificate (DER)", async () => {
+    const { session, code, state } = await startAndApprove();
+    const raw = (await signer.completeSigning({ sessionId: session.sessionId, completion: { kind: "authorization_code", code, state } }))._unsafeUnwrap();
+    const certificate = new X509Certificate(Buffer.from(raw.certificateDer));
+    expect(certificate.toString()).toBe(new X509Certificate(fixture.card.certificatePem).toString());
+    expect(verify("sha256", data, certificate.publicKey, raw.signatureValue)).toBe(true);
+  });
+
+  it("a session signs once: the second completion is unknown_session", async () => {
+    const { session, code, state } = await startAndApprove();
+    const completion = { kind: "authorization_code" as const, code, state };
+    expect((await signer.completeSigning({ sessionId: session.sessionId, completion })).isOk()).toBe(true);
+    expect((await signer.completeSigning({ sessionId: session.sessionId, completion }))._unsafeUnwrapErr().reason).toBe("unknown_session");
+  });
+
+  it("a cancel in the app (a callback without a code) is cancelled and ends the session", async () => {
+    const { session, state } = await startAndApprove("cancel");
+    const result = await signer.completeSigning({ sessionId: session.sessionId, completion: { kind: "authorization_code", code: "", state } });
+    expect(result._unsafeUnwrapErr().reason).toBe("cancelled");
+    const again = await signer.completeSigning({ sessionId: session.sessionId, completion: { kind: "authorization_code", code: "x", state } });
+    expect(again._unsafeUnwrapErr().reason).toBe("unknown_session");
+  });
+
+  it("another session's state is refused", async () => {
+    const first = await startAndApprove();
+    const second = await startAndApprove();
+    const result = await signer.completeSigning({ sessionId: first.session.sessionId, completion: { kind: "authorization_code", code: first.code, state: second.state } });
+    expect(result._unsafeUnwrapErr().reason).toBe("invalid_input");
+  });
+
+  it("an expired session is session_expired", async () => {
+    const { session, code, state } = await startAndApprove();
+    const started = clock;
+    clock = new Date(session.expiresAt.getTime() + 1);
+    try {
+      const result = await signer.completeSigning({ sessionId: session.sessionId, completion: { kind: "authorization_code", code, state } });
+      expect(result._unsafeUnwrapErr().reason).toBe("session_expired");
+    } finally {
+      clock = started;
+    }
+  });
+
+  it("refuses what is not a SHA-256 DigestInfo, the authentication key, and a secret completion", async () => {
+    expect((await signer.startSigning({ digestInfo: digestInfo.slice(1), key: "signature" }))._unsafeUnwrapErr().reason).toBe("invalid_input");
+    expect((await signer.startSigning({ digestInfo, key: "authentication" }))._unsafeUnwrapErr().reason).toBe("no_certificate");
+    const { session } = await startAndApprove();
+    const result = await signer.completeSigning({ sessionId: session.sessionId, completion: { kind: "secret", secret: "ABC123" } });
+    expect(result._unsafeUnwrapErr().reason).toBe("invalid_input");
+  });
+});
