@@ -42,6 +42,8 @@ export interface AccuracyReport {
   /** Raw counts over every page, and over the generated layouts' pages alone. */
   readonly score: PageScore;
   readonly generatedScore: PageScore;
+  /** The same readings post-processed without the synthetic world's vocabularies (place names, nationalities). */
+  readonly withoutVocabularies: PageScore;
   readonly rates: {
     readonly exactNonName: number;
     readonly silentErrors: number;
@@ -126,6 +128,11 @@ export const accuracyRows = (r: Omit<AccuracyReport, "rows" | "notes" | "kind" |
     row("ページ数（失敗）", "pages (failed)", `${r.pages} (${r.failures.length})`),
     row("項目の完全一致（氏名以外）", "field exact match, non-name", `${fmtPct(rates.exactNonName)} (${score.exact}/${score.fields})`, "≥ 99 %", met(Number.isNaN(rates.exactNonName) ? null : rates.exactNonName >= 0.99)),
     row("  … 空白だけの違い（かな等）", "  … wrong only by spaces (e.g. kana)", `${bySpaces} of ${score.fields - score.exact}`),
+    row(
+      "  … 語彙（地名・国籍）なしでは",
+      "  … without vocabularies (place names, nationalities)",
+      `${fmtPct(rate(r.withoutVocabularies.exact, r.withoutVocabularies.fields))} (${r.withoutVocabularies.exact}/${r.withoutVocabularies.fields}; silent ${r.withoutVocabularies.silentErrors})`,
+    ),
     row("  … 生成した様式のみ", "  … generated layouts only", `${fmtPct(rate(generatedScore.exact, generatedScore.fields))} (${generatedScore.exact}/${generatedScore.fields})`),
     row("文字の正解率（全項目）", "character accuracy, all fields", fmtPct(rates.charAccuracy)),
     row("見逃しの誤り（誤りで要確認なし）", "silent errors (wrong, not flagged)", `${fmtPct(rates.silentErrors)} (${score.silentErrors}/${score.fields})`, "≤ 0.5 %", met(Number.isNaN(rates.silentErrors) ? null : rates.silentErrors <= 0.005)),
@@ -185,6 +192,7 @@ export const benchmarkResultJson = (report: BenchmarkReport, context: { readonly
     templates: report.templates,
     score: report.score,
     generatedScore: report.generatedScore,
+    withoutVocabularies: report.withoutVocabularies,
     rates: report.rates,
     identification: report.identification,
     secondsPerPage: report.secondsPerPage,

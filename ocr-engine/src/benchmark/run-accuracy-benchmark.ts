@@ -14,7 +14,8 @@ import { decodeImage } from "../pipeline/decode-image.ts";
 import type { GreyRaster } from "../pipeline/raster.ts";
 import { thresholdChannel, tintChannel } from "../pipeline/remove-tint.ts";
 import { downscaleGrey } from "../pipeline/resize-grey.ts";
-import { makeDocumentPostProcessor } from "../postprocess/post-process-document.ts";
+import { postProcessDocument } from "../postprocess/post-process-document.ts";
+import { syntheticVocabularies } from "../synthetic/synthetic-vocabularies.ts";
 import { generateTenshutsuLayouts } from "../synthetic/layout-families.ts";
 import { loadTemplates, SHIPPED_TEMPLATES_DIR } from "../templates/load-templates.ts";
 import type { Template } from "../templates/template.ts";
@@ -88,7 +89,11 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
   const { templates, references, pages } = synthesised.value;
   if (pages.length === 0) return err(benchmarkError("invalid_options", "no page to read: no shipped template and no generated layout"));
 
-  const started = await createOcrEngine({ templates, references, workers: options.workers, postProcess: makeDocumentPostProcessor({ today: () => options.today }) });
+  // The engine returns raw readings: each page is post-processed with the synthetic world's vocabularies (as a
+  // deployment reads with its own) and, for comparison, without them — the same readings, so the difference is
+  // the vocabularies' alone.
+  const vocabularies = syntheticVocabularies();
+  const started = await createOcrEngine({ templates, references, workers: options.workers });
   if (started.isErr()) return err(benchmarkError("engine_failed", `the engine does not start: ${started.error.reason}: ${started.error.message}`, started.error));
   const engine = started.value;
   const shippedIds = new Set(shipped.map((t) => t.id));
@@ -99,6 +104,7 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
   const falseAlarms: FalseAlarm[] = [];
   let score: PageScore = EMPTY_SCORE;
   let generatedScore: PageScore = EMPTY_SCORE;
+  let plainScore: PageScore = EMPTY_SCORE;
   try {
     // One warm-up page: worker start and model load are not a page's time.
     progress({ phase: "warm-up", done: 0, total: 1, templateId: pages[0]!.template.id, dpi: pages[0]!.dpi });
@@ -107,13 +113,18 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
     for (const [i, page] of pages.entries()) {
       progress({ phase: "recognition", done: i, total: pages.length, templateId: page.template.id, dpi: page.dpi });
       const t0 = performance.now();
-      const result = await engine.recognize(page.scan, { templateId: page.template.id });
+      const result = (await engine.recognize(page.scan, { templateId: page.template.id })).map(({ readings }) => ({
+        readings,
+        document: postProcessDocument(page.template, readings, { today: options.today, vocabularies }),
+      }));
       seconds.push((performance.now() - t0) / 1000);
       if (result.isErr()) {
         failures.push({ templateId: page.template.id, seed: page.seed, reason: result.error.reason });
         continue;
       }
-      const s = scorePage(page.template, page.truth, result.value, options.today, mismatches, falseAlarms);
+      const s = scorePage(page.template, page.truth, result.value.document, options.today, mismatches, falseAlarms);
+      const plain = postProcessDocument(page.template, result.value.readings, { today: options.today });
+      plainScore = addScores(plainScore, scorePage(page.template, page.truth, plain, options.today));
       score = addScores(score, s);
       if (!shippedIds.has(page.template.id)) generatedScore = addScores(generatedScore, s);
     }
@@ -145,6 +156,7 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
     templates: { shipped: shipped.map((t) => t.id), generated: generated.length },
     score,
     generatedScore,
+    withoutVocabularies: plainScore,
     rates: {
       exactNonName: rate(score.exact, score.fields),
       silentErrors: rate(score.silentErrors, score.fields),

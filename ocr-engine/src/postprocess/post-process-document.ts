@@ -5,6 +5,7 @@ import { rowRegion } from "../templates/template-regions.ts";
 import { crossCheck } from "./cross-checks.ts";
 import { sharedFamilyKana, spaceAfterFamily } from "./household-kana.ts";
 import { postProcess } from "./post-process.ts";
+import type { Vocabularies } from "./vocabularies.ts";
 
 /** What the recogniser returned for one crop. */
 export interface FieldReading {
@@ -37,6 +38,8 @@ export interface PostProcessDocumentOptions {
   readonly labelAnchored?: boolean;
   /** A character below this confidence flags its field `weak_character`; default `DEFAULT_WEAK_SYMBOL_CONFIDENCE`. */
   readonly weakSymbolConfidence?: number;
+  /** The deployment's place names and named lists (see `Vocabularies`); default none. */
+  readonly vocabularies?: Vocabularies;
 }
 
 /** Kana fields of a group flagged `spacing_uncertain` re-spaced after the household's shared family name. */
@@ -65,7 +68,7 @@ export const postProcessDocument = (template: Template, readings: DocumentReadin
         ...(reading?.secondRaw === undefined ? {} : { secondRaw: reading.secondRaw }),
         ...(reading?.secondConfidence === undefined ? {} : { secondConfidence: reading.secondConfidence }),
         ...(options.weakSymbolConfidence === undefined ? {} : { weakSymbolConfidence: options.weakSymbolConfidence }),
-      }),
+      }, options.vocabularies),
       ...extra,
     );
 
@@ -87,9 +90,10 @@ export const postProcessDocument = (template: Template, readings: DocumentReadin
  * so a long-running engine never checks dates of birth against the day it started.
  */
 export const makeDocumentPostProcessor =
-  (options: { readonly today: () => string; readonly labelAnchored?: boolean }) =>
+  (options: { readonly today: () => string; readonly labelAnchored?: boolean; readonly vocabularies?: Vocabularies }) =>
   (raw: { readonly readings: DocumentReadings }, template: Template): DocumentResult =>
     postProcessDocument(template, raw.readings, {
       today: options.today(),
       ...(options.labelAnchored === undefined ? {} : { labelAnchored: options.labelAnchored }),
+      ...(options.vocabularies === undefined ? {} : { vocabularies: options.vocabularies }),
     });

@@ -10,6 +10,7 @@ import { isKana, normaliseKana } from "./kana.ts";
 import { normaliseName } from "./name.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation, normaliseAllDashes, normaliseText, toHalfWidthAscii } from "./normalize-text.ts";
 import { isRomanName, normaliseRomanName } from "./roman-name.ts";
+import { correctPlaceNames, matchVocabulary, type Vocabularies } from "./vocabularies.ts";
 
 /** What a type's normaliser makes of the raw text: a value (null when none can be trusted) and flags. */
 interface Normalised {
@@ -54,10 +55,20 @@ const date = (field: TemplateField, raw: string, notation: DateNotation): Normal
 
 const enumText = (text: string): string => normaliseText(text).replace(/[\s\p{P}\p{S}]/gu, "");
 
-const byType = (field: TemplateField, raw: string): Normalised => {
+/** Reads one text against its type (and the deployment's vocabularies); `byType` with them bound. */
+type ReadAs = (raw: string) => Normalised;
+
+/** A text field that names a vocabulary the deployment gave: its listed spelling, or flagged (the text kept). */
+const textInVocabulary = (text: string, name: string | undefined, vocabularies: Vocabularies): Normalised => {
+  const match = text === "" || name === undefined ? null : matchVocabulary(text, name, vocabularies);
+  if (match === null || match.kind === "exact") return ok(text);
+  return match.kind === "corrected" ? { value: match.value, reasons: ["enum_corrected"] } : { value: text, reasons: ["unknown_enum_value"] };
+};
+
+const byType = (field: TemplateField, raw: string, vocabularies: Vocabularies): Normalised => {
   switch (field.type) {
     case "text":
-      return ok(dropSpacesBetweenJapanese(dropStrayEdgePunctuation(normaliseText(raw))));
+      return textInVocabulary(dropSpacesBetweenJapanese(dropStrayEdgePunctuation(normaliseText(raw))), field.post.vocabulary, vocabularies);
     case "name":
       return ok(normaliseName(raw));
     case "kana": {
@@ -80,9 +91,15 @@ const byType = (field: TemplateField, raw: string): Normalised => {
     case "address": {
       const canonical = canonicalAddress(dropStrayEdgePunctuation(normaliseText(raw)));
       if (canonical === "") return ok(canonical);
-      const value = repairBlockNumbers(canonical);
-      const repaired = value === canonical ? [] : (["text_repaired"] as const);
-      return { value, reasons: [...repaired, ...(isWellFormedAddressTail(value) ? [] : (["pattern_mismatch"] as const))] };
+      const blocks = repairBlockNumbers(canonical);
+      const places = vocabularies.placeNames === undefined ? null : correctPlaceNames(blocks, vocabularies.placeNames);
+      const value = places?.value ?? blocks;
+      const reasons = [
+        ...(blocks === canonical ? [] : (["text_repaired"] as const)),
+        ...(places?.corrected === true ? (["place_name_corrected"] as const) : []),
+        ...(isWellFormedAddressTail(value) ? [] : (["pattern_mismatch"] as const)),
+      ];
+      return { value, reasons };
     }
     case "number": {
       const value = normaliseNumber(raw);
@@ -115,9 +132,9 @@ const byType = (field: TemplateField, raw: string): Normalised => {
  * not parse: 204人号室; a date that is no date) gives way to a second reading the type accepts as it is —
  * flagged `readings_disagree` all the same: the two readings did not agree, a person confirms.
  */
-const preferAcceptedReading = (field: TemplateField, first: Normalised, secondRaw: string | undefined): Normalised => {
+const preferAcceptedReading = (read: ReadAs, first: Normalised, secondRaw: string | undefined): Normalised => {
   if (secondRaw === undefined || (first.value !== null && first.reasons.length === 0)) return first;
-  const second = byType(field, secondRaw);
+  const second = read(secondRaw);
   return second.value !== null && second.reasons.length === 0 ? { value: second.value, reasons: ["readings_disagree"] } : first;
 };
 
@@ -130,13 +147,13 @@ const clampConfidence = (c: number): number => (Number.isFinite(c) ? Math.min(10
  * confidence in a lone kanji says nothing (男 read right at 0, 女 at 8; bench-ocr seeds 1–3, 480 fields: 33
  * right values flagged for it, while no enum was misread the same way by both readings).
  */
-const confirmedEnum = (field: TemplateField, first: Normalised, evidence: ReadingEvidence): boolean =>
+const confirmedEnum = (field: TemplateField, read: ReadAs, first: Normalised, evidence: ReadingEvidence): boolean =>
   field.type === "enum" &&
   first.value !== null &&
   first.reasons.length === 0 &&
   evidence.secondRaw !== undefined &&
   evidence.secondConfidence !== undefined &&
-  byType(field, evidence.secondRaw).value === first.value;
+  read(evidence.secondRaw).value === first.value;
 
 /** Whether the value matches the template's pattern; a pattern that does not compile never passes. */
 const matches = (pattern: string, value: string): boolean => {
@@ -191,15 +208,24 @@ export const DEFAULT_WEAK_SYMBOL_CONFIDENCE = 50;
  * - An empty required field is `required_missing`; text that normalises to nothing is `unreadable`.
  * - The pattern (when given) is matched against the normalised value, except for dates, whose value is ISO.
  *
- * `region` defaults to the field's; pass the row's region for repeated rows.
+ * `region` defaults to the field's; pass the row's region for repeated rows. `vocabularies` (the deployment's
+ * place names and named lists) correct addresses and text fields that name a list, each correction flagged.
  */
-export const postProcess = (field: TemplateField, raw: string, confidence: number, region: Region = field.region, evidence: ReadingEvidence = {}): FieldResult => {
+export const postProcess = (
+  field: TemplateField,
+  raw: string,
+  confidence: number,
+  region: Region = field.region,
+  evidence: ReadingEvidence = {},
+  vocabularies: Vocabularies = {},
+): FieldResult => {
   const hasText = raw.replace(/[\s\u3000]+/g, "") !== "";
-  const first = byType(field, raw);
-  const normalised = preferAcceptedReading(field, first, evidence.secondRaw);
+  const read: ReadAs = (text) => byType(field, text, vocabularies);
+  const first = read(raw);
+  const normalised = preferAcceptedReading(read, first, evidence.secondRaw);
   const reasons: ReviewReason[] = [...normalised.reasons];
   const { value } = normalised;
-  const confirmed = confirmedEnum(field, first, evidence);
+  const confirmed = confirmedEnum(field, read, first, evidence);
   const conf = clampConfidence(confirmed ? Math.max(confidence, evidence.secondConfidence ?? 0) : confidence);
 
   if (value === null && normalised.reasons.length === 0) {
@@ -215,7 +241,7 @@ export const postProcess = (field: TemplateField, raw: string, confidence: numbe
     reasons.push("weak_character");
   }
   // Two readings at different scales rarely make the same mistake: when their values differ, one is wrong.
-  if (evidence.secondRaw !== undefined && (hasText || evidence.secondRaw.trim() !== "") && byType(field, evidence.secondRaw).value !== value) {
+  if (evidence.secondRaw !== undefined && (hasText || evidence.secondRaw.trim() !== "") && read(evidence.secondRaw).value !== value) {
     reasons.push("readings_disagree");
   }
   if (field.type === "name" && hasText) reasons.push("name_always_confirmed");

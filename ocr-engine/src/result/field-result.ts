@@ -24,6 +24,8 @@ import type { Region } from "../templates/template.ts";
  * - `readings_disagree`: a second reading of the crop (another scale) gives another value.
  * - `text_repaired`: the text only fits its type once a character that cannot be there is restored (a date
  *   whose last character is not 日); the value is shown, a person confirms it.
+ * - `place_name_corrected`: the 都道府県, 市区町村 or 町域 an address starts with was corrected to the
+ *   deployment's place-name dictionary (さんぶる県 → さんぷる県); a person confirms it.
  * - `label_anchored_fallback`: read from an unknown layout by its labels, not by a template.
  */
 export type ReviewReason =
@@ -47,6 +49,7 @@ export type ReviewReason =
   | "weak_character"
   | "readings_disagree"
   | "text_repaired"
+  | "place_name_corrected"
   | "label_anchored_fallback";
 
 /** Every review reason, in declaration order (for UIs and exhaustiveness tests). */
@@ -71,6 +74,7 @@ export const REVIEW_REASONS: readonly ReviewReason[] = [
   "weak_character",
   "readings_disagree",
   "text_repaired",
+  "place_name_corrected",
   "label_anchored_fallback",
 ];
 

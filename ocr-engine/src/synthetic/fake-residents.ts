@@ -51,9 +51,9 @@ const FEMALE_GIVEN: readonly NameEntry[] = [
 ];
 
 /** Fictional prefectures: none of these exists, so addresses cannot be real. */
-const PREFECTURES = ["みほん県", "ためし県", "さんぷる県", "かきこ府", "れいぶん県"] as const;
-const CITIES = ["みほん市", "あおば市", "ためし町", "ひがしみほん市", "さんぷる村", "もくじ市"] as const;
-const TOWNS = ["中央", "本町", "若葉", "緑ケ丘", "桜台", "東雲", "旭町", "栄町", "日向", "港南"] as const;
+export const PREFECTURES = ["みほん県", "ためし県", "さんぷる県", "かきこ府", "れいぶん県"] as const;
+export const CITIES = ["みほん市", "あおば市", "ためし町", "ひがしみほん市", "さんぷる村", "もくじ市"] as const;
+export const TOWNS = ["中央", "本町", "若葉", "緑ケ丘", "桜台", "東雲", "旭町", "栄町", "日向", "港南"] as const;
 const BUILDINGS = ["みほんハイツ", "ためしコーポ", "さんぷる荘", "メゾン見本"] as const;
 
 /** A fake person. Dates are ISO (yyyy-mm-dd). */

@@ -17,7 +17,7 @@ export interface DocumentValues {
 }
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-const FICTIONAL_NATIONALITIES = ["ミホン国", "タメシ共和国", "サンプル連邦"] as const;
+export const FICTIONAL_NATIONALITIES = ["ミホン国", "タメシ共和国", "サンプル連邦"] as const;
 const STATUSES = ["永住者", "留学", "技術・人文知識・国際業務", "家族滞在", "定住者"] as const;
 
 /**

@@ -9,6 +9,7 @@ export {
   formatSeireki, formatWareki, isValidMunicipalityCode, randomDate, withMunicipalityCheckDigit,
 } from "./fake-residents.ts";
 export { type DocumentValues, fakeValuesFor, sampleSimplePattern } from "./fake-values.ts";
+export { syntheticVocabularies } from "./synthetic-vocabularies.ts";
 export {
   TENSHUTSU_FIELD_KEYS, TENSHUTSU_MEMBER_KEYS, TENSHUTSU_PAGE, generateTenshutsuLayouts, layoutFingerprint,
 } from "./layout-families.ts";

@@ -117,6 +117,10 @@ const checkField = (f: TemplateField, path: readonly PropertyKey[], add: Add) =>
     if (f.post.values === undefined || f.post.values.length === 0) add([...path, "post", "values"], "an enum field needs its values");
     else if (new Set(f.post.values).size !== f.post.values.length) add([...path, "post", "values"], "values must be unique");
   } else if (f.post.values !== undefined) add([...path, "post", "values"], `values apply to enum fields only, not ${f.type}`);
+  if (f.post.vocabulary !== undefined) {
+    if (f.type !== "text") add([...path, "post", "vocabulary"], `a vocabulary applies to text fields only, not ${f.type}`);
+    else if (!/^[a-z][a-z0-9-]{0,39}$/.test(f.post.vocabulary)) add([...path, "post", "vocabulary"], "must be a lower-case name such as nationality");
+  }
   const bounds = (["minDate", "maxDate"] as const).filter((k) => f.post[k] !== undefined);
   if (bounds.length > 0 && !DATE_TYPES.has(f.type)) add([...path, "post", bounds[0]!], `date bounds apply to date fields only, not ${f.type}`);
   for (const k of bounds) if (!isIsoDate(f.post[k]!)) add([...path, "post", k], "must be an ISO date YYYY-MM-DD");

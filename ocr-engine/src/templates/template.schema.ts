@@ -67,6 +67,7 @@ export const TemplateFieldSchema = Schema.Struct({
     pattern: Schema.optionalKey(Schema.String),
     checkDigit: Schema.optionalKey(CheckDigitSchema),
     values: Schema.optionalKey(Schema.Array(Schema.String)),
+    vocabulary: Schema.optionalKey(Schema.String),
     minDate: Schema.optionalKey(Schema.String),
     maxDate: Schema.optionalKey(Schema.String),
   }),

@@ -70,6 +70,11 @@ export interface TemplateField {
     readonly checkDigit?: CheckDigit;
     /** Allowed values for `enum`. */
     readonly values?: readonly string[];
+    /**
+     * For `text`: the name of a closed list the deployment gives the post-processing (`Vocabularies.lists`,
+     * e.g. `nationality`): a reading is corrected to it and flagged; without that list the text is kept as read.
+     */
+    readonly vocabulary?: string;
     /** Inclusive ISO date bounds for date types. */
     readonly minDate?: string;
     readonly maxDate?: string;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { postProcess } from "../src/postprocess/post-process.ts";
+import { correctPlaceNames, type PlaceNameDictionary } from "../src/postprocess/vocabularies.ts";
+import { syntheticVocabularies } from "../src/synthetic/synthetic-vocabularies.ts";
+import type { FieldType, TemplateField } from "../src/templates/template.ts";
+
+const field = (type: FieldType, o: { readonly post?: TemplateField["post"] } = {}): TemplateField => ({
+  key: `test.${type}`,
+  label: { ja: "項目", en: "Field" },
+  region: { x: 0.1, y: 0.2, width: 0.3, height: 0.05 },
+  type,
+  hints: {},
+  post: o.post ?? {},
+  review: { minConfidence: 60, always: false },
+  required: true,
+});
+
+const towns = ["中央", "本町", "桜台", "旭町", "栄町"];
+const dictionary: PlaceNameDictionary = {
+  prefectures: [
+    { name: "さんぷる県", municipalities: [{ name: "あおば市", towns }, { name: "さんぷる村", towns }] },
+    { name: "みほん県", municipalities: [{ name: "もくじ市", towns }, { name: "あおば市" }] },
+  ],
+};
+
+describe("correcting the place names an address starts with", () => {
+  it("corrects a misread 都道府県, 市区町村 and 町域 to the dictionary's spelling, level by level", () => {
+    expect(correctPlaceNames("さんぶる県あおは市桜全1-10-17", dictionary)).toEqual({ value: "さんぷる県あおば市桜台1-10-17", corrected: true });
+    expect(correctPlaceNames("さんぷる県さんぶる村本町7-34-9", dictionary)).toEqual({ value: "さんぷる県さんぷる村本町7-34-9", corrected: true });
+  });
+  it("leaves an address already spelt as listed alone", () => {
+    expect(correctPlaceNames("さんぷる県あおば市旭町8丁目37番地3", dictionary)).toEqual({ value: "さんぷる県あおば市旭町8丁目37番地3", corrected: false });
+  });
+  it("matches a municipality among all when the prefecture is not written (the same name twice is no tie)", () => {
+    expect(correctPlaceNames("あおは市中央1-2-3", dictionary).value).toBe("あおば市中央1-2-3");
+  });
+  it("never guesses between two equally close names, and stops at the first level that matches nothing", () => {
+    // 介町 is one character from both 旭町 and 栄町.
+    expect(correctPlaceNames("さんぷる県あおば市介町7丁目", dictionary).value).toBe("さんぷる県あおば市介町7丁目");
+    // Two misread characters in a 5-character name are too many, and the rest is not read as a prefix-less address.
+    expect(correctPlaceNames("さんぶろ県あおは市中央1", dictionary)).toEqual({ value: "さんぶろ県あおは市中央1", corrected: false });
+    // A municipality without a town list: the town is left as read.
+    expect(correctPlaceNames("みほん県あおば市桜全1", dictionary).value).toBe("みほん県あおば市桜全1");
+    expect(correctPlaceNames("東京都千代田区九段北1-2-3", dictionary)).toEqual({ value: "東京都千代田区九段北1-2-3", corrected: false });
+  });
+});
+
+describe("post-processing with the deployment's vocabularies", () => {
+  const vocabularies = { placeNames: dictionary, lists: { nationality: ["ミホン国", "タメシ共和国", "サンプル連邦"] } };
+  it("an address corrected to the dictionary is flagged place_name_corrected; one spelt as listed is not", () => {
+    expect(postProcess(field("address"), "さん ぶる 県 あお ば 市 桜 台 1-10-17", 95, undefined, {}, vocabularies)).toMatchObject({
+      value: "さんぷる県あおば市桜台1-10-17",
+      reasons: ["place_name_corrected"],
+    });
+    expect(postProcess(field("address"), "さん ぷる 県 あお ば 市 桜 台 1-10-17", 95, undefined, {}, vocabularies).reasons).toEqual([]);
+    // Without a dictionary the reading is kept as it is.
+    expect(postProcess(field("address"), "さん ぶる 県 あお ば 市 桜 台 1-10-17", 95).value).toBe("さんぶる県あおば市桜台1-10-17");
+  });
+  it("a text field naming a vocabulary is corrected to it (enum_corrected), or kept and flagged when nothing is close", () => {
+    const nationality = field("text", { post: { vocabulary: "nationality" } });
+    expect(postProcess(nationality, "サン ブル 連 孝", 95, undefined, {}, vocabularies)).toMatchObject({ value: "サンプル連邦", reasons: ["enum_corrected"] });
+    expect(postProcess(nationality, "ミホン国", 95, undefined, {}, vocabularies)).toMatchObject({ value: "ミホン国", reasons: [] });
+    expect(postProcess(nationality, "ブラジル", 95, undefined, {}, vocabularies)).toMatchObject({ value: "ブラジル", reasons: ["unknown_enum_value"] });
+    // A deployment that gave no such list reads the text as it is.
+    expect(postProcess(nationality, "サン ブル 連邦", 95)).toMatchObject({ value: "サンブル連邦", reasons: [] });
+  });
+  it("the synthetic world's vocabularies hold every fictional prefecture × municipality and the nationalities", () => {
+    const v = syntheticVocabularies();
+    expect(v.placeNames?.prefectures.length).toBe(5);
+    expect(v.placeNames?.prefectures.every((p) => p.municipalities.length === 6 && p.municipalities.every((m) => (m.towns ?? []).length === 10))).toBe(true);
+    expect(v.lists?.["nationality"]).toContain("サンプル連邦");
+  });
+});
