@@ -1,11 +1,12 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
-import type { ApplicationStore, ResidentAccountStore, AuditLogStore, OutboxStore, PasskeyStore, StaffAccessStore, StaffStore, StorageError } from "@madoguchi/core";
+import type { ApplicationStore, ResidentAccountStore, AuditLogStore, OutboxStore, PasskeyStore, ResidentJpkiLinkStore, StaffAccessStore, StaffStore, StorageError } from "@madoguchi/core";
 import type { LoginStateStore, SessionStore } from "@madoguchi/core";
 import type { SettingsStore } from "@madoguchi/core";
 import { mikroOrmApplicationStore } from "./mikro-orm-application-store.ts";
 import { mikroOrmAuditLogStore } from "./mikro-orm-audit-log-store.ts";
 import { mikroOrmOutboxStore } from "./mikro-orm-outbox-store.ts";
 import { mikroOrmPasskeyStore } from "./mikro-orm-passkey-store.ts";
+import { mikroOrmResidentJpkiLinkStore } from "./mikro-orm-resident-jpki-link-store.ts";
 import { mikroOrmSessionStore } from "./mikro-orm-session-store.ts";
 import { mikroOrmLoginStateStore } from "./mikro-orm-login-state-store.ts";
 import { mikroOrmStaffStore } from "./mikro-orm-staff-store.ts";
@@ -28,6 +29,8 @@ export interface MikroOrmStore {
   readonly residentAccounts: ResidentAccountStore;
   /** Passkeys of staff and resident accounts (migration 0006). */
   readonly passkeys: PasskeyStore;
+  /** My Number cards linked to resident accounts for JPKI login (migration 0008). */
+  readonly residentJpkiLinks: ResidentJpkiLinkStore;
   /** Server-side sessions (migration 0003). */
   readonly sessions: SessionStore;
   /** Login state of staff and residents, TOTP secrets sealed (migration 0003). */
@@ -70,6 +73,7 @@ export const createMikroOrmStore = (options: MikroOrmStoreOptions): ResultAsync<
           staffAccess: mikroOrmStaffAccessStore(db),
           residentAccounts: mikroOrmResidentAccountStore(db, keyStore),
           passkeys: mikroOrmPasskeyStore(db),
+          residentJpkiLinks: mikroOrmResidentJpkiLinkStore(db),
           sessions: mikroOrmSessionStore(db),
           loginState: mikroOrmLoginStateStore(db, keyStore),
           auditLog: mikroOrmAuditLogStore(db),

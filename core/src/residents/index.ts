@@ -17,3 +17,6 @@ export * from "./notify-resident.ts";
 export * from "./resident-login-state.ts";
 export * from "./unlock-resident-account.ts";
 export * from "./resident-passkeys.ts";
+export * from "./jpki/resident-jpki-link.ts";
+export * from "./jpki/resident-jpki-link-store.port.ts";
+export * from "./jpki/resident-jpki-login.ts";

@@ -1,7 +1,7 @@
-import type { LoginStateStore, ResidentAccountStore, ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
+import type { LoginStateStore, ResidentAccountStore, ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, ResidentJpkiLinkStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
 import type { SessionStore, SettingsStore } from "@madoguchi/core";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
-import { createMemoryResidentAccountStore, createMemoryStore } from "@madoguchi/adapter-memory";
+import { createMemoryResidentAccountStore, createMemoryResidentJpkiLinkStore, createMemoryStore } from "@madoguchi/adapter-memory";
 import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
 import type { Config } from "../../config/config.ts";
 
@@ -22,6 +22,8 @@ export interface StorageParts {
   readonly loginState: LoginStateStore;
   /** Resident accounts (R3). */
   readonly residentAccounts: ResidentAccountStore;
+  /** My Number cards linked to resident accounts for JPKI login (R10). */
+  readonly residentJpkiLinks: ResidentJpkiLinkStore;
   /** The municipality's settings; a change appends its audit entry to `auditLog` in the same transaction. */
   readonly settings: SettingsStore;
   close(): Promise<void>;
@@ -49,7 +51,7 @@ const factories = {
     return mikroOrm({ driver: "postgresql", url: db.url, keyStore: keyStore.value });
   },
   /** Nothing kept, nothing encrypted: demos and embedders' tests only. */
-  memory: async () => ({ ...createMemoryStore(), residentAccounts: createMemoryResidentAccountStore() }),
+  memory: async () => ({ ...createMemoryStore(), residentAccounts: createMemoryResidentAccountStore(), residentJpkiLinks: createMemoryResidentJpkiLinkStore() }),
 } satisfies { [K in Config["database"]["driver"]]: (db: Extract<Config["database"], { driver: K }>, keyFile: string) => Promise<StorageParts> };
 
 export const buildStorage = (config: Config, keyFile: string): Promise<StorageParts> => {
