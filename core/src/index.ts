@@ -93,3 +93,4 @@ export * from "./audit/application-audit-entry.ts";
 export * from "./identity/index.ts";
 export * from "./residents/index.ts";
 export * from "./settings/index.ts";
+export * from "./approvals/index.ts";

@@ -39,6 +39,10 @@ export const AUDIT_ACTIONS = [
   "staff_role.revoked",
   "resident.login",
   "resident.account_changed",
+  "approval.requested",
+  "approval.approved",
+  "approval.rejected",
+  "approval.used",
 ] as const;
 
 /** One audited event name, e.g. `application.viewed`. */
@@ -55,7 +59,7 @@ export interface AuditActor {
 
 /** What was acted on, by id: `application` (its internal id), `staff_account`, `audit_log`, … */
 export interface AuditTarget {
-  readonly kind: "application" | "staff_account" | "staff_group" | "session" | "audit_log" | "configuration" | "fee" | "resident_account";
+  readonly kind: "application" | "staff_account" | "staff_group" | "session" | "audit_log" | "configuration" | "fee" | "resident_account" | "approval_request";
   readonly id: string;
 }
 
