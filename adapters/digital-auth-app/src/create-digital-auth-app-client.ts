@@ -18,6 +18,8 @@ export interface PendingAuthorization {
   readonly state: string;
   readonly nonce: string;
   readonly codeVerifier: string;
+  /** The redirect URI this authorization was requested with (the token request repeats it). */
+  readonly redirectUri: string;
   /** The sign transaction this authorization approves (purpose `sign`). */
   readonly transactionId?: string;
 }
@@ -42,18 +44,19 @@ export interface DigitalAuthAppSignature {
 
 /** The Digital Authentication App client (login and signatures). */
 export interface DigitalAuthAppClient {
-  startLogin(): ResultAsync<StartedAuthorization, DigitalAuthAppError>;
+  /** Starts a login; `redirectUri` must be one of the configured ones (default: the first). */
+  startLogin(redirectUri?: string): ResultAsync<StartedAuthorization, DigitalAuthAppError>;
   /** Verifies the callback (state, code exchange with PKCE, ID token: signature, iss, aud, nonce, exp/iat) and reads the 4-info. */
   finishLogin(pending: PendingAuthorization, callbackUrl: string): ResultAsync<DigitalAuthAppLogin, DigitalAuthAppError>;
   /** Creates a sign transaction for a SHA-256 hash (32 bytes) and the authorization that approves it. */
-  startSigning(sha256: Uint8Array): ResultAsync<StartedAuthorization, DigitalAuthAppError>;
+  startSigning(sha256: Uint8Array, redirectUri?: string): ResultAsync<StartedAuthorization, DigitalAuthAppError>;
   /** Exchanges the callback's code and fetches the transaction's encrypted result. */
   finishSigning(pending: PendingAuthorization, callbackUrl: string): ResultAsync<DigitalAuthAppSignature, DigitalAuthAppError>;
   healthCheck(): ResultAsync<void, DigitalAuthAppError>;
 }
 
 const attempt = <T>(operation: string, run: () => Promise<T>): ResultAsync<T, DigitalAuthAppError> =>
-  ResultAsync.fromPromise(run(), (error) =>
+  ResultAsync.fromPromise((async () => run())(), (error) =>
     typeof error === "object" && error !== null && (error as { _tag?: unknown })._tag === "DigitalAuthAppError"
       ? (error as DigitalAuthAppError)
       : providerError(operation, error),
@@ -85,7 +88,7 @@ export const createDigitalAuthAppClient = (input: DigitalAuthAppOptions): Digita
       const config = await oidc.discovery(
         issuer,
         options.clientId,
-        { id_token_signed_response_alg: "ES256", redirect_uris: [options.redirectUri] },
+        { id_token_signed_response_alg: "ES256", redirect_uris: [...options.redirectUris] },
         oidc.PrivateKeyJwt({ key, ...(typeof kid === "string" ? { kid } : {}) }),
         { timeout, execute: isLoopbackUrl(issuer) && issuer.protocol === "http:" ? [oidc.allowInsecureRequests] : [] },
       );
@@ -98,17 +101,23 @@ export const createDigitalAuthAppClient = (input: DigitalAuthAppOptions): Digita
     return configuration;
   };
 
-  const authorizationRequest = async (purpose: PendingAuthorization["purpose"], scope: string, extra: Record<string, string>, transactionId?: string) => {
+  const redirectUriOf = (operation: string, requested: string | undefined): string => {
+    const chosen = requested ?? options.redirectUris[0]!;
+    return options.redirectUris.includes(chosen) ? chosen : fail(operation, "state_mismatch", "the redirect URI is not one of the configured ones");
+  };
+
+  const authorizationRequest = async (purpose: PendingAuthorization["purpose"], redirectUri: string, scope: string, extra: Record<string, string>, transactionId?: string) => {
     const config = await configure();
     const pending: PendingAuthorization = {
       purpose,
+      redirectUri,
       state: oidc.randomState(),
       nonce: oidc.randomNonce(),
       codeVerifier: oidc.randomPKCECodeVerifier(),
       ...(transactionId === undefined ? {} : { transactionId }),
     };
     const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: options.redirectUri,
+      redirect_uri: redirectUri,
       scope,
       state: pending.state,
       nonce: pending.nonce,
@@ -121,7 +130,11 @@ export const createDigitalAuthAppClient = (input: DigitalAuthAppOptions): Digita
 
   const exchange = async (operation: string, pending: PendingAuthorization, callbackUrl: string) => {
     const config = await configure();
-    return oidc.authorizationCodeGrant(config, new URL(callbackUrl), {
+    // The token request repeats the authorization's redirect_uri (openid-client takes it from the callback URL's origin and path).
+    const callback = new URL(callbackUrl);
+    const registered = new URL(pending.redirectUri);
+    if (callback.origin !== registered.origin || callback.pathname !== registered.pathname) fail(operation, "state_mismatch", "the callback is not the redirect URI of this authorization");
+    return oidc.authorizationCodeGrant(config, callback, {
       pkceCodeVerifier: pending.codeVerifier,
       expectedState: pending.state,
       expectedNonce: pending.nonce,
@@ -132,7 +145,8 @@ export const createDigitalAuthAppClient = (input: DigitalAuthAppOptions): Digita
   };
 
   return {
-    startLogin: () => attempt("digital-auth-app.startLogin", () => authorizationRequest("login", LOGIN_SCOPES.join(" "), {})),
+    startLogin: (redirectUri) =>
+      attempt("digital-auth-app.startLogin", () => authorizationRequest("login", redirectUriOf("digital-auth-app.startLogin", redirectUri), LOGIN_SCOPES.join(" "), {})),
 
     finishLogin: (pending, callbackUrl) => {
       const operation = "digital-auth-app.finishLogin";
@@ -150,7 +164,7 @@ export const createDigitalAuthAppClient = (input: DigitalAuthAppOptions): Digita
       });
     },
 
-    startSigning: (sha256) => {
+    startSigning: (sha256, redirectUri) => {
       const operation = "digital-auth-app.startSigning";
       if (sha256.length !== 32) return errAsync(digitalAuthAppError(operation, "sign_transaction_failed", "a SHA-256 hash has 32 bytes"));
       return attempt(operation, async () => {
@@ -171,7 +185,7 @@ export const createDigitalAuthAppClient = (input: DigitalAuthAppOptions): Digita
         const body = (await response.json()) as Record<string, unknown>;
         const transactionId = body[SIGN_API.answer.transactionId];
         if (typeof transactionId !== "string" || transactionId === "") return fail(operation, "sign_transaction_failed", "no transaction id");
-        return authorizationRequest("sign", `openid ${SIGN_SCOPE}`, { [SIGN_API.authorizationParameter]: transactionId }, transactionId);
+        return authorizationRequest("sign", redirectUriOf(operation, redirectUri), `openid ${SIGN_SCOPE}`, { [SIGN_API.authorizationParameter]: transactionId }, transactionId);
       });
     },
 

@@ -52,8 +52,6 @@ const isSha256DigestInfo = (digestInfo: Uint8Array): boolean =>
 
 export interface DigitalAuthAppSignerOptions {
   readonly client: DigitalAuthAppClient;
-  /** The callback the app sends the resident back to (the client's registered redirect URI). */
-  readonly redirectUri: string;
   /** The provider's issuer: the callback's `iss` (RFC 9207), which the port's completion does not carry. */
   readonly issuer: string;
   readonly now?: () => Date;
@@ -100,7 +98,7 @@ export const createDigitalAuthAppSigner = (options: DigitalAuthAppSignerOptions)
       // The port's completion has no kind for the callback's `error=` (access_denied): a callback without
       // a code is the resident coming back without approving (see ADR 0023, asked of jpki-signer@1).
       if (completion.code === "") return errAsync(signerError(operation, "cancelled", "the resident came back without approving"));
-      const callback = new URL(options.redirectUri);
+      const callback = new URL(session.pending.redirectUri);
       callback.searchParams.set("code", completion.code);
       callback.searchParams.set("state", completion.state);
       callback.searchParams.set("iss", options.issuer);

@@ -13,8 +13,12 @@ export const DigitalAuthAppOptions = Schema.Struct({
   /** The realm's issuer URL, e.g. `https://<host>/api/realms/main` (discovery is under it). */
   issuer: Schema.String.pipe(Schema.check(Schema.isPattern(/^https?:\/\/[^\s]+$/))),
   clientId: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200))),
-  /** Where the provider sends the resident back (registered with the provider). */
-  redirectUri: Schema.String.pipe(Schema.check(Schema.isPattern(/^https?:\/\/[^\s]+$/))),
+  /**
+   * Where the provider may send the resident back (each registered with the provider); the first is
+   * the default. Several when one deployment is reached under several origins (localhost and 127.0.0.1
+   * in development): the browser must come back to the origin its cookies belong to.
+   */
+  redirectUris: Schema.Array(Schema.String.pipe(Schema.check(Schema.isPattern(/^https?:\/\/[^\s]+$/)))).pipe(Schema.check(Schema.isMinLength(1))),
   /** EC P-256 (ES256) or RSA private JWK for `private_key_jwt`, with its `kid`. */
   clientAuthenticationKey: Jwk,
   /** ECDH-ES private JWK the sign result is encrypted to. */

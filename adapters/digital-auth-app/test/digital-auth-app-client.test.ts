@@ -65,6 +65,17 @@ describe("Digital Authentication App login against the loopback stub", () => {
     expect(await reasonOf(fixture.client.finishLogin(first.pending, callback))).toBe("state_mismatch");
   });
 
+  it("a callback arriving at another address than the authorization's redirect URI is refused as state_mismatch", async () => {
+    const { authorizationUrl, pending } = await started();
+    const callback = new URL(await approveInStub(authorizationUrl));
+    callback.host = "127.0.0.1:10";
+    expect(await reasonOf(fixture.client.finishLogin(pending, callback.href))).toBe("state_mismatch");
+  });
+
+  it("refuses to start with a redirect URI that is not configured", async () => {
+    expect(await reasonOf(fixture.client.startLogin("http://127.0.0.1:9/elsewhere"))).toBe("state_mismatch");
+  });
+
   it("a wrong nonce is refused as nonce_mismatch", async () => {
     const { authorizationUrl, pending } = await started();
     const callback = await approveInStub(authorizationUrl);
@@ -124,7 +135,7 @@ describe("Digital Authentication App login against the loopback stub", () => {
     const stranger = createDigitalAuthAppClient({
       issuer: fixture.stub.issuer,
       clientId: CLIENT_ID,
-      redirectUri: REDIRECT_URI,
+      redirectUris: [REDIRECT_URI],
       clientAuthenticationKey: keys.clientAuthenticationKey,
       resultDecryptionKey: keys.resultDecryptionKey,
     });
@@ -141,7 +152,7 @@ describe("Digital Authentication App login against the loopback stub", () => {
       createDigitalAuthAppClient({
         issuer: "http://idp.example.jp/api/realms/main",
         clientId: CLIENT_ID,
-        redirectUri: REDIRECT_URI,
+        redirectUris: [REDIRECT_URI],
         clientAuthenticationKey: keys.clientAuthenticationKey,
         resultDecryptionKey: keys.resultDecryptionKey,
       }),

@@ -2,14 +2,14 @@ import { createHash, verify, X509Certificate } from "node:crypto";
 import { sha256DigestInfo, type JpkiSigner } from "@madoguchi/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveInStub, createDigitalAuthAppSigner } from "../src/index.ts";
-import { REDIRECT_URI, startStubFixture, type StubFixture } from "./stub-fixture.ts";
+import { startStubFixture, type StubFixture } from "./stub-fixture.ts";
 
 let fixture: StubFixture;
 let clock = new Date();
 let signer: JpkiSigner;
 beforeAll(async () => {
   fixture = await startStubFixture();
-  signer = createDigitalAuthAppSigner({ client: fixture.client, redirectUri: REDIRECT_URI, issuer: fixture.stub.issuer, now: () => clock });
+  signer = createDigitalAuthAppSigner({ client: fixture.client, issuer: fixture.stub.issuer, now: () => clock });
 });
 afterAll(() => fixture.close());
 

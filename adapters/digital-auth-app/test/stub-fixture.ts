@@ -63,7 +63,7 @@ export const startStubFixture = async (): Promise<StubFixture> => {
   const client = createDigitalAuthAppClient({
     issuer: stub.issuer,
     clientId: CLIENT_ID,
-    redirectUri: REDIRECT_URI,
+    redirectUris: [REDIRECT_URI],
     clientAuthenticationKey: keys.clientAuthenticationKey,
     resultDecryptionKey: keys.resultDecryptionKey,
   });

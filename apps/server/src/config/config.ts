@@ -53,6 +53,16 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_PASSKEY_RP_ID: Schema.optional(Schema.String),
   /** Secret (base64, ≥ 32 bytes) binding passkey challenges to sessions; the same on every instance (default: random per process). */
   MADOGUCHI_CEREMONY_SECRET: Schema.optional(Schema.String),
+  /**
+   * Resident login with the Digital Authentication App (docs/adr/0023-digital-authentication-app.md):
+   * `stub` (a loopback stand-in, the embedded profile's default), `provider` (the real one, with the
+   * three variables below), or `off` (the scale profile's default).
+   */
+  MADOGUCHI_DIGITAL_AUTH_APP: Schema.optional(Schema.Literals(["stub", "provider", "off"])),
+  MADOGUCHI_DIGITAL_AUTH_APP_ISSUER: Schema.optional(Schema.String),
+  MADOGUCHI_DIGITAL_AUTH_APP_CLIENT_ID: Schema.optional(Schema.String),
+  /** JSON file (0600) with the private JWKs `clientAuthenticationKey` and `resultDecryptionKey` registered with the provider. */
+  MADOGUCHI_DIGITAL_AUTH_APP_KEYS_FILE: Schema.optional(Schema.String),
   LOG_LEVEL: Schema.optional(Schema.Literals(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
 });
 
@@ -92,6 +102,11 @@ export interface Config {
   };
   /** Passkeys: the relying party id and the secret of challenge binding (null: a random one per process). */
   readonly passkeys: { readonly rpId: string; readonly ceremonySecret: Uint8Array | null };
+  /** The Digital Authentication App for resident login: off, the loopback stub, or a real provider. */
+  readonly digitalAuthApp:
+    | { readonly kind: "off" }
+    | { readonly kind: "stub" }
+    | { readonly kind: "provider"; readonly issuer: string; readonly clientId: string; readonly keysFile: string };
   readonly logLevel: string;
 }
 
@@ -137,6 +152,17 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
   const publicOrigins =
     e.MADOGUCHI_PUBLIC_ORIGINS?.split(",").map((s) => s.trim()).filter((s) => s !== "") ??
     [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  const digitalAuthAppKind = e.MADOGUCHI_DIGITAL_AUTH_APP ?? ((e.MADOGUCHI_PROFILE ?? "embedded") === "embedded" ? "stub" : "off");
+  if (
+    digitalAuthAppKind === "provider" &&
+    (e.MADOGUCHI_DIGITAL_AUTH_APP_ISSUER === undefined || e.MADOGUCHI_DIGITAL_AUTH_APP_CLIENT_ID === undefined || e.MADOGUCHI_DIGITAL_AUTH_APP_KEYS_FILE === undefined)
+  ) {
+    return err({ _tag: "ConfigError", message: "MADOGUCHI_DIGITAL_AUTH_APP=provider needs MADOGUCHI_DIGITAL_AUTH_APP_ISSUER, _CLIENT_ID and _KEYS_FILE" });
+  }
+  const digitalAuthApp: Config["digitalAuthApp"] =
+    digitalAuthAppKind === "provider"
+      ? { kind: "provider", issuer: e.MADOGUCHI_DIGITAL_AUTH_APP_ISSUER!, clientId: e.MADOGUCHI_DIGITAL_AUTH_APP_CLIENT_ID!, keysFile: e.MADOGUCHI_DIGITAL_AUTH_APP_KEYS_FILE! }
+      : { kind: digitalAuthAppKind };
   return ok({
     port,
     host: e.HOST ?? "127.0.0.1",
@@ -162,6 +188,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
       message: { ja: e.MADOGUCHI_STAFF_LOGIN_MESSAGE_JA ?? "", en: e.MADOGUCHI_STAFF_LOGIN_MESSAGE_EN ?? "" },
     },
     passkeys: { rpId: e.MADOGUCHI_PASSKEY_RP_ID ?? hostOf(publicOrigins[0]), ceremonySecret },
+    digitalAuthApp,
     logLevel: e.LOG_LEVEL ?? "info",
   });
 };
