@@ -1,4 +1,4 @@
-import type { ApplicationStore, AuditLogStore, LoginStateStore, OutboxStore, PasskeyStore, SessionStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
+import type { ApplicationStore, ApprovalStore, AuditLogStore, LoginStateStore, OutboxStore, PasskeyStore, SessionStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
 import { memoryApplicationStore } from "./memory-application-store.ts";
 import { memoryAuditLogStore } from "./memory-audit-log-store.ts";
 import { emptyMemoryState } from "./memory-state.ts";
@@ -9,6 +9,7 @@ import { memorySessionStore } from "./memory-session-store.ts";
 import { memoryLoginStateStore } from "./memory-login-state-store.ts";
 import { createMemoryPasskeyStore } from "./memory-passkey-store.ts";
 import { memorySettingsStore, type MemorySettingsStore } from "./memory-settings-store.ts";
+import { memoryApprovalStore } from "./memory-approval-store.ts";
 
 /** The storage ports of one memory store, sharing one state. */
 export interface MemoryStore {
@@ -27,6 +28,8 @@ export interface MemoryStore {
   readonly passkeys: PasskeyStore;
   /** The municipality's settings; a change appends its audit entries to `auditLog` in the same step. */
   readonly settings: MemorySettingsStore;
+  /** Two-person approval requests; each step appends its audit entries to `auditLog` in the same step. */
+  readonly approvals: ApprovalStore;
   /** Closes the store; afterwards every call fails with `StorageError{reason:"unavailable"}`. */
   close(): Promise<void>;
 }
@@ -49,6 +52,7 @@ export const createMemoryStore = (): MemoryStore => {
     loginState: memoryLoginStateStore(() => state.closed),
     passkeys: createMemoryPasskeyStore(),
     settings: memorySettingsStore(state),
+    approvals: memoryApprovalStore(state),
     close: () => applications.close(),
   };
 };
