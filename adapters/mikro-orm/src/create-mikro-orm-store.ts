@@ -1,7 +1,7 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import type { ApplicationStore, ResidentAccountStore, AuditLogStore, OutboxStore, PasskeyStore, ResidentJpkiLinkStore, StaffAccessStore, StaffStore, StorageError } from "@madoguchi/core";
 import type { LoginStateStore, SessionStore } from "@madoguchi/core";
-import type { SettingsStore } from "@madoguchi/core";
+import type { ApprovalStore, SettingsStore } from "@madoguchi/core";
 import { mikroOrmApplicationStore } from "./mikro-orm-application-store.ts";
 import { mikroOrmAuditLogStore } from "./mikro-orm-audit-log-store.ts";
 import { mikroOrmOutboxStore } from "./mikro-orm-outbox-store.ts";
@@ -13,6 +13,7 @@ import { mikroOrmStaffStore } from "./mikro-orm-staff-store.ts";
 import { mikroOrmStaffAccessStore } from "./mikro-orm-staff-access-store.ts";
 import { mikroOrmResidentAccountStore } from "./mikro-orm-resident-account-store.ts";
 import { mikroOrmSettingsStore } from "./mikro-orm-settings-store.ts";
+import { mikroOrmApprovalStore } from "./mikro-orm-approval-store.ts";
 import { decodeMikroOrmStoreOptions, type MikroOrmStoreOptions } from "./mikro-orm-store.options.ts";
 import { openOrm, type OpenedOrm } from "./open-orm.ts";
 import { runMigrations } from "./run-migrations.ts";
@@ -39,6 +40,8 @@ export interface MikroOrmStore {
   readonly auditLog: AuditLogStore;
   /** The municipality's settings (migration 0007); a change is audited in the same transaction as its write. */
   readonly settings: SettingsStore;
+  /** Two-person approval requests (migration 0009); each step is audited in the same transaction as its write. */
+  readonly approvals: ApprovalStore;
   /** The database answers and the KeyStore holds its key. */
   healthCheck(): ResultAsync<void, StorageError>;
   /** Closes the connection (pool). */
@@ -78,6 +81,7 @@ export const createMikroOrmStore = (options: MikroOrmStoreOptions): ResultAsync<
           loginState: mikroOrmLoginStateStore(db, keyStore),
           auditLog: mikroOrmAuditLogStore(db),
           settings: mikroOrmSettingsStore(db),
+          approvals: mikroOrmApprovalStore(db),
           healthCheck: () => applications.healthCheck(),
           close: () => applications.close(),
         });

@@ -8,6 +8,7 @@ import { passkeysMigration } from "./0006-passkeys.ts";
 import { residentAccountsMigration } from "./0005-resident-accounts.ts";
 import { municipalitySettingsMigration } from "./0007-municipality-settings.ts";
 import { residentJpkiLinksMigration } from "./0008-resident-jpki-links.ts";
+import { approvalRequestsMigration } from "./0009-approval-requests.ts";
 import type { Dialect } from "./dialect.ts";
 
 /** A migration that runs fixed SQL statements, one class per dialect and step. */
@@ -36,4 +37,5 @@ export const migrationsFor = (dialect: Dialect): MigrationObject[] => [
   { name: "0006-passkeys", class: sqlMigration("0006-passkeys", passkeysMigration[dialect]) },
   { name: "0007-municipality-settings", class: sqlMigration("0007-municipality-settings", municipalitySettingsMigration[dialect]) },
   { name: "0008-resident-jpki-links", class: sqlMigration("0008-resident-jpki-links", residentJpkiLinksMigration[dialect]) },
+  { name: "0009-approval-requests", class: sqlMigration("0009-approval-requests", approvalRequestsMigration[dialect]) },
 ];
