@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StaffRoleId } from "@madoguchi/core";
 import { call, staffLogin } from "./support/api-client.ts";
+import { staffWithSession } from "./support/staff-access-fixtures.ts";
 import { staffLoginAs, totpCodeFor } from "./support/staff-totp.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -50,6 +52,16 @@ describe("staff account administration (staff.manage + step-up), on real SQLite"
     // A member without staff.manage cannot administer (403, audited by requirePermission).
     const denied = await call(`${server.staffUrl}/api/staff/admin/accounts`, { headers: member.headers, body: { loginId: "other.one", displayName: "x", email: "x@example.jp" } });
     expect(denied.status).toBe(403);
+  });
+
+  it("refuses an administrator whose step-up is not recent (403 staff.step_up_required), records the refusal, issues nothing", async () => {
+    const stale = await staffWithSession(server, "administrator", { steppedUp: false });
+    (await server.deps.staffAccess.assignRole({ roleId: StaffRoleId("administrator"), holder: { kind: "staff", staffId: stale.id } }))._unsafeUnwrap();
+    const refused = await call(`${server.staffUrl}/api/staff/admin/accounts`, { headers: stale.headers, body: { loginId: "no.step.up", displayName: "x", email: "x@example.jp" } });
+    expect([refused.status, refused.body.error.code]).toEqual([403, "staff.step_up_required"]);
+    const denials = (await server.deps.auditLog.read({ actor: { kind: "staff", id: stale.id }, actions: ["authorization.denied"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
+    expect(denials.map((e) => [e.result, e.details["reason"], e.details["method"], e.details["path"]])).toEqual([["denied", "step_up_required", "POST", "/api/staff/admin/accounts"]]);
+    expect((await server.deps.staff.findByLoginId("no.step.up"))._unsafeUnwrap()).toBeNull();
   });
 
   it("unlocks a locked account; a reset link of an account with TOTP needs the code too", async () => {

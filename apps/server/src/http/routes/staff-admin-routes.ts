@@ -7,10 +7,8 @@ import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
 import { requirePermission } from "../require-permission.ts";
 import type { ServerDeps } from "../server-deps.ts";
-import { requireStaffSession, requireStepUp, staffSessionOf } from "../sessions/require-staff-session.ts";
-
-/** Sensitive: the administrator must have re-entered their code within the last 10 minutes. */
-const STEP_UP_MAX_AGE_MS = 10 * 60_000;
+import { requireRecentStepUp } from "../sessions/require-recent-step-up.ts";
+import { requireStaffSession, staffSessionOf } from "../sessions/require-staff-session.ts";
 
 const IssueBody = Schema.Struct({
   loginId: Schema.String.pipe(Schema.check(Schema.isPattern(/^[A-Za-z0-9._-]{3,64}$/))),
@@ -40,19 +38,7 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
   const admin = [
     requireStaffSession(deps.sessions, auditDenied(deps)),
     requirePermission(deps, "staff.manage"),
-    requireStepUp(deps.clock, STEP_UP_MAX_AGE_MS, (req, reason, staffId) =>
-      recordAudit(deps, [
-        {
-          at: deps.clock.now(),
-          actor: { kind: "staff", id: staffId },
-          action: "authorization.denied",
-          target: null,
-          result: "denied",
-          sourceIp: sourceIpOf(req),
-          details: { reason, method: req.method, path: req.path.slice(0, 200) },
-        },
-      ]).then(() => undefined),
-    ),
+    requireRecentStepUp(deps),
   ];
   const audit = (req: Request, res: Response | null, action: AuditAction, targetId: string, details: Record<string, string> = {}) =>
     recordAudit(deps, [
