@@ -1,5 +1,6 @@
 import {
   APPLICATION_STORE_CONTRACT,
+  APPROVAL_STORE_CONTRACT,
   AUDIT_LOG_STORE_CONTRACT,
   MAILER_CONTRACT,
   PAYMENT_GATEWAY_CONTRACT,
@@ -7,6 +8,7 @@ import {
   SIGNATURE_VERIFIER_CONTRACT,
   STAFF_ACCESS_STORE_CONTRACT,
   type ApplicationStore,
+  type ApprovalStore,
   type AuditLogStore,
   type Mailer,
   type PaymentGateway,
@@ -21,7 +23,7 @@ import {
  * the first resident's submission.
  */
 export const checkContracts = async (parts: {
-  storage: { applications: ApplicationStore; auditLog: AuditLogStore; staffAccess: StaffAccessStore; settings: SettingsStore };
+  storage: { applications: ApplicationStore; auditLog: AuditLogStore; staffAccess: StaffAccessStore; settings: SettingsStore; approvals: ApprovalStore };
   verifier: SignatureVerifier;
   gateway: PaymentGateway;
   mailer: Mailer;
@@ -31,6 +33,7 @@ export const checkContracts = async (parts: {
     [parts.storage.auditLog, AUDIT_LOG_STORE_CONTRACT],
     [parts.storage.staffAccess, STAFF_ACCESS_STORE_CONTRACT],
     [parts.storage.settings, SETTINGS_STORE_CONTRACT],
+    [parts.storage.approvals, APPROVAL_STORE_CONTRACT],
     [parts.verifier, SIGNATURE_VERIFIER_CONTRACT],
     [parts.gateway, PAYMENT_GATEWAY_CONTRACT],
     [parts.mailer, MAILER_CONTRACT],

@@ -165,6 +165,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       auditLog: ctx.get<AuditLogStore>(TOKENS.AuditLogStore),
       auditRetentionMonths: config.audit.retentionMonths,
       settings: ctx.get<SettingsStore>(TOKENS.SettingsStore),
+      approvals: storage.approvals,
+      exportApprovalThreshold: config.exportApprovalThreshold,
       verifier: ctx.get<SignatureVerifier>(TOKENS.SignatureVerifier),
       gateway: ctx.get<PaymentGateway>(TOKENS.PaymentGateway),
       mailer: ctx.get<Mailer>(TOKENS.Mailer),

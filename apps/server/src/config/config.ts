@@ -63,6 +63,8 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_DIGITAL_AUTH_APP_CLIENT_ID: Schema.optional(Schema.String),
   /** JSON file (0600) with the private JWKs `clientAuthenticationKey` and `resultDecryptionKey` registered with the provider. */
   MADOGUCHI_DIGITAL_AUTH_APP_KEYS_FILE: Schema.optional(Schema.String),
+  /** An export of more rows than this needs a second staff member's approval (default 100; 0: every non-empty export). */
+  MADOGUCHI_EXPORT_APPROVAL_THRESHOLD: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 1_000_000 })))),
   LOG_LEVEL: Schema.optional(Schema.Literals(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
 });
 
@@ -107,8 +109,13 @@ export interface Config {
     | { readonly kind: "off" }
     | { readonly kind: "stub" }
     | { readonly kind: "provider"; readonly issuer: string; readonly clientId: string; readonly keysFile: string };
+  /** Exports of more rows than this need a two-person approval (docs/adr/0024-two-person-approval.md). */
+  readonly exportApprovalThreshold: number;
   readonly logLevel: string;
 }
+
+/** Exports of up to 100 rows need only a step-up; larger ones a second person's approval. */
+export const DEFAULT_EXPORT_APPROVAL_THRESHOLD = 100;
 
 /** A configuration error names the variables that are wrong, never their values. */
 export interface ConfigError {
@@ -189,6 +196,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     },
     passkeys: { rpId: e.MADOGUCHI_PASSKEY_RP_ID ?? hostOf(publicOrigins[0]), ceremonySecret },
     digitalAuthApp,
+    exportApprovalThreshold: e.MADOGUCHI_EXPORT_APPROVAL_THRESHOLD ?? DEFAULT_EXPORT_APPROVAL_THRESHOLD,
     logLevel: e.LOG_LEVEL ?? "info",
   });
 };

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type {
   ApplicationStore,
+  ApprovalStore,
   AuditLogStore,
   Clock,
   Hasher,
@@ -48,6 +49,10 @@ export interface ServerDeps {
   readonly auditRetentionMonths: number;
   /** The municipality's settings changed by administrators (the audit retention), each change audited in its transaction. */
   readonly settings: SettingsStore;
+  /** Two-person approval requests (docs/adr/0024-two-person-approval.md), each step audited in its transaction. */
+  readonly approvals: ApprovalStore;
+  /** An export of more rows than this needs an approved request (`MADOGUCHI_EXPORT_APPROVAL_THRESHOLD`). */
+  readonly exportApprovalThreshold: number;
   readonly verifier: SignatureVerifier;
   readonly gateway: PaymentGateway;
   readonly mailer: Mailer;

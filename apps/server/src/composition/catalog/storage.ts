@@ -1,5 +1,5 @@
 import type { LoginStateStore, ResidentAccountStore, ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, ResidentJpkiLinkStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
-import type { SessionStore, SettingsStore } from "@madoguchi/core";
+import type { ApprovalStore, SessionStore, SettingsStore } from "@madoguchi/core";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
 import { createMemoryResidentAccountStore, createMemoryResidentJpkiLinkStore, createMemoryStore } from "@madoguchi/adapter-memory";
 import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
@@ -26,6 +26,8 @@ export interface StorageParts {
   readonly residentJpkiLinks: ResidentJpkiLinkStore;
   /** The municipality's settings; a change appends its audit entry to `auditLog` in the same transaction. */
   readonly settings: SettingsStore;
+  /** Two-person approval requests; each step appends its audit entries to `auditLog` in the same transaction. */
+  readonly approvals: ApprovalStore;
   close(): Promise<void>;
 }
 
