@@ -17,6 +17,7 @@ export { crossCheck, CROSS_CHECK_KEYS, AGE_RULES, MAX_AGE_YEARS, HEAD_RELATIONSH
 export { parseJapaneseDate, toWareki, ERAS, type Era, type DateParse, type DateNotation } from "./postprocess/japanese-date.ts";
 export { canonicalAddress, addressKey } from "./postprocess/address.ts";
 export { correctPlaceNames, matchVocabulary, type Vocabularies, type PlaceNameDictionary, type Prefecture, type Municipality, type PlaceNameCorrection } from "./postprocess/vocabularies.ts";
+export { decodeVocabularies, VocabulariesSchema, type VocabularyIssue } from "./postprocess/vocabularies.schema.ts";
 export { mjVariantKey, normaliseName, MJ_VARIANTS } from "./postprocess/name.ts";
 export { normaliseKana, isKana } from "./postprocess/kana.ts";
 export { normaliseRomanName, isRomanName } from "./postprocess/roman-name.ts";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { postProcess } from "../src/postprocess/post-process.ts";
 import { correctPlaceNames, type PlaceNameDictionary } from "../src/postprocess/vocabularies.ts";
 import { syntheticVocabularies } from "../src/synthetic/synthetic-vocabularies.ts";
+import { decodeVocabularies } from "../src/postprocess/vocabularies.schema.ts";
 import type { FieldType, TemplateField } from "../src/templates/template.ts";
 
 const field = (type: FieldType, o: { readonly post?: TemplateField["post"] } = {}): TemplateField => ({
@@ -69,5 +70,13 @@ describe("post-processing with the deployment's vocabularies", () => {
     expect(v.placeNames?.prefectures.length).toBe(5);
     expect(v.placeNames?.prefectures.every((p) => p.municipalities.length === 6 && p.municipalities.every((m) => (m.towns ?? []).length === 10))).toBe(true);
     expect(v.lists?.["nationality"]).toContain("サンプル連邦");
+  });
+});
+
+describe("the vocabularies' JSON form", () => {
+  it("decodes a deployment's file and reports every problem with its path", () => {
+    expect(decodeVocabularies(syntheticVocabularies())._unsafeUnwrap()).toEqual(syntheticVocabularies());
+    const bad = decodeVocabularies({ placeNames: { prefectures: [{ name: "", municipalities: [{ nam: "あおば市" }] }] }, lists: { Nationality: ["ミホン国"] } });
+    expect(bad._unsafeUnwrapErr().map((i) => i.path)).toEqual(expect.arrayContaining(["placeNames.prefectures.0.name", "placeNames.prefectures.0.municipalities.0.name", "lists.Nationality"]));
   });
 });

@@ -51,6 +51,25 @@ describe("madoguchi ocr", () => {
     expect(byKey.get("person.birthDate")?.value).toBe("1968-01-10");
   }, 60_000);
 
+  it("--vocabularies corrects the address's place names to the deployment's spelling and flags them; a bad file is a clear error", async () => {
+    // A dictionary whose only prefecture is one character off the scan's: the address is corrected to it.
+    const prefecture = /^[^県府都道]+[県府都道]/.exec(truth["person.address"] ?? "")![0];
+    const spelt = `た${prefecture.slice(1)}`;
+    const file = join(dir.path, "vocabularies.json");
+    writeFileSync(file, JSON.stringify({ placeNames: { prefectures: [{ name: spelt, municipalities: [] }] } }));
+    const run = await madoguchi(["ocr", scanFile, "--template", TEMPLATE, "--vocabularies", file, "--json"]);
+    expect(run.code).toBe(0);
+    const address = jsonOf<OcrJson>(run).fields.find((f) => f.key === "person.address")!;
+    expect(address.value?.startsWith(spelt)).toBe(true);
+    expect(address.reasons).toContain("place_name_corrected");
+
+    writeFileSync(file, JSON.stringify({ placeNames: { prefectures: [{ name: "" }] } }));
+    const bad = await madoguchi(["ocr", scanFile, "--template", TEMPLATE, "--vocabularies", file]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain("placeNames.prefectures.0.name");
+    expect(bad.stderr).not.toMatch(STACK_TRACE);
+  }, 60_000);
+
   it("without --template, identifies the template among the shipped ones and reads with it", async () => {
     const run = await madoguchi(["ocr", scanFile, "--json"]);
     expect(run.code).toBe(0);

@@ -24,6 +24,14 @@ export const OCR_STRING_FLAGS = {
     required: false,
     description: { ja: "テンプレート（*.json）のディレクトリ。省略時は同梱のテンプレート", en: "directory of templates (*.json); default: the shipped templates" },
   },
+  vocabularies: {
+    value: "<file>",
+    required: false,
+    description: {
+      ja: "地名（都道府県・市区町村・町域）と国籍などの語彙（JSON）。読み取った値を補正し要確認にする",
+      en: "place names (prefectures, municipalities, towns) and lists such as nationalities (JSON): readings are corrected to them and flagged",
+    },
+  },
 } as const;
 
 /** What `madoguchi ocr` is given (`--json` is the CLI's own output option). */

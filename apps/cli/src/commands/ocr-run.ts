@@ -22,10 +22,11 @@ import { readBinaryFile } from "../files/read-binary-file.ts";
 import type { OcrInput } from "./ocr-flags.ts";
 import { fromOcrError } from "./ocr-errors.ts";
 import { identifyWithCachedIndex, indexCacheDir } from "./ocr-identify.ts";
+import { readVocabularies } from "./ocr-vocabularies.ts";
 import { fallbackLines, identificationLines, ocrJson, ocrLines } from "./ocr-output.ts";
 
 const OPERATION = "ocr";
-const USAGE = ["madoguchi ocr <image file> [--template <template id>] [--kind <kind>] [--page <n>] [--templates-dir <dir>]"];
+const USAGE = ["madoguchi ocr <image file> [--template <template id>] [--kind <kind>] [--page <n>] [--templates-dir <dir>] [--vocabularies <file>]"];
 const KINDS: readonly string[] = DocumentKindSchema.literals;
 
 /** The day in Japan (the checks compare dates of birth with it), as ISO `YYYY-MM-DD`. */
@@ -100,19 +101,26 @@ export const runOcr = (input: OcrInput, context: CliContext): ResultAsync<Comman
     }),
   );
   const today = japanDate(context.now());
+  const vocabularies = readVocabularies(OPERATION, context.cwd, input.strings.vocabularies);
   const scan = readBinaryFile(OPERATION, resolve(context.cwd, shown), shown).andThen((bytes) => decodeImage(bytes, undefined, { page }).mapErr((e) => fromOcrError(OPERATION, e, shown)));
-  return ResultAsync.combine([catalog, scan]).andThen(([cat, raster]) =>
-    plan.by === "template" ? readWithTemplate(cat, raster, plan.templateId, shown, today) : readByIdentification(cat, raster, plan.fallbackKind, shown, today, indexCacheDir(context.env)),
-  );
+  return ResultAsync.combine([catalog, scan, vocabularies]).andThen(([cat, raster, vocab]) => {
+    const postProcess = makeDocumentPostProcessor({ today: () => today, vocabularies: vocab });
+    return plan.by === "template"
+      ? readWithTemplate(cat, raster, plan.templateId, shown, postProcess)
+      : readByIdentification(cat, raster, plan.fallbackKind, shown, today, indexCacheDir(context.env), postProcess);
+  });
 };
 
-const readWithTemplate = (catalog: TemplateCatalog, raster: RgbaRaster, templateId: string, shown: string, today: string): ResultAsync<CommandReport, CliError> => {
+/** What the engine makes of a page's readings: the checked document, with the deployment's vocabularies. */
+type DocumentPostProcess = ReturnType<typeof makeDocumentPostProcessor>;
+
+const readWithTemplate = (catalog: TemplateCatalog, raster: RgbaRaster, templateId: string, shown: string, postProcess: DocumentPostProcess): ResultAsync<CommandReport, CliError> => {
   const known = catalog.templates.map((t) => t.id).sort();
   const template: Template | undefined = catalog.templates.find((t) => t.id === templateId);
   if (template === undefined) return errAsync(fromOcrError(OPERATION, { _tag: "OcrError", reason: "template_not_found", operation: "engine", retryable: false, message: "" }, shown, templateId, known));
   // Only the chosen template (and its reference image for alignment): one recognition needs no other layouts.
   const reference = catalog.references[template.id];
-  const start = createOcrEngine({ templates: [template], references: reference === undefined ? {} : { [template.id]: reference }, postProcess: makeDocumentPostProcessor({ today: () => today }) });
+  const start = createOcrEngine({ templates: [template], references: reference === undefined ? {} : { [template.id]: reference }, postProcess });
   return withEngine(
     start,
     (engine) => engine.recognize(raster, { templateId }).mapErr((e) => fromOcrError(OPERATION, e, shown, templateId, known)),
@@ -120,8 +128,16 @@ const readWithTemplate = (catalog: TemplateCatalog, raster: RgbaRaster, template
   ).map((doc): CommandReport => ({ human: ocrLines(template, doc, shown), json: ocrJson(template, doc, shown) }));
 };
 
-const readByIdentification = (catalog: TemplateCatalog, raster: RgbaRaster, fallbackKind: DocumentKind | null, shown: string, today: string, cacheDir: string | null): ResultAsync<CommandReport, CliError> => {
-  const start = createOcrEngine({ templates: catalog.templates, references: catalog.references, postProcess: makeDocumentPostProcessor({ today: () => today }) });
+const readByIdentification = (
+  catalog: TemplateCatalog,
+  raster: RgbaRaster,
+  fallbackKind: DocumentKind | null,
+  shown: string,
+  today: string,
+  cacheDir: string | null,
+  postProcess: DocumentPostProcess,
+): ResultAsync<CommandReport, CliError> => {
+  const start = createOcrEngine({ templates: catalog.templates, references: catalog.references, postProcess });
   return withEngine(
     start,
     (engine) =>
