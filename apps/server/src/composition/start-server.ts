@@ -38,6 +38,7 @@ import { createArgon2Hasher } from "@madoguchi/adapter-argon2";
 import { createCommonPasswordBlocklist } from "@madoguchi/adapter-common-passwords";
 import { createOtpauthAuthenticator } from "@madoguchi/adapter-otpauth";
 import { buildResidentAccounts } from "../residents/resident-accounts-runtime.ts";
+import { buildResidentJpki } from "../residents/resident-jpki-runtime.ts";
 import { buildMailer } from "./catalog/mailers.ts";
 import { buildPasskeys } from "./catalog/passkeys.ts";
 import { buildPayment } from "./catalog/payments.ts";
@@ -123,6 +124,10 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     const residentAccounts = await buildResidentAccounts({
       store: storage.residentAccounts, loginStateStore: storage.loginState, sessionStore: storage.sessions, mailer: mail.mailer, auditLog: storage.auditLog, logger, clock, ids, hasher: createSha256Hasher(), catalog, origin: origins[0] ?? `http://localhost:${port}`,
     });
+    const residentJpki = await buildResidentJpki({
+      config, origins, links: storage.residentJpkiLinks, accounts: storage.residentAccounts, loginState: residentAccounts.deps.loginState, clock, hasher: createSha256Hasher(),
+    });
+    cleanups.push(residentJpki.close);
     const passkeys = buildPasskeys(config, { residentOrigins: origins, staffPort });
 
     await checkContracts({ storage, verifier: signatures.verifier, gateway: payment.gateway, mailer: mail.mailer });
@@ -176,6 +181,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       staffLogin,
       sessions: createStaffSessions({ store: storage.sessions, random: createCryptoSecureRandom(), hasher: ctx.get<Hasher>(TOKENS.Hasher), clock }, storage.staff),
       residentAccounts,
+      residentJpki,
       passkeys: storage.passkeys,
       passkeyRelyingParty: passkeys.relyingParty,
       passkeyChallenges: passkeys.challenges,

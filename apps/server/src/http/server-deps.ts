@@ -21,6 +21,7 @@ import type { Router } from "express";
 import type { StaffSessions } from "../staff/staff-sessions.ts";
 import type { StaffLogin } from "../staff/staff-login.ts";
 import type { ResidentAccountsRuntime } from "../residents/resident-accounts-runtime.ts";
+import type { ResidentJpkiRuntime } from "../residents/resident-jpki-runtime.ts";
 import type { BoundChallenges } from "../passkeys/bound-challenge.ts";
 
 /** What the browser needs to know about the payment gateway's hosted fields. */
@@ -64,6 +65,8 @@ export interface ServerDeps {
   readonly staffLogin: StaffLogin;
   /** Resident accounts (R3, R8): the use cases' dependencies and the resident sessions. */
   readonly residentAccounts: ResidentAccountsRuntime;
+  /** Resident login with JPKI (R10): linked cards and the Digital Authentication App (or its loopback stub). */
+  readonly residentJpki: ResidentJpkiRuntime;
   /** Passkeys: where they are kept, the WebAuthn relying party, and session-bound challenges. */
   readonly passkeys: PasskeyStore;
   readonly passkeyRelyingParty: PasskeyRelyingParty;

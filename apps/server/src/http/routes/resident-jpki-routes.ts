@@ -1,0 +1,213 @@
+import express, { Router, type Request, type Response } from "express";
+import { Schema } from "effect";
+import type { DigitalAuthAppError } from "@madoguchi/adapter-digital-auth-app";
+import {
+  linkResidentJpki,
+  loginResidentWithJpki,
+  unlinkResidentJpki,
+  type AuditEntryDraft,
+  type JpkiLoginIdentity,
+  type Locale,
+  type ResidentJpkiLinkedElsewhere,
+  type ResidentJpkiLoginRefused,
+  type StorageError,
+} from "@madoguchi/core";
+import { recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
+import { sessionBindingOf } from "../../passkeys/bound-challenge.ts";
+import { JPKI_PENDING_COOKIE, JPKI_PENDING_TTL_MS } from "../../residents/jpki-pending-cookie.ts";
+import { decodeBody } from "../decode-body.ts";
+import { requestLocale } from "../locale.ts";
+import { RESIDENT_COOKIE, requireResidentSession, residentCookie, residentSessionOf } from "../resident-session.ts";
+import { noStore } from "../security-headers.ts";
+import type { ServerDeps } from "../server-deps.ts";
+import { readCookie } from "../staff-auth.ts";
+
+const LocaleField = Schema.optional(Schema.Literals(["ja", "en"]));
+const StartBody = Schema.Struct({ locale: LocaleField });
+/** What the callback page read from its URL: the code and state, or the provider's error; `iss` when sent (RFC 9207). */
+const FinishBody = Schema.Struct({
+  state: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(512))),
+  code: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(2048)))),
+  error: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(128)))),
+  iss: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(2048)))),
+  locale: LocaleField,
+});
+const LinkId = /^[0-9a-f]{64}$/;
+
+/** Every refusal of this surface, each with its status and message. */
+type JpkiRouteError =
+  | { readonly _tag: "JpkiUnavailable" }
+  | { readonly _tag: "JpkiPendingMissing" }
+  | { readonly _tag: "JpkiSessionMismatch" }
+  | { readonly _tag: "JpkiLinkUnknown" }
+  | DigitalAuthAppError
+  | ResidentJpkiLoginRefused
+  | ResidentJpkiLinkedElsewhere
+  | StorageError;
+
+const assertNever = (value: never): never => {
+  throw new Error(`unhandled JPKI route error: ${JSON.stringify(value)}`);
+};
+
+/** Status, code and ja/en message of a refusal. The app's reasons stay in the audit log; the resident hears one message per next step. */
+const jpkiErrorResponse = (e: JpkiRouteError, locale: Locale): { status: number; body: { error: { code: string; message: string } } } => {
+  const answer = (status: number, code: string, ja: string, en: string) => ({ status, body: { error: { code, message: locale === "ja" ? ja : en } } });
+  switch (e._tag) {
+    case "JpkiUnavailable":
+      return answer(404, "resident.jpki_unavailable", "デジタル認証アプリでのログインは利用できません。", "Login with the Digital Authentication App is not available.");
+    case "JpkiPendingMissing":
+      return answer(400, "resident.jpki_expired", "手続の有効期限が切れました。もう一度はじめからお試しください。", "This attempt has expired. Please start again.");
+    case "JpkiSessionMismatch":
+      return answer(401, "resident.unauthenticated", "ログインしてください。", "Please log in.");
+    case "JpkiLinkUnknown":
+      return answer(404, "resident.jpki_link_unknown", "この連携は見つかりません。", "No such linked card.");
+    case "DigitalAuthAppError":
+      return e.reason === "access_denied"
+        ? answer(400, "resident.jpki_cancelled", "デジタル認証アプリでの本人確認が中止されました。", "Identity confirmation in the Digital Authentication App was cancelled.")
+        : e.reason === "unavailable"
+          ? answer(503, "resident.jpki_provider_unavailable", "デジタル認証アプリに接続できません。しばらくしてからお試しください。", "The Digital Authentication App cannot be reached. Please try again later.")
+          : answer(400, "resident.jpki_failed", "マイナンバーカードでの本人確認ができませんでした。もう一度お試しください。", "Your My Number card could not be confirmed. Please try again.");
+    case "ResidentJpkiLoginRefused":
+      return e.reason === "not_linked"
+        ? answer(
+            409,
+            "resident.jpki_not_linked",
+            "このマイナンバーカードはまだアカウントに連携されていません。メールアドレスとパスワードでログインし、アカウント設定で連携してください。",
+            "This My Number card is not linked to an account yet. Log in with your email address and password, then link it in the account settings.",
+          )
+        : answer(401, "resident.jpki_login_refused", "マイナンバーカードでログインできませんでした。メールアドレスとパスワードでログインしてください。", "You could not be logged in with your My Number card. Please log in with your email address and password.");
+    case "ResidentJpkiLinkedElsewhere":
+      return answer(409, "resident.jpki_linked_elsewhere", "このマイナンバーカードは別のアカウントに連携されています。", "This My Number card is linked to another account.");
+    case "StorageError":
+      return answer(503, "service.unavailable", "ただいま処理できません。しばらくしてからお試しください。", "The service is unavailable. Please try again later.");
+    default:
+      return assertNever(e);
+  }
+};
+
+/**
+ * Resident login with JPKI (R10) through the Digital Authentication App: start (login, or link from a
+ * logged-in session), finish (the callback page posts the code and state it came back with), and the
+ * account's linked cards. Every outcome is audited: `resident.login` with `step: jpki` and the reason
+ * of a refusal, `resident.account_changed` with `jpki_linked` / `jpki_unlinked`.
+ */
+export const residentJpkiRoutes = (deps: ServerDeps): Router => {
+  const router = Router();
+  const api = express.Router();
+  router.use("/api/resident/jpki", noStore, api);
+  const runtime = deps.residentJpki;
+  const sessions = deps.residentAccounts.sessions;
+  const requireResident = requireResidentSession(sessions);
+
+  const fail = (req: Request, res: Response, e: JpkiRouteError) => {
+    const { status, body } = jpkiErrorResponse(e, requestLocale(req));
+    if (status >= 500) deps.logger.warn({ event: "resident.jpki_error", tag: e._tag, reason: "reason" in e ? e.reason : undefined }, "resident JPKI operation failed");
+    res.status(status).json(body);
+  };
+  const audit = (req: Request, draft: Omit<AuditEntryDraft, "at" | "sourceIp">) => recordAudit(deps, [{ ...draft, at: deps.clock.now(), sourceIp: sourceIpOf(req) }]);
+  const loginAudit = (req: Request, accountId: string | null, result: "success" | "failure", details: Record<string, string>) =>
+    audit(req, {
+      actor: accountId === null ? { kind: "anonymous", id: null } : { kind: "resident", id: accountId },
+      action: "resident.login",
+      target: accountId === null ? null : { kind: "resident_account", id: accountId },
+      result,
+      details: { step: "jpki", method: "digital_auth_app", ...details },
+    });
+
+  /** The registered redirect URI of the origin the browser is on (its cookies live there), else the first. */
+  const redirectUriFor = (req: Request): string => {
+    const origin = req.get("origin") ?? `${req.protocol}://${req.get("host") ?? ""}`;
+    return runtime.redirectUris.find((uri) => new URL(uri).origin === origin) ?? runtime.redirectUris[0]!;
+  };
+
+  const start = async (req: Request, res: Response, intent: "login" | "link", sessionBinding: string | null) => {
+    if (decodeBody(StartBody, req, res, requestLocale(req)) === null) return;
+    if (runtime.app === null) return fail(req, res, { _tag: "JpkiUnavailable" });
+    const started = await runtime.app.startLogin(redirectUriFor(req));
+    if (started.isErr()) return fail(req, res, started.error);
+    const sealed = runtime.pending.seal({ intent, authorization: started.value.pending, sessionBinding, expiresAtMs: deps.clock.now().getTime() + JPKI_PENDING_TTL_MS });
+    res.set("Set-Cookie", runtime.pending.cookie(sealed));
+    res.json({ authorizationUrl: started.value.authorizationUrl });
+  };
+
+  api.get("/options", (_req, res) => {
+    res.json({ digitalAuthApp: runtime.app !== null });
+  });
+
+  api.post("/app/login/start", (req, res) => start(req, res, "login", null));
+
+  api.post("/app/link/start", requireResident, (req, res) => start(req, res, "link", sessionBindingOf(residentSessionOf(res).id)));
+
+  api.post("/app/finish", async (req, res) => {
+    const body = decodeBody(FinishBody, req, res, requestLocale(req));
+    if (body === null) return;
+    if (runtime.app === null) return fail(req, res, { _tag: "JpkiUnavailable" });
+    const pending = runtime.pending.open(readCookie(req, JPKI_PENDING_COOKIE), deps.clock.now().getTime());
+    // One finish per start, whatever its outcome: the cookie goes now.
+    res.append("Set-Cookie", runtime.pending.cleared());
+    if (pending === null) {
+      await loginAudit(req, null, "failure", { reason: "pending_missing" });
+      return fail(req, res, { _tag: "JpkiPendingMissing" });
+    }
+    const callback = new URL(pending.authorization.redirectUri);
+    for (const [name, value] of Object.entries({ code: body.code, state: body.state, error: body.error, iss: body.iss })) {
+      if (value !== undefined) callback.searchParams.set(name, value);
+    }
+    const session = await sessions.get(readCookie(req, RESIDENT_COOKIE));
+    const finished = await runtime.app.finishLogin(pending.authorization, callback.href);
+    if (finished.isErr()) {
+      await loginAudit(req, pending.intent === "link" ? (session?.accountId ?? null) : null, "failure", { intent: pending.intent, reason: finished.error.reason });
+      return fail(req, res, finished.error);
+    }
+    const identity: JpkiLoginIdentity = { method: "digital_auth_app", subject: finished.value.subject };
+
+    if (pending.intent === "link") {
+      if (session === null || session.accountId === null || sessionBindingOf(session.id) !== pending.sessionBinding) {
+        await loginAudit(req, null, "failure", { intent: "link", reason: "session_mismatch" });
+        return fail(req, res, { _tag: "JpkiSessionMismatch" });
+      }
+      const accountId = session.accountId;
+      const linked = await linkResidentJpki(runtime.deps)({ accountId, identity });
+      const target = { kind: "resident_account", id: accountId } as const;
+      if (linked.isErr()) {
+        await audit(req, { actor: { kind: "resident", id: accountId }, action: "resident.account_changed", target, result: "failure", details: { change: "jpki_linked", method: identity.method, reason: linked.error._tag } });
+        return fail(req, res, linked.error);
+      }
+      if (linked.value.created) {
+        await audit(req, { actor: { kind: "resident", id: accountId }, action: "resident.account_changed", target, result: "success", details: { change: "jpki_linked", method: identity.method } });
+      }
+      return res.json({ status: "linked", created: linked.value.created });
+    }
+
+    const opened = await loginResidentWithJpki(runtime.deps)(identity);
+    if (opened.isErr()) {
+      const reason = opened.error._tag === "ResidentJpkiLoginRefused" ? opened.error.reason : "storage";
+      await loginAudit(req, null, "failure", { intent: "login", reason });
+      return fail(req, res, opened.error);
+    }
+    await loginAudit(req, opened.value, "success", { intent: "login", outcome: "success" });
+    // As completeResidentLogin, but appending: the answer also clears the pending cookie.
+    const loggedIn = await sessions.loggedIn(opened.value, session?.id ?? readCookie(req, RESIDENT_COOKIE));
+    res.append("Set-Cookie", residentCookie(loggedIn.id));
+    res.json({ step: "done", csrfToken: loggedIn.csrfToken });
+  });
+
+  api.get("/links", requireResident, async (req, res) => {
+    const listed = await runtime.deps.links.list(residentSessionOf(res).accountId);
+    if (listed.isErr()) return fail(req, res, listed.error);
+    res.json({ items: listed.value.map((link) => ({ id: link.key, method: link.method, linkedAt: link.linkedAt.toISOString() })), digitalAuthApp: runtime.app !== null });
+  });
+
+  api.delete("/links/:id", requireResident, async (req, res) => {
+    const id = String(req.params["id"] ?? "");
+    const accountId = residentSessionOf(res).accountId;
+    if (!LinkId.test(id)) return fail(req, res, { _tag: "JpkiLinkUnknown" });
+    const removed = await unlinkResidentJpki(runtime.deps)({ accountId, key: id });
+    if (removed.isErr()) return fail(req, res, removed.error);
+    if (!removed.value) return fail(req, res, { _tag: "JpkiLinkUnknown" });
+    await audit(req, { actor: { kind: "resident", id: accountId }, action: "resident.account_changed", target: { kind: "resident_account", id: accountId }, result: "success", details: { change: "jpki_unlinked" } });
+    res.status(204).end();
+  });
+
+  return router;
+};
