@@ -99,7 +99,7 @@ export const fakeSign = (content: string): string => Buffer.from(`signed:${sha25
 
 /** Accepts exactly `fakeSign(content)`; anything else is a tampered payload or a malformed CMS. */
 export class FakeVerifier implements SignatureVerifier {
-  readonly meta = meta("signature-verifier@1");
+  readonly meta = meta("signature-verifier@2");
   readonly calls: { content: string; at: Date }[] = [];
 
   verifyDetached(input: { content: Uint8Array; cms: Uint8Array; at: Date }): ResultAsync<VerifiedSignature, SignatureError> {
@@ -113,6 +113,10 @@ export class FakeVerifier implements SignatureVerifier {
     return okAsync({
       signer: { subject: "CN=test", issuer: "CN=Test CA", serialNumber: "0a", notBefore: new Date(0), notAfter: new Date(4e12), derBase64: "" },
       signingTime: null,
+      purpose: "signature",
+      basicInformation: null,
+      trustAnchorSha256: "0".repeat(64),
+      revocation: { source: "crl", crlIssuer: "CN=Test CA", crlNumber: "1", thisUpdate: new Date(0), nextUpdate: null, crlSha256: "0".repeat(64), serialNumber: "0a" },
     });
   }
   healthCheck() {

@@ -1,5 +1,7 @@
 import {
   SIGNATURE_VERIFIER_CONTRACT,
+  type JpkiKey,
+  type RevocationChecker,
   type SignatureError,
   type SignatureVerifier,
   type SignerCertificate,
@@ -14,6 +16,7 @@ import { checkSignerKeyUsage, checkValidity } from "./certificate-checks.ts";
 import { certificateDer } from "./certificate-facts.ts";
 import { buildCertificatePath, type TrustAnchor } from "./certificate-path.ts";
 import { formatName } from "./distinguished-name.ts";
+import { basicInformationOf, jpkiPurposeOf } from "./jpki-certificate.ts";
 import { parseDetachedSignedData } from "./parse-detached-signed-data.ts";
 import { certificatesFromPem } from "./pem.ts";
 import { signatureError } from "./signature-error.ts";
@@ -26,10 +29,18 @@ export interface CmsSignatureVerifierOptions {
    * signature CA still needed (a 2015-generation card verifies only against the 2015 CA).
    */
   readonly trustAnchorsPem: readonly string[];
+  /** Trust anchors for user-authentication certificates (login); none: every authentication is refused. */
+  readonly authenticationTrustAnchorsPem?: readonly string[];
+  /**
+   * Asked after every other check passed; only "good" is accepted (revoked → `revoked`, unknown →
+   * `revocation_unknown`, unreachable → `unavailable`).
+   */
+  readonly revocation: RevocationChecker;
 }
 
 const OptionsSchema = Schema.Struct({
   trustAnchorsPem: Schema.Array(Schema.String).check(Schema.isMinLength(1)),
+  authenticationTrustAnchorsPem: Schema.optionalKey(Schema.Array(Schema.String)),
 });
 
 const parseAnchor = (der: Uint8Array): TrustAnchor | null => {
@@ -44,17 +55,26 @@ const parseAnchor = (der: Uint8Array): TrustAnchor | null => {
 };
 
 /** Trust anchors from configuration; throws at start-up (fail fast) when one is not a certificate. */
-const loadAnchors = (options: CmsSignatureVerifierOptions): readonly TrustAnchor[] => {
-  const decoded = Schema.decodeUnknownResult(OptionsSchema)(options, { errors: "all" });
+const loadAnchors = (options: CmsSignatureVerifierOptions): Readonly<Record<JpkiKey, readonly TrustAnchor[]>> => {
+  const decoded = Schema.decodeUnknownResult(OptionsSchema)(
+    { trustAnchorsPem: options.trustAnchorsPem, ...(options.authenticationTrustAnchorsPem === undefined ? {} : { authenticationTrustAnchorsPem: options.authenticationTrustAnchorsPem }) },
+    { errors: "all" },
+  );
   if (decoded._tag === "Failure") throw new Error(`cms-verifier options: ${decoded.failure.message}`);
-  return decoded.success.trustAnchorsPem.flatMap((pem, index) => {
-    const ders = certificatesFromPem(pem);
-    const anchors = ders.map(parseAnchor);
-    if (ders.length === 0 || anchors.some((anchor) => anchor === null)) {
-      throw new Error(`cms-verifier options: trustAnchorsPem[${index}] is not a PEM certificate`);
-    }
-    return anchors as TrustAnchor[];
-  });
+  if (typeof options.revocation?.check !== "function") throw new Error("cms-verifier options: revocation checker missing");
+  const load = (pems: readonly string[], option: string) =>
+    pems.flatMap((pem, index) => {
+      const ders = certificatesFromPem(pem);
+      const anchors = ders.map(parseAnchor);
+      if (ders.length === 0 || anchors.some((anchor) => anchor === null)) {
+        throw new Error(`cms-verifier options: ${option}[${index}] is not a PEM certificate`);
+      }
+      return anchors as TrustAnchor[];
+    });
+  return {
+    signature: load(decoded.success.trustAnchorsPem, "trustAnchorsPem"),
+    authentication: load(decoded.success.authenticationTrustAnchorsPem ?? [], "authenticationTrustAnchorsPem"),
+  };
 };
 
 const bytesEqual = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
@@ -73,8 +93,9 @@ const describeSigner = (certificate: pkijs.Certificate): SignerCertificate => ({
  * Throws only where pkijs or WebCrypto throw on input they cannot read; the boundary maps that.
  */
 const verifyChecked = async (
-  anchors: readonly TrustAnchor[],
-  input: { readonly content: Uint8Array; readonly cms: Uint8Array; readonly at: Date },
+  anchorsByPurpose: Readonly<Record<JpkiKey, readonly TrustAnchor[]>>,
+  revocation: RevocationChecker,
+  input: { readonly content: Uint8Array; readonly cms: Uint8Array; readonly at: Date; readonly purpose: JpkiKey },
 ): Promise<Result<VerifiedSignature, SignatureError>> => {
   const parsed = parseDetachedSignedData(input.cms);
   if (parsed.isErr()) return err(parsed.error);
@@ -98,20 +119,65 @@ const verifyChecked = async (
     return err(signatureError("bad_signature", "the signature value does not verify with the signer's key"));
   }
 
-  const path = await buildCertificatePath(cms.signer, cms.certificates, anchors);
+  // ESS signingCertificateV2 (when present) binds the signature to this very certificate.
+  if (
+    cms.signingCertificateSha256 !== null &&
+    !bytesEqual(await digest("SHA-256", certificateDer(cms.signer)), cms.signingCertificateSha256)
+  ) {
+    return err(signatureError("bad_signature", "the signed certificate reference does not match the signer"));
+  }
+
+  // The policy before the chain: a signature certificate offered for login (or the reverse) is refused
+  // for what it is, not as "untrusted" because the other purpose's anchors do not know its CA.
+  const purpose = jpkiPurposeOf(cms.signer);
+  if (purpose !== input.purpose) {
+    return err(signatureError("wrong_certificate_policy", `the signer certificate is not a JPKI ${input.purpose} certificate`));
+  }
+
+  const path = await buildCertificatePath(cms.signer, cms.certificates, anchorsByPurpose[input.purpose]);
   if (path.isErr()) return err(path.error);
 
-  return checkValidity(path.value, input.at)
-    .andThen(() => checkSignerKeyUsage(cms.signer))
-    .map(() => ({ signer: describeSigner(cms.signer), signingTime: cms.signingTime }));
+  const checked = checkValidity(path.value, input.at).andThen(() => checkSignerKeyUsage(cms.signer));
+  if (checked.isErr()) return err(checked.error);
+
+  let basicInformation: VerifiedSignature["basicInformation"] = null;
+  if (purpose === "signature") {
+    const read = basicInformationOf(cms.signer);
+    if (read.isErr()) return err(signatureError("basic_information_invalid", read.error));
+    basicInformation = read.value;
+  }
+
+  const anchor = path.value[path.value.length - 1]!;
+  const issuer = path.value[1] ?? anchor;
+  const status = await revocation.check({
+    certificateDer: certificateDer(cms.signer),
+    issuerDer: certificateDer(issuer),
+    at: input.at,
+  });
+  if (status.isErr()) {
+    return err(signatureError("unavailable", `revocation could not be checked: ${status.error.message}`));
+  }
+  if (status.value.status === "revoked") return err(signatureError("revoked", "the signer certificate is revoked"));
+  if (status.value.status === "unknown") {
+    return err(signatureError("revocation_unknown", `no current revocation data: ${status.value.why}`));
+  }
+  return ok({
+    signer: describeSigner(cms.signer),
+    signingTime: cms.signingTime,
+    purpose,
+    basicInformation,
+    trustAnchorSha256: Buffer.from(await digest("SHA-256", certificateDer(anchor))).toString("hex"),
+    revocation: status.value.evidence,
+  });
 };
 
 /**
  * A {@link SignatureVerifier} for detached CMS SignedData (RFC 5652) as JPKI signatures are sent:
  * message digest, RSASSA-PKCS1-v1_5 signature over the signed attributes, certificate path to one of
  * the configured trust anchors with every signature checked, validity at `at` of signer and CAs, and
- * signer key usage. Revocation is not checked here (JPKI revocation data needs a registered verifier or
- * a platform provider, so it belongs to a separate port).
+ * signer key usage, the JPKI certificate policy of the requested purpose, the 4 basic information
+ * items of a signature certificate, then revocation through the configured {@link RevocationChecker}
+ * (JPKI revocation data needs a registered verifier or a platform provider, so it is a port).
  *
  * @throws Error at construction when the options are invalid or an anchor is not a certificate
  */
@@ -126,7 +192,10 @@ export const createCmsSignatureVerifier = (options: CmsSignatureVerifierOptions)
       }
       // The one boundary: pkijs and WebCrypto throw only on bytes they cannot read, and the CMS is the
       // only input that varies (anchors were checked at construction), so an exception means malformed.
-      return ResultAsync.fromPromise(verifyChecked(anchors, input), () =>
+      if (input.purpose !== "signature" && input.purpose !== "authentication") {
+        throw new TypeError("verifyDetached: `purpose` must be signature or authentication");
+      }
+      return ResultAsync.fromPromise(verifyChecked(anchors, options.revocation, input), () =>
         signatureError("malformed", "the CMS could not be read"),
       ).andThen((result) => result);
     },

@@ -20,12 +20,26 @@ export interface DetachedSignedData {
   readonly signedAttributesDer: Uint8Array;
   readonly signature: Uint8Array;
   readonly signingTime: Date | null;
+  /** SHA-256 of the signer certificate named by an ESS signingCertificateV2 attribute, if present. */
+  readonly signingCertificateSha256: Uint8Array | null;
 }
 
 const ID_SIGNED_DATA = "1.2.840.113549.1.7.2";
 const ATTR_CONTENT_TYPE = "1.2.840.113549.1.9.3";
 const ATTR_MESSAGE_DIGEST = "1.2.840.113549.1.9.4";
 const ATTR_SIGNING_TIME = "1.2.840.113549.1.9.5";
+const ATTR_SIGNING_CERTIFICATE_V2 = "1.2.840.113549.1.9.16.2.47";
+
+// SigningCertificateV2 ::= SEQ { certs SEQ OF ESSCertIDv2 }; the first ESSCertIDv2 names the signer:
+// SEQ { hashAlgorithm DEFAULT sha256 (absent), certHash OCTET STRING, issuerSerial OPTIONAL }.
+const signingCertificateHash = (value: unknown): Uint8Array | null | "bad" => {
+  if (value === undefined) return null;
+  const certs = value instanceof asn1js.Sequence ? value.valueBlock.value[0] : undefined;
+  const first = certs instanceof asn1js.Sequence ? certs.valueBlock.value[0] : undefined;
+  const hash = first instanceof asn1js.Sequence ? first.valueBlock.value[0] : undefined;
+  // Only the SHA-256 default is read; another hash algorithm is a SEQUENCE here and refused.
+  return hash instanceof asn1js.OctetString && hash.valueBlock.valueHexView.length === 32 ? hash.valueBlock.valueHexView : "bad";
+};
 
 const malformed = (message: string) => err(signatureError("malformed", message));
 
@@ -105,6 +119,9 @@ export const parseDetachedSignedData = (cms: Uint8Array): Result<DetachedSignedD
     return malformed("the signingTime attribute is not a time");
   }
 
+  const certificateHash = signingCertificateHash(singleValue(attributes, ATTR_SIGNING_CERTIFICATE_V2));
+  if (certificateHash === "bad") return malformed("the signingCertificateV2 attribute is not a SHA-256 ESSCertIDv2");
+
   const digest = digestHash(signerInfo.digestAlgorithm.algorithmId);
   if (digest === null) return malformed("unsupported digest algorithm");
   const signatureHash = signerSignatureHash(signerInfo.signatureAlgorithm.algorithmId, digest);
@@ -125,5 +142,6 @@ export const parseDetachedSignedData = (cms: Uint8Array): Result<DetachedSignedD
     signedAttributesDer: new Uint8Array(signerInfo.signedAttrs.encodedValue),
     signature: signerInfo.signature.valueBlock.valueHexView,
     signingTime: signingTime === undefined ? null : signingTime.toDate(),
+    signingCertificateSha256: certificateHash,
   });
 };

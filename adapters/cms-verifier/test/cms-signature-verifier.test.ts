@@ -4,6 +4,7 @@ import { createTestCa, issueTestCard, signDetached, type BasicInfo, type TestCa 
 import { SIGNATURE_VERIFIER_CONTRACT } from "@madoguchi/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCmsSignatureVerifier } from "../src/index.ts";
+import { alwaysGood } from "./revocation-fakes.ts";
 import { issue, makeRoot, opensslSign, type Issued } from "./pki.ts";
 
 const holder: BasicInfo = {
@@ -36,30 +37,30 @@ beforeAll(async () => {
 
 describe("createCmsSignatureVerifier: options", () => {
   it("declares the contract and fails fast on unusable trust anchors", () => {
-    expect(createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem] }).meta.contract).toBe(
+    expect(createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem], revocation: alwaysGood }).meta.contract).toBe(
       SIGNATURE_VERIFIER_CONTRACT,
     );
-    expect(() => createCmsSignatureVerifier({ trustAnchorsPem: [] })).toThrow(/at least 1/);
-    expect(() => createCmsSignatureVerifier({ trustAnchorsPem: ["not a certificate"] })).toThrow(
+    expect(() => createCmsSignatureVerifier({ trustAnchorsPem: [], revocation: alwaysGood })).toThrow(/at least 1/);
+    expect(() => createCmsSignatureVerifier({ trustAnchorsPem: ["not a certificate"], revocation: alwaysGood })).toThrow(
       /trustAnchorsPem\[0\] is not a PEM certificate/,
     );
     const garbled = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
-    expect(() => createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem, garbled] })).toThrow(
+    expect(() => createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem, garbled], revocation: alwaysGood })).toThrow(
       /trustAnchorsPem\[1\]/,
     );
   });
 
   it("treats an invalid verification time as a programmer error", () => {
-    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem] });
-    expect(() => verifier.verifyDetached({ content, cms: new Uint8Array(1), at: new Date(Number.NaN) })).toThrow(TypeError);
+    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem], revocation: alwaysGood });
+    expect(() => verifier.verifyDetached({ content, cms: new Uint8Array(1), at: new Date(Number.NaN), purpose: "signature" })).toThrow(TypeError);
   });
 });
 
 describe("createCmsSignatureVerifier: what a verified signature reports", () => {
   it("returns the signer certificate's fields and the signing time", async () => {
     const { card, cms } = await signedBy(ca);
-    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem] });
-    const verified = (await verifier.verifyDetached({ content, cms, at }))._unsafeUnwrap();
+    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem], revocation: alwaysGood });
+    const verified = (await verifier.verifyDetached({ content, cms, at, purpose: "signature" }))._unsafeUnwrap();
     const expected = new x509.X509Certificate(card.certificatePem);
     // @peculiar/x509 prints the serial's value; the port wants its DER content octets (00 before a high bit).
     const value = expected.serialNumber.toLowerCase().padStart(Math.ceil(expected.serialNumber.length / 2) * 2, "0");
@@ -77,22 +78,22 @@ describe("createCmsSignatureVerifier: what a verified signature reports", () => 
 
   it("accepts content and CMS given as views into larger buffers (as Buffer.from(base64) returns)", async () => {
     const { cms } = await signedBy(ca);
-    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem] });
+    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem], revocation: alwaysGood });
     const cmsView = new Uint8Array([0, ...cms, 0]).subarray(1, 1 + cms.length);
     const contentView = new Uint8Array([9, 9, ...content, 9]).subarray(2, 2 + content.length);
-    expect((await verifier.verifyDetached({ content: contentView, cms: cmsView, at })).isOk()).toBe(true);
+    expect((await verifier.verifyDetached({ content: contentView, cms: cmsView, at, purpose: "signature" })).isOk()).toBe(true);
   });
 
   it("accepts validity bounds inclusively", async () => {
     const notAfter = new Date("2026-06-01T00:00:00Z");
     const { cms } = await signedBy(ca, y2026, notAfter);
-    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem] });
-    expect((await verifier.verifyDetached({ content, cms, at: notAfter })).isOk()).toBe(true);
-    expect((await verifier.verifyDetached({ content, cms, at: y2026 })).isOk()).toBe(true);
+    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem], revocation: alwaysGood });
+    expect((await verifier.verifyDetached({ content, cms, at: notAfter, purpose: "signature" })).isOk()).toBe(true);
+    expect((await verifier.verifyDetached({ content, cms, at: y2026, purpose: "signature" })).isOk()).toBe(true);
     const justAfter = new Date(notAfter.getTime() + 1000);
-    expect((await verifier.verifyDetached({ content, cms, at: justAfter }))._unsafeUnwrapErr().reason).toBe("expired");
+    expect((await verifier.verifyDetached({ content, cms, at: justAfter, purpose: "signature" }))._unsafeUnwrapErr().reason).toBe("expired");
     const justBefore = new Date(y2026.getTime() - 1000);
-    expect((await verifier.verifyDetached({ content, cms, at: justBefore }))._unsafeUnwrapErr().reason).toBe(
+    expect((await verifier.verifyDetached({ content, cms, at: justBefore, purpose: "signature" }))._unsafeUnwrapErr().reason).toBe(
       "not_yet_valid",
     );
   });
@@ -100,11 +101,11 @@ describe("createCmsSignatureVerifier: what a verified signature reports", () => 
   it("never puts the holder's personal data in an error", async () => {
     const { cms } = await signedBy(ca);
     const other = (await createTestCa({ now: y2026, generation: "other" }))._unsafeUnwrap();
-    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [other.certificatePem] });
+    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [other.certificatePem], revocation: alwaysGood });
     for (const input of [
-      { content, cms, at },
-      { content: new Uint8Array(3), cms, at },
-      { content, cms, at: new Date("2099-01-01T00:00:00Z") },
+      { content, cms, at, purpose: "signature" as const },
+      { content: new Uint8Array(3), cms, at, purpose: "signature" as const },
+      { content, cms, at: new Date("2099-01-01T00:00:00Z"), purpose: "signature" as const },
     ]) {
       const serialised = JSON.stringify((await verifier.verifyDetached(input))._unsafeUnwrapErr());
       expect(serialised).not.toMatch(/髙橋|高橋|みほん|419900102/);
@@ -116,37 +117,37 @@ describe("createCmsSignatureVerifier: trust anchors and chains", () => {
   it("holds several CA generations with the same name and picks the issuer by signature", async () => {
     const older = (await createTestCa({ now: new Date("2016-01-01T00:00:00Z"), validYears: 15 }))._unsafeUnwrap();
     const newer = (await createTestCa({ now: y2026 }))._unsafeUnwrap();
-    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [newer.certificatePem, older.certificatePem] });
+    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [newer.certificatePem, older.certificatePem], revocation: alwaysGood });
     for (const issuer of [older, newer]) {
       const { cms } = await signedBy(issuer);
-      expect((await verifier.verifyDetached({ content, cms, at })).isOk()).toBe(true);
+      expect((await verifier.verifyDetached({ content, cms, at, purpose: "signature" })).isOk()).toBe(true);
     }
-    const onlyNewer = createCmsSignatureVerifier({ trustAnchorsPem: [newer.certificatePem] });
+    const onlyNewer = createCmsSignatureVerifier({ trustAnchorsPem: [newer.certificatePem], revocation: alwaysGood });
     const { cms } = await signedBy(older);
-    expect((await onlyNewer.verifyDetached({ content, cms, at }))._unsafeUnwrapErr().reason).toBe("untrusted_chain");
+    expect((await onlyNewer.verifyDetached({ content, cms, at, purpose: "signature" }))._unsafeUnwrapErr().reason).toBe("untrusted_chain");
   });
 
   it("accepts anchors given as one PEM bundle", async () => {
     const second = (await createTestCa({ now: y2026, generation: "second" }))._unsafeUnwrap();
-    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [second.certificatePem + ca.certificatePem] });
+    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [second.certificatePem + ca.certificatePem], revocation: alwaysGood });
     const { cms } = await signedBy(ca);
-    expect((await verifier.verifyDetached({ content, cms, at })).isOk()).toBe(true);
+    expect((await verifier.verifyDetached({ content, cms, at, purpose: "signature" })).isOk()).toBe(true);
   });
 
   it("refuses a signer whose CA has expired or is not yet valid, though the card itself is valid", async () => {
     const shortLived = (await createTestCa({ now: y2026, validYears: 1 }))._unsafeUnwrap();
     const { cms } = await signedBy(shortLived, y2026, new Date("2031-01-01T00:00:00Z"));
-    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [shortLived.certificatePem] });
+    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [shortLived.certificatePem], revocation: alwaysGood });
     const later = new Date("2028-01-01T00:00:00Z");
-    expect((await verifier.verifyDetached({ content, cms, at: later }))._unsafeUnwrapErr()).toMatchObject({
+    expect((await verifier.verifyDetached({ content, cms, at: later, purpose: "signature" }))._unsafeUnwrapErr()).toMatchObject({
       reason: "expired",
       message: expect.stringContaining("CA certificate"),
     });
 
     const future = (await createTestCa({ now: new Date("2027-01-01T00:00:00Z") }))._unsafeUnwrap();
     const early = await signedBy(future, y2026);
-    const futureVerifier = createCmsSignatureVerifier({ trustAnchorsPem: [future.certificatePem] });
-    expect((await futureVerifier.verifyDetached({ content, cms: early.cms, at }))._unsafeUnwrapErr().reason).toBe(
+    const futureVerifier = createCmsSignatureVerifier({ trustAnchorsPem: [future.certificatePem], revocation: alwaysGood });
+    expect((await futureVerifier.verifyDetached({ content, cms: early.cms, at, purpose: "signature" }))._unsafeUnwrapErr().reason).toBe(
       "not_yet_valid",
     );
   });
@@ -170,13 +171,13 @@ describe("createCmsSignatureVerifier: trust anchors and chains", () => {
     });
 
     it("verifies when the CMS carries the intermediate, not without it", async () => {
-      const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [root.pem] });
+      const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [root.pem], revocation: alwaysGood });
       const withChain = await opensslSign(content, [leaf], ["-md", "sha256"], intermediate.pem);
-      expect((await verifier.verifyDetached({ content, cms: withChain, at }))._unsafeUnwrap().signer.issuer).toBe(
+      expect((await verifier.verifyDetached({ content, cms: withChain, at, purpose: "signature" }))._unsafeUnwrap().signer.issuer).toBe(
         "C=JP, O=Example Intermediate",
       );
       const alone = await opensslSign(content, [leaf], ["-md", "sha256"]);
-      expect((await verifier.verifyDetached({ content, cms: alone, at }))._unsafeUnwrapErr().reason).toBe(
+      expect((await verifier.verifyDetached({ content, cms: alone, at, purpose: "signature" }))._unsafeUnwrapErr().reason).toBe(
         "untrusted_chain",
       );
     });
@@ -191,8 +192,8 @@ describe("createCmsSignatureVerifier: trust anchors and chains", () => {
       });
       const underNotCa = await issue(notCa, { subject: "C=JP, CN=leaf", notBefore: y2026, notAfter, ca: false, usages: signing });
       const cms = await opensslSign(content, [underNotCa], ["-md", "sha256"], notCa.pem);
-      const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [root.pem] });
-      expect((await verifier.verifyDetached({ content, cms, at }))._unsafeUnwrapErr().reason).toBe("untrusted_chain");
+      const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [root.pem], revocation: alwaysGood });
+      expect((await verifier.verifyDetached({ content, cms, at, purpose: "signature" }))._unsafeUnwrapErr().reason).toBe("untrusted_chain");
     });
 
     it("refuses a leaf without any keyUsage-for-signing", async () => {
@@ -204,8 +205,8 @@ describe("createCmsSignatureVerifier: trust anchors and chains", () => {
         usages: x509.KeyUsageFlags.keyEncipherment,
       });
       const cms = await opensslSign(content, [encipherOnly], ["-md", "sha256"], intermediate.pem);
-      const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [root.pem] });
-      expect((await verifier.verifyDetached({ content, cms, at }))._unsafeUnwrapErr().reason).toBe("wrong_key_usage");
+      const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [root.pem], revocation: alwaysGood });
+      expect((await verifier.verifyDetached({ content, cms, at, purpose: "signature" }))._unsafeUnwrapErr().reason).toBe("wrong_key_usage");
     });
 
     it("reports names in encoding order with RFC 4514 escapes", async () => {
@@ -217,8 +218,8 @@ describe("createCmsSignatureVerifier: trust anchors and chains", () => {
         usages: signing,
       });
       const cms = await opensslSign(content, [odd], ["-md", "sha256"], intermediate.pem);
-      const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [root.pem] });
-      expect((await verifier.verifyDetached({ content, cms, at }))._unsafeUnwrap().signer.subject).toBe(
+      const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [root.pem], revocation: alwaysGood });
+      expect((await verifier.verifyDetached({ content, cms, at, purpose: "signature" }))._unsafeUnwrap().signer.subject).toBe(
         "C=JP, O=Foo\\, Inc., CN=a\\+b+L=x",
       );
     });
@@ -232,8 +233,8 @@ describe("createCmsSignatureVerifier: trust anchors and chains", () => {
         usages: x509.KeyUsageFlags.nonRepudiation,
       });
       const cms = await opensslSign(content, [nonRepudiation], ["-md", "sha256"], intermediate.pem);
-      const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [root.pem] });
-      expect((await verifier.verifyDetached({ content, cms, at })).isOk()).toBe(true);
+      const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [root.pem], revocation: alwaysGood });
+      expect((await verifier.verifyDetached({ content, cms, at, purpose: "signature" })).isOk()).toBe(true);
     });
   });
 });
@@ -248,7 +249,7 @@ describe("createCmsSignatureVerifier: CMS it does not accept as a JPKI signature
         return { pem: issued.certificatePem, keyPem: issued.privateKeyPkcs8Pem };
       }),
     );
-    verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem] });
+    verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem], revocation: alwaysGood });
   });
 
   it.each([
@@ -259,16 +260,16 @@ describe("createCmsSignatureVerifier: CMS it does not accept as a JPKI signature
     ["no signer certificate included", 1, ["-md", "sha256", "-nocerts"], "signer certificate is not included"],
   ] as const)("refuses %s", async (_name, signers, extra, why) => {
     const cms = await opensslSign(content, cards.slice(0, signers), extra);
-    const error = (await verifier.verifyDetached({ content, cms, at }))._unsafeUnwrapErr();
+    const error = (await verifier.verifyDetached({ content, cms, at, purpose: "signature" }))._unsafeUnwrapErr();
     expect(error).toMatchObject({ _tag: "SignatureError", reason: "malformed", retryable: false });
     expect(error.message).toContain(why);
   });
 
   it("refuses trailing bytes after the CMS", async () => {
     const cms = await opensslSign(content, cards.slice(0, 1), ["-md", "sha256"]);
-    expect((await verifier.verifyDetached({ content, cms, at })).isOk()).toBe(true);
+    expect((await verifier.verifyDetached({ content, cms, at, purpose: "signature" })).isOk()).toBe(true);
     const extended = new Uint8Array([...cms, 0]);
-    expect((await verifier.verifyDetached({ content, cms: extended, at }))._unsafeUnwrapErr().reason).toBe("malformed");
+    expect((await verifier.verifyDetached({ content, cms: extended, at, purpose: "signature" }))._unsafeUnwrapErr().reason).toBe("malformed");
   });
 
   it("passes its health check", async () => {

@@ -2,6 +2,7 @@ import {
   signatureVerifierCases,
   type SignatureFixtures,
   type SignatureVerifierCase,
+  type SignatureVerifierSetup,
 } from "@madoguchi/conformance/signature-verifier";
 import { testCardSignatureFixtures } from "@madoguchi/adapter-test-card";
 import type { SignatureError, SignatureVerifier, VerifiedSignature } from "@madoguchi/core";
@@ -20,8 +21,8 @@ type Mutation = (
 
 const mutant =
   (mutation: Mutation) =>
-  (trustAnchorsPem: string[]): SignatureVerifier => {
-    const real = createCmsSignatureVerifier({ trustAnchorsPem });
+  (setup: SignatureVerifierSetup): SignatureVerifier => {
+    const real = createCmsSignatureVerifier(setup);
     return { ...real, verifyDetached: mutation(real) };
   };
 
@@ -35,6 +36,10 @@ const fakeSigner: VerifiedSignature = {
     derBase64: "AA==",
   },
   signingTime: null,
+  purpose: "signature",
+  basicInformation: null,
+  trustAnchorSha256: "0".repeat(64),
+  revocation: { source: "crl", crlIssuer: "x", crlNumber: null, thisUpdate: new Date(0), nextUpdate: null, crlSha256: "0".repeat(64), serialNumber: "01" },
 };
 
 /** Accepts whatever the real verifier refuses for `reason`. */
@@ -59,7 +64,7 @@ const expectCaseToCatch = async (fragment: string, mutation: Mutation) => {
 describe("the signature-verifier contract catches broken verifiers", () => {
   it("passes the real verifier on the cases used below (so failures below are the mutants')", async () => {
     const loaded = await fixtures.load();
-    const real = (trustAnchorsPem: string[]) => createCmsSignatureVerifier({ trustAnchorsPem });
+    const real = (setup: SignatureVerifierSetup) => createCmsSignatureVerifier(setup);
     await caseNamed("(content_mismatch)").run(real, loaded, { numRuns: 3 });
   });
 
@@ -74,6 +79,9 @@ describe("the signature-verifier contract catches broken verifiers", () => {
     ["not yet valid", "not_yet_valid"],
     ["wrong_key_usage", "wrong_key_usage"],
     ["garbage", "malformed"],
+    ["(revoked)", "revoked"],
+    ["(revocation_unknown)", "revocation_unknown"],
+    ["(wrong_certificate_policy)", "wrong_certificate_policy"],
   ] as const)("'%s' fails a verifier that accepts %s", async (fragment, reason) => {
     await expectCaseToCatch(fragment, accepting(reason));
   });
@@ -104,10 +112,25 @@ describe("the signature-verifier contract catches broken verifiers", () => {
     );
   });
 
+  it("fails a verifier that drops or alters the 4 basic information items", async () => {
+    await expectCaseToCatch("exactly the 4 basic information items", (real) => (input) =>
+      real.verifyDetached(input).map((v) => ({ ...v, basicInformation: null })),
+    );
+    await expectCaseToCatch("exactly the 4 basic information items", (real) => (input) =>
+      real.verifyDetached(input).map((v) =>
+        v.basicInformation === null ? v : { ...v, basicInformation: { ...v.basicInformation, nameSubstitute: v.basicInformation.name } },
+      ),
+    );
+  });
+
+  it("fails a verifier that reports a revoked certificate as expired", async () => {
+    await expectCaseToCatch("(revoked)", relabelling("revoked", "expired"));
+  });
+
   it("fails a verifier that declares another contract", async () => {
     const loaded = await fixtures.load();
-    const wrongMeta = (trustAnchorsPem: string[]): SignatureVerifier => ({
-      ...createCmsSignatureVerifier({ trustAnchorsPem }),
+    const wrongMeta = (setup: SignatureVerifierSetup): SignatureVerifier => ({
+      ...createCmsSignatureVerifier(setup),
       meta: { contract: "signature-verifier@0", name: "old", capabilities: new Set<never>() },
     });
     await expect(caseNamed("declares").run(wrongMeta, loaded, {})).rejects.toThrow();

@@ -2,6 +2,7 @@ import { createTestCa, issueTestCard, signDetached, type TestCa, type TestCard }
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCmsSignatureVerifier } from "../src/index.ts";
+import { alwaysGood } from "./revocation-fakes.ts";
 import { openssl } from "./openssl.ts";
 import { opensslSign } from "./pki.ts";
 
@@ -62,12 +63,12 @@ describe("OpenSSL interoperability", () => {
   });
 
   it("our verifier accepts a CMS that OpenSSL signed with a test-card certificate", async () => {
-    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem] });
+    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem], revocation: alwaysGood });
     const content = json({ type: "madoguchi.application/v1", applicant: { name: "髙橋 𠮷子" } });
     const signer = { pem: card.certificatePem, keyPem: card.privateKeyPkcs8Pem };
     for (const md of ["sha256", "sha384", "sha512"]) {
       const cms = await opensslSign(content, [signer], ["-md", md]);
-      const verified = (await verifier.verifyDetached({ content, cms, at }))._unsafeUnwrap();
+      const verified = (await verifier.verifyDetached({ content, cms, at, purpose: "signature" }))._unsafeUnwrap();
       expect(verified.signer.derBase64).toBe(
         card.certificatePem.replace(/-----[^-]+-----|\s/g, ""),
       );
@@ -76,16 +77,16 @@ describe("OpenSSL interoperability", () => {
   });
 
   it("our verifier accepts OpenSSL's subjectKeyIdentifier signer identification (-keyid)", async () => {
-    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem] });
+    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem], revocation: alwaysGood });
     const content = json({ keyid: true });
     const cms = await opensslSign(content, [{ pem: card.certificatePem, keyPem: card.privateKeyPkcs8Pem }], [
       "-md", "sha256", "-keyid",
     ]);
-    expect((await verifier.verifyDetached({ content, cms, at })).isOk()).toBe(true);
+    expect((await verifier.verifyDetached({ content, cms, at, purpose: "signature" })).isOk()).toBe(true);
   });
 
   it("our verifier refuses OpenSSL-signed content that was then tampered with", async () => {
-    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem] });
+    const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem], revocation: alwaysGood });
     const content = json({ copies: 1, fee: 300 });
     const cms = await opensslSign(content, [{ pem: card.certificatePem, keyPem: card.privateKeyPkcs8Pem }], [
       "-md", "sha256",
@@ -94,7 +95,7 @@ describe("OpenSSL interoperability", () => {
       fc.asyncProperty(fc.nat({ max: content.length - 1 }), fc.integer({ min: 1, max: 255 }), async (index, mask) => {
         const tampered = new Uint8Array(content);
         tampered[index] = tampered[index]! ^ mask;
-        const error = (await verifier.verifyDetached({ content: tampered, cms, at }))._unsafeUnwrapErr();
+        const error = (await verifier.verifyDetached({ content: tampered, cms, at, purpose: "signature" }))._unsafeUnwrapErr();
         expect(error.reason).toBe("content_mismatch");
       }),
       { numRuns: 50 },

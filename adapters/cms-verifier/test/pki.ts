@@ -1,5 +1,7 @@
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
+import { JPKI_OID } from "@madoguchi/core";
+import * as asn1js from "asn1js";
 import type { webcrypto } from "node:crypto";
 import { openssl } from "./openssl.ts";
 
@@ -41,7 +43,38 @@ export const makeRoot = async (name: string, notBefore: Date, notAfter: Date): P
   return { certificate, pem: certificate.toString("pem"), keyPem: await keyPem(keys), keys };
 };
 
-/** A certificate issued by `issuer`. */
+const jpkiOtherName = (oid: string, value: string) =>
+  new asn1js.Constructed({
+    idBlock: { tagClass: 3, tagNumber: 0 },
+    value: [
+      new asn1js.ObjectIdentifier({ value: oid }),
+      new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Utf8String({ value })] }),
+    ],
+  });
+
+/**
+ * What makes a leaf JPKI-shaped for the verifier: the signature certificate policy and the 4 basic
+ * information items as otherNames (built with asn1js here, not with the test card's encoder).
+ */
+const jpkiLeafExtensions = () => [
+  new x509.CertificatePolicyExtension([JPKI_OID.signaturePolicy]),
+  new x509.Extension(
+    "2.5.29.17",
+    false,
+    new asn1js.Sequence({
+      value: [
+        jpkiOtherName(JPKI_OID.name, "山田 太郎"),
+        jpkiOtherName(JPKI_OID.nameSubstitute, "山田 太郎"),
+        jpkiOtherName(JPKI_OID.sex, "1"),
+        jpkiOtherName(JPKI_OID.dateOfBirth, "319800401"),
+        jpkiOtherName(JPKI_OID.address, "みほん県みほん市本町1番地"),
+        jpkiOtherName(JPKI_OID.addressSubstitute, "みほん県みほん市本町1番地"),
+      ],
+    }).toBER(false),
+  ),
+];
+
+/** A certificate issued by `issuer` (a leaf is JPKI-shaped: signature policy and 4-info otherNames). */
 export const issue = async (
   issuer: Issued,
   options: { subject: string; notBefore: Date; notAfter: Date; ca: boolean; usages: x509.KeyUsageFlags },
@@ -59,6 +92,7 @@ export const issue = async (
     extensions: [
       ...(options.ca ? [new x509.BasicConstraintsExtension(true, undefined, true)] : []),
       new x509.KeyUsagesExtension(options.usages, true),
+      ...(options.ca ? [] : jpkiLeafExtensions()),
     ],
   });
   return { certificate, pem: certificate.toString("pem"), keyPem: await keyPem(keys), keys };

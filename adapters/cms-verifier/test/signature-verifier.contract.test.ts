@@ -7,6 +7,6 @@ const fixtures: SignatureFixtures = testCardSignatureFixtures();
 
 describeSignatureVerifierContract(
   "cms (test-card fixtures)",
-  (trustAnchorsPem) => createCmsSignatureVerifier({ trustAnchorsPem }),
+  (setup) => createCmsSignatureVerifier(setup),
   fixtures,
 );

@@ -5,7 +5,12 @@
  * the fixtures for the signature-verifier conformance suite. Never use it to accept real signatures.
  */
 export type { TestCa, TestCard, BasicInfo, JpkiSex } from "./test-card.ts";
-export { SIGNATURE_PASSWORD_TRIES } from "./test-card.ts";
+export { SIGNATURE_PASSWORD_TRIES, AUTHENTICATION_PIN_TRIES, type TestCardAuthentication } from "./test-card.ts";
+export { signDigestInfo, AUTHENTICATION_PIN_PATTERN, type CardSignature } from "./sign-digest-info.ts";
+export { createTestCardJpkiSigner, type TestCardJpkiSignerDeps } from "./test-card-jpki-signer.ts";
+export { issueTestCrl, CRL_REASON_CODES, type IssueTestCrlOptions, type TestCrlEntry } from "./test-crl.ts";
+export { createCrlRevocationChecker, type CrlRevocationCheckerOptions } from "./crl-revocation-checker.ts";
+export { createTestCaRevocationChecker, readRevokedList, addRevoked, REVOKED_FILE } from "./test-ca-revocation.ts";
 export type { TestCardError, TestCardErrorReason } from "./test-card.errors.ts";
 export { createTestCa, type CreateTestCaOptions } from "./create-test-ca.ts";
 export { issueTestCard, type IssueTestCardOptions } from "./issue-test-card.ts";

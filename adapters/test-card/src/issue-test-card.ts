@@ -1,5 +1,5 @@
 import { Schema } from "effect";
-import { errAsync, ResultAsync } from "neverthrow";
+import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import {
   buildCertificate,
   exportPrivateKeyPem,
@@ -17,9 +17,10 @@ import { decodeOptions } from "./decode-options.ts";
 import { cardSubjectName, localityOfAddress, type Locality } from "./jpki-names.ts";
 import { loadTestCa } from "./load-test-ca.ts";
 import { OID } from "./oids.ts";
+import { JPKI_OID } from "@madoguchi/core";
 import { hashSignaturePassword, SIGNATURE_PASSWORD_PATTERN } from "./signature-password.ts";
 import { testCardError, type TestCardError } from "./test-card.errors.ts";
-import { SIGNATURE_PASSWORD_TRIES, type BasicInfo, type TestCa, type TestCard } from "./test-card.ts";
+import { AUTHENTICATION_PIN_TRIES, SIGNATURE_PASSWORD_TRIES, type BasicInfo, type TestCa, type TestCard } from "./test-card.ts";
 
 /** Options of {@link issueTestCard}. */
 export interface IssueTestCardOptions {
@@ -30,6 +31,8 @@ export interface IssueTestCardOptions {
   readonly signaturePassword: string;
   /** Prefecture and city for the subject's `L=`; read from the start of the address when omitted. */
   readonly locality?: Locality;
+  /** 4 digits: also issue a user-authentication certificate and key guarded by this PIN (3 tries). */
+  readonly authenticationPin?: string;
 }
 
 const OPERATION = "test-card.issue";
@@ -49,6 +52,7 @@ const IssueTestCardOptionsSchema = Schema.Struct({
   notAfter: Schema.Date,
   signaturePassword: Schema.String.check(Schema.isPattern(SIGNATURE_PASSWORD_PATTERN)),
   locality: Schema.optionalKey(Schema.Struct({ prefecture: Text, city: Text })),
+  authenticationPin: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[0-9]{4}$/))),
 });
 
 /** What {@link issueCardCertificate} needs; `keyUsage` is open so fixtures can issue wrong certificates. */
@@ -58,6 +62,8 @@ export interface CardCertificateSpec {
   readonly notBefore: Date;
   readonly notAfter: Date;
   readonly keyUsage: readonly KeyUsageBit[];
+  /** Default signature: the signature policy and the 4-info; authentication: its policy, no 4-info. */
+  readonly purpose?: "signature" | "authentication";
 }
 
 /** Issues a signature certificate and key pair from `ca` (internal: no input validation). */
@@ -82,8 +88,9 @@ export const issueCardCertificate = (
           issuerKeyIdentifier: await keyIdentifier(issuer.certificate.subjectPublicKeyInfo),
           extensions: [
             keyUsageExtension(spec.keyUsage),
-            certificatePoliciesExtension([OID.jpkiSignaturePolicy]),
-            basicInfoAltNameExtension(spec.basicInfo),
+            ...(spec.purpose === "authentication"
+              ? [certificatePoliciesExtension([JPKI_OID.authenticationPolicy])]
+              : [certificatePoliciesExtension([OID.jpkiSignaturePolicy]), basicInfoAltNameExtension(spec.basicInfo)]),
           ],
         });
         return { certificatePem, privateKeyPkcs8Pem: await exportPrivateKeyPem(keys.privateKey) };
@@ -120,5 +127,23 @@ export const issueTestCard = (ca: TestCa, options: IssueTestCardOptions): Result
       ).map(
         (passwordHash): TestCard => ({ ...issued, passwordHash, triesLeft: SIGNATURE_PASSWORD_TRIES, locked: false }),
       ),
-    );
+    ).andThen((card) => {
+      const pin = decoded.authenticationPin;
+      if (pin === undefined) return okAsync(card);
+      return issueCardCertificate(ca, {
+        basicInfo: decoded.basicInfo,
+        locality,
+        notBefore: decoded.notBefore,
+        notAfter: decoded.notAfter,
+        keyUsage: ["digitalSignature"],
+        purpose: "authentication",
+      }).andThen((auth) =>
+        ResultAsync.fromPromise(hashSignaturePassword(pin), (cause) =>
+          testCardError(OPERATION, "unavailable", "could not hash the authentication PIN", { cause }),
+        ).map((pinHash): TestCard => ({
+          ...card,
+          authentication: { ...auth, pinHash, triesLeft: AUTHENTICATION_PIN_TRIES, locked: false },
+        })),
+      );
+    });
   });

@@ -1,7 +1,11 @@
 import * as asn1js from "asn1js";
 import type { Result } from "neverthrow";
 import * as pkijs from "pkijs";
-import { bytesEqual } from "./bytes.ts";
+import type { RevocationChecker } from "@madoguchi/core";
+import { bytesEqual, toHex } from "./bytes.ts";
+import { parseCertificatePem } from "./certificate-parsing.ts";
+import { createCrlRevocationChecker } from "./crl-revocation-checker.ts";
+import { issueTestCrl } from "./test-crl.ts";
 import { createTestCa } from "./create-test-ca.ts";
 import { issueCardCertificate } from "./issue-test-card.ts";
 import type { KeyUsageBit } from "./certificate-extensions.ts";
@@ -9,7 +13,7 @@ import { hashSignaturePassword } from "./signature-password.ts";
 import { signDetached } from "./sign-detached.ts";
 import type { TestCardError } from "./test-card.errors.ts";
 import { DEMO_BASIC_INFO } from "./load-or-create-test-card-setup.ts";
-import { SIGNATURE_PASSWORD_TRIES, type TestCa, type TestCard } from "./test-card.ts";
+import { SIGNATURE_PASSWORD_TRIES, type BasicInfo, type TestCa, type TestCard } from "./test-card.ts";
 
 /**
  * Fixtures for `@madoguchi/conformance/signature-verifier`, typed structurally here so this package
@@ -23,7 +27,9 @@ export type TestCardFixtureSigner =
   | "impostor_ca" // issued by a CA with the trusted CA's exact name but another key
   | "expired" // trusted CA, notAfter before `at`
   | "not_yet_valid" // trusted CA, notBefore after `at`
-  | "wrong_key_usage"; // trusted CA, keyUsage keyEncipherment only
+  | "wrong_key_usage" // trusted CA, keyUsage keyEncipherment only
+  | "revoked" // trusted CA, on the CA's current CRL (keyCompromise)
+  | "authentication"; // trusted authentication CA, a user-authentication certificate
 
 /** A fixture CMS and where its signature value lies, so a suite can flip bytes in it. */
 export interface TestCardSignedFixture {
@@ -37,11 +43,15 @@ export interface TestCardSignedFixture {
 /** Fixtures after their keys were generated. */
 export interface LoadedTestCardSignatureFixtures {
   readonly trustAnchorsPem: readonly string[];
+  readonly authenticationTrustAnchorsPem: readonly string[];
+  /** The trusted CAs' current CRLs (the `revoked` card on the signature CA's). */
+  readonly revocation: RevocationChecker;
+  readonly basicInformation: BasicInfo;
   /** Verification time at which the trusted CA and the valid card are valid. */
   readonly at: Date;
   /** signingTime written into every fixture CMS (whole seconds). */
   readonly signingTime: Date;
-  sign(signer: TestCardFixtureSigner, content: Uint8Array): Promise<TestCardSignedFixture>;
+  sign(signer: TestCardFixtureSigner, content: Uint8Array, basicInformation?: BasicInfo): Promise<TestCardSignedFixture>;
 }
 
 /** Lazily generated fixtures (RSA key generation takes a while, so it happens once, on `load()`). */
@@ -66,14 +76,17 @@ const cardFrom = async (
   notBefore: Date,
   notAfter: Date,
   keyUsage: readonly KeyUsageBit[] = ["digitalSignature", "nonRepudiation"],
+  purpose: "signature" | "authentication" = "signature",
+  basicInfo: BasicInfo = DEMO_BASIC_INFO,
 ): Promise<TestCard> => {
   const issued = await unwrap(
     issueCardCertificate(ca, {
-      basicInfo: DEMO_BASIC_INFO,
+      basicInfo,
       locality: { prefecture: "みほん県", city: "みほん市" },
       notBefore,
       notAfter,
       keyUsage,
+      purpose,
     }),
   );
   return { ...issued, passwordHash, triesLeft: SIGNATURE_PASSWORD_TRIES, locked: false };
@@ -106,10 +119,11 @@ export const testCardSignatureFixtures = (): TestCardSignatureFixtures => {
   let loaded: Promise<LoadedTestCardSignatureFixtures> | undefined;
   const build = async (): Promise<LoadedTestCardSignatureFixtures> => {
     const passwordHash = await hashSignaturePassword(PASSWORD);
-    const [trusted, untrusted, impostor] = await Promise.all([
+    const [trusted, untrusted, impostor, authenticationCa] = await Promise.all([
       unwrap(createTestCa({ now: CA_START })),
       unwrap(createTestCa({ now: CA_START, generation: "untrusted" })),
       unwrap(createTestCa({ now: CA_START })),
+      unwrap(createTestCa({ now: CA_START, generation: "user authentication" })),
     ]);
     const fiveYearsOn = new Date("2031-01-01T00:00:00Z");
     const cards: Record<TestCardFixtureSigner, TestCard> = {
@@ -119,15 +133,34 @@ export const testCardSignatureFixtures = (): TestCardSignatureFixtures => {
       expired: await cardFrom(trusted, passwordHash, CA_START, new Date("2026-05-01T00:00:00Z")),
       not_yet_valid: await cardFrom(trusted, passwordHash, new Date("2026-07-01T00:00:00Z"), fiveYearsOn),
       wrong_key_usage: await cardFrom(trusted, passwordHash, CA_START, fiveYearsOn, ["keyEncipherment"]),
+      revoked: await cardFrom(trusted, passwordHash, CA_START, fiveYearsOn),
+      authentication: await cardFrom(authenticationCa, passwordHash, CA_START, fiveYearsOn, ["digitalSignature"], "authentication"),
     };
+    const revokedSerial = parseCertificatePem(cards.revoked.certificatePem)!.serialNumber.valueBlock.valueHexView;
+    const crlTimes = { thisUpdate: new Date("2026-05-31T00:00:00Z"), nextUpdate: new Date("2026-06-02T00:00:00Z") };
+    const crls = [
+      await unwrap(
+        issueTestCrl(trusted, {
+          ...crlTimes,
+          crlNumber: 7,
+          revoked: [{ serialNumber: toHex(revokedSerial), revokedAt: new Date("2026-05-15T00:00:00Z"), reason: "keyCompromise" }],
+        }),
+      ),
+      await unwrap(issueTestCrl(authenticationCa, { ...crlTimes, crlNumber: 1, revoked: [] })),
+    ].map((crl) => crl.der);
     return {
       trustAnchorsPem: [trusted.certificatePem],
+      authenticationTrustAnchorsPem: [authenticationCa.certificatePem],
+      revocation: createCrlRevocationChecker({ crls: async () => crls }),
+      basicInformation: DEMO_BASIC_INFO,
       at: AT,
       signingTime: SIGNING_TIME,
-      sign: async (signer, content) => {
-        const signed = await unwrap(
-          signDetached(cards[signer], content, { password: PASSWORD, signingTime: SIGNING_TIME }),
-        );
+      sign: async (signer, content, basicInformation) => {
+        const card =
+          basicInformation === undefined
+            ? cards[signer]
+            : await cardFrom(trusted, passwordHash, CA_START, fiveYearsOn, undefined, "signature", basicInformation);
+        const signed = await unwrap(signDetached(card, content, { password: PASSWORD, signingTime: SIGNING_TIME }));
         return locateSignature(signed.cms);
       },
     };

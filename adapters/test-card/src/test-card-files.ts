@@ -5,7 +5,7 @@ import { Schema } from "effect";
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import { decodeOptions } from "./decode-options.ts";
 import { testCardError, type TestCardError } from "./test-card.errors.ts";
-import { SIGNATURE_PASSWORD_TRIES, type TestCa, type TestCard } from "./test-card.ts";
+import { AUTHENTICATION_PIN_TRIES, SIGNATURE_PASSWORD_TRIES, type TestCa, type TestCard } from "./test-card.ts";
 
 /** File names inside a test-card directory. */
 export const TEST_CARD_FILES = {
@@ -20,6 +20,15 @@ const TestCardFileSchema = Schema.Struct({
   passwordHash: Schema.String,
   triesLeft: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: SIGNATURE_PASSWORD_TRIES })),
   locked: Schema.Boolean,
+  authentication: Schema.optionalKey(
+    Schema.Struct({
+      certificatePem: Schema.String,
+      privateKeyPkcs8Pem: Schema.String,
+      pinHash: Schema.String,
+      triesLeft: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: AUTHENTICATION_PIN_TRIES })),
+      locked: Schema.Boolean,
+    }),
+  ),
 });
 
 const isMissing = (cause: unknown) =>

@@ -5,6 +5,7 @@ export type TestCardErrorReason =
   | "wrong_password" // the signature password did not match; `triesLeft` was decremented
   | "locked" // no tries left: the card refuses even the right password, as a real card does
   | "invalid_input" // options or content rejected at the boundary
+  | "no_certificate" // the card has no key of the kind asked for
   | "corrupt" // stored card or CA files cannot be read back
   | "unavailable"; // file system or crypto failure
 

@@ -30,6 +30,21 @@ export interface BasicInfo {
   readonly addressSubstitute: string;
 }
 
+/** Wrong authentication PINs a JPKI card accepts before it locks the authentication key. */
+export const AUTHENTICATION_PIN_TRIES = 3;
+
+/** The user-authentication side (利用者証明用電子証明書): no 4-info, a 4-digit PIN with 3 tries. */
+export interface TestCardAuthentication {
+  readonly certificatePem: string;
+  readonly privateKeyPkcs8Pem: string;
+  /** scrypt hash of the 4-digit PIN. */
+  readonly pinHash: string;
+  readonly triesLeft: number;
+  readonly locked: boolean;
+  /** The authentication key, when the card was issued with one (older card files have none). */
+  readonly authentication?: TestCardAuthentication;
+}
+
 /** A test card: certificate, private key and the signature password counter. */
 export interface TestCard {
   /** Signature certificate (署名用電子証明書), PEM. */
@@ -41,4 +56,6 @@ export interface TestCard {
   /** Wrong passwords still allowed before the card locks. */
   readonly triesLeft: number;
   readonly locked: boolean;
+  /** The authentication key, when the card was issued with one (older card files have none). */
+  readonly authentication?: TestCardAuthentication;
 }

@@ -8,8 +8,11 @@ export {
   type MakeSignatureVerifier,
   type SignatureVerifierCase,
   type SignatureVerifierContractOptions,
+  type SignatureVerifierSetup,
+  basicInformationArb,
 } from "./signature-verifier.contract.ts";
 export type {
+  FixtureBasicInformation,
   LoadedSignatureFixtures,
   SignatureFixtures,
   SignatureFixtureSigner,

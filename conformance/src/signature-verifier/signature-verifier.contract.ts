@@ -1,16 +1,28 @@
 import fc from "fast-check";
-import type { Result } from "neverthrow";
+import { okAsync, type Result } from "neverthrow";
 import { describe, expect, it } from "vitest";
 import {
+  parseJpkiDateOfBirth,
   SIGNATURE_VERIFIER_CONTRACT,
+  type JpkiKey,
+  type RevocationChecker,
   type SignatureError,
   type SignatureVerifier,
   type VerifiedSignature,
 } from "@madoguchi/core";
-import type { LoadedSignatureFixtures, SignatureFixtures } from "./signature-fixtures.ts";
+import type { FixtureBasicInformation, LoadedSignatureFixtures, SignatureFixtures } from "./signature-fixtures.ts";
 
-/** Builds the verifier under test, trusting exactly `trustAnchorsPem`. */
-export type MakeSignatureVerifier = (trustAnchorsPem: string[]) => SignatureVerifier;
+/** What the verifier under test is built with. */
+export interface SignatureVerifierSetup {
+  /** Trust anchors for signature certificates, exactly these. */
+  readonly trustAnchorsPem: string[];
+  /** Trust anchors for user-authentication certificates, exactly these. */
+  readonly authenticationTrustAnchorsPem: string[];
+  readonly revocation: RevocationChecker;
+}
+
+/** Builds the verifier under test from `setup`. */
+export type MakeSignatureVerifier = (setup: SignatureVerifierSetup) => SignatureVerifier;
 
 /** Tuning of {@link describeSignatureVerifierContract}. */
 export interface SignatureVerifierContractOptions {
@@ -36,16 +48,20 @@ const REASONS: readonly SignatureError["reason"][] = [
   "expired",
   "not_yet_valid",
   "wrong_key_usage",
+  "wrong_certificate_policy",
+  "basic_information_invalid",
+  "revoked",
+  "revocation_unknown",
   "unavailable",
 ];
 
 /** Calls `verifyDetached`, failing the test if it throws or rejects instead of returning a Result. */
 const verify = async (
   verifier: SignatureVerifier,
-  input: { content: Uint8Array; cms: Uint8Array; at: Date },
+  input: { content: Uint8Array; cms: Uint8Array; at: Date; purpose?: JpkiKey },
 ): Promise<Result<VerifiedSignature, SignatureError>> => {
   try {
-    return await verifier.verifyDetached(input);
+    return await verifier.verifyDetached({ ...input, purpose: input.purpose ?? "signature" });
   } catch (thrown) {
     return expect.fail(`verifyDetached threw instead of returning an error value: ${String(thrown)}`);
   }
@@ -83,12 +99,47 @@ const nonEmptyContentArb = fc.uint8Array({ minLength: 1, maxLength: 512 });
 const maskArb = fc.integer({ min: 1, max: 255 });
 const text = (value: string) => new TextEncoder().encode(value);
 
-const anchorsOf = (fixtures: LoadedSignatureFixtures) => [...fixtures.trustAnchorsPem];
+const anchorsOf = (fixtures: LoadedSignatureFixtures): SignatureVerifierSetup => ({
+  trustAnchorsPem: [...fixtures.trustAnchorsPem],
+  authenticationTrustAnchorsPem: [...fixtures.authenticationTrustAnchorsPem],
+  revocation: fixtures.revocation,
+});
+
+const noRevocationData: RevocationChecker = {
+  meta: { contract: "revocation-checker@1", name: "empty", capabilities: new Set<never>() },
+  check: () => okAsync({ status: "unknown", why: "no CRL held", evidence: null }),
+};
+
+const kanji = fc.constantFrom(..."髙橋𠮷子山田太郎花齋藤渡邊一二三区町".split(/(?:)/u));
+const textOf = (min: number, max: number) => fc.array(kanji, { minLength: min, maxLength: max }).map((a) => a.join(""));
+/** Generated 4 basic information items, including MJ characters and partial dates of birth. */
+export const basicInformationArb: fc.Arbitrary<FixtureBasicInformation> = fc.record({
+  name: textOf(1, 12),
+  nameSubstitute: textOf(1, 12),
+  sex: fc.constantFrom("1" as const, "2" as const, "3" as const),
+  dateOfBirth: fc
+    .tuple(
+      fc.integer({ min: 1, max: 5 }),
+      fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2025-12-31T00:00:00Z"), noInvalidDate: true }),
+      fc.constantFrom("full", "no-day", "no-month"),
+    )
+    .map(([era, date, shape]) => {
+      const y = String(date.getUTCFullYear()).padStart(4, "0");
+      const m = shape === "no-month" ? "00" : String(date.getUTCMonth() + 1).padStart(2, "0");
+      const d = shape === "full" ? String(date.getUTCDate()).padStart(2, "0") : "00";
+      return `${era}${y}${m}${d}`;
+    }),
+  address: textOf(1, 20).map((rest) => `みほん県みほん市${rest}`),
+  addressSubstitute: textOf(1, 20).map((rest) => `みほん県みほん市${rest}`),
+});
+
+/** What a verifier must report for a certificate carrying `info`. */
+const expectedBasicInformation = (info: FixtureBasicInformation) => ({ ...info, dateOfBirth: parseJpkiDateOfBirth(info.dateOfBirth) });
 
 /** The cases of the contract, exported so adapters' tests can prove each one catches a broken verifier. */
 export const signatureVerifierCases: readonly SignatureVerifierCase[] = [
   {
-    name: "declares the signature-verifier@1 contract and passes its health check",
+    name: "declares the signature-verifier@2 contract and passes its health check",
     run: async (make, fixtures) => {
       const verifier = make(anchorsOf(fixtures));
       expect(verifier.meta.contract).toBe(SIGNATURE_VERIFIER_CONTRACT);
@@ -111,6 +162,10 @@ export const signatureVerifierCases: readonly SignatureVerifierCase[] = [
           expect(verified.signer.subject.length).toBeGreaterThan(0);
           expect(verified.signer.issuer.length).toBeGreaterThan(0);
           expect(verified.signer.derBase64).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
+          expect(verified.purpose).toBe("signature");
+          expect(verified.basicInformation).toEqual(expectedBasicInformation(fixtures.basicInformation));
+          expect(verified.revocation.serialNumber).toBe(signed.signerSerialNumber);
+          expect(verified.trustAnchorSha256).toMatch(/^[0-9a-f]{64}$/);
         }),
         { numRuns: options.numRuns ?? 20 },
       );
@@ -259,6 +314,69 @@ export const signatureVerifierCases: readonly SignatureVerifierCase[] = [
     },
   },
   {
+    name: "yields exactly the 4 basic information items the certificate carries (generated)",
+    run: async (make, fixtures, options) => {
+      const verifier = make(anchorsOf(fixtures));
+      const content = text("4 basic information items");
+      await fc.assert(
+        fc.asyncProperty(basicInformationArb, async (info) => {
+          const signed = await fixtures.sign("valid", content, info);
+          const verified = await okValue(verify(verifier, { content, cms: signed.cms, at: fixtures.at }));
+          expect(verified.basicInformation).toEqual(expectedBasicInformation(info));
+        }),
+        // Each run issues a certificate with a fresh RSA key: kept small for shared CI cores.
+        { numRuns: Math.min(options.numRuns ?? 20, 4) },
+      );
+    },
+  },
+  {
+    name: "refuses a revoked signer certificate (revoked)",
+    run: async (make, fixtures) => {
+      const verifier = make(anchorsOf(fixtures));
+      const content = text("revoked");
+      const signed = await fixtures.sign("revoked", content);
+      expect(await reasonOf(verify(verifier, { content, cms: signed.cms, at: fixtures.at }))).toBe("revoked");
+    },
+  },
+  {
+    name: "refuses when no revocation data covers the signer, instead of assuming good (revocation_unknown)",
+    run: async (make, fixtures) => {
+      const verifier = make({ ...anchorsOf(fixtures), revocation: noRevocationData });
+      const content = text("unknown revocation");
+      const signed = await fixtures.sign("valid", content);
+      expect(await reasonOf(verify(verifier, { content, cms: signed.cms, at: fixtures.at }))).toBe("revocation_unknown");
+    },
+  },
+  {
+    name: "refuses a signature certificate used where an authentication certificate belongs, and the reverse (wrong_certificate_policy)",
+    run: async (make, fixtures) => {
+      const verifier = make(anchorsOf(fixtures));
+      const content = text("login challenge");
+      const bySignatureKey = await fixtures.sign("valid", content);
+      expect(
+        await reasonOf(verify(verifier, { content, cms: bySignatureKey.cms, at: fixtures.at, purpose: "authentication" })),
+      ).toBe("wrong_certificate_policy");
+      const byAuthenticationKey = await fixtures.sign("authentication", content);
+      expect(await reasonOf(verify(verifier, { content, cms: byAuthenticationKey.cms, at: fixtures.at }))).toBe(
+        "wrong_certificate_policy",
+      );
+    },
+  },
+  {
+    name: "verifies an authentication certificate for authentication, with no 4 basic information items",
+    run: async (make, fixtures) => {
+      const verifier = make(anchorsOf(fixtures));
+      const content = text("login challenge");
+      const signed = await fixtures.sign("authentication", content);
+      const verified = await okValue(
+        verify(verifier, { content, cms: signed.cms, at: fixtures.at, purpose: "authentication" }),
+      );
+      expect(verified.purpose).toBe("authentication");
+      expect(verified.basicInformation).toBeNull();
+      expect(verified.signer.serialNumber).toBe(signed.signerSerialNumber);
+    },
+  },
+  {
     name: "never throws and never accepts another signer, whatever single byte of the CMS is flipped",
     run: async (make, fixtures, options) => {
       const verifier = make(anchorsOf(fixtures));
@@ -279,7 +397,7 @@ export const signatureVerifierCases: readonly SignatureVerifierCase[] = [
 ];
 
 /**
- * Registers the signature-verifier contract (`signature-verifier@1`) as vitest tests. Every
+ * Registers the signature-verifier contract (`signature-verifier@2`) as vitest tests. Every
  * SignatureVerifier adapter runs it with fixtures from a signer it does not implement itself (the test
  * card provides `testCardSignatureFixtures()`); vendors run it against their own verifiers.
  *

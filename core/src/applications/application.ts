@@ -1,3 +1,5 @@
+import type { BasicInformation } from "../signatures/basic-information.ts";
+import type { RevocationEvidence } from "../signatures/revocation-checker.port.ts";
 import type { ApplicationId, IdempotencyKey, ProcedureId, ReceiptNumber, StaffId } from "../shared/ids.ts";
 import type { Locale } from "../shared/localized.ts";
 import type { FeeBreakdown } from "../fees/fee.ts";
@@ -52,6 +54,39 @@ export interface SignatureEvidence {
   readonly signerIssuer: string;
   readonly signerSerialNumber: string;
   readonly verifiedAt: Date;
+  /**
+   * What the relying-party verification established (signature-verifier@2): absent on applications
+   * stored before it. Plain JSON (timestamps as ISO strings) so that it is kept exactly as recorded.
+   */
+  readonly verification?: SignatureVerificationRecord;
+}
+
+/** The verification result kept as evidence: purpose, trust anchor, signing time, 4-info, revocation. */
+export interface SignatureVerificationRecord {
+  readonly purpose: "signature" | "authentication";
+  readonly trustAnchorSha256: string;
+  /** The CMS signingTime (signer-asserted), ISO 8601, or `null`. */
+  readonly signingTime: string | null;
+  /** The 4 basic information items of the certificate (name, substitutes, sex, date of birth, address). */
+  readonly basicInformation: BasicInformation | null;
+  /** What the revocation answer "good" rested on; timestamps as ISO 8601. */
+  readonly revocation: RevocationRecord;
+}
+
+/** Revocation evidence as stored (see `RevocationEvidence`). */
+export interface RevocationRecord {
+  readonly source: RevocationEvidence["source"];
+  /** Serial number of the certificate checked, hex. */
+  readonly serialNumber: string;
+  /** CRL: the CRL's issuer; OCSP/platform: the responder. */
+  readonly issuer: string;
+  /** CRL: cRLNumber; otherwise `null`. */
+  readonly crlNumber: string | null;
+  /** CRL: SHA-256 of its DER (which CRL exactly); otherwise `null`. */
+  readonly crlSha256: string | null;
+  /** CRL: thisUpdate; OCSP/platform: producedAt. */
+  readonly thisUpdate: string;
+  readonly nextUpdate: string | null;
 }
 
 /** The payment authorisation kept with the application: gateway ids only, never card data. */

@@ -7,6 +7,7 @@ import type { ProcedureCatalog } from "../procedures/procedure.ts";
 import { canonicalApplicationJson } from "../signatures/canonical-application.ts";
 import type { SignatureRequired } from "../signatures/signature.errors.ts";
 import type { SignatureError, SignatureVerifier } from "../signatures/signature-verifier.port.ts";
+import { signatureVerificationRecord } from "../signatures/signature-verification-record.ts";
 import { decodeBase64 } from "../shared/base64.ts";
 import type { Clock } from "../shared/clock.port.ts";
 import type { Hasher } from "../shared/hasher.port.ts";
@@ -141,7 +142,7 @@ const verifySignature = (
     return errAsync({ _tag: "SignatureError", reason: "malformed", operation: OPERATION, retryable: false, message: "signature is not base64" });
   }
   return deps.verifier
-    .verifyDetached({ content: new TextEncoder().encode(canonicalJson), cms, at: now })
+    .verifyDetached({ content: new TextEncoder().encode(canonicalJson), cms, at: now, purpose: "signature" })
     .map((verified) => ({
       canonicalJson,
       cmsBase64: cmsBase64.replace(/\s/g, ""),
@@ -149,6 +150,7 @@ const verifySignature = (
       signerIssuer: verified.signer.issuer,
       signerSerialNumber: verified.signer.serialNumber,
       verifiedAt: now,
+      verification: signatureVerificationRecord(verified),
     }));
 };
 

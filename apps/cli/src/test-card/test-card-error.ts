@@ -24,6 +24,7 @@ export const fromTestCardError = (operation: string, dir: string, e: TestCardErr
     // Only signing checks the password; no CLI command signs, so these mean a misbehaving adapter.
     case "wrong_password":
     case "locked":
+    case "no_certificate":
       return cliError(operation, "invalid_input", `test_card.${e.reason}`, { ja: `テストカードが拒否しました（${because}）`, en: `the test card refused (${because})` });
     default:
       return assertNever(e.reason);

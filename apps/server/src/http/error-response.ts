@@ -41,6 +41,10 @@ const MESSAGES = {
   signatureUntrusted: { ja: "署名用電子証明書を確認できませんでした（発行元が信頼できません）。", en: "The signature certificate could not be verified (untrusted issuer)." },
   signatureExpired: { ja: "署名用電子証明書の有効期限が切れています。市区町村の窓口で更新してください。", en: "The signature certificate has expired. Please renew it at your municipal office." },
   signatureNotYetValid: { ja: "署名用電子証明書がまだ有効になっていません。", en: "The signature certificate is not valid yet." },
+  signatureRevoked: { ja: "署名用電子証明書が失効しています。住所や氏名の変更、カードの再発行などで失効します。新しい証明書で署名し直すか、窓口で申請してください。", en: "The signature certificate has been revoked (a change of address or name, or a reissued card, revokes it). Please sign again with a new certificate or apply at the counter." },
+  signatureRevocationUnknown: { ja: "署名用電子証明書の失効情報を確認できませんでした。しばらくしてからもう一度署名してください。", en: "The revocation status of the signature certificate could not be confirmed. Please sign again later." },
+  signaturePolicy: { ja: "この証明書はこの用途に使えません。署名には署名用電子証明書（6〜16桁のパスワード）を使ってください。", en: "This certificate cannot be used here. Please sign with the signature certificate (6–16 character password)." },
+  signatureBasicInformation: { ja: "署名用電子証明書から基本4情報を読み取れませんでした。窓口で申請してください。", en: "The four basic information items could not be read from the signature certificate. Please apply at the counter." },
   signatureKeyUsage: { ja: "この証明書は署名には使えません。署名用電子証明書で署名してください。", en: "This certificate cannot be used for signing. Please sign with the signature certificate." },
   declined: { ja: "カードがご利用いただけませんでした。別のカードをお試しください。", en: "The card was declined. Please try another card." },
   insufficientFunds: { ja: "ご利用可能額が不足しています。別のカードをお試しください。", en: "The card has insufficient funds. Please try another card." },
@@ -75,6 +79,14 @@ const signatureFailure = (reason: SignatureError["reason"], code: string, locale
       return fail(400, code, MESSAGES.signatureNotYetValid, locale);
     case "wrong_key_usage":
       return fail(400, code, MESSAGES.signatureKeyUsage, locale);
+    case "revoked":
+      return fail(400, code, MESSAGES.signatureRevoked, locale);
+    case "revocation_unknown":
+      return fail(503, code, MESSAGES.signatureRevocationUnknown, locale);
+    case "wrong_certificate_policy":
+      return fail(400, code, MESSAGES.signaturePolicy, locale);
+    case "basic_information_invalid":
+      return fail(400, code, MESSAGES.signatureBasicInformation, locale);
     case "unavailable":
       return fail(503, code, MESSAGES.unavailable, locale);
     default:

@@ -2,7 +2,11 @@ import { join } from "node:path";
 import type { Router } from "express";
 import type { Clock, SignatureVerifier } from "@madoguchi/core";
 import { createCmsSignatureVerifier } from "@madoguchi/adapter-cms-verifier";
-import { createTestCardRouter, loadOrCreateTestCardSetup } from "@madoguchi/adapter-test-card";
+import {
+  createTestCaRevocationChecker,
+  createTestCardRouter,
+  loadOrCreateTestCardSetup,
+} from "@madoguchi/adapter-test-card";
 import type { Config } from "../../config/config.ts";
 
 /** The signature side of a deployment: the verifier, and in the embedded profile the test card. */
@@ -16,11 +20,18 @@ export interface SignatureParts {
  * verifier trusting exactly that CA. (Real JPKI trust anchors come with the JPKI issue.)
  */
 export const buildSignatures = async (config: Config, clock: Clock): Promise<SignatureParts> => {
-  const setup = await loadOrCreateTestCardSetup({ dir: join(config.dataDir, "test-card"), now: clock.now() });
+  const dir = join(config.dataDir, "test-card");
+  const setup = await loadOrCreateTestCardSetup({ dir, now: clock.now() });
   if (setup.isErr()) throw new Error(`cannot set up the test card: ${setup.error.message}`);
   const { ca, getCard, saveCard } = setup.value;
   return {
-    verifier: createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem] }),
+    // The test CA issues both kinds of test certificates; the JPKI policy tells them apart. Revocation:
+    // the test CA's CRL of the serials in <data>/test-card/revoked.json (`madoguchi test-card revoke`).
+    verifier: createCmsSignatureVerifier({
+      trustAnchorsPem: [ca.certificatePem],
+      authenticationTrustAnchorsPem: [ca.certificatePem],
+      revocation: createTestCaRevocationChecker({ ca, dir, clock }),
+    }),
     testCardRouter: config.profile === "embedded" ? createTestCardRouter({ getCard, saveCard, clock }) : null,
   };
 };

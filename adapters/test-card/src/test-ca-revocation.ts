@@ -1,0 +1,75 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Clock, RevocationChecker } from "@madoguchi/core";
+import { Schema } from "effect";
+import { errAsync, ResultAsync } from "neverthrow";
+import { createCrlRevocationChecker } from "./crl-revocation-checker.ts";
+import { CRL_REASON_CODES, issueTestCrl, type TestCrlEntry } from "./test-crl.ts";
+import { testCardError, type TestCardError } from "./test-card.errors.ts";
+import type { RevocationReason } from "@madoguchi/core";
+import type { TestCa } from "./test-card.ts";
+
+/** File of the test CA's revoked serial numbers inside a test-card directory. */
+export const REVOKED_FILE = "revoked.json";
+
+const EntrySchema = Schema.Array(
+  Schema.Struct({
+    serialNumber: Schema.String.check(Schema.isPattern(/^[0-9a-f]+$/)),
+    revokedAt: Schema.String,
+    reason: Schema.Literals(Object.keys(CRL_REASON_CODES) as [RevocationReason, ...RevocationReason[]]),
+  }),
+);
+
+/** The revoked entries of the test CA in `dir` (none when the file is absent). */
+export const readRevokedList = (dir: string): ResultAsync<readonly TestCrlEntry[], TestCardError> =>
+  ResultAsync.fromPromise(
+    readFile(join(dir, REVOKED_FILE), "utf8").catch((cause: unknown) =>
+      typeof cause === "object" && cause !== null && "code" in cause && cause.code === "ENOENT" ? "[]" : Promise.reject(cause),
+    ),
+    (cause) => testCardError("test-card.revoked", "unavailable", "the revoked list could not be read", { cause }),
+  ).andThen((text) => {
+    const decoded = Schema.decodeUnknownResult(EntrySchema)(JSON.parse(text));
+    if (decoded._tag === "Failure") return errAsync(testCardError("test-card.revoked", "corrupt", "revoked.json is not a list of entries"));
+    return ResultAsync.fromSafePromise(
+      Promise.resolve(decoded.success.map((entry) => ({ ...entry, revokedAt: new Date(entry.revokedAt) }))),
+    );
+  });
+
+/** Adds a revoked serial number to the test CA's list in `dir` (the CLI's `--revoked`). */
+export const addRevoked = (dir: string, entry: TestCrlEntry): ResultAsync<void, TestCardError> =>
+  readRevokedList(dir).andThen((list) =>
+    ResultAsync.fromPromise(
+      writeFile(
+        join(dir, REVOKED_FILE),
+        `${JSON.stringify([...list, entry].map((e) => ({ ...e, revokedAt: e.revokedAt.toISOString() })), null, 2)}\n`,
+        { mode: 0o600 },
+      ),
+      (cause) => testCardError("test-card.revoked", "unavailable", "the revoked list could not be written", { cause }),
+    ),
+  );
+
+/**
+ * The test CA as a CRL publisher: on every check it issues a fresh CRL (thisUpdate an hour ago,
+ * nextUpdate in a day) of the serials in `revoked.json`, and checks against it with the generic CRL
+ * checker — the same code path as a registered verifier's downloaded CRLs.
+ */
+export const createTestCaRevocationChecker = (deps: { readonly ca: TestCa; readonly dir: string; readonly clock: Clock }): RevocationChecker => {
+  let crlNumber = 0;
+  const checker = createCrlRevocationChecker({
+    crls: async () => {
+      const now = deps.clock.now();
+      const revoked = await readRevokedList(deps.dir);
+      if (revoked.isErr()) throw new Error(revoked.error.message);
+      crlNumber += 1;
+      const crl = await issueTestCrl(deps.ca, {
+        thisUpdate: new Date(now.getTime() - 3_600_000),
+        nextUpdate: new Date(now.getTime() + 86_400_000),
+        crlNumber,
+        revoked: revoked.value,
+      });
+      if (crl.isErr()) throw new Error(crl.error.message);
+      return [crl.value.der];
+    },
+  });
+  return { ...checker, meta: { ...checker.meta, name: "test-ca-crl" } };
+};
