@@ -4,7 +4,7 @@ import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalCheckpointSigner, createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
 import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
-import { checkpointAuditLog, type AuditEntryDraft, type CheckpointSigner } from "@madoguchi/core";
+import { changeAuditRetention, checkpointAuditLog, expireAuditSegments, type AuditEntryDraft, type CheckpointSigner } from "@madoguchi/core";
 import { jsonOf, madoguchi, tempDir } from "./run-madoguchi.ts";
 
 /** Synthetic events (ids only), one per day from 2026-10-20, so the log spans two monthly segments. */
@@ -108,5 +108,82 @@ describe("madoguchi audit verify / export-checkpoints", { timeout: 60_000 }, () 
     expect(bad.code).toBe(1);
     expect(bad.stderr + bad.stdout).toContain("invalid checkpoint file");
     expect((await madoguchi(["audit", "export-checkpoints", "--data-dir", dataDir])).code).toBe(2);
+  });
+});
+
+// The retention an administrator stores is read for the report, never trusted for the check (ADR 21):
+// whoever can write the database could shorten it and delete segments that have not expired.
+describe("madoguchi audit verify after an administrator shortened the retention", { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const dataDir = join(dir.path, "data");
+  const dbFile = join(dataDir, "madoguchi.sqlite");
+  const ENV = { MADOGUCHI_AUDIT_RETENTION_MONTHS: "36" };
+  /** A day in the month `monthsAgo` months before this one (UTC): the CLI verifies against the real clock. */
+  const monthsAgo = (months: number, day: number) => {
+    const now = new Date();
+    return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, day, 9, 0, 0));
+  };
+  const event = (at: Date, n: number): AuditEntryDraft => ({
+    at,
+    actor: { kind: "staff", id: "staff-1" },
+    action: "application.viewed",
+    target: { kind: "application", id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}` },
+    result: "success",
+    sourceIp: "192.0.2.10",
+    details: {},
+  });
+  const verify = (...args: string[]) => madoguchi(["audit", "verify", "--data-dir", dataDir, "--lang", "en", ...args], { env: ENV });
+
+  beforeAll(async () => {
+    const signer = (await createLocalCheckpointSigner({ keyFile: join(dataDir, "keys", "audit-signing.json"), createIfMissing: true }))._unsafeUnwrap();
+    const keyStore = (await createLocalKeyStore({ keyFile: join(dataDir, "keys", "data-kek.json"), createIfMissing: true }))._unsafeUnwrap();
+    const store = (await createMikroOrmStore({ driver: "sqlite", path: dbFile, keyStore }))._unsafeUnwrap();
+    const clock = { now: () => new Date() };
+    try {
+      // 20 months ago: expired under a 12-month retention, not under the deployment's 36.
+      (await store.auditLog.append([event(monthsAgo(20, 3), 1), event(monthsAgo(20, 4), 2), event(monthsAgo(1, 5), 3), event(monthsAgo(1, 6), 4)]))._unsafeUnwrap();
+      (await checkpointAuditLog({ auditLog: store.auditLog, signer, clock }))._unsafeUnwrap();
+      const change = (await changeAuditRetention({ settings: store.settings, clock }, { months: 12, defaultMonths: 36, staffId: "staff-admin", sourceIp: "192.0.2.1" }))._unsafeUnwrap();
+      expect([change.from, change.to, change.changed]).toEqual([36, 12, true]);
+      // The server's next maintenance run, with the period in force.
+      const expired = (await expireAuditSegments({ auditLog: store.auditLog, clock }, 12))._unsafeUnwrap();
+      expect(expired.entries).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+  afterAll(() => dir.remove());
+
+  it("without the flag it checks against the deployment's period and fails, naming the stored period and how to pass it", async () => {
+    const run = await verify();
+    expect(run.code).toBe(1);
+    const out = run.stderr + run.stdout;
+    expect(out).toContain("audit log verification FAILED");
+    expect(out).toContain("retention checked against: 36 months (from MADOGUCHI_AUDIT_RETENTION_MONTHS)");
+    expect(out).toContain("the database holds a retention of 12 months set by an administrator");
+    expect(out).toContain("pass --retention-months 12");
+    const json = jsonOf<{ error: Record<string, unknown> }>(await madoguchi(["audit", "verify", "--data-dir", dataDir, "--json"], { env: ENV }));
+    expect(json.error).toMatchObject({ retentionMonths: 36, retentionSource: "environment", storedRetentionMonths: 12 });
+  });
+
+  it("--retention-months overrides the variable: the stored period, once confirmed, verifies clean and the report says where it came from", async () => {
+    const run = await verify("--retention-months", "12");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("1 for expired segments");
+    expect(run.stdout).toContain("retention checked against: 12 months (from --retention-months)");
+    expect(run.stdout).not.toContain("the database holds a retention");
+    const json = jsonOf<Record<string, unknown>>(await madoguchi(["audit", "verify", "--data-dir", dataDir, "--json", "--retention-months", "12"], { env: ENV }));
+    expect(json).toMatchObject({ ok: true, retentionMonths: 12, retentionSource: "flag", storedRetentionMonths: 12, expiredCheckpoints: 1 });
+  });
+
+  it("a period that is not a whole number of months from 1 to 1200 is a usage error naming where it came from (exit 2)", async () => {
+    for (const bad of ["abc", "0", "1201", "12.5", "-3"]) {
+      const run = await verify(`--retention-months=${bad}`);
+      expect(run.code, bad).toBe(2);
+      expect(run.stderr + run.stdout, bad).toContain("--retention-months must be a whole number of months from 1 to 1200");
+    }
+    const fromEnv = await madoguchi(["audit", "verify", "--data-dir", dataDir, "--lang", "en"], { env: { MADOGUCHI_AUDIT_RETENTION_MONTHS: "three years" } });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr + fromEnv.stdout).toContain("MADOGUCHI_AUDIT_RETENTION_MONTHS must be a whole number of months from 1 to 1200");
   });
 });

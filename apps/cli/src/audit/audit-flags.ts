@@ -27,8 +27,8 @@ export const AUDIT_VERIFY_FLAGS = {
     value: "<months>",
     required: false,
     description: {
-      ja: "保存期間（月、既定は MADOGUCHI_AUDIT_RETENTION_MONTHS、なければ 36）。期限前に消えたセグメントを検出します",
-      en: "retention in months (default: MADOGUCHI_AUDIT_RETENTION_MONTHS, else 36): detects segments deleted before they expired",
+      ja: "検証に使う保存期間（月、1〜1200）。指定すると MADOGUCHI_AUDIT_RETENTION_MONTHS（なければ 36）より優先します。管理者が画面で変えた期間はデータベースから取らないので、その変更を確認したらここで指定します。期限前に消えたセグメントを検出します",
+      en: "retention to verify against, in months (1–1200); overrides MADOGUCHI_AUDIT_RETENTION_MONTHS (else 36). A period an administrator set in the back office is not taken from the database: pass it here once confirmed. Detects segments deleted before they expired",
     },
   },
 } as const;
