@@ -83,6 +83,7 @@ describe("address grammar after the first block number", () => {
     ["kanji numerals that do not parse (二二十一)", "かきこ府ためし町日向1丁目二二十一番地12"],
     ["a counter with no number before it (示 for 六)", "みほん県もくじ市本町大本目二十示番地五"],
     ["号 with no number before it", "みほん県もくじ市本町6丁目26番地ためし号"],
+    ["one character after the numbers (号 read as 喘): no building is named so", "さんぷる県あおば市緑ケ丘1丁目4番14喘"],
     ["a kanji inside the last number (二十六人号)", "かきこ府ためし町旭町1丁目6番二十六人号"],
   ])("%s is not", (_, address) => expect(isWellFormedAddressTail(address)).toBe(false));
   it("an address field with a stray character is flagged pattern_mismatch, a clean one is not", () => {

@@ -18,9 +18,9 @@ const UNCOUNTED_COUNTER = /(?<!\d)(?:丁目|番地|号(?!室))/;
 const SEPARATOR = "(?:丁目|番地の?|番の?|号の?|地割|[条線][東西南北]?|の|-)";
 const BLOCKS = `\\d+(?:${SEPARATOR}\\d+)*(?:丁目|番地|番|号|地割)?`;
 // A building name starts with a letter (kana, kanji, Latin) but not a kanji numeral or a counter, holds no
-// digit and no 丁目 or 番地 (二十夫番地五, 番二十六人号 are misread block numbers, not buildings); then a
-// room or floor number.
-const BUILDING = `(?: ?(?![${KANJI_NUMERAL_CHARS}]|丁目|番|号|地割|の)\\p{L}(?:(?!丁目|番地)[^\\d])*)?`;
+// digit and no 丁目 or 番地 (二十夫番地五, 番二十六人号 are misread block numbers, not buildings), and has two
+// characters at least (14喘: 号 misread, no building is named by one character); then a room or floor number.
+const BUILDING = `(?: ?(?![${KANJI_NUMERAL_CHARS}]|丁目|番|号|地割|の)\\p{L}(?:(?!丁目|番地)[^\\d])+)?`;
 const ROOM = "(?:\\d+(?:-\\d+)?(?:号室|号|階|F)?)?";
 const TAIL = new RegExp(`^${BLOCKS}${BUILDING}${ROOM}$`, "u");
 

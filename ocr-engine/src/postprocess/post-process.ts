@@ -97,6 +97,7 @@ const byType = (field: TemplateField, raw: string, vocabularies: Vocabularies): 
       const reasons = [
         ...(blocks === canonical ? [] : (["text_repaired"] as const)),
         ...(places?.corrected === true ? (["place_name_corrected"] as const) : []),
+        ...(places?.known === false ? (["place_name_unknown"] as const) : []),
         ...(isWellFormedAddressTail(value) ? [] : (["pattern_mismatch"] as const)),
       ];
       return { value, reasons };
@@ -128,14 +129,25 @@ const byType = (field: TemplateField, raw: string, vocabularies: Vocabularies): 
 };
 
 /**
+ * Reasons that only say the reading was mended to fit (a 丁 restored, a place name spelt as the dictionary
+ * has it, an enum value taken as the closest): the value is usable, a person confirms it. Any other reason
+ * of a type's normaliser rejects the reading as it is (a malformed address, no such date, off-list).
+ */
+const MENDED: ReadonlySet<ReviewReason> = new Set(["text_repaired", "place_name_corrected", "enum_corrected"]);
+
+/** 2: accepted as it is; 1: accepted once mended; 0: rejected (or no value). */
+const standing = (n: Normalised): number => (n.value === null ? 0 : n.reasons.length === 0 ? 2 : n.reasons.every((r) => MENDED.has(r)) ? 1 : 0);
+
+/**
  * A first reading that the type rejects (an enum read off-list: 妻 as 安; an address whose block numbers do
- * not parse: 204人号室; a date that is no date) gives way to a second reading the type accepts as it is —
- * flagged `readings_disagree` all the same: the two readings did not agree, a person confirms.
+ * not parse: 204人号室; a date that is no date) or accepts only once mended gives way to a second reading that
+ * stands better — accepted as it is, or mended where the first is rejected (1日4番14喘 beside 1本日4番14号) —
+ * with the second's own reasons and `readings_disagree`: the two readings did not agree, a person confirms.
  */
 const preferAcceptedReading = (read: ReadAs, first: Normalised, secondRaw: string | undefined): Normalised => {
-  if (secondRaw === undefined || (first.value !== null && first.reasons.length === 0)) return first;
+  if (secondRaw === undefined || standing(first) === 2) return first;
   const second = read(secondRaw);
-  return second.value !== null && second.reasons.length === 0 ? { value: second.value, reasons: ["readings_disagree"] } : first;
+  return standing(second) > standing(first) ? { value: second.value, reasons: [...second.reasons, "readings_disagree"] } : first;
 };
 
 const clampConfidence = (c: number): number => (Number.isFinite(c) ? Math.min(100, Math.max(0, c)) : 0);

@@ -69,10 +69,16 @@ const matchPrefix = <T extends { readonly name: string }>(chars: readonly string
   return best === null || tied ? null : best;
 };
 
-/** An address with its leading place names as the dictionary spells them, and whether anything changed. */
+/** An address with its leading place names as the dictionary spells them, whether anything changed, and whether all were found. */
 export interface PlaceNameCorrection {
   readonly value: string;
   readonly corrected: boolean;
+  /**
+   * Whether every level the dictionary knows for this address was found: a municipality (after its prefecture,
+   * or alone), and a town when the municipality has a town list. An address the dictionary cannot place is
+   * checked by a person (`place_name_unknown`), and a second reading it can place is preferred.
+   */
+  readonly known: boolean;
 }
 
 /**
@@ -92,14 +98,16 @@ export const correctPlaceNames = (address: string, dictionary: PlaceNameDictiona
   if (prefecture !== null) take(prefecture);
   const municipalities = prefecture?.entry.municipalities ?? dictionary.prefectures.flatMap((p) => p.municipalities);
   const municipality = matchPrefix(chars, municipalities);
+  let known = municipality !== null;
   if (municipality !== null) {
     take(municipality);
     const towns = municipality.entry.towns ?? [];
     const town = towns.length === 0 ? null : matchPrefix(chars, towns.map((name) => ({ name })));
     if (town !== null) take(town);
+    known = towns.length === 0 || town !== null;
   }
   const value = out.join("") + chars.join("");
-  return { value, corrected: value !== address };
+  return { value, corrected: value !== address, known };
 };
 
 /** A text field's value against its named list: as listed, corrected to the single closest entry, or unknown. */

@@ -26,6 +26,8 @@ import type { Region } from "../templates/template.ts";
  *   whose last character is not 日); the value is shown, a person confirms it.
  * - `place_name_corrected`: the 都道府県, 市区町村 or 町域 an address starts with was corrected to the
  *   deployment's place-name dictionary (さんぶる県 → さんぷる県); a person confirms it.
+ * - `place_name_unknown`: the deployment's place-name dictionary has no municipality (or, where it lists towns,
+ *   no town) the address starts with.
  * - `label_anchored_fallback`: read from an unknown layout by its labels, not by a template.
  */
 export type ReviewReason =
@@ -50,6 +52,7 @@ export type ReviewReason =
   | "readings_disagree"
   | "text_repaired"
   | "place_name_corrected"
+  | "place_name_unknown"
   | "label_anchored_fallback";
 
 /** Every review reason, in declaration order (for UIs and exhaustiveness tests). */
@@ -75,6 +78,7 @@ export const REVIEW_REASONS: readonly ReviewReason[] = [
   "readings_disagree",
   "text_repaired",
   "place_name_corrected",
+  "place_name_unknown",
   "label_anchored_fallback",
 ];
 

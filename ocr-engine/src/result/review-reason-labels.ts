@@ -27,5 +27,6 @@ export const REVIEW_REASON_LABELS: { readonly [R in ReviewReason]: { readonly ja
   readings_disagree: { ja: "2回の読み取り結果が一致しない", en: "Two readings of the field disagree" },
   text_repaired: { ja: "書式に合わない文字を補正した", en: "A character that cannot be there was corrected" },
   place_name_corrected: { ja: "住所の地名を辞書の表記に補正した", en: "A place name was corrected to the dictionary's spelling" },
+  place_name_unknown: { ja: "住所の地名が辞書にない", en: "A place name is not in the dictionary" },
   label_anchored_fallback: { ja: "様式未登録のため項目名から読み取った", en: "Read by labels: no template for this layout" },
 };
