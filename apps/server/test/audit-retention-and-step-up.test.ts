@@ -86,7 +86,12 @@ describe("audit retention set by an administrator", () => {
     const first = await put(admin.headers, { months: 120 });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ months: 120, source: "setting", defaultMonths: 48, changed: true });
-    const second = await put(admin.headers, { months: 12 });
+    // Shortening needs a second administrator's approval (four eyes, ADR 24; tested in two-person-approval.test.ts).
+    expect((await put(admin.headers, { months: 12 })).body.error.code).toBe("approval.required");
+    const approvalId = (await call(url("/api/staff/approvals"), { headers: admin.headers, body: { kind: "retention.shorten", subject: { months: 12 } } })).body.id as string;
+    const other = await withRole("administrator");
+    expect((await call(url(`/api/staff/approvals/${approvalId}/approve`), { headers: other.headers, body: {} })).status).toBe(200);
+    const second = await put(admin.headers, { months: 12, approvalId });
     expect(second.body).toMatchObject({ months: 12, source: "setting", changed: true });
     const same = await put(admin.headers, { months: 12 });
     expect(same.body).toMatchObject({ months: 12, changed: false });

@@ -13,6 +13,7 @@ import type { ServerDeps } from "../server-deps.ts";
 import { requireStaff, staffSession } from "../staff-auth.ts";
 import { requirePermission } from "../require-permission.ts";
 import { requireRecentStepUp } from "../sessions/require-recent-step-up.ts";
+import { passApprovalGate } from "../approvals/approval-gate.ts";
 
 /** An entry as JSON: ISO times, everything else as stored (ids and codes only). */
 const entryJson = (e: AuditEntry) => ({ ...e, at: e.at.toISOString() });
@@ -86,9 +87,16 @@ export const auditRoutes = (deps: ServerDeps): Router => {
   router.get("/api/staff/audit/export", staffOnly, canViewAudit, requireRecentStepUp(deps), async (req, res) => {
     const filter = filterOf(req);
     if (typeof filter === "string") return badRequest(res, filter);
-    if (!(await recordRead(req, res, "audit.exported", {}))) return unavailable(res);
     const all = await readAllAuditEntries(deps.auditLog, filter);
     if (all.isErr()) return unavailable(res);
+    // Over the threshold, a second person's approval of this very filter (four eyes, ADR 24).
+    if (all.value.length > deps.exportApprovalThreshold) {
+      const subject = { staffId: text(req, "staffId") ?? null, action: text(req, "action") ?? null, targetId: text(req, "targetId") ?? null, from: text(req, "from") ?? null, to: text(req, "to") ?? null };
+      const details = { rowCount: all.value.length, threshold: deps.exportApprovalThreshold };
+      if (!(await passApprovalGate(deps, req, res, { kind: "audit.export", subject, approvalId: text(req, "approvalId"), details }))) return;
+    }
+    // Recorded before the file is sent.
+    if (!(await recordRead(req, res, "audit.exported", {}))) return unavailable(res);
     res.setHeader("content-type", "application/x-ndjson; charset=utf-8");
     res.setHeader("content-disposition", 'attachment; filename="madoguchi-audit.jsonl"');
     res.send(all.value.map((e) => JSON.stringify(entryJson(e))).join("\n") + (all.value.length > 0 ? "\n" : ""));

@@ -1,8 +1,10 @@
 import { Router, type Request, type Response } from "express";
 import { Schema } from "effect";
 import {
+  AUDIT_RETENTION_SETTING,
   auditRetentionInForce,
   changeAuditRetention,
+  decodeSettingValue,
   hasPermission,
   MAX_AUDIT_RETENTION_MONTHS,
   MIN_AUDIT_RETENTION_MONTHS,
@@ -12,6 +14,7 @@ import {
   type StorageError,
 } from "@madoguchi/core";
 import { auditDenied, sourceIpOf } from "../../audit/record-audit.ts";
+import { passApprovalGate } from "../approvals/approval-gate.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
 import { requireAnyPermission, requirePermission, staffAccessOf } from "../require-permission.ts";
@@ -19,8 +22,11 @@ import type { ServerDeps } from "../server-deps.ts";
 import { requireRecentStepUp } from "../sessions/require-recent-step-up.ts";
 import { requireStaffSession, staffSessionOf } from "../sessions/require-staff-session.ts";
 
-/** The body of a change: the value is decoded by core (whole months within the allowed range). */
-const RetentionBody = Schema.Struct({ months: Schema.Unknown });
+/**
+ * The body of a change: the value is decoded by core (whole months within the allowed range). A shortening
+ * carries the id of its approved two-person request (docs/adr/0024-two-person-approval.md).
+ */
+const RetentionBody = Schema.Struct({ months: Schema.Unknown, approvalId: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMaxLength(100)))) });
 
 const MESSAGES = {
   invalid: {
@@ -59,7 +65,8 @@ const fail = (res: Response, locale: Locale, e: InvalidSettingValue | StorageErr
  * The municipality's settings on the staff listener. Today: the audit retention period (issue 4:
  * "kept 3 years by default, the period set by an administrator"). Reading it needs `audit.view` or
  * `retention.manage`; changing it `retention.manage`, a recent step-up and the CSRF token, and the
- * change is audited (who, from, to) in the transaction that writes it.
+ * change is audited (who, from, to) in the transaction that writes it. Shortening it also needs another
+ * member's approval (four eyes), consumed before the write; lengthening does not.
  */
 export const settingsRoutes = (deps: ServerDeps): Router => {
   const router = Router();
@@ -76,6 +83,16 @@ export const settingsRoutes = (deps: ServerDeps): Router => {
     const locale = requestLocale(req);
     const body = decodeBody(RetentionBody, req, res, locale);
     if (body === null) return;
+    const months = decodeSettingValue(AUDIT_RETENTION_SETTING, body.months);
+    if (months.isOk()) {
+      // An invalid value goes on to core's refusal (422); a valid one below the value in force is a shortening.
+      const inForce = await auditRetentionInForce(deps.settings, deps.auditRetentionMonths);
+      if (inForce.isErr()) return fail(res, locale, inForce.error);
+      if (months.value < inForce.value.months) {
+        const approved = await passApprovalGate(deps, req, res, { kind: "retention.shorten", subject: { months: months.value }, approvalId: body.approvalId, details: { fromMonths: inForce.value.months } });
+        if (!approved) return;
+      }
+    }
     const changed = await changeAuditRetention(
       { settings: deps.settings, clock: deps.clock },
       { months: body.months, defaultMonths: deps.auditRetentionMonths, staffId: staffSessionOf(res).staff.id, sourceIp: sourceIpOf(req) },

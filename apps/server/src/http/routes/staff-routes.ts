@@ -27,6 +27,7 @@ import { requireStaff, staffSession } from "../staff-auth.ts";
 import { requirePermission, staffAccessOf } from "../require-permission.ts";
 import { requireRecentStepUp } from "../sessions/require-recent-step-up.ts";
 import { csvBytes, type CsvEncoding } from "../../export/csv.ts";
+import { passApprovalGate } from "../approvals/approval-gate.ts";
 
 const CommandBody = Schema.Struct({
   command: Schema.Literals(STAFF_COMMAND_TYPES as readonly StaffCommandType[]),
@@ -153,7 +154,8 @@ export const staffRoutes = (deps: ServerDeps): Router => {
     return null;
   };
 
-  // A bulk export of residents' data needs a recent step-up (issue 4: "re-authentication for … export").
+  // A bulk export of residents' data needs a recent step-up (issue 4: "re-authentication for … export"),
+  // and over the threshold a second person's approval for this very filter (four eyes, ADR 24).
   router.get("/api/staff/applications/export", staffOnly, canExport, requireRecentStepUp(deps), async (req: Request, res: Response) => {
     const encodingParam = typeof req.query["encoding"] === "string" ? req.query["encoding"] : "utf-8";
     if (encodingParam !== "utf-8" && encodingParam !== "shift_jis") {
@@ -174,6 +176,12 @@ export const staffRoutes = (deps: ServerDeps): Router => {
       if (page.value.items.length < EXPORT_PAGE || items.length >= EXPORT_MAX) break;
     }
     const exported = items.slice(0, EXPORT_MAX);
+    if (exported.length > deps.exportApprovalThreshold) {
+      const approvalId = typeof req.query["approvalId"] === "string" ? req.query["approvalId"] : undefined;
+      const subject = { status: filter.statuses?.[0] ?? null };
+      const details = { rowCount: exported.length, threshold: deps.exportApprovalThreshold };
+      if (!(await passApprovalGate(deps, req, res, { kind: "applications.export", subject, approvalId, details }))) return;
+    }
     // Recorded before the file is sent: a bulk export of residents' data never happens unrecorded.
     const entry = staffDraft(req, res, "applications.exported", null, {
       count: exported.length,
