@@ -197,6 +197,8 @@ describe("admin API of groups and roles (staff.manage)", () => {
     expect((await call(`${server.staffUrl}/api/staff/access`, { headers: notSteppedUp.headers })).status).toBe(200);
     const stale = await call(`${server.staffUrl}/api/staff/access/groups/sneaky`, { headers: notSteppedUp.headers, body: { name: "x", scope: { kind: "all" } } });
     expect([stale.status, stale.body.error.code]).toEqual([403, "staff.step_up_required"]);
+    const staleDenied = (await server.deps.auditLog.read({ actor: { kind: "staff", id: notSteppedUp.id }, actions: ["authorization.denied"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
+    expect(staleDenied.map((e) => [e.details["reason"], e.details["method"], e.details["path"]])).toEqual([["step_up_required", "POST", "/api/staff/access/groups/sneaky"]]);
     const admin = await staffLogin(server);
     const noCsrf = await call(`${server.staffUrl}/api/staff/access/groups/sneaky`, { headers: { cookie: admin.headers.cookie }, body: { name: "x", scope: { kind: "all" } } });
     expect(noCsrf.status).toBe(403);

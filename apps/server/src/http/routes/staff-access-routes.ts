@@ -21,7 +21,7 @@ import { requestLocale } from "../locale.ts";
 import { requirePermission } from "../require-permission.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { requireStaff, staffSession } from "../staff-auth.ts";
-import { requireStepUp } from "../sessions/require-staff-session.ts";
+import { requireRecentStepUp } from "../sessions/require-recent-step-up.ts";
 
 const Slug = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/)));
 const Ids = Schema.Array(Slug).pipe(Schema.check(Schema.isMaxLength(200)));
@@ -47,9 +47,6 @@ const RoleBody = Schema.Struct({
   ]),
 });
 
-/** How recent the step-up must be for a change of groups or roles (the same as for staff accounts). */
-const STEP_UP_MAX_AGE_MS = 10 * 60_000;
-
 const MESSAGES = {
   unavailable: { ja: "しばらくしてからもう一度お試しください。", en: "Please try again later." },
   unknownStaff: { ja: "このログインIDの職員はいません。", en: "No staff account has this login ID." },
@@ -73,8 +70,9 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
   const router = Router();
   const staffOnly = requireStaff(deps.sessions, auditDenied(deps));
   const canManage = requirePermission(deps, "staff.manage");
-  // Reading the configuration needs the permission; changing it also a recent second factor (as staff accounts do).
-  const steppedUp = requireStepUp(deps.clock, STEP_UP_MAX_AGE_MS);
+  // Reading the configuration needs the permission; changing it also a recent second factor (as staff
+  // accounts do: 10 minutes), its refusal audited like every other denial.
+  const steppedUp = requireRecentStepUp(deps);
   const fail = (req: Request, res: Response, status: number, code: string, text: { ja: string; en: string }) =>
     res.status(status).json({ error: { code, message: text[requestLocale(req)] } });
   const storageFailed = (req: Request, res: Response, e: StorageError) =>
