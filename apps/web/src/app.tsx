@@ -18,6 +18,7 @@ import { StaffDetailPage } from "./pages/staff/staff-detail-page.tsx";
 import { StaffGate } from "./pages/staff/staff-gate.tsx";
 import { StaffSetupPage } from "./pages/staff/staff-setup-page.tsx";
 import { StaffAccountsPage } from "./pages/staff/accounts/staff-accounts-page.tsx";
+import { ApprovalsPage } from "./pages/staff/approvals/approvals-page.tsx";
 import { StaffListPage } from "./pages/staff/staff-list-page.tsx";
 import { StaffSessionProvider } from "./pages/staff/staff-session.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
@@ -67,6 +68,12 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate section="accounts">
           <StaffAccountsPage />
+        </StaffGate>
+      );
+    case "staffApprovals":
+      return (
+        <StaffGate section="approvals">
+          <ApprovalsPage />
         </StaffGate>
       );
     case "staffSetup":

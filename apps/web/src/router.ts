@@ -15,6 +15,7 @@ export type Route =
   | { readonly name: "staffAccess" }
   | { readonly name: "staffSetup" }
   | { readonly name: "staffAccounts" }
+  | { readonly name: "staffApprovals" }
   | { readonly name: "devInbox" }
   | { readonly name: "account"; readonly page: AccountPage }
   | { readonly name: "notFound" };
@@ -64,6 +65,7 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === "access" && third === undefined) return { name: "staffAccess" };
   if (first === "staff" && second === "setup" && third === undefined) return { name: "staffSetup" };
   if (first === "staff" && second === "accounts" && third === undefined) return { name: "staffAccounts" };
+  if (first === "staff" && second === "approvals" && third === undefined) return { name: "staffApprovals" };
   if (first === "staff" && second === "applications" && third !== undefined && rest.length === 0) {
     const id = decodeSegment(third);
     return id === null ? { name: "notFound" } : { name: "staffDetail", id };

@@ -8,9 +8,10 @@ const ofRole = (id: string): readonly StaffPermission[] => BUILT_IN_ROLES.find((
 describe("what the back office shows, from the session's permissions", () => {
   it("offers each role only the sections it may use, in the navigation's order", () => {
     expect(visibleSections(ofRole("viewer"))).toEqual(["applications", "security"]);
-    expect(visibleSections(ofRole("processor"))).toEqual(["applications", "security"]);
-    expect(visibleSections(ofRole("auditor"))).toEqual(["audit", "security"]);
-    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "audit", "security", "access", "accounts"]);
+    // Processors export and auditors export the log: both may ask for and give approvals (ADR 24).
+    expect(visibleSections(ofRole("processor"))).toEqual(["applications", "approvals", "security"]);
+    expect(visibleSections(ofRole("auditor"))).toEqual(["audit", "approvals", "security"]);
+    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "audit", "approvals", "security", "access", "accounts"]);
     // No role at all: only the member's own security settings.
     expect(visibleSections([])).toEqual(["security"]);
   });
@@ -19,6 +20,7 @@ describe("what the back office shows, from the session's permissions", () => {
     expect(SECTION_PERMISSION).toEqual({
       applications: "applications.view",
       audit: "audit.view",
+      approvals: ["retention.manage", "applications.export", "audit.view"],
       security: null,
       access: "staff.manage",
       accounts: "staff.manage",
@@ -26,8 +28,9 @@ describe("what the back office shows, from the session's permissions", () => {
     for (const section of STAFF_SECTIONS) {
       const needed = SECTION_PERMISSION[section];
       if (needed === null) continue;
-      expect([section, canUseSection([needed], section)]).toEqual([section, true]);
-      expect([section, canUseSection(STAFF_PERMISSIONS.filter((p) => p !== needed), section)]).toEqual([section, false]);
+      const anyOf: readonly StaffPermission[] = typeof needed === "string" ? [needed] : needed;
+      for (const p of anyOf) expect([section, p, canUseSection([p], section)]).toEqual([section, p, true]);
+      expect([section, canUseSection(STAFF_PERMISSIONS.filter((p) => !anyOf.includes(p)), section)]).toEqual([section, false]);
     }
   });
 

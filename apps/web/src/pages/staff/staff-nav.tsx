@@ -14,6 +14,7 @@ export function StaffNav({ current }: { readonly current: StaffSection }) {
   const labels: Readonly<Record<StaffSection, { href: string; label: string }>> = {
     applications: { href: "/staff", label: t.audit.navApplications },
     audit: { href: "/staff/audit", label: t.audit.nav },
+    approvals: { href: "/staff/approvals", label: locale === "ja" ? "承認" : "Approvals" },
     security: { href: "/staff/security", label: t.security.nav },
     access: { href: "/staff/access", label: accessMessages[locale].nav },
     accounts: { href: "/staff/accounts", label: locale === "ja" ? "職員アカウント" : "Staff accounts" },

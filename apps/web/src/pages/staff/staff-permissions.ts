@@ -7,18 +7,27 @@ import type { StaffPermission } from "@madoguchi/core";
  */
 
 /** The back office's sections, in the order of the navigation. */
-export const STAFF_SECTIONS = ["applications", "audit", "security", "access", "accounts"] as const;
+export const STAFF_SECTIONS = ["applications", "audit", "approvals", "security", "access", "accounts"] as const;
 
 /** One section of the back office (a page of the navigation). */
 export type StaffSection = (typeof STAFF_SECTIONS)[number];
 
 /**
- * The permission each section's page needs — the one its API routes require. The security page (own
- * second factor and passkeys) is every signed-in member's, so it needs none.
+ * The permissions of the actions that need a second person's approval (ADR 24): a member holding one of
+ * them may ask for approvals of that action and approve other members' requests for it. Mirrors core's
+ * `APPROVAL_PERMISSION` (retention.shorten, applications.export, audit.export).
  */
-export const SECTION_PERMISSION: Readonly<Record<StaffSection, StaffPermission | null>> = {
+export const APPROVAL_PERMISSIONS: readonly StaffPermission[] = ["retention.manage", "applications.export", "audit.view"];
+
+/**
+ * The permission each section's page needs — the one its API routes require; a list means any one of
+ * them. The security page (own second factor and passkeys) is every signed-in member's, so it needs none.
+ * The approvals page is for members who may approve or ask (which is the same set of permissions).
+ */
+export const SECTION_PERMISSION: Readonly<Record<StaffSection, StaffPermission | readonly StaffPermission[] | null>> = {
   applications: "applications.view",
   audit: "audit.view",
+  approvals: APPROVAL_PERMISSIONS,
   security: null,
   access: "staff.manage",
   accounts: "staff.manage",
@@ -30,7 +39,8 @@ export const can = (permissions: readonly StaffPermission[], permission: StaffPe
 /** Whether a member with these permissions may use a section. */
 export const canUseSection = (permissions: readonly StaffPermission[], section: StaffSection): boolean => {
   const needed = SECTION_PERMISSION[section];
-  return needed === null || can(permissions, needed);
+  if (needed === null) return true;
+  return typeof needed === "string" ? can(permissions, needed) : needed.some((p) => can(permissions, p));
 };
 
 /** The sections to offer in the navigation, in its order. */

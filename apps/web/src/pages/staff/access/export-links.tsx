@@ -4,6 +4,8 @@ import { Alert } from "../../../components/alert.tsx";
 import { saveDownloadedFile } from "../../../download.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import { useStepUp } from "../step-up/use-step-up.tsx";
+import { RequestApproval } from "../approvals/request-approval.tsx";
+import { applicationsExportSubject, needsApproval } from "../approvals/approvals-api.ts";
 
 const TEXT = {
   ja: { utf8: "CSVで書き出す（UTF-8）", sjis: "CSVで書き出す（Shift_JIS）", note: "書き出しには確認コードの再入力が必要な場合があります。書き出しは監査ログに記録されます。" },
@@ -27,11 +29,17 @@ export function ExportLinks({ status }: { readonly status: string }) {
   const text = TEXT[locale];
   const stepUp = useStepUp();
   const [error, setError] = useState<string | null>(null);
+  // Over the threshold an export needs a second person's approval of this filter (ADR 24).
+  const [approvalFor, setApprovalFor] = useState<string | null>(null);
   const download = async (encoding: "utf-8" | "shift_jis") => {
     setError(null);
+    setApprovalFor(null);
     const result = await stepUp.run(() => requestDownload(applicationsExportUrl(status, encoding), { locale }));
     if (result.ok) saveDownloadedFile(result.data, "madoguchi-applications.csv");
-    else setError(result.error.message ?? String(result.error.status));
+    else {
+      setError(result.error.message ?? String(result.error.status));
+      if (needsApproval(result.error)) setApprovalFor(status);
+    }
   };
   return (
     <div className="export-links">
@@ -49,6 +57,7 @@ export function ExportLinks({ status }: { readonly status: string }) {
           <p>{error}</p>
         </Alert>
       )}
+      {approvalFor !== null && <RequestApproval key={approvalFor} kind="applications.export" subject={applicationsExportSubject(approvalFor)} testId="export-request-approval" />}
       {stepUp.prompt}
     </div>
   );

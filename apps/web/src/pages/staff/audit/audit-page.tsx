@@ -16,6 +16,8 @@ import { navigate, staffDetailPath } from "../../../router.ts";
 import { useSignedInStaff } from "../staff-session.tsx";
 import { StaffNav } from "../staff-nav.tsx";
 import { useStepUp } from "../step-up/use-step-up.tsx";
+import { RequestApproval } from "../approvals/request-approval.tsx";
+import { auditExportSubject, needsApproval, type ApprovalSubject } from "../approvals/approvals-api.ts";
 import { AccessedApplicationsSection } from "./accessed-applications.tsx";
 import { AuditRetentionSection } from "./audit-retention.tsx";
 import { auditApiParams, auditPath, parseAuditQuery, type AuditQuery } from "./audit-query.ts";
@@ -35,6 +37,8 @@ export function AuditPage() {
   const api = useApi();
   const stepUp = useStepUp();
   const [exportError, setExportError] = useState<string | null>(null);
+  // Over the threshold the export needs a second person's approval of this filter (ADR 24).
+  const [exportApproval, setExportApproval] = useState<ApprovalSubject | null>(null);
   const { signedOut } = useSignedInStaff();
   usePageTitle(t.audit.title);
   const search = window.location.search;
@@ -54,7 +58,9 @@ export function AuditPage() {
   const set = (key: keyof Omit<AuditQuery, "afterSeq">) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const exportLog = async () => {
     setExportError(null);
+    setExportApproval(null);
     const result = await stepUp.run(() => requestDownload(auditExportUrl(auditApiParams(query)), { locale }));
+    if (!result.ok && needsApproval(result.error)) setExportApproval(auditExportSubject(auditApiParams(query)));
     if (result.ok) saveDownloadedFile(result.data, "madoguchi-audit.jsonl");
     else setExportError(result.error.message ?? String(result.error.status));
   };
@@ -89,6 +95,7 @@ export function AuditPage() {
           <p>{exportError}</p>
         </Alert>
       )}
+      {exportApproval !== null && <RequestApproval key={JSON.stringify(exportApproval)} kind="audit.export" subject={exportApproval} testId="audit-export-request-approval" />}
       {stepUp.prompt}
 
       {page.state.kind === "loading" && <Loading />}

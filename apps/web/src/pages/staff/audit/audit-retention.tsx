@@ -6,6 +6,8 @@ import { useLoad } from "../../../hooks/use-load.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import type { Locale } from "../../../i18n/locale.ts";
 import { useStepUp } from "../step-up/use-step-up.tsx";
+import { RequestApproval } from "../approvals/request-approval.tsx";
+import { needsApproval } from "../approvals/approvals-api.ts";
 
 /** `GET/PUT /api/staff/settings/audit-retention`. */
 export interface AuditRetentionView {
@@ -63,6 +65,8 @@ export function AuditRetentionSection({ onChanged }: { readonly onChanged: () =>
   const [draft, setDraft] = useState("");
   const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
+  // Shortening needs a second person's approval (ADR 24): the refused value is what can be asked for.
+  const [shortening, setShortening] = useState<number | null>(null);
 
   if (loaded.state.kind !== "ok") return null;
   const view = loaded.state.data;
@@ -71,6 +75,7 @@ export function AuditRetentionSection({ onChanged }: { readonly onChanged: () =>
     event.preventDefault();
     setMessage(null);
     setFieldError(null);
+    setShortening(null);
     const months = Number(draft.trim());
     if (draft.trim() === "" || !Number.isFinite(months)) {
       setFieldError(m.notNumber);
@@ -85,6 +90,7 @@ export function AuditRetentionSection({ onChanged }: { readonly onChanged: () =>
       return;
     }
     const forField = result.error.fieldErrors.find((f) => f.field === "months");
+    if (needsApproval(result.error)) setShortening(months);
     if (forField !== undefined) setFieldError(forField.message);
     else setMessage({ kind: "error", text: result.error.message ?? String(result.error.status) });
   };
@@ -98,6 +104,7 @@ export function AuditRetentionSection({ onChanged }: { readonly onChanged: () =>
           <p>{message.text}</p>
         </Alert>
       )}
+      {shortening !== null && <RequestApproval key={shortening} kind="retention.shorten" subject={{ months: shortening }} testId="audit-retention-request-approval" />}
       {view.canChange && (
         <form noValidate className="form form--narrow" onSubmit={(e) => void submit(e)}>
           <TextField
