@@ -37,7 +37,7 @@ const throughTheApp = async (intent: "login" | "link", session?: { cookie: strin
   expect(pending).toBeTruthy();
   const callback = new URL(await approveInStub(started.body.authorizationUrl, decision));
   expect(callback.origin).toBe(server.url); // back to the origin the browser is on
-  expect(callback.pathname).toBe("/account/jpki/callback");
+  expect(callback.pathname).toBe("/account/jpki-callback");
   const posted: Record<string, string> = {};
   for (const name of ["code", "state", "error", "iss"]) {
     const value = callback.searchParams.get(name);

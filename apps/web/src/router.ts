@@ -31,7 +31,7 @@ const decodeSegment = (segment: string): string | null => {
 };
 
 /** The resident account pages (R3, R8): `/account` is "my applications". */
-export type AccountPage = "applications" | "register" | "verify" | "login" | "reset" | "confirmEmail" | "settings" | "unlock";
+export type AccountPage = "applications" | "register" | "verify" | "login" | "reset" | "confirmEmail" | "settings" | "unlock" | "jpkiCallback";
 const ACCOUNT_PAGES: Readonly<Record<string, AccountPage>> = {
   register: "register",
   verify: "verify",
@@ -40,6 +40,7 @@ const ACCOUNT_PAGES: Readonly<Record<string, AccountPage>> = {
   "confirm-email": "confirmEmail",
   settings: "settings",
   unlock: "unlock",
+  "jpki-callback": "jpkiCallback",
 };
 
 /** Maps a pathname (no query, no hash) to a {@link Route}. Pure, so it is unit-tested. */

@@ -12,7 +12,7 @@ import type { Config } from "../config/config.ts";
 import { createJpkiPendingSealer, type JpkiPendingSealer } from "./jpki-pending-cookie.ts";
 
 /** Path of the page the app sends the resident back to; it posts the code to `/api/resident/jpki/app/finish`. */
-export const JPKI_CALLBACK_PATH = "/account/jpki/callback";
+export const JPKI_CALLBACK_PATH = "/account/jpki-callback";
 
 /** The stub's resident in the reference app (its card's 4-info as the app would answer them). */
 export const STUB_DEMO_RESIDENT = {

@@ -1,6 +1,7 @@
 import type { AccountPage } from "../../router.ts";
 import { AccountSettingsPage } from "./account-settings-page.tsx";
 import { EmailLinkPage } from "./email-link-page.tsx";
+import { JpkiCallbackPage } from "./jpki-callback-page.tsx";
 import { LoginPage } from "./login-page.tsx";
 import { MyApplicationsPage } from "./my-applications-page.tsx";
 import { RegisterPage } from "./register-page.tsx";
@@ -25,5 +26,7 @@ export function AccountRoutePage({ page }: { readonly page: AccountPage }) {
       return <ResetPasswordPage />;
     case "settings":
       return <AccountSettingsPage />;
+    case "jpkiCallback":
+      return <JpkiCallbackPage />;
   }
 }

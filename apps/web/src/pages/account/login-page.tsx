@@ -5,9 +5,12 @@ import { Link } from "../../components/link.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { TextField } from "../../components/text-field.tsx";
 import { usePageTitle } from "../../hooks/use-document-title.ts";
+import { useLoad } from "../../hooks/use-load.ts";
 import { authenticateWithPasskeyInBrowser } from "../../passkeys/passkey-ceremony.ts";
 import { navigate } from "../../router.ts";
 import { failureText } from "./account-api.ts";
+import { jpkiApi } from "./jpki-api.ts";
+import { jpkiMessages } from "./jpki-messages.ts";
 import { useAccount } from "./use-account.ts";
 
 /**
@@ -16,8 +19,10 @@ import { useAccount } from "./use-account.ts";
  * "forgot my password" on the same page. Failures show the server's one message, whatever failed.
  */
 export function LoginPage() {
-  const { t, m, api } = useAccount();
+  const { t, m, api, locale } = useAccount();
   usePageTitle(m.login.title);
+  const j = jpkiMessages(locale);
+  const jpki = useLoad(() => jpkiApi(locale).options(), "jpki-options");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
@@ -59,6 +64,18 @@ export function LoginPage() {
       if (outcome.kind === "ok") return navigate("/account");
       setError(outcome.kind === "cancelled" ? m.login.passkeyCancelled : failureText({ ok: false, error: outcome.error }, t.meta.unexpectedError));
     });
+  };
+  /** The Digital Authentication App: off to the app (or its stub), back at `/account/jpki-callback`. */
+  const loginWithApp = () => {
+    if (busy) return;
+    setBusy(true);
+    void jpkiApi(locale)
+      .startLogin()
+      .then((started) => {
+        if (started.ok) return window.location.assign(started.data.authorizationUrl);
+        setBusy(false);
+        setError(failureText(started, t.meta.unexpectedError));
+      });
   };
   const submitForgot = (event: FormEvent) => {
     event.preventDefault();
@@ -127,6 +144,17 @@ export function LoginPage() {
             </button>
           </div>
         </form>
+      )}
+      {step === "password" && jpki.state.kind === "ok" && jpki.state.data.digitalAuthApp && (
+        <section aria-labelledby="jpki-login-heading" className="form">
+          <h2 id="jpki-login-heading">{j.loginWithApp}</h2>
+          <p>{j.loginWithAppHint}</p>
+          <div className="actions">
+            <button type="button" className="button button--secondary" data-testid="jpki-login" aria-disabled={busy || undefined} onClick={loginWithApp}>
+              {j.loginWithApp}
+            </button>
+          </div>
+        </section>
       )}
       {step === "password" && (
         <ul>
