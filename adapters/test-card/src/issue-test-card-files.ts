@@ -1,4 +1,9 @@
-import { ResultAsync } from "neverthrow";
+import type { RevocationReason } from "@madoguchi/core";
+import { errAsync, okAsync, ResultAsync } from "neverthrow";
+import { toHex } from "./bytes.ts";
+import { parseCertificatePem } from "./certificate-parsing.ts";
+import { addRevoked } from "./test-ca-revocation.ts";
+import { testCardError } from "./test-card.errors.ts";
 import { createTestCa } from "./create-test-ca.ts";
 import { issueTestCard } from "./issue-test-card.ts";
 import type { Locality } from "./jpki-names.ts";
@@ -16,6 +21,10 @@ export interface IssueTestCardFilesOptions {
   /** Years of validity of the new card (default 5, as a signature certificate). */
   readonly validYears?: number;
   readonly locality?: Locality;
+  /** 4 digits: the card also gets a user-authentication key guarded by this PIN (3 tries). */
+  readonly authenticationPin?: string;
+  /** Put the new card's serial on the test CA's revoked list (`revoked.json`) at `at` for `reason`. */
+  readonly revoked?: { readonly at: Date; readonly reason: RevocationReason };
 }
 
 const OPERATION = "test-card.issue-files";
@@ -45,6 +54,16 @@ export const issueTestCardFiles = (
         notAfter,
         signaturePassword: options.signaturePassword,
         ...(options.locality === undefined ? {} : { locality: options.locality }),
-      }).andThen((card) => writeTestCardFile(dir, card, OPERATION).map(() => ({ ca, card }))),
+        ...(options.authenticationPin === undefined ? {} : { authenticationPin: options.authenticationPin }),
+      })
+        .andThen((card) => writeTestCardFile(dir, card, OPERATION).map(() => card))
+        .andThen((card) => {
+          const revoked = options.revoked;
+          if (revoked === undefined) return okAsync({ ca, card });
+          const certificate = parseCertificatePem(card.certificatePem);
+          if (certificate === null) return errAsync(testCardError(OPERATION, "corrupt", "the new card's certificate is not readable"));
+          const serialNumber = toHex(certificate.serialNumber.valueBlock.valueHexView);
+          return addRevoked(dir, { serialNumber, revokedAt: revoked.at, reason: revoked.reason }).map(() => ({ ca, card }));
+        }),
     );
 };

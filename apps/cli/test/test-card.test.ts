@@ -73,6 +73,23 @@ describe("madoguchi test-card", { timeout: 60_000 }, () => {
     expect((Date.parse(shown.notAfter) - Date.parse(shown.notBefore)) / YEAR_MS).toBeCloseTo(2, 1);
   });
 
+  it("issues a revoked card (its serial on the test CA's revoked list) and a card with an authentication key", async () => {
+    const revokedDir = join(dir.path, "revoked");
+    const revoked = await madoguchi(["test-card", "issue", "--dir", revokedDir, ...HOLDER, "--revoked", "--auth-pin", "1234", "--json"]);
+    expect(revoked.code).toBe(0);
+    expect(jsonOf<{ revoked: boolean; authenticationKey: boolean }>(revoked)).toMatchObject({ revoked: true, authenticationKey: true });
+    const list = JSON.parse(readFileSync(join(revokedDir, "revoked.json"), "utf8")) as { serialNumber: string; reason: string }[];
+    expect(list).toHaveLength(1);
+    expect(list[0]!.serialNumber.replace(/^0+/, "")).toBe(cardOf(revoked).serialNumber.toLowerCase().replace(/^0+/, ""));
+    expect(list[0]!.reason).toBe("affiliationChanged");
+    const stored = JSON.parse(readFileSync(join(revokedDir, "card.json"), "utf8")) as { authentication?: { triesLeft: number } };
+    expect(stored.authentication?.triesLeft).toBe(3);
+
+    const wrongPin = await madoguchi(["test-card", "issue", "--dir", join(dir.path, "pin"), ...HOLDER, "--auth-pin", "12a4", "--lang", "en"]);
+    expect(wrongPin.code).not.toBe(0);
+    expect(wrongPin.stderr).toContain("auth-pin");
+  });
+
   it("issues an expired card with --expired, and a card starting at --not-before", async () => {
     const expiredDir = join(dir.path, "expired");
     const expired = await madoguchi(["test-card", "issue", "--dir", expiredDir, ...HOLDER, "--expired", "--lang", "en"]);

@@ -16,12 +16,14 @@ export const ISSUE_STRING_FLAGS = {
   "name-substitute": { value: "<氏名代替文字>", required: false, description: { ja: "氏名代替文字（既定は氏名）", en: "name with 外字 replaced (default: the name)" } },
   "address-substitute": { value: "<住所代替文字>", required: false, description: { ja: "住所代替文字（既定は住所）", en: "address with 外字 replaced (default: the address)" } },
   "valid-years": { value: "<N>", required: false, description: { ja: `有効年数 1〜${MAX_VALID_YEARS}（既定 ${DEFAULT_VALID_YEARS}）`, en: `years of validity, 1–${MAX_VALID_YEARS} (default ${DEFAULT_VALID_YEARS})` } },
+  "auth-pin": { value: "<4桁>", required: false, description: { ja: "利用者証明用電子証明書の暗証番号（数字 4 桁、3 回まで）。指定するとログイン用の鍵も発行する", en: "user-authentication PIN (4 digits, 3 tries); also issues the login key" } },
   "not-before": { value: "<ISO>", required: false, description: { ja: "有効期間の開始（ISO 8601、例 2024-04-01 または 2024-04-01T09:00:00+09:00。既定は現在）", en: "start of validity (ISO 8601, e.g. 2024-04-01 or 2024-04-01T09:00:00+09:00; default now)" } },
 } as const;
 
 /** On/off options of `madoguchi test-card issue`. */
 export const ISSUE_BOOLEAN_FLAGS = {
   expired: { description: { ja: "有効期限の切れたカードを発行する（デモ・テスト用）", en: "issue a card whose validity has already ended (demos, tests)" } },
+  revoked: { description: { ja: "失効したカードを発行する（テスト CA の失効リストに載せる。住所変更などで失効した証明書の再現）", en: "issue a revoked card (listed on the test CA's CRL, as after a change of address)" } },
 } as const;
 
 /** What `madoguchi test-card issue` is given. */

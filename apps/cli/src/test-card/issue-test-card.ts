@@ -31,8 +31,13 @@ export const runIssueTestCard = (input: IssueInput, context: CliContext): Result
     .andThen(({ card }) => cardStatus(card, now))
     .mapErr((e) => fromTestCardError(OPERATION, dir, e))
     .map((status) => ({
-      human: [{ ja: `テストカードを発行しました: ${dir}`, en: `issued a test card: ${dir}` }, ...cardLines(status)],
-      json: { dir, card: cardJson(status) },
+      human: [
+        { ja: `テストカードを発行しました: ${dir}`, en: `issued a test card: ${dir}` },
+        ...cardLines(status),
+        ...(issue.revoked === undefined ? [] : [{ ja: "失効: テスト CA の失効リストに載せました", en: "revoked: listed on the test CA's revocation list" }]),
+        ...(issue.authenticationPin === undefined ? [] : [{ ja: "利用者証明用の鍵あり（暗証番号 4 桁、3 回まで）", en: "with a user-authentication key (4-digit PIN, 3 tries)" }]),
+      ],
+      json: { dir, card: cardJson(status), revoked: issue.revoked !== undefined, authenticationKey: issue.authenticationPin !== undefined },
     }));
 };
 
@@ -42,6 +47,9 @@ interface IssueOptions {
   readonly now: Date;
   readonly validYears: number;
   readonly signaturePassword: string;
+  readonly authenticationPin?: string;
+  /** --revoked: the card is put on the test CA's revoked list as of issuing. */
+  readonly revoked?: { readonly at: Date; readonly reason: "affiliationChanged" };
   readonly basicInfo: {
     readonly name: string;
     readonly nameSubstitute: string;
@@ -95,10 +103,15 @@ const decodeIssueOptions = (input: IssueInput, now: Date): Result<IssueOptions, 
           () => err(invalidFlag(OPERATION, "not-before", { ja: "ISO 8601 の日付または日時（例 2024-04-01、2024-04-01T09:00:00+09:00）", en: "an ISO 8601 date or date-time (e.g. 2024-04-01, 2024-04-01T09:00:00+09:00)" })),
         );
 
+  const authPin: Result<string | null, CliError> =
+    s["auth-pin"] === undefined
+      ? ok(null)
+      : decodeFlag(OPERATION, "auth-pin", Schema.String.check(Schema.isPattern(/^[0-9]{4}$/)), s["auth-pin"], { ja: "数字 4 桁", en: "4 digits" });
+
   // Every option is checked before any is reported, so that one run names all the wrong ones.
-  const checked = Result.combineWithAllErrors([name, nameSubstitute, address, addressSubstitute, sex, birth, password, validYears, notBefore]);
+  const checked = Result.combineWithAllErrors([name, nameSubstitute, address, addressSubstitute, sex, birth, password, validYears, notBefore, authPin]);
   if (checked.isErr()) return err(collectFlagErrors(OPERATION, checked.error));
-  const [holderName, holderNameSubstitute, holderAddress, holderAddressSubstitute, holderSex, birthValue, signaturePassword, years, notBeforeValue] = checked.value;
+  const [holderName, holderNameSubstitute, holderAddress, holderAddressSubstitute, holderSex, birthValue, signaturePassword, years, notBeforeValue, authenticationPin] = checked.value;
 
   // --expired: the card's validity ended yesterday, unless --not-before says when it started.
   const start = notBeforeValue ?? (input.booleans.expired ? new Date(addYears(now, -years).getTime() - DAY_MS) : now);
@@ -116,6 +129,9 @@ const decodeIssueOptions = (input: IssueInput, now: Date): Result<IssueOptions, 
     now: start,
     validYears: years,
     signaturePassword,
+    ...(authenticationPin === null ? {} : { authenticationPin }),
+    // A change of address (affiliationChanged) is the common reason a JPKI signature certificate is revoked.
+    ...(input.booleans.revoked ? { revoked: { at: now, reason: "affiliationChanged" as const } } : {}),
     basicInfo: {
       name: holderName,
       nameSubstitute: holderNameSubstitute,
