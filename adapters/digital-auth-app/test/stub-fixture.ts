@@ -1,4 +1,4 @@
-import { createTestCa, issueTestCard } from "@madoguchi/adapter-test-card";
+import { createTestCa, issueTestCard, type TestCa } from "@madoguchi/adapter-test-card";
 import {
   createDigitalAuthAppClient,
   generateClientKeys,
@@ -27,13 +27,19 @@ export const HANAKO: StubResident = {
 export interface StubFixture {
   readonly stub: StubProvider;
   readonly client: DigitalAuthAppClient;
-  readonly card: StubSigningCard;
+  readonly card: StubCard;
   close(): Promise<void>;
 }
 
-let card: Promise<StubSigningCard> | null = null;
+/** The stub's card and the test CA that issued it (the verifier's trust anchor). */
+export interface StubCard extends StubSigningCard {
+  readonly caPem: string;
+  readonly ca: TestCa;
+}
+
+let card: Promise<StubCard> | null = null;
 /** One test card for the file's sign flows (RSA key generation is slow on a busy machine). */
-const testCard = (): Promise<StubSigningCard> =>
+export const testCard = (): Promise<StubCard> =>
   (card ??= (async () => {
     const now = new Date();
     const ca = (await createTestCa({ now }))._unsafeUnwrap();
@@ -45,7 +51,7 @@ const testCard = (): Promise<StubSigningCard> =>
         signaturePassword: "ABC123",
       })
     )._unsafeUnwrap();
-    return { privateKeyPkcs8Pem: issued.privateKeyPkcs8Pem, certificatePem: issued.certificatePem };
+    return { privateKeyPkcs8Pem: issued.privateKeyPkcs8Pem, certificatePem: issued.certificatePem, caPem: ca.certificatePem, ca };
   })());
 
 /** A stub on loopback and a client registered with it, with fresh keys. */
