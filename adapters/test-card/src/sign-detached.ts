@@ -1,15 +1,17 @@
+import {
+  assembleDetachedCms,
+  certificateIdentity,
+  sha256DigestInfo,
+  signedAttributesFor,
+} from "@madoguchi/core";
 import { Schema } from "effect";
 import { errAsync, ResultAsync } from "neverthrow";
-import { assembleDetachedCms } from "./assemble-cms.ts";
-import { sha256, toArrayBuffer } from "./bytes.ts";
-import { importPrivateKey, RSA_SHA256 } from "./certificate-builder.ts";
-import { parseCertificatePem } from "./certificate-parsing.ts";
+import { sha256 } from "./bytes.ts";
 import { decodeOptions } from "./decode-options.ts";
 import { fromPem } from "./pem.ts";
-import { checkSignaturePassword } from "./signature-password.ts";
-import { buildSignedAttributes } from "./signed-attributes.ts";
+import { signDigestInfo } from "./sign-digest-info.ts";
 import { testCardError, type TestCardError } from "./test-card.errors.ts";
-import { SIGNATURE_PASSWORD_TRIES, type TestCard } from "./test-card.ts";
+import type { TestCard } from "./test-card.ts";
 
 /** Options of {@link signDetached}. */
 export interface SignDetachedOptions {
@@ -30,35 +32,26 @@ const OPERATION = "test-card.sign";
 
 const SignDetachedOptionsSchema = Schema.Struct({ password: Schema.String, signingTime: Schema.Date });
 
-const signWithCard = (card: TestCard, content: Uint8Array, signingTime: Date) => {
-  const certificate = parseCertificatePem(card.certificatePem);
-  const pkcs8 = fromPem("PRIVATE KEY", card.privateKeyPkcs8Pem);
-  if (certificate === null || pkcs8 === null) {
-    return errAsync(testCardError(OPERATION, "corrupt", "the card's certificate or key is not readable PEM", { card }));
+/**
+ * Core builds the signed attributes (with signingCertificateV2: this card's certificate is known before
+ * signing) and the CMS; the card only signs their SHA-256 DigestInfo — the same path as a real card's.
+ */
+const prepare = (card: TestCard, content: Uint8Array, signingTime: Date) => {
+  const certificateDer = fromPem("CERTIFICATE", card.certificatePem);
+  const identity = certificateDer === null ? null : certificateIdentity(certificateDer);
+  if (certificateDer === null || identity === null || identity.isErr()) {
+    return errAsync(testCardError(OPERATION, "corrupt", "the card's certificate is not readable PEM", { card }));
   }
-  return ResultAsync.fromPromise(importPrivateKey(pkcs8), (cause) =>
-    testCardError(OPERATION, "corrupt", "the card's private key is not an RSA PKCS#8 key", { cause, card }),
-  ).andThen((privateKey) =>
-    ResultAsync.fromPromise(
-      (async () => {
-        const signed = buildSignedAttributes({
-          contentDigest: await sha256(content),
-          signingTime,
-          signerCertificateHash: await sha256(new Uint8Array(certificate.toSchema(false).toBER(false))),
-          signerCertificate: certificate,
-        });
-        // What the card computes: RSASSA-PKCS1-v1_5 over SHA-256 of DER(signedAttrs).
-        const signatureValue = new Uint8Array(
-          await globalThis.crypto.subtle.sign(RSA_SHA256, privateKey, toArrayBuffer(signed.der)),
-        );
-        return assembleDetachedCms({
-          signerCertificate: certificate,
-          signedAttributes: signed.attributes,
-          signatureValue,
-        });
-      })(),
-      (cause) => testCardError(OPERATION, "unavailable", "could not compute the signature", { cause, card }),
-    ),
+  return ResultAsync.fromPromise(
+    (async () => {
+      const signedAttributes = signedAttributesFor({
+        contentSha256: await sha256(content),
+        signingTime,
+        signingCertificate: { sha256: await sha256(certificateDer), identity: identity.value },
+      });
+      return { signedAttributes, digestInfo: sha256DigestInfo(await sha256(signedAttributes)) };
+    })(),
+    (cause) => testCardError(OPERATION, "unavailable", "could not hash the content", { cause, card }),
   );
 };
 
@@ -75,25 +68,13 @@ export const signDetached = (
   content: Uint8Array,
   options: SignDetachedOptions,
 ): ResultAsync<SignedByTestCard, TestCardError> =>
-  decodeOptions(SignDetachedOptionsSchema, OPERATION, options).asyncAndThen(({ password, signingTime }) => {
-    if (card.locked || card.triesLeft <= 0) {
-      const locked: TestCard = { ...card, triesLeft: 0, locked: true };
-      return errAsync(testCardError(OPERATION, "locked", "the card is locked", { triesLeft: 0, card: locked }));
-    }
-    return ResultAsync.fromPromise(checkSignaturePassword(password, card.passwordHash), (cause) =>
-      testCardError(OPERATION, "unavailable", "could not check the signature password", { cause, card }),
-    ).andThen((matches) => {
-      if (matches === null) {
-        return errAsync(testCardError(OPERATION, "corrupt", "the card's password hash is not readable", { card }));
-      }
-      if (!matches) {
-        const triesLeft = card.triesLeft - 1;
-        const after: TestCard = { ...card, triesLeft, locked: triesLeft === 0 };
-        return errAsync(
-          testCardError(OPERATION, "wrong_password", "wrong signature password", { triesLeft, card: after }),
-        );
-      }
-      const reset: TestCard = { ...card, triesLeft: SIGNATURE_PASSWORD_TRIES, locked: false };
-      return signWithCard(reset, content, signingTime).map((cms) => ({ cms, card: reset }));
-    });
-  });
+  decodeOptions(SignDetachedOptionsSchema, OPERATION, options).asyncAndThen(({ password, signingTime }) =>
+    prepare(card, content, signingTime).andThen(({ signedAttributes, digestInfo }) =>
+      signDigestInfo(card, "signature", digestInfo, password).andThen((signed) => {
+        const cms = assembleDetachedCms({ signedAttributes, signatureValue: signed.signatureValue, certificateDer: signed.certificateDer });
+        return cms.isOk()
+          ? ResultAsync.fromSafePromise(Promise.resolve({ cms: cms.value, card: signed.card }))
+          : errAsync(testCardError(OPERATION, "corrupt", cms.error.message, { card: signed.card }));
+      }),
+    ),
+  );
