@@ -3,3 +3,8 @@
  * signature certificates), on pkijs and Node's WebCrypto.
  */
 export { createCmsSignatureVerifier, type CmsSignatureVerifierOptions } from "./create-cms-signature-verifier.ts";
+export {
+  createPinnedTrustAnchorStore,
+  createCmsSignatureVerifierFromStore,
+  type PinnedAnchorConfig,
+} from "./pinned-trust-anchor-store.ts";
