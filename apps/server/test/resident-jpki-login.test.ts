@@ -58,7 +58,7 @@ const jpkiAudit = async () =>
 
 describe("resident login with the Digital Authentication App (R10)", () => {
   it("offers the app when configured (the embedded profile's loopback stub)", async () => {
-    expect((await call(jpki("/options"))).body).toEqual({ digitalAuthApp: true });
+    expect((await call(jpki("/options"))).body).toEqual({ digitalAuthApp: true, card: true });
     expect(new URL(server.deps.residentJpki.stub!.issuer).hostname).toBe("127.0.0.1");
   });
 
@@ -167,6 +167,13 @@ describe("resident login with the Digital Authentication App (R10)", () => {
       "resident.login:failure:-:access_denied",
       "resident.login:failure:-:session_mismatch",
     ]);
+  });
+
+  it("the demo test card without a user-authentication key is told so (the app still works)", async () => {
+    const started = await call(jpki("/card/login/start"), { body: {} });
+    expect(started.status).toBe(409);
+    expect(started.body.error.code).toBe("resident.jpki_no_auth_certificate");
+    expect(started.body.error.message).toContain("利用者証明用電子証明書がありません");
   });
 
   it("linking needs a logged-in session and its CSRF token", async () => {

@@ -7,14 +7,20 @@ export const JPKI_PENDING_COOKIE = "__Host-madoguchi-jpki";
 /** How long the resident has to approve in the app. */
 export const JPKI_PENDING_TTL_MS = 10 * 60_000;
 
-/** What the browser carries: the authorization's secrets, what it is for, and (to link) whose session started it. */
-export interface JpkiPendingLogin {
+/**
+ * What the browser carries between start and finish: what the login is for, (to link) whose session
+ * started it, and per way of reading the card — the app's authorization secrets, or the card signer's
+ * session with the challenge it signs (the content and the signed attributes built for it).
+ */
+export type JpkiPendingLogin = {
   readonly intent: "login" | "link";
-  readonly authorization: PendingAuthorization;
   /** Hash of the resident session that started a link (`sessionBindingOf`); null for a login. */
   readonly sessionBinding: string | null;
   readonly expiresAtMs: number;
-}
+} & (
+  | { readonly kind: "app"; readonly authorization: PendingAuthorization }
+  | { readonly kind: "card"; readonly signerSessionId: string; readonly contentBase64: string; readonly signedAttributesBase64: string }
+);
 
 /**
  * Seals the pending login into its cookie with AES-256-GCM (key derived from the ceremony secret):

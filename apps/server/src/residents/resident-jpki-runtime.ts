@@ -7,7 +7,17 @@ import {
   type DigitalAuthAppClient,
   type StubProvider,
 } from "@madoguchi/adapter-digital-auth-app";
-import { RESIDENT_LOCKOUT_POLICY, type Clock, type Hasher, type ResidentJpkiDeps, type ResidentJpkiLinkStore, type ResidentLoginState, type ResidentAccountStore } from "@madoguchi/core";
+import {
+  RESIDENT_LOCKOUT_POLICY,
+  type Clock,
+  type Hasher,
+  type JpkiSigner,
+  type ResidentAccountStore,
+  type ResidentJpkiDeps,
+  type ResidentJpkiLinkStore,
+  type ResidentLoginState,
+  type SignatureVerifier,
+} from "@madoguchi/core";
 import type { Config } from "../config/config.ts";
 import { createJpkiPendingSealer, type JpkiPendingSealer } from "./jpki-pending-cookie.ts";
 
@@ -28,6 +38,10 @@ export interface ResidentJpkiRuntime {
   /** The redirect URIs registered (one per public origin); a login comes back to the one it started from. */
   readonly redirectUris: readonly string[];
   readonly pending: JpkiPendingSealer;
+  /** A card this service reads itself (the test card): its authentication key logs in; null when there is none. */
+  readonly cardSigner: JpkiSigner | null;
+  /** Checks the authentication certificate's chain, policy and revocation. */
+  readonly verifier: SignatureVerifier;
   /** The loopback stub provider when configured (embedded profile), for tests and the dev pages. */
   readonly stub: StubProvider | null;
   close(): Promise<void>;
@@ -36,6 +50,8 @@ export interface ResidentJpkiRuntime {
 export interface ResidentJpkiInput {
   readonly config: Config;
   readonly origins: readonly string[];
+  readonly cardSigner: JpkiSigner | null;
+  readonly verifier: SignatureVerifier;
   readonly links: ResidentJpkiLinkStore;
   readonly accounts: ResidentAccountStore;
   readonly loginState: ResidentLoginState;
@@ -61,7 +77,8 @@ export const buildResidentJpki = async (input: ResidentJpkiInput): Promise<Resid
   const redirectUris = [...new Set(input.origins.map((origin) => `${origin.replace(/\/+$/, "")}${JPKI_CALLBACK_PATH}`))];
   const pending = createJpkiPendingSealer(input.config.passkeys.ceremonySecret ?? new Uint8Array(randomBytes(32)));
   const setting = input.config.digitalAuthApp;
-  if (setting.kind === "off" || redirectUris.length === 0) return { deps, app: null, redirectUris, pending, stub: null, close: async () => undefined };
+  const card = { cardSigner: input.cardSigner, verifier: input.verifier };
+  if (setting.kind === "off" || redirectUris.length === 0) return { deps, app: null, redirectUris, pending, ...card, stub: null, close: async () => undefined };
 
   if (setting.kind === "stub") {
     const keys = await generateClientKeys();
@@ -79,7 +96,7 @@ export const buildResidentJpki = async (input: ResidentJpkiInput): Promise<Resid
       clientAuthenticationKey: keys.clientAuthenticationKey,
       resultDecryptionKey: keys.resultDecryptionKey,
     });
-    return { deps, app, redirectUris, pending, stub, close: () => stub.close() };
+    return { deps, app, redirectUris, pending, ...card, stub, close: () => stub.close() };
   }
 
   const keys = JSON.parse(await readFile(setting.keysFile, "utf8")) as { clientAuthenticationKey?: Record<string, unknown>; resultDecryptionKey?: Record<string, unknown> };
@@ -93,5 +110,5 @@ export const buildResidentJpki = async (input: ResidentJpkiInput): Promise<Resid
     clientAuthenticationKey: keys.clientAuthenticationKey,
     resultDecryptionKey: keys.resultDecryptionKey,
   });
-  return { deps, app, redirectUris, pending, stub: null, close: async () => undefined };
+  return { deps, app, redirectUris, pending, ...card, stub: null, close: async () => undefined };
 };

@@ -1,9 +1,10 @@
 import { join } from "node:path";
 import type { Router } from "express";
-import type { Clock, SignatureVerifier } from "@madoguchi/core";
+import type { Clock, JpkiSigner, SignatureVerifier } from "@madoguchi/core";
 import { createCmsSignatureVerifier } from "@madoguchi/adapter-cms-verifier";
 import {
   createTestCaRevocationChecker,
+  createTestCardJpkiSigner,
   createTestCardRouter,
   loadOrCreateTestCardSetup,
 } from "@madoguchi/adapter-test-card";
@@ -13,6 +14,11 @@ import type { Config } from "../../config/config.ts";
 export interface SignatureParts {
   readonly verifier: SignatureVerifier;
   readonly testCardRouter: Router | null;
+  /**
+   * A card this service reads itself (the test card in the embedded profile; a card reader one day):
+   * its authentication key logs residents in (R10, docs/adr/0023-digital-authentication-app.md).
+   */
+  readonly cardSigner: JpkiSigner | null;
 }
 
 /**
@@ -33,5 +39,6 @@ export const buildSignatures = async (config: Config, clock: Clock): Promise<Sig
       revocation: createTestCaRevocationChecker({ ca, dir, clock }),
     }),
     testCardRouter: config.profile === "embedded" ? createTestCardRouter({ getCard, saveCard, clock }) : null,
+    cardSigner: config.profile === "embedded" ? createTestCardJpkiSigner({ getCard, saveCard, clock }) : null,
   };
 };
