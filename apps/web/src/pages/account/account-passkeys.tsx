@@ -1,15 +1,11 @@
-import { useState, type FormEvent } from "react";
 import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
 import { Alert } from "../../components/alert.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { PasskeyTable } from "../../components/passkey-table.tsx";
 import { TextField } from "../../components/text-field.tsx";
-import { useLoad } from "../../hooks/use-load.ts";
-import { registerPasskeyInBrowser } from "../../passkeys/passkey-ceremony.ts";
+import { usePasskeyManager } from "../../passkeys/use-passkey-manager.ts";
 import type { ResidentMe } from "./account-api.ts";
 import { useAccount } from "./use-account.ts";
-
-type Notice = { readonly kind: "success" | "error"; readonly text: string } | null;
 
 /**
  * The passkeys section of `/account/settings`: the list, adding one (the current password typed at the
@@ -19,43 +15,17 @@ type Notice = { readonly kind: "success" | "error"; readonly text: string } | nu
  */
 export function AccountPasskeys({ me, currentPassword }: { readonly me: ResidentMe; readonly currentPassword: string }) {
   const { t, m, api, locale } = useAccount();
-  const passkeys = useLoad((signal) => api.passkeys(signal), "resident-passkeys");
-  const [label, setLabel] = useState("");
-  const [labelError, setLabelError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
-
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const name = label.trim();
-    if (name === "" || [...name].length > 40) {
-      setLabelError(m.passkeys.labelRequired);
-      return;
-    }
-    setLabelError(null);
-    setBusy(true);
-    setNotice(null);
-    try {
-      const outcome = await registerPasskeyInBrowser(
-        () => api.passkeyOptions(me.csrfToken, currentPassword),
-        (body) => api.addPasskey(me.csrfToken, { label: name, ...body }),
-      );
-      if (outcome.kind === "cancelled") return setNotice({ kind: "error", text: m.passkeys.cancelled });
-      if (outcome.kind === "failed") return setNotice({ kind: "error", text: outcome.error.message ?? t.meta.unexpectedError });
-      setLabel("");
-      setNotice({ kind: "success", text: m.passkeys.added(outcome.data.label) });
-      passkeys.reload();
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async (credentialId: string, name: string) => {
-    setNotice(null);
-    const result = await api.removePasskey(me.csrfToken, credentialId);
-    setNotice(result.ok ? { kind: "success", text: m.passkeys.removed(name) } : { kind: "error", text: result.error.message ?? t.meta.unexpectedError });
-    passkeys.reload();
-  };
+  const { passkeys, label, setLabel, labelError, busy, notice, add, remove } = usePasskeyManager(
+    {
+      list: (signal) => api.passkeys(signal),
+      registrationOptions: () => api.passkeyOptions(me.csrfToken, currentPassword),
+      register: (body) => api.addPasskey(me.csrfToken, body),
+      remove: (credentialId) => api.removePasskey(me.csrfToken, credentialId),
+    },
+    m.passkeys,
+    t.meta.unexpectedError,
+    "resident-passkeys",
+  );
 
   return (
     <section aria-labelledby="resident-passkeys-heading">

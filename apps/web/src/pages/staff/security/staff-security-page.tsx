@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect } from "react";
 import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
 import { useApi } from "../../../app-context.tsx";
 import { Alert } from "../../../components/alert.tsx";
@@ -7,13 +7,10 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { TextField } from "../../../components/text-field.tsx";
 import { PasskeyTable } from "../../../components/passkey-table.tsx";
 import { usePageTitle } from "../../../hooks/use-document-title.ts";
-import { useLoad } from "../../../hooks/use-load.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
-import { registerPasskeyInBrowser } from "../../../passkeys/passkey-ceremony.ts";
+import { usePasskeyManager } from "../../../passkeys/use-passkey-manager.ts";
 import { StaffNav } from "../staff-nav.tsx";
 import { useSignedInStaff } from "../staff-session.tsx";
-
-type Notice = { readonly kind: "success" | "error"; readonly text: string } | null;
 
 /**
  * `/staff/security` — the signed-in staff member's own sign-in methods. Passkeys: the list, adding
@@ -25,48 +22,21 @@ export function StaffSecurityPage() {
   const api = useApi();
   const { csrfToken, signedOut } = useSignedInStaff();
   usePageTitle(t.security.title);
-  const passkeys = useLoad((signal) => api.staffPasskeys(signal), "passkeys");
-  const [label, setLabel] = useState("");
-  const [labelError, setLabelError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
+  const { passkeys, label, setLabel, labelError, busy, notice, add, remove } = usePasskeyManager(
+    {
+      list: (signal) => api.staffPasskeys(signal),
+      registrationOptions: () => api.staffPasskeyOptions(csrfToken),
+      register: (body) => api.staffAddPasskey(body, csrfToken),
+      remove: (credentialId) => api.staffRemovePasskey(credentialId, csrfToken),
+    },
+    t.security,
+    t.meta.unexpectedError,
+    "passkeys",
+  );
   const expired = passkeys.state.kind === "error" && passkeys.state.error.status === 401;
   useEffect(() => {
     if (expired) signedOut("expired");
   }, [expired, signedOut]);
-
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const name = label.trim();
-    if (name === "" || [...name].length > 40) {
-      setLabelError(t.security.labelRequired);
-      return;
-    }
-    setLabelError(null);
-    setBusy(true);
-    setNotice(null);
-    try {
-      const outcome = await registerPasskeyInBrowser(
-        () => api.staffPasskeyOptions(csrfToken),
-        (body) => api.staffAddPasskey({ label: name, ...body }, csrfToken),
-      );
-      // A closed prompt or a refusing authenticator: nothing was registered.
-      if (outcome.kind === "cancelled") return setNotice({ kind: "error", text: t.security.cancelled });
-      if (outcome.kind === "failed") return setNotice({ kind: "error", text: outcome.error.message ?? t.meta.unexpectedError });
-      setLabel("");
-      setNotice({ kind: "success", text: t.security.added(outcome.data.label) });
-      passkeys.reload();
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async (credentialId: string, name: string) => {
-    setNotice(null);
-    const result = await api.staffRemovePasskey(credentialId, csrfToken);
-    setNotice(result.ok ? { kind: "success", text: t.security.removed(name) } : { kind: "error", text: result.error.message ?? t.meta.unexpectedError });
-    passkeys.reload();
-  };
 
   return (
     <>
