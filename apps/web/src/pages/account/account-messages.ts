@@ -1,4 +1,27 @@
+import { en as catalogEN } from "../../i18n/en.ts";
+import { ja as catalogJA, type Messages } from "../../i18n/ja.ts";
 import type { Locale } from "../../i18n/locale.ts";
+
+/** The passkey list's and form's texts residents share with the staff security page (one wording of each). */
+const passkeyListTexts = (s: Messages["security"]) => ({
+  caption: s.caption,
+  none: s.none,
+  colLabel: s.colLabel,
+  colCreated: s.colCreated,
+  colLastUsed: s.colLastUsed,
+  colSynced: s.colSynced,
+  synced: s.synced,
+  deviceBound: s.deviceBound,
+  never: s.never,
+  remove: s.remove,
+  removeLabel: s.removeLabel,
+  removed: s.removed,
+  labelRequired: s.labelRequired,
+  add: s.add,
+  adding: s.adding,
+  added: s.added,
+  cancelled: s.cancelled,
+});
 
 /** Japanese texts of the resident account pages (the reference: `en` must have the same keys). */
 const ja = {
@@ -86,29 +109,13 @@ const ja = {
     factorChanged: "ログイン時の確認方法を変更しました。",
   },
   passkeys: {
+    ...passkeyListTexts(catalogJA.security),
     heading: "パスキー",
     intro:
       "パスキーは、スマートフォンやパソコンの指紋・顔認証・PINでログインする方法です。偽のサイトでは使えないため、確認コードより安全です。パスワードの入力後、確認コードの代わりに使えます。登録には現在のパスワードが必要です。",
     unsupported: "このブラウザはパスキーに対応していません。",
-    caption: (count: number) => `登録済みのパスキー（${count}件）`,
-    none: "パスキーは登録されていません。",
-    colLabel: "名前",
-    colCreated: "登録日時",
-    colLastUsed: "最終利用",
-    colSynced: "種類",
-    synced: "端末間で同期",
-    deviceBound: "この端末・キーのみ",
-    never: "未使用",
-    remove: "削除",
-    removeLabel: (label: string) => `パスキー「${label}」を削除`,
-    removed: (label: string) => `パスキー「${label}」を削除しました。`,
     label: "名前（端末の名前など）",
     labelHelp: "例: 自分のスマートフォン。氏名やメールアドレスは入れないでください。",
-    labelRequired: "名前を入力してください（40文字以内）。",
-    add: "パスキーを追加する",
-    adding: "端末の画面に従ってください…",
-    added: (label: string) => `パスキー「${label}」を登録しました。`,
-    cancelled: "パスキーの登録を中止しました。",
     needsSecondFactor: "パスキーは、ログイン時の確認コードの代わりに使います。追加するには、先にログイン時の確認方法（メールの確認コードまたは認証アプリ）を設定してください。",
   },
   loginRequired: "ログインしてください。",
@@ -202,26 +209,18 @@ const en: AccountMessages = {
     factorChanged: "Your second step at login was changed.",
   },
   passkeys: {
+    ...passkeyListTexts(catalogEN.security),
     heading: "Passkeys",
     intro:
       "A passkey lets you log in with your phone's or computer's fingerprint, face or PIN. It does not work on fake sites, so it is safer than a code. Use it instead of the code after your password. Adding one needs your current password.",
     unsupported: "This browser does not support passkeys.",
     caption: (count: number) => `Your passkeys (${count})`,
     none: "No passkeys yet.",
-    colLabel: "Name",
     colCreated: "Added",
-    colLastUsed: "Last used",
-    colSynced: "Kind",
-    synced: "Synced across devices",
-    deviceBound: "This device or key only",
-    never: "Never",
-    remove: "Remove",
     removeLabel: (label: string) => `Remove passkey "${label}"`,
     removed: (label: string) => `Passkey "${label}" was removed.`,
     label: "Name (e.g. the device)",
     labelHelp: "For example: my phone. Do not use your name or email address.",
-    labelRequired: "Enter a name (up to 40 characters).",
-    add: "Add a passkey",
     adding: "Follow the prompts on your device…",
     added: (label: string) => `Passkey "${label}" was added.`,
     cancelled: "Adding the passkey was cancelled.",
