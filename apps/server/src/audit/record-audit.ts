@@ -6,6 +6,20 @@ import { AUDIT_RETENTION_SETTING, readAllAuditEntries, type AuditEntryDraft, typ
 export const sourceIpOf = (req: Request): string | null => req.ip ?? null;
 
 /**
+ * The audit entry of an action by a signed-in staff member, now, from the request's source address: what
+ * the staff routes record or hand to a store to append with the change.
+ */
+export const staffActionDraft = (
+  deps: { readonly clock: Clock },
+  req: Request,
+  staffId: string,
+  action: AuditEntryDraft["action"],
+  target: AuditEntryDraft["target"],
+  details: AuditEntryDraft["details"] = {},
+  result: AuditEntryDraft["result"] = "success",
+): AuditEntryDraft => ({ at: deps.clock.now(), actor: { kind: "staff", id: staffId }, action, target, result, sourceIp: sourceIpOf(req), details });
+
+/**
  * Appends audit entries and writes one pino line per entry (action, actor id, target id, result: no
  * personal data). Returns false when the log could not be written: callers that are about to show
  * personal data then refuse (fail closed), because an unrecorded access must not happen.

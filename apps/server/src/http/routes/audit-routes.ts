@@ -8,7 +8,7 @@ import {
   type AuditEntry,
   type AuditQuery,
 } from "@madoguchi/core";
-import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
+import { auditDenied, recordAudit, staffActionDraft } from "../../audit/record-audit.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { requireStaff, staffSession } from "../staff-auth.ts";
 import { requirePermission } from "../require-permission.ts";
@@ -65,9 +65,7 @@ export const auditRoutes = (deps: ServerDeps): Router => {
   const staffOnly = requireStaff(deps.sessions, auditDenied(deps));
   const canViewAudit = requirePermission(deps, "audit.view");
   const recordRead = (req: Request, res: Response, action: "audit.viewed" | "audit.exported", details: Record<string, string | number>) =>
-    recordAudit(deps, [
-      { at: deps.clock.now(), actor: { kind: "staff", id: staffSession(res).staff.id }, action, target: { kind: "audit_log", id: "audit-log" }, result: "success", sourceIp: sourceIpOf(req), details },
-    ]);
+    recordAudit(deps, [staffActionDraft(deps, req, staffSession(res).staff.id, action, { kind: "audit_log", id: "audit-log" }, details)]);
   const unavailable = (res: Response) =>
     res.status(503).json({ error: { code: "audit.unavailable", message: "しばらくしてからもう一度お試しください / Please try again later" } });
 

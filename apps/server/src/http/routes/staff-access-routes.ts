@@ -15,7 +15,7 @@ import {
   type StaffGroupScope,
   type StorageError,
 } from "@madoguchi/core";
-import { auditDenied, sourceIpOf } from "../../audit/record-audit.ts";
+import { auditDenied, staffActionDraft } from "../../audit/record-audit.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
 import { requirePermission } from "../require-permission.ts";
@@ -78,15 +78,8 @@ export const staffAccessRoutes = (deps: ServerDeps): Router => {
   const storageFailed = (req: Request, res: Response, e: StorageError) =>
     e.reason === "conflict" ? fail(req, res, 404, "staff_access.unknown_group", MESSAGES.unknownGroup) : fail(req, res, 503, "storage.unavailable", MESSAGES.unavailable);
   /** The audit entry of a change by the signed-in administrator: the store appends it with the change. */
-  const draft = (req: Request, res: Response, action: AuditEntryDraft["action"], target: AuditEntryDraft["target"], details: AuditEntryDraft["details"]): AuditEntryDraft => ({
-    at: deps.clock.now(),
-    actor: { kind: "staff", id: staffSession(res).staff.id },
-    action,
-    target,
-    result: "success",
-    sourceIp: sourceIpOf(req),
-    details,
-  });
+  const draft = (req: Request, res: Response, action: AuditEntryDraft["action"], target: AuditEntryDraft["target"], details: AuditEntryDraft["details"]): AuditEntryDraft =>
+    staffActionDraft(deps, req, staffSession(res).staff.id, action, target, details);
   /** The pino line of an entry the store appended (ids and codes only, as `recordAudit` writes). */
   const logged = (d: AuditEntryDraft) =>
     deps.logger.info({ audit: true, event: d.action, actorKind: d.actor.kind, staffId: d.actor.id, target: d.target?.id, result: d.result }, "audit");

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import type { PasskeyOwner } from "@madoguchi/core";
-import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
+import { auditDenied, recordAudit, staffActionDraft } from "../../audit/record-audit.ts";
 import { sessionBindingOf } from "../../passkeys/bound-challenge.ts";
 import { passkeyCeremonies, type PasskeyAudit } from "../../passkeys/passkey-http.ts";
 import type { ServerDeps } from "../server-deps.ts";
@@ -22,17 +22,8 @@ export const staffPasskeyRoutes = (deps: ServerDeps): Router => {
   const audit =
     (res: Response, action: "staff.passkey_added" | "staff.passkey_removed"): PasskeyAudit =>
     async (req: Request, result, details) => {
-      await recordAudit(deps, [
-        {
-          at: deps.clock.now(),
-          actor: { kind: "staff", id: staffSession(res).staff.id },
-          action,
-          target: { kind: "staff_account", id: staffSession(res).staff.id },
-          result,
-          sourceIp: sourceIpOf(req),
-          details,
-        },
-      ]);
+      const staffId = staffSession(res).staff.id;
+      await recordAudit(deps, [staffActionDraft(deps, req, staffId, action, { kind: "staff_account", id: staffId }, details, result)]);
     };
 
   router.get("/api/staff/passkeys", staffOnly, (_req, res) => ceremonies.list(res, ownerOf(res)));

@@ -17,7 +17,7 @@ import {
   findProcedure,
   visibleApplicationsFilter,
 } from "@madoguchi/core";
-import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
+import { auditDenied, recordAudit, sourceIpOf, staffActionDraft } from "../../audit/record-audit.ts";
 import { decodeBody } from "../decode-body.ts";
 import { errorResponse } from "../error-response.ts";
 import { procedureNameOf, statusLabels } from "../localized-labels.ts";
@@ -102,15 +102,8 @@ const auditUnavailable = (res: Response): void => {
  */
 export const staffRoutes = (deps: ServerDeps): Router => {
   const router = Router();
-  const staffDraft = (req: Request, res: Response, action: AuditEntryDraft["action"], target: AuditEntryDraft["target"], details: AuditEntryDraft["details"] = {}): AuditEntryDraft => ({
-    at: deps.clock.now(),
-    actor: { kind: "staff", id: staffSession(res).staff.id },
-    action,
-    target,
-    result: "success",
-    sourceIp: sourceIpOf(req),
-    details,
-  });
+  const staffDraft = (req: Request, res: Response, action: AuditEntryDraft["action"], target: AuditEntryDraft["target"], details: AuditEntryDraft["details"] = {}): AuditEntryDraft =>
+    staffActionDraft(deps, req, staffSession(res).staff.id, action, target, details);
 
   const staffOnly = requireStaff(deps.sessions, auditDenied(deps));
 
