@@ -21,6 +21,9 @@ describe("JPKI login pages", () => {
 
   it("has every JPKI text in Japanese and English", () => {
     expect(Object.keys(jpkiMessages("en"))).toEqual(Object.keys(jpkiMessages("ja")));
-    expect(Object.values(jpkiMessages("en")).every((text) => text.trim() !== "")).toBe(true);
+    const texts = (locale: "ja" | "en") => Object.values(jpkiMessages(locale)).map((text) => (typeof text === "function" ? text(2) : text));
+    expect(texts("en").every((text) => text.trim() !== "")).toBe(true);
+    expect(texts("ja").every((text) => text.trim() !== "")).toBe(true);
+    expect(jpkiMessages("ja").pinTries(2)).toContain("あと2回");
   });
 });

@@ -4,6 +4,7 @@ import { Loading } from "../../components/loading.tsx";
 import { useLoad } from "../../hooks/use-load.ts";
 import { failureText, type ResidentMe } from "./account-api.ts";
 import { jpkiApi } from "./jpki-api.ts";
+import { JpkiCardPin } from "./jpki-card-pin.tsx";
 import { jpkiMessages } from "./jpki-messages.ts";
 import { useAccount } from "./use-account.ts";
 
@@ -16,6 +17,7 @@ export function AccountJpki({ me }: { readonly me: ResidentMe }) {
   const j = jpkiMessages(locale);
   const api = jpkiApi(locale);
   const links = useLoad((signal) => api.links(signal), "resident-jpki-links");
+  const options = useLoad(() => api.options(), "resident-jpki-options");
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: "success" | "error"; text: string } | null>(null);
 
@@ -83,6 +85,16 @@ export function AccountJpki({ me }: { readonly me: ResidentMe }) {
                 ))}
               </tbody>
             </table>
+          )}
+          {options.state.kind === "ok" && options.state.data.card && (
+            <JpkiCardPin
+              label={j.cardLink}
+              start={() => api.cardStartLink(me.csrfToken)}
+              onDone={(data) => {
+                setNotice({ kind: "success", text: "status" in data && !data.created ? j.alreadyLinked : j.linked });
+                links.reload();
+              }}
+            />
           )}
           {links.state.data.digitalAuthApp ? (
             <div className="actions">

@@ -10,6 +10,9 @@ export interface JpkiLink {
   readonly linkedAt: string;
 }
 
+/** The card's answer to a start: its PIN is asked (with the tries left, when the card tells). */
+export type CardStep = { readonly step: "pin"; readonly triesLeft: number | null } | { readonly step: "redirect"; readonly url: string };
+
 /** What the callback page read from its address and posts to the server. */
 export interface JpkiCallbackParams {
   readonly state: string;
@@ -22,11 +25,16 @@ const base = "/api/resident/jpki";
 
 /** The JPKI login API in the UI language. */
 export const jpkiApi = (locale: Locale) => ({
-  options: () => requestJson<{ digitalAuthApp: boolean }>("GET", `${base}/options`, { locale }),
+  options: () => requestJson<{ digitalAuthApp: boolean; card: boolean }>("GET", `${base}/options`, { locale }),
   startLogin: () => requestJson<{ authorizationUrl: string }>("POST", `${base}/app/login/start`, { body: { locale }, locale }),
   startLink: (csrf: string) => requestJson<{ authorizationUrl: string }>("POST", `${base}/app/link/start`, { body: { locale }, locale, csrfToken: csrf }),
   finish: (params: JpkiCallbackParams): Promise<ApiResult<LoginStep | { status: "linked"; created: boolean }>> =>
     requestJson("POST", `${base}/app/finish`, { body: { ...params, locale }, locale }),
+  /** The card read by this service (the test card): a challenge signed with the authentication key after its PIN. */
+  cardStartLogin: () => requestJson<CardStep>("POST", `${base}/card/login/start`, { body: { locale }, locale }),
+  cardStartLink: (csrf: string) => requestJson<CardStep>("POST", `${base}/card/link/start`, { body: { locale }, locale, csrfToken: csrf }),
+  cardFinish: (pin: string): Promise<ApiResult<LoginStep | { status: "linked"; created: boolean }>> =>
+    requestJson("POST", `${base}/card/finish`, { body: { pin, locale }, locale }),
   links: (signal?: AbortSignal) => requestJson<{ items: JpkiLink[]; digitalAuthApp: boolean }>("GET", `${base}/links`, { locale, ...(signal === undefined ? {} : { signal }) }),
   unlink: (csrf: string, id: string) => requestJson<null>("DELETE", `${base}/links/${encodeURIComponent(id)}`, { locale, csrfToken: csrf }),
 });

@@ -21,6 +21,12 @@ const ja = {
   unlink: "連携を解除",
   unlinked: "連携を解除しました。",
   unavailable: "この環境ではデジタル認証アプリを利用できません。",
+  cardLogin: "マイナンバーカード（利用者証明用電子証明書）でログイン",
+  cardLoginHint: "この端末で読み取るマイナンバーカードの利用者証明用電子証明書と4桁の暗証番号でログインします（開発環境ではテストカード）。",
+  cardLink: "この端末で読み取るカードを連携する",
+  pin: "利用者証明用電子証明書の暗証番号（数字4桁）",
+  pinTries: (n: number) => `入力できるのはあと${n}回です。3回続けて間違えるとロックされ、市区町村の窓口での解除が必要です。`,
+  pinSubmit: "暗証番号を送信",
 };
 
 const en: typeof ja = {
@@ -43,6 +49,12 @@ const en: typeof ja = {
   unlink: "Unlink",
   unlinked: "The card is unlinked.",
   unavailable: "The Digital Authentication App is not available here.",
+  cardLogin: "Log in with your My Number card (user-authentication certificate)",
+  cardLoginHint: "Log in with the user-authentication certificate of a My Number card read here and its 4-digit PIN (the test card in development).",
+  cardLink: "Link the card read here",
+  pin: "PIN of the user-authentication certificate (4 digits)",
+  pinTries: (n: number) => `${n} tries left. Three wrong PINs in a row lock it until your municipal office unlocks it.`,
+  pinSubmit: "Send the PIN",
 };
 
 /** The JPKI texts in the UI language. */

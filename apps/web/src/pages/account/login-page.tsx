@@ -10,6 +10,7 @@ import { authenticateWithPasskeyInBrowser } from "../../passkeys/passkey-ceremon
 import { navigate } from "../../router.ts";
 import { failureText } from "./account-api.ts";
 import { jpkiApi } from "./jpki-api.ts";
+import { JpkiCardPin } from "./jpki-card-pin.tsx";
 import { jpkiMessages } from "./jpki-messages.ts";
 import { useAccount } from "./use-account.ts";
 
@@ -154,6 +155,13 @@ export function LoginPage() {
               {j.loginWithApp}
             </button>
           </div>
+        </section>
+      )}
+      {step === "password" && jpki.state.kind === "ok" && jpki.state.data.card && (
+        <section aria-labelledby="jpki-card-heading" className="form">
+          <h2 id="jpki-card-heading">{j.cardLogin}</h2>
+          <p>{j.cardLoginHint}</p>
+          <JpkiCardPin label={j.cardLogin} start={() => jpkiApi(locale).cardStartLogin()} onDone={() => navigate("/account")} />
         </section>
       )}
       {step === "password" && (
