@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { Logger } from "pino";
 import { hasPermission, readStaffAccess, type AuditLogStore, type Clock, type StaffAccess, type StaffAccessStore, type StaffPermission } from "@madoguchi/core";
-import { recordAudit, sourceIpOf } from "../audit/record-audit.ts";
+import { recordAudit, staffActionDraft } from "../audit/record-audit.ts";
 import { requestLocale } from "./locale.ts";
 import { staffSession } from "./staff-auth.ts";
 
@@ -52,15 +52,7 @@ export const requireAnyPermission =
       return;
     }
     await recordAudit(deps, [
-      {
-        at: deps.clock.now(),
-        actor: { kind: "staff", id: staffId },
-        action: "authorization.denied",
-        target: null,
-        result: "denied",
-        sourceIp: sourceIpOf(req),
-        details: { permission: permissions.join("|"), method: req.method, path: req.path.slice(0, 200) },
-      },
+      staffActionDraft(deps, req, staffId, "authorization.denied", null, { permission: permissions.join("|"), method: req.method, path: req.path.slice(0, 200) }, "denied"),
     ]);
     res.status(403).json({ error: { code: "staff.forbidden", message: FORBIDDEN[requestLocale(req)] } });
   };

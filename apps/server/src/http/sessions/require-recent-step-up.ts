@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
+import { recordAudit, staffActionDraft } from "../../audit/record-audit.ts";
 import type { PermissionDeps } from "../require-permission.ts";
 import { requireStepUp } from "./require-staff-session.ts";
 
@@ -13,15 +13,5 @@ export const SENSITIVE_STEP_UP_MAX_AGE_MS = 10 * 60_000;
  */
 export const requireRecentStepUp = (deps: PermissionDeps): RequestHandler =>
   requireStepUp(deps.clock, SENSITIVE_STEP_UP_MAX_AGE_MS, (req, reason, staffId) =>
-    recordAudit(deps, [
-      {
-        at: deps.clock.now(),
-        actor: { kind: "staff", id: staffId },
-        action: "authorization.denied",
-        target: null,
-        result: "denied",
-        sourceIp: sourceIpOf(req),
-        details: { reason, method: req.method, path: req.path.slice(0, 200) },
-      },
-    ]).then(() => undefined),
+    recordAudit(deps, [staffActionDraft(deps, req, staffId, "authorization.denied", null, { reason, method: req.method, path: req.path.slice(0, 200) }, "denied")]).then(() => undefined),
   );
