@@ -80,6 +80,10 @@ describe("resident login with the Digital Authentication App (R10)", () => {
     expect(linked.body).toEqual({ status: "linked", created: true });
     const links = await call(jpki("/links"), { headers: { cookie: session.cookie } });
     expect(links.body.items).toHaveLength(1);
+    // The owner hears of the new way in (no link in the mail).
+    const linkedMail = (await resident.waitForMails(email, 3)).find((m) => m.subject.includes("マイナンバーカードがログイン用に連携されました"));
+    expect(linkedMail).toBeDefined();
+    expect(linkedMail?.text).not.toMatch(/https?:\/\//);
     expect(links.body.items[0]).toMatchObject({ method: "digital_auth_app", id: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     const login = await throughTheApp("login");
@@ -91,6 +95,7 @@ describe("resident login with the Digital Authentication App (R10)", () => {
 
     const unlink = await call(jpki(`/links/${links.body.items[0].id}`), { method: "DELETE", headers: { cookie: session.cookie, "x-csrf-token": session.csrf } });
     expect(unlink.status).toBe(204);
+    await expect.poll(async () => (await resident.mailsTo(email)).some((m) => m.subject.includes("連携が解除されました"))).toBe(true);
     const again = await throughTheApp("login");
     expect((await finish(again.posted, { [PENDING]: again.pending })).body.error.code).toBe("resident.jpki_not_linked");
 

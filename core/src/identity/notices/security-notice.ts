@@ -13,7 +13,9 @@ export type SecurityNoticeKind =
   | "recovery_codes_regenerated"
   | "account_locked"
   | "passkey_added"
-  | "passkey_removed";
+  | "passkey_removed"
+  | "jpki_linked"
+  | "jpki_unlinked";
 
 /** A rendered notice: subject and plain-text body. */
 export interface SecurityNoticeEmail {
@@ -34,6 +36,8 @@ const WHAT: { readonly [K in SecurityNoticeKind]: { readonly ja: string; readonl
   account_locked: { ja: "ログインの失敗が続いたため、アカウントを一時的にロックしました", en: "Your account was locked for a while after repeated failed logins" },
   passkey_added: { ja: "パスキーが登録されました", en: "A passkey was added to your account" },
   passkey_removed: { ja: "パスキーの登録が解除されました", en: "A passkey was removed from your account" },
+  jpki_linked: { ja: "マイナンバーカードがログイン用に連携されました", en: "A My Number card was linked to your account for login" },
+  jpki_unlinked: { ja: "ログイン用のマイナンバーカードの連携が解除されました", en: "A My Number card was unlinked from your account" },
 };
 
 /** Formats a UTC instant in Japan time, the way residents read it (`2026年11月23日 18時05分`). */

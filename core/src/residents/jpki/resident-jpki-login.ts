@@ -1,4 +1,6 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import type { ResidentAccountDeps } from "../resident-account.deps.ts";
+import { notifyResident } from "../notify-resident.ts";
 import type { Clock } from "../../shared/clock.port.ts";
 import type { Hasher } from "../../shared/hasher.port.ts";
 import type { StorageError } from "../../shared/storage.errors.ts";
@@ -94,3 +96,12 @@ export const unlinkResidentJpki =
   (deps: Pick<ResidentJpkiDeps, "links">) =>
   (input: { readonly accountId: string; readonly key: string }): ResultAsync<boolean, StorageError> =>
     deps.links.remove(input.accountId, input.key);
+
+/**
+ * Mails the owner that a card was linked or unlinked (ASVS V6 notice: a new way in is what a takeover
+ * adds to stay in). No link and no card details in the mail.
+ */
+export const noticeResidentJpkiChange =
+  (deps: Pick<ResidentAccountDeps, "accounts" | "queueMail" | "clock" | "serviceName">) =>
+  (accountId: string, change: "jpki_linked" | "jpki_unlinked"): ResultAsync<void, StorageError> =>
+    deps.accounts.findById(ResidentAccountId(accountId)).andThen((account) => (account === null ? okAsync(undefined) : notifyResident(deps, account, change)));

@@ -6,6 +6,7 @@ import {
   assembleDetachedCms,
   linkResidentJpki,
   loginResidentWithJpki,
+  noticeResidentJpkiChange,
   sha256DigestInfo,
   signedAttributesFor,
   unlinkResidentJpki,
@@ -178,6 +179,7 @@ export const residentJpkiRoutes = (deps: ServerDeps): Router => {
       }
       if (linked.value.created) {
         await audit(req, { actor: { kind: "resident", id: accountId }, action: "resident.account_changed", target, result: "success", details: { change: "jpki_linked", method: identity.method } });
+        await noticeResidentJpkiChange(deps.residentAccounts.deps)(accountId, "jpki_linked");
       }
       return res.json({ status: "linked", created: linked.value.created });
     }
@@ -326,6 +328,7 @@ export const residentJpkiRoutes = (deps: ServerDeps): Router => {
     if (removed.isErr()) return fail(req, res, removed.error);
     if (!removed.value) return fail(req, res, { _tag: "JpkiLinkUnknown" });
     await audit(req, { actor: { kind: "resident", id: accountId }, action: "resident.account_changed", target: { kind: "resident_account", id: accountId }, result: "success", details: { change: "jpki_unlinked" } });
+    await noticeResidentJpkiChange(deps.residentAccounts.deps)(accountId, "jpki_unlinked");
     res.status(204).end();
   });
 
