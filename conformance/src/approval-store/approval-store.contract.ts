@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import type { Result } from "neverthrow";
 import { describe, expect, it } from "vitest";
 import {
   APPROVAL_STATUSES,
@@ -14,10 +13,9 @@ import {
   type ApprovalStore,
   type AuditEntryDraft,
   type AuditLogStore,
-  type StorageError,
 } from "@madoguchi/core";
 import { referenceHasher } from "../audit-log/audit-log.harness.ts";
-import { okValue } from "../shared/store-harness.ts";
+import { okValue, storageErrorOf, withHarness } from "../shared/store-harness.ts";
 
 /** What the suite tests: the approval store and the audit log sharing its storage (and its transactions). */
 export interface ApprovalStoreUnderTest {
@@ -43,20 +41,7 @@ export interface ApprovalStoreCase {
   readonly run: (make: MakeApprovalStore, options: ApprovalStoreContractOptions) => Promise<void>;
 }
 
-const with_ = async (make: MakeApprovalStore, use: (s: ApprovalStoreUnderTest) => Promise<void>): Promise<void> => {
-  const s = await make();
-  try {
-    await use(s);
-  } finally {
-    await s.close();
-  }
-};
-
-const storageErrorOf = async <T>(pending: PromiseLike<Result<T, StorageError>>): Promise<StorageError> => {
-  const result = await pending;
-  if (result.isOk()) return expect.fail("expected a StorageError, got Ok");
-  return result.error;
-};
+const with_ = withHarness<ApprovalStoreUnderTest>;
 
 const T0 = Date.UTC(2026, 10, 1, 9, 0, 0, 123);
 const at = (ms: number) => new Date(T0 + ms);

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import type { Result } from "neverthrow";
 import { describe, expect, it } from "vitest";
 import {
   MAX_AUDIT_RETENTION_MONTHS,
@@ -9,10 +8,9 @@ import {
   type AuditEntryDraft,
   type AuditLogStore,
   type SettingsStore,
-  type StorageError,
 } from "@madoguchi/core";
 import { referenceHasher } from "../audit-log/audit-log.harness.ts";
-import { okValue } from "../shared/store-harness.ts";
+import { okValue, storageErrorOf, withHarness } from "../shared/store-harness.ts";
 
 /** What the suite tests: the settings store and the audit log sharing its storage (and its transactions). */
 export interface SettingsStoreUnderTest {
@@ -45,20 +43,7 @@ export interface SettingsStoreCase {
 
 const KEY = "audit.retentionMonths" as const;
 
-const withSettings = async (make: MakeSettingsStore, use: (s: SettingsStoreUnderTest) => Promise<void>): Promise<void> => {
-  const s = await make();
-  try {
-    await use(s);
-  } finally {
-    await s.close();
-  }
-};
-
-const storageErrorOf = async <T>(pending: PromiseLike<Result<T, StorageError>>): Promise<StorageError> => {
-  const result = await pending;
-  if (result.isOk()) return expect.fail("expected a StorageError, got Ok");
-  return result.error;
-};
+const withSettings = withHarness<SettingsStoreUnderTest>;
 
 /** The audit entry a change carries (the suite's own; core's use case builds the same shape). */
 const change = (at: Date, from: number, to: number, staffId = "st-admin"): AuditEntryDraft => ({

@@ -18,12 +18,22 @@ export const okValue = async <T, E extends { readonly _tag: string } = StorageEr
   return result.value;
 };
 
-/** Runs `use` on a fresh store and disposes of it afterwards, whatever happens. */
-export const withStore = async <S>(make: () => Promise<StoreHarness<S>>, use: (store: S) => Promise<void>): Promise<void> => {
+/** The StorageError of a failed operation, or the test fails. */
+export const storageErrorOf = async <T>(pending: PromiseLike<Result<T, StorageError>>): Promise<StorageError> => {
+  const result = await pending;
+  if (result.isOk()) return expect.fail("expected a StorageError, got Ok");
+  return result.error;
+};
+
+/** Runs `use` on a fresh harness (whatever stores it holds) and disposes of it afterwards, whatever happens. */
+export const withHarness = async <H extends { close(): Promise<void> }>(make: () => Promise<H>, use: (harness: H) => Promise<void>): Promise<void> => {
   const harness = await make();
   try {
-    await use(harness.store);
+    await use(harness);
   } finally {
     await harness.close();
   }
 };
+
+/** Runs `use` on a fresh store and disposes of it afterwards, whatever happens. */
+export const withStore = <S>(make: () => Promise<StoreHarness<S>>, use: (store: S) => Promise<void>): Promise<void> => withHarness(make, (h) => use(h.store));
