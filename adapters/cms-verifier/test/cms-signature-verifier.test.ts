@@ -1,20 +1,13 @@
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
-import { createTestCa, issueTestCard, signDetached, type BasicInfo, type TestCa } from "@madoguchi/adapter-test-card";
+import { createTestCa, DEMO_BASIC_INFO, issueTestCard, signDetached, type BasicInfo, type TestCa } from "@madoguchi/adapter-test-card";
 import { SIGNATURE_VERIFIER_CONTRACT } from "@madoguchi/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCmsSignatureVerifier } from "../src/index.ts";
 import { alwaysGood } from "./revocation-fakes.ts";
 import { issue, makeRoot, opensslSign, type Issued } from "./pki.ts";
 
-const holder: BasicInfo = {
-  name: "髙橋 𠮷子",
-  nameSubstitute: "高橋 吉子",
-  sex: "2",
-  dateOfBirth: "419900102",
-  address: "みほん県みほん市中央一丁目1番1号",
-  addressSubstitute: "みほん県みほん市中央一丁目1番1号",
-};
+const holder: BasicInfo = DEMO_BASIC_INFO;
 const password = "MADO1234";
 const content = new TextEncoder().encode('{"type":"madoguchi.application/v1"}');
 const y2026 = new Date("2026-01-01T00:00:00Z");

@@ -1,4 +1,4 @@
-import { createTestCa, issueTestCard, signDetached, type TestCa, type TestCard } from "@madoguchi/adapter-test-card";
+import { createTestCa, DEMO_BASIC_INFO, issueTestCard, signDetached, type TestCa, type TestCard } from "@madoguchi/adapter-test-card";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCmsSignatureVerifier } from "../src/index.ts";
@@ -16,14 +16,7 @@ beforeAll(async () => {
   ca = (await createTestCa({ now: issuedAt }))._unsafeUnwrap();
   card = (
     await issueTestCard(ca, {
-      basicInfo: {
-        name: "髙橋 𠮷子",
-        nameSubstitute: "高橋 吉子",
-        sex: "2",
-        dateOfBirth: "419900102",
-        address: "みほん県みほん市中央一丁目1番1号",
-        addressSubstitute: "みほん県みほん市中央一丁目1番1号",
-      },
+      basicInfo: DEMO_BASIC_INFO,
       notBefore: issuedAt,
       notAfter: new Date("2031-11-01T00:00:00Z"),
       signaturePassword: password,

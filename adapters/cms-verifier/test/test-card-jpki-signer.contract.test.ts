@@ -7,6 +7,7 @@ import {
   createCrlRevocationChecker,
   createTestCa,
   createTestCardJpkiSigner,
+  DEMO_BASIC_INFO,
   issueTestCard,
   issueTestCrl,
   type TestCard,
@@ -28,14 +29,7 @@ const build = async () => {
   const ca = (await createTestCa({ now: issuedAt }))._unsafeUnwrap();
   const card = (
     await issueTestCard(ca, {
-      basicInfo: {
-        name: "髙橋 𠮷子",
-        nameSubstitute: "高橋 吉子",
-        sex: "2",
-        dateOfBirth: "419900102",
-        address: "みほん県みほん市中央一丁目1番1号",
-        addressSubstitute: "みほん県みほん市中央一丁目1番1号",
-      },
+      basicInfo: DEMO_BASIC_INFO,
       notBefore: issuedAt,
       notAfter: new Date("2031-11-01T00:00:00Z"),
       signaturePassword: PASSWORD,

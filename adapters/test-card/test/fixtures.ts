@@ -1,14 +1,7 @@
-import { createTestCa, issueTestCard, type BasicInfo, type TestCa, type TestCard } from "../src/index.ts";
+import { createTestCa, DEMO_BASIC_INFO, issueTestCard, type BasicInfo, type TestCa, type TestCard } from "../src/index.ts";
 
 /** A fictional holder with MJ characters and a 4-byte UTF-8 character (𠮷). */
-export const holder: BasicInfo = {
-  name: "髙橋 𠮷子",
-  nameSubstitute: "高橋 吉子",
-  sex: "2",
-  dateOfBirth: "419900102",
-  address: "みほん県みほん市中央一丁目1番1号",
-  addressSubstitute: "みほん県みほん市中央一丁目1番1号",
-};
+export const holder: BasicInfo = DEMO_BASIC_INFO;
 
 export const PASSWORD = "MADO1234";
 export const ISSUED_AT = new Date("2026-11-01T00:00:00Z");
