@@ -57,6 +57,7 @@ export * from "./signatures/signature-verifier.port.ts";
 export type * from "./signatures/signature.errors.ts";
 export * from "./signatures/canonical-application.ts";
 export * from "./signatures/basic-information.ts";
+export * from "./signatures/basic-information-comparison.ts";
 export * from "./signatures/jpki-signer.port.ts";
 export * from "./signatures/revocation-checker.port.ts";
 export * from "./signatures/trust-anchor-store.port.ts";
