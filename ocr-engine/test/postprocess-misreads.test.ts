@@ -99,9 +99,10 @@ describe("repairs of block numbers that guess, flagged text_repaired", () => {
     expect(repairBlockNumbers("緑ケ丘1本日4番14号")).toBe("緑ケ丘1丁目4番14号");
     expect(repairBlockNumbers("本町6本目26番地5")).toBe("本町6丁目26番地5");
     expect(repairBlockNumbers("緑ケ丘1日4番14号")).toBe("緑ケ丘1丁目4番14号");
+    expect(repairBlockNumbers("東雲七日631番地")).toBe("東雲7丁目631番地");
   });
   it("leaves what is no misread alone: decimals, 日 and 目 of place names, 本町", () => {
-    for (const a of ["みほん県もくじ市本町6丁目26番地5", "日向9丁目759番地", "みほん市2日町3番", "四日市市本町1番", "上目黒3-1-2"]) expect(repairBlockNumbers(a)).toBe(a);
+    for (const a of ["みほん県もくじ市本町6丁目26番地5", "日向9丁目759番地", "みほん市2日町3番", "四日市市本町1番", "上目黒3-1-2", "富岡市七日市1番", "十日町市本町2丁目"]) expect(repairBlockNumbers(a)).toBe(a);
   });
   it("a repaired address is flagged text_repaired; one read right is not", () => {
     expect(postProcess(field("address"), "さん ぷる 県 あお ば 市 緑ケ丘 1 本 日 4 番 14 号", 90)).toMatchObject({ value: "さんぷる県あおば市緑ケ丘1丁目4番14号", reasons: ["text_repaired"] });

@@ -35,14 +35,19 @@ export const fixNumeralLookalikes = (text: string): string => text.replace(KATAK
 const DOT_BESIDE_DASH = /(?<=\d)[.,．，]?-[.,．，]?(?=\d)|(?<=\d)[.,．，]-?(?=\d+-)/g;
 // 1本日4番, 6本目, 1日4番: 丁目 with 丁 read as 本 or lost, after a block number and (for a lone 日 or 目)
 // before the next one — no place name has 本目 or 本日 after a number, and no counter but 丁目 looks so.
-const LOST_CHOME = /(?<=\d)本[目日]|(?<=\d)[日目](?=\d)/g;
+// 七日631番地: the same after a kanji numeral, which canonicalisation left as it is (no counter followed it).
+const LOST_CHOME = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])本[目日]|(?<=[\\d${KANJI_NUMERAL_CHARS}])[日目](?=[\\d${KANJI_NUMERAL_CHARS}])`, "g");
 
 /**
  * Repairs of a canonical address that guess more than {@link fixNumeralLookalikes} does (a stray dot
  * dropped, a lost 丁 restored): the caller flags a field so repaired `text_repaired`, so that a person
  * confirms the guess.
  */
-export const repairBlockNumbers = (canonical: string): string => canonical.replace(DOT_BESIDE_DASH, "-").replace(LOST_CHOME, "丁目");
+export const repairBlockNumbers = (canonical: string): string => {
+  const repaired = canonical.replace(DOT_BESIDE_DASH, "-").replace(LOST_CHOME, "丁目");
+  // A restored 丁目 makes the numeral before it a count: canonicalised again (七丁目 → 7丁目).
+  return repaired === canonical ? canonical : canonicalAddress(repaired);
+};
 
 const arabic = (kanji: string): string => {
   const n = parseKanjiNumber(kanji);
