@@ -8,7 +8,9 @@ import {
   type TrustAnchorError,
   type TrustAnchorStore,
 } from "@madoguchi/core";
+import * as asn1js from "asn1js";
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import * as pkijs from "pkijs";
 import { createCmsSignatureVerifier } from "./create-cms-signature-verifier.ts";
 import { certificatesFromPem } from "./pem.ts";
 
@@ -22,6 +24,18 @@ export interface PinnedAnchorConfig {
 }
 
 const normalise = (fingerprint: string) => fingerprint.replace(/[:\s]/g, "").toLowerCase();
+
+/** Exactly one DER certificate, nothing after it: a pin over arbitrary bytes must not make them an anchor. */
+const isOneCertificate = (der: Uint8Array): boolean => {
+  try {
+    const parsed = asn1js.fromBER(der);
+    if (parsed.offset === -1 || parsed.offset !== der.byteLength) return false;
+    new pkijs.Certificate({ schema: parsed.result });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const anchorError = (reason: TrustAnchorError["reason"], message: string): TrustAnchorError => ({
   _tag: "TrustAnchorError",
@@ -41,6 +55,7 @@ export const createPinnedTrustAnchorStore = (anchors: readonly PinnedAnchorConfi
     const ders = certificatesFromPem(config.pem);
     if (ders.length !== 1) return anchorError("malformed", `${config.generation}: expected exactly one PEM certificate`);
     const der = ders[0]!;
+    if (!isOneCertificate(der)) return anchorError("malformed", `${config.generation}: the PEM block is not one X.509 certificate`);
     const actual = createHash("sha256").update(der).digest("hex");
     if (actual !== normalise(config.sha256)) {
       return anchorError("pin_mismatch", `${config.generation}: the certificate does not match its SHA-256 pin`);

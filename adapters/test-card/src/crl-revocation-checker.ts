@@ -65,7 +65,9 @@ export const createCrlRevocationChecker = (options: CrlRevocationCheckerOptions)
           const evidence = {
             source: "crl" as const,
             crlIssuer: nameText(crl.issuer),
-            crlNumber: extensionInteger(crl.crlExtensions?.extensions, "2.5.29.20")?.valueBlock.valueDec.toString() ?? null,
+            // toBigInt, not valueDec: asn1js's valueDec reads 0 for integers of four bytes and more, and
+            // cRLNumbers grow that large (RFC 5280 allows 20 octets).
+            crlNumber: extensionInteger(crl.crlExtensions?.extensions, "2.5.29.20")?.toBigInt().toString() ?? null,
             thisUpdate: crl.thisUpdate.value,
             nextUpdate: crl.nextUpdate?.value ?? null,
             crlSha256: toHex(await sha256(der)),

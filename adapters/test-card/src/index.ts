@@ -10,7 +10,7 @@ export { signDigestInfo, AUTHENTICATION_PIN_PATTERN, type CardSignature } from "
 export { createTestCardJpkiSigner, type TestCardJpkiSignerDeps } from "./test-card-jpki-signer.ts";
 export { issueTestCrl, CRL_REASON_CODES, type IssueTestCrlOptions, type TestCrlEntry } from "./test-crl.ts";
 export { createCrlRevocationChecker, type CrlRevocationCheckerOptions } from "./crl-revocation-checker.ts";
-export { createTestCaRevocationChecker, readRevokedList, addRevoked, REVOKED_FILE } from "./test-ca-revocation.ts";
+export { createTestCaRevocationChecker, testCaCrlAt, readRevokedList, addRevoked, REVOKED_FILE } from "./test-ca-revocation.ts";
 export type { TestCardError, TestCardErrorReason } from "./test-card.errors.ts";
 export { createTestCa, type CreateTestCaOptions } from "./create-test-ca.ts";
 export { issueTestCard, type IssueTestCardOptions } from "./issue-test-card.ts";

@@ -49,24 +49,29 @@ export const addRevoked = (dir: string, entry: TestCrlEntry): ResultAsync<void, 
   );
 
 /**
- * The test CA as a CRL publisher: on every check it issues a fresh CRL (thisUpdate an hour ago,
- * nextUpdate in a day) of the serials in `revoked.json`, and checks against it with the generic CRL
- * checker — the same code path as a registered verifier's downloaded CRLs.
+ * The CRL the test CA publishes at `now` for `revoked`: thisUpdate an hour ago, nextUpdate in a day,
+ * cRLNumber the seconds since 1970 at `now` — it increases across restarts of the server, as a
+ * cRLNumber must (a counter in memory would start at 1 again), and the same inputs give the same CRL.
+ */
+export const testCaCrlAt = (ca: TestCa, now: Date, revoked: readonly TestCrlEntry[]) =>
+  issueTestCrl(ca, {
+    thisUpdate: new Date(now.getTime() - 3_600_000),
+    nextUpdate: new Date(now.getTime() + 86_400_000),
+    crlNumber: Math.floor(now.getTime() / 1000),
+    revoked,
+  });
+
+/**
+ * The test CA as a CRL publisher: on every check it issues a fresh CRL ({@link testCaCrlAt}) of the
+ * serials in `revoked.json`, and checks against it with the generic CRL checker — the same code path
+ * as a registered verifier's downloaded CRLs.
  */
 export const createTestCaRevocationChecker = (deps: { readonly ca: TestCa; readonly dir: string; readonly clock: Clock }): RevocationChecker => {
-  let crlNumber = 0;
   const checker = createCrlRevocationChecker({
     crls: async () => {
-      const now = deps.clock.now();
       const revoked = await readRevokedList(deps.dir);
       if (revoked.isErr()) throw new Error(revoked.error.message);
-      crlNumber += 1;
-      const crl = await issueTestCrl(deps.ca, {
-        thisUpdate: new Date(now.getTime() - 3_600_000),
-        nextUpdate: new Date(now.getTime() + 86_400_000),
-        crlNumber,
-        revoked: revoked.value,
-      });
+      const crl = await testCaCrlAt(deps.ca, deps.clock.now(), revoked.value);
       if (crl.isErr()) throw new Error(crl.error.message);
       return [crl.value.der];
     },
