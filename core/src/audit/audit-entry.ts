@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   "approval.approved",
   "approval.rejected",
   "approval.used",
+  "signing.handoff",
 ] as const;
 
 /** One audited event name, e.g. `application.viewed`. */

@@ -6,6 +6,7 @@ import { residentRoutes } from "./routes/resident-routes.ts";
 import { residentAccountRoutes } from "./routes/resident-account-routes.ts";
 import { residentPasskeyRoutes } from "./routes/resident-passkey-routes.ts";
 import { residentJpkiRoutes } from "./routes/resident-jpki-routes.ts";
+import { signingRoutes } from "./routes/signing-routes.ts";
 import { noStore } from "./security-headers.ts";
 import type { ServerDeps } from "./server-deps.ts";
 
@@ -15,7 +16,7 @@ import type { ServerDeps } from "./server-deps.ts";
  * surface lives on its own listener ({@link import("./staff-surface.ts")}).
  */
 export const residentRouters = (deps: ServerDeps): Router[] => {
-  const routers: Router[] = [catalogRoutes(deps, "resident"), residentRoutes(deps), residentAccountRoutes(deps), residentPasskeyRoutes(deps), residentJpkiRoutes(deps)];
+  const routers: Router[] = [catalogRoutes(deps, "resident"), residentRoutes(deps), residentAccountRoutes(deps), residentPasskeyRoutes(deps), residentJpkiRoutes(deps), signingRoutes(deps)];
   if (deps.devInbox !== null) routers.push(devInboxRoutes(deps.devInbox));
   if (deps.testCardRouter !== null) {
     const testCard = express.Router();
