@@ -22,7 +22,7 @@ export interface MemoryStore {
   readonly auditLog: AuditLogStore;
   /** Server-side sessions of staff and residents. */
   readonly sessions: SessionStore;
-  /** Lockout, second factors, reset tickets, throttles and last login of staff and residents. */
+  /** Lockout, second factors, reset tickets, throttles and last login of staff and residents; account writes append their audit entries to `auditLog` in the same step. */
   readonly loginState: LoginStateStore;
   /** Passkeys of staff and resident accounts. */
   readonly passkeys: PasskeyStore;
@@ -49,7 +49,7 @@ export const createMemoryStore = (): MemoryStore => {
     staffAccess: memoryStaffAccessStore(state),
     auditLog: memoryAuditLogStore(state),
     sessions: memorySessionStore(() => state.closed),
-    loginState: memoryLoginStateStore(() => state.closed),
+    loginState: memoryLoginStateStore(state),
     passkeys: createMemoryPasskeyStore(),
     settings: memorySettingsStore(state),
     approvals: memoryApprovalStore(state),

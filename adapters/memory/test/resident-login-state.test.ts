@@ -23,6 +23,15 @@ const make = () => {
     addressThrottle: PER_ADDRESS_THROTTLE,
     globalThrottle: GLOBAL_THROTTLE,
     recordAttempt: () => okAsync(undefined),
+    attemptAudit: (record, lockout) => ({
+      at: record.at,
+      actor: { kind: "resident", id: record.accountId },
+      action: "resident.login",
+      target: null,
+      result: record.outcome === "success" ? "success" : "failure",
+      sourceIp: null,
+      details: { outcome: record.outcome, failures: lockout.consecutiveFailures },
+    }),
   });
   return { store, state, now };
 };
@@ -70,7 +79,7 @@ describe("residentLoginState over the memory login-state store", () => {
 
   it("keeps residents' state under the resident kind (a staff account with the same id is untouched)", async () => {
     const { store, state, now } = make();
-    await ok(state.saveLockout("same-id", { consecutiveFailures: 3, lastFailureAt: now, lockedUntil: null }));
+    await ok(state.saveLockout("same-id", { consecutiveFailures: 3, lastFailureAt: now, lockedUntil: null }, null));
     expect(await ok(store.loginState.get({ kind: "staff", accountId: "same-id" }, "lockout"))).toBeNull();
     expect((await ok(state.loadLockout("same-id"))).consecutiveFailures).toBe(3);
     expect((await ok(state.loadLockout("other"))).consecutiveFailures).toBe(0);

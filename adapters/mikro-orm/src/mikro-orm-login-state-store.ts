@@ -5,12 +5,14 @@ import {
   encodeLoginStateValue,
   LOGIN_STATE_STORE_CONTRACT,
   storageError,
+  type AuditEntryDraft,
   type KeyStore,
   type LoginStateFacet,
   type LoginStateKey,
   type LoginStateStore,
   type StorageError,
 } from "@madoguchi/core";
+import { appendAuditEntries } from "./append-audit-entries.ts";
 import type { OpenedOrm } from "./open-orm.ts";
 import { openPersonal, sealPersonal } from "./personal-data-cipher.ts";
 import { runStorageOp } from "./run-storage-op.ts";
@@ -44,6 +46,11 @@ const asBytes = (v: unknown): Uint8Array | null => (v instanceof Uint8Array ? v 
  * and facet with a version: writes are conditional updates (`where version = ?`) or inserts that do
  * nothing when the row exists, so two concurrent writers at one version cannot both win. The TOTP
  * facet is sealed with AES-256-GCM under its own data key from the KeyStore.
+ *
+ * A write with audit drafts runs in one transaction: the row first, then — only when it changed a row —
+ * {@link appendAuditEntries} (on PostgreSQL the audit lock is taken after the row's lock, as every store
+ * does); if the append throws, the row's change is rolled back with it. Without drafts a write is one
+ * statement, as before. The TOTP value is sealed before the transaction opens (the KeyStore is slow).
  */
 export const mikroOrmLoginStateStore = (db: OpenedOrm, keyStore: KeyStore): LoginStateStore => {
   const state = table(db, "login_state");
@@ -80,6 +87,20 @@ export const mikroOrmLoginStateStore = (db: OpenedOrm, keyStore: KeyStore): Logi
     }
   };
 
+  type Em = ReturnType<OpenedOrm["em"]>;
+  /**
+   * Runs `write` (answering whether it changed a row, and what to answer) alone, or with `audit` in one
+   * transaction, the drafts appended only when a row changed.
+   */
+  const withAudit = async <T>(audit: readonly AuditEntryDraft[] | undefined, write: (em: Em) => Promise<{ readonly changed: boolean; readonly answer: T }>): Promise<T> => {
+    if (audit === undefined || audit.length === 0) return (await write(db.em())).answer;
+    return db.em().transactional(async (tx) => {
+      const done = await write(tx);
+      if (done.changed) await appendAuditEntries(tx, db.dialect, audit);
+      return done.answer;
+    });
+  };
+
   return {
     meta: { contract: LOGIN_STATE_STORE_CONTRACT, name: `mikro-orm-${db.dialect}`, capabilities: new Set() },
     get: (key, facet) =>
@@ -90,41 +111,49 @@ export const mikroOrmLoginStateStore = (db: OpenedOrm, keyStore: KeyStore): Logi
         if (rows[0] === undefined) return ok(null);
         return (await decode(key, facet, rows[0], "login-state-store.get")) as Result<never, StorageError>;
       }),
-    put: (key, facet, value, expectedVersion) =>
+    put: (key, facet, value, expectedVersion, audit) =>
       runStorageOp("login-state-store.put", async (): Promise<Result<number | null, StorageError>> => {
         const cols = await encode(key, facet, value, "login-state-store.put");
         if (cols.isErr()) return err(cols.error);
-        if (expectedVersion === null) {
-          const n = affected(
-            await db
-              .em()
-              .execute(
-                `insert into ${state} (account_kind, account_id, facet, version, value_text, sealed_value, wrapped_key, key_version) values (?, ?, ?, 1, ?, ?, ?, ?)
-                 on conflict (account_kind, account_id, facet) do nothing`,
-                [key.kind, key.accountId, facet, ...cols.value],
-                "run",
-              ),
-          );
-          return ok(n > 0 ? 1 : null);
-        }
-        const n = affected(
-          await db
-            .em()
-            .execute(
-              `update ${state} set version = ?, value_text = ?, sealed_value = ?, wrapped_key = ?, key_version = ? where account_kind = ? and account_id = ? and facet = ? and version = ?`,
-              [expectedVersion + 1, ...cols.value, key.kind, key.accountId, facet, expectedVersion],
-              "run",
-            ),
-        );
-        return ok(n > 0 ? expectedVersion + 1 : null);
+        const version = await withAudit(audit, async (em) => {
+          const n =
+            expectedVersion === null
+              ? affected(
+                  await em.execute(
+                    `insert into ${state} (account_kind, account_id, facet, version, value_text, sealed_value, wrapped_key, key_version) values (?, ?, ?, 1, ?, ?, ?, ?)
+                     on conflict (account_kind, account_id, facet) do nothing`,
+                    [key.kind, key.accountId, facet, ...cols.value],
+                    "run",
+                  ),
+                )
+              : affected(
+                  await em.execute(
+                    `update ${state} set version = ?, value_text = ?, sealed_value = ?, wrapped_key = ?, key_version = ? where account_kind = ? and account_id = ? and facet = ? and version = ?`,
+                    [expectedVersion + 1, ...cols.value, key.kind, key.accountId, facet, expectedVersion],
+                    "run",
+                  ),
+                );
+          return { changed: n > 0, answer: n > 0 ? (expectedVersion ?? 0) + 1 : null };
+        });
+        return ok(version);
       }),
-    delete: (key, facet) =>
+    delete: (key, facet, audit) =>
       runStorageOp("login-state-store.delete", async () =>
-        ok(affected(await db.em().execute(`delete from ${state} where account_kind = ? and account_id = ? and facet = ?`, [key.kind, key.accountId, facet], "run")) > 0),
+        ok(
+          await withAudit(audit, async (em) => {
+            const n = affected(await em.execute(`delete from ${state} where account_kind = ? and account_id = ? and facet = ?`, [key.kind, key.accountId, facet], "run"));
+            return { changed: n > 0, answer: n > 0 };
+          }),
+        ),
       ),
-    deleteAccount: (key) =>
+    deleteAccount: (key, audit) =>
       runStorageOp("login-state-store.deleteAccount", async () =>
-        ok(affected(await db.em().execute(`delete from ${state} where account_kind = ? and account_id = ?`, [key.kind, key.accountId], "run"))),
+        ok(
+          await withAudit(audit, async (em) => {
+            const n = affected(await em.execute(`delete from ${state} where account_kind = ? and account_id = ?`, [key.kind, key.accountId], "run"));
+            return { changed: n > 0, answer: n };
+          }),
+        ),
       ),
     loadThrottle: (bucketKey) =>
       runStorageOp("login-state-store.loadThrottle", async () => {

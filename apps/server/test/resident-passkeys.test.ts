@@ -187,7 +187,7 @@ describe("resident login with a passkey instead of the second step's code", () =
     const registeredId = [...browser.credentials.keys()][0]!;
     // Lock the account (as the lockout policy would after repeated failures) — the passkey step honours it.
     const lockedUntil = new Date(Date.now() + 3_600_000);
-    await server.deps.residentAccounts.deps.loginState.saveLockout(accountId, { consecutiveFailures: 20, lockedUntil, lastFailureAt: new Date() });
+    await server.deps.residentAccounts.deps.loginState.saveLockout(accountId, { consecutiveFailures: 20, lockedUntil, lastFailureAt: new Date() }, null);
     const refused = await call(api("/login/passkey"), { headers: { cookie: next }, body: { challenge: options.body.challenge, response: browser.authenticate(options.body.publicKey, registeredId) } });
     expect([refused.status, refused.body.error.code]).toEqual([401, "login.invalid_credentials"]);
     expect((await passkeyAudit(accountId)).at(-1)).toBe("resident.login:failure:locked:");

@@ -28,7 +28,7 @@ export const confirmResidentPassword = (
       return deps.passwordHasher.verify(open ? account.passwordHash : deps.decoyHash, password).andThen((matches) =>
         open && matches
           ? okAsync(account)
-          : deps.loginState.saveLockout(account.id, open ? recordFailedAttempt(lockout, now, deps.loginState.lockoutPolicy) : lockout).andThen(() => errAsync(INVALID_CREDENTIALS)),
+          : deps.loginState.saveLockout(account.id, open ? recordFailedAttempt(lockout, now, deps.loginState.lockoutPolicy) : lockout, null).andThen(() => errAsync(INVALID_CREDENTIALS)),
       );
     });
   });

@@ -23,8 +23,8 @@ import { renderResidentMail } from "./resident-mails.ts";
  */
 const noticingLocks = (deps: ResidentAccountDeps): ResidentLoginState => ({
   ...deps.loginState,
-  saveLockout: (accountId, state) =>
-    deps.loginState.saveLockout(accountId, state).andThen(() =>
+  saveLockout: (accountId, state, attempt) =>
+    deps.loginState.saveLockout(accountId, state, attempt).andThen(() =>
       state.lockedUntil === null
         ? okAsync(undefined)
         : deps.accounts.findById(ResidentAccountId(accountId)).andThen((account) => (account === null ? okAsync(undefined) : notifyResident(deps, account, "account_locked"))),
@@ -157,10 +157,7 @@ const residentSecondStep = <T, E>(
       if (verdict.kind !== "open") return failLoginStep(state, attempt, verdict.kind, null);
       const failed = recordFailedAttempt(lockout, now, state.lockoutPolicy);
       return check(now, (reason) => failLoginStep(state, attempt, "wrong_second_factor", failed, reason)).andThen((passed) =>
-        state
-          .saveLockout(input.accountId, recordSuccessfulLogin())
-          .andThen(() => state.recordAttempt({ at: now, step, accountId: input.accountId, source, outcome: "success" }))
-          .map(() => passed),
+        state.saveLockout(input.accountId, recordSuccessfulLogin(), { at: now, step, accountId: input.accountId, source, outcome: "success" }).map(() => passed),
       );
     });
 };

@@ -1,7 +1,8 @@
 import { okAsync, type ResultAsync } from "neverthrow";
 import type { Clock } from "../shared/clock.port.ts";
 import type { StorageError } from "../shared/storage.errors.ts";
-import { UNLOCKED_ACCOUNT } from "../identity/lockout/account-lockout.ts";
+import type { AuditEntryDraft } from "../audit/audit-entry.ts";
+import { UNLOCKED_ACCOUNT, type AccountLockoutState } from "../identity/lockout/account-lockout.ts";
 import type { LockoutPolicy } from "../identity/lockout/lockout-policy.ts";
 import type { ThrottlePolicy } from "../identity/lockout/throttle.ts";
 import type { LoginAttemptRecord } from "../identity/login/login.errors.ts";
@@ -17,6 +18,8 @@ export interface ResidentLoginStateOptions {
   readonly addressThrottle: ThrottlePolicy;
   readonly globalThrottle: ThrottlePolicy;
   recordAttempt(record: LoginAttemptRecord): ResultAsync<void, StorageError>;
+  /** The audit entry of a step that changed the lockout (`lockout`: the new state); appended with that write. */
+  attemptAudit(record: LoginAttemptRecord, lockout: AccountLockoutState): AuditEntryDraft;
 }
 
 const key = (accountId: string): LoginStateKey => ({ kind: "resident", accountId });
@@ -31,11 +34,17 @@ const MAX_RETRIES = 5;
  * whatever version is current.
  */
 export const residentLoginState = (store: LoginStateStore, options: ResidentLoginStateOptions): ResidentLoginState => {
-  const putLatest = <F extends LoginStateFacet>(accountId: string, facet: F, value: LoginStateFacets[F], left = MAX_RETRIES): ResultAsync<void, StorageError> =>
+  const putLatest = <F extends LoginStateFacet>(
+    accountId: string,
+    facet: F,
+    value: LoginStateFacets[F],
+    audit: readonly AuditEntryDraft[] = [],
+    left = MAX_RETRIES,
+  ): ResultAsync<void, StorageError> =>
     store
       .get(key(accountId), facet)
-      .andThen((current) => store.put(key(accountId), facet, value, current?.version ?? null))
-      .andThen((version) => (version !== null || left === 0 ? okAsync(undefined) : putLatest(accountId, facet, value, left - 1)));
+      .andThen((current) => store.put(key(accountId), facet, value, current?.version ?? null, audit))
+      .andThen((version) => (version !== null || left === 0 ? okAsync(undefined) : putLatest(accountId, facet, value, audit, left - 1)));
   const get = <F extends LoginStateFacet>(accountId: string, facet: F): ResultAsync<LoginStateFacets[F] | null, StorageError> =>
     store.get(key(accountId), facet).map((v) => v?.value ?? null);
 
@@ -47,7 +56,7 @@ export const residentLoginState = (store: LoginStateStore, options: ResidentLogi
     recordAttempt: options.recordAttempt,
     loadThrottle: (bucketKey) => store.loadThrottle(bucketKey),
     saveThrottle: (bucketKey, bucket) => store.saveThrottle(bucketKey, bucket),
-    saveLockout: (accountId, state) => putLatest(accountId, "lockout", state),
+    saveLockout: (accountId, state, attempt) => putLatest(accountId, "lockout", state, attempt === null ? [] : [options.attemptAudit(attempt, state)]),
     loadLockout: (accountId) => get(accountId, "lockout").map((v) => v ?? UNLOCKED_ACCOUNT),
     loadTotpEnrolment: (accountId) => get(accountId, "totp"),
     saveTotpEnrolment: (accountId, enrolment) =>

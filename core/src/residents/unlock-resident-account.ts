@@ -51,6 +51,6 @@ export const unlockResidentAccount =
       if (checked.isErr()) return errAsync(residentLinkInvalid(checked.error));
       return deps.accounts
         .update({ ...account, pendingUnlock: null, version: account.version + 1 }, account.version)
-        .andThen((written) => (written ? deps.loginState.saveLockout(account.id, adminUnlock()) : errAsync(residentLinkInvalid("raced"))));
+        .andThen((written) => (written ? deps.loginState.saveLockout(account.id, adminUnlock(), null) : errAsync(residentLinkInvalid("raced"))));
     });
   };

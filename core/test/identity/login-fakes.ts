@@ -39,9 +39,11 @@ export const loginWorld = (hasher: PasswordHasher, decoyHash: string, totp: Pick
     lockoutPolicy: STAFF_LOCKOUT_POLICY,
     addressThrottle: PER_ADDRESS_THROTTLE,
     globalThrottle: GLOBAL_THROTTLE,
-    saveLockout: (id: string, lockout: AccountLockoutState) => {
+    /** The attempt that changed the lockout is recorded with it, as the store appends its entry in the same write. */
+    saveLockout: (id: string, lockout: AccountLockoutState, attempt: LoginAttemptRecord | null) => {
       const a = accounts.get(id);
       if (a !== undefined) a.lockout = lockout;
+      if (attempt !== null) records.push(attempt);
       return okAsync(undefined);
     },
     loadThrottle: (key: string) => okAsync(throttles.get(key) ?? null),

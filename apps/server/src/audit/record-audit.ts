@@ -20,6 +20,16 @@ export const staffActionDraft = (
 ): AuditEntryDraft => ({ at: deps.clock.now(), actor: { kind: "staff", id: staffId }, action, target, result, sourceIp: sourceIpOf(req), details });
 
 /**
+ * The pino lines of audit entries (action, actor id, target id, result: no personal data) — for entries
+ * a store appended with its change, once the write has committed; `recordAudit` writes the same lines.
+ */
+export const logAuditEntries = (logger: Logger, drafts: readonly AuditEntryDraft[]): void => {
+  for (const d of drafts) {
+    logger.info({ audit: true, event: d.action, actorKind: d.actor.kind, staffId: d.actor.kind === "staff" ? d.actor.id : undefined, target: d.target?.id, result: d.result }, "audit");
+  }
+};
+
+/**
  * Appends audit entries and writes one pino line per entry (action, actor id, target id, result: no
  * personal data). Returns false when the log could not be written: callers that are about to show
  * personal data then refuse (fail closed), because an unrecorded access must not happen.

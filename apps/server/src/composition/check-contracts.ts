@@ -2,19 +2,23 @@ import {
   APPLICATION_STORE_CONTRACT,
   APPROVAL_STORE_CONTRACT,
   AUDIT_LOG_STORE_CONTRACT,
+  LOGIN_STATE_STORE_CONTRACT,
   MAILER_CONTRACT,
   PAYMENT_GATEWAY_CONTRACT,
   SETTINGS_STORE_CONTRACT,
   SIGNATURE_VERIFIER_CONTRACT,
   STAFF_ACCESS_STORE_CONTRACT,
+  STAFF_STORE_CONTRACT,
   type ApplicationStore,
   type ApprovalStore,
   type AuditLogStore,
+  type LoginStateStore,
   type Mailer,
   type PaymentGateway,
   type SettingsStore,
   type SignatureVerifier,
   type StaffAccessStore,
+  type StaffStore,
 } from "@madoguchi/core";
 
 /**
@@ -23,7 +27,15 @@ import {
  * the first resident's submission.
  */
 export const checkContracts = async (parts: {
-  storage: { applications: ApplicationStore; auditLog: AuditLogStore; staffAccess: StaffAccessStore; settings: SettingsStore; approvals: ApprovalStore };
+  storage: {
+    applications: ApplicationStore;
+    auditLog: AuditLogStore;
+    staffAccess: StaffAccessStore;
+    settings: SettingsStore;
+    approvals: ApprovalStore;
+    staff: StaffStore;
+    loginState: LoginStateStore;
+  };
   verifier: SignatureVerifier;
   gateway: PaymentGateway;
   mailer: Mailer;
@@ -34,6 +46,9 @@ export const checkContracts = async (parts: {
     [parts.storage.staffAccess, STAFF_ACCESS_STORE_CONTRACT],
     [parts.storage.settings, SETTINGS_STORE_CONTRACT],
     [parts.storage.approvals, APPROVAL_STORE_CONTRACT],
+    // Both append audit entries in their writes (@2); an adapter still at @1 would drop them silently.
+    [parts.storage.staff, STAFF_STORE_CONTRACT],
+    [parts.storage.loginState, LOGIN_STATE_STORE_CONTRACT],
     [parts.verifier, SIGNATURE_VERIFIER_CONTRACT],
     [parts.gateway, PAYMENT_GATEWAY_CONTRACT],
     [parts.mailer, MAILER_CONTRACT],

@@ -6,7 +6,10 @@ import {
   RESIDENT_LOCKOUT_POLICY,
   RESIDENT_PASSWORD_POLICY,
   residentLoginState,
+  type AccountLockoutState,
+  type AuditEntryDraft,
   type AuditLogStore,
+  type LoginAttemptRecord,
   type Clock,
   type Hasher,
   type IdGenerator,
@@ -51,6 +54,23 @@ export interface ResidentAccountsInput {
 
 const SERVICE_NAME = "madoguchi";
 
+/** A resident login step's audit entry; with the lockout state it wrote, whether the account is now locked and until when. */
+const residentAttemptDraft = (record: LoginAttemptRecord, lockout: AccountLockoutState | null): AuditEntryDraft => ({
+  at: record.at,
+  actor: record.accountId === null ? { kind: "anonymous", id: null } : { kind: "resident", id: record.accountId },
+  action: "resident.login",
+  target: record.accountId === null ? null : { kind: "resident_account", id: record.accountId },
+  result: record.outcome === "success" || record.outcome === "second_factor_required" ? "success" : "failure",
+  sourceIp: null,
+  details: {
+    step: record.step,
+    outcome: record.outcome,
+    source: record.source,
+    ...(record.reason === undefined ? {} : { reason: record.reason }),
+    ...(lockout?.lockedUntil == null ? {} : { lockedUntil: lockout.lockedUntil.toISOString() }),
+  },
+});
+
 /**
  * Builds the resident account use cases' dependencies: Argon2id for passwords (with a decoy hash
  * made now, so that unknown addresses cost the same), TOTP, the common-password blocklist with the
@@ -70,19 +90,12 @@ export const buildResidentAccounts = async (input: ResidentAccountsInput): Promi
     lockoutPolicy: RESIDENT_LOCKOUT_POLICY,
     addressThrottle: PER_ADDRESS_THROTTLE,
     globalThrottle: GLOBAL_THROTTLE,
-    // The true outcome of each step goes to the audit log (the resident only ever hears "invalid").
+    // The true outcome of each step goes to the audit log (the resident only ever hears "invalid"):
+    // with the lockout write it changed, in that write's transaction (login-state-store@2) ...
+    attemptAudit: (record, lockout) => residentAttemptDraft(record, lockout),
+    // ... or, when it changed nothing stored (unknown address, refused while locked, throttled, second factor due), directly.
     recordAttempt: (record) => {
-      void recordAudit(input, [
-        {
-          at: record.at,
-          actor: record.accountId === null ? { kind: "anonymous", id: null } : { kind: "resident", id: record.accountId },
-          action: "resident.login",
-          target: record.accountId === null ? null : { kind: "resident_account", id: record.accountId },
-          result: record.outcome === "success" || record.outcome === "second_factor_required" ? "success" : "failure",
-          sourceIp: null,
-          details: { step: record.step, outcome: record.outcome, source: record.source, ...(record.reason === undefined ? {} : { reason: record.reason }) },
-        },
-      ]);
+      void recordAudit(input, [residentAttemptDraft(record, null)]);
       return okAsync<void, StorageError>(undefined);
     },
   });

@@ -23,6 +23,8 @@ import {
   type PasskeyRelyingParty,
   type PasskeyStore,
   loginSourceKey,
+  type AccountLockoutState,
+  type AuditEntryDraft,
   type AuditLogStore,
   type Hasher,
   type PasswordBlocklist,
@@ -37,6 +39,8 @@ import {
   type LockoutPolicy,
   type LoginAttemptRecord,
   type LoginStateDeps,
+  type LoginStateFacet,
+  type LoginStateFacets,
   type LoginStateKey,
   type LoginStateStore,
   type PasswordHasher,
@@ -49,7 +53,7 @@ import {
   type TotpProvisioning,
 } from "@madoguchi/core";
 import type { Logger } from "pino";
-import { recordAudit } from "../audit/record-audit.ts";
+import { logAuditEntries, recordAudit } from "../audit/record-audit.ts";
 import { verifyPassword } from "./password-hash.ts";
 
 /** What the staff login needs from the composition root. */
@@ -104,28 +108,34 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
   const passwordHasher = withLegacyScrypt(input.passwordHasher, decoy.value);
   const lockoutPolicy: LockoutPolicy = { ...STAFF_LOCKOUT_POLICY, maxConsecutiveFailures: input.maxConsecutiveFailures ?? STAFF_LOCKOUT_POLICY.maxConsecutiveFailures };
 
-  /** Each step's true outcome goes to the audit log; the person only ever hears "invalid". */
+  /**
+   * Each step's true outcome, as an audit entry; the person only ever hears "invalid". With the lockout
+   * state the step wrote, the entry says whether the account is now locked, and until when.
+   */
+  const attemptDraft = (sourceIp: string | null, record: LoginAttemptRecord, lockout: AccountLockoutState | null): AuditEntryDraft => ({
+    at: record.at,
+    actor: record.accountId === null ? { kind: "anonymous", id: null } : { kind: "staff", id: record.accountId },
+    action: "staff.login",
+    target: null,
+    result: record.outcome === "success" || record.outcome === "second_factor_required" ? "success" : "failure",
+    sourceIp,
+    details: { step: record.step, outcome: record.outcome, ...(lockout?.lockedUntil == null ? {} : { lockedUntil: lockout.lockedUntil.toISOString() }) },
+  });
+  /** A step that changed no stored state (unknown account, refused while locked, throttled, second factor due): appended directly. */
   const recordAttempt = (sourceIp: string | null) => (record: LoginAttemptRecord) =>
-    ResultAsync.fromSafePromise(
-      recordAudit(input, [
-        {
-          at: record.at,
-          actor: record.accountId === null ? { kind: "anonymous", id: null } : { kind: "staff", id: record.accountId },
-          action: "staff.login",
-          target: null,
-          result: record.outcome === "success" || record.outcome === "second_factor_required" ? "success" : "failure",
-          sourceIp,
-          details: { step: record.step, outcome: record.outcome },
-        },
-      ]),
-    ).map(() => undefined);
+    ResultAsync.fromSafePromise(recordAudit(input, [attemptDraft(sourceIp, record, null)])).map(() => undefined);
+
+  /** Writes a facet with audit entries in its transaction, and writes their log lines once it committed. */
+  const putAudited = <F extends LoginStateFacet>(accountId: string, facet: F, value: LoginStateFacets[F], audit: readonly AuditEntryDraft[]) =>
+    putLatest(input.loginState, key(accountId), facet, value, audit).map(() => logAuditEntries(input.logger, audit));
 
   const stateDeps = (sourceIp: string | null): LoginStateDeps => ({
     clock: input.clock,
     lockoutPolicy,
     addressThrottle: PER_ADDRESS_THROTTLE,
     globalThrottle: GLOBAL_THROTTLE,
-    saveLockout: (accountId, state) => putLatest(input.loginState, key(accountId), "lockout", state),
+    // A counted failure (perhaps the one that locks) or a success, with its entry in the same write.
+    saveLockout: (accountId, state, attempt) => putAudited(accountId, "lockout", state, attempt === null ? [] : [attemptDraft(sourceIp, attempt, state)]),
     loadThrottle: (k) => input.loginState.loadThrottle(k),
     saveThrottle: (k, b) => input.loginState.saveThrottle(k, b),
     recordAttempt: recordAttempt(sourceIp),
@@ -152,10 +162,7 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
         const verdict = lockoutVerdict(lockout, now, lockoutPolicy);
         if (verdict.kind !== "open") return failLoginStep(deps, attempt, verdict.kind, null);
         return check(now, () => failLoginStep(deps, attempt, "wrong_second_factor", recordFailedAttempt(lockout, now, lockoutPolicy))).andThen((passed) =>
-          deps
-            .saveLockout(accountId, recordSuccessfulLogin())
-            .andThen(() => deps.recordAttempt({ at: now, step, accountId, source, outcome: "success" }))
-            .map(() => passed),
+          deps.saveLockout(accountId, recordSuccessfulLogin(), { at: now, step, accountId, source, outcome: "success" }).map(() => passed),
         );
       });
   };
@@ -263,8 +270,7 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
                     .andThen((codes) => putLatest(input.loginState, key(accountId), "recovery_codes", codes.stored).map(() => codes.shown))
                     .andThen((shown) =>
                       deps
-                        .saveLockout(accountId, recordSuccessfulLogin())
-                        .andThen(() => deps.recordAttempt({ at: now, step: "totp", accountId, source, outcome: "success" }))
+                        .saveLockout(accountId, recordSuccessfulLogin(), { at: now, step: "totp", accountId, source, outcome: "success" })
                         .map(() => ({ accountId, recoveryCodes: shown })),
                     ),
             );
@@ -282,17 +288,18 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
      * A set-up or reset link for an account (administrator): a single-use ticket valid 30 minutes,
      * stored as a hash; the token goes into the mailed link only. The administrator never sets a password.
      */
-    issueSetupTicket: (accountId: string) => {
+    issueSetupTicket: (accountId: string, audit: readonly AuditEntryDraft[] = []) => {
       const { token, ticket } = issuePasswordReset({ random: input.random, hasher: input.hasher }, { accountId, now: input.clock.now(), requestedBy: "administrator" });
-      return putLatest(input.loginState, key(accountId), "password_reset", ticket).map(() => token);
+      return putAudited(accountId, "password_reset", ticket, audit).map(() => token);
     },
 
     /**
      * Sets the password from a set-up/reset link: the ticket must match, be unused and unexpired; an
      * account with TOTP must give a valid code too (a reset never bypasses the second factor). The
-     * ticket is used up conditionally (one use even when two requests race); all sessions end.
+     * ticket is used up conditionally (one use even when two requests race); all sessions end. `audit` is
+     * appended with the new password hash, in its transaction.
      */
-    setPasswordFromLink: (accountId: string, token: string, newPassword: string, totpCode: string | null, sourceIp: string) =>
+    setPasswordFromLink: (accountId: string, token: string, newPassword: string, totpCode: string | null, sourceIp: string, audit: readonly AuditEntryDraft[] = []) =>
       input.loginState.get(key(accountId), "password_reset").andThen((stored): ResultAsync<void, SetPasswordError> => {
         const now = input.clock.now();
         if (stored === null) return errAsync({ _tag: "LinkInvalid" as const });
@@ -316,7 +323,12 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
               .mapErr((): SetPasswordError => ({ _tag: "StorageError" }))
               .andThen((hash) =>
                 input.loginState.put(key(accountId), "password_reset", redeemed.value, stored.version).andThen((won): ResultAsync<void, SetPasswordError> =>
-                  won === null ? errAsync({ _tag: "LinkInvalid" as const }) : input.staff.updatePasswordHash(accountId as StaffId, hash).andThen(() => putLatest(input.loginState, key(accountId), "lockout", recordSuccessfulLogin())),
+                  won === null
+                    ? errAsync({ _tag: "LinkInvalid" as const })
+                    : input.staff
+                        .updatePasswordHash(accountId as StaffId, hash, audit)
+                        .map(() => logAuditEntries(input.logger, audit))
+                        .andThen(() => putLatest(input.loginState, key(accountId), "lockout", recordSuccessfulLogin())),
                 ),
               );
           });
@@ -335,13 +347,17 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
         ),
       ),
 
-    /** Disables (administrator): no more logins; the caller ends the sessions. */
-    disable: (accountId: string, by: string) => putLatest(input.loginState, key(accountId), "disabled", { at: input.clock.now(), by }),
-    /** Enables a disabled account again. */
-    enable: (accountId: string) => input.loginState.delete(key(accountId), "disabled"),
+    /** Disables (administrator): no more logins; the caller ends the sessions. `audit` goes with the write. */
+    disable: (accountId: string, by: string, audit: readonly AuditEntryDraft[] = []) => putAudited(accountId, "disabled", { at: input.clock.now(), by }, audit),
+    /** Enables a disabled account again. Answers whether it was disabled; `audit` is appended with the change, so only then. */
+    enable: (accountId: string, audit: readonly AuditEntryDraft[] = []) =>
+      input.loginState.delete(key(accountId), "disabled", audit).map((changed) => {
+        if (changed) logAuditEntries(input.logger, audit);
+        return changed;
+      }),
 
-    /** Unlocks an account (administrator). */
-    unlock: (accountId: string) => putLatest(input.loginState, key(accountId), "lockout", recordSuccessfulLogin()),
+    /** Unlocks an account (administrator). `audit` goes with the write. */
+    unlock: (accountId: string, audit: readonly AuditEntryDraft[] = []) => putAudited(accountId, "lockout", recordSuccessfulLogin(), audit),
   };
 };
 

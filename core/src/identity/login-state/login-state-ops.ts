@@ -1,5 +1,6 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import { storageError, type StorageError } from "../../shared/storage.errors.ts";
+import type { AuditEntryDraft } from "../../audit/audit-entry.ts";
 import { UNLOCKED_ACCOUNT, type AccountLockoutState } from "../lockout/account-lockout.ts";
 import type { TotpEnrolment } from "../totp/totp-enrolment.ts";
 import type { LoginStateFacet, LoginStateFacets, LoginStateKey } from "./login-state.ts";
@@ -11,12 +12,19 @@ const MAX_RETRIES = 5;
 /**
  * Writes a facet whatever its current version (for state where the latest write is right, such as a
  * lockout count just computed). Retries when another write slipped in between the read and the write.
+ * `audit` goes with the write that wins, in its transaction (a lost try appends nothing).
  */
-export const putLatest = <F extends LoginStateFacet>(store: LoginStateStore, key: LoginStateKey, facet: F, value: LoginStateFacets[F]): ResultAsync<void, StorageError> => {
+export const putLatest = <F extends LoginStateFacet>(
+  store: LoginStateStore,
+  key: LoginStateKey,
+  facet: F,
+  value: LoginStateFacets[F],
+  audit: readonly AuditEntryDraft[] = [],
+): ResultAsync<void, StorageError> => {
   const attempt = (left: number): ResultAsync<void, StorageError> =>
     store
       .get(key, facet)
-      .andThen((current) => store.put(key, facet, value, current?.version ?? null))
+      .andThen((current) => store.put(key, facet, value, current?.version ?? null, audit))
       .andThen((version) => {
         if (version !== null) return okAsync(undefined);
         return left > 0 ? attempt(left - 1) : errAsync(storageError(`login-state-store.put.${facet}`, "conflict", "too many concurrent writes"));
@@ -36,8 +44,14 @@ export const loadConfirmedTotp = (store: LoginStateStore, key: LoginStateKey): R
  * The TOTP replay guard as a compare-and-set: stores `enrolment` only if the stored `lastUsedStep` is
  * still `previousStep` and nobody wrote in between. `false`: the code was used by a concurrent login.
  */
-export const saveTotpStep = (store: LoginStateStore, key: LoginStateKey, previousStep: number | null, enrolment: TotpEnrolment): ResultAsync<boolean, StorageError> =>
+export const saveTotpStep = (
+  store: LoginStateStore,
+  key: LoginStateKey,
+  previousStep: number | null,
+  enrolment: TotpEnrolment,
+  audit: readonly AuditEntryDraft[] = [],
+): ResultAsync<boolean, StorageError> =>
   store.get(key, "totp").andThen((current) => {
     if (current === null || current.value.lastUsedStep !== previousStep) return okAsync(false);
-    return store.put(key, "totp", enrolment, current.version).map((v) => v !== null);
+    return store.put(key, "totp", enrolment, current.version, audit).map((v) => v !== null);
   });

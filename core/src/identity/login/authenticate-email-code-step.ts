@@ -36,7 +36,6 @@ export const authenticateEmailCodeStep =
   > => {
     const now = deps.clock.now();
     const source = loginSourceKey(input.sourceAddress);
-    const record = (outcome: LoginAttemptOutcome) => deps.recordAttempt({ at: now, step: "email_code", accountId: input.accountId, source, outcome });
     const fail = (outcome: LoginAttemptOutcome, lockout: AccountLockoutState | null): ResultAsync<never, AuthenticateEmailCodeStepError> =>
       failLoginStep(deps, { now, source, step: "email_code", accountId: input.accountId }, outcome, lockout);
 
@@ -54,8 +53,7 @@ export const authenticateEmailCodeStep =
         return deps.saveEmailCodeChallenge(input.accountId, checked.value).andThen((won) =>
           won
             ? deps
-                .saveLockout(input.accountId, recordSuccessfulLogin())
-                .andThen(() => record("success"))
+                .saveLockout(input.accountId, recordSuccessfulLogin(), { at: now, step: "email_code", accountId: input.accountId, source, outcome: "success" })
                 .map(() => ({ accountId: input.accountId }))
             : fail("wrong_second_factor", failed),
         );

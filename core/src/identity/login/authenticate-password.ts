@@ -71,23 +71,23 @@ export const authenticatePassword =
         }
         return deps.passwordHasher.verify(account.passwordHash, input.password).andThen((matches) => {
           if (!matches) {
+            // The count and its record in one write; then the throttles.
             return deps
-              .saveLockout(account.accountId, recordFailedAttempt(account.lockout, now, deps.lockoutPolicy))
-              .andThen(() => fail(account.accountId, "wrong_password"));
+              .saveLockout(account.accountId, recordFailedAttempt(account.lockout, now, deps.lockoutPolicy), { at: now, step: "password", accountId: account.accountId, source, outcome: "wrong_password" })
+              .andThen(() => countLoginFailure(deps, source, now))
+              .andThen(() => errAsync(INVALID_CREDENTIALS));
           }
           const rehash: ResultAsync<string | null, PasswordHashingError> = needsRehash(account.passwordHash, deps.passwordHasher.policy)
             ? deps.passwordHasher.hash(input.password)
             : okAsync(null);
-          const settle = account.requiresSecondFactor ? okAsync(undefined) : deps.saveLockout(account.accountId, recordSuccessfulLogin());
+          // Without a second factor the login is done: the reset count and the success in one write.
+          // With one, nothing changes yet, and the passed password is recorded directly.
+          const settle = account.requiresSecondFactor
+            ? record(account.accountId, "second_factor_required")
+            : deps.saveLockout(account.accountId, recordSuccessfulLogin(), { at: now, step: "password", accountId: account.accountId, source, outcome: "success" });
           return settle
             .andThen(() => rehash)
-            .andThen((newPasswordHash) =>
-              record(account.accountId, account.requiresSecondFactor ? "second_factor_required" : "success").map(() => ({
-                accountId: account.accountId,
-                secondFactorRequired: account.requiresSecondFactor,
-                newPasswordHash,
-              })),
-            );
+            .map((newPasswordHash) => ({ accountId: account.accountId, secondFactorRequired: account.requiresSecondFactor, newPasswordHash }));
         });
       });
   };

@@ -35,7 +35,6 @@ export const authenticateTotpStep =
   (input: { readonly accountId: string; readonly code: string; readonly sourceAddress: string }): ResultAsync<{ readonly accountId: string }, AuthenticateTotpStepError> => {
     const now = deps.clock.now();
     const source = loginSourceKey(input.sourceAddress);
-    const record = (outcome: LoginAttemptOutcome) => deps.recordAttempt({ at: now, step: "totp", accountId: input.accountId, source, outcome });
     const fail = (outcome: LoginAttemptOutcome, lockout: AccountLockoutState | null): ResultAsync<never, AuthenticateTotpStepError> =>
       failLoginStep(deps, { now, source, step: "totp", accountId: input.accountId }, outcome, lockout);
 
@@ -51,8 +50,7 @@ export const authenticateTotpStep =
         return deps.saveTotpStep(input.accountId, enrolment.lastUsedStep, checked.value).andThen((won) =>
           won
             ? deps
-                .saveLockout(input.accountId, recordSuccessfulLogin())
-                .andThen(() => record("success"))
+                .saveLockout(input.accountId, recordSuccessfulLogin(), { at: now, step: "totp", accountId: input.accountId, source, outcome: "success" })
                 .map(() => ({ accountId: input.accountId }))
             : fail("wrong_second_factor", failed),
         );

@@ -42,8 +42,9 @@ export const countLoginFailure = (deps: LoginStateDeps, source: string, now: Dat
 
 /**
  * Ends a second-factor step (TOTP, email code) as a failure: saves the account's new lockout state when
- * there is one, counts the failure against the throttles, records the true outcome for the audit log,
- * and answers {@link INVALID_CREDENTIALS} whatever it was (no enumeration). `reason` (a closed
+ * there is one, with the true outcome's audit entry in the same write (else records it directly),
+ * counts the failure against the throttles, and answers {@link INVALID_CREDENTIALS} whatever it was
+ * (no enumeration). `reason` (a closed
  * reason of the step, e.g. a passkey's rejection) goes to the record only.
  */
 export const failLoginStep = (
@@ -52,10 +53,9 @@ export const failLoginStep = (
   outcome: LoginAttemptOutcome,
   lockout: AccountLockoutState | null,
   reason?: string,
-): ResultAsync<never, InvalidCredentials | StorageError> =>
-  (lockout === null ? okAsync(undefined) : deps.saveLockout(attempt.accountId, lockout))
+): ResultAsync<never, InvalidCredentials | StorageError> => {
+  const record: LoginAttemptRecord = { at: attempt.now, step: attempt.step, accountId: attempt.accountId, source: attempt.source, outcome, ...(reason === undefined ? {} : { reason }) };
+  return (lockout === null ? deps.recordAttempt(record) : deps.saveLockout(attempt.accountId, lockout, record))
     .andThen(() => countLoginFailure(deps, attempt.source, attempt.now))
-    .andThen(() =>
-      deps.recordAttempt({ at: attempt.now, step: attempt.step, accountId: attempt.accountId, source: attempt.source, outcome, ...(reason === undefined ? {} : { reason }) }),
-    )
     .andThen(() => errAsync(INVALID_CREDENTIALS));
+};

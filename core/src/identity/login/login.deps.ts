@@ -16,11 +16,17 @@ export interface LoginStateDeps {
   readonly lockoutPolicy: LockoutPolicy;
   readonly addressThrottle: ThrottlePolicy;
   readonly globalThrottle: ThrottlePolicy;
-  saveLockout(accountId: string, state: AccountLockoutState): ResultAsync<void, StorageError>;
+  /**
+   * Stores the account's new lockout state. `attempt`: the login step that changed it (a failure
+   * counted, a success resetting the count); its audit entry is appended **in the same write**
+   * (`login-state-store@2`), so a counted failure or a lock is never without its record. `null`: a
+   * change that is not a login attempt (the caller audits it, or it needs no entry).
+   */
+  saveLockout(accountId: string, state: AccountLockoutState, attempt: LoginAttemptRecord | null): ResultAsync<void, StorageError>;
   /** `key` is `global` or a source key from `throttleKeyForAddress`. */
   loadThrottle(key: string): ResultAsync<ThrottleBucket | null, StorageError>;
   saveThrottle(key: string, bucket: ThrottleBucket): ResultAsync<void, StorageError>;
-  /** Hands each step's true outcome to the audit log. */
+  /** Hands the true outcome of a step that changed no lockout state (unknown account, locked, throttled, second factor due) to the audit log. */
   recordAttempt(record: LoginAttemptRecord): ResultAsync<void, StorageError>;
 }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Router, type Request, type Response } from "express";
 import { Schema } from "effect";
-import { passwordRejectionMessage, StaffId, type AuditAction } from "@madoguchi/core";
-import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
+import { passwordRejectionMessage, StaffId, type AuditAction, type AuditEntryDraft } from "@madoguchi/core";
+import { auditDenied, logAuditEntries, sourceIpOf } from "../../audit/record-audit.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
 import { requirePermission } from "../require-permission.ts";
@@ -40,18 +40,22 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
     requirePermission(deps, "staff.manage"),
     requireRecentStepUp(deps),
   ];
-  const audit = (req: Request, res: Response | null, action: AuditAction, targetId: string, details: Record<string, string> = {}) =>
-    recordAudit(deps, [
-      {
-        at: deps.clock.now(),
-        actor: res === null ? { kind: "staff", id: targetId } : { kind: "staff", id: staffSessionOf(res).staff.id },
-        action,
-        target: { kind: "staff_account", id: targetId },
-        result: "success",
-        sourceIp: sourceIpOf(req),
-        details,
-      },
-    ]);
+  /**
+   * The audit entry of an administration step on a staff account (`res === null`: the member's own, from the
+   * set-up link). The stores append it in the write that makes the change (staff-store@2,
+   * login-state-store@2), so a change is never without its entry and a failed append undoes the change.
+   */
+  const audit = (req: Request, res: Response | null, action: AuditAction, targetId: string): readonly AuditEntryDraft[] => [
+    {
+      at: deps.clock.now(),
+      actor: res === null ? { kind: "staff", id: targetId } : { kind: "staff", id: staffSessionOf(res).staff.id },
+      action,
+      target: { kind: "staff_account", id: targetId },
+      result: "success",
+      sourceIp: sourceIpOf(req),
+      details: {},
+    },
+  ];
   /** The link points at the staff listener the administrator is using (the member is on the same network). */
   const setupLink = (req: Request, accountId: string, token: string) =>
     `${req.protocol}://${req.get("host") ?? "localhost"}/staff/setup?${new URLSearchParams({ account: accountId, token }).toString()}`;
@@ -74,7 +78,8 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
     if (body === null) return;
     const id = StaffId(`st_${randomUUID()}`);
     // No password until the member sets one through the link: this hash never verifies.
-    const inserted = await deps.staff.insert({ id, loginId: body.loginId, displayName: body.displayName, passwordHash: "setup-pending", createdAt: deps.clock.now() });
+    const issued = audit(req, res, "staff.account_issued", id);
+    const inserted = await deps.staff.insert({ id, loginId: body.loginId, displayName: body.displayName, passwordHash: "setup-pending", createdAt: deps.clock.now() }, issued);
     if (inserted.isErr()) {
       if (inserted.error.reason === "conflict") {
         res.status(409).json({ error: { code: "staff.login_id_taken", message: requestLocale(req) === "ja" ? "このログインIDは使われています。" : "This login ID is taken." } });
@@ -82,10 +87,11 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
       }
       return unavailable(res);
     }
+    logAuditEntries(deps.logger, issued);
+    // The set-up ticket is part of the issue (audited above); without it the account has no way in, and the administrator retries with a reset.
     const token = await deps.staffLogin.issueSetupTicket(id);
     if (token.isErr()) return unavailable(res);
     await mailLink(body.email, setupLink(req, id, token.value), "issued");
-    await audit(req, res, "staff.account_issued", id);
     res.status(201).json({ id, loginId: body.loginId, displayName: body.displayName });
   });
 
@@ -104,8 +110,7 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
     const found = await deps.staff.findById(StaffId(id));
     if (found.isErr()) return unavailable(res);
     if (found.value === null) return void res.status(404).json({ error: { code: "staff.not_found", message: "見つかりません / Not found" } });
-    if ((await deps.staffLogin.unlock(id)).isErr()) return unavailable(res);
-    await audit(req, res, "staff.account_unlocked", id);
+    if ((await deps.staffLogin.unlock(id, audit(req, res, "staff.account_unlocked", id))).isErr()) return unavailable(res);
     res.json({ ok: true });
   });
 
@@ -118,17 +123,16 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
       res.status(409).json({ error: { code: "staff.cannot_disable_self", message: requestLocale(req) === "ja" ? "自分のアカウントは無効にできません。" : "You cannot disable your own account." } });
       return;
     }
-    if ((await deps.staffLogin.disable(id, staffSessionOf(res).staff.id)).isErr()) return unavailable(res);
-    // Disabled means out now: every session of the account ends server-side.
+    if ((await deps.staffLogin.disable(id, staffSessionOf(res).staff.id, audit(req, res, "staff.account_disabled", id))).isErr()) return unavailable(res);
+    // Disabled means out now: every session of the account ends server-side (after the write, so no new one can start in between).
     const ended = await deps.sessions.destroyAllOf(id);
-    await audit(req, res, "staff.account_disabled", id, { sessionsEnded: String(ended) });
     res.json({ ok: true, sessionsEnded: ended });
   });
 
   router.post("/api/staff/admin/accounts/:id/enable", ...admin, async (req, res) => {
     const id = String(req.params["id"]).slice(0, 100);
-    if ((await deps.staffLogin.enable(id)).isErr()) return unavailable(res);
-    await audit(req, res, "staff.account_enabled", id);
+    // Appended only when the account was disabled: enabling an enabled account changes nothing.
+    if ((await deps.staffLogin.enable(id, audit(req, res, "staff.account_enabled", id))).isErr()) return unavailable(res);
     res.json({ ok: true });
   });
 
@@ -139,10 +143,9 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
     const found = await deps.staff.findById(StaffId(id));
     if (found.isErr()) return unavailable(res);
     if (found.value === null) return void res.status(404).json({ error: { code: "staff.not_found", message: "見つかりません / Not found" } });
-    const token = await deps.staffLogin.issueSetupTicket(id);
+    const token = await deps.staffLogin.issueSetupTicket(id, audit(req, res, "staff.password_reset_started", id));
     if (token.isErr()) return unavailable(res);
     await mailLink(body.email, setupLink(req, id, token.value), "reset");
-    await audit(req, res, "staff.password_reset_started", id);
     res.json({ ok: true });
   });
 
@@ -151,7 +154,7 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
     const locale = requestLocale(req);
     const body = decodeBody(SetupBody, req, res, locale);
     if (body === null) return;
-    const set = await deps.staffLogin.setPasswordFromLink(body.accountId, body.token, body.password, body.totpCode ?? null, sourceIpOf(req) ?? "");
+    const set = await deps.staffLogin.setPasswordFromLink(body.accountId, body.token, body.password, body.totpCode ?? null, sourceIpOf(req) ?? "", audit(req, null, "staff.password_set", body.accountId));
     if (set.isErr()) {
       const e = set.error;
       if (e._tag === "PasswordRejected") {
@@ -170,7 +173,6 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
       return unavailable(res);
     }
     await deps.sessions.destroyAllOf(body.accountId);
-    await audit(req, null, "staff.password_set", body.accountId);
     res.json({ ok: true });
   });
 
