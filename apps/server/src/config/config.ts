@@ -65,6 +65,13 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_DIGITAL_AUTH_APP_KEYS_FILE: Schema.optional(Schema.String),
   /** An export of more rows than this needs a second staff member's approval (default 100; 0: every non-empty export). */
   MADOGUCHI_EXPORT_APPROVAL_THRESHOLD: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 1_000_000 })))),
+  /**
+   * Real JPKI trust anchors (README "JPKI trust anchors and CRLs"): a directory of CA certificates (PEM)
+   * and `pins.json` naming each one's purpose, generation and SHA-256 pin. Unset: the test CA.
+   */
+  MADOGUCHI_JPKI_TRUST_ANCHORS: Schema.optional(Schema.String),
+  /** Directory of the JPKI CRLs (DER or PEM) a registered signature verifier downloads; read on every check. */
+  MADOGUCHI_JPKI_CRL_DIR: Schema.optional(Schema.String),
   LOG_LEVEL: Schema.optional(Schema.Literals(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
 });
 
@@ -111,6 +118,11 @@ export interface Config {
     | { readonly kind: "provider"; readonly issuer: string; readonly clientId: string; readonly keysFile: string };
   /** Exports of more rows than this need a two-person approval (docs/adr/0024-two-person-approval.md). */
   readonly exportApprovalThreshold: number;
+  /**
+   * Whom signatures and card logins are verified against: the test CA of `<data>/test-card` (and its
+   * CRL of revoked.json), or pinned JPKI CA generations with the CRLs of a directory.
+   */
+  readonly jpkiTrust: { readonly kind: "test-ca" } | { readonly kind: "pinned"; readonly anchorsDir: string; readonly crlDir: string };
   readonly logLevel: string;
 }
 
@@ -170,6 +182,14 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     digitalAuthAppKind === "provider"
       ? { kind: "provider", issuer: e.MADOGUCHI_DIGITAL_AUTH_APP_ISSUER!, clientId: e.MADOGUCHI_DIGITAL_AUTH_APP_CLIENT_ID!, keysFile: e.MADOGUCHI_DIGITAL_AUTH_APP_KEYS_FILE! }
       : { kind: digitalAuthAppKind };
+  if ((e.MADOGUCHI_JPKI_TRUST_ANCHORS === undefined) !== (e.MADOGUCHI_JPKI_CRL_DIR === undefined)) {
+    // Anchors without CRLs would refuse every signature (revocation unknown); CRLs without anchors mean nothing.
+    return err({ _tag: "ConfigError", message: "MADOGUCHI_JPKI_TRUST_ANCHORS and MADOGUCHI_JPKI_CRL_DIR are set together (the CA certificates and their CRLs)" });
+  }
+  const jpkiTrust: Config["jpkiTrust"] =
+    e.MADOGUCHI_JPKI_TRUST_ANCHORS !== undefined && e.MADOGUCHI_JPKI_CRL_DIR !== undefined
+      ? { kind: "pinned", anchorsDir: e.MADOGUCHI_JPKI_TRUST_ANCHORS, crlDir: e.MADOGUCHI_JPKI_CRL_DIR }
+      : { kind: "test-ca" };
   return ok({
     port,
     host: e.HOST ?? "127.0.0.1",
@@ -197,6 +217,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     passkeys: { rpId: e.MADOGUCHI_PASSKEY_RP_ID ?? hostOf(publicOrigins[0]), ceremonySecret },
     digitalAuthApp,
     exportApprovalThreshold: e.MADOGUCHI_EXPORT_APPROVAL_THRESHOLD ?? DEFAULT_EXPORT_APPROVAL_THRESHOLD,
+    jpkiTrust,
     logLevel: e.LOG_LEVEL ?? "info",
   });
 };

@@ -9,6 +9,7 @@ import {
   loadOrCreateTestCardSetup,
 } from "@madoguchi/adapter-test-card";
 import type { Config } from "../../config/config.ts";
+import { buildPinnedVerifier } from "./jpki-trust-anchors.ts";
 
 /** The signature side of a deployment: the verifier, and in the embedded profile the test card. */
 export interface SignatureParts {
@@ -22,10 +23,16 @@ export interface SignatureParts {
 }
 
 /**
- * Embedded profile: a software test card with its own test CA under `<data>/test-card`, and the CMS
- * verifier trusting exactly that CA. (Real JPKI trust anchors come with the JPKI issue.)
+ * With `MADOGUCHI_JPKI_TRUST_ANCHORS` (config `jpkiTrust.kind === "pinned"`): the CMS verifier over
+ * the pinned JPKI CA generations and the CRLs of `MADOGUCHI_JPKI_CRL_DIR`, checked at start; no test
+ * card (its signatures would not verify against real anchors). Otherwise: a software test card with
+ * its own test CA under `<data>/test-card`, and the CMS verifier trusting exactly that CA.
  */
 export const buildSignatures = async (config: Config, clock: Clock): Promise<SignatureParts> => {
+  if (config.jpkiTrust.kind === "pinned") {
+    const { verifier } = await buildPinnedVerifier(config.jpkiTrust.anchorsDir, config.jpkiTrust.crlDir);
+    return { verifier, testCardRouter: null, cardSigner: null };
+  }
   const dir = join(config.dataDir, "test-card");
   const setup = await loadOrCreateTestCardSetup({ dir, now: clock.now() });
   if (setup.isErr()) throw new Error(`cannot set up the test card: ${setup.error.message}`);
