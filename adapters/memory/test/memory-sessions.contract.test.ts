@@ -9,5 +9,5 @@ describeSessionStoreContract("memory", async () => {
 
 describeLoginStateStoreContract("memory", async () => {
   const store = createMemoryStore();
-  return { store: store.loginState, close: () => store.close() };
+  return { store: store.loginState, auditLog: store.auditLog, close: () => store.close() };
 });

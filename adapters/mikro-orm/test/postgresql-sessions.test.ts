@@ -18,8 +18,8 @@ describe.skipIf(store === undefined)("PostgreSQL", () => {
   describeLoginStateStoreContract(
     "mikro-orm postgresql",
     async () => {
-      await truncate("login_state", "login_throttles");
-      return { store: store!.loginState, close: async () => undefined };
+      await truncate("login_state", "login_throttles", "audit_entries");
+      return { store: store!.loginState, auditLog: store!.auditLog, close: async () => undefined };
     },
     { numRuns: 15, testTimeout: 60_000 },
   );

@@ -58,7 +58,7 @@ describe.skipIf(store === undefined)("PostgreSQL", () => {
 
   describeStaffStoreContract("mikro-orm postgresql", async () => {
     await reset();
-    return { staff: requireStore().staff, close: async () => undefined };
+    return { staff: requireStore().staff, auditLog: requireStore().auditLog, close: async () => undefined };
   });
 
   describe("PostgreSQL specifics", () => {

@@ -16,6 +16,7 @@ const fresh = async <K extends "sessions" | "loginState">(part: K) => {
   const store = await openSqliteStore(path, keyStore);
   return {
     store: store[part],
+    auditLog: store.auditLog,
     close: async () => {
       await store.close();
       removeSqlite(path);

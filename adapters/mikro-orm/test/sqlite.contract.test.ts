@@ -26,6 +26,7 @@ describeStaffStoreContract("mikro-orm sqlite", async () => {
   const store = await openSqliteStore(path, keyStore);
   return {
     staff: store.staff,
+    auditLog: store.auditLog,
     close: async () => {
       await store.close();
       removeSqlite(path);

@@ -6,13 +6,20 @@ import {
   type LoginStateFacet,
   type LoginStateFacets,
   type LoginStateKey,
+  type AuditLogStore,
   type LoginStateStore,
   type StorageError,
 } from "@madoguchi/core";
 import { okValue, withStore, type StoreHarness } from "../shared/store-harness.ts";
+import { loginStateAuditCases } from "./login-state-audit.cases.ts";
 
-/** A fresh, empty store for one test or one generated case, and how to dispose of it. */
-export type LoginStateStoreHarness = StoreHarness<LoginStateStore>;
+/**
+ * A fresh, empty store for one test or one generated case, and how to dispose of it; with the audit
+ * log its writes append to (and share transactions with) — empty too.
+ */
+export interface LoginStateStoreHarness extends StoreHarness<LoginStateStore> {
+  readonly auditLog: AuditLogStore;
+}
 
 /** Builds a {@link LoginStateStoreHarness} on an empty database. */
 export type MakeLoginStateStore = () => Promise<LoginStateStoreHarness>;
@@ -62,7 +69,7 @@ export interface LoginStateStoreCase {
 
 export const loginStateStoreCases: readonly LoginStateStoreCase[] = [
   {
-    name: "declares the login-state-store@1 contract",
+    name: "declares the login-state-store@2 contract",
     run: (make) => withStore(make, async (store) => expect(store.meta.contract).toBe(LOGIN_STATE_STORE_CONTRACT)),
   },
   {
@@ -169,9 +176,14 @@ export const loginStateStoreCases: readonly LoginStateStoreCase[] = [
     name: "answers a health check",
     run: (make) => withStore(make, async (store) => void (await okValue(store.healthCheck()))),
   },
+  ...loginStateAuditCases,
 ];
 
-/** The `login-state-store@1` contract: every adapter of {@link LoginStateStore} runs it on an empty store per generated case. */
+/**
+ * The `login-state-store@2` contract: every adapter of {@link LoginStateStore} runs it on an empty store
+ * (and an empty audit log) per generated case. Major 2 adds the audit entries of a write, appended in
+ * its transaction only when it changed something, and rolled back with it when the append fails.
+ */
 export const describeLoginStateStoreContract = (name: string, make: MakeLoginStateStore, options: LoginStateStoreContractOptions = {}): void => {
   describe(`LoginStateStore contract (${LOGIN_STATE_STORE_CONTRACT}): ${name}`, () => {
     for (const c of loginStateStoreCases) it(c.name, () => c.run(make, options), options.testTimeout ?? 60_000);
