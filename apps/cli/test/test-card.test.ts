@@ -90,6 +90,40 @@ describe("madoguchi test-card", { timeout: 60_000 }, () => {
     expect(wrongPin.stderr).toContain("auth-pin");
   });
 
+  it("show says whether the card is revoked, why and since when — as the test CA's revoked list says it now", async () => {
+    const revokedDir = join(dir.path, "revoked");
+    const issued = cardOf(await madoguchi(["test-card", "issue", "--dir", revokedDir, ...HOLDER, "--revoked", "--json"]));
+    const shown = await madoguchi(["test-card", "show", "--dir", revokedDir]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/失効\s+失効済み（記載事項の変更（住所・氏名の変更など）、\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ）/);
+    expect(shown.stdout).toMatch(/Revoked\s+yes \(details changed \(a change of address or name\), /);
+    const json = jsonOf<{ card: { revocation: { revoked: boolean; reason: string; revokedAt: string } } }>(
+      await madoguchi(["test-card", "show", "--dir", revokedDir, "--json"]),
+    );
+    expect(json.card.revocation).toMatchObject({ revoked: true, reason: "affiliationChanged" });
+    expect(Date.parse(json.card.revocation.revokedAt)).toBeLessThanOrEqual(Date.now());
+
+    // Another reason, written as the server's tooling would; and a revocation dated in the future is not in force yet.
+    const list = JSON.parse(readFileSync(join(revokedDir, "revoked.json"), "utf8")) as { serialNumber: string; revokedAt: string; reason: string }[];
+    writeFileSync(join(revokedDir, "revoked.json"), JSON.stringify([{ ...list[0]!, reason: "keyCompromise" }]));
+    expect((await madoguchi(["test-card", "show", "--dir", revokedDir, "--lang", "en"])).stdout).toMatch(/Revoked\s+yes \(key compromise \(card lost or stolen\)/);
+    writeFileSync(join(revokedDir, "revoked.json"), JSON.stringify([{ ...list[0]!, revokedAt: new Date(Date.now() + 86_400_000).toISOString() }]));
+    expect(cardOf(await madoguchi(["test-card", "show", "--dir", revokedDir, "--json"]))).toMatchObject({ revocation: { revoked: false } });
+
+    // A good card: 失効 なし. A damaged revoked list is an error, not "not revoked".
+    const goodDir = join(dir.path, "good");
+    await madoguchi(["test-card", "issue", "--dir", goodDir, ...HOLDER]);
+    const good = await madoguchi(["test-card", "show", "--dir", goodDir]);
+    expect(good.stdout).toMatch(/失効\s+なし/);
+    expect(good.stdout).toMatch(/Revoked\s+no/);
+    writeFileSync(join(goodDir, "revoked.json"), '[{"serialNumber": "zz"}]');
+    const damaged = await madoguchi(["test-card", "show", "--dir", goodDir]);
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr).toContain("revoked.json");
+    expect(damaged.stderr).not.toMatch(STACK_TRACE);
+    expect(issued.serialNumber).toBeTruthy();
+  });
+
   it("issues an expired card with --expired, and a card starting at --not-before", async () => {
     const expiredDir = join(dir.path, "expired");
     const expired = await madoguchi(["test-card", "issue", "--dir", expiredDir, ...HOLDER, "--expired", "--lang", "en"]);

@@ -5,6 +5,7 @@ import { err, ok, type Result, type ResultAsync } from "neverthrow";
 import { cliError, type CliError } from "../cli.errors.ts";
 import { requiredString, type CliContext, type CommandReport } from "../command.ts";
 import { cardJson, cardLines } from "./card-lines.ts";
+import { cardRevocation } from "./card-revocation.ts";
 import { cardStatus } from "./card-status.ts";
 import { readTextFile } from "../files/read-text-file.ts";
 import type { ShowInput } from "./show-test-card-flags.ts";
@@ -27,7 +28,8 @@ const CardFileSchema = Schema.Struct({
  */
 export const runShowTestCard = (input: ShowInput, context: CliContext): ResultAsync<CommandReport, CliError> => {
   const shownDir = requiredString(input.strings.dir, "dir");
-  const file = join(resolve(context.cwd, shownDir), TEST_CARD_FILES.card);
+  const cardDir = resolve(context.cwd, shownDir);
+  const file = join(cardDir, TEST_CARD_FILES.card);
   const now = context.now();
   return readTextFile(OPERATION, file, join(shownDir, TEST_CARD_FILES.card))
     .mapErr((e) =>
@@ -40,9 +42,15 @@ export const runShowTestCard = (input: ShowInput, context: CliContext): ResultAs
     )
     .andThen((text) => decodeCard(text, shownDir))
     .andThen((card) => cardStatus(card, now).mapErr((e) => fromTestCardError(OPERATION, shownDir, e)))
-    .map((status) => ({
-      human: [{ ja: `テストカード: ${shownDir}`, en: `test card: ${shownDir}` }, ...cardLines(status)],
-      json: { dir: shownDir, card: cardJson(status) },
+    // Revoked or not, as the server's CRL of this directory's revoked.json says it at `now`.
+    .andThen((status) =>
+      cardRevocation(cardDir, status.serialNumber, now)
+        .mapErr((e) => fromTestCardError(OPERATION, shownDir, e))
+        .map((revocation) => ({ status, revocation })),
+    )
+    .map(({ status, revocation }) => ({
+      human: [{ ja: `テストカード: ${shownDir}`, en: `test card: ${shownDir}` }, ...cardLines(status, revocation)],
+      json: { dir: shownDir, card: cardJson(status, revocation) },
     }));
 };
 
