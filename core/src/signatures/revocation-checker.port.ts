@@ -1,7 +1,7 @@
 import type { ResultAsync } from "neverthrow";
 import type { AdapterMeta } from "../shared/adapter-meta.ts";
 
-/** Contract id of {@link RevocationChecker}; its cases run inside the signature-verifier contract. */
+/** Contract id of {@link RevocationChecker} (`describeRevocationCheckerContract` in `@madoguchi/conformance/revocation-checker`). */
 export const REVOCATION_CHECKER_CONTRACT = "revocation-checker@1" as const;
 
 /** RFC 5280 §5.3.1 CRLReason, as names. */
