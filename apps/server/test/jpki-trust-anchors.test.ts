@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestCa, issueTestCard, issueTestCrl, signDetached, type TestCa } from "@madoguchi/adapter-test-card";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Writable } from "node:stream";
 import { loadConfig } from "../src/config/config.ts";
+import { startServer } from "../src/composition/start-server.ts";
 import { startTestServer } from "./support/test-server.ts";
 
 // A municipality's set-up: MADOGUCHI_JPKI_TRUST_ANCHORS holds the CA certificates and pins.json,
@@ -47,26 +49,34 @@ const setUp = async (name: string, options: { signPin?: string; extraFile?: bool
   return { MADOGUCHI_JPKI_TRUST_ANCHORS: anchors, MADOGUCHI_JPKI_CRL_DIR: crls, crls };
 };
 
+/** Starts the server with its data under the test's own directory (removed afterwards, whatever happens). */
+const startRefused = async (name: string, env: Record<string, string>) => {
+  const config = loadConfig({ PORT: "0", MADOGUCHI_SANDBOX_PORT: "0", MADOGUCHI_DATA_DIR: join(root, name, "data"), ...env })._unsafeUnwrap();
+  const server = await startServer(config, { logDestination: new Writable({ write: (_c, _e, cb) => cb() }), announce: () => undefined });
+  await server.close();
+  return server;
+};
+
 describe("real JPKI trust anchors from MADOGUCHI_JPKI_TRUST_ANCHORS", () => {
   it("refuses to start when a CA certificate does not match its pin, naming the generation", async () => {
     const wrong = published(fingerprint(authCa.certificatePem)); // the other CA's pin: as if the file had been swapped
     const { crls: _, ...env } = await setUp("wrong-pin", { signPin: wrong });
-    await expect(startTestServer(env)).rejects.toThrow(
+    await expect(startRefused("wrong-pin", env)).rejects.toThrow(
       /MADOGUCHI_JPKI_TRUST_ANCHORS: JPKI 署名用 2023: the certificate does not match its SHA-256 pin \(pins\.json, pin_mismatch\)/,
     );
   });
 
   it("refuses to start when a certificate file in the directory is not pinned", async () => {
     const { crls: _, ...env } = await setUp("unpinned", { extraFile: true });
-    await expect(startTestServer(env)).rejects.toThrow(/someone-elses-ca\.pem is in the directory but not pinned in pins\.json/);
+    await expect(startRefused("unpinned", env)).rejects.toThrow(/someone-elses-ca\.pem is in the directory but not pinned in pins\.json/);
   });
 
   it("refuses a missing pins.json and a malformed pin, before anything is trusted", async () => {
     const { crls: _, ...env } = await setUp("no-pins");
     await rm(join(env.MADOGUCHI_JPKI_TRUST_ANCHORS, "pins.json"));
-    await expect(startTestServer(env)).rejects.toThrow(/pins\.json cannot be read/);
+    await expect(startRefused("no-pins", env)).rejects.toThrow(/pins\.json cannot be read/);
     const bad = await setUp("bad-pin", { signPin: "not-a-fingerprint" });
-    await expect(startTestServer({ MADOGUCHI_JPKI_TRUST_ANCHORS: bad.MADOGUCHI_JPKI_TRUST_ANCHORS, MADOGUCHI_JPKI_CRL_DIR: bad.crls })).rejects.toThrow(/pins\.json must be/);
+    await expect(startRefused("bad-pin", { MADOGUCHI_JPKI_TRUST_ANCHORS: bad.MADOGUCHI_JPKI_TRUST_ANCHORS, MADOGUCHI_JPKI_CRL_DIR: bad.crls })).rejects.toThrow(/pins\.json must be/);
   });
 
   it("needs the CRL directory with the anchors (config error, no server)", () => {
