@@ -84,4 +84,17 @@ describe("residentLoginState over the memory login-state store", () => {
     expect((await ok(state.loadLockout("same-id"))).consecutiveFailures).toBe(3);
     expect((await ok(state.loadLockout("other"))).consecutiveFailures).toBe(0);
   });
+
+  it("a lockout saved with the login attempt that changed it appends the attempt's entry in the same write; without one, none", async () => {
+    const { store, state, now } = make();
+    const attempt = { at: now, step: "password", accountId: "r1", source: "ip4:192.0.2.1", outcome: "wrong_password" } as const;
+    await ok(state.saveLockout("r1", { consecutiveFailures: 1, lastFailureAt: now, lockedUntil: null }, attempt));
+    await ok(state.saveLockout("r1", { consecutiveFailures: 0, lastFailureAt: null, lockedUntil: null }, null));
+    await ok(state.saveLockout("r1", { consecutiveFailures: 1, lastFailureAt: now, lockedUntil: null }, { ...attempt, outcome: "success" }));
+    const log = (await store.auditLog.read({ afterSeq: 0, limit: 10 }))._unsafeUnwrap();
+    expect(log.map((e) => [e.action, e.actor.id, e.details["outcome"], e.details["failures"]])).toEqual([
+      ["resident.login", "r1", "wrong_password", 1],
+      ["resident.login", "r1", "success", 1],
+    ]);
+  });
 });

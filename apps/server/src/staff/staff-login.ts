@@ -125,6 +125,17 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
   const recordAttempt = (sourceIp: string | null) => (record: LoginAttemptRecord) =>
     ResultAsync.fromSafePromise(recordAudit(input, [attemptDraft(sourceIp, record, null)])).map(() => undefined);
 
+  /** The entry of a member's own second-factor change (a recovery code used, TOTP enrolled), appended with that change. */
+  const ownDraft = (accountId: string, sourceIp: string, action: "staff.recovery_code_used" | "staff.totp_enrolled", details: AuditEntryDraft["details"] = {}): AuditEntryDraft => ({
+    at: input.clock.now(),
+    actor: { kind: "staff", id: accountId },
+    action,
+    target: { kind: "staff_account", id: accountId },
+    result: "success",
+    sourceIp: sourceIp === "" ? null : sourceIp,
+    details,
+  });
+
   /** Writes a facet with audit entries in its transaction, and writes their log lines once it committed. */
   const putAudited = <F extends LoginStateFacet>(accountId: string, facet: F, value: LoginStateFacets[F], audit: readonly AuditEntryDraft[]) =>
     putLatest(input.loginState, key(accountId), facet, value, audit).map(() => logAuditEntries(input.logger, audit));
@@ -206,18 +217,24 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
         saveTotpStep: (id, previous, enrolment) => saveTotpStep(input.loginState, key(id), previous, enrolment),
       })({ accountId, code, sourceAddress: sourceIp }),
 
-    /** A recovery code instead of TOTP: single use, under the same lockout and throttles. */
+    /** A recovery code instead of TOTP: single use, under the same lockout and throttles; its use is audited with the used-up list. */
     recoveryCode: (accountId: string, typed: string, sourceIp: string) =>
       secondFactorStep(accountId, sourceIp, "totp", (now, wrong) =>
         input.loginState.get(key(accountId), "recovery_codes").andThen((stored) =>
           redeemRecoveryCode({ passwordHasher: input.passwordHasher }, { stored: stored?.value ?? [], typed, now })
             .orElse(wrong)
-            .andThen((updated) =>
-              // Conditional on the list read: a code used twice at once lets one login in.
-              input.loginState
-                .put(key(accountId), "recovery_codes", updated, stored?.version ?? null)
-                .andThen((won) => (won === null ? wrong() : okAsync({ accountId, recoveryCodesLeft: updated.filter((c) => c.usedAt === null).length }))),
-            ),
+            .andThen((updated) => {
+              // Conditional on the list read: a code used twice at once lets one login in (and only its use is audited).
+              const left = updated.filter((c) => c.usedAt === null).length;
+              const used = [ownDraft(accountId, sourceIp, "staff.recovery_code_used", { left })];
+              return input.loginState
+                .put(key(accountId), "recovery_codes", updated, stored?.version ?? null, used)
+                .andThen((won) => (won === null ? wrong() : okAsync({ accountId, recoveryCodesLeft: left })))
+                .map((passed) => {
+                  logAuditEntries(input.logger, used);
+                  return passed;
+                });
+            }),
         ),
       ),
 
@@ -262,18 +279,19 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
             if (stored === null || stored.value.confirmedAt !== null) return failLoginStep(deps, attempt, "wrong_second_factor", failed);
             const confirmed = confirmTotpEnrolment(input.totp, { enrolment: stored.value, code, now });
             if (confirmed.isErr()) return failLoginStep(deps, attempt, "wrong_second_factor", failed);
-            return input.loginState.put(key(accountId), "totp", confirmed.value, stored.version).andThen((won) =>
-              won === null
-                ? failLoginStep(deps, attempt, "wrong_second_factor", failed)
-                : issueRecoveryCodes({ random: input.random, passwordHasher: input.passwordHasher })
-                    .mapErr((e): StorageError => ({ _tag: "StorageError", reason: "unknown", operation: "staff-login.recoveryCodes", retryable: false, message: e.message }))
-                    .andThen((codes) => putLatest(input.loginState, key(accountId), "recovery_codes", codes.stored).map(() => codes.shown))
-                    .andThen((shown) =>
-                      deps
-                        .saveLockout(accountId, recordSuccessfulLogin(), { at: now, step: "totp", accountId, source, outcome: "success" })
-                        .map(() => ({ accountId, recoveryCodes: shown })),
-                    ),
-            );
+            const enrolled = [ownDraft(accountId, sourceIp, "staff.totp_enrolled")];
+            return input.loginState.put(key(accountId), "totp", confirmed.value, stored.version, enrolled).andThen((won) => {
+              if (won === null) return failLoginStep(deps, attempt, "wrong_second_factor", failed);
+              logAuditEntries(input.logger, enrolled);
+              return issueRecoveryCodes({ random: input.random, passwordHasher: input.passwordHasher })
+                .mapErr((e): StorageError => ({ _tag: "StorageError", reason: "unknown", operation: "staff-login.recoveryCodes", retryable: false, message: e.message }))
+                .andThen((codes) => putLatest(input.loginState, key(accountId), "recovery_codes", codes.stored).map(() => codes.shown))
+                .andThen((shown) =>
+                  deps
+                    .saveLockout(accountId, recordSuccessfulLogin(), { at: now, step: "totp", accountId, source, outcome: "success" })
+                    .map(() => ({ accountId, recoveryCodes: shown })),
+                );
+            }            );
           });
         });
     },

@@ -124,7 +124,7 @@ export const staffLoginRoutes = (deps: ServerDeps): Router => {
     if (body.recoveryCode !== undefined) {
       const used = await login.recoveryCode(pending.staff.id, body.recoveryCode, ip);
       if (used.isErr()) return failure(res, locale, used.error);
-      await audit(req, pending.staff.id, "staff.recovery_code_used", { left: used.value.recoveryCodesLeft });
+      // staff.recovery_code_used was appended with the used-up list, in its write.
       return finish(req, res, pending, { recoveryCodesLeft: used.value.recoveryCodesLeft });
     }
     const checked = await login.totpCode(pending.staff.id, body.code ?? "", ip);
@@ -170,7 +170,7 @@ export const staffLoginRoutes = (deps: ServerDeps): Router => {
     if (pending.stage.kind !== "pending" || pending.stage.due !== "totp_enrolment") return invalid(res, locale);
     const confirmed = await login.confirmEnrolment(pending.staff.id, body.code ?? "", sourceIpOf(req) ?? "");
     if (confirmed.isErr()) return failure(res, locale, confirmed.error);
-    await audit(req, pending.staff.id, "staff.totp_enrolled");
+    // staff.totp_enrolled was appended with the confirmed enrolment, in its write.
     // The recovery codes are in this answer only: never stored in clear, logged or mailed.
     return finish(req, res, pending, { recoveryCodes: confirmed.value.recoveryCodes });
   });
