@@ -14,6 +14,8 @@ export interface ApiError {
   readonly fieldErrors: readonly FieldError[];
   /** Tries left before the test card locks (its 401 answer), else `null`. */
   readonly triesLeft: number | null;
+  /** What the resident can do next (the signing refusals' `nextSteps`, localised by the server). */
+  readonly nextSteps?: readonly string[];
 }
 
 /** The outcome of an API call: never thrown, always returned. */
@@ -54,7 +56,8 @@ export function parseApiError(status: number, body: unknown): ApiError {
       message: typeof entry["message"] === "string" ? entry["message"] : "",
     });
   }
-  return { status, code, message, fieldErrors, triesLeft };
+  const nextSteps = Array.isArray(error["nextSteps"]) ? error["nextSteps"].filter((s): s is string => typeof s === "string") : [];
+  return { status, code, message, fieldErrors, triesLeft, ...(nextSteps.length > 0 ? { nextSteps } : {}) };
 }
 
 /** An error for a call that got no HTTP answer. */

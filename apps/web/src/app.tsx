@@ -23,6 +23,7 @@ import { StaffListPage } from "./pages/staff/staff-list-page.tsx";
 import { StaffSessionProvider } from "./pages/staff/staff-session.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
 import { AccountRoutePage } from "./pages/account/account-route-page.tsx";
+import { SignPhonePage } from "./pages/apply/sign-phone-page.tsx";
 import { resolveRoute, useLocationKey, type Route } from "./router.ts";
 
 function RoutePage({ route, locationKey }: { readonly route: Route; readonly locationKey: string }) {
@@ -83,6 +84,8 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return <DevInboxPage />;
     case "account":
       return <AccountRoutePage key={route.page} page={route.page} />;
+    case "signPhone":
+      return <SignPhonePage />;
     case "notFound":
       return <NotFoundPage />;
   }

@@ -18,6 +18,8 @@ export type Route =
   | { readonly name: "staffApprovals" }
   | { readonly name: "devInbox" }
   | { readonly name: "account"; readonly page: AccountPage }
+  /** The phone's page of a signing hand-off (`/sign/phone#<one-time token>`). */
+  | { readonly name: "signPhone" }
   | { readonly name: "notFound" };
 
 // A malformed escape (`%E0%A4%A`) is a bad link, not a crash.
@@ -72,6 +74,7 @@ export function resolveRoute(pathname: string): Route {
     return id === null ? { name: "notFound" } : { name: "staffDetail", id };
   }
   if (first === "dev" && second === "inbox" && third === undefined) return { name: "devInbox" };
+  if (first === "sign" && second === "phone" && third === undefined) return { name: "signPhone" };
   if (first === "account" && second === undefined) return { name: "account", page: "applications" };
   if (first === "account" && second !== undefined && third === undefined && Object.hasOwn(ACCOUNT_PAGES, second)) {
     return { name: "account", page: ACCOUNT_PAGES[second] as AccountPage };

@@ -30,6 +30,11 @@ describe("parseApiError", () => {
     expect(error.message).toBeNull();
   });
 
+  it("reads a signing refusal's next steps (strings only)", () => {
+    const error = parseApiError(400, { error: { code: "signature.revoked", message: "失効", nextSteps: ["新しいカードで", 3, "窓口で"] } });
+    expect(error.nextSteps).toEqual(["新しいカードで", "窓口で"]);
+  });
+
   it("accepts a field given as a path array", () => {
     const error = parseApiError(422, { errors: [{ field: ["request", "extra", "fiscalYear"], code: "required", message: "x" }] });
     expect(error.fieldErrors[0]?.field).toBe("request.extra.fiscalYear");

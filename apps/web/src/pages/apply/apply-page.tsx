@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { useApi, useConfig } from "../../app-context.tsx";
+import { useApi } from "../../app-context.tsx";
 import type { Catalog, PrepareBody, Prepared, Procedure, Receipt, SubmitBody } from "../../api-types.ts";
 import { Alert } from "../../components/alert.tsx";
 import { Link } from "../../components/link.tsx";
@@ -17,6 +17,10 @@ import { FormStep } from "./form-step.tsx";
 import { PaymentStep, type PaymentState } from "./payment-step.tsx";
 import { ReceiptStep } from "./receipt-step.tsx";
 import { SignStep } from "./sign-step.tsx";
+import { BasicInfoComparison } from "./basic-info-comparison.tsx";
+import { CardCheck } from "./card-check.tsx";
+import type { FieldComparison } from "./signing-api.ts";
+import { signingMessages } from "./signing-messages.ts";
 
 /** `/apply/:procedureId` — loads the catalog, then runs the application stepper for the procedure. */
 export function ApplyPage({ procedureId }: { readonly procedureId: string }) {
@@ -55,7 +59,7 @@ interface PreparedState {
 function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure; readonly catalog: Catalog }) {
   const { t, locale, pick } = useI18n();
   const api = useApi();
-  const config = useConfig();
+  const signing = signingMessages(locale);
 
   const [step, setStep] = useState<StepId>("input");
   const [values, setValues] = useState<FormValues>(() => emptyForm(procedure));
@@ -70,6 +74,8 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
   const [prepared, setPrepared] = useState<PreparedState | null>(null);
   const [signature, setSignature] = useState<string | null>(null);
   const [signNotice, setSignNotice] = useState<string | null>(null);
+  // Where the signed application and the certificate's 4-info differ: shown before paying.
+  const [signedComparison, setSignedComparison] = useState<readonly FieldComparison[]>([]);
   const [payment, setPayment] = useState<PaymentState>({ kind: "ready" });
   const [frameGeneration, setFrameGeneration] = useState(0);
   const [lastToken, setLastToken] = useState<string | null>(null);
@@ -221,6 +227,16 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
     setPayment({ kind: "declined", message: notices.pay });
   };
 
+  /** Back to the form with the certificate's values for the fields that differ; preparing again means signing again. */
+  const correctFromCertificate = () => {
+    const applicant = { ...values.applicant };
+    for (const row of signedComparison) if (!row.same && !row.certificate.includes("?")) applicant[row.field] = row.certificate;
+    setValues({ ...values, applicant });
+    setSignature(null);
+    setSignedComparison([]);
+    setStep("input");
+  };
+
   const onCardError = () => {
     if (busy.current) return;
     setPayment({ kind: "cardError", message: t.pay.cardError });
@@ -242,6 +258,7 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
           submitting={preparing}
           onSubmit={() => void prepare()}
           headingRef={headingRef}
+          beforeForm={procedure.requiresSignature ? <CardCheck values={values} onChange={setValues} /> : undefined}
         />
       )}
       {step === "confirm" && prepared !== null && (
@@ -256,11 +273,12 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
       )}
       {step === "sign" && prepared !== null && (
         <SignStep
-          testCardUrl={config.testCard?.url ?? null}
+          application={prepared.body}
           canonicalJson={prepared.result.canonicalJson}
           notice={signNotice}
-          onSigned={(cms) => {
+          onSigned={(cms, comparison) => {
             setSignature(cms);
+            setSignedComparison(comparison);
             setSignNotice(null);
             goToPayment();
           }}
@@ -279,6 +297,20 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
             if (lastToken !== null) void submit(lastToken);
           }}
           headingRef={headingRef}
+          notice={
+            procedure.requiresSignature && payment.kind !== "submitting" ? (
+              <>
+                <BasicInfoComparison rows={signedComparison} explain={signing.comparisonAfterSign} />
+                {signedComparison.some((r) => !r.same) && (
+                  <div className="actions">
+                    <button type="button" className="button button--secondary" data-testid="correct-after-sign" onClick={() => correctFromCertificate()}>
+                      {signing.correctForm}
+                    </button>
+                  </div>
+                )}
+              </>
+            ) : undefined
+          }
         />
       )}
       {step === "done" && receipt !== null && <ReceiptStep receipt={receipt} headingRef={headingRef} />}

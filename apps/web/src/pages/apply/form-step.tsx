@@ -1,4 +1,4 @@
-import type { FormEvent, RefObject } from "react";
+import type { FormEvent, ReactNode, RefObject } from "react";
 import type { ApplicantField, Catalog, Procedure } from "../../api-types.ts";
 import { APPLICANT_FIELDS } from "../../api-types.ts";
 import { Alert } from "../../components/alert.tsx";
@@ -47,6 +47,7 @@ export function FormStep({
   submitting,
   onSubmit,
   headingRef,
+  beforeForm,
 }: {
   readonly procedure: Procedure;
   readonly catalog: Catalog;
@@ -58,6 +59,8 @@ export function FormStep({
   readonly submitting: boolean;
   readonly onSubmit: () => void;
   readonly headingRef: RefObject<HTMLHeadingElement | null>;
+  /** Shown between the intro and the form (the card check of a procedure that is signed). */
+  readonly beforeForm?: ReactNode;
 }) {
   const { t, locale, pick } = useI18n();
   const fieldErrors = (id: string): readonly string[] => errors?.byField.get(id) ?? [];
@@ -90,6 +93,7 @@ export function FormStep({
         </Alert>
       )}
       <p>{t.form.intro}</p>
+      {beforeForm}
       <form noValidate onSubmit={submit} className="form">
         <fieldset className="form-section">
           <legend className="form-section__legend">{t.form.applicantLegend}</legend>

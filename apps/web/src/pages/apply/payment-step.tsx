@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from "react";
+import { useEffect, useRef, type ReactNode, type RefObject } from "react";
 import { useConfig } from "../../app-context.tsx";
 import { Alert } from "../../components/alert.tsx";
 import { formatYen } from "../../format.ts";
@@ -30,6 +30,7 @@ export function PaymentStep({
   onCardError,
   onRetry,
   headingRef,
+  notice,
 }: {
   readonly total: number;
   /** Changing it reloads the iframe (a fresh card form after a decline). */
@@ -39,6 +40,8 @@ export function PaymentStep({
   readonly onCardError: (code: string) => void;
   readonly onRetry: () => void;
   readonly headingRef: RefObject<HTMLHeadingElement | null>;
+  /** Shown under the heading (where the signed application and the certificate differ). */
+  readonly notice?: ReactNode;
 }) {
   const { t, locale } = useI18n();
   const config = useConfig();
@@ -64,6 +67,7 @@ export function PaymentStep({
       <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
         {t.pay.stepHeading}
       </h2>
+      {notice}
       <p>{t.pay.intro}</p>
       <p className="pay-total">
         <span className="pay-total__label">{t.pay.totalLabel}</span>

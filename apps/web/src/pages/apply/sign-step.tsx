@@ -1,61 +1,108 @@
-import { useState, type FormEvent, type RefObject } from "react";
-import { useApi } from "../../app-context.tsx";
-import { utf8ToBase64 } from "../../base64.ts";
-import { isValidCardPassword } from "../../card-password.ts";
+import { useEffect, useState, type RefObject } from "react";
+import type { PrepareBody } from "../../api-types.ts";
+import { parseApiError, type ApiError } from "../../api-result.ts";
 import { Alert } from "../../components/alert.tsx";
-import { TextField } from "../../components/text-field.tsx";
 import { useI18n } from "../../i18n/i18n-context.tsx";
+import { CardPasswordForm } from "./card-password-form.tsx";
+import { signingApi, type Draft, type FieldComparison, type Handoff, type Verified } from "./signing-api.ts";
+import { SigningError } from "./signing-error.tsx";
+import { signingMessages } from "./signing-messages.ts";
 
-/** Step 3, 署名: signs the canonical JSON with the (test) card's signing certificate. */
+/** How often the PC asks whether the phone has signed. */
+const POLL_MS = 1_500;
+
+/**
+ * Step 3, 署名: the application's canonical JSON is signed with the card's signature certificate —
+ * here (the password typed on this device) or on a smartphone through a one-time QR link — and the
+ * server verifies it as a relying party before the resident goes on. Refusals (under 15, locked,
+ * expired, revoked, …) come with their next steps.
+ */
 export function SignStep({
-  testCardUrl,
+  application,
   canonicalJson,
   notice,
   onSigned,
   onBack,
   headingRef,
 }: {
-  /** `null` when this deployment has no test card: signing is then impossible here. */
-  readonly testCardUrl: string | null;
+  /** The prepare body whose canonical JSON is signed (the server prepares it again and signs that). */
+  readonly application: PrepareBody;
   readonly canonicalJson: string;
   /** Why the resident is (back) here, e.g. the server rejected the previous signature. */
   readonly notice: string | null;
-  readonly onSigned: (cmsBase64: string) => void;
+  readonly onSigned: (cmsBase64: string, comparison: readonly FieldComparison[]) => void;
   readonly onBack: () => void;
   readonly headingRef: RefObject<HTMLHeadingElement | null>;
 }) {
-  const { t } = useI18n();
-  const api = useApi();
-  const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [locked, setLocked] = useState(false);
-  const [signing, setSigning] = useState(false);
+  const { t, locale } = useI18n();
+  const m = signingMessages(locale);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [refused, setRefused] = useState<ApiError | null>(null);
+  const [handoff, setHandoff] = useState<Handoff | null>(null);
+  const [opened, setOpened] = useState(false);
 
-  const sign = async (event: FormEvent) => {
-    event.preventDefault();
-    if (signing || locked || testCardUrl === null) return;
-    if (!isValidCardPassword(password)) {
-      setError(t.sign.passwordInvalid);
-      return;
-    }
-    setSigning(true);
-    setError(null);
-    const result = await api.sign(testCardUrl, utf8ToBase64(canonicalJson), password);
-    setSigning(false);
-    if (result.ok) {
-      onSigned(result.data.cmsBase64);
-      return;
-    }
-    const { error: failure } = result;
-    // A wrong password must be typed again; never keep it in the field.
-    setPassword("");
-    if (failure.status === 401 && failure.triesLeft !== null) setError(t.sign.wrongPassword(failure.triesLeft));
-    else if (failure.status === 423) {
-      setLocked(true);
-      setError(t.sign.locked);
-    } else if (failure.status === 0) setError(t.meta.networkError);
-    else setError(failure.message ?? t.sign.failed);
+  useEffect(() => {
+    let live = true;
+    setDraft(null);
+    setRefused(null);
+    setHandoff(null);
+    void signingApi(locale).startApplication(application).then((started) => {
+      if (!live) return;
+      if (started.ok) setDraft(started.data);
+      else setRefused(started.error);
+    });
+    return () => {
+      live = false;
+    };
+    // A new draft for each application body; the language of an open draft's messages stays.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [application]);
+
+  const verified = (result: Verified) => {
+    if (result.cmsBase64 !== undefined) onSigned(result.cmsBase64, result.comparison);
   };
+
+  // The PC goes on by itself when the phone's signature arrives (or shows why it did not).
+  useEffect(() => {
+    if (handoff === null || draft === null) return;
+    let live = true;
+    const timer = window.setInterval(() => {
+      void signingApi(locale).status(draft).then((status) => {
+        if (!live) return;
+        if (!status.ok) {
+          if (status.error.status !== 0) {
+            window.clearInterval(timer);
+            setHandoff(null);
+            setRefused(status.error);
+          }
+          return;
+        }
+        setOpened(status.data.handoff === "opened");
+        const outcome = status.data.outcome;
+        if (outcome === undefined) return;
+        window.clearInterval(timer);
+        if (outcome.ok) verified(outcome.body as Verified);
+        else {
+          setHandoff(null);
+          setRefused(parseApiError(outcome.status, outcome.body));
+        }
+      });
+    }, POLL_MS);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [handoff, draft]);
+
+  const showQr = async () => {
+    if (draft === null) return;
+    const created = await signingApi(locale).handoff(draft);
+    if (created.ok) setHandoff(created.data);
+    else setRefused(created.error);
+  };
+
+  const until = handoff === null ? "" : new Date(handoff.expiresAt).toLocaleTimeString(locale === "ja" ? "ja-JP" : "en-GB", { hour: "2-digit", minute: "2-digit" });
 
   return (
     <section aria-labelledby="step-heading">
@@ -75,44 +122,49 @@ export function SignStep({
           {canonicalJson}
         </pre>
       </details>
-      {testCardUrl === null ? (
-        <Alert kind="error">
-          <p>{t.sign.unavailable}</p>
-        </Alert>
-      ) : (
+      {refused !== null && <SigningError error={refused} testId="sign-error" />}
+      {draft === null && refused === null && <p role="status">{m.starting}</p>}
+      {refused !== null && (
+        <div className="actions">
+          <button type="button" className="button button--secondary" onClick={onBack}>
+            {t.sign.back}
+          </button>
+        </div>
+      )}
+      {draft !== null && refused === null && (
         <>
           <Alert kind="info">
             <p>{t.sign.testCardNote}</p>
           </Alert>
-          <form noValidate onSubmit={(e) => void sign(e)} className="form">
-            <TextField
-              id="card-password"
-              label={t.sign.password}
-              value={password}
-              onChange={setPassword}
-              type="password"
-              autoComplete="off"
-              help={t.sign.passwordHelp}
-              errors={error === null ? [] : [error]}
-              announceErrors
-              testId="card-password"
-              size="medium"
-              disabled={locked}
-            />
-            <div className="actions">
-              <button
-                type="submit"
-                className="button"
-                data-testid="sign"
-                aria-disabled={signing || locked || undefined}
-              >
-                {signing ? t.sign.signing : t.sign.submit}
+          <CardPasswordForm draft={draft} onVerified={verified} submitLabel={t.sign.submit} testIds={{ password: "card-password", submit: "sign", error: "sign-error" }}>
+            <button type="button" className="button button--secondary" onClick={onBack}>
+              {t.sign.back}
+            </button>
+          </CardPasswordForm>
+          <section className="form-section" aria-labelledby="phone-heading" data-testid="handoff">
+            <h3 id="phone-heading">{m.phoneHeading}</h3>
+            <p>{m.phoneExplain}</p>
+            {handoff === null ? (
+              <button type="button" className="button button--secondary" data-testid="handoff-start" onClick={() => void showQr()}>
+                {m.phoneStart}
               </button>
-              <button type="button" className="button button--secondary" onClick={onBack}>
-                {t.sign.back}
-              </button>
-            </div>
-          </form>
+            ) : (
+              <>
+                <img src={handoff.qrDataUrl} alt={m.phoneQrAlt} width={240} height={240} data-testid="handoff-qr" />
+                <p role="status" data-testid="handoff-status">
+                  {opened ? m.phoneOpened : m.phoneWaiting(until)}
+                </p>
+                <details>
+                  <summary>{m.phoneLinkText}</summary>
+                  <p>
+                    <a href={handoff.url} data-testid="handoff-url" target="_blank" rel="noreferrer noopener">
+                      {handoff.url}
+                    </a>
+                  </p>
+                </details>
+              </>
+            )}
+          </section>
         </>
       )}
     </section>

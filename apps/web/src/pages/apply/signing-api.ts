@@ -1,0 +1,83 @@
+import { requestJson } from "../../api.ts";
+import type { PrepareBody } from "../../api-types.ts";
+import type { Locale } from "../../i18n/locale.ts";
+
+/** The compared form fields (core's `compareWithBasicInformation`). */
+export type ComparedField = "name" | "address" | "dateOfBirth";
+
+/** One field side by side, as the server compared it. */
+export interface FieldComparison {
+  readonly field: ComparedField;
+  readonly typed: string;
+  readonly certificate: string;
+  /** The certificate's substitute characters (代替文字) where it has them. */
+  readonly substitute: string | null;
+  readonly same: boolean;
+}
+
+/** What the verified certificate puts into the form. */
+export interface Prefill {
+  readonly name: string;
+  readonly address: string;
+  /** ISO, or null for a partial date of birth. */
+  readonly dateOfBirth: string | null;
+  readonly sex: "1" | "2" | "3";
+  readonly sexLabel: string;
+  readonly nameSubstitute: string | null;
+  readonly addressSubstitute: string | null;
+}
+
+/** A verified signature (or card check). */
+export interface Verified {
+  readonly purpose: "application" | "card_check";
+  /** The detached CMS of an application (not of a card check). */
+  readonly cmsBase64?: string;
+  readonly prefill: Prefill | null;
+  readonly comparison: readonly FieldComparison[];
+  readonly certificate: { readonly notAfter: string };
+}
+
+/** A started signing draft: its id, this page's key, the signature password's tries left. */
+export interface Draft {
+  readonly draftId: string;
+  readonly key: string;
+  readonly triesLeft: number | null;
+  readonly expiresAt: string;
+}
+
+/** The one-time link to open the draft on a phone. */
+export interface Handoff {
+  readonly url: string;
+  readonly qrDataUrl: string;
+  readonly expiresAt: string;
+}
+
+/** The draft's state as the PC polls it; `outcome` is what the finishing request got. */
+export interface DraftStatus {
+  readonly state: "pending" | "signed" | "failed";
+  readonly handoff: "none" | "waiting" | "opened";
+  readonly triesLeft: number | null;
+  readonly outcome?: { readonly ok: boolean; readonly status: number; readonly body: unknown };
+}
+
+/** What the phone gets for a hand-off link. */
+export interface Claimed extends Draft {
+  readonly purpose: "application" | "card_check";
+  readonly canonicalJson: string | null;
+}
+
+const base = "/api/signing";
+
+/** Signing with the My Number card through the service (docs/adr/0025), in the UI language. */
+export const signingApi = (locale: Locale) => ({
+  startApplication: (application: PrepareBody) => requestJson<Draft>("POST", `${base}/start`, { body: { purpose: "application", application, locale }, locale }),
+  startCardCheck: (typed: { name: string; address: string; dateOfBirth: string }) =>
+    requestJson<Draft>("POST", `${base}/start`, { body: { purpose: "card_check", typed, locale }, locale }),
+  complete: (draft: Pick<Draft, "draftId" | "key">, password: string) =>
+    requestJson<Verified>("POST", `${base}/drafts/${encodeURIComponent(draft.draftId)}/complete`, { body: { key: draft.key, password, locale }, locale }),
+  handoff: (draft: Pick<Draft, "draftId" | "key">) =>
+    requestJson<Handoff>("POST", `${base}/drafts/${encodeURIComponent(draft.draftId)}/handoff`, { body: { key: draft.key, locale }, locale }),
+  status: (draft: Pick<Draft, "draftId" | "key">) =>
+    requestJson<DraftStatus>("POST", `${base}/drafts/${encodeURIComponent(draft.draftId)}/status`, { body: { key: draft.key, locale }, locale }),
+  claim: (token: string) => requestJson<Claimed>("POST", `${base}/handoff/claim`, { body: { token, locale }, locale }),
+});

@@ -1,0 +1,81 @@
+import type { Locale } from "../../i18n/locale.ts";
+
+/** Texts of signing with the My Number card (docs/adr/0025), Japanese first. */
+const ja = {
+  passwordTries: (n: number) => `入力できるのはあと${n}回です。5回続けて間違えると署名用電子証明書がロックされ、市区町村の窓口での解除が必要になります。`,
+  nextSteps: "次のいずれかの方法をお選びください",
+  cardCheckHeading: "マイナンバーカードから入力する",
+  cardCheckExplain:
+    "マイナンバーカードの署名用電子証明書に記録された基本4情報（氏名・住所・生年月日・性別）を読み取り、入力欄に入れます。読み取りには署名用パスワードが必要です。証明書が有効か（期限切れ・失効していないか）もこのとき確かめます。",
+  cardCheckStart: "カードを読み取る",
+  cardCheckSubmit: "読み取る",
+  cardCheckDone: "カードの内容を入力欄に入れました。内容をご確認ください。",
+  cardCheckCancel: "やめる",
+  certificateSex: (label: string) => `性別（証明書）: ${label}`,
+  comparisonHeading: "入力した内容と証明書の内容が違います",
+  comparisonExplain: "違いのある項目を並べて表示しています。どちらにするかお選びください。",
+  comparisonAfterSign:
+    "署名した申請内容と、署名用電子証明書の内容に違いがあります。このまま進むか、入力画面で直してから署名し直すかをお選びください。",
+  field: { name: "氏名", address: "住所", dateOfBirth: "生年月日" },
+  typed: "入力した内容",
+  certificate: "証明書の内容",
+  substituteNote: (s: string) => `証明書では、外字が代替文字で表されています（代替文字: ${s}）。`,
+  useCertificate: "証明書の内容にする",
+  keepTyped: "入力した内容のままにする",
+  continueAsSigned: "このまま進む",
+  correctForm: "入力画面で直す（署名し直し）",
+  phoneHeading: "スマートフォンで署名する",
+  phoneExplain: "カードを読み取れるスマートフォンで署名するときは、このボタンでQRコードを表示し、スマートフォンのカメラで読み取ってください。",
+  phoneStart: "スマートフォンで署名する（QRコード）",
+  phoneQrAlt: "スマートフォンで署名するためのQRコード",
+  phoneWaiting: (time: string) => `スマートフォンでの署名を待っています。このリンクは一度だけ、${time}まで使えます。署名が終わると、この画面は自動で次へ進みます。`,
+  phoneOpened: "スマートフォンで開かれました。署名が終わるまでお待ちください。",
+  phoneLinkText: "QRコードを読み取れないときのリンク",
+  phonePageTitle: "スマートフォンでの電子署名",
+  phoneOpening: "署名の準備をしています…",
+  phoneSignedTitle: "署名しました",
+  phoneSigned: "署名しました。パソコンの画面に戻ってください。手続はパソコンで続きます。",
+  phoneNoLink: "リンクが正しくありません。パソコンの画面で新しいQRコードを表示してください。",
+  starting: "署名の準備をしています…",
+};
+
+const en: typeof ja = {
+  passwordTries: (n: number) => `${n} ${n === 1 ? "try" : "tries"} left. Five wrong passwords in a row lock the signature certificate until your municipal office unlocks it.`,
+  nextSteps: "Please choose one of these ways",
+  cardCheckHeading: "Fill in from your My Number card",
+  cardCheckExplain:
+    "Reads the 4 basic information items (name, address, date of birth, sex) recorded in your card's signature certificate into the form. Reading needs the signature password. This also checks that the certificate is valid (not expired or revoked).",
+  cardCheckStart: "Read the card",
+  cardCheckSubmit: "Read",
+  cardCheckDone: "The card's details are in the form. Please check them.",
+  cardCheckCancel: "Cancel",
+  certificateSex: (label: string) => `Sex (certificate): ${label}`,
+  comparisonHeading: "What you typed differs from your certificate",
+  comparisonExplain: "The items that differ are shown side by side. Please choose which to use.",
+  comparisonAfterSign:
+    "The signed application differs from your signature certificate. Continue as signed, or correct the form and sign again.",
+  field: { name: "Name", address: "Address", dateOfBirth: "Date of birth" },
+  typed: "What you typed",
+  certificate: "Certificate",
+  substituteNote: (s: string) => `The certificate writes characters outside common fonts with substitutes (substitute: ${s}).`,
+  useCertificate: "Use the certificate's",
+  keepTyped: "Keep what I typed",
+  continueAsSigned: "Continue as signed",
+  correctForm: "Correct the form (sign again)",
+  phoneHeading: "Sign on your smartphone",
+  phoneExplain: "To sign on a smartphone that reads your card, show the QR code with this button and scan it with the phone's camera.",
+  phoneStart: "Sign on my smartphone (QR code)",
+  phoneQrAlt: "QR code to sign on your smartphone",
+  phoneWaiting: (time: string) => `Waiting for the signature on your smartphone. The link works once, until ${time}. This page goes on by itself when the signature arrives.`,
+  phoneOpened: "Opened on your smartphone. Please wait until the signature is done.",
+  phoneLinkText: "Link, if the QR code cannot be scanned",
+  phonePageTitle: "Electronic signature on your smartphone",
+  phoneOpening: "Preparing the signature…",
+  phoneSignedTitle: "Signed",
+  phoneSigned: "Signed. Please go back to your computer: the application continues there.",
+  phoneNoLink: "This link is not valid. Please show a new QR code on your computer.",
+  starting: "Preparing the signature…",
+};
+
+/** The signing texts in the UI language. */
+export const signingMessages = (locale: Locale) => (locale === "ja" ? ja : en);
