@@ -4,7 +4,7 @@
  * use case did (what was stored, charged, voided, verified).
  */
 import { createHash } from "node:crypto";
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { errAsync, okAsync, type Result, type ResultAsync } from "neverthrow";
 import {
   APPLICATION_STORE_CONTRACT,
   ApplicationId,
@@ -23,6 +23,9 @@ import {
   type OutboxMessage,
   type PaymentError,
   type PaymentGateway,
+  type PaymentCustomer,
+  type PaymentEvent,
+  type SavedCard,
   type SignatureError,
   type SignatureVerifier,
   type StorageError,
@@ -126,7 +129,7 @@ export class FakeVerifier implements SignatureVerifier {
 
 /** A gateway that keeps authorisations by idempotency key; token `tok_declined` is declined. */
 export class FakeGateway implements PaymentGateway {
-  readonly meta = meta("payment-gateway@1");
+  readonly meta = meta("payment-gateway@2");
   readonly byKey = new Map<string, Authorization>();
   readonly requests: AuthorizeRequest[] = [];
   readonly voids: string[] = [];
@@ -140,17 +143,19 @@ export class FakeGateway implements PaymentGateway {
     this.requests.push(request);
     const existing = this.byKey.get(request.idempotencyKey);
     if (existing !== undefined) return okAsync(existing);
-    if (request.token === "tok_declined") {
+    if (request.source.kind === "token" && request.source.token === "tok_declined") {
       return errAsync({ _tag: "PaymentError", reason: "declined", operation: "authorize", retryable: false, message: "declined" });
     }
     const authorization: Authorization = {
       id: `auth_${this.byKey.size + 1}`,
       amount: request.amount,
       capturedAmount: 0 as Authorization["capturedAmount"],
+      refundedAmount: 0 as Authorization["refundedAmount"],
       status: "authorized",
       brand: "visa",
       last4: "4242",
       idempotencyKey: request.idempotencyKey,
+      challenge: null,
     };
     this.byKey.set(request.idempotencyKey, authorization);
     return okAsync(authorization);
@@ -168,6 +173,33 @@ export class FakeGateway implements PaymentGateway {
       }
     }
     return errAsync({ _tag: "PaymentError", reason: "not_found", operation: "void", retryable: false, message: "no such authorisation" });
+  }
+  completeChallenge(): ResultAsync<Authorization, PaymentError> {
+    throw new Error("not used by core use cases");
+  }
+  refund(): ResultAsync<Authorization, PaymentError> {
+    throw new Error("not used by core use cases");
+  }
+  getAuthorization(): ResultAsync<Authorization | null, PaymentError> {
+    throw new Error("not used by core use cases");
+  }
+  ensureCustomer(): ResultAsync<PaymentCustomer, PaymentError> {
+    throw new Error("not used by core use cases");
+  }
+  findCustomer(): ResultAsync<PaymentCustomer | null, PaymentError> {
+    throw new Error("not used by core use cases");
+  }
+  saveCard(): ResultAsync<SavedCard, PaymentError> {
+    throw new Error("not used by core use cases");
+  }
+  updateSavedCard(): ResultAsync<SavedCard, PaymentError> {
+    throw new Error("not used by core use cases");
+  }
+  deleteSavedCard(): ResultAsync<void, PaymentError> {
+    throw new Error("not used by core use cases");
+  }
+  verifyWebhook(): Result<PaymentEvent, PaymentError> {
+    throw new Error("not used by core use cases");
   }
   findByIdempotencyKey(key: IdempotencyKey) {
     return okAsync(this.byKey.get(key) ?? null);

@@ -109,7 +109,7 @@ describe("submitApplication", () => {
     expect(app.signature?.signerSubject).toBe("CN=test");
     expect(deps.verifier.calls).toEqual([{ content: documentFor(deps, body()), at: deps.clock.now() }]);
     expect(deps.gateway.requests).toEqual([
-      { token: "tok_visa", amount: 1010, idempotencyKey: `auth-sub_0123456789abcdef-${sha256("tok_visa").slice(0, 16)}`, description: "madoguchi juminhyo" },
+      { source: { kind: "token", token: "tok_visa" }, amount: 1010, idempotencyKey: `auth-sub_0123456789abcdef-${sha256("tok_visa").slice(0, 16)}`, description: "madoguchi juminhyo" },
     ]);
     expect([...deps.store.rows.values()]).toEqual([app]);
     expect(deps.store.outbox).toEqual([{ id: "uuid-4", kind: "application.status_changed", applicationId: app.id, status: "submitted", createdAt: deps.clock.now() }]);

@@ -38,15 +38,15 @@ describe("card data never reaches the madoguchi side", () => {
     const key = IdempotencyKey(`flow-${randomUUID()}`);
 
     expect((await gateway.healthCheck()).isOk()).toBe(true);
-    const request = { token: await tokenFor(TEST_CARDS.visaSuccess), amount: yen(1450), idempotencyKey: key, description: "住民票の写し 1通" };
+    const request = { source: { kind: "token" as const, token: await tokenFor(TEST_CARDS.visaSuccess) }, amount: yen(1450), idempotencyKey: key, description: "住民票の写し 1通" };
     const authorization = (await gateway.authorize(request))._unsafeUnwrap();
     expect((await gateway.authorize(request))._unsafeUnwrap().id).toBe(authorization.id);
     expect((await gateway.findByIdempotencyKey(key))._unsafeUnwrap()?.id).toBe(authorization.id);
     expect((await gateway.capture(authorization.id, yen(1450), IdempotencyKey(`cap-${randomUUID()}`)))._unsafeUnwrap().status).toBe("captured");
 
-    const second = (await gateway.authorize({ ...request, token: await tokenFor(TEST_CARDS.jcbSuccess), idempotencyKey: IdempotencyKey(`flow-${randomUUID()}`) }))._unsafeUnwrap();
+    const second = (await gateway.authorize({ ...request, source: { kind: "token" as const, token: await tokenFor(TEST_CARDS.jcbSuccess) }, idempotencyKey: IdempotencyKey(`flow-${randomUUID()}`) }))._unsafeUnwrap();
     expect((await gateway.void(second.id, IdempotencyKey(`void-${randomUUID()}`)))._unsafeUnwrap().status).toBe("voided");
-    const declined = await gateway.authorize({ ...request, token: await tokenFor(TEST_CARDS.declined), idempotencyKey: IdempotencyKey(`flow-${randomUUID()}`) });
+    const declined = await gateway.authorize({ ...request, source: { kind: "token" as const, token: await tokenFor(TEST_CARDS.declined) }, idempotencyKey: IdempotencyKey(`flow-${randomUUID()}`) });
     expect(declined.isErr()).toBe(true);
 
     const exchanges = proxy.exchanges.slice(start);

@@ -1,5 +1,5 @@
 import { paymentGatewayCases, type PaymentGatewayCaseContext } from "@madoguchi/conformance/payment-gateway";
-import { IdempotencyKey, type PaymentGateway } from "@madoguchi/core";
+import { IdempotencyKey, yen, type PaymentGateway } from "@madoguchi/core";
 import { errAsync, okAsync } from "neverthrow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandboxPaymentGateway, TEST_CARDS, type SandboxGateway } from "../src/index.ts";
@@ -18,7 +18,7 @@ const real = (): PaymentGateway => createSandboxPaymentGateway({ baseUrl: sandbo
 const mutants: ReadonlyArray<{ readonly mutant: string; readonly caughtBy: string; readonly make: () => PaymentGateway }> = [
   {
     mutant: "declares another contract",
-    caughtBy: "declares the payment-gateway@1 contract",
+    caughtBy: "declares the payment-gateway@2 contract",
     make: () => ({ ...real(), meta: { ...real().meta, contract: "payment-gateway@0" } }),
   },
   {
@@ -50,7 +50,7 @@ const mutants: ReadonlyArray<{ readonly mutant: string; readonly caughtBy: strin
       return {
         ...g,
         capture: (id, amount, key) =>
-          g.capture(id, amount, key).orElse((e) => (e.reason === "invalid_request" ? okAsync({ id, amount, capturedAmount: amount, status: "captured" as const, brand: "visa" as const, last4: "4242", idempotencyKey: key }) : errAsync(e))),
+          g.capture(id, amount, key).orElse((e) => (e.reason === "invalid_request" ? okAsync({ id, amount, capturedAmount: amount, refundedAmount: yen(0), status: "captured" as const, brand: "visa" as const, last4: "4242", idempotencyKey: key, challenge: null }) : errAsync(e))),
       };
     },
   },

@@ -22,7 +22,7 @@ const errorOf = async <T>(pending: PromiseLike<Result<T, PaymentError>>): Promis
 };
 const key = (): IdempotencyKey => IdempotencyKey(`client-${randomUUID()}`);
 const authorizeCard = async (g: PaymentGateway, number: string) =>
-  g.authorize({ token: await mintToken(sandbox.url, number), amount: yen(100), idempotencyKey: key(), description: "x" });
+  g.authorize({ source: { kind: "token" as const, token: await mintToken(sandbox.url, number) }, amount: yen(100), idempotencyKey: key(), description: "x" });
 
 /** A TCP port that was free a moment ago: nothing listens there. */
 const closedPort = async (): Promise<number> => {
@@ -46,7 +46,7 @@ describe("sandbox client: answers mapped to PaymentError reasons", () => {
   });
 
   it("maps an unknown token to invalid_token", async () => {
-    const error = await errorOf(gateway.authorize({ token: "tok_never_issued", amount: yen(100), idempotencyKey: key(), description: "x" }));
+    const error = await errorOf(gateway.authorize({ source: { kind: "token" as const, token: "tok_never_issued" }, amount: yen(100), idempotencyKey: key(), description: "x" }));
     expect([error.reason, error.retryable]).toEqual(["invalid_token", false]);
   });
 
@@ -83,7 +83,7 @@ describe("sandbox client: answers mapped to PaymentError reasons", () => {
     try {
       const port = (silent.address() as AddressInfo).port;
       const stalled = createSandboxPaymentGateway({ baseUrl: `http://127.0.0.1:${port}`, secretKey: SECRET_KEY, timeoutMs: 200 });
-      const error = await errorOf(stalled.authorize({ token: "tok_x", amount: yen(1), idempotencyKey: key(), description: "x" }));
+      const error = await errorOf(stalled.authorize({ source: { kind: "token" as const, token: "tok_x" }, amount: yen(1), idempotencyKey: key(), description: "x" }));
       expect([error.reason, error.retryable]).toEqual(["timeout", true]);
     } finally {
       silent.close();
@@ -93,11 +93,11 @@ describe("sandbox client: answers mapped to PaymentError reasons", () => {
   it("rejects an idempotency key that cannot travel in a header as invalid_request, before any call", async () => {
     const token = await mintToken(sandbox.url, TEST_CARDS.visaSuccess);
     for (const bad of ["", "キー", "has space", "x".repeat(256)]) {
-      const error = await errorOf(gateway.authorize({ token, amount: yen(100), idempotencyKey: IdempotencyKey(bad), description: "x" }));
+      const error = await errorOf(gateway.authorize({ source: { kind: "token" as const, token }, amount: yen(100), idempotencyKey: IdempotencyKey(bad), description: "x" }));
       expect([bad.length, error.reason, error.retryable]).toEqual([bad.length, "invalid_request", false]);
     }
     // Nothing was sent: the token is still unused.
-    expect((await gateway.authorize({ token, amount: yen(100), idempotencyKey: key(), description: "x" })).isOk()).toBe(true);
+    expect((await gateway.authorize({ source: { kind: "token" as const, token }, amount: yen(100), idempotencyKey: key(), description: "x" })).isOk()).toBe(true);
   });
 
   it("answers a healthy sandbox's health check with Ok", async () => {

@@ -8,6 +8,7 @@ import {
   type Authorization,
   type PaymentError,
   type PaymentGateway,
+  type PaymentSource,
 } from "@madoguchi/core";
 
 /** Builds a ready {@link PaymentGateway} for one test (state may be shared with other tests: keys are unique). */
@@ -76,13 +77,13 @@ const expectWellFormed = (authorization: Authorization, amount: number, key: Ide
 
 const authorizeNew = async (gateway: PaymentGateway, tokens: PaymentGatewayTestTokens, amount: number): Promise<Authorization> => {
   const idempotencyKey = freshKey();
-  return okValue(gateway.authorize({ token: await tokens.success(), amount: yen(amount), idempotencyKey, description: "madoguchi conformance" }));
+  return okValue(gateway.authorize({ source: { kind: "token" as const, token: await tokens.success() }, amount: yen(amount), idempotencyKey, description: "madoguchi conformance" }));
 };
 
 /** The cases of the payment-gateway contract, exported so that tests can prove each one catches a broken adapter. */
 export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
   {
-    name: "declares the payment-gateway@1 contract",
+    name: "declares the payment-gateway@2 contract",
     run: async ({ makeGateway }) => {
       const gateway = await makeGateway();
       expect(gateway.meta.contract).toBe(PAYMENT_GATEWAY_CONTRACT);
@@ -100,7 +101,7 @@ export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
     run: async ({ makeGateway, tokens }) => {
       const gateway = await makeGateway();
       const key = freshKey();
-      const authorization = await okValue(gateway.authorize({ token: await tokens.success(), amount: yen(1450), idempotencyKey: key, description: "住民票の写し" }));
+      const authorization = await okValue(gateway.authorize({ source: { kind: "token" as const, token: await tokens.success() }, amount: yen(1450), idempotencyKey: key, description: "住民票の写し" }));
       expectWellFormed(authorization, 1450, key);
       expect(authorization.status).toBe("authorized");
       expect(authorization.capturedAmount).toBe(0);
@@ -133,7 +134,7 @@ export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
     name: "answers the same idempotency key twice with one authorisation (same id, one charge)",
     run: async ({ makeGateway, tokens }) => {
       const gateway = await makeGateway();
-      const request = { token: await tokens.success(), amount: yen(750), idempotencyKey: freshKey(), description: "retry" };
+      const request = { source: { kind: "token" as const, token: await tokens.success() }, amount: yen(750), idempotencyKey: freshKey(), description: "retry" };
       const first = await okValue(gateway.authorize(request));
       const second = await okValue(gateway.authorize(request));
       expect(second).toEqual(first);
@@ -161,7 +162,7 @@ export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
     name: "reports a declined card as declined (not retryable), with nothing charged under its key",
     run: async ({ makeGateway, tokens }) => {
       const gateway = await makeGateway();
-      const request = { token: await tokens.declined(), amount: yen(500), idempotencyKey: freshKey(), description: "declined" };
+      const request = { source: { kind: "token" as const, token: await tokens.declined() }, amount: yen(500), idempotencyKey: freshKey(), description: "declined" };
       const error = await errorOf(gateway.authorize(request));
       expect(error.reason).toBe("declined");
       expect(error.retryable).toBe(false);
@@ -175,8 +176,8 @@ export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
     run: async ({ makeGateway, tokens }) => {
       const gateway = await makeGateway();
       const token = await tokens.success();
-      await okValue(gateway.authorize({ token, amount: yen(100), idempotencyKey: freshKey(), description: "first" }));
-      const error = await errorOf(gateway.authorize({ token, amount: yen(100), idempotencyKey: freshKey(), description: "second" }));
+      await okValue(gateway.authorize({ source: { kind: "token" as const, token }, amount: yen(100), idempotencyKey: freshKey(), description: "first" }));
+      const error = await errorOf(gateway.authorize({ source: { kind: "token" as const, token }, amount: yen(100), idempotencyKey: freshKey(), description: "second" }));
       expect(error.reason).toBe("invalid_token");
       expect(error.retryable).toBe(false);
     },
@@ -187,7 +188,7 @@ export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
       const gateway = await makeGateway();
       const first = await authorizeNew(gateway, tokens, 400);
       const error = await errorOf(
-        gateway.authorize({ token: await tokens.success(), amount: yen(401), idempotencyKey: first.idempotencyKey, description: "madoguchi conformance" }),
+        gateway.authorize({ source: { kind: "token" as const, token: await tokens.success() }, amount: yen(401), idempotencyKey: first.idempotencyKey, description: "madoguchi conformance" }),
       );
       expect(error.reason).toBe("invalid_request");
       expect(await okValue(gateway.findByIdempotencyKey(first.idempotencyKey))).toEqual(first);
@@ -230,7 +231,7 @@ export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
     run: async ({ makeGateway, tokens }) => {
       const gateway = await makeGateway();
       if (tokens.timeoutAfterCommit === undefined) throw new Error("needs tokens.timeoutAfterCommit");
-      const request = { token: await tokens.timeoutAfterCommit(), amount: yen(1200), idempotencyKey: freshKey(), description: "timeout" };
+      const request = { source: { kind: "token" as const, token: await tokens.timeoutAfterCommit() }, amount: yen(1200), idempotencyKey: freshKey(), description: "timeout" };
       const error = await errorOf(gateway.authorize(request));
       expect(error.reason).toBe("timeout");
       expect(error.retryable).toBe(true);
@@ -283,7 +284,7 @@ export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
 interface ModelPayment {
   readonly key: IdempotencyKey;
   readonly amount: number;
-  readonly request: { readonly token: string; readonly description: string };
+  readonly request: { readonly source: PaymentSource; readonly description: string };
   id: string;
   status: Authorization["status"];
   capturedAmount: number;
@@ -300,7 +301,7 @@ const paymentCommands = (tokens: PaymentGatewayTestTokens): fc.Arbitrary<Payment
     (amount): PaymentCommand => ({
       check: () => true,
       run: async (model, gateway) => {
-        const request = { token: await tokens.success(), amount: yen(amount), idempotencyKey: freshKey(), description: "model" };
+        const request = { source: { kind: "token" as const, token: await tokens.success() }, amount: yen(amount), idempotencyKey: freshKey(), description: "model" };
         const authorization = await okValue(gateway.authorize(request));
         expect(authorization).toMatchObject({ amount, capturedAmount: 0, status: "authorized" });
         model.payments.push({ key: request.idempotencyKey, amount, request, id: authorization.id, status: "authorized", capturedAmount: 0 });
@@ -375,7 +376,7 @@ const paymentCommands = (tokens: PaymentGatewayTestTokens): fc.Arbitrary<Payment
 ];
 
 /**
- * Registers the payment-gateway@1 contract as a vitest suite. `makeGateway` builds the adapter for each
+ * Registers the payment-gateway@2 contract as a vitest suite. `makeGateway` builds the adapter for each
  * test; `tokens` mints card tokens the way the gateway's browser fields would. The timeout case runs
  * only when `tokens.timeoutAfterCommit` is given.
  */

@@ -174,7 +174,7 @@ const authorize = (
   if (fee.total === 0) return okAsync(null);
   return deps.gateway
     .authorize({
-      token,
+      source: { kind: "token", token },
       amount: fee.total,
       idempotencyKey: paymentIdempotencyKey(deps.hasher, v.submissionKey, token),
       // On the resident's card statement: no personal data.
@@ -217,7 +217,8 @@ const store = (
           authorizationId: authorization.id,
           idempotencyKey: authorization.idempotencyKey,
           amount: authorization.amount,
-          status: authorization.status,
+          // `authorize` above lets only an `authorized` authorisation through.
+          status: "authorized",
           brand: authorization.brand,
           last4: authorization.last4,
         };

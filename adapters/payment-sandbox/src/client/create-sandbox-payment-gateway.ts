@@ -6,6 +6,8 @@ import {
   type PaymentGateway,
 } from "@madoguchi/core";
 import { Schema } from "effect";
+import { err, errAsync } from "neverthrow";
+import { paymentError } from "./payment-error.ts";
 import { callSandbox, type SandboxHttpConfig } from "./sandbox-http.ts";
 import { SandboxClientOptions } from "./sandbox-client.options.ts";
 
@@ -26,11 +28,15 @@ const toAuthorization = (body: typeof AuthorizationBody.Type): Authorization => 
   id: body.id,
   amount: yen(body.amount),
   capturedAmount: yen(body.capturedAmount),
+  refundedAmount: yen(0),
   status: body.status,
   brand: body.brand,
   last4: body.last4,
   idempotencyKey: IdempotencyKey(body.idempotencyKey),
+  challenge: null,
 });
+
+const unsupported = (operation: string) => paymentError(operation, "unsupported", "the sandbox client does not support this yet", false);
 
 const HealthBody = Schema.Struct({ status: Schema.Literal("ok") });
 
@@ -53,12 +59,14 @@ export const createSandboxPaymentGateway = (options: SandboxClientOptions): Paym
     meta: { contract: PAYMENT_GATEWAY_CONTRACT, name: "payment-sandbox", capabilities: new Set() },
 
     authorize: (request) =>
-      callSandbox(config, {
+      request.source.kind !== "token"
+        ? errAsync(unsupported("payment-gateway.authorize"))
+        : callSandbox(config, {
         operation: "payment-gateway.authorize",
         method: "POST",
         path: "v1/authorizations",
         idempotencyKey: request.idempotencyKey,
-        body: { token: request.token, amount: request.amount, description: request.description },
+        body: { token: request.source.token, amount: request.amount, description: request.description },
         response: AuthorizationBody,
       }).map(toAuthorization),
 
@@ -92,6 +100,16 @@ export const createSandboxPaymentGateway = (options: SandboxClientOptions): Paym
         },
         true,
       ).map((body) => (body === null ? null : toAuthorization(body))),
+
+    completeChallenge: () => errAsync(unsupported("payment-gateway.completeChallenge")),
+    refund: () => errAsync(unsupported("payment-gateway.refund")),
+    getAuthorization: () => errAsync(unsupported("payment-gateway.getAuthorization")),
+    ensureCustomer: () => errAsync(unsupported("payment-gateway.ensureCustomer")),
+    findCustomer: () => errAsync(unsupported("payment-gateway.findCustomer")),
+    saveCard: () => errAsync(unsupported("payment-gateway.saveCard")),
+    updateSavedCard: () => errAsync(unsupported("payment-gateway.updateSavedCard")),
+    deleteSavedCard: () => errAsync(unsupported("payment-gateway.deleteSavedCard")),
+    verifyWebhook: () => err(unsupported("payment-gateway.verifyWebhook")),
 
     healthCheck: () =>
       callSandbox(config, {

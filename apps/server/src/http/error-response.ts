@@ -50,6 +50,7 @@ const MESSAGES = {
   insufficientFunds: { ja: "ご利用可能額が不足しています。別のカードをお試しください。", en: "The card has insufficient funds. Please try another card." },
   expiredCard: { ja: "カードの有効期限が切れています。別のカードをお試しください。", en: "The card has expired. Please try another card." },
   invalidToken: { ja: "カード情報の有効期限が切れました。カード情報をもう一度入力してください。", en: "The card details expired. Please enter them again." },
+  challengeFailed: { ja: "カード会社による本人認証（3-Dセキュア）が完了しませんでした。もう一度お試しいただくか、別のカードをお使いください。", en: "Your card issuer could not confirm it is you (3-D Secure). Please try again or use another card." },
   paymentInvalid: { ja: "決済を処理できませんでした。最初からやり直してください。", en: "The payment could not be processed. Please start again." },
   paymentUnavailable: { ja: "決済サービスに接続できませんでした。しばらくしてからもう一度送信してください（二重に請求されることはありません）。", en: "The payment service is not reachable. Please submit again in a moment (you will not be charged twice)." },
   unavailable: { ja: "ただいま処理できません。しばらくしてからもう一度お試しください。", en: "The service is temporarily unavailable. Please try again in a moment." },
@@ -104,11 +105,15 @@ const paymentFailure = (reason: PaymentError["reason"], code: string, locale: Lo
       return fail(402, code, MESSAGES.expiredCard, locale);
     case "invalid_token":
       return fail(402, code, MESSAGES.invalidToken, locale);
+    case "challenge_failed":
+      return fail(402, code, MESSAGES.challengeFailed, locale);
     case "invalid_request":
     case "not_found":
+    case "invalid_signature":
       return fail(400, code, MESSAGES.paymentInvalid, locale);
     case "timeout":
     case "unavailable":
+    case "unsupported":
       return fail(503, code, MESSAGES.paymentUnavailable, locale);
     default:
       return assertNever(reason);
