@@ -30,6 +30,9 @@ export * from "./procedures/find-procedure.ts";
 export * from "./procedures/resident-entry.ts";
 export type * from "./fees/fee.ts";
 export * from "./fees/calculate-fee.ts";
+export * from "./fees/fee-breakdown.ts";
+export * from "./fees/fee-change.ts";
+export * from "./fees/payment-timing.ts";
 
 export * from "./applications/application-status.ts";
 export type * from "./applications/application.ts";
@@ -63,6 +66,7 @@ export * from "./signatures/revocation-checker.port.ts";
 export * from "./signatures/trust-anchor-store.port.ts";
 export * from "./signatures/cms-assembly.ts";
 export * from "./payments/payment-gateway.port.ts";
+export * from "./payments/ledger/index.ts";
 export * from "./keys/key-store.port.ts";
 
 export type * from "./staff/staff-account.ts";

@@ -58,6 +58,8 @@ const ProcedureSchema = Schema.Struct({
   officeIds: Schema.optionalKey(Schema.Array(Slug)),
   /** Optional in the file: both. `["account"]` requires a resident account, `["email_only"]` needs none. */
   residentEntry: Schema.optionalKey(Schema.Array(Schema.Literals(["account", "email_only"])).check(Schema.isMinLength(1))),
+  /** Optional in the file: `at_submission`. `after_assessment` (事後決済): staff fix the amount, then the resident pays. */
+  paymentTiming: Schema.optionalKey(Schema.Literals(["at_submission", "after_assessment"])),
 });
 
 /**

@@ -65,7 +65,15 @@ export interface Procedure {
   readonly officeIds?: readonly OfficeId[];
   /** How residents may apply (absent: both; see `residentEntriesOf`). The server enforces it at submission. */
   readonly residentEntry?: readonly ResidentEntry[];
+  /**
+   * When the resident pays (absent: `at_submission`; see `paymentTimingOf`). `after_assessment` (事後決済) is
+   * for certificates whose fee staff only know later, e.g. a 戸籍 whose number of pages is counted at the desk.
+   */
+  readonly paymentTiming?: PaymentTiming;
 }
+
+/** When the resident pays: with the submission, or once staff have fixed the amount (事後決済). */
+export type PaymentTiming = "at_submission" | "after_assessment";
 
 /** Everything a municipality configures about its certificate procedures, loaded from one file. */
 export interface ProcedureCatalog {

@@ -1,0 +1,4 @@
+/** payments/ledger/: the money of an application (authorised, captured, refunded), the decisions on it, and the settlement report. */
+export * from "./money-state.ts";
+export * from "./money-plan.ts";
+export * from "./settlement-report.ts";
