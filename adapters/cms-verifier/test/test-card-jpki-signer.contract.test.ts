@@ -56,6 +56,7 @@ const build = async () => {
     },
     completeRight: (signer, sessionId, key: JpkiKey) =>
       signer.completeSigning({ sessionId, completion: { kind: "secret", secret: key === "signature" ? PASSWORD : PIN } }),
+    decline: (signer, sessionId) => signer.completeSigning({ sessionId, completion: { kind: "declined", error: "access_denied", state: null } }),
     wrongSecret: (key) => (key === "signature" ? "WRONG999" : "9999"),
     tries: (key) => (key === "signature" ? 5 : 3),
     verifier,

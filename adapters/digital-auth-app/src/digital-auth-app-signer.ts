@@ -92,12 +92,21 @@ export const createDigitalAuthAppSigner = (options: DigitalAuthAppSignerOptions)
       const operation = "jpki-signer.completeSigning";
       const session = sessions.get(sessionId);
       if (session === undefined) return errAsync(signerError(operation, "unknown_session", "no such signing session"));
-      if (completion.kind !== "authorization_code") return errAsync(signerError(operation, "invalid_input", "the app completes with an authorization code"));
+      if (completion.kind === "secret") return errAsync(signerError(operation, "invalid_input", "the app completes with an authorization code"));
+      // Only this session's own callback may end it: another state leaves the session open.
+      if (completion.state !== session.pending.state) return errAsync(signerError(operation, "invalid_input", "the callback belongs to another session"));
       sessions.delete(sessionId);
       if (session.expiresAt <= now()) return errAsync(signerError(operation, "session_expired", "the signing session expired"));
-      // The port's completion has no kind for the callback's `error=` (access_denied): a callback without
-      // a code is the resident coming back without approving (see ADR 0023, asked of jpki-signer@1).
-      if (completion.code === "") return errAsync(signerError(operation, "cancelled", "the resident came back without approving"));
+      if (completion.kind === "declined") {
+        // The callback's `error=`: access_denied is the resident cancelling in the app; any other code is
+        // the provider failing the transaction (RFC 6749 4.1.2.1), not the resident's choice.
+        return errAsync(
+          completion.error === "access_denied"
+            ? signerError(operation, "cancelled", "the resident cancelled the signature in the app")
+            : signerError(operation, "unavailable", "the provider refused the sign transaction"),
+        );
+      }
+      if (completion.code === "") return errAsync(signerError(operation, "invalid_input", "the callback carries no code"));
       const callback = new URL(session.pending.redirectUri);
       callback.searchParams.set("code", completion.code);
       callback.searchParams.set("state", completion.state);

@@ -48,6 +48,17 @@ const build = async (): Promise<JpkiSignerHarness> => {
         }),
       );
     },
+    // The resident presses cancel in the app: the callback carries `error` and `state` instead of a code.
+    decline: (signer, sessionId) => {
+      const url = challengeUrls.get(sessionId);
+      const callback = url === undefined ? Promise.resolve(null) : approveInStub(url, "cancel").then((location) => new URL(location));
+      return ResultAsync.fromSafePromise(callback).andThen((cancelled) =>
+        signer.completeSigning({
+          sessionId,
+          completion: { kind: "declined", error: cancelled?.searchParams.get("error") ?? "none", state: cancelled?.searchParams.get("state") ?? null },
+        }),
+      );
+    },
     wrongSecret: () => null,
     tries: () => null,
     verifier,

@@ -24,8 +24,8 @@ const startAndApprove = async (decision: "approve" | "cancel" = "approve") => {
 };
 
 describe("JpkiSigner over the app's sign transaction", () => {
-  it("declares jpki-signer@1", () => {
-    expect(signer.meta.contract).toBe("jpki-signer@1");
+  it("declares jpki-signer@2", () => {
+    expect(signer.meta.contract).toBe("jpki-signer@2");
   });
 
   it("signs the DigestInfo with the card's key and returns its certificate (DER)", async () => {
@@ -43,12 +43,30 @@ describe("JpkiSigner over the app's sign transaction", () => {
     expect((await signer.completeSigning({ sessionId: session.sessionId, completion }))._unsafeUnwrapErr().reason).toBe("unknown_session");
   });
 
-  it("a cancel in the app (a callback without a code) is cancelled and ends the session", async () => {
-    const { session, state } = await startAndApprove("cancel");
-    const result = await signer.completeSigning({ sessionId: session.sessionId, completion: { kind: "authorization_code", code: "", state } });
-    expect(result._unsafeUnwrapErr().reason).toBe("cancelled");
+  it("a cancel in the app (the callback's error=access_denied, declined) is cancelled and ends the session", async () => {
+    const session = (await signer.startSigning({ digestInfo, key: "signature" }))._unsafeUnwrap();
+    if (session.challenge.kind !== "redirect") throw new Error("expected a redirect challenge");
+    const callback = new URL(await approveInStub(session.challenge.url, "cancel"));
+    expect(callback.searchParams.get("code")).toBeNull();
+    const error = callback.searchParams.get("error")!;
+    const state = callback.searchParams.get("state")!;
+    expect(error).toBe("access_denied");
+    // Another session's callback cannot end this one: the session stays open.
+    const foreign = await signer.completeSigning({ sessionId: session.sessionId, completion: { kind: "declined", error, state: "someone-else" } });
+    expect(foreign._unsafeUnwrapErr().reason).toBe("invalid_input");
+    const result = await signer.completeSigning({ sessionId: session.sessionId, completion: { kind: "declined", error, state } });
+    expect(result._unsafeUnwrapErr()).toMatchObject({ reason: "cancelled", retryable: false });
     const again = await signer.completeSigning({ sessionId: session.sessionId, completion: { kind: "authorization_code", code: "x", state } });
     expect(again._unsafeUnwrapErr().reason).toBe("unknown_session");
+  });
+
+  it("another error from the provider is the provider failing (unavailable), not a cancel; an empty code is invalid_input", async () => {
+    const first = await startAndApprove("cancel");
+    const failed = await signer.completeSigning({ sessionId: first.session.sessionId, completion: { kind: "declined", error: "server_error", state: first.state } });
+    expect(failed._unsafeUnwrapErr().reason).toBe("unavailable");
+    const second = await startAndApprove();
+    const empty = await signer.completeSigning({ sessionId: second.session.sessionId, completion: { kind: "authorization_code", code: "", state: second.state } });
+    expect(empty._unsafeUnwrapErr().reason).toBe("invalid_input");
   });
 
   it("another session's state is refused", async () => {

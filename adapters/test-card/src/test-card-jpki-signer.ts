@@ -115,6 +115,11 @@ export const createTestCardJpkiSigner = (deps: TestCardJpkiSignerDeps): JpkiSign
             sessions.delete(sessionId);
             return err(signerError("session_expired", "the signing session has expired"));
           }
+          if (completion.kind === "declined") {
+            // The resident cancelled at the prompt: the session ends and the card is not touched (no try spent).
+            sessions.delete(sessionId);
+            return err(signerError("cancelled", "the resident cancelled"));
+          }
           if (completion.kind !== "secret") return err(signerError("invalid_input", "this session takes a secret"));
           const pattern = session.key === "signature" ? SIGNATURE_PASSWORD_PATTERN : AUTHENTICATION_PIN_PATTERN;
           // A malformed secret is refused before the card, as the card apps do: it costs no try.

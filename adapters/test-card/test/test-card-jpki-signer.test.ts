@@ -70,6 +70,19 @@ describe("createTestCardJpkiSigner", () => {
     expect(state.card.triesLeft).toBe(5);
   });
 
+  it("a declined completion (cancel at the prompt) ends the session as cancelled without touching the card", async () => {
+    const { signer, state } = signerOver(card, { value: new Date("2026-11-15T00:00:00Z") });
+    const session = (await signer.startSigning({ digestInfo, key: "signature" }))._unsafeUnwrap();
+    expect((await signer.completeSigning({ sessionId: session.sessionId, completion: { kind: "secret", secret: "WRONG999" } }))._unsafeUnwrapErr().triesLeft).toBe(4);
+    const saves = state.saves;
+    const declined = (await signer.completeSigning({ sessionId: session.sessionId, completion: { kind: "declined", error: "access_denied", state: null } }))._unsafeUnwrapErr();
+    expect(declined).toMatchObject({ reason: "cancelled", retryable: false });
+    expect(state.saves).toBe(saves);
+    expect(state.card.triesLeft).toBe(4);
+    const after = await signer.completeSigning({ sessionId: session.sessionId, completion: { kind: "secret", secret: PASSWORD } });
+    expect(after._unsafeUnwrapErr().reason).toBe("unknown_session");
+  });
+
   it("answers no_certificate for the authentication key of a card issued without one", async () => {
     const { signer } = signerOver(card, { value: new Date("2026-11-15T00:00:00Z") });
     expect((await signer.startSigning({ digestInfo, key: "authentication" }))._unsafeUnwrapErr().reason).toBe("no_certificate");

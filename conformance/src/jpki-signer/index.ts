@@ -2,4 +2,10 @@
  * `@madoguchi/conformance/jpki-signer` — the contract every {@link JpkiSigner} adapter passes (test card,
  * Digital Authentication App stub, card readers).
  */
-export { describeJpkiSignerContract, type JpkiSignerContractOptions, type JpkiSignerHarness } from "./jpki-signer.contract.ts";
+export {
+  describeJpkiSignerContract,
+  jpkiSignerCases,
+  type JpkiSignerCase,
+  type JpkiSignerContractOptions,
+  type JpkiSignerHarness,
+} from "./jpki-signer.contract.ts";

@@ -19,6 +19,12 @@ export interface JpkiSignerHarness {
   makeSigner(): Promise<JpkiSigner>;
   /** Completes a started session the way the resident would, with the right secret or flow. */
   completeRight(signer: JpkiSigner, sessionId: string, key: JpkiKey): ReturnType<JpkiSigner["completeSigning"]>;
+  /**
+   * Completes a started session the way a resident who declines would: cancel at this service's prompt
+   * (`{ kind: "declined", error: "access_denied", state: null }`), or cancel in the app and hand its
+   * callback's `error` and `state` over.
+   */
+  decline(signer: JpkiSigner, sessionId: string, key: JpkiKey): ReturnType<JpkiSigner["completeSigning"]>;
   /** A wrong secret for `key` of the right format, or `null` when the signer has no secret (app flows). */
   readonly wrongSecret: (key: JpkiKey) => string | null;
   /** Tries before the key locks, or `null` when the signer has no secret. */
@@ -51,26 +57,25 @@ const errorOf = async <T>(pending: PromiseLike<Result<T, JpkiSignerError>>): Pro
   return result.error;
 };
 
-/**
- * Registers the jpki-signer contract (`jpki-signer@1`): signatures over core's DigestInfo assemble into
- * CMS that a relying-party verifier accepts for the key's purpose; anything but a SHA-256 DigestInfo
- * is refused; a session signs once; wrong secrets count down to a lock that refuses even the right one.
- */
-export const describeJpkiSignerContract = (
-  name: string,
-  harness: () => Promise<JpkiSignerHarness>,
-  options: JpkiSignerContractOptions = {},
-): void => {
-  describe(`jpki-signer contract: ${name}`, () => {
-    it("declares the jpki-signer@1 contract and passes its health check", async () => {
-      const h = await harness();
+/** One case of the jpki-signer contract, runnable on its own (the bites tests run mutants through it). */
+export interface JpkiSignerCase {
+  readonly name: string;
+  run(harness: JpkiSignerHarness, options: JpkiSignerContractOptions): Promise<void>;
+}
+
+/** The cases of `jpki-signer@2`, in the order they are registered. */
+export const jpkiSignerCases: readonly JpkiSignerCase[] = [
+  {
+    name: "declares the jpki-signer@2 contract and passes its health check",
+    run: async (h) => {
       const signer = await h.makeSigner();
       expect(signer.meta.contract).toBe(JPKI_SIGNER_CONTRACT);
       expect((await signer.healthCheck()).isOk()).toBe(true);
-    });
-
-    it("signs core's DigestInfo for any content; the assembled CMS verifies for the key's purpose", async () => {
-      const h = await harness();
+    },
+  },
+  {
+    name: "signs core's DigestInfo for any content; the assembled CMS verifies for the key's purpose",
+    run: async (h, options) => {
       const signer = await h.makeSigner();
       await fc.assert(
         fc.asyncProperty(fc.uint8Array({ maxLength: 1024 }), fc.constantFrom(...h.keys), async (content, key) => {
@@ -86,10 +91,11 @@ export const describeJpkiSignerContract = (
         }),
         { numRuns: options.numRuns ?? 5 },
       );
-    });
-
-    it("refuses anything but a SHA-256 DigestInfo (invalid_input)", async () => {
-      const h = await harness();
+    },
+  },
+  {
+    name: "refuses anything but a SHA-256 DigestInfo (invalid_input)",
+    run: async (h) => {
       const signer = await h.makeSigner();
       const good = prepare(new Uint8Array([1]), h.at).digestInfo;
       for (const digestInfo of [new Uint8Array(0), good.subarray(0, 50), new Uint8Array([...good, 0]), sha256(good)]) {
@@ -98,19 +104,40 @@ export const describeJpkiSignerContract = (
       const otherAlgorithm = new Uint8Array(good);
       otherAlgorithm[14] = 0x02; // sha384's OID arc in the prefix
       expect((await errorOf(signer.startSigning({ digestInfo: otherAlgorithm, key: "signature" }))).reason).toBe("invalid_input");
-    });
-
-    it("signs once per session and refuses unknown sessions (unknown_session)", async () => {
-      const h = await harness();
+    },
+  },
+  {
+    name: "signs once per session and refuses unknown sessions (unknown_session)",
+    run: async (h) => {
       const signer = await h.makeSigner();
       const session = (await signer.startSigning({ digestInfo: prepare(new Uint8Array([2]), h.at).digestInfo, key: "signature" }))._unsafeUnwrap();
       expect((await h.completeRight(signer, session.sessionId, "signature")).isOk()).toBe(true);
       expect((await errorOf(h.completeRight(signer, session.sessionId, "signature"))).reason).toBe("unknown_session");
       expect((await errorOf(h.completeRight(signer, "no-such-session", "signature"))).reason).toBe("unknown_session");
-    });
-
-    it("counts wrong secrets down, then locks and refuses even the right one (wrong_secret, locked)", async () => {
-      const h = await harness();
+    },
+  },
+  {
+    name: "a declined session ends as cancelled, spends no try and signs nothing afterwards (cancelled)",
+    run: async (h) => {
+      for (const key of h.keys) {
+        const signer = await h.makeSigner();
+        const { digestInfo } = prepare(new Uint8Array([4]), h.at);
+        const session = (await signer.startSigning({ digestInfo, key }))._unsafeUnwrap();
+        const declined = await errorOf(h.decline(signer, session.sessionId, key));
+        expect(declined).toMatchObject({ reason: "cancelled", retryable: false });
+        // The session is over: the right secret (or an approval) no longer signs it.
+        expect((await errorOf(h.completeRight(signer, session.sessionId, key))).reason).toBe("unknown_session");
+        // The card's counter is as it was, and the card still signs.
+        const next = (await signer.startSigning({ digestInfo, key }))._unsafeUnwrap();
+        const tries = h.tries(key);
+        if (next.challenge.kind === "secret" && tries !== null) expect(next.challenge.triesLeft).toBe(tries);
+        expect((await h.completeRight(signer, next.sessionId, key)).isOk()).toBe(true);
+      }
+    },
+  },
+  {
+    name: "counts wrong secrets down, then locks and refuses even the right one (wrong_secret, locked)",
+    run: async (h) => {
       for (const key of h.keys) {
         const wrong = h.wrongSecret(key);
         const tries = h.tries(key);
@@ -125,6 +152,22 @@ export const describeJpkiSignerContract = (
         expect(last.triesLeft).toBe(0);
         expect((await errorOf(h.completeRight(signer, session.sessionId, key))).reason).toBe("locked");
       }
-    });
+    },
+  },
+];
+
+/**
+ * Registers the jpki-signer contract (`jpki-signer@2`): signatures over core's DigestInfo assemble into
+ * CMS that a relying-party verifier accepts for the key's purpose; anything but a SHA-256 DigestInfo
+ * is refused; a session signs once; wrong secrets count down to a lock that refuses even the right one;
+ * a declined session ends as `cancelled` without spending a try.
+ */
+export const describeJpkiSignerContract = (
+  name: string,
+  harness: () => Promise<JpkiSignerHarness>,
+  options: JpkiSignerContractOptions = {},
+): void => {
+  describe(`jpki-signer contract: ${name}`, () => {
+    for (const c of jpkiSignerCases) it(c.name, async () => c.run(await harness(), options));
   });
 };

@@ -2,7 +2,7 @@ import type { ResultAsync } from "neverthrow";
 import type { AdapterMeta } from "../shared/adapter-meta.ts";
 
 /** Contract id of {@link JpkiSigner}; conformance: `describeJpkiSignerContract`. */
-export const JPKI_SIGNER_CONTRACT = "jpki-signer@1" as const;
+export const JPKI_SIGNER_CONTRACT = "jpki-signer@2" as const;
 
 /**
  * Which key of the My Number card signs: the signature key (署名用電子証明書, 6–16 character signature
@@ -29,10 +29,21 @@ export interface JpkiSigningSession {
   readonly expiresAt: Date;
 }
 
-/** How the resident finished the session, matching its challenge's kind. */
+/**
+ * How the resident finished the session: matching its challenge's kind, or by declining (any kind).
+ *
+ * `declined` (since `jpki-signer@2`): the resident did not sign — pressed cancel at this service's
+ * secret prompt, or the provider's callback came back with `error=` instead of a code (OIDC
+ * `access_denied`: cancelled in the app). It ends the session as `cancelled` and never costs a try.
+ * A redirect flow's `state` is the callback's, so only that session's own callback can end it (a
+ * mismatch is `invalid_input` and the session stays open); `error` is the callback's error code
+ * (`access_denied` for a cancel; other codes are the provider failing: `unavailable`). A prompt of
+ * this service passes `{ kind: "declined", error: "access_denied", state: null }`.
+ */
 export type JpkiSigningCompletion =
   | { readonly kind: "secret"; readonly secret: string }
-  | { readonly kind: "authorization_code"; readonly code: string; readonly state: string };
+  | { readonly kind: "authorization_code"; readonly code: string; readonly state: string }
+  | { readonly kind: "declined"; readonly error: string; readonly state: string | null };
 
 /** What the card (or app, or platform) returns: only the signature value and the certificate. */
 export interface JpkiRawSignature {
@@ -52,7 +63,7 @@ export interface JpkiSignerError {
     | "locked" // no tries left: the card refuses even the right secret (unlock at the counter)
     | "unknown_session" // no such session, or already completed (one signature per session)
     | "session_expired"
-    | "cancelled" // the resident or the app cancelled
+    | "cancelled" // the resident or the app cancelled (a `declined` completion)
     | "invalid_input" // not a SHA-256 DigestInfo, a completion of the wrong kind, a malformed secret
     | "no_certificate" // the card has no certificate for this key (e.g. under-15: no signature certificate)
     | "unavailable"; // infrastructure failure; the only retryable reason
@@ -81,7 +92,8 @@ export interface JpkiSigner {
   }): ResultAsync<JpkiSigningSession, JpkiSignerError>;
   /**
    * Finishes the session: checks the secret (or redeems the authorization code) and returns the
-   * signature. A session signs at most once; a wrong secret leaves it open while tries remain.
+   * signature. A session signs at most once; a wrong secret leaves it open while tries remain; a
+   * `declined` completion ends it with `cancelled` without spending a try.
    */
   completeSigning(input: {
     readonly sessionId: string;
