@@ -20,7 +20,7 @@ describe("what the back office shows, from the session's permissions", () => {
     expect(SECTION_PERMISSION).toEqual({
       applications: "applications.view",
       audit: "audit.view",
-      approvals: ["retention.manage", "applications.export", "audit.view"],
+      approvals: ["retention.manage", "applications.export", "audit.view", "fees.change"],
       security: null,
       access: "staff.manage",
       accounts: "staff.manage",

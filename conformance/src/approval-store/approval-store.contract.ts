@@ -49,6 +49,7 @@ const SUBJECTS: Record<ApprovalKind, Record<string, unknown>> = {
   "retention.shorten": { months: 24 },
   "applications.export": { status: null },
   "audit.export": { staffId: "st-1", action: "application.viewed", targetId: null, from: "2026-10-01T00:00:00.000Z", to: null },
+  "fee.change": { applicationId: "app-1", from: 1810, to: 460 },
 };
 const requestOf = (id: string, kind: ApprovalKind = "retention.shorten", by = "st-alice", ms = 0): ApprovalRequest =>
   newApprovalRequest({ id, kind, subject: SUBJECTS[kind], requestedBy: by, now: at(ms) })._unsafeUnwrap();
@@ -80,7 +81,7 @@ export const approvalStoreCases: readonly ApprovalStoreCase[] = [
     run: (make) =>
       with_(make, async ({ approvals }) => {
         expect(await okValue(approvals.get("nope"))).toBeNull();
-        for (const kind of ["retention.shorten", "applications.export", "audit.export"] as const) {
+        for (const kind of ["retention.shorten", "applications.export", "audit.export", "fee.change"] as const) {
           const r = requestOf(`r-${kind}`, kind);
           expect(await okValue(approvals.insert(r, []))).toEqual(r);
           expect(await okValue(approvals.get(r.id))).toEqual(r);

@@ -7,7 +7,7 @@ import type { StaffPermission } from "../staff/staff-permission.ts";
  * exports and shortening the retention). A closed list: each kind names the permission its approver
  * must hold and the shape of what is approved.
  */
-export const APPROVAL_KINDS = ["retention.shorten", "applications.export", "audit.export"] as const;
+export const APPROVAL_KINDS = ["retention.shorten", "applications.export", "audit.export", "fee.change"] as const;
 
 /** One action needing two people, e.g. `retention.shorten`. */
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
@@ -23,6 +23,7 @@ export const APPROVAL_PERMISSION: Readonly<Record<ApprovalKind, StaffPermission>
   "retention.shorten": "retention.manage",
   "applications.export": "applications.export",
   "audit.export": "audit.view",
+  "fee.change": "fees.change",
 };
 
 /**
@@ -39,6 +40,13 @@ export const APPROVAL_SUBJECT_SCHEMAS = {
   "retention.shorten": Schema.Struct({ months: AuditRetentionMonthsSchema }),
   "applications.export": Schema.Struct({ status: OptionalText }),
   "audit.export": Schema.Struct({ staffId: OptionalText, action: OptionalText, targetId: OptionalText, from: OptionalText, to: OptionalText }),
+  // The application and the amounts before and after (ADR 26): an approval of 1,810 → 460 yen never releases
+  // another amount, nor the same change once the fee has moved meanwhile. The reason is free text: not in the subject.
+  "fee.change": Schema.Struct({
+    applicationId: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100))),
+    from: Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0)),
+    to: Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0)),
+  }),
 } as const;
 
 /**

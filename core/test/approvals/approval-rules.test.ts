@@ -22,6 +22,7 @@ const subjectOf: Record<ApprovalKind, Record<string, unknown>> = {
   "retention.shorten": { months: 24 },
   "applications.export": { status: "submitted" },
   "audit.export": { staffId: null, action: "application.viewed", targetId: null, from: "2026-10-01", to: null },
+  "fee.change": { applicationId: "app-1", from: 1810, to: 460 },
 };
 
 const request = (kind: ApprovalKind = "retention.shorten", by = "alice"): ApprovalRequest =>
@@ -44,6 +45,8 @@ describe("a two-person approval request", () => {
     for (const bad of [{ months: 11 }, { months: 24.5 }, { months: "24" }, {}, null])
       expect(refusal(newApprovalRequest({ id: "x", kind: "retention.shorten", subject: bad, requestedBy: "a", now: T0 })), JSON.stringify(bad)).toBe("approval.invalid_subject");
     expect(refusal(newApprovalRequest({ id: "x", kind: "applications.export", subject: { status: 3 }, requestedBy: "a", now: T0 }))).toBe("approval.invalid_subject");
+    for (const bad of [{ applicationId: "a", from: 1, to: 0.5 }, { applicationId: "", from: 1, to: 0 }, { applicationId: "a", from: -1, to: 0 }, { applicationId: "a", to: 0 }])
+      expect(refusal(newApprovalRequest({ id: "x", kind: "fee.change", subject: bad, requestedBy: "a", now: T0 })), JSON.stringify(bad)).toBe("approval.invalid_subject");
   });
 
   it("is never approved by the requester, a disabled or unknown approver, or one without the kind's permission", () => {
@@ -52,7 +55,7 @@ describe("a two-person approval request", () => {
       expect(refusal(decideApproval(r, approver("alice"), "approve", at(1)))).toBe("approval.self_approval");
       expect(refusal(decideApproval(r, approver("alice"), "reject", at(1)))).toBe("approval.self_approval");
       expect(refusal(decideApproval(r, approver("bob", undefined, false), "approve", at(1)))).toBe("approval.approver_inactive");
-      const others = (["retention.manage", "applications.export", "audit.view", "staff.manage"] as StaffPermission[]).filter((p) => p !== APPROVAL_PERMISSION[kind]);
+      const others = (["retention.manage", "applications.export", "audit.view", "staff.manage", "fees.change"] as StaffPermission[]).filter((p) => p !== APPROVAL_PERMISSION[kind]);
       expect(refusal(decideApproval(r, approver("bob", others), "approve", at(1))), kind).toBe("approval.not_permitted");
       expect(decideApproval(r, approver("bob", [APPROVAL_PERMISSION[kind]]), "approve", at(1)).isOk()).toBe(true);
     }
@@ -150,5 +153,17 @@ describe("property: no sequence of steps lets one person request and approve, or
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("fee.change approvals (ADR 26)", () => {
+  it("release exactly the approved amounts for the approved application, to a holder of fees.change", () => {
+    const r = request("fee.change");
+    expect(refusal(decideApproval(r, approver("bob", ["applications.process"]), "approve", at(1)))).toBe("approval.not_permitted");
+    const approved = decideApproval(r, approver("bob", ["fees.change"]), "approve", at(1))._unsafeUnwrap();
+    const use = { staffId: "alice", kind: "fee.change" as const, now: at(2) };
+    expect(refusal(useApproval(approved, { ...use, subject: { applicationId: "app-1", from: 1810, to: 0 } }))).toBe("approval.subject_mismatch");
+    expect(refusal(useApproval(approved, { ...use, subject: { applicationId: "app-2", from: 1810, to: 460 } }))).toBe("approval.subject_mismatch");
+    expect(refusal(useApproval(approved, { ...use, subject: { to: 460, from: 1810, applicationId: "app-1" } }))).toBe("ok");
   });
 });

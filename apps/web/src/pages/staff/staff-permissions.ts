@@ -15,9 +15,9 @@ export type StaffSection = (typeof STAFF_SECTIONS)[number];
 /**
  * The permissions of the actions that need a second person's approval (ADR 24): a member holding one of
  * them may ask for approvals of that action and approve other members' requests for it. Mirrors core's
- * `APPROVAL_PERMISSION` (retention.shorten, applications.export, audit.export).
+ * `APPROVAL_PERMISSION` (retention.shorten, applications.export, audit.export, fee.change).
  */
-export const APPROVAL_PERMISSIONS: readonly StaffPermission[] = ["retention.manage", "applications.export", "audit.view"];
+export const APPROVAL_PERMISSIONS: readonly StaffPermission[] = ["retention.manage", "applications.export", "audit.view", "fees.change"];
 
 /**
  * The permission each section's page needs — the one its API routes require; a list means any one of

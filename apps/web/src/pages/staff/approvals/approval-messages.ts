@@ -7,7 +7,7 @@ export const approvalMessages = {
     title: "承認",
     intro: "監査ログの保存期間の短縮と、件数の多い書き出しには、ほかの職員の承認が必要です（二人の確認）。承認された操作は、依頼した職員が 24 時間以内に 1 回だけ実行できます。",
     empty: "承認待ちの依頼や、実行できる承認はありません。",
-    kind: { "retention.shorten": "保存期間の短縮", "applications.export": "申請の書き出し", "audit.export": "監査ログの書き出し" } as Record<ApprovalKind, string>,
+    kind: { "retention.shorten": "保存期間の短縮", "applications.export": "申請の書き出し", "audit.export": "監査ログの書き出し", "fee.change": "手数料の変更" } as Record<ApprovalKind, string>,
     state: { pending: "承認待ち", approved: "承認済み", rejected: "却下", used: "実行済み", expired: "期限切れ" } as Record<ApprovalView["state"], string>,
     requestedBy: "依頼した職員",
     decidedBy: "承認・却下した職員",
@@ -23,12 +23,13 @@ export const approvalMessages = {
     requested: "承認を依頼しました。ほかの職員が「承認」画面で承認すると、そこから実行できます。",
     everyStatus: "すべての状態",
     retention: (months: number) => `保存期間を ${months} か月にする`,
+    fee: (from: number, to: number) => `手数料を ${from.toLocaleString("ja-JP")}円 から ${to.toLocaleString("ja-JP")}円 に変更する`,
   },
   en: {
     title: "Approvals",
     intro: "Shortening the audit log's retention and large exports need another staff member's approval (four eyes). An approved action can be carried out once, by the member who asked, within 24 hours.",
     empty: "No requests await your approval and no approvals are ready to carry out.",
-    kind: { "retention.shorten": "Shorten the retention", "applications.export": "Export applications", "audit.export": "Export the audit log" } as Record<ApprovalKind, string>,
+    kind: { "retention.shorten": "Shorten the retention", "applications.export": "Export applications", "audit.export": "Export the audit log", "fee.change": "Change a fee" } as Record<ApprovalKind, string>,
     state: { pending: "Waiting for approval", approved: "Approved", rejected: "Rejected", used: "Carried out", expired: "Expired" } as Record<ApprovalView["state"], string>,
     requestedBy: "Requested by",
     decidedBy: "Decided by",
@@ -44,6 +45,7 @@ export const approvalMessages = {
     requested: "Approval requested. Once another staff member approves it on the Approvals page, you can carry it out there.",
     everyStatus: "every status",
     retention: (months: number) => `Set the retention to ${months} months`,
+    fee: (from: number, to: number) => `Change the fee from ¥${from.toLocaleString("en-US")} to ¥${to.toLocaleString("en-US")}`,
   },
 } as const;
 
@@ -51,6 +53,7 @@ export const approvalMessages = {
 export const describeSubject = (locale: Locale, kind: ApprovalKind, subject: ApprovalSubject): string => {
   const m = approvalMessages[locale];
   if (kind === "retention.shorten") return m.retention(Number(subject["months"]));
+  if (kind === "fee.change") return `${m.fee(Number(subject["from"]), Number(subject["to"]))} (${String(subject["applicationId"])})`;
   const parts = Object.entries(subject).filter(([, v]) => v !== null).map(([k, v]) => `${k}=${String(v)}`);
   return parts.length === 0 ? m.everyStatus : parts.join(", ");
 };

@@ -3,7 +3,7 @@ import type { ApiError } from "../../../api-result.ts";
 import type { Locale } from "../../../i18n/locale.ts";
 
 /** The actions that need a second person's approval (core's `APPROVAL_KINDS`). */
-export type ApprovalKind = "retention.shorten" | "applications.export" | "audit.export";
+export type ApprovalKind = "retention.shorten" | "applications.export" | "audit.export" | "fee.change";
 
 /** What is approved: the new retention or an export's filter (ids, codes and dates only). */
 export type ApprovalSubject = Readonly<Record<string, string | number | null>>;

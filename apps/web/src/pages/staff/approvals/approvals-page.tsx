@@ -9,6 +9,7 @@ import { formatDateTime } from "../../../format.ts";
 import { usePageTitle } from "../../../hooks/use-document-title.ts";
 import { useLoad } from "../../../hooks/use-load.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
+import { navigate, staffDetailPath } from "../../../router.ts";
 import { StaffNav } from "../staff-nav.tsx";
 import { useStepUp } from "../step-up/use-step-up.tsx";
 import { approvalMessages, describeSubject } from "./approval-messages.ts";
@@ -41,6 +42,11 @@ export function ApprovalsPage() {
 
   const carryOut = async (item: ApprovalView) => {
     setMessage(null);
+    // A fee change is carried out where it is made: the application's fee form, which sends the approval's id.
+    if (item.kind === "fee.change") {
+      navigate(staffDetailPath(String(item.subject["applicationId"])));
+      return;
+    }
     if (item.kind === "retention.shorten") {
       const body = { months: item.subject["months"], approvalId: item.id };
       done(await stepUp.run((csrf) => requestJson("PUT", "/api/staff/settings/audit-retention", { locale, body, csrfToken: csrf })), m.carriedOut);
