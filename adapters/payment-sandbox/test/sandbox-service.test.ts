@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_CARDS, type SandboxGateway } from "../src/index.ts";
-import { api, mintToken, postCard, startTestSandbox } from "./support/sandbox-fixture.ts";
+import { api, mintToken, PARENT_ORIGIN, postCard, startTestSandbox } from "./support/sandbox-fixture.ts";
 
 let sandbox: SandboxGateway;
 beforeAll(async () => {
@@ -118,12 +118,14 @@ describe("sandbox service: server-to-server API", () => {
       id: expect.stringMatching(/^auth_/),
       amount: 450,
       capturedAmount: 0,
+      refundedAmount: 0,
       status: "authorized",
       brand: "jcb",
       last4: "0000",
       idempotencyKey,
       description: "住民票の写し",
       threeDSecure: "not_required",
+      challenge: null,
       createdAt: expect.any(String),
     });
   });
@@ -181,9 +183,70 @@ describe("sandbox service: server-to-server API", () => {
     expect(retry.status).toBe(500);
   });
 
-  it("approves the 3-D Secure card for now, marked threeDSecure: not_implemented", async () => {
+  it("answers the 3-D Secure card with challenge_required and a challenge URL on the sandbox's origin; nothing is authorised until the challenge is passed", async () => {
     const { status, body } = await authorize(TEST_CARDS.threeDSecureRequired);
-    expect([status, body.status, body.threeDSecure]).toEqual([200, "authorized", "not_implemented"]);
+    expect([status, body.status, body.threeDSecure]).toEqual([200, "challenge_required", "required"]);
+    expect(new URL(body.challenge.url).origin).toBe(new URL(sandbox.url).origin);
+    expect("challengePath" in body).toBe(false);
+    // Not answered yet: completing leaves it pending, and it cannot be captured.
+    expect((await api(sandbox.url, "POST", `/v1/authorizations/${body.id}/complete-challenge`)).body.status).toBe("challenge_required");
+    expect((await api(sandbox.url, "POST", `/v1/authorizations/${body.id}/capture`, { idempotencyKey: key(), body: { amount: 100 } })).body.error.code).toBe("invalid_state");
+    // The issuer page refuses a parent origin that is not allowed, and frames only under the allowed one.
+    expect((await fetch(`${body.challenge.url}?origin=${encodeURIComponent("https://evil.example")}`)).status).toBe(400);
+    const page = await fetch(`${body.challenge.url}?origin=${encodeURIComponent(PARENT_ORIGIN)}`);
+    expect(page.headers.get("content-security-policy")).toContain(`frame-ancestors ${PARENT_ORIGIN}`);
+    const answer = await fetch(body.challenge.url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ origin: PARENT_ORIGIN, code: "123456" }) });
+    expect(await answer.text()).toContain('data-passed="true"');
+    const done = await api(sandbox.url, "POST", `/v1/authorizations/${body.id}/complete-challenge`);
+    expect([done.status, done.body.status, done.body.challenge]).toEqual([200, "authorized", null]);
+  });
+
+  it("fails a challenge answered with a wrong code: 402 authentication_failed, and nothing is left to capture", async () => {
+    const idempotencyKey = key();
+    const token = await mintToken(sandbox.url, TEST_CARDS.threeDSecureRequired);
+    const { body } = await api(sandbox.url, "POST", "/v1/authorizations", { idempotencyKey, body: { token, amount: 100, description: "x" } });
+    await fetch(body.challenge.url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ origin: PARENT_ORIGIN, code: "000000" }) });
+    // A second answer cannot turn a failure into a pass.
+    await fetch(body.challenge.url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ origin: PARENT_ORIGIN, code: "123456" }) });
+    const done = await api(sandbox.url, "POST", `/v1/authorizations/${body.id}/complete-challenge`);
+    expect([done.status, done.body.error.code]).toEqual([402, "authentication_failed"]);
+    expect((await api(sandbox.url, "GET", `/v1/authorizations?idempotency_key=${idempotencyKey}`)).status).toBe(404);
+  });
+
+  it("refunds in parts up to the captured amount, once per key", async () => {
+    const { body } = await authorize(TEST_CARDS.visaSuccess, 1000);
+    await api(sandbox.url, "POST", `/v1/authorizations/${body.id}/capture`, { idempotencyKey: key(), body: { amount: 800 } });
+    const refundKey = key();
+    const first = await api(sandbox.url, "POST", `/v1/authorizations/${body.id}/refund`, { idempotencyKey: refundKey, body: { amount: 300 } });
+    const replay = await api(sandbox.url, "POST", `/v1/authorizations/${body.id}/refund`, { idempotencyKey: refundKey, body: { amount: 300 } });
+    expect([first.body.refundedAmount, replay.body.refundedAmount, replay.headers.get("idempotent-replayed")]).toEqual([300, 300, "true"]);
+    const over = await api(sandbox.url, "POST", `/v1/authorizations/${body.id}/refund`, { idempotencyKey: key(), body: { amount: 501 } });
+    expect([over.status, over.body.error.code]).toEqual([400, "amount_exceeds_captured"]);
+    const rest = await api(sandbox.url, "POST", `/v1/authorizations/${body.id}/refund`, { idempotencyKey: key(), body: { amount: 500 } });
+    expect([rest.body.capturedAmount, rest.body.refundedAmount]).toEqual([800, 800]);
+  });
+
+  it("keeps customers by reference with saved cards (brand, last 4, expiry only), charges a saved card repeatedly, and only for its own customer", async () => {
+    const reference = `acct-${randomUUID()}`;
+    const customer = (await api(sandbox.url, "POST", "/v1/customers", { body: { reference } })).body;
+    expect((await api(sandbox.url, "POST", "/v1/customers", { body: { reference } })).body.id).toBe(customer.id);
+    const other = (await api(sandbox.url, "POST", "/v1/customers", { body: { reference: `acct-${randomUUID()}` } })).body;
+    const saved = await api(sandbox.url, "POST", `/v1/customers/${customer.id}/cards`, { idempotencyKey: key(), body: { token: await mintToken(sandbox.url, TEST_CARDS.jcbSuccess) } });
+    expect(Object.keys(saved.body).sort()).toEqual(["brand", "customerId", "expMonth", "expYear", "id", "last4"]);
+    expect([saved.body.brand, saved.body.last4]).toEqual(["jcb", "0000"]);
+    for (const amount of [100, 200]) {
+      const charged = await api(sandbox.url, "POST", "/v1/authorizations", { idempotencyKey: key(), body: { customerId: customer.id, cardId: saved.body.id, amount, description: "x" } });
+      expect([charged.status, charged.body.status, charged.body.last4]).toEqual([200, "authorized", "0000"]);
+    }
+    const stolen = await api(sandbox.url, "POST", "/v1/authorizations", { idempotencyKey: key(), body: { customerId: other.id, cardId: saved.body.id, amount: 100, description: "x" } });
+    expect(stolen.status).toBe(404);
+    const updated = await api(sandbox.url, "POST", `/v1/customers/${customer.id}/cards/${saved.body.id}`, { idempotencyKey: key(), body: { token: await mintToken(sandbox.url, TEST_CARDS.mastercardSuccess) } });
+    expect([updated.body.id, updated.body.brand, updated.body.last4]).toEqual([saved.body.id, "mastercard", "4444"]);
+    expect((await api(sandbox.url, "DELETE", `/v1/customers/${other.id}/cards/${saved.body.id}`)).status).toBe(404);
+    expect((await api(sandbox.url, "DELETE", `/v1/customers/${customer.id}/cards/${saved.body.id}`)).status).toBe(200);
+    expect((await api(sandbox.url, "GET", `/v1/customers?reference=${reference}`)).body.cards).toEqual([]);
+    const afterDelete = await api(sandbox.url, "POST", "/v1/authorizations", { idempotencyKey: key(), body: { customerId: customer.id, cardId: saved.body.id, amount: 100, description: "x" } });
+    expect(afterDelete.status).toBe(404);
   });
 
   it("commits the timeout-after-commit card before answering late; a retry with the key answers at once", async () => {

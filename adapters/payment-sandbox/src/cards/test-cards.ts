@@ -8,7 +8,7 @@ export type DeclineCode = "card_declined" | "insufficient_funds" | "expired_card
 
 /** What authorising a card does. */
 export type CardOutcome =
-  | { readonly kind: "approve"; readonly threeDSecure: "not_required" | "not_implemented" }
+  | { readonly kind: "approve"; readonly threeDSecure: "not_required" | "required" }
   | { readonly kind: "decline"; readonly code: DeclineCode }
   /** HTTP 500, nothing committed: a retry with the same key runs again. */
   | { readonly kind: "processing_error" }
@@ -35,8 +35,8 @@ const OUTCOMES: ReadonlyMap<string, CardOutcome> = new Map<string, CardOutcome>(
   [TEST_CARDS.insufficientFunds, { kind: "decline", code: "insufficient_funds" }],
   [TEST_CARDS.expiredCard, { kind: "decline", code: "expired_card" }],
   [TEST_CARDS.processingError, { kind: "processing_error" }],
-  // EMV 3-D Secure is not simulated yet: approve, and say so on the authorisation.
-  [TEST_CARDS.threeDSecureRequired, { kind: "approve", threeDSecure: "not_implemented" }],
+  // EMV 3-D Secure: the authorisation waits for the resident's answer on the challenge page.
+  [TEST_CARDS.threeDSecureRequired, { kind: "approve", threeDSecure: "required" }],
   [TEST_CARDS.timeoutAfterCommit, { kind: "timeout_after_commit" }],
 ]);
 

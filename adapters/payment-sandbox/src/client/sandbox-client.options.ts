@@ -19,6 +19,8 @@ export const SandboxClientOptions = Schema.Struct({
   secretKey: Schema.NonEmptyString,
   /** Time allowed for each call, response body included; after it the outcome is unknown (`timeout`). */
   timeoutMs: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 600_000 })),
+  /** The webhook signing secret the sandbox was started with; without it the client does not declare `webhooks`. */
+  webhookSecret: Schema.optional(Schema.String.check(Schema.isMinLength(16))),
 });
 
 /** Options of {@link createSandboxPaymentGateway}. */

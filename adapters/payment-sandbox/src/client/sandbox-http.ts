@@ -15,7 +15,7 @@ export interface SandboxHttpConfig {
 export interface SandboxCall<T> {
   /** Port operation, e.g. `"payment-gateway.authorize"`. */
   readonly operation: string;
-  readonly method: "GET" | "POST";
+  readonly method: "GET" | "POST" | "DELETE";
   /** Path relative to the base URL, e.g. `v1/authorizations`. */
   readonly path: string;
   readonly body?: unknown;
@@ -41,6 +41,7 @@ const errorFromAnswer = (operation: string, status: number, code: string): Payme
   if (status === 402) {
     if (code === "insufficient_funds") return paymentError(operation, "insufficient_funds", message);
     if (code === "expired_card") return paymentError(operation, "expired_card", message);
+    if (code === "authentication_failed") return paymentError(operation, "challenge_failed", message);
     return paymentError(operation, "declined", message);
   }
   if (status === 400) {

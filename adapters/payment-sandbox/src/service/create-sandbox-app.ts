@@ -8,7 +8,19 @@ import { createCardVault } from "./card-vault.ts";
 import type { HostedFieldsLang } from "./hosted-fields.labels.ts";
 import { renderHostedFieldsPage, renderRefusalPage } from "./hosted-fields.page.ts";
 import type { IdempotentAnswer } from "./idempotency-store.ts";
-import { AuthorizeRequestBody, CaptureRequestBody, decode, isIdempotencyKey, TokenRequest } from "./request-schemas.ts";
+import { renderChallengeDonePage, renderChallengePage, renderChallengeRefusal, CHALLENGE_PASS_CODE } from "./challenge.page.ts";
+import { createCustomerBook } from "./customer-book.ts";
+import {
+  AmountBody,
+  AuthorizeRequestBody,
+  CardTokenBody,
+  ChallengeAnswerBody,
+  CustomerRequestBody,
+  decode,
+  isIdempotencyKey,
+  TokenRequest,
+} from "./request-schemas.ts";
+import { createWebhookSender } from "./webhook-sender.ts";
 import { apiError, type ApiResponse } from "./sandbox-api-error.ts";
 
 /** What the app needs besides its validated options. */
@@ -20,26 +32,15 @@ export interface SandboxAppSettings {
   /** Runs `fn` after `ms`; the service tracks these so `close()` can cancel pending slow answers. */
   readonly defer: (fn: () => void, ms: number) => void;
   readonly now: () => Date;
+  /** The sandbox's public base URL (ending with `/`), known once it listens: challenge URLs start with it. */
+  readonly publicUrl: () => string;
+  /** Where to send signed webhook events; none are sent without it. */
+  readonly webhook?: { readonly url: string; readonly secret: string };
 }
 
 const HOSTED_FIELDS_JS = readFileSync(new URL("./public/hosted-fields.js", import.meta.url), "utf8");
 const HOSTED_FIELDS_CSS = readFileSync(new URL("./public/hosted-fields.css", import.meta.url), "utf8");
-
-const send = (res: Response, answer: ApiResponse): void => {
-  res.status(answer.status).json(answer.body);
-};
-
-const sendIdempotent = (res: Response, answer: IdempotentAnswer): void => {
-  if (answer.replayed) res.set("Idempotent-Replayed", "true");
-  send(res, answer.response);
-};
-
-const idempotencyKeyOf = (req: Request, res: Response): string | undefined => {
-  const key = req.get("idempotency-key");
-  if (isIdempotencyKey(key)) return key;
-  send(res, apiError("idempotency_key_required", "an Idempotency-Key header (1-255 visible ASCII characters) is required"));
-  return undefined;
-};
+const CHALLENGE_JS = readFileSync(new URL("./public/challenge.js", import.meta.url), "utf8");
 
 /**
  * The sandbox gateway as an Express app: hosted fields for the browser, `/v1/tokens` for the hosted
@@ -47,7 +48,32 @@ const idempotencyKeyOf = (req: Request, res: Response): string | undefined => {
  */
 export const createSandboxApp = (settings: SandboxAppSettings): express.Express => {
   const vault = createCardVault(settings.acceptedBrands);
-  const ledger = createAuthorizationLedger(vault);
+  const customers = createCustomerBook(vault);
+  const emit = settings.webhook === undefined ? undefined : createWebhookSender({ ...settings.webhook, now: settings.now, defer: settings.defer });
+  const ledger = createAuthorizationLedger(vault, customers, emit);
+  /** The body as sent: an authorisation's `challengePath` becomes an absolute `challenge.url`. */
+  const presentBody = (body: unknown): unknown => {
+    if (typeof body !== "object" || body === null || !("challengePath" in body)) return body;
+    const { challengePath, ...rest } = body as { challengePath: unknown };
+    return { ...rest, challenge: typeof challengePath === "string" ? { url: new URL(challengePath, settings.publicUrl()).href } : null };
+  };
+
+  const send = (res: Response, answer: ApiResponse): void => {
+    res.status(answer.status).json(presentBody(answer.body));
+  };
+
+  const sendIdempotent = (res: Response, answer: IdempotentAnswer): void => {
+    if (answer.replayed) res.set("Idempotent-Replayed", "true");
+    send(res, answer.response);
+  };
+
+  const idempotencyKeyOf = (req: Request, res: Response): string | undefined => {
+    const key = req.get("idempotency-key");
+    if (isIdempotencyKey(key)) return key;
+    send(res, apiError("idempotency_key_required", "an Idempotency-Key header (1-255 visible ASCII characters) is required"));
+    return undefined;
+  };
+
   const allowedOrigins = new Set(settings.allowedParentOrigins);
   const frameAncestors = settings.allowedParentOrigins.join(" ");
   const hostedFieldsCsp = [
@@ -100,6 +126,33 @@ export const createSandboxApp = (settings: SandboxAppSettings): express.Express 
   });
 
   const json = express.json({ limit: "8kb" });
+  const form = express.urlencoded({ extended: false, limit: "2kb" });
+
+  const challengeCsp = (origin: string) =>
+    ["default-src 'none'", "script-src 'self'", "style-src 'self'", "form-action 'self'", "base-uri 'none'", `frame-ancestors ${origin}`].join("; ");
+
+  app.get("/challenge.js", (_req, res) => {
+    res.type("text/javascript").send(CHALLENGE_JS);
+  });
+  // The issuer's EMV 3-D Secure challenge, opened by the resident's browser in a frame of our page.
+  app.get("/3ds/challenge/:id", (req, res) => {
+    const lang: HostedFieldsLang = req.query["lang"] === "en" ? "en" : "ja";
+    const origin = req.query["origin"];
+    res.type("html");
+    if (typeof origin !== "string" || !allowedOrigins.has(origin)) return void res.status(400).send(renderChallengeRefusal(lang));
+    res.set("Content-Security-Policy", challengeCsp(origin));
+    res.send(renderChallengePage(lang, origin));
+  });
+  app.post("/3ds/challenge/:id", form, (req, res) => {
+    const body = decode(ChallengeAnswerBody, req.body);
+    const lang: HostedFieldsLang = body.ok && body.value.lang === "en" ? "en" : "ja";
+    res.type("html");
+    if (!body.ok || !allowedOrigins.has(body.value.origin)) return void res.status(400).send(renderChallengeRefusal(lang));
+    const answer = ledger.answerChallenge(req.params["id"] ?? "", body.value.code === CHALLENGE_PASS_CODE);
+    if (answer.status !== 200) return void res.status(404).send(renderChallengeRefusal(lang));
+    res.set("Content-Security-Policy", challengeCsp(body.value.origin));
+    res.send(renderChallengeDonePage(lang, body.value.origin, (answer.body as { passed: boolean }).passed));
+  });
 
   app.post("/v1/tokens", json, (req, res) => {
     const body = decode(TokenRequest, req.body);
@@ -136,10 +189,58 @@ export const createSandboxApp = (settings: SandboxAppSettings): express.Express 
     send(res, ledger.findByIdempotencyKey(key));
   });
 
+  api.get("/authorizations/:id", (req, res) => {
+    send(res, ledger.get(req.params["id"] ?? ""));
+  });
+
+  api.post("/authorizations/:id/complete-challenge", (req, res) => {
+    send(res, ledger.completeChallenge(req.params["id"] ?? ""));
+  });
+
+  api.post("/authorizations/:id/refund", json, (req, res) => {
+    const key = idempotencyKeyOf(req, res);
+    if (key === undefined) return;
+    const body = decode(AmountBody, req.body);
+    if (!body.ok) return send(res, apiError("invalid_request", body.message));
+    sendIdempotent(res, ledger.refund(key, req.params["id"] ?? "", body.value.amount));
+  });
+
+  api.post("/customers", json, (req, res) => {
+    const body = decode(CustomerRequestBody, req.body);
+    if (!body.ok) return send(res, apiError("invalid_request", body.message));
+    send(res, customers.ensure(body.value.reference));
+  });
+
+  api.get("/customers", (req, res) => {
+    const reference = req.query["reference"];
+    if (typeof reference !== "string" || reference.length === 0) return send(res, apiError("invalid_request", "the reference query parameter is required"));
+    send(res, customers.find(reference));
+  });
+
+  api.post("/customers/:id/cards", json, (req, res) => {
+    const key = idempotencyKeyOf(req, res);
+    if (key === undefined) return;
+    const body = decode(CardTokenBody, req.body);
+    if (!body.ok) return send(res, apiError("invalid_request", body.message));
+    sendIdempotent(res, customers.save(key, req.params["id"] ?? "", body.value.token));
+  });
+
+  api.post("/customers/:id/cards/:cardId", json, (req, res) => {
+    const key = idempotencyKeyOf(req, res);
+    if (key === undefined) return;
+    const body = decode(CardTokenBody, req.body);
+    if (!body.ok) return send(res, apiError("invalid_request", body.message));
+    sendIdempotent(res, customers.update(key, req.params["id"] ?? "", req.params["cardId"] ?? "", body.value.token));
+  });
+
+  api.delete("/customers/:id/cards/:cardId", (req, res) => {
+    send(res, customers.delete(req.params["id"] ?? "", req.params["cardId"] ?? ""));
+  });
+
   api.post("/authorizations/:id/capture", json, (req, res) => {
     const key = idempotencyKeyOf(req, res);
     if (key === undefined) return;
-    const body = decode(CaptureRequestBody, req.body);
+    const body = decode(AmountBody, req.body);
     if (!body.ok) return send(res, apiError("invalid_request", body.message));
     sendIdempotent(res, ledger.capture(key, req.params["id"] ?? "", body.value.amount));
   });

@@ -11,15 +11,30 @@ export const TokenRequest = Schema.Struct({
 
 const Amount = Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 99_999_999 }));
 
-/** Body of `POST /v1/authorizations`. */
-export const AuthorizeRequestBody = Schema.Struct({
-  token: Schema.String.check(Schema.isBetweenLength(1, 200)),
-  amount: Amount,
-  description: Schema.String.check(Schema.isMaxLength(200)),
-});
+const Id = Schema.String.check(Schema.isBetweenLength(1, 200));
+const Description = Schema.String.check(Schema.isMaxLength(200));
 
-/** Body of `POST /v1/authorizations/:id/capture`. */
-export const CaptureRequestBody = Schema.Struct({ amount: Amount });
+/** Body of `POST /v1/authorizations`: a single-use token, or a customer's saved card. */
+export const AuthorizeRequestBody = Schema.Union([
+  Schema.Struct({ token: Id, amount: Amount, description: Description }),
+  Schema.Struct({ customerId: Id, cardId: Id, amount: Amount, description: Description }),
+]);
+
+/** Body of `POST /v1/authorizations/:id/capture` and `…/refund`. */
+export const AmountBody = Schema.Struct({ amount: Amount });
+
+/** Body of `POST /v1/customers`: the merchant's own opaque reference. */
+export const CustomerRequestBody = Schema.Struct({ reference: Id });
+
+/** Body of saving or replacing a card: a hosted-fields token. */
+export const CardTokenBody = Schema.Struct({ token: Id });
+
+/** The challenge form's fields. */
+export const ChallengeAnswerBody = Schema.Struct({
+  origin: Schema.String.check(Schema.isMaxLength(200)),
+  lang: Schema.optional(Schema.String.check(Schema.isMaxLength(4))),
+  code: Schema.String.check(Schema.isMaxLength(8)),
+});
 
 /** An `Idempotency-Key` header: 1–255 visible ASCII characters. */
 export const isIdempotencyKey = (value: string | undefined): value is string =>

@@ -28,6 +28,12 @@ export const SandboxGatewayOptions = Schema.Struct({
   acceptedBrands: Schema.optional(Schema.Array(Schema.Literals(CARD_BRANDS))),
   /** How long the "timeout after commit" card (4000 0000 0000 0341) waits before answering; default 5000 ms. */
   slowResponseDelayMs: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 600_000 }))),
+  /** Public base URL when it differs from the listening address (behind a proxy); challenge URLs use it. */
+  publicUrl: Schema.optional(Schema.String.check(Schema.makeFilter((s: string) => (URL.canParse(s) ? undefined : "must be an absolute URL")))),
+  /** Our server's webhook endpoint; signed events (HMAC-SHA256 over "{timestamp}.{body}") are POSTed there. */
+  webhookUrl: Schema.optional(Schema.String.check(Schema.makeFilter((s: string) => (URL.canParse(s) ? undefined : "must be an absolute URL")))),
+  /** The webhook signing secret shared with the receiver (required with `webhookUrl`). */
+  webhookSecret: Schema.optional(Schema.String.check(Schema.isMinLength(16))),
 });
 
 /** Options of {@link startSandboxGateway}. */

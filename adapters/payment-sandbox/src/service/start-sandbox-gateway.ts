@@ -20,8 +20,14 @@ export interface SandboxGateway {
  */
 export const startSandboxGateway = async (options: SandboxGatewayOptions): Promise<SandboxGateway> => {
   const valid = Schema.decodeUnknownSync(SandboxGatewayOptions)(options, { errors: "all" });
+  if ((valid.webhookUrl === undefined) !== (valid.webhookSecret === undefined)) {
+    throw new Error("payment sandbox: webhookUrl and webhookSecret are given together or not at all");
+  }
   const timers = new Set<NodeJS.Timeout>();
+  let publicUrl = valid.publicUrl ?? "";
   const app = createSandboxApp({
+    publicUrl: () => publicUrl,
+    ...(valid.webhookUrl === undefined || valid.webhookSecret === undefined ? {} : { webhook: { url: valid.webhookUrl, secret: valid.webhookSecret } }),
     secretKey: valid.secretKey,
     allowedParentOrigins: valid.allowedParentOrigins,
     acceptedBrands: valid.acceptedBrands ?? DEFAULT_ACCEPTED_BRANDS,
@@ -41,6 +47,8 @@ export const startSandboxGateway = async (options: SandboxGatewayOptions): Promi
   });
   const { port } = server.address() as AddressInfo;
   const host = valid.host.includes(":") ? `[${valid.host}]` : valid.host;
+  if (publicUrl === "") publicUrl = `http://${host}:${port}/`;
+  if (!publicUrl.endsWith("/")) publicUrl = `${publicUrl}/`;
 
   return {
     url: `http://${host}:${port}`,

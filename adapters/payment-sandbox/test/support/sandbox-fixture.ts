@@ -54,7 +54,7 @@ export const mintToken = async (baseUrl: string, number: string): Promise<string
 /** Calls the server-to-server API with the secret key. */
 export const api = async (
   baseUrl: string,
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "DELETE",
   path: string,
   options: { readonly body?: unknown; readonly idempotencyKey?: string; readonly secretKey?: string | null } = {},
 ): Promise<{ status: number; body: any; headers: Headers }> => {
