@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DEMO_BASIC_INFO, DEMO_SIGNATURE_PASSWORD, issueTestCardFiles } from "@madoguchi/adapter-test-card";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
-import { RESIDENT_PASSWORD, residentPages } from "./resident-pages.ts";
+import { residentPages } from "./resident-pages.ts";
 
 const PIN = "1357";
 // The reference app's test card, issued before it starts with a user-authentication key (as
@@ -14,25 +14,13 @@ beforeAll(async () => {
   (await issueTestCardFiles({ dir: join(dataDir, "test-card"), now: new Date(Date.now() - 60_000), basicInfo: DEMO_BASIC_INFO, signaturePassword: DEMO_SIGNATURE_PASSWORD, authenticationPin: PIN }))._unsafeUnwrap();
 });
 const running = appInBrowser({ MADOGUCHI_DATA_DIR: dataDir });
-const { newestMailTo, linkIn, logIn } = residentPages(running);
+const { registerAndLogIn } = residentPages(running);
 
 describe("in Chromium: a resident links the card read by the service (the test card's user-authentication certificate) and logs in with its PIN (R10)", () => {
   it("links from the settings with the PIN, logs out, logs in with the card; a wrong PIN says how many tries are left", async () => {
     const page = await running.context.newPage();
-    const email = `e2e-jpki-card-${process.pid}@example.jp`;
-    const registered = await fetch(`${running.app.url}/api/resident/register`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password: RESIDENT_PASSWORD }),
-    });
-    expect(registered.status).toBe(202);
-    await page.goto(linkIn(await newestMailTo(email, /メールアドレスの確認/), "/account/verify"));
-    await expect.poll(() => page.getByTestId("link-done").isVisible(), { timeout: 15_000 }).toBe(true);
-    await logIn(page, email, RESIDENT_PASSWORD);
-    const code = /\b(\d{6})\b/.exec(await newestMailTo(email, /ログイン確認コード/))?.[1] ?? "";
-    await page.fill('[name="code"]', code);
-    await page.click('[data-testid="code-submit"]');
-    await expect.poll(() => page.getByTestId("applications-none").isVisible(), { timeout: 15_000 }).toBe(true);
+    // An account, verified, logged in with the emailed code.
+    const email = await registerAndLogIn(page, "e2e-jpki-card");
 
     await page.click('[data-testid="account-nav-settings"]');
     await expect.poll(() => page.getByTestId("jpki-none").isVisible(), { timeout: 15_000 }).toBe(true);

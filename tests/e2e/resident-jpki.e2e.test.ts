@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
-import { RESIDENT_PASSWORD, residentPages } from "./resident-pages.ts";
+import { residentPages } from "./resident-pages.ts";
 
 const running = appInBrowser();
-const { newestMailTo, linkIn, logIn } = residentPages(running);
+const { registerAndLogIn } = residentPages(running);
 
 describe("in Chromium: a resident links their My Number card through the Digital Authentication App and logs in with it (R10)", () => {
   it("an unlinked card is told to link first; linked from the account settings (the loopback stub stands where the app is), it then opens the account", async () => {
@@ -20,20 +20,7 @@ describe("in Chromium: a resident links their My Number card through the Digital
     expect(new URL(page.url()).search).toBe(""); // the code left the address bar
 
     // An account, verified, logged in with the emailed code.
-    const email = `e2e-jpki-${process.pid}@example.jp`;
-    const registered = await fetch(`${running.app.url}/api/resident/register`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password: RESIDENT_PASSWORD }),
-    });
-    expect(registered.status).toBe(202);
-    await page.goto(linkIn(await newestMailTo(email, /メールアドレスの確認/), "/account/verify"));
-    await expect.poll(() => page.getByTestId("link-done").isVisible(), { timeout: 15_000 }).toBe(true);
-    await logIn(page, email, RESIDENT_PASSWORD);
-    const code = /\b(\d{6})\b/.exec(await newestMailTo(email, /ログイン確認コード/))?.[1] ?? "";
-    await page.fill('[name="code"]', code);
-    await page.click('[data-testid="code-submit"]');
-    await expect.poll(() => page.getByTestId("applications-none").isVisible(), { timeout: 15_000 }).toBe(true);
+    const email = await registerAndLogIn(page, "e2e-jpki");
 
     // Link the card from the settings: off to the app, approve, back to the callback page.
     await page.click('[data-testid="account-nav-settings"]');

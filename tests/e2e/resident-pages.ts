@@ -49,5 +49,28 @@ export const residentPages = (running: AppInBrowser) => {
     await page.click('[data-testid="login-submit"]');
   };
 
-  return { newestMailTo, linkIn, logIn };
+  /**
+   * A new resident account (email `<prefix>-<pid>@example.jp`, {@link RESIDENT_PASSWORD}), its address verified
+   * through the mailed link, and logged in on `page` with the emailed code (the default second step): the page
+   * ends on the resident's empty list of applications. Answers the email.
+   */
+  const registerAndLogIn = async (page: Page, prefix: string): Promise<string> => {
+    const email = `${prefix}-${process.pid}@example.jp`;
+    const registered = await fetch(`${running.app.url}/api/resident/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: RESIDENT_PASSWORD }),
+    });
+    expect(registered.status).toBe(202);
+    await page.goto(linkIn(await newestMailTo(email, /メールアドレスの確認/), "/account/verify"));
+    await expect.poll(() => page.getByTestId("link-done").isVisible(), { timeout: 15_000 }).toBe(true);
+    await logIn(page, email, RESIDENT_PASSWORD);
+    const code = /\b(\d{6})\b/.exec(await newestMailTo(email, /ログイン確認コード/))?.[1] ?? "";
+    await page.fill('[name="code"]', code);
+    await page.click('[data-testid="code-submit"]');
+    await expect.poll(() => page.getByTestId("applications-none").isVisible(), { timeout: 15_000 }).toBe(true);
+    return email;
+  };
+
+  return { newestMailTo, linkIn, logIn, registerAndLogIn };
 };

@@ -3,7 +3,7 @@ import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
 import { RESIDENT_PASSWORD, residentPages } from "./resident-pages.ts";
 
 const running = appInBrowser();
-const { newestMailTo, linkIn, logIn } = residentPages(running);
+const { newestMailTo, logIn, registerAndLogIn } = residentPages(running);
 
 describe("in Chromium: a resident adds a passkey and logs in with it instead of the emailed code", () => {
   it("registers through WebAuthn (a virtual platform authenticator with user verification) after the current password, is mailed about it, logs in with it, and removes it", async () => {
@@ -15,21 +15,8 @@ describe("in Chromium: a resident adds a passkey and logs in with it instead of 
       options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
     });
 
-    // An account, verified, logged in with the emailed code (the default second step).
-    const email = `e2e-passkey-${process.pid}@example.jp`;
-    const registered = await fetch(`${running.app.url}/api/resident/register`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password: RESIDENT_PASSWORD }),
-    });
-    expect(registered.status).toBe(202);
-    await page.goto(linkIn(await newestMailTo(email, /メールアドレスの確認/), "/account/verify"));
-    await expect.poll(() => page.getByTestId("link-done").isVisible(), { timeout: 15_000 }).toBe(true);
-    await logIn(page, email, RESIDENT_PASSWORD);
-    const code = /\b(\d{6})\b/.exec(await newestMailTo(email, /ログイン確認コード/))?.[1] ?? "";
-    await page.fill('[name="code"]', code);
-    await page.click('[data-testid="code-submit"]');
-    await expect.poll(() => page.getByTestId("applications-none").isVisible(), { timeout: 15_000 }).toBe(true);
+    // An account, verified, logged in with the emailed code.
+    const email = await registerAndLogIn(page, "e2e-passkey");
 
     await page.click('[data-testid="account-nav-settings"]');
     await expect.poll(() => page.getByTestId("passkeys-none").isVisible(), { timeout: 15_000 }).toBe(true);
