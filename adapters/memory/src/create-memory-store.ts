@@ -1,4 +1,4 @@
-import type { ApplicationStore, ApprovalStore, AuditLogStore, LoginStateStore, OutboxStore, PasskeyStore, SessionStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
+import type { ApplicationStore, ApprovalStore, AuditLogStore, LoginStateStore, OutboxStore, PasskeyStore, PaymentLedgerStore, SessionStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
 import { memoryApplicationStore } from "./memory-application-store.ts";
 import { memoryAuditLogStore } from "./memory-audit-log-store.ts";
 import { emptyMemoryState } from "./memory-state.ts";
@@ -10,6 +10,7 @@ import { memoryLoginStateStore } from "./memory-login-state-store.ts";
 import { createMemoryPasskeyStore } from "./memory-passkey-store.ts";
 import { memorySettingsStore, type MemorySettingsStore } from "./memory-settings-store.ts";
 import { memoryApprovalStore } from "./memory-approval-store.ts";
+import { memoryPaymentLedgerStore } from "./memory-payment-ledger-store.ts";
 
 /** The storage ports of one memory store, sharing one state. */
 export interface MemoryStore {
@@ -30,6 +31,8 @@ export interface MemoryStore {
   readonly settings: MemorySettingsStore;
   /** Two-person approval requests; each step appends its audit entries to `auditLog` in the same step. */
   readonly approvals: ApprovalStore;
+  /** The money books of applications (ADR 26); each append writes its audit entries to `auditLog` in the same step. */
+  readonly paymentLedger: PaymentLedgerStore;
   /** Closes the store; afterwards every call fails with `StorageError{reason:"unavailable"}`. */
   close(): Promise<void>;
 }
@@ -53,6 +56,7 @@ export const createMemoryStore = (): MemoryStore => {
     passkeys: createMemoryPasskeyStore(),
     settings: memorySettingsStore(state),
     approvals: memoryApprovalStore(state),
+    paymentLedger: memoryPaymentLedgerStore(state),
     close: () => applications.close(),
   };
 };

@@ -2,3 +2,5 @@
 export * from "./money-state.ts";
 export * from "./money-plan.ts";
 export * from "./settlement-report.ts";
+export * from "./payment-ledger-store.port.ts";
+export * from "./application-books.ts";
