@@ -1,7 +1,7 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import type { ApplicationStore, ResidentAccountStore, AuditLogStore, OutboxStore, PasskeyStore, ResidentJpkiLinkStore, StaffAccessStore, StaffStore, StorageError } from "@madoguchi/core";
 import type { LoginStateStore, SessionStore } from "@madoguchi/core";
-import type { ApprovalStore, SettingsStore } from "@madoguchi/core";
+import type { ApprovalStore, PaymentLedgerStore, SettingsStore } from "@madoguchi/core";
 import { mikroOrmApplicationStore } from "./mikro-orm-application-store.ts";
 import { mikroOrmAuditLogStore } from "./mikro-orm-audit-log-store.ts";
 import { mikroOrmOutboxStore } from "./mikro-orm-outbox-store.ts";
@@ -14,6 +14,7 @@ import { mikroOrmStaffAccessStore } from "./mikro-orm-staff-access-store.ts";
 import { mikroOrmResidentAccountStore } from "./mikro-orm-resident-account-store.ts";
 import { mikroOrmSettingsStore } from "./mikro-orm-settings-store.ts";
 import { mikroOrmApprovalStore } from "./mikro-orm-approval-store.ts";
+import { mikroOrmPaymentLedgerStore } from "./mikro-orm-payment-ledger-store.ts";
 import { decodeMikroOrmStoreOptions, type MikroOrmStoreOptions } from "./mikro-orm-store.options.ts";
 import { openOrm, type OpenedOrm } from "./open-orm.ts";
 import { runMigrations } from "./run-migrations.ts";
@@ -42,6 +43,8 @@ export interface MikroOrmStore {
   readonly settings: SettingsStore;
   /** Two-person approval requests (migration 0009); each step is audited in the same transaction as its write. */
   readonly approvals: ApprovalStore;
+  /** The money books of applications (migration 0010); an append is audited in the same transaction. */
+  readonly paymentLedger: PaymentLedgerStore;
   /** The database answers and the KeyStore holds its key. */
   healthCheck(): ResultAsync<void, StorageError>;
   /** Closes the connection (pool). */
@@ -82,6 +85,7 @@ export const createMikroOrmStore = (options: MikroOrmStoreOptions): ResultAsync<
           auditLog: mikroOrmAuditLogStore(db),
           settings: mikroOrmSettingsStore(db),
           approvals: mikroOrmApprovalStore(db),
+          paymentLedger: mikroOrmPaymentLedgerStore(db),
           healthCheck: () => applications.healthCheck(),
           close: () => applications.close(),
         });

@@ -66,7 +66,28 @@ describe.skipIf(store === undefined)("PostgreSQL", () => {
       const tables = await admin!.em().getConnection().execute(
         `select table_name from information_schema.tables where table_schema = '${schema}' order by table_name`,
       );
-      expect(tables.map((t) => t["table_name"])).toEqual(["applications", "audit_checkpoints", "audit_entries", "login_state", "login_throttles", "madoguchi_migrations", "outbox_messages", "passkeys", "resident_accounts", "resident_index_keys", "sessions", "staff_accounts", "staff_group_members", "staff_groups", "staff_roles_of_groups", "staff_roles_of_staff"]);
+      expect(tables.map((t) => t["table_name"])).toEqual([
+        "applications",
+        "approval_requests",
+        "audit_checkpoints",
+        "audit_entries",
+        "login_state",
+        "login_throttles",
+        "madoguchi_migrations",
+        "municipality_settings",
+        "outbox_messages",
+        "passkeys",
+        "payment_ledger",
+        "resident_accounts",
+        "resident_index_keys",
+        "resident_jpki_links",
+        "sessions",
+        "staff_accounts",
+        "staff_group_members",
+        "staff_groups",
+        "staff_roles_of_groups",
+        "staff_roles_of_staff",
+      ]);
       expect((await migrateDatabase({ driver: "postgresql", url: pgUrl, schema }))._unsafeUnwrap()).toEqual([]);
     });
 
