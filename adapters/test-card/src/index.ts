@@ -13,13 +13,14 @@ export { createCrlRevocationChecker, type CrlRevocationCheckerOptions } from "./
 export { createTestCaRevocationChecker, testCaCrlAt, readRevokedList, addRevoked, REVOKED_FILE } from "./test-ca-revocation.ts";
 export type { TestCardError, TestCardErrorReason } from "./test-card.errors.ts";
 export { createTestCa, type CreateTestCaOptions } from "./create-test-ca.ts";
-export { issueTestCard, type IssueTestCardOptions } from "./issue-test-card.ts";
+export { addAuthenticationKey, issueTestCard, type IssueTestCardOptions } from "./issue-test-card.ts";
 export { localityOfAddress, type Locality } from "./jpki-names.ts";
 export { SIGNATURE_PASSWORD_PATTERN } from "./signature-password.ts";
 export { signDetached, type SignDetachedOptions, type SignedByTestCard } from "./sign-detached.ts";
 export { readTestCardInfo, type TestCardInfo } from "./read-test-card-info.ts";
 export {
   loadOrCreateTestCardSetup,
+  DEMO_AUTHENTICATION_PIN,
   DEMO_BASIC_INFO,
   DEMO_SIGNATURE_PASSWORD,
   type TestCardSetup,
@@ -35,3 +36,4 @@ export {
   type LoadedTestCardSignatureFixtures,
   type TestCardSignatureFixtures,
 } from "./signature-fixtures.ts";
+export { createSerialQueue, serialQueueForCardDir, type SerialQueue } from "./serial-queue.ts";

@@ -1,4 +1,7 @@
 import { Schema } from "effect";
+import type * as pkijs from "pkijs";
+import { parseCertificatePem, readOtherName } from "./certificate-parsing.ts";
+import { AUTHENTICATION_PIN_PATTERN } from "./sign-digest-info.ts";
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import {
   buildCertificate,
@@ -130,20 +133,63 @@ export const issueTestCard = (ca: TestCa, options: IssueTestCardOptions): Result
     ).andThen((card) => {
       const pin = decoded.authenticationPin;
       if (pin === undefined) return okAsync(card);
-      return issueCardCertificate(ca, {
-        basicInfo: decoded.basicInfo,
-        locality,
-        notBefore: decoded.notBefore,
-        notAfter: decoded.notAfter,
-        keyUsage: ["digitalSignature"],
-        purpose: "authentication",
-      }).andThen((auth) =>
-        ResultAsync.fromPromise(hashSignaturePassword(pin), (cause) =>
-          testCardError(OPERATION, "unavailable", "could not hash the authentication PIN", { cause }),
-        ).map((pinHash): TestCard => ({
-          ...card,
-          authentication: { ...auth, pinHash, triesLeft: AUTHENTICATION_PIN_TRIES, locked: false },
-        })),
-      );
+      return withAuthenticationKey(ca, card, { basicInfo: decoded.basicInfo, locality, notBefore: decoded.notBefore, notAfter: decoded.notAfter }, pin);
     });
   });
+
+const withAuthenticationKey = (
+  ca: TestCa,
+  card: TestCard,
+  holder: Pick<CardCertificateSpec, "basicInfo" | "locality" | "notBefore" | "notAfter">,
+  pin: string,
+): ResultAsync<TestCard, TestCardError> =>
+  issueCardCertificate(ca, { ...holder, keyUsage: ["digitalSignature"], purpose: "authentication" }).andThen((auth) =>
+    ResultAsync.fromPromise(hashSignaturePassword(pin), (cause) =>
+      testCardError(OPERATION, "unavailable", "could not hash the authentication PIN", { cause }),
+    ).map((pinHash): TestCard => ({
+      ...card,
+      authentication: { ...auth, pinHash, triesLeft: AUTHENTICATION_PIN_TRIES, locked: false },
+    })),
+  );
+
+/**
+ * Gives a card issued without one an authentication key guarded by `pin` (4 digits, 3 tries), as
+ * issuing it with `authenticationPin` would have: same CA, the holder's locality and the signature
+ * certificate's validity. The signature side (key, certificate, password, counter, lock) is kept as
+ * it is. A card that has an authentication key is returned unchanged.
+ */
+export const addAuthenticationKey = (ca: TestCa, card: TestCard, pin: string): ResultAsync<TestCard, TestCardError> => {
+  if (card.authentication !== undefined) return okAsync(card);
+  if (!AUTHENTICATION_PIN_PATTERN.test(pin)) return errAsync(testCardError(OPERATION, "invalid_input", "the authentication PIN is 4 digits"));
+  const holder = cardHolderOf(card);
+  if (holder === null) return errAsync(testCardError(OPERATION, "corrupt", "the card's signature certificate is unreadable"));
+  return withAuthenticationKey(ca, card, holder, pin);
+};
+
+/**
+ * The holder as the card's signature certificate names them: the 4-info, the subject's `L=` pair
+ * (prefecture, city) and the validity; `null` when the certificate is unreadable.
+ */
+export const cardHolderOf = (card: TestCard): Pick<CardCertificateSpec, "basicInfo" | "locality" | "notBefore" | "notAfter"> | null => {
+  const certificate = parseCertificatePem(card.certificatePem);
+  const holder = certificate === null ? null : holderOf(certificate);
+  return certificate === null || holder === null ? null : { ...holder, notBefore: certificate.notBefore.value, notAfter: certificate.notAfter.value };
+};
+
+const holderOf = (certificate: pkijs.Certificate): Pick<CardCertificateSpec, "basicInfo" | "locality"> | null => {
+  const read = (oid: string) => readOtherName(certificate, oid);
+  const [name, nameSubstitute, sex, dateOfBirth, address, addressSubstitute] = [
+    read(OID.jpkiName),
+    read(OID.jpkiNameSubstitute),
+    read(OID.jpkiSex),
+    read(OID.jpkiDateOfBirth),
+    read(OID.jpkiAddress),
+    read(OID.jpkiAddressSubstitute),
+  ];
+  const localities = certificate.subject.typesAndValues.filter((tv) => tv.type === OID.localityName).map((tv) => String(tv.value.valueBlock.value));
+  const [prefecture, city] = localities;
+  if (name === null || nameSubstitute === null || dateOfBirth === null || address === null || addressSubstitute === null) return null;
+  if (sex !== "1" && sex !== "2" && sex !== "3") return null;
+  if (prefecture === undefined || city === undefined) return null;
+  return { basicInfo: { name, nameSubstitute, sex, dateOfBirth, address, addressSubstitute }, locality: { prefecture, city } };
+};

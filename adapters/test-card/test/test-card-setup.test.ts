@@ -1,14 +1,18 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { X509Certificate } from "node:crypto";
+import { sha256DigestInfo } from "@madoguchi/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  DEMO_AUTHENTICATION_PIN,
   DEMO_BASIC_INFO,
   DEMO_SIGNATURE_PASSWORD,
   issueTestCardFiles,
   loadOrCreateTestCardSetup,
   readTestCardInfo,
   signDetached,
+  signDigestInfo,
   TEST_CARD_FILES,
 } from "../src/index.ts";
 
@@ -48,6 +52,37 @@ describe("loadOrCreateTestCardSetup", () => {
     expect(second.ca).toEqual(first.ca);
     expect(second.card).toEqual({ ...first.card, triesLeft: 2 });
     expect((await stat(join(dir, TEST_CARD_FILES.card))).mode & 0o777).toBe(0o600);
+  });
+
+  it("issues the demo card with an authentication key that signs with the demo PIN (card login)", async () => {
+    const setup = (await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrap();
+    expect(setup.card.authentication).toMatchObject({ triesLeft: 3, locked: false });
+    const digestInfo = sha256DigestInfo(new Uint8Array(32));
+    expect((await signDigestInfo(setup.card, "authentication", digestInfo, DEMO_AUTHENTICATION_PIN)).isOk()).toBe(true);
+    expect((await signDigestInfo(setup.card, "authentication", digestInfo, "9999"))._unsafeUnwrapErr().reason).toBe("wrong_password");
+  });
+
+  it("gives a card.json from before (no authentication key) one with the demo PIN, keeping its signature side", async () => {
+    const first = (await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrap();
+    const { authentication: _dropped, ...older } = first.card;
+    const olderCard = { ...older, triesLeft: 2 };
+    (await first.saveCard(olderCard))._unsafeUnwrap();
+
+    const second = (await loadOrCreateTestCardSetup({ dir, now: new Date("2027-01-01T00:00:00Z") }))._unsafeUnwrap();
+    expect(second.card).toMatchObject(olderCard);
+    expect(second.card.authentication).toMatchObject({ triesLeft: 3, locked: false });
+    expect((await second.getCard())._unsafeUnwrap()).toEqual(second.card); // written back, not only in memory
+    const digestInfo = sha256DigestInfo(new Uint8Array(32));
+    const signed = (await signDigestInfo(second.card, "authentication", digestInfo, DEMO_AUTHENTICATION_PIN))._unsafeUnwrap();
+    // The new authentication certificate is the CA's, with the signature certificate's validity.
+    const authentication = new X509Certificate(signed.certificateDer);
+    const signature = new X509Certificate(second.card.certificatePem);
+    expect(authentication.verify(new X509Certificate(second.ca.certificatePem).publicKey)).toBe(true);
+    expect(authentication.validTo).toBe(signature.validTo);
+    expect(authentication.subject.split("\n").filter((l) => l.startsWith("L="))).toEqual(signature.subject.split("\n").filter((l) => l.startsWith("L=")));
+    // Loading again changes nothing more.
+    const third = (await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrap();
+    expect(third.card).toEqual(second.card);
   });
 
   it("issues a new demo card from the existing CA when card.json is gone", async () => {
@@ -92,7 +127,8 @@ describe("issueTestCardFiles", () => {
     )._unsafeUnwrap();
     expect(issued.ca).toEqual(first.ca);
     const reloaded = (await loadOrCreateTestCardSetup({ dir, now }))._unsafeUnwrap();
-    expect(reloaded.card).toEqual(issued.card);
+    expect(reloaded.card).toEqual(issued.card); // another holder, issued without an authentication key: left so
+    expect(reloaded.card.authentication).toBeUndefined();
     expect(readTestCardInfo(reloaded.card)._unsafeUnwrap()).toMatchObject({
       holderName: "窓口 花子",
       triesLeft: 5,

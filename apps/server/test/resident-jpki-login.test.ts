@@ -1,5 +1,7 @@
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveInStub } from "@madoguchi/adapter-digital-auth-app";
+import { DEMO_AUTHENTICATION_PIN, DEMO_BASIC_INFO, DEMO_SIGNATURE_PASSWORD, issueTestCardFiles } from "@madoguchi/adapter-test-card";
 import { readAllAuditEntries } from "@madoguchi/core";
 import { call } from "./support/api-client.ts";
 import { residentClient } from "./support/resident-client.ts";
@@ -174,11 +176,21 @@ describe("resident login with the Digital Authentication App (R10)", () => {
     ]);
   });
 
-  it("the demo test card without a user-authentication key is told so (the app still works)", async () => {
+  it("the demo test card logs in with the demo PIN out of the box; a card issued without an authentication key is told so", async () => {
     const started = await call(jpki("/card/login/start"), { body: {} });
-    expect(started.status).toBe(409);
-    expect(started.body.error.code).toBe("resident.jpki_no_auth_certificate");
-    expect(started.body.error.message).toContain("利用者証明用電子証明書がありません");
+    expect(started.status).toBe(200);
+    expect(started.body).toEqual({ step: "pin", triesLeft: 3 });
+    // The demo PIN opens the card's authentication key and the certificate verifies: only the link is missing.
+    const finished = await call(jpki("/card/finish"), { body: { pin: DEMO_AUTHENTICATION_PIN }, headers: { cookie: `${PENDING}=${cookiesOf(started)[PENDING]}` } });
+    expect(finished.status).toBe(409);
+    expect(finished.body.error.code).toBe("resident.jpki_not_linked");
+
+    // `madoguchi test-card issue` for another holder without --auth-pin: the running server reads the new card.
+    (await issueTestCardFiles({ dir: join(server.dataDir, "test-card"), now: new Date(Date.now() - 60_000), basicInfo: { ...DEMO_BASIC_INFO, name: "窓口 花子" }, signaturePassword: DEMO_SIGNATURE_PASSWORD }))._unsafeUnwrap();
+    const refused = await call(jpki("/card/login/start"), { body: {} });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("resident.jpki_no_auth_certificate");
+    expect(refused.body.error.message).toContain("利用者証明用電子証明書がありません");
   });
 
   it("linking needs a logged-in session and its CSRF token", async () => {
