@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createHash } from "node:crypto";
 import {
   createCrlRevocationChecker,
+  createSerialQueue,
   createTestCa,
   createTestCardJpkiSigner,
   DEMO_BASIC_INFO,
@@ -51,6 +52,7 @@ const build = async () => {
           current = next;
           return okAsync(undefined);
         },
+        exclusive: createSerialQueue(),
         clock: { now: () => at },
       });
     },

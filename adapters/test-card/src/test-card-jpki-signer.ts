@@ -9,7 +9,7 @@ import {
   type JpkiSignerError,
 } from "@madoguchi/core";
 import { err, errAsync, okAsync, ResultAsync } from "neverthrow";
-import { createSerialQueue } from "./serial-queue.ts";
+import type { SerialQueue } from "./serial-queue.ts";
 import { signDigestInfo } from "./sign-digest-info.ts";
 import { AUTHENTICATION_PIN_PATTERN } from "./sign-digest-info.ts";
 import { SIGNATURE_PASSWORD_PATTERN } from "./signature-password.ts";
@@ -20,6 +20,12 @@ import type { TestCard } from "./test-card.ts";
 export interface TestCardJpkiSignerDeps {
   getCard(): ResultAsync<TestCard, TestCardError>;
   saveCard(card: TestCard): ResultAsync<void, TestCardError>;
+  /**
+   * The card's one queue, shared with every other user of the same card (a `TestCardSetup`'s
+   * `exclusive`; `createSerialQueue()` for a card only this signer uses): each completion's
+   * read-check-write of the card runs in it, so tries are never spent twice.
+   */
+  readonly exclusive: SerialQueue;
   readonly clock: Clock;
   /** How long a started session may be completed (default 5 minutes). */
   readonly sessionTtlMs?: number;
@@ -66,7 +72,7 @@ const fromCardError = (error: TestCardError): JpkiSignerError => {
  */
 export const createTestCardJpkiSigner = (deps: TestCardJpkiSignerDeps): JpkiSigner => {
   const sessions = new Map<string, Session>();
-  const queue = createSerialQueue(); // one card: password counters must not race
+  const queue = deps.exclusive;
   const ttl = deps.sessionTtlMs ?? 5 * 60_000;
   const sweep = (now: Date) => {
     for (const [id, session] of sessions) if (session.expiresAt.getTime() < now.getTime()) sessions.delete(id);

@@ -4,7 +4,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { ResultAsync } from "neverthrow";
 import { toWholeSeconds } from "./certificate-builder.ts";
 import { readTestCardInfo } from "./read-test-card-info.ts";
-import { createSerialQueue } from "./serial-queue.ts";
+import type { SerialQueue } from "./serial-queue.ts";
 import { signDetached } from "./sign-detached.ts";
 import { SIGNATURE_PASSWORD_PATTERN } from "./signature-password.ts";
 import type { TestCardError } from "./test-card.errors.ts";
@@ -14,6 +14,8 @@ import type { TestCard } from "./test-card.ts";
 export interface TestCardRouterDeps {
   getCard(): ResultAsync<TestCard, TestCardError>;
   saveCard(card: TestCard): ResultAsync<void, TestCardError>;
+  /** The card's one queue, shared with every other user of the card (a `TestCardSetup`'s `exclusive`). */
+  readonly exclusive: SerialQueue;
   readonly clock: Clock;
 }
 
@@ -47,11 +49,12 @@ const unavailable = (res: Response) => failure(res, 500, "test_card.unavailable"
  *   "test_card.locked" } }`; 400 `{ error: { code: "test_card.invalid_request", message } }`.
  * - `GET /api/card` → `{ holderName, notAfter, triesLeft, locked }` (`notAfter` ISO 8601).
  *
- * Card access is serialised, so two concurrent signs can never both use the last try.
+ * Card access goes through the card's one queue (`deps.exclusive`, shared with the card signer), so two
+ * concurrent signs — or a sign and a card login — can never both use the last try.
  */
 export const createTestCardRouter = (deps: TestCardRouterDeps): Router => {
   const router = express.Router();
-  const exclusive = createSerialQueue();
+  const exclusive = deps.exclusive;
 
   router.post("/api/sign", express.json({ limit: BODY_LIMIT }), async (req: Request, res: Response) => {
     const decoded = Schema.decodeUnknownResult(SignRequestSchema)(req.body, { errors: "all" });

@@ -2,7 +2,7 @@ import { jpkiSignerCases, type JpkiSignerCase, type JpkiSignerHarness } from "@m
 import { errAsync, okAsync } from "neverthrow";
 import type { JpkiSigner, SignatureVerifier } from "@madoguchi/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestCardJpkiSigner, type TestCard } from "../src/index.ts";
+import { createSerialQueue, createTestCardJpkiSigner, type TestCard } from "../src/index.ts";
 import { makeCaAndCard, PASSWORD } from "./fixtures.ts";
 
 // The declined case is only worth having if it catches signers that get a cancel wrong. Each mutant
@@ -32,6 +32,7 @@ const harnessWith = (mutation: Mutation): JpkiSignerHarness => ({
         current = next;
         return okAsync(undefined);
       },
+      exclusive: createSerialQueue(),
       clock: { now: () => new Date("2026-11-15T00:00:00Z") },
     });
     return mutation(real, (sessionId) => real.completeSigning({ sessionId, completion: { kind: "secret", secret: "WRONG999" } }));

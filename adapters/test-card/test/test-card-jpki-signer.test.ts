@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { sha256DigestInfo } from "@madoguchi/core";
 import { okAsync } from "neverthrow";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestCardJpkiSigner, type TestCard } from "../src/index.ts";
+import { createSerialQueue, createTestCardJpkiSigner, type TestCard } from "../src/index.ts";
 import { makeCaAndCard, PASSWORD } from "./fixtures.ts";
 
 const digestInfo = sha256DigestInfo(new Uint8Array(createHash("sha256").update("doc").digest()));
@@ -21,6 +21,7 @@ const signerOver = (start: TestCard, now: { value: Date }) => {
       state.saves += 1;
       return okAsync(undefined);
     },
+    exclusive: createSerialQueue(),
     clock: { now: () => now.value },
     sessionTtlMs: 60_000,
   });

@@ -29,7 +29,7 @@ beforeAll(async () => {
   setup = (await loadOrCreateTestCardSetup({ dir: join(root, "test-card"), now }))._unsafeUnwrap();
   fresh = setup.card;
   const app = express();
-  app.use("/test-card", createTestCardRouter({ getCard: setup.getCard, saveCard: setup.saveCard, clock }));
+  app.use("/test-card", createTestCardRouter({ getCard: setup.getCard, saveCard: setup.saveCard, exclusive: setup.exclusive, clock }));
   server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });

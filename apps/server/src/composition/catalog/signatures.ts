@@ -36,7 +36,8 @@ export const buildSignatures = async (config: Config, clock: Clock): Promise<Sig
   const dir = join(config.dataDir, "test-card");
   const setup = await loadOrCreateTestCardSetup({ dir, now: clock.now() });
   if (setup.isErr()) throw new Error(`cannot set up the test card: ${setup.error.message}`);
-  const { ca, getCard, saveCard } = setup.value;
+  // `exclusive`: the card file's one queue, shared by the HTTP sign route and the card signer (login).
+  const { ca, getCard, saveCard, exclusive } = setup.value;
   return {
     // The test CA issues both kinds of test certificates; the JPKI policy tells them apart. Revocation:
     // the test CA's CRL of the serials in <data>/test-card/revoked.json (`madoguchi test-card revoke`).
@@ -45,7 +46,7 @@ export const buildSignatures = async (config: Config, clock: Clock): Promise<Sig
       authenticationTrustAnchorsPem: [ca.certificatePem],
       revocation: createTestCaRevocationChecker({ ca, dir, clock }),
     }),
-    testCardRouter: config.profile === "embedded" ? createTestCardRouter({ getCard, saveCard, clock }) : null,
-    cardSigner: config.profile === "embedded" ? createTestCardJpkiSigner({ getCard, saveCard, clock }) : null,
+    testCardRouter: config.profile === "embedded" ? createTestCardRouter({ getCard, saveCard, exclusive, clock }) : null,
+    cardSigner: config.profile === "embedded" ? createTestCardJpkiSigner({ getCard, saveCard, exclusive, clock }) : null,
   };
 };
