@@ -105,6 +105,29 @@ describe("resident login with the user-authentication certificate (the test card
     expect(success.map((e) => e.actor.id)).toEqual([accountId]);
   });
 
+  it("cancel at the PIN prompt ends the card's session without spending a try, answered (ja/en) and audited as cancelled", async () => {
+    const started = await start("login");
+    await finish("0000", { [PENDING]: started.pending }); // one wrong PIN first: the cancel must not count another
+    const cancelled = await call(jpki("/card/cancel"), { body: { locale: "ja" }, headers: { cookie: `${PENDING}=${started.pending}` } });
+    expect(cancelled.status).toBe(400);
+    expect(cancelled.body.error.code).toBe("resident.jpki_cancelled");
+    expect(cancelled.body.error.message).toBe("マイナンバーカードでの本人確認を中止しました。もう一度お試しいただくか、メールアドレスとパスワードでログインしてください。");
+    expect(cookiesOf(cancelled)[PENDING]).toBe(""); // cleared
+    // The card's session is over: the replayed cookie with even the right PIN no longer finishes it.
+    expect((await finish(PIN, { [PENDING]: started.pending })).body.error.code).toBe("resident.jpki_expired");
+    const next = await start("login");
+    expect(next.body).toEqual({ step: "pin", triesLeft: 2 });
+    const english = await call(jpki("/card/cancel"), { body: { locale: "en" }, headers: { cookie: `${PENDING}=${next.pending}` } });
+    expect(english.body.error).toMatchObject({ code: "resident.jpki_cancelled", message: "Identity confirmation with the My Number card was cancelled. Try again, or log in with your email address and password." });
+    expect((await start("login")).body).toEqual({ step: "pin", triesLeft: 2 });
+    expect((await cardAudit()).slice(-4)).toEqual([
+      "resident.login:failure:wrong_secret",
+      "resident.login:failure:cancelled",
+      "resident.login:failure:unknown_session",
+      "resident.login:failure:cancelled",
+    ]);
+  });
+
   it("a card signature cannot be finished with the app's pending login, nor without a PIN of 4 digits", async () => {
     const started = await start("login");
     expect((await finish("12345", { [PENDING]: started.pending })).status).toBe(400);

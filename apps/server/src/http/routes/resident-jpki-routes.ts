@@ -104,7 +104,12 @@ const jpkiErrorResponse = (e: JpkiRouteError, locale: Locale): { status: number;
         case "session_expired":
           return answer(400, "resident.jpki_expired", "手続の有効期限が切れました。もう一度はじめからお試しください。", "This attempt has expired. Please start again.");
         case "cancelled":
-          return answer(400, "resident.jpki_cancelled", "本人確認が中止されました。", "Identity confirmation was cancelled.");
+          return answer(
+            400,
+            "resident.jpki_cancelled",
+            "マイナンバーカードでの本人確認を中止しました。もう一度お試しいただくか、メールアドレスとパスワードでログインしてください。",
+            "Identity confirmation with the My Number card was cancelled. Try again, or log in with your email address and password.",
+          );
         case "invalid_input":
           return answer(400, "resident.jpki_failed", "マイナンバーカードでの本人確認ができませんでした。もう一度お試しください。", "Your My Number card could not be confirmed. Please try again.");
         case "unavailable":
@@ -312,6 +317,26 @@ export const residentJpkiRoutes = (deps: ServerDeps): Router => {
     }
     const { issuer, serialNumber } = verified.value.signer;
     await conclude(req, res, pending, { method: "auth_certificate", subject: `${issuer}\u0000${serialNumber}` });
+  });
+
+  // The resident pressed cancel at the PIN prompt: the card's session ends (no try spent, jpki-signer@2's
+  // `declined`), the pending cookie is cleared, and the answer is the card's refusal, `cancelled`.
+  api.post("/card/cancel", async (req, res) => {
+    if (decodeBody(StartBody, req, res, requestLocale(req)) === null) return;
+    const signer = runtime.cardSigner;
+    if (signer === null) return fail(req, res, { _tag: "JpkiUnavailable" });
+    const pending = runtime.pending.open(readCookie(req, JPKI_PENDING_COOKIE), deps.clock.now().getTime());
+    res.append("Set-Cookie", runtime.pending.cleared());
+    if (pending === null || pending.kind !== "card") {
+      await loginAudit(req, null, "failure", { reason: "pending_missing" }, "auth_certificate");
+      return fail(req, res, { _tag: "JpkiPendingMissing" });
+    }
+    const declined = await signer.completeSigning({ sessionId: pending.signerSessionId, completion: { kind: "declined", error: "access_denied", state: null } });
+    const error: JpkiSignerError = declined.isErr()
+      ? declined.error
+      : { _tag: "JpkiSignerError", reason: "cancelled", operation: "resident.jpki.card.cancel", retryable: false, message: "cancelled" };
+    await loginAudit(req, null, "failure", { intent: pending.intent, reason: error.reason }, "auth_certificate");
+    return fail(req, res, error);
   });
 
   api.get("/links", requireResident, async (req, res) => {
