@@ -1,19 +1,20 @@
-import { paymentGatewayCases, type PaymentGatewayCaseContext } from "@madoguchi/conformance/payment-gateway";
+import { allPaymentGatewayCases, type PaymentGatewayCaseContext } from "@madoguchi/conformance/payment-gateway";
 import { IdempotencyKey, yen, type PaymentGateway } from "@madoguchi/core";
 import { errAsync, okAsync } from "neverthrow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSandboxPaymentGateway, TEST_CARDS, type SandboxGateway } from "../src/index.ts";
-import { mintToken, SECRET_KEY, startTestSandbox } from "./support/sandbox-fixture.ts";
+import { createSandboxPaymentGateway } from "../src/index.ts";
+import { SECRET_KEY } from "./support/sandbox-fixture.ts";
+import { startSandboxContractRig, WEBHOOK_SECRET, type SandboxContractRig } from "./support/sandbox-harness.ts";
 
 // Each broken gateway below is the real client with one promise of the contract broken; the named
 // case of the suite must fail against it, or the suite would not protect anyone.
-let sandbox: SandboxGateway;
+let rig: SandboxContractRig;
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ slowResponseDelayMs: 3000 });
+  rig = await startSandboxContractRig(3000);
 });
-afterAll(() => sandbox.close());
+afterAll(() => rig.close());
 
-const real = (): PaymentGateway => createSandboxPaymentGateway({ baseUrl: sandbox.url, secretKey: SECRET_KEY, timeoutMs: 1000 });
+const real = (): PaymentGateway => createSandboxPaymentGateway({ baseUrl: rig.proxy.url, secretKey: SECRET_KEY, timeoutMs: 1000, webhookSecret: WEBHOOK_SECRET });
 
 const mutants: ReadonlyArray<{ readonly mutant: string; readonly caughtBy: string; readonly make: () => PaymentGateway }> = [
   {
@@ -62,21 +63,72 @@ const mutants: ReadonlyArray<{ readonly mutant: string; readonly caughtBy: strin
       return { ...g, authorize: (r) => g.authorize(r).mapErr((e) => ({ ...e, reason: "unavailable" as const, retryable: true })) };
     },
   },
+  {
+    mutant: "refunds again when a refund is retried with the same key (a fresh key per call)",
+    caughtBy: "refund under a timeout after commit: refunded once, and the retry with the key refunds nothing more",
+    make: () => {
+      const g = real();
+      return { ...g, refund: (id, amount, key) => g.refund(id, amount, IdempotencyKey(`${key}-${Math.random()}`)) };
+    },
+  },
+  {
+    mutant: "charges a new authorisation when a retry follows an unknown outcome (a fresh key per call)",
+    caughtBy: "authorise under timeout_after_commit: the outcome is unknown (retryable), the lookup finds exactly one authorisation, and a retry with the key charges nothing more",
+    make: () => {
+      const g = real();
+      let calls = 0;
+      return { ...g, authorize: (r) => g.authorize(calls++ === 0 ? r : { ...r, idempotencyKey: IdempotencyKey(`${r.idempotencyKey}-again`) }) };
+    },
+  },
+  {
+    mutant: "accepts webhooks whatever their signature",
+    caughtBy: "verifies genuine webhooks and rejects a changed body, a wrong or missing signature and a stale timestamp",
+    make: () => {
+      const g = real();
+      return {
+        ...g,
+        verifyWebhook: (d, now) => {
+          const genuine = g.verifyWebhook(d, now);
+          return genuine.isOk() ? genuine : g.verifyWebhook(rig.harness.webhooks?.deliveries()[0] ?? d, new Date());
+        },
+      };
+    },
+  },
+  {
+    mutant: "lets a saved card be charged for another customer",
+    caughtBy: "charges a saved card only for its own customer",
+    make: () => {
+      const g = real();
+      // Remembers each card's owner and charges the card whoever asks.
+      const owners = new Map<string, string>();
+      return {
+        ...g,
+        saveCard: (customerId, token, key) => g.saveCard(customerId, token, key).map((card) => (owners.set(card.id, customerId), card)),
+        authorize: (r) =>
+          g.authorize(r.source.kind === "saved_card" ? { ...r, source: { ...r.source, customerId: owners.get(r.source.cardId) ?? r.source.customerId } } : r),
+      };
+    },
+  },
+  {
+    mutant: "reports a failed 3-D Secure challenge as authorised",
+    caughtBy: "a failed challenge authorises nothing: challenge_failed, and nothing found under the key",
+    make: () => {
+      const g = real();
+      return { ...g, completeChallenge: (id, key) => g.completeChallenge(id, key).orElse(() => g.getAuthorization(id).map((a) => ({ ...(a ?? ({} as never)), id, status: "authorized" as const }))) };
+    },
+  },
 ];
 
 describe("the payment-gateway contract catches broken gateways", () => {
   for (const { mutant, caughtBy, make } of mutants) {
     it(`fails "${caughtBy}" for a gateway that ${mutant}`, async () => {
-      const c = paymentGatewayCases.find((x) => x.name === caughtBy);
+      const c = allPaymentGatewayCases.find((x) => x.name === caughtBy);
       expect(c, caughtBy).toBeDefined();
       const context: PaymentGatewayCaseContext = {
         makeGateway: make,
-        tokens: {
-          success: () => mintToken(sandbox.url, TEST_CARDS.visaSuccess),
-          declined: () => mintToken(sandbox.url, TEST_CARDS.declined),
-          timeoutAfterCommit: () => mintToken(sandbox.url, TEST_CARDS.timeoutAfterCommit),
-        },
+        tokens: rig.tokens,
         options: { numRuns: 3 },
+        harness: rig.harness,
       };
       await expect(c?.run(context)).rejects.toThrow();
     }, 30_000);

@@ -7,9 +7,14 @@ import {
   yen,
   type Authorization,
   type PaymentError,
+  type PaymentCapability,
   type PaymentGateway,
   type PaymentSource,
+  type WebhookDelivery,
 } from "@madoguchi/core";
+import type { PaymentGatewayFaults } from "./fault-proxy.ts";
+import { authorizeNew, errorOf, expectWellFormed, freshKey, okValue } from "./payment-gateway.helpers.ts";
+import { paymentGatewayV2Cases } from "./payment-gateway-v2.cases.ts";
 
 /** Builds a ready {@link PaymentGateway} for one test (state may be shared with other tests: keys are unique). */
 export type MakePaymentGateway = () => PaymentGateway | Promise<PaymentGateway>;
@@ -23,6 +28,21 @@ export interface PaymentGatewayTestTokens {
   success(): Promise<string>;
   declined(): Promise<string>;
   timeoutAfterCommit?(): Promise<string>;
+  /** A card whose authorisation answers `challenge_required` (needed when `threeDSecure` is declared). */
+  challenge?(): Promise<string>;
+}
+
+/**
+ * What the suite drives besides the adapter. `faults` is required: every adapter proves it ends with the
+ * right money in the right place under timeouts after commit and 5xx (use {@link startFaultProxy}).
+ * `challenges` is required with `threeDSecure`, `webhooks` with `webhooks`.
+ */
+export interface PaymentGatewayHarness {
+  readonly faults?: PaymentGatewayFaults;
+  /** Answers a 3-D Secure challenge as the resident would in the browser, passing or failing it. */
+  readonly challenges?: { answer(challengeUrl: string, pass: boolean): Promise<void> };
+  /** Every webhook delivery the gateway has made so far, as received (raw body and lower-case headers). */
+  readonly webhooks?: { deliveries(): readonly WebhookDelivery[] };
 }
 
 /** Tuning of {@link describePaymentGatewayContract}. */
@@ -38,6 +58,7 @@ export interface PaymentGatewayCaseContext {
   readonly makeGateway: MakePaymentGateway;
   readonly tokens: PaymentGatewayTestTokens;
   readonly options: PaymentGatewayContractOptions;
+  readonly harness?: PaymentGatewayHarness;
 }
 
 /** One named check of the payment-gateway contract: throws (via `expect`) when the adapter breaks it. */
@@ -45,40 +66,10 @@ export interface PaymentGatewayCase {
   readonly name: string;
   /** Runs only when the test tokens include `timeoutAfterCommit`. */
   readonly needsTimeoutAfterCommit?: boolean;
+  /** Runs only when the adapter declares this capability. */
+  readonly capability?: PaymentCapability;
   readonly run: (context: PaymentGatewayCaseContext) => Promise<void>;
 }
-
-const okValue = async <T>(pending: PromiseLike<Result<T, PaymentError>>): Promise<T> => {
-  const result = await pending;
-  if (result.isErr()) expect.fail(`expected Ok, got ${JSON.stringify(result.error)}`);
-  return result.value;
-};
-
-const errorOf = async <T>(pending: PromiseLike<Result<T, PaymentError>>): Promise<PaymentError> => {
-  const result = await pending;
-  if (result.isOk()) expect.fail(`expected a PaymentError, got Ok ${JSON.stringify(result.value)}`);
-  expect(result.error._tag).toBe("PaymentError");
-  return result.error;
-};
-
-/** A key no other test (or earlier run against the same gateway) has used. */
-const freshKey = (): IdempotencyKey => IdempotencyKey(`conformance-${globalThis.crypto.randomUUID()}`);
-
-const BRANDS = ["visa", "mastercard", "jcb", "amex", "diners"];
-
-const expectWellFormed = (authorization: Authorization, amount: number, key: IdempotencyKey): void => {
-  expect(typeof authorization.id).toBe("string");
-  expect(authorization.id.length).toBeGreaterThan(0);
-  expect(authorization.amount).toBe(amount);
-  expect(authorization.idempotencyKey).toBe(key);
-  expect(BRANDS).toContain(authorization.brand);
-  expect(authorization.last4).toMatch(/^\d{4}$/);
-};
-
-const authorizeNew = async (gateway: PaymentGateway, tokens: PaymentGatewayTestTokens, amount: number): Promise<Authorization> => {
-  const idempotencyKey = freshKey();
-  return okValue(gateway.authorize({ source: { kind: "token" as const, token: await tokens.success() }, amount: yen(amount), idempotencyKey, description: "madoguchi conformance" }));
-};
 
 /** The cases of the payment-gateway contract, exported so that tests can prove each one catches a broken adapter. */
 export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
@@ -112,6 +103,7 @@ export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
   },
   {
     name: "captures part of the authorised amount",
+    capability: "partialCapture",
     run: async ({ makeGateway, tokens }) => {
       const gateway = await makeGateway();
       const authorization = await authorizeNew(gateway, tokens, 1000);
@@ -247,6 +239,7 @@ export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
   },
   {
     name: "captures any amount up to the authorised one, and rejects any amount above it (property)",
+    capability: "partialCapture",
     run: async ({ makeGateway, tokens, options }) => {
       const gateway = await makeGateway();
       const arb = fc
@@ -268,6 +261,7 @@ export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
   },
   {
     name: "agrees with a reference model over random sequences of authorise, retry, capture, void and lookup",
+    capability: "partialCapture",
     run: async ({ makeGateway, tokens, options }) => {
       const gateway = await makeGateway();
       await fc.assert(
@@ -279,6 +273,9 @@ export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
     },
   },
 ];
+
+/** Every case of payment-gateway@2: the version 1 cases and the new ones (refunds, saved cards, 3-D Secure, webhooks, faults). */
+export const allPaymentGatewayCases: readonly PaymentGatewayCase[] = [...paymentGatewayCases, ...paymentGatewayV2Cases];
 
 /** What the model knows of one authorisation made during a run. */
 interface ModelPayment {
@@ -377,19 +374,28 @@ const paymentCommands = (tokens: PaymentGatewayTestTokens): fc.Arbitrary<Payment
 
 /**
  * Registers the payment-gateway@2 contract as a vitest suite. `makeGateway` builds the adapter for each
- * test; `tokens` mints card tokens the way the gateway's browser fields would. The timeout case runs
- * only when `tokens.timeoutAfterCommit` is given.
+ * test; `tokens` mints card tokens the way the gateway's browser fields would; `harness` injects faults,
+ * answers 3-D Secure challenges and shows webhook deliveries. A case for a capability the adapter does
+ * not declare is skipped, and the "unsupported" case checks such operations change nothing.
  */
 export const describePaymentGatewayContract = (
   name: string,
   makeGateway: MakePaymentGateway,
   tokens: PaymentGatewayTestTokens,
   options: PaymentGatewayContractOptions = {},
+  harness: PaymentGatewayHarness = {},
 ): void => {
   describe(`payment-gateway contract: ${name}`, () => {
-    for (const c of paymentGatewayCases) {
+    for (const c of allPaymentGatewayCases) {
       const skip = c.needsTimeoutAfterCommit === true && tokens.timeoutAfterCommit === undefined;
-      it.skipIf(skip)(c.name, () => c.run({ makeGateway, tokens, options }), options.testTimeoutMs ?? 30_000);
+      it.skipIf(skip)(
+        c.name,
+        async (test) => {
+          if (c.capability !== undefined && !(await makeGateway()).meta.capabilities.has(c.capability)) test.skip(`${c.capability} not declared`);
+          await c.run({ makeGateway, tokens, options, harness });
+        },
+        options.testTimeoutMs ?? 30_000,
+      );
     }
   });
 };

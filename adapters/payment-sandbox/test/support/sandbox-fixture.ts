@@ -17,7 +17,13 @@ export interface TestCard {
 
 /** Starts a sandbox on 127.0.0.1:0 with test settings. */
 export const startTestSandbox = (
-  extra: { readonly slowResponseDelayMs?: number; readonly acceptedBrands?: readonly CardBrand[]; readonly allowedParentOrigins?: readonly string[] } = {},
+  extra: {
+    readonly slowResponseDelayMs?: number;
+    readonly acceptedBrands?: readonly CardBrand[];
+    readonly allowedParentOrigins?: readonly string[];
+    readonly webhookUrl?: string;
+    readonly webhookSecret?: string;
+  } = {},
 ): Promise<SandboxGateway> =>
   startSandboxGateway({
     port: 0,
@@ -26,6 +32,8 @@ export const startTestSandbox = (
     allowedParentOrigins: extra.allowedParentOrigins ?? [PARENT_ORIGIN],
     slowResponseDelayMs: extra.slowResponseDelayMs ?? 4000,
     ...(extra.acceptedBrands === undefined ? {} : { acceptedBrands: extra.acceptedBrands }),
+    ...(extra.webhookUrl === undefined ? {} : { webhookUrl: extra.webhookUrl }),
+    ...(extra.webhookSecret === undefined ? {} : { webhookSecret: extra.webhookSecret }),
   });
 
 /** Posts a card to `/v1/tokens` as the hosted fields do; answers status and JSON body. */
