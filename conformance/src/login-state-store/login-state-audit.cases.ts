@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { sealAuditEntries, type AuditEntry, type AuditEntryDraft, type AuditLogStore, type LoginStateFacets, type LoginStateKey } from "@madoguchi/core";
 import { referenceHasher } from "../audit-log/audit-log.harness.ts";
 import { okValue, storageErrorOf, withHarness } from "../shared/store-harness.ts";
-import type { LoginStateStoreCase } from "./login-state-store.contract.ts";
+import type { LoginStateStoreCase } from "./login-state-harness.ts";
 
 const T0 = Date.UTC(2026, 10, 1);
 

@@ -6,30 +6,12 @@ import {
   type LoginStateFacet,
   type LoginStateFacets,
   type LoginStateKey,
-  type AuditLogStore,
   type LoginStateStore,
   type StorageError,
 } from "@madoguchi/core";
-import { okValue, withStore, type StoreHarness } from "../shared/store-harness.ts";
+import { okValue, withStore } from "../shared/store-harness.ts";
 import { loginStateAuditCases } from "./login-state-audit.cases.ts";
-
-/**
- * A fresh, empty store for one test or one generated case, and how to dispose of it; with the audit
- * log its writes append to (and share transactions with) — empty too.
- */
-export interface LoginStateStoreHarness extends StoreHarness<LoginStateStore> {
-  readonly auditLog: AuditLogStore;
-}
-
-/** Builds a {@link LoginStateStoreHarness} on an empty database. */
-export type MakeLoginStateStore = () => Promise<LoginStateStoreHarness>;
-
-/** Tuning of {@link describeLoginStateStoreContract}. */
-export interface LoginStateStoreContractOptions {
-  /** fast-check runs of each property (default 30). */
-  readonly numRuns?: number;
-  readonly testTimeout?: number;
-}
+import type { LoginStateStoreCase, LoginStateStoreContractOptions, MakeLoginStateStore } from "./login-state-harness.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
 const dateArb = fc.integer({ min: 0, max: 365 * 86_400_000 }).map((ms) => new Date(T0 + ms));
@@ -60,12 +42,6 @@ export const facetValueArbs: { readonly [F in LoginStateFacet]: fc.Arbitrary<Log
 
 const facetArb = fc.constantFrom(...(Object.keys(facetValueArbs) as LoginStateFacet[]));
 const facetAndValueArb = facetArb.chain((facet) => (facetValueArbs[facet] as fc.Arbitrary<unknown>).map((value) => ({ facet, value: value as never })));
-
-/** One named check of the contract. */
-export interface LoginStateStoreCase {
-  readonly name: string;
-  readonly run: (make: MakeLoginStateStore, options: LoginStateStoreContractOptions) => Promise<void>;
-}
 
 export const loginStateStoreCases: readonly LoginStateStoreCase[] = [
   {
