@@ -7,7 +7,6 @@ import {
   type LoginStateFacets,
   type LoginStateKey,
   type LoginStateStore,
-  type StorageError,
 } from "@madoguchi/core";
 import { okValue, withStore } from "../shared/store-harness.ts";
 import { loginStateAuditCases } from "./login-state-audit.cases.ts";
