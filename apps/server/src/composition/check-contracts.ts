@@ -5,6 +5,7 @@ import {
   LOGIN_STATE_STORE_CONTRACT,
   MAILER_CONTRACT,
   PAYMENT_GATEWAY_CONTRACT,
+  PAYMENT_LEDGER_STORE_CONTRACT,
   SETTINGS_STORE_CONTRACT,
   SIGNATURE_VERIFIER_CONTRACT,
   STAFF_ACCESS_STORE_CONTRACT,
@@ -15,6 +16,7 @@ import {
   type LoginStateStore,
   type Mailer,
   type PaymentGateway,
+  type PaymentLedgerStore,
   type SettingsStore,
   type SignatureVerifier,
   type StaffAccessStore,
@@ -33,6 +35,7 @@ export const checkContracts = async (parts: {
     staffAccess: StaffAccessStore;
     settings: SettingsStore;
     approvals: ApprovalStore;
+    paymentLedger: PaymentLedgerStore;
     staff: StaffStore;
     loginState: LoginStateStore;
   };
@@ -46,6 +49,7 @@ export const checkContracts = async (parts: {
     [parts.storage.staffAccess, STAFF_ACCESS_STORE_CONTRACT],
     [parts.storage.settings, SETTINGS_STORE_CONTRACT],
     [parts.storage.approvals, APPROVAL_STORE_CONTRACT],
+    [parts.storage.paymentLedger, PAYMENT_LEDGER_STORE_CONTRACT],
     // Both append audit entries in their writes (@2); an adapter still at @1 would drop them silently.
     [parts.storage.staff, STAFF_STORE_CONTRACT],
     [parts.storage.loginState, LOGIN_STATE_STORE_CONTRACT],

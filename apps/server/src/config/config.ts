@@ -1,6 +1,6 @@
 import { Result as EffectResult, Schema } from "effect";
 import { err, ok, type Result } from "neverthrow";
-import { DEFAULT_AUDIT_RETENTION_MONTHS } from "@madoguchi/core";
+import { DEFAULT_AUDIT_RETENTION_MONTHS, parseCardFeeRate, type CardFeeRateBasisPoints } from "@madoguchi/core";
 import { parseAddressList, type AddressList } from "../network/address-list.ts";
 
 /**
@@ -65,6 +65,10 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_DIGITAL_AUTH_APP_KEYS_FILE: Schema.optional(Schema.String),
   /** An export of more rows than this needs a second staff member's approval (default 100; 0: every non-empty export). */
   MADOGUCHI_EXPORT_APPROVAL_THRESHOLD: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 1_000_000 })))),
+  /** Fee changes that move the amount by more than this many yen need a second person (ADR 26; default 3000). */
+  MADOGUCHI_FEE_APPROVAL_THRESHOLD: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 10_000_000 })))),
+  /** The payment agent's card fee, a percent with at most two decimals (default "3.5"), for the settlement report. */
+  MADOGUCHI_CARD_FEE_RATE: Schema.optional(Schema.String),
   /**
    * Real JPKI trust anchors (README "JPKI trust anchors and CRLs"): a directory of CA certificates (PEM)
    * and `pins.json` naming each one's purpose, generation and SHA-256 pin. Unset: the test CA.
@@ -118,6 +122,10 @@ export interface Config {
     | { readonly kind: "provider"; readonly issuer: string; readonly clientId: string; readonly keysFile: string };
   /** Exports of more rows than this need a two-person approval (docs/adr/0024-two-person-approval.md). */
   readonly exportApprovalThreshold: number;
+  /** Fee changes moving the amount by more than this many yen need a two-person approval (ADR 26). */
+  readonly feeApprovalThreshold: number;
+  /** The card fee rate of the settlement report, in basis points (350 = 3.5 %). */
+  readonly cardFeeRate: CardFeeRateBasisPoints;
   /**
    * Whom signatures and card logins are verified against: the test CA of `<data>/test-card` (and its
    * CRL of revoked.json), or pinned JPKI CA generations with the CRLs of a directory.
@@ -128,6 +136,10 @@ export interface Config {
 
 /** Exports of up to 100 rows need only a step-up; larger ones a second person's approval. */
 export const DEFAULT_EXPORT_APPROVAL_THRESHOLD = 100;
+/** Fee changes of up to 3,000 yen either way need only a step-up; larger ones a second person's approval. */
+export const DEFAULT_FEE_APPROVAL_THRESHOLD = 3000;
+/** The card fee of designated payment agents is around 3.5 % (seed A 8(6)). */
+export const DEFAULT_CARD_FEE_RATE = "3.5";
 
 /** A configuration error names the variables that are wrong, never their values. */
 export interface ConfigError {
@@ -190,6 +202,8 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     e.MADOGUCHI_JPKI_TRUST_ANCHORS !== undefined && e.MADOGUCHI_JPKI_CRL_DIR !== undefined
       ? { kind: "pinned", anchorsDir: e.MADOGUCHI_JPKI_TRUST_ANCHORS, crlDir: e.MADOGUCHI_JPKI_CRL_DIR }
       : { kind: "test-ca" };
+  const cardFeeRate = parseCardFeeRate(e.MADOGUCHI_CARD_FEE_RATE ?? DEFAULT_CARD_FEE_RATE);
+  if (cardFeeRate.isErr()) return err({ _tag: "ConfigError", message: "MADOGUCHI_CARD_FEE_RATE must be a percent with at most two decimals, 0 to 100 (e.g. 3.5)" });
   return ok({
     port,
     host: e.HOST ?? "127.0.0.1",
@@ -217,6 +231,8 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     passkeys: { rpId: e.MADOGUCHI_PASSKEY_RP_ID ?? hostOf(publicOrigins[0]), ceremonySecret },
     digitalAuthApp,
     exportApprovalThreshold: e.MADOGUCHI_EXPORT_APPROVAL_THRESHOLD ?? DEFAULT_EXPORT_APPROVAL_THRESHOLD,
+    feeApprovalThreshold: e.MADOGUCHI_FEE_APPROVAL_THRESHOLD ?? DEFAULT_FEE_APPROVAL_THRESHOLD,
+    cardFeeRate: cardFeeRate.value,
     jpkiTrust,
     logLevel: e.LOG_LEVEL ?? "info",
   });

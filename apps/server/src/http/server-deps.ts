@@ -18,6 +18,7 @@ import type {
   StaffStore,
 } from "@madoguchi/core";
 import type { Router } from "express";
+import type { CardFeeRateBasisPoints, PaymentLedgerStore } from "@madoguchi/core";
 import type { StaffSessions } from "../staff/staff-sessions.ts";
 import type { StaffLogin } from "../staff/staff-login.ts";
 import type { ResidentAccountsRuntime } from "../residents/resident-accounts-runtime.ts";
@@ -54,6 +55,12 @@ export interface ServerDeps {
   readonly approvals: ApprovalStore;
   /** An export of more rows than this needs an approved request (`MADOGUCHI_EXPORT_APPROVAL_THRESHOLD`). */
   readonly exportApprovalThreshold: number;
+  /** The money books of applications (ADR 26). */
+  readonly paymentLedger: PaymentLedgerStore;
+  /** Fee changes moving the amount by more than this many yen need a second person (ADR 26). */
+  readonly feeApprovalThreshold: number;
+  /** The card fee rate of the settlement report, in basis points. */
+  readonly cardFeeRate: CardFeeRateBasisPoints;
   readonly verifier: SignatureVerifier;
   readonly gateway: PaymentGateway;
   readonly mailer: Mailer;

@@ -1,5 +1,5 @@
 import type { LoginStateStore, ResidentAccountStore, ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, ResidentJpkiLinkStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
-import type { ApprovalStore, SessionStore, SettingsStore } from "@madoguchi/core";
+import type { ApprovalStore, PaymentLedgerStore, SessionStore, SettingsStore } from "@madoguchi/core";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
 import { createMemoryResidentAccountStore, createMemoryResidentJpkiLinkStore, createMemoryStore } from "@madoguchi/adapter-memory";
 import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
@@ -28,6 +28,8 @@ export interface StorageParts {
   readonly settings: SettingsStore;
   /** Two-person approval requests; each step appends its audit entries to `auditLog` in the same transaction. */
   readonly approvals: ApprovalStore;
+  /** The money books of applications; an append writes its audit entries to `auditLog` in the same transaction. */
+  readonly paymentLedger: PaymentLedgerStore;
   close(): Promise<void>;
 }
 

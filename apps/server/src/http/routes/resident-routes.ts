@@ -17,6 +17,7 @@ import { procedureNameOf, statusLabels } from "../localized-labels.ts";
 import { requestLocale } from "../locale.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { residentAccountOf } from "../resident-session.ts";
+import { settleMoneyAfterStatusChange } from "../../payments/application-money.ts";
 
 /** What a resident sees of their application: no internal ids, no signature or payment details. */
 export const residentView = (application: Application, catalog: ProcedureCatalog) => {
@@ -115,6 +116,8 @@ export const residentRoutes = (deps: ServerDeps): Router => {
     if (result.isErr()) return send(req, res, result.error);
     deps.kickOutbox();
     deps.logger.info({ event: "application.withdrawn", receiptNumber: result.value.receiptNumber }, "application withdrawn");
+    // Withdrawal voids the held authorisation (ADR 26); a gateway failure is logged and retried by staff.
+    await settleMoneyAfterStatusChange(deps, result.value);
     res.json(residentView(result.value, deps.catalog));
   });
 

@@ -28,6 +28,8 @@ import { requirePermission, staffAccessOf } from "../require-permission.ts";
 import { requireRecentStepUp } from "../sessions/require-recent-step-up.ts";
 import { csvBytes, type CsvEncoding } from "../../export/csv.ts";
 import { passApprovalGate } from "../approvals/approval-gate.ts";
+import { mayComplete, settleMoneyAfterStatusChange } from "../../payments/application-money.ts";
+import { refuseCompletion } from "./fee-routes.ts";
 
 const CommandBody = Schema.Struct({
   command: Schema.Literals(STAFF_COMMAND_TYPES as readonly StaffCommandType[]),
@@ -229,7 +231,13 @@ export const staffRoutes = (deps: ServerDeps): Router => {
     const body = decodeBody(CommandBody, req, res, locale);
     if (body === null) return;
     // An application's procedure never changes, so the scope checked here still holds at the update.
-    if ((await findVisible(req, res)) === null) return;
+    const visible = await findVisible(req, res);
+    if (visible === null) return;
+    // Completion captures the fee (ADR 26): not before a 事後決済 fee is fixed and any difference is paid.
+    if (body.command === "complete") {
+      const money = await mayComplete(deps, visible);
+      if (money.isErr()) return refuseCompletion(req, res, money.error);
+    }
     const staff = staffSession(res).staff;
     const result = await changeApplicationStatus(
       { store: deps.applications, clock: deps.clock, ids: deps.ids },
@@ -256,6 +264,7 @@ export const staffRoutes = (deps: ServerDeps): Router => {
     }
     deps.kickOutbox();
     deps.logger.info({ audit: true, event: "application.status_changed", staffId: staff.id, target: result.value.id, result: "success" }, "audit");
+    await settleMoneyAfterStatusChange(deps, result.value);
     res.json(detail(deps.catalog, result.value, true));
   });
 
