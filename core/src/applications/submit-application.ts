@@ -3,6 +3,7 @@ import { applicationChangeAudit } from "../audit/application-audit-entry.ts";
 import type { FeeBreakdown } from "../fees/fee.ts";
 import type { OutboxMessage } from "../notifications/outbox.ts";
 import type { Authorization, PaymentError, PaymentGateway } from "../payments/payment-gateway.port.ts";
+import { paymentChallengeRequired, type PaymentChallengeRequired } from "../payments/payment-challenge-required.ts";
 import type { ProcedureCatalog } from "../procedures/procedure.ts";
 import { canonicalApplicationJson } from "../signatures/canonical-application.ts";
 import type { SignatureRequired } from "../signatures/signature.errors.ts";
@@ -41,8 +42,13 @@ export interface SubmitApplicationInput {
    * application; `null` when the procedure needs no signature (it is ignored then).
    */
   readonly cmsBase64: string | null;
-  /** Single-use card token from the gateway's hosted fields. Unused when the total is 0 yen. */
+  /** Single-use card token from the gateway's hosted fields. Unused when the total is 0 yen or with `savedCard`. */
   readonly paymentToken: string;
+  /**
+   * The resident's saved card instead of a token (R6: reused without re-entry). The caller has checked
+   * that the customer is the submitting resident's own.
+   */
+  readonly savedCard?: { readonly customerId: string; readonly cardId: string } | null;
   /** The resident's IP address, for the audit entry (null or absent when unknown). */
   readonly sourceIp?: string | null;
   /** The logged-in resident account submitting it (R8); absent when submitted without an account. */
@@ -68,6 +74,7 @@ export type SubmitApplicationError =
   | SignatureRequired
   | SignatureError
   | PaymentError
+  | PaymentChallengeRequired
   | StorageError;
 
 const OPERATION = "submit-application";
@@ -100,7 +107,7 @@ export const submitApplication = (
       existing !== null
         ? replay(deps, existing, canonicalJson)
         : verifySignature(deps, v, canonicalJson, input.cmsBase64, now).andThen((signature) =>
-            authorize(deps, v, fee, input.paymentToken).andThen((authorization) =>
+            authorize(deps, v, fee, input.paymentToken, input.savedCard ?? null).andThen((authorization) =>
               store(deps, { v, fee, signature, authorization, now, canonicalJson, sourceIp: input.sourceIp ?? null, residentAccountId: input.residentAccountId ?? null }),
             ),
           ),
@@ -169,16 +176,31 @@ const authorize = (
   v: ValidatedApplicationInput,
   fee: FeeBreakdown,
   token: string,
-): ResultAsync<Authorization | null, PaymentError> => {
+  savedCard: { readonly customerId: string; readonly cardId: string } | null,
+): ResultAsync<Authorization | null, PaymentError | PaymentChallengeRequired> => {
   // A free procedure (fee and postage 0) has nothing to authorise.
   if (fee.total === 0) return okAsync(null);
+  // A saved card is named by its gateway id: the same card for the same submission is the same attempt.
+  const idempotencyKey = paymentIdempotencyKey(deps.hasher, v.submissionKey, savedCard === null ? token : `saved-card:${savedCard.cardId}`);
   return deps.gateway
     .authorize({
-      source: { kind: "token", token },
+      source: savedCard === null ? { kind: "token", token } : { kind: "saved_card", customerId: savedCard.customerId, cardId: savedCard.cardId },
       amount: fee.total,
-      idempotencyKey: paymentIdempotencyKey(deps.hasher, v.submissionKey, token),
+      idempotencyKey,
       // On the resident's card statement: no personal data.
       description: `madoguchi ${v.procedure.id}`,
+    })
+    .andThen((authorization): ResultAsync<Authorization, PaymentError | PaymentChallengeRequired> => {
+      // EMV 3-D Secure: the same submission comes back after the challenge, replays the same
+      // authorisation (same key) and finishes it here; until then the browser is sent to the challenge.
+      if (authorization.status !== "challenge_required") return okAsync(authorization);
+      return deps.gateway
+        .completeChallenge(authorization.id, IdempotencyKey(`3ds-${idempotencyKey}`))
+        .andThen((completed) =>
+          completed.status === "challenge_required"
+            ? errAsync(paymentChallengeRequired(completed.challenge?.url ?? authorization.challenge?.url ?? ""))
+            : okAsync(completed),
+        );
     })
     .andThen((authorization) =>
       // The same idempotency key returns the first result: after a voided earlier attempt, or an

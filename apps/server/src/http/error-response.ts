@@ -28,6 +28,8 @@ export type UseCaseError =
 export interface ErrorBody {
   readonly error: { readonly code: string; readonly message: string };
   readonly errors?: readonly { readonly field: string; readonly code: string; readonly message: string }[];
+  /** With `payment.challenge_required`: the card issuer's 3-D Secure page (the gateway's origin). */
+  readonly challenge?: { readonly url: string };
 }
 
 const message = (text: Localized, locale: Locale) => text[locale];
@@ -50,6 +52,7 @@ const MESSAGES = {
   insufficientFunds: { ja: "ご利用可能額が不足しています。別のカードをお試しください。", en: "The card has insufficient funds. Please try another card." },
   expiredCard: { ja: "カードの有効期限が切れています。別のカードをお試しください。", en: "The card has expired. Please try another card." },
   invalidToken: { ja: "カード情報の有効期限が切れました。カード情報をもう一度入力してください。", en: "The card details expired. Please enter them again." },
+  challengeRequired: { ja: "カード会社による本人認証（3-Dセキュア）が必要です。表示される画面で認証してください。", en: "Your card issuer asks you to confirm it is you (3-D Secure). Please complete the check shown." },
   challengeFailed: { ja: "カード会社による本人認証（3-Dセキュア）が完了しませんでした。もう一度お試しいただくか、別のカードをお使いください。", en: "Your card issuer could not confirm it is you (3-D Secure). Please try again or use another card." },
   paymentInvalid: { ja: "決済を処理できませんでした。最初からやり直してください。", en: "The payment could not be processed. Please start again." },
   paymentUnavailable: { ja: "決済サービスに接続できませんでした。しばらくしてからもう一度送信してください（二重に請求されることはありません）。", en: "The payment service is not reachable. Please submit again in a moment (you will not be charged twice)." },
@@ -144,6 +147,9 @@ export const errorResponse = (
       return signatureFailure(e.reason, code, locale);
     case "PaymentError":
       return paymentFailure(e.reason, code, locale);
+    case "PaymentChallengeRequired":
+      // 402 with where to go: the browser opens the issuer's page, then submits the same application again.
+      return { status: 402, body: { ...fail(402, code, MESSAGES.challengeRequired, locale).body, challenge: { url: e.challengeUrl } } };
     case "StorageError":
       return e.reason === "conflict" ? fail(409, code, MESSAGES.conflict, locale) : fail(503, code, MESSAGES.unavailable, locale);
     case "KeyStoreError":

@@ -5,6 +5,7 @@ import { devInboxRoutes } from "./routes/dev-inbox-routes.ts";
 import { residentRoutes } from "./routes/resident-routes.ts";
 import { residentAccountRoutes } from "./routes/resident-account-routes.ts";
 import { residentPasskeyRoutes } from "./routes/resident-passkey-routes.ts";
+import { residentCardRoutes } from "./routes/resident-card-routes.ts";
 import { residentJpkiRoutes } from "./routes/resident-jpki-routes.ts";
 import { signingRoutes } from "./routes/signing-routes.ts";
 import { noStore } from "./security-headers.ts";
@@ -16,7 +17,7 @@ import type { ServerDeps } from "./server-deps.ts";
  * surface lives on its own listener ({@link import("./staff-surface.ts")}).
  */
 export const residentRouters = (deps: ServerDeps): Router[] => {
-  const routers: Router[] = [catalogRoutes(deps, "resident"), residentRoutes(deps), residentAccountRoutes(deps), residentPasskeyRoutes(deps), residentJpkiRoutes(deps), signingRoutes(deps)];
+  const routers: Router[] = [catalogRoutes(deps, "resident"), residentRoutes(deps), residentAccountRoutes(deps), residentPasskeyRoutes(deps), residentCardRoutes(deps), residentJpkiRoutes(deps), signingRoutes(deps)];
   if (deps.devInbox !== null) routers.push(devInboxRoutes(deps.devInbox));
   if (deps.testCardRouter !== null) {
     const testCard = express.Router();

@@ -17,6 +17,7 @@ import { procedureNameOf, statusLabels } from "../localized-labels.ts";
 import { requestLocale } from "../locale.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { residentAccountOf } from "../resident-session.ts";
+import { ownSavedCard } from "../../payments/resident-saved-card.ts";
 import { settleMoneyAfterStatusChange } from "../../payments/application-money.ts";
 
 /** What a resident sees of their application: no internal ids, no signature or payment details. */
@@ -75,6 +76,17 @@ export const residentRoutes = (deps: ServerDeps): Router => {
       return;
     }
     const residentAccountId = entries.includes("account") ? loggedIn : null;
+    // R6: a saved card is charged only for its owner, the logged-in resident.
+    const savedCard = "savedCardId" in extras.payment ? await ownSavedCard(deps, loggedIn, extras.payment.savedCardId) : null;
+    if ("savedCardId" in extras.payment && savedCard === null) {
+      res.status(404).json({
+        error: {
+          code: "payment.saved_card_not_found",
+          message: locale === "ja" ? "保存されたカードが見つかりません。カード情報を入力してください。" : "The saved card was not found. Please enter your card details.",
+        },
+      });
+      return;
+    }
     const result = await submitApplication(
       {
         store: deps.applications,
@@ -85,7 +97,7 @@ export const residentRoutes = (deps: ServerDeps): Router => {
         ids: deps.ids,
         hasher: deps.hasher,
       },
-      { rawInput: req.body, cmsBase64: extras.signature?.cmsBase64 ?? null, paymentToken: extras.payment.token, sourceIp: sourceIpOf(req), residentAccountId },
+      { rawInput: req.body, cmsBase64: extras.signature?.cmsBase64 ?? null, paymentToken: "token" in extras.payment ? extras.payment.token : "", savedCard, sourceIp: sourceIpOf(req), residentAccountId },
     );
     if (result.isErr()) return send(req, res, result.error);
     const { application, accessSecret, replayed } = result.value;
