@@ -87,6 +87,8 @@ export interface FeeLine {
   readonly unitPrice: number;
   readonly quantity: number;
   readonly amount: number;
+  /** Present when the line is exempt (its amount is then 0): why, shown on the line (ADR 26). */
+  readonly exemption?: { readonly reason: Localized };
 }
 
 /** A fee breakdown; `total` is the sum of the lines. */

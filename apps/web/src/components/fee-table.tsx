@@ -26,7 +26,15 @@ export function FeeTable({ fee }: { readonly fee: Fee }) {
         <tbody>
           {fee.lines.map((line, i) => (
             <tr key={i} data-testid={`fee-line-${line.kind}`}>
-              <th scope="row">{pick(line.label)}</th>
+              <th scope="row">
+                {pick(line.label)}
+                {line.exemption !== undefined && (
+                  <span className="fee-table__exemption" data-testid="fee-exemption">
+                    {" "}
+                    （{locale === "ja" ? "免除" : "Exempt"}: {pick(line.exemption.reason)}）
+                  </span>
+                )}
+              </th>
               <td className="num">{formatYen(line.unitPrice, locale)}</td>
               <td className="num">{line.quantity}</td>
               <td className="num">{formatYen(line.amount, locale)}</td>

@@ -21,6 +21,7 @@ import { usePageTitle } from "../../hooks/use-document-title.ts";
 import { useLoad } from "../../hooks/use-load.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { StaffNav } from "./staff-nav.tsx";
+import { MoneyPanel } from "./fees/money-panel.tsx";
 import { useSignedInStaff, useStaffPermissions } from "./staff-session.tsx";
 
 const isStaffCommand = (command: string): command is StaffCommand =>
@@ -251,6 +252,8 @@ export function StaffDetailPage({ id }: { readonly id: string }) {
 
           <h2>{t.staff.feeHeading}</h2>
           <FeeTable fee={data.fee} />
+
+          <MoneyPanel applicationId={data.id} canChange={can("fees.change")} />
 
           <h2>{t.staff.signatureHeading}</h2>
           {data.signature === null ? (
