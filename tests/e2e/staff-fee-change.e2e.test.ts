@@ -73,5 +73,19 @@ describe("in Chromium: staff change a fee with a reason, through the step-up pro
     expect(await page.getByTestId("money-authorized").textContent()).toBe(authorized);
     expect(await page.getByTestId("fee-changes").textContent()).toContain("1通に訂正（電話で確認）");
     await expectNoSeriousA11yViolations(page);
+
+    // Completion captures the new fee; the settlement page (精算) lists it for today with the card fee.
+    const due = Number((((await fee.getByTestId("fee-total").textContent()) ?? "").replace(/[^0-9]/g, "")));
+    await page.click('[data-testid="cmd-startProcessing"]');
+    await expect.poll(() => page.getByTestId("status").textContent(), { timeout: 15_000 }).toContain("処理中");
+    await page.click('[data-testid="cmd-complete"]');
+    await expect.poll(() => page.getByTestId("status").textContent(), { timeout: 15_000 }).toContain("完了");
+    await page.click('[data-testid="staff-nav-settlement"]');
+    const total = page.getByTestId("settlement-total");
+    await total.waitFor({ timeout: 15_000 });
+    const cells = await total.locator("td").allTextContents();
+    // Count, captured, refunded, card fee: this app's only capture today, 3.5 % rounded down.
+    expect(cells.slice(0, 4)).toEqual(["1", `${due.toLocaleString("ja-JP")}円`, "0円", `${Math.floor((due * 350) / 10_000).toLocaleString("ja-JP")}円`]);
+    await expectNoSeriousA11yViolations(page);
   });
 });

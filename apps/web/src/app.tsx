@@ -19,6 +19,7 @@ import { StaffGate } from "./pages/staff/staff-gate.tsx";
 import { StaffSetupPage } from "./pages/staff/staff-setup-page.tsx";
 import { StaffAccountsPage } from "./pages/staff/accounts/staff-accounts-page.tsx";
 import { ApprovalsPage } from "./pages/staff/approvals/approvals-page.tsx";
+import { SettlementPage } from "./pages/staff/fees/settlement-page.tsx";
 import { StaffListPage } from "./pages/staff/staff-list-page.tsx";
 import { StaffSessionProvider } from "./pages/staff/staff-session.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
@@ -75,6 +76,12 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate section="approvals">
           <ApprovalsPage />
+        </StaffGate>
+      );
+    case "staffSettlement":
+      return (
+        <StaffGate section="settlement">
+          <SettlementPage />
         </StaffGate>
       );
     case "staffSetup":

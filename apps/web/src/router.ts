@@ -16,6 +16,7 @@ export type Route =
   | { readonly name: "staffSetup" }
   | { readonly name: "staffAccounts" }
   | { readonly name: "staffApprovals" }
+  | { readonly name: "staffSettlement" }
   | { readonly name: "devInbox" }
   | { readonly name: "account"; readonly page: AccountPage }
   /** The phone's page of a signing hand-off (`/sign/phone#<one-time token>`). */
@@ -69,6 +70,7 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === "setup" && third === undefined) return { name: "staffSetup" };
   if (first === "staff" && second === "accounts" && third === undefined) return { name: "staffAccounts" };
   if (first === "staff" && second === "approvals" && third === undefined) return { name: "staffApprovals" };
+  if (first === "staff" && second === "settlement" && third === undefined) return { name: "staffSettlement" };
   if (first === "staff" && second === "applications" && third !== undefined && rest.length === 0) {
     const id = decodeSegment(third);
     return id === null ? { name: "notFound" } : { name: "staffDetail", id };

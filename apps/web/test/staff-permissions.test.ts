@@ -9,9 +9,9 @@ describe("what the back office shows, from the session's permissions", () => {
   it("offers each role only the sections it may use, in the navigation's order", () => {
     expect(visibleSections(ofRole("viewer"))).toEqual(["applications", "security"]);
     // Processors export and auditors export the log: both may ask for and give approvals (ADR 24).
-    expect(visibleSections(ofRole("processor"))).toEqual(["applications", "approvals", "security"]);
+    expect(visibleSections(ofRole("processor"))).toEqual(["applications", "approvals", "settlement", "security"]);
     expect(visibleSections(ofRole("auditor"))).toEqual(["audit", "approvals", "security"]);
-    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "audit", "approvals", "security", "access", "accounts"]);
+    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "audit", "approvals", "settlement", "security", "access", "accounts"]);
     // No role at all: only the member's own security settings.
     expect(visibleSections([])).toEqual(["security"]);
   });
@@ -21,6 +21,7 @@ describe("what the back office shows, from the session's permissions", () => {
       applications: "applications.view",
       audit: "audit.view",
       approvals: ["retention.manage", "applications.export", "audit.view", "fees.change"],
+      settlement: "fees.change",
       security: null,
       access: "staff.manage",
       accounts: "staff.manage",

@@ -3,6 +3,7 @@ import { useI18n } from "../../i18n/i18n-context.tsx";
 import { accessMessages } from "./access/staff-access-messages.ts";
 import { visibleSections, type StaffSection } from "./staff-permissions.ts";
 import { useStaffPermissions } from "./staff-session.tsx";
+import { settlementNavLabel } from "./fees/settlement-page.tsx";
 
 /**
  * The back office's sections the member's roles allow (a link to a page that would only answer
@@ -15,6 +16,7 @@ export function StaffNav({ current }: { readonly current: StaffSection }) {
     applications: { href: "/staff", label: t.audit.navApplications },
     audit: { href: "/staff/audit", label: t.audit.nav },
     approvals: { href: "/staff/approvals", label: locale === "ja" ? "承認" : "Approvals" },
+    settlement: { href: "/staff/settlement", label: settlementNavLabel[locale] },
     security: { href: "/staff/security", label: t.security.nav },
     access: { href: "/staff/access", label: accessMessages[locale].nav },
     accounts: { href: "/staff/accounts", label: locale === "ja" ? "職員アカウント" : "Staff accounts" },

@@ -1,0 +1,178 @@
+import { useState, type FormEvent } from "react";
+import { requestDownload, requestJson } from "../../../api.ts";
+import { Alert } from "../../../components/alert.tsx";
+import { Loading } from "../../../components/loading.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
+import { saveDownloadedFile } from "../../../download.ts";
+import { formatYen } from "../../../format.ts";
+import { usePageTitle } from "../../../hooks/use-document-title.ts";
+import { useLoad } from "../../../hooks/use-load.ts";
+import { useI18n } from "../../../i18n/i18n-context.tsx";
+import type { Localized } from "../../../i18n/locale.ts";
+import { StaffNav } from "../staff-nav.tsx";
+
+interface SettlementRowView {
+  readonly day: string;
+  readonly procedureId: string;
+  readonly procedureName: string;
+  readonly count: number;
+  readonly captured: number;
+  readonly refunded: number;
+  readonly cardFee: number;
+  readonly net: number;
+}
+
+/** `GET /api/staff/settlement?from&to` (ADR 26). */
+interface SettlementView {
+  readonly rows: readonly SettlementRowView[];
+  readonly totals: { readonly count: number; readonly captured: number; readonly refunded: number; readonly cardFee: number; readonly net: number };
+  readonly cardFeeRateBasisPoints: number;
+}
+
+const M = {
+  ja: {
+    title: "日次精算",
+    nav: "精算",
+    intro: (rate: string) => `日ごと（日本時間）・手続ごとの売上確定、返金、カード手数料（${rate}、行ごとに円未満切捨て）です。決済代行の明細と照合してください。`,
+    from: "開始日",
+    to: "終了日",
+    show: "表示する",
+    csvUtf8: "CSV（UTF-8）",
+    csvSjis: "CSV（Shift_JIS）",
+    empty: "この期間の売上・返金はありません。",
+    cols: ["日付", "手続", "件数", "売上額", "返金額", "カード手数料", "差引額"],
+    total: "合計",
+  },
+  en: {
+    title: "Daily settlement",
+    nav: "Settlement",
+    intro: (rate: string) => `Captures, refunds and the card fee (${rate}, rounded down per row) per day (Japan time) and procedure. Check it against the payment agent's statement.`,
+    from: "From",
+    to: "To",
+    show: "Show",
+    csvUtf8: "CSV (UTF-8)",
+    csvSjis: "CSV (Shift_JIS)",
+    empty: "No captures or refunds in this period.",
+    cols: ["Date", "Procedure", "Count", "Captured", "Refunded", "Card fee", "Net"],
+    total: "Total",
+  },
+} as const satisfies Record<string, unknown>;
+
+/** The settlement page's name in the navigation. */
+export const settlementNavLabel: Localized = { ja: M.ja.nav, en: M.en.nav };
+
+/** Today in Japan, `YYYY-MM-DD`. */
+const todayInJapan = (): string => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+
+/** `/staff/settlement` — the daily settlement report for the municipality's accountant (holders of `fees.change`). */
+export function SettlementPage() {
+  const { locale } = useI18n();
+  const m = M[locale];
+  usePageTitle(m.title);
+  const [from, setFrom] = useState(todayInJapan);
+  const [to, setTo] = useState(todayInJapan);
+  const [period, setPeriod] = useState({ from: todayInJapan(), to: todayInJapan() });
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const params = new URLSearchParams(period).toString();
+  const report = useLoad((signal) => requestJson<SettlementView>("GET", `/api/staff/settlement?${params}`, { locale, signal }), `${params}|${locale}`);
+  const yen = (n: number) => (n < 0 ? `-${formatYen(-n, locale)}` : formatYen(n, locale));
+
+  const show = (e: FormEvent) => {
+    e.preventDefault();
+    setPeriod({ from, to });
+  };
+  const download = async (encoding: "utf-8" | "shift_jis") => {
+    setDownloadError(null);
+    const file = await requestDownload(`/api/staff/settlement?${params}&format=csv&encoding=${encoding}`, { locale });
+    if (file.ok) saveDownloadedFile(file.data, `madoguchi-settlement-${period.from}-${period.to}.csv`);
+    else setDownloadError(file.error.message ?? String(file.error.status));
+  };
+
+  return (
+    <>
+      <StaffNav current="settlement" />
+      <PageTitle>{m.title}</PageTitle>
+      {report.state.kind === "ok" && <p>{m.intro(`${(report.state.data.cardFeeRateBasisPoints / 100).toFixed(2)} %`)}</p>}
+      <form noValidate className="form form--inline" onSubmit={show}>
+        <div className="field">
+          <label className="field__label" htmlFor="settlement-from">
+            {m.from}
+          </label>
+          <input id="settlement-from" type="date" className="input" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="settlement-from" />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="settlement-to">
+            {m.to}
+          </label>
+          <input id="settlement-to" type="date" className="input" value={to} onChange={(e) => setTo(e.target.value)} data-testid="settlement-to" />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button" data-testid="settlement-show">
+            {m.show}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => void download("utf-8")} data-testid="settlement-csv-utf8">
+            {m.csvUtf8}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => void download("shift_jis")} data-testid="settlement-csv-sjis">
+            {m.csvSjis}
+          </button>
+        </div>
+      </form>
+      {downloadError !== null && (
+        <Alert kind="error" testId="settlement-download-error">
+          <p>{downloadError}</p>
+        </Alert>
+      )}
+      {report.state.kind === "loading" && <Loading />}
+      {report.state.kind === "error" && (
+        <Alert kind="error" testId="settlement-error">
+          <p>{report.state.error.message ?? String(report.state.error.status)}</p>
+        </Alert>
+      )}
+      {report.state.kind === "ok" &&
+        (report.state.data.rows.length === 0 ? (
+          <p data-testid="settlement-empty">{m.empty}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table" data-testid="settlement-table">
+              <caption className="visually-hidden">{m.title}</caption>
+              <thead>
+                <tr>
+                  {m.cols.map((c, i) => (
+                    <th key={c} scope="col" className={i >= 2 ? "num" : undefined}>
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {report.state.data.rows.map((r) => (
+                  <tr key={`${r.day}|${r.procedureId}`} data-testid="settlement-row">
+                    <td>{r.day}</td>
+                    <th scope="row">{r.procedureName}</th>
+                    <td className="num">{r.count}</td>
+                    <td className="num">{yen(r.captured)}</td>
+                    <td className="num">{yen(r.refunded)}</td>
+                    <td className="num">{yen(r.cardFee)}</td>
+                    <td className="num">{yen(r.net)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr data-testid="settlement-total">
+                  <th scope="row" colSpan={2}>
+                    {m.total}
+                  </th>
+                  <td className="num">{report.state.data.totals.count}</td>
+                  <td className="num">{yen(report.state.data.totals.captured)}</td>
+                  <td className="num">{yen(report.state.data.totals.refunded)}</td>
+                  <td className="num">{yen(report.state.data.totals.cardFee)}</td>
+                  <td className="num">{yen(report.state.data.totals.net)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        ))}
+    </>
+  );
+}
