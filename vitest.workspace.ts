@@ -17,6 +17,7 @@ export default [
   project("adapter-test-card", "./adapters/test-card", { testTimeout: 60_000 }),
   project("adapter-cms-verifier", "./adapters/cms-verifier", { testTimeout: 60_000 }),
   project("adapter-payment-sandbox", "./adapters/payment-sandbox"),
+  project("adapter-payment-stripe", "./adapters/payment-stripe"),
   project("adapter-dev-inbox", "./adapters/dev-inbox"),
   project("adapter-smtp", "./adapters/smtp"),
   project("adapter-system", "./adapters/system"),
