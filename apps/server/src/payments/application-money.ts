@@ -6,6 +6,7 @@ import {
   IdempotencyKey,
   moneyActionKey,
   paymentTimingOf,
+  planAdjustment,
   planCancellation,
   planCompletion,
   type Application,
@@ -107,19 +108,24 @@ export const carryOutMoney = (
  * logged without personal data and left in the books for the next run (staff's 「支払いを再実行」).
  */
 export const settleMoneyAfterStatusChange = async (deps: MoneyDeps & { readonly logger: { warn(o: object, m: string): void } }, a: Application): Promise<void> => {
-  const plan =
-    a.status === "completed"
-      ? (b: ApplicationBooks) => planCompletion(b.state).unwrapOr([])
-      : a.status === "rejected" || a.status === "withdrawn"
-        ? (b: ApplicationBooks) => planCancellation(b.state)
-        : null;
-  if (plan === null) return;
-  const carried = await carryOutMoney(deps, a, plan);
+  if (a.status !== "completed" && a.status !== "rejected" && a.status !== "withdrawn") return;
+  const carried = await carryOutMoney(deps, a, planForStatus(a));
   if (carried.isErr()) {
     const e = carried.error;
     deps.logger.warn({ event: "money.carry_out_failed", target: a.id, status: a.status, error: e._tag === "MoneyInvariantViolation" ? e.detail : e.reason }, "money");
   }
 };
+
+/**
+ * What the books need for the application's status: completed → capture what is owed (and refund any
+ * excess); rejected or withdrawn → void and refund everything; otherwise the refunds of fee changes.
+ */
+export const planForStatus = (a: Application) => (b: ApplicationBooks): readonly MoneyAction[] =>
+  a.status === "completed"
+    ? planCompletion(b.state).unwrapOr([])
+    : a.status === "rejected" || a.status === "withdrawn"
+      ? planCancellation(b.state)
+      : planAdjustment(b.state);
 
 /** Whether staff may complete the application as its money stands (事後決済 fixed, no difference unpaid). */
 export const mayComplete = (deps: MoneyDeps, a: Application): ResultAsync<void, MoneyRunError | MoneyRefused> =>

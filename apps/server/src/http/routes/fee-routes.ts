@@ -9,7 +9,6 @@ import {
   feeChangeNeedsApproval,
   findProcedure,
   moneyTotals,
-  planAdjustment,
   settlementReport,
   type Application,
   type ApplicationBooks,
@@ -19,7 +18,7 @@ import {
 } from "@madoguchi/core";
 import { auditDenied, logAuditEntries, recordAudit, staffActionDraft } from "../../audit/record-audit.ts";
 import { csvBytes, type CsvEncoding } from "../../export/csv.ts";
-import { carryOutMoney, ledgerRecord, loadBooks, type MoneyRunError } from "../../payments/application-money.ts";
+import { carryOutMoney, ledgerRecord, loadBooks, planForStatus, type MoneyRunError } from "../../payments/application-money.ts";
 import { passApprovalGate } from "../approvals/approval-gate.ts";
 import { decodeBody } from "../decode-body.ts";
 import { errorResponse } from "../error-response.ts";
@@ -172,7 +171,7 @@ export const feeRoutes = (deps: ServerDeps): Router => {
     if (written.isErr()) return failed(res, req, written.error);
     logAuditEntries(deps.logger, [audit]);
     // The refunds it decided: through the gateway now; a failure leaves the books saying so and is retried by the next change or settle.
-    const carried = await carryOutMoney(deps, a, (b) => planAdjustment(b.state));
+    const carried = await carryOutMoney(deps, a, planForStatus(a));
     const pending = carried.isErr() ? { moneyError: carried.error._tag === "MoneyInvariantViolation" ? carried.error.code : `${carried.error._tag === "PaymentError" ? "payment" : "storage"}.${carried.error.reason}` } : {};
     if (carried.isErr()) deps.logger.warn({ event: "money.carry_out_failed", target: a.id, error: pending.moneyError }, "money");
     await view(req, res, a, { effect: decision.value.effect, ...pending });
@@ -182,7 +181,7 @@ export const feeRoutes = (deps: ServerDeps): Router => {
   router.post("/api/staff/applications/:id/money/settle", staffOnly, canChangeFee, async (req, res) => {
     const a = await findVisible(req, res);
     if (a === null) return;
-    const carried = await carryOutMoney(deps, a, (b) => planAdjustment(b.state));
+    const carried = await carryOutMoney(deps, a, planForStatus(a));
     if (carried.isErr()) return failed(res, req, carried.error);
     await view(req, res, a);
   });
