@@ -16,6 +16,8 @@ export interface ApiError {
   readonly triesLeft: number | null;
   /** What the resident can do next (the signing refusals' `nextSteps`, localised by the server). */
   readonly nextSteps?: readonly string[];
+  /** With `payment.challenge_required`: the card issuer's 3-D Secure page (the gateway's origin). */
+  readonly challengeUrl?: string;
 }
 
 /** The outcome of an API call: never thrown, always returned. */
@@ -57,7 +59,9 @@ export function parseApiError(status: number, body: unknown): ApiError {
     });
   }
   const nextSteps = Array.isArray(error["nextSteps"]) ? error["nextSteps"].filter((s): s is string => typeof s === "string") : [];
-  return { status, code, message, fieldErrors, triesLeft, ...(nextSteps.length > 0 ? { nextSteps } : {}) };
+  const challenge = isRecord(body) && isRecord(body["challenge"]) ? body["challenge"] : {};
+  const challengeUrl = typeof challenge["url"] === "string" ? challenge["url"] : null;
+  return { status, code, message, fieldErrors, triesLeft, ...(nextSteps.length > 0 ? { nextSteps } : {}), ...(challengeUrl === null ? {} : { challengeUrl }) };
 }
 
 /** An error for a call that got no HTTP answer. */

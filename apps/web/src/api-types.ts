@@ -116,7 +116,8 @@ export interface Prepared {
 /** Body of `POST /api/applications`. */
 export interface SubmitBody extends PrepareBody {
   readonly signature: { readonly cmsBase64: string } | null;
-  readonly payment: { readonly token: string };
+  /** A hosted-fields token, or the logged-in resident's saved card (R6). */
+  readonly payment: { readonly token: string } | { readonly savedCardId: string };
 }
 
 /** `POST /api/applications` → 201. */

@@ -139,6 +139,8 @@ export const createSandboxApp = (settings: SandboxAppSettings): express.Express 
     const lang: HostedFieldsLang = req.query["lang"] === "en" ? "en" : "ja";
     const origin = req.query["origin"];
     res.type("html");
+    // Framed by the resident portal (another origin), as the hosted fields are.
+    res.set("Cross-Origin-Resource-Policy", "cross-origin");
     if (typeof origin !== "string" || !allowedOrigins.has(origin)) return void res.status(400).send(renderChallengeRefusal(lang));
     res.set("Content-Security-Policy", challengeCsp(origin));
     res.send(renderChallengePage(lang, origin));
@@ -147,6 +149,7 @@ export const createSandboxApp = (settings: SandboxAppSettings): express.Express 
     const body = decode(ChallengeAnswerBody, req.body);
     const lang: HostedFieldsLang = body.ok && body.value.lang === "en" ? "en" : "ja";
     res.type("html");
+    res.set("Cross-Origin-Resource-Policy", "cross-origin");
     if (!body.ok || !allowedOrigins.has(body.value.origin)) return void res.status(400).send(renderChallengeRefusal(lang));
     const answer = ledger.answerChallenge(req.params["id"] ?? "", body.value.code === CHALLENGE_PASS_CODE);
     if (answer.status !== 200) return void res.status(404).send(renderChallengeRefusal(lang));

@@ -12,6 +12,7 @@ import { failureText, type ResidentMe, type TotpOffer } from "./account-api.ts";
 import { AccountNav } from "./account-nav.tsx";
 import { AccountPasskeys } from "./account-passkeys.tsx";
 import { AccountJpki } from "./account-jpki.tsx";
+import { AccountPaymentCard } from "./account-payment-card.tsx";
 import { useAccount } from "./use-account.ts";
 
 /** `/account/settings` — password, email address, the second step (authenticator app with recovery codes, or emailed codes) and passkeys. */
@@ -157,6 +158,7 @@ function Settings({ me, reload }: { readonly me: ResidentMe; readonly reload: ()
 
       <AccountPasskeys me={me} currentPassword={currentPassword} />
       <AccountJpki me={me} />
+      <AccountPaymentCard me={me} />
 
       <h2>{m.settings.passwordHeading}</h2>
       <form

@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useApi } from "../../app-context.tsx";
 import type { Catalog, PrepareBody, Prepared, Procedure, Receipt, SubmitBody } from "../../api-types.ts";
 import { Alert } from "../../components/alert.tsx";
@@ -21,6 +21,8 @@ import { BasicInfoComparison } from "./basic-info-comparison.tsx";
 import { CardCheck } from "./card-check.tsx";
 import type { FieldComparison } from "./signing-api.ts";
 import { signingMessages } from "./signing-messages.ts";
+import { paymentCardApi } from "../account/payment-card-api.ts";
+import type { SavedCardView } from "./payment-messages.ts";
 
 /** `/apply/:procedureId` — loads the catalog, then runs the application stepper for the procedure. */
 export function ApplyPage({ procedureId }: { readonly procedureId: string }) {
@@ -78,7 +80,10 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
   const [signedComparison, setSignedComparison] = useState<readonly FieldComparison[]>([]);
   const [payment, setPayment] = useState<PaymentState>({ kind: "ready" });
   const [frameGeneration, setFrameGeneration] = useState(0);
-  const [lastToken, setLastToken] = useState<string | null>(null);
+  // What the last submission paid with (a token or the saved card): a retry, or the return from a
+  // 3-D Secure challenge, sends the same again.
+  const [lastToken, setLastToken] = useState<SubmitBody["payment"] | null>(null);
+  const [savedCard, setSavedCard] = useState<SavedCardView | null>(null);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   // State updates are not synchronous: a ref stops a double click from sending twice.
   const busy = useRef(false);
@@ -130,21 +135,31 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
     setSummaryGeneration((g) => g + 1);
   };
 
+  // R6: a logged-in resident's saved card is offered on the payment step (none when not logged in).
+  useEffect(() => {
+    if (step !== "pay") return;
+    const controller = new AbortController();
+    void paymentCardApi(locale)
+      .get(controller.signal)
+      .then((result) => setSavedCard(result.ok ? result.data.card : null));
+    return () => controller.abort();
+  }, [step, locale]);
+
   const goToPayment = () => {
     setPayment({ kind: "ready" });
     setLastToken(null);
     setStep("pay");
   };
 
-  const submit = async (token: string) => {
+  const submit = async (paying: SubmitBody["payment"]) => {
     if (busy.current || prepared === null) return;
     busy.current = true;
-    setLastToken(token);
+    setLastToken(paying);
     setPayment({ kind: "submitting" });
     const body: SubmitBody = {
       ...prepared.body,
       signature: procedure.requiresSignature && signature !== null ? { cmsBase64: signature } : null,
-      payment: { token },
+      payment: paying,
     };
     const result = await api.submit(body);
     if (result.ok) {
@@ -155,6 +170,12 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
     }
     const { error } = result;
     const message = messageFor(error.status, error.message);
+    if (error.status === 402 && error.code === "payment.challenge_required" && error.challengeUrl !== undefined) {
+      // EMV 3-D Secure: the issuer's page, then the same submission again (same key, same card).
+      busy.current = false;
+      setPayment({ kind: "challenge", url: error.challengeUrl });
+      return;
+    }
     if (error.status === 402) {
       // Declined: nothing was stored or charged. Another card is a new attempt under the same submission
       // key (the server keys the authorisation by key and card token), so the signature stays valid.
@@ -291,7 +312,12 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
           total={prepared.result.fee.total}
           frameGeneration={frameGeneration}
           state={payment}
-          onToken={(token) => void submit(token)}
+          onToken={(token) => void submit({ token })}
+          savedCard={savedCard}
+          onSavedCard={(savedCardId) => void submit({ savedCardId })}
+          onChallengeComplete={() => {
+            if (lastToken !== null) void submit(lastToken);
+          }}
           onCardError={onCardError}
           onRetry={() => {
             if (lastToken !== null) void submit(lastToken);

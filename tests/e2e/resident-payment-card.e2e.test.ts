@@ -1,0 +1,89 @@
+import type { FrameLocator, Page } from "playwright-core";
+import { findLuhnValidPans } from "@madoguchi/adapter-payment-sandbox";
+import { describe, expect, it } from "vitest";
+import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
+import { residentPages } from "./resident-pages.ts";
+
+const running = appInBrowser();
+const { registerAndLogIn } = residentPages(running);
+
+/** Types a card into the gateway's hosted fields (its own origin) and sends it there. */
+const enterCard = async (frame: FrameLocator, number: string) => {
+  await frame.locator("#card-number").fill(number);
+  await frame.locator("#card-expiry").fill("12/30");
+  await frame.locator("#card-cvc").fill("123");
+  await frame.locator("#card-name").fill("HANAKO MADOGUCHI");
+  await frame.locator("#pay-button").click();
+};
+
+/** A signed 住民票 application up to the payment step. */
+const applyUntilPayment = async (page: Page) => {
+  await page.goto(running.app.url);
+  await page.locator('[data-testid="procedure-juminhyo"] a').click();
+  await page.fill('[name="applicant.name"]', "窓口 花子");
+  await page.fill('[name="applicant.nameKana"]', "まどぐち はなこ");
+  await page.fill('[name="applicant.postalCode"]', "１００－０００１");
+  await page.fill('[name="applicant.address"]', "みほん県みほん市中央一丁目1番1号");
+  await page.fill('[name="applicant.dateOfBirth"]', "平成2年1月2日");
+  await page.fill('[name="applicant.phone"]', "03-1234-5678");
+  await page.fill('[name="applicant.email"]', "hanako@example.jp");
+  await page.fill('[name="request.copies"]', "1");
+  await page.check('[name="request.deliveryMethodId"][value="standard"]');
+  await page.click('[data-testid="to-confirm"]');
+  await expect.poll(() => page.getByTestId("fee-total").isVisible(), { timeout: 15_000 }).toBe(true);
+  await page.click('[data-testid="to-sign"]');
+  await page.fill('[data-testid="card-password"]', "MADO1234");
+  await page.click('[data-testid="sign"]');
+  await expect.poll(() => page.getByTestId("pay-total").isVisible(), { timeout: 30_000 }).toBe(true);
+};
+
+describe("in Chromium: a resident saves a card, pays with it without re-entry, changes and deletes it, and passes a 3-D Secure challenge", () => {
+  it("runs on the reference app as `npm start` serves it, and no card number reaches madoguchi", async () => {
+    const page = await running.context.newPage();
+    const bodiesToApp: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().startsWith(running.app.url) && r.postData() !== null) bodiesToApp.push(r.postData() ?? "");
+    });
+    await registerAndLogIn(page, "e2e-card");
+
+    // Account settings: save a card through the gateway's hosted fields.
+    await page.click('[data-testid="account-nav-settings"]');
+    await expect.poll(() => page.getByTestId("payment-card-current").textContent(), { timeout: 15_000 }).toContain("保存したカードはありません");
+    await page.click('[data-testid="payment-card-edit"]');
+    await enterCard(page.frameLocator('[data-testid="payment-card-frame"]'), "4242 4242 4242 4242");
+    await expect.poll(() => page.getByTestId("payment-card-current").textContent(), { timeout: 15_000 }).toContain("末尾 4242");
+    await expectNoSeriousA11yViolations(page);
+
+    // Change it at any time: the same place, another card.
+    await page.click('[data-testid="payment-card-edit"]');
+    await enterCard(page.frameLocator('[data-testid="payment-card-frame"]'), "3530 1113 3330 0000");
+    await expect.poll(() => page.getByTestId("payment-card-current").textContent(), { timeout: 15_000 }).toContain("JCB（末尾 0000");
+
+    // Pay an application with the saved card: one button, nothing typed.
+    await applyUntilPayment(page);
+    await expect.poll(() => page.getByTestId("pay-with-saved-card").textContent(), { timeout: 15_000 }).toContain("末尾 0000");
+    await expectNoSeriousA11yViolations(page);
+    await page.click('[data-testid="pay-with-saved-card"]');
+    expect((await page.getByTestId("receipt-number").textContent({ timeout: 30_000 }))?.trim()).toMatch(/^\d{8}-[0-9A-Z]{6}$/);
+
+    // A card whose issuer asks for EMV 3-D Secure: the issuer's page appears in a frame, then the receipt.
+    await applyUntilPayment(page);
+    await enterCard(page.frameLocator('[data-testid="payment-frame"]'), "4000 0000 0000 3220");
+    await expect.poll(() => page.getByTestId("payment-challenge").isVisible(), { timeout: 15_000 }).toBe(true);
+    const challenge = page.frameLocator('[data-testid="challenge-frame"]');
+    await challenge.locator("#challenge-code").fill("123456");
+    await challenge.locator("#challenge-submit").click();
+    expect((await page.getByTestId("receipt-number").textContent({ timeout: 30_000 }))?.trim()).toMatch(/^\d{8}-[0-9A-Z]{6}$/);
+
+    // Delete the saved card: the payment step no longer offers it.
+    await page.goto(`${running.app.url}/account/settings`);
+    await page.click('[data-testid="payment-card-delete"]', { timeout: 15_000 });
+    await expect.poll(() => page.getByTestId("payment-card-current").textContent(), { timeout: 15_000 }).toContain("保存したカードはありません");
+    await applyUntilPayment(page);
+    expect(await page.getByTestId("pay-with-saved-card").count()).toBe(0);
+
+    // SAQ A: nothing the browser sent to madoguchi carried a card number.
+    expect(bodiesToApp.length).toBeGreaterThan(5);
+    for (const body of bodiesToApp) expect(findLuhnValidPans(body)).toEqual([]);
+  });
+});
