@@ -1,7 +1,7 @@
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StaffGroupId, StaffRoleId, type AuditAction } from "@madoguchi/core";
-import { call, juminhyoInput, residentSubmits } from "./support/api-client.ts";
+import { call, juminhyoInput, residentSubmits, tokenize } from "./support/api-client.ts";
 import { staffWithSession } from "./support/staff-access-fixtures.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -114,6 +114,34 @@ describe("staff fee changes move the money through the gateway (ADR 26)", () => 
     expect((await changeFee(alice.headers, b.id, { expectedCount: 1, edits: [{ index: 0, quantity: 1, exemptionReason: null }], reason: "x" })).body.error.code).toBe("fee.closed");
   });
 
+  it("the resident pays a difference staff asked for with a new card authorisation; completion then captures both, exactly the new fee", async () => {
+    const alice = await member(["processor"]);
+    const { submitted } = await residentSubmits(server, juminhyoInput());
+    const credentials = { receiptNumber: submitted.body.receiptNumber, accessSecret: submitted.body.accessSecret };
+    const a = (await server.deps.applications.findByReceiptNumber(credentials.receiptNumber))._unsafeUnwrap()!;
+    // Nothing owed yet.
+    expect((await call(`${server.url}/api/applications/difference`, { body: credentials })).body.pendingDifference).toBe(0);
+    const raised = await changeFee(alice.headers, a.id, { expectedCount: 0, edits: [{ index: 0, quantity: 4, exemptionReason: null }], reason: "4通の請求と判明" });
+    expect(raised.body).toMatchObject({ effect: "request_payment", totals: { pendingDifference: 600 } });
+    expect((await call(`${server.url}/api/applications/difference`, { body: credentials })).body.pendingDifference).toBe(600);
+    // A wrong access secret shows nothing.
+    expect((await call(`${server.url}/api/applications/difference`, { body: { ...credentials, accessSecret: "x".repeat(32) } })).status).toBe(404);
+
+    const token = await tokenize(server, "4242424242424242");
+    const paid = await call(`${server.url}/api/applications/pay-difference`, { body: { ...credentials, payment: { token } } });
+    expect(paid.body).toMatchObject({ pendingDifference: 0, authorized: 600 });
+    // Paying again: nothing is owed, nothing is charged.
+    expect((await call(`${server.url}/api/applications/pay-difference`, { body: { ...credentials, payment: { token: await tokenize(server, "4242424242424242") } } })).body.error.code).toBe("money.nothing_to_pay");
+
+    await command(alice.headers, a.id, "startProcessing");
+    expect((await command(alice.headers, a.id, "complete")).status).toBe(200);
+    const view = await money(alice.headers, a.id);
+    expect(view.body.totals).toMatchObject({ captured: a.fee.total + 600, held: 0, pendingDifference: 0 });
+    const [first, second] = view.body.authorizations as { authorizationId: string }[];
+    expect((await gatewayAuth(first!.authorizationId)).capturedAmount).toBe(a.fee.total);
+    expect((await gatewayAuth(second!.authorizationId)).capturedAmount).toBe(600);
+  });
+
   it("the daily settlement report adds up against the gateway's records, as JSON and as UTF-8 and Shift_JIS CSV", async () => {
     const alice = await member(["processor"]);
     const apps = [await paidApplication(), await paidApplication()];
@@ -128,17 +156,21 @@ describe("staff fee changes move the money through the gateway (ADR 26)", () => 
     const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
     const report = await call(url(`/api/staff/settlement?from=${today}&to=${today}`), { headers: alice.headers });
     expect(report.status).toBe(200);
-    // Every application this server has seen: the gateway's own numbers for each captured authorisation.
-    const all = (await server.deps.applications.list({ limit: 1000, offset: 0 }))._unsafeUnwrap().items.filter((x) => x.payment !== null);
+    // Every application this server has seen, every authorisation made for it (at submission and for a
+    // difference): the gateway's own numbers.
+    const all = (await server.deps.applications.list({ limit: 1000, offset: 0 }))._unsafeUnwrap().items;
     let captured = 0;
     let refundedSum = 0;
     let count = 0;
     for (const x of all) {
-      const g = await gatewayAuth(x.payment!.authorizationId);
-      captured += g.capturedAmount;
-      refundedSum += g.refundedAmount;
-      if (g.capturedAmount > 0) count += 1;
+      for (const { authorizationId } of (await money(alice.headers, x.id)).body.authorizations as { authorizationId: string }[]) {
+        const g = await gatewayAuth(authorizationId);
+        captured += g.capturedAmount;
+        refundedSum += g.refundedAmount;
+        if (g.capturedAmount > 0) count += 1;
+      }
     }
+    expect(count).toBeGreaterThanOrEqual(4);
     expect(report.body.totals).toMatchObject({ captured, refunded: refundedSum, count });
     expect(report.body.totals.cardFee).toBe(report.body.rows.reduce((s: number, r: { captured: number }) => s + Math.floor((r.captured * 350) / 10_000), 0));
     expect(report.body.rows[0]).toMatchObject({ day: today, procedureId: "juminhyo", procedureName: "住民票の写し" });

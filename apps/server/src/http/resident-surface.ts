@@ -1,3 +1,4 @@
+import { differencePaymentRoutes } from "./routes/difference-payment-routes.ts";
 import { type Router } from "express";
 import express from "express";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
@@ -17,7 +18,7 @@ import type { ServerDeps } from "./server-deps.ts";
  * surface lives on its own listener ({@link import("./staff-surface.ts")}).
  */
 export const residentRouters = (deps: ServerDeps): Router[] => {
-  const routers: Router[] = [catalogRoutes(deps, "resident"), residentRoutes(deps), residentAccountRoutes(deps), residentPasskeyRoutes(deps), residentCardRoutes(deps), residentJpkiRoutes(deps), signingRoutes(deps)];
+  const routers: Router[] = [catalogRoutes(deps, "resident"), residentRoutes(deps), residentAccountRoutes(deps), residentPasskeyRoutes(deps), residentCardRoutes(deps), residentJpkiRoutes(deps), signingRoutes(deps), differencePaymentRoutes(deps)];
   if (deps.devInbox !== null) routers.push(devInboxRoutes(deps.devInbox));
   if (deps.testCardRouter !== null) {
     const testCard = express.Router();
