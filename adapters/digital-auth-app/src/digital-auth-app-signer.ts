@@ -54,6 +54,12 @@ export interface DigitalAuthAppSignerOptions {
   readonly client: DigitalAuthAppClient;
   /** The provider's issuer: the callback's `iss` (RFC 9207), which the port's completion does not carry. */
   readonly issuer: string;
+  /**
+   * Where the app sends the resident back after a signature: one of the client's redirect URIs (default:
+   * its first). A relying party with several public origins makes one signer per origin, so the browser
+   * comes back to the origin its cookies belong to.
+   */
+  readonly redirectUri?: string;
   readonly now?: () => Date;
 }
 
@@ -78,7 +84,7 @@ export const createDigitalAuthAppSigner = (options: DigitalAuthAppSignerOptions)
       if (key !== "signature") return errAsync(signerError(operation, "no_certificate", "the app signs with the signature certificate only"));
       for (const [id, session] of sessions) if (session.expiresAt <= now()) sessions.delete(id);
       return options.client
-        .startSigning(digestInfo.slice(SHA256_DIGEST_INFO_PREFIX.length))
+        .startSigning(digestInfo.slice(SHA256_DIGEST_INFO_PREFIX.length), options.redirectUri)
         .mapErr((error) => fromAppError(operation, error))
         .map(({ authorizationUrl, pending }) => {
           const sessionId = randomBytes(32).toString("base64url");

@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   "approval.rejected",
   "approval.used",
   "signing.handoff",
+  "signing.session",
 ] as const;
 
 /** One audited event name, e.g. `application.viewed`. */

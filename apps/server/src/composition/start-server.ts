@@ -125,7 +125,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       store: storage.residentAccounts, loginStateStore: storage.loginState, sessionStore: storage.sessions, mailer: mail.mailer, auditLog: storage.auditLog, logger, clock, ids, hasher: createSha256Hasher(), catalog, origin: origins[0] ?? `http://localhost:${port}`,
     });
     const residentJpki = await buildResidentJpki({
-      config, origins, cardSigner: signatures.cardSigner, verifier: signatures.verifier, links: storage.residentJpkiLinks, accounts: storage.residentAccounts, loginState: residentAccounts.deps.loginState, clock, hasher: createSha256Hasher(),
+      config, origins, cardSigner: signatures.cardSigner, stubCard: signatures.stubCard, verifier: signatures.verifier, links: storage.residentJpkiLinks, accounts: storage.residentAccounts, loginState: residentAccounts.deps.loginState, clock, hasher: createSha256Hasher(),
     });
     cleanups.push(residentJpki.close);
     const passkeys = buildPasskeys(config, { residentOrigins: origins, staffPort });

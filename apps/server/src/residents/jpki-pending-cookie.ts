@@ -1,7 +1,10 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import type { PendingAuthorization } from "@madoguchi/adapter-digital-auth-app";
 
-/** Name of the cookie that carries a started Digital Authentication App login between start and finish. */
+/**
+ * Name of the cookie that carries a started Digital Authentication App login — or an application
+ * signature through the app — between start and finish (one such ceremony per browser at a time).
+ */
 export const JPKI_PENDING_COOKIE = "__Host-madoguchi-jpki";
 
 /** How long the resident has to approve in the app. */
@@ -23,6 +26,20 @@ export type JpkiPendingLogin = {
 );
 
 /**
+ * An application signature sent to the Digital Authentication App (docs/adr/0025): the signing draft it
+ * finishes. The app's state, nonce and PKCE verifier stay with the app's signer (the `JpkiSigner`
+ * port keeps its session); the cookie binds the callback to the browser that started it, as for a login.
+ */
+export interface JpkiPendingSignature {
+  readonly kind: "sign";
+  readonly draftId: string;
+  readonly expiresAtMs: number;
+}
+
+/** Whatever the cookie carries. */
+export type JpkiPending = JpkiPendingLogin | JpkiPendingSignature;
+
+/**
  * Seals the pending login into its cookie with AES-256-GCM (key derived from the ceremony secret):
  * the PKCE verifier and nonce stay unreadable to scripts and to anyone who sees the cookie, and a
  * changed byte fails to open. The cookie is HttpOnly and `SameSite=Strict`: the app's callback lands
@@ -31,14 +48,14 @@ export type JpkiPendingLogin = {
 export const createJpkiPendingSealer = (secret: Uint8Array) => {
   const key = createHmac("sha256", secret).update("madoguchi-jpki-pending-cookie").digest();
   return {
-    seal: (pending: JpkiPendingLogin): string => {
+    seal: (pending: JpkiPending): string => {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", key, iv);
       const body = Buffer.concat([cipher.update(JSON.stringify(pending), "utf8"), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
     },
     /** The pending login, or null when the cookie is missing, altered, or expired at `nowMs`. */
-    open: (cookie: string | undefined, nowMs: number): JpkiPendingLogin | null => {
+    open: (cookie: string | undefined, nowMs: number): JpkiPending | null => {
       if (cookie === undefined) return null;
       try {
         const bytes = Buffer.from(cookie, "base64url");
@@ -46,7 +63,7 @@ export const createJpkiPendingSealer = (secret: Uint8Array) => {
         const decipher = createDecipheriv("aes-256-gcm", key, bytes.subarray(0, 12));
         decipher.setAuthTag(bytes.subarray(12, 28));
         const text = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8");
-        const pending = JSON.parse(text) as JpkiPendingLogin;
+        const pending = JSON.parse(text) as JpkiPending;
         return pending.expiresAtMs > nowMs ? pending : null;
       } catch {
         return null;

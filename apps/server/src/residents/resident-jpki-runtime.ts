@@ -2,10 +2,12 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import {
   createDigitalAuthAppClient,
+  createDigitalAuthAppSigner,
   generateClientKeys,
   startStubProvider,
   type DigitalAuthAppClient,
   type StubProvider,
+  type StubSigningCard,
 } from "@madoguchi/adapter-digital-auth-app";
 import {
   RESIDENT_LOCKOUT_POLICY,
@@ -24,6 +26,9 @@ import { createJpkiPendingSealer, type JpkiPendingSealer } from "./jpki-pending-
 /** Path of the page the app sends the resident back to; it posts the code to `/api/resident/jpki/app/finish`. */
 export const JPKI_CALLBACK_PATH = "/account/jpki-callback";
 
+/** Path of the page the app sends the resident back to after signing an application; it posts to `/api/signing/app/finish`. */
+export const SIGN_CALLBACK_PATH = "/sign/app-callback";
+
 /** The stub's resident in the reference app (its card's 4-info as the app would answer them). */
 export const STUB_DEMO_RESIDENT = {
   subject: "stub-demo-resident",
@@ -37,6 +42,13 @@ export interface ResidentJpkiRuntime {
   readonly app: DigitalAuthAppClient | null;
   /** The redirect URIs registered (one per public origin); a login comes back to the one it started from. */
   readonly redirectUris: readonly string[];
+  /**
+   * The app as a `JpkiSigner` for application signatures, one per registered sign redirect URI (one per
+   * public origin, keyed by that URI): the signature comes back to the origin it started from. Empty when the app is off.
+   */
+  readonly appSigners: ReadonlyMap<string, JpkiSigner>;
+  /** The provider's issuer (the callback's `iss` must be it), or null when the app is off. */
+  readonly appIssuer: string | null;
   readonly pending: JpkiPendingSealer;
   /** A card this service reads itself (the test card): its authentication key logs in; null when there is none. */
   readonly cardSigner: JpkiSigner | null;
@@ -51,6 +63,8 @@ export interface ResidentJpkiInput {
   readonly config: Config;
   readonly origins: readonly string[];
   readonly cardSigner: JpkiSigner | null;
+  /** The card the stub signs with when the resident approves a signature (the test card's signature key). */
+  readonly stubCard?: StubSigningCard | null;
   readonly verifier: SignatureVerifier;
   readonly links: ResidentJpkiLinkStore;
   readonly accounts: ResidentAccountStore;
@@ -75,10 +89,15 @@ export const buildResidentJpki = async (input: ResidentJpkiInput): Promise<Resid
     lockoutPolicy: RESIDENT_LOCKOUT_POLICY,
   };
   const redirectUris = [...new Set(input.origins.map((origin) => `${origin.replace(/\/+$/, "")}${JPKI_CALLBACK_PATH}`))];
+  const signRedirectUris = [...new Set(input.origins.map((origin) => `${origin.replace(/\/+$/, "")}${SIGN_CALLBACK_PATH}`))];
+  // Both kinds of return are registered with the provider; a login never comes back to the sign page or the reverse.
+  const allRedirectUris = [...redirectUris, ...signRedirectUris];
+  const signersOf = (app: DigitalAuthAppClient, issuer: string): ReadonlyMap<string, JpkiSigner> =>
+    new Map(signRedirectUris.map((redirectUri) => [redirectUri, createDigitalAuthAppSigner({ client: app, issuer, redirectUri, now: () => input.clock.now() })]));
   const pending = createJpkiPendingSealer(input.config.passkeys.ceremonySecret ?? new Uint8Array(randomBytes(32)));
   const setting = input.config.digitalAuthApp;
   const card = { cardSigner: input.cardSigner, verifier: input.verifier };
-  if (setting.kind === "off" || redirectUris.length === 0) return { deps, app: null, redirectUris, pending, ...card, stub: null, close: async () => undefined };
+  if (setting.kind === "off" || redirectUris.length === 0) return { deps, app: null, redirectUris, appSigners: new Map(), appIssuer: null, pending, ...card, stub: null, close: async () => undefined };
 
   if (setting.kind === "stub") {
     const keys = await generateClientKeys();
@@ -86,17 +105,20 @@ export const buildResidentJpki = async (input: ResidentJpkiInput): Promise<Resid
       clientId: "madoguchi-reference-app",
       clientAuthenticationPublicKey: keys.clientAuthenticationPublicKey,
       resultEncryptionPublicKey: keys.resultEncryptionPublicKey,
-      redirectUris,
+      redirectUris: allRedirectUris,
       resident: STUB_DEMO_RESIDENT,
+      ...(input.stubCard === undefined || input.stubCard === null ? {} : { card: input.stubCard }),
     });
     const app = createDigitalAuthAppClient({
       issuer: stub.issuer,
       clientId: "madoguchi-reference-app",
-      redirectUris,
+      redirectUris: allRedirectUris,
       clientAuthenticationKey: keys.clientAuthenticationKey,
       resultDecryptionKey: keys.resultDecryptionKey,
     });
-    return { deps, app, redirectUris, pending, ...card, stub, close: () => stub.close() };
+    // Without a card the stub cannot sign: the app is offered for login only.
+    const appSigners = input.stubCard === undefined || input.stubCard === null ? new Map<string, JpkiSigner>() : signersOf(app, stub.issuer);
+    return { deps, app, redirectUris, appSigners, appIssuer: stub.issuer, pending, ...card, stub, close: () => stub.close() };
   }
 
   const keys = JSON.parse(await readFile(setting.keysFile, "utf8")) as { clientAuthenticationKey?: Record<string, unknown>; resultDecryptionKey?: Record<string, unknown> };
@@ -106,9 +128,9 @@ export const buildResidentJpki = async (input: ResidentJpkiInput): Promise<Resid
   const app = createDigitalAuthAppClient({
     issuer: setting.issuer,
     clientId: setting.clientId,
-    redirectUris,
+    redirectUris: allRedirectUris,
     clientAuthenticationKey: keys.clientAuthenticationKey,
     resultDecryptionKey: keys.resultDecryptionKey,
   });
-  return { deps, app, redirectUris, pending, ...card, stub: null, close: async () => undefined };
+  return { deps, app, redirectUris, appSigners: signersOf(app, setting.issuer), appIssuer: setting.issuer, pending, ...card, stub: null, close: async () => undefined };
 };

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { JpkiSigner } from "@madoguchi/core";
 
 /**
  * Signing drafts: one card signing session this server started for a resident (docs/adr/0025), with
@@ -24,6 +25,10 @@ export interface SigningOutcome {
 export interface SigningDraft {
   readonly id: string;
   readonly purpose: "application" | "card_check";
+  /** Who signs: the card this service reads (password here or on the phone) or the Digital Authentication App. */
+  readonly signer: "card" | "app";
+  /** The signer's port that holds the session (for the app: the one of the origin the browser comes back to). */
+  readonly port: JpkiSigner;
   readonly signerSessionId: string;
   readonly content: Uint8Array;
   readonly signedAttributes: Uint8Array;
@@ -50,6 +55,8 @@ export type HandoffRefusal = "unknown" | "used" | "expired";
 export interface SigningDrafts {
   /** Stores a new draft; answers it with the PC's key (shown once). */
   create(draft: Omit<SigningDraft, "id" | "pcKeyHash" | "phoneKeyHash" | "handoff" | "state" | "outcome" | "busy">): { draft: SigningDraft; key: string };
+  /** The draft `id` if it has not expired, whoever asks: only for a callback bound to its browser otherwise (the sealed cookie). */
+  find(id: string, now: Date): SigningDraft | null;
   /** The draft `id` if `key` is one of its keys (PC or phone) and it has not expired; which one it is. */
   authorise(id: string, key: string, now: Date): { draft: SigningDraft; role: "pc" | "phone" } | null;
   /** A new hand-off token for the draft (replacing an unused earlier one). */
@@ -71,6 +78,10 @@ export const createSigningDrafts = (): SigningDrafts => {
       const draft: SigningDraft = { ...input, id: token(), pcKeyHash: sha256(key), phoneKeyHash: null, handoff: null, state: "pending", outcome: null, busy: false };
       drafts.set(draft.id, draft);
       return { draft, key };
+    },
+    find(id, now) {
+      const draft = drafts.get(id);
+      return draft === undefined || draft.expiresAt <= now ? null : draft;
     },
     authorise(id, key, now) {
       const draft = drafts.get(id);

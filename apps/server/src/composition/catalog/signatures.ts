@@ -20,6 +20,11 @@ export interface SignatureParts {
    * its authentication key logs residents in (R10, docs/adr/0023-digital-authentication-app.md).
    */
   readonly cardSigner: JpkiSigner | null;
+  /**
+   * The test card's signature key as the Digital Authentication App's loopback stub signs with it (ADR
+   * 25): the card as it was when the service started (a card the CLI issues later takes a restart).
+   */
+  readonly stubCard: { readonly privateKeyPkcs8Pem: string; readonly certificatePem: string } | null;
 }
 
 /**
@@ -31,13 +36,15 @@ export interface SignatureParts {
 export const buildSignatures = async (config: Config, clock: Clock): Promise<SignatureParts> => {
   if (config.jpkiTrust.kind === "pinned") {
     const { verifier } = await buildPinnedVerifier(config.jpkiTrust.anchorsDir, config.jpkiTrust.crlDir);
-    return { verifier, testCardRouter: null, cardSigner: null };
+    return { verifier, testCardRouter: null, cardSigner: null, stubCard: null };
   }
   const dir = join(config.dataDir, "test-card");
   const setup = await loadOrCreateTestCardSetup({ dir, now: clock.now() });
   if (setup.isErr()) throw new Error(`cannot set up the test card: ${setup.error.message}`);
   // `exclusive`: the card file's one queue, shared by the HTTP sign route and the card signer (login).
   const { ca, getCard, saveCard, exclusive } = setup.value;
+  const read = config.profile === "embedded" ? await getCard() : null;
+  const card = read === null ? null : read.isOk() ? read.value : null;
   return {
     // The test CA issues both kinds of test certificates; the JPKI policy tells them apart. Revocation:
     // the test CA's CRL of the serials in <data>/test-card/revoked.json (`madoguchi test-card revoke`).
@@ -48,5 +55,6 @@ export const buildSignatures = async (config: Config, clock: Clock): Promise<Sig
     }),
     testCardRouter: config.profile === "embedded" ? createTestCardRouter({ getCard, saveCard, exclusive, clock }) : null,
     cardSigner: config.profile === "embedded" ? createTestCardJpkiSigner({ getCard, saveCard, exclusive, clock }) : null,
+    stubCard: card === null ? null : { privateKeyPkcs8Pem: card.privateKeyPkcs8Pem, certificatePem: card.certificatePem },
   };
 };

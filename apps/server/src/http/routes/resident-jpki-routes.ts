@@ -24,6 +24,7 @@ import { recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
 import { sessionBindingOf } from "../../passkeys/bound-challenge.ts";
 import { JPKI_PENDING_COOKIE, JPKI_PENDING_TTL_MS, type JpkiPendingLogin } from "../../residents/jpki-pending-cookie.ts";
 import { decodeBody } from "../decode-body.ts";
+import { AppCallbackFields, callbackUrl, redirectUriFor } from "../digital-auth-app-callback.ts";
 import { requestLocale } from "../locale.ts";
 import { RESIDENT_COOKIE, requireResidentSession, residentCookie, residentSessionOf } from "../resident-session.ts";
 import { noStore } from "../security-headers.ts";
@@ -33,13 +34,7 @@ import { readCookie } from "../staff-auth.ts";
 const LocaleField = Schema.optional(Schema.Literals(["ja", "en"]));
 const StartBody = Schema.Struct({ locale: LocaleField });
 /** What the callback page read from its URL: the code and state, or the provider's error; `iss` when sent (RFC 9207). */
-const FinishBody = Schema.Struct({
-  state: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(512))),
-  code: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(2048)))),
-  error: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(128)))),
-  iss: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(2048)))),
-  locale: LocaleField,
-});
+const FinishBody = Schema.Struct({ ...AppCallbackFields, locale: LocaleField });
 /** The card's 4-digit PIN of the user-authentication key, as the card checks it. */
 const PinBody = Schema.Struct({ pin: Schema.String.pipe(Schema.check(Schema.isPattern(/^[0-9]{4}$/))), locale: LocaleField });
 const LinkId = /^[0-9a-f]{64}$/;
@@ -201,16 +196,10 @@ export const residentJpkiRoutes = (deps: ServerDeps): Router => {
     res.json({ step: "done", csrfToken: loggedIn.csrfToken });
   };
 
-  /** The registered redirect URI of the origin the browser is on (its cookies live there), else the first. */
-  const redirectUriFor = (req: Request): string => {
-    const origin = req.get("origin") ?? `${req.protocol}://${req.get("host") ?? ""}`;
-    return runtime.redirectUris.find((uri) => new URL(uri).origin === origin) ?? runtime.redirectUris[0]!;
-  };
-
   const start = async (req: Request, res: Response, intent: "login" | "link", sessionBinding: string | null) => {
     if (decodeBody(StartBody, req, res, requestLocale(req)) === null) return;
     if (runtime.app === null) return fail(req, res, { _tag: "JpkiUnavailable" });
-    const started = await runtime.app.startLogin(redirectUriFor(req));
+    const started = await runtime.app.startLogin(redirectUriFor(runtime.redirectUris, req));
     if (started.isErr()) return fail(req, res, started.error);
     const sealed = runtime.pending.seal({ kind: "app", intent, authorization: started.value.pending, sessionBinding, expiresAtMs: deps.clock.now().getTime() + JPKI_PENDING_TTL_MS });
     res.set("Set-Cookie", runtime.pending.cookie(sealed));
@@ -236,11 +225,7 @@ export const residentJpkiRoutes = (deps: ServerDeps): Router => {
       await loginAudit(req, null, "failure", { reason: "pending_missing" });
       return fail(req, res, { _tag: "JpkiPendingMissing" });
     }
-    const callback = new URL(pending.authorization.redirectUri);
-    for (const [name, value] of Object.entries({ code: body.code, state: body.state, error: body.error, iss: body.iss })) {
-      if (value !== undefined) callback.searchParams.set(name, value);
-    }
-    const finished = await runtime.app.finishLogin(pending.authorization, callback.href);
+    const finished = await runtime.app.finishLogin(pending.authorization, callbackUrl(pending.authorization.redirectUri, body));
     if (finished.isErr()) {
       const session = pending.intent === "link" ? await sessions.get(readCookie(req, RESIDENT_COOKIE)) : null;
       await loginAudit(req, session?.accountId ?? null, "failure", { intent: pending.intent, reason: finished.error.reason });

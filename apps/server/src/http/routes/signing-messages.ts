@@ -93,7 +93,7 @@ export const verifierRefusal = (e: SignatureError, locale: Locale): SigningRefus
 
 /** The pre-flight and hand-off refusals of this service. */
 export const signingRefusal = (
-  kind: "unavailable" | "under_fifteen" | "not_required" | "draft_unknown" | "handoff_unknown" | "handoff_used" | "handoff_expired" | "already_finished" | "busy",
+  kind: "unavailable" | "under_fifteen" | "not_required" | "draft_unknown" | "handoff_unknown" | "handoff_used" | "handoff_expired" | "already_finished" | "busy" | "wrong_way" | "app_callback_invalid",
   locale: Locale,
 ): SigningRefusal => {
   switch (kind) {
@@ -113,6 +113,10 @@ export const signingRefusal = (
       return refuse(410, "signing.handoff_expired", { ja: "このリンクの有効期限（5分）が過ぎました。", en: "This link has expired (it is valid for 5 minutes)." }, [STEP.newLink], locale);
     case "already_finished":
       return refuse(409, "signing.already_finished", { ja: "この署名はすでに終わっています。", en: "This signature has already been finished." }, [], locale);
+    case "app_callback_invalid":
+      return refuse(400, "signing.app_callback_invalid", { ja: "デジタル認証アプリからの戻りを確認できませんでした。", en: "The return from the Digital Authentication App could not be confirmed." }, [STEP.startAgain], locale);
+    case "wrong_way":
+      return refuse(409, "signing.wrong_way", { ja: "この署名はデジタル認証アプリで行います。", en: "This signature is made in the Digital Authentication App." }, [STEP.startAgain], locale);
     case "busy":
       return refuse(409, "signing.busy", { ja: "別の画面で署名の処理中です。", en: "The signature is being processed on another screen." }, [STEP.retryLater], locale);
   }

@@ -14,15 +14,21 @@ import {
   sha256DigestInfo,
   signedAttributesFor,
   type AuditEntryDraft,
+  type JpkiRawSignature,
+  type JpkiSigner,
+  type JpkiSignerError,
   type VerifiedSignature,
 } from "@madoguchi/core";
 import { recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
+import { JPKI_PENDING_COOKIE, JPKI_PENDING_TTL_MS } from "../../residents/jpki-pending-cookie.ts";
 import { createSigningDrafts, type SigningDraft } from "../../signing/signing-drafts.ts";
 import { decodeBody } from "../decode-body.ts";
+import { AppCallbackFields, redirectUriFor, signingCompletionOf } from "../digital-auth-app-callback.ts";
 import { errorResponse } from "../error-response.ts";
 import { requestLocale } from "../locale.ts";
 import { noStore } from "../security-headers.ts";
 import type { ServerDeps } from "../server-deps.ts";
+import { readCookie } from "../staff-auth.ts";
 import { signerRefusal, signingRefusal, verifierRefusal, type SigningRefusal } from "./signing-messages.ts";
 
 /** Path of the phone's page; the hand-off token travels in the fragment, so it reaches no server log or Referer. */
@@ -36,6 +42,8 @@ const Typed = Schema.Struct({
 });
 const StartBody = Schema.Struct({
   purpose: Schema.Literals(["application", "card_check"]),
+  /** The card this service reads (default) or the Digital Authentication App (applications only). */
+  signer: Schema.optional(Schema.Literals(["card", "app"])),
   /** The prepare body of the application to sign (purpose `application`). */
   application: Schema.optional(Schema.Unknown),
   /** What the form holds now (purpose `card_check`), to show the differences side by side. */
@@ -44,6 +52,7 @@ const StartBody = Schema.Struct({
 const KeyBody = Schema.Struct({ key: Capability });
 const CompleteBody = Schema.Struct({ key: Capability, password: Schema.String.pipe(Schema.check(Schema.isMaxLength(64))) });
 const ClaimBody = Schema.Struct({ token: Capability });
+const AppFinishBody = Schema.Struct({ ...AppCallbackFields, locale: Schema.optional(Schema.Literals(["ja", "en"])) });
 
 const sha256 = (bytes: Uint8Array) => new Uint8Array(createHash("sha256").update(bytes).digest());
 const SEX_LABEL = { "1": { ja: "男", en: "Male" }, "2": { ja: "女", en: "Female" }, "3": { ja: "不明", en: "Unknown" } } as const;
@@ -63,6 +72,14 @@ const SEX_LABEL = { "1": { ja: "男", en: "Male" }, "2": { ja: "女", en: "Femal
  * - `POST /api/signing/drafts/:id/handoff` `{ key }` (the PC's key) → a one-time link for the phone and its QR code.
  * - `POST /api/signing/handoff/claim` `{ token }` → the phone's own key and what it will sign; single use.
  * - `POST /api/signing/drafts/:id/status` `{ key }` → `{ state, handoff, outcome? }`: the PC polls it.
+ * - `POST /api/signing/drafts/:id/cancel` `{ key }`: the resident cancels at the password prompt; the
+ *   signer's session ends as the port's `declined` (no try spent) and the draft ends `signing.cancelled`.
+ * - With `signer: "app"` the start answers `{ step: "redirect", url }`: the Digital Authentication App
+ *   signs (the loopback stub in the embedded profile); the draft's id travels in the sealed pending
+ *   cookie of ADR 23, so only the browser that started it finishes it, and the app's callback page
+ *   posts `POST /api/signing/app/finish` `{ state, code | error, iss? }`. From there as the card.
+ * - `GET /api/signing/options` → `{ card, app }`: which ways of signing this server offers.
+ * Audit: `signing.session` with `event` `app_started`, `app_finished` (result, reason), `cancelled`.
  */
 export const signingRoutes = (deps: ServerDeps): Router => {
   const router = Router();
@@ -71,18 +88,35 @@ export const signingRoutes = (deps: ServerDeps): Router => {
   const drafts = createSigningDrafts();
 
   const answer = (res: Response, refusal: SigningRefusal) => res.status(refusal.status).json(refusal.body);
-  const audit = (req: Request, draft: SigningDraft, event: string, result: AuditEntryDraft["result"], details: AuditEntryDraft["details"] = {}) =>
+  const audit = (
+    req: Request,
+    draft: SigningDraft | null,
+    event: string,
+    result: AuditEntryDraft["result"],
+    details: AuditEntryDraft["details"] = {},
+    action: "signing.handoff" | "signing.session" = "signing.handoff",
+  ) =>
     recordAudit(deps, [
       {
         at: deps.clock.now(),
         actor: { kind: "anonymous", id: null },
-        action: "signing.handoff",
-        target: { kind: "session", id: createHash("sha256").update(draft.id).digest("hex").slice(0, 32) },
+        action,
+        // A hash of the draft id: it names the session in the log without being a capability.
+        target: draft === null ? null : { kind: "session", id: createHash("sha256").update(draft.id).digest("hex").slice(0, 32) },
         result,
         sourceIp: sourceIpOf(req),
-        details: { event, purpose: draft.purpose, ...details },
+        details: { event, ...(draft === null ? {} : { purpose: draft.purpose, signer: draft.signer }), ...details },
       },
     ]);
+  const sessionAudit = (req: Request, draft: SigningDraft | null, event: string, result: AuditEntryDraft["result"], details: AuditEntryDraft["details"] = {}) =>
+    audit(req, draft, event, result, details, "signing.session");
+  const jpki = deps.residentJpki;
+  /** The app's signer for the origin the browser is on (it comes back there), or null when the app does not sign here. */
+  const appSignerFor = (req: Request): JpkiSigner | null => (jpki.appSigners.size === 0 ? null : (jpki.appSigners.get(redirectUriFor([...jpki.appSigners.keys()], req)) ?? null));
+
+  api.get("/options", (_req, res) => {
+    res.json({ card: jpki.cardSigner !== null, app: jpki.appSigners.size > 0 });
+  });
 
   api.post("/start", async (req, res) => {
     const locale = requestLocale(req);
@@ -90,7 +124,9 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     if (body === null) return;
     const now = deps.clock.now();
     drafts.sweep(now);
-    const signer = deps.residentJpki.cardSigner;
+    const way = body.signer ?? "card";
+    // The app is offered for an application's signature; a card check happens on this page.
+    const signer = way === "app" ? (body.purpose === "application" ? appSignerFor(req) : null) : jpki.cardSigner;
     if (signer === null) return answer(res, signingRefusal("unavailable", locale));
 
     let content: Uint8Array;
@@ -125,14 +161,34 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     const started = await signer.startSigning({ digestInfo: sha256DigestInfo(sha256(signedAttributes)), key: "signature" });
     if (started.isErr()) return answer(res, signerRefusal(started.error, locale));
     const challenge = started.value.challenge;
-    if (challenge.kind !== "secret") {
-      // A card read elsewhere (an app on the phone) is not wired to this flow yet (ADR 25).
-      return answer(res, signingRefusal("unavailable", locale));
+    if (challenge.kind === "redirect") {
+      if (way !== "app") return answer(res, signingRefusal("unavailable", locale));
+      const { draft, key } = drafts.create({
+        purpose: body.purpose,
+        signer: "app",
+        port: signer,
+        signerSessionId: started.value.sessionId,
+        content,
+        signedAttributes,
+        typed,
+        canonicalJson,
+        expiresAt: started.value.expiresAt,
+        triesLeft: null,
+      });
+      // As a login does (ADR 23): the browser carries which draft its callback finishes, sealed and
+      // HttpOnly; the app's state, nonce and PKCE verifier stay with the app's signer.
+      const sealed = jpki.pending.seal({ kind: "sign", draftId: draft.id, expiresAtMs: Math.min(draft.expiresAt.getTime(), now.getTime() + JPKI_PENDING_TTL_MS) });
+      res.set("Set-Cookie", jpki.pending.cookie(sealed));
+      await sessionAudit(req, draft, "app_started", "success");
+      return res.json({ draftId: draft.id, key, step: "redirect", url: challenge.url, expiresAt: draft.expiresAt.toISOString() });
     }
+    if (way !== "card") return answer(res, signingRefusal("unavailable", locale));
     // A locked card is told before the password is typed.
     if (challenge.triesLeft === 0) return answer(res, signerRefusal({ _tag: "JpkiSignerError", reason: "locked", operation: "startSigning", retryable: false, message: "locked", triesLeft: 0 }, locale));
     const { draft, key } = drafts.create({
       purpose: body.purpose,
+      signer: "card",
+      port: signer,
       signerSessionId: started.value.sessionId,
       content,
       signedAttributes,
@@ -155,51 +211,131 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     };
   };
 
+  /** Records a draft's end: what the finishing request answered is what the PC's poll gets. */
+  const settle = (draft: SigningDraft, status: number, payload: object) => {
+    draft.state = status === 200 ? "signed" : "failed";
+    draft.outcome = { ok: status === 200, status, body: payload };
+  };
+
+  /**
+   * The same path for every signer once it gave its raw signature: core assembles the CMS over the
+   * draft's signed attributes and the verifier checks it as a relying party (chain, policy, validity,
+   * revocation) before anything goes on. Answers the status, the body, and the refusal's reason.
+   */
+  const verifySigned = async (draft: SigningDraft, raw: JpkiRawSignature, now: Date, locale: "ja" | "en"): Promise<{ status: number; body: object; reason: string | null }> => {
+    const cms = assembleDetachedCms({ signedAttributes: draft.signedAttributes, ...raw });
+    if (cms.isErr()) {
+      const refusal = verifierRefusal({ _tag: "SignatureError", reason: "malformed", operation: "assemble", retryable: false, message: "" }, locale);
+      return { ...refusal, reason: "malformed" };
+    }
+    const verified = await deps.verifier.verifyDetached({ content: draft.content, cms: cms.value, at: now, purpose: "signature" });
+    if (verified.isErr()) return { ...verifierRefusal(verified.error, locale), reason: verified.error.reason };
+    // The challenge of a card check is never kept; an application's CMS goes back to be submitted.
+    const cmsBase64 = draft.purpose === "application" ? Buffer.from(cms.value).toString("base64") : null;
+    return { status: 200, body: verifiedBody(draft, verified.value, cmsBase64, locale), reason: null };
+  };
+
   api.post("/drafts/:id/complete", async (req, res) => {
     const locale = requestLocale(req);
     const body = decodeBody(CompleteBody, req, res, locale);
     if (body === null) return;
     const now = deps.clock.now();
-    const signer = deps.residentJpki.cardSigner;
-    if (signer === null) return answer(res, signingRefusal("unavailable", locale));
     const found = drafts.authorise(String(req.params["id"] ?? ""), body.key, now);
     if (found === null) return answer(res, signingRefusal("draft_unknown", locale));
     const { draft, role } = found;
     if (draft.state !== "pending") return answer(res, signingRefusal("already_finished", locale));
+    // The app's draft is finished by its callback, never by a password.
+    if (draft.signer !== "card") return answer(res, signingRefusal("wrong_way", locale));
     if (draft.busy) return answer(res, signingRefusal("busy", locale));
     draft.busy = true;
     try {
-      const finish = (status: number, payload: object, final: boolean) => {
-        if (final) {
-          draft.state = status === 200 ? "signed" : "failed";
-          draft.outcome = { ok: status === 200, status, body: payload };
-        }
-        res.status(status).json(payload);
-      };
-      const signed = await signer.completeSigning({ sessionId: draft.signerSessionId, completion: { kind: "secret", secret: body.password } });
+      const signed = await draft.port.completeSigning({ sessionId: draft.signerSessionId, completion: { kind: "secret", secret: body.password } });
       if (signed.isErr()) {
         const refusal = signerRefusal(signed.error, locale);
         if (signed.error.reason === "wrong_secret") draft.triesLeft = signed.error.triesLeft ?? null;
         // A wrong (or malformed) password keeps the session open while tries remain; anything else ends it.
         const final = (signed.error.reason !== "wrong_secret" || signed.error.triesLeft === 0) && signed.error.reason !== "invalid_input";
         if (role === "phone" && final) await audit(req, draft, "phone_finished", "failure", { reason: signed.error.reason });
-        return finish(refusal.status, refusal.body, final);
+        if (final) settle(draft, refusal.status, refusal.body);
+        return res.status(refusal.status).json(refusal.body);
       }
-      const cms = assembleDetachedCms({ signedAttributes: draft.signedAttributes, ...signed.value });
-      if (cms.isErr()) {
-        const refusal = verifierRefusal({ _tag: "SignatureError", reason: "malformed", operation: "assemble", retryable: false, message: "" }, locale);
-        return finish(refusal.status, refusal.body, true);
+      const outcome = await verifySigned(draft, signed.value, now, locale);
+      if (role === "phone") await audit(req, draft, "phone_finished", outcome.reason === null ? "success" : "failure", outcome.reason === null ? {} : { reason: outcome.reason });
+      settle(draft, outcome.status, outcome.body);
+      res.status(outcome.status).json(outcome.body);
+    } finally {
+      draft.busy = false;
+    }
+  });
+
+  // The Digital Authentication App sent the resident back to our callback page, which posts what its
+  // address carried. One finish per start, as for a login: the pending cookie goes whatever the outcome,
+  // and a replay (the same cookie again) meets a draft that is no longer pending.
+  api.post("/app/finish", async (req, res) => {
+    const locale = requestLocale(req);
+    const body = decodeBody(AppFinishBody, req, res, locale);
+    if (body === null) return;
+    const now = deps.clock.now();
+    const pending = jpki.pending.open(readCookie(req, JPKI_PENDING_COOKIE), now.getTime());
+    res.append("Set-Cookie", jpki.pending.cleared());
+    const draft = pending === null || pending.kind !== "sign" ? null : drafts.find(pending.draftId, now);
+    if (draft === null || draft.signer !== "app") {
+      await sessionAudit(req, draft, "app_finished", "failure", { reason: "pending_missing" });
+      return answer(res, signingRefusal("draft_unknown", locale));
+    }
+    if (draft.state !== "pending" || draft.busy) {
+      await sessionAudit(req, draft, "app_finished", "failure", { reason: "already_finished" });
+      return answer(res, signingRefusal("already_finished", locale));
+    }
+    draft.busy = true;
+    try {
+      const completion = jpki.appIssuer === null ? null : signingCompletionOf(body, jpki.appIssuer);
+      const signed =
+        completion === null
+          ? null
+          : await draft.port.completeSigning({ sessionId: draft.signerSessionId, completion });
+      if (signed === null || signed.isErr()) {
+        // A callback without code or error, from another issuer, or for another session (state) ends the draft too.
+        const error: JpkiSignerError =
+          signed?.isErr() === true
+            ? signed.error
+            : { _tag: "JpkiSignerError", reason: "invalid_input", operation: "signing.app.finish", retryable: false, message: "not a callback of this provider" };
+        const reason = signed === null ? "callback_invalid" : error.reason === "invalid_input" && completion?.kind === "authorization_code" ? "state_mismatch" : error.reason;
+        // A password's wording would mislead here: a callback that is not this session's is said as such.
+        const refusal = error.reason === "invalid_input" ? signingRefusal("app_callback_invalid", locale) : signerRefusal(error, locale);
+        settle(draft, refusal.status, refusal.body);
+        await sessionAudit(req, draft, "app_finished", "failure", { reason });
+        return res.status(refusal.status).json(refusal.body);
       }
-      const verified = await deps.verifier.verifyDetached({ content: draft.content, cms: cms.value, at: now, purpose: "signature" });
-      if (verified.isErr()) {
-        if (role === "phone") await audit(req, draft, "phone_finished", "failure", { reason: verified.error.reason });
-        const refusal = verifierRefusal(verified.error, locale);
-        return finish(refusal.status, refusal.body, true);
-      }
-      // The challenge of a card check is never kept; an application's CMS goes back to be submitted.
-      const cmsBase64 = draft.purpose === "application" ? Buffer.from(cms.value).toString("base64") : null;
-      if (role === "phone") await audit(req, draft, "phone_finished", "success");
-      finish(200, verifiedBody(draft, verified.value, cmsBase64, locale), true);
+      const outcome = await verifySigned(draft, signed.value, now, locale);
+      settle(draft, outcome.status, outcome.body);
+      await sessionAudit(req, draft, "app_finished", outcome.reason === null ? "success" : "failure", outcome.reason === null ? {} : { reason: outcome.reason });
+      res.status(outcome.status).json(outcome.body);
+    } finally {
+      draft.busy = false;
+    }
+  });
+
+  // The resident pressed cancel at the password prompt (here or on the phone): the signer's session ends
+  // as the port's `declined` — the card counts no try — and the draft ends `signing.cancelled`.
+  api.post("/drafts/:id/cancel", async (req, res) => {
+    const locale = requestLocale(req);
+    const body = decodeBody(KeyBody, req, res, locale);
+    if (body === null) return;
+    const found = drafts.authorise(String(req.params["id"] ?? ""), body.key, deps.clock.now());
+    if (found === null) return answer(res, signingRefusal("draft_unknown", locale));
+    const { draft, role } = found;
+    if (draft.state !== "pending") return answer(res, signingRefusal("already_finished", locale));
+    if (draft.busy) return answer(res, signingRefusal("busy", locale));
+    draft.busy = true;
+    try {
+      const declined = await draft.port.completeSigning({ sessionId: draft.signerSessionId, completion: { kind: "declined", error: "access_denied", state: null } });
+      // Whatever the signer says (an app session only ends at its own callback), this draft is over.
+      if (declined.isErr() && declined.error.reason !== "cancelled") deps.logger.info({ event: "signing.cancel", reason: declined.error.reason }, "signer did not confirm the cancel");
+      const refusal = signerRefusal({ _tag: "JpkiSignerError", reason: "cancelled", operation: "signing.cancel", retryable: false, message: "cancelled" }, locale);
+      settle(draft, refusal.status, refusal.body);
+      await sessionAudit(req, draft, "cancelled", "failure", { reason: "cancelled", by: role });
+      res.status(refusal.status).json(refusal.body);
     } finally {
       draft.busy = false;
     }
@@ -214,6 +350,7 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     // Only the page that started the draft hands it off: a phone cannot pass it on again.
     if (found === null || found.role !== "pc") return answer(res, signingRefusal("draft_unknown", locale));
     if (found.draft.state !== "pending") return answer(res, signingRefusal("already_finished", locale));
+    if (found.draft.signer !== "card") return answer(res, signingRefusal("wrong_way", locale));
     const { token, expiresAt } = drafts.startHandoff(found.draft, now);
     // The origin the PC's browser used: the phone must land where this service is served.
     const url = `${req.protocol}://${req.get("host") ?? "localhost"}${HANDOFF_PAGE_PATH}#${token}`;
