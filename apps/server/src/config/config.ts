@@ -25,6 +25,14 @@ const EnvSchema = Schema.Struct({
   /** Use an already running gateway instead of starting the embedded sandbox. */
   MADOGUCHI_PAYMENT_URL: Schema.optional(Schema.String),
   MADOGUCHI_PAYMENT_SECRET_KEY: Schema.optional(Schema.String),
+  /** `sandbox` (default: embedded, or MADOGUCHI_PAYMENT_URL) or `stripe` (docs/adr/0028-real-payment-gateway.md). */
+  MADOGUCHI_PAYMENT_GATEWAY: Schema.optional(Schema.Literals(["sandbox", "stripe"])),
+  /** With `stripe`: the JSON file of its keys (secret, publishable, webhook signing secrets), mode 600. */
+  MADOGUCHI_STRIPE_KEYS_FILE: Schema.optional(Schema.String),
+  /** With `stripe`: where Stripe sends the resident back after a 3-D Secure challenge (default: the first public origin + /apply). */
+  MADOGUCHI_STRIPE_RETURN_URL: Schema.optional(Schema.String),
+  /** With `stripe`: the API base (default https://api.stripe.com; tests point it at the contract server). */
+  MADOGUCHI_STRIPE_API_BASE: Schema.optional(Schema.String),
   MADOGUCHI_MAILER: Schema.optional(Schema.Literals(["dev-inbox", "smtp"])),
   MADOGUCHI_SMTP_HOST: Schema.optional(Schema.String),
   MADOGUCHI_SMTP_PORT: Schema.optional(Port),
@@ -92,7 +100,9 @@ export interface Config {
   readonly catalogFile: string;
   readonly payment:
     | { readonly kind: "embedded-sandbox"; readonly port: number; readonly secretKey: string }
-    | { readonly kind: "remote-sandbox"; readonly url: string; readonly secretKey: string };
+    | { readonly kind: "remote-sandbox"; readonly url: string; readonly secretKey: string }
+    /** Stripe's API; its keys are read (and checked) from `keysFile` at start. */
+    | { readonly kind: "stripe"; readonly keysFile: string; readonly returnUrl: string; readonly apiBase: string | null };
   readonly mailer:
     | { readonly kind: "dev-inbox" }
     | { readonly kind: "smtp"; readonly host: string; readonly port: number; readonly from: string };
@@ -202,6 +212,8 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     e.MADOGUCHI_JPKI_TRUST_ANCHORS !== undefined && e.MADOGUCHI_JPKI_CRL_DIR !== undefined
       ? { kind: "pinned", anchorsDir: e.MADOGUCHI_JPKI_TRUST_ANCHORS, crlDir: e.MADOGUCHI_JPKI_CRL_DIR }
       : { kind: "test-ca" };
+  const payment = decodePayment(e, port, secretKey, publicOrigins);
+  if (typeof payment === "string") return err({ _tag: "ConfigError", message: payment });
   const cardFeeRate = parseCardFeeRate(e.MADOGUCHI_CARD_FEE_RATE ?? DEFAULT_CARD_FEE_RATE);
   if (cardFeeRate.isErr()) return err({ _tag: "ConfigError", message: "MADOGUCHI_CARD_FEE_RATE must be a percent with at most two decimals, 0 to 100 (e.g. 3.5)" });
   return ok({
@@ -211,10 +223,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     dataDir,
     database,
     catalogFile: e.MADOGUCHI_CATALOG_FILE ?? new URL("../../../../config/procedures.json", import.meta.url).pathname,
-    payment:
-      e.MADOGUCHI_PAYMENT_URL !== undefined
-        ? { kind: "remote-sandbox", url: e.MADOGUCHI_PAYMENT_URL, secretKey }
-        : { kind: "embedded-sandbox", port: e.MADOGUCHI_SANDBOX_PORT ?? (port === 0 ? 0 : port + 1), secretKey },
+    payment,
     mailer:
       mailerKind === "smtp"
         ? { kind: "smtp", host: e.MADOGUCHI_SMTP_HOST ?? "", port: e.MADOGUCHI_SMTP_PORT ?? 25, from: mailFrom }
@@ -244,6 +253,34 @@ const hostOf = (origin: string | undefined): string => {
     return new URL(origin ?? "http://localhost").hostname;
   } catch {
     return "localhost";
+  }
+};
+
+/** Which gateway: the sandbox (embedded or remote) or Stripe, whose keys file is checked at start. */
+const decodePayment = (e: typeof EnvSchema.Type, port: number, secretKey: string, publicOrigins: readonly string[]): Config["payment"] | string => {
+  if ((e.MADOGUCHI_PAYMENT_GATEWAY ?? "sandbox") === "sandbox") {
+    const stripeOnly = (["MADOGUCHI_STRIPE_KEYS_FILE", "MADOGUCHI_STRIPE_RETURN_URL", "MADOGUCHI_STRIPE_API_BASE"] as const).filter((name) => e[name] !== undefined);
+    if (stripeOnly.length > 0) return `${stripeOnly.join(", ")} ${stripeOnly.length === 1 ? "is" : "are"} only read with MADOGUCHI_PAYMENT_GATEWAY=stripe`;
+    return e.MADOGUCHI_PAYMENT_URL !== undefined
+      ? { kind: "remote-sandbox", url: e.MADOGUCHI_PAYMENT_URL, secretKey }
+      : { kind: "embedded-sandbox", port: e.MADOGUCHI_SANDBOX_PORT ?? (port === 0 ? 0 : port + 1), secretKey };
+  }
+  if (e.MADOGUCHI_STRIPE_KEYS_FILE === undefined) return "MADOGUCHI_PAYMENT_GATEWAY=stripe needs MADOGUCHI_STRIPE_KEYS_FILE (a JSON file with secretKey, publishableKey and webhookSecrets)";
+  const sandboxOnly = (["MADOGUCHI_PAYMENT_URL", "MADOGUCHI_PAYMENT_SECRET_KEY", "MADOGUCHI_SANDBOX_PORT"] as const).filter((name) => e[name] !== undefined);
+  if (sandboxOnly.length > 0) return `${sandboxOnly.join(", ")} ${sandboxOnly.length === 1 ? "is" : "are"} for the sandbox gateway; with MADOGUCHI_PAYMENT_GATEWAY=stripe the keys come from MADOGUCHI_STRIPE_KEYS_FILE`;
+  const returnUrl = e.MADOGUCHI_STRIPE_RETURN_URL ?? `${publicOrigins[0] ?? `http://localhost:${port}`}/apply`;
+  if (!isHttpUrl(returnUrl)) return "MADOGUCHI_STRIPE_RETURN_URL must be an absolute http(s) URL of our payment page";
+  const apiBase = e.MADOGUCHI_STRIPE_API_BASE ?? null;
+  if (apiBase !== null && !isHttpUrl(apiBase)) return "MADOGUCHI_STRIPE_API_BASE must be an absolute URL (https://api.stripe.com, or http://127.0.0.1:… for a contract server)";
+  return { kind: "stripe", keysFile: e.MADOGUCHI_STRIPE_KEYS_FILE, returnUrl, apiBase };
+};
+
+const isHttpUrl = (s: string): boolean => {
+  try {
+    const { protocol } = new URL(s);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
   }
 };
 

@@ -1,6 +1,8 @@
 import type { PaymentGateway } from "@madoguchi/core";
 import { createSandboxPaymentGateway, sandboxClientConfig, startSandboxGateway } from "@madoguchi/adapter-payment-sandbox";
+import { createStripePaymentGateway } from "@madoguchi/adapter-payment-stripe";
 import type { Config } from "../../config/config.ts";
+import { readStripeKeysFile } from "../../config/stripe-keys-file.ts";
 import type { PaymentClientConfig } from "../../http/server-deps.ts";
 
 /** The payment side: the gateway port, what the browser needs, and how to stop an embedded sandbox. */
@@ -34,9 +36,35 @@ const factories = {
     browser: sandboxClientConfig(config.url),
     close: async () => undefined,
   }),
+  /**
+   * Stripe (docs/adr/0028-real-payment-gateway.md). Refuses to start on a bad keys file, and when
+   * Stripe rejects the secret key; an unreachable Stripe does not stop the start (payments then fail
+   * as unavailable, and reconcile later by key).
+   */
+  stripe: async (config: Extract<Config["payment"], { kind: "stripe" }>) => {
+    const keys = await readStripeKeysFile(config.keysFile);
+    if (keys.isErr()) throw new Error(keys.error);
+    const gateway = createStripePaymentGateway({
+      ...(config.apiBase === null ? {} : { apiBase: config.apiBase }),
+      secretKey: keys.value.secretKey,
+      timeoutMs: GATEWAY_TIMEOUT_MS,
+      webhookSecrets: keys.value.webhookSecrets,
+      returnUrl: config.returnUrl,
+    });
+    const health = await gateway.healthCheck();
+    if (health.isErr() && !health.error.retryable) throw new Error(`Stripe refused the configured secret key (MADOGUCHI_STRIPE_KEYS_FILE): ${health.error.message}`);
+    // Card fields are Stripe Elements, iframes served by js.stripe.com: the card never reaches us (ADR 0028).
+    return { gateway, browser: { hostedFieldsUrl: "https://js.stripe.com/v3/", origin: "https://js.stripe.com" }, close: async () => undefined };
+  },
 } satisfies { [K in Config["payment"]["kind"]]: (c: Extract<Config["payment"], { kind: K }>, origins: readonly string[]) => Promise<PaymentParts> };
 
-export const buildPayment = (config: Config, parentOrigins: readonly string[]): Promise<PaymentParts> =>
-  config.payment.kind === "embedded-sandbox"
-    ? factories["embedded-sandbox"](config.payment, parentOrigins)
-    : factories["remote-sandbox"](config.payment);
+export const buildPayment = (config: Config, parentOrigins: readonly string[]): Promise<PaymentParts> => {
+  switch (config.payment.kind) {
+    case "embedded-sandbox":
+      return factories["embedded-sandbox"](config.payment, parentOrigins);
+    case "remote-sandbox":
+      return factories["remote-sandbox"](config.payment);
+    case "stripe":
+      return factories.stripe(config.payment);
+  }
+};
