@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { findLuhnValidPans } from "@madoguchi/adapter-payment-sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, juminhyoInput, residentSubmits, staffLogin } from "./support/api-client.ts";
+import { call, juminhyoInput, residentSubmits, staffLogin, tokenize } from "./support/api-client.ts";
+import { residentClient } from "./support/resident-client.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
@@ -73,6 +74,38 @@ describe("personal data is encrypted at rest and never logged (canary)", () => {
     for (const f of filesUnder(server.dataDir)) {
       const bytes = readFileSync(f);
       for (const pan of typed) {
+        expect(bytes.includes(Buffer.from(pan, "utf8")), `${pan} in ${f} (UTF-8)`).toBe(false);
+        expect(bytes.includes(Buffer.from(pan, "utf16le")), `${pan} in ${f} (UTF-16)`).toBe(false);
+      }
+    }
+  });
+
+  it("no card number reaches the server with a saved card (R6) or a 3-D Secure challenge either: none in the logs or under ./data", async () => {
+    const typed = { saved: "3530111333300000", challenged: "4000000000003220" };
+    // A resident saves a card (only the gateway's token comes here) and pays with it by its id.
+    const residents = residentClient(() => server.url, "luhn");
+    const { email } = await residents.registeredAndVerified();
+    const { cookie, csrf } = await residents.loginWithEmailCode(email);
+    const saved = await call(`${server.url}/api/resident/payment-card`, { method: "PUT", body: { token: await tokenize(server, typed.saved) }, headers: { cookie, "x-csrf-token": csrf } });
+    expect(saved.status).toBe(200);
+    const paid = await residentSubmits(server, juminhyoInput(), { tamper: (body) => ({ ...body, payment: { savedCardId: saved.body.card.id } }) });
+    // Without the owner's session the card cannot be charged; with it, it is.
+    expect(paid.submitted.status).toBe(404);
+    expect((await call(`${server.url}/api/applications`, { body: paid.body, headers: { cookie } })).status).toBe(201);
+    // A challenged card: 402 with the issuer's page, the challenge, the same submission again.
+    const challenged = await residentSubmits(server, juminhyoInput(), { cardNumber: typed.challenged });
+    expect(challenged.submitted.body.error.code).toBe("payment.challenge_required");
+    await fetch(challenged.submitted.body.challenge.url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ origin: server.url, code: "123456" }),
+    });
+    expect((await call(`${server.url}/api/applications`, { body: challenged.body })).status).toBe(201);
+
+    expect(findLuhnValidPans(server.logText())).toEqual([]);
+    for (const f of filesUnder(server.dataDir)) {
+      const bytes = readFileSync(f);
+      for (const pan of Object.values(typed)) {
         expect(bytes.includes(Buffer.from(pan, "utf8")), `${pan} in ${f} (UTF-8)`).toBe(false);
         expect(bytes.includes(Buffer.from(pan, "utf16le")), `${pan} in ${f} (UTF-16)`).toBe(false);
       }
