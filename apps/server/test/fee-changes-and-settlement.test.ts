@@ -69,7 +69,8 @@ describe("staff fee changes move the money through the gateway (ADR 26)", () => 
 
     // Completion captures exactly the new fee.
     expect((await command(alice.headers, a.id, "startProcessing")).status).toBe(200);
-    expect((await command(alice.headers, a.id, "complete")).status).toBe(200);
+    const completed = await command(alice.headers, a.id, "complete");
+    expect([completed.status, completed.body.payment.status]).toEqual([200, "captured"]);
     expect(await gatewayAuth(auth)).toMatchObject({ capturedAmount: total - 300, refundedAmount: 0 });
 
     // After capture, exempting the certificate refunds it (300 yen, under the threshold).
@@ -111,6 +112,7 @@ describe("staff fee changes move the money through the gateway (ADR 26)", () => 
     // Rejection voids the held authorisation.
     expect((await command(alice.headers, b.id, "reject", "要件を満たさないため")).status).toBe(200);
     expect((await gatewayAuth(b.payment!.authorizationId)).status).toBe("voided");
+    expect((await call(url(`/api/staff/applications/${b.id}`), { headers: alice.headers })).body.payment.status).toBe("voided");
     expect((await changeFee(alice.headers, b.id, { expectedCount: 1, edits: [{ index: 0, quantity: 1, exemptionReason: null }], reason: "x" })).body.error.code).toBe("fee.closed");
   });
 

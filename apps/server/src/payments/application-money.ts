@@ -130,3 +130,16 @@ export const planForStatus = (a: Application) => (b: ApplicationBooks): readonly
 /** Whether staff may complete the application as its money stands (事後決済 fixed, no difference unpaid). */
 export const mayComplete = (deps: MoneyDeps, a: Application): ResultAsync<void, MoneyRunError | MoneyRefused> =>
   loadBooks(deps, a).andThen((books) => planCompletion(books.state).map(() => undefined));
+
+/**
+ * The application with its submission's payment record brought up to date from the books (captured or
+ * voided since), for the staff detail. The stored record is the submission's snapshot; the books are
+ * what happened after. Unreadable books leave the snapshot (the money panel then shows the error).
+ */
+export const withCurrentPaymentStatus = async (deps: MoneyDeps, a: Application): Promise<Application> => {
+  if (a.payment === null) return a;
+  const books = await loadBooks(deps, a);
+  if (books.isErr()) return a;
+  const ledger = books.value.state.authorizations.find((x) => x.authorizationId === a.payment?.authorizationId);
+  return ledger === undefined ? a : { ...a, payment: { ...a.payment, status: ledger.status } };
+};

@@ -28,7 +28,7 @@ import { requirePermission, staffAccessOf } from "../require-permission.ts";
 import { requireRecentStepUp } from "../sessions/require-recent-step-up.ts";
 import { csvBytes, type CsvEncoding } from "../../export/csv.ts";
 import { passApprovalGate } from "../approvals/approval-gate.ts";
-import { mayComplete, settleMoneyAfterStatusChange } from "../../payments/application-money.ts";
+import { mayComplete, settleMoneyAfterStatusChange, withCurrentPaymentStatus } from "../../payments/application-money.ts";
 import { refuseCompletion } from "./fee-routes.ts";
 
 const CommandBody = Schema.Struct({
@@ -223,7 +223,7 @@ export const staffRoutes = (deps: ServerDeps): Router => {
     const found = await findVisible(req, res);
     if (found === null) return;
     if (!(await recordAudit(deps, [staffDraft(req, res, "application.viewed", { kind: "application", id: found.id })]))) return auditUnavailable(res);
-    res.json(detail(deps.catalog, found, hasPermission(staffAccessOf(res), "applications.process")));
+    res.json(detail(deps.catalog, await withCurrentPaymentStatus(deps, found), hasPermission(staffAccessOf(res), "applications.process")));
   });
 
   router.post("/api/staff/applications/:id/commands", staffOnly, canProcess, async (req, res) => {
@@ -265,7 +265,7 @@ export const staffRoutes = (deps: ServerDeps): Router => {
     deps.kickOutbox();
     deps.logger.info({ audit: true, event: "application.status_changed", staffId: staff.id, target: result.value.id, result: "success" }, "audit");
     await settleMoneyAfterStatusChange(deps, result.value);
-    res.json(detail(deps.catalog, result.value, true));
+    res.json(detail(deps.catalog, await withCurrentPaymentStatus(deps, result.value), true));
   });
 
   return router;
