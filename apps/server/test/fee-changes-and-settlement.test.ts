@@ -144,6 +144,14 @@ describe("staff fee changes move the money through the gateway (ADR 26)", () => 
     expect((await gatewayAuth(second!.authorizationId)).capturedAmount).toBe(600);
   });
 
+  it("a resident's withdrawal voids the held authorisation", async () => {
+    const { submitted } = await residentSubmits(server, juminhyoInput());
+    const a = (await server.deps.applications.findByReceiptNumber(submitted.body.receiptNumber))._unsafeUnwrap()!;
+    const withdrawn = await call(`${server.url}/api/applications/withdraw`, { body: { receiptNumber: submitted.body.receiptNumber, accessSecret: submitted.body.accessSecret } });
+    expect(withdrawn.status).toBe(200);
+    expect(await gatewayAuth(a.payment!.authorizationId)).toMatchObject({ status: "voided", capturedAmount: 0 });
+  });
+
   it("the daily settlement report adds up against the gateway's records, as JSON and as UTF-8 and Shift_JIS CSV", async () => {
     const alice = await member(["processor"]);
     const apps = [await paidApplication(), await paidApplication()];
