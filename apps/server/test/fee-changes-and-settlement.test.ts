@@ -4,6 +4,7 @@ import { StaffGroupId, StaffRoleId, type AuditAction } from "@madoguchi/core";
 import { call, juminhyoInput, residentSubmits, tokenize } from "./support/api-client.ts";
 import { staffWithSession } from "./support/staff-access-fixtures.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
+import { loadConfig } from "../src/config/config.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -196,5 +197,15 @@ describe("staff fee changes move the money through the gateway (ADR 26)", () => 
     expect((await call(url(`/api/staff/settlement?from=2026-13-01&to=${today}`), { headers: alice.headers })).body.error.code).toBe("settlement.invalid_period");
     const viewer = await member(["viewer"]);
     expect((await call(url(`/api/staff/settlement?from=${today}&to=${today}`), { headers: viewer.headers })).status).toBe(403);
+  });
+});
+
+describe("fee configuration", () => {
+  it("defaults to a 3,000 yen four-eyes threshold and a 3.5 % card fee; a malformed rate or threshold stops the server", () => {
+    const config = loadConfig({})._unsafeUnwrap();
+    expect([config.feeApprovalThreshold, config.cardFeeRate]).toEqual([3000, 350]);
+    expect(loadConfig({ MADOGUCHI_CARD_FEE_RATE: "3.24", MADOGUCHI_FEE_APPROVAL_THRESHOLD: "0" })._unsafeUnwrap()).toMatchObject({ cardFeeRate: 324, feeApprovalThreshold: 0 });
+    for (const bad of ["0.035%", "3,5", "101"]) expect(loadConfig({ MADOGUCHI_CARD_FEE_RATE: bad })._unsafeUnwrapErr().message).toContain("MADOGUCHI_CARD_FEE_RATE");
+    expect(loadConfig({ MADOGUCHI_FEE_APPROVAL_THRESHOLD: "-1" }).isErr()).toBe(true);
   });
 });
