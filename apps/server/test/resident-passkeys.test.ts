@@ -172,6 +172,9 @@ describe("resident login with a passkey instead of the second step's code", () =
       "resident.login:failure:wrong_second_factor:unknown_credential",
       "resident.login:success:success:",
     ]);
+    // Every login entry says where it came from (the tests call from this machine).
+    const logins = (await readAllAuditEntries(server.deps.auditLog, { actions: ["resident.login"] }))._unsafeUnwrap().filter((e) => e.target?.id === accountId);
+    expect(new Set(logins.map((e) => e.sourceIp))).toEqual(new Set(["127.0.0.1"]));
   });
 
   it("an account without passkeys is told to use its code; a locked account is refused like a wrong answer", async () => {

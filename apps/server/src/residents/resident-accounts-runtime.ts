@@ -54,6 +54,13 @@ export interface ResidentAccountsInput {
 
 const SERVICE_NAME = "madoguchi";
 
+/**
+ * Where a login attempt came from, for the audit entry's `sourceIp`: the resident login keeps only the source's
+ * throttle key (`ip4:192.0.2.1`, `ip6:2001:db8:0:1::/64`), so an IPv4 address is recorded whole and an IPv6 one
+ * by its /64 (what the throttles count); null when the address was not readable.
+ */
+export const sourceOfThrottleKey = (key: string): string | null => (/^ip[46]:/.test(key) ? key.slice(4) : null);
+
 /** A resident login step's audit entry; with the lockout state it wrote, whether the account is now locked and until when. */
 const residentAttemptDraft = (record: LoginAttemptRecord, lockout: AccountLockoutState | null): AuditEntryDraft => ({
   at: record.at,
@@ -61,7 +68,7 @@ const residentAttemptDraft = (record: LoginAttemptRecord, lockout: AccountLockou
   action: "resident.login",
   target: record.accountId === null ? null : { kind: "resident_account", id: record.accountId },
   result: record.outcome === "success" || record.outcome === "second_factor_required" ? "success" : "failure",
-  sourceIp: null,
+  sourceIp: sourceOfThrottleKey(record.source),
   details: {
     step: record.step,
     outcome: record.outcome,
