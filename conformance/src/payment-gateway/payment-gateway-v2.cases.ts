@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { expect } from "vitest";
 import { mergeAuthorizationState, PAYMENT_CAPABILITIES, yen, type Authorization, type PaymentEvent, type PaymentGateway } from "@madoguchi/core";
 import type { PaymentGatewayFaults } from "./fault-proxy.ts";
-import type { PaymentGatewayCase, PaymentGatewayHarness } from "./payment-gateway.contract.ts";
+import type { PaymentGatewayCase, PaymentGatewayHarness } from "./payment-gateway.types.ts";
 import { authorizeNew, errorOf, freshKey, okValue } from "./payment-gateway.helpers.ts";
 
 const faultsOf = (harness: PaymentGatewayHarness | undefined): PaymentGatewayFaults => {

@@ -1,7 +1,7 @@
 import type { Result } from "neverthrow";
 import { expect } from "vitest";
 import { IdempotencyKey, yen, type Authorization, type PaymentError, type PaymentGateway } from "@madoguchi/core";
-import type { PaymentGatewayTestTokens } from "./payment-gateway.contract.ts";
+import type { PaymentGatewayTestTokens } from "./payment-gateway.types.ts";
 
 /** The Ok value, or a failed expectation naming the error. */
 export const okValue = async <T>(pending: PromiseLike<Result<T, PaymentError>>): Promise<T> => {
