@@ -110,9 +110,10 @@ describe("real JPKI trust anchors from MADOGUCHI_JPKI_TRUST_ANCHORS", () => {
       const verified = (await server.deps.verifier.verifyDetached({ content, cms, at: now, purpose: "signature" }))._unsafeUnwrap();
       expect(verified.trustAnchorSha256).toBe(fingerprint(signCa.certificatePem));
       expect(verified.revocation).toMatchObject({ source: "crl", crlNumber: "7", crlSha256: createHash("sha256").update(crl.der).digest("hex") });
-      // The test card is not offered when real anchors are configured.
-      const publicConfig = await fetch(`${server.url}/api/config`).then((r) => r.json() as Promise<{ testCard: unknown }>);
-      expect(publicConfig.testCard).toBeNull();
+      // The test card is not offered when real anchors are configured: no card to sign with, no test-card surface.
+      const options = await fetch(`${server.url}/api/signing/options`).then((r) => r.json() as Promise<{ card: unknown }>);
+      expect(options.card).toBe(false);
+      expect((await fetch(`${server.url}/test-card/api/sign`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(404);
     } finally {
       await server.dispose();
     }

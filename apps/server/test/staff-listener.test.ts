@@ -44,7 +44,7 @@ describe("the staff surface has its own listener (LGWAN) and is not routed on th
     expect(me.body.error.code).toBe("staff.unauthenticated");
     // The page shell's configuration and catalog are there, without the resident side's helpers…
     const config = await call(`${server.staffUrl}/api/config`);
-    expect(config.body).toMatchObject({ devInbox: false, testCard: null });
+    expect(config.body).toMatchObject({ devInbox: false });
     expect((await call(`${server.staffUrl}/api/procedures`)).status).toBe(200);
     // …but not the resident API.
     expect((await call(`${server.staffUrl}/api/applications/lookup`, { body: {} })).status).toBe(404);

@@ -7,8 +7,8 @@ import type { Plugin } from "vite";
  * server is not at hand. It follows the documented API shapes but none of the real rules: it is for
  * looking at screens, never for testing behaviour (the end-to-end test runs against the real server).
  *
- * Also serves a fake hosted card form (`/mock-sandbox/hosted-fields.html`) and a fake test card
- * (`/mock-card/api/sign`, password `MADO1234`). Card `4000000000000002` is declined.
+ * Also serves a fake hosted card form (`/mock-sandbox/hosted-fields.html`). Card `4000000000000002` is
+ * declined. It does not sign (`/api/signing/*` needs the real server's card or app).
  */
 
 type Json = Record<string, unknown>;
@@ -124,7 +124,6 @@ const apps = new Map<string, MockApplication>();
 const sessions = new Map<string, string>(); // session id → csrf token
 const inbox: { id: string; to: string; subject: string; text: string; receivedAt: string }[] = [];
 const tokens = new Map<string, { declined: boolean; last4: string }>();
-let cardTries = 3;
 
 const readBody = async (req: IncomingMessage): Promise<Json> => {
   const chunks: Buffer[] = [];
@@ -318,24 +317,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Prom
     send(res, 200, { token, brand: "VISA", last4: number.slice(-4) });
     return;
   }
-  if (path === "/mock-card/api/sign") {
-    if (cardTries === 0) return err(res, 423, "test_card.locked", "locked");
-    if (body["password"] !== "MADO1234") {
-      cardTries -= 1;
-      if (cardTries === 0) return err(res, 423, "test_card.locked", "locked");
-      send(res, 401, { error: { code: "test_card.wrong_password", triesLeft: cardTries } });
-      return;
-    }
-    cardTries = 3;
-    send(res, 200, { cmsBase64: Buffer.from(`mock-cms:${String(body["contentBase64"])}`).toString("base64") });
-    return;
-  }
 
   if (path === "/api/config") {
     send(res, 200, {
       municipality: { code: "999999", name: { ja: "みほん市", en: "Mihon City" } },
       payment: { hostedFieldsUrl: `${origin}/mock-sandbox/hosted-fields.html`, origin },
-      testCard: { url: `${origin}/mock-card` },
       devInbox: true,
     });
     return;

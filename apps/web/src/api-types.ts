@@ -4,8 +4,6 @@ import type { Localized } from "./i18n/locale.ts";
 export interface AppConfig {
   readonly municipality: { readonly code: string; readonly name: Localized };
   readonly payment: { readonly hostedFieldsUrl: string; readonly origin: string };
-  /** Base URL of the software test card that stands in for the My Number card; `null` when none. */
-  readonly testCard: { readonly url: string } | null;
   readonly devInbox: boolean;
 }
 

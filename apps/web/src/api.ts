@@ -26,8 +26,6 @@ interface RequestOptions {
   readonly locale: Locale;
   readonly csrfToken?: string;
   readonly signal?: AbortSignal;
-  /** Cross-origin calls (the test card) must not carry the site's cookies. */
-  readonly credentials?: RequestCredentials;
   readonly timeoutMs?: number;
 }
 
@@ -54,7 +52,7 @@ export async function requestJson<T>(method: "GET" | "POST" | "PUT" | "DELETE", 
     method,
     headers,
     signal: controller.signal,
-    credentials: options.credentials ?? "same-origin",
+    credentials: "same-origin",
   };
   if (options.body !== undefined) init.body = JSON.stringify(options.body);
 
@@ -138,10 +136,7 @@ export async function requestDownload(url: string, options: Pick<RequestOptions,
 const query = (params: Record<string, string | number>): string =>
   new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
 
-/** Joins a base URL (with or without a trailing slash) and an absolute path. */
-export const joinUrl = (base: string, path: string): string => base.replace(/\/+$/, "") + path;
-
-/** Typed calls to the madoguchi server API (and the test card), bound to the UI language. */
+/** Typed calls to the madoguchi server API, bound to the UI language. */
 export function createApi(locale: Locale) {
   const o = (extra: Omit<RequestOptions, "locale"> = {}): RequestOptions => ({ ...extra, locale });
   return {
@@ -155,12 +150,6 @@ export function createApi(locale: Locale) {
       requestJson<StatusView>("POST", "/api/applications/lookup", o({ body: { receiptNumber, accessSecret } })),
     withdraw: (receiptNumber: string, accessSecret: string) =>
       requestJson<StatusView>("POST", "/api/applications/withdraw", o({ body: { receiptNumber, accessSecret } })),
-    sign: (testCardUrl: string, contentBase64: string, password: string) =>
-      requestJson<{ cmsBase64: string }>(
-        "POST",
-        joinUrl(testCardUrl, "/api/sign"),
-        o({ body: { contentBase64, password }, credentials: "omit" }),
-      ),
     staffMe: (signal?: AbortSignal) => requestJson<StaffSession>("GET", "/api/staff/me", o(signal ? { signal } : {})),
     staffLogin: (loginId: string, password: string) =>
       requestJson<StaffLoginStarted>("POST", "/api/staff/login", o({ body: { loginId, password } })),

@@ -25,6 +25,7 @@ import { StaffSessionProvider } from "./pages/staff/staff-session.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
 import { AccountRoutePage } from "./pages/account/account-route-page.tsx";
 import { SignPhonePage } from "./pages/apply/sign-phone-page.tsx";
+import { SignAppCallbackPage } from "./pages/apply/sign-app-callback-page.tsx";
 import { resolveRoute, useLocationKey, type Route } from "./router.ts";
 
 function RoutePage({ route, locationKey }: { readonly route: Route; readonly locationKey: string }) {
@@ -93,6 +94,8 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return <AccountRoutePage key={route.page} page={route.page} />;
     case "signPhone":
       return <SignPhonePage />;
+    case "signAppCallback":
+      return <SignAppCallbackPage />;
     case "notFound":
       return <NotFoundPage />;
   }

@@ -21,6 +21,8 @@ export type Route =
   | { readonly name: "account"; readonly page: AccountPage }
   /** The phone's page of a signing hand-off (`/sign/phone#<one-time token>`). */
   | { readonly name: "signPhone" }
+  /** Where the Digital Authentication App sends the resident back after signing an application. */
+  | { readonly name: "signAppCallback" }
   | { readonly name: "notFound" };
 
 // A malformed escape (`%E0%A4%A`) is a bad link, not a crash.
@@ -77,6 +79,7 @@ export function resolveRoute(pathname: string): Route {
   }
   if (first === "dev" && second === "inbox" && third === undefined) return { name: "devInbox" };
   if (first === "sign" && second === "phone" && third === undefined) return { name: "signPhone" };
+  if (first === "sign" && second === "app-callback" && third === undefined) return { name: "signAppCallback" };
   if (first === "account" && second === undefined) return { name: "account", page: "applications" };
   if (first === "account" && second !== undefined && third === undefined && Object.hasOwn(ACCOUNT_PAGES, second)) {
     return { name: "account", page: ACCOUNT_PAGES[second] as AccountPage };

@@ -4,7 +4,8 @@ import type { ServerDeps } from "../server-deps.ts";
 /**
  * What every page of the web app loads first — the deployment's configuration (municipality, payment
  * fields, embedded-profile helpers) and the procedure catalog — on both listeners: the staff back office
- * names procedures and delivery methods too. `devInbox` and the test card belong to the resident side.
+ * names procedures and delivery methods too. `devInbox` belongs to the resident side (the test card is
+ * reached through the server's signing routes, never by the browser: docs/adr/0025).
  */
 export const catalogRoutes = (deps: ServerDeps, surface: "resident" | "staff"): Router => {
   const router = Router();
@@ -12,7 +13,6 @@ export const catalogRoutes = (deps: ServerDeps, surface: "resident" | "staff"): 
     res.json({
       municipality: deps.catalog.municipality,
       payment: deps.payment,
-      testCard: surface === "resident" && deps.testCardRouter !== null ? { url: "/test-card" } : null,
       devInbox: surface === "resident" && deps.devInbox !== null,
     });
   });

@@ -35,6 +35,8 @@ export const jpkiApi = (locale: Locale) => ({
   cardStartLink: (csrf: string) => requestJson<CardStep>("POST", `${base}/card/link/start`, { body: { locale }, locale, csrfToken: csrf }),
   cardFinish: (pin: string): Promise<ApiResult<LoginStep | { status: "linked"; created: boolean }>> =>
     requestJson("POST", `${base}/card/finish`, { body: { pin, locale }, locale }),
+  /** Cancel at the PIN prompt: the card's session ends without spending a try; the answer is `resident.jpki_cancelled`. */
+  cardCancel: () => requestJson<null>("POST", `${base}/card/cancel`, { body: { locale }, locale }),
   links: (signal?: AbortSignal) => requestJson<{ items: JpkiLink[]; digitalAuthApp: boolean }>("GET", `${base}/links`, { locale, ...(signal === undefined ? {} : { signal }) }),
   unlink: (csrf: string, id: string) => requestJson<null>("DELETE", `${base}/links/${encodeURIComponent(id)}`, { locale, csrfToken: csrf }),
 });

@@ -52,6 +52,16 @@ export function JpkiCardPin({ label, start, onDone }: { readonly label: string; 
     // Only a wrong PIN keeps the attempt; anything else starts again from the button.
     if (finished.error.code !== "resident.jpki_wrong_pin") setStep("idle");
   };
+  // Cancel ends the card's session on the server (no try spent) and says so, with the way back.
+  const cancel = async () => {
+    if (busy) return;
+    setBusy(true);
+    const cancelled = await jpkiApi(locale).cardCancel();
+    setBusy(false);
+    setPin("");
+    setStep("idle");
+    setError(cancelled.ok ? null : failureText(cancelled, t.meta.unexpectedError));
+  };
 
   return (
     <>
@@ -73,6 +83,9 @@ export function JpkiCardPin({ label, start, onDone }: { readonly label: string; 
           <div className="actions">
             <button type="submit" className="button" data-testid="jpki-pin-submit" aria-disabled={busy || undefined}>
               {j.pinSubmit}
+            </button>
+            <button type="button" className="button button--secondary" data-testid="jpki-pin-cancel" aria-disabled={busy || undefined} onClick={() => void cancel()}>
+              {j.pinCancel}
             </button>
           </div>
         </form>

@@ -27,6 +27,7 @@ const ja = {
   pin: "利用者証明用電子証明書の暗証番号（数字4桁）",
   pinTries: (n: number) => `入力できるのはあと${n}回です。3回続けて間違えるとロックされ、市区町村の窓口での解除が必要です。`,
   pinSubmit: "暗証番号を送信",
+  pinCancel: "やめる",
 };
 
 const en: typeof ja = {
@@ -55,6 +56,7 @@ const en: typeof ja = {
   pin: "PIN of the user-authentication certificate (4 digits)",
   pinTries: (n: number) => `${n} tries left. Three wrong PINs in a row lock it until your municipal office unlocks it.`,
   pinSubmit: "Send the PIN",
+  pinCancel: "Cancel",
 };
 
 /** The JPKI texts in the UI language. */

@@ -21,6 +21,7 @@ import { BasicInfoComparison } from "./basic-info-comparison.tsx";
 import { CardCheck } from "./card-check.tsx";
 import type { FieldComparison } from "./signing-api.ts";
 import { signingMessages } from "./signing-messages.ts";
+import { appSignatureResumeFor, clearAppSignatureResume, saveAppSignatureResume } from "./app-signature-resume.ts";
 import { paymentCardApi } from "../account/payment-card-api.ts";
 import type { SavedCardView } from "./payment-messages.ts";
 
@@ -63,21 +64,27 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
   const api = useApi();
   const signing = signingMessages(locale);
 
-  const [step, setStep] = useState<StepId>("input");
-  const [values, setValues] = useState<FormValues>(() => emptyForm(procedure));
+  // Back from the Digital Authentication App (docs/adr/0025): the application as it left, and the
+  // verified signature when there is one — then straight on to payment; otherwise back at the sign step.
+  const [resumed] = useState(() => appSignatureResumeFor(procedure.id));
+  useEffect(() => {
+    if (resumed !== null) clearAppSignatureResume();
+  }, [resumed]);
+  const [step, setStep] = useState<StepId>(resumed === null ? "input" : resumed.signed === null ? "sign" : "pay");
+  const [values, setValues] = useState<FormValues>(() => resumed?.values ?? emptyForm(procedure));
   // One key per application: retries, double clicks and another card after a decline reuse it (the server
   // keys each card authorisation by this key and the card token). Only a key that cannot be used again
   // gets replaced — see `rekey`.
-  const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
+  const [submissionKey, setSubmissionKey] = useState(() => resumed?.submissionKey ?? newSubmissionKey());
   const [fieldErrors, setFieldErrors] = useState<ArrangedErrors | null>(null);
   const [generalError, setGeneralError] = useState<string | null>(null);
   const [summaryGeneration, setSummaryGeneration] = useState(0);
   const [preparing, setPreparing] = useState(false);
-  const [prepared, setPrepared] = useState<PreparedState | null>(null);
-  const [signature, setSignature] = useState<string | null>(null);
+  const [prepared, setPrepared] = useState<PreparedState | null>(resumed?.prepared ?? null);
+  const [signature, setSignature] = useState<string | null>(resumed?.signed?.cmsBase64 ?? null);
   const [signNotice, setSignNotice] = useState<string | null>(null);
   // Where the signed application and the certificate's 4-info differ: shown before paying.
-  const [signedComparison, setSignedComparison] = useState<readonly FieldComparison[]>([]);
+  const [signedComparison, setSignedComparison] = useState<readonly FieldComparison[]>(resumed?.signed?.comparison ?? []);
   const [payment, setPayment] = useState<PaymentState>({ kind: "ready" });
   const [frameGeneration, setFrameGeneration] = useState(0);
   // What the last submission paid with (a token or the saved card): a retry, or the return from a
@@ -304,6 +311,7 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
             goToPayment();
           }}
           onBack={() => setStep("confirm")}
+          onLeaveForApp={() => saveAppSignatureResume({ procedureId: procedure.id, values, submissionKey, prepared, signed: null })}
           headingRef={headingRef}
         />
       )}

@@ -16,12 +16,18 @@ export function CardPasswordForm({
   onVerified,
   submitLabel,
   testIds,
+  onCancelled,
   children,
 }: {
   readonly draft: Draft;
   readonly onVerified: (verified: Verified) => void;
   readonly submitLabel: string;
   readonly testIds: { readonly password: string; readonly submit: string; readonly error: string };
+  /**
+   * With it, a cancel button: the server ends the draft (the card counts no try) and this gets its
+   * `signing.cancelled` refusal, with the next steps, to show.
+   */
+  readonly onCancelled?: (refusal: ApiError) => void;
   /** More buttons beside the submit button (back, cancel). */
   readonly children?: ReactNode;
 }) {
@@ -59,6 +65,15 @@ export function CardPasswordForm({
     setFailure(result.error);
   };
 
+  const cancel = async () => {
+    if (busy || finished || onCancelled === undefined) return;
+    setBusy(true);
+    const result = await signingApi(locale).cancel(draft);
+    setBusy(false);
+    setPassword("");
+    if (!result.ok) onCancelled(result.error);
+  };
+
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="form">
       {failure !== null && <SigningError error={failure} testId={testIds.error} />}
@@ -80,6 +95,11 @@ export function CardPasswordForm({
         <button type="submit" className="button" data-testid={testIds.submit} aria-disabled={busy || finished || undefined}>
           {busy ? t.sign.signing : submitLabel}
         </button>
+        {onCancelled !== undefined && (
+          <button type="button" className="button button--secondary" data-testid={`${testIds.submit}-cancel`} aria-disabled={busy || finished || undefined} onClick={() => void cancel()}>
+            {m.cancelSigning}
+          </button>
+        )}
         {children}
       </div>
     </form>

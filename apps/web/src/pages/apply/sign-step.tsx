@@ -3,6 +3,7 @@ import type { PrepareBody } from "../../api-types.ts";
 import { parseApiError, type ApiError } from "../../api-result.ts";
 import { Alert } from "../../components/alert.tsx";
 import { useI18n } from "../../i18n/i18n-context.tsx";
+import { canResumeAfterApp } from "./app-signature-resume.ts";
 import { CardPasswordForm } from "./card-password-form.tsx";
 import { signingApi, type Draft, type FieldComparison, type Handoff, type Verified } from "./signing-api.ts";
 import { SigningError } from "./signing-error.tsx";
@@ -13,9 +14,10 @@ const POLL_MS = 1_500;
 
 /**
  * Step 3, 署名: the application's canonical JSON is signed with the card's signature certificate —
- * here (the password typed on this device) or on a smartphone through a one-time QR link — and the
- * server verifies it as a relying party before the resident goes on. Refusals (under 15, locked,
- * expired, revoked, …) come with their next steps.
+ * through the Digital Authentication App on the smartphone (the page goes to the app and comes back
+ * at `/sign/app-callback`), or with the card reader here (the password typed on this device) or on a
+ * smartphone through a one-time QR link — and the server verifies it as a relying party before the
+ * resident goes on. Refusals (under 15, locked, expired, revoked, cancelled, …) come with their next steps.
  */
 export function SignStep({
   application,
@@ -23,6 +25,7 @@ export function SignStep({
   notice,
   onSigned,
   onBack,
+  onLeaveForApp,
   headingRef,
 }: {
   /** The prepare body whose canonical JSON is signed (the server prepares it again and signs that). */
@@ -32,6 +35,8 @@ export function SignStep({
   readonly notice: string | null;
   readonly onSigned: (cmsBase64: string, comparison: readonly FieldComparison[]) => void;
   readonly onBack: () => void;
+  /** Keeps the application for the trip to the Digital Authentication App (the page is left). */
+  readonly onLeaveForApp: () => void;
   readonly headingRef: RefObject<HTMLHeadingElement | null>;
 }) {
   const { t, locale } = useI18n();
@@ -40,6 +45,23 @@ export function SignStep({
   const [refused, setRefused] = useState<ApiError | null>(null);
   const [handoff, setHandoff] = useState<Handoff | null>(null);
   const [opened, setOpened] = useState(false);
+  const [appOffered, setAppOffered] = useState(false);
+  const [goingToApp, setGoingToApp] = useState(false);
+  // A new card draft after a cancel or a refusal ("sign again").
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    if (canResumeAfterApp()) {
+      void signingApi(locale).options().then((options) => {
+        if (live && options.ok) setAppOffered(options.data.app);
+      });
+    }
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -56,7 +78,19 @@ export function SignStep({
     };
     // A new draft for each application body; the language of an open draft's messages stays.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [application]);
+  }, [application, generation]);
+
+  const signInApp = async () => {
+    if (goingToApp) return;
+    setGoingToApp(true);
+    // The card's open draft is not needed any more: end it (no try is spent).
+    if (draft !== null) void signingApi(locale).cancel(draft);
+    onLeaveForApp();
+    const started = await signingApi(locale).startApp(application);
+    if (started.ok) return window.location.assign(started.data.url);
+    setGoingToApp(false);
+    setRefused(started.error);
+  };
 
   const verified = (result: Verified) => {
     if (result.cmsBase64 !== undefined) onSigned(result.cmsBase64, result.comparison);
@@ -126,17 +160,38 @@ export function SignStep({
       {draft === null && refused === null && <p role="status">{m.starting}</p>}
       {refused !== null && (
         <div className="actions">
+          <button type="button" className="button" data-testid="sign-restart" onClick={() => setGeneration((g) => g + 1)}>
+            {m.restart}
+          </button>
           <button type="button" className="button button--secondary" onClick={onBack}>
             {t.sign.back}
           </button>
         </div>
       )}
+      {appOffered && refused === null && (
+        <section className="form-section" aria-labelledby="app-heading" data-testid="sign-app-section">
+          <h3 id="app-heading">{m.appHeading}</h3>
+          <p>{m.appExplain}</p>
+          <div className="actions">
+            <button type="button" className="button" data-testid="sign-app" aria-disabled={goingToApp || undefined} onClick={() => void signInApp()}>
+              {goingToApp ? m.appGoing : m.appStart}
+            </button>
+          </div>
+        </section>
+      )}
       {draft !== null && refused === null && (
         <>
+          {appOffered && <h3>{m.cardHeading}</h3>}
           <Alert kind="info">
             <p>{t.sign.testCardNote}</p>
           </Alert>
-          <CardPasswordForm draft={draft} onVerified={verified} submitLabel={t.sign.submit} testIds={{ password: "card-password", submit: "sign", error: "sign-error" }}>
+          <CardPasswordForm
+            draft={draft}
+            onVerified={verified}
+            onCancelled={setRefused}
+            submitLabel={t.sign.submit}
+            testIds={{ password: "card-password", submit: "sign", error: "sign-error" }}
+          >
             <button type="button" className="button button--secondary" onClick={onBack}>
               {t.sign.back}
             </button>

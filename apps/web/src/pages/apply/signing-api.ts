@@ -45,6 +45,20 @@ export interface Draft {
   readonly expiresAt: string;
 }
 
+/** A draft sent to the Digital Authentication App: where the browser goes to approve. */
+export interface AppDraft extends Draft {
+  readonly step: "redirect";
+  readonly url: string;
+}
+
+/** What the app's callback page read from its address (the code and state, or the app's error). */
+export interface AppCallbackParams {
+  readonly state: string;
+  readonly code?: string;
+  readonly error?: string;
+  readonly iss?: string;
+}
+
 /** The one-time link to open the draft on a phone. */
 export interface Handoff {
   readonly url: string;
@@ -80,4 +94,13 @@ export const signingApi = (locale: Locale) => ({
   status: (draft: Pick<Draft, "draftId" | "key">) =>
     requestJson<DraftStatus>("POST", `${base}/drafts/${encodeURIComponent(draft.draftId)}/status`, { body: { key: draft.key, locale }, locale }),
   claim: (token: string) => requestJson<Claimed>("POST", `${base}/handoff/claim`, { body: { token, locale }, locale }),
+  /** Which ways of signing the server offers: the card read here, the Digital Authentication App. */
+  options: () => requestJson<{ card: boolean; app: boolean }>("GET", `${base}/options`, { locale }),
+  /** Starts the application's signature in the app; the server sets the pending cookie the callback needs. */
+  startApp: (application: PrepareBody) => requestJson<AppDraft>("POST", `${base}/start`, { body: { purpose: "application", signer: "app", application, locale }, locale }),
+  /** Posts what the app's callback carried; the server verifies the CMS as for the card. */
+  appFinish: (params: AppCallbackParams) => requestJson<Verified>("POST", `${base}/app/finish`, { body: { ...params, locale }, locale }),
+  /** Cancel at the password prompt: the draft ends as `signing.cancelled`, no try spent. */
+  cancel: (draft: Pick<Draft, "draftId" | "key">) =>
+    requestJson<null>("POST", `${base}/drafts/${encodeURIComponent(draft.draftId)}/cancel`, { body: { key: draft.key, locale }, locale }),
 });

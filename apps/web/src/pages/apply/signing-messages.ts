@@ -37,6 +37,19 @@ const ja = {
   phoneSigned: "署名しました。パソコンの画面に戻ってください。手続はパソコンで続きます。",
   phoneNoLink: "リンクが正しくありません。パソコンの画面で新しいQRコードを表示してください。",
   starting: "署名の準備をしています…",
+  cancelSigning: "署名をやめる",
+  restart: "もう一度署名する",
+  cardHeading: "カード読み取り機で署名する",
+  appHeading: "スマートフォンのデジタル認証アプリで署名",
+  appExplain:
+    "スマートフォンの「デジタル認証アプリ」でマイナンバーカードを読み取って署名します。ボタンを押すとアプリ（このリファレンス環境では、アプリの代わりのテスト用の画面）に移り、署名が終わるとこの申請に戻ってお支払いに進みます。",
+  appStart: "デジタル認証アプリで署名する",
+  appGoing: "デジタル認証アプリに移動しています…",
+  appCallbackTitle: "デジタル認証アプリでの署名",
+  appChecking: "署名を確認しています…",
+  appBack: "申請に戻る",
+  appNoApplication: "この画面で続ける申請が見つかりません。申請をはじめからやり直してください。",
+  appToPortal: "手続の一覧へ",
 };
 
 const en: typeof ja = {
@@ -75,6 +88,19 @@ const en: typeof ja = {
   phoneSigned: "Signed. Please go back to your computer: the application continues there.",
   phoneNoLink: "This link is not valid. Please show a new QR code on your computer.",
   starting: "Preparing the signature…",
+  cancelSigning: "Stop signing",
+  restart: "Sign again",
+  cardHeading: "Sign with a card reader",
+  appHeading: "Sign with the Digital Authentication App on your smartphone",
+  appExplain:
+    "Your smartphone's Digital Authentication App reads your My Number card and signs. The button takes you to the app (in this reference environment, a test page standing in for it); after signing you come back to this application and go on to payment.",
+  appStart: "Sign with the Digital Authentication App",
+  appGoing: "Going to the Digital Authentication App…",
+  appCallbackTitle: "Signing with the Digital Authentication App",
+  appChecking: "Checking the signature…",
+  appBack: "Back to the application",
+  appNoApplication: "No application to continue was found on this screen. Please start the application again.",
+  appToPortal: "To the list of procedures",
 };
 
 /** The signing texts in the UI language. */
