@@ -159,7 +159,10 @@ export const signingRoutes = (deps: ServerDeps): Router => {
 
     const signedAttributes = signedAttributesFor({ contentSha256: sha256(content), signingTime: now });
     const started = await signer.startSigning({ digestInfo: sha256DigestInfo(sha256(signedAttributes)), key: "signature" });
-    if (started.isErr()) return answer(res, signerRefusal(started.error, locale));
+    if (started.isErr()) {
+      if (way === "app") await sessionAudit(req, null, "app_started", "failure", { reason: started.error.reason });
+      return answer(res, signerRefusal(started.error, locale));
+    }
     const challenge = started.value.challenge;
     if (challenge.kind === "redirect") {
       if (way !== "app") return answer(res, signingRefusal("unavailable", locale));
