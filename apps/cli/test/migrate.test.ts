@@ -17,7 +17,18 @@ const inspect = (path: string): { migrations: string[]; tables: string[] } => {
 };
 
 /** Every migration the store ships, in order (adapters/mikro-orm/src/migrations/migrations-list.ts). */
-const ALL = ["0001-initial", "0002-audit-log", "0003-sessions-and-login-state", "0004-staff-access", "0005-resident-accounts", "0006-passkeys"];
+const ALL = [
+  "0001-initial",
+  "0002-audit-log",
+  "0003-sessions-and-login-state",
+  "0004-staff-access",
+  "0005-resident-accounts",
+  "0006-passkeys",
+  "0007-municipality-settings",
+  "0008-resident-jpki-links",
+  "0009-approval-requests",
+  "0010-payment-ledger",
+];
 
 describe("madoguchi migrate", { timeout: 60_000 }, () => {
   let dir: ReturnType<typeof tempDir>;

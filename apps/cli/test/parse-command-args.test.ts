@@ -10,9 +10,9 @@ describe("parsing a command's arguments", () => {
   it("hands the command its declared options, with defaults for on/off ones", () => {
     const parsed = parseCommandArgs(issue, [...REQUIRED, "--expired", "--lang=en", "--json"])._unsafeUnwrap();
     expect(parsed.input.strings).toEqual({ dir: "d", name: "n", address: "a", birth: "419900102", sex: "1", password: "ABCDEF" });
-    expect(parsed.input.booleans).toEqual({ expired: true });
+    expect(parsed.input.booleans).toEqual({ expired: true, revoked: false });
     expect(parsed).toMatchObject({ json: true, language: "en", help: false });
-    expect(parseCommandArgs(issue, REQUIRED)._unsafeUnwrap().input.booleans).toEqual({ expired: false });
+    expect(parseCommandArgs(issue, REQUIRED)._unsafeUnwrap().input.booleans).toEqual({ expired: false, revoked: false });
   });
 
   it("takes a value starting with - only in the --flag=value form", () => {
