@@ -17,6 +17,7 @@ import {
 } from "@madoguchi/core";
 import { checkCeremony, decodeOrMalformed, fromBase64Url } from "./check-ceremony.ts";
 import { decodeRelyingPartyOptions, type WebAuthnRelyingPartyOptions } from "./relying-party.options.ts";
+import { isCanonicalDerEcdsaSignature, signsWithEcdsa } from "./strict-der-signature.ts";
 import { AuthenticationResponse, RegistrationResponse } from "./webauthn-response.schema.ts";
 
 /** ES256 (P-256) and EdDSA (Ed25519), and RS256 for Windows Hello: what platform authenticators make. */
@@ -141,6 +142,10 @@ export const createWebAuthnRelyingParty = (input: WebAuthnRelyingPartyOptions): 
       if (assertion.id !== passkey.credentialId || assertion.rawId !== passkey.credentialId) return errAsync(passkeyRejected("unknown_credential"));
       const checked = checkCeremony(assertion.response.clientDataJSON, fromBase64Url(assertion.response.authenticatorData), expect("webauthn.get", expectedChallenge));
       if (checked.isErr()) return errAsync(checked.error);
+      const publicKey = fromBase64Url(passkey.publicKey);
+      // One encoding per signature: an ECDSA signature that is not canonical DER is refused before the library,
+      // which would ignore its framing (strict-der-signature.ts).
+      if (signsWithEcdsa(publicKey) && !isCanonicalDerEcdsaSignature(fromBase64Url(assertion.response.signature))) return errAsync(passkeyRejected("signature_invalid"));
       return ResultAsync.fromPromise(
         verifyAuthenticationResponse({
           response: assertion as never,
@@ -148,7 +153,7 @@ export const createWebAuthnRelyingParty = (input: WebAuthnRelyingPartyOptions): 
           expectedOrigin: [...options.origins],
           expectedRPID: options.rpId,
           requireUserVerification: true,
-          credential: { id: passkey.credentialId, publicKey: fromBase64Url(passkey.publicKey), counter: passkey.signCount, transports: [...passkey.transports] as never },
+          credential: { id: passkey.credentialId, publicKey, counter: passkey.signCount, transports: [...passkey.transports] as never },
         }),
         verificationFailed("signature_invalid"),
       ).andThen((verified) =>

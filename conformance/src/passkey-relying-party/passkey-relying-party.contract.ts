@@ -184,6 +184,17 @@ export const describePasskeyRelyingPartyContract = (
         }),
         { numRuns },
       );
+      // The framing of a DER signature too — its tag and outer length, which a library that unwraps r and s
+      // ignores for some bits — every bit every time, rather than when the property happens to pick them.
+      const signature = Buffer.from(genuine.response.signature, "base64url");
+      for (const at of signature[0] === 0x30 ? [0, 1] : []) {
+        for (let bit = 0; bit < 8; bit++) {
+          const reframed = Buffer.from(signature);
+          reframed[at] = (reframed[at] ?? 0) ^ (1 << bit);
+          const response = { ...genuine, response: { ...genuine.response, signature: reframed.toString("base64url") } };
+          await rejectionOf(verifyPasskeyLogin(rp)({ response, expectedChallenge: start.challenge, passkeys: [passkey], now: NOW }));
+        }
+      }
     });
   });
 };
