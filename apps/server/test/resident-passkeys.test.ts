@@ -45,6 +45,11 @@ describe("resident passkeys on the settings page (HTTP)", () => {
     // The current password is asked before the ceremony; a wrong one is refused like a failed login.
     const wrong = await call(api("/passkeys/options"), { headers: headers(session), body: { currentPassword: "not my password" } });
     expect([wrong.status, wrong.body.error.code]).toEqual([401, "login.invalid_credentials"]);
+    // ... counted towards the lockout, with its audit entry written by that same write.
+    const reconfirmations = (await readAllAuditEntries(server.deps.auditLog, { actions: ["resident.login"] }))
+      ._unsafeUnwrap()
+      .filter((e) => e.target?.id === accountId && e.details["reason"] === "reconfirmation");
+    expect(reconfirmations.map((e) => `${e.result}:${String(e.details["outcome"])}`)).toEqual(["failure:wrong_password"]);
 
     const start = await call(api("/passkeys/options"), { headers: headers(session), body: { currentPassword: RESIDENT_PASSWORD } });
     expect(start.status).toBe(200);

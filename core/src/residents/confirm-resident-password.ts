@@ -1,6 +1,7 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import type { StorageError } from "../shared/storage.errors.ts";
 import { lockoutVerdict, recordFailedAttempt } from "../identity/lockout/account-lockout.ts";
+import { UNKNOWN_SOURCE_KEY } from "../identity/login/login.deps.ts";
 import { INVALID_CREDENTIALS, type InvalidCredentials } from "../identity/login/login.errors.ts";
 import type { PasswordHashingError } from "../identity/passwords/password-hasher.port.ts";
 import { ResidentAccountId, type ResidentAccount } from "./resident-account.ts";
@@ -28,7 +29,19 @@ export const confirmResidentPassword = (
       return deps.passwordHasher.verify(open ? account.passwordHash : deps.decoyHash, password).andThen((matches) =>
         open && matches
           ? okAsync(account)
-          : deps.loginState.saveLockout(account.id, open ? recordFailedAttempt(lockout, now, deps.loginState.lockoutPolicy) : lockout, null).andThen(() => errAsync(INVALID_CREDENTIALS)),
+          : open
+            ? // The failure counts towards the lockout, and its audit entry goes with that write (login-state-store@2).
+              deps.loginState
+                .saveLockout(account.id, recordFailedAttempt(lockout, now, deps.loginState.lockoutPolicy), {
+                  at: now,
+                  step: "password",
+                  accountId: account.id,
+                  source: UNKNOWN_SOURCE_KEY,
+                  outcome: "wrong_password",
+                  reason: "reconfirmation",
+                })
+                .andThen(() => errAsync(INVALID_CREDENTIALS))
+            : errAsync(INVALID_CREDENTIALS),
       );
     });
   });
