@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RESIDENT_LOCKOUT_POLICY } from "@madoguchi/core";
+import { readAllAuditEntries, RESIDENT_LOCKOUT_POLICY } from "@madoguchi/core";
 import { loadConfig, type Config } from "../src/config/config.ts";
 import { startServer, type RunningServer } from "../src/composition/start-server.ts";
 import { CARD_PASSWORD } from "./support/test-server.ts";
@@ -153,7 +153,7 @@ describe("resident accounts over HTTP (R3), on real SQLite", () => {
   });
 
   it("a locked owner unlocks by an emailed link (asked for; same answer for any address), once", async () => {
-    const { email } = await registeredAndVerified();
+    const { email, accountId } = await registeredAndVerified();
     for (let i = 0; i < RESIDENT_LOCKOUT_POLICY.maxConsecutiveFailures; i += 1) {
       advance(RESIDENT_LOCKOUT_POLICY.maxDelayMs + 1_000);
       await call(api("/login"), { body: { email, password: `wrong password number ${i}` } });
@@ -167,6 +167,11 @@ describe("resident accounts over HTTP (R3), on real SQLite", () => {
     expect((await call(api("/unlock"), { body: link })).status).toBe(200);
     expect((await call(api("/unlock"), { body: link })).status).toBe(400);
     expect((await call(api("/login"), { body: { email, password: PASSWORD } })).status).toBe(200);
+    // One unlock recorded (written with the lockout reset), from where it came; the refused second use changed nothing.
+    const unlocks = (await readAllAuditEntries(server.deps.auditLog, { actions: ["resident.account_changed"] }))
+      ._unsafeUnwrap()
+      .filter((e) => e.target?.id === accountId && e.details["change"] === "unlocked_by_email");
+    expect(unlocks.map((e) => `${e.result}:${e.sourceIp}`)).toEqual(["success:127.0.0.1"]);
   });
 
   it("TOTP: enrol with recovery codes, log in with a code, and a password reset never bypasses it", async () => {

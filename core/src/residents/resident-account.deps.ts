@@ -3,6 +3,7 @@ import type { Clock } from "../shared/clock.port.ts";
 import type { Hasher } from "../shared/hasher.port.ts";
 import type { IdGenerator } from "../shared/id-generator.port.ts";
 import type { StorageError } from "../shared/storage.errors.ts";
+import type { AuditEntryDraft } from "../audit/audit-entry.ts";
 import type { AccountLockoutState } from "../identity/lockout/account-lockout.ts";
 import type { LoginStateDeps } from "../identity/login/login.deps.ts";
 import type { EmailCodeChallenge } from "../identity/one-time-codes/email-one-time-code.ts";
@@ -24,6 +25,8 @@ import type { ResidentMail } from "./resident-mails.ts";
  */
 export interface ResidentLoginState extends LoginStateDeps {
   loadLockout(accountId: string): ResultAsync<AccountLockoutState, StorageError>;
+  /** Starts the lockout over (an unlock), appending `audit` with that write (login-state-store@2). */
+  resetLockout(accountId: string, audit: readonly AuditEntryDraft[]): ResultAsync<void, StorageError>;
   loadTotpEnrolment(accountId: string): ResultAsync<TotpEnrolment | null, StorageError>;
   /** Replaces (or with `null` removes) the enrolment unconditionally: enrolment and removal, not the login step. */
   saveTotpEnrolment(accountId: string, enrolment: TotpEnrolment | null): ResultAsync<void, StorageError>;

@@ -2,7 +2,7 @@ import { okAsync, type ResultAsync } from "neverthrow";
 import type { Clock } from "../shared/clock.port.ts";
 import type { StorageError } from "../shared/storage.errors.ts";
 import type { AuditEntryDraft } from "../audit/audit-entry.ts";
-import { UNLOCKED_ACCOUNT, type AccountLockoutState } from "../identity/lockout/account-lockout.ts";
+import { adminUnlock, UNLOCKED_ACCOUNT, type AccountLockoutState } from "../identity/lockout/account-lockout.ts";
 import type { LockoutPolicy } from "../identity/lockout/lockout-policy.ts";
 import type { ThrottlePolicy } from "../identity/lockout/throttle.ts";
 import type { LoginAttemptRecord } from "../identity/login/login.errors.ts";
@@ -58,6 +58,7 @@ export const residentLoginState = (store: LoginStateStore, options: ResidentLogi
     saveThrottle: (bucketKey, bucket) => store.saveThrottle(bucketKey, bucket),
     saveLockout: (accountId, state, attempt) => putLatest(accountId, "lockout", state, attempt === null ? [] : [options.attemptAudit(attempt, state)]),
     loadLockout: (accountId) => get(accountId, "lockout").map((v) => v ?? UNLOCKED_ACCOUNT),
+    resetLockout: (accountId, audit) => putLatest(accountId, "lockout", adminUnlock(), audit),
     loadTotpEnrolment: (accountId) => get(accountId, "totp"),
     saveTotpEnrolment: (accountId, enrolment) =>
       enrolment === null ? store.delete(key(accountId), "totp").map(() => undefined) : putLatest(accountId, "totp", enrolment),

@@ -1,6 +1,6 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import type { StorageError } from "../shared/storage.errors.ts";
-import { adminUnlock, lockoutVerdict } from "../identity/lockout/account-lockout.ts";
+import { lockoutVerdict } from "../identity/lockout/account-lockout.ts";
 import { normalizeResidentEmail, ResidentAccountId } from "./resident-account.ts";
 import type { ResidentAccountDeps } from "./resident-account.deps.ts";
 import { residentLinkInvalid, type ResidentLinkInvalid } from "./resident-account.errors.ts";
@@ -43,7 +43,7 @@ export const requestResidentUnlock =
  */
 export const unlockResidentAccount =
   (deps: ResidentAccountDeps) =>
-  (input: { readonly accountId: string; readonly token: string }): ResultAsync<void, ResidentLinkInvalid | StorageError> => {
+  (input: { readonly accountId: string; readonly token: string; readonly sourceIp: string | null }): ResultAsync<void, ResidentLinkInvalid | StorageError> => {
     const now = deps.clock.now();
     return deps.accounts.findById(ResidentAccountId(input.accountId)).andThen((account) => {
       if (account === null) return errAsync(residentLinkInvalid("missing"));
@@ -51,6 +51,21 @@ export const unlockResidentAccount =
       if (checked.isErr()) return errAsync(residentLinkInvalid(checked.error));
       return deps.accounts
         .update({ ...account, pendingUnlock: null, version: account.version + 1 }, account.version)
-        .andThen((written) => (written ? deps.loginState.saveLockout(account.id, adminUnlock(), null) : errAsync(residentLinkInvalid("raced"))));
+        .andThen((written) =>
+          written
+            ? // The unlock and its audit entry in one write.
+              deps.loginState.resetLockout(account.id, [
+                {
+                  at: now,
+                  actor: { kind: "resident", id: account.id },
+                  action: "resident.account_changed",
+                  target: { kind: "resident_account", id: account.id },
+                  result: "success",
+                  sourceIp: input.sourceIp,
+                  details: { change: "unlocked_by_email" },
+                },
+              ])
+            : errAsync(residentLinkInvalid("raced")),
+        );
     });
   };

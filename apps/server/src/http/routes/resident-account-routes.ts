@@ -181,8 +181,8 @@ export const residentAccountRoutes = (deps: ServerDeps): Router => {
   api.post("/unlock", async (req, res) => {
     const body = decodeBody(LinkBody, req, res, requestLocale(req));
     if (body === null) return;
-    await run(req, res, unlockResidentAccount(ra)({ accountId: body.accountId, token: body.token }), async () => {
-      await audit(req, body.accountId, "resident.account_changed", { change: "unlocked_by_email" });
+    // The unlock's audit entry is written with it (core's use case).
+    await run(req, res, unlockResidentAccount(ra)({ accountId: body.accountId, token: body.token, sourceIp: sourceIpOf(req) }), async () => {
       res.json({ status: "unlocked" });
     });
   });
