@@ -27,7 +27,7 @@ export const memoryStaffStore = (state: MemoryState): StaffStore => ({
     if ([...state.staff.values()].some((a) => a.loginId === account.loginId)) return errAsync(conflictError(op, "login id"));
     const failed = append(op, state, audit);
     if (failed !== null) return errAsync(failed);
-    state.staff.set(account.id, copy(account));
+    state.staff.set(account.id, copy({ ...account, notificationEmail: account.notificationEmail ?? null }));
     return okAsync(undefined);
   },
   findByLoginId: (loginId: string): ResultAsync<StaffAccount | null, StorageError> => {
@@ -47,6 +47,16 @@ export const memoryStaffStore = (state: MemoryState): StaffStore => ({
     const failed = append(op, state, audit);
     if (failed !== null) return errAsync(failed);
     state.staff.set(id, { ...found, passwordHash });
+    return okAsync(true);
+  },
+  updateNotificationEmail: (id, email, audit) => {
+    const op = "staff-store.updateNotificationEmail";
+    if (state.closed) return errAsync(closedError(op));
+    const found = state.staff.get(id);
+    if (found === undefined) return okAsync(false);
+    const failed = append(op, state, audit);
+    if (failed !== null) return errAsync(failed);
+    state.staff.set(id, { ...found, notificationEmail: email });
     return okAsync(true);
   },
   count: () => (state.closed ? errAsync(closedError("staff-store.count")) : okAsync(state.staff.size)),

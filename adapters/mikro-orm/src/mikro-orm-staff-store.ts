@@ -5,12 +5,13 @@ import { StaffAccountEntity } from "./entities/staff-account.entity.ts";
 import type { OpenedOrm } from "./open-orm.ts";
 import { runStorageOp } from "./run-storage-op.ts";
 
-const accountOf = (row: { readonly id: string; readonly loginId: string; readonly displayName: string; readonly passwordHash: string; readonly createdAt: Date }): StaffAccount => ({
+const accountOf = (row: { readonly id: string; readonly loginId: string; readonly displayName: string; readonly passwordHash: string; readonly createdAt: Date; readonly notificationEmail?: string | null | undefined }): StaffAccount => ({
   id: StaffId(row.id),
   loginId: row.loginId,
   displayName: row.displayName,
   passwordHash: row.passwordHash,
   createdAt: row.createdAt,
+  notificationEmail: row.notificationEmail ?? null,
 });
 
 /**
@@ -25,7 +26,7 @@ export const mikroOrmStaffStore = (db: OpenedOrm): StaffStore => ({
   insert: (account, audit = []): ResultAsync<void, StorageError> =>
     runStorageOp("staff-store.insert", () =>
       db.em().transactional(async (tx): Promise<Result<void, StorageError>> => {
-        await tx.insert(StaffAccountEntity, { ...account });
+        await tx.insert(StaffAccountEntity, { ...account, notificationEmail: account.notificationEmail ?? null });
         await appendAuditEntries(tx, db.dialect, audit);
         return ok(undefined);
       }),
@@ -48,6 +49,15 @@ export const mikroOrmStaffStore = (db: OpenedOrm): StaffStore => ({
       db.em().transactional(async (tx): Promise<Result<boolean, StorageError>> => {
         const found = (await tx.nativeUpdate(StaffAccountEntity, { id }, { passwordHash })) > 0;
         // Only a write that changed an account is audited.
+        if (found) await appendAuditEntries(tx, db.dialect, audit);
+        return ok(found);
+      }),
+    ),
+
+  updateNotificationEmail: (id, email, audit = []) =>
+    runStorageOp("staff-store.updateNotificationEmail", () =>
+      db.em().transactional(async (tx): Promise<Result<boolean, StorageError>> => {
+        const found = (await tx.nativeUpdate(StaffAccountEntity, { id }, { notificationEmail: email })) > 0;
         if (found) await appendAuditEntries(tx, db.dialect, audit);
         return ok(found);
       }),

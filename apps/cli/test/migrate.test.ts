@@ -28,6 +28,7 @@ const ALL = [
   "0008-resident-jpki-links",
   "0009-approval-requests",
   "0010-payment-ledger",
+  "0011-staff-notification-email",
 ];
 
 describe("madoguchi migrate", { timeout: 60_000 }, () => {

@@ -252,4 +252,5 @@ export const staffAccountArb: fc.Arbitrary<StaffAccount> = fc.record({
   displayName: personNameArb,
   passwordHash: fc.uint8Array({ minLength: 16, maxLength: 32 }).map((b) => `$argon2id$v=19$m=65536,t=3,p=4$${Buffer.from(b).toString("base64")}`),
   createdAt: timestampArb,
+  notificationEmail: fc.option(fc.stringMatching(/^[a-z][a-z0-9.]{0,20}@[a-z]{2,10}\.lg\.jp$/), { nil: null }),
 }, { noNullPrototype: true });

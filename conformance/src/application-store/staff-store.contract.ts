@@ -58,10 +58,10 @@ const unsealable = (): AuditEntryDraft => ({ ...entry(0), at: new Date(Number.Na
 const allEntries = (auditLog: AuditLogStore): Promise<readonly AuditEntry[]> => okValue(auditLog.read({ afterSeq: 0, limit: 1_000 }));
 const NEW_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$bmV3";
 
-/** The cases of the staff-store contract (`staff-store@2`). */
+/** The cases of the staff-store contract (`staff-store@3`). */
 export const staffStoreCases: readonly StaffStoreCase[] = [
   {
-    name: "declares the staff-store@2 contract and is healthy",
+    name: "declares the staff-store@3 contract and is healthy",
     run: (make) =>
       withStaffStore(make, async (store) => {
         expect(store.meta.contract).toBe(STAFF_STORE_CONTRACT);
@@ -148,6 +148,25 @@ export const staffStoreCases: readonly StaffStoreCase[] = [
       }),
   },
   {
+    name: "keeps the notification address: as inserted, null when none was given; updateNotificationEmail replaces or clears it (its audit only when the account exists)",
+    run: (make) =>
+      withHarness(make, async ({ staff, auditLog }) => {
+        const [a, b] = fc.sample(twoAccounts, { numRuns: 1, seed: 17 })[0] as [StaffAccount, StaffAccount];
+        const { notificationEmail: _dropped, ...withoutAddress } = b;
+        await okValue(staff.insert({ ...a, notificationEmail: "kakari@example.lg.jp" }));
+        await okValue(staff.insert(withoutAddress));
+        expect((await okValue(staff.findById(a.id)))?.notificationEmail).toBe("kakari@example.lg.jp");
+        expect((await okValue(staff.findByLoginId(b.loginId)))?.notificationEmail).toBeNull();
+        expect(await okValue(staff.updateNotificationEmail(a.id, "new@example.lg.jp", [entry(5, "staff.password_reset_started")]))).toBe(true);
+        expect((await okValue(staff.findByLoginId(a.loginId)))?.notificationEmail).toBe("new@example.lg.jp");
+        expect((await okValue(staff.findById(b.id)))?.notificationEmail).toBeNull();
+        expect(await okValue(staff.updateNotificationEmail(a.id, null))).toBe(true);
+        expect((await okValue(staff.findById(a.id)))?.notificationEmail).toBeNull();
+        expect(await okValue(staff.updateNotificationEmail(StaffId("st_nobody"), "x@example.lg.jp", [entry(6)]))).toBe(false);
+        expect((await allEntries(auditLog)).map((e) => e.details["n"])).toEqual([5]);
+      }),
+  },
+  {
     name: "count counts the accounts",
     run: (make) =>
       withStaffStore(make, async (store) => {
@@ -160,8 +179,9 @@ export const staffStoreCases: readonly StaffStoreCase[] = [
 ];
 
 /**
- * Registers the staff-store contract (`staff-store@2`) as vitest tests. Major 2: the writes append their
+ * Registers the staff-store contract (`staff-store@3`) as vitest tests. Major 2: the writes append their
  * audit drafts in their transaction (only when they wrote), so the harness now gives the audit log too.
+ * Major 3: the notification address is kept (nullable) and replaced by `updateNotificationEmail`.
  *
  * @param makeAdapter - returns a FRESH, empty staff store on every call
  */

@@ -9,8 +9,10 @@ import type { StaffAccount } from "./staff-account.ts";
  * Contract id of {@link StaffStore}; conformance: `describeStaffStoreContract`.
  * Major 2 (docs/adr/0020-sessions-and-login-state.md, amendment): the writes append their audit
  * entries in their own transaction, and the store declares itself (`meta`, `healthCheck`).
+ * Major 3: the account keeps its notification address (`notificationEmail`, nullable; found as
+ * stored, `null` when none), replaced by `updateNotificationEmail`.
  */
-export const STAFF_STORE_CONTRACT = "staff-store@2" as const;
+export const STAFF_STORE_CONTRACT = "staff-store@3" as const;
 
 /**
  * Port: persistence of staff accounts. The writes take an optional last parameter, `audit`: drafts
@@ -27,6 +29,8 @@ export interface StaffStore {
   findById(id: StaffId): ResultAsync<StaffAccount | null, StorageError>;
   /** Replaces the password hash (a rehash at login, a new password). Answers whether the account exists (`audit` is appended only then). */
   updatePasswordHash(id: StaffId, passwordHash: string, audit?: readonly AuditEntryDraft[]): ResultAsync<boolean, StorageError>;
+  /** Replaces the notification address (`null` clears it). Answers whether the account exists (`audit` is appended only then). */
+  updateNotificationEmail(id: StaffId, email: string | null, audit?: readonly AuditEntryDraft[]): ResultAsync<boolean, StorageError>;
   count(): ResultAsync<number, StorageError>;
   healthCheck(): ResultAsync<void, StorageError>;
 }

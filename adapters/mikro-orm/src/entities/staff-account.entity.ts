@@ -10,6 +10,8 @@ export const StaffAccountEntity = defineEntity({
     displayName: p.string(),
     passwordHash: p.string(),
     createdAt: p.datetime(),
+    /** Where security notices go (migration 0011); personal data, never logged. */
+    notificationEmail: p.string().nullable(),
   },
 });
 
