@@ -9,11 +9,12 @@ import { requirePermission } from "../require-permission.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { requireRecentStepUp } from "../sessions/require-recent-step-up.ts";
 import { requireStaffSession, staffSessionOf } from "../sessions/require-staff-session.ts";
+import { notifyStaff } from "../../staff/notify-staff.ts";
 
 const IssueBody = Schema.Struct({
   loginId: Schema.String.pipe(Schema.check(Schema.isPattern(/^[A-Za-z0-9._-]{3,64}$/))),
   displayName: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100))),
-  /** Where the set-up link goes; used for this mail only, not stored. */
+  /** Where the set-up link goes; kept as the account's notification address (security notices), never logged. */
   email: Schema.String.pipe(Schema.check(Schema.isPattern(/^[^\s@]{1,64}@[^\s@]{1,255}$/))),
 });
 const ResetBody = Schema.Struct({ email: IssueBody.fields.email });
@@ -79,7 +80,7 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
     const id = StaffId(`st_${randomUUID()}`);
     // No password until the member sets one through the link: this hash never verifies.
     const issued = audit(req, res, "staff.account_issued", id);
-    const inserted = await deps.staff.insert({ id, loginId: body.loginId, displayName: body.displayName, passwordHash: "setup-pending", createdAt: deps.clock.now() }, issued);
+    const inserted = await deps.staff.insert({ id, loginId: body.loginId, displayName: body.displayName, passwordHash: "setup-pending", createdAt: deps.clock.now(), notificationEmail: body.email }, issued);
     if (inserted.isErr()) {
       if (inserted.error.reason === "conflict") {
         res.status(409).json({ error: { code: "staff.login_id_taken", message: requestLocale(req) === "ja" ? "このログインIDは使われています。" : "This login ID is taken." } });
@@ -143,6 +144,9 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
     const found = await deps.staff.findById(StaffId(id));
     if (found.isErr()) return unavailable(res);
     if (found.value === null) return void res.status(404).json({ error: { code: "staff.not_found", message: "見つかりません / Not found" } });
+    // The address given now replaces the stored one (the member may have moved): the reset's notices go there.
+    // Part of the reset step, whose entry (staff.password_reset_started) follows; the address stays out of it.
+    if ((await deps.staff.updateNotificationEmail(StaffId(id), body.email)).isErr()) return unavailable(res);
     const token = await deps.staffLogin.issueSetupTicket(id, audit(req, res, "staff.password_reset_started", id));
     if (token.isErr()) return unavailable(res);
     await mailLink(body.email, setupLink(req, id, token.value), "reset");
@@ -173,6 +177,7 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
       return unavailable(res);
     }
     await deps.sessions.destroyAllOf(body.accountId);
+    await notifyStaff(deps, body.accountId, "password_set");
     res.json({ ok: true });
   });
 

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from "express";
 import { Schema } from "effect";
 import { permissionsOf, readStaffAccess, STAFF_PERMISSIONS, STAFF_SESSION_POLICY, type AuditAction, type Locale, type StaffId, type StaffPermission } from "@madoguchi/core";
 import { auditDenied, recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
+import { notifyStaff } from "../../staff/notify-staff.ts";
 import type { StaffSession } from "../../staff/staff-sessions.ts";
 import { sessionBindingOf } from "../../passkeys/bound-challenge.ts";
 import { PasskeyAnswerBody, passkeyCeremonies } from "../../passkeys/passkey-http.ts";
@@ -124,7 +125,8 @@ export const staffLoginRoutes = (deps: ServerDeps): Router => {
     if (body.recoveryCode !== undefined) {
       const used = await login.recoveryCode(pending.staff.id, body.recoveryCode, ip);
       if (used.isErr()) return failure(res, locale, used.error);
-      // staff.recovery_code_used was appended with the used-up list, in its write.
+      // staff.recovery_code_used was appended with the used-up list, in its write. A used code may be a stolen one: the member is told.
+      await notifyStaff(deps, pending.staff.id, "recovery_code_used");
       return finish(req, res, pending, { recoveryCodesLeft: used.value.recoveryCodesLeft });
     }
     const checked = await login.totpCode(pending.staff.id, body.code ?? "", ip);
@@ -171,7 +173,8 @@ export const staffLoginRoutes = (deps: ServerDeps): Router => {
     const confirmed = await login.confirmEnrolment(pending.staff.id, body.code ?? "", sourceIpOf(req) ?? "");
     if (confirmed.isErr()) return failure(res, locale, confirmed.error);
     // staff.totp_enrolled was appended with the confirmed enrolment, in its write.
-    // The recovery codes are in this answer only: never stored in clear, logged or mailed.
+    // The recovery codes are in this answer only: never stored in clear, logged or mailed (the notice names the change, not the codes).
+    await notifyStaff(deps, pending.staff.id, "totp_enrolled");
     return finish(req, res, pending, { recoveryCodes: confirmed.value.recoveryCodes });
   });
 

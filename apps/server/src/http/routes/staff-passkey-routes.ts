@@ -3,6 +3,7 @@ import type { PasskeyOwner } from "@madoguchi/core";
 import { auditDenied, recordAudit, staffActionDraft } from "../../audit/record-audit.ts";
 import { sessionBindingOf } from "../../passkeys/bound-challenge.ts";
 import { passkeyCeremonies, type PasskeyAudit } from "../../passkeys/passkey-http.ts";
+import { notifyStaff } from "../../staff/notify-staff.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { requireStaff, staffSession } from "../staff-auth.ts";
 
@@ -10,7 +11,8 @@ import { requireStaff, staffSession } from "../staff-auth.ts";
  * A staff member's passkeys (the phishing-resistant alternative to TOTP, ADR 15): list, register
  * (options, then the browser's answer) and remove. Registering and removing are audited; the
  * challenge is bound to the session and expires after five minutes (`passkeys/bound-challenge.ts`).
- * The ceremonies are shared with residents (`passkeys/passkey-http.ts`).
+ * The ceremonies are shared with residents (`passkeys/passkey-http.ts`); both changes mail the member a
+ * security notice when their account has a notification address (`staff/notify-staff.ts`).
  */
 export const staffPasskeyRoutes = (deps: ServerDeps): Router => {
   const router = Router();
@@ -34,10 +36,10 @@ export const staffPasskeyRoutes = (deps: ServerDeps): Router => {
   });
 
   router.post("/api/staff/passkeys", staffOnly, (req, res) =>
-    ceremonies.register(req, res, { owner: ownerOf(res), binding: sessionBinding(res), audit: audit(res, "staff.passkey_added") }),
+    ceremonies.register(req, res, { owner: ownerOf(res), binding: sessionBinding(res), audit: audit(res, "staff.passkey_added"), added: () => notifyStaff(deps, staffSession(res).staff.id, "passkey_added") }),
   );
 
-  router.delete("/api/staff/passkeys/:credentialId", staffOnly, (req, res) => ceremonies.remove(req, res, { owner: ownerOf(res), audit: audit(res, "staff.passkey_removed") }));
+  router.delete("/api/staff/passkeys/:credentialId", staffOnly, (req, res) => ceremonies.remove(req, res, { owner: ownerOf(res), audit: audit(res, "staff.passkey_removed"), removed: () => notifyStaff(deps, staffSession(res).staff.id, "passkey_removed") }));
 
   return router;
 };
