@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAllAuditEntries } from "@madoguchi/core";
 import { createSoftwareAuthenticator } from "@madoguchi/conformance/passkey-relying-party";
 import { call, staffLogin } from "./support/api-client.ts";
+import { staffWithSession } from "./support/staff-access-fixtures.ts";
 import { staffLoginAs } from "./support/staff-totp.ts";
 import { DEMO_PASSWORD, startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -75,6 +76,19 @@ describe("staff passkeys over HTTP", () => {
     expect((await call(`${server.url}/api/staff/passkeys`, { headers: staff.headers })).status).toBe(404);
     const junk = await call(`${server.staffUrl}/api/staff/passkeys`, { headers: staff.headers, body: { label: "", challenge: 5, response: null } });
     expect(junk.status).toBe(400);
+  });
+
+  it("adding or removing a passkey (an MFA change) needs a recent step-up: refused and audited without one", async () => {
+    const stale = await staffWithSession(server, "passkey-no-step-up", { steppedUp: false });
+    const options = await call(`${server.staffUrl}/api/staff/passkeys/options`, { headers: stale.headers, body: {} });
+    expect([options.status, options.body.error.code]).toEqual([403, "staff.step_up_required"]);
+    const removal = await call(`${server.staffUrl}/api/staff/passkeys/AAAA`, { method: "DELETE", headers: stale.headers });
+    expect([removal.status, removal.body.error.code]).toEqual([403, "staff.step_up_required"]);
+    const denials = (await server.deps.auditLog.read({ actor: { kind: "staff", id: stale.id }, actions: ["authorization.denied"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
+    expect(denials.map((e) => `${e.details["reason"]}:${e.details["method"]}`)).toEqual(["step_up_required:POST", "step_up_required:DELETE"]);
+    // The same member after a step-up gets the options.
+    const fresh = await staffWithSession(server, "passkey-stepped-up");
+    expect((await call(`${server.staffUrl}/api/staff/passkeys/options`, { headers: fresh.headers, body: {} })).status).toBe(200);
   });
 });
 

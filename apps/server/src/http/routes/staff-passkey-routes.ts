@@ -5,6 +5,7 @@ import { sessionBindingOf } from "../../passkeys/bound-challenge.ts";
 import { passkeyCeremonies, type PasskeyAudit } from "../../passkeys/passkey-http.ts";
 import { notifyStaff } from "../../staff/notify-staff.ts";
 import type { ServerDeps } from "../server-deps.ts";
+import { requireRecentStepUp } from "../sessions/require-recent-step-up.ts";
 import { requireStaff, staffSession } from "../staff-auth.ts";
 
 /**
@@ -17,6 +18,8 @@ import { requireStaff, staffSession } from "../staff-auth.ts";
 export const staffPasskeyRoutes = (deps: ServerDeps): Router => {
   const router = Router();
   const staffOnly = requireStaff(deps.sessions, auditDenied(deps));
+  // Adding or removing a second factor is an MFA change: a recent step-up first (SECURITY.md, sessions).
+  const steppedUp = requireRecentStepUp(deps);
   const ceremonies = passkeyCeremonies(deps);
   const ownerOf = (res: Response): PasskeyOwner => ({ kind: "staff", accountId: staffSession(res).staff.id });
   /** The passkey ceremony's binding: the session, by a hash of its id (never the id itself). */
@@ -30,7 +33,7 @@ export const staffPasskeyRoutes = (deps: ServerDeps): Router => {
 
   router.get("/api/staff/passkeys", staffOnly, (_req, res) => ceremonies.list(res, ownerOf(res)));
 
-  router.post("/api/staff/passkeys/options", staffOnly, (_req, res) => {
+  router.post("/api/staff/passkeys/options", staffOnly, steppedUp, (_req, res) => {
     const { staff } = staffSession(res);
     return ceremonies.registrationOptions(res, ownerOf(res), { accountId: staff.id, name: staff.loginId, displayName: staff.displayName }, sessionBinding(res));
   });
@@ -39,7 +42,7 @@ export const staffPasskeyRoutes = (deps: ServerDeps): Router => {
     ceremonies.register(req, res, { owner: ownerOf(res), binding: sessionBinding(res), audit: audit(res, "staff.passkey_added"), added: () => notifyStaff(deps, staffSession(res).staff.id, "passkey_added") }),
   );
 
-  router.delete("/api/staff/passkeys/:credentialId", staffOnly, (req, res) => ceremonies.remove(req, res, { owner: ownerOf(res), audit: audit(res, "staff.passkey_removed"), removed: () => notifyStaff(deps, staffSession(res).staff.id, "passkey_removed") }));
+  router.delete("/api/staff/passkeys/:credentialId", staffOnly, steppedUp, (req, res) => ceremonies.remove(req, res, { owner: ownerOf(res), audit: audit(res, "staff.passkey_removed"), removed: () => notifyStaff(deps, staffSession(res).staff.id, "passkey_removed") }));
 
   return router;
 };

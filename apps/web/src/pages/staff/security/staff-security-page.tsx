@@ -9,6 +9,7 @@ import { PasskeyTable } from "../../../components/passkey-table.tsx";
 import { usePageTitle } from "../../../hooks/use-document-title.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import { usePasskeyManager } from "../../../passkeys/use-passkey-manager.ts";
+import { useStepUp } from "../step-up/use-step-up.tsx";
 import { StaffNav } from "../staff-nav.tsx";
 import { useSignedInStaff } from "../staff-session.tsx";
 
@@ -20,14 +21,16 @@ import { useSignedInStaff } from "../staff-session.tsx";
 export function StaffSecurityPage() {
   const { t, locale } = useI18n();
   const api = useApi();
-  const { csrfToken, signedOut } = useSignedInStaff();
+  const { signedOut } = useSignedInStaff();
   usePageTitle(t.security.title);
+  // Adding or removing a passkey asks for the authenticator code again unless the last one was recent.
+  const stepUp = useStepUp();
   const { passkeys, label, setLabel, labelError, busy, notice, add, remove } = usePasskeyManager(
     {
       list: (signal) => api.staffPasskeys(signal),
-      registrationOptions: () => api.staffPasskeyOptions(csrfToken),
-      register: (body) => api.staffAddPasskey(body, csrfToken),
-      remove: (credentialId) => api.staffRemovePasskey(credentialId, csrfToken),
+      registrationOptions: () => stepUp.run((csrf) => api.staffPasskeyOptions(csrf)),
+      register: (body) => stepUp.run((csrf) => api.staffAddPasskey(body, csrf)),
+      remove: (credentialId) => stepUp.run((csrf) => api.staffRemovePasskey(credentialId, csrf)),
     },
     t.security,
     t.meta.unexpectedError,
@@ -42,6 +45,7 @@ export function StaffSecurityPage() {
     <>
       <StaffNav current="security" />
       <PageTitle>{t.security.title}</PageTitle>
+      {stepUp.prompt}
       {notice !== null && (
         <Alert kind={notice.kind}>
           <p data-testid="security-notice">{notice.text}</p>
