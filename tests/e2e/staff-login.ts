@@ -50,7 +50,7 @@ export const staffLogsIn = async (page: Page, app: ReferenceApp, as?: { readonly
   if (known === undefined) throw new Error(`${who.loginId} has an authenticator this test did not enrol`);
   await page.getByTestId("totp-code").fill(await nextCode(known));
   await page.click('[data-testid="totp-submit"]');
-  await page.locator('[data-testid="recovery-codes"], [data-testid="staff-name"]').first().waitFor({ timeout: 15_000 });
+  await page.locator('[data-testid="recovery-codes"], [data-testid="staff-name"]').first().waitFor({ timeout: 30_000 });
   if (await page.getByTestId("recovery-codes").isVisible()) {
     expect(await page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
     await page.click('[data-testid="recovery-done"]');
