@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { StaffRoleId } from "@madoguchi/core";
+import { readAllAuditEntries, StaffRoleId } from "@madoguchi/core";
 import { call, staffLogin } from "./support/api-client.ts";
+import { residentClient } from "./support/resident-client.ts";
 import { staffWithSession } from "./support/staff-access-fixtures.ts";
 import { staffLoginAs, totpCodeFor } from "./support/staff-totp.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -99,5 +100,26 @@ describe("staff account administration (staff.manage + step-up), on real SQLite"
     const log = (await server.deps.auditLog.read({ afterSeq: 0, limit: 1000 }))._unsafeUnwrap().map((e) => e.action);
     expect(log).toEqual(expect.arrayContaining(["staff.account_issued", "staff.password_set", "staff.account_unlocked", "staff.password_reset_started", "staff.account_disabled", "staff.account_enabled"]));
     expect(JSON.stringify(await server.deps.auditLog.read({ afterSeq: 0, limit: 1000 }))).not.toContain(link.token);
+  });
+  it("unlocks a locked resident account by its address (admin unlock), audited in the same write; an unknown address is 404", async () => {
+    const residents = residentClient(() => server.url, "admin-unlock");
+    const { email, accountId } = await residents.registeredAndVerified();
+    const lockedUntil = new Date(Date.now() + 3_600_000);
+    (await server.deps.residentAccounts.deps.loginState.saveLockout(accountId, { consecutiveFailures: 20, lockedUntil, lastFailureAt: new Date() }, null))._unsafeUnwrap();
+    expect((await call(residents.api("/login"), { body: { email, password: "まどぐち で 申請 する 春" } })).status).toBe(401);
+
+    const admin = await staffLogin(server);
+    const unknown = await call(`${server.staffUrl}/api/staff/admin/residents/unlock`, { headers: admin.headers, body: { email: "nobody-here@example.jp" } });
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, "resident.not_found"]);
+    const unlocked = await call(`${server.staffUrl}/api/staff/admin/residents/unlock`, { headers: admin.headers, body: { email } });
+    expect(unlocked.status).toBe(200);
+    await residents.passwordStep(email);
+    const entries = (await readAllAuditEntries(server.deps.auditLog, { actions: ["resident.account_changed"] }))
+      ._unsafeUnwrap()
+      .filter((e) => e.target?.id === accountId && e.details["change"] === "unlocked_by_staff");
+    const adminId = (await server.deps.staff.findByLoginId("demo-staff"))._unsafeUnwrap()!.id;
+    expect(entries.map((e) => `${e.actor.kind}:${e.actor.id === adminId}:${e.sourceIp}`)).toEqual(["staff:true:127.0.0.1"]);
+    // Not on the resident listener at all.
+    expect((await call(`${server.url}/api/staff/admin/residents/unlock`, { headers: admin.headers, body: { email } })).status).toBe(404);
   });
 });

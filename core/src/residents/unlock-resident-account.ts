@@ -37,7 +37,8 @@ export const requestResidentUnlock =
   };
 
 /**
- * Opens the unlock link: the account's lockout starts over (as an administrator's unlock would).
+ * Opens the unlock link (SECURITY.md: unlock by the owner through email, or by a staff administrator — see
+ * {@link unlockResidentAccountByStaff}): the account's lockout starts over (as an administrator's unlock would).
  * Single use (the pending link is cleared in the same conditional update); the password is not
  * changed — the owner who did not cause the failures should change it, which the mail suggests.
  */
@@ -69,3 +70,26 @@ export const unlockResidentAccount =
         );
     });
   };
+
+/** A staff administrator's unlock of a resident account found by its address; null when there is none. */
+export const unlockResidentAccountByStaff =
+  (deps: ResidentAccountDeps) =>
+  (input: { readonly email: string; readonly staffId: string; readonly sourceIp: string | null }): ResultAsync<string | null, StorageError> =>
+    deps.accounts.findByEmail(normalizeResidentEmail(input.email)).andThen((account) =>
+      account === null
+        ? okAsync(null)
+        : // The lockout starts over with its audit entry in the same write (who: the staff member; whose: the resident).
+          deps.loginState
+            .resetLockout(account.id, [
+              {
+                at: deps.clock.now(),
+                actor: { kind: "staff", id: input.staffId },
+                action: "resident.account_changed",
+                target: { kind: "resident_account", id: account.id },
+                result: "success",
+                sourceIp: input.sourceIp,
+                details: { change: "unlocked_by_staff" },
+              },
+            ])
+            .map(() => account.id),
+    );

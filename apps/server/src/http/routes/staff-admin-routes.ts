@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Router, type Request, type Response } from "express";
 import { Schema } from "effect";
-import { passwordRejectionMessage, StaffId, type AuditAction, type AuditEntryDraft } from "@madoguchi/core";
+import { passwordRejectionMessage, StaffId, unlockResidentAccountByStaff, type AuditAction, type AuditEntryDraft } from "@madoguchi/core";
 import { auditDenied, logAuditEntries, sourceIpOf } from "../../audit/record-audit.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
@@ -150,6 +150,23 @@ export const staffAdminRoutes = (deps: ServerDeps): Router => {
     const token = await deps.staffLogin.issueSetupTicket(id, audit(req, res, "staff.password_reset_started", id));
     if (token.isErr()) return unavailable(res);
     await mailLink(body.email, setupLink(req, id, token.value), "reset");
+    res.json({ ok: true });
+  });
+
+  /**
+   * Unlocks a resident's account found by its address (SECURITY.md: "admin unlock"; the resident can also unlock
+   * through a mailed link). The lockout reset and its audit entry are one write. 404 when no account has the
+   * address — answered to a staff administrator only, on the staff listener.
+   */
+  router.post("/api/staff/admin/residents/unlock", ...admin, async (req, res) => {
+    const body = decodeBody(ResetBody, req, res, requestLocale(req));
+    if (body === null) return;
+    const unlocked = await unlockResidentAccountByStaff(deps.residentAccounts.deps)({ email: body.email, staffId: staffSessionOf(res).staff.id, sourceIp: sourceIpOf(req) });
+    if (unlocked.isErr()) return unavailable(res);
+    if (unlocked.value === null) {
+      res.status(404).json({ error: { code: "resident.not_found", message: requestLocale(req) === "ja" ? "このメールアドレスの住民アカウントはありません。" : "No resident account has this email address." } });
+      return;
+    }
     res.json({ ok: true });
   });
 

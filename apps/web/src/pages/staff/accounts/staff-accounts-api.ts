@@ -21,5 +21,7 @@ export const staffAccountsApi = (locale: Locale) => {
     action: (id: string, action: "unlock" | "disable" | "enable", csrfToken: string) =>
       requestJson<{ ok: true }>("POST", `${base}/${encodeURIComponent(id)}/${action}`, { locale, body: {}, csrfToken }),
     reset: (id: string, email: string, csrfToken: string) => requestJson<{ ok: true }>("POST", `${base}/${encodeURIComponent(id)}/reset`, { locale, body: { email }, csrfToken }),
+    /** A resident's account, found by its address, unlocked (admin unlock). */
+    unlockResident: (email: string, csrfToken: string) => requestJson<{ ok: true }>("POST", "/api/staff/admin/residents/unlock", { locale, body: { email }, csrfToken }),
   };
 };

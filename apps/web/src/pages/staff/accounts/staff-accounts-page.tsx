@@ -16,7 +16,7 @@ const M = {
     issueHelp: "職員本人にパスワード設定用のリンク（30分・1回限り）をメールで送ります。管理者はパスワードを設定しません。",
     loginId: "ログインID",
     displayName: "氏名",
-    email: "送付先メールアドレス（保存されません）",
+    email: "メールアドレス（設定用リンクとセキュリティ通知の送付先）",
     issue: "発行してリンクを送る",
     issued: "発行しました。設定用リンクを送りました。",
     findTitle: "アカウントの操作",
@@ -27,6 +27,10 @@ const M = {
     enable: "有効にする",
     reset: "パスワード再設定リンクを送る",
     done: "完了しました。",
+    residentTitle: "住民アカウントのロック解除",
+    residentHelp: "ログインに失敗し続けてロックされた住民のアカウントを、メールアドレスで探して解除します（本人はメールのリンクでも解除できます）。",
+    residentEmail: "住民のメールアドレス",
+    residentUnlock: "ロックを解除する",
   },
   en: {
     title: "Staff accounts",
@@ -34,7 +38,7 @@ const M = {
     issueHelp: "The staff member receives a set-up link by email (valid once, for 30 minutes) and sets their own password. Administrators never set passwords.",
     loginId: "Login ID",
     displayName: "Name",
-    email: "Email for the link (not stored)",
+    email: "Email (for the link and security notices)",
     issue: "Issue and send the link",
     issued: "Issued. The set-up link was sent.",
     findTitle: "Manage an account",
@@ -45,6 +49,10 @@ const M = {
     enable: "Enable",
     reset: "Send a password reset link",
     done: "Done.",
+    residentTitle: "Unlock a resident account",
+    residentHelp: "Unlocks a resident's account locked after failed logins, found by its email address (the resident can also unlock it through a mailed link).",
+    residentEmail: "The resident's email address",
+    residentUnlock: "Unlock",
   },
 } as const;
 
@@ -64,6 +72,7 @@ export function StaffAccountsPage() {
   const [lookup, setLookup] = useState("");
   const [account, setAccount] = useState<AdminAccountView | null>(null);
   const [resetEmail, setResetEmail] = useState("");
+  const [residentEmail, setResidentEmail] = useState("");
 
   /** Runs an action (through the step-up when the server asks for one) and says how it ended. */
   const run = async (work: (token: string) => Promise<ApiResult<unknown>>, success: string) => {
@@ -166,6 +175,25 @@ export function StaffAccountsPage() {
             </form>
           </div>
         )}
+      </section>
+      <section aria-labelledby="resident-unlock-title">
+        <h2 id="resident-unlock-title">{m.residentTitle}</h2>
+        <p>{m.residentHelp}</p>
+        <form
+          noValidate
+          className="form form--narrow"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run((token) => api.unlockResident(residentEmail, token), m.done);
+          }}
+        >
+          <TextField id="residentEmail" label={m.residentEmail} type="email" value={residentEmail} onChange={setResidentEmail} size="long" />
+          <div className="actions">
+            <button type="submit" className="button" data-testid="resident-unlock">
+              {m.residentUnlock}
+            </button>
+          </div>
+        </form>
       </section>
     </>
   );
