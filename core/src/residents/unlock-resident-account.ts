@@ -1,4 +1,5 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import type { AuditEntryDraft } from "../audit/audit-entry.ts";
 import type { StorageError } from "../shared/storage.errors.ts";
 import { lockoutVerdict } from "../identity/lockout/account-lockout.ts";
 import { normalizeResidentEmail, ResidentAccountId } from "./resident-account.ts";
@@ -36,6 +37,15 @@ export const requestResidentUnlock =
     });
   };
 
+/** The audit entry of an unlock, written with the lockout reset: who unlocked (the owner or a staff member), how, from where. */
+const unlockedEntry = (
+  accountId: string,
+  actor: AuditEntryDraft["actor"],
+  change: "unlocked_by_email" | "unlocked_by_staff",
+  at: Date,
+  sourceIp: string | null,
+): AuditEntryDraft => ({ at, actor, action: "resident.account_changed", target: { kind: "resident_account", id: accountId }, result: "success", sourceIp, details: { change } });
+
 /**
  * Opens the unlock link (SECURITY.md: unlock by the owner through email, or by a staff administrator — see
  * {@link unlockResidentAccountByStaff}): the account's lockout starts over (as an administrator's unlock would).
@@ -55,17 +65,7 @@ export const unlockResidentAccount =
         .andThen((written) =>
           written
             ? // The unlock and its audit entry in one write.
-              deps.loginState.resetLockout(account.id, [
-                {
-                  at: now,
-                  actor: { kind: "resident", id: account.id },
-                  action: "resident.account_changed",
-                  target: { kind: "resident_account", id: account.id },
-                  result: "success",
-                  sourceIp: input.sourceIp,
-                  details: { change: "unlocked_by_email" },
-                },
-              ])
+              deps.loginState.resetLockout(account.id, [unlockedEntry(account.id, { kind: "resident", id: account.id }, "unlocked_by_email", now, input.sourceIp)])
             : errAsync(residentLinkInvalid("raced")),
         );
     });
@@ -80,16 +80,6 @@ export const unlockResidentAccountByStaff =
         ? okAsync(null)
         : // The lockout starts over with its audit entry in the same write (who: the staff member; whose: the resident).
           deps.loginState
-            .resetLockout(account.id, [
-              {
-                at: deps.clock.now(),
-                actor: { kind: "staff", id: input.staffId },
-                action: "resident.account_changed",
-                target: { kind: "resident_account", id: account.id },
-                result: "success",
-                sourceIp: input.sourceIp,
-                details: { change: "unlocked_by_staff" },
-              },
-            ])
+            .resetLockout(account.id, [unlockedEntry(account.id, { kind: "staff", id: input.staffId }, "unlocked_by_staff", deps.clock.now(), input.sourceIp)])
             .map(() => account.id),
     );
