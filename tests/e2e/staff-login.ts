@@ -12,7 +12,9 @@ const apps = new Map<string, { secret: string; lastStep: number }>();
 const nextCode = async (app: { secret: string; lastStep: number }): Promise<string> => {
   for (;;) {
     const now = totpTimeStep(new Date());
-    const step = Math.max(now - 1, app.lastStep + 1);
+    // The current window's code or the next one, never the previous one: that one expires at the window's end,
+    // which a slow submission on a loaded machine can pass (seen: the enrolment code refused, no recovery codes).
+    const step = Math.max(now, app.lastStep + 1);
     if (step <= now + 1) {
       app.lastStep = step;
       return totp.codeAt(TotpSecret(app.secret), step)._unsafeUnwrap();

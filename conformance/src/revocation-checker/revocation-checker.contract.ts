@@ -172,7 +172,14 @@ export const revocationCheckerCases: readonly RevocationCheckerCase[] = [
           }
           expectEvidence(status, published, certificate.serialNumber);
         }),
-        { numRuns: options.numRuns ?? 15 },
+        {
+          numRuns: options.numRuns ?? 15,
+          // Every run also asks about a listed certificate and an unlisted one, whatever the generator picks.
+          examples: [
+            [[{ serialNumber: harness.certificates[0]!.serialNumber, revokedAt: new Date(Math.floor(harness.at.getTime() / 1000) * 1000 - 86_400_000), reason: "keyCompromise" as const }], 0],
+            [[], 0],
+          ],
+        },
       );
     },
   },
