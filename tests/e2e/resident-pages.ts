@@ -5,6 +5,22 @@ import type { AppInBrowser } from "./browser.ts";
 /** A pass phrase that passes the resident password rules. */
 export const RESIDENT_PASSWORD = "まどぐち で 申請 する 春";
 
+/** The applicant the browser tests type into a certificate request (full-width digits and hiragana on purpose). */
+export const DEMO_APPLICANT = {
+  "applicant.name": "窓口 花子",
+  "applicant.nameKana": "まどぐち はなこ",
+  "applicant.postalCode": "１００－０００１",
+  "applicant.address": "みほん県みほん市中央一丁目1番1号",
+  "applicant.dateOfBirth": "平成2年1月2日",
+  "applicant.phone": "03-1234-5678",
+  "applicant.email": "hanako@example.jp",
+} as const;
+
+/** Types {@link DEMO_APPLICANT} into the request form, field by field as a person would. */
+export const fillDemoApplicant = async (page: Page): Promise<void> => {
+  for (const [name, value] of Object.entries(DEMO_APPLICANT)) await page.fill(`[name="${name}"]`, value);
+};
+
 /** What the resident browser tests do on the reference app's pages: read mail in the dev inbox, follow links, log in. */
 export const residentPages = (running: AppInBrowser) => {
   /** The newest mail to `to`, read on the dev inbox page as a person would (polled: mail leaves asynchronously). */

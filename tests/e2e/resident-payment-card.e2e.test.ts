@@ -2,7 +2,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { findLuhnValidPans } from "@madoguchi/adapter-payment-sandbox";
 import { describe, expect, it } from "vitest";
 import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
-import { residentPages } from "./resident-pages.ts";
+import { fillDemoApplicant, residentPages } from "./resident-pages.ts";
 
 const running = appInBrowser();
 const { registerAndLogIn } = residentPages(running);
@@ -20,13 +20,7 @@ const enterCard = async (frame: FrameLocator, number: string) => {
 const applyUntilPayment = async (page: Page) => {
   await page.goto(running.app.url);
   await page.locator('[data-testid="procedure-juminhyo"] a').click();
-  await page.fill('[name="applicant.name"]', "窓口 花子");
-  await page.fill('[name="applicant.nameKana"]', "まどぐち はなこ");
-  await page.fill('[name="applicant.postalCode"]', "１００－０００１");
-  await page.fill('[name="applicant.address"]', "みほん県みほん市中央一丁目1番1号");
-  await page.fill('[name="applicant.dateOfBirth"]', "平成2年1月2日");
-  await page.fill('[name="applicant.phone"]', "03-1234-5678");
-  await page.fill('[name="applicant.email"]', "hanako@example.jp");
+  await fillDemoApplicant(page);
   await page.fill('[name="request.copies"]', "1");
   await page.check('[name="request.deliveryMethodId"][value="standard"]');
   await page.click('[data-testid="to-confirm"]');

@@ -1,6 +1,7 @@
 import { findLuhnValidPans } from "@madoguchi/adapter-payment-sandbox";
 import { describe, expect, it } from "vitest";
 import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
+import { DEMO_APPLICANT, fillDemoApplicant } from "./resident-pages.ts";
 import { staffLogsIn } from "./staff-login.ts";
 
 const running = appInBrowser();
@@ -25,20 +26,14 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
     await page.locator('[data-testid="procedure-juminhyo"] a').click();
 
     // The form: full-width digits and hiragana are accepted and normalised by the server.
-    await page.fill('[name="applicant.name"]', "窓口 花子");
-    await page.fill('[name="applicant.nameKana"]', "まどぐち はなこ");
-    await page.fill('[name="applicant.postalCode"]', "１００－０００１");
-    await page.fill('[name="applicant.address"]', "みほん県みほん市中央一丁目1番1号");
-    await page.fill('[name="applicant.dateOfBirth"]', "平成2年1月2日");
-    await page.fill('[name="applicant.phone"]', "03-1234-5678");
-    await page.fill('[name="applicant.email"]', "hanako@example.jp");
+    await fillDemoApplicant(page);
     await page.fill('[name="request.copies"]', "abc");
     await page.check('[name="request.deliveryMethodId"][value="express"]');
     await expectNoSeriousA11yViolations(page);
     await page.click('[data-testid="to-confirm"]');
     // A field-level message, and nothing typed is lost.
     await expect.poll(() => page.locator(".error-summary").textContent()).toMatch(/通数/);
-    expect(await page.inputValue('[name="applicant.name"]')).toBe("窓口 花子");
+    expect(await page.inputValue('[name="applicant.name"]')).toBe(DEMO_APPLICANT["applicant.name"]);
     await page.fill('[name="request.copies"]', "２");
     await page.click('[data-testid="to-confirm"]');
 
