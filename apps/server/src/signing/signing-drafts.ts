@@ -2,8 +2,9 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { JpkiSigner } from "@madoguchi/core";
 
 /**
- * Signing drafts: one card signing session this server started for a resident (docs/adr/0025), with
- * the capabilities that may finish it — the page that started it (PC) and, after a hand-off, the phone.
+ * Signing drafts: one signing session this server started for a resident (docs/adr/0025) — the card
+ * read here or the Digital Authentication App —, with the capabilities that may finish it: the page that
+ * started it (PC) and, after a hand-off, the phone.
  *
  * Held in this process's memory for the few minutes a signature takes (like the card's and the
  * app's sessions): nothing here outlives a restart, and a multi-instance deployment needs sticky
@@ -27,9 +28,12 @@ export interface SigningDraft {
   readonly purpose: "application" | "card_check";
   /** Who signs: the card this service reads (password here or on the phone) or the Digital Authentication App. */
   readonly signer: "card" | "app";
-  /** The signer's port that holds the session (for the app: the one of the origin the browser comes back to). */
-  readonly port: JpkiSigner;
-  readonly signerSessionId: string;
+  /**
+   * The signer's port and its session (for the app: the signer of the origin the browser comes back to).
+   * Null while an app draft waits for the phone: the app's sign transaction starts when the phone claims
+   * the hand-off link, on the phone's origin, so the app returns to the browser that holds its cookie.
+   */
+  signing: { readonly port: JpkiSigner; readonly sessionId: string } | null;
   readonly content: Uint8Array;
   readonly signedAttributes: Uint8Array;
   /** The application's values as the form normalised them (compared with the certificate), or what was typed. */
@@ -48,6 +52,10 @@ export interface SigningDraft {
 
 const sha256 = (text: string): Buffer => createHash("sha256").update(text, "utf8").digest();
 const token = (): string => randomBytes(32).toString("base64url");
+
+/** Where the hand-off stands, as the PC polls it: none asked, a link waiting (or past its 5 minutes), opened on the phone. */
+export const handoffState = (draft: SigningDraft, now: Date): "none" | "waiting" | "expired" | "opened" =>
+  draft.handoff === null ? "none" : draft.handoff.used ? "opened" : draft.handoff.expiresAt <= now ? "expired" : "waiting";
 
 /** Why a hand-off token was not accepted. */
 export type HandoffRefusal = "unknown" | "used" | "expired";

@@ -21,7 +21,7 @@ import {
 } from "@madoguchi/core";
 import { recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
 import { JPKI_PENDING_COOKIE, JPKI_PENDING_TTL_MS } from "../../residents/jpki-pending-cookie.ts";
-import { createSigningDrafts, type SigningDraft } from "../../signing/signing-drafts.ts";
+import { createSigningDrafts, handoffState, type SigningDraft } from "../../signing/signing-drafts.ts";
 import { decodeBody } from "../decode-body.ts";
 import { AppCallbackFields, redirectUriFor, signingCompletionOf } from "../digital-auth-app-callback.ts";
 import { errorResponse } from "../error-response.ts";
@@ -44,6 +44,11 @@ const StartBody = Schema.Struct({
   purpose: Schema.Literals(["application", "card_check"]),
   /** The card this service reads (default) or the Digital Authentication App (applications only). */
   signer: Schema.optional(Schema.Literals(["card", "app"])),
+  /**
+   * For the app: `phone` when the app is on another device than this page (a PC): the draft waits for
+   * the hand-off link, and the app's sign transaction starts when the phone claims it. Default: this device.
+   */
+  device: Schema.optional(Schema.Literals(["this", "phone"])),
   /** The prepare body of the application to sign (purpose `application`). */
   application: Schema.optional(Schema.Unknown),
   /** What the form holds now (purpose `card_check`), to show the differences side by side. */
@@ -158,6 +163,11 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     }
 
     const signedAttributes = signedAttributesFor({ contentSha256: sha256(content), signingTime: now });
+    if (way === "app" && body.device === "phone") {
+      // The PC only prepares what is signed; the phone starts the app's transaction when it claims the link.
+      const { draft, key } = drafts.create({ purpose: body.purpose, signer: "app", signing: null, content, signedAttributes, typed, canonicalJson, expiresAt: new Date(now.getTime() + JPKI_PENDING_TTL_MS), triesLeft: null });
+      return res.json({ draftId: draft.id, key, step: "handoff", expiresAt: draft.expiresAt.toISOString() });
+    }
     const started = await signer.startSigning({ digestInfo: sha256DigestInfo(sha256(signedAttributes)), key: "signature" });
     if (started.isErr()) {
       if (way === "app") await sessionAudit(req, null, "app_started", "failure", { reason: started.error.reason });
@@ -169,8 +179,7 @@ export const signingRoutes = (deps: ServerDeps): Router => {
       const { draft, key } = drafts.create({
         purpose: body.purpose,
         signer: "app",
-        port: signer,
-        signerSessionId: started.value.sessionId,
+        signing: { port: signer, sessionId: started.value.sessionId },
         content,
         signedAttributes,
         typed,
@@ -191,8 +200,7 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     const { draft, key } = drafts.create({
       purpose: body.purpose,
       signer: "card",
-      port: signer,
-      signerSessionId: started.value.sessionId,
+      signing: { port: signer, sessionId: started.value.sessionId },
       content,
       signedAttributes,
       typed,
@@ -214,10 +222,14 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     };
   };
 
-  /** Records a draft's end: what the finishing request answered is what the PC's poll gets. */
-  const settle = (draft: SigningDraft, status: number, payload: object) => {
-    draft.state = status === 200 ? "signed" : "failed";
-    draft.outcome = { ok: status === 200, status, body: payload };
+  /**
+   * Ends a draft and answers: what the finishing request gets is what the PC's poll gets (`outcome`).
+   * Every way a draft ends (a verified signature, a final refusal, a cancel) goes through here.
+   */
+  const end = (res: Response, draft: SigningDraft, outcome: { readonly status: number; readonly body: object }, answered: object = outcome.body) => {
+    draft.state = outcome.status === 200 ? "signed" : "failed";
+    draft.outcome = { ok: outcome.status === 200, status: outcome.status, body: outcome.body };
+    return res.status(outcome.status).json(answered);
   };
 
   /**
@@ -248,24 +260,23 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     const { draft, role } = found;
     if (draft.state !== "pending") return answer(res, signingRefusal("already_finished", locale));
     // The app's draft is finished by its callback, never by a password.
-    if (draft.signer !== "card") return answer(res, signingRefusal("wrong_way", locale));
+    if (draft.signer !== "card" || draft.signing === null) return answer(res, signingRefusal("wrong_way", locale));
     if (draft.busy) return answer(res, signingRefusal("busy", locale));
     draft.busy = true;
     try {
-      const signed = await draft.port.completeSigning({ sessionId: draft.signerSessionId, completion: { kind: "secret", secret: body.password } });
+      const signed = await draft.signing.port.completeSigning({ sessionId: draft.signing.sessionId, completion: { kind: "secret", secret: body.password } });
       if (signed.isErr()) {
         const refusal = signerRefusal(signed.error, locale);
         if (signed.error.reason === "wrong_secret") draft.triesLeft = signed.error.triesLeft ?? null;
         // A wrong (or malformed) password keeps the session open while tries remain; anything else ends it.
         const final = (signed.error.reason !== "wrong_secret" || signed.error.triesLeft === 0) && signed.error.reason !== "invalid_input";
-        if (role === "phone" && final) await audit(req, draft, "phone_finished", "failure", { reason: signed.error.reason });
-        if (final) settle(draft, refusal.status, refusal.body);
-        return res.status(refusal.status).json(refusal.body);
+        if (!final) return answer(res, refusal);
+        if (role === "phone") await audit(req, draft, "phone_finished", "failure", { reason: signed.error.reason });
+        return end(res, draft, refusal);
       }
       const outcome = await verifySigned(draft, signed.value, now, locale);
       if (role === "phone") await audit(req, draft, "phone_finished", outcome.reason === null ? "success" : "failure", outcome.reason === null ? {} : { reason: outcome.reason });
-      settle(draft, outcome.status, outcome.body);
-      res.status(outcome.status).json(outcome.body);
+      return end(res, draft, outcome);
     } finally {
       draft.busy = false;
     }
@@ -273,7 +284,8 @@ export const signingRoutes = (deps: ServerDeps): Router => {
 
   // The Digital Authentication App sent the resident back to our callback page, which posts what its
   // address carried. One finish per start, as for a login: the pending cookie goes whatever the outcome,
-  // and a replay (the same cookie again) meets a draft that is no longer pending.
+  // and a replay (the same cookie again) meets a draft that is no longer pending. After a hand-off this
+  // is the phone (its claim set the cookie): the PC reads the outcome through `…/status`.
   api.post("/app/finish", async (req, res) => {
     const locale = requestLocale(req);
     const body = decodeBody(AppFinishBody, req, res, locale);
@@ -282,7 +294,7 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     const pending = jpki.pending.open(readCookie(req, JPKI_PENDING_COOKIE), now.getTime());
     res.append("Set-Cookie", jpki.pending.cleared());
     const draft = pending === null || pending.kind !== "sign" ? null : drafts.find(pending.draftId, now);
-    if (draft === null || draft.signer !== "app") {
+    if (draft === null || draft.signer !== "app" || draft.signing === null) {
       await sessionAudit(req, draft, "app_finished", "failure", { reason: "pending_missing" });
       return answer(res, signingRefusal("draft_unknown", locale));
     }
@@ -290,13 +302,16 @@ export const signingRoutes = (deps: ServerDeps): Router => {
       await sessionAudit(req, draft, "app_finished", "failure", { reason: "already_finished" });
       return answer(res, signingRefusal("already_finished", locale));
     }
+    const onPhone = draft.handoff?.used === true;
+    const finished = async (result: AuditEntryDraft["result"], reason: string | null) => {
+      const details = reason === null ? {} : { reason };
+      await sessionAudit(req, draft, "app_finished", result, details);
+      if (onPhone) await audit(req, draft, "phone_finished", result, details);
+    };
     draft.busy = true;
     try {
       const completion = jpki.appIssuer === null ? null : signingCompletionOf(body, jpki.appIssuer);
-      const signed =
-        completion === null
-          ? null
-          : await draft.port.completeSigning({ sessionId: draft.signerSessionId, completion });
+      const signed = completion === null ? null : await draft.signing.port.completeSigning({ sessionId: draft.signing.sessionId, completion });
       if (signed === null || signed.isErr()) {
         // A callback without code or error, from another issuer, or for another session (state) ends the draft too.
         const error: JpkiSignerError =
@@ -306,21 +321,21 @@ export const signingRoutes = (deps: ServerDeps): Router => {
         const reason = signed === null ? "callback_invalid" : error.reason === "invalid_input" && completion?.kind === "authorization_code" ? "state_mismatch" : error.reason;
         // A password's wording would mislead here: a callback that is not this session's is said as such.
         const refusal = error.reason === "invalid_input" ? signingRefusal("app_callback_invalid", locale) : signerRefusal(error, locale);
-        settle(draft, refusal.status, refusal.body);
-        await sessionAudit(req, draft, "app_finished", "failure", { reason });
-        return res.status(refusal.status).json(refusal.body);
+        await finished("failure", reason);
+        return end(res, draft, refusal);
       }
       const outcome = await verifySigned(draft, signed.value, now, locale);
-      settle(draft, outcome.status, outcome.body);
-      await sessionAudit(req, draft, "app_finished", outcome.reason === null ? "success" : "failure", outcome.reason === null ? {} : { reason: outcome.reason });
-      res.status(outcome.status).json(outcome.body);
+      await finished(outcome.reason === null ? "success" : "failure", outcome.reason);
+      // The phone only learns that it is done: the CMS and the 4-info comparison are for the PC that submits.
+      return end(res, draft, outcome, onPhone && outcome.reason === null ? { purpose: draft.purpose, handoff: true } : outcome.body);
     } finally {
       draft.busy = false;
     }
   });
 
-  // The resident pressed cancel at the password prompt (here or on the phone): the signer's session ends
-  // as the port's `declined` — the card counts no try — and the draft ends `signing.cancelled`.
+  // The resident pressed cancel at the password prompt (here or on the phone), or on the PC while its QR
+  // code waits for the app on the phone: the signer's session ends as the port's `declined` — the card
+  // counts no try — and the draft ends `signing.cancelled`.
   api.post("/drafts/:id/cancel", async (req, res) => {
     const locale = requestLocale(req);
     const body = decodeBody(KeyBody, req, res, locale);
@@ -332,13 +347,13 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     if (draft.busy) return answer(res, signingRefusal("busy", locale));
     draft.busy = true;
     try {
-      const declined = await draft.port.completeSigning({ sessionId: draft.signerSessionId, completion: { kind: "declined", error: "access_denied", state: null } });
+      // An app draft still waiting for its phone has no signer session to end.
+      const declined =
+        draft.signing === null ? null : await draft.signing.port.completeSigning({ sessionId: draft.signing.sessionId, completion: { kind: "declined", error: "access_denied", state: null } });
       // Whatever the signer says (an app session only ends at its own callback), this draft is over.
-      if (declined.isErr() && declined.error.reason !== "cancelled") deps.logger.info({ event: "signing.cancel", reason: declined.error.reason }, "signer did not confirm the cancel");
-      const refusal = signerRefusal({ _tag: "JpkiSignerError", reason: "cancelled", operation: "signing.cancel", retryable: false, message: "cancelled" }, locale);
-      settle(draft, refusal.status, refusal.body);
+      if (declined?.isErr() === true && declined.error.reason !== "cancelled") deps.logger.info({ event: "signing.cancel", reason: declined.error.reason }, "signer did not confirm the cancel");
       await sessionAudit(req, draft, "cancelled", "failure", { reason: "cancelled", by: role });
-      res.status(refusal.status).json(refusal.body);
+      return end(res, draft, signerRefusal({ _tag: "JpkiSignerError", reason: "cancelled", operation: "signing.cancel", retryable: false, message: "cancelled" }, locale));
     } finally {
       draft.busy = false;
     }
@@ -352,13 +367,19 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     const found = drafts.authorise(String(req.params["id"] ?? ""), body.key, now);
     // Only the page that started the draft hands it off: a phone cannot pass it on again.
     if (found === null || found.role !== "pc") return answer(res, signingRefusal("draft_unknown", locale));
-    if (found.draft.state !== "pending") return answer(res, signingRefusal("already_finished", locale));
-    if (found.draft.signer !== "card") return answer(res, signingRefusal("wrong_way", locale));
-    const { token, expiresAt } = drafts.startHandoff(found.draft, now);
+    const { draft } = found;
+    if (draft.state !== "pending") return answer(res, signingRefusal("already_finished", locale));
+    if (draft.signer === "app") {
+      // An app draft started for this device went to the app here; one for the phone is handed off until
+      // a phone has claimed it: its transaction is that phone's then (a new link would strand it).
+      if (draft.signing !== null && draft.handoff === null) return answer(res, signingRefusal("wrong_way", locale));
+      if (draft.handoff?.used === true) return answer(res, signingRefusal("handoff_used", locale));
+    }
+    const { token, expiresAt } = drafts.startHandoff(draft, now);
     // The origin the PC's browser used: the phone must land where this service is served.
     const url = `${req.protocol}://${req.get("host") ?? "localhost"}${HANDOFF_PAGE_PATH}#${token}`;
     const qrDataUrl = await QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 2, scale: 6 });
-    await audit(req, found.draft, "link_created", "success");
+    await audit(req, draft, "link_created", "success");
     res.json({ url, qrDataUrl, expiresAt: expiresAt.toISOString() });
   });
 
@@ -375,18 +396,35 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     }
     const { draft, key } = claimed;
     await audit(req, draft, "link_opened", "success");
-    res.json({ draftId: draft.id, key, purpose: draft.purpose, canonicalJson: draft.canonicalJson, triesLeft: draft.triesLeft, expiresAt: draft.expiresAt.toISOString() });
+    const opened = { draftId: draft.id, key, purpose: draft.purpose, canonicalJson: draft.canonicalJson, triesLeft: draft.triesLeft, expiresAt: draft.expiresAt.toISOString() };
+    if (draft.signer === "card") return res.json({ ...opened, step: "password" });
+
+    // The app is on this phone: its sign transaction starts here, for the phone's origin, and the phone's
+    // browser gets the sealed pending cookie — the app comes back to it, and its callback finishes the draft.
+    const signer = appSignerFor(req);
+    const started = signer === null ? null : await signer.startSigning({ digestInfo: sha256DigestInfo(sha256(draft.signedAttributes)), key: "signature" });
+    if (signer === null || started === null || started.isErr() || started.value.challenge.kind !== "redirect") {
+      const reason = started?.isErr() === true ? started.error.reason : "unavailable";
+      await sessionAudit(req, draft, "app_started", "failure", { reason });
+      await audit(req, draft, "phone_finished", "failure", { reason });
+      return end(res, draft, started?.isErr() === true ? signerRefusal(started.error, locale) : signingRefusal("unavailable", locale));
+    }
+    draft.signing = { port: signer, sessionId: started.value.sessionId };
+    const sealed = jpki.pending.seal({ kind: "sign", draftId: draft.id, expiresAtMs: Math.min(draft.expiresAt.getTime(), now.getTime() + JPKI_PENDING_TTL_MS) });
+    res.set("Set-Cookie", jpki.pending.cookie(sealed));
+    await sessionAudit(req, draft, "app_started", "success");
+    res.json({ ...opened, step: "redirect", url: started.value.challenge.url });
   });
 
   api.post("/drafts/:id/status", (req, res) => {
     const locale = requestLocale(req);
     const body = decodeBody(KeyBody, req, res, locale);
     if (body === null) return;
-    const found = drafts.authorise(String(req.params["id"] ?? ""), body.key, deps.clock.now());
+    const now = deps.clock.now();
+    const found = drafts.authorise(String(req.params["id"] ?? ""), body.key, now);
     if (found === null) return answer(res, signingRefusal("draft_unknown", locale));
     const { draft } = found;
-    const handoff = draft.handoff === null ? "none" : draft.handoff.used ? "opened" : "waiting";
-    res.json({ state: draft.state, handoff, triesLeft: draft.triesLeft, ...(draft.outcome === null ? {} : { outcome: draft.outcome }) });
+    res.json({ state: draft.state, handoff: handoffState(draft, now), triesLeft: draft.triesLeft, ...(draft.outcome === null ? {} : { outcome: draft.outcome }) });
   });
 
   return router;
