@@ -27,7 +27,7 @@ describe("the shipped catalog (config/procedures.json)", () => {
     ]);
   });
 
-  it("has the 8 certificates of R1 with their fees", () => {
+  it("has the 8 certificates of R1 with their fees, and the 事後決済 closed registers", () => {
     const catalog = decoded._unsafeUnwrap();
     expect(catalog.procedures.map((p) => [p.id, p.feePerCopy])).toEqual([
       ["juminhyo", 300],
@@ -38,7 +38,10 @@ describe("the shipped catalog (config/procedures.json)", () => {
       ["mibun", 300],
       ["shotoku-kazei", 300],
       ["nozei", 300],
+      ["koseki-joseki", 750],
     ]);
+    // Only the closed registers are paid after assessment (the number of copies is known after the search).
+    expect(catalog.procedures.filter((p) => p.paymentTiming === "after_assessment").map((p) => p.id)).toEqual(["koseki-joseki"]);
     for (const p of catalog.procedures) {
       expect(p.maxCopies).toBe(10);
       expect(p.requiresSignature).toBe(true);

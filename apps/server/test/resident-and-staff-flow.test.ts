@@ -16,11 +16,11 @@ const inbox = async () => {
 };
 
 describe("the resident's 住民票 request over HTTP, on real SQLite, test card, CMS verifier and sandbox gateway", () => {
-  it("serves the 8 certificate procedures of the catalog file with fees and delivery methods", async () => {
+  it("serves the 9 certificate procedures of the catalog file with fees and delivery methods", async () => {
     const res = await call(`${server.url}/api/procedures`);
     expect(res.status).toBe(200);
     expect(res.body.procedures.map((p: { id: string }) => p.id)).toEqual([
-      "juminhyo", "inkan", "koseki", "koseki-fuhyo", "dokushin", "mibun", "shotoku-kazei", "nozei",
+      "juminhyo", "inkan", "koseki", "koseki-fuhyo", "dokushin", "mibun", "shotoku-kazei", "nozei", "koseki-joseki",
     ]);
     const tax = res.body.procedures.find((p: { id: string }) => p.id === "shotoku-kazei");
     expect(tax.extraFields.map((f: { key: string }) => f.key)).toEqual(["fiscalYear", "purpose"]);

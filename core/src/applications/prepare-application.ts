@@ -1,5 +1,6 @@
 import type { Result } from "neverthrow";
 import { calculateFee } from "../fees/calculate-fee.ts";
+import { paymentTimingOf } from "../fees/payment-timing.ts";
 import type { FeeBreakdown } from "../fees/fee.ts";
 import type { ProcedureCatalog } from "../procedures/procedure.ts";
 import { canonicalApplicationJson } from "../signatures/canonical-application.ts";
@@ -34,6 +35,7 @@ export const prepareApplication = (
       applicant: input.applicant,
       request: input.request,
       fee,
+      paymentTiming: paymentTimingOf(input.procedure),
     });
     return { input, fee, canonicalJson };
   });

@@ -1,9 +1,11 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import { applicationChangeAudit } from "../audit/application-audit-entry.ts";
 import type { FeeBreakdown } from "../fees/fee.ts";
+import { paymentTimingOf } from "../fees/payment-timing.ts";
 import type { OutboxMessage } from "../notifications/outbox.ts";
 import type { Authorization, PaymentError, PaymentGateway } from "../payments/payment-gateway.port.ts";
 import { paymentChallengeRequired, type PaymentChallengeRequired } from "../payments/payment-challenge-required.ts";
+import { findProcedure } from "../procedures/find-procedure.ts";
 import type { ProcedureCatalog } from "../procedures/procedure.ts";
 import { canonicalApplicationJson } from "../signatures/canonical-application.ts";
 import type { SignatureRequired } from "../signatures/signature.errors.ts";
@@ -42,7 +44,10 @@ export interface SubmitApplicationInput {
    * application; `null` when the procedure needs no signature (it is ignored then).
    */
   readonly cmsBase64: string | null;
-  /** Single-use card token from the gateway's hosted fields. Unused when the total is 0 yen or with `savedCard`. */
+  /**
+   * Single-use card token from the gateway's hosted fields. Unused when the total is 0 yen, with
+   * `savedCard`, or for an `after_assessment` procedure (事後決済: nothing is charged at submission).
+   */
   readonly paymentToken: string;
   /**
    * The resident's saved card instead of a token (R6: reused without re-entry). The caller has checked
@@ -82,7 +87,8 @@ const OPERATION = "submit-application";
 /**
  * A resident submits an application (R4–R7): validate and normalise the input, compute the fee and
  * build the canonical document (all three as `prepareApplication`), verify the JPKI signature over
- * it (if the procedure requires one), authorise the card for the total, then store the application
+ * it (if the procedure requires one), authorise the card for the total (not for an `after_assessment`
+ * procedure, 事後決済: the resident pays once staff have fixed the amount), then store the application
  * with its outbox message (the 受付 email) and its audit entry (`application.submitted`) in one transaction.
  *
  * Idempotent per submission key: if the key is already stored with the same canonical document, the
@@ -114,6 +120,12 @@ export const submitApplication = (
   );
 };
 
+/** The payment timing of a stored application's procedure (a procedure gone from the catalogue: at submission). */
+const storedPaymentTiming = (catalog: ProcedureCatalog, application: Application) => {
+  const procedure = findProcedure(catalog, application.procedureId);
+  return procedure === null ? "at_submission" : paymentTimingOf(procedure);
+};
+
 /** The canonical document of a stored application: the signed bytes if it was signed. */
 const storedCanonicalJson = (deps: SubmitApplicationDeps, application: Application): string =>
   application.signature?.canonicalJson ??
@@ -124,6 +136,7 @@ const storedCanonicalJson = (deps: SubmitApplicationDeps, application: Applicati
     applicant: application.applicant,
     request: application.request,
     fee: application.fee,
+    paymentTiming: storedPaymentTiming(deps.catalog, application),
   });
 
 const replay = (
@@ -178,8 +191,9 @@ const authorize = (
   token: string,
   savedCard: { readonly customerId: string; readonly cardId: string } | null,
 ): ResultAsync<Authorization | null, PaymentError | PaymentChallengeRequired> => {
-  // A free procedure (fee and postage 0) has nothing to authorise.
-  if (fee.total === 0) return okAsync(null);
+  // A free procedure (fee and postage 0) has nothing to authorise. 事後決済 neither: the amount is only an
+  // estimate until staff fix it (ADR 26); the resident then pays what is due from the status page.
+  if (fee.total === 0 || paymentTimingOf(v.procedure) === "after_assessment") return okAsync(null);
   // A saved card is named by its gateway id: the same card for the same submission is the same attempt.
   const idempotencyKey = paymentIdempotencyKey(deps.hasher, v.submissionKey, savedCard === null ? token : `saved-card:${savedCard.cardId}`);
   return deps.gateway

@@ -62,6 +62,14 @@ export const editFee = (current: FeeBreakdown, edits: readonly FeeLineEdit[], re
   return same ? refused("fee.unchanged") : ok(next);
 };
 
+/**
+ * Staff change a fee, or — for a 事後決済 application whose fee is not fixed yet (`fixed` false) — fix it:
+ * with edits (the pages counted at the desk) or as estimated at submission, which is then not
+ * `fee.unchanged` but the decision that the estimate is what the resident owes. A reason is required either way.
+ */
+export const editOrFixFee = (current: FeeBreakdown, edits: readonly FeeLineEdit[], reason: string, fixed: boolean): Result<FeeBreakdown, FeeChangeRefused> =>
+  editFee(current, edits, reason).orElse((e) => (!fixed && e.code === "fee.unchanged" ? ok(current) : err(e)));
+
 /** One staff fee change, as kept with the application (the audit entry says the same). */
 export interface FeeChange {
   readonly at: Date;

@@ -126,3 +126,64 @@ export const renderStatusEmail = (
     text: `${lines.join("\n")}\n`,
   };
 };
+
+/** Why the resident is asked to pay: the 事後決済 fee was fixed, or staff raised the fee after a payment. */
+export type PaymentDueReason = "fee_fixed" | "difference";
+
+/**
+ * The email telling the resident there is an amount to pay (ADR 26): staff fixed the fee of a 事後決済
+ * application, or changed a fee so that a difference is owed. It holds only what the resident needs to
+ * act — receipt number, procedure, the amount due and how to pay (the status page, with the access code
+ * shown at submission) — and no name, address, access secret or link that could pay for someone else.
+ */
+export const renderPaymentDueEmail = (
+  application: Pick<Application, "receiptNumber">,
+  procedure: Procedure,
+  municipality: ProcedureCatalog["municipality"],
+  locale: Locale,
+  due: { readonly amount: number; readonly reason: PaymentDueReason },
+): StatusEmail => {
+  const ja = locale === "ja";
+  const city = municipality.name[locale];
+  const procedureName = procedure.name[locale];
+  const amount = formatYen(due.amount, locale);
+  const lines = ja
+    ? [
+        "お申し込みの方へ",
+        "",
+        due.reason === "fee_fixed"
+          ? `${city}です。${procedureName}の手数料が確定しました。下記の金額をお支払いください。お支払いを確認した後に証明書を発送します。`
+          : `${city}です。${procedureName}の手数料が変更になり、差額のお支払いが必要になりました。下記の金額をお支払いください。`,
+        "",
+        `受付番号：${application.receiptNumber}`,
+        `手続き：${procedureName}`,
+        `お支払いいただく金額：${amount}`,
+        "",
+        "お支払いは、申請状況の確認ページで受付番号と、申請完了時に画面に表示されたアクセスコードを入力し、クレジットカードで行ってください。",
+        "アクセスコードはこのメールには記載していません。第三者に知らせないでください。",
+        "",
+        "このメールは送信専用です。ご不明な点は、受付番号を添えて市役所の担当窓口までお問い合わせください。",
+        `${city}`,
+      ]
+    : [
+        "Dear applicant,",
+        "",
+        due.reason === "fee_fixed"
+          ? `This is ${city}. The fee for your ${procedureName} has been fixed. Please pay the amount below; we post the certificate once it is paid.`
+          : `This is ${city}. The fee for your ${procedureName} has changed and a difference is now due. Please pay the amount below.`,
+        "",
+        `Receipt number: ${application.receiptNumber}`,
+        `Procedure: ${procedureName}`,
+        `Amount due: ${amount}`,
+        "",
+        "To pay by card, open the application status page and enter the receipt number and the access code shown when you submitted the application.",
+        "The access code is not included in this email. Do not share it with anyone.",
+        "",
+        "This address does not receive replies. For questions, contact the city office with your receipt number.",
+        `${city}`,
+      ];
+  const subject = ja
+    ? `【${city}】${procedureName}の手数料のお支払いのお願い（受付番号 ${application.receiptNumber}）`
+    : `[${city}] Payment due for your ${procedureName} (receipt number ${application.receiptNumber})`;
+  return { subject, text: `${lines.join("\n")}\n` };
+};

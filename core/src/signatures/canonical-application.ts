@@ -1,6 +1,7 @@
 import canonicalize from "canonicalize";
 import type { Applicant, CertificateRequest } from "../applications/application.ts";
 import type { FeeBreakdown } from "../fees/fee.ts";
+import type { PaymentTiming } from "../procedures/procedure.ts";
 
 /** Type tag of the signed document; a new major changes what is signed and how. */
 export const CANONICAL_APPLICATION_TYPE = "madoguchi.application/v1" as const;
@@ -13,6 +14,12 @@ export interface CanonicalApplicationInput {
   readonly applicant: Applicant;
   readonly request: CertificateRequest;
   readonly fee: FeeBreakdown;
+  /**
+   * When the fee is paid (absent: `at_submission`). Only `after_assessment` (事後決済) appears in the
+   * document — the resident then signs that the fee is an estimate staff fix later — so the signed bytes
+   * of every `at_submission` procedure are unchanged.
+   */
+  readonly paymentTiming?: PaymentTiming;
 }
 
 /**
@@ -45,6 +52,7 @@ export const canonicalApplicationJson = (input: CanonicalApplicationInput): stri
       total: input.fee.total,
       lines: input.fee.lines.map((l) => ({ kind: l.kind, unitPrice: l.unitPrice, quantity: l.quantity, amount: l.amount })),
     },
+    ...(input.paymentTiming === "after_assessment" ? { paymentTiming: "after_assessment" } : {}),
   };
   const json = canonicalize(doc);
   // Only non-JSON values (undefined, functions, NaN) make canonicalize fail: a programmer error.
