@@ -4,3 +4,4 @@ export * from "./money-plan.ts";
 export * from "./settlement-report.ts";
 export * from "./payment-ledger-store.port.ts";
 export * from "./application-books.ts";
+export * from "./reconcile-with-gateway.ts";
