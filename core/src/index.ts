@@ -66,6 +66,7 @@ export * from "./signatures/revocation-checker.port.ts";
 export * from "./signatures/trust-anchor-store.port.ts";
 export * from "./signatures/cms-assembly.ts";
 export * from "./payments/payment-gateway.port.ts";
+export * from "./payments/payment-gateway-v2.ts";
 export * from "./payments/merge-authorization-state.ts";
 export * from "./payments/payment-challenge-required.ts";
 export * from "./payments/ledger/index.ts";

@@ -26,6 +26,7 @@ import {
   type PaymentCustomer,
   type PaymentEvent,
   type SavedCard,
+  type SettlementRecord,
   type SignatureError,
   type SignatureVerifier,
   type StorageError,
@@ -129,7 +130,7 @@ export class FakeVerifier implements SignatureVerifier {
 
 /** A gateway that keeps authorisations by idempotency key; token `tok_declined` is declined. */
 export class FakeGateway implements PaymentGateway {
-  readonly meta = meta("payment-gateway@2");
+  readonly meta = meta("payment-gateway@3");
   readonly byKey = new Map<string, Authorization>();
   readonly requests: AuthorizeRequest[] = [];
   readonly voids: string[] = [];
@@ -197,6 +198,9 @@ export class FakeGateway implements PaymentGateway {
   }
   deleteSavedCard(): ResultAsync<void, PaymentError> {
     throw new Error("not used by core use cases");
+  }
+  listSettlementRecords(): ResultAsync<readonly SettlementRecord[], PaymentError> {
+    return errAsync({ _tag: "PaymentError", reason: "unsupported", operation: "listSettlementRecords", retryable: false, message: "the fake keeps no settlement records" });
   }
   verifyWebhook(): Result<PaymentEvent, PaymentError> {
     throw new Error("not used by core use cases");

@@ -4,7 +4,7 @@ import { errAsync, okAsync } from "neverthrow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandboxPaymentGateway } from "../src/index.ts";
 import { SECRET_KEY } from "./support/sandbox-fixture.ts";
-import { startSandboxContractRig, WEBHOOK_SECRET, type SandboxContractRig } from "./support/sandbox-harness.ts";
+import { SETTLEMENT_PAGE_SIZE, startSandboxContractRig, WEBHOOK_SECRET, type SandboxContractRig } from "./support/sandbox-harness.ts";
 
 // Each broken gateway below is the real client with one promise of the contract broken; the named
 // case of the suite must fail against it, or the suite would not protect anyone.
@@ -14,12 +14,14 @@ beforeAll(async () => {
 });
 afterAll(() => rig.close());
 
-const real = (): PaymentGateway => createSandboxPaymentGateway({ baseUrl: rig.proxy.url, secretKey: SECRET_KEY, timeoutMs: 1000, webhookSecret: WEBHOOK_SECRET });
+const real = (): PaymentGateway => createSandboxPaymentGateway({ baseUrl: rig.proxy.url, secretKey: SECRET_KEY, timeoutMs: 1000, webhookSecret: WEBHOOK_SECRET, settlementPageSize: SETTLEMENT_PAGE_SIZE });
+
+const SETTLEMENT_CASE = "after authorise, capture and refunds through the adapter, the records of the period list exactly those captures and refunds, with brand and key";
 
 const mutants: ReadonlyArray<{ readonly mutant: string; readonly caughtBy: string; readonly make: () => PaymentGateway }> = [
   {
     mutant: "declares another contract",
-    caughtBy: "declares the payment-gateway@2 contract",
+    caughtBy: "declares the payment-gateway@3 contract",
     make: () => ({ ...real(), meta: { ...real().meta, contract: "payment-gateway@0" } }),
   },
   {
@@ -116,6 +118,52 @@ const mutants: ReadonlyArray<{ readonly mutant: string; readonly caughtBy: strin
       const g = real();
       return { ...g, completeChallenge: (id, key) => g.completeChallenge(id, key).orElse(() => g.getAuthorization(id).map((a) => ({ ...(a ?? ({} as never)), id, status: "authorized" as const }))) };
     },
+  },
+  {
+    mutant: "drops one record of the period",
+    caughtBy: SETTLEMENT_CASE,
+    make: () => {
+      const g = real();
+      return { ...g, listSettlementRecords: (p) => g.listSettlementRecords(p).map((rs) => rs.filter((r) => r.kind !== "refund" || r.amount !== 200)) };
+    },
+  },
+  {
+    mutant: "reports a refund's amount changed by one yen",
+    caughtBy: SETTLEMENT_CASE,
+    make: () => {
+      const g = real();
+      return { ...g, listSettlementRecords: (p) => g.listSettlementRecords(p).map((rs) => rs.map((r) => (r.kind === "refund" ? { ...r, amount: yen(r.amount + 1) } : r))) };
+    },
+  },
+  {
+    mutant: "books the authorised amount of a partial capture",
+    caughtBy: SETTLEMENT_CASE,
+    make: () => {
+      const g = real();
+      return { ...g, listSettlementRecords: (p) => g.listSettlementRecords(p).map((rs) => rs.map((r) => (r.kind === "capture" && r.amount === 600 ? { ...r, amount: yen(1000) } : r))) };
+    },
+  },
+  {
+    mutant: "ignores the period (lists everything it ever booked)",
+    caughtBy: "a period lists only what was booked in it: a capture before it and one after it are excluded",
+    make: () => {
+      const g = real();
+      return { ...g, listSettlementRecords: (p) => g.listSettlementRecords({ from: new Date(0), to: new Date(Math.max(p.to.getTime(), Date.now() + 60_000)) }) };
+    },
+  },
+  {
+    mutant: "reads only the first page",
+    caughtBy: "follows the gateway's pages: more records than a page are all listed, each once",
+    make: () => {
+      const g = real();
+      // Walks no further than the newest page's worth: the records of one page only.
+      return { ...g, listSettlementRecords: (p) => g.listSettlementRecords(p).map((rs) => rs.slice(0, SETTLEMENT_PAGE_SIZE)) };
+    },
+  },
+  {
+    mutant: "claims settlementRecords but answers unsupported",
+    caughtBy: SETTLEMENT_CASE,
+    make: () => ({ ...real(), listSettlementRecords: () => errAsync({ _tag: "PaymentError" as const, reason: "unsupported" as const, operation: "x", retryable: false, message: "x" }) }),
   },
 ];
 

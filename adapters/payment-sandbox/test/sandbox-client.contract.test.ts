@@ -2,7 +2,7 @@ import { describePaymentGatewayContract } from "@madoguchi/conformance/payment-g
 import { afterAll, beforeAll } from "vitest";
 import { createSandboxPaymentGateway } from "../src/index.ts";
 import { SECRET_KEY } from "./support/sandbox-fixture.ts";
-import { startSandboxContractRig, WEBHOOK_SECRET, type SandboxContractRig } from "./support/sandbox-harness.ts";
+import { SETTLEMENT_PAGE_SIZE, startSandboxContractRig, WEBHOOK_SECRET, type SandboxContractRig } from "./support/sandbox-harness.ts";
 
 // A real sandbox service on 127.0.0.1:0 sending webhooks to a local receiver, reached through a
 // fault-injecting proxy; the client's timeout is shorter than the slow card's delay.
@@ -14,7 +14,7 @@ afterAll(() => rig.close());
 
 describePaymentGatewayContract(
   "payment-sandbox client against a real sandbox service",
-  () => createSandboxPaymentGateway({ baseUrl: rig.proxy.url, secretKey: SECRET_KEY, timeoutMs: 1500, webhookSecret: WEBHOOK_SECRET }),
+  () => createSandboxPaymentGateway({ baseUrl: rig.proxy.url, secretKey: SECRET_KEY, timeoutMs: 1500, webhookSecret: WEBHOOK_SECRET, settlementPageSize: SETTLEMENT_PAGE_SIZE }),
   {
     success: () => rig.tokens.success(),
     declined: () => rig.tokens.declined(),
@@ -26,5 +26,6 @@ describePaymentGatewayContract(
     faults: { inject: (operation, fault) => rig.proxy.inject(operation, fault), clear: () => rig.proxy.clear() },
     challenges: { answer: (url, pass) => rig.harness.challenges?.answer(url, pass) ?? Promise.resolve() },
     webhooks: { deliveries: () => rig.harness.webhooks?.deliveries() ?? [] },
+    settlement: { pageSize: SETTLEMENT_PAGE_SIZE },
   },
 );

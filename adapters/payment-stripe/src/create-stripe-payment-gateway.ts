@@ -30,6 +30,7 @@ import {
   savedCardOf,
 } from "./stripe-objects.ts";
 import { DEFAULT_STRIPE_API_VERSION, StripeGatewayOptions } from "./stripe-options.ts";
+import { listStripeSettlementRecords } from "./stripe-settlement-records.ts";
 import { STRIPE_SIGNATURE_HEADER, verifyStripeSignature } from "./stripe-webhook-signature.ts";
 
 const seg = encodeURIComponent;
@@ -56,7 +57,7 @@ export const createStripePaymentGateway = (options: StripeGatewayOptions): Payme
     apiVersion: valid.apiVersion ?? DEFAULT_STRIPE_API_VERSION,
   };
   const webhookSecrets = valid.webhookSecrets ?? [];
-  const capabilities = new Set<PaymentCapability>(["partialCapture", "refund", "partialRefund", "cardOnFile", "threeDSecure"]);
+  const capabilities = new Set<PaymentCapability>(["partialCapture", "refund", "partialRefund", "cardOnFile", "threeDSecure", "settlementRecords"]);
   if (webhookSecrets.length > 0) capabilities.add("webhooks");
 
   const getIntent = (operation: string, id: string) =>
@@ -328,6 +329,8 @@ export const createStripePaymentGateway = (options: StripeGatewayOptions): Payme
       const event: PaymentEvent = { id: e.id, type: mapped.type, createdAt: new Date(e.created * 1000), authorization: mapped.authorization };
       return ok(event);
     },
+
+    listSettlementRecords: (period) => listStripeSettlementRecords(config, valid.settlementPageSize ?? 100, period),
 
     healthCheck: () => callStripe(config, { operation: "payment-gateway.healthCheck", method: "GET", path: "v1/balance", response: BalanceObject }).map(() => undefined),
   };

@@ -1,5 +1,5 @@
 /**
- * `@madoguchi/adapter-payment-stripe` — `payment-gateway@2` over Stripe's HTTP API (ADR 0028).
+ * `@madoguchi/adapter-payment-stripe` — `payment-gateway@3` over Stripe's HTTP API (ADR 0028).
  */
 export { createStripePaymentGateway } from "./create-stripe-payment-gateway.ts";
 export { DEFAULT_STRIPE_API_VERSION, StripeGatewayOptions } from "./stripe-options.ts";

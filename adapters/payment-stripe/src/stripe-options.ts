@@ -27,6 +27,8 @@ export const StripeGatewayOptions = Schema.Struct({
   returnUrl: HttpUrl,
   /** `Stripe-Version` pinned for the shapes we decode (default {@link DEFAULT_STRIPE_API_VERSION}). */
   apiVersion: Schema.optional(Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/))),
+  /** Balance transactions asked per page when listing settlement records (1–100, Stripe's maximum and our default). */
+  settlementPageSize: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 100 }))),
 });
 export type StripeGatewayOptions = typeof StripeGatewayOptions.Type;
 

@@ -5,6 +5,8 @@ import { RETURN_URL, SECRET_KEY, startStripeContractRig, WEBHOOK_SECRET, type St
 
 // The adapter against the local contract server written from Stripe's API reference, through a
 // fault-injecting proxy; webhooks go to a local receiver. The timeout is short: the server answers in ms.
+/** Balance transactions per page in these tests: small, so the suite walks several pages (Stripe's maximum is 100). */
+const SETTLEMENT_PAGE_SIZE = 2;
 let rig: StripeContractRig;
 beforeAll(async () => {
   rig = await startStripeContractRig();
@@ -13,7 +15,7 @@ afterAll(() => rig.close());
 
 describePaymentGatewayContract(
   "payment-stripe against the Stripe contract server",
-  () => createStripePaymentGateway({ apiBase: rig.proxy.url, secretKey: SECRET_KEY, timeoutMs: 1000, webhookSecrets: [WEBHOOK_SECRET], returnUrl: RETURN_URL }),
+  () => createStripePaymentGateway({ apiBase: rig.proxy.url, secretKey: SECRET_KEY, timeoutMs: 1000, webhookSecrets: [WEBHOOK_SECRET], returnUrl: RETURN_URL, settlementPageSize: SETTLEMENT_PAGE_SIZE }),
   {
     success: () => rig.tokens.success(),
     declined: () => rig.tokens.declined(),
@@ -25,5 +27,6 @@ describePaymentGatewayContract(
     faults: { inject: (operation, fault) => rig.proxy.inject(operation, fault), clear: () => rig.proxy.clear() },
     challenges: { answer: (url, pass) => rig.harness.challenges?.answer(url, pass) ?? Promise.resolve() },
     webhooks: { deliveries: () => rig.harness.webhooks?.deliveries() ?? [] },
+    settlement: { pageSize: SETTLEMENT_PAGE_SIZE },
   },
 );

@@ -14,4 +14,5 @@ export {
   type PaymentGatewayTestTokens,
 } from "./payment-gateway.contract.ts";
 export { paymentGatewayV2Cases } from "./payment-gateway-v2.cases.ts";
+export { settlementRecordCases } from "./settlement-records.cases.ts";
 export { startFaultProxy, type FaultOperation, type FaultProxy, type GatewayFault, type PaymentGatewayFaults } from "./fault-proxy.ts";

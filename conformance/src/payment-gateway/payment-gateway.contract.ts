@@ -11,6 +11,7 @@ import {
 import type { MakePaymentGateway, PaymentGatewayCase, PaymentGatewayContractOptions, PaymentGatewayHarness, PaymentGatewayTestTokens } from "./payment-gateway.types.ts";
 import { authorizeNew, errorOf, expectWellFormed, freshKey, okValue } from "./payment-gateway.helpers.ts";
 import { paymentGatewayV2Cases } from "./payment-gateway-v2.cases.ts";
+import { settlementRecordCases } from "./settlement-records.cases.ts";
 
 export type {
   MakePaymentGateway,
@@ -24,7 +25,7 @@ export type {
 /** The cases of the payment-gateway contract, exported so that tests can prove each one catches a broken adapter. */
 export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
   {
-    name: "declares the payment-gateway@2 contract",
+    name: `declares the ${PAYMENT_GATEWAY_CONTRACT} contract`,
     run: async ({ makeGateway }) => {
       const gateway = await makeGateway();
       expect(gateway.meta.contract).toBe(PAYMENT_GATEWAY_CONTRACT);
@@ -224,8 +225,11 @@ export const paymentGatewayCases: readonly PaymentGatewayCase[] = [
   },
 ];
 
-/** Every case of payment-gateway@2: the version 1 cases and the new ones (refunds, saved cards, 3-D Secure, webhooks, faults). */
-export const allPaymentGatewayCases: readonly PaymentGatewayCase[] = [...paymentGatewayCases, ...paymentGatewayV2Cases];
+/**
+ * Every case of payment-gateway@3: the version 1 cases, version 2's (refunds, saved cards, 3-D Secure,
+ * webhooks, faults) and version 3's settlement records (ADR 0029).
+ */
+export const allPaymentGatewayCases: readonly PaymentGatewayCase[] = [...paymentGatewayCases, ...paymentGatewayV2Cases, ...settlementRecordCases];
 
 /** What the model knows of one authorisation made during a run. */
 interface ModelPayment {
@@ -323,7 +327,7 @@ const paymentCommands = (tokens: PaymentGatewayTestTokens): fc.Arbitrary<Payment
 ];
 
 /**
- * Registers the payment-gateway@2 contract as a vitest suite. `makeGateway` builds the adapter for each
+ * Registers the payment-gateway@3 contract as a vitest suite. `makeGateway` builds the adapter for each
  * test; `tokens` mints card tokens the way the gateway's browser fields would; `harness` injects faults,
  * answers 3-D Secure challenges and shows webhook deliveries. A case for a capability the adapter does
  * not declare is skipped, and the "unsupported" case checks such operations change nothing.

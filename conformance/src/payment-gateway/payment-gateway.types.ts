@@ -20,7 +20,7 @@ export interface PaymentGatewayTestTokens {
 /**
  * What the suite drives besides the adapter. `faults` is required: every adapter proves it ends with the
  * right money in the right place under timeouts after commit and 5xx (use {@link startFaultProxy}).
- * `challenges` is required with `threeDSecure`, `webhooks` with `webhooks`.
+ * `challenges` is required with `threeDSecure`, `webhooks` with `webhooks`, `settlement` with `settlementRecords`.
  */
 export interface PaymentGatewayHarness {
   readonly faults?: PaymentGatewayFaults;
@@ -28,6 +28,11 @@ export interface PaymentGatewayHarness {
   readonly challenges?: { answer(challengeUrl: string, pass: boolean): Promise<void> };
   /** Every webhook delivery the gateway has made so far, as received (raw body and lower-case headers). */
   readonly webhooks?: { deliveries(): readonly WebhookDelivery[] };
+  /**
+   * Required with `settlementRecords`: how many records the adapter asks per page of the gateway's list
+   * (configure it small, e.g. 2, so that the suite makes more records than a page and proves every page is read).
+   */
+  readonly settlement?: { readonly pageSize: number };
 }
 
 /** Tuning of {@link describePaymentGatewayContract}. */

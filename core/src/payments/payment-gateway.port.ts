@@ -7,8 +7,11 @@ import type { Yen } from "../shared/yen.ts";
  * Contract id of {@link PaymentGateway}. Version 2 (ADR 0027) adds refunds, customers with saved cards,
  * EMV 3-D Secure challenges, verified webhooks and declared capabilities; an authorisation may now
  * answer `challenge_required`, which version 1 callers would not expect — hence the major bump.
+ * Version 3 (ADR 0029) adds the required method `listSettlementRecords` (the gateway's own records of a
+ * period, behind the `settlementRecords` capability): a version 2 adapter no longer type-checks, so the
+ * major is bumped; {@link fromPaymentGatewayV2} wraps a version 2 adapter unchanged.
  */
-export const PAYMENT_GATEWAY_CONTRACT = "payment-gateway@2" as const;
+export const PAYMENT_GATEWAY_CONTRACT = "payment-gateway@3" as const;
 
 /**
  * Optional behaviour an adapter declares in `meta.capabilities`. Every method exists on every adapter;
@@ -18,11 +21,12 @@ export const PAYMENT_GATEWAY_CONTRACT = "payment-gateway@2" as const;
  * - `cardOnFile`: customers and saved cards (ensure/find customer, save, update, delete, charge a saved card).
  * - `threeDSecure`: authorisations may answer `challenge_required`; `completeChallenge` finishes them.
  * - `webhooks`: the gateway sends signed events that `verifyWebhook` checks.
+ * - `settlementRecords`: `listSettlementRecords` reads the gateway's own captures and refunds of a period.
  */
-export type PaymentCapability = "partialCapture" | "refund" | "partialRefund" | "cardOnFile" | "threeDSecure" | "webhooks";
+export type PaymentCapability = "partialCapture" | "refund" | "partialRefund" | "cardOnFile" | "threeDSecure" | "webhooks" | "settlementRecords";
 
 /** Every capability, in a stable order (documentation, conformance). */
-export const PAYMENT_CAPABILITIES: readonly PaymentCapability[] = ["partialCapture", "refund", "partialRefund", "cardOnFile", "threeDSecure", "webhooks"];
+export const PAYMENT_CAPABILITIES: readonly PaymentCapability[] = ["partialCapture", "refund", "partialRefund", "cardOnFile", "threeDSecure", "webhooks", "settlementRecords"];
 
 /** Card brands a gateway may report. */
 export type CardBrand = "visa" | "mastercard" | "jcb" | "amex" | "diners";
@@ -132,6 +136,33 @@ export interface WebhookDelivery {
 }
 
 /**
+ * One movement of money in the gateway's own books (ADR 0029): a capture, or one (partial) refund, of one
+ * authorisation, at the time the gateway booked it. What the payment agent's statement is made of; the
+ * settlement report matches our books against these. Gateway ids and display data only.
+ */
+export interface SettlementRecord {
+  /** The gateway's id of the movement itself (a balance transaction, a refund), unique per gateway. */
+  readonly id: string;
+  /** The authorisation it moved money of (`Authorization.id`). */
+  readonly authorizationId: string;
+  readonly kind: "capture" | "refund";
+  /** Positive yen: captured, or refunded by this refund. */
+  readonly amount: Yen;
+  /** When the gateway booked it. */
+  readonly at: Date;
+  /** The card's brand, `null` when the gateway cannot tell (a charge madoguchi did not make). */
+  readonly brand: CardBrand | null;
+  /** The authorisation's idempotency key when the gateway keeps it (it names our application), else `null`. */
+  readonly idempotencyKey: IdempotencyKey | null;
+}
+
+/** A period of the gateway's books: every movement booked at `from` ≤ t < `to`. */
+export interface SettlementPeriod {
+  readonly from: Date;
+  readonly to: Date;
+}
+
+/**
  * Port: a card payment gateway. Every call that moves money carries an idempotency key created before
  * the first try; the same key with the same request answers the first result and never moves money twice;
  * the same key with a different request is `invalid_request`.
@@ -166,5 +197,10 @@ export interface PaymentGateway {
   deleteSavedCard(customerId: string, cardId: string): ResultAsync<void, PaymentError>;
   /** Checks a webhook's signature and freshness (`now`) and parses it; a bad one is `invalid_signature`. */
   verifyWebhook(delivery: WebhookDelivery, now: Date): Result<PaymentEvent, PaymentError>;
+  /**
+   * Needs `settlementRecords`. Every capture and refund the gateway booked in `period`, each once, oldest
+   * first, following the gateway's pages to the end; none is `[]`.
+   */
+  listSettlementRecords(period: SettlementPeriod): ResultAsync<readonly SettlementRecord[], PaymentError>;
   healthCheck(): ResultAsync<void, PaymentError>;
 }

@@ -6,11 +6,13 @@ import {
   type PaymentCapability,
   type PaymentCustomer,
   type PaymentEvent,
+  type PaymentError,
   type PaymentGateway,
   type SavedCard,
+  type SettlementRecord,
 } from "@madoguchi/core";
 import { Result as EffectResult, Schema } from "effect";
-import { err, ok } from "neverthrow";
+import { err, errAsync, ok, okAsync, type ResultAsync } from "neverthrow";
 import { SIGNATURE_HEADER, verifyWebhookSignature } from "../webhooks/webhook-signature.ts";
 import { paymentError } from "./payment-error.ts";
 import { callSandbox, type SandboxHttpConfig } from "./sandbox-http.ts";
@@ -64,6 +66,25 @@ const EventBody = Schema.Struct({
   data: Schema.Struct({ authorization: Schema.Struct({ ...AuthorizationBody.fields, challengePath: Schema.optional(Schema.NullOr(Schema.String)), challenge: Schema.optional(Schema.NullOr(Schema.Struct({ url: Schema.String }))) }) }),
 });
 
+const SettlementPageBody = Schema.Struct({
+  data: Schema.Array(
+    Schema.Struct({
+      id: Schema.NonEmptyString,
+      authorizationId: Schema.NonEmptyString,
+      kind: Schema.Literals(["capture", "refund"]),
+      amount: NonNegativeInt,
+      at: Schema.String.check(Schema.makeFilter((s: string) => (Number.isNaN(Date.parse(s)) ? "must be an ISO instant" : undefined))),
+      brand: Brand,
+      idempotencyKey: Schema.NonEmptyString,
+    }),
+  ),
+  has_more: Schema.Boolean,
+});
+type SettlementPage = typeof SettlementPageBody.Type;
+
+/** Pages are followed to the end, but never more than this many (a gateway that never says "no more"). */
+const MAX_SETTLEMENT_PAGES = 10_000;
+
 const HealthBody = Schema.Struct({ status: Schema.Literal("ok") });
 const DeletedBody = Schema.Struct({ deleted: Schema.Literal(true) });
 
@@ -84,7 +105,8 @@ export const createSandboxPaymentGateway = (options: SandboxClientOptions): Paym
     timeoutMs: valid.timeoutMs,
   };
   const webhookSecret = valid.webhookSecret;
-  const capabilities = new Set<PaymentCapability>(["partialCapture", "refund", "partialRefund", "cardOnFile", "threeDSecure"]);
+  const capabilities = new Set<PaymentCapability>(["partialCapture", "refund", "partialRefund", "cardOnFile", "threeDSecure", "settlementRecords"]);
+  const pageSize = valid.settlementPageSize ?? 100;
   if (webhookSecret !== undefined) capabilities.add("webhooks");
 
   const authorizationCall = (operation: string, id: string, action: string, idempotencyKey: IdempotencyKey | undefined, body?: unknown) =>
@@ -192,6 +214,31 @@ export const createSandboxPaymentGateway = (options: SandboxClientOptions): Paym
         authorization: toAuthorization({ ...authorization, challenge: authorization.challenge ?? null }),
       };
       return ok(event);
+    },
+
+    listSettlementRecords: (period) => {
+      const operation = "payment-gateway.listSettlementRecords";
+      const page = (startingAfter: string | null): ResultAsync<SettlementPage, PaymentError> =>
+        callSandbox(config, {
+          operation,
+          method: "GET",
+          path: `v1/settlement-records?${new URLSearchParams({ from: period.from.toISOString(), to: period.to.toISOString(), limit: String(pageSize), ...(startingAfter === null ? {} : { starting_after: startingAfter }) }).toString()}`,
+          response: SettlementPageBody,
+        });
+      const walk = (startingAfter: string | null, so: readonly SettlementRecord[], pages: number): ResultAsync<readonly SettlementRecord[], PaymentError> =>
+        page(startingAfter).andThen((p) => {
+          const all = [
+            ...so,
+            ...p.data.map(
+              (m): SettlementRecord => ({ id: m.id, authorizationId: m.authorizationId, kind: m.kind, amount: yen(m.amount), at: new Date(m.at), brand: m.brand, idempotencyKey: IdempotencyKey(m.idempotencyKey) }),
+            ),
+          ];
+          const last = p.data.at(-1);
+          if (!p.has_more || last === undefined) return okAsync(all);
+          if (pages >= MAX_SETTLEMENT_PAGES) return errAsync(paymentError(operation, "unavailable", "the payment gateway kept answering more pages"));
+          return walk(last.id, all, pages + 1);
+        });
+      return walk(null, [], 1);
     },
 
     healthCheck: () =>

@@ -21,6 +21,8 @@ export const SandboxClientOptions = Schema.Struct({
   timeoutMs: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 600_000 })),
   /** The webhook signing secret the sandbox was started with; without it the client does not declare `webhooks`. */
   webhookSecret: Schema.optional(Schema.String.check(Schema.isMinLength(16))),
+  /** Settlement records asked per page (1–100, default 100); tests use a small page to walk several. */
+  settlementPageSize: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 100 }))),
 });
 
 /** Options of {@link createSandboxPaymentGateway}. */

@@ -34,6 +34,17 @@ export interface AuthorizeAnswer extends IdempotentAnswer {
   readonly slow: boolean;
 }
 
+/** A capture or one refund as the sandbox booked it: what its settlement records answer (ADR 0029). */
+export interface SettlementMovement {
+  readonly id: string;
+  readonly authorizationId: string;
+  readonly kind: "capture" | "refund";
+  readonly amount: number;
+  readonly at: string;
+  readonly brand: CardBrand;
+  readonly idempotencyKey: string;
+}
+
 /** A state change worth a webhook event. */
 export type LedgerEventType = "authorization.authorized" | "authorization.challenge_failed" | "authorization.captured" | "authorization.voided" | "authorization.refunded";
 
@@ -44,9 +55,11 @@ export interface AuthorizationLedger {
   answerChallenge(challengeId: string, passed: boolean): ApiResponse;
   /** Finishes a challenged authorisation: 200 authorised (or still pending), 402 `authentication_failed`. */
   completeChallenge(id: string): ApiResponse;
-  capture(key: string, id: string, amount: number): IdempotentAnswer;
+  capture(key: string, id: string, amount: number, now: Date): IdempotentAnswer;
   void(key: string, id: string): IdempotentAnswer;
-  refund(key: string, id: string, amount: number): IdempotentAnswer;
+  refund(key: string, id: string, amount: number, now: Date): IdempotentAnswer;
+  /** The captures and refunds booked at `from` ≤ t < `to`, oldest first (ties by id). */
+  movements(from: Date, to: Date): readonly SettlementMovement[];
   /** The authorisation made with this idempotency key (200), or 404 when none was made. */
   findByIdempotencyKey(key: string): ApiResponse;
   get(id: string): ApiResponse;
@@ -75,6 +88,10 @@ export const createAuthorizationLedger = (
   /** Challenge id → authorisation id, and the resident's answer once given. */
   const challenges = new Map<string, { readonly authorizationId: string; passed: boolean | null }>();
   const failed = new Set<string>();
+  const booked: SettlementMovement[] = [];
+  const book = (record: AuthorizationRecord, kind: SettlementMovement["kind"], amount: number, now: Date): void => {
+    booked.push({ id: `${kind === "capture" ? "cap" : "ref"}_${randomBytes(12).toString("base64url")}`, authorizationId: record.id, kind, amount, at: now.toISOString(), brand: record.brand, idempotencyKey: record.idempotencyKey });
+  };
 
   const changeState = (id: string, from: AuthorizationRecord["status"], change: (record: AuthorizationRecord) => ApiResponse | undefined): ApiResponse => {
     const record = byId.get(id);
@@ -164,13 +181,14 @@ export const createAuthorizationLedger = (
       return { status: 200, body: snapshot(record) };
     },
 
-    capture: (key, id, amount) =>
+    capture: (key, id, amount, now) =>
       idempotency.run("capture", key, JSON.stringify([id, amount]), () =>
         changeState(id, "authorized", (record) => {
           if (amount > record.amount) return apiError("amount_exceeds_authorized", "the capture exceeds the authorized amount");
           // One capture per authorisation; a partial capture releases the rest.
           record.capturedAmount = amount;
           record.status = "captured";
+          book(record, "capture", amount, now);
           emit("authorization.captured", record);
           return undefined;
         }),
@@ -185,11 +203,12 @@ export const createAuthorizationLedger = (
         }),
       ),
 
-    refund: (key, id, amount) =>
+    refund: (key, id, amount, now) =>
       idempotency.run("refund", key, JSON.stringify([id, amount]), () =>
         changeState(id, "captured", (record) => {
           if (record.refundedAmount + amount > record.capturedAmount) return apiError("amount_exceeds_captured", "refunds would exceed the captured amount");
           record.refundedAmount += amount;
+          book(record, "refund", amount, now);
           emit("authorization.refunded", record);
           return undefined;
         }),
@@ -198,6 +217,11 @@ export const createAuthorizationLedger = (
     findByIdempotencyKey(key) {
       const record = byKey.get(key);
       return record === undefined ? apiError("not_found", "no authorization was made with this idempotency key") : { status: 200, body: snapshot(record) };
+    },
+
+    movements(from, to) {
+      const [start, end] = [from.toISOString(), to.toISOString()];
+      return booked.filter((m) => m.at >= start && m.at < end).sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1));
     },
 
     get(id) {

@@ -17,6 +17,7 @@ import {
   ChallengeAnswerBody,
   CustomerRequestBody,
   decode,
+  SettlementQuery,
   isIdempotencyKey,
   TokenRequest,
 } from "./request-schemas.ts";
@@ -192,6 +193,22 @@ export const createSandboxApp = (settings: SandboxAppSettings): express.Express 
     send(res, ledger.findByIdempotencyKey(key));
   });
 
+  // The sandbox's own books of a period (ADR 0029): captures and refunds booked at from ≤ t < to, in
+  // pages of `limit` (≤ 100) after the `starting_after` movement id; `has_more` says whether to go on.
+  api.get("/settlement-records", (req, res) => {
+    const query = decode(SettlementQuery, req.query);
+    if (!query.ok) return send(res, apiError("invalid_request", query.message));
+    const from = new Date(query.value.from);
+    const to = new Date(query.value.to);
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to < from) return send(res, apiError("invalid_request", "from and to must be ISO instants, from ≤ to"));
+    const all = ledger.movements(from, to);
+    const after = query.value.starting_after === undefined ? 0 : all.findIndex((m) => m.id === query.value.starting_after) + 1;
+    if (query.value.starting_after !== undefined && after === 0) return send(res, apiError("invalid_request", "starting_after names no movement of this period"));
+    const limit = query.value.limit === undefined ? 100 : Number(query.value.limit);
+    const data = all.slice(after, after + limit);
+    send(res, { status: 200, body: { data, has_more: after + limit < all.length } });
+  });
+
   api.get("/authorizations/:id", (req, res) => {
     send(res, ledger.get(req.params["id"] ?? ""));
   });
@@ -205,7 +222,7 @@ export const createSandboxApp = (settings: SandboxAppSettings): express.Express 
     if (key === undefined) return;
     const body = decode(AmountBody, req.body);
     if (!body.ok) return send(res, apiError("invalid_request", body.message));
-    sendIdempotent(res, ledger.refund(key, req.params["id"] ?? "", body.value.amount));
+    sendIdempotent(res, ledger.refund(key, req.params["id"] ?? "", body.value.amount, settings.now()));
   });
 
   api.post("/customers", json, (req, res) => {
@@ -245,7 +262,7 @@ export const createSandboxApp = (settings: SandboxAppSettings): express.Express 
     if (key === undefined) return;
     const body = decode(AmountBody, req.body);
     if (!body.ok) return send(res, apiError("invalid_request", body.message));
-    sendIdempotent(res, ledger.capture(key, req.params["id"] ?? "", body.value.amount));
+    sendIdempotent(res, ledger.capture(key, req.params["id"] ?? "", body.value.amount, settings.now()));
   });
 
   api.post("/authorizations/:id/void", (req, res) => {

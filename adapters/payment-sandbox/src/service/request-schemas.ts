@@ -29,6 +29,14 @@ export const CustomerRequestBody = Schema.Struct({ reference: Id });
 /** Body of saving or replacing a card: a hosted-fields token. */
 export const CardTokenBody = Schema.Struct({ token: Id });
 
+/** Query of `GET /v1/settlement-records`: ISO instants, an optional page size (1–100) and cursor. */
+export const SettlementQuery = Schema.Struct({
+  from: Schema.String.check(Schema.isMaxLength(40)),
+  to: Schema.String.check(Schema.isMaxLength(40)),
+  limit: Schema.optional(Schema.String.check(Schema.isPattern(/^(?:[1-9]\d?|100)$/))),
+  starting_after: Schema.optional(Id),
+});
+
 /** The challenge form's fields. */
 export const ChallengeAnswerBody = Schema.Struct({
   origin: Schema.String.check(Schema.isMaxLength(200)),

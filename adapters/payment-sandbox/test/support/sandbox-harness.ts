@@ -7,6 +7,8 @@ import { TEST_CARDS, type SandboxGateway } from "../../src/index.ts";
 
 /** The webhook signing secret of test sandboxes. */
 export const WEBHOOK_SECRET = "whsec_test_0123456789abcdef";
+/** The client's settlement page size in the contract tests: small, so that the suite walks several pages. */
+export const SETTLEMENT_PAGE_SIZE = 2;
 
 /** A local webhook receiver keeping every delivery as received (raw body, lower-case headers). */
 export const startWebhookReceiver = async (): Promise<{ url: string; deliveries: WebhookDelivery[]; close(): Promise<void> }> => {
@@ -63,7 +65,7 @@ export const startSandboxContractRig = async (slowResponseDelayMs = 5000): Promi
   return {
     sandbox,
     proxy,
-    harness: { faults: proxy, challenges: { answer: answerChallenge }, webhooks: { deliveries: () => receiver.deliveries } },
+    harness: { faults: proxy, challenges: { answer: answerChallenge }, webhooks: { deliveries: () => receiver.deliveries }, settlement: { pageSize: SETTLEMENT_PAGE_SIZE } },
     tokens: {
       success: () => mintToken(sandbox.url, TEST_CARDS.visaSuccess),
       declined: () => mintToken(sandbox.url, TEST_CARDS.declined),

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { signStripeWebhook } from "../../src/index.ts";
+import { createBalanceTransactionBook } from "./stripe-balance-transactions.ts";
 import { STRIPE_TEST_CARDS } from "./stripe-test-cards.ts";
 
 /**
@@ -114,6 +115,7 @@ export const startStripeContractServer = async (options: StripeContractServerOpt
   const charges = new Map<string, Charge>();
   const customers = new Map<string, { id: string; metadata: Record<string, string> }>();
   const idempotency = new Map<string, { fingerprint: string; answer: Answer }>();
+  const balance = createBalanceTransactionBook(); // ADR 0029: captures and refunds as balance transactions
   let base = "";
 
   // Webhooks: one endpoint, subscribed to the events the adapter reads; sent one at a time, in order.
@@ -252,6 +254,7 @@ export const startStripeContractServer = async (options: StripeContractServerOpt
     charge.amountCaptured = amount;
     // A partial capture releases the rest, which the charge reports as refunded.
     charge.amountRefunded = charge.amount - amount;
+    balance.book({ type: "charge", amount, paymentIntent: pi.id, source: () => chargeJson(charge) });
     emit("payment_intent.succeeded", piJson(pi, []));
     return { status: 200, body: piJson(pi, list(p, "expand")) };
   };
@@ -276,7 +279,9 @@ export const startStripeContractServer = async (options: StripeContractServerOpt
     if (amount < 1 || amount > refundable) return error(400, "invalid_request_error", `Refund amount (¥${amount}) is greater than unrefunded amount on charge (¥${refundable})`, { param: "amount" });
     charge.amountRefunded += amount;
     emit("charge.refunded", chargeJson(charge));
-    return { status: 200, body: { id: id("re"), object: "refund", amount, charge: charge.id, payment_intent: pi.id, currency: "jpy", status: "succeeded", metadata: {} } };
+    const refundObject = { id: id("re"), object: "refund", amount, charge: charge.id, payment_intent: pi.id, currency: "jpy", status: "succeeded", metadata: {} };
+    balance.book({ type: "refund", amount, paymentIntent: pi.id, source: () => refundObject });
+    return { status: 200, body: refundObject };
   };
 
   const pmOr404 = (pmId: string) => {
@@ -367,6 +372,7 @@ export const startStripeContractServer = async (options: StripeContractServerOpt
       }
     }
     if (resource === "refunds" && method === "POST" && a === undefined) return refund(p);
+    if (resource === "balance_transactions" && method === "GET" && a === undefined) return balance.list(p, (piId) => piJson(intentOr404(piId), []));
     if (resource === "charges" && method === "POST" && a !== undefined && b === undefined) {
       const charge = charges.get(a);
       if (charge === undefined) throw missing("charge", a);

@@ -2,6 +2,7 @@
 export * from "./money-state.ts";
 export * from "./money-plan.ts";
 export * from "./settlement-report.ts";
+export * from "./settlement-matching.ts";
 export * from "./payment-ledger-store.port.ts";
 export * from "./application-books.ts";
 export * from "./reconcile-with-gateway.ts";
