@@ -49,7 +49,7 @@ export const startBenchServer = async (): Promise<BenchServer> => {
   }
   return {
     url: server.url,
-    sandboxOrigin: server.deps.payment.origin,
+    sandboxOrigin: server.deps.payment.kind === "sandbox" ? server.deps.payment.origin : "",
     staffPassword,
     stop: async () => {
       try {

@@ -1,11 +1,15 @@
 import { chmod, mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
+import express from "express";
 import { startStripeContractServer, type StripeContractServer } from "@madoguchi/adapter-payment-stripe/contract-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/config.ts";
 import { startServer } from "../src/composition/start-server.ts";
+import { securityHeaders } from "../src/http/security-headers.ts";
+import type { PaymentClientConfig } from "../src/http/server-deps.ts";
 
 // Test keys of the contract server: shaped as Stripe's, valid nowhere.
 const KEYS = { secretKey: "sk_test_madoguchiServerConfig01", publishableKey: "pk_test_madoguchiServerConfig01", webhookSecrets: ["whsec_madoguchiServerConfig0123"] };
@@ -47,7 +51,24 @@ describe("MADOGUCHI_PAYMENT_GATEWAY=stripe", () => {
     expect(loadConfig({ MADOGUCHI_STRIPE_KEYS_FILE: "/k.json" })._unsafeUnwrapErr().message).toMatch(/MADOGUCHI_STRIPE_KEYS_FILE is only read with MADOGUCHI_PAYMENT_GATEWAY=stripe/);
     expect(loadConfig({ MADOGUCHI_PAYMENT_GATEWAY: "paypal" }).isErr()).toBe(true);
     const ok = loadConfig({ PORT: "8080", MADOGUCHI_PAYMENT_GATEWAY: "stripe", MADOGUCHI_STRIPE_KEYS_FILE: "/k.json" })._unsafeUnwrap();
-    expect(ok.payment).toEqual({ kind: "stripe", keysFile: "/k.json", returnUrl: "http://localhost:8080/apply", apiBase: null });
+    expect(ok.payment).toEqual({
+      kind: "stripe",
+      keysFile: "/k.json",
+      returnUrl: null,
+      apiBase: null,
+      stripeJsUrl: "https://js.stripe.com/v3/",
+    });
+  });
+
+  it("loads Stripe.js from Stripe, or from loopback in tests, and from nowhere else (Stripe.js may not be self-hosted)", () => {
+    const env = { PORT: "8080", MADOGUCHI_PAYMENT_GATEWAY: "stripe", MADOGUCHI_STRIPE_KEYS_FILE: "/k.json" } as const;
+    const jsUrl = (url: string) => loadConfig({ ...env, MADOGUCHI_STRIPE_JS_URL: url });
+    expect(jsUrl("http://127.0.0.1:4242/v3/")._unsafeUnwrap().payment).toMatchObject({ stripeJsUrl: "http://127.0.0.1:4242/v3/" });
+    expect(jsUrl("https://js.stripe.com/v3/")._unsafeUnwrap().payment).toMatchObject({ stripeJsUrl: "https://js.stripe.com/v3/" });
+    for (const bad of ["https://cdn.example.jp/stripe/v3/", "http://js.stripe.com/v3/", "https://js.stripe.com.example.jp/v3/", "not a url"]) {
+      expect(jsUrl(bad)._unsafeUnwrapErr().message, bad).toMatch(/MADOGUCHI_STRIPE_JS_URL must be Stripe's own/);
+    }
+    expect(loadConfig({ MADOGUCHI_STRIPE_JS_URL: "https://js.stripe.com/v3/" })._unsafeUnwrapErr().message).toMatch(/MADOGUCHI_STRIPE_JS_URL is only read with MADOGUCHI_PAYMENT_GATEWAY=stripe/);
   });
 
   it("refuses to start on a keys file that is missing, readable by others, or holds the wrong keys, naming the file and the fault (never a key)", async () => {
@@ -69,5 +90,116 @@ describe("MADOGUCHI_PAYMENT_GATEWAY=stripe", () => {
     await expect(start("wrong-key", { MADOGUCHI_STRIPE_KEYS_FILE: wrong })).rejects.toThrow(/Stripe refused the configured secret key/);
     const good = await keysFile("good", KEYS);
     await expect(start("good", { MADOGUCHI_STRIPE_KEYS_FILE: good })).resolves.toBeDefined();
+  });
+});
+
+/** A running server (closed by the caller) and its resident URL. */
+const serve = async (name: string, env: Record<string, string>) => {
+  const config = loadConfig({ PORT: "0", MADOGUCHI_DATA_DIR: join(root, name, "data"), ...env })._unsafeUnwrap();
+  return startServer(config, { logDestination: new Writable({ write: (_c, _e, cb) => cb() }), announce: () => undefined });
+};
+
+/** The CSP's directives by name. */
+const directives = (csp: string): Map<string, string[]> =>
+  new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0] !== "")
+      .map(([name, ...values]) => [name ?? "", values]),
+  );
+
+describe("the browser side of Stripe (Elements, docs/adr/0028)", () => {
+  it("gives the browser the publishable key and the Stripe.js URL (never the secret key), and a CSP naming exactly what Stripe documents", async () => {
+    const server = await serve("client-config", { MADOGUCHI_PAYMENT_GATEWAY: "stripe", MADOGUCHI_STRIPE_API_BASE: stripe.url, MADOGUCHI_STRIPE_KEYS_FILE: await keysFile("client-config", KEYS) });
+    try {
+      const res = await fetch(`${server.url}/api/config`);
+      const text = await res.text();
+      const origin = new URL(server.url).origin.replace("127.0.0.1", "localhost");
+      expect((JSON.parse(text) as { payment: unknown }).payment).toEqual({
+        kind: "stripe",
+        stripeJsUrl: "https://js.stripe.com/v3/",
+        publishableKey: KEYS.publishableKey,
+        threeDSecureReturnOrigin: origin,
+      });
+      expect(text).not.toContain(KEYS.secretKey);
+      expect(text).not.toContain(KEYS.webhookSecrets[0]);
+
+      const csp = directives(res.headers.get("content-security-policy") ?? "");
+      expect(csp.get("script-src")).toEqual(["'self'", "https://js.stripe.com"]);
+      expect(csp.get("frame-src")).toEqual(["https://js.stripe.com", "https://hooks.stripe.com", origin]);
+      expect(csp.get("connect-src")).toEqual(["'self'", "https://api.stripe.com"]);
+      expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+      // The staff listener has no payment: nothing of Stripe.
+      const staff = (await fetch(`${server.staffUrl}/healthz`)).headers.get("content-security-policy") ?? "";
+      expect(staff).not.toContain("stripe");
+      expect(directives(staff).get("frame-src")).toEqual(["'none'"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("names the loopback Stripe.js imitation instead of Stripe in tests", async () => {
+    const server = await serve("loopback-js", {
+      MADOGUCHI_PAYMENT_GATEWAY: "stripe",
+      MADOGUCHI_STRIPE_API_BASE: stripe.url,
+      MADOGUCHI_STRIPE_JS_URL: `${stripe.url}/v3/`,
+      MADOGUCHI_STRIPE_RETURN_URL: "http://localhost:3999/payments/stripe-3ds-complete.html",
+      MADOGUCHI_STRIPE_KEYS_FILE: await keysFile("loopback-js", KEYS),
+    });
+    try {
+      const res = await fetch(`${server.url}/api/config`);
+      expect(((await res.json()) as { payment: { stripeJsUrl: string } }).payment.stripeJsUrl).toBe(`${stripe.url}/v3/`);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(directives(csp).get("script-src")).toEqual(["'self'", stripe.url]);
+      expect(directives(csp).get("frame-src")).toEqual([stripe.url, "http://localhost:3999"]);
+      expect(directives(csp).get("connect-src")).toEqual(["'self'", stripe.url]);
+      expect(csp).not.toContain("stripe.com");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("names nothing of Stripe when the gateway is the sandbox", async () => {
+    const server = await serve("sandbox", {});
+    try {
+      const res = await fetch(`${server.url}/api/config`);
+      const payment = ((await res.json()) as { payment: { kind: string; origin: string } }).payment;
+      expect(payment.kind).toBe("sandbox");
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).not.toContain("stripe");
+      expect(directives(csp).get("script-src")).toEqual(["'self'"]);
+      expect(directives(csp).get("frame-src")).toEqual([payment.origin]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("the page Stripe's 3-D Secure frame returns to", () => {
+  /** The headers middleware alone, in front of a page that answers 200 (the web app's static page in a real start). */
+  const headersOf = async (payment: PaymentClientConfig, path: string) => {
+    const app = express();
+    app.use(securityHeaders({ payment, secure: false }));
+    app.get("/{*path}", (_req, res) => res.type("html").send("<!doctype html>"));
+    const listener = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => listener.once("listening", resolve));
+    try {
+      return directives((await fetch(`http://127.0.0.1:${(listener.address() as AddressInfo).port}${path}`)).headers.get("content-security-policy") ?? "");
+    } finally {
+      listener.close();
+    }
+  };
+  const stripeConfig: PaymentClientConfig = { kind: "stripe", stripeJsUrl: "https://js.stripe.com/v3/", publishableKey: KEYS.publishableKey, threeDSecureReturnOrigin: "https://madoguchi.example.jp" };
+
+  it("may be framed by our own pages only, with Stripe; every other page by nothing", async () => {
+    const page = await headersOf(stripeConfig, "/payments/stripe-3ds-complete.html");
+    expect(page.get("frame-ancestors")).toEqual(["'self'"]);
+    expect(page.get("script-src")).toEqual(["'self'"]);
+    expect(page.get("frame-src")).toEqual(["'none'"]);
+    expect((await headersOf(stripeConfig, "/apply/juminhyo")).get("frame-ancestors")).toEqual(["'none'"]);
+    expect((await headersOf(stripeConfig, "/payments/stripe-3ds-complete.html.evil")).get("frame-ancestors")).toEqual(["'none'"]);
+    const sandbox: PaymentClientConfig = { kind: "sandbox", hostedFieldsUrl: "http://127.0.0.1:4100/hosted-fields.html", origin: "http://127.0.0.1:4100" };
+    expect((await headersOf(sandbox, "/payments/stripe-3ds-complete.html")).get("frame-ancestors")).toEqual(["'none'"]);
   });
 });

@@ -29,10 +29,12 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_PAYMENT_GATEWAY: Schema.optional(Schema.Literals(["sandbox", "stripe"])),
   /** With `stripe`: the JSON file of its keys (secret, publishable, webhook signing secrets), mode 600. */
   MADOGUCHI_STRIPE_KEYS_FILE: Schema.optional(Schema.String),
-  /** With `stripe`: where Stripe sends the resident back after a 3-D Secure challenge (default: the first public origin + /apply). */
+  /** With `stripe`: where Stripe's 3-D Secure frame returns after the challenge (default: the first public origin + /payments/stripe-3ds-complete.html). */
   MADOGUCHI_STRIPE_RETURN_URL: Schema.optional(Schema.String),
   /** With `stripe`: the API base (default https://api.stripe.com; tests point it at the contract server). */
   MADOGUCHI_STRIPE_API_BASE: Schema.optional(Schema.String),
+  /** With `stripe`: where the browser loads Stripe.js (default https://js.stripe.com/v3/; only a loopback URL otherwise, for tests). */
+  MADOGUCHI_STRIPE_JS_URL: Schema.optional(Schema.String),
   MADOGUCHI_MAILER: Schema.optional(Schema.Literals(["dev-inbox", "smtp"])),
   MADOGUCHI_SMTP_HOST: Schema.optional(Schema.String),
   MADOGUCHI_SMTP_PORT: Schema.optional(Port),
@@ -102,7 +104,14 @@ export interface Config {
     | { readonly kind: "embedded-sandbox"; readonly port: number; readonly secretKey: string }
     | { readonly kind: "remote-sandbox"; readonly url: string; readonly secretKey: string }
     /** Stripe's API; its keys are read (and checked) from `keysFile` at start. */
-    | { readonly kind: "stripe"; readonly keysFile: string; readonly returnUrl: string; readonly apiBase: string | null };
+    | {
+        readonly kind: "stripe";
+        readonly keysFile: string;
+        /** Where Stripe's 3-D Secure frame returns; null: {@link STRIPE_3DS_RETURN_PATH} on the first public origin. */
+        readonly returnUrl: string | null;
+        readonly apiBase: string | null;
+        readonly stripeJsUrl: string;
+      };
   readonly mailer:
     | { readonly kind: "dev-inbox" }
     | { readonly kind: "smtp"; readonly host: string; readonly port: number; readonly from: string };
@@ -212,7 +221,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     e.MADOGUCHI_JPKI_TRUST_ANCHORS !== undefined && e.MADOGUCHI_JPKI_CRL_DIR !== undefined
       ? { kind: "pinned", anchorsDir: e.MADOGUCHI_JPKI_TRUST_ANCHORS, crlDir: e.MADOGUCHI_JPKI_CRL_DIR }
       : { kind: "test-ca" };
-  const payment = decodePayment(e, port, secretKey, publicOrigins);
+  const payment = decodePayment(e, port, secretKey);
   if (typeof payment === "string") return err({ _tag: "ConfigError", message: payment });
   const cardFeeRate = parseCardFeeRate(e.MADOGUCHI_CARD_FEE_RATE ?? DEFAULT_CARD_FEE_RATE);
   if (cardFeeRate.isErr()) return err({ _tag: "ConfigError", message: "MADOGUCHI_CARD_FEE_RATE must be a percent with at most two decimals, 0 to 100 (e.g. 3.5)" });
@@ -257,9 +266,9 @@ const hostOf = (origin: string | undefined): string => {
 };
 
 /** Which gateway: the sandbox (embedded or remote) or Stripe, whose keys file is checked at start. */
-const decodePayment = (e: typeof EnvSchema.Type, port: number, secretKey: string, publicOrigins: readonly string[]): Config["payment"] | string => {
+const decodePayment = (e: typeof EnvSchema.Type, port: number, secretKey: string): Config["payment"] | string => {
   if ((e.MADOGUCHI_PAYMENT_GATEWAY ?? "sandbox") === "sandbox") {
-    const stripeOnly = (["MADOGUCHI_STRIPE_KEYS_FILE", "MADOGUCHI_STRIPE_RETURN_URL", "MADOGUCHI_STRIPE_API_BASE"] as const).filter((name) => e[name] !== undefined);
+    const stripeOnly = (["MADOGUCHI_STRIPE_KEYS_FILE", "MADOGUCHI_STRIPE_RETURN_URL", "MADOGUCHI_STRIPE_API_BASE", "MADOGUCHI_STRIPE_JS_URL"] as const).filter((name) => e[name] !== undefined);
     if (stripeOnly.length > 0) return `${stripeOnly.join(", ")} ${stripeOnly.length === 1 ? "is" : "are"} only read with MADOGUCHI_PAYMENT_GATEWAY=stripe`;
     return e.MADOGUCHI_PAYMENT_URL !== undefined
       ? { kind: "remote-sandbox", url: e.MADOGUCHI_PAYMENT_URL, secretKey }
@@ -268,11 +277,30 @@ const decodePayment = (e: typeof EnvSchema.Type, port: number, secretKey: string
   if (e.MADOGUCHI_STRIPE_KEYS_FILE === undefined) return "MADOGUCHI_PAYMENT_GATEWAY=stripe needs MADOGUCHI_STRIPE_KEYS_FILE (a JSON file with secretKey, publishableKey and webhookSecrets)";
   const sandboxOnly = (["MADOGUCHI_PAYMENT_URL", "MADOGUCHI_PAYMENT_SECRET_KEY", "MADOGUCHI_SANDBOX_PORT"] as const).filter((name) => e[name] !== undefined);
   if (sandboxOnly.length > 0) return `${sandboxOnly.join(", ")} ${sandboxOnly.length === 1 ? "is" : "are"} for the sandbox gateway; with MADOGUCHI_PAYMENT_GATEWAY=stripe the keys come from MADOGUCHI_STRIPE_KEYS_FILE`;
-  const returnUrl = e.MADOGUCHI_STRIPE_RETURN_URL ?? `${publicOrigins[0] ?? `http://localhost:${port}`}/apply`;
-  if (!isHttpUrl(returnUrl)) return "MADOGUCHI_STRIPE_RETURN_URL must be an absolute http(s) URL of our payment page";
+  // Default (null): our page STRIPE_3DS_RETURN_PATH on the first origin the server is reached at, known once it listens.
+  const returnUrl = e.MADOGUCHI_STRIPE_RETURN_URL ?? null;
+  if (returnUrl !== null && !isHttpUrl(returnUrl)) return "MADOGUCHI_STRIPE_RETURN_URL must be an absolute http(s) URL of our payment page";
   const apiBase = e.MADOGUCHI_STRIPE_API_BASE ?? null;
   if (apiBase !== null && !isHttpUrl(apiBase)) return "MADOGUCHI_STRIPE_API_BASE must be an absolute URL (https://api.stripe.com, or http://127.0.0.1:… for a contract server)";
-  return { kind: "stripe", keysFile: e.MADOGUCHI_STRIPE_KEYS_FILE, returnUrl, apiBase };
+  const stripeJsUrl = e.MADOGUCHI_STRIPE_JS_URL ?? STRIPE_JS_URL;
+  if (!isStripeJsUrl(stripeJsUrl)) return "MADOGUCHI_STRIPE_JS_URL must be Stripe's own (https://js.stripe.com/v3/: Stripe.js may not be self-hosted) or, for tests, a loopback http URL";
+  return { kind: "stripe", keysFile: e.MADOGUCHI_STRIPE_KEYS_FILE, returnUrl, apiBase, stripeJsUrl };
+};
+
+/** Where Stripe.js is served (docs.stripe.com/js/including: always from js.stripe.com, never bundled or self-hosted). */
+export const STRIPE_JS_URL = "https://js.stripe.com/v3/";
+/** Our page that Stripe's 3-D Secure frame is sent back to (a static page of the web app). */
+export const STRIPE_3DS_RETURN_PATH = "/payments/stripe-3ds-complete.html";
+
+/** Stripe's own Stripe.js, or a loopback imitation of it in tests. */
+const isStripeJsUrl = (s: string): boolean => {
+  try {
+    const url = new URL(s);
+    if (url.origin === "https://js.stripe.com") return true;
+    return url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  } catch {
+    return false;
+  }
 };
 
 const isHttpUrl = (s: string): boolean => {

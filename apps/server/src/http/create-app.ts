@@ -29,7 +29,7 @@ export const createApp = (deps: ServerDeps, surface: Surface = { kind: "resident
   // The resident listener trusts no proxy; the staff listener only the configured ones. Anything else
   // in X-Forwarded-For is ignored, so a forged header cannot pass the allow-list or fake an audit address.
   app.set("trust proxy", surface.kind === "staff" && surface.trustedProxies.ranges.length > 0 ? surface.trustedProxies.ranges : false);
-  app.use(securityHeaders({ frameOrigins: surface.kind === "resident" ? [deps.payment.origin] : [], secure: deps.behindTls }));
+  app.use(securityHeaders({ payment: surface.kind === "resident" ? deps.payment : null, secure: deps.behindTls }));
   app.use(
     pinoHttp({
       logger: deps.logger.child({ listener: surface.kind }),

@@ -25,11 +25,26 @@ import type { ResidentAccountsRuntime } from "../residents/resident-accounts-run
 import type { ResidentJpkiRuntime } from "../residents/resident-jpki-runtime.ts";
 import type { BoundChallenges } from "../passkeys/bound-challenge.ts";
 
-/** What the browser needs to know about the payment gateway's hosted fields. */
-export interface PaymentClientConfig {
-  readonly hostedFieldsUrl: string;
-  readonly origin: string;
-}
+/**
+ * What the browser needs to know about the gateway's card fields (the card is typed on the gateway's
+ * origin, never ours): the sandbox's hosted fields, or Stripe Elements (docs/adr/0028).
+ */
+export type PaymentClientConfig =
+  | {
+      readonly kind: "sandbox";
+      readonly hostedFieldsUrl: string;
+      /** The gateway's origin: the hosted fields and the 3-D Secure page; their messages come from it. */
+      readonly origin: string;
+    }
+  | {
+      readonly kind: "stripe";
+      /** Stripe.js: https://js.stripe.com/v3/, or a loopback imitation in tests. */
+      readonly stripeJsUrl: string;
+      /** pk_test_… / pk_live_…: public by design (it can only create PaymentMethods). */
+      readonly publishableKey: string;
+      /** Origin of our page that Stripe's 3-D Secure frame returns to (return_url), which tells the payment page. */
+      readonly threeDSecureReturnOrigin: string;
+    };
 
 /** A message held by the embedded profile's dev inbox (for the inbox page). */
 export interface DevInboxView {

@@ -63,7 +63,9 @@ export const residentSubmits = async (
 
 /** Tokenises a card at the sandbox exactly as its hosted-fields iframe does (the card never reaches madoguchi). */
 export const tokenize = async (server: TestServer, number: string): Promise<string> => {
-  const base = new URL(server.deps.payment.hostedFieldsUrl).origin;
+  const payment = server.deps.payment;
+  if (payment.kind !== "sandbox") throw new Error("tokenize: the test server runs the sandbox gateway");
+  const base = new URL(payment.hostedFieldsUrl).origin;
   const res = await call(`${base}/v1/tokens`, { body: { number, expMonth: 12, expYear: 2030, cvc: "123", name: "TARO MADOGUCHI" } });
   if (res.status !== 200 && res.status !== 201) throw new Error(`tokenise failed: ${JSON.stringify(res.body)}`);
   return res.body.token as string;

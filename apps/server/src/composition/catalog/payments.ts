@@ -1,7 +1,7 @@
 import type { PaymentGateway } from "@madoguchi/core";
 import { createSandboxPaymentGateway, sandboxClientConfig, startSandboxGateway } from "@madoguchi/adapter-payment-sandbox";
 import { createStripePaymentGateway } from "@madoguchi/adapter-payment-stripe";
-import type { Config } from "../../config/config.ts";
+import { STRIPE_3DS_RETURN_PATH, type Config } from "../../config/config.ts";
 import { readStripeKeysFile } from "../../config/stripe-keys-file.ts";
 import type { PaymentClientConfig } from "../../http/server-deps.ts";
 
@@ -26,14 +26,14 @@ const factories = {
     });
     return {
       gateway: createSandboxPaymentGateway({ baseUrl: sandbox.url, secretKey: config.secretKey, timeoutMs: GATEWAY_TIMEOUT_MS }),
-      browser: sandboxClientConfig(sandbox.url),
+      browser: { kind: "sandbox" as const, ...sandboxClientConfig(sandbox.url) },
       close: () => sandbox.close(),
     };
   },
   /** A sandbox (or compatible gateway) already running elsewhere. */
   "remote-sandbox": async (config: Extract<Config["payment"], { kind: "remote-sandbox" }>) => ({
     gateway: createSandboxPaymentGateway({ baseUrl: config.url, secretKey: config.secretKey, timeoutMs: GATEWAY_TIMEOUT_MS }),
-    browser: sandboxClientConfig(config.url),
+    browser: { kind: "sandbox" as const, ...sandboxClientConfig(config.url) },
     close: async () => undefined,
   }),
   /**
@@ -41,20 +41,22 @@ const factories = {
    * Stripe rejects the secret key; an unreachable Stripe does not stop the start (payments then fail
    * as unavailable, and reconcile later by key).
    */
-  stripe: async (config: Extract<Config["payment"], { kind: "stripe" }>) => {
+  stripe: async (config: Extract<Config["payment"], { kind: "stripe" }>, parentOrigins: readonly string[]) => {
     const keys = await readStripeKeysFile(config.keysFile);
     if (keys.isErr()) throw new Error(keys.error);
+    const returnUrl = config.returnUrl ?? `${parentOrigins[0] ?? "http://localhost"}${STRIPE_3DS_RETURN_PATH}`;
     const gateway = createStripePaymentGateway({
       ...(config.apiBase === null ? {} : { apiBase: config.apiBase }),
       secretKey: keys.value.secretKey,
       timeoutMs: GATEWAY_TIMEOUT_MS,
       webhookSecrets: keys.value.webhookSecrets,
-      returnUrl: config.returnUrl,
+      returnUrl,
     });
     const health = await gateway.healthCheck();
     if (health.isErr() && !health.error.retryable) throw new Error(`Stripe refused the configured secret key (MADOGUCHI_STRIPE_KEYS_FILE): ${health.error.message}`);
     // Card fields are Stripe Elements, iframes served by js.stripe.com: the card never reaches us (ADR 0028).
-    return { gateway, browser: { hostedFieldsUrl: "https://js.stripe.com/v3/", origin: "https://js.stripe.com" }, close: async () => undefined };
+    const browser = { kind: "stripe" as const, stripeJsUrl: config.stripeJsUrl, publishableKey: keys.value.publishableKey, threeDSecureReturnOrigin: new URL(returnUrl).origin };
+    return { gateway, browser, close: async () => undefined };
   },
 } satisfies { [K in Config["payment"]["kind"]]: (c: Extract<Config["payment"], { kind: K }>, origins: readonly string[]) => Promise<PaymentParts> };
 
@@ -65,6 +67,6 @@ export const buildPayment = (config: Config, parentOrigins: readonly string[]): 
     case "remote-sandbox":
       return factories["remote-sandbox"](config.payment);
     case "stripe":
-      return factories.stripe(config.payment);
+      return factories.stripe(config.payment, parentOrigins);
   }
 };
