@@ -1,7 +1,7 @@
 import { DEMO_BASIC_INFO } from "@madoguchi/adapter-test-card";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
+import { appInBrowser, expectNoSeriousA11yViolations, launchChromium } from "./browser.ts";
 
 const running = appInBrowser();
 
@@ -64,6 +64,96 @@ describe("in Chromium: signing an application in the Digital Authentication App 
     await expect.poll(() => page.getByTestId("sign-app").isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByTestId("signed-content").textContent()).toContain(DEMO_BASIC_INFO.address);
     await page.close();
+  });
+});
+
+/** Pays on the application page (the sandbox's hosted fields) and reads the receipt number. */
+const payAndReceipt = async (page: Page) => {
+  const frame = page.frameLocator('[data-testid="payment-frame"]');
+  await frame.locator("#card-number").fill("4242 4242 4242 4242");
+  await frame.locator("#card-expiry").fill("12/30");
+  await frame.locator("#card-cvc").fill("123");
+  await frame.locator("#card-name").fill("YOSHIKO TAKAHASHI");
+  await frame.locator("#pay-button").click();
+  return (await page.getByTestId("receipt-number").textContent({ timeout: 30_000 }))?.trim() ?? "";
+};
+
+/** The PC shows the app's QR code; answers the link beside it (what the phone's camera would open). */
+const appQrOnThePc = async (pc: Page, tag: string) => {
+  await toTheSignStep(pc, tag);
+  await pc.click('[data-testid="sign-app-qr"]');
+  await expect.poll(() => pc.getByTestId("handoff-qr").getAttribute("src"), { timeout: 15_000 }).toMatch(/^data:image\/png;base64,/);
+  expect(await pc.getByRole("img", { name: "スマートフォンのデジタル認証アプリで署名するためのQRコード" }).count()).toBe(1);
+  const url = (await pc.getByTestId("handoff-url").getAttribute("href")) ?? "";
+  expect(url).toMatch(/\/sign\/phone#[A-Za-z0-9_-]{43}$/);
+  expect(url).not.toMatch(/高橋|example\.jp/); // nothing personal in the link
+  return url;
+};
+
+describe("in Chromium, two browsers: the PC shows a QR code, the phone signs in the app, the PC goes on by itself", () => {
+  it("PC → QR → phone → the app (the stub's page) → back on the phone: 'go back to the PC'; the PC reaches payment and a receipt; the link works once", async () => {
+    const pc = await running.context.newPage();
+    const url = await appQrOnThePc(pc, "qr-ok");
+    await expectNoSeriousA11yViolations(pc);
+
+    // The phone: another browser, its own cookies (the app's pending cookie is set here, by the claim).
+    const phoneBrowser = await launchChromium();
+    try {
+      const phone = await phoneBrowser.context.newPage();
+      await phone.goto(url);
+      await expect.poll(() => phone.getByTestId("phone-app").isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(new URL(phone.url()).hash).toBe(""); // the token left the address bar
+      expect(await phone.getByTestId("phone-signed-content").textContent()).toContain(DEMO_BASIC_INFO.address);
+      await expectNoSeriousA11yViolations(phone);
+      await expect.poll(() => pc.getByTestId("handoff-status").textContent(), { timeout: 15_000 }).toContain("スマートフォンで開かれました");
+      await phone.click('[data-testid="phone-app"]');
+      // The app's page (the stub, on loopback) opens on the phone.
+      await expect.poll(() => new URL(phone.url()).hostname, { timeout: 15_000 }).toBe("127.0.0.1");
+      await phone.getByRole("button", { name: /署名する/ }).click();
+      // Back on the phone at our callback page: done, go back to the PC.
+      await expect.poll(() => phone.getByTestId("phone-signed").textContent(), { timeout: 20_000 }).toContain("パソコンの画面に戻ってください");
+      expect(new URL(phone.url()).pathname).toBe("/sign/app-callback");
+      expect(new URL(phone.url()).search).toBe("");
+      await expectNoSeriousA11yViolations(phone);
+
+      // The PC, polling, goes on to the payment with the phone's signature.
+      await expect.poll(() => pc.locator('[data-testid="payment-frame"]').count(), { timeout: 20_000 }).toBe(1);
+
+      // The same link again (another tab of the phone): refused, with the next step.
+      const again = await phoneBrowser.context.newPage();
+      await again.goto(url);
+      await expect.poll(() => again.getByTestId("phone-error").textContent(), { timeout: 15_000 }).toMatch(/すでに使われました|一度だけ/);
+      expect(await again.getByTestId("phone-error-next-steps").textContent()).toContain("新しいQRコード");
+    } finally {
+      await phoneBrowser.close();
+    }
+    expect(await payAndReceipt(pc)).toMatch(/^\d{8}-[0-9A-Z]{6}$/);
+    await pc.close();
+  });
+
+  it("a cancel in the app on the phone reaches the PC as 'cancelled' with its next steps; the phone is told to go back to the PC", async () => {
+    const pc = await running.context.newPage();
+    const url = await appQrOnThePc(pc, "qr-cancel");
+    const phoneBrowser = await launchChromium();
+    try {
+      const phone = await phoneBrowser.context.newPage();
+      await phone.goto(url);
+      await expect.poll(() => phone.getByTestId("phone-app").isVisible(), { timeout: 15_000 }).toBe(true);
+      await phone.click('[data-testid="phone-app"]');
+      await expect.poll(() => new URL(phone.url()).hostname, { timeout: 15_000 }).toBe("127.0.0.1");
+      await phone.getByRole("button", { name: /キャンセル/ }).click();
+      await expect.poll(() => phone.getByTestId("sign-app-error").textContent(), { timeout: 15_000 }).toContain("署名が中止されました");
+      expect(await phone.getByTestId("sign-app-next").textContent()).toContain("パソコンの画面に戻ってください");
+    } finally {
+      await phoneBrowser.close();
+    }
+    // The PC shows the refusal and its next steps, and can sign again.
+    await expect.poll(() => pc.getByTestId("sign-error").textContent(), { timeout: 20_000 }).toContain("署名が中止されました");
+    expect(await pc.getByTestId("sign-error-next-steps").textContent()).toContain("もう一度はじめから署名してください");
+    await expectNoSeriousA11yViolations(pc);
+    await pc.click('[data-testid="sign-restart"]');
+    await expect.poll(() => pc.getByTestId("sign-app-qr").isVisible(), { timeout: 15_000 }).toBe(true);
+    await pc.close();
   });
 });
 

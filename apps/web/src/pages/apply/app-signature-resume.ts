@@ -57,3 +57,22 @@ export const appSignatureResumeFor = (procedureId: string): AppSignatureResume |
 export const clearAppSignatureResume = (): void => {
   storage()?.removeItem(KEY);
 };
+
+const PHONE_KEY = "madoguchi.sign.phone-handoff";
+
+/**
+ * The phone of a hand-off (docs/adr/0025) goes to the app from `/sign/phone` and comes back to
+ * `/sign/app-callback` in the same tab: this mark tells the callback page that the application goes on
+ * on the PC, so it says "back to your computer" (for a refusal too) instead of looking for an application here.
+ */
+export const markPhoneHandoff = (): void => {
+  storage()?.setItem(PHONE_KEY, "1");
+};
+
+/** Whether this tab went to the app as a hand-off's phone (read without removing: no side effect). */
+export const isPhoneHandoff = (): boolean => storage()?.getItem(PHONE_KEY) === "1";
+
+/** Forgets the mark (the callback has been posted: one return per trip). */
+export const clearPhoneHandoff = (): void => {
+  storage()?.removeItem(PHONE_KEY);
+};

@@ -7,7 +7,8 @@ import { usePageTitle } from "../../hooks/use-document-title.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { navigate } from "../../router.ts";
 import { callbackParams } from "../account/jpki-api.ts";
-import { peekAppSignatureResume, saveAppSignatureResume } from "./app-signature-resume.ts";
+import { Alert } from "../../components/alert.tsx";
+import { peekAppSignatureResume, saveAppSignatureResume, clearPhoneHandoff, isPhoneHandoff } from "./app-signature-resume.ts";
 import { signingApi } from "./signing-api.ts";
 import { SigningError } from "./signing-error.tsx";
 import { signingMessages } from "./signing-messages.ts";
@@ -24,12 +25,17 @@ const finished = new Set<string>();
  * first, then the page posts code, state and `iss` to the server (same-site, so the SameSite=Strict
  * pending cookie goes with it), which verifies the CMS. Signed: back to the application, at payment.
  * Refused or cancelled: what happened, the next steps, and the way back to the application's sign step.
+ * On the phone of a PC → phone hand-off there is no application here: signed or not, the resident is told
+ * to go back to the computer, whose page has the outcome (it polls the draft).
  */
 export function SignAppCallbackPage() {
   const { t, locale } = useI18n();
   const m = signingMessages(locale);
   usePageTitle(m.appCallbackTitle);
   const [refused, setRefused] = useState<ApiError | null>(null);
+  const [signedOnPhone, setSignedOnPhone] = useState(false);
+  // Read when the page opens: this tab went to the app from the hand-off's phone page (the mark goes after the finish).
+  const [onPhone] = useState(isPhoneHandoff);
   const resume = peekAppSignatureResume();
 
   useEffect(() => {
@@ -45,7 +51,9 @@ export function SignAppCallbackPage() {
       .appFinish(params)
       .then((result) => {
         const waiting = peekAppSignatureResume();
+        clearPhoneHandoff();
         if (!result.ok) return setRefused(result.error);
+        if ("handoff" in result.data) return setSignedOnPhone(true);
         if (waiting === null || result.data.cmsBase64 === undefined) return setRefused(localRefusal("signing.no_application", m.appNoApplication));
         saveAppSignatureResume({ ...waiting, signed: { cmsBase64: result.data.cmsBase64, comparison: result.data.comparison } });
         navigate(`/apply/${encodeURIComponent(waiting.procedureId)}`, { replace: true });
@@ -55,7 +63,11 @@ export function SignAppCallbackPage() {
   return (
     <>
       <PageTitle>{m.appCallbackTitle}</PageTitle>
-      {refused === null ? (
+      {signedOnPhone ? (
+        <Alert kind="success" testId="phone-signed">
+          <p>{m.phoneSigned}</p>
+        </Alert>
+      ) : refused === null ? (
         <>
           <p role="status">{m.appChecking}</p>
           <Loading />
@@ -63,8 +75,10 @@ export function SignAppCallbackPage() {
       ) : (
         <>
           <SigningError error={refused} testId="sign-app-error" />
-          <p>
-            {resume === null ? (
+          <p data-testid="sign-app-next">
+            {onPhone ? (
+              m.phoneBackToPc
+            ) : resume === null ? (
               <Link href="/">{m.appToPortal}</Link>
             ) : (
               <Link href={`/apply/${encodeURIComponent(resume.procedureId)}`}>{m.appBack}</Link>

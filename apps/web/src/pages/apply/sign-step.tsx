@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from "react";
+import { useEffect, useState, type ReactNode, type RefObject } from "react";
 import type { PrepareBody } from "../../api-types.ts";
 import { parseApiError, type ApiError } from "../../api-result.ts";
 import { Alert } from "../../components/alert.tsx";
@@ -17,7 +17,8 @@ const POLL_MS = 1_500;
  * through the Digital Authentication App on the smartphone (the page goes to the app and comes back
  * at `/sign/app-callback`), or with the card reader here (the password typed on this device) or on a
  * smartphone through a one-time QR link — and the server verifies it as a relying party before the
- * resident goes on. Refusals (under 15, locked, expired, revoked, cancelled, …) come with their next steps.
+ * resident goes on. The app's way has its QR link too: on a PC, the phone opens it and goes to the app
+ * there; this page polls the draft and goes on by itself. Refusals (under 15, locked, expired, revoked, cancelled, …) come with their next steps.
  */
 export function SignStep({
   application,
@@ -43,8 +44,10 @@ export function SignStep({
   const m = signingMessages(locale);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [refused, setRefused] = useState<ApiError | null>(null);
-  const [handoff, setHandoff] = useState<Handoff | null>(null);
-  const [opened, setOpened] = useState(false);
+  // The draft handed off to a phone (the card's, or one for the app on the phone) and its link.
+  const [handoff, setHandoff] = useState<{ readonly way: "card" | "app"; readonly draft: Draft; readonly link: Handoff } | null>(null);
+  const [linkState, setLinkState] = useState<"waiting" | "opened" | "expired">("waiting");
+  const [startingQr, setStartingQr] = useState(false);
   const [appOffered, setAppOffered] = useState(false);
   const [goingToApp, setGoingToApp] = useState(false);
   // A new card draft after a cancel or a refusal ("sign again").
@@ -98,10 +101,10 @@ export function SignStep({
 
   // The PC goes on by itself when the phone's signature arrives (or shows why it did not).
   useEffect(() => {
-    if (handoff === null || draft === null) return;
+    if (handoff === null) return;
     let live = true;
     const timer = window.setInterval(() => {
-      void signingApi(locale).status(draft).then((status) => {
+      void signingApi(locale).status(handoff.draft).then((status) => {
         if (!live) return;
         if (!status.ok) {
           if (status.error.status !== 0) {
@@ -111,7 +114,8 @@ export function SignStep({
           }
           return;
         }
-        setOpened(status.data.handoff === "opened");
+        const link = status.data.handoff;
+        if (link === "waiting" || link === "opened" || link === "expired") setLinkState(link);
         const outcome = status.data.outcome;
         if (outcome === undefined) return;
         window.clearInterval(timer);
@@ -127,16 +131,52 @@ export function SignStep({
       window.clearInterval(timer);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [handoff, draft]);
+  }, [handoff]);
 
-  const showQr = async () => {
-    if (draft === null) return;
-    const created = await signingApi(locale).handoff(draft);
-    if (created.ok) setHandoff(created.data);
-    else setRefused(created.error);
+  /** Shows the QR code for the card's draft, or for a new draft of the app on the phone. */
+  const showQr = async (way: "card" | "app") => {
+    if (startingQr) return;
+    setStartingQr(true);
+    try {
+      // One hand-off at a time: an app draft waiting for its phone is not needed any more.
+      if (handoff?.way === "app") void signingApi(locale).cancel(handoff.draft);
+      let target: Draft | null = draft;
+      if (way === "app") {
+        const started = await signingApi(locale).startAppForPhone(application);
+        if (!started.ok) return setRefused(started.error);
+        target = started.data;
+      }
+      if (target === null) return;
+      const created = await signingApi(locale).handoff(target);
+      if (!created.ok) return setRefused(created.error);
+      setLinkState("waiting");
+      setHandoff({ way, draft: target, link: created.data });
+    } finally {
+      setStartingQr(false);
+    }
   };
 
-  const until = handoff === null ? "" : new Date(handoff.expiresAt).toLocaleTimeString(locale === "ja" ? "ja-JP" : "en-GB", { hour: "2-digit", minute: "2-digit" });
+  /** A new link for the same draft, after the first one's 5 minutes. */
+  const newQr = async () => {
+    if (handoff === null) return;
+    const created = await signingApi(locale).handoff(handoff.draft);
+    if (!created.ok) return setRefused(created.error);
+    setLinkState("waiting");
+    setHandoff({ ...handoff, link: created.data });
+  };
+
+  /** The resident does not sign on the phone after all: the app's draft ends (the PC's QR code goes). */
+  const stopAppQr = () => {
+    if (handoff?.way === "app") void signingApi(locale).cancel(handoff.draft);
+    setHandoff(null);
+  };
+
+  const panel = (qrAlt: string, extra?: ReactNode) =>
+    handoff === null ? null : (
+      <HandoffPanel link={handoff.link} state={linkState} qrAlt={qrAlt} onNewLink={() => void newQr()}>
+        {extra}
+      </HandoffPanel>
+    );
 
   return (
     <section aria-labelledby="step-heading">
@@ -177,6 +217,19 @@ export function SignStep({
               {goingToApp ? m.appGoing : m.appStart}
             </button>
           </div>
+          <p>{m.appPhoneExplain}</p>
+          {handoff?.way === "app" ? (
+            panel(
+              m.appPhoneQrAlt,
+              <button type="button" className="button button--secondary" data-testid="handoff-cancel" onClick={stopAppQr}>
+                {m.handoffCancel}
+              </button>,
+            )
+          ) : (
+            <button type="button" className="button button--secondary" data-testid="sign-app-qr" aria-disabled={startingQr || undefined} onClick={() => void showQr("app")}>
+              {m.appPhoneStart}
+            </button>
+          )}
         </section>
       )}
       {draft !== null && refused === null && (
@@ -199,29 +252,68 @@ export function SignStep({
           <section className="form-section" aria-labelledby="phone-heading" data-testid="handoff">
             <h3 id="phone-heading">{m.phoneHeading}</h3>
             <p>{m.phoneExplain}</p>
-            {handoff === null ? (
-              <button type="button" className="button button--secondary" data-testid="handoff-start" onClick={() => void showQr()}>
+            {handoff?.way === "card" ? (
+              panel(m.phoneQrAlt)
+            ) : (
+              <button type="button" className="button button--secondary" data-testid="handoff-start" aria-disabled={startingQr || undefined} onClick={() => void showQr("card")}>
                 {m.phoneStart}
               </button>
-            ) : (
-              <>
-                <img src={handoff.qrDataUrl} alt={m.phoneQrAlt} width={240} height={240} data-testid="handoff-qr" />
-                <p role="status" data-testid="handoff-status">
-                  {opened ? m.phoneOpened : m.phoneWaiting(until)}
-                </p>
-                <details>
-                  <summary>{m.phoneLinkText}</summary>
-                  <p>
-                    <a href={handoff.url} data-testid="handoff-url" target="_blank" rel="noreferrer noopener">
-                      {handoff.url}
-                    </a>
-                  </p>
-                </details>
-              </>
             )}
           </section>
         </>
       )}
     </section>
+  );
+}
+
+/** A hand-off's QR code and link while it waits or is open on the phone; past its 5 minutes, a way to a new one. */
+function HandoffPanel({
+  link,
+  state,
+  qrAlt,
+  onNewLink,
+  children,
+}: {
+  readonly link: Handoff;
+  readonly state: "waiting" | "opened" | "expired";
+  readonly qrAlt: string;
+  readonly onNewLink: () => void;
+  /** More buttons (the app's cancel). */
+  readonly children?: ReactNode;
+}) {
+  const { locale } = useI18n();
+  const m = signingMessages(locale);
+  const until = new Date(link.expiresAt).toLocaleTimeString(locale === "ja" ? "ja-JP" : "en-GB", { hour: "2-digit", minute: "2-digit" });
+  if (state === "expired") {
+    return (
+      <>
+        <p role="status" data-testid="handoff-status">
+          {m.handoffExpired}
+        </p>
+        <div className="actions">
+          <button type="button" className="button" data-testid="handoff-new" onClick={onNewLink}>
+            {m.handoffNew}
+          </button>
+          {children}
+        </div>
+      </>
+    );
+  }
+  return (
+    <>
+      <img src={link.qrDataUrl} alt={qrAlt} width={240} height={240} data-testid="handoff-qr" />
+      <p role="status" data-testid="handoff-status">
+        {state === "opened" ? m.phoneOpened : m.phoneWaiting(until)}
+      </p>
+      <details>
+        <summary>{m.phoneLinkText}</summary>
+        <p>
+          <a href={link.url} data-testid="handoff-url" target="_blank" rel="noreferrer noopener">
+            {link.url}
+          </a>
+        </p>
+      </details>
+      {children !== undefined && <div className="actions">{children}</div>}
+    </>
   );
 }

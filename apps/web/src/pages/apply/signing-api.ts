@@ -51,6 +51,17 @@ export interface AppDraft extends Draft {
   readonly url: string;
 }
 
+/** A draft for the app on another device (a phone): it waits for the hand-off link, no transaction yet. */
+export interface AppPhoneDraft extends Draft {
+  readonly step: "handoff";
+}
+
+/** What the phone's callback answers after a hand-off: done — the PC, polling, reads the signature. */
+export interface SignedOnPhone {
+  readonly purpose: "application" | "card_check";
+  readonly handoff: true;
+}
+
 /** What the app's callback page read from its address (the code and state, or the app's error). */
 export interface AppCallbackParams {
   readonly state: string;
@@ -69,16 +80,17 @@ export interface Handoff {
 /** The draft's state as the PC polls it; `outcome` is what the finishing request got. */
 export interface DraftStatus {
   readonly state: "pending" | "signed" | "failed";
-  readonly handoff: "none" | "waiting" | "opened";
+  /** `expired`: the link was not opened in its 5 minutes; the PC may show a new one. */
+  readonly handoff: "none" | "waiting" | "expired" | "opened";
   readonly triesLeft: number | null;
   readonly outcome?: { readonly ok: boolean; readonly status: number; readonly body: unknown };
 }
 
-/** What the phone gets for a hand-off link. */
-export interface Claimed extends Draft {
+/** What the phone gets for a hand-off link: the card's password here, or the app's authorization URL. */
+export type Claimed = Draft & {
   readonly purpose: "application" | "card_check";
   readonly canonicalJson: string | null;
-}
+} & ({ readonly step: "password" } | { readonly step: "redirect"; readonly url: string });
 
 const base = "/api/signing";
 
@@ -98,8 +110,11 @@ export const signingApi = (locale: Locale) => ({
   options: () => requestJson<{ card: boolean; app: boolean }>("GET", `${base}/options`, { locale }),
   /** Starts the application's signature in the app; the server sets the pending cookie the callback needs. */
   startApp: (application: PrepareBody) => requestJson<AppDraft>("POST", `${base}/start`, { body: { purpose: "application", signer: "app", application, locale }, locale }),
-  /** Posts what the app's callback carried; the server verifies the CMS as for the card. */
-  appFinish: (params: AppCallbackParams) => requestJson<Verified>("POST", `${base}/app/finish`, { body: { ...params, locale }, locale }),
+  /** Starts an application's signature in the app on a phone: the PC then shows the hand-off's QR code. */
+  startAppForPhone: (application: PrepareBody) =>
+    requestJson<AppPhoneDraft>("POST", `${base}/start`, { body: { purpose: "application", signer: "app", device: "phone", application, locale }, locale }),
+  /** Posts what the app's callback carried; the server verifies the CMS as for the card (on a hand-off's phone: only "done"). */
+  appFinish: (params: AppCallbackParams) => requestJson<Verified | SignedOnPhone>("POST", `${base}/app/finish`, { body: { ...params, locale }, locale }),
   /** Cancel at the password prompt: the draft ends as `signing.cancelled`, no try spent. */
   cancel: (draft: Pick<Draft, "draftId" | "key">) =>
     requestJson<null>("POST", `${base}/drafts/${encodeURIComponent(draft.draftId)}/cancel`, { body: { key: draft.key, locale }, locale }),

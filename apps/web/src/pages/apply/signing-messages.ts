@@ -50,6 +50,14 @@ const ja = {
   appBack: "申請に戻る",
   appNoApplication: "この画面で続ける申請が見つかりません。申請をはじめからやり直してください。",
   appToPortal: "手続の一覧へ",
+  appPhoneExplain: "パソコンで申請しているときは、QRコードを表示してスマートフォンのカメラで読み取ってください。スマートフォンでデジタル認証アプリの署名に進み、署名が終わるとこの画面が自動で次へ進みます。",
+  appPhoneStart: "スマートフォンで署名する（QRコード）",
+  appPhoneQrAlt: "スマートフォンのデジタル認証アプリで署名するためのQRコード",
+  handoffExpired: "QRコードの有効期限（5分）が過ぎました。新しいQRコードを表示して読み取ってください。",
+  handoffNew: "新しいQRコードを表示する",
+  handoffCancel: "やめる",
+  phoneAppExplain: "署名する内容を確かめて、デジタル認証アプリで署名してください。署名が終わったら、パソコンの画面に戻ってください。",
+  phoneBackToPc: "パソコンの画面に戻ってください。次の操作はパソコンの画面に表示されます。",
 };
 
 const en: typeof ja = {
@@ -101,6 +109,14 @@ const en: typeof ja = {
   appBack: "Back to the application",
   appNoApplication: "No application to continue was found on this screen. Please start the application again.",
   appToPortal: "To the list of procedures",
+  appPhoneExplain: "If you are applying on a computer, show the QR code and scan it with your smartphone's camera. You sign in the Digital Authentication App on the phone, and this page goes on by itself when the signature arrives.",
+  appPhoneStart: "Sign on my smartphone (QR code)",
+  appPhoneQrAlt: "QR code to sign in the Digital Authentication App on your smartphone",
+  handoffExpired: "The QR code has expired (5 minutes). Please show a new one and scan it.",
+  handoffNew: "Show a new QR code",
+  handoffCancel: "Cancel",
+  phoneAppExplain: "Check what you sign, then sign in the Digital Authentication App. When it is done, go back to your computer.",
+  phoneBackToPc: "Please go back to your computer: the next steps are shown there.",
 };
 
 /** The signing texts in the UI language. */
