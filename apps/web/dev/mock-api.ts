@@ -321,7 +321,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Prom
   if (path === "/api/config") {
     send(res, 200, {
       municipality: { code: "999999", name: { ja: "みほん市", en: "Mihon City" } },
-      payment: { hostedFieldsUrl: `${origin}/mock-sandbox/hosted-fields.html`, origin },
+      payment: { kind: "sandbox", hostedFieldsUrl: `${origin}/mock-sandbox/hosted-fields.html`, origin },
       devInbox: true,
     });
     return;

@@ -3,7 +3,10 @@ import type { Localized } from "./i18n/locale.ts";
 /** `GET /api/config`: what the browser needs to know about this deployment. */
 export interface AppConfig {
   readonly municipality: { readonly code: string; readonly name: Localized };
-  readonly payment: { readonly hostedFieldsUrl: string; readonly origin: string };
+  /** The gateway's card fields (docs/adr/0028): the sandbox's hosted fields, or Stripe Elements. */
+  readonly payment:
+    | { readonly kind: "sandbox"; readonly hostedFieldsUrl: string; readonly origin: string }
+    | { readonly kind: "stripe"; readonly stripeJsUrl: string; readonly publishableKey: string; readonly threeDSecureReturnOrigin: string };
   readonly devInbox: boolean;
 }
 

@@ -1,9 +1,8 @@
-import { useEffect, useRef, useState } from "react";
-import { useConfig } from "../../app-context.tsx";
+import { useState } from "react";
 import { Alert } from "../../components/alert.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { useLoad } from "../../hooks/use-load.ts";
-import { hostedFieldsSrc, readSandboxMessage } from "../apply/payment-frame.ts";
+import { CardFields } from "../../payments/card-fields.tsx";
 import { paymentMessages, savedCardLabel } from "../apply/payment-messages.ts";
 import type { ResidentMe } from "./account-api.ts";
 import { paymentCardApi } from "./payment-card-api.ts";
@@ -11,12 +10,11 @@ import { useAccount } from "./use-account.ts";
 
 /**
  * The saved-card section of `/account/settings` (R6): the card on file (brand, last 4, expiry), saving
- * or changing it through the gateway's hosted fields (the card never reaches our server, only a
- * single-use token), and deleting it — at any time.
+ * or changing it through the gateway's card fields ({@link CardFields}: the sandbox's hosted fields or
+ * Stripe Elements — the card never reaches our server, only a single-use token), and deleting it — at any time.
  */
 export function AccountPaymentCard({ me }: { readonly me: ResidentMe }) {
   const { t, locale } = useAccount();
-  const config = useConfig();
   const pm = paymentMessages(locale);
   const api = paymentCardApi(locale);
   const card = useLoad((signal) => api.get(signal), "resident-payment-card");
@@ -24,10 +22,7 @@ export function AccountPaymentCard({ me }: { readonly me: ResidentMe }) {
   const [frameGeneration, setFrameGeneration] = useState(0);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: "success" | "error"; text: string } | null>(null);
-  const frameRef = useRef<HTMLIFrameElement | null>(null);
-  const save = useRef<(token: string) => void>(() => undefined);
-
-  save.current = (token: string) => {
+  const save = (token: string) => {
     if (busy) return;
     setBusy(true);
     void api.save(me.csrfToken, token).then((result) => {
@@ -42,16 +37,6 @@ export function AccountPaymentCard({ me }: { readonly me: ResidentMe }) {
       }
     });
   };
-
-  useEffect(() => {
-    const listener = (event: MessageEvent) => {
-      const message = readSandboxMessage(event, config.payment.origin);
-      if (message === null || event.source !== frameRef.current?.contentWindow) return;
-      if (message.type === "madoguchi-sandbox:token") save.current(message.token);
-    };
-    window.addEventListener("message", listener);
-    return () => window.removeEventListener("message", listener);
-  }, [config.payment.origin]);
 
   const remove = async () => {
     if (busy) return;
@@ -103,16 +88,16 @@ export function AccountPaymentCard({ me }: { readonly me: ResidentMe }) {
             )}
           </div>
           {editing && (
-            <div className={busy ? "payment-frame payment-frame--busy" : "payment-frame"}>
-              <iframe
-                key={`${frameGeneration}-${locale}`}
-                ref={frameRef}
-                src={hostedFieldsSrc(config.payment.hostedFieldsUrl, window.location.origin, locale)}
-                title={pm.settingsFrameTitle}
-                data-testid="payment-card-frame"
-                className="payment-frame__iframe"
-              />
-            </div>
+            <CardFields
+              generation={frameGeneration}
+              busy={busy}
+              onToken={save}
+              // The card fields show the card's problem themselves; nothing was sent to us.
+              onCardError={() => undefined}
+              action="save"
+              title={pm.settingsFrameTitle}
+              testId="payment-card-frame"
+            />
           )}
         </>
       )}

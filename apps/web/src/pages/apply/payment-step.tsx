@@ -1,9 +1,8 @@
-import { useEffect, useRef, type ReactNode, type RefObject } from "react";
-import { useConfig } from "../../app-context.tsx";
+import type { ReactNode, RefObject } from "react";
 import { Alert } from "../../components/alert.tsx";
 import { formatYen } from "../../format.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
-import { challengeSrc, hostedFieldsSrc, readSandboxMessage } from "./payment-frame.ts";
+import { CardFields, ChallengeFrame } from "../../payments/card-fields.tsx";
 import { paymentMessages, savedCardLabel, type SavedCardView } from "./payment-messages.ts";
 
 /** What the payment step shows besides the card form. */
@@ -22,8 +21,9 @@ export type PaymentState =
   | { readonly kind: "challenge"; readonly url: string };
 
 /**
- * Step 4, 支払い: the total and the gateway's hosted card form in an iframe. Card data stays inside the
- * iframe (its own origin); the page only receives a single-use token by `postMessage`.
+ * Step 4, 支払い: the total and the gateway's card form ({@link CardFields}: the sandbox's hosted fields or
+ * Stripe Elements). Card data stays inside the gateway's iframes (its own origin); the page only receives a
+ * single-use token.
  */
 export function PaymentStep({
   total,
@@ -39,7 +39,7 @@ export function PaymentStep({
   onChallengeComplete,
 }: {
   readonly total: number;
-  /** Changing it reloads the iframe (a fresh card form after a decline). */
+  /** Changing it gives a fresh card form (after a decline: tokens are single-use). */
   readonly frameGeneration: number;
   readonly state: PaymentState;
   readonly onToken: (token: string) => void;
@@ -55,31 +55,7 @@ export function PaymentStep({
   readonly onChallengeComplete?: () => void;
 }) {
   const { t, locale } = useI18n();
-  const config = useConfig();
-  const frameRef = useRef<HTMLIFrameElement | null>(null);
-  const challengeRef = useRef<HTMLIFrameElement | null>(null);
-  const handlers = useRef({ onToken, onCardError, onChallengeComplete });
-  handlers.current = { onToken, onCardError, onChallengeComplete };
   const pm = paymentMessages(locale);
-
-  useEffect(() => {
-    const listener = (event: MessageEvent) => {
-      const message = readSandboxMessage(event, config.payment.origin);
-      // Also require our own iframe as the sender: another frame of the gateway's origin cannot pose as it.
-      if (message === null) return;
-      if (message.type === "madoguchi-sandbox:challenge-complete") {
-        if (event.source === challengeRef.current?.contentWindow) handlers.current.onChallengeComplete?.();
-        return;
-      }
-      if (event.source !== frameRef.current?.contentWindow) return;
-      if (message.type === "madoguchi-sandbox:token") handlers.current.onToken(message.token);
-      else handlers.current.onCardError(message.code);
-    };
-    window.addEventListener("message", listener);
-    return () => window.removeEventListener("message", listener);
-  }, [config.payment.origin]);
-
-  const src = hostedFieldsSrc(config.payment.hostedFieldsUrl, window.location.origin, locale);
   return (
     <section aria-labelledby="step-heading">
       <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
@@ -117,15 +93,7 @@ export function PaymentStep({
         <section aria-labelledby="challenge-heading" data-testid="payment-challenge">
           <h3 id="challenge-heading">{pm.challengeHeading}</h3>
           <p>{pm.challengeIntro}</p>
-          <div className="payment-frame">
-            <iframe
-              ref={challengeRef}
-              src={challengeSrc(state.url, window.location.origin, locale)}
-              title={pm.challengeFrameTitle}
-              data-testid="challenge-frame"
-              className="payment-frame__iframe"
-            />
-          </div>
+          <ChallengeFrame url={state.url} onComplete={() => onChallengeComplete?.()} title={pm.challengeFrameTitle} testId="challenge-frame" />
         </section>
       )}
       {savedCard !== null && onSavedCard !== undefined && state.kind !== "challenge" && (
@@ -145,17 +113,15 @@ export function PaymentStep({
           <p>{pm.orNewCard}</p>
         </section>
       )}
-      <div
-        hidden={state.kind === "challenge"}
-        className={state.kind === "submitting" || state.kind === "retryable" ? "payment-frame payment-frame--busy" : "payment-frame"}
-      >
-        <iframe
-          key={`${frameGeneration}-${locale}`}
-          ref={frameRef}
-          src={src}
+      <div hidden={state.kind === "challenge"}>
+        <CardFields
+          generation={frameGeneration}
+          busy={state.kind === "submitting" || state.kind === "retryable"}
+          onToken={onToken}
+          onCardError={onCardError}
+          action="pay"
           title={t.pay.frameTitle}
-          data-testid="payment-frame"
-          className="payment-frame__iframe"
+          testId="payment-frame"
         />
       </div>
     </section>
