@@ -26,6 +26,8 @@ export default [
   project("adapter-common-passwords", "./adapters/common-passwords"),
   project("adapter-webauthn", "./adapters/webauthn"),
   project("adapter-digital-auth-app", "./adapters/digital-auth-app", { testTimeout: 60_000 }),
+  // Starts OpenSSL's OCSP responder and makes RSA keys with it: slow on a busy 2-core machine.
+  project("adapter-ocsp", "./adapters/ocsp", { testTimeout: 60_000, hookTimeout: 120_000 }),
   project("server", "./apps/server", { testTimeout: 60_000 }),
   project("cli", "./apps/cli"),
   project("web", "./apps/web", { environment: "node" }),

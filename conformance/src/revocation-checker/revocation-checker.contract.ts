@@ -39,7 +39,10 @@ export interface PublishedRevocationData {
 /** A checker whose revocation data is in the requested state. */
 export interface RevocationWorld {
   readonly checker: RevocationChecker;
-  /** The CRL the checker holds (`current` and `stale` worlds): the evidence must name exactly it. */
+  /**
+   * The CRL the checker holds (`current` and `stale` worlds): the evidence must name exactly it. `null`
+   * when the data is made only when asked (an OCSP responder signs each response as it answers).
+   */
   readonly published: PublishedRevocationData | null;
 }
 
@@ -51,6 +54,11 @@ export interface LoadedRevocationHarness {
   readonly certificates: readonly { readonly certificateDer: Uint8Array; readonly serialNumber: string }[];
   /** The time every check is made at. */
   readonly at: Date;
+  /**
+   * The reasons its revocation data can carry (default: every reason of a full CRL). OpenSSL's OCSP
+   * responder, for one, cannot say privilegeWithdrawn or aACompromise.
+   */
+  readonly reasons?: readonly RevocationReason[];
   /** A fresh checker whose data lists `revoked` and is in `state` at {@link at}; one world per check. */
   world(input: { readonly revoked: readonly RevokedEntry[]; readonly state: RevocationDataState }): Promise<RevocationWorld>;
 }
@@ -108,11 +116,17 @@ const statusOf = async (checker: RevocationChecker, input: { certificateDer: Uin
   return result.value;
 };
 
-/** The evidence names exactly the published CRL and the certificate's serial. */
+/** The evidence names exactly the published CRL (an OCSP answer: carries its signed response) and the certificate's serial. */
 const expectEvidence = (status: RevocationStatus, published: PublishedRevocationData | null, serialNumber: string) => {
   const evidence = status.evidence;
   if (evidence === null) return expect.fail(`a ${status.status} answer without evidence`);
   expect(serialKey(evidence.serialNumber)).toBe(serialKey(serialNumber));
+  if (evidence.source === "ocsp") {
+    expect(evidence.responseDer.byteLength).toBeGreaterThan(0);
+    expect(evidence.responseSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(evidence.producedAt).toBeInstanceOf(Date);
+    return;
+  }
   if (evidence.source !== "crl") return;
   expect(evidence.crlSha256).toMatch(/^[0-9a-f]{64}$/);
   if (published === null) return;
@@ -130,7 +144,7 @@ const entriesArb = (harness: LoadedRevocationHarness) => {
       serialNumber: serial,
       // Revoked up to 30 days before `at` (at `at` itself included): whole seconds, as CRLs carry them.
       revokedAt: fc.integer({ min: atSeconds - 30 * 86_400, max: atSeconds }).map((s) => new Date(s * 1000)),
-      reason: fc.constantFrom(...REASONS),
+      reason: fc.constantFrom(...(harness.reasons ?? REASONS)),
     });
   const own: fc.Arbitrary<RevokedEntry[]> = fc
     .subarray(harness.certificates.map((c) => c.serialNumber))
@@ -209,7 +223,7 @@ export const revocationCheckerCases: readonly RevocationCheckerCase[] = [
         const status = await statusOf(checker, { certificateDer: certificate.certificateDer, issuerDer: harness.issuerDer, at: harness.at });
         expectEvidence(status, published, certificate.serialNumber);
         const evidence = status.evidence!;
-        if (evidence.source === "crl") {
+        if (evidence.source === "crl" || evidence.source === "ocsp") {
           expect(evidence.thisUpdate.getTime()).toBeLessThanOrEqual(harness.at.getTime());
           if (evidence.nextUpdate !== null) expect(evidence.nextUpdate.getTime()).toBeGreaterThanOrEqual(harness.at.getTime());
         }
@@ -235,7 +249,7 @@ export const revocationCheckerCases: readonly RevocationCheckerCase[] = [
             if (status.evidence !== null) {
               // If it says which data it found, that data is not current for this certificate.
               expectEvidence(status, state === "stale" ? published : null, certificate.serialNumber);
-              if (state === "stale" && status.evidence.source === "crl") {
+              if (state === "stale" && (status.evidence.source === "crl" || status.evidence.source === "ocsp")) {
                 expect(status.evidence.nextUpdate?.getTime() ?? Infinity).toBeLessThan(harness.at.getTime());
               }
             }

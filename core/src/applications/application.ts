@@ -84,9 +84,15 @@ export interface RevocationRecord {
   readonly crlNumber: string | null;
   /** CRL: SHA-256 of its DER (which CRL exactly); otherwise `null`. */
   readonly crlSha256: string | null;
-  /** CRL: thisUpdate; OCSP/platform: producedAt. */
+  /** CRL: thisUpdate; OCSP: the SingleResponse's thisUpdate; platform: producedAt. */
   readonly thisUpdate: string;
   readonly nextUpdate: string | null;
+  /** OCSP only: producedAt of the response. */
+  readonly producedAt?: string;
+  /** OCSP only: the signed OCSPResponse, DER in base64 (it proves the answer by itself). */
+  readonly ocspResponseBase64?: string;
+  /** OCSP only: SHA-256 of that DER, hex. */
+  readonly ocspResponseSha256?: string;
 }
 
 /** The payment authorisation kept with the application: gateway ids only, never card data. */

@@ -33,8 +33,24 @@ export type RevocationEvidence =
       readonly serialNumber: string;
     }
   | {
-      /** OCSP or a platform provider's answer (later adapters). */
-      readonly source: "ocsp" | "platform";
+      /** An OCSP responder's answer (RFC 6960), verified: signed by the issuer or a responder it delegated to. */
+      readonly source: "ocsp";
+      /** Who signed the response, as a readable DN (the issuer's, or its delegated responder's). */
+      readonly responder: string;
+      readonly producedAt: Date;
+      /** thisUpdate and nextUpdate of the certificate's SingleResponse (nextUpdate absent: `null`). */
+      readonly thisUpdate: Date;
+      readonly nextUpdate: Date | null;
+      /** The whole OCSPResponse, DER: signed by the responder, it proves the answer by itself later. */
+      readonly responseDer: Uint8Array;
+      /** SHA-256 of {@link responseDer}, hex: which response exactly. */
+      readonly responseSha256: string;
+      /** Serial number of the certificate checked, hex. */
+      readonly serialNumber: string;
+    }
+  | {
+      /** A platform provider's answer (a later adapter). */
+      readonly source: "platform";
       readonly responder: string;
       readonly producedAt: Date;
       readonly serialNumber: string;
@@ -49,7 +65,11 @@ export type RevocationStatus =
       readonly revokedAt: Date;
       readonly evidence: RevocationEvidence;
     }
-  /** No current revocation data covers the certificate (no CRL for its issuer, CRL past nextUpdate). */
+  /**
+   * No current revocation data covers the certificate (no CRL for its issuer, CRL past nextUpdate; an
+   * OCSP response that is stale, not for this certificate, not signed by an authorised responder, or
+   * whose status is unknown).
+   */
   | { readonly status: "unknown"; readonly why: string; readonly evidence: RevocationEvidence | null };
 
 /** The checker could not be asked at all (network, storage). */
@@ -64,7 +84,7 @@ export interface RevocationError {
 /**
  * Port: is this certificate revoked at `at`? JPKI gives revocation data only to registered signature
  * verifiers or through platform providers, so it is pluggable: a CRL (the test CA's, or one a
- * registered verifier downloads), later OCSP or a platform provider.
+ * registered verifier downloads), OCSP (`@madoguchi/adapter-ocsp`), later a platform provider.
  */
 export interface RevocationChecker {
   readonly meta: AdapterMeta;

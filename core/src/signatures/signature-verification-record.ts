@@ -1,4 +1,5 @@
 import type { SignatureVerificationRecord } from "../applications/application.ts";
+import { encodeBase64 } from "../shared/base64.ts";
 import type { VerifiedSignature } from "./signature-verifier.port.ts";
 
 /**
@@ -23,7 +24,20 @@ export const signatureVerificationRecord = (verified: VerifiedSignature): Signat
             thisUpdate: evidence.thisUpdate.toISOString(),
             nextUpdate: evidence.nextUpdate?.toISOString() ?? null,
           }
-        : {
+        : evidence.source === "ocsp"
+          ? {
+              source: "ocsp",
+              serialNumber: evidence.serialNumber,
+              issuer: evidence.responder,
+              crlNumber: null,
+              crlSha256: null,
+              thisUpdate: evidence.thisUpdate.toISOString(),
+              nextUpdate: evidence.nextUpdate?.toISOString() ?? null,
+              producedAt: evidence.producedAt.toISOString(),
+              ocspResponseBase64: encodeBase64(evidence.responseDer),
+              ocspResponseSha256: evidence.responseSha256,
+            }
+          : {
             source: evidence.source,
             serialNumber: evidence.serialNumber,
             issuer: evidence.responder,
