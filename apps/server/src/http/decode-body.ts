@@ -37,9 +37,12 @@ export const ResidentCredentialsBody = Schema.Struct({
 /** The parts of a submission beyond the application input (which core validates field by field). */
 export const SubmitExtrasBody = Schema.Struct({
   signature: Schema.NullOr(Schema.Struct({ cmsBase64: Schema.String.pipe(Schema.check(Schema.isMaxLength(64 * 1024))) })),
-  // A hosted-fields token, or the logged-in resident's saved card (R6) by its gateway id.
-  payment: Schema.Union([
-    Schema.Struct({ token: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200))) }),
-    Schema.Struct({ savedCardId: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200))) }),
-  ]),
+  // A hosted-fields token, or the logged-in resident's saved card (R6) by its gateway id; null for a
+  // 事後決済 procedure (after_assessment: paid once staff fix the amount, ADR 26).
+  payment: Schema.NullOr(
+    Schema.Union([
+      Schema.Struct({ token: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200))) }),
+      Schema.Struct({ savedCardId: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200))) }),
+    ]),
+  ),
 });

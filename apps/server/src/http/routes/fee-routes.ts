@@ -4,7 +4,7 @@ import {
   ApplicationId,
   canSeeApplication,
   decideFeeChange,
-  editFee,
+  editOrFixFee,
   FEE_REASON_MAX,
   feeChangeNeedsApproval,
   findProcedure,
@@ -19,6 +19,8 @@ import {
 import { auditDenied, logAuditEntries, recordAudit, staffActionDraft } from "../../audit/record-audit.ts";
 import { csvBytes, type CsvEncoding } from "../../export/csv.ts";
 import { carryOutMoney, ledgerRecord, loadBooks, planForStatus, type MoneyRunError } from "../../payments/application-money.ts";
+import { matchingCsvRows, matchingVerdict, matchWithGateway } from "../../payments/settlement-matching-view.ts";
+import { notifyPaymentDue } from "../../payments/payment-due-notice.ts";
 import { passApprovalGate } from "../approvals/approval-gate.ts";
 import { decodeBody } from "../decode-body.ts";
 import { errorResponse } from "../error-response.ts";
@@ -153,7 +155,8 @@ export const feeRoutes = (deps: ServerDeps): Router => {
     const books = await loadBooks(deps, a);
     if (books.isErr()) return failed(res, req, books.error);
     if (books.value.count !== body.expectedCount) return answer(res, req, "money.concurrent_modification");
-    const next = editFee(books.value.fee, body.edits, body.reason);
+    // 事後決済: the first change fixes the fee, also as estimated (no edit).
+    const next = editOrFixFee(books.value.fee, body.edits, body.reason, books.value.state.feeFixed);
     if (next.isErr()) return answer(res, req, next.error.code);
     const from = books.value.state.feeFixed ? books.value.state.due : books.value.fee.total;
     const to = next.value.total;
@@ -170,6 +173,9 @@ export const feeRoutes = (deps: ServerDeps): Router => {
     const written = await deps.paymentLedger.append(a.id, books.value.count, [record], [audit]);
     if (written.isErr()) return failed(res, req, written.error);
     logAuditEntries(deps.logger, [audit]);
+    // The resident is told there is something to pay (the whole fee of a 事後決済 application, or a difference).
+    const owed = moneyTotals(decision.value.next).pendingDifference;
+    if (decision.value.effect === "request_payment") await notifyPaymentDue(deps, a, { amount: owed, reason: books.value.state.feeFixed ? "difference" : "fee_fixed", seq: record.seq });
     // The refunds it decided: through the gateway now; a failure leaves the books saying so and is retried by the next change or settle.
     const carried = await carryOutMoney(deps, a, planForStatus(a));
     const pending = carried.isErr() ? { moneyError: carried.error._tag === "MoneyInvariantViolation" ? carried.error.code : `${carried.error._tag === "PaymentError" ? "payment" : "storage"}.${carried.error.reason}` } : {};
@@ -198,8 +204,14 @@ export const feeRoutes = (deps: ServerDeps): Router => {
     const report = settlementReport(records.value, deps.cardFeeRate, { from, to });
     const locale = requestLocale(req);
     const name = (id: string) => procedureNameOf(deps.catalog, id as Application["procedureId"])[locale];
-    if (req.query["format"] !== "csv") {
-      res.json({ ...report, rows: report.rows.map((r) => ({ ...r, procedureName: name(r.procedureId) })), cardFeeRateBasisPoints: deps.cardFeeRate, from, to });
+    // 照合 (ADR 29): the gateway's own records of the same period; reading them is audited with the report.
+    const matching = await matchWithGateway(deps, records.value, { from, to }, { start, end });
+    const format = req.query["format"] === "csv" ? "csv" : "json";
+    const differences = matching.state === "differs" ? matching.differences.length : 0;
+    const audited = await recordAudit(deps, [staffActionDraft(deps, req, staffSession(res).staff.id, "settlement.viewed", { kind: "fee", id: `settlement:${from}..${to}` }, { from, to, format, matching: matching.state, differences })]);
+    if (!audited) return void res.status(503).json({ error: { code: "audit.unavailable", message: "しばらくしてからもう一度お試しください / Please try again later" } });
+    if (format === "json") {
+      res.json({ ...report, rows: report.rows.map((r) => ({ ...r, procedureName: name(r.procedureId) })), cardFeeRateBasisPoints: deps.cardFeeRate, from, to, matching: { ...matching, verdict: matchingVerdict(matching, locale) } });
       return;
     }
     const encoding: CsvEncoding = req.query["encoding"] === "shift_jis" ? "shift_jis" : "utf-8";
@@ -210,7 +222,7 @@ export const feeRoutes = (deps: ServerDeps): Router => {
     const total = [ja ? "合計" : "Total", "", t.count, t.captured, t.refunded, t.cardFee, t.net];
     res.setHeader("content-type", `text/csv; charset=${encoding === "utf-8" ? "utf-8" : "shift_jis"}; header=present`);
     res.setHeader("content-disposition", `attachment; filename="madoguchi-settlement-${from}-${to}.csv"`);
-    res.send(csvBytes([header, ...rows, total], encoding));
+    res.send(csvBytes([header, ...rows, total, ...matchingCsvRows(matching, locale)], encoding));
   });
 
   return router;

@@ -76,9 +76,11 @@ export const residentRoutes = (deps: ServerDeps): Router => {
       return;
     }
     const residentAccountId = entries.includes("account") ? loggedIn : null;
-    // R6: a saved card is charged only for its owner, the logged-in resident.
-    const savedCard = "savedCardId" in extras.payment ? await ownSavedCard(deps, loggedIn, extras.payment.savedCardId) : null;
-    if ("savedCardId" in extras.payment && savedCard === null) {
+    // R6: a saved card is charged only for its owner, the logged-in resident. No payment at all (null) is
+    // for 事後決済; for any other procedure core then asks the gateway with an empty token, which it refuses.
+    const paying = extras.payment;
+    const savedCard = paying !== null && "savedCardId" in paying ? await ownSavedCard(deps, loggedIn, paying.savedCardId) : null;
+    if (paying !== null && "savedCardId" in paying && savedCard === null) {
       res.status(404).json({
         error: {
           code: "payment.saved_card_not_found",
@@ -97,7 +99,7 @@ export const residentRoutes = (deps: ServerDeps): Router => {
         ids: deps.ids,
         hasher: deps.hasher,
       },
-      { rawInput: req.body, cmsBase64: extras.signature?.cmsBase64 ?? null, paymentToken: "token" in extras.payment ? extras.payment.token : "", savedCard, sourceIp: sourceIpOf(req), residentAccountId },
+      { rawInput: req.body, cmsBase64: extras.signature?.cmsBase64 ?? null, paymentToken: paying !== null && "token" in paying ? paying.token : "", savedCard, sourceIp: sourceIpOf(req), residentAccountId },
     );
     if (result.isErr()) return send(req, res, result.error);
     const { application, accessSecret, replayed } = result.value;
