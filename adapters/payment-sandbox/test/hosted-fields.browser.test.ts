@@ -100,7 +100,7 @@ describe("hosted fields in Chromium", () => {
     const cases = [
       [{ number: "4242424242424241", expiry: "12/34", cvc: "123", name: "A" }, "invalid_number", "カード番号が正しくありません。", "#card-number"],
       [{ number: TEST_CARDS.visaSuccess, expiry: "01/20", cvc: "123", name: "A" }, "expired_card", "このカードは有効期限が切れています。", "#card-expiry"],
-      [{ number: "6011111111111117", expiry: "12/34", cvc: "123", name: "A" }, "unsupported_brand", "このカードの種類はご利用いただけません。", "#card-number"],
+      [{ number: "6011111111111117", expiry: "12/34", cvc: "123", name: "A" }, "unsupported_brand", "このカードの種類（ブランド）はご利用いただけません。ご利用いただけるカードは VISA、Mastercard、JCB です。", "#card-number"],
       [{ number: TEST_CARDS.visaSuccess, expiry: "1234", cvc: "123", name: "A" }, "invalid_expiry", "有効期限を MM/YY の形で入力してください。", "#card-expiry"],
     ] as const;
     let count = 0;

@@ -34,6 +34,15 @@ describe("hosted fields page (GET /hosted-fields.html)", () => {
     for (const label of ["Card number", "Expiry", "Security code", "Cardholder name", "Pay with this card"]) expect(en).toContain(label);
   });
 
+  it("names the accepted brands above the fields and in the refusal of another brand (ja and en)", async () => {
+    const { html: ja } = await page(`?origin=${encodeURIComponent(PARENT_ORIGIN)}`);
+    expect(ja).toContain("ご利用いただけるカード：VISA、Mastercard、JCB");
+    expect(ja).toContain("ご利用いただけるカードは VISA、Mastercard、JCB です。");
+    expect(ja).not.toContain("American Express");
+    const { html: en } = await page(`?origin=${encodeURIComponent(PARENT_ORIGIN)}&lang=en`);
+    expect(en).toContain("Cards accepted: VISA, Mastercard, JCB");
+  });
+
   it("allows framing by exactly the allowed parent origins, and loads nothing from elsewhere", async () => {
     const csp = (await page(`?origin=${origin}`)).headers.get("content-security-policy") ?? "";
     const directives = new Map(csp.split(";").map((d) => { const [name = "", ...values] = d.trim().split(/\s+/); return [name, values] as const; }));

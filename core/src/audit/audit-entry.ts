@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   "application.status_changed",
   "application.withdrawn",
   "fee.changed",
+  "settlement.viewed",
   "payment.reconciled",
   "configuration.changed",
   "audit.viewed",

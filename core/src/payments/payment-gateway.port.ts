@@ -31,6 +31,9 @@ export const PAYMENT_CAPABILITIES: readonly PaymentCapability[] = ["partialCaptu
 /** Card brands a gateway may report. */
 export type CardBrand = "visa" | "mastercard" | "jcb" | "amex" | "diners";
 
+/** Every card brand of the port, in a stable order (configuration, documentation). */
+export const PAYMENT_CARD_BRANDS: readonly CardBrand[] = ["visa", "mastercard", "jcb", "amex", "diners"];
+
 /** Where the resident must go to pass an EMV 3-D Secure challenge (an issuer page on the gateway's origin). */
 export interface ThreeDSecureChallenge {
   /** Absolute URL of the challenge page; open it in an iframe or a new window, never on our origin. */

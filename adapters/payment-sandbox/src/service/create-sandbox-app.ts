@@ -117,7 +117,7 @@ export const createSandboxApp = (settings: SandboxAppSettings): express.Express 
       res.status(400).send(renderRefusalPage(lang));
       return;
     }
-    res.send(renderHostedFieldsPage(lang, origin));
+    res.send(renderHostedFieldsPage(lang, origin, settings.acceptedBrands));
   });
   app.get("/hosted-fields.js", (_req, res) => {
     res.type("text/javascript").send(HOSTED_FIELDS_JS);

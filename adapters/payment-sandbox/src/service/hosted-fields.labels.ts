@@ -1,4 +1,8 @@
 /** The hosted fields' texts, in Japanese and English. */
+import type { CardBrand } from "../cards/card-brand.ts";
+
+/** How each brand is written for people (the same in Japanese and English). */
+export const BRAND_NAMES: Readonly<Record<CardBrand, string>> = { visa: "VISA", mastercard: "Mastercard", jcb: "JCB", amex: "American Express", diners: "Diners Club" };
 
 /** Languages of the hosted fields (`?lang=`). */
 export type HostedFieldsLang = "ja" | "en";
@@ -13,6 +17,12 @@ export interface HostedFieldsLabels {
   readonly name: string;
   readonly pay: string;
   readonly refused: string;
+  /** The line above the fields naming the accepted brands. */
+  readonly accepted: (brands: string) => string;
+  /** Replaces `errors.unsupported_brand` when the accepted brands are known: names them. */
+  readonly unsupportedBrand: (brands: string) => string;
+  /** Separator of brand names in a list. */
+  readonly listSeparator: string;
   readonly errors: Readonly<Record<string, string>>;
 }
 
@@ -27,6 +37,9 @@ export const HOSTED_FIELDS_LABELS: Readonly<Record<HostedFieldsLang, HostedField
     name: "カード名義人",
     pay: "このカードで支払う",
     refused: "このお支払い画面は、登録されていないサイトからは表示できません。",
+    accepted: (brands) => `ご利用いただけるカード：${brands}`,
+    unsupportedBrand: (brands) => `このカードの種類（ブランド）はご利用いただけません。ご利用いただけるカードは ${brands} です。`,
+    listSeparator: "、",
     errors: {
       invalid_number: "カード番号が正しくありません。",
       unsupported_brand: "このカードの種類はご利用いただけません。",
@@ -47,6 +60,9 @@ export const HOSTED_FIELDS_LABELS: Readonly<Record<HostedFieldsLang, HostedField
     name: "Cardholder name",
     pay: "Pay with this card",
     refused: "This payment page cannot be shown on a site that is not registered.",
+    accepted: (brands) => `Cards accepted: ${brands}`,
+    unsupportedBrand: (brands) => `This card brand is not accepted. Cards accepted: ${brands}.`,
+    listSeparator: ", ",
     errors: {
       invalid_number: "The card number is not valid.",
       unsupported_brand: "This card brand is not accepted.",

@@ -1,4 +1,5 @@
-import { HOSTED_FIELDS_LABELS, type HostedFieldsLang } from "./hosted-fields.labels.ts";
+import type { CardBrand } from "../cards/card-brand.ts";
+import { BRAND_NAMES, HOSTED_FIELDS_LABELS, type HostedFieldsLang } from "./hosted-fields.labels.ts";
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
@@ -12,8 +13,11 @@ const jsonForScriptBlock = (value: unknown): string =>
  * Inputs carry ids but no `name`: without the script, submitting the form sends nothing, so card
  * data can never leak into a URL or a request the page did not mean to make.
  */
-export const renderHostedFieldsPage = (lang: HostedFieldsLang, parentOrigin: string): string => {
+export const renderHostedFieldsPage = (lang: HostedFieldsLang, parentOrigin: string, acceptedBrands: readonly CardBrand[]): string => {
   const t = HOSTED_FIELDS_LABELS[lang];
+  const brands = acceptedBrands.map((b) => BRAND_NAMES[b]).join(t.listSeparator);
+  // A refused brand names the accepted ones (the resident knows which card to take out instead).
+  const errors = { ...t.errors, unsupported_brand: t.unsupportedBrand(brands) };
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -27,6 +31,7 @@ export const renderHostedFieldsPage = (lang: HostedFieldsLang, parentOrigin: str
 <main>
 <form id="card-form" novalidate data-parent-origin="${escapeHtml(parentOrigin)}" aria-label="${escapeHtml(t.title)}">
 <p class="notice">${escapeHtml(t.notice)}</p>
+<p id="accepted-brands" class="brands">${escapeHtml(t.accepted(brands))}</p>
 <div class="field">
 <label for="card-number">${escapeHtml(t.number)}</label>
 <input id="card-number" type="text" inputmode="numeric" autocomplete="cc-number" maxlength="23" spellcheck="false" required aria-describedby="card-error">
@@ -49,7 +54,7 @@ export const renderHostedFieldsPage = (lang: HostedFieldsLang, parentOrigin: str
 <button id="pay-button" type="submit">${escapeHtml(t.pay)}</button>
 </form>
 </main>
-<script type="application/json" id="card-messages">${jsonForScriptBlock(t.errors)}</script>
+<script type="application/json" id="card-messages">${jsonForScriptBlock(errors)}</script>
 </body>
 </html>
 `;

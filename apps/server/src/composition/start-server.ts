@@ -175,6 +175,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       paymentLedger: storage.paymentLedger,
       feeApprovalThreshold: config.feeApprovalThreshold,
       cardFeeRate: config.cardFeeRate,
+      cardBrands: config.cardBrands,
       verifier: ctx.get<SignatureVerifier>(TOKENS.SignatureVerifier),
       gateway: ctx.get<PaymentGateway>(TOKENS.PaymentGateway),
       mailer: ctx.get<Mailer>(TOKENS.Mailer),

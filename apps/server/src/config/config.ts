@@ -1,7 +1,8 @@
 import { Result as EffectResult, Schema } from "effect";
 import { err, ok, type Result } from "neverthrow";
-import { DEFAULT_AUDIT_RETENTION_MONTHS, parseCardFeeRate, type CardFeeRateBasisPoints } from "@madoguchi/core";
+import { DEFAULT_AUDIT_RETENTION_MONTHS, parseCardFeeRate, type CardBrand, type CardFeeRateBasisPoints } from "@madoguchi/core";
 import { parseAddressList, type AddressList } from "../network/address-list.ts";
+import { cardBrandsOrDefault, DEFAULT_CARD_BRANDS, parseCardBrands } from "./card-brands.ts";
 
 /**
  * Deployment configuration, decoded once from the environment at start. Every variable has a default
@@ -79,6 +80,8 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_FEE_APPROVAL_THRESHOLD: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 10_000_000 })))),
   /** The payment agent's card fee, a percent with at most two decimals (default "3.5"), for the settlement report. */
   MADOGUCHI_CARD_FEE_RATE: Schema.optional(Schema.String),
+  /** Card brands accepted, comma-separated (default "visa,mastercard,jcb"; add amex, diners): ADR 29. */
+  MADOGUCHI_CARD_BRANDS: Schema.optional(Schema.String),
   /**
    * Real JPKI trust anchors (README "JPKI trust anchors and CRLs"): a directory of CA certificates (PEM)
    * and `pins.json` naming each one's purpose, generation and SHA-256 pin. Unset: the test CA.
@@ -101,7 +104,8 @@ export interface Config {
     | { readonly driver: "memory" };
   readonly catalogFile: string;
   readonly payment:
-    | { readonly kind: "embedded-sandbox"; readonly port: number; readonly secretKey: string }
+    /** `acceptedBrands`: the sandbox's hosted fields refuse other brands (`MADOGUCHI_CARD_BRANDS`, ADR 29). */
+    | { readonly kind: "embedded-sandbox"; readonly port: number; readonly secretKey: string; readonly acceptedBrands: readonly CardBrand[] }
     | { readonly kind: "remote-sandbox"; readonly url: string; readonly secretKey: string }
     /** Stripe's API; its keys are read (and checked) from `keysFile` at start. */
     | {
@@ -145,6 +149,8 @@ export interface Config {
   readonly feeApprovalThreshold: number;
   /** The card fee rate of the settlement report, in basis points (350 = 3.5 %). */
   readonly cardFeeRate: CardFeeRateBasisPoints;
+  /** Card brands the gateway accepts and the resident is shown (`MADOGUCHI_CARD_BRANDS`). */
+  readonly cardBrands: readonly CardBrand[];
   /**
    * Whom signatures and card logins are verified against: the test CA of `<data>/test-card` (and its
    * CRL of revoked.json), or pinned JPKI CA generations with the CRLs of a directory.
@@ -225,6 +231,8 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
   if (typeof payment === "string") return err({ _tag: "ConfigError", message: payment });
   const cardFeeRate = parseCardFeeRate(e.MADOGUCHI_CARD_FEE_RATE ?? DEFAULT_CARD_FEE_RATE);
   if (cardFeeRate.isErr()) return err({ _tag: "ConfigError", message: "MADOGUCHI_CARD_FEE_RATE must be a percent with at most two decimals, 0 to 100 (e.g. 3.5)" });
+  const cardBrands = parseCardBrands(e.MADOGUCHI_CARD_BRANDS ?? DEFAULT_CARD_BRANDS);
+  if (typeof cardBrands === "string") return err({ _tag: "ConfigError", message: cardBrands });
   return ok({
     port,
     host: e.HOST ?? "127.0.0.1",
@@ -251,6 +259,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     exportApprovalThreshold: e.MADOGUCHI_EXPORT_APPROVAL_THRESHOLD ?? DEFAULT_EXPORT_APPROVAL_THRESHOLD,
     feeApprovalThreshold: e.MADOGUCHI_FEE_APPROVAL_THRESHOLD ?? DEFAULT_FEE_APPROVAL_THRESHOLD,
     cardFeeRate: cardFeeRate.value,
+    cardBrands,
     jpkiTrust,
     logLevel: e.LOG_LEVEL ?? "info",
   });
@@ -272,7 +281,7 @@ const decodePayment = (e: typeof EnvSchema.Type, port: number, secretKey: string
     if (stripeOnly.length > 0) return `${stripeOnly.join(", ")} ${stripeOnly.length === 1 ? "is" : "are"} only read with MADOGUCHI_PAYMENT_GATEWAY=stripe`;
     return e.MADOGUCHI_PAYMENT_URL !== undefined
       ? { kind: "remote-sandbox", url: e.MADOGUCHI_PAYMENT_URL, secretKey }
-      : { kind: "embedded-sandbox", port: e.MADOGUCHI_SANDBOX_PORT ?? (port === 0 ? 0 : port + 1), secretKey };
+      : { kind: "embedded-sandbox", port: e.MADOGUCHI_SANDBOX_PORT ?? (port === 0 ? 0 : port + 1), secretKey, acceptedBrands: cardBrandsOrDefault(e.MADOGUCHI_CARD_BRANDS) };
   }
   if (e.MADOGUCHI_STRIPE_KEYS_FILE === undefined) return "MADOGUCHI_PAYMENT_GATEWAY=stripe needs MADOGUCHI_STRIPE_KEYS_FILE (a JSON file with secretKey, publishableKey and webhookSecrets)";
   const sandboxOnly = (["MADOGUCHI_PAYMENT_URL", "MADOGUCHI_PAYMENT_SECRET_KEY", "MADOGUCHI_SANDBOX_PORT"] as const).filter((name) => e[name] !== undefined);

@@ -18,7 +18,7 @@ import type {
   StaffStore,
 } from "@madoguchi/core";
 import type { Router } from "express";
-import type { CardFeeRateBasisPoints, PaymentLedgerStore } from "@madoguchi/core";
+import type { CardBrand, CardFeeRateBasisPoints, PaymentLedgerStore } from "@madoguchi/core";
 import type { StaffSessions } from "../staff/staff-sessions.ts";
 import type { StaffLogin } from "../staff/staff-login.ts";
 import type { ResidentAccountsRuntime } from "../residents/resident-accounts-runtime.ts";
@@ -76,6 +76,8 @@ export interface ServerDeps {
   readonly feeApprovalThreshold: number;
   /** The card fee rate of the settlement report, in basis points. */
   readonly cardFeeRate: CardFeeRateBasisPoints;
+  /** Card brands accepted (`MADOGUCHI_CARD_BRANDS`), shown to the resident beside the card form (ADR 29). */
+  readonly cardBrands: readonly CardBrand[];
   readonly verifier: SignatureVerifier;
   readonly gateway: PaymentGateway;
   readonly mailer: Mailer;

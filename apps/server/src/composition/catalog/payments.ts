@@ -23,6 +23,7 @@ const factories = {
       host: "127.0.0.1",
       secretKey: config.secretKey,
       allowedParentOrigins: [...parentOrigins],
+      acceptedBrands: [...config.acceptedBrands],
     });
     return {
       gateway: createSandboxPaymentGateway({ baseUrl: sandbox.url, secretKey: config.secretKey, timeoutMs: GATEWAY_TIMEOUT_MS }),

@@ -13,6 +13,8 @@ export const catalogRoutes = (deps: ServerDeps, surface: "resident" | "staff"): 
     res.json({
       municipality: deps.catalog.municipality,
       payment: deps.payment,
+      /** The brands the gateway accepts, for the names beside the card form (ADR 29). */
+      acceptedCardBrands: deps.cardBrands,
       devInbox: surface === "resident" && deps.devInbox !== null,
     });
   });
