@@ -64,6 +64,7 @@ export * from "./signatures/basic-information-comparison.ts";
 export * from "./signatures/jpki-signer.port.ts";
 export * from "./signatures/revocation-checker.port.ts";
 export * from "./signatures/trust-anchor-store.port.ts";
+export * from "./signatures/signing-session-store.port.ts";
 export * from "./signatures/cms-assembly.ts";
 export * from "./payments/payment-gateway.port.ts";
 export * from "./payments/payment-gateway-v2.ts";

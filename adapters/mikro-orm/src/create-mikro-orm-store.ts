@@ -1,7 +1,7 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import type { ApplicationStore, ResidentAccountStore, AuditLogStore, OutboxStore, PasskeyStore, ResidentJpkiLinkStore, StaffAccessStore, StaffStore, StorageError } from "@madoguchi/core";
 import type { LoginStateStore, SessionStore } from "@madoguchi/core";
-import type { ApprovalStore, PaymentLedgerStore, SettingsStore } from "@madoguchi/core";
+import type { ApprovalStore, PaymentLedgerStore, SettingsStore, SigningSessionStore } from "@madoguchi/core";
 import { mikroOrmApplicationStore } from "./mikro-orm-application-store.ts";
 import { mikroOrmAuditLogStore } from "./mikro-orm-audit-log-store.ts";
 import { mikroOrmOutboxStore } from "./mikro-orm-outbox-store.ts";
@@ -15,6 +15,7 @@ import { mikroOrmResidentAccountStore } from "./mikro-orm-resident-account-store
 import { mikroOrmSettingsStore } from "./mikro-orm-settings-store.ts";
 import { mikroOrmApprovalStore } from "./mikro-orm-approval-store.ts";
 import { mikroOrmPaymentLedgerStore } from "./mikro-orm-payment-ledger-store.ts";
+import { mikroOrmSigningSessionStore } from "./mikro-orm-signing-session-store.ts";
 import { decodeMikroOrmStoreOptions, type MikroOrmStoreOptions } from "./mikro-orm-store.options.ts";
 import { openOrm, type OpenedOrm } from "./open-orm.ts";
 import { runMigrations } from "./run-migrations.ts";
@@ -45,6 +46,8 @@ export interface MikroOrmStore {
   readonly approvals: ApprovalStore;
   /** The money books of applications (migration 0010); an append is audited in the same transaction. */
   readonly paymentLedger: PaymentLedgerStore;
+  /** Signing drafts and the app's pending authorizations, shared by instances, sealed (migration 0013). */
+  readonly signingSessions: SigningSessionStore;
   /** The database answers and the KeyStore holds its key. */
   healthCheck(): ResultAsync<void, StorageError>;
   /** Closes the connection (pool). */
@@ -86,6 +89,7 @@ export const createMikroOrmStore = (options: MikroOrmStoreOptions): ResultAsync<
           settings: mikroOrmSettingsStore(db),
           approvals: mikroOrmApprovalStore(db),
           paymentLedger: mikroOrmPaymentLedgerStore(db),
+          signingSessions: mikroOrmSigningSessionStore(db, keyStore),
           healthCheck: () => applications.healthCheck(),
           close: () => applications.close(),
         });

@@ -82,6 +82,7 @@ describe.skipIf(store === undefined)("PostgreSQL", () => {
         "resident_index_keys",
         "resident_jpki_links",
         "sessions",
+        "signing_sessions",
         "staff_accounts",
         "staff_group_members",
         "staff_groups",

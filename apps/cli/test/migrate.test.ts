@@ -29,6 +29,7 @@ const ALL = [
   "0009-approval-requests",
   "0010-payment-ledger",
   "0011-staff-notification-email",
+  "0013-signing-sessions",
 ];
 
 describe("madoguchi migrate", { timeout: 60_000 }, () => {

@@ -11,6 +11,7 @@ import { residentJpkiLinksMigration } from "./0008-resident-jpki-links.ts";
 import { approvalRequestsMigration } from "./0009-approval-requests.ts";
 import { paymentLedgerMigration } from "./0010-payment-ledger.ts";
 import { staffNotificationEmailMigration } from "./0011-staff-notification-email.ts";
+import { signingSessionsMigration } from "./0013-signing-sessions.ts";
 import type { Dialect } from "./dialect.ts";
 
 /** A migration that runs fixed SQL statements, one class per dialect and step. */
@@ -42,4 +43,5 @@ export const migrationsFor = (dialect: Dialect): MigrationObject[] => [
   { name: "0009-approval-requests", class: sqlMigration("0009-approval-requests", approvalRequestsMigration[dialect]) },
   { name: "0010-payment-ledger", class: sqlMigration("0010-payment-ledger", paymentLedgerMigration[dialect]) },
   { name: "0011-staff-notification-email", class: sqlMigration("0011-staff-notification-email", staffNotificationEmailMigration[dialect]) },
+  { name: "0013-signing-sessions", class: sqlMigration("0013-signing-sessions", signingSessionsMigration[dialect]) },
 ];
