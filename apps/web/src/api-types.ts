@@ -1,5 +1,8 @@
 import type { Localized } from "./i18n/locale.ts";
 
+/** A card brand as the server names it. */
+export type CardBrandName = "visa" | "mastercard" | "jcb" | "amex" | "diners";
+
 /** `GET /api/config`: what the browser needs to know about this deployment. */
 export interface AppConfig {
   readonly municipality: { readonly code: string; readonly name: Localized };
@@ -8,6 +11,8 @@ export interface AppConfig {
     | { readonly kind: "sandbox"; readonly hostedFieldsUrl: string; readonly origin: string }
     | { readonly kind: "stripe"; readonly stripeJsUrl: string; readonly publishableKey: string; readonly threeDSecureReturnOrigin: string };
   readonly devInbox: boolean;
+  /** Card brands the gateway accepts (`MADOGUCHI_CARD_BRANDS`), named beside the card form (ADR 29). */
+  readonly acceptedCardBrands: readonly CardBrandName[];
 }
 
 /** A way to receive the certificates by post. */

@@ -22,11 +22,37 @@ interface SettlementRowView {
   readonly net: number;
 }
 
-/** `GET /api/staff/settlement?from&to` (ADR 26). */
+interface MovedAmounts {
+  readonly captured: number;
+  readonly refunded: number;
+}
+
+/** One payment whose money our books and the payment agent's records do not agree on (ADR 29). */
+interface MatchingDifferenceView {
+  readonly authorizationId: string;
+  readonly status: "amount_differs" | "only_ours" | "only_gateway";
+  readonly receiptNumber: string | null;
+  readonly ours: MovedAmounts | null;
+  readonly theirs: MovedAmounts | null;
+}
+
+/** 照合: our books against the gateway's own records of the period (ADR 29). */
+type MatchingView =
+  | { readonly state: "unsupported" | "unavailable"; readonly verdict: string }
+  | {
+      readonly state: "matched" | "differs";
+      readonly verdict: string;
+      readonly matchedCount: number;
+      readonly differences: readonly MatchingDifferenceView[];
+      readonly days: readonly { readonly day: string; readonly ours: MovedAmounts; readonly theirs: MovedAmounts; readonly agrees: boolean }[];
+    };
+
+/** `GET /api/staff/settlement?from&to` (ADR 26, matching ADR 29). */
 interface SettlementView {
   readonly rows: readonly SettlementRowView[];
   readonly totals: { readonly count: number; readonly captured: number; readonly refunded: number; readonly cardFee: number; readonly net: number };
   readonly cardFeeRateBasisPoints: number;
+  readonly matching: MatchingView;
 }
 
 const M = {
@@ -42,6 +68,11 @@ const M = {
     empty: "この期間の売上・返金はありません。",
     cols: ["日付", "手続", "件数", "売上額", "返金額", "カード手数料", "差引額"],
     total: "合計",
+    matchingTitle: "決済代行の記録との照合",
+    matchedCount: (n: number) => `${n}件の決済が一致しています。`,
+    differenceCols: ["受付番号／日付", "決済ID", "内容", "当方売上額", "当方返金額", "決済代行売上額", "決済代行返金額"],
+    status: { amount_differs: "金額が異なる", only_ours: "当方の記録のみ", only_gateway: "決済代行の記録のみ", day: "日計が異なる" },
+    unknownReceipt: "（不明）",
   },
   en: {
     title: "Daily settlement",
@@ -55,6 +86,11 @@ const M = {
     empty: "No captures or refunds in this period.",
     cols: ["Date", "Procedure", "Count", "Captured", "Refunded", "Card fee", "Net"],
     total: "Total",
+    matchingTitle: "Reconciliation with the payment agent's records",
+    matchedCount: (n: number) => `${n} payments match.`,
+    differenceCols: ["Receipt number / date", "Payment id", "What", "Our captured", "Our refunded", "Agent captured", "Agent refunded"],
+    status: { amount_differs: "Amounts differ", only_ours: "Only in our books", only_gateway: "Only at the payment agent", day: "Daily totals differ" },
+    unknownReceipt: "(unknown)",
   },
 } as const satisfies Record<string, unknown>;
 
@@ -129,6 +165,7 @@ export function SettlementPage() {
           <p>{report.state.error.message ?? String(report.state.error.status)}</p>
         </Alert>
       )}
+      {report.state.kind === "ok" && <Matching view={report.state.data.matching} m={m} yen={yen} />}
       {report.state.kind === "ok" &&
         (report.state.data.rows.length === 0 ? (
           <p data-testid="settlement-empty">{m.empty}</p>
@@ -174,5 +211,71 @@ export function SettlementPage() {
           </div>
         ))}
     </>
+  );
+}
+
+type Messages = (typeof M)[keyof typeof M];
+
+/** The verdict ("照合: 一致", or not), then what differs: payments by receipt number, and days. */
+function Matching({ view, m, yen }: { readonly view: MatchingView; readonly m: Messages; readonly yen: (n: number) => string }) {
+  const amounts = (a: MovedAmounts | null) =>
+    a === null ? (
+      <>
+        <td className="num">–</td>
+        <td className="num">–</td>
+      </>
+    ) : (
+      <>
+        <td className="num">{yen(a.captured)}</td>
+        <td className="num">{yen(a.refunded)}</td>
+      </>
+    );
+  const daysDiffering = view.state === "differs" ? view.days.filter((d) => !d.agrees) : [];
+  return (
+    <section aria-labelledby="settlement-matching-title" data-testid="settlement-matching" data-state={view.state}>
+      <h2 id="settlement-matching-title">{m.matchingTitle}</h2>
+      <Alert kind={view.state === "matched" ? "success" : view.state === "differs" ? "error" : "warning"} testId="settlement-matching-verdict">
+        <p>{view.verdict}</p>
+        {(view.state === "matched" || view.state === "differs") && <p>{m.matchedCount(view.matchedCount)}</p>}
+      </Alert>
+      {view.state === "differs" && (
+        <div className="table-scroll">
+          <table className="table" data-testid="settlement-differences">
+            <caption className="visually-hidden">{m.matchingTitle}</caption>
+            <thead>
+              <tr>
+                {m.differenceCols.map((c, i) => (
+                  <th key={c} scope="col" className={i >= 3 ? "num" : undefined}>
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {view.differences.map((d) => (
+                <tr key={d.authorizationId} data-testid="settlement-difference">
+                  <th scope="row">{d.receiptNumber ?? m.unknownReceipt}</th>
+                  <td>
+                    <code>{d.authorizationId}</code>
+                  </td>
+                  <td>{m.status[d.status]}</td>
+                  {amounts(d.ours)}
+                  {amounts(d.theirs)}
+                </tr>
+              ))}
+              {daysDiffering.map((d) => (
+                <tr key={d.day} data-testid="settlement-day-difference">
+                  <th scope="row">{d.day}</th>
+                  <td />
+                  <td>{m.status.day}</td>
+                  {amounts(d.ours)}
+                  {amounts(d.theirs)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
