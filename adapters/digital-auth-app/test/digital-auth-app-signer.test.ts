@@ -1,5 +1,6 @@
 import { createHash, verify, X509Certificate } from "node:crypto";
-import { sha256DigestInfo, type JpkiSigner } from "@madoguchi/core";
+import { sha256DigestInfo, storageError, type JpkiSigner, type SigningSessionStore, type StoredSigningSession } from "@madoguchi/core";
+import { errAsync, okAsync } from "neverthrow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveInStub, createDigitalAuthAppSigner } from "../src/index.ts";
 import { startStubFixture, type StubFixture } from "./stub-fixture.ts";
@@ -94,5 +95,49 @@ describe("JpkiSigner over the app's sign transaction", () => {
     const { session } = await startAndApprove();
     const result = await signer.completeSigning({ sessionId: session.sessionId, completion: { kind: "secret", secret: "ABC123" } });
     expect(result._unsafeUnwrapErr().reason).toBe("invalid_input");
+  });
+});
+
+/** A shared signing-session store as far as the signer uses it (the contract-tested ones live in adapter-memory and adapter-mikro-orm). */
+const sharedStore = (failing = false): SigningSessionStore & { rows: Map<string, StoredSigningSession> } => {
+  const rows = new Map<string, StoredSigningSession>();
+  const down = () => errAsync(storageError("test", "unavailable", "down"));
+  return {
+    rows,
+    meta: { contract: "signing-session-store@1", name: "test", capabilities: new Set() },
+    insert: (r) => (failing ? down() : (rows.set(`${r.kind}:${r.id}`, { ...r, version: 1 }), okAsync(undefined))),
+    get: (kind, id) => (failing ? down() : okAsync(rows.get(`${kind}:${id}`) ?? null)),
+    findByLookupKey: () => okAsync(null),
+    replace: () => okAsync(null),
+    remove: (kind, id) => okAsync(rows.delete(`${kind}:${id}`)),
+    removeExpired: () => okAsync(0),
+    healthCheck: () => okAsync(undefined),
+  };
+};
+
+describe("the signer's sessions in a store shared by instances", () => {
+  it("a signature started by one instance's signer finishes on another's; the session is then gone from the store", async () => {
+    const store = sharedStore();
+    const one = createDigitalAuthAppSigner({ client: fixture.client, issuer: fixture.stub.issuer, sessions: store });
+    const other = createDigitalAuthAppSigner({ client: fixture.client, issuer: fixture.stub.issuer, sessions: store });
+    const session = (await one.startSigning({ digestInfo, key: "signature" }))._unsafeUnwrap();
+    if (session.challenge.kind !== "redirect") throw new Error("expected a redirect challenge");
+    const kept = store.rows.get(`signer:${session.sessionId}`);
+    expect(kept?.expiresAt).toEqual(session.expiresAt);
+    const callback = new URL(await approveInStub(session.challenge.url));
+    const state = callback.searchParams.get("state") ?? "";
+    // Another state leaves the stored session alone.
+    expect((await other.completeSigning({ sessionId: session.sessionId, completion: { kind: "authorization_code", code: "x", state: `${state}x` } }))._unsafeUnwrapErr().reason).toBe("invalid_input");
+    expect(store.rows.has(`signer:${session.sessionId}`)).toBe(true);
+    const raw = (await other.completeSigning({ sessionId: session.sessionId, completion: { kind: "authorization_code", code: callback.searchParams.get("code") ?? "", state } }))._unsafeUnwrap();
+    expect(verify("sha256", data, new X509Certificate(Buffer.from(raw.certificateDer)).publicKey, raw.signatureValue)).toBe(true);
+    expect(store.rows.has(`signer:${session.sessionId}`)).toBe(false);
+    expect((await one.completeSigning({ sessionId: session.sessionId, completion: { kind: "authorization_code", code: "x", state } }))._unsafeUnwrapErr().reason).toBe("unknown_session");
+  });
+
+  it("a store that cannot be reached is the port's `unavailable`", async () => {
+    const down = createDigitalAuthAppSigner({ client: fixture.client, issuer: fixture.stub.issuer, sessions: sharedStore(true) });
+    expect((await down.startSigning({ digestInfo, key: "signature" }))._unsafeUnwrapErr().reason).toBe("unavailable");
+    expect((await down.completeSigning({ sessionId: "s", completion: { kind: "authorization_code", code: "c", state: "s" } }))._unsafeUnwrapErr().reason).toBe("unavailable");
   });
 });
