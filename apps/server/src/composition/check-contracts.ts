@@ -8,6 +8,7 @@ import {
   PAYMENT_LEDGER_STORE_CONTRACT,
   SETTINGS_STORE_CONTRACT,
   SIGNATURE_VERIFIER_CONTRACT,
+  SIGNING_SESSION_STORE_CONTRACT,
   STAFF_ACCESS_STORE_CONTRACT,
   STAFF_STORE_CONTRACT,
   type ApplicationStore,
@@ -19,6 +20,7 @@ import {
   type PaymentLedgerStore,
   type SettingsStore,
   type SignatureVerifier,
+  type SigningSessionStore,
   type StaffAccessStore,
   type StaffStore,
 } from "@madoguchi/core";
@@ -38,6 +40,7 @@ export const checkContracts = async (parts: {
     paymentLedger: PaymentLedgerStore;
     staff: StaffStore;
     loginState: LoginStateStore;
+    signingSessions: SigningSessionStore;
   };
   verifier: SignatureVerifier;
   gateway: PaymentGateway;
@@ -53,6 +56,7 @@ export const checkContracts = async (parts: {
     // Both append audit entries in their writes (@2); an adapter still at @1 would drop them silently.
     [parts.storage.staff, STAFF_STORE_CONTRACT],
     [parts.storage.loginState, LOGIN_STATE_STORE_CONTRACT],
+    [parts.storage.signingSessions, SIGNING_SESSION_STORE_CONTRACT],
     [parts.verifier, SIGNATURE_VERIFIER_CONTRACT],
     [parts.gateway, PAYMENT_GATEWAY_CONTRACT],
     [parts.mailer, MAILER_CONTRACT],

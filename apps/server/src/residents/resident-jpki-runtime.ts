@@ -19,7 +19,9 @@ import {
   type ResidentJpkiLinkStore,
   type ResidentLoginState,
   type SignatureVerifier,
+  type SigningSessionStore,
 } from "@madoguchi/core";
+import { createMemorySigningSessionStore } from "@madoguchi/adapter-memory";
 import type { Config } from "../config/config.ts";
 import { createJpkiPendingSealer, type JpkiPendingSealer } from "./jpki-pending-cookie.ts";
 
@@ -50,6 +52,11 @@ export interface ResidentJpkiRuntime {
   /** The provider's issuer (the callback's `iss` must be it), or null when the app is off. */
   readonly appIssuer: string | null;
   readonly pending: JpkiPendingSealer;
+  /**
+   * Signing drafts and the app's pending sign authorizations (`signing-session-store@1`): the database's
+   * store, shared by every instance, so a signature started on one finishes on another (ADR 25).
+   */
+  readonly signingSessions: SigningSessionStore;
   /** A card this service reads itself (the test card): its authentication key logs in; null when there is none. */
   readonly cardSigner: JpkiSigner | null;
   /** Checks the authentication certificate's chain, policy and revocation. */
@@ -71,6 +78,8 @@ export interface ResidentJpkiInput {
   readonly loginState: ResidentLoginState;
   readonly clock: Clock;
   readonly hasher: Hasher;
+  /** Where signing sessions live (the storage's, shared by instances); default: this process's memory. */
+  readonly signingSessions?: SigningSessionStore;
 }
 
 /**
@@ -93,10 +102,11 @@ export const buildResidentJpki = async (input: ResidentJpkiInput): Promise<Resid
   // Both kinds of return are registered with the provider; a login never comes back to the sign page or the reverse.
   const allRedirectUris = [...redirectUris, ...signRedirectUris];
   const signersOf = (app: DigitalAuthAppClient, issuer: string): ReadonlyMap<string, JpkiSigner> =>
-    new Map(signRedirectUris.map((redirectUri) => [redirectUri, createDigitalAuthAppSigner({ client: app, issuer, redirectUri, now: () => input.clock.now() })]));
+    new Map(signRedirectUris.map((redirectUri) => [redirectUri, createDigitalAuthAppSigner({ client: app, issuer, redirectUri, now: () => input.clock.now(), sessions: signingSessions })]));
   const pending = createJpkiPendingSealer(input.config.passkeys.ceremonySecret ?? new Uint8Array(randomBytes(32)));
   const setting = input.config.digitalAuthApp;
-  const card = { cardSigner: input.cardSigner, verifier: input.verifier };
+  const signingSessions = input.signingSessions ?? createMemorySigningSessionStore();
+  const card = { cardSigner: input.cardSigner, verifier: input.verifier, signingSessions };
   if (setting.kind === "off" || redirectUris.length === 0) return { deps, app: null, redirectUris, appSigners: new Map(), appIssuer: null, pending, ...card, stub: null, close: async () => undefined };
 
   if (setting.kind === "stub") {

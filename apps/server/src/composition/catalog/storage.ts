@@ -1,7 +1,7 @@
 import type { LoginStateStore, ResidentAccountStore, ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, ResidentJpkiLinkStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
-import type { ApprovalStore, PaymentLedgerStore, SessionStore, SettingsStore } from "@madoguchi/core";
+import type { ApprovalStore, PaymentLedgerStore, SessionStore, SettingsStore, SigningSessionStore } from "@madoguchi/core";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
-import { createMemoryResidentAccountStore, createMemoryResidentJpkiLinkStore, createMemoryStore } from "@madoguchi/adapter-memory";
+import { createMemoryResidentAccountStore, createMemoryResidentJpkiLinkStore, createMemorySigningSessionStore, createMemoryStore } from "@madoguchi/adapter-memory";
 import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
 import type { Config } from "../../config/config.ts";
 
@@ -30,6 +30,8 @@ export interface StorageParts {
   readonly approvals: ApprovalStore;
   /** The money books of applications; an append writes its audit entries to `auditLog` in the same transaction. */
   readonly paymentLedger: PaymentLedgerStore;
+  /** Signing drafts and the app's pending sign authorizations, shared by every instance on the database (ADR 25). */
+  readonly signingSessions: SigningSessionStore;
   close(): Promise<void>;
 }
 
@@ -55,7 +57,12 @@ const factories = {
     return mikroOrm({ driver: "postgresql", url: db.url, keyStore: keyStore.value });
   },
   /** Nothing kept, nothing encrypted: demos and embedders' tests only. */
-  memory: async () => ({ ...createMemoryStore(), residentAccounts: createMemoryResidentAccountStore(), residentJpkiLinks: createMemoryResidentJpkiLinkStore() }),
+  memory: async () => ({
+    ...createMemoryStore(),
+    residentAccounts: createMemoryResidentAccountStore(),
+    residentJpkiLinks: createMemoryResidentJpkiLinkStore(),
+    signingSessions: createMemorySigningSessionStore(),
+  }),
 } satisfies { [K in Config["database"]["driver"]]: (db: Extract<Config["database"], { driver: K }>, keyFile: string) => Promise<StorageParts> };
 
 export const buildStorage = (config: Config, keyFile: string): Promise<StorageParts> => {

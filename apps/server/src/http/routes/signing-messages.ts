@@ -93,7 +93,7 @@ export const verifierRefusal = (e: SignatureError, locale: Locale): SigningRefus
 
 /** The pre-flight and hand-off refusals of this service. */
 export const signingRefusal = (
-  kind: "unavailable" | "under_fifteen" | "not_required" | "draft_unknown" | "handoff_unknown" | "handoff_used" | "handoff_expired" | "already_finished" | "busy" | "wrong_way" | "app_callback_invalid",
+  kind: "unavailable" | "under_fifteen" | "not_required" | "draft_unknown" | "handoff_unknown" | "handoff_used" | "handoff_expired" | "already_finished" | "busy" | "wrong_way" | "app_callback_invalid" | "store_unavailable",
   locale: Locale,
 ): SigningRefusal => {
   switch (kind) {
@@ -117,6 +117,8 @@ export const signingRefusal = (
       return refuse(400, "signing.app_callback_invalid", { ja: "デジタル認証アプリからの戻りを確認できませんでした。", en: "The return from the Digital Authentication App could not be confirmed." }, [STEP.startAgain], locale);
     case "wrong_way":
       return refuse(409, "signing.wrong_way", { ja: "この署名はデジタル認証アプリで行います。", en: "This signature is made in the Digital Authentication App." }, [STEP.startAgain], locale);
+    case "store_unavailable":
+      return refuse(503, "signing.store_unavailable", { ja: "署名の受付をいま処理できません。", en: "Signing cannot be processed right now." }, [STEP.retryLater], locale);
     case "busy":
       return refuse(409, "signing.busy", { ja: "別の画面で署名の処理中です。", en: "The signature is being processed on another screen." }, [STEP.retryLater], locale);
   }

@@ -17,11 +17,15 @@ import {
   type JpkiRawSignature,
   type JpkiSigner,
   type JpkiSignerError,
+  type StorageError,
   type VerifiedSignature,
 } from "@madoguchi/core";
 import { recordAudit, sourceIpOf } from "../../audit/record-audit.ts";
 import { JPKI_PENDING_COOKIE, JPKI_PENDING_TTL_MS } from "../../residents/jpki-pending-cookie.ts";
 import { createSigningDrafts, handoffState, type SigningDraft } from "../../signing/signing-drafts.ts";
+
+/** How a draft names the card this service reads, as its signer (an app draft names its signer's redirect URI). */
+const CARD_SIGNER = "card";
 import { decodeBody } from "../decode-body.ts";
 import { AppCallbackFields, redirectUriFor, signingCompletionOf } from "../digital-auth-app-callback.ts";
 import { errorResponse } from "../error-response.ts";
@@ -90,9 +94,16 @@ export const signingRoutes = (deps: ServerDeps): Router => {
   const router = Router();
   const api = Router();
   router.use("/api/signing", noStore, express.json({ limit: "64kb" }), api);
-  const drafts = createSigningDrafts();
+  const jpki = deps.residentJpki;
+  // Drafts live in the signing-session store every instance shares; each instance resolves the signer a draft names.
+  const drafts = createSigningDrafts(jpki.signingSessions, (ref) => (ref === CARD_SIGNER ? jpki.cardSigner : (jpki.appSigners.get(ref) ?? null)));
 
   const answer = (res: Response, refusal: SigningRefusal) => res.status(refusal.status).json(refusal.body);
+  /** The drafts' store failed: logged without personal data, told as "try again shortly". */
+  const storeDown = (res: Response, error: StorageError, locale: "ja" | "en") => {
+    deps.logger.warn({ event: "signing.store_unavailable", reason: error.reason, operation: error.operation }, "signing drafts unavailable");
+    return answer(res, signingRefusal("store_unavailable", locale));
+  };
   const audit = (
     req: Request,
     draft: SigningDraft | null,
@@ -115,9 +126,13 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     ]);
   const sessionAudit = (req: Request, draft: SigningDraft | null, event: string, result: AuditEntryDraft["result"], details: AuditEntryDraft["details"] = {}) =>
     audit(req, draft, event, result, details, "signing.session");
-  const jpki = deps.residentJpki;
-  /** The app's signer for the origin the browser is on (it comes back there), or null when the app does not sign here. */
-  const appSignerFor = (req: Request): JpkiSigner | null => (jpki.appSigners.size === 0 ? null : (jpki.appSigners.get(redirectUriFor([...jpki.appSigners.keys()], req)) ?? null));
+  /** The app's signer for the origin the browser is on (it comes back there) and its reference, or null when the app does not sign here. */
+  const appSignerFor = (req: Request): { readonly ref: string; readonly port: JpkiSigner } | null => {
+    if (jpki.appSigners.size === 0) return null;
+    const ref = redirectUriFor([...jpki.appSigners.keys()], req);
+    const port = jpki.appSigners.get(ref);
+    return port === undefined ? null : { ref, port };
+  };
 
   api.get("/options", (_req, res) => {
     res.json({ card: jpki.cardSigner !== null, app: jpki.appSigners.size > 0 });
@@ -128,10 +143,10 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     const body = decodeBody(StartBody, req, res, locale);
     if (body === null) return;
     const now = deps.clock.now();
-    drafts.sweep(now);
+    await drafts.sweep(now);
     const way = body.signer ?? "card";
     // The app is offered for an application's signature; a card check happens on this page.
-    const signer = way === "app" ? (body.purpose === "application" ? appSignerFor(req) : null) : jpki.cardSigner;
+    const signer = way === "app" ? (body.purpose === "application" ? appSignerFor(req) : null) : jpki.cardSigner === null ? null : { ref: CARD_SIGNER, port: jpki.cardSigner };
     if (signer === null) return answer(res, signingRefusal("unavailable", locale));
 
     let content: Uint8Array;
@@ -165,10 +180,12 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     const signedAttributes = signedAttributesFor({ contentSha256: sha256(content), signingTime: now });
     if (way === "app" && body.device === "phone") {
       // The PC only prepares what is signed; the phone starts the app's transaction when it claims the link.
-      const { draft, key } = drafts.create({ purpose: body.purpose, signer: "app", signing: null, content, signedAttributes, typed, canonicalJson, expiresAt: new Date(now.getTime() + JPKI_PENDING_TTL_MS), triesLeft: null });
+      const created = await drafts.create({ purpose: body.purpose, signer: "app", signing: null, content, signedAttributes, typed, canonicalJson, expiresAt: new Date(now.getTime() + JPKI_PENDING_TTL_MS), triesLeft: null });
+      if (created.isErr()) return storeDown(res, created.error, locale);
+      const { draft, key } = created.value;
       return res.json({ draftId: draft.id, key, step: "handoff", expiresAt: draft.expiresAt.toISOString() });
     }
-    const started = await signer.startSigning({ digestInfo: sha256DigestInfo(sha256(signedAttributes)), key: "signature" });
+    const started = await signer.port.startSigning({ digestInfo: sha256DigestInfo(sha256(signedAttributes)), key: "signature" });
     if (started.isErr()) {
       if (way === "app") await sessionAudit(req, null, "app_started", "failure", { reason: started.error.reason });
       return answer(res, signerRefusal(started.error, locale));
@@ -176,10 +193,10 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     const challenge = started.value.challenge;
     if (challenge.kind === "redirect") {
       if (way !== "app") return answer(res, signingRefusal("unavailable", locale));
-      const { draft, key } = drafts.create({
+      const created = await drafts.create({
         purpose: body.purpose,
         signer: "app",
-        signing: { port: signer, sessionId: started.value.sessionId },
+        signing: { ...signer, sessionId: started.value.sessionId },
         content,
         signedAttributes,
         typed,
@@ -187,6 +204,8 @@ export const signingRoutes = (deps: ServerDeps): Router => {
         expiresAt: started.value.expiresAt,
         triesLeft: null,
       });
+      if (created.isErr()) return storeDown(res, created.error, locale);
+      const { draft, key } = created.value;
       // As a login does (ADR 23): the browser carries which draft its callback finishes, sealed and
       // HttpOnly; the app's state, nonce and PKCE verifier stay with the app's signer.
       const sealed = jpki.pending.seal({ kind: "sign", draftId: draft.id, expiresAtMs: Math.min(draft.expiresAt.getTime(), now.getTime() + JPKI_PENDING_TTL_MS) });
@@ -197,10 +216,10 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     if (way !== "card") return answer(res, signingRefusal("unavailable", locale));
     // A locked card is told before the password is typed.
     if (challenge.triesLeft === 0) return answer(res, signerRefusal({ _tag: "JpkiSignerError", reason: "locked", operation: "startSigning", retryable: false, message: "locked", triesLeft: 0 }, locale));
-    const { draft, key } = drafts.create({
+    const created = await drafts.create({
       purpose: body.purpose,
       signer: "card",
-      signing: { port: signer, sessionId: started.value.sessionId },
+      signing: { ...signer, sessionId: started.value.sessionId },
       content,
       signedAttributes,
       typed,
@@ -208,6 +227,8 @@ export const signingRoutes = (deps: ServerDeps): Router => {
       expiresAt: started.value.expiresAt,
       triesLeft: challenge.triesLeft,
     });
+    if (created.isErr()) return storeDown(res, created.error, locale);
+    const { draft, key } = created.value;
     res.json({ draftId: draft.id, key, step: "password", triesLeft: challenge.triesLeft, expiresAt: draft.expiresAt.toISOString() });
   });
 
@@ -226,9 +247,13 @@ export const signingRoutes = (deps: ServerDeps): Router => {
    * Ends a draft and answers: what the finishing request gets is what the PC's poll gets (`outcome`).
    * Every way a draft ends (a verified signature, a final refusal, a cancel) goes through here.
    */
-  const end = (res: Response, draft: SigningDraft, outcome: { readonly status: number; readonly body: object }, answered: object = outcome.body) => {
+  const end = async (res: Response, draft: SigningDraft, outcome: { readonly status: number; readonly body: object }, locale: "ja" | "en", answered: object = outcome.body) => {
     draft.state = outcome.status === 200 ? "signed" : "failed";
     draft.outcome = { ok: outcome.status === 200, status: outcome.status, body: outcome.body };
+    const saved = await drafts.save(draft);
+    // The outcome must reach the PC's poll: when it cannot be written, the finishing request is not told it went through.
+    if (saved.isErr()) return storeDown(res, saved.error, locale);
+    if (!saved.value) return answer(res, signingRefusal("already_finished", locale));
     return res.status(outcome.status).json(answered);
   };
 
@@ -250,42 +275,62 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     return { status: 200, body: verifiedBody(draft, verified.value, cmsBase64, locale), reason: null };
   };
 
+  /** The draft of `:id` if `key` opens it: answered already (refusal) when not. */
+  const authorised = async (req: Request, res: Response, key: string, locale: "ja" | "en", now: Date) => {
+    const found = await drafts.authorise(String(req.params["id"] ?? ""), key, now);
+    if (found.isErr()) {
+      storeDown(res, found.error, locale);
+      return undefined;
+    }
+    if (found.value === null) answer(res, signingRefusal("draft_unknown", locale));
+    return found.value ?? undefined;
+  };
+
+  /** Takes the draft for this request's completion: answered already (busy) when another request holds it. */
+  const held = async (res: Response, draft: SigningDraft, locale: "ja" | "en", now: Date): Promise<boolean> => {
+    const taken = await drafts.hold(draft, now);
+    if (taken.isErr()) storeDown(res, taken.error, locale);
+    else if (!taken.value) answer(res, signingRefusal("busy", locale));
+    return taken.isOk() && taken.value;
+  };
+
   api.post("/drafts/:id/complete", async (req, res) => {
     const locale = requestLocale(req);
     const body = decodeBody(CompleteBody, req, res, locale);
     if (body === null) return;
     const now = deps.clock.now();
-    const found = drafts.authorise(String(req.params["id"] ?? ""), body.key, now);
-    if (found === null) return answer(res, signingRefusal("draft_unknown", locale));
+    const found = await authorised(req, res, body.key, locale, now);
+    if (found === undefined) return;
     const { draft, role } = found;
     if (draft.state !== "pending") return answer(res, signingRefusal("already_finished", locale));
     // The app's draft is finished by its callback, never by a password.
-    if (draft.signer !== "card" || draft.signing === null) return answer(res, signingRefusal("wrong_way", locale));
-    if (draft.busy) return answer(res, signingRefusal("busy", locale));
-    draft.busy = true;
-    try {
-      const signed = await draft.signing.port.completeSigning({ sessionId: draft.signing.sessionId, completion: { kind: "secret", secret: body.password } });
-      if (signed.isErr()) {
-        const refusal = signerRefusal(signed.error, locale);
-        if (signed.error.reason === "wrong_secret") draft.triesLeft = signed.error.triesLeft ?? null;
-        // A wrong (or malformed) password keeps the session open while tries remain; anything else ends it.
-        const final = (signed.error.reason !== "wrong_secret" || signed.error.triesLeft === 0) && signed.error.reason !== "invalid_input";
-        if (!final) return answer(res, refusal);
-        if (role === "phone") await audit(req, draft, "phone_finished", "failure", { reason: signed.error.reason });
-        return end(res, draft, refusal);
+    if (draft.signer !== "card") return answer(res, signingRefusal("wrong_way", locale));
+    // The card is read by the instance it is attached to: elsewhere its session is not known.
+    if (draft.signing === null) return answer(res, signerRefusal({ _tag: "JpkiSignerError", reason: "unknown_session", operation: "signing.complete", retryable: false, message: "" }, locale));
+    if (!(await held(res, draft, locale, now))) return;
+    const signed = await draft.signing.port.completeSigning({ sessionId: draft.signing.sessionId, completion: { kind: "secret", secret: body.password } });
+    if (signed.isErr()) {
+      const refusal = signerRefusal(signed.error, locale);
+      if (signed.error.reason === "wrong_secret") draft.triesLeft = signed.error.triesLeft ?? null;
+      // A wrong (or malformed) password keeps the session open while tries remain; anything else ends it.
+      const final = (signed.error.reason !== "wrong_secret" || signed.error.triesLeft === 0) && signed.error.reason !== "invalid_input";
+      if (!final) {
+        const saved = await drafts.save(draft);
+        return saved.isErr() ? storeDown(res, saved.error, locale) : answer(res, refusal);
       }
-      const outcome = await verifySigned(draft, signed.value, now, locale);
-      if (role === "phone") await audit(req, draft, "phone_finished", outcome.reason === null ? "success" : "failure", outcome.reason === null ? {} : { reason: outcome.reason });
-      return end(res, draft, outcome);
-    } finally {
-      draft.busy = false;
+      if (role === "phone") await audit(req, draft, "phone_finished", "failure", { reason: signed.error.reason });
+      return end(res, draft, refusal, locale);
     }
+    const outcome = await verifySigned(draft, signed.value, now, locale);
+    if (role === "phone") await audit(req, draft, "phone_finished", outcome.reason === null ? "success" : "failure", outcome.reason === null ? {} : { reason: outcome.reason });
+    return end(res, draft, outcome, locale);
   });
 
   // The Digital Authentication App sent the resident back to our callback page, which posts what its
   // address carried. One finish per start, as for a login: the pending cookie goes whatever the outcome,
   // and a replay (the same cookie again) meets a draft that is no longer pending. After a hand-off this
-  // is the phone (its claim set the cookie): the PC reads the outcome through `…/status`.
+  // is the phone (its claim set the cookie): the PC reads the outcome through `…/status`. Any instance
+  // finishes it: the draft and the app's session are in the shared store.
   api.post("/app/finish", async (req, res) => {
     const locale = requestLocale(req);
     const body = decodeBody(AppFinishBody, req, res, locale);
@@ -293,12 +338,16 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     const now = deps.clock.now();
     const pending = jpki.pending.open(readCookie(req, JPKI_PENDING_COOKIE), now.getTime());
     res.append("Set-Cookie", jpki.pending.cleared());
-    const draft = pending === null || pending.kind !== "sign" ? null : drafts.find(pending.draftId, now);
+    const found = pending === null || pending.kind !== "sign" ? null : await drafts.find(pending.draftId, now);
+    if (found !== null && found.isErr()) return storeDown(res, found.error, locale);
+    const draft = found === null ? null : found.value;
     if (draft === null || draft.signer !== "app" || draft.signing === null) {
       await sessionAudit(req, draft, "app_finished", "failure", { reason: "pending_missing" });
       return answer(res, signingRefusal("draft_unknown", locale));
     }
-    if (draft.state !== "pending" || draft.busy) {
+    const taken = draft.state === "pending" ? await drafts.hold(draft, now) : null;
+    if (taken !== null && taken.isErr()) return storeDown(res, taken.error, locale);
+    if (taken === null || !taken.value) {
       await sessionAudit(req, draft, "app_finished", "failure", { reason: "already_finished" });
       return answer(res, signingRefusal("already_finished", locale));
     }
@@ -308,29 +357,24 @@ export const signingRoutes = (deps: ServerDeps): Router => {
       await sessionAudit(req, draft, "app_finished", result, details);
       if (onPhone) await audit(req, draft, "phone_finished", result, details);
     };
-    draft.busy = true;
-    try {
-      const completion = jpki.appIssuer === null ? null : signingCompletionOf(body, jpki.appIssuer);
-      const signed = completion === null ? null : await draft.signing.port.completeSigning({ sessionId: draft.signing.sessionId, completion });
-      if (signed === null || signed.isErr()) {
-        // A callback without code or error, from another issuer, or for another session (state) ends the draft too.
-        const error: JpkiSignerError =
-          signed?.isErr() === true
-            ? signed.error
-            : { _tag: "JpkiSignerError", reason: "invalid_input", operation: "signing.app.finish", retryable: false, message: "not a callback of this provider" };
-        const reason = signed === null ? "callback_invalid" : error.reason === "invalid_input" && completion?.kind === "authorization_code" ? "state_mismatch" : error.reason;
-        // A password's wording would mislead here: a callback that is not this session's is said as such.
-        const refusal = error.reason === "invalid_input" ? signingRefusal("app_callback_invalid", locale) : signerRefusal(error, locale);
-        await finished("failure", reason);
-        return end(res, draft, refusal);
-      }
-      const outcome = await verifySigned(draft, signed.value, now, locale);
-      await finished(outcome.reason === null ? "success" : "failure", outcome.reason);
-      // The phone only learns that it is done: the CMS and the 4-info comparison are for the PC that submits.
-      return end(res, draft, outcome, onPhone && outcome.reason === null ? { purpose: draft.purpose, handoff: true } : outcome.body);
-    } finally {
-      draft.busy = false;
+    const completion = jpki.appIssuer === null ? null : signingCompletionOf(body, jpki.appIssuer);
+    const signed = completion === null ? null : await draft.signing.port.completeSigning({ sessionId: draft.signing.sessionId, completion });
+    if (signed === null || signed.isErr()) {
+      // A callback without code or error, from another issuer, or for another session (state) ends the draft too.
+      const error: JpkiSignerError =
+        signed?.isErr() === true
+          ? signed.error
+          : { _tag: "JpkiSignerError", reason: "invalid_input", operation: "signing.app.finish", retryable: false, message: "not a callback of this provider" };
+      const reason = signed === null ? "callback_invalid" : error.reason === "invalid_input" && completion?.kind === "authorization_code" ? "state_mismatch" : error.reason;
+      // A password's wording would mislead here: a callback that is not this session's is said as such.
+      const refusal = error.reason === "invalid_input" ? signingRefusal("app_callback_invalid", locale) : signerRefusal(error, locale);
+      await finished("failure", reason);
+      return end(res, draft, refusal, locale);
     }
+    const outcome = await verifySigned(draft, signed.value, now, locale);
+    await finished(outcome.reason === null ? "success" : "failure", outcome.reason);
+    // The phone only learns that it is done: the CMS and the 4-info comparison are for the PC that submits.
+    return end(res, draft, outcome, locale, onPhone && outcome.reason === null ? { purpose: draft.purpose, handoff: true } : outcome.body);
   });
 
   // The resident pressed cancel at the password prompt (here or on the phone), or on the PC while its QR
@@ -340,23 +384,19 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     const locale = requestLocale(req);
     const body = decodeBody(KeyBody, req, res, locale);
     if (body === null) return;
-    const found = drafts.authorise(String(req.params["id"] ?? ""), body.key, deps.clock.now());
-    if (found === null) return answer(res, signingRefusal("draft_unknown", locale));
+    const now = deps.clock.now();
+    const found = await authorised(req, res, body.key, locale, now);
+    if (found === undefined) return;
     const { draft, role } = found;
     if (draft.state !== "pending") return answer(res, signingRefusal("already_finished", locale));
-    if (draft.busy) return answer(res, signingRefusal("busy", locale));
-    draft.busy = true;
-    try {
-      // An app draft still waiting for its phone has no signer session to end.
-      const declined =
-        draft.signing === null ? null : await draft.signing.port.completeSigning({ sessionId: draft.signing.sessionId, completion: { kind: "declined", error: "access_denied", state: null } });
-      // Whatever the signer says (an app session only ends at its own callback), this draft is over.
-      if (declined?.isErr() === true && declined.error.reason !== "cancelled") deps.logger.info({ event: "signing.cancel", reason: declined.error.reason }, "signer did not confirm the cancel");
-      await sessionAudit(req, draft, "cancelled", "failure", { reason: "cancelled", by: role });
-      return end(res, draft, signerRefusal({ _tag: "JpkiSignerError", reason: "cancelled", operation: "signing.cancel", retryable: false, message: "cancelled" }, locale));
-    } finally {
-      draft.busy = false;
-    }
+    if (!(await held(res, draft, locale, now))) return;
+    // An app draft still waiting for its phone has no signer session to end.
+    const declined =
+      draft.signing === null ? null : await draft.signing.port.completeSigning({ sessionId: draft.signing.sessionId, completion: { kind: "declined", error: "access_denied", state: null } });
+    // Whatever the signer says (an app session only ends at its own callback), this draft is over.
+    if (declined?.isErr() === true && declined.error.reason !== "cancelled") deps.logger.info({ event: "signing.cancel", reason: declined.error.reason }, "signer did not confirm the cancel");
+    await sessionAudit(req, draft, "cancelled", "failure", { reason: "cancelled", by: role });
+    return end(res, draft, signerRefusal({ _tag: "JpkiSignerError", reason: "cancelled", operation: "signing.cancel", retryable: false, message: "cancelled" }, locale), locale);
   });
 
   api.post("/drafts/:id/handoff", async (req, res) => {
@@ -364,18 +404,22 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     const body = decodeBody(KeyBody, req, res, locale);
     if (body === null) return;
     const now = deps.clock.now();
-    const found = drafts.authorise(String(req.params["id"] ?? ""), body.key, now);
+    const found = await authorised(req, res, body.key, locale, now);
+    if (found === undefined) return;
     // Only the page that started the draft hands it off: a phone cannot pass it on again.
-    if (found === null || found.role !== "pc") return answer(res, signingRefusal("draft_unknown", locale));
+    if (found.role !== "pc") return answer(res, signingRefusal("draft_unknown", locale));
     const { draft } = found;
     if (draft.state !== "pending") return answer(res, signingRefusal("already_finished", locale));
     if (draft.signer === "app") {
       // An app draft started for this device went to the app here; one for the phone is handed off until
       // a phone has claimed it: its transaction is that phone's then (a new link would strand it).
-      if (draft.signing !== null && draft.handoff === null) return answer(res, signingRefusal("wrong_way", locale));
+      if (draft.handoff === null && draft.signing !== null) return answer(res, signingRefusal("wrong_way", locale));
       if (draft.handoff?.used === true) return answer(res, signingRefusal("handoff_used", locale));
     }
-    const { token, expiresAt } = drafts.startHandoff(draft, now);
+    const started = await drafts.startHandoff(draft, now);
+    if (started.isErr()) return storeDown(res, started.error, locale);
+    if (started.value === null) return answer(res, signingRefusal("busy", locale));
+    const { token, expiresAt } = started.value;
     // The origin the PC's browser used: the phone must land where this service is served.
     const url = `${req.protocol}://${req.get("host") ?? "localhost"}${HANDOFF_PAGE_PATH}#${token}`;
     const qrDataUrl = await QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 2, scale: 6 });
@@ -388,13 +432,15 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     const body = decodeBody(ClaimBody, req, res, locale);
     if (body === null) return;
     const now = deps.clock.now();
-    const claimed = drafts.claimHandoff(body.token, now);
-    if ("refused" in claimed) {
-      if (claimed.draft !== null) await audit(req, claimed.draft, "link_refused", "failure", { reason: claimed.refused });
+    const claimed = await drafts.claimHandoff(body.token, now);
+    if (claimed.isErr()) return storeDown(res, claimed.error, locale);
+    if ("refused" in claimed.value) {
+      const { refused, draft } = claimed.value;
+      if (draft !== null) await audit(req, draft, "link_refused", "failure", { reason: refused });
       else deps.logger.info({ event: "signing.handoff_unknown" }, "unknown hand-off link");
-      return answer(res, signingRefusal(`handoff_${claimed.refused}`, locale));
+      return answer(res, signingRefusal(`handoff_${refused}`, locale));
     }
-    const { draft, key } = claimed;
+    const { draft, key } = claimed.value;
     await audit(req, draft, "link_opened", "success");
     const opened = { draftId: draft.id, key, purpose: draft.purpose, canonicalJson: draft.canonicalJson, triesLeft: draft.triesLeft, expiresAt: draft.expiresAt.toISOString() };
     if (draft.signer === "card") return res.json({ ...opened, step: "password" });
@@ -402,27 +448,30 @@ export const signingRoutes = (deps: ServerDeps): Router => {
     // The app is on this phone: its sign transaction starts here, for the phone's origin, and the phone's
     // browser gets the sealed pending cookie — the app comes back to it, and its callback finishes the draft.
     const signer = appSignerFor(req);
-    const started = signer === null ? null : await signer.startSigning({ digestInfo: sha256DigestInfo(sha256(draft.signedAttributes)), key: "signature" });
+    const started = signer === null ? null : await signer.port.startSigning({ digestInfo: sha256DigestInfo(sha256(draft.signedAttributes)), key: "signature" });
     if (signer === null || started === null || started.isErr() || started.value.challenge.kind !== "redirect") {
       const reason = started?.isErr() === true ? started.error.reason : "unavailable";
       await sessionAudit(req, draft, "app_started", "failure", { reason });
       await audit(req, draft, "phone_finished", "failure", { reason });
-      return end(res, draft, started?.isErr() === true ? signerRefusal(started.error, locale) : signingRefusal("unavailable", locale));
+      return end(res, draft, started?.isErr() === true ? signerRefusal(started.error, locale) : signingRefusal("unavailable", locale), locale);
     }
-    draft.signing = { port: signer, sessionId: started.value.sessionId };
+    draft.signing = { ...signer, sessionId: started.value.sessionId };
+    const saved = await drafts.save(draft);
+    if (saved.isErr()) return storeDown(res, saved.error, locale);
+    if (!saved.value) return answer(res, signingRefusal("handoff_used", locale));
     const sealed = jpki.pending.seal({ kind: "sign", draftId: draft.id, expiresAtMs: Math.min(draft.expiresAt.getTime(), now.getTime() + JPKI_PENDING_TTL_MS) });
     res.set("Set-Cookie", jpki.pending.cookie(sealed));
     await sessionAudit(req, draft, "app_started", "success");
     res.json({ ...opened, step: "redirect", url: started.value.challenge.url });
   });
 
-  api.post("/drafts/:id/status", (req, res) => {
+  api.post("/drafts/:id/status", async (req, res) => {
     const locale = requestLocale(req);
     const body = decodeBody(KeyBody, req, res, locale);
     if (body === null) return;
     const now = deps.clock.now();
-    const found = drafts.authorise(String(req.params["id"] ?? ""), body.key, now);
-    if (found === null) return answer(res, signingRefusal("draft_unknown", locale));
+    const found = await authorised(req, res, body.key, locale, now);
+    if (found === undefined) return;
     const { draft } = found;
     res.json({ state: draft.state, handoff: handoffState(draft, now), triesLeft: draft.triesLeft, ...(draft.outcome === null ? {} : { outcome: draft.outcome }) });
   });
