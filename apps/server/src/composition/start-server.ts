@@ -126,6 +126,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     });
     const residentJpki = await buildResidentJpki({
       config, origins, cardSigner: signatures.cardSigner, stubCard: signatures.stubCard, verifier: signatures.verifier, links: storage.residentJpkiLinks, accounts: storage.residentAccounts, loginState: residentAccounts.deps.loginState, clock, hasher: createSha256Hasher(),
+      signingSessions: storage.signingSessions,
     });
     cleanups.push(residentJpki.close);
     const passkeys = buildPasskeys(config, { residentOrigins: origins, staffPort });
