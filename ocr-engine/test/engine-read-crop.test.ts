@@ -6,7 +6,7 @@
 import { okAsync } from "neverthrow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SECOND_READING_TYPES } from "../src/engine/create-ocr-engine.ts";
-import { DEFAULT_RETRY_HEIGHT, DEFAULT_SECOND_SCALE, FALLBACK_RETRY_HEIGHT, readCrop, secondHeight, type CropReadingOptions } from "../src/engine/read-crop.ts";
+import { DEFAULT_RETRY_HEIGHT, DEFAULT_SECOND_SCALE, FALLBACK_RETRY_HEIGHT, readCrop, secondHeight, tieBreakHeights, type CropReadingOptions } from "../src/engine/read-crop.ts";
 import { cropRegion } from "../src/pipeline/crop.ts";
 import { createRecognizerPool, type RecognizerPool } from "../src/pipeline/recognizer-pool.ts";
 import { clearBorderComponents, removeRuledLines } from "../src/pipeline/remove-lines.ts";
@@ -141,3 +141,99 @@ describe("readCrop's fallback height (a pool that answers by crop height)", () =
     expect((await readCrop(pool, tall, relationship, options))._unsafeUnwrap().first.text).toBe("安");
   });
 });
+
+describe("readCrop's tie-break readings (a pool that answers by crop height)", () => {
+  const poolReading = (byHeight: (h: number) => string) => {
+    const heights: number[] = [];
+    const pool: RecognizerPool = {
+      recognize: (job) => {
+        heights.push(job.image.height);
+        return okAsync({ text: byHeight(job.image.height), confidence: 90, symbols: [] });
+      },
+      size: () => 1,
+      close: async () => undefined,
+    };
+    return { pool, heights };
+  };
+  const tall = { width: 600, height: 100, data: new Uint8Array(600 * 100).fill(255) };
+  const address = field("address");
+  const cardNumber: TemplateField = { ...field("code"), post: { pattern: "^[A-Z]{2}\\d{8}[A-Z]{2}$" } };
+  const fitsCard = (t: string) => /^[A-Z]{2}\d{8}[A-Z]{2}$/.test(t.replace(/\s/g, ""));
+
+  it("takes the tie-break heights between the first two, then the retry height (larger for a block)", () => {
+    expect(tieBreakHeights(64, 48, 7, options)).toEqual([56, DEFAULT_RETRY_HEIGHT]);
+    expect(tieBreakHeights(64, 85, 6, options)).toEqual([75, 113]);
+  });
+  it("reads no more when the two readings agree (spaces aside) and fit", async () => {
+    const { pool, heights } = poolReading((h) => (h === 64 ? "中央 五丁目" : "中央五丁目"));
+    expect((await readCrop(pool, tall, address, options))._unsafeUnwrap().more).toEqual([]);
+    expect(heights).toEqual([64, 48]);
+  });
+  it("reads a third time when the two disagree, and stops once a text has been read twice", async () => {
+    const { pool, heights } = poolReading((h) => (h === 64 ? "二一番" : "二十一番"));
+    const r = (await readCrop(pool, tall, address, options))._unsafeUnwrap();
+    expect(r.more.map((m) => m.text)).toEqual(["二十一番"]);
+    expect(heights).toEqual([64, 48, 56]);
+  });
+  it("reads a fourth time when all three differ", async () => {
+    const { pool, heights } = poolReading((h) => ({ 64: "二一番", 48: "三十番", 56: "ニ十一番" })[h] ?? "二十一番");
+    const r = (await readCrop(pool, tall, address, options))._unsafeUnwrap();
+    expect(r.more.map((m) => m.text)).toEqual(["ニ十一番", "二十一番"]);
+    expect(heights).toEqual([64, 48, 56, DEFAULT_RETRY_HEIGHT]);
+  });
+  it("reads agreeing readings that do not fit the field once more", async () => {
+    const { pool, heights } = poolReading(() => "二一番");
+    await readCrop(pool, tall, address, options, () => false);
+    expect(heights).toEqual([64, 48, 56]);
+  });
+  it("reads a code that does not fit its pattern again until a reading fits; one that fits is read once", async () => {
+    const stray = poolReading((h) => (h === 64 ? "XD50861703VEF" : "XD50861703VF"));
+    const r = (await readCrop(stray.pool, tall, cardNumber, options, fitsCard))._unsafeUnwrap();
+    expect(r).toMatchObject({ first: { text: "XD50861703VEF" }, second: { text: "XD50861703VF" }, more: [] });
+    expect(stray.heights).toEqual([64, 48]);
+    const never = poolReading(() => "XD50861703VEF");
+    expect((await readCrop(never.pool, tall, cardNumber, options, fitsCard))._unsafeUnwrap().more.length).toBe(1);
+    expect(never.heights).toEqual([64, 48, DEFAULT_RETRY_HEIGHT]);
+    const right = poolReading(() => "XD50861703VF");
+    await readCrop(right.pool, tall, cardNumber, options, fitsCard);
+    expect(right.heights).toEqual([64]);
+  });
+
+  describe("the alternate view (the crop at the other threshold; this pool tells it by its width)", () => {
+    const byImage = (main: (h: number) => string, alt: string) => {
+      const seen: string[] = [];
+      const pool: RecognizerPool = {
+        recognize: (job) => {
+          const isAlt = job.image.width === 500;
+          seen.push(isAlt ? "alt" : String(job.image.height));
+          return okAsync({ text: isAlt ? alt : main(job.image.height), confidence: 90, symbols: [] });
+        },
+        size: () => 1,
+        close: async () => undefined,
+      };
+      return { pool, seen };
+    };
+    // 781 px wide at 100 px high: 500 px wide at the first reading's 64 px (the main crop is 384 px there).
+    const other = () => ({ width: 781, height: 100, data: new Uint8Array(781 * 100).fill(255) });
+    it("checks a reading with a marked kana (ボ) against the alternate view, even when both readings agree", async () => {
+      const { pool, seen } = byImage(() => "ためしコーボ", "ためしコーポ");
+      const r = (await readCrop(pool, tall, address, options, () => true, other))._unsafeUnwrap();
+      expect(r.more.map((m) => m.text)).toEqual(["ためしコーポ"]);
+      expect(seen).toEqual(["64", "48", "alt"]);
+    });
+    it("reads a kana field with a marked kana once more in the alternate view; one without none", async () => {
+      const kana = poolReadingKana("ぷらざ");
+      expect((await readCrop(kana.pool, tall, field("kana"), options, () => true, other))._unsafeUnwrap().second?.text).toBe("ぷらざ");
+      const plain = poolReadingKana("みほん");
+      expect((await readCrop(plain.pool, tall, field("kana"), options, () => true, other))._unsafeUnwrap().second).toBeNull();
+    });
+    it("settles a disagreement with the alternate view first", async () => {
+      const { pool, seen } = byImage((h) => (h === 64 ? "二一番" : "二十一番"), "二十一番");
+      const r = (await readCrop(pool, tall, address, options, () => true, other))._unsafeUnwrap();
+      expect(r.more.map((m) => m.text)).toEqual(["二十一番"]);
+      expect(seen).toEqual(["64", "48", "alt"]);
+    });
+    const poolReadingKana = (text: string) => poolReading(() => text);
+  });
+});
+

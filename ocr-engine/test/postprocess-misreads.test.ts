@@ -8,7 +8,7 @@ import { canonicalAddress, fixNumeralLookalikes, repairBlockNumbers } from "../s
 import { isWellFormedAddressTail } from "../src/postprocess/address-grammar.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation } from "../src/postprocess/normalize-text.ts";
 import { sharedFamilyKana, spaceAfterFamily } from "../src/postprocess/household-kana.ts";
-import { postProcess } from "../src/postprocess/post-process.ts";
+import { postProcess, readingFits } from "../src/postprocess/post-process.ts";
 import { postProcessDocument } from "../src/postprocess/post-process-document.ts";
 import type { FieldType, Template, TemplateField } from "../src/templates/template.ts";
 
@@ -137,6 +137,28 @@ describe("evidence beyond the mean confidence", () => {
     expect(r).toMatchObject({ value: "かきこ府ためし町旭町1丁目6番26号", needsReview: true, reasons: ["readings_disagree"] });
     // A second reading the type rejects too changes nothing.
     expect(postProcess(relationship, "安", 38, relationship.region, { secondRaw: "表" }).value).toBeNull();
+  });
+  it("three readings vote: two that agree outvote the first, still flagged; a tie keeps the first", () => {
+    const address = field("address");
+    // bench seed 4: 三十一 read ニ二ー at 64 px, 三十一 at 48 and 56 px.
+    const first = "みほ ん 県 ひがし みほ ん 市 旭 町 二 丁 目 ニ 二 ー 番 地 二 十 七";
+    const right = "みほん県ひがしみほん市旭町二丁目三十一番地二十七";
+    const voted = postProcess(address, first, 90, address.region, { secondRaw: right, moreRaw: [`${right} `] });
+    expect(voted).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目31番地27", needsReview: true, reasons: ["readings_disagree"] });
+    // Three different values: the first's stays, flagged.
+    const tie = postProcess(address, first, 90, address.region, { secondRaw: right, moreRaw: ["みほん県ひがしみほん市旭町二丁目三十番地二十七"] });
+    expect(tie).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目221番地27", needsReview: true });
+    // A reading that agrees with the first confirms nothing new: the first stays; the dissenting one flags it.
+    expect(postProcess(address, right, 90, address.region, { secondRaw: first, moreRaw: [right] })).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目31番地27", reasons: ["readings_disagree"] });
+  });
+  it("a reading that fails the template's pattern gives way to one that matches it (a card number with a stray letter)", () => {
+    const number = { ...field("code", { pattern: "^[A-Z]{2}\\d{8}[A-Z]{2}$" }) };
+    expect(postProcess(number, "XD50861703VEF", 90, number.region, { secondRaw: "XD50861703VF" })).toMatchObject({ value: "XD50861703VF", reasons: ["readings_disagree"] });
+    expect(postProcess(number, "XD50861703VEF", 90).reasons).toEqual(["pattern_mismatch"]);
+    expect(readingFits(number, "XD 50861703 VF")).toBe(true);
+    expect(readingFits(number, "XD50861703VEF")).toBe(false);
+    expect(readingFits(field("address"), "か きこ 府 た めし 町 旭 町 一 丁目 六 番 二 十 六 人 号")).toBe(false);
+    expect(readingFits(field("date-seireki"), "1992 年 3 月 2 日")).toBe(true);
   });
   it("a lone kanji read unsure but confirmed by the second reading is not flagged; contradicted, it is", () => {
     const sex = field("enum", { values: ["男", "女"] });

@@ -7,19 +7,20 @@
 import { Result, ResultAsync, errAsync, ok, okAsync } from "neverthrow";
 import { buildTemplateIndex, decodeReduced, identifyPage, reducePage, type Identification, type IdentifyOptions, type IndexCache, type TemplateIndex } from "../identify/index.ts";
 import { estimateAlignment, warpGrey, type AlignOptions, type AlignmentFit } from "../pipeline/align.ts";
-import { cropRegion, trimColumnsToInk, type PixelRect } from "../pipeline/crop.ts";
+import { cropGrey, cropRegion, trimColumnsToInk, type PixelRect } from "../pipeline/crop.ts";
 import { DEFAULT_DECODE_LIMITS, decodeImage, type DecodeLimits } from "../pipeline/decode-image.ts";
 import { ocrError, type OcrError } from "../pipeline/ocr-error.ts";
 import type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
 import { createRecognizerPool, type RecognizerPool, type RecognizerPoolOptions } from "../pipeline/recognizer-pool.ts";
 import { clearBorderComponents, removeRuledLines } from "../pipeline/remove-lines.ts";
 import { resizeGrey } from "../pipeline/resize-grey.ts";
-import { DEFAULT_INK_BIAS, thresholdChannel, tintChannel } from "../pipeline/remove-tint.ts";
+import { biasedThresholds, binarize, DEFAULT_INK_BIAS, tintChannel } from "../pipeline/remove-tint.ts";
 import type { DocumentKind, FieldType, Region, Template, TemplateField } from "../templates/template.ts";
 import type { RawField, RawReading, RawRecognition } from "./raw-recognition.ts";
 import { createPageReader, type PageReader } from "../authoring/page-words.ts";
 import { readByLabels as readByLabelsWith, type LabelAnchoredReading } from "../fallback/read-by-labels.ts";
 import { type CropReadingOptions, DEFAULT_RETRY_HEIGHT, DEFAULT_SECOND_SCALE, readCrop } from "./read-crop.ts";
+import { readingFits } from "../postprocess/post-process.ts";
 
 /** A scan: encoded bytes (JPEG, PNG, TIFF, scanned PDF) or an already decoded RGBA raster. */
 export type ScanInput = Uint8Array | RgbaRaster;
@@ -165,6 +166,18 @@ interface PreparedJob {
   readonly rect: PixelRect;
   /** Almost no ink: not sent to the recogniser, read as empty. */
   readonly blank: boolean;
+  /** The crop binarised at the other threshold and cleaned alike (see {@link AlternateView}); null for a blank crop. */
+  readonly alternate: (() => GreyRaster) | null;
+}
+
+/**
+ * The grey page and a second binarisation level, for the crops' other view: plain Otsu beside the ink-biased
+ * level (the bias that keeps thin 明朝 strokes also fills the ring of a handakuten, ポ read ボ), the biased level
+ * beside plain Otsu on an enlarged low-resolution page. Null for tint `none` (nothing is binarised).
+ */
+interface AlternateView {
+  readonly grey: GreyRaster;
+  readonly threshold: number;
 }
 
 const DARK = 128;
@@ -245,43 +258,51 @@ const makeEngine = <R>(
   };
 
   /** Crops and cleans every job's region, and tells the crops with almost no ink (never sent to the recogniser). */
-  const prepareJobs = (page: GreyRaster, jobs: readonly Job[]): Result<PreparedJob[], OcrError> =>
+  const prepareJobs = (page: GreyRaster, jobs: readonly Job[], view: AlternateView | null): Result<PreparedJob[], OcrError> =>
     Result.combine(
       jobs.map((job) =>
         cropRegion(page, job.region).map(({ crop, rect }) => {
           const clean = clearBorderComponents(removeRuledLines(crop));
           const blank = inkRatio(clean) < blankInkRatio;
-          return { job, crop: blank ? clean : trimColumnsToInk(clean, TRIM_PAD * clean.height), rect, blank };
+          const alternate =
+            blank || view === null
+              ? null
+              : () => {
+                  const other = clearBorderComponents(removeRuledLines(binarize(cropGrey(view.grey, rect), view.threshold)));
+                  return trimColumnsToInk(other, TRIM_PAD * other.height);
+                };
+          return { job, crop: blank ? clean : trimColumnsToInk(clean, TRIM_PAD * clean.height), rect, blank, alternate };
         }),
       ),
     );
 
   const readPrepared = (prepared: readonly PreparedJob[]): ResultAsync<RawField[], OcrError> =>
     ResultAsync.combine(
-      prepared.map(({ job, crop, rect, blank }) => {
+      prepared.map(({ job, crop, rect, blank, alternate }) => {
         const base = { key: job.key, group: job.group, row: job.row, region: job.region, pixels: rect };
         if (blank) return okAsync<RawField, OcrError>({ ...base, raw: "", confidence: 0, symbols: [], blank: true });
-        return readCrop(pool, crop, job.field, readingOptions).map(
-          ({ first, second }): RawField => ({
+        return readCrop(pool, crop, job.field, readingOptions, (text) => readingFits(job.field, text), alternate ?? undefined).map(
+          ({ first, second, more }): RawField => ({
             ...base,
             raw: first.text,
             confidence: first.confidence,
             symbols: first.symbols,
             blank: false,
             ...(second === null ? {} : { second: { raw: second.text, confidence: second.confidence } }),
+            ...(more.length === 0 ? {} : { more: more.map((m) => m.text) }),
           }),
         );
       }),
     );
 
-  const readPage = (template: Template, page: GreyRaster): ResultAsync<{ fields: RawField[]; rows: Map<string, RawField[][]> }, OcrError> => {
+  const readPage = (template: Template, page: GreyRaster, view: AlternateView | null): ResultAsync<{ fields: RawField[]; rows: Map<string, RawField[][]> }, OcrError> => {
     const pageJobs: Job[] = template.fields.map((field) => ({ key: field.key, group: null, row: null, field, region: field.region }));
     const presenceJobs: Job[] = template.repeatGroups.flatMap((g) => {
       const presence = g.fields.find((f) => f.key === g.presenceField);
       if (presence === undefined) return [];
       return Array.from({ length: g.maxCount }, (_, row) => ({ key: presence.key, group: g.key, row, field: presence, region: shiftRegion(presence.region, g.step, row) }));
     });
-    const preparedPresences = prepareJobs(page, presenceJobs);
+    const preparedPresences = prepareJobs(page, presenceJobs, view);
     if (preparedPresences.isErr()) return errAsync(preparedPresences.error);
     // Rows up to the first presence cell without ink are read at once with the page fields, so that the
     // workers never wait for the presence readings (one barrier per page cost up to a crop's reading on
@@ -298,8 +319,8 @@ const makeEngine = <R>(
         g.fields.filter((f) => f.key !== g.presenceField).map((field) => ({ key: field.key, group: g.key, row, field, region: shiftRegion(field.region, g.step, row) })),
       ).flat(),
     );
-    const preparedPage = prepareJobs(page, pageJobs);
-    const preparedRest = prepareJobs(page, restJobs);
+    const preparedPage = prepareJobs(page, pageJobs, view);
+    const preparedRest = prepareJobs(page, restJobs, view);
     if (preparedPage.isErr()) return errAsync(preparedPage.error);
     if (preparedRest.isErr()) return errAsync(preparedRest.error);
     const readPresences = preparedPresences.value.filter((p) => p.job.row !== null && p.job.row <= (candidates.get(p.job.group ?? "") ?? 0));
@@ -338,13 +359,17 @@ const makeEngine = <R>(
       .andThen(({ page, fit, scale }) => {
         // An enlarged page is a low-resolution scan whose blur already spreads a stroke over more than its width:
         // the bias towards the paper (meant for thin 明朝 strokes at full resolution) would merge strokes into blobs.
-        const tint = thresholdChannel(page, template.tint, scale > 1 ? 0 : (options.inkBias ?? DEFAULT_INK_BIAS));
-        return readPage(template, tint.image).map(({ fields, rows }): RawRecognition => {
+        const bias = scale > 1 ? 0 : (options.inkBias ?? DEFAULT_INK_BIAS);
+        const [level, otherLevel] = template.tint === "none" ? [undefined, undefined] : biasedThresholds(page, [bias, bias > 0 ? 0 : DEFAULT_INK_BIAS]);
+        const tint = { image: level === undefined ? page : binarize(page, level), threshold: level ?? null };
+        const view = otherLevel === undefined ? null : { grey: page, threshold: otherLevel };
+        return readPage(template, tint.image, view).map(({ fields, rows }): RawRecognition => {
           const reading = (f: RawField): RawReading => ({
             raw: f.raw,
             confidence: f.confidence,
             ...(f.symbols.length === 0 ? {} : { weakestSymbol: Math.min(...f.symbols.map((x) => x.confidence)) }),
             ...(f.second === undefined ? {} : { secondRaw: f.second.raw, secondConfidence: f.second.confidence }),
+            ...(f.more === undefined ? {} : { moreRaw: f.more }),
           });
           const groups: { [groupKey: string]: { readonly [fieldKey: string]: RawReading }[] } = {};
           for (const [key, groupRows] of rows) groups[key] = groupRows.map((row) => Object.fromEntries(row.map((f) => [f.key, reading(f)])));

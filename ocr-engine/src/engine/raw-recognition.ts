@@ -28,6 +28,8 @@ export interface RawField {
   readonly symbols: readonly RecognizedSymbol[];
   /** The second, independent reading of the crop (another scale), for field types read twice; else absent. */
   readonly second?: SecondReading;
+  /** Further readings (other scales), taken when the first two disagree or do not fit the field; else absent. */
+  readonly more?: readonly string[];
 }
 
 /** A second reading of the same crop, compared with the first in post-processing. */
@@ -46,6 +48,8 @@ export interface RawReading {
   readonly secondRaw?: string;
   /** The second reading's mean confidence, 0..100. */
   readonly secondConfidence?: number;
+  /** The texts of further readings, when there were any. */
+  readonly moreRaw?: readonly string[];
 }
 
 /** Everything read on one page. */

@@ -12,10 +12,14 @@ import type { Psm, Recognition, RecognizerPool } from "../pipeline/recognizer-po
 import { downscaleGrey, resizeGrey } from "../pipeline/resize-grey.ts";
 import type { FieldType, TemplateField } from "../templates/template.ts";
 
-/** The readings of one crop: the one reported as the field's text, and the second one when there is one. */
+/**
+ * The readings of one crop: the one reported as the field's text, the second one when there is one, and
+ * further ones taken when the first two disagree or do not fit the field (they vote in post-processing).
+ */
 export interface CropReadings {
   readonly first: Recognition;
   readonly second: Recognition | null;
+  readonly more: readonly Recognition[];
 }
 
 /** How {@link readCrop} reads. */
@@ -59,11 +63,44 @@ export const secondHeight = (firstHeight: number, psm: Psm, scale: number): numb
   return psm === 6 || smaller < MIN_SECOND_HEIGHT ? Math.round(firstHeight / scale) : smaller;
 };
 
+/** Text without its spaces: tesseract's spacing between Japanese words varies by scale and means nothing. */
+const squash = (text: string): string => text.replace(/\s+/g, "");
+
+/**
+ * Kana of the は row with a dakuten or handakuten: the marks that blur and binarisation confuse (ポ read ボ, ぷ
+ * read ぶ, both readings agreeing when both come from the same binarisation). A reading with one is checked
+ * against the crop's other binarisation.
+ */
+export const MARKED_KANA = /[ばびぶべぼぱぴぷぺぽバビブベボパピプペポ]/u;
+
+/**
+ * Heights of the readings that settle a disagreement: between the first two readings' heights, then the
+ * retry height (or, for a block, the first height over the scale squared: larger again).
+ */
+export const tieBreakHeights = (firstHeight: number, secondHeight: number, psm: Psm, o: CropReadingOptions): readonly number[] => {
+  const between = Math.round((firstHeight + secondHeight) / 2);
+  const further = psm === 6 || secondHeight > firstHeight ? Math.round(secondHeight / o.secondScale) : o.retryHeight;
+  return [between, further].filter((h, i, all) => h !== firstHeight && h !== secondHeight && all.indexOf(h) === i);
+};
+
 /**
  * Reads a cleaned crop that has ink, the second time (for `secondTypes`) at {@link secondHeight}: downscaled
- * from the crop, or upscaled (bilinear) when the crop is smaller than that.
+ * from the crop, or upscaled (bilinear) when the crop is smaller than that. When the two readings differ
+ * (spaces aside), the first does not fit its field (`fits`: its type's grammar and the template's pattern) or
+ * a reading holds a {@link MARKED_KANA}, the crop is read again — first its `alternate` (the same crop
+ * binarised at the other threshold: an independent view), then at {@link tieBreakHeights} — until some text
+ * has been read twice: three readings outvote one misread, which two cannot. A field of another type (a card
+ * number, a licence number) whose first reading does not fit is read again at the second and the retry
+ * heights until one fits; one whose reading holds a marked kana is read in its alternate view too.
  */
-export const readCrop = (pool: RecognizerPool, crop: GreyRaster, field: TemplateField, o: CropReadingOptions): ResultAsync<CropReadings, OcrError> => {
+export const readCrop = (
+  pool: RecognizerPool,
+  crop: GreyRaster,
+  field: TemplateField,
+  o: CropReadingOptions,
+  fits: (text: string) => boolean = () => true,
+  alternate?: () => GreyRaster,
+): ResultAsync<CropReadings, OcrError> => {
   const psm: Psm = field.hints.psm ?? 7;
   const firstImage = downscaleGrey(crop, o.maxCropHeight);
   const first = pool.recognize({ image: firstImage, psm });
@@ -79,22 +116,46 @@ export const readCrop = (pool: RecognizerPool, crop: GreyRaster, field: Template
       failed(s) && fallback.height < image.height ? pool.recognize({ image: fallback, psm: retryPsm }).map((t) => (failed(t) ? s : t)) : okAsync(s),
     );
   };
+  const alternateView = alternate === undefined ? [] : [() => downscaleGrey(alternate(), o.maxCropHeight)];
+  const atHeight = (h: number) => () => resizeGrey(crop, h);
+  /** Reads each image in turn until `done` holds for the readings so far (at least one is read). */
+  const readEach = (images: readonly (() => GreyRaster)[], done: (readings: readonly Recognition[]) => boolean, sofar: readonly Recognition[] = []): ResultAsync<Recognition[], OcrError> => {
+    const [next, ...rest] = images;
+    if (next === undefined || (sofar.length > 0 && done(sofar))) return okAsync([...sofar]);
+    return pool.recognize({ image: next(), psm }).andThen((r) => readEach(rest, done, [...sofar, r]));
+  };
   const retry = (r: Recognition): ResultAsync<CropReadings, OcrError> => {
     const image = downscaleGrey(crop, o.retryHeight);
-    if (image.height === firstImage.height && retryPsm === psm) return okAsync({ first: r, second: null });
+    if (image.height === firstImage.height && retryPsm === psm) return okAsync({ first: r, second: null, more: [] });
     // An empty first reading of an inked crop is replaced (there is nothing to compare); an off-list one is compared.
-    if (r.text.trim() === "") return reread().map((s) => ({ first: s, second: null }));
+    if (r.text.trim() === "") return reread().map((s) => ({ first: s, second: null, more: [] }));
     // An enum read off-list, or a listed value below the field's confidence threshold (a lone kanji often
     // is), is read again: a second reading that agrees confirms it, one that does not flags it.
     if (isOffList(field, r.text) || (field.type === "enum" && r.confidence < field.review.minConfidence)) {
-      return reread().map((s) => ({ first: r, second: s }));
+      return reread().map((s) => ({ first: r, second: s, more: [] }));
     }
-    return okAsync({ first: r, second: null });
+    if (field.type !== "enum" && !fits(r.text)) {
+      const heights = [secondHeight(firstImage.height, psm, o.secondScale), o.retryHeight].filter((h) => h !== firstImage.height);
+      return readEach(heights.map(atHeight), (rs) => fits(rs[rs.length - 1]!.text)).map(([s, ...more]) => ({ first: r, second: s ?? null, more }));
+    }
+    if (MARKED_KANA.test(r.text) && alternateView.length > 0) return readEach(alternateView, () => true).map(([s]) => ({ first: r, second: s ?? null, more: [] }));
+    return okAsync({ first: r, second: null, more: [] });
   };
   if (!o.secondTypes.has(field.type)) return first.andThen(retry);
   const secondImage = resizeGrey(crop, secondHeight(firstImage.height, psm, o.secondScale));
   if (secondImage.height === firstImage.height) return first.andThen(retry);
   // Both readings are queued at once, so that the workers share them.
   const second = pool.recognize({ image: secondImage, psm });
-  return ResultAsync.combine([first, second]).andThen(([r, s]) => (r.text.trim() === "" ? retry(r) : okAsync({ first: r, second: s })));
+  return ResultAsync.combine([first, second]).andThen(([r, s]) => {
+    if (r.text.trim() === "") return retry(r);
+    const marked = MARKED_KANA.test(r.text) || MARKED_KANA.test(s.text);
+    if (squash(r.text) === squash(s.text) && fits(r.text) && !(marked && alternateView.length > 0)) return okAsync({ first: r, second: s, more: [] });
+    // Some text read twice settles it (the vote is post-processing's, on normalised values).
+    const settled = (more: readonly Recognition[]): boolean => {
+      const texts = [r, s, ...more].map((x) => squash(x.text));
+      return texts.some((t, i) => texts.indexOf(t) !== i);
+    };
+    const images = [...alternateView, ...tieBreakHeights(firstImage.height, secondImage.height, psm, o).map(atHeight)];
+    return readEach(images, settled).map((more) => ({ first: r, second: s, more }));
+  });
 };

@@ -48,8 +48,14 @@ export const tintChannel = (image: RgbaRaster, method: TintMethod): GreyRaster =
  */
 export const thresholdChannel = (channel: GreyRaster, method: TintMethod, inkBias: number = DEFAULT_INK_BIAS): TintRemoval => {
   if (method === "none") return { image: channel, threshold: null };
+  const threshold = biasedThresholds(channel, [inkBias])[0]!;
+  return { image: binarize(channel, threshold), threshold };
+};
+
+/** Otsu's level on `channel` moved by each bias towards the paper class's mean (one histogram for all). */
+export const biasedThresholds = (channel: GreyRaster, inkBiases: readonly number[]): number[] => {
   const hist = histogram(channel);
   const otsu = otsuThreshold(hist);
-  const threshold = Math.round(otsu + inkBias * (lightMean(hist, otsu) - otsu));
-  return { image: binarize(channel, threshold), threshold };
+  const light = lightMean(hist, otsu);
+  return inkBiases.map((bias) => Math.round(otsu + bias * (light - otsu)));
 };

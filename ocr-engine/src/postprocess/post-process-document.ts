@@ -18,6 +18,8 @@ export interface FieldReading {
   readonly secondRaw?: string;
   /** The second reading's confidence, 0..100. */
   readonly secondConfidence?: number;
+  /** Further readings of the crop (other scales), when the engine took them: they vote with the first two. */
+  readonly moreRaw?: readonly string[];
 }
 
 /**
@@ -67,6 +69,7 @@ export const postProcessDocument = (template: Template, readings: DocumentReadin
         ...(reading?.weakestSymbol === undefined ? {} : { weakestSymbol: reading.weakestSymbol }),
         ...(reading?.secondRaw === undefined ? {} : { secondRaw: reading.secondRaw }),
         ...(reading?.secondConfidence === undefined ? {} : { secondConfidence: reading.secondConfidence }),
+        ...(reading?.moreRaw === undefined ? {} : { moreRaw: reading.moreRaw }),
         ...(options.weakSymbolConfidence === undefined ? {} : { weakSymbolConfidence: options.weakSymbolConfidence }),
       }, options.vocabularies),
       ...extra,

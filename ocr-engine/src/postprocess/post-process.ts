@@ -139,15 +139,22 @@ const MENDED: ReadonlySet<ReviewReason> = new Set(["text_repaired", "place_name_
 const standing = (n: Normalised): number => (n.value === null ? 0 : n.reasons.length === 0 ? 2 : n.reasons.every((r) => MENDED.has(r)) ? 1 : 0);
 
 /**
- * A first reading that the type rejects (an enum read off-list: 妻 as 安; an address whose block numbers do
- * not parse: 204人号室; a date that is no date) or accepts only once mended gives way to a second reading that
- * stands better — accepted as it is, or mended where the first is rejected (1日4番14喘 beside 1本日4番14号) —
- * with the second's own reasons and `readings_disagree`: the two readings did not agree, a person confirms.
+ * The value of a field read more than once. The readings that stand best win — a first reading that the type
+ * rejects (an enum read off-list: 妻 as 安; an address whose block numbers do not parse: 204人号室; a date that is
+ * no date) or accepts only once mended gives way to a reading accepted as it is, or mended where the first is
+ * rejected (1日4番14喘 beside 1本日4番14号) — and among those the value most readings gave, the first reading's on
+ * a tie. A value other than the first's comes with `readings_disagree`: the readings did not agree, a person
+ * confirms. With three readings (the engine takes a third when the first two differ) two that agree outvote a
+ * third that misread a digit or added a stray mark (二十一 read 二一 at one scale, 二十一 at two).
  */
-const preferAcceptedReading = (read: ReadAs, first: Normalised, secondRaw: string | undefined): Normalised => {
-  if (secondRaw === undefined || standing(first) === 2) return first;
-  const second = read(secondRaw);
-  return standing(second) > standing(first) ? { value: second.value, reasons: [...second.reasons, "readings_disagree"] } : first;
+const chooseReading = (read: ReadAs, first: Normalised, othersRaw: readonly string[]): Normalised => {
+  if (othersRaw.length === 0) return first;
+  const all = [first, ...othersRaw.map(read)];
+  const best = Math.max(...all.map(standing));
+  const votes = (n: Normalised): number => all.filter((m) => m.value === n.value).length;
+  let chosen = first;
+  for (const n of all) if (standing(n) === best && (standing(chosen) < best || votes(n) > votes(chosen))) chosen = n;
+  return chosen === first ? first : { value: chosen.value, reasons: [...chosen.reasons, "readings_disagree"] };
 };
 
 const clampConfidence = (c: number): number => (Number.isFinite(c) ? Math.min(100, Math.max(0, c)) : 0);
@@ -179,6 +186,23 @@ const matches = (pattern: string, value: string): boolean => {
 const DATE_TYPES = new Set(["date", "date-wareki", "date-seireki"]);
 
 /**
+ * Whether a raw reading fits its field as it is: its type accepts it without mending or flags (no vocabularies:
+ * the engine has none) and it matches the template's pattern. The engine reads a crop again, at other scales,
+ * when a reading does not fit (a residence card number read with 13 characters), and the readings then vote.
+ */
+export const readingFits = (field: TemplateField, raw: string): boolean => standing(readAs(field, {})(raw)) === 2;
+
+/** A type's normaliser with the template's pattern checked on the value (not for dates, whose value is ISO). */
+const readAs =
+  (field: TemplateField, vocabularies: Vocabularies): ReadAs =>
+  (raw) => {
+    const n = byType(field, raw, vocabularies);
+    const pattern = field.post.pattern;
+    if (n.value === null || pattern === undefined || DATE_TYPES.has(field.type) || matches(pattern, n.value)) return n;
+    return { value: n.value, reasons: [...n.reasons, "pattern_mismatch"] };
+  };
+
+/**
  * Whether the value holds a character the template's whitelist does not allow. The value is checked
  * (hiragana read for a katakana whitelist is fine once converted), except for dates, whose value is ISO:
  * there the recognised text is checked.
@@ -199,6 +223,8 @@ export interface ReadingEvidence {
   readonly secondRaw?: string;
   /** The second reading's confidence (0..100): an enum value both readings agree on counts the higher one. */
   readonly secondConfidence?: number;
+  /** Further readings (other scales), taken when the first two disagree or a reading does not fit its type: they vote. */
+  readonly moreRaw?: readonly string[];
   /** A character below this confidence flags the field `weak_character`; default {@link DEFAULT_WEAK_SYMBOL_CONFIDENCE}. */
   readonly weakSymbolConfidence?: number;
 }
@@ -232,9 +258,10 @@ export const postProcess = (
   vocabularies: Vocabularies = {},
 ): FieldResult => {
   const hasText = raw.replace(/[\s\u3000]+/g, "") !== "";
-  const read: ReadAs = (text) => byType(field, text, vocabularies);
+  const read = readAs(field, vocabularies);
   const first = read(raw);
-  const normalised = preferAcceptedReading(read, first, evidence.secondRaw);
+  const others = [...(evidence.secondRaw === undefined ? [] : [evidence.secondRaw]), ...(evidence.moreRaw ?? [])];
+  const normalised = chooseReading(read, first, others);
   const reasons: ReviewReason[] = [...normalised.reasons];
   const { value } = normalised;
   const confirmed = confirmedEnum(field, read, first, evidence);
@@ -244,18 +271,13 @@ export const postProcess = (
     if (field.required) reasons.push("required_missing");
     if (hasText) reasons.push("unreadable");
   }
-  if (value !== null && field.post.pattern !== undefined && !DATE_TYPES.has(field.type) && !matches(field.post.pattern, value)) {
-    reasons.push("pattern_mismatch");
-  }
   if (hasText && outsideWhitelist(field, raw, value)) reasons.push("pattern_mismatch");
   if (hasText && conf < field.review.minConfidence && !confirmed) reasons.push("low_confidence");
   if (hasText && evidence.weakestSymbol !== undefined && evidence.weakestSymbol < (evidence.weakSymbolConfidence ?? DEFAULT_WEAK_SYMBOL_CONFIDENCE)) {
     reasons.push("weak_character");
   }
   // Two readings at different scales rarely make the same mistake: when their values differ, one is wrong.
-  if (evidence.secondRaw !== undefined && (hasText || evidence.secondRaw.trim() !== "") && read(evidence.secondRaw).value !== value) {
-    reasons.push("readings_disagree");
-  }
+  if (others.some((o) => (hasText || o.trim() !== "") && read(o).value !== value)) reasons.push("readings_disagree");
   if (field.type === "name" && hasText) reasons.push("name_always_confirmed");
   else if (field.review.always && hasText) reasons.push("always_review");
   // A required field whose value was rejected (invalid date, unknown enum) is still missing for the form.
