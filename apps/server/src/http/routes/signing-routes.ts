@@ -87,8 +87,14 @@ const SEX_LABEL = { "1": { ja: "男", en: "Male" }, "2": { ja: "女", en: "Femal
  *   signs (the loopback stub in the embedded profile); the draft's id travels in the sealed pending
  *   cookie of ADR 23, so only the browser that started it finishes it, and the app's callback page
  *   posts `POST /api/signing/app/finish` `{ state, code | error, iss? }`. From there as the card.
+ * - With `signer: "app", device: "phone"` (a PC, the app on the resident's phone) the start answers
+ *   `{ step: "handoff" }`: the PC asks `…/handoff` as for the card; the phone's claim starts the app's
+ *   transaction, sets the pending cookie in the phone's browser and answers `{ step: "redirect", url }`;
+ *   the phone's callback finishes the draft and the PC's poll goes on.
  * - `GET /api/signing/options` → `{ card, app }`: which ways of signing this server offers.
- * Audit: `signing.session` with `event` `app_started`, `app_finished` (result, reason), `cancelled`.
+ * Drafts live in the `signing-session-store@1` every instance shares (compare-and-set on each change).
+ * Audit: `signing.session` with `event` `app_started`, `app_finished` (result, reason), `cancelled`;
+ * `signing.handoff` with `link_created`, `link_opened`, `link_refused`, `phone_finished`.
  */
 export const signingRoutes = (deps: ServerDeps): Router => {
   const router = Router();

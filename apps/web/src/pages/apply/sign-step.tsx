@@ -107,7 +107,8 @@ export function SignStep({
       void signingApi(locale).status(handoff.draft).then((status) => {
         if (!live) return;
         if (!status.ok) {
-          if (status.error.status !== 0) {
+          // No answer (0) or the server's store for a moment (503): ask again at the next tick.
+          if (status.error.status !== 0 && status.error.status !== 503) {
             window.clearInterval(timer);
             setHandoff(null);
             setRefused(status.error);
