@@ -42,6 +42,7 @@ import { buildResidentJpki } from "../residents/resident-jpki-runtime.ts";
 import { buildMailer } from "./catalog/mailers.ts";
 import { buildPasskeys } from "./catalog/passkeys.ts";
 import { buildPayment } from "./catalog/payments.ts";
+import { PAYMENT_WEBHOOK_PATH } from "../payments/payment-webhook.ts";
 import { buildSignatures } from "./catalog/signatures.ts";
 import { buildStorage } from "./catalog/storage.ts";
 import { checkContracts } from "./check-contracts.ts";
@@ -116,7 +117,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     const signer = await createLocalCheckpointSigner({ keyFile: join(config.dataDir, "keys", "audit-signing.json"), createIfMissing: true });
     if (signer.isErr()) throw new Error(`cannot open the audit signing key: ${signer.error.message}`);
     const signatures = await buildSignatures(config, clock);
-    const payment = await buildPayment(config, origins);
+    // The embedded sandbox posts its signed webhooks to our resident listener, the one a gateway reaches.
+    const payment = await buildPayment(config, origins, `http://${urlHost(config.host)}:${port}${PAYMENT_WEBHOOK_PATH}`);
     cleanups.push(payment.close);
     const mail = buildMailer(config);
     cleanups.push(mail.mailer.close);

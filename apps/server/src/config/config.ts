@@ -26,6 +26,8 @@ const EnvSchema = Schema.Struct({
   /** Use an already running gateway instead of starting the embedded sandbox. */
   MADOGUCHI_PAYMENT_URL: Schema.optional(Schema.String),
   MADOGUCHI_PAYMENT_SECRET_KEY: Schema.optional(Schema.String),
+  /** With MADOGUCHI_PAYMENT_URL: the secret that gateway signs its webhooks with (≥ 16 characters; none: no webhooks). */
+  MADOGUCHI_PAYMENT_WEBHOOK_SECRET: Schema.optional(Schema.String.check(Schema.isMinLength(16))),
   /** `sandbox` (default: embedded, or MADOGUCHI_PAYMENT_URL) or `stripe` (docs/adr/0028-real-payment-gateway.md). */
   MADOGUCHI_PAYMENT_GATEWAY: Schema.optional(Schema.Literals(["sandbox", "stripe"])),
   /** With `stripe`: the JSON file of its keys (secret, publishable, webhook signing secrets), mode 600. */
@@ -106,7 +108,7 @@ export interface Config {
   readonly payment:
     /** `acceptedBrands`: the sandbox's hosted fields refuse other brands (`MADOGUCHI_CARD_BRANDS`, ADR 29). */
     | { readonly kind: "embedded-sandbox"; readonly port: number; readonly secretKey: string; readonly acceptedBrands: readonly CardBrand[] }
-    | { readonly kind: "remote-sandbox"; readonly url: string; readonly secretKey: string }
+    | { readonly kind: "remote-sandbox"; readonly url: string; readonly secretKey: string; readonly webhookSecret: string | null }
     /** Stripe's API; its keys are read (and checked) from `keysFile` at start. */
     | {
         readonly kind: "stripe";
@@ -280,11 +282,11 @@ const decodePayment = (e: typeof EnvSchema.Type, port: number, secretKey: string
     const stripeOnly = (["MADOGUCHI_STRIPE_KEYS_FILE", "MADOGUCHI_STRIPE_RETURN_URL", "MADOGUCHI_STRIPE_API_BASE", "MADOGUCHI_STRIPE_JS_URL"] as const).filter((name) => e[name] !== undefined);
     if (stripeOnly.length > 0) return `${stripeOnly.join(", ")} ${stripeOnly.length === 1 ? "is" : "are"} only read with MADOGUCHI_PAYMENT_GATEWAY=stripe`;
     return e.MADOGUCHI_PAYMENT_URL !== undefined
-      ? { kind: "remote-sandbox", url: e.MADOGUCHI_PAYMENT_URL, secretKey }
+      ? { kind: "remote-sandbox", url: e.MADOGUCHI_PAYMENT_URL, secretKey, webhookSecret: e.MADOGUCHI_PAYMENT_WEBHOOK_SECRET ?? null }
       : { kind: "embedded-sandbox", port: e.MADOGUCHI_SANDBOX_PORT ?? (port === 0 ? 0 : port + 1), secretKey, acceptedBrands: cardBrandsOrDefault(e.MADOGUCHI_CARD_BRANDS) };
   }
   if (e.MADOGUCHI_STRIPE_KEYS_FILE === undefined) return "MADOGUCHI_PAYMENT_GATEWAY=stripe needs MADOGUCHI_STRIPE_KEYS_FILE (a JSON file with secretKey, publishableKey and webhookSecrets)";
-  const sandboxOnly = (["MADOGUCHI_PAYMENT_URL", "MADOGUCHI_PAYMENT_SECRET_KEY", "MADOGUCHI_SANDBOX_PORT"] as const).filter((name) => e[name] !== undefined);
+  const sandboxOnly = (["MADOGUCHI_PAYMENT_URL", "MADOGUCHI_PAYMENT_SECRET_KEY", "MADOGUCHI_PAYMENT_WEBHOOK_SECRET", "MADOGUCHI_SANDBOX_PORT"] as const).filter((name) => e[name] !== undefined);
   if (sandboxOnly.length > 0) return `${sandboxOnly.join(", ")} ${sandboxOnly.length === 1 ? "is" : "are"} for the sandbox gateway; with MADOGUCHI_PAYMENT_GATEWAY=stripe the keys come from MADOGUCHI_STRIPE_KEYS_FILE`;
   // Default (null): our page STRIPE_3DS_RETURN_PATH on the first origin the server is reached at, known once it listens.
   const returnUrl = e.MADOGUCHI_STRIPE_RETURN_URL ?? null;

@@ -5,6 +5,7 @@ import { pinoHttp } from "pino-http";
 import { auditDenied } from "../audit/record-audit.ts";
 import type { AddressList } from "../network/address-list.ts";
 import { staffNetworkGate } from "../network/staff-network-gate.ts";
+import { paymentWebhookRoutes } from "./routes/payment-webhook-routes.ts";
 import { residentRouters } from "./resident-surface.ts";
 import { noStore, securityHeaders } from "./security-headers.ts";
 import type { ServerDeps } from "./server-deps.ts";
@@ -50,6 +51,9 @@ export const createApp = (deps: ServerDeps, surface: Surface = { kind: "resident
     res.json({ status: "ok" });
   });
 
+  // The gateway's webhooks are verified over their raw bytes: routed before any JSON parser, on the
+  // listener the gateway reaches (the internet side), without session or CSRF (ADR 27).
+  if (surface.kind === "resident") app.use(paymentWebhookRoutes(deps));
   app.use("/api", noStore, express.json({ limit: "128kb" }));
   const routers: Router[] = surface.kind === "staff" ? staffRouters(deps) : residentRouters(deps);
   for (const router of routers) app.use(router);

@@ -23,6 +23,7 @@ import {
   type ProcedureCatalog,
   type StorageError,
 } from "@madoguchi/core";
+import { appendWhatBooksMiss } from "./reconcile-authorization.ts";
 
 /** What carrying out money decisions needs (a subset of `ServerDeps`). */
 export interface MoneyDeps {
@@ -75,6 +76,22 @@ const call = (deps: MoneyDeps, a: Application, books: ApplicationBooks, action: 
 };
 
 /**
+ * The books moved while a call was made (a webhook recorded its outcome first, or a staff action): the
+ * gateway's answer cannot be appended from the old count. Re-read the authorisation and append only what
+ * the new books miss of it (ADR 27, "The webhook receiver"), so that the next plan never repeats a call
+ * the gateway did. Should the books and the gateway disagree, the run stops with the original conflict.
+ */
+const catchUp = (deps: MoneyDeps, a: Application, authorizationId: string, conflict: StorageError): ResultAsync<ApplicationBooks, MoneyRunError> =>
+  loadBooks(deps, a).andThen((books) =>
+    deps.gateway.getAuthorization(authorizationId).andThen((report): ResultAsync<ApplicationBooks, MoneyRunError> => {
+      if (report === null) return errAsync(conflict);
+      return appendWhatBooksMiss(deps, a, books, report, { via: "carry_out", eventId: null, eventType: null, at: deps.clock.now() }).andThen((r) =>
+        r.kind === "disagreement" ? errAsync(conflict) : okAsync(r.books),
+      );
+    }),
+  );
+
+/**
  * Carries out the gateway calls of a plan one at a time: call, then record the gateway's answer in the
  * books (its own append, so the next call's key is planned on the books that include it), then re-plan.
  * A failure stops the run and leaves the books saying exactly what happened; running it again plans the
@@ -94,7 +111,9 @@ export const carryOutMoney = (
       if (applied.isErr()) return errAsync(applied.error);
       return deps.paymentLedger
         .append(a.id, books.count, [ledgerRecord(a, books, event)])
-        .andThen(() => step({ ...books, state: applied.value, count: books.count + 1 }, budget - 1));
+        .map((): ApplicationBooks => ({ ...books, state: applied.value, count: books.count + 1 }))
+        .orElse((e) => (e.reason === "conflict" ? catchUp(deps, a, next.authorizationId, e) : errAsync(e)))
+        .andThen((b) => step(b, budget - 1));
     });
   };
   // A plan never needs more calls than the books have authorisations × 2 (capture or void, then refund); 20 is a guard.

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { PaymentGateway } from "@madoguchi/core";
 import { createSandboxPaymentGateway, sandboxClientConfig, startSandboxGateway } from "@madoguchi/adapter-payment-sandbox";
 import { createStripePaymentGateway } from "@madoguchi/adapter-payment-stripe";
@@ -17,8 +18,12 @@ const GATEWAY_TIMEOUT_MS = 10_000;
 
 const factories = {
   /** The sandbox as its own service on its own port and origin, started with the app. */
-  "embedded-sandbox": async (config: Extract<Config["payment"], { kind: "embedded-sandbox" }>, parentOrigins: readonly string[]) => {
+  "embedded-sandbox": async (config: Extract<Config["payment"], { kind: "embedded-sandbox" }>, parentOrigins: readonly string[], webhookUrl: string) => {
+    // The in-process sandbox signs its webhooks to our route with a secret that lives as long as it does.
+    const webhookSecret = randomBytes(32).toString("base64url");
     const sandbox = await startSandboxGateway({
+      webhookUrl,
+      webhookSecret,
       port: config.port,
       host: "127.0.0.1",
       secretKey: config.secretKey,
@@ -26,14 +31,15 @@ const factories = {
       acceptedBrands: [...config.acceptedBrands],
     });
     return {
-      gateway: createSandboxPaymentGateway({ baseUrl: sandbox.url, secretKey: config.secretKey, timeoutMs: GATEWAY_TIMEOUT_MS }),
+      gateway: createSandboxPaymentGateway({ baseUrl: sandbox.url, secretKey: config.secretKey, timeoutMs: GATEWAY_TIMEOUT_MS, webhookSecret }),
       browser: { kind: "sandbox" as const, ...sandboxClientConfig(sandbox.url) },
       close: () => sandbox.close(),
     };
   },
   /** A sandbox (or compatible gateway) already running elsewhere. */
   "remote-sandbox": async (config: Extract<Config["payment"], { kind: "remote-sandbox" }>) => ({
-    gateway: createSandboxPaymentGateway({ baseUrl: config.url, secretKey: config.secretKey, timeoutMs: GATEWAY_TIMEOUT_MS }),
+    // Its operator starts it with our webhook URL and this secret (MADOGUCHI_PAYMENT_WEBHOOK_SECRET); without one, no webhooks.
+    gateway: createSandboxPaymentGateway({ baseUrl: config.url, secretKey: config.secretKey, timeoutMs: GATEWAY_TIMEOUT_MS, ...(config.webhookSecret === null ? {} : { webhookSecret: config.webhookSecret }) }),
     browser: { kind: "sandbox" as const, ...sandboxClientConfig(config.url) },
     close: async () => undefined,
   }),
@@ -59,12 +65,13 @@ const factories = {
     const browser = { kind: "stripe" as const, stripeJsUrl: config.stripeJsUrl, publishableKey: keys.value.publishableKey, threeDSecureReturnOrigin: new URL(returnUrl).origin };
     return { gateway, browser, close: async () => undefined };
   },
-} satisfies { [K in Config["payment"]["kind"]]: (c: Extract<Config["payment"], { kind: K }>, origins: readonly string[]) => Promise<PaymentParts> };
+} satisfies { [K in Config["payment"]["kind"]]: (c: Extract<Config["payment"], { kind: K }>, origins: readonly string[], webhookUrl: string) => Promise<PaymentParts> };
 
-export const buildPayment = (config: Config, parentOrigins: readonly string[]): Promise<PaymentParts> => {
+/** `webhookUrl`: our webhook route as the embedded sandbox reaches it (loopback); see ADR 27. */
+export const buildPayment = (config: Config, parentOrigins: readonly string[], webhookUrl: string): Promise<PaymentParts> => {
   switch (config.payment.kind) {
     case "embedded-sandbox":
-      return factories["embedded-sandbox"](config.payment, parentOrigins);
+      return factories["embedded-sandbox"](config.payment, parentOrigins, webhookUrl);
     case "remote-sandbox":
       return factories["remote-sandbox"](config.payment);
     case "stripe":
