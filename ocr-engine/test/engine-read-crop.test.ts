@@ -233,6 +233,14 @@ describe("readCrop's tie-break readings (a pool that answers by crop height)", (
       expect(r.more.map((m) => m.text)).toEqual(["二十一番"]);
       expect(seen).toEqual(["64", "48", "alt"]);
     });
+    it("reads an enum that every size of the main view misses in the alternate view", async () => {
+      const { pool, seen } = byImage(() => "画", "男");
+      const r = (await readCrop(pool, tall, field("enum", ["男", "女"]), options, () => true, other))._unsafeUnwrap();
+      expect(r).toMatchObject({ first: { text: "画" }, second: { text: "男" } });
+      expect(seen).toEqual(["64", String(DEFAULT_RETRY_HEIGHT), String(FALLBACK_RETRY_HEIGHT), "alt"]);
+      const empty = byImage(() => "", "妻");
+      expect((await readCrop(empty.pool, tall, field("enum", ["妻", "子"]), options, () => true, other))._unsafeUnwrap().first.text).toBe("妻");
+    });
     const poolReadingKana = (text: string) => poolReading(() => text);
   });
 });

@@ -101,6 +101,15 @@ describe("repairs of block numbers that guess, flagged text_repaired", () => {
     expect(repairBlockNumbers("緑ケ丘1日4番14号")).toBe("緑ケ丘1丁目4番14号");
     expect(repairBlockNumbers("東雲七日631番地")).toBe("東雲7丁目631番地");
   });
+  it("reads three block numbers joined by dots as dashes, and drops an underscore (never written in an address)", () => {
+    expect(repairBlockNumbers("みほん市若葉8.8.6みほんハイツ203号室")).toBe("みほん市若葉8-8-6みほんハイツ203号室");
+    expect(repairBlockNumbers("ひがしみほん市栄町3-37-3_みほんハイツ505号室")).toBe("ひがしみほん市栄町3-37-3みほんハイツ505号室");
+    // Two numbers with one dot may be anything: left for the grammar check to flag; four dotted numbers too.
+    expect(repairBlockNumbers("若葉8.8")).toBe("若葉8.8");
+    expect(repairBlockNumbers("若葉1.2.3.4")).toBe("若葉1.2.3.4");
+    const address: TemplateField = { ...field("address") };
+    expect(postProcess(address, "れい ぶん 県 みほ ん 市 若 葉 8.8.6 みほ ん ハイ ツ 203 号 室", 90)).toMatchObject({ value: "れいぶん県みほん市若葉8-8-6みほんハイツ203号室", reasons: ["text_repaired"] });
+  });
   it("leaves what is no misread alone: decimals, 日 and 目 of place names, 本町", () => {
     for (const a of ["みほん県もくじ市本町6丁目26番地5", "日向9丁目759番地", "みほん市2日町3番", "四日市市本町1番", "上目黒3-1-2", "富岡市七日市1番", "十日町市本町2丁目"]) expect(repairBlockNumbers(a)).toBe(a);
   });

@@ -108,21 +108,31 @@ export const readCrop = (
   // back as チー, 男 as 和田 (measured on the synthetic 性別 and 続柄 cells), so a re-reading is done as a line.
   const retryPsm: Psm = psm === 8 ? 7 : psm;
   const failed = (r: Recognition): boolean => r.text.trim() === "" || isOffList(field, r.text);
-  // The re-reading at the retry height, and at the fallback height when that one is empty or off-list too.
-  const reread = (): ResultAsync<Recognition, OcrError> => {
-    const image = downscaleGrey(crop, o.retryHeight);
-    const fallback = downscaleGrey(crop, FALLBACK_RETRY_HEIGHT);
-    return pool.recognize({ image, psm: retryPsm }).andThen((s) =>
-      failed(s) && fallback.height < image.height ? pool.recognize({ image: fallback, psm: retryPsm }).map((t) => (failed(t) ? s : t)) : okAsync(s),
-    );
-  };
   const alternateView = alternate === undefined ? [] : [() => downscaleGrey(alternate(), o.maxCropHeight)];
   const atHeight = (h: number) => () => resizeGrey(crop, h);
   /** Reads each image in turn until `done` holds for the readings so far (at least one is read). */
-  const readEach = (images: readonly (() => GreyRaster)[], done: (readings: readonly Recognition[]) => boolean, sofar: readonly Recognition[] = []): ResultAsync<Recognition[], OcrError> => {
+  const readEach = (
+    images: readonly (() => GreyRaster)[],
+    done: (readings: readonly Recognition[]) => boolean,
+    sofar: readonly Recognition[] = [],
+    as: Psm = psm,
+  ): ResultAsync<Recognition[], OcrError> => {
     const [next, ...rest] = images;
     if (next === undefined || (sofar.length > 0 && done(sofar))) return okAsync([...sofar]);
-    return pool.recognize({ image: next(), psm }).andThen((r) => readEach(rest, done, [...sofar, r]));
+    return pool.recognize({ image: next(), psm: as }).andThen((r) => readEach(rest, done, [...sofar, r], as));
+  };
+  // The re-reading at the retry height, and at the fallback height when that one is empty or off-list too;
+  // then, when both fail, the alternate view at the first and the retry heights (男 read 画 in both sizes of
+  // one binarisation). The first usable reading, or the retry's.
+  const reread = (): ResultAsync<Recognition, OcrError> => {
+    const image = downscaleGrey(crop, o.retryHeight);
+    const fallback = downscaleGrey(crop, FALLBACK_RETRY_HEIGHT);
+    const views = [() => fallback, ...(alternate === undefined ? [] : [() => downscaleGrey(alternate(), o.maxCropHeight), () => downscaleGrey(alternate(), o.retryHeight)])];
+    return pool.recognize({ image, psm: retryPsm }).andThen((s) => {
+      if (!failed(s)) return okAsync(s);
+      const others = fallback.height < image.height ? views : views.slice(1);
+      return readEach(others, (rs) => !failed(rs[rs.length - 1]!), [], retryPsm).map((rs) => rs.find((t) => !failed(t)) ?? s);
+    });
   };
   const retry = (r: Recognition): ResultAsync<CropReadings, OcrError> => {
     const image = downscaleGrey(crop, o.retryHeight);

@@ -33,6 +33,10 @@ export const fixNumeralLookalikes = (text: string): string => text.replace(KATAK
 
 // 1-.34-15: a speck of tint beside a dash between block numbers; nothing between them is written with both.
 const DOT_BESIDE_DASH = /(?<=\d)[.,．，]?-[.,．，]?(?=\d)|(?<=\d)[.,．，]-?(?=\d+-)/g;
+// 8.8.6: three block numbers joined by dots — a dash read as a dot (a block number is never a decimal).
+const DOTTED_BLOCKS = /(?<![\d.])(\d+)[.．](\d+)[.．](\d+)(?![\d.])/g;
+// 3-37-3_みほんハイツ: an underscore is never written in an address; tesseract reads specks on the baseline so.
+const UNDERSCORE = /[_＿]/g;
 // 1本日4番, 6本目, 1日4番: 丁目 with 丁 read as 本 or lost, after a block number and (for a lone 日 or 目)
 // before the next one — no place name has 本目 or 本日 after a number, and no counter but 丁目 looks so.
 // 七日631番地: the same after a kanji numeral, which canonicalisation left as it is (no counter followed it).
@@ -44,7 +48,7 @@ const LOST_CHOME = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])本[目日]|(?<=[
  * confirms the guess.
  */
 export const repairBlockNumbers = (canonical: string): string => {
-  const repaired = canonical.replace(DOT_BESIDE_DASH, "-").replace(LOST_CHOME, "丁目");
+  const repaired = canonical.replace(UNDERSCORE, "").replace(DOTTED_BLOCKS, "$1-$2-$3").replace(DOT_BESIDE_DASH, "-").replace(LOST_CHOME, "丁目");
   // A restored 丁目 makes the numeral before it a count: canonicalised again (七丁目 → 7丁目).
   return repaired === canonical ? canonical : canonicalAddress(repaired);
 };
