@@ -79,9 +79,11 @@ describe("real JPKI trust anchors from MADOGUCHI_JPKI_TRUST_ANCHORS", () => {
     await expect(startRefused("bad-pin", { MADOGUCHI_JPKI_TRUST_ANCHORS: bad.MADOGUCHI_JPKI_TRUST_ANCHORS, MADOGUCHI_JPKI_CRL_DIR: bad.crls })).rejects.toThrow(/pins\.json must be/);
   });
 
-  it("needs the CRL directory with the anchors (config error, no server)", () => {
+  it("needs a revocation source (CRL directory or OCSP responder) with the anchors, and anchors with one (config error, no server)", () => {
     const error = loadConfig({ MADOGUCHI_JPKI_TRUST_ANCHORS: "/etc/madoguchi/jpki" })._unsafeUnwrapErr();
-    expect(error.message).toMatch(/MADOGUCHI_JPKI_TRUST_ANCHORS and MADOGUCHI_JPKI_CRL_DIR are set together/);
+    expect(error.message).toMatch(/MADOGUCHI_JPKI_TRUST_ANCHORS needs revocation data: MADOGUCHI_JPKI_CRL_DIR .*MADOGUCHI_JPKI_OCSP_URL/);
+    expect(loadConfig({ MADOGUCHI_JPKI_CRL_DIR: "/var/lib/crls" })._unsafeUnwrapErr().message).toMatch(/MADOGUCHI_JPKI_CRL_DIR needs MADOGUCHI_JPKI_TRUST_ANCHORS/);
+    expect(loadConfig({ MADOGUCHI_JPKI_OCSP_URL: "http://127.0.0.1:2560/" })._unsafeUnwrapErr().message).toMatch(/MADOGUCHI_JPKI_OCSP_URL needs MADOGUCHI_JPKI_TRUST_ANCHORS/);
   });
 
   it("starts with correct pins: verifies a card of the pinned CA against the CRLs of the directory, without the test card", async () => {

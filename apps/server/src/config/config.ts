@@ -91,6 +91,10 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_JPKI_TRUST_ANCHORS: Schema.optional(Schema.String),
   /** Directory of the JPKI CRLs (DER or PEM) a registered signature verifier downloads; read on every check. */
   MADOGUCHI_JPKI_CRL_DIR: Schema.optional(Schema.String),
+  /** OCSP responder (http/https) for the JPKI certificates, e.g. the platform provider's (ADR 22 "OCSP"); with a CRL dir too, the CRLs are the fallback. */
+  MADOGUCHI_JPKI_OCSP_URL: Schema.optional(Schema.String),
+  /** `required` (default): a response must echo our nonce; `optional`: a pre-produced response without one is accepted (a wrong nonce never). */
+  MADOGUCHI_JPKI_OCSP_NONCE: Schema.optional(Schema.Literals(["required", "optional"])),
   LOG_LEVEL: Schema.optional(Schema.Literals(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
 });
 
@@ -155,9 +159,17 @@ export interface Config {
   readonly cardBrands: readonly CardBrand[];
   /**
    * Whom signatures and card logins are verified against: the test CA of `<data>/test-card` (and its
-   * CRL of revoked.json), or pinned JPKI CA generations with the CRLs of a directory.
+   * CRL of revoked.json), or pinned JPKI CA generations with the CRLs of a directory, an OCSP responder,
+   * or both (OCSP first, the CRLs as fallback: ADR 22 "OCSP"); at least one of the two.
    */
-  readonly jpkiTrust: { readonly kind: "test-ca" } | { readonly kind: "pinned"; readonly anchorsDir: string; readonly crlDir: string };
+  readonly jpkiTrust:
+    | { readonly kind: "test-ca" }
+    | {
+        readonly kind: "pinned";
+        readonly anchorsDir: string;
+        readonly crlDir: string | null;
+        readonly ocsp: { readonly url: string; readonly requireNonce: boolean } | null;
+      };
   readonly logLevel: string;
 }
 
@@ -221,14 +233,8 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     digitalAuthAppKind === "provider"
       ? { kind: "provider", issuer: e.MADOGUCHI_DIGITAL_AUTH_APP_ISSUER!, clientId: e.MADOGUCHI_DIGITAL_AUTH_APP_CLIENT_ID!, keysFile: e.MADOGUCHI_DIGITAL_AUTH_APP_KEYS_FILE! }
       : { kind: digitalAuthAppKind };
-  if ((e.MADOGUCHI_JPKI_TRUST_ANCHORS === undefined) !== (e.MADOGUCHI_JPKI_CRL_DIR === undefined)) {
-    // Anchors without CRLs would refuse every signature (revocation unknown); CRLs without anchors mean nothing.
-    return err({ _tag: "ConfigError", message: "MADOGUCHI_JPKI_TRUST_ANCHORS and MADOGUCHI_JPKI_CRL_DIR are set together (the CA certificates and their CRLs)" });
-  }
-  const jpkiTrust: Config["jpkiTrust"] =
-    e.MADOGUCHI_JPKI_TRUST_ANCHORS !== undefined && e.MADOGUCHI_JPKI_CRL_DIR !== undefined
-      ? { kind: "pinned", anchorsDir: e.MADOGUCHI_JPKI_TRUST_ANCHORS, crlDir: e.MADOGUCHI_JPKI_CRL_DIR }
-      : { kind: "test-ca" };
+  const jpkiTrust = decodeJpkiTrust(e);
+  if (typeof jpkiTrust === "string") return err({ _tag: "ConfigError", message: jpkiTrust });
   const payment = decodePayment(e, port, secretKey);
   if (typeof payment === "string") return err({ _tag: "ConfigError", message: payment });
   const cardFeeRate = parseCardFeeRate(e.MADOGUCHI_CARD_FEE_RATE ?? DEFAULT_CARD_FEE_RATE);
@@ -312,6 +318,27 @@ const isStripeJsUrl = (s: string): boolean => {
   } catch {
     return false;
   }
+};
+
+/** The test CA, or pinned anchors with their revocation source: CRLs, OCSP, or OCSP then CRLs (ADR 22). */
+const decodeJpkiTrust = (e: typeof EnvSchema.Type): Config["jpkiTrust"] | string => {
+  const revocation = (["MADOGUCHI_JPKI_CRL_DIR", "MADOGUCHI_JPKI_OCSP_URL", "MADOGUCHI_JPKI_OCSP_NONCE"] as const).filter((name) => e[name] !== undefined);
+  if (e.MADOGUCHI_JPKI_TRUST_ANCHORS === undefined) {
+    // Revocation data without anchors means nothing: the test CA has its own.
+    return revocation.length === 0 ? { kind: "test-ca" } : `${revocation.join(", ")} ${revocation.length === 1 ? "needs" : "need"} MADOGUCHI_JPKI_TRUST_ANCHORS`;
+  }
+  if (e.MADOGUCHI_JPKI_CRL_DIR === undefined && e.MADOGUCHI_JPKI_OCSP_URL === undefined) {
+    // Anchors without revocation data would refuse every signature (revocation unknown).
+    return "MADOGUCHI_JPKI_TRUST_ANCHORS needs revocation data: MADOGUCHI_JPKI_CRL_DIR (the CRLs), MADOGUCHI_JPKI_OCSP_URL (an OCSP responder), or both";
+  }
+  if (e.MADOGUCHI_JPKI_OCSP_URL !== undefined && !isHttpUrl(e.MADOGUCHI_JPKI_OCSP_URL)) return "MADOGUCHI_JPKI_OCSP_URL must be an absolute http(s) URL of the OCSP responder";
+  if (e.MADOGUCHI_JPKI_OCSP_NONCE !== undefined && e.MADOGUCHI_JPKI_OCSP_URL === undefined) return "MADOGUCHI_JPKI_OCSP_NONCE is only read with MADOGUCHI_JPKI_OCSP_URL";
+  return {
+    kind: "pinned",
+    anchorsDir: e.MADOGUCHI_JPKI_TRUST_ANCHORS,
+    crlDir: e.MADOGUCHI_JPKI_CRL_DIR ?? null,
+    ocsp: e.MADOGUCHI_JPKI_OCSP_URL === undefined ? null : { url: e.MADOGUCHI_JPKI_OCSP_URL, requireNonce: (e.MADOGUCHI_JPKI_OCSP_NONCE ?? "required") === "required" },
+  };
 };
 
 const isHttpUrl = (s: string): boolean => {

@@ -3,6 +3,7 @@ import { basename, join } from "node:path";
 import { Result as EffectResult, Schema } from "effect";
 import type { RevocationChecker, SignatureVerifier } from "@madoguchi/core";
 import { createCmsSignatureVerifierFromStore, createPinnedTrustAnchorStore, type PinnedAnchorConfig } from "@madoguchi/adapter-cms-verifier";
+import { createOcspRevocationChecker, createRevocationCheckerWithFallback } from "@madoguchi/adapter-ocsp";
 import { createCrlRevocationChecker } from "@madoguchi/adapter-test-card";
 
 /** The file in the trust-anchor directory that pins every CA certificate there. */
@@ -80,18 +81,44 @@ const readCrls = async (dir: string): Promise<readonly Uint8Array[]> => {
   return crls;
 };
 
+/** Where revocation answers come from: the CRLs of a directory, an OCSP responder, or both. */
+export interface PinnedRevocationSources {
+  readonly crlDir: string | null;
+  readonly ocsp: { readonly url: string; readonly requireNonce: boolean } | null;
+}
+
+/**
+ * The revocation checker of the sources (ADR 22 "OCSP"): OCSP alone, the CRLs alone, or OCSP first with
+ * the CRLs as fallback when the responder cannot decide (unknown, unreachable). CRLs are read on every
+ * check so that the registered verifier's next download takes effect without a restart.
+ */
+const revocationChecker = async (sources: PinnedRevocationSources): Promise<RevocationChecker> => {
+  const { crlDir, ocsp } = sources;
+  if (crlDir !== null) {
+    await readdir(crlDir).catch(() => {
+      throw new Error(`MADOGUCHI_JPKI_CRL_DIR: ${crlDir} cannot be read`);
+    });
+  }
+  const crl = crlDir === null ? null : createCrlRevocationChecker({ crls: () => readCrls(crlDir) });
+  const online = ocsp === null ? null : createOcspRevocationChecker({ responderUrl: ocsp.url, requireNonce: ocsp.requireNonce });
+  if (online !== null && crl !== null) return createRevocationCheckerWithFallback(online, crl);
+  const only = online ?? crl;
+  if (only === null) throw new Error("MADOGUCHI_JPKI_TRUST_ANCHORS: no revocation source (MADOGUCHI_JPKI_CRL_DIR or MADOGUCHI_JPKI_OCSP_URL)");
+  return only;
+};
+
 /**
  * The relying party of a municipality: the CMS verifier over the pinned JPKI CA generations of
- * `anchorsDir`, and revocation from the CRLs in `crlDir`, read on every check so that the registered
- * verifier's next download takes effect without a restart (no current CRL → revocation_unknown, 503).
- * Everything is checked here, at start: a wrong pin or an unreadable directory stops the server.
+ * `anchorsDir`, and revocation from the CRLs of `crlDir` and/or the OCSP responder (no current answer →
+ * revocation_unknown, 503). Everything is checked here, at start: a wrong pin or an unreadable directory
+ * stops the server.
  */
-export const buildPinnedVerifier = async (anchorsDir: string, crlDir: string): Promise<{ verifier: SignatureVerifier; revocation: RevocationChecker }> => {
+export const buildPinnedVerifier = async (
+  anchorsDir: string,
+  sources: PinnedRevocationSources,
+): Promise<{ verifier: SignatureVerifier; revocation: RevocationChecker }> => {
   const anchors = await readPinnedAnchors(anchorsDir);
-  await readdir(crlDir).catch(() => {
-    throw new Error(`MADOGUCHI_JPKI_CRL_DIR: ${crlDir} cannot be read`);
-  });
-  const revocation = createCrlRevocationChecker({ crls: () => readCrls(crlDir) });
+  const revocation = await revocationChecker(sources);
   const verifier = await createCmsSignatureVerifierFromStore(createPinnedTrustAnchorStore(anchors), revocation);
   if (verifier.isErr()) return fail(`${verifier.error.message} (${PINS_FILE}, ${verifier.error.reason})`);
   return { verifier: verifier.value, revocation };

@@ -29,13 +29,14 @@ export interface SignatureParts {
 
 /**
  * With `MADOGUCHI_JPKI_TRUST_ANCHORS` (config `jpkiTrust.kind === "pinned"`): the CMS verifier over
- * the pinned JPKI CA generations and the CRLs of `MADOGUCHI_JPKI_CRL_DIR`, checked at start; no test
+ * the pinned JPKI CA generations, revocation from `MADOGUCHI_JPKI_OCSP_URL` and/or the CRLs of
+ * `MADOGUCHI_JPKI_CRL_DIR` (both: OCSP first, the CRLs as fallback; ADR 22), checked at start; no test
  * card (its signatures would not verify against real anchors). Otherwise: a software test card with
  * its own test CA under `<data>/test-card`, and the CMS verifier trusting exactly that CA.
  */
 export const buildSignatures = async (config: Config, clock: Clock): Promise<SignatureParts> => {
   if (config.jpkiTrust.kind === "pinned") {
-    const { verifier } = await buildPinnedVerifier(config.jpkiTrust.anchorsDir, config.jpkiTrust.crlDir);
+    const { verifier } = await buildPinnedVerifier(config.jpkiTrust.anchorsDir, { crlDir: config.jpkiTrust.crlDir, ocsp: config.jpkiTrust.ocsp });
     return { verifier, testCardRouter: null, cardSigner: null, stubCard: null };
   }
   const dir = join(config.dataDir, "test-card");
