@@ -3,7 +3,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { signStripeWebhook } from "../../src/index.ts";
 import { createBalanceTransactionBook } from "./stripe-balance-transactions.ts";
+import { CARD_FRAME_HTML, CARD_FRAME_JS, STRIPE_JS_IMITATION } from "./stripe-js-imitation.ts";
 import { STRIPE_TEST_CARDS } from "./stripe-test-cards.ts";
+
+/** Paths of the Stripe.js imitation, as Stripe serves Stripe.js at https://js.stripe.com/v3/. */
+const STRIPE_JS_ASSETS: Readonly<Record<string, { readonly type: string; readonly body: string }>> = {
+  "/v3/": { type: "text/javascript; charset=utf-8", body: STRIPE_JS_IMITATION },
+  "/v3": { type: "text/javascript; charset=utf-8", body: STRIPE_JS_IMITATION },
+  "/elements/card-frame.html": { type: "text/html; charset=utf-8", body: CARD_FRAME_HTML },
+  "/elements/card-frame.js": { type: "text/javascript; charset=utf-8", body: CARD_FRAME_JS },
+};
 
 /**
  * A local stand-in for Stripe's API, written from Stripe's public API reference and docs (ADR 0028),
@@ -420,6 +429,9 @@ export const startStripeContractServer = async (options: StripeContractServerOpt
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       const body = Buffer.concat(chunks).toString("utf8");
       const send = (answer: Answer) => res.writeHead(answer.status, { "content-type": "application/json", "request-id": id("req") }).end(JSON.stringify(answer.body));
+      // The loopback imitation of Stripe.js and its card frame (./stripe-js-imitation.ts), from this origin.
+      const asset = req.method === "GET" ? STRIPE_JS_ASSETS[url.pathname] : undefined;
+      if (asset !== undefined) return void res.writeHead(200, { "content-type": asset.type, "cache-control": "no-store" }).end(asset.body);
       const threeDs = /^\/__test\/3ds\/([^/]+)$/.exec(url.pathname)?.[1];
       if (threeDs !== undefined) return challenge(req, res, threeDs, body);
       const method = req.method ?? "GET";
