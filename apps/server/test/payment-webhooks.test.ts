@@ -194,6 +194,22 @@ describe("the webhook receiver over HTTP (remote sandbox behind a fault proxy)",
     const refunded = records.filter((r) => r.event.kind === "refunded").reduce((s, r) => s + ("amount" in r.event ? r.event.amount : 0), 0);
     expect(refunded).toBe(200);
 
+    // Every delivery about a refund lost (the receiver was down until the gateway gave up): any later delivery
+    // about the authorisation — even an old one, replayed — re-reads it and brings the refund in.
+    const b = await paid(server);
+    const bAuth = b.payment!.authorizationId;
+    expect((await direct(`/v1/authorizations/${bAuth}/capture`, { amount: b.fee.total }, `cap-${bAuth}`)).status).toBe(200);
+    await until(server, b.id, (r) => r.some((x) => x.event.kind === "captured"));
+    relay.refuseWhen((body) => body.includes(bAuth) && body.includes("authorization.refunded"));
+    expect((await direct(`/v1/authorizations/${bAuth}/refund`, { amount: 90 }, `ref-${bAuth}`)).status).toBe(200);
+    await vi.waitFor(() => expect(relay.deliveries.some((d) => d.body.includes(bAuth) && d.status === 503)).toBe(true), { timeout: 15_000 });
+    expect((await books(server, b.id)).map((r) => r.event.kind)).toEqual(["captured"]);
+    const old = relay.deliveries.find((d) => d.body.includes(bAuth) && d.body.includes("authorization.authorized") && d.status === 200)!;
+    const replayed = await post(server.url, old.body, old.headers);
+    expect([replayed.status, replayed.body.result]).toEqual([200, "applied"]);
+    expect((await books(server, b.id)).map((r) => [r.event.kind, "amount" in r.event ? r.event.amount : null])).toEqual([["captured", b.fee.total], ["refunded", 90]]);
+    relay.refuseWhen(() => false);
+
     // An authorisation made outside any application (an abandoned attempt): no books hold it.
     const token = await call(`${sandbox.url}/v1/tokens`, { body: { number: TEST_CARDS.visaSuccess, expMonth: 12, expYear: 2030, cvc: "123", name: "TARO MADOGUCHI" } });
     const stray = await direct("/v1/authorizations", { token: token.body.token, amount: 500, description: "stray" }, "stray-authorization-0001");

@@ -11,11 +11,12 @@ export interface RecordedDelivery {
 /**
  * A loopback relay between a gateway started before the server (whose webhook URL is fixed at its start)
  * and the server (whose port is known only once it listens): it records each delivery and forwards it,
- * unchanged, to `target`, answering the gateway with the server's status.
+ * unchanged, to `target`, answering the gateway with the server's status (or 503 for what it is told to refuse).
  */
 export const startWebhookRelay = async () => {
   const deliveries: RecordedDelivery[] = [];
   let target: string | null = null;
+  let refuse: (body: string) => boolean = () => false;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -24,6 +25,11 @@ export const startWebhookRelay = async () => {
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string" && name !== "host" && name !== "content-length" && name !== "connection") headers[name] = value;
       if (target === null) return void res.writeHead(503).end();
+      if (refuse(body)) {
+        // As a receiver that is down: the gateway retries, then gives up.
+        deliveries.push({ headers, body, status: 503 });
+        return void res.writeHead(503).end();
+      }
       fetch(`${target}${req.url ?? "/"}`, { method: "POST", headers, body })
         .then(async (answer) => {
           deliveries.push({ headers, body, status: answer.status });
@@ -38,6 +44,10 @@ export const startWebhookRelay = async () => {
     deliveries,
     forwardTo: (url: string) => {
       target = url;
+    },
+    /** Deliveries whose body matches are answered 503 and never reach the server. */
+    refuseWhen: (predicate: (body: string) => boolean) => {
+      refuse = predicate;
     },
     close: () =>
       new Promise<void>((resolve) => {
