@@ -59,6 +59,8 @@ export interface Procedure {
   readonly requiredFields: readonly ApplicantField[];
   readonly fieldHelp: Partial<Record<ApplicantField, Localized>>;
   readonly requiresSignature: boolean;
+  /** 事後決済 when `after_assessment`: no card at submission, paid once staff fix the fee (absent: at submission). */
+  readonly paymentTiming?: "at_submission" | "after_assessment";
 }
 
 /** `GET /api/procedures`. */
@@ -122,8 +124,8 @@ export interface Prepared {
 /** Body of `POST /api/applications`. */
 export interface SubmitBody extends PrepareBody {
   readonly signature: { readonly cmsBase64: string } | null;
-  /** A hosted-fields token, or the logged-in resident's saved card (R6). */
-  readonly payment: { readonly token: string } | { readonly savedCardId: string };
+  /** A hosted-fields token, or the logged-in resident's saved card (R6); `null` for a 事後決済 procedure (nothing paid at submission). */
+  readonly payment: { readonly token: string } | { readonly savedCardId: string } | null;
 }
 
 /** `POST /api/applications` → 201. */

@@ -11,10 +11,12 @@ import { formatYen } from "../format.ts";
 import { usePageTitle } from "../hooks/use-document-title.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { secretFromHash } from "../router.ts";
+import { PayDueSection } from "./status/pay-due-section.tsx";
 
 /**
  * `/status/:receiptNumber#accessSecret` (or `/status` with a form): the resident's view of an application,
- * with withdrawal while staff have not started. The secret travels in the fragment so it never reaches
+ * with withdrawal while staff have not started, and the payment of what is due (a 事後決済 fee once fixed,
+ * or a difference after a fee change). The secret travels in the fragment so it never reaches
  * server logs or Referer headers.
  */
 export function StatusPage({ receiptNumber: initialReceipt }: { readonly receiptNumber: string | null }) {
@@ -155,6 +157,7 @@ export function StatusPage({ receiptNumber: initialReceipt }: { readonly receipt
           <HistoryTable history={view.history} />
           <h2>{t.confirm.feeHeading}</h2>
           <FeeTable fee={view.fee} />
+          {credentials !== null && <PayDueSection key={`${credentials.receiptNumber}-${view.status}`} credentials={credentials} status={view.status} />}
           <div className="actions">
             {view.withdrawable && (
               <button

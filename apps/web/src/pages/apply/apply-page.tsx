@@ -15,6 +15,7 @@ import { arrangeFieldErrors, emptyForm, formFieldIds, toPrepareBody, type Arrang
 import { ConfirmStep } from "./confirm-step.tsx";
 import { FormStep } from "./form-step.tsx";
 import { PaymentStep, type PaymentState } from "./payment-step.tsx";
+import { DeferredPaymentStep } from "./deferred-payment-step.tsx";
 import { ReceiptStep } from "./receipt-step.tsx";
 import { SignStep } from "./sign-step.tsx";
 import { BasicInfoComparison } from "./basic-info-comparison.tsx";
@@ -315,7 +316,11 @@ function ApplicationFlow({ procedure, catalog }: { readonly procedure: Procedure
           headingRef={headingRef}
         />
       )}
-      {step === "pay" && prepared !== null && (
+      {step === "pay" && prepared !== null && procedure.paymentTiming === "after_assessment" && (
+        // 事後決済: no card now; the amount is paid from the status page once staff fix it (ADR 26).
+        <DeferredPaymentStep estimate={prepared.result.fee.total} state={payment} onSubmit={() => void submit(null)} headingRef={headingRef} />
+      )}
+      {step === "pay" && prepared !== null && procedure.paymentTiming !== "after_assessment" && (
         <PaymentStep
           total={prepared.result.fee.total}
           frameGeneration={frameGeneration}
