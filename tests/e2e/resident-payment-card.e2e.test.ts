@@ -29,6 +29,8 @@ const applyUntilPayment = async (page: Page) => {
   await page.fill('[data-testid="card-password"]', "MADO1234");
   await page.click('[data-testid="sign"]');
   await expect.poll(() => page.getByTestId("pay-total").isVisible(), { timeout: 30_000 }).toBe(true);
+  // The brands the city accepts (MADOGUCHI_CARD_BRANDS, default VISA, Mastercard, JCB) are named beside the card form.
+  expect(await page.getByTestId("accepted-card-brands").textContent()).toBe("ご利用いただけるカード：VISA、Mastercard、JCB");
 };
 
 describe("in Chromium: a resident saves a card, pays with it without re-entry, changes and deletes it, and passes a 3-D Secure challenge", () => {

@@ -5,6 +5,7 @@ import { useConfig } from "../app-context.tsx";
 import { Alert } from "../components/alert.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { challengeSrc, hostedFieldsSrc, readSandboxMessage } from "../pages/apply/payment-frame.ts";
+import { AcceptedCardBrands } from "./accepted-card-brands.tsx";
 import { cardFieldsMessages } from "./card-fields-messages.ts";
 import { loadStripeJs, stripeFor } from "./stripe-js.ts";
 import { isStripeChallengeComplete } from "./stripe-messages.ts";
@@ -38,7 +39,13 @@ export interface CardFieldsProps {
  */
 export function CardFields(props: CardFieldsProps) {
   const config = useConfig();
-  return config.payment.kind === "stripe" ? <StripeCardFields config={config.payment} {...props} /> : <SandboxCardFields config={config.payment} {...props} />;
+  // The accepted brands come first: the resident knows which card to take out before typing.
+  return (
+    <>
+      <AcceptedCardBrands />
+      {config.payment.kind === "stripe" ? <StripeCardFields config={config.payment} {...props} /> : <SandboxCardFields config={config.payment} {...props} />}
+    </>
+  );
 }
 
 /** The sandbox's hosted fields: its iframe has its own button and posts the token to us (ADR 8). */
