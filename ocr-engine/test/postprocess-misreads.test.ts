@@ -4,7 +4,7 @@
  * tail, weak characters and disagreeing readings. Each example is a reading seen in the benchmark.
  */
 import { describe, expect, it } from "vitest";
-import { canonicalAddress, fixNumeralLookalikes, repairBlockNumbers } from "../src/postprocess/address.ts";
+import { canonicalAddress, fixNumeralLookalikes, hasBareDigitKanjiCount, repairBlockNumbers } from "../src/postprocess/address.ts";
 import { isWellFormedAddressTail } from "../src/postprocess/address-grammar.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation } from "../src/postprocess/normalize-text.ts";
 import { sharedFamilyKana, spaceAfterFamily } from "../src/postprocess/household-kana.ts";
@@ -101,6 +101,17 @@ describe("repairs of block numbers that guess, flagged text_repaired", () => {
     expect(repairBlockNumbers("緑ケ丘1日4番14号")).toBe("緑ケ丘1丁目4番14号");
     expect(repairBlockNumbers("東雲七日631番地")).toBe("東雲7丁目631番地");
   });
+  it("flags a block number written in kanji digit by digit without 〇 (十 read as 二 or lost), and prefers a reading with 十", () => {
+    for (const a of ["旭町二丁目ニ二ー番地二十七", "中央一丁目三二一番地二十八", "緑ケ丘二丁目十五番地ニ二一", "緑ケ丘七丁目二一番地十一"]) expect(hasBareDigitKanjiCount(a)).toBe(true);
+    for (const a of ["旭町二丁目三十一番地二十七", "本町二〇三番地", "九段北一ー二ー三", "四日市市本町1番", "一宮市二十一番地", "八王子市本町十五番地"]) expect(hasBareDigitKanjiCount(a)).toBe(false);
+    const address = field("address");
+    expect(postProcess(address, "ためし県ためし町緑ケ丘二丁目十五番地ニ二一", 90).reasons).toEqual(["pattern_mismatch"]);
+    // seed 4: 二一 read at 64 and 48 px, 十一 at 56 px — the count with 十 wins, flagged.
+    expect(postProcess(address, "緑ケ丘七丁目二一番地一", 90, address.region, { secondRaw: "緑ケ丘七丁目二一番地十一", moreRaw: ["緑ケ丘七丁目十一番地十一"] })).toMatchObject({
+      value: "緑ケ丘7丁目11番地11",
+      reasons: ["readings_disagree"],
+    });
+  });
   it("reads three block numbers joined by dots as dashes, and drops an underscore (never written in an address)", () => {
     expect(repairBlockNumbers("みほん市若葉8.8.6みほんハイツ203号室")).toBe("みほん市若葉8-8-6みほんハイツ203号室");
     expect(repairBlockNumbers("ひがしみほん市栄町3-37-3_みほんハイツ505号室")).toBe("ひがしみほん市栄町3-37-3みほんハイツ505号室");
@@ -154,9 +165,9 @@ describe("evidence beyond the mean confidence", () => {
     const right = "みほん県ひがしみほん市旭町二丁目三十一番地二十七";
     const voted = postProcess(address, first, 90, address.region, { secondRaw: right, moreRaw: [`${right} `] });
     expect(voted).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目31番地27", needsReview: true, reasons: ["readings_disagree"] });
-    // Three different values: the first's stays, flagged.
-    const tie = postProcess(address, first, 90, address.region, { secondRaw: right, moreRaw: ["みほん県ひがしみほん市旭町二丁目三十番地二十七"] });
-    expect(tie).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目221番地27", needsReview: true });
+    // Three different values the type accepts: the first's stays, flagged.
+    const tie = postProcess(address, "みほん県ひがしみほん市旭町二丁目三十番地二十七", 90, address.region, { secondRaw: right, moreRaw: ["みほん県ひがしみほん市旭町二丁目二十一番地二十七"] });
+    expect(tie).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目30番地27", needsReview: true, reasons: ["readings_disagree"] });
     // A reading that agrees with the first confirms nothing new: the first stays; the dissenting one flags it.
     expect(postProcess(address, right, 90, address.region, { secondRaw: first, moreRaw: [right] })).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目31番地27", reasons: ["readings_disagree"] });
   });

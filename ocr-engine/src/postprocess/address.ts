@@ -79,6 +79,19 @@ export const canonicalAddress = (text: string): string => {
 };
 
 /**
+ * Whether a block number is written in kanji digit by digit without 〇 (二一番地, 三二一番地, 番地ニ二一): certificates
+ * write counts with 十 (二十一番地), and a digit-by-digit form is written with 〇 where a digit is zero (二〇三). Such
+ * a count is what tesseract makes of 十 read as 二 or lost (二十一 → 二二一, 三十一 → 三二一, 十一 → 二一), so the
+ * address is flagged and another reading that writes the count with 十 is preferred.
+ */
+export const hasBareDigitKanjiCount = (text: string): boolean => {
+  const s = fixNumeralLookalikes(dropSpacesBetweenJapanese(normaliseText(text)));
+  const bare = (m: string | undefined): boolean => m !== undefined && m.length >= 2 && /^[一二三四五六七八九]+$/.test(m);
+  if ([...s.matchAll(COUNTED)].some((m) => bare(m[1]))) return true;
+  return [...s.replace(COUNTED, arabic).matchAll(AFTER_NO)].some((m) => bare(m[1]));
+};
+
+/**
  * A key for comparing two addresses written differently: the canonical form with block units reduced
  * to hyphens (1丁目2番3号 = 1-2-3 = 1丁目2番地の3), 大字/字 dropped, ケ/ヶ/が/ガ/ヵ folded (霞が関 = 霞ヶ関),
  * and no spaces. Only for comparison: never show it or store it as the address.

@@ -1,7 +1,7 @@
 import type { FieldResult, ReviewReason } from "../result/field-result.ts";
 import { mergeReasons } from "../result/field-result.ts";
 import type { Region, TemplateField } from "../templates/template.ts";
-import { canonicalAddress, repairBlockNumbers } from "./address.ts";
+import { canonicalAddress, hasBareDigitKanjiCount, repairBlockNumbers } from "./address.ts";
 import { isWellFormedAddressTail } from "./address-grammar.ts";
 import { CHECK_DIGIT_VERIFIERS } from "./check-digits.ts";
 import { closestValue } from "./closest-value.ts";
@@ -98,7 +98,7 @@ const byType = (field: TemplateField, raw: string, vocabularies: Vocabularies): 
         ...(blocks === canonical ? [] : (["text_repaired"] as const)),
         ...(places?.corrected === true ? (["place_name_corrected"] as const) : []),
         ...(places?.known === false ? (["place_name_unknown"] as const) : []),
-        ...(isWellFormedAddressTail(value) ? [] : (["pattern_mismatch"] as const)),
+        ...(isWellFormedAddressTail(value) && !hasBareDigitKanjiCount(raw) ? [] : (["pattern_mismatch"] as const)),
       ];
       return { value, reasons };
     }
