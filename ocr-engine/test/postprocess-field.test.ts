@@ -125,7 +125,9 @@ describe("postProcess by type", () => {
   it("code: 在留カード番号 pattern", () => {
     const f = field("code", { post: { pattern: "^[A-Z]{2}\\d{8}[A-Z]{2}$" } });
     expect(postProcess(f, "ａｂ 1234 5678 ｃｄ", 95)).toMatchObject({ value: "AB12345678CD", reasons: [] });
-    expect(postProcess(f, "AB1234567OCD", 95).reasons).toEqual(["pattern_mismatch"]);
+    // O where a digit must be: spelt 0, flagged; a code no look-alike swap fits stays as read, flagged.
+    expect(postProcess(f, "AB1234567OCD", 95)).toMatchObject({ value: "AB12345670CD", reasons: ["text_repaired"] });
+    expect(postProcess(f, "AB1234567XCD", 95).reasons).toEqual(["pattern_mismatch"]);
   });
   it("enum: exact, corrected (flagged), unknown", () => {
     const f = field("enum", { post: { values: ["世帯主", "妻", "夫", "子"] } });

@@ -8,7 +8,7 @@ import { canonicalAddress, fixNumeralLookalikes, hasBareDigitKanjiCount, repairB
 import { isWellFormedAddressTail } from "../src/postprocess/address-grammar.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation } from "../src/postprocess/normalize-text.ts";
 import { sharedFamilyKana, spaceAfterFamily } from "../src/postprocess/household-kana.ts";
-import { postProcess, readingFits } from "../src/postprocess/post-process.ts";
+import { mapCodeLookalikes, postProcess, readingFits } from "../src/postprocess/post-process.ts";
 import { postProcessDocument } from "../src/postprocess/post-process-document.ts";
 import type { FieldType, Template, TemplateField } from "../src/templates/template.ts";
 
@@ -170,6 +170,20 @@ describe("evidence beyond the mean confidence", () => {
     expect(tie).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目30番地27", needsReview: true, reasons: ["readings_disagree"] });
     // A reading that agrees with the first confirms nothing new: the first stays; the dissenting one flags it.
     expect(postProcess(address, right, 90, address.region, { secondRaw: first, moreRaw: [right] })).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目31番地27", reasons: ["readings_disagree"] });
+  });
+  it("a card number with letter/digit look-alikes in the wrong positions is spelt to its pattern, flagged text_repaired", () => {
+    const pattern = "^[A-Z]{2}\\d{8}[A-Z]{2}$";
+    expect(mapCodeLookalikes("XD5O861703VF", pattern)).toBe("XD50861703VF");
+    expect(mapCodeLookalikes("8L05805268TT", pattern)).toBe("BL05805268TT");
+    expect(mapCodeLookalikes("BL05805268T1", pattern)).toBe("BL05805268TI");
+    expect(mapCodeLookalikes("XD50861703VF", pattern)).toBe("XD50861703VF");
+    // A stray letter (13 characters) or a character with no look-alike cannot be spelt so: null.
+    expect(mapCodeLookalikes("XD50861703VEF", pattern)).toBeNull();
+    expect(mapCodeLookalikes("XD5#861703VF", pattern)).toBeNull();
+    const number = field("code", { pattern });
+    expect(postProcess(number, "XD 5O861703 VF", 95)).toMatchObject({ value: "XD50861703VF", needsReview: true, reasons: ["text_repaired"] });
+    // A second reading that fits as it is wins over the mended first.
+    expect(postProcess(number, "XD5O861703VF", 95, number.region, { secondRaw: "XD50861703VF" })).toMatchObject({ value: "XD50861703VF", reasons: ["readings_disagree"] });
   });
   it("a reading that fails the template's pattern gives way to one that matches it (a card number with a stray letter)", () => {
     const number = { ...field("code", { pattern: "^[A-Z]{2}\\d{8}[A-Z]{2}$" }) };

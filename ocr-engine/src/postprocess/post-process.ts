@@ -35,6 +35,48 @@ export const normaliseNumber = (raw: string): string =>
 export const normaliseCode = (raw: string): string =>
   normaliseAllDashes(toHalfWidthAscii(raw)).replace(/[\s|｜_]/g, "").toUpperCase();
 
+// Look-alikes between letters and digits in a code's fixed positions (in 明朝 and OCR-B alike), each one way only.
+const LETTER_FOR_DIGIT: Readonly<Record<string, string>> = { "0": "O", "1": "I", "2": "Z", "5": "S", "6": "G", "8": "B" };
+const DIGIT_FOR_LETTER: Readonly<Record<string, string>> = { O: "0", D: "0", Q: "0", I: "1", L: "1", Z: "2", S: "5", G: "6", B: "8", T: "7" };
+/** At most this many look-alike characters are tried (2^n spellings): a code is a dozen characters. */
+const MAX_LOOKALIKES = 14;
+
+/**
+ * A code that does not match its pattern (在留カード番号 `^[A-Z]{2}\d{8}[A-Z]{2}$`) spelt with letter/digit
+ * look-alikes swapped (O↔0, I↔1, S↔5, B↔8 …) so that it does: the spelling with the fewest swaps, when exactly
+ * one has that few; else null (the caller flags the field as it is). Only characters in the wrong class for the
+ * pattern move, since a swap is tried only where the unswapped code fails.
+ */
+export const mapCodeLookalikes = (value: string, pattern: string): string | null => {
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern, "u");
+  } catch {
+    return null;
+  }
+  if (re.test(value)) return value;
+  const chars = [...value];
+  const swappable = chars.flatMap((c, i) => (LETTER_FOR_DIGIT[c] ?? DIGIT_FOR_LETTER[c]) === undefined ? [] : [i]);
+  if (swappable.length === 0 || swappable.length > MAX_LOOKALIKES) return null;
+  let best: string[] = [];
+  let fewest = Number.POSITIVE_INFINITY;
+  for (let mask = 1; mask < 1 << swappable.length; mask++) {
+    let swaps = 0;
+    const spelt = [...chars];
+    swappable.forEach((i, bit) => {
+      if ((mask >> bit) & 1) {
+        spelt[i] = LETTER_FOR_DIGIT[chars[i]!] ?? DIGIT_FOR_LETTER[chars[i]!]!;
+        swaps++;
+      }
+    });
+    if (swaps > fewest || !re.test(spelt.join(""))) continue;
+    if (swaps < fewest) best = [];
+    fewest = swaps;
+    best.push(spelt.join(""));
+  }
+  return best.length === 1 ? best[0]! : null;
+};
+
 const checkDigit = (field: TemplateField, value: string): readonly ReviewReason[] => {
   const name = field.post.checkDigit;
   if (name === undefined) return [];
@@ -109,8 +151,12 @@ const byType = (field: TemplateField, raw: string, vocabularies: Vocabularies): 
       return { value, reasons: [...shape, ...checkDigit(field, value)] };
     }
     case "code": {
-      const value = normaliseCode(raw);
-      return value === "" ? ok(value) : { value, reasons: checkDigit(field, value) };
+      const read = normaliseCode(raw);
+      if (read === "") return ok(read);
+      // A letter read as a digit (or a digit as a letter) where the pattern allows only the other: swapped back, flagged.
+      const mapped = field.post.pattern === undefined ? null : mapCodeLookalikes(read, field.post.pattern);
+      const value = mapped ?? read;
+      return { value, reasons: [...(value === read ? [] : (["text_repaired"] as const)), ...checkDigit(field, value)] };
     }
     case "enum": {
       // Spaces and marks are noise around a listed word (女 」, 男_, 子 .): the values hold none.
