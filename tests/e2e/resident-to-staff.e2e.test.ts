@@ -21,7 +21,7 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
 
     // The procedure list, in Japanese.
     await page.goto(running.app.url);
-    await expect.poll(() => page.locator("h1, header").first().textContent()).toContain("みほん市");
+    await expect.poll(() => page.locator("h1, header").first().textContent(), { timeout: 15_000 }).toContain("みほん市");
     await expectNoSeriousA11yViolations(page);
     await page.locator('[data-testid="procedure-juminhyo"] a').click();
 

@@ -27,7 +27,7 @@ describe("madoguchi catalog check", { timeout: 30_000 }, () => {
     expect(run.code).toBe(0);
     const catalog = shipped();
     expect(run.stdout).toContain(`OK: ${catalog.procedures.length} procedures`);
-    expect(run.stdout).toMatch(/^OK: みほん市（999999）の手続 8 件/);
+    expect(run.stdout).toMatch(/^OK: みほん市（999999）の手続 9 件/);
     for (const p of catalog.procedures) {
       expect(run.stdout).toContain(p.id);
       expect(run.stdout).toContain(p.name.ja);
