@@ -2,7 +2,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { findLuhnValidPans } from "@madoguchi/adapter-payment-sandbox";
 import { describe, expect, it } from "vitest";
 import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
-import { DEMO_APPLICANT, fillDemoApplicant, residentPages } from "./resident-pages.ts";
+import { applyAndSign, DEMO_APPLICANT, residentPages } from "./resident-pages.ts";
 import { authenticatorCode, staffLogsIn } from "./staff-login.ts";
 
 const running = appInBrowser();
@@ -43,16 +43,7 @@ describe("in Chromium: 事後決済 — a resident applies without a card, staff
     });
 
     // Apply: the payment step explains that the amount is paid later, and asks for no card.
-    await resident.goto(running.app.url);
-    await resident.locator('[data-testid="procedure-koseki-joseki"] a').click();
-    await fillDemoApplicant(resident);
-    await resident.fill('[name="request.copies"]', "1");
-    await resident.check('[name="request.deliveryMethodId"][value="standard"]');
-    await resident.click('[data-testid="to-confirm"]');
-    await expect.poll(() => resident.getByTestId("fee-total").isVisible(), { timeout: 15_000 }).toBe(true);
-    await resident.click('[data-testid="to-sign"]');
-    await resident.fill('[data-testid="card-password"]', "MADO1234");
-    await resident.click('[data-testid="sign"]');
+    await applyAndSign(resident, running.app.url, "koseki-joseki");
     await expect.poll(() => resident.getByTestId("deferred-payment").isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await resident.getByTestId("deferred-payment-later").textContent()).toBe("金額は職員が確定した後にお支払いいただきます。");
     expect(await resident.getByTestId("deferred-payment-estimate").textContent()).toBe("860円");

@@ -21,6 +21,23 @@ export const fillDemoApplicant = async (page: Page): Promise<void> => {
   for (const [name, value] of Object.entries(DEMO_APPLICANT)) await page.fill(`[name="${name}"]`, value);
 };
 
+/**
+ * A request for one copy of `procedureId` by the demo applicant, sent by post (普通), confirmed and signed
+ * with the test card's demo password: the page is then at its payment step (card, or 事後決済's notice).
+ */
+export const applyAndSign = async (page: Page, appUrl: string, procedureId: string): Promise<void> => {
+  await page.goto(appUrl);
+  await page.locator(`[data-testid="procedure-${procedureId}"] a`).click();
+  await fillDemoApplicant(page);
+  await page.fill('[name="request.copies"]', "1");
+  await page.check('[name="request.deliveryMethodId"][value="standard"]');
+  await page.click('[data-testid="to-confirm"]');
+  await expect.poll(() => page.getByTestId("fee-total").isVisible(), { timeout: 15_000 }).toBe(true);
+  await page.click('[data-testid="to-sign"]');
+  await page.fill('[data-testid="card-password"]', "MADO1234");
+  await page.click('[data-testid="sign"]');
+};
+
 /** What the resident browser tests do on the reference app's pages: read mail in the dev inbox, follow links, log in. */
 export const residentPages = (running: AppInBrowser) => {
   /** The newest mail to `to`, read on the dev inbox page as a person would (polled: mail leaves asynchronously). */

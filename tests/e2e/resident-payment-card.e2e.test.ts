@@ -2,7 +2,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { findLuhnValidPans } from "@madoguchi/adapter-payment-sandbox";
 import { describe, expect, it } from "vitest";
 import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
-import { fillDemoApplicant, residentPages } from "./resident-pages.ts";
+import { applyAndSign, residentPages } from "./resident-pages.ts";
 
 const running = appInBrowser();
 const { registerAndLogIn } = residentPages(running);
@@ -18,16 +18,7 @@ const enterCard = async (frame: FrameLocator, number: string) => {
 
 /** A signed 住民票 application up to the payment step. */
 const applyUntilPayment = async (page: Page) => {
-  await page.goto(running.app.url);
-  await page.locator('[data-testid="procedure-juminhyo"] a').click();
-  await fillDemoApplicant(page);
-  await page.fill('[name="request.copies"]', "1");
-  await page.check('[name="request.deliveryMethodId"][value="standard"]');
-  await page.click('[data-testid="to-confirm"]');
-  await expect.poll(() => page.getByTestId("fee-total").isVisible(), { timeout: 15_000 }).toBe(true);
-  await page.click('[data-testid="to-sign"]');
-  await page.fill('[data-testid="card-password"]', "MADO1234");
-  await page.click('[data-testid="sign"]');
+  await applyAndSign(page, running.app.url, "juminhyo");
   await expect.poll(() => page.getByTestId("pay-total").isVisible(), { timeout: 30_000 }).toBe(true);
   // The brands the city accepts (MADOGUCHI_CARD_BRANDS, default VISA, Mastercard, JCB) are named beside the card form.
   expect(await page.getByTestId("accepted-card-brands").textContent()).toBe("ご利用いただけるカード：VISA、Mastercard、JCB");

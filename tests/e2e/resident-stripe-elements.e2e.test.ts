@@ -7,7 +7,7 @@ import { startStripeContractServer, type StripeContractServer } from "@madoguchi
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, launchChromium, type AppInBrowser } from "./browser.ts";
 import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
-import { fillDemoApplicant, residentPages } from "./resident-pages.ts";
+import { applyAndSign, residentPages } from "./resident-pages.ts";
 
 /**
  * The reference app configured with Stripe (docs/adr/0028), against the Stripe contract server on
@@ -79,16 +79,7 @@ const enterCard = async (page: Page, testId: string, number: string) => {
 
 /** A signed 住民票 application up to the payment step. */
 const applyUntilPayment = async (page: Page) => {
-  await page.goto(running.app.url);
-  await page.locator('[data-testid="procedure-juminhyo"] a').click();
-  await fillDemoApplicant(page);
-  await page.fill('[name="request.copies"]', "1");
-  await page.check('[name="request.deliveryMethodId"][value="standard"]');
-  await page.click('[data-testid="to-confirm"]');
-  await expect.poll(() => page.getByTestId("fee-total").isVisible(), { timeout: 15_000 }).toBe(true);
-  await page.click('[data-testid="to-sign"]');
-  await page.fill('[data-testid="card-password"]', "MADO1234");
-  await page.click('[data-testid="sign"]');
+  await applyAndSign(page, running.app.url, "juminhyo");
   await expect.poll(() => page.getByTestId("pay-total").isVisible(), { timeout: 30_000 }).toBe(true);
 };
 
