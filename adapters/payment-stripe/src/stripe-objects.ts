@@ -121,12 +121,17 @@ export const authorizationOf = (pi: PaymentIntentObject): Authorization | null =
 export const refundedOfCharge = (charge: ChargeObject): number =>
   Math.max(0, charge.amount_refunded - (charge.amount_captured === undefined ? 0 : charge.amount - charge.amount_captured));
 
-/** A `charge.refunded` event's charge as the authorisation it belongs to (captured, with refunds so far). */
+/**
+ * A `charge.refunded` event's charge as the authorisation it belongs to (captured, with refunds so far):
+ * the authorisation id is the charge's `payment_intent`. A charge refunded in Stripe's dashboard carries
+ * no key of ours (only our own refunds label it first), so its snapshot's `idempotencyKey` is empty: the
+ * receiver re-reads the PaymentIntent (`getAuthorization`), whose metadata holds the key (ADR 0027, 0028).
+ */
 export const authorizationOfRefundedCharge = (charge: ChargeObject): Authorization | null => {
-  const key = charge.metadata?.[META.idempotencyKey];
+  const key = charge.metadata?.[META.idempotencyKey] ?? "";
   const card = charge.payment_method_details?.card;
   const brand = card === undefined || card === null ? null : brandOf(card.brand);
-  if (key === undefined || brand === null || card === undefined || card === null || typeof charge.payment_intent !== "string" || !charge.captured) return null;
+  if (brand === null || card === undefined || card === null || typeof charge.payment_intent !== "string" || !/^pi_/.test(charge.payment_intent) || !charge.captured) return null;
   return {
     id: charge.payment_intent,
     amount: yen(charge.amount),

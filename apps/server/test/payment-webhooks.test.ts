@@ -31,8 +31,8 @@ const classify = (method: string, path: string): FaultOperation | null => {
   return action === "capture" || action === "void" || action === "refund" ? action : null;
 };
 
-const books = async (server: TestServer, id: string): Promise<readonly LedgerRecord[]> => (await server.deps.paymentLedger.listForApplication(id))._unsafeUnwrap();
-const reconciled = async (server: TestServer, id: string) =>
+const books = async (server: Pick<RunningServer, "deps">, id: string): Promise<readonly LedgerRecord[]> => (await server.deps.paymentLedger.listForApplication(id))._unsafeUnwrap();
+const reconciled = async (server: Pick<RunningServer, "deps">, id: string) =>
   (await server.deps.auditLog.read({ actions: ["payment.reconciled"], afterSeq: 0, limit: 1000 }))._unsafeUnwrap().filter((e) => e.target?.id === id);
 const paid = async (server: TestServer): Promise<Application> => {
   const { submitted } = await residentSubmits(server, juminhyoInput());
@@ -40,7 +40,7 @@ const paid = async (server: TestServer): Promise<Application> => {
   return (await server.deps.applications.findByReceiptNumber(submitted.body.receiptNumber))._unsafeUnwrap()!;
 };
 /** Waits (a readiness probe, not a time assert) until the books satisfy `done`. */
-const until = (server: TestServer, id: string, done: (records: readonly LedgerRecord[]) => boolean) =>
+const until = (server: Pick<RunningServer, "deps">, id: string, done: (records: readonly LedgerRecord[]) => boolean) =>
   vi.waitFor(async () => {
     const records = await books(server, id);
     if (!done(records)) throw new Error(`books not there yet: ${JSON.stringify(records.map((r) => r.event))}`);
@@ -281,5 +281,45 @@ describe("Stripe's events through the same route (Stripe-Signature, the contract
     expect([again.status, again.body.result]).toEqual([200, "up_to_date"]);
     expect((await server.deps.paymentLedger.listForApplication(a.id))._unsafeUnwrap()).toHaveLength(2);
     expect(log.join("")).not.toContain("amount_refunded");
+  });
+
+  it("a refund made in Stripe's dashboard (the charge carries no key of ours) reaches the books through charge.refunded; the same event twice changes nothing", async () => {
+    const input = juminhyoInput();
+    const prepared = await call(`${server.url}/api/applications/prepare`, { body: input });
+    const signed = await call(`${server.url}/test-card/api/sign`, { body: { contentBase64: Buffer.from(prepared.body.canonicalJson, "utf8").toString("base64"), password: CARD_PASSWORD } });
+    const pm = await stripeApi("/v1/payment_methods", { type: "card", "card[number]": "4242424242424242", "card[exp_month]": "12", "card[exp_year]": "2034", "card[cvc]": "123" }, KEYS.publishableKey);
+    const submitted = await call(`${server.url}/api/applications`, { body: { ...input, signature: { cmsBase64: signed.body.cmsBase64 }, payment: { token: pm.body.id } } });
+    expect(submitted.status).toBe(201);
+    const a = (await server.deps.applications.findByReceiptNumber(submitted.body.receiptNumber))._unsafeUnwrap()!;
+    const intent = a.payment!.authorizationId;
+    expect((await stripeApi(`/v1/payment_intents/${intent}/capture`, {})).status).toBe(200);
+    await until(server, a.id, (r) => r.length === 1 && r[0]!.event.kind === "captured");
+    // Every earlier delivery of this intent answered, so that only charge.refunded can bring the refund in.
+    await vi.waitFor(() => expect(relay.deliveries.filter((d) => d.body.includes(intent) && d.status === 200).map((d) => JSON.parse(d.body).type as string)).toEqual(expect.arrayContaining(["payment_intent.amount_capturable_updated", "payment_intent.succeeded"])), { timeout: 15_000, interval: 50 });
+
+    // The dashboard: a refund straight at Stripe, never through our adapter (which would label the charge first).
+    const refund = await stripeApi("/v1/refunds", { payment_intent: intent, amount: "130" });
+    expect(refund.status).toBe(200);
+    const delivered = await vi.waitFor(() => {
+      const d = relay.deliveries.find((x) => x.body.includes('"charge.refunded"') && x.body.includes(intent));
+      if (d === undefined || d.status !== 200) throw new Error("charge.refunded not delivered yet");
+      return d;
+    }, { timeout: 15_000, interval: 50 });
+    // The event's charge names the intent but carries none of our keys.
+    const charge = JSON.parse(delivered.body).data.object;
+    expect([charge.payment_intent, charge.metadata]).toEqual([intent, {}]);
+
+    const records = await until(server, a.id, (r) => r.some((x) => x.event.kind === "refunded"));
+    expect(records.map((r) => [r.seq, r.event.kind, "amount" in r.event ? r.event.amount : null])).toEqual([[1, "captured", a.fee.total], [2, "refunded", 130]]);
+    const audit = await reconciled(server, a.id);
+    expect(audit.filter((e) => e.details["eventType"] === "authorization.refunded").map((e) => [e.actor, e.details["via"], e.details["authorizationId"], e.details["appended"], e.details["gatewayRefunded"]])).toEqual([
+      [{ kind: "system", id: null }, "webhook", intent, "refunded:130", 130],
+    ]);
+
+    // The same delivery again: acknowledged, nothing written.
+    const again = await post(server.url, delivered.body, delivered.headers);
+    expect([again.status, again.body.result]).toEqual([200, "up_to_date"]);
+    expect(await books(server, a.id)).toHaveLength(2);
+    expect(await reconciled(server, a.id)).toHaveLength(audit.length);
   });
 });

@@ -74,9 +74,9 @@ const candidateApplication = (deps: PaymentWebhookDeps, authorization: Authoriza
 const ATTEMPTS = 4;
 
 /**
- * Receives one webhook delivery: verifies it (`gateway.verifyWebhook`: signature, 300 s window), finds
- * the application whose books hold the authorisation, **re-reads the authorisation from the gateway**
- * (merged with the event's own snapshot: neither can take money backwards) and appends what the books
+ * Receives one webhook delivery: verifies it (`gateway.verifyWebhook`: signature, 300 s window), **re-reads
+ * the authorisation from the gateway**, finds the application whose books hold it (by the key the re-read
+ * authorisation carries, else the event's), merges the two (neither can take money backwards) and appends what the books
  * miss (core's `missingMoneyEvents`) with its audit entry in one write. The event's content is only a
  * trigger: the books end at the gateway's state whatever the order of deliveries, and a delivery that
  * adds nothing is a duplicate — no event id needs to be stored (ADR 27).
@@ -98,37 +98,41 @@ export const receivePaymentWebhook = (deps: PaymentWebhookDeps, delivery: Webhoo
   const event: PaymentEvent = verified.value;
   const id = event.authorization.id;
   const context = { via: "webhook" as const, eventId: event.id, eventType: event.type, at: event.createdAt.getTime() <= now.getTime() ? event.createdAt : now };
-  return candidateApplication(deps, event.authorization).andThen((a): ResultAsync<WebhookOutcome, WebhookFailure> => {
-    if (a === null) return okAsync({ kind: "ignored", reason: "unknown_authorization", authorizationId: id });
-    return deps.gateway
-      .getAuthorization(id)
-      .mapErr((): WebhookFailure => ({ kind: "unavailable", reason: "gateway" }))
-      .andThen((current) => {
-        // A gateway that no longer finds it (Stripe: a failed challenge) leaves the event's own signed snapshot.
-        const report = current === null || current.id !== id ? event.authorization : mergeAuthorizationState(event.authorization, current);
-        const attempt = (left: number): ResultAsync<WebhookOutcome, WebhookFailure> =>
-          loadBooks(deps, a)
-            .mapErr((): WebhookFailure => ({ kind: "unavailable", reason: "storage" }))
-            .andThen((books) => {
-              if (!books.state.authorizations.some((x) => x.authorizationId === id)) return okAsync<WebhookOutcome, WebhookFailure>({ kind: "ignored", reason: "unknown_authorization", authorizationId: id });
-              return appendWhatBooksMiss(deps, a, books, report, context).map((r): WebhookOutcome => {
-                switch (r.kind) {
-                  case "appended":
-                    return { kind: "applied", applicationId: a.id, authorizationId: id, events: r.events };
-                  case "up_to_date":
-                    return { kind: "up_to_date", applicationId: a.id, authorizationId: id };
-                  case "disagreement":
-                    return { kind: "disagreement", applicationId: a.id, authorizationId: id, detail: r.disagreement.detail };
-                }
-              }).orElse((e) =>
-                e.reason === "conflict"
-                  ? left > 1
-                    ? attempt(left - 1)
-                    : errAsync<WebhookOutcome, WebhookFailure>({ kind: "unavailable", reason: "busy" })
-                  : errAsync<WebhookOutcome, WebhookFailure>({ kind: "unavailable", reason: "storage" }),
-              );
-            });
-        return attempt(ATTEMPTS);
-      });
-  });
+  // Re-read first: the gateway's current authorisation names the application even when the event's snapshot
+  // carries no key of ours (Stripe: a charge refunded in its dashboard). A gateway that no longer finds it
+  // (Stripe: a failed challenge) leaves the event's own signed snapshot.
+  return deps.gateway
+    .getAuthorization(id)
+    .mapErr((): WebhookFailure => ({ kind: "unavailable", reason: "gateway" }))
+    .andThen((found) => {
+      const current = found === null || found.id !== id ? null : found;
+      return candidateApplication(deps, current ?? event.authorization).map((a) => ({ a, current }));
+    })
+    .andThen(({ a, current }): ResultAsync<WebhookOutcome, WebhookFailure> => {
+      if (a === null) return okAsync({ kind: "ignored", reason: "unknown_authorization", authorizationId: id });
+      const report = current === null ? event.authorization : mergeAuthorizationState(event.authorization, current);
+      const attempt = (left: number): ResultAsync<WebhookOutcome, WebhookFailure> =>
+        loadBooks(deps, a)
+          .mapErr((): WebhookFailure => ({ kind: "unavailable", reason: "storage" }))
+          .andThen((books) => {
+            if (!books.state.authorizations.some((x) => x.authorizationId === id)) return okAsync<WebhookOutcome, WebhookFailure>({ kind: "ignored", reason: "unknown_authorization", authorizationId: id });
+            return appendWhatBooksMiss(deps, a, books, report, context).map((r): WebhookOutcome => {
+              switch (r.kind) {
+                case "appended":
+                  return { kind: "applied", applicationId: a.id, authorizationId: id, events: r.events };
+                case "up_to_date":
+                  return { kind: "up_to_date", applicationId: a.id, authorizationId: id };
+                case "disagreement":
+                  return { kind: "disagreement", applicationId: a.id, authorizationId: id, detail: r.disagreement.detail };
+              }
+            }).orElse((e) =>
+              e.reason === "conflict"
+                ? left > 1
+                  ? attempt(left - 1)
+                  : errAsync<WebhookOutcome, WebhookFailure>({ kind: "unavailable", reason: "busy" })
+                : errAsync<WebhookOutcome, WebhookFailure>({ kind: "unavailable", reason: "storage" }),
+            );
+          });
+      return attempt(ATTEMPTS);
+    });
 };
