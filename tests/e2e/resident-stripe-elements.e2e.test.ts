@@ -1,4 +1,5 @@
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { DatabaseSync } from "node:sqlite";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FrameLocator, Page, Request } from "playwright-core";
@@ -94,6 +95,18 @@ const expectCardNeverReachedUs = (seen: ReturnType<typeof watch>, numbers: reado
   for (const post of seen.cardPosts) expect(post.frameUrl.startsWith(`${state.stripe?.url ?? "?"}/elements/card-frame.html`)).toBe(true);
 };
 
+/** Applications and ledger records in the app's database (a failed payment must store neither). */
+const storedApplications = () => {
+  const db = new DatabaseSync(join(running.app.dataDir, "madoguchi.sqlite"), { readOnly: true });
+  try {
+    db.exec("pragma busy_timeout = 5000");
+    const count = (table: string) => Number((db.prepare(`select count(*) as n from ${table}`).get() as { n: number | bigint }).n);
+    return { applications: count("applications"), ledger: count("payment_ledger") };
+  } finally {
+    db.close();
+  }
+};
+
 describe("in Chromium with Stripe as the gateway: Stripe Elements on the contract server's loopback imitation", () => {
   it("a resident pays at submission: the card goes from Stripe's frame to Stripe, only the pm_… id to madoguchi", async () => {
     const page = await running.context.newPage();
@@ -123,6 +136,26 @@ describe("in Chromium with Stripe as the gateway: Stripe Elements on the contrac
     // Sent twice with the same PaymentMethod: before the challenge, and after it (ADR 27).
     expect(tokens.length).toBe(2);
     expect(new Set(tokens).size).toBe(1);
+    expectCardNeverReachedUs(seen, ["4000002760003184"]);
+    await page.close();
+  });
+
+  it("a failed 3-D Secure challenge: the resident stays on the payment step with a Japanese message, and no application is stored", async () => {
+    const page = await running.context.newPage();
+    const seen = watch(page);
+    await applyUntilPayment(page);
+    const before = storedApplications();
+    await enterCard(page, "payment-frame", "4000 0027 6000 3184");
+    await expect.poll(() => page.getByTestId("payment-challenge").isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.frameLocator('[data-testid="challenge-frame"]').getByRole("button", { name: "Fail" }).click();
+    await expect.poll(() => page.getByTestId("payment-error").textContent(), { timeout: 15_000 }).toContain("本人認証（3-Dセキュア）が完了しませんでした");
+    // Still the payment step: the amount, a fresh card form, no challenge frame, no receipt.
+    expect(await page.getByTestId("pay-total").isVisible()).toBe(true);
+    await expect.poll(() => cardFrame(page, "payment-frame").locator("#cardnumber").isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByTestId("payment-challenge").count()).toBe(0);
+    expect(await page.getByTestId("receipt-number").count()).toBe(0);
+    expect(storedApplications()).toEqual(before);
+    await expectNoSeriousA11yViolations(page);
     expectCardNeverReachedUs(seen, ["4000002760003184"]);
     await page.close();
   });
