@@ -48,6 +48,9 @@ describe("Japanese dates", () => {
     expect(parseJapaneseDate("昭和5O午3月4曰")).toEqual({ kind: "ok", iso: "1975-03-04" });
     expect(parseJapaneseDate("S5O.l.4")).toEqual({ kind: "ok", iso: "1975-01-04" });
     expect(parseJapaneseDate("昭和50年3月4目")).toEqual({ kind: "ok", iso: "1975-03-04" });
+    // A thin 1 read as i beside a digit (a residence card's 11月 read 1i月 at 250 dpi): the month keeps both digits.
+    expect(parseJapaneseDate("2031 年 1i 月 26 日")).toEqual({ kind: "ok", iso: "2031-11-26" });
+    expect(parseJapaneseDate("i975年3月4日")).toEqual({ kind: "ok", iso: "1975-03-04" });
     // Still checked against the calendar.
     expect(parseJapaneseDate("平成3l年5月1日").kind).toBe("invalid");
   });

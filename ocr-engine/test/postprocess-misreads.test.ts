@@ -171,6 +171,13 @@ describe("evidence beyond the mean confidence", () => {
     // A reading that agrees with the first confirms nothing new: the first stays; the dissenting one flags it.
     expect(postProcess(address, right, 90, address.region, { secondRaw: first, moreRaw: [right] })).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目31番地27", reasons: ["readings_disagree"] });
   });
+  it("a date read 1月 twice (with 日 restored) and 1i月 once: the reading that parses as it is (11月) wins, flagged", () => {
+    const expiry = field("date-seireki");
+    // 250 dpi residence card: the first two readings lost the second 1 of 11月 and misread 日 (26H).
+    const result = postProcess(expiry, "2031 年 1 月 26H", 90, expiry.region, { secondRaw: "2031 年 1 月 26H", moreRaw: ["2031 年 1i 月 26 日"] });
+    expect(result).toMatchObject({ value: "2031-11-26", needsReview: true });
+    expect(result.reasons).toContain("readings_disagree");
+  });
   it("a card number with letter/digit look-alikes in the wrong positions is spelt to its pattern, flagged text_repaired", () => {
     const pattern = "^[A-Z]{2}\\d{8}[A-Z]{2}$";
     expect(mapCodeLookalikes("XD5O861703VF", pattern)).toBe("XD50861703VF");

@@ -92,13 +92,13 @@ export const parseJapaneseDate = (text: string, notation: DateNotation = "any"):
   const direct = parseNormalised(s, notation);
   if (direct.kind !== "unparseable") return direct;
   // Look-alikes OCR puts in dates, where only one reading makes sense (午 for 年, 曰/目 for 日, O for 0,
-  // l/I/| for 1 next to digits or separators). Tried only when the text as read does not parse, and the result is still
+  // l/I/i/| for 1 next to digits or separators: 11月 read 1i月 — its second 1 lost a stroke, not a digit). Tried only when the text as read does not parse, and the result is still
   // checked against the calendar and the era bounds.
   const fixed = s
     .replace(/午/g, "年")
     .replace(/[曰目]/g, "日")
     .replace(/(?<=[\d./\-年月])[Oo]|[Oo](?=[\d./\-年月日])/g, "0")
-    .replace(/(?<=[\d./\-年月])[lI|]|[lI|](?=[\d./\-年月日])/g, "1");
+    .replace(/(?<=[\d./\-年月])[lIi|]|[lIi|](?=[\d./\-年月日])/g, "1");
   const looked = fixed === s ? direct : parseNormalised(fixed, notation);
   if (looked.kind !== "unparseable") return looked;
   // Specks beside the date read as punctuation (`令和2年6月9日 |`, `・1992年…`): no date begins or ends with one.
