@@ -6,21 +6,11 @@ import { useI18n } from "../../i18n/i18n-context.tsx";
 import { CardFields, ChallengeFrame } from "../../payments/card-fields.tsx";
 import { paymentCardApi } from "../account/payment-card-api.ts";
 import { paymentMessages, savedCardLabel, type SavedCardView } from "../apply/payment-messages.ts";
+import type { PaymentState } from "../apply/payment-step.tsx";
 import { payDueApi, type AmountDue, type DuePayment } from "./pay-due-api.ts";
 import { payDueMessages } from "./pay-due-messages.ts";
 
-/** Where the payment stands on the page. */
-type PayState =
-  | { readonly kind: "ready" }
-  | { readonly kind: "paying" }
-  /** Declined or refused: another card (a fresh card form). */
-  | { readonly kind: "declined"; readonly message: string }
-  | { readonly kind: "cardError"; readonly message: string }
-  /** No usable answer: sending the same again is safe (same card → same idempotency key on the server). */
-  | { readonly kind: "retryable"; readonly message: string }
-  | { readonly kind: "failed"; readonly message: string }
-  /** EMV 3-D Secure: the issuer's page; after it, the same payment is sent again. */
-  | { readonly kind: "challenge"; readonly url: string };
+// The same states as the payment step: the card form, the 3-D Secure frame and the answers behave alike.
 
 type Credentials = { readonly receiptNumber: string; readonly accessSecret: string };
 
@@ -38,7 +28,7 @@ export function PayDueSection({ credentials, status }: { readonly credentials: C
   const [due, setDue] = useState<AmountDue | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
-  const [state, setState] = useState<PayState>({ kind: "ready" });
+  const [state, setState] = useState<PaymentState>({ kind: "ready" });
   const [generation, setGeneration] = useState(0);
   const [paidNotice, setPaidNotice] = useState<string | null>(null);
   const [savedCard, setSavedCard] = useState<SavedCardView | null>(null);
@@ -81,7 +71,7 @@ export function PayDueSection({ credentials, status }: { readonly credentials: C
     if (busy.current || due === null) return;
     busy.current = true;
     last.current = payment;
-    setState({ kind: "paying" });
+    setState({ kind: "submitting" });
     const amount = due.pendingDifference;
     const result = await api.pay(credentials, payment);
     busy.current = false;
@@ -149,7 +139,7 @@ export function PayDueSection({ credentials, status }: { readonly credentials: C
           <div data-testid="pay-due-fee">
             <FeeTable fee={due.fee} />
           </div>
-          {state.kind === "paying" && (
+          {state.kind === "submitting" && (
             <p className="loading" role="status">
               <span className="loading__spinner" aria-hidden="true" />
               {m.paying}
@@ -180,7 +170,7 @@ export function PayDueSection({ credentials, status }: { readonly credentials: C
             <section aria-labelledby="pay-due-saved-heading" data-testid="pay-due-saved-card">
               <h3 id="pay-due-saved-heading">{pm.savedCardHeading}</h3>
               <div className="actions">
-                <button type="button" className="button" data-testid="pay-due-with-saved-card" disabled={state.kind === "paying"} onClick={() => void pay({ savedCardId: savedCard.id })}>
+                <button type="button" className="button" data-testid="pay-due-with-saved-card" disabled={state.kind === "submitting"} onClick={() => void pay({ savedCardId: savedCard.id })}>
                   {pm.savedCardPay(savedCardLabel(locale, savedCard))}
                 </button>
               </div>
@@ -191,7 +181,7 @@ export function PayDueSection({ credentials, status }: { readonly credentials: C
             <p>{m.cardIntro}</p>
             <CardFields
               generation={generation}
-              busy={state.kind === "paying" || state.kind === "retryable"}
+              busy={state.kind === "submitting" || state.kind === "retryable"}
               onToken={(token) => void pay({ token })}
               onCardError={() => {
                 if (!busy.current) setState({ kind: "cardError", message: m.cardError });
