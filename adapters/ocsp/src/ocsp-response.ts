@@ -1,6 +1,6 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import type { RevocationReason } from "@madoguchi/core";
+import { revocationReasonOfCode, type RevocationReason } from "@madoguchi/core";
 import { bytesEqual, digest, toArrayBuffer } from "./bytes.ts";
 import { certificateDer, nameDer, parseDer } from "./der.ts";
 import { OID } from "./oids.ts";
@@ -106,20 +106,6 @@ export const responseNonce = (basic: pkijs.BasicOCSPResponse): Uint8Array | null
   return extension === undefined ? null : new Uint8Array(extension.extnValue.valueBlock.valueHexView);
 };
 
-const REASONS: readonly RevocationReason[] = [
-  "unspecified",
-  "keyCompromise",
-  "cACompromise",
-  "affiliationChanged",
-  "superseded",
-  "cessationOfOperation",
-  "certificateHold",
-  "unspecified", // 7 is not used (RFC 5280 §5.3.1)
-  "removeFromCRL",
-  "privilegeWithdrawn",
-  "aACompromise",
-];
-
 /** certStatus of a SingleResponse (RFC 6960 §4.2.1): good [0], revoked [1] RevokedInfo, unknown [2]. */
 export type CertStatus =
   | { readonly kind: "good" }
@@ -139,7 +125,7 @@ export const readCertStatus = (certStatus: unknown): CertStatus | null => {
   if (reasonBlock !== undefined) {
     const enumerated = reasonBlock instanceof asn1js.Constructed ? reasonBlock.valueBlock.value[0] : undefined;
     if (!(enumerated instanceof asn1js.Enumerated)) return null;
-    reason = REASONS[enumerated.valueBlock.valueDec] ?? "unspecified";
+    reason = revocationReasonOfCode(enumerated.valueBlock.valueDec);
   }
   return { kind: "revoked", revokedAt: time.toDate(), reason };
 };

@@ -1,23 +1,20 @@
 import {
   REVOCATION_CHECKER_CONTRACT,
+  revocationReasonOfCode,
   type RevocationChecker,
   type RevocationError,
-  type RevocationReason,
   type RevocationStatus,
 } from "@madoguchi/core";
 import * as asn1js from "asn1js";
 import { ResultAsync } from "neverthrow";
 import * as pkijs from "pkijs";
 import { bytesEqual, sha256, toHex } from "./bytes.ts";
-import { CRL_REASON_CODES } from "./test-crl.ts";
 
 /** Options of {@link createCrlRevocationChecker}. */
 export interface CrlRevocationCheckerOptions {
   /** The CRLs currently held (DER), read on every check so that a fresh download takes effect. */
   readonly crls: () => Promise<readonly Uint8Array[]>;
 }
-
-const REASON_BY_CODE = new Map(Object.entries(CRL_REASON_CODES).map(([name, code]) => [code, name as RevocationReason]));
 
 const parse = <T>(der: Uint8Array, make: (schema: asn1js.AsnType) => T): T | null => {
   try {
@@ -89,7 +86,7 @@ export const createCrlRevocationChecker = (options: CrlRevocationCheckerOptions)
           const code = extensionInteger(entry.crlEntryExtensions?.extensions, "2.5.29.21")?.valueBlock.valueDec;
           return {
             status: "revoked",
-            reason: (code === undefined ? undefined : REASON_BY_CODE.get(code)) ?? "unspecified",
+            reason: revocationReasonOfCode(code),
             revokedAt: entry.revocationDate.value,
             evidence,
           };

@@ -8,7 +8,7 @@ export type { TestCa, TestCard, BasicInfo, JpkiSex } from "./test-card.ts";
 export { SIGNATURE_PASSWORD_TRIES, AUTHENTICATION_PIN_TRIES, type TestCardAuthentication } from "./test-card.ts";
 export { signDigestInfo, AUTHENTICATION_PIN_PATTERN, type CardSignature } from "./sign-digest-info.ts";
 export { createTestCardJpkiSigner, type TestCardJpkiSignerDeps } from "./test-card-jpki-signer.ts";
-export { issueTestCrl, CRL_REASON_CODES, type IssueTestCrlOptions, type TestCrlEntry } from "./test-crl.ts";
+export { issueTestCrl, type IssueTestCrlOptions, type TestCrlEntry } from "./test-crl.ts";
 export { createCrlRevocationChecker, type CrlRevocationCheckerOptions } from "./crl-revocation-checker.ts";
 export { createTestCaRevocationChecker, testCaCrlAt, readRevokedList, addRevoked, REVOKED_FILE } from "./test-ca-revocation.ts";
 export type { TestCardError, TestCardErrorReason } from "./test-card.errors.ts";

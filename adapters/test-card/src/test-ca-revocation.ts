@@ -1,12 +1,11 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Clock, RevocationChecker } from "@madoguchi/core";
+import { REVOCATION_REASON_CODES, type Clock, type RevocationChecker, type RevocationReason } from "@madoguchi/core";
 import { Schema } from "effect";
 import { errAsync, ResultAsync } from "neverthrow";
 import { createCrlRevocationChecker } from "./crl-revocation-checker.ts";
-import { CRL_REASON_CODES, issueTestCrl, type TestCrlEntry } from "./test-crl.ts";
+import { issueTestCrl, type TestCrlEntry } from "./test-crl.ts";
 import { testCardError, type TestCardError } from "./test-card.errors.ts";
-import type { RevocationReason } from "@madoguchi/core";
 import type { TestCa } from "./test-card.ts";
 
 /** File of the test CA's revoked serial numbers inside a test-card directory. */
@@ -16,7 +15,7 @@ const EntrySchema = Schema.Array(
   Schema.Struct({
     serialNumber: Schema.String.check(Schema.isPattern(/^[0-9a-f]+$/)),
     revokedAt: Schema.String,
-    reason: Schema.Literals(Object.keys(CRL_REASON_CODES) as [RevocationReason, ...RevocationReason[]]),
+    reason: Schema.Literals(Object.keys(REVOCATION_REASON_CODES) as [RevocationReason, ...RevocationReason[]]),
   }),
 );
 

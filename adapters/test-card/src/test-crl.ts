@@ -1,7 +1,7 @@
 import * as asn1js from "asn1js";
 import { ResultAsync } from "neverthrow";
 import * as pkijs from "pkijs";
-import type { RevocationReason } from "@madoguchi/core";
+import { REVOCATION_REASON_CODES, type RevocationReason } from "@madoguchi/core";
 import { toWholeSeconds } from "./certificate-builder.ts";
 import { loadTestCa } from "./load-test-ca.ts";
 import { toPem } from "./pem.ts";
@@ -24,20 +24,6 @@ export interface IssueTestCrlOptions {
   readonly crlNumber: number;
   readonly revoked: readonly TestCrlEntry[];
 }
-
-/** RFC 5280 §5.3.1 reason codes (7 is unused). */
-export const CRL_REASON_CODES: Readonly<Record<RevocationReason, number>> = {
-  unspecified: 0,
-  keyCompromise: 1,
-  cACompromise: 2,
-  affiliationChanged: 3,
-  superseded: 4,
-  cessationOfOperation: 5,
-  certificateHold: 6,
-  removeFromCRL: 8,
-  privilegeWithdrawn: 9,
-  aACompromise: 10,
-};
 
 const time = (date: Date) => new pkijs.Time({ type: 0, value: toWholeSeconds(date) });
 
@@ -76,7 +62,7 @@ export const issueTestCrl = (
                   extensions: [
                     new pkijs.Extension({
                       extnID: "2.5.29.21", // reasonCode
-                      extnValue: new asn1js.Enumerated({ value: CRL_REASON_CODES[entry.reason] }).toBER(false),
+                      extnValue: new asn1js.Enumerated({ value: REVOCATION_REASON_CODES[entry.reason] }).toBER(false),
                     }),
                   ],
                 }),

@@ -3,6 +3,7 @@ import type { Result } from "neverthrow";
 import { describe, expect, it } from "vitest";
 import {
   REVOCATION_CHECKER_CONTRACT,
+  REVOCATION_REASON_CODES,
   type RevocationChecker,
   type RevocationError,
   type RevocationReason,
@@ -83,17 +84,7 @@ export interface RevocationCheckerCase {
 const DAY = 86_400_000;
 
 /** removeFromCRL only belongs in delta CRLs, so a full CRL's entries use the other reasons. */
-const REASONS: readonly RevocationReason[] = [
-  "unspecified",
-  "keyCompromise",
-  "cACompromise",
-  "affiliationChanged",
-  "superseded",
-  "cessationOfOperation",
-  "certificateHold",
-  "privilegeWithdrawn",
-  "aACompromise",
-];
+const REASONS = (Object.keys(REVOCATION_REASON_CODES) as RevocationReason[]).filter((reason) => reason !== "removeFromCRL");
 
 /** Serial numbers compare as numbers: leading zero bytes (DER's sign byte) and case do not matter. */
 const serialKey = (hex: string) => hex.toLowerCase().replace(/^0+(?=.)/, "");

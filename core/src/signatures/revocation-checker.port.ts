@@ -17,6 +17,31 @@ export type RevocationReason =
   | "privilegeWithdrawn"
   | "aACompromise";
 
+/**
+ * RFC 5280 §5.3.1 CRLReason codes (7 is not used). CRLs and OCSP responses (RFC 6960 RevokedInfo) carry the
+ * same ENUMERATED: every reader and writer of either uses this one table.
+ */
+export const REVOCATION_REASON_CODES: Readonly<Record<RevocationReason, number>> = {
+  unspecified: 0,
+  keyCompromise: 1,
+  cACompromise: 2,
+  affiliationChanged: 3,
+  superseded: 4,
+  cessationOfOperation: 5,
+  certificateHold: 6,
+  removeFromCRL: 8,
+  privilegeWithdrawn: 9,
+  aACompromise: 10,
+};
+
+const REASON_BY_CODE: ReadonlyMap<number, RevocationReason> = new Map(
+  (Object.entries(REVOCATION_REASON_CODES) as [RevocationReason, number][]).map(([name, code]) => [code, name]),
+);
+
+/** The reason named by a CRL or OCSP reason code; `unspecified` for an absent, unused or unknown code (RFC 5280 §5.3.1). */
+export const revocationReasonOfCode = (code: number | undefined): RevocationReason =>
+  (code === undefined ? undefined : REASON_BY_CODE.get(code)) ?? "unspecified";
+
 /** What the answer rests on, kept with the application as evidence. */
 export type RevocationEvidence =
   | {
