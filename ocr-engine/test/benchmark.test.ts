@@ -4,7 +4,9 @@ import {
   benchmarkResultJson,
   EMPTY_SCORE,
   formatBenchmarkTable,
+  lowestShippedTemplate,
   percentile,
+  perTemplateNote,
   rate,
   resolveBenchmarkOptions,
   runAccuracyBenchmark,
@@ -60,6 +62,14 @@ describe("statistics and scoring", () => {
     expect(s).toMatchObject({ fields: 2, exact: 1, silentErrors: 1, names: 1, namesFlagged: 1 });
     expect(mismatches.map((m) => m.key)).toEqual([number.key]);
     expect(addScores(s, EMPTY_SCORE)).toEqual(s);
+  });
+
+  it("names the weakest shipped template and lists every template's count, so a weak one is not hidden in the total", () => {
+    const score = (fields: number, exact: number, silentErrors = 0) => ({ ...EMPTY_SCORE, fields, exact, silentErrors });
+    const byTemplate = { "koseki-zenbu/131016/v1": score(30, 30), "zairyu-card/*/v1": score(9, 7, 1), "mynumber-card/*/v1": score(6, 5), "unread/*/v1": score(0, 0) };
+    expect(lowestShippedTemplate(byTemplate)).toEqual({ id: "zairyu-card/*/v1", score: score(9, 7, 1) });
+    expect(lowestShippedTemplate({})).toBeNull();
+    expect(perTemplateNote(byTemplate)).toBe("per shipped template (exact non-name): koseki-zenbu/131016/v1 30/30, zairyu-card/*/v1 7/9 (silent 1), mynumber-card/*/v1 5/6, unread/*/v1 0/0");
   });
 });
 

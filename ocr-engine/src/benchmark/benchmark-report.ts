@@ -42,6 +42,11 @@ export interface AccuracyReport {
   /** Raw counts over every page, and over the generated layouts' pages alone. */
   readonly score: PageScore;
   readonly generatedScore: PageScore;
+  /**
+   * Counts per shipped template (issue 3 asks that *every* shipped template reads at the targets). A quick run
+   * has one page per template and seed: a single miss of a 9-field card is 89 %, so compare over several seeds.
+   */
+  readonly byShippedTemplate: Readonly<Record<string, PageScore>>;
   /** The same readings post-processed without the synthetic world's vocabularies (place names, nationalities). */
   readonly withoutVocabularies: PageScore;
   readonly rates: {
@@ -120,9 +125,26 @@ export const identificationNotes = (identification: IdentifyBench | null): strin
         `identification scans: ${IDENTIFY_SCAN_DPI} dpi (cards 600 dpi), degraded like a counter scanner`,
       ];
 
+/** The shipped template with the lowest exact rate (the first such in the run's order), or null when none was read. */
+export const lowestShippedTemplate = (byTemplate: Readonly<Record<string, PageScore>>): { readonly id: string; readonly score: PageScore } | null => {
+  let lowest: { id: string; score: PageScore } | null = null;
+  for (const [id, score] of Object.entries(byTemplate)) {
+    if (score.fields === 0) continue;
+    if (lowest === null || rate(score.exact, score.fields) < rate(lowest.score.exact, lowest.score.fields)) lowest = { id, score };
+  }
+  return lowest;
+};
+
+/** One note line: every shipped template's exact non-name count, so a weak template is not hidden in the total. */
+export const perTemplateNote = (byTemplate: Readonly<Record<string, PageScore>>): string =>
+  `per shipped template (exact non-name): ${Object.entries(byTemplate)
+    .map(([id, s]) => `${id} ${s.exact}/${s.fields}${s.silentErrors > 0 ? ` (silent ${s.silentErrors})` : ""}`)
+    .join(", ")}`;
+
 /** The rows of a full run's table, from its measurements. */
 export const accuracyRows = (r: Omit<AccuracyReport, "rows" | "notes" | "kind" | "finishedAt">): BenchmarkRow[] => {
   const { score, generatedScore, rates, secondsPerPage: s, tesseractCli: cli } = r;
+  const lowest = lowestShippedTemplate(r.byShippedTemplate);
   const bySpaces = r.mismatches.filter((m) => m.got !== null && m.expected !== null && m.got.replace(/\s+/g, "") === m.expected.replace(/\s+/g, "")).length;
   return [
     row("ページ数（失敗）", "pages (failed)", `${r.pages} (${r.failures.length})`),
@@ -134,6 +156,7 @@ export const accuracyRows = (r: Omit<AccuracyReport, "rows" | "notes" | "kind" |
       `${fmtPct(rate(r.withoutVocabularies.exact, r.withoutVocabularies.fields))} (${r.withoutVocabularies.exact}/${r.withoutVocabularies.fields}; silent ${r.withoutVocabularies.silentErrors})`,
     ),
     row("  … 生成した様式のみ", "  … generated layouts only", `${fmtPct(rate(generatedScore.exact, generatedScore.fields))} (${generatedScore.exact}/${generatedScore.fields})`),
+    row("  … 最も低い同梱様式", "  … lowest shipped template", lowest === null ? "n/a" : `${fmtPct(rate(lowest.score.exact, lowest.score.fields))} (${lowest.score.exact}/${lowest.score.fields}, ${lowest.id})`),
     row("文字の正解率（全項目）", "character accuracy, all fields", fmtPct(rates.charAccuracy)),
     row("見逃しの誤り（誤りで要確認なし）", "silent errors (wrong, not flagged)", `${fmtPct(rates.silentErrors)} (${score.silentErrors}/${score.fields})`, "≤ 0.5 %", met(Number.isNaN(rates.silentErrors) ? null : rates.silentErrors <= 0.005)),
     // The price of the checks: flagging everything would make silent errors zero, so its cost is shown beside them.
@@ -192,6 +215,7 @@ export const benchmarkResultJson = (report: BenchmarkReport, context: { readonly
     templates: report.templates,
     score: report.score,
     generatedScore: report.generatedScore,
+    byShippedTemplate: report.byShippedTemplate,
     withoutVocabularies: report.withoutVocabularies,
     rates: report.rates,
     identification: report.identification,

@@ -22,7 +22,7 @@ import type { Template } from "../templates/template.ts";
 import { synthesizeBenchPages, type BenchPage } from "./bench-pages.ts";
 import { resolveBenchmarkOptions, type AccuracyBenchmarkOptions } from "./benchmark-options.ts";
 import type { BenchmarkHooks, BenchmarkProgress } from "./benchmark-progress.ts";
-import { accuracyRows, identificationNotes, identificationRows, type AccuracyReport, type BenchmarkFailure, type BenchmarkReport, type EngineReference, type IdentificationReport } from "./benchmark-report.ts";
+import { accuracyRows, identificationNotes, perTemplateNote, identificationRows, type AccuracyReport, type BenchmarkFailure, type BenchmarkReport, type EngineReference, type IdentificationReport } from "./benchmark-report.ts";
 import { benchmarkError, type BenchmarkError } from "./benchmark.errors.ts";
 import { benchIdentification, identificationTemplates, type IdentifyBench } from "./identify-bench.ts";
 import { addScores, EMPTY_SCORE, scorePage, type FalseAlarm, type Mismatch, type PageScore } from "./score-page.ts";
@@ -104,6 +104,7 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
   const falseAlarms: FalseAlarm[] = [];
   let score: PageScore = EMPTY_SCORE;
   let generatedScore: PageScore = EMPTY_SCORE;
+  const byShippedTemplate: Record<string, PageScore> = Object.fromEntries(shipped.map((t) => [t.id, EMPTY_SCORE]));
   let plainScore: PageScore = EMPTY_SCORE;
   try {
     // One warm-up page: worker start and model load are not a page's time.
@@ -126,7 +127,8 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
       const plain = postProcessDocument(page.template, result.value.readings, { today: options.today });
       plainScore = addScores(plainScore, scorePage(page.template, page.truth, plain, options.today));
       score = addScores(score, s);
-      if (!shippedIds.has(page.template.id)) generatedScore = addScores(generatedScore, s);
+      if (shippedIds.has(page.template.id)) byShippedTemplate[page.template.id] = addScores(byShippedTemplate[page.template.id]!, s);
+      else generatedScore = addScores(generatedScore, s);
     }
     progress({ phase: "recognition", done: pages.length, total: pages.length, templateId: null, dpi: null });
   } finally {
@@ -156,6 +158,7 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
     templates: { shipped: shipped.map((t) => t.id), generated: generated.length },
     score,
     generatedScore,
+    byShippedTemplate,
     withoutVocabularies: plainScore,
     rates: {
       exactNonName: rate(score.exact, score.fields),
@@ -178,7 +181,11 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
     ...measured,
     finishedAt: new Date().toISOString(),
     rows: accuracyRows(measured),
-    notes: [...failures.map((f) => `failed: ${f.templateId} seed ${f.seed}: ${f.reason}`), ...identificationNotes(identification)],
+    notes: [
+      ...failures.map((f) => `failed: ${f.templateId} seed ${f.seed}: ${f.reason}`),
+      ...(shipped.length > 0 ? [perTemplateNote(byShippedTemplate)] : []),
+      ...identificationNotes(identification),
+    ],
   });
 };
 
