@@ -4,7 +4,8 @@
  * tail, weak characters and disagreeing readings. Each example is a reading seen in the benchmark.
  */
 import { describe, expect, it } from "vitest";
-import { canonicalAddress, fixNumeralLookalikes, hasBareDigitKanjiCount, repairBlockNumbers } from "../src/postprocess/address.ts";
+import { canonicalAddress, fixNumeralLookalikes, hasBareDigitKanjiCount, repairBlockNumbers, restoreTenReadAsTwo } from "../src/postprocess/address.ts";
+import { stutterResolutions } from "../src/postprocess/reading-stutter.ts";
 import { isWellFormedAddressTail } from "../src/postprocess/address-grammar.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation } from "../src/postprocess/normalize-text.ts";
 import { sharedFamilyKana, spaceAfterFamily } from "../src/postprocess/household-kana.ts";
@@ -105,7 +106,7 @@ describe("repairs of block numbers that guess, flagged text_repaired", () => {
     for (const a of ["旭町二丁目ニ二ー番地二十七", "中央一丁目三二一番地二十八", "緑ケ丘二丁目十五番地ニ二一", "緑ケ丘七丁目二一番地十一"]) expect(hasBareDigitKanjiCount(a)).toBe(true);
     for (const a of ["旭町二丁目三十一番地二十七", "本町二〇三番地", "九段北一ー二ー三", "四日市市本町1番", "一宮市二十一番地", "八王子市本町十五番地"]) expect(hasBareDigitKanjiCount(a)).toBe(false);
     const address = field("address");
-    expect(postProcess(address, "ためし県ためし町緑ケ丘二丁目十五番地ニ二一", 90).reasons).toEqual(["pattern_mismatch"]);
+    expect(postProcess(address, "ためし県ためし町緑ケ丘二丁目十五番地ニ三一", 90).reasons).toEqual(["pattern_mismatch"]);
     // seed 4: 二一 read at 64 and 48 px, 十一 at 56 px — the count with 十 wins, flagged.
     expect(postProcess(address, "緑ケ丘七丁目二一番地一", 90, address.region, { secondRaw: "緑ケ丘七丁目二一番地十一", moreRaw: ["緑ケ丘七丁目十一番地十一"] })).toMatchObject({
       value: "緑ケ丘7丁目11番地11",
@@ -158,16 +159,19 @@ describe("evidence beyond the mean confidence", () => {
     // A second reading the type rejects too changes nothing.
     expect(postProcess(relationship, "安", 38, relationship.region, { secondRaw: "表" }).value).toBeNull();
   });
-  it("three readings vote: two that agree outvote the first, still flagged; a tie keeps the first", () => {
+  it("three readings vote: two that agree outvote the first, still flagged; a tie goes to the reading closest to the others", () => {
     const address = field("address");
     // bench seed 4: 三十一 read ニ二ー at 64 px, 三十一 at 48 and 56 px.
     const first = "みほ ん 県 ひがし みほ ん 市 旭 町 二 丁 目 ニ 二 ー 番 地 二 十 七";
     const right = "みほん県ひがしみほん市旭町二丁目三十一番地二十七";
     const voted = postProcess(address, first, 90, address.region, { secondRaw: right, moreRaw: [`${right} `] });
     expect(voted).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目31番地27", needsReview: true, reasons: ["readings_disagree"] });
-    // Three different values the type accepts: the first's stays, flagged.
+    // Three different values the type accepts (30, 31, 21): the one closest to the other two (31) wins, flagged.
     const tie = postProcess(address, "みほん県ひがしみほん市旭町二丁目三十番地二十七", 90, address.region, { secondRaw: right, moreRaw: ["みほん県ひがしみほん市旭町二丁目二十一番地二十七"] });
-    expect(tie).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目30番地27", needsReview: true, reasons: ["readings_disagree"] });
+    expect(tie).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目31番地27", needsReview: true, reasons: ["readings_disagree"] });
+    // Two readings that differ are equally close to each other: the first's stays.
+    const two = postProcess(address, "みほん県ひがしみほん市旭町二丁目三十番地二十七", 90, address.region, { secondRaw: right });
+    expect(two).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目30番地27", needsReview: true, reasons: ["readings_disagree"] });
     // A reading that agrees with the first confirms nothing new: the first stays; the dissenting one flags it.
     expect(postProcess(address, right, 90, address.region, { secondRaw: first, moreRaw: [right] })).toMatchObject({ value: "みほん県ひがしみほん市旭町2丁目31番地27", reasons: ["readings_disagree"] });
   });
@@ -249,5 +253,58 @@ describe("a date whose last character is not 日", () => {
     expect(postProcess(expiry, "2033 年 8 月 23 昌", 90)).toMatchObject({ value: "2033-08-23", needsReview: true, reasons: ["text_repaired"] });
     const r = postProcess(expiry, "1941 年 8 月 18 時", 90, expiry.region, { secondRaw: "1941年3月18日" });
     expect(r).toMatchObject({ value: "1941-03-18", needsReview: true, reasons: ["readings_disagree"] });
+  });
+});
+
+describe("counts misread as look-alikes, a lost 丁目 number, voiced/unvoiced stutters (bench seeds 6–8)", () => {
+  const address = field("address");
+  it("a three-digit kanji count X二Y is X十Y (十 read as 二), flagged text_repaired; 二一 and counts with 〇 stay", () => {
+    expect(restoreTenReadAsTwo("緑ケ丘二丁目十五番地ニ二一")).toBe("緑ケ丘二丁目十五番地二十一");
+    expect(restoreTenReadAsTwo("中央一丁目三二一番地二十八")).toBe("中央一丁目三十一番地二十八");
+    for (const a of ["緑ケ丘七丁目二一番地一", "本町二〇三番地", "中央一丁目三四五番地", "一宮市二二一", "みほん市2丁目3番4号"]) expect(restoreTenReadAsTwo(a)).toBe(a);
+    expect(postProcess(address, "た めし 県 た めし 町 緑ケ丘 二 丁 目 十 五 番 地 ニ 二 一", 90)).toMatchObject({ value: "ためし県ためし町緑ケ丘2丁目15番地21", reasons: ["text_repaired"] });
+  });
+  it("a building name made only of numeral look-alikes right after a block number is a misread count", () => {
+    for (const a of ["ためし県ためし町緑ケ丘2丁目15番地ニエー", "かきこ府みほん市東雲6丁目32番地ここトー", "緑ケ丘2丁目15番地ニエー101号室", "東雲6丁目32番地二十上"]) expect(isWellFormedAddressTail(a)).toBe(false);
+    for (const a of ["緑ケ丘2丁目15番地ニューハイツ101号室", "緑ケ丘2丁目3番ここハイツ", "東雲1-2-3 センター202", "上目黒3-1-2", "緑ケ丘2丁目15番地21"]) expect(isWellFormedAddressTail(a)).toBe(true);
+    // bench seed 6: 二十一 read ニ二一 twice and ニエー once — ニエー no longer passes as a building, ニ二一 is 二十一.
+    const r = postProcess(address, "た めし 県 た めし 町 緑ケ丘 二 丁 目 十 五 番 地 ニ 二 一", 90, address.region, {
+      secondRaw: "た めし 県 た めし 町 緑ケ丘 二 丁 目 十 五 番 地 ニ 二 一",
+      moreRaw: ["た めし 県 た めし 町 緑ケ丘 二 丁 目 十 五 番 地 ニ エー"],
+    });
+    expect(r).toMatchObject({ value: "ためし県ためし町緑ケ丘2丁目15番地21", needsReview: true });
+  });
+  it("こ or ご where a counter needs a number and has none is 2 (二's two strokes), flagged text_repaired", () => {
+    expect(repairBlockNumbers("さんぷる県あおば市中央ご丁目398番地")).toBe("さんぷる県あおば市中央2丁目398番地");
+    expect(repairBlockNumbers("中央こ番地")).toBe("中央2番地");
+    for (const a of ["中央ここ日398番地", "みほん市ねこ町2丁目", "中央2丁目こ号室", "こども園1番地"]) expect(repairBlockNumbers(a)).toBe(a);
+    expect(postProcess(address, "さん ぷる 県 あお ば 市 中 央 ご 丁目 398 番 地", 90)).toMatchObject({ value: "さんぷる県あおば市中央2丁目398番地", reasons: ["text_repaired"] });
+    // bench seed 7, read with the place names: no two readings agreed, and the one with ここ日 (mended like the
+    // first now is) no longer wins — the first's value is also the closest to the others.
+    const placeNames = { prefectures: [{ name: "さんぷる県", municipalities: [{ name: "あおば市", towns: ["中央"] }] }] };
+    const readings = {
+      secondRaw: "さん ぶる 邊 あお ば 市 中 央 十 卓 398 番 地",
+      moreRaw: ["きん ぷる 県 あお ば 市 中 央 ここ 日 398 番 地", "さん ぷる 県 あお ば 市 中 央 二 十 目 398 番 地", "さん ぶる 県 あお ば 市 証 央 日 998 香 地"],
+    };
+    const r = postProcess(address, "さん ぷる 県 あお ば 市 中 央 ご 丁目 398 番 地", 90, address.region, readings, { placeNames });
+    expect(r).toMatchObject({ value: "さんぷる県あおば市中央2丁目398番地", needsReview: true });
+  });
+  it("a stutter is two adjacent は-row kana of one base with different marks; other rows and doubled kana are none", () => {
+    expect(stutterResolutions("みほぼん35")).toEqual(["みぼん35", "みほん35"]);
+    expect(stutterResolutions("ためしコーボポ")).toEqual(["ためしコーポ", "ためしコーボ"]);
+    for (const t of ["みほん35", "スズキ", "ここ", "ぽぽ", "コーポ"]) expect(stutterResolutions(t)).toEqual([]);
+  });
+  it("a stuttered reading votes for the reading with one of its two kana (tesseract emitting both alternatives of one glyph)", () => {
+    const text = field("text");
+    // bench seed 8: みほん read みほぼん at two heights, みほん in the other binarisation.
+    expect(postProcess(text, "みほ ぼん 35", 90, text.region, { secondRaw: "みほ ぼん 35", moreRaw: ["みほ ん 35"] })).toMatchObject({ value: "みほん35", reasons: ["readings_disagree"] });
+    // bench seed 8: コーポ read コーボポ twice, コーポ once, and the first reading had another misread.
+    const r = postProcess(address, "か きこ 府 み ほん 市 中 央 9 丁目 31 番 26 号 た めし レ し コーポ 102 号 室", 90, address.region, {
+      secondRaw: "か きこ 府 み ほん 市 中 央 9 丁目 31 番 26 号 た めし コー ボ ポ 102 号 室",
+      moreRaw: ["か きこ 府 み ほん 市 中 央 9 丁目 31 番 26 号 た めし コー ポ 102 号 室", "か きこ 府 み ほん 市 中 央 9 丁目 31 番 26 号 た めし コー ボ ポ 102 号 室"],
+    });
+    expect(r).toMatchObject({ value: "かきこ府みほん市中央9丁目31番26号ためしコーポ102号室", reasons: ["readings_disagree"] });
+    // Without a reading that resolves it, a stutter is left as read (ほぼ is a word).
+    expect(postProcess(text, "ほぼ 35", 90, text.region, { secondRaw: "ほぼ 35" })).toMatchObject({ value: "ほぼ35", needsReview: false });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The grammar of an address's block numbers (丁目・番・番地・号, 1-2-3, 地割, 札幌の条) and of what may
  * follow them (a building name and a room number). A character tesseract invents in that tail (1-.34-15,
- * 204人号室, 二十夫番地) is not an address any more: the field is flagged, never passed on silently.
+ * 204人号室, 二十夫番地, 番地ニエー) is not an address any more: the field is flagged, never passed on silently.
  */
 import { KANJI_NUMERAL_CHARS } from "./kanji-numerals.ts";
 
@@ -13,6 +13,13 @@ const UNPARSED_COUNT = new RegExp(`${K}(?:丁目|番地|番(?![町丁])|号(?!�
 // nothing). Only 丁目, 番地 and 号 (not 号室): no place name has them without a number, while 番 alone
 // does (番場, 番田).
 const UNCOUNTED_COUNTER = /(?<!\d)(?:丁目|番地|号(?!室))/;
+
+// 二 read ニ or こ, 十 read エ, 土, 士, 干 or ト, 一 read ー, 七 read 上: in 明朝 these are the strokes of a kanji numeral.
+const NUMERAL_LOOKALIKES = "ニこエー土士干工ト上";
+// 15番地ニエー, 32番地ここトー: right after a block number (or its counter), where a count may follow, a "building
+// name" made only of numerals and their look-alikes is that count misread (no building is named ニエー); so is
+// one before a room number.
+const COUNT_OF_LOOKALIKES = new RegExp(`(?:\\d|丁目|番地|番|号|地割)[${NUMERAL_LOOKALIKES}${KANJI_NUMERAL_CHARS}]*[${NUMERAL_LOOKALIKES}][${NUMERAL_LOOKALIKES}${KANJI_NUMERAL_CHARS}]*(?=\\d|$)`, "u");
 
 // 3丁目12番5号, 12番地の5, 1-2-3, 第1地割12番地, 北3条西5丁目 (札幌: 条 and 線 may be followed by a direction).
 const SEPARATOR = "(?:丁目|番地の?|番の?|号の?|地割|[条線][東西南北]?|の|-)";
@@ -30,7 +37,7 @@ const TAIL = new RegExp(`^${BLOCKS}${BUILDING}${ROOM}$`, "u");
  * address without digits has no tail to check, unless a kanji count before a counter failed to parse.
  */
 export const isWellFormedAddressTail = (canonical: string): boolean => {
-  if (UNPARSED_COUNT.test(canonical) || UNCOUNTED_COUNTER.test(canonical)) return false;
+  if (UNPARSED_COUNT.test(canonical) || UNCOUNTED_COUNTER.test(canonical) || COUNT_OF_LOOKALIKES.test(canonical)) return false;
   const first = canonical.search(/\d/);
   return first === -1 || TAIL.test(canonical.slice(first));
 };

@@ -42,13 +42,18 @@ const UNDERSCORE = /[_＿]/g;
 // 七日631番地: the same after a kanji numeral, which canonicalisation left as it is (no counter followed it).
 const LOST_CHOME = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])本[目日]|(?<=[\\d${KANJI_NUMERAL_CHARS}])[日目](?=[\\d${KANJI_NUMERAL_CHARS}])`, "g");
 
+// 中央ご丁目398番地: a counter that needs a number (丁目, 番地, 号) with none before it, and in its place こ or ご —
+// 二 (or 2) with its two strokes read as the kana, a speck for the dakuten. A number was there (no place name puts
+// a kana right before 丁目), and こ is the look-alike of 二 as ニ is (see fixNumeralLookalikes).
+const KANA_TWO = new RegExp(`(?<![\\d${KANJI_NUMERAL_CHARS}こご])[こご](?=丁目|番地|号(?!室))`, "g");
+
 /**
  * Repairs of a canonical address that guess more than {@link fixNumeralLookalikes} does (a stray dot
- * dropped, a lost 丁 restored): the caller flags a field so repaired `text_repaired`, so that a person
+ * dropped, a lost 丁 restored, こ or ご before a counter that has no number read as 2): the caller flags a field so repaired `text_repaired`, so that a person
  * confirms the guess.
  */
 export const repairBlockNumbers = (canonical: string): string => {
-  const repaired = canonical.replace(UNDERSCORE, "").replace(DOTTED_BLOCKS, "$1-$2-$3").replace(DOT_BESIDE_DASH, "-").replace(LOST_CHOME, "丁目");
+  const repaired = canonical.replace(UNDERSCORE, "").replace(DOTTED_BLOCKS, "$1-$2-$3").replace(DOT_BESIDE_DASH, "-").replace(LOST_CHOME, "丁目").replace(KANA_TWO, "2");
   // A restored 丁目 makes the numeral before it a count: canonicalised again (七丁目 → 7丁目).
   return repaired === canonical ? canonical : canonicalAddress(repaired);
 };
@@ -89,6 +94,26 @@ export const hasBareDigitKanjiCount = (text: string): boolean => {
   const bare = (m: string | undefined): boolean => m !== undefined && m.length >= 2 && /^[一二三四五六七八九]+$/.test(m);
   if ([...s.matchAll(COUNTED)].some((m) => bare(m[1]))) return true;
   return [...s.replace(COUNTED, arabic).matchAll(AFTER_NO)].some((m) => bare(m[1]));
+};
+
+// A kanji count after a counter, with the counter itself still in kanji or already in digits (番地二二一, 十五番地二二一).
+const AFTER_COUNT = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}](?:丁目|番地|番|号|地割)の?)(${K})(?=$|[号の\\-\\s])`, "g");
+// X二Y of three bare digits (no 〇, no 十): the count X十Y with 十 read as 二.
+const TEN_READ_AS_TWO = /^([一二三四五六七八九])二([一二三四五六七八九])$/u;
+
+/**
+ * An address whose block count is written in kanji as X二Y (三二一番地, 番地ニ二一) with 十 restored (三十一番地,
+ * 番地二十一); the text as it was when there is none. A count is written with 十 on a certificate, and a
+ * digit-by-digit form would need 〇 somewhere to be one (see {@link hasBareDigitKanjiCount}); tesseract reads
+ * 十 as 二 in 明朝 (both a long and a short horizontal stroke once the vertical fades). Only three digits with
+ * 二 in the middle are read so: 二一 may be 十一 or 二十一 with 十 lost, and is left flagged. A guess: the caller
+ * flags the field `text_repaired`.
+ */
+export const restoreTenReadAsTwo = (text: string): string => {
+  const s = fixNumeralLookalikes(dropSpacesBetweenJapanese(normaliseText(text)));
+  const ten = (m: string): string => m.replace(TEN_READ_AS_TWO, "$1十$2");
+  const restored = s.replace(COUNTED, ten).replace(AFTER_COUNT, ten);
+  return restored === s ? text : restored;
 };
 
 /**

@@ -1,13 +1,14 @@
 import type { FieldResult, ReviewReason } from "../result/field-result.ts";
 import { mergeReasons } from "../result/field-result.ts";
 import type { Region, TemplateField } from "../templates/template.ts";
-import { canonicalAddress, hasBareDigitKanjiCount, repairBlockNumbers } from "./address.ts";
+import { canonicalAddress, hasBareDigitKanjiCount, repairBlockNumbers, restoreTenReadAsTwo } from "./address.ts";
 import { isWellFormedAddressTail } from "./address-grammar.ts";
 import { CHECK_DIGIT_VERIFIERS } from "./check-digits.ts";
-import { closestValue } from "./closest-value.ts";
+import { closestValue, editDistance } from "./closest-value.ts";
 import { type DateNotation, parseJapaneseDate } from "./japanese-date.ts";
 import { isKana, normaliseKana } from "./kana.ts";
 import { normaliseName } from "./name.ts";
+import { stutterResolutions } from "./reading-stutter.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation, normaliseAllDashes, normaliseText, toHalfWidthAscii } from "./normalize-text.ts";
 import { isRomanName, normaliseRomanName } from "./roman-name.ts";
 import { correctPlaceNames, matchVocabulary, type Vocabularies } from "./vocabularies.ts";
@@ -131,16 +132,18 @@ const byType = (field: TemplateField, raw: string, vocabularies: Vocabularies): 
     case "date":
       return date(field, raw, "any");
     case "address": {
-      const canonical = canonicalAddress(dropStrayEdgePunctuation(normaliseText(raw)));
+      const text = dropStrayEdgePunctuation(normaliseText(raw));
+      const tens = restoreTenReadAsTwo(text);
+      const canonical = canonicalAddress(tens);
       if (canonical === "") return ok(canonical);
       const blocks = repairBlockNumbers(canonical);
       const places = vocabularies.placeNames === undefined ? null : correctPlaceNames(blocks, vocabularies.placeNames);
       const value = places?.value ?? blocks;
       const reasons = [
-        ...(blocks === canonical ? [] : (["text_repaired"] as const)),
+        ...(blocks === canonical && tens === text ? [] : (["text_repaired"] as const)),
         ...(places?.corrected === true ? (["place_name_corrected"] as const) : []),
         ...(places?.known === false ? (["place_name_unknown"] as const) : []),
-        ...(isWellFormedAddressTail(value) && !hasBareDigitKanjiCount(raw) ? [] : (["pattern_mismatch"] as const)),
+        ...(isWellFormedAddressTail(value) && !hasBareDigitKanjiCount(tens) ? [] : (["pattern_mismatch"] as const)),
       ];
       return { value, reasons };
     }
@@ -188,19 +191,34 @@ const standing = (n: Normalised): number => (n.value === null ? 0 : n.reasons.le
  * The value of a field read more than once. The readings that stand best win — a first reading that the type
  * rejects (an enum read off-list: 妻 as 安; an address whose block numbers do not parse: 204人号室; a date that is
  * no date) or accepts only once mended gives way to a reading accepted as it is, or mended where the first is
- * rejected (1日4番14喘 beside 1本日4番14号) — and among those the value most readings gave, the first reading's on
- * a tie. A value other than the first's comes with `readings_disagree`: the readings did not agree, a person
- * confirms. With three readings (the engine takes a third when the first two differ) two that agree outvote a
- * third that misread a digit or added a stray mark (二十一 read 二一 at one scale, 二十一 at two).
+ * rejected (1日4番14喘 beside 1本日4番14号) — and among those the value most readings gave. A value other than
+ * the first's comes with `readings_disagree`: the readings did not agree, a person confirms. With three readings
+ * (the engine takes a third when the first two differ) two that agree outvote a third that misread a digit or
+ * added a stray mark (二十一 read 二一 at one scale, 二十一 at two).
+ *
+ * - A reading with a voiced/unvoiced stutter (みほぼん, コーボポ: see {@link stutterResolutions}) votes for another
+ *   reading that has one of the two kana there (みほん): it is that reading with the glyph's other alternative
+ *   added, not an independent text.
+ * - On a tie of votes, the value closest to all the readings (the least total edit distance: their medoid) wins,
+ *   then the first's. Misreadings are independent, so when no two readings agree the one that shares most with
+ *   the others is the likeliest (中央ご丁目398番地, 中央十卓…, 中央ここ日…, 中央2丁目… → 中央2丁目398番地).
  */
 const chooseReading = (read: ReadAs, first: Normalised, othersRaw: readonly string[]): Normalised => {
   if (othersRaw.length === 0) return first;
-  const all = [first, ...othersRaw.map(read)];
+  const read0 = [first, ...othersRaw.map(read)];
+  const all = read0.map((n) => {
+    const resolutions = n.value === null ? [] : stutterResolutions(n.value);
+    return resolutions.length === 0 ? n : (read0.find((m) => m.value !== null && resolutions.includes(m.value)) ?? n);
+  });
   const best = Math.max(...all.map(standing));
   const votes = (n: Normalised): number => all.filter((m) => m.value === n.value).length;
-  let chosen = first;
-  for (const n of all) if (standing(n) === best && (standing(chosen) < best || votes(n) > votes(chosen))) chosen = n;
-  return chosen === first ? first : { value: chosen.value, reasons: [...chosen.reasons, "readings_disagree"] };
+  const spread = (n: Normalised): number => read0.reduce((sum, m) => sum + editDistance(n.value ?? "", m.value ?? ""), 0);
+  let chosen = all[0]!;
+  for (const n of all) {
+    if (standing(n) !== best) continue;
+    if (standing(chosen) < best || votes(n) > votes(chosen) || (votes(n) === votes(chosen) && spread(n) < spread(chosen))) chosen = n;
+  }
+  return chosen === first ? first : { value: chosen.value, reasons: [...chosen.reasons.filter((r) => r !== "readings_disagree"), "readings_disagree"] };
 };
 
 const clampConfidence = (c: number): number => (Number.isFinite(c) ? Math.min(100, Math.max(0, c)) : 0);

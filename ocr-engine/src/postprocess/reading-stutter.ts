@@ -1,0 +1,28 @@
+/**
+ * tesseract's LSTM, unsure whether a kana of the は row bears a dakuten, a handakuten or none (ほ, ぼ or ぽ: the
+ * ring and the two dots blur into each other, and the ink bias fills the ring), sometimes emits two of the
+ * alternatives one after the other: みほん read みほぼん, コーポ read コーボポ. Such a stutter is two adjacent kana of
+ * the は row with one base that differ only by their mark. Words do have them (ほぼ, ひび), so a stutter is never
+ * repaired on its own: only another reading of the same crop with one of the two kana there tells it apart. The
+ * other rows are left out: their pairs are common in names (スズキ, ツヅキ, カガワ), and the mark is two-way there.
+ */
+
+/** A kana without its dakuten or handakuten (ぼ, ぽ → ほ; ボ, ポ → ホ); any other character as it is. */
+const unmarked = (c: string): string => c.normalize("NFD").replace(/[\u3099\u309A]/gu, "");
+
+const HA_ROW = /^[はひふへほハヒフヘホ]$/u;
+
+/**
+ * The texts a stuttered reading would be with one kana of a stutter dropped (みほぼん → みほん, みぼん); none
+ * when the text holds no two adjacent は-row kana of one base with different marks.
+ */
+export const stutterResolutions = (text: string): readonly string[] => {
+  const chars = [...text];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const [a, b] = [chars[i]!, chars[i + 1]!];
+    if (a === b || !HA_ROW.test(unmarked(a)) || unmarked(a) !== unmarked(b)) continue;
+    out.push([...chars.slice(0, i), ...chars.slice(i + 1)].join(""), [...chars.slice(0, i + 1), ...chars.slice(i + 2)].join(""));
+  }
+  return out;
+};
