@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cropGrey, cropRegion, regionToPixels, toPgm, trimColumnsToInk } from "../src/pipeline/crop.ts";
+import { cropGrey, cropRegion, regionToPixels, toPgm, trimColumnsToInk, trimRowsToInk } from "../src/pipeline/crop.ts";
 import { downscaleGrey } from "../src/pipeline/resize-grey.ts";
 
 const ramp = (width: number, height: number) => {
@@ -106,5 +106,39 @@ describe("trimColumnsToInk", () => {
     const empty = blankCell(10, 10, []);
     expect(trimColumnsToInk(empty, 3)).toBe(empty);
     expect(trimColumnsToInk(blankCell(100, 20, [[1, 1]]), 4).width).toBe(6);
+  });
+});
+
+describe("trimRowsToInk", () => {
+  /** A white crop with a black band of text rows `top`..`bottom` (inclusive) across columns 10..89. */
+  const bandCell = (height: number, top: number, bottom: number) => {
+    const data = new Uint8Array(100 * height).fill(255);
+    for (let y = top; y <= bottom; y++) for (let x = 10; x < 90; x++) data[y * 100 + x] = 0;
+    return { width: 100, height, data };
+  };
+  it("cuts a crop much taller than its text to the band, with paper so that the band takes 55 % of the height", () => {
+    // A 139 px crop holding an 18 px line (a card address shrunk to fit its width): pad round(18 × 0.818 / 2) = 7.
+    const trimmed = trimRowsToInk(bandCell(139, 60, 77));
+    expect([trimmed.width, trimmed.height]).toEqual([100, 32]);
+    expect(trimmed.data[6 * 100 + 50]).toBe(255);
+    expect(trimmed.data[7 * 100 + 50]).toBe(0);
+    expect(trimmed.data[24 * 100 + 50]).toBe(0);
+    expect(trimmed.data[25 * 100 + 50]).toBe(255);
+  });
+  it("leaves a crop whose text fills it as forms print it (band 55 % of the height), or one without ink, as it is", () => {
+    const full = bandCell(64, 15, 49);
+    expect(trimRowsToInk(full)).toBe(full);
+    // Trimmed it would keep 0.8 of the height: above the 0.75 limit.
+    const almost = bandCell(100, 28, 71);
+    expect(trimRowsToInk(almost)).toBe(almost);
+    const empty = { width: 10, height: 40, data: new Uint8Array(400).fill(255) };
+    expect(trimRowsToInk(empty)).toBe(empty);
+  });
+  it("keeps every inked row, and clamps the paper to the crop", () => {
+    // A band at the very top: no paper can be added above it.
+    const trimmed = trimRowsToInk(bandCell(200, 0, 19));
+    expect(trimmed.height).toBe(20 + 8);
+    expect(trimmed.data[0 * 100 + 50]).toBe(0);
+    expect(trimmed.data[19 * 100 + 50]).toBe(0);
   });
 });

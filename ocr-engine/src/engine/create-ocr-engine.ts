@@ -7,7 +7,7 @@
 import { Result, ResultAsync, errAsync, ok, okAsync } from "neverthrow";
 import { buildTemplateIndex, decodeReduced, identifyPage, reducePage, type Identification, type IdentifyOptions, type IndexCache, type TemplateIndex } from "../identify/index.ts";
 import { estimateAlignment, warpGrey, type AlignOptions, type AlignmentFit } from "../pipeline/align.ts";
-import { cropGrey, cropRegion, trimColumnsToInk, type PixelRect } from "../pipeline/crop.ts";
+import { cropGrey, cropRegion, trimColumnsToInk, trimRowsToInk, type PixelRect } from "../pipeline/crop.ts";
 import { DEFAULT_DECODE_LIMITS, decodeImage, type DecodeLimits } from "../pipeline/decode-image.ts";
 import { ocrError, type OcrError } from "../pipeline/ocr-error.ts";
 import type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
@@ -189,6 +189,16 @@ const DARK = 128;
  */
 const TRIM_PAD = 0.3;
 
+/**
+ * A cleaned binary crop cut to its text: rows to the text band when the value is printed much smaller than its
+ * region (`trimRowsToInk`), so that the reading heights scale the glyphs rather than the blank paper; then
+ * columns to the ink, with {@link TRIM_PAD} of the (new) height beside it.
+ */
+const trimToText = (clean: GreyRaster): GreyRaster => {
+  const rows = trimRowsToInk(clean);
+  return trimColumnsToInk(rows, TRIM_PAD * rows.height);
+};
+
 const inkRatio = (crop: GreyRaster): number => {
   let dark = 0;
   for (let i = 0; i < crop.data.length; i++) if (crop.data[i]! < DARK) dark++;
@@ -267,11 +277,8 @@ const makeEngine = <R>(
           const alternate =
             blank || view === null
               ? null
-              : () => {
-                  const other = clearBorderComponents(removeRuledLines(binarize(cropGrey(view.grey, rect), view.threshold)));
-                  return trimColumnsToInk(other, TRIM_PAD * other.height);
-                };
-          return { job, crop: blank ? clean : trimColumnsToInk(clean, TRIM_PAD * clean.height), rect, blank, alternate };
+              : () => trimToText(clearBorderComponents(removeRuledLines(binarize(cropGrey(view.grey, rect), view.threshold))));
+          return { job, crop: blank ? clean : trimToText(clean), rect, blank, alternate };
         }),
       ),
     );
