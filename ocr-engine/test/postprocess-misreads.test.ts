@@ -289,6 +289,16 @@ describe("counts misread as look-alikes, a lost 丁目 number, voiced/unvoiced s
     const r = postProcess(address, "さん ぷる 県 あお ば 市 中 央 ご 丁目 398 番 地", 90, address.region, readings, { placeNames });
     expect(r).toMatchObject({ value: "さんぷる県あおば市中央2丁目398番地", needsReview: true });
   });
+  it("了目 or 耳目 with no number before it is a 丁目 whose number was lost: rejected, so a reading with the number wins", () => {
+    expect(isWellFormedAddressTail("れいぶん県ひがしみほん市東雲耳目135番地")).toBe(false);
+    expect(isWellFormedAddressTail("れいぶん県ひがしみほん市東雲7丁目135番地")).toBe(true);
+    // bench seed 3: 7丁目 read twice (七了目, 七耳目) and 耳目 twice — a tie of agreeing pairs keeps the first's anyway.
+    const r = postProcess(address, "れいぶん県ひがしみほん市東雲七了目135番地", 90, address.region, {
+      secondRaw: "れいぶん県ひがしみほん市東雲耳目135番地",
+      moreRaw: ["れいぶん県ひがしみほん市東雲七耳日135番地", "れいぶん県ひがしみほん市東雲七耳目135番地", "れいぶん県ひがしみほん市東雲耳目135番地"],
+    });
+    expect(r).toMatchObject({ value: "れいぶん県ひがしみほん市東雲7丁目135番地", reasons: ["readings_disagree"] });
+  });
   it("a stutter is two adjacent は-row kana of one base with different marks; other rows and doubled kana are none", () => {
     expect(stutterResolutions("みほぼん35")).toEqual(["みぼん35", "みほん35"]);
     expect(stutterResolutions("ためしコーボポ")).toEqual(["ためしコーポ", "ためしコーボ"]);
@@ -304,6 +314,8 @@ describe("counts misread as look-alikes, a lost 丁目 number, voiced/unvoiced s
       moreRaw: ["か きこ 府 み ほん 市 中 央 9 丁目 31 番 26 号 た めし コー ポ 102 号 室", "か きこ 府 み ほん 市 中 央 9 丁目 31 番 26 号 た めし コー ボ ポ 102 号 室"],
     });
     expect(r).toMatchObject({ value: "かきこ府みほん市中央9丁目31番26号ためしコーポ102号室", reasons: ["readings_disagree"] });
+    // bench seed 5: サンプブル backs サンブル and サンプル alike; the two readings of サンプル win.
+    expect(postProcess(text, "サンプブル連邦", 90, text.region, { secondRaw: "サンブル連邦", moreRaw: ["サンプル連邦", "サンプル連邦"] })).toMatchObject({ value: "サンプル連邦", reasons: ["readings_disagree"] });
     // Without a reading that resolves it, a stutter is left as read (ほぼ is a word).
     expect(postProcess(text, "ほぼ 35", 90, text.region, { secondRaw: "ほぼ 35" })).toMatchObject({ value: "ほぼ35", needsReview: false });
   });

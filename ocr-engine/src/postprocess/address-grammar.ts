@@ -12,7 +12,8 @@ const UNPARSED_COUNT = new RegExp(`${K}(?:丁目|番地|番(?![町丁])|号(?!�
 // A counter with no number before it: 二十示番地五 (示 for 六, so 二十 was not converted and 示番地 counts
 // nothing). Only 丁目, 番地 and 号 (not 号室): no place name has them without a number, while 番 alone
 // does (番場, 番田).
-const UNCOUNTED_COUNTER = /(?<!\d)(?:丁目|番地|号(?!室))/;
+// 了目 and 耳目 are 丁目 misread (after a number they are repaired so: fixNumeralLookalikes); without one they count nothing.
+const UNCOUNTED_COUNTER = /(?<!\d)(?:[丁了耳]目|番地|号(?!室))/;
 
 // 二 read ニ or こ, 十 read エ, 土, 士, 干 or ト, 一 read ー, 七 read 上: in 明朝 these are the strokes of a kanji numeral.
 const NUMERAL_LOOKALIKES = "ニこエー土士干工ト上";

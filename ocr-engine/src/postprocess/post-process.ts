@@ -196,27 +196,31 @@ const standing = (n: Normalised): number => (n.value === null ? 0 : n.reasons.le
  * (the engine takes a third when the first two differ) two that agree outvote a third that misread a digit or
  * added a stray mark (二十一 read 二一 at one scale, 二十一 at two).
  *
- * - A reading with a voiced/unvoiced stutter (みほぼん, コーボポ: see {@link stutterResolutions}) votes for another
- *   reading that has one of the two kana there (みほん): it is that reading with the glyph's other alternative
- *   added, not an independent text.
- * - On a tie of votes, the value closest to all the readings (the least total edit distance: their medoid) wins,
- *   then the first's. Misreadings are independent, so when no two readings agree the one that shares most with
- *   the others is the likeliest (中央ご丁目398番地, 中央十卓…, 中央ここ日…, 中央2丁目… → 中央2丁目398番地).
+ * - A reading with a voiced/unvoiced stutter (みほぼん, コーボポ: see {@link stutterResolutions}) votes for each other
+ *   reading that has one of the two kana there (みほん), and is no candidate itself: it is such a reading with the
+ *   glyph's other alternative added, and says only that the glyph is one of the two (サンプブル backs サンブル and
+ *   サンプル alike, so two readings of サンプル still outvote one of サンブル).
+ * - When no two readings agree, the value closest to all the readings (the least total edit distance: their
+ *   medoid) wins, then the first's: misreadings are independent, so the reading that shares most with the others
+ *   is the likeliest (中央ご丁目398番地, 中央十卓…, 中央ここ日…, 中央2丁目… → 中央2丁目398番地). A tie between
+ *   readings that do agree keeps the first's.
  */
 const chooseReading = (read: ReadAs, first: Normalised, othersRaw: readonly string[]): Normalised => {
   if (othersRaw.length === 0) return first;
-  const read0 = [first, ...othersRaw.map(read)];
-  const all = read0.map((n) => {
-    const resolutions = n.value === null ? [] : stutterResolutions(n.value);
-    return resolutions.length === 0 ? n : (read0.find((m) => m.value !== null && resolutions.includes(m.value)) ?? n);
-  });
-  const best = Math.max(...all.map(standing));
-  const votes = (n: Normalised): number => all.filter((m) => m.value === n.value).length;
-  const spread = (n: Normalised): number => read0.reduce((sum, m) => sum + editDistance(n.value ?? "", m.value ?? ""), 0);
-  let chosen = all[0]!;
-  for (const n of all) {
+  const all = [first, ...othersRaw.map(read)];
+  const resolved = (m: Normalised): readonly string[] => (m.value === null ? [] : stutterResolutions(m.value).filter((v) => all.some((k) => k.value === v)));
+  // A stuttered reading is no candidate once another reading resolves it; it votes for each one that does.
+  const candidates = all.filter((n) => resolved(n).length === 0);
+  const best = Math.max(...candidates.map(standing));
+  const votes = (n: Normalised): number => all.filter((m) => m.value === n.value || (n.value !== null && resolved(m).includes(n.value))).length;
+  const spread = (n: Normalised): number => all.reduce((sum, m) => sum + editDistance(n.value ?? "", m.value ?? ""), 0);
+  // Two readings that agree are evidence; closeness is only for when there is none (耳目 twice beside 7丁目 twice:
+  // the medoid would be the short misread, so a tie of agreeing pairs keeps the first's).
+  const agreed = candidates.some((n) => n.value !== null && votes(n) > 1);
+  let chosen = candidates[0]!;
+  for (const n of candidates) {
     if (standing(n) !== best) continue;
-    if (standing(chosen) < best || votes(n) > votes(chosen) || (votes(n) === votes(chosen) && spread(n) < spread(chosen))) chosen = n;
+    if (standing(chosen) < best || votes(n) > votes(chosen) || (!agreed && votes(n) === votes(chosen) && spread(n) < spread(chosen))) chosen = n;
   }
   return chosen === first ? first : { value: chosen.value, reasons: [...chosen.reasons.filter((r) => r !== "readings_disagree"), "readings_disagree"] };
 };
