@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { canonicalAddress, fixNumeralLookalikes, hasBareDigitKanjiCount, repairBlockNumbers, restoreTenReadAsTwo } from "../src/postprocess/address.ts";
-import { stutterResolutions } from "../src/postprocess/reading-stutter.ts";
+import { hasRingWhereDots, stutterResolutions } from "../src/postprocess/reading-stutter.ts";
 import { isWellFormedAddressTail } from "../src/postprocess/address-grammar.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation } from "../src/postprocess/normalize-text.ts";
 import { sharedFamilyKana, spaceAfterFamily } from "../src/postprocess/household-kana.ts";
@@ -318,5 +318,19 @@ describe("counts misread as look-alikes, a lost 丁目 number, voiced/unvoiced s
     expect(postProcess(text, "サンプブル連邦", 90, text.region, { secondRaw: "サンブル連邦", moreRaw: ["サンプル連邦", "サンプル連邦"] })).toMatchObject({ value: "サンプル連邦", reasons: ["readings_disagree"] });
     // Without a reading that resolves it, a stutter is left as read (ほぼ is a word).
     expect(postProcess(text, "ほぼ 35", 90, text.region, { secondRaw: "ほぼ 35" })).toMatchObject({ value: "ほぼ35", needsReview: false });
+  });
+  it("of two readings that differ only by ゛ against ゜ on は-row kana, the one with the ring wins (the ink bias fills rings)", () => {
+    expect(hasRingWhereDots("ためしコーボ506", "ためしコーポ506")).toBe(true);
+    expect(hasRingWhereDots("さんぶるれいぶん", "さんぷるれいぶん")).toBe(true);
+    for (const [a, b] of [["ためしコーポ", "ためしコーボ"], ["コーボ", "コーポ1"], ["コーボ", "コーボ"], ["かが", "かぱ"], ["ボタン", "ポタソ"]] as const) expect(hasRingWhereDots(a, b)).toBe(false);
+    // bench seed 5: コーポ read コーボ at 64 and 48 px of the biased binarisation, コーポ in the other one.
+    const r = postProcess(address, "た めし 県 みほ ん 市 桜台 一 丁目 二 十 六 番 二 十 八 号 た めし コー ボ 506 号 室", 90, address.region, {
+      secondRaw: "た めし 県 みほ ん 市 桜台 一 丁目 二 十 六 番 二 十 八 号 た めし コー ボ 506 号 室",
+      moreRaw: ["た めし 県 みほ ん 市 桜台 一 丁目 二 十 六 番 二 十 八 号 た めし コー ポ 506 号 室"],
+    });
+    expect(r).toMatchObject({ value: "ためし県みほん市桜台1丁目26番28号ためしコーポ506号室", reasons: ["readings_disagree"] });
+    // Readings that differ elsewhere too are no such pair: the vote is as before.
+    const text = field("text");
+    expect(postProcess(text, "コーボ1", 90, text.region, { secondRaw: "コーボ1", moreRaw: ["コーポ7"] }).value).toBe("コーボ1");
   });
 });

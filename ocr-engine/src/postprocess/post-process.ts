@@ -8,7 +8,7 @@ import { closestValue, editDistance } from "./closest-value.ts";
 import { type DateNotation, parseJapaneseDate } from "./japanese-date.ts";
 import { isKana, normaliseKana } from "./kana.ts";
 import { normaliseName } from "./name.ts";
-import { stutterResolutions } from "./reading-stutter.ts";
+import { hasRingWhereDots, stutterResolutions } from "./reading-stutter.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation, normaliseAllDashes, normaliseText, toHalfWidthAscii } from "./normalize-text.ts";
 import { isRomanName, normaliseRomanName } from "./roman-name.ts";
 import { correctPlaceNames, matchVocabulary, type Vocabularies } from "./vocabularies.ts";
@@ -208,11 +208,16 @@ const standing = (n: Normalised): number => (n.value === null ? 0 : n.reasons.le
 const chooseReading = (read: ReadAs, first: Normalised, othersRaw: readonly string[]): Normalised => {
   if (othersRaw.length === 0) return first;
   const all = [first, ...othersRaw.map(read)];
-  const resolved = (m: Normalised): readonly string[] => (m.value === null ? [] : stutterResolutions(m.value).filter((v) => all.some((k) => k.value === v)));
-  // A stuttered reading is no candidate once another reading resolves it; it votes for each one that does.
-  const candidates = all.filter((n) => resolved(n).length === 0);
+  // The readings a reading defers to: those that resolve its stutter, and those with a ring where it has dots.
+  const defersTo = (m: Normalised): readonly string[] => {
+    if (m.value === null) return [];
+    const stutters = stutterResolutions(m.value);
+    return all.flatMap((k) => (k.value !== null && (stutters.includes(k.value) || hasRingWhereDots(m.value!, k.value)) ? [k.value] : []));
+  };
+  // A reading that defers to others is no candidate; it votes for each of them.
+  const candidates = all.filter((n) => defersTo(n).length === 0);
   const best = Math.max(...candidates.map(standing));
-  const votes = (n: Normalised): number => all.filter((m) => m.value === n.value || (n.value !== null && resolved(m).includes(n.value))).length;
+  const votes = (n: Normalised): number => all.filter((m) => m.value === n.value || (n.value !== null && defersTo(m).includes(n.value))).length;
   const spread = (n: Normalised): number => all.reduce((sum, m) => sum + editDistance(n.value ?? "", m.value ?? ""), 0);
   // Two readings that agree are evidence; closeness is only for when there is none (耳目 twice beside 7丁目 twice:
   // the medoid would be the short misread, so a tie of agreeing pairs keeps the first's).
