@@ -78,6 +78,13 @@ describe("kana", () => {
     expect(normaliseKana("ユ-キ")).toBe("ユーキ");
     expect(normaliseKana("ユ一キ")).toBe("ユーキ");
   });
+  it("a small kana at the start is its full-size form (no reading begins with one); elsewhere it stays", () => {
+    // bench seed 6: ヨシダ メグミ read ョ シダ メグ ミ at two heights.
+    expect(normaliseKana("ョ シダ メグ ミ")).toBe("ヨ シダ メグ ミ");
+    expect(normaliseKana("ゃまだ")).toBe("ヤマダ");
+    expect(normaliseKana("キ ョウコ")).toBe("キ ョウコ");
+    expect(normaliseKana("シュン")).toBe("シュン");
+  });
   it("accepts only kana", () => {
     expect(isKana("ヤマダ タロウ")).toBe(true);
     expect(isKana("ヤマ田")).toBe(false);
