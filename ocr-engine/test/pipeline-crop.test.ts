@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cropGrey, cropRegion, regionToPixels, toPgm, trimColumnsToInk, trimRowsToInk } from "../src/pipeline/crop.ts";
+import { cropGrey, cropRegion, regionToPixels, toPgm, inkRowSpan, trimColumnsToInk, trimRowsIfCrushed, trimRowsToInk } from "../src/pipeline/crop.ts";
 import { downscaleGrey } from "../src/pipeline/resize-grey.ts";
 
 const ramp = (width: number, height: number) => {
@@ -142,3 +142,26 @@ describe("trimRowsToInk", () => {
     expect(trimmed.data[19 * 100 + 50]).toBe(0);
   });
 });
+
+describe("inkRowSpan / trimRowsIfCrushed", () => {
+  const bandCell = (height: number, top: number, bottom: number) => {
+    const data = new Uint8Array(100 * height).fill(255);
+    for (let y = top; y <= bottom; y++) for (let x = 10; x < 90; x++) data[y * 100 + x] = 0;
+    return { width: 100, height, data };
+  };
+  it("tells the first and last inked rows, or null", () => {
+    expect(inkRowSpan(bandCell(50, 12, 30))).toEqual({ first: 12, last: 30 });
+    expect(inkRowSpan({ width: 3, height: 3, data: new Uint8Array(9).fill(255) })).toBeNull();
+  });
+  it("cuts rows only when the downscale to the reading height would shrink the band below the legible size", () => {
+    // 18 px of text in 139 px: 8.3 px at 64 px — cut to 32 px, read unshrunk.
+    expect(trimRowsIfCrushed(bandCell(139, 60, 77), 64, 18).height).toBe(32);
+    // 52 px of text in 139 px: 23.9 px at 64 px — legible, kept (and so read at the same scale as before).
+    const legible = bandCell(139, 40, 91);
+    expect(trimRowsIfCrushed(legible, 64, 18)).toBe(legible);
+    // A crop no taller than the reading height is not downscaled: kept whatever its band.
+    const short = bandCell(60, 25, 34);
+    expect(trimRowsIfCrushed(short, 64, 18)).toBe(short);
+  });
+});
+

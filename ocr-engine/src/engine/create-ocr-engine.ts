@@ -7,7 +7,7 @@
 import { Result, ResultAsync, errAsync, ok, okAsync } from "neverthrow";
 import { buildTemplateIndex, decodeReduced, identifyPage, reducePage, type Identification, type IdentifyOptions, type IndexCache, type TemplateIndex } from "../identify/index.ts";
 import { estimateAlignment, warpGrey, type AlignOptions, type AlignmentFit } from "../pipeline/align.ts";
-import { cropGrey, cropRegion, trimColumnsToInk, trimRowsToInk, type PixelRect } from "../pipeline/crop.ts";
+import { cropGrey, cropRegion, TEXT_BAND_FRACTION, trimColumnsToInk, trimRowsIfCrushed, type PixelRect } from "../pipeline/crop.ts";
 import { DEFAULT_DECODE_LIMITS, decodeImage, type DecodeLimits } from "../pipeline/decode-image.ts";
 import { ocrError, type OcrError } from "../pipeline/ocr-error.ts";
 import type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
@@ -19,7 +19,7 @@ import type { DocumentKind, FieldType, Region, Template, TemplateField } from ".
 import type { RawField, RawReading, RawRecognition } from "./raw-recognition.ts";
 import { createPageReader, type PageReader } from "../authoring/page-words.ts";
 import { readByLabels as readByLabelsWith, type LabelAnchoredReading } from "../fallback/read-by-labels.ts";
-import { type CropReadingOptions, DEFAULT_RETRY_HEIGHT, DEFAULT_SECOND_SCALE, readCrop } from "./read-crop.ts";
+import { type CropReadingOptions, DEFAULT_RETRY_HEIGHT, DEFAULT_SECOND_SCALE, MIN_SECOND_HEIGHT, readCrop } from "./read-crop.ts";
 import { readingFits } from "../postprocess/post-process.ts";
 
 /** A scan: encoded bytes (JPEG, PNG, TIFF, scanned PDF) or an already decoded RGBA raster. */
@@ -190,12 +190,23 @@ const DARK = 128;
 const TRIM_PAD = 0.3;
 
 /**
- * A cleaned binary crop cut to its text: rows to the text band when the value is printed much smaller than its
- * region (`trimRowsToInk`), so that the reading heights scale the glyphs rather than the blank paper; then
- * columns to the ink, with {@link TRIM_PAD} of the (new) height beside it.
+ * Height in pixels below which a line of text reaches tesseract too small to read: the text band of a crop of
+ * the usual proportion ({@link TEXT_BAND_FRACTION}) at {@link MIN_SECOND_HEIGHT}, under which the jpn model
+ * reads little (18 px).
  */
-const trimToText = (clean: GreyRaster): GreyRaster => {
-  const rows = trimRowsToInk(clean);
+export const MIN_LEGIBLE_BAND = Math.round(MIN_SECOND_HEIGHT * TEXT_BAND_FRACTION);
+
+/**
+ * A cleaned binary crop cut to its text. Rows: when the downscale to the reading height (`maxCropHeight`) would
+ * bring its text band below {@link MIN_LEGIBLE_BAND}, the crop is cut to the band with paper of the usual
+ * proportion (`trimRowsIfCrushed`), so that the reading heights scale the glyphs rather than the blank paper — a
+ * 300 dpi card address 18 px high in a 139 px crop (a two-line box holding one line shrunk to fit its width)
+ * reached tesseract 8 px high at 64 px and read as noise. Text that stays legible keeps its crop and scale (a
+ * kana name cut to its band and so read larger took ヨ for ョ). Then columns to the ink, with {@link TRIM_PAD}
+ * of the (new) height beside it.
+ */
+const trimToText = (clean: GreyRaster, maxCropHeight: number): GreyRaster => {
+  const rows = trimRowsIfCrushed(clean, maxCropHeight, MIN_LEGIBLE_BAND);
   return trimColumnsToInk(rows, TRIM_PAD * rows.height);
 };
 
@@ -277,8 +288,8 @@ const makeEngine = <R>(
           const alternate =
             blank || view === null
               ? null
-              : () => trimToText(clearBorderComponents(removeRuledLines(binarize(cropGrey(view.grey, rect), view.threshold))));
-          return { job, crop: blank ? clean : trimToText(clean), rect, blank, alternate };
+              : () => trimToText(clearBorderComponents(removeRuledLines(binarize(cropGrey(view.grey, rect), view.threshold))), readingOptions.maxCropHeight);
+          return { job, crop: blank ? clean : trimToText(clean, readingOptions.maxCropHeight), rect, blank, alternate };
         }),
       ),
     );

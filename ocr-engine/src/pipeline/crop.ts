@@ -102,35 +102,51 @@ export const TEXT_BAND_FRACTION = 0.55;
 
 /**
  * A crop is cut down to its text band only when that leaves at most this share of its height: a value that
- * nearly fills its region keeps its crop (and its reading heights) as it is.
+ * nearly fills its region keeps its crop as it is.
  */
 export const MAX_BAND_TRIM = 0.75;
 
-/**
- * The rows of a binarised crop around its text band (first to last inked row), with paper above and below so
- * that the band takes `bandFraction` of the height, when that is at most `maxKept` of the crop's height; the
- * crop unchanged otherwise (no ink, or text that already fills it). The width is kept. A value printed much
- * smaller than its region — a long address shrunk to fit a card's one line, one line in a two-line box — would
- * otherwise be downscaled to the reading height with all its blank paper: a 300 dpi card address 18 px high
- * in a 139 px crop came to tesseract 8 px high at the 64 px reading height, and read as noise.
- */
-export const trimRowsToInk = (image: GreyRaster, bandFraction: number = TEXT_BAND_FRACTION, maxKept: number = MAX_BAND_TRIM, ink = 128): GreyRaster => {
+/** The first and last rows of a binarised crop that hold ink; null when none does. */
+export const inkRowSpan = (image: GreyRaster, ink = 128): { readonly first: number; readonly last: number } | null => {
   const { width, height, data } = image;
   let first = -1;
   let last = -1;
   for (let y = 0; y < height; y++) {
-    const row = data.subarray(y * width, (y + 1) * width);
-    if (row.some((v) => v < ink)) {
+    if (data.subarray(y * width, (y + 1) * width).some((v) => v < ink)) {
       if (first < 0) first = y;
       last = y;
     }
   }
-  if (first < 0) return image;
-  const band = last - first + 1;
+  return first < 0 ? null : { first, last };
+};
+
+/**
+ * The rows of a binarised crop around its text band (first to last inked row), with paper above and below so
+ * that the band takes `bandFraction` of the height, when that is at most `maxKept` of the crop's height; the
+ * crop unchanged otherwise (no ink, or text that already fills it). The width is kept. Used for a value printed
+ * much smaller than its region — a long address shrunk to fit a card's one line, one line in a two-line box —
+ * which would otherwise be downscaled to the reading height with all its blank paper (see the engine).
+ */
+export const trimRowsToInk = (image: GreyRaster, bandFraction: number = TEXT_BAND_FRACTION, maxKept: number = MAX_BAND_TRIM, ink = 128): GreyRaster => {
+  const span = inkRowSpan(image, ink);
+  if (span === null) return image;
+  const band = span.last - span.first + 1;
   const pad = Math.round((band * (1 / bandFraction - 1)) / 2);
-  const top = Math.max(0, first - pad);
-  const bottom = Math.min(height, last + 1 + pad);
-  if (bottom - top > maxKept * height) return image;
-  return cropGrey(image, { left: 0, top, width, height: bottom - top });
+  const top = Math.max(0, span.first - pad);
+  const bottom = Math.min(image.height, span.last + 1 + pad);
+  if (bottom - top > maxKept * image.height) return image;
+  return cropGrey(image, { left: 0, top, width: image.width, height: bottom - top });
+};
+
+/**
+ * {@link trimRowsToInk} for a crop whose downscale to `readingHeight` would bring its text band below `minBand`
+ * pixels; any other crop unchanged (a crop no taller than the reading height is not downscaled at all). Text that
+ * stays legible keeps its crop and so the scale it is read at.
+ */
+export const trimRowsIfCrushed = (image: GreyRaster, readingHeight: number, minBand: number, ink = 128): GreyRaster => {
+  if (image.height <= readingHeight) return image;
+  const span = inkRowSpan(image, ink);
+  if (span === null || ((span.last - span.first + 1) * readingHeight) / image.height >= minBand) return image;
+  return trimRowsToInk(image, TEXT_BAND_FRACTION, MAX_BAND_TRIM, ink);
 };
 
