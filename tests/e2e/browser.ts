@@ -1,27 +1,20 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-
-/** Debian's Chromium, headless, with a throw-away profile (no downloads, no network but loopback). */
+/**
+ * A fresh browser context (its own cookies, storage, cache and permissions, as a separate browser
+ * would have) in the Chromium the e2e project shares (chromium.global-setup.ts), in Japanese.
+ */
 export const launchChromium = async (): Promise<{ readonly context: BrowserContext; close(): Promise<void> }> => {
-  const profileDir = mkdtempSync(join(tmpdir(), "madoguchi-chromium-"));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: "ja-JP",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await chromium.connect(inject("chromiumWsEndpoint"));
+  const context = await browser.newContext({ locale: "ja-JP" });
   return {
     context,
     close: async () => {
       await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
+      await browser.close();
     },
   };
 };
