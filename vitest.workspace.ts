@@ -16,10 +16,11 @@ export default [
   project("adapter-local-keystore", "./adapters/local-keystore"),
   project("adapter-test-card", "./adapters/test-card", { testTimeout: 60_000 }),
   project("adapter-cms-verifier", "./adapters/cms-verifier", { testTimeout: 60_000 }),
-  project("adapter-payment-sandbox", "./adapters/payment-sandbox"),
+  // With two test files at once, a property run or a hosted-fields page can pass vitest's 5 s default on a loaded machine.
+  project("adapter-payment-sandbox", "./adapters/payment-sandbox", { testTimeout: 30_000 }),
   project("adapter-payment-stripe", "./adapters/payment-stripe"),
   project("adapter-dev-inbox", "./adapters/dev-inbox"),
-  project("adapter-smtp", "./adapters/smtp"),
+  project("adapter-smtp", "./adapters/smtp", { testTimeout: 30_000 }),
   project("adapter-system", "./adapters/system"),
   project("adapter-argon2", "./adapters/argon2", { testTimeout: 60_000 }),
   project("adapter-otpauth", "./adapters/otpauth"),
