@@ -109,13 +109,14 @@ describe("trimColumnsToInk", () => {
   });
 });
 
+/** A white crop with a black band of text rows `top`..`bottom` (inclusive) across columns 10..89. */
+const bandCell = (height: number, top: number, bottom: number) => {
+  const data = new Uint8Array(100 * height).fill(255);
+  for (let y = top; y <= bottom; y++) for (let x = 10; x < 90; x++) data[y * 100 + x] = 0;
+  return { width: 100, height, data };
+};
+
 describe("trimRowsToInk", () => {
-  /** A white crop with a black band of text rows `top`..`bottom` (inclusive) across columns 10..89. */
-  const bandCell = (height: number, top: number, bottom: number) => {
-    const data = new Uint8Array(100 * height).fill(255);
-    for (let y = top; y <= bottom; y++) for (let x = 10; x < 90; x++) data[y * 100 + x] = 0;
-    return { width: 100, height, data };
-  };
   it("cuts a crop much taller than its text to the band, with paper so that the band takes 55 % of the height", () => {
     // A 139 px crop holding an 18 px line (a card address shrunk to fit its width): pad round(18 × 0.818 / 2) = 7.
     const trimmed = trimRowsToInk(bandCell(139, 60, 77));
@@ -144,11 +145,6 @@ describe("trimRowsToInk", () => {
 });
 
 describe("inkRowSpan / trimRowsIfCrushed", () => {
-  const bandCell = (height: number, top: number, bottom: number) => {
-    const data = new Uint8Array(100 * height).fill(255);
-    for (let y = top; y <= bottom; y++) for (let x = 10; x < 90; x++) data[y * 100 + x] = 0;
-    return { width: 100, height, data };
-  };
   it("tells the first and last inked rows, or null", () => {
     expect(inkRowSpan(bandCell(50, 12, 30))).toEqual({ first: 12, last: 30 });
     expect(inkRowSpan({ width: 3, height: 3, data: new Uint8Array(9).fill(255) })).toBeNull();

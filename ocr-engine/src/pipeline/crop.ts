@@ -129,7 +129,10 @@ export const inkRowSpan = (image: GreyRaster, ink = 128): { readonly first: numb
  */
 export const trimRowsToInk = (image: GreyRaster, bandFraction: number = TEXT_BAND_FRACTION, maxKept: number = MAX_BAND_TRIM, ink = 128): GreyRaster => {
   const span = inkRowSpan(image, ink);
-  if (span === null) return image;
+  return span === null ? image : cutToBand(image, span, bandFraction, maxKept);
+};
+
+const cutToBand = (image: GreyRaster, span: { readonly first: number; readonly last: number }, bandFraction: number, maxKept: number): GreyRaster => {
   const band = span.last - span.first + 1;
   const pad = Math.round((band * (1 / bandFraction - 1)) / 2);
   const top = Math.max(0, span.first - pad);
@@ -141,12 +144,11 @@ export const trimRowsToInk = (image: GreyRaster, bandFraction: number = TEXT_BAN
 /**
  * {@link trimRowsToInk} for a crop whose downscale to `readingHeight` would bring its text band below `minBand`
  * pixels; any other crop unchanged (a crop no taller than the reading height is not downscaled at all). Text that
- * stays legible keeps its crop and so the scale it is read at.
+ * stays legible keeps its crop and so the scale it is read at. The rows are scanned once.
  */
 export const trimRowsIfCrushed = (image: GreyRaster, readingHeight: number, minBand: number, ink = 128): GreyRaster => {
   if (image.height <= readingHeight) return image;
   const span = inkRowSpan(image, ink);
   if (span === null || ((span.last - span.first + 1) * readingHeight) / image.height >= minBand) return image;
-  return trimRowsToInk(image, TEXT_BAND_FRACTION, MAX_BAND_TRIM, ink);
+  return cutToBand(image, span, TEXT_BAND_FRACTION, MAX_BAND_TRIM);
 };
-
