@@ -34,9 +34,8 @@ export default [
   project("web", "./apps/web", { environment: "node" }),
   // Cruising the whole repository takes several seconds on a busy 2-core machine: more than the 5 s default.
   project("architecture", "./tests/architecture", { include: ["**/*.test.ts"], testTimeout: 60_000 }),
-  // The browser test starts the reference app as `npm start` does (once per file) and drives Debian's Chromium,
-  // started once for the project (chromium.global-setup.ts; each file gets its own browser context).
+  // The browser test starts the reference app as `npm start` does and drives Debian's Chromium.
   // expect.poll's own default (1 s) is shorter than a page's first render on a loaded machine: polls wait up to 15 s
   // unless they say otherwise (a poll that succeeds returns at once, so a quiet machine loses nothing).
-  project("e2e", "./tests/e2e", { include: ["**/*.e2e.test.ts"], globalSetup: ["./chromium.global-setup.ts"], testTimeout: 120_000, hookTimeout: 120_000, expect: { poll: { timeout: 15_000 } } }),
+  project("e2e", "./tests/e2e", { include: ["**/*.e2e.test.ts"], testTimeout: 120_000, hookTimeout: 120_000, expect: { poll: { timeout: 15_000 } } }),
 ];

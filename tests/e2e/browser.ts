@@ -1,20 +1,33 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
 
+const CHROMIUM = "/usr/bin/chromium";
+
 /**
- * A fresh browser context (its own cookies, storage, cache and permissions, as a separate browser
- * would have) in the Chromium the e2e project shares (chromium.global-setup.ts), in Japanese.
+ * Debian's Chromium, headless, with a throw-away profile (no downloads, no network but loopback): one browser
+ * per test file (and per "second device"). One Chromium shared by the whole project (d8dcaa5) saved a few
+ * seconds of CPU per file but was undone after a CI run in which a page stopped answering Playwright's
+ * stability check for 30 s (ADR 2, "Suite wall time"): separate browsers keep one file's pages from sharing a
+ * browser, and its compositor, with another file's.
  */
 export const launchChromium = async (): Promise<{ readonly context: BrowserContext; close(): Promise<void> }> => {
-  const browser = await chromium.connect(inject("chromiumWsEndpoint"));
-  const context = await browser.newContext({ locale: "ja-JP" });
+  const profileDir = mkdtempSync(join(tmpdir(), "madoguchi-chromium-"));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: "ja-JP",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
   return {
     context,
     close: async () => {
       await context.close();
-      await browser.close();
+      rmSync(profileDir, { recursive: true, force: true });
     },
   };
 };
