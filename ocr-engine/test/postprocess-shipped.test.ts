@@ -23,8 +23,8 @@ const read = (values: Readonly<Record<string, string>>) =>
 
 /**
  * Fields whose reasons are wrong: a value the template's own pattern forbids must be flagged
- * `pattern_mismatch` (the generator prints placeholders such as みほん12 where it cannot sample a
- * pattern: koseki-zenbu's 続柄); every other printed value must carry no reason beyond the policy.
+ * `pattern_mismatch` (the generator prints a placeholder such as みほん12 for a text field it has no
+ * value for); every other printed value must carry no reason beyond the policy.
  */
 const unexpected = (t: Template, d: DocumentResult) => {
   const defs = new Map([...t.fields, ...t.repeatGroups.flatMap((g) => g.fields)].map((f) => [f.key, f]));
@@ -54,6 +54,26 @@ describe("post-processing the shipped templates' synthetic ground truth", () => 
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("the generator prints only what the templates' own patterns allow (a 戸籍's 続柄 is 長男, 二女 …, no placeholder)", () => {
+    const forbidden: string[] = [];
+    for (const t of templates) {
+      const defs = [...t.fields, ...t.repeatGroups.flatMap((g) => g.fields)];
+      for (const seed of SEEDS) {
+        const v = fakeValuesFor(t, seed);
+        const printed = [...Object.entries(v.fields), ...Object.values(v.groups).flat().flatMap((row) => Object.entries(row))];
+        for (const [key, value] of printed) {
+          const pattern = defs.find((f) => f.key === key)?.post.pattern;
+          if (pattern !== undefined && !new RegExp(pattern).test(value)) forbidden.push(`${t.id} seed ${seed}: ${key} = ${value}`);
+        }
+      }
+    }
+    expect(forbidden).toEqual([]);
+    const koseki = templates.find((t) => t.kind === "koseki-zenbu");
+    const relationships = SEEDS.flatMap((seed) => (koseki === undefined ? [] : fakeValuesFor(koseki, seed).groups["persons"] ?? []).map((row) => row["persons[].relationship"]));
+    expect(relationships).toContain("長男");
+    expect(relationships.some((r) => r !== undefined && /^[二三四]/.test(r))).toBe(true);
   });
 
   it("a 続柄 swap on a shipped 転出証明書 is caught", () => {

@@ -68,6 +68,21 @@ const charClass = (spec: string, rng: SeededRandom): (() => string) => {
   return () => rng.pick(chars.length > 0 ? chars : [...LETTERS]);
 };
 
+/** Birth-order ordinals of a 戸籍's 続柄 (長男, 二女 …); beyond 十 the register writes 十一男, which no template needs. */
+const ORDINALS = ["長", "二", "三", "四", "五", "六", "七", "八", "九", "十"] as const;
+
+/**
+ * A 戸籍's 続柄 (長男, 二女): the person's place among their parents' children of the same sex. A child of the
+ * household takes it from the household's children born before them; anyone else (head, spouse, parent, whose
+ * siblings the household does not list) is mostly a first child.
+ */
+const kosekiRelationship = (p: FakePerson, h: FakeHousehold, rng: SeededRandom): string => {
+  const place = p.relationship === "子"
+    ? h.members.filter((m) => m.relationship === "子" && m.sex === p.sex && m.birthDate < p.birthDate).length
+    : rng.pick([0, 0, 0, 1, 1, 2]);
+  return `${ORDINALS[Math.min(place, ORDINALS.length - 1)]}${p.sex}`;
+};
+
 /** A value for one field of a generic template, consistent with the person the document is about. */
 const valueFor = (f: TemplateField, p: FakePerson, h: FakeHousehold, rng: SeededRandom, gannen: boolean): string => {
   const key = f.key.toLowerCase();
@@ -112,6 +127,7 @@ const valueFor = (f: TemplateField, p: FakePerson, h: FakeHousehold, rng: Seeded
         : key.includes("status") ? rng.pick(STATUSES)
         : key.includes("juminhyo") ? p.juminhyoCode
         : key.includes("sex") ? p.sex
+        : key.includes("relationship") ? kosekiRelationship(p, h, rng)
         : `みほん${rng.int(1, 99)}`;
   }
 };
