@@ -224,6 +224,38 @@ describe("renderDocument", () => {
     }
   });
 
+  it("prints a long value of a block field (PSM 6: the マイナンバーカード's two-line address box) on two lines, not one shrunk line", async () => {
+    const templates = (await loadTemplates(SHIPPED_TEMPLATES_DIR))._unsafeUnwrap();
+    const card = templates.find((t) => t.kind === "mynumber-card");
+    const field = card?.fields.find((f) => f.key === "person.address");
+    if (card === undefined || field === undefined) throw new Error("no マイナンバーカード address");
+    expect(field.hints.psm).toBe(6);
+    /** The runs of inked rows in the address region of the card with `address` printed on plain paper. */
+    const inkBands = async (address: string) => {
+      const page = renderDocument(card, { fields: { "person.address": address }, groups: {} }, { dpi: 300, seed: 1, tint: false })._unsafeUnwrap();
+      const r = await decode(page.png);
+      const b = box(field.region, r);
+      const bands: { from: number; to: number }[] = [];
+      for (let y = b.y0; y < b.y1; y++) {
+        let inked = false;
+        for (let x = b.x0; x < b.x1 && !inked; x++) inked = V(pixel(r, x, y)) < 110;
+        const last = bands.at(-1);
+        if (inked && last !== undefined && last.to === y - 1) last.to = y;
+        else if (inked) bands.push({ from: y, to: y });
+      }
+      return bands.map((band) => band.to - band.from + 1);
+    };
+    // A short address fits on one line at full size.
+    expect(await inkBands("みほん県みほん市中央1-2-3")).toHaveLength(1);
+    // A 37-character one goes onto more lines (here three) …
+    const lines = await inkBands("ためし県ひがしみほん市緑ケ丘三丁目二十六番十一号　メゾン見本308号室");
+    expect(lines.length).toBeGreaterThan(1);
+    // … each taller than the one shrunk line that had to hold it all (~1.2 mm, ~14 px at 300 dpi).
+    for (const height of lines) expect(height).toBeGreaterThan(20);
+    // A shorter one with a building breaks before the building (方書 on its own line, as cards print it).
+    expect(await inkBands("みほん県みほん市中央一丁目2番3号　コーポ101号室")).toHaveLength(2);
+  });
+
   it("fails with an error naming the Debian font packages when no mincho font exists", () => {
     const r = loadSyntheticFonts({ mincho: [["/nonexistent/ipamjm.ttf", "Nope"]], gothic: [] });
     expect(r.isErr() && r.error.reason).toBe("font-missing");

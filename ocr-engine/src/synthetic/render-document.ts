@@ -67,6 +67,38 @@ const fitText = (ctx: SKRSContext2D, text: string, box: { x: number; y: number; 
   ctx.fillText(text, align === "center" ? box.x + box.w / 2 : box.x + box.w * 0.01, box.y + box.h / 2);
 };
 
+/** The most lines a block field (PSM 6) is printed on. */
+const MAX_BLOCK_LINES = 3;
+
+/**
+ * `text` split into `n` lines: at the full-width space before a building name (方書) when there are two lines
+ * and it has one, as cards print it, otherwise into runs of equal length.
+ */
+const splitLines = (text: string, n: number): string[] => {
+  const chars = [...text];
+  if (n === 2 && text.includes("　")) return text.split("　", 2);
+  const per = Math.ceil(chars.length / n);
+  return Array.from({ length: n }, (_, i) => chars.slice(i * per, (i + 1) * per).join("")).filter((l) => l !== "");
+};
+
+/**
+ * Draws a block field's value (a region the template reads as a block, PSM 6: the マイナンバーカード's address)
+ * as a printer fills a box meant for more than one line: on the number of lines that gives the largest
+ * characters, each line fitted as {@link fitText} fits one.
+ */
+const fitBlock = (ctx: SKRSContext2D, text: string, box: { x: number; y: number; w: number; h: number }, family: string) => {
+  const sizeFor = (lines: readonly string[]) => {
+    const lineHeight = box.h / lines.length;
+    ctx.font = `${lineHeight * 0.78}px ${family}`;
+    const widest = Math.max(...lines.map((l) => ctx.measureText(l).width));
+    return lineHeight * 0.78 * Math.min(1, (box.w * 0.97) / widest);
+  };
+  const options = Array.from({ length: MAX_BLOCK_LINES }, (_, i) => splitLines(text, i + 1));
+  const best = options.reduce((a, b) => (sizeFor(b) > sizeFor(a) ? b : a));
+  const lineHeight = box.h / best.length;
+  best.forEach((line, i) => fitText(ctx, line, { x: box.x, y: box.y + i * lineHeight, w: box.w, h: lineHeight }, family, "left"));
+};
+
 /** Ruled cell around a region: forms print boxes; their inset in generated layouts is ~0.13 row height. */
 const drawCell = (ctx: SKRSContext2D, r: Region, w: number, h: number) => {
   const b = px(r, w, h);
@@ -139,13 +171,13 @@ export const renderDocument = (template: Template, values: DocumentValues, optio
     const labelFamily = rng.chance(0.5) ? gothic : mincho;
 
     // Cells first, so the text sits on top of the rules.
-    const fieldFields: { region: Region; text: string }[] = [];
+    const fieldFields: { region: Region; text: string; block: boolean }[] = [];
     const truthFields: Record<string, string> = {};
     for (const f of template.fields) {
       const v = values.fields[f.key];
       if (v !== undefined && v !== "") {
         truthFields[f.key] = v;
-        fieldFields.push({ region: f.region, text: v });
+        fieldFields.push({ region: f.region, text: v, block: f.hints.psm === 6 });
       }
     }
     const truthGroups: Record<string, Record<string, string>[]> = {};
@@ -163,7 +195,7 @@ export const renderDocument = (template: Template, values: DocumentValues, optio
           const v = row[f.key];
           if (v === undefined || v === "") continue;
           drawn[f.key] = v;
-          fieldFields.push({ region: shift(f.region), text: v });
+          fieldFields.push({ region: shift(f.region), text: v, block: f.hints.psm === 6 });
         }
         truthGroups[g.key]?.push(drawn);
       }
@@ -176,7 +208,7 @@ export const renderDocument = (template: Template, values: DocumentValues, optio
     }
     ctx.fillStyle = ink;
     template.anchors.forEach((a, i) => fitText(ctx, a.text, px(a.region, width, height), i === 0 ? mincho : labelFamily, i === 0 && !isCard ? "center" : "left"));
-    for (const v of fieldFields) fitText(ctx, v.text, px(v.region, width, height), mincho, "left");
+    for (const v of fieldFields) (v.block ? fitBlock : fitText)(ctx, v.text, px(v.region, width, height), mincho, "left");
 
     let seal: Region | null = null;
     if (!isCard && options.seal !== false) {
