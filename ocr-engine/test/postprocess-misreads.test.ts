@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { canonicalAddress, fixNumeralLookalikes, hasBareDigitKanjiCount, repairBlockNumbers, restoreTenReadAsTwo } from "../src/postprocess/address.ts";
-import { hasRingWhereDots, stutterResolutions } from "../src/postprocess/reading-stutter.ts";
+import { dropDotsBesideRing, hasRingWhereDots, stutterResolutions } from "../src/postprocess/reading-stutter.ts";
 import { isWellFormedAddressTail } from "../src/postprocess/address-grammar.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation } from "../src/postprocess/normalize-text.ts";
 import { sharedFamilyKana, spaceAfterFamily } from "../src/postprocess/household-kana.ts";
@@ -316,8 +316,16 @@ describe("counts misread as look-alikes, a lost 丁目 number, voiced/unvoiced s
     expect(r).toMatchObject({ value: "かきこ府みほん市中央9丁目31番26号ためしコーポ102号室", reasons: ["readings_disagree"] });
     // bench seed 5: サンプブル backs サンブル and サンプル alike; the two readings of サンプル win.
     expect(postProcess(text, "サンプブル連邦", 90, text.region, { secondRaw: "サンブル連邦", moreRaw: ["サンプル連邦", "サンプル連邦"] })).toMatchObject({ value: "サンプル連邦", reasons: ["readings_disagree"] });
-    // Without a reading that resolves it, a stutter is left as read (ほぼ is a word).
-    expect(postProcess(text, "ほぼ 35", 90, text.region, { secondRaw: "ほぼ 35" })).toMatchObject({ value: "ほぼ35", needsReview: false });
+    // Without a reading that resolves it, a stutter of an unmarked and a marked kana is left as read (ほぼ is a
+    // word) but never passes unseen: みほぼん would be a wrong value.
+    expect(postProcess(text, "ほぼ 35", 90, text.region, { secondRaw: "ほぼ 35" })).toMatchObject({ value: "ほぼ35", needsReview: true, reasons: ["weak_character"] });
+  });
+  it("a stutter of dots beside a ring that no reading resolved loses the dots, flagged (bench seed 20: コーボポ read once, passed silently)", () => {
+    expect(dropDotsBesideRing("ためしコーボポ506号室")).toBe("ためしコーポ506号室");
+    expect(dropDotsBesideRing("さんぷぶる")).toBe("さんぷる");
+    for (const t of ["みほぼん", "コーポ", "ほぼ", "ぽぽ"]) expect(dropDotsBesideRing(t)).toBeNull();
+    const r = postProcess(address, "さん ぷる 県 も くじ 市 栄 町 5 丁目 30 番 1 号 た めし コー ボ ポ 506 号 室", 95, address.region);
+    expect(r).toMatchObject({ value: "さんぷる県もくじ市栄町5丁目30番1号ためしコーポ506号室", needsReview: true, reasons: ["text_repaired"] });
   });
   it("of two readings that differ only by ゛ against ゜ on は-row kana, the one with the ring wins (the ink bias fills rings)", () => {
     expect(hasRingWhereDots("ためしコーボ506", "ためしコーポ506")).toBe(true);

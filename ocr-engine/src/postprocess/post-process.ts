@@ -8,7 +8,7 @@ import { closestValue, editDistance } from "./closest-value.ts";
 import { type DateNotation, parseJapaneseDate } from "./japanese-date.ts";
 import { isKana, normaliseKana } from "./kana.ts";
 import { normaliseName } from "./name.ts";
-import { hasRingWhereDots, stutterResolutions } from "./reading-stutter.ts";
+import { dropDotsBesideRing, hasRingWhereDots, stutterResolutions } from "./reading-stutter.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation, normaliseAllDashes, normaliseText, toHalfWidthAscii } from "./normalize-text.ts";
 import { isRomanName, normaliseRomanName } from "./roman-name.ts";
 import { correctPlaceNames, matchVocabulary, type Vocabularies } from "./vocabularies.ts";
@@ -230,6 +230,19 @@ const chooseReading = (read: ReadAs, first: Normalised, othersRaw: readonly stri
   return chosen === first ? first : { value: chosen.value, reasons: [...chosen.reasons.filter((r) => r !== "readings_disagree"), "readings_disagree"] };
 };
 
+/**
+ * A chosen value that still holds a は-row stutter (no other reading resolved it: コーボポ read once) is never
+ * passed as read: dots beside a ring lose the dots, `text_repaired` ({@link dropDotsBesideRing}); any other stutter
+ * (みほぼん) stays and is `weak_character` — the recogniser gave two alternatives for one glyph. Words with such a
+ * pair (ほぼ) are only flagged for a person to confirm.
+ */
+const settleStutter = (n: Normalised): Normalised => {
+  if (n.value === null || stutterResolutions(n.value).length === 0) return n;
+  const repaired = dropDotsBesideRing(n.value);
+  if (repaired !== null) return { value: repaired, reasons: mergeReasons([...n.reasons, "text_repaired"]) };
+  return { value: n.value, reasons: mergeReasons([...n.reasons, "weak_character"]) };
+};
+
 const clampConfidence = (c: number): number => (Number.isFinite(c) ? Math.min(100, Math.max(0, c)) : 0);
 
 /**
@@ -334,7 +347,8 @@ export const postProcess = (
   const read = readAs(field, vocabularies);
   const first = read(raw);
   const others = [...(evidence.secondRaw === undefined ? [] : [evidence.secondRaw]), ...(evidence.moreRaw ?? [])];
-  const normalised = chooseReading(read, first, others);
+  const chosen = chooseReading(read, first, others);
+  const normalised = settleStutter(chosen);
   const reasons: ReviewReason[] = [...normalised.reasons];
   const { value } = normalised;
   const confirmed = confirmedEnum(field, read, first, evidence);

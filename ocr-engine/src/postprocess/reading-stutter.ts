@@ -46,3 +46,29 @@ export const hasRingWhereDots = (text: string, other: string): boolean => {
   if (a.length !== b.length || text === other) return false;
   return a.every((c, i) => c === b[i] || withRing(c) === b[i]);
 };
+
+/** Which mark a kana bears: "dots" (dakuten), "ring" (handakuten) or "none". */
+const markOf = (c: string): "dots" | "ring" | "none" => {
+  const d = c.normalize("NFD");
+  return d.endsWith("\u3099") ? "dots" : d.endsWith("\u309A") ? "ring" : "none";
+};
+
+/**
+ * A value that still holds a stutter after the vote (no other reading resolved it) is no word the recogniser was
+ * sure of. Where the stutter is dots beside a ring (コーボポ, さんぶぷる), the dots go: the ink bias fills rings and
+ * never opens dots into one (see {@link hasRingWhereDots}). Null when the text has no such stutter; a stutter of
+ * an unmarked kana and a marked one (みほぼん) is left as it is, and only flagged.
+ */
+export const dropDotsBesideRing = (text: string): string | null => {
+  const chars = [...text];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const [a, b] = [chars[i]!, chars[i + 1]!];
+    if (!HA_ROW.test(unmarked(a)) || unmarked(a) !== unmarked(b)) continue;
+    const marks = [markOf(a), markOf(b)];
+    if (marks.includes("dots") && marks.includes("ring")) {
+      chars.splice(markOf(a) === "dots" ? i : i + 1, 1);
+      return dropDotsBesideRing(chars.join("")) ?? chars.join("");
+    }
+  }
+  return null;
+};

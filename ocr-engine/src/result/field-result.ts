@@ -20,7 +20,8 @@ import type { Region } from "../templates/template.ts";
  * - `relationship_inconsistent`: the members' 続柄 contradict each other or the 世帯主.
  * - `age_implausible`: members' dates of birth contradict their 続柄 (a 子 older than the parent 世帯主 …).
  * - `unreadable`: nothing usable was recognised although text was expected.
- * - `weak_character`: one recognised character is much less certain than the field's mean confidence shows.
+ * - `weak_character`: one recognised character is much less certain than the field's mean confidence shows, or
+ *   the recogniser gave two alternatives for one glyph (みほぼん) and no other reading told which.
  * - `readings_disagree`: a second reading of the crop (another scale) gives another value.
  * - `text_repaired`: the text only fits its type once a character that cannot be there is restored (a date
  *   whose last character is not 日); the value is shown, a person confirms it.
