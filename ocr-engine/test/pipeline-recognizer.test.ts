@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cropRegion } from "../src/pipeline/crop.ts";
+import { kanaTextAtWidestGap } from "../src/engine/kana-spacing.ts";
 import { createRecognizerPool, type RecognizerPool } from "../src/pipeline/recognizer-pool.ts";
 import { removeTint } from "../src/pipeline/remove-tint.ts";
 import { renderPage } from "./pipeline-fixtures.ts";
@@ -51,6 +52,19 @@ describe("createRecognizerPool", () => {
     expect(charAccuracy(LINES[1], date!.text)).toBeGreaterThanOrEqual(0.9);
     expect(digits!.text).toBe("0123456789");
     for (const r of [address!, date!, digits!]) expect(r.confidence).toBeGreaterThan(50);
+  });
+
+  it("says where each word is, so a kana name's printed space is told from tesseract's own word splits", async () => {
+    const kana = renderPage(W, 120, [{ text: "イノウエ　キチノスケ", x: 100, y: 40, size: 44 }]);
+    const image = cropRegion(removeTint(kana.raster, "v-otsu").image, { x: 90 / W, y: 38 / 120, width: 600 / W, height: 50 / 120 })._unsafeUnwrap().crop;
+    const r = (await pool.recognize({ image }))._unsafeUnwrap();
+    const words = r.words ?? [];
+    // tesseract splits the kana into more words than the name has (イノ ウエ キチ …); each has its extent …
+    expect(words.length).toBeGreaterThan(2);
+    for (const w of words) expect(w.x1).toBeGreaterThan(w.x0);
+    expect(words.map((w) => w.text).join("")).toBe(r.text.replace(/\s+/g, ""));
+    // … and the widest gap is the printed full-width space (ケ may come back as ク: only the spacing is asserted).
+    expect(kanaTextAtWidestGap(r)).toMatch(/^イノウエ キチノス[ケク]$/);
   });
 
   it("honours a per-job page segmentation mode (single word on a digit crop)", async () => {

@@ -37,6 +37,14 @@ export interface RecognizedSymbol {
   readonly confidence: number;
 }
 
+/** A word as tesseract segmented it: its text, its horizontal extent in the crop (px) and its line. */
+export interface RecognizedWord {
+  readonly text: string;
+  readonly x0: number;
+  readonly x1: number;
+  readonly line: number;
+}
+
 /** What tesseract read in one crop. */
 export interface Recognition {
   /** The text as tesseract returned it, with surrounding whitespace trimmed (inner spaces kept). */
@@ -48,6 +56,8 @@ export interface Recognition {
    * misread character among ten sure ones, the weakest character does not.
    */
   readonly symbols: readonly RecognizedSymbol[];
+  /** The words in reading order, with where they are: the gaps between them (absent from readings made by fakes). */
+  readonly words?: readonly RecognizedWord[];
 }
 
 /** Options of {@link createRecognizerPool}, validated at construction. */
@@ -138,6 +148,12 @@ const symbolsOf = (page: Page): RecognizedSymbol[] =>
     b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words.flatMap((w) => w.symbols.filter((s) => s.text.trim() !== "").map((s) => ({ text: s.text, confidence: s.confidence }))))),
   );
 
+/** The words of tesseract's block tree in reading order, numbered by line. */
+const wordsOf = (page: Page): RecognizedWord[] =>
+  (page.blocks ?? [])
+    .flatMap((b) => b.paragraphs.flatMap((p) => p.lines))
+    .flatMap((l, line) => l.words.filter((w) => w.text.trim() !== "").map((w) => ({ text: w.text.trim(), x0: w.bbox.x0, x1: w.bbox.x1, line })));
+
 const makePool = (slots: Slot[]): RecognizerPool => {
   const idle: Slot[] = [...slots];
   const queue: Pending[] = [];
@@ -156,7 +172,7 @@ const makePool = (slots: Slot[]): RecognizerPool => {
       // machinery when called: never call it once close() has begun.
       if (closed) throw new Error("closed");
       const { data } = await slot.worker.recognize(Buffer.from(toPgm(pending.job.image)), {}, { text: true, blocks: true });
-      pending.resolve({ text: data.text.trim(), confidence: data.confidence, symbols: symbolsOf(data) });
+      pending.resolve({ text: data.text.trim(), confidence: data.confidence, symbols: symbolsOf(data), words: wordsOf(data) });
     } catch (cause) {
       pending.reject(
         closed
