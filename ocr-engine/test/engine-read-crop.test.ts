@@ -140,6 +140,26 @@ describe("readCrop's fallback height (a pool that answers by crop height)", () =
     const { pool } = poolReading((h) => (h === DEFAULT_RETRY_HEIGHT ? "安" : ""));
     expect((await readCrop(pool, tall, relationship, options))._unsafeUnwrap().first.text).toBe("安");
   });
+  it("when every line reading is empty, reads the crop as a block (PSM 6), as tesseract reads some lone kanji only so (bench seed 22: 妻)", async () => {
+    const jobs: { height: number; psm: number | undefined }[] = [];
+    const pool: RecognizerPool = {
+      recognize: (job) => {
+        jobs.push({ height: job.image.height, psm: job.psm });
+        return okAsync({ text: job.psm === 6 ? "妻" : "", confidence: 88, symbols: [] });
+      },
+      size: () => 1,
+      close: async () => undefined,
+    };
+    const r = (await readCrop(pool, tall, relationship, options))._unsafeUnwrap();
+    expect(r.first.text).toBe("妻");
+    expect(jobs.filter((j) => j.psm !== 6).map((j) => j.height)).toEqual([64, DEFAULT_RETRY_HEIGHT, FALLBACK_RETRY_HEIGHT]);
+    expect(jobs.filter((j) => j.psm === 6).map((j) => j.height)).toEqual([64]);
+    // A field read as a block already (PSM 6) is not read as one again.
+    const block = { ...relationship, hints: { psm: 6 as const } };
+    jobs.length = 0;
+    expect((await readCrop(pool, tall, block, options))._unsafeUnwrap().first.text).toBe("妻");
+    expect(jobs).toHaveLength(1);
+  });
 });
 
 describe("readCrop's tie-break readings (a pool that answers by crop height)", () => {

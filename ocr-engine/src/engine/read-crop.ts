@@ -123,7 +123,8 @@ export const readCrop = (
   };
   // The re-reading at the retry height, and at the fallback height when that one is empty or off-list too;
   // then, when both fail, the alternate view at the first and the retry heights (男 read 画 in both sizes of
-  // one binarisation). The first usable reading, or the retry's.
+  // one binarisation); then, for a one-line field, the crop read as a block (PSM 6). The first usable
+  // reading, or the retry's.
   const reread = (): ResultAsync<Recognition, OcrError> => {
     const image = downscaleGrey(crop, o.retryHeight);
     const fallback = downscaleGrey(crop, FALLBACK_RETRY_HEIGHT);
@@ -131,7 +132,16 @@ export const readCrop = (
     return pool.recognize({ image, psm: retryPsm }).andThen((s) => {
       if (!failed(s)) return okAsync(s);
       const others = fallback.height < image.height ? views : views.slice(1);
-      return readEach(others, (rs) => !failed(rs[rs.length - 1]!), [], retryPsm).map((rs) => rs.find((t) => !failed(t)) ?? s);
+      const usable = (rs: readonly Recognition[]) => rs.find((t) => !failed(t));
+      return readEach(others, (rs) => !failed(rs[rs.length - 1]!), [], retryPsm).andThen((rs) => {
+        const found = usable(rs);
+        if (found !== undefined || retryPsm === 6) return okAsync(found ?? s);
+        // tesseract's line mode drops some lone kanji at every height its block mode reads them at: 妻 in a
+        // 転出証明書's 続柄 cell (bench seed 22) came back empty as a line at 32, 40 and 64 px and as 妻 as a block
+        // at 24–100 px.
+        const asBlock = [o.maxCropHeight, o.retryHeight].map((h) => () => downscaleGrey(crop, h));
+        return readEach(asBlock, (more) => !failed(more[more.length - 1]!), [], 6).map((more) => usable(more) ?? s);
+      });
     });
   };
   const retry = (r: Recognition): ResultAsync<CropReadings, OcrError> => {
