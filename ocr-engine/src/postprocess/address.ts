@@ -32,7 +32,8 @@ const CHOME_MOON = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}\\d])(?:丁[月日]|[�
 export const fixNumeralLookalikes = (text: string): string => text.replace(KATAKANA_NI, "二").replace(CHOON_ONE, "一").replace(CHOME_MOON, "丁目");
 
 // 1-.34-15: a speck of tint beside a dash between block numbers; nothing between them is written with both.
-const DOT_BESIDE_DASH = /(?<=\d)[.,．，]?-[.,．，]?(?=\d)|(?<=\d)[.,．，]-?(?=\d+-)/g;
+// 6.28-6 and 6-28.6: a dash read as a dot next to a dashed block number (a block number is never a decimal).
+const DOT_BESIDE_DASH = /(?<=\d)[.,．，]?-[.,．，]?(?=\d)|(?<=\d)[.,．，]-?(?=\d+-)|(?<=\d-\d+)[.,．，](?=\d)/g;
 // 8.8.6: three block numbers joined by dots — a dash read as a dot (a block number is never a decimal).
 const DOTTED_BLOCKS = /(?<![\d.])(\d+)[.．](\d+)[.．](\d+)(?![\d.])/g;
 // 3-37-3_みほんハイツ: an underscore is never written in an address; tesseract reads specks on the baseline so.
