@@ -122,6 +122,12 @@ describe("repairs of block numbers that guess, flagged text_repaired", () => {
     // A dash read as a dot beside a dashed block number, on either side (held-out seed 19: 6-28.6).
     expect(repairBlockNumbers("みほん市本町6-28.6ためしコーポ207号室")).toBe("みほん市本町6-28-6ためしコーポ207号室");
     expect(repairBlockNumbers("みほん市本町6.28-6")).toBe("みほん市本町6-28-6");
+    // 六 read as 太 where a kanji block number ends (held-out seed 24, twice: 番地十六 → 番地十太); 太 that begins a
+    // building name (a kanji follows) and in a place name stays.
+    expect(repairBlockNumbers("もくじ市本町5丁目12番地十太メゾン見本403号室")).toBe("もくじ市本町5丁目12番地十六メゾン見本403号室");
+    expect(repairBlockNumbers("もくじ市若葉5丁目33番地十太")).toBe("もくじ市若葉5丁目33番地16");
+    expect(repairBlockNumbers("もくじ市本町5丁目12番地十太陽ハイツ")).toBe("もくじ市本町5丁目12番地十太陽ハイツ");
+    expect(repairBlockNumbers("太田市本町1番地")).toBe("太田市本町1番地");
     // With no dash beside it, one dot stays ambiguous (137.9 may be 1-37-9 or 13-7-9): left for the grammar check.
     expect(repairBlockNumbers("緑ケ丘137.9みほんハイツ103号室")).toBe("緑ケ丘137.9みほんハイツ103号室");
     const address: TemplateField = { ...field("address") };

@@ -48,13 +48,24 @@ const LOST_CHOME = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])本[目日]|(?<=[
 // a kana right before 丁目), and こ is the look-alike of 二 as ニ is (see fixNumeralLookalikes).
 const KANA_TWO = new RegExp(`(?<![\\d${KANJI_NUMERAL_CHARS}こご])[こご](?=丁目|番地|号(?!室))`, "g");
 
+// 12番地十太メゾン: 六 read as 太 (the same strokes, the top dot shifted) in a kanji block number after a counter,
+// where the number ends (the address ends, or kana, a digit or a space follows). A building name may begin with
+// 太 (太陽ハイツ), but then a kanji follows it.
+const SIX_READ_AS_FAT = new RegExp(`(?<=(?:丁目|番地|番|号)[${KANJI_NUMERAL_CHARS}]*)太(?=$|[\\s\\d\\p{Script=Hiragana}\\p{Script=Katakana}ー])`, "gu");
+
 /**
  * Repairs of a canonical address that guess more than {@link fixNumeralLookalikes} does (a stray dot
- * dropped, a lost 丁 restored, こ or ご before a counter that has no number read as 2): the caller flags a field so repaired `text_repaired`, so that a person
- * confirms the guess.
+ * dropped, a lost 丁 restored, こ or ご before a counter that has no number read as 2, 太 ending a kanji block
+ * number read as 六): the caller flags a field so repaired `text_repaired`, so that a person confirms the guess.
  */
 export const repairBlockNumbers = (canonical: string): string => {
-  const repaired = canonical.replace(UNDERSCORE, "").replace(DOTTED_BLOCKS, "$1-$2-$3").replace(DOT_BESIDE_DASH, "-").replace(LOST_CHOME, "丁目").replace(KANA_TWO, "2");
+  const repaired = canonical
+    .replace(UNDERSCORE, "")
+    .replace(DOTTED_BLOCKS, "$1-$2-$3")
+    .replace(DOT_BESIDE_DASH, "-")
+    .replace(LOST_CHOME, "丁目")
+    .replace(KANA_TWO, "2")
+    .replace(SIX_READ_AS_FAT, "六");
   // A restored 丁目 makes the numeral before it a count: canonicalised again (七丁目 → 7丁目).
   return repaired === canonical ? canonical : canonicalAddress(repaired);
 };
