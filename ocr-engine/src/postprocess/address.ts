@@ -53,10 +53,15 @@ const KANA_TWO = new RegExp(`(?<![\\d${KANJI_NUMERAL_CHARS}こご])[こご](?=�
 // 太 (太陽ハイツ), but then a kanji follows it.
 const SIX_READ_AS_FAT = new RegExp(`(?<=(?:丁目|番地|番|号)[${KANJI_NUMERAL_CHARS}]*)太(?=$|[\\s\\d\\p{Script=Hiragana}\\p{Script=Katakana}ー])`, "gu");
 
+// 26番19呈, 308呈室, 504り室: 号 read as 呈 (口 over a stroke of the same width) after a block or room number, or as
+// り before 室. Neither follows a number in an address.
+const GO_LOOKALIKE = /(?<=\d)呈|(?<=\d)り(?=室)/g;
+
 /**
  * Repairs of a canonical address that guess more than {@link fixNumeralLookalikes} does (a stray dot
  * dropped, a lost 丁 restored, こ or ご before a counter that has no number read as 2, 太 ending a kanji block
- * number read as 六): the caller flags a field so repaired `text_repaired`, so that a person confirms the guess.
+ * number read as 六, 呈 after a number read as 号): the caller flags a field so repaired `text_repaired`, so that a
+ * person confirms the guess.
  */
 export const repairBlockNumbers = (canonical: string): string => {
   const repaired = canonical
@@ -65,7 +70,8 @@ export const repairBlockNumbers = (canonical: string): string => {
     .replace(DOT_BESIDE_DASH, "-")
     .replace(LOST_CHOME, "丁目")
     .replace(KANA_TWO, "2")
-    .replace(SIX_READ_AS_FAT, "六");
+    .replace(SIX_READ_AS_FAT, "六")
+    .replace(GO_LOOKALIKE, "号");
   // A restored 丁目 makes the numeral before it a count: canonicalised again (七丁目 → 7丁目).
   return repaired === canonical ? canonical : canonicalAddress(repaired);
 };
