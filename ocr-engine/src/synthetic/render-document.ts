@@ -76,7 +76,8 @@ const MAX_BLOCK_LINES = 3;
  */
 const splitLines = (text: string, n: number): string[] => {
   const chars = [...text];
-  if (n === 2 && text.includes("　")) return text.split("　", 2);
+  const space = text.indexOf("　");
+  if (n === 2 && space > 0) return [text.slice(0, space), text.slice(space + 1)];
   const per = Math.ceil(chars.length / n);
   return Array.from({ length: n }, (_, i) => chars.slice(i * per, (i + 1) * per).join("")).filter((l) => l !== "");
 };
