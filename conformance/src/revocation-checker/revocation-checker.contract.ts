@@ -179,9 +179,12 @@ export const revocationCheckerCases: readonly RevocationCheckerCase[] = [
         }),
         {
           numRuns: options.numRuns ?? 15,
-          // Every run also asks about a listed certificate and an unlisted one, whatever the generator picks.
+          // Every run also asks about a listed certificate and an unlisted one, whatever the generator picks. The
+          // listed one was revoked at an odd time (a day, 17 min 23 s before `at`), never a CRL's thisUpdate — which
+          // harnesses put a whole day before `at` — so that a checker answering the CRL's date instead of the entry's
+          // is caught by this example, not only when a random run happens to ask about a listed certificate.
           examples: [
-            [[{ serialNumber: harness.certificates[0]!.serialNumber, revokedAt: new Date(Math.floor(harness.at.getTime() / 1000) * 1000 - 86_400_000), reason: "keyCompromise" as const }], 0],
+            [[{ serialNumber: harness.certificates[0]!.serialNumber, revokedAt: new Date(Math.floor(harness.at.getTime() / 1000) * 1000 - 86_400_000 - 1_043_000), reason: "keyCompromise" as const }], 0],
             [[], 0],
           ],
         },
