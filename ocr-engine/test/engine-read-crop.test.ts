@@ -162,6 +162,25 @@ describe("readCrop's fallback height (a pool that answers by crop height)", () =
   });
 });
 
+describe("readCrop of a furigana (a pool that gives word positions)", () => {
+  it("spaces the kana at its widest word gap before deciding anything: the respaced reading fits, so it is read once", async () => {
+    const heights: number[] = [];
+    const pool: RecognizerPool = {
+      recognize: (job) => {
+        heights.push(job.image.height);
+        const words = [["イノ", 0, 60], ["ウエ", 72, 130], ["キチ", 175, 235], ["ノスケ", 246, 330]] as const;
+        return okAsync({ text: "イノ ウエ キチ ノスケ", confidence: 90, symbols: [], words: words.map(([text, x0, x1]) => ({ text, x0, x1, line: 0 })) });
+      },
+      size: () => 1,
+      close: async () => undefined,
+    };
+    const tall = { width: 600, height: 100, data: new Uint8Array(600 * 100).fill(255) };
+    const r = (await readCrop(pool, tall, field("kana"), options, (text) => (text.match(/ /g) ?? []).length <= 1))._unsafeUnwrap();
+    expect(r).toMatchObject({ first: { text: "イノウエ キチノスケ" }, second: null, more: [] });
+    expect(heights).toEqual([64]);
+  });
+});
+
 describe("readCrop's tie-break readings (a pool that answers by crop height)", () => {
   const poolReading = (byHeight: (h: number) => string) => {
     const heights: number[] = [];

@@ -11,7 +11,7 @@ import { cropGrey, cropRegion, TEXT_BAND_FRACTION, trimColumnsToInk, trimRowsIfC
 import { DEFAULT_DECODE_LIMITS, decodeImage, type DecodeLimits } from "../pipeline/decode-image.ts";
 import { ocrError, type OcrError } from "../pipeline/ocr-error.ts";
 import type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
-import { createRecognizerPool, type Recognition, type RecognizerPool, type RecognizerPoolOptions } from "../pipeline/recognizer-pool.ts";
+import { createRecognizerPool, type RecognizerPool, type RecognizerPoolOptions } from "../pipeline/recognizer-pool.ts";
 import { clearBorderComponents, removeRuledLines } from "../pipeline/remove-lines.ts";
 import { resizeGrey } from "../pipeline/resize-grey.ts";
 import { biasedThresholds, binarize, DEFAULT_INK_BIAS, tintChannel } from "../pipeline/remove-tint.ts";
@@ -20,7 +20,6 @@ import type { RawField, RawReading, RawRecognition } from "./raw-recognition.ts"
 import { createPageReader, type PageReader } from "../authoring/page-words.ts";
 import { readByLabels as readByLabelsWith, type LabelAnchoredReading } from "../fallback/read-by-labels.ts";
 import { type CropReadingOptions, DEFAULT_RETRY_HEIGHT, DEFAULT_SECOND_SCALE, MIN_SECOND_HEIGHT, readCrop } from "./read-crop.ts";
-import { kanaTextAtWidestGap } from "./kana-spacing.ts";
 import { readingFits } from "../postprocess/post-process.ts";
 
 /** A scan: encoded bytes (JPEG, PNG, TIFF, scanned PDF) or an already decoded RGBA raster. */
@@ -301,18 +300,15 @@ const makeEngine = <R>(
         const base = { key: job.key, group: job.group, row: job.row, region: job.region, pixels: rect };
         if (blank) return okAsync<RawField, OcrError>({ ...base, raw: "", confidence: 0, symbols: [], blank: true });
         return readCrop(pool, crop, job.field, readingOptions, (text) => readingFits(job.field, text), alternate ?? undefined).map(
-          ({ first, second, more }): RawField => {
-            const text = job.field.type === "kana" ? kanaTextAtWidestGap : (r: Recognition) => r.text;
-            return {
-              ...base,
-              raw: text(first),
-              confidence: first.confidence,
-              symbols: first.symbols,
-              blank: false,
-              ...(second === null ? {} : { second: { raw: text(second), confidence: second.confidence } }),
-              ...(more.length === 0 ? {} : { more: more.map(text) }),
-            };
-          },
+          ({ first, second, more }): RawField => ({
+            ...base,
+            raw: first.text,
+            confidence: first.confidence,
+            symbols: first.symbols,
+            blank: false,
+            ...(second === null ? {} : { second: { raw: second.text, confidence: second.confidence } }),
+            ...(more.length === 0 ? {} : { more: more.map((m) => m.text) }),
+          }),
         );
       }),
     );

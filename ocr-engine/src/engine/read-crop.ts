@@ -8,9 +8,10 @@
 import { ResultAsync, okAsync } from "neverthrow";
 import type { OcrError } from "../pipeline/ocr-error.ts";
 import type { GreyRaster } from "../pipeline/raster.ts";
-import type { Psm, Recognition, RecognizerPool } from "../pipeline/recognizer-pool.ts";
+import type { Psm, Recognition, RecognizeJob, RecognizerPool } from "../pipeline/recognizer-pool.ts";
 import { downscaleGrey, resizeGrey } from "../pipeline/resize-grey.ts";
 import type { FieldType, TemplateField } from "../templates/template.ts";
+import { kanaTextAtWidestGap } from "./kana-spacing.ts";
 
 /**
  * The readings of one crop: the one reported as the field's text, the second one when there is one, and
@@ -102,8 +103,11 @@ export const readCrop = (
   alternate?: () => GreyRaster,
 ): ResultAsync<CropReadings, OcrError> => {
   const psm: Psm = field.hints.psm ?? 7;
+  // A furigana's text is spaced by where its words are before anything is decided on it (whether it fits).
+  const recognize = (job: RecognizeJob): ResultAsync<Recognition, OcrError> =>
+    field.type === "kana" ? pool.recognize(job).map((r) => ({ ...r, text: kanaTextAtWidestGap(r) })) : pool.recognize(job);
   const firstImage = downscaleGrey(crop, o.maxCropHeight);
-  const first = pool.recognize({ image: firstImage, psm });
+  const first = recognize({ image: firstImage, psm });
   // tesseract's jpn model reads a lone kanji far better as a line (PSM 7) than as a word (PSM 8): 子 comes
   // back as チー, 男 as 和田 (measured on the synthetic 性別 and 続柄 cells), so a re-reading is done as a line.
   const retryPsm: Psm = psm === 8 ? 7 : psm;
@@ -119,7 +123,7 @@ export const readCrop = (
   ): ResultAsync<Recognition[], OcrError> => {
     const [next, ...rest] = images;
     if (next === undefined || (sofar.length > 0 && done(sofar))) return okAsync([...sofar]);
-    return pool.recognize({ image: next(), psm: as }).andThen((r) => readEach(rest, done, [...sofar, r], as));
+    return recognize({ image: next(), psm: as }).andThen((r) => readEach(rest, done, [...sofar, r], as));
   };
   // The re-reading at the retry height, and at the fallback height when that one is empty or off-list too;
   // then, when both fail, the alternate view at the first and the retry heights (男 read 画 in both sizes of
@@ -129,7 +133,7 @@ export const readCrop = (
     const image = downscaleGrey(crop, o.retryHeight);
     const fallback = downscaleGrey(crop, FALLBACK_RETRY_HEIGHT);
     const views = [() => fallback, ...(alternate === undefined ? [] : [() => downscaleGrey(alternate(), o.maxCropHeight), () => downscaleGrey(alternate(), o.retryHeight)])];
-    return pool.recognize({ image, psm: retryPsm }).andThen((s) => {
+    return recognize({ image, psm: retryPsm }).andThen((s) => {
       if (!failed(s)) return okAsync(s);
       const others = fallback.height < image.height ? views : views.slice(1);
       const usable = (rs: readonly Recognition[]) => rs.find((t) => !failed(t));
@@ -165,7 +169,7 @@ export const readCrop = (
   const secondImage = resizeGrey(crop, secondHeight(firstImage.height, psm, o.secondScale));
   if (secondImage.height === firstImage.height) return first.andThen(retry);
   // Both readings are queued at once, so that the workers share them.
-  const second = pool.recognize({ image: secondImage, psm });
+  const second = recognize({ image: secondImage, psm });
   return ResultAsync.combine([first, second]).andThen(([r, s]) => {
     if (r.text.trim() === "") return retry(r);
     const marked = MARKED_KANA.test(r.text) || MARKED_KANA.test(s.text);
