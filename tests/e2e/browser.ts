@@ -12,7 +12,7 @@ const CHROMIUM = "/usr/bin/chromium";
  * Debian's Chromium, headless, with a throw-away profile (no downloads, no network but loopback): one browser
  * per test file (and per "second device"). One Chromium shared by the whole project (d8dcaa5) saved a few
  * seconds of CPU per file but was undone after a CI run in which a page stopped answering Playwright's
- * stability check for 30 s (ADR 2, "Suite wall time"): separate browsers keep one file's pages from sharing a
+ * stability check for 30 s (ADR 2, seventh-session amendment): separate browsers keep one file's pages from sharing a
  * browser, and its compositor, with another file's.
  */
 export const launchChromium = async (): Promise<{ readonly context: BrowserContext; close(): Promise<void> }> => {
