@@ -14,5 +14,21 @@ export const normaliseKana = (text: string): string =>
     .replace(/(?<=[\u30A1-\u30FA])[-‐‑–—―−－一]/g, "ー")
     .replace(/^[ァィゥェォッャュョヮ]/u, (c) => SMALL_TO_LARGE[c] ?? c);
 
+// へ, べ and ぺ are one glyph in hiragana and katakana: tesseract, unsure of the script, sometimes emits both.
+const SCRIPT_TWIN = /([ヘベペ])([へべぺ])|([へべぺ])([ヘベペ])/gu;
+const KATAKANA_OFFSET = 0x60;
+const isTwin = (a: string, b: string): boolean => Math.abs(a.codePointAt(0)! - b.codePointAt(0)!) === KATAKANA_OFFSET;
+
+/**
+ * A furigana with one glyph read twice, once in each script (ワタナベべ for ワタナベ, bench seed 37: both readings
+ * agreed, so the field passed silently), with the twin dropped; the text as it was when there is none. Only for
+ * へ, べ and ぺ, whose hiragana and katakana are the same shape; no name reads ベベ. A guess: the caller flags it.
+ */
+export const dropScriptTwins = (text: string): string =>
+  text.replace(SCRIPT_TWIN, (all: string, k1?: string, h1?: string, h2?: string, k2?: string) => {
+    const [a, b] = k1 !== undefined ? [k1, h1!] : [h2!, k2!];
+    return isTwin(a, b) ? (k1 ?? k2!) : all;
+  });
+
 /** Whether a normalised kana value holds only katakana, ー, ・ and spaces (and something at all). */
 export const isKana = (text: string): boolean => /^[\u30A1-\u30FA\u30FC\u30FD\u30FE・ ]+$/.test(text) && /[\u30A1-\u30FA]/.test(text);

@@ -6,8 +6,9 @@ import { isWellFormedAddressTail } from "./address-grammar.ts";
 import { CHECK_DIGIT_VERIFIERS } from "./check-digits.ts";
 import { closestValue, editDistance } from "./closest-value.ts";
 import { type DateNotation, parseJapaneseDate } from "./japanese-date.ts";
-import { isKana, normaliseKana } from "./kana.ts";
+import { dropScriptTwins, isKana, normaliseKana } from "./kana.ts";
 import { normaliseName } from "./name.ts";
+import { readingConsensus } from "./reading-consensus.ts";
 import { dropDotsBesideRing, hasRingWhereDots, stutterResolutions } from "./reading-stutter.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation, normaliseAllDashes, normaliseText, toHalfWidthAscii } from "./normalize-text.ts";
 import { isRomanName, normaliseRomanName } from "./roman-name.ts";
@@ -115,11 +116,13 @@ const byType = (field: TemplateField, raw: string, vocabularies: Vocabularies): 
     case "name":
       return ok(normaliseName(raw));
     case "kana": {
-      const value = normaliseKana(raw);
+      const twinless = dropScriptTwins(raw);
+      const value = normaliseKana(twinless);
       if (value !== "" && !isKana(value)) return { value, reasons: ["not_kana"] };
       // A reading has at most one gap (family | given name); tesseract splits kana into several words, and
       // which gap is the real one cannot be told from the text: a person decides (never silently wrong).
-      return (value.match(/[ \u3000]+/g) ?? []).length > 1 ? { value, reasons: ["spacing_uncertain"] } : ok(value);
+      const reasons = [...(twinless === raw ? [] : (["text_repaired"] as const)), ...((value.match(/[ \u3000]+/g) ?? []).length > 1 ? (["spacing_uncertain"] as const) : [])];
+      return { value: value === "" ? null : value, reasons };
     }
     case "roman-name": {
       const value = normaliseRomanName(raw);
@@ -204,8 +207,12 @@ const standing = (n: Normalised): number => (n.value === null ? 0 : n.reasons.le
  *   medoid) wins, then the first's: misreadings are independent, so the reading that shares most with the others
  *   is the likeliest (中央ご丁目398番地, 中央十卓…, 中央ここ日…, 中央2丁目… → 中央2丁目398番地). A tie between
  *   readings that do agree keeps the first's.
+ * - When no two readings agree, the character-level vote of all of them (`consensus`, see {@link readingConsensus})
+ *   wins if it stands as well as the best reading without a repair of its own: the readings' misreads are mostly
+ *   of different characters (8月30日, 3月380日, 3月30日, 3月80日 → 3月30日). A vote that needs a guessing repair to
+ *   parse (中央十目: 丁 restored) is a patchwork of misreads, not evidence.
  */
-const chooseReading = (read: ReadAs, first: Normalised, othersRaw: readonly string[]): Normalised => {
+const chooseReading = (read: ReadAs, first: Normalised, othersRaw: readonly string[], consensus: Normalised | null): Normalised => {
   if (othersRaw.length === 0) return first;
   const all = [first, ...othersRaw.map(read)];
   // The readings a reading defers to: those that resolve its stutter, and those with a ring where it has dots.
@@ -227,7 +234,22 @@ const chooseReading = (read: ReadAs, first: Normalised, othersRaw: readonly stri
     if (standing(n) !== best) continue;
     if (standing(chosen) < best || votes(n) > votes(chosen) || (!agreed && votes(n) === votes(chosen) && spread(n) < spread(chosen))) chosen = n;
   }
+  // No two readings agree: the character-level vote of all of them, when it stands as well as the best reading.
+  if (!agreed && consensus !== null && consensus.value !== null && standing(consensus) === best && !consensus.reasons.includes("text_repaired") && defersTo(consensus).length === 0) chosen = consensus;
   return chosen === first ? first : { value: chosen.value, reasons: [...chosen.reasons.filter((r) => r !== "readings_disagree"), "readings_disagree"] };
+};
+
+/**
+ * Types whose readings are put to a character-level vote ({@link readingConsensus}). Not names and furigana, whose
+ * one space (family | given name) the vote's squashed texts would lose, nor enums, confirmed by a list.
+ */
+const CONSENSUS_TYPES: ReadonlySet<TemplateField["type"]> = new Set(["text", "address", "date", "date-wareki", "date-seireki", "number", "code"]);
+
+/** The readings' character-level consensus read as the field's type; null for fewer than three readings. */
+const consensusOf = (read: ReadAs, raws: readonly string[]): Normalised | null => {
+  const texts = raws.map((r) => dropSpacesBetweenJapanese(normaliseText(r).trim()));
+  const text = readingConsensus(texts);
+  return text === null ? null : read(text);
 };
 
 /**
@@ -347,7 +369,7 @@ export const postProcess = (
   const read = readAs(field, vocabularies);
   const first = read(raw);
   const others = [...(evidence.secondRaw === undefined ? [] : [evidence.secondRaw]), ...(evidence.moreRaw ?? [])];
-  const chosen = chooseReading(read, first, others);
+  const chosen = chooseReading(read, first, others, CONSENSUS_TYPES.has(field.type) ? consensusOf(read, [raw, ...others]) : null);
   const normalised = settleStutter(chosen);
   const reasons: ReviewReason[] = [...normalised.reasons];
   const { value } = normalised;

@@ -1,0 +1,94 @@
+/**
+ * The character-level vote between three or more readings of one crop, and the furigana glyph read in both
+ * scripts. Each example is what the benchmark's readings were (bench-ocr seeds 36–41).
+ */
+import { describe, expect, it } from "vitest";
+import { dropScriptTwins } from "../src/postprocess/kana.ts";
+import { postProcess } from "../src/postprocess/post-process.ts";
+import { readingConsensus } from "../src/postprocess/reading-consensus.ts";
+import type { FieldType, TemplateField } from "../src/templates/template.ts";
+
+const field = (type: FieldType, post: TemplateField["post"] = {}): TemplateField => ({
+  key: `test.${type}`,
+  label: { ja: "項目", en: "Field" },
+  region: { x: 0.1, y: 0.2, width: 0.3, height: 0.05 },
+  type,
+  hints: {},
+  post,
+  review: { minConfidence: 60, always: false },
+  required: true,
+});
+
+describe("readingConsensus: a character-level vote between readings", () => {
+  it("recovers a value no reading holds whole", () => {
+    expect(readingConsensus(["令和5年8月30日", "令和5年3月380日", "令和5年3月30日", "令和5年3月80日", "令和5年3月80日"])).toBe("令和5年3月30日");
+    expect(readingConsensus(["4.30.26さんぷる蘭", "4-30-26さんぶる荘", "4.30.26さんぷる議", "4.30.26さんぷる荘", "4-30-26さんぶる林"])).toBe("4.30.26さんぷる荘");
+  });
+  it("keeps a character only some readings add, only when most add it", () => {
+    expect(readingConsensus(["12番地", "112番地", "12番地"])).toBe("12番地");
+    expect(readingConsensus(["12番地", "112番地", "112番地"])).toBe("112番地");
+  });
+  it("drops a character most readings lack", () => {
+    expect(readingConsensus(["中央4-3", "中央4-3号", "中央4-3"])).toBe("中央4-3");
+  });
+  it("gives the agreeing readings' text when two of three agree", () => {
+    expect(readingConsensus(["二男", "三男", "三男"])).toBe("三男");
+    expect(readingConsensus(["みほん市", "みほん市", "みぼん中"])).toBe("みほん市");
+  });
+  it("needs three readings: two cannot outvote each other", () => {
+    expect(readingConsensus(["3月30日", "8月30日"])).toBeNull();
+    expect(readingConsensus([])).toBeNull();
+  });
+  it("breaks a tie at a place with the backbone, the reading closest to the others", () => {
+    // 3月1日 is the first of the two closest to the others; at the month 8, 3 and 5 get one vote each.
+    expect(readingConsensus(["8月1日日", "3月1日", "5月1日"])).toBe("3月1日");
+  });
+});
+
+describe("postProcess: the vote when no two readings agree", () => {
+  const planned = field("date-wareki");
+  it("takes the consensus, flagged readings_disagree (bench seed 37: 令和5年3月30日, first read 8月)", () => {
+    const r = postProcess(planned, "令 和 5 年 8 月 30 日", 88, undefined, {
+      secondRaw: "令 和 5 年 3 月 380 日",
+      moreRaw: ["令 和 5 年 3 月 30 日", "令 和 5 年 3 月 80 日", "令 和 5 年 3 月 80 日"],
+    });
+    expect(r.value).toBe("2023-03-30");
+    expect(r.needsReview).toBe(true);
+    expect(r.reasons).toContain("readings_disagree");
+  });
+  it("leaves the vote of whole values alone when two readings agree", () => {
+    const r = postProcess(field("address"), "中央4丁目12番6号", 90, undefined, { secondRaw: "中央4丁目12番8号", moreRaw: ["中央4丁目12番8号", "中央4丁目72番6号"] });
+    expect(r.value).toBe("中央4丁目12番8号");
+    expect(r.reasons).toContain("readings_disagree");
+  });
+  it("is not taken when it stands worse than the best reading", () => {
+    // Consensus 二十填番地 does not parse; the first reading does.
+    const r = postProcess(field("address"), "中央二十一番地", 90, undefined, { secondRaw: "中央二十填番地", moreRaw: ["中央三十填番地"] });
+    expect(r.value).toBe("中央21番地");
+    expect(r.needsReview).toBe(true);
+  });
+  it("is not used for furigana, whose one space a squashed vote would lose", () => {
+    const r = postProcess(field("kana"), "ヤマダ ハナコ", 90, undefined, { secondRaw: "ヤマダ ハナユ", moreRaw: ["ヤマグ ハナコ"] });
+    expect(r.value).toBe("ヤマダ ハナコ");
+  });
+});
+
+describe("a furigana glyph read in both scripts", () => {
+  it("へ, べ, ぺ twice, once in each script, keep the katakana", () => {
+    expect(dropScriptTwins("ワタナベべ カズコ")).toBe("ワタナベ カズコ");
+    expect(dropScriptTwins("ワタナべベ カズコ")).toBe("ワタナベ カズコ");
+    expect(dropScriptTwins("ペぺ")).toBe("ペ");
+  });
+  it("other pairs, and two of the same script, are left", () => {
+    expect(dropScriptTwins("ベぺ")).toBe("ベぺ");
+    expect(dropScriptTwins("ベベ")).toBe("ベベ");
+    expect(dropScriptTwins("ササキ")).toBe("ササキ");
+    expect(dropScriptTwins("カか")).toBe("カか");
+  });
+  it("is repaired and flagged, never passed as read (bench seed 37: both readings agreed on ワタナベべ)", () => {
+    const r = postProcess(field("kana"), "ワタナベべ カズコ", 83, undefined, { secondRaw: "ワタナベべ カズコ", secondConfidence: 83 });
+    expect(r.value).toBe("ワタナベ カズコ");
+    expect(r.needsReview).toBe(true);
+    expect(r.reasons).toContain("text_repaired");
+  });
+});
