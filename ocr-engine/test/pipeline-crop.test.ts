@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cropGrey, cropRegion, regionToPixels, toPgm, inkRowSpan, trimColumnsToInk, trimRowsIfCrushed, trimRowsToInk } from "../src/pipeline/crop.ts";
+import { cropGrey, cropRegion, regionToPixels, toPgm, inkRowSpan, textRowSpan, trimColumnsToInk, trimRowsIfCrushed, trimRowsToInk } from "../src/pipeline/crop.ts";
 import { downscaleGrey } from "../src/pipeline/resize-grey.ts";
 
 const ramp = (width: number, height: number) => {
@@ -158,6 +158,20 @@ describe("inkRowSpan / trimRowsIfCrushed", () => {
     // A crop no taller than the reading height is not downscaled: kept whatever its band.
     const short = bandCell(60, 25, 34);
     expect(trimRowsIfCrushed(short, 64, 18)).toBe(short);
+  });
+  it("does not let a speck apart from the text widen the band (bench seed 36: a dot 30 px above a 転出先)", () => {
+    const specked = bandCell(116, 40, 71);
+    for (let y = 8; y <= 10; y++) for (let x = 50; x <= 52; x++) specked.data[y * 100 + x] = 0;
+    expect(inkRowSpan(specked)).toEqual({ first: 8, last: 71 });
+    expect(textRowSpan(specked)).toEqual({ first: 40, last: 71 });
+    // 32 px of text in 116 px: 17.7 px at 64 px — cut to its band; with the speck's span (64 px) it was kept.
+    expect(trimRowsIfCrushed(specked, 64, 18).height).toBe(32 + 2 * 13); // the band takes 0.55 of the height
+  });
+  it("keeps every line of a block: a line holds far more than a speck's share of the ink", () => {
+    const twoLines = bandCell(120, 20, 40);
+    for (let y = 60; y <= 80; y++) for (let x = 10; x < 60; x++) twoLines.data[y * 100 + x] = 0;
+    expect(textRowSpan(twoLines)).toEqual({ first: 20, last: 80 });
+    expect(textRowSpan({ width: 3, height: 3, data: new Uint8Array(9).fill(255) })).toBeNull();
   });
 });
 
