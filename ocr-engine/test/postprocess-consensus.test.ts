@@ -1,8 +1,10 @@
 /**
- * The character-level vote between three or more readings of one crop, and the furigana glyph read in both
- * scripts. Each example is what the benchmark's readings were (bench-ocr seeds 36–41).
+ * The character-level vote between three or more readings of one crop, the furigana glyph read in both scripts,
+ * and kanji counts misread in ways only a count's grammar tells apart. Each example is what the benchmark's
+ * readings were (bench-ocr seeds 36–41).
  */
 import { describe, expect, it } from "vitest";
+import { restoreKanjiCounts } from "../src/postprocess/address.ts";
 import { dropScriptTwins } from "../src/postprocess/kana.ts";
 import { postProcess } from "../src/postprocess/post-process.ts";
 import { readingConsensus } from "../src/postprocess/reading-consensus.ts";
@@ -90,5 +92,22 @@ describe("a furigana glyph read in both scripts", () => {
     expect(r.value).toBe("ワタナベ カズコ");
     expect(r.needsReview).toBe(true);
     expect(r.reasons).toContain("text_repaired");
+  });
+});
+
+describe("kanji counts misread so that only a count's grammar tells", () => {
+  it("一 ending a count read as two long-vowel marks (bench seed 36, every reading: 番地ニ二ーー for 番地二十一)", () => {
+    expect(restoreKanjiCounts("みほ ん 県 さん ぷる 村 若 葉 五 丁目 三 十 二 番地 ニ 二 ーー")).toBe("みほん県さんぷる村若葉五丁目三十二番地二十一");
+    const r = postProcess(field("address"), "若 葉 五 丁目 三 十 二 番地 ニ 二 ーー", 77, undefined, { secondRaw: "若 葉 五 丁目 三 十 二 番地 ニー" });
+    expect(r.value).toBe("若葉5丁目32番地21");
+    expect(r.reasons).toContain("text_repaired");
+  });
+  it("十 read as 士 or ト between two digits of a count, after a counter or before one", () => {
+    expect(restoreKanjiCounts("栄町五丁目一番地二士二さんぷる荘")).toBe("栄町五丁目一番地二十二さんぷる荘");
+    expect(restoreKanjiCounts("桜台一丁目二十五番地二ト三")).toBe("桜台一丁目二十五番地二十三");
+    expect(restoreKanjiCounts("中央二ト三番地")).toBe("中央二十三番地");
+  });
+  it("leaves long-vowel marks after katakana, dashes between numerals and look-alikes not between two digits", () => {
+    for (const a of ["センターー1番地", "九段北一ー二ー三", "番地二士", "中央十ートヨタ", "一丁目2番地トミー"]) expect(restoreKanjiCounts(a)).toBe(a);
   });
 });

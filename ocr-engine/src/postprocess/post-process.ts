@@ -1,7 +1,7 @@
 import type { FieldResult, ReviewReason } from "../result/field-result.ts";
 import { mergeReasons } from "../result/field-result.ts";
 import type { Region, TemplateField } from "../templates/template.ts";
-import { canonicalAddress, hasBareDigitKanjiCount, repairBlockNumbers, restoreTenReadAsTwo } from "./address.ts";
+import { canonicalAddress, hasBareDigitKanjiCount, repairBlockNumbers, restoreKanjiCounts } from "./address.ts";
 import { isWellFormedAddressTail } from "./address-grammar.ts";
 import { CHECK_DIGIT_VERIFIERS } from "./check-digits.ts";
 import { closestValue, editDistance } from "./closest-value.ts";
@@ -136,7 +136,7 @@ const byType = (field: TemplateField, raw: string, vocabularies: Vocabularies): 
       return date(field, raw, "any");
     case "address": {
       const text = dropStrayEdgePunctuation(normaliseText(raw));
-      const tens = restoreTenReadAsTwo(text);
+      const tens = restoreKanjiCounts(text);
       const canonical = canonicalAddress(tens);
       if (canonical === "") return ok(canonical);
       const blocks = repairBlockNumbers(canonical);
