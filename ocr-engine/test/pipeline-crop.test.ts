@@ -85,6 +85,26 @@ describe("downscaleGrey", () => {
       }),
     );
   });
+
+  it("weighs the source rows an output row cuts by the part it covers: a one-row stroke spreads evenly at 3 → 2", () => {
+    // Row 1 of 3 is ink. Output row 0 covers rows 0 and half of 1, output row 1 the other half and row 2: both
+    // (255 + 0 × 0.5) / 1.5 = 170. Averaging whole rows had given 255 and 128: the stroke vanished from one row.
+    const stroke = { width: 3, height: 3, data: new Uint8Array([255, 255, 255, 0, 0, 0, 255, 255, 255]) };
+    expect(downscaleGrey(stroke, 2)).toEqual({ width: 2, height: 2, data: new Uint8Array([170, 170, 170, 170]) });
+  });
+
+  it("keeps the ink of any image (its mean brightness) within rounding, whatever the factor", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 5, max: 60 }), fc.integer({ min: 5, max: 60 }), fc.integer({ min: 1, max: 40 }), (w, h, target) => {
+        fc.pre(target < h);
+        const img = ramp(w, h);
+        const out = downscaleGrey(img, target);
+        const mean = (g: { data: Uint8Array }) => g.data.reduce((a, b) => a + b, 0) / g.data.length;
+        // The output width is rounded, so the covered area differs from the source by at most one column's share.
+        expect(Math.abs(mean(out) - mean(img))).toBeLessThanOrEqual(255 / out.width + 1);
+      }),
+    );
+  });
 });
 
 

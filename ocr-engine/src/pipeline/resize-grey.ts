@@ -4,21 +4,37 @@
  */
 import type { GreyRaster } from "./raster.ts";
 
-/** Scales `image` to `height` pixels high (aspect kept) by averaging; returns it unchanged when not smaller. */
+/**
+ * Scales `image` to `height` pixels high (aspect kept) by averaging: each output pixel is the mean of the source
+ * area it covers, source pixels cut by its edges weighted by the part inside. An earlier version averaged whole
+ * source rows and columns — bins of one or two rows in turn for a factor under 2 — so a thin stroke kept its full
+ * darkness in one bin and was halved in the next: tesseract then read a 明朝 二男 as 三男 at 64 px (bench seed 43),
+ * which the exact average reads right. Measured on bench seeds 36–47 (1881 values): 1851 → 1855 exact, false alarms
+ * 238 → 199, silent errors 0 both. Returns `image` unchanged when `height` is not smaller.
+ */
 export const downscaleGrey = (image: GreyRaster, height: number): GreyRaster => {
   if (height >= image.height || height < 1) return image;
-  const f = image.height / height;
-  const w = Math.max(1, Math.round(image.width / f));
+  const fy = image.height / height;
+  const w = Math.max(1, Math.round(image.width / fy));
+  const fx = image.width / w;
   const out = new Uint8Array(w * height);
   for (let y = 0; y < height; y++) {
-    const y0 = Math.floor(y * f);
-    const y1 = Math.min(image.height, Math.max(y0 + 1, Math.floor((y + 1) * f)));
+    const top = y * fy;
+    const bottom = (y + 1) * fy;
     for (let x = 0; x < w; x++) {
-      const x0 = Math.floor(x * f);
-      const x1 = Math.min(image.width, Math.max(x0 + 1, Math.floor((x + 1) * f)));
+      const left = x * fx;
+      const right = (x + 1) * fx;
       let sum = 0;
-      for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) sum += image.data[yy * image.width + xx]!;
-      out[y * w + x] = Math.round(sum / ((y1 - y0) * (x1 - x0)));
+      let area = 0;
+      for (let sy = Math.floor(top); sy < Math.min(image.height, Math.ceil(bottom)); sy++) {
+        const wy = Math.min(bottom, sy + 1) - Math.max(top, sy);
+        for (let sx = Math.floor(left); sx < Math.min(image.width, Math.ceil(right)); sx++) {
+          const weight = wy * (Math.min(right, sx + 1) - Math.max(left, sx));
+          sum += image.data[sy * image.width + sx]! * weight;
+          area += weight;
+        }
+      }
+      out[y * w + x] = Math.round(sum / area);
     }
   }
   return { width: w, height, data: out };
