@@ -232,17 +232,29 @@ describe("readCrop's tie-break readings (a pool that answers by crop height)", (
     await readCrop(pool, tall, address, options, () => false);
     expect(heights).toEqual([64, 48, 56]);
   });
-  it("reads a code that does not fit its pattern again until a reading fits; one that fits is read once", async () => {
+  it("reads a field of a type not read twice again until a reading fits; one that fits is read once", async () => {
+    // Card numbers are read twice by default (no check digit); a deployment may read them once.
+    const once: CropReadingOptions = { ...options, secondTypes: new Set<FieldType>(["address"]) };
     const stray = poolReading((h) => (h === 64 ? "XD50861703VEF" : "XD50861703VF"));
-    const r = (await readCrop(stray.pool, tall, cardNumber, options, fitsCard))._unsafeUnwrap();
+    const r = (await readCrop(stray.pool, tall, cardNumber, once, fitsCard))._unsafeUnwrap();
     expect(r).toMatchObject({ first: { text: "XD50861703VEF" }, second: { text: "XD50861703VF" }, more: [] });
     expect(stray.heights).toEqual([64, 48]);
     const never = poolReading(() => "XD50861703VEF");
-    expect((await readCrop(never.pool, tall, cardNumber, options, fitsCard))._unsafeUnwrap().more.length).toBe(1);
+    expect((await readCrop(never.pool, tall, cardNumber, once, fitsCard))._unsafeUnwrap().more.length).toBe(1);
     expect(never.heights).toEqual([64, 48, DEFAULT_RETRY_HEIGHT]);
     const right = poolReading(() => "XD50861703VF");
-    await readCrop(right.pool, tall, cardNumber, options, fitsCard);
+    await readCrop(right.pool, tall, cardNumber, once, fitsCard);
     expect(right.heights).toEqual([64]);
+  });
+
+  it("reads a card number twice by default, and a third time when the two differ", async () => {
+    const right = poolReading(() => "XD50861703VF");
+    await readCrop(right.pool, tall, cardNumber, options, fitsCard);
+    expect(right.heights).toEqual([64, 48]);
+    const misread = poolReading((h) => (h === 48 ? "XD50861708VF" : "XD50861703VF"));
+    const r = (await readCrop(misread.pool, tall, cardNumber, options, fitsCard))._unsafeUnwrap();
+    expect(misread.heights).toEqual([64, 48, 56]);
+    expect(r.more.map((m) => m.text)).toEqual(["XD50861703VF"]);
   });
 
   describe("the alternate view (the crop at the other threshold; this pool tells it by its width)", () => {
