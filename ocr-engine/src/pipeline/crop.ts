@@ -107,18 +107,7 @@ export const TEXT_BAND_FRACTION = 0.55;
 export const MAX_BAND_TRIM = 0.75;
 
 /** The first and last rows of a binarised crop that hold ink; null when none does. */
-export const inkRowSpan = (image: GreyRaster, ink = 128): { readonly first: number; readonly last: number } | null => {
-  const { width, height, data } = image;
-  let first = -1;
-  let last = -1;
-  for (let y = 0; y < height; y++) {
-    if (data.subarray(y * width, (y + 1) * width).some((v) => v < ink)) {
-      if (first < 0) first = y;
-      last = y;
-    }
-  }
-  return first < 0 ? null : { first, last };
-};
+export const inkRowSpan = (image: GreyRaster, ink = 128): { readonly first: number; readonly last: number } | null => textRowSpan(image, ink, 0);
 
 /**
  * The rows of a binarised crop around its text band (first to last inked row), with paper above and below so

@@ -68,10 +68,7 @@ export const readingConsensus = (texts: readonly string[]): string | null => {
   const alignments = texts.map((t) => align(backbone, [...t]));
   const out: string[] = [];
   for (let k = 0; k <= backbone.length; k++) {
-    const added = mostVoted(
-      alignments.map((a) => a.before[k]!),
-      "",
-    );
+    const added = mostVoted(alignments.map((a) => a.before[k]!), "");
     if (added.value !== "" && added.count * 2 > texts.length) out.push(added.value);
     if (k < backbone.length) out.push(mostVoted(alignments.map((a) => a.at[k]!), backbone[k]!).value);
   }
