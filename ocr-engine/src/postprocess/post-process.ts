@@ -121,8 +121,9 @@ const byType = (field: TemplateField, raw: string, vocabularies: Vocabularies): 
       if (value !== "" && !isKana(value)) return { value, reasons: ["not_kana"] };
       // A reading has at most one gap (family | given name); tesseract splits kana into several words, and
       // which gap is the real one cannot be told from the text: a person decides (never silently wrong).
-      const reasons = [...(twinless === raw ? [] : (["text_repaired"] as const)), ...((value.match(/[ \u3000]+/g) ?? []).length > 1 ? (["spacing_uncertain"] as const) : [])];
-      return { value: value === "" ? null : value, reasons };
+      const gaps = (value.match(/[ \u3000]+/g) ?? []).length > 1 ? (["spacing_uncertain"] as const) : [];
+      const twin = twinless === raw ? [] : (["text_repaired"] as const);
+      return { value: value === "" ? null : value, reasons: [...twin, ...gaps] };
     }
     case "roman-name": {
       const value = normaliseRomanName(raw);
@@ -235,7 +236,8 @@ const chooseReading = (read: ReadAs, first: Normalised, othersRaw: readonly stri
     if (standing(chosen) < best || votes(n) > votes(chosen) || (!agreed && votes(n) === votes(chosen) && spread(n) < spread(chosen))) chosen = n;
   }
   // No two readings agree: the character-level vote of all of them, when it stands as well as the best reading.
-  if (!agreed && consensus !== null && consensus.value !== null && standing(consensus) === best && !consensus.reasons.includes("text_repaired") && defersTo(consensus).length === 0) chosen = consensus;
+  const voteStands = consensus !== null && consensus.value !== null && standing(consensus) === best && !consensus.reasons.includes("text_repaired");
+  if (!agreed && voteStands && defersTo(consensus).length === 0) chosen = consensus;
   return chosen === first ? first : { value: chosen.value, reasons: [...chosen.reasons.filter((r) => r !== "readings_disagree"), "readings_disagree"] };
 };
 
