@@ -8,6 +8,7 @@ import { restoreKanjiCounts } from "../src/postprocess/address.ts";
 import { dropScriptTwins } from "../src/postprocess/kana.ts";
 import { postProcess } from "../src/postprocess/post-process.ts";
 import { readingConsensus } from "../src/postprocess/reading-consensus.ts";
+import { readingsFillRings } from "../src/postprocess/reading-stutter.ts";
 import type { FieldType, TemplateField } from "../src/templates/template.ts";
 
 const field = (type: FieldType, post: TemplateField["post"] = {}): TemplateField => ({
@@ -109,5 +110,29 @@ describe("kanji counts misread so that only a count's grammar tells", () => {
   });
   it("leaves long-vowel marks after katakana, dashes between numerals and look-alikes not between two digits", () => {
     for (const a of ["センターー1番地", "九段北一ー二ー三", "番地二士", "中央十ートヨタ", "一丁目2番地トミー"]) expect(restoreKanjiCounts(a)).toBe(a);
+  });
+});
+
+describe("dots that may be a filled ring", () => {
+  // bench seed 49, a 戸籍附票 row: every reading has さんぶる荘; one read the village さんぶる村, which the dictionary spells さんぷる村.
+  const placeNames = { prefectures: [{ name: "かきこ府", municipalities: [{ name: "さんぷる村", towns: ["緑ケ丘"] }] }] };
+  const first = "か きこ 府 さ ん ぷる 村 緑 ケ 丘 3 丁目 23 番 地 25 さん ぶる 荘 406 号 室";
+  const others = { secondRaw: "か きこ 府 さ ん ぶる 村 緑 ケ 丘 3 丁目 23 番 地 25 さん ぶる 和 荘 406 号 室", moreRaw: [first] };
+  it("a crop whose readings differ by a ring against dots somewhere fills rings", () => {
+    expect(readingsFillRings(["さんぷる村緑ケ丘", "さんぶる村緑ケ丘和"])).toBe(true);
+    expect(readingsFillRings(["さんぶる荘", "さんぶる荘"])).toBe(false);
+    expect(readingsFillRings(["れいぶん県", "れいぶん県1"])).toBe(false);
+  });
+  it("flags dots beyond the dictionary's place names when the crop's readings show a filled ring (all readings agreed)", () => {
+    const r = postProcess(field("address"), first, 88, undefined, others, { placeNames });
+    expect(r.value).toBe("かきこ府さんぷる村緑ケ丘3丁目23番地25さんぶる荘406号室");
+    expect(r.reasons).toContain("weak_character");
+  });
+  it("leaves dots alone in place names the dictionary spelt, and in a crop whose readings show no filled ring", () => {
+    const dotted = { prefectures: [{ name: "れいぶん県", municipalities: [{ name: "さんぷる村", towns: ["緑ケ丘"] }] }] };
+    const ok = postProcess(field("address"), "れい ぶん 県 さん ぷる 村 緑ケ丘 3-1-2", 95, undefined, { secondRaw: "れい ぶん 県 さん ぶる 村 緑ケ丘 3-1-2" }, { placeNames: dotted });
+    expect(ok.reasons).not.toContain("weak_character");
+    const agreed = postProcess(field("address"), "かきこ府さんぷる村緑ケ丘3-1-2ぶどう荘", 95, undefined, { secondRaw: "かきこ府さんぷる村緑ケ丘3-1-2ぶどう荘" }, { placeNames });
+    expect(agreed.needsReview).toBe(false);
   });
 });

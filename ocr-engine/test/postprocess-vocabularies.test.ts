@@ -26,23 +26,23 @@ const dictionary: PlaceNameDictionary = {
 
 describe("correcting the place names an address starts with", () => {
   it("corrects a misread 都道府県, 市区町村 and 町域 to the dictionary's spelling, level by level", () => {
-    expect(correctPlaceNames("さんぶる県あおは市桜全1-10-17", dictionary)).toEqual({ value: "さんぷる県あおば市桜台1-10-17", corrected: true, known: true });
-    expect(correctPlaceNames("さんぷる県さんぶる村本町7-34-9", dictionary)).toEqual({ value: "さんぷる県さんぷる村本町7-34-9", corrected: true, known: true });
+    expect(correctPlaceNames("さんぶる県あおは市桜全1-10-17", dictionary)).toEqual({ value: "さんぷる県あおば市桜台1-10-17", corrected: true, known: true, placeLength: 11 });
+    expect(correctPlaceNames("さんぷる県さんぶる村本町7-34-9", dictionary)).toEqual({ value: "さんぷる県さんぷる村本町7-34-9", corrected: true, known: true, placeLength: 12 });
   });
   it("leaves an address already spelt as listed alone", () => {
-    expect(correctPlaceNames("さんぷる県あおば市旭町8丁目37番地3", dictionary)).toEqual({ value: "さんぷる県あおば市旭町8丁目37番地3", corrected: false, known: true });
+    expect(correctPlaceNames("さんぷる県あおば市旭町8丁目37番地3", dictionary)).toEqual({ value: "さんぷる県あおば市旭町8丁目37番地3", corrected: false, known: true, placeLength: 11 });
   });
   it("matches a municipality among all when the prefecture is not written (the same name twice is no tie)", () => {
     expect(correctPlaceNames("あおは市中央1-2-3", dictionary).value).toBe("あおば市中央1-2-3");
   });
   it("never guesses between two equally close names, and stops at the first level that matches nothing", () => {
     // 介町 is one character from both 旭町 and 栄町: not corrected, and not known.
-    expect(correctPlaceNames("さんぷる県あおば市介町7丁目", dictionary)).toEqual({ value: "さんぷる県あおば市介町7丁目", corrected: false, known: false });
+    expect(correctPlaceNames("さんぷる県あおば市介町7丁目", dictionary)).toEqual({ value: "さんぷる県あおば市介町7丁目", corrected: false, known: false, placeLength: 9 });
     // Two misread characters in a 5-character name are too many, and the rest is not read as a prefix-less address.
-    expect(correctPlaceNames("さんぶろ県あおは市中央1", dictionary)).toEqual({ value: "さんぶろ県あおは市中央1", corrected: false, known: false });
+    expect(correctPlaceNames("さんぶろ県あおは市中央1", dictionary)).toEqual({ value: "さんぶろ県あおは市中央1", corrected: false, known: false, placeLength: 0 });
     // A municipality without a town list: the town is left as read, and the address counts as known.
-    expect(correctPlaceNames("みほん県あおば市桜全1", dictionary)).toEqual({ value: "みほん県あおば市桜全1", corrected: false, known: true });
-    expect(correctPlaceNames("東京都千代田区九段北1-2-3", dictionary)).toEqual({ value: "東京都千代田区九段北1-2-3", corrected: false, known: false });
+    expect(correctPlaceNames("みほん県あおば市桜全1", dictionary)).toEqual({ value: "みほん県あおば市桜全1", corrected: false, known: true, placeLength: 8 });
+    expect(correctPlaceNames("東京都千代田区九段北1-2-3", dictionary)).toEqual({ value: "東京都千代田区九段北1-2-3", corrected: false, known: false, placeLength: 0 });
   });
 });
 

@@ -9,7 +9,7 @@ import { type DateNotation, parseJapaneseDate } from "./japanese-date.ts";
 import { dropScriptTwins, isKana, normaliseKana } from "./kana.ts";
 import { normaliseName } from "./name.ts";
 import { readingConsensus } from "./reading-consensus.ts";
-import { dropDotsBesideRing, hasRingWhereDots, stutterResolutions } from "./reading-stutter.ts";
+import { DOTTED_HA_KANA, dropDotsBesideRing, hasRingWhereDots, readingsFillRings, stutterResolutions } from "./reading-stutter.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation, normaliseAllDashes, normaliseText, toHalfWidthAscii } from "./normalize-text.ts";
 import { isRomanName, normaliseRomanName } from "./roman-name.ts";
 import { correctPlaceNames, matchVocabulary, type Vocabularies } from "./vocabularies.ts";
@@ -247,11 +247,24 @@ const chooseReading = (read: ReadAs, first: Normalised, othersRaw: readonly stri
  */
 const CONSENSUS_TYPES: ReadonlySet<TemplateField["type"]> = new Set(["text", "address", "date", "date-wareki", "date-seireki", "number", "code"]);
 
+/** A reading as the vote compares it: normalised, without the spaces tesseract puts between Japanese words. */
+const votingText = (raw: string): string => dropSpacesBetweenJapanese(normaliseText(raw).trim());
+
 /** The readings' character-level consensus read as the field's type; null for fewer than three readings. */
 const consensusOf = (read: ReadAs, raws: readonly string[]): Normalised | null => {
-  const texts = raws.map((r) => dropSpacesBetweenJapanese(normaliseText(r).trim()));
-  const text = readingConsensus(texts);
+  const text = readingConsensus(raws.map(votingText));
   return text === null ? null : read(text);
+};
+
+/**
+ * Whether a value holds a は-row kana with dots beyond the place names the dictionary spelt, read from a crop whose
+ * readings elsewhere took a ring for dots ({@link readingsFillRings}): every reading may have filled this ring too
+ * (さんぶる荘 for さんぷる荘, all readings agreeing, while one read さんぶる村 for the dictionary's さんぷる村).
+ */
+const dotsInDoubt = (field: TemplateField, value: string | null, raws: readonly string[], vocabularies: Vocabularies): boolean => {
+  if (value === null || raws.length < 2) return false;
+  const spelt = field.type === "address" && vocabularies.placeNames !== undefined ? correctPlaceNames(value, vocabularies.placeNames).placeLength : 0;
+  return DOTTED_HA_KANA.test([...value].slice(spelt).join("")) && readingsFillRings(raws.map(votingText));
 };
 
 /**
@@ -387,6 +400,7 @@ export const postProcess = (
   if (hasText && evidence.weakestSymbol !== undefined && evidence.weakestSymbol < (evidence.weakSymbolConfidence ?? DEFAULT_WEAK_SYMBOL_CONFIDENCE)) {
     reasons.push("weak_character");
   }
+  if (field.type !== "name" && dotsInDoubt(field, value, [raw, ...others], vocabularies)) reasons.push("weak_character");
   // Two readings at different scales rarely make the same mistake: when their values differ, one is wrong.
   if (others.some((o) => (hasText || o.trim() !== "") && read(o).value !== value)) reasons.push("readings_disagree");
   if (field.type === "name" && hasText) reasons.push("name_always_confirmed");

@@ -10,14 +10,14 @@
 import { editDistance } from "./closest-value.ts";
 
 /** How one reading lines up with the backbone: per backbone place its character or "" (dropped), and what it adds before each place. */
-interface Alignment {
+export interface Alignment {
   readonly at: readonly string[];
   /** `before[k]`: characters the reading has between backbone places k − 1 and k (`before[n]`: after the last). */
   readonly before: readonly string[];
 }
 
 /** Aligns `reading` to `backbone` (Levenshtein, a substitution preferred over a drop and an addition at equal cost). */
-const align = (backbone: readonly string[], reading: readonly string[]): Alignment => {
+export const align = (backbone: readonly string[], reading: readonly string[]): Alignment => {
   const n = backbone.length;
   const m = reading.length;
   const d: number[][] = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

@@ -6,6 +6,7 @@
  * repaired on its own: only another reading of the same crop with one of the two kana there tells it apart. The
  * other rows are left out: their pairs are common in names (スズキ, ツヅキ, カガワ), and the mark is two-way there.
  */
+import { align } from "./reading-consensus.ts";
 
 /** A kana without its dakuten or handakuten (ぼ, ぽ → ほ; ボ, ポ → ホ); any other character as it is. */
 const unmarked = (c: string): string => c.normalize("NFD").replace(/[\u3099\u309A]/gu, "");
@@ -46,6 +47,24 @@ export const hasRingWhereDots = (text: string, other: string): boolean => {
   if (a.length !== b.length || text === other) return false;
   return a.every((c, i) => c === b[i] || withRing(c) === b[i]);
 };
+
+/**
+ * Whether two readings of one crop differ, at one aligned place at least, by dots against a ring on the same kana
+ * (さんぶる村 beside さんぷる村): the crop's binarisation fills rings there, so dots elsewhere in it may be a filled
+ * ring too — and where every reading has them (さんぶる荘, bench seed 49, the place name corrected by the dictionary
+ * in one reading), nothing else tells. `texts` are readings with the spaces that mean nothing removed.
+ */
+export const readingsFillRings = (texts: readonly string[]): boolean =>
+  texts.some((t, i) =>
+    texts.slice(i + 1).some((u) => {
+      const base = [...t];
+      const { at } = align(base, [...u]);
+      return base.some((c, k) => at[k] !== undefined && at[k] !== "" && (withRing(c) === at[k] || withRing(at[k]!) === c));
+    }),
+  );
+
+/** A kana of the は row with dakuten (ば … ぼ, バ … ボ): what a filled handakuten's ring reads as. */
+export const DOTTED_HA_KANA = /[ばびぶべぼバビブベボ]/u;
 
 /** Which mark a kana bears: "dots" (dakuten), "ring" (handakuten) or "none". */
 const markOf = (c: string): "dots" | "ring" | "none" => {

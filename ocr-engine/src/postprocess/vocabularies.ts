@@ -79,6 +79,8 @@ export interface PlaceNameCorrection {
    * checked by a person (`place_name_unknown`), and a second reading it can place is preferred.
    */
   readonly known: boolean;
+  /** How many characters at the start of `value` are place names as the dictionary spells them. */
+  readonly placeLength: number;
 }
 
 /**
@@ -106,8 +108,9 @@ export const correctPlaceNames = (address: string, dictionary: PlaceNameDictiona
     if (town !== null) take(town);
     known = towns.length === 0 || town !== null;
   }
-  const value = out.join("") + chars.join("");
-  return { value, corrected: value !== address, known };
+  const places = out.join("");
+  const value = places + chars.join("");
+  return { value, corrected: value !== address, known, placeLength: [...places].length };
 };
 
 /** A text field's value against its named list: as listed, corrected to the single closest entry, or unknown. */
