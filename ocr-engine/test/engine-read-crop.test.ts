@@ -13,6 +13,7 @@ import { clearBorderComponents, removeRuledLines } from "../src/pipeline/remove-
 import { removeTint } from "../src/pipeline/remove-tint.ts";
 import { resizeGrey } from "../src/pipeline/resize-grey.ts";
 import type { FieldType, TemplateField } from "../src/templates/template.ts";
+import { testField } from "./template-field-fixture.ts";
 import { renderPage } from "./pipeline-fixtures.ts";
 
 const W = 1000;
@@ -28,16 +29,8 @@ const pages = { 長男: binaryPage("長男"), 妻: binaryPage("妻") };
 const crop = (i: number, width = 800, page: keyof typeof pages = "長男") =>
   clearBorderComponents(removeRuledLines(cropRegion(pages[page], { x: 90 / W, y: (115 + 110 * i) / H, width: width / W, height: 90 / H })._unsafeUnwrap().crop));
 
-const field = (type: FieldType, values?: readonly string[]): TemplateField => ({
-  key: `test.${type}`,
-  label: { ja: "項目", en: "Field" },
-  region: { x: 0, y: 0, width: 1, height: 1 },
-  type,
-  hints: { psm: 7 },
-  post: values === undefined ? {} : { values },
-  review: { minConfidence: 60, always: false },
-  required: true,
-});
+const field = (type: FieldType, values?: readonly string[]): TemplateField =>
+  testField(type, { region: { x: 0, y: 0, width: 1, height: 1 }, hints: { psm: 7 }, post: values === undefined ? {} : { values } });
 
 const options: CropReadingOptions = {
   maxCropHeight: 64,

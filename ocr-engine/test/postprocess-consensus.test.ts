@@ -9,18 +9,9 @@ import { dropScriptTwins } from "../src/postprocess/kana.ts";
 import { postProcess } from "../src/postprocess/post-process.ts";
 import { readingConsensus } from "../src/postprocess/reading-consensus.ts";
 import { readingsFillRings } from "../src/postprocess/reading-stutter.ts";
-import type { FieldType, TemplateField } from "../src/templates/template.ts";
+import { testField } from "./template-field-fixture.ts";
 
-const field = (type: FieldType, post: TemplateField["post"] = {}): TemplateField => ({
-  key: `test.${type}`,
-  label: { ja: "項目", en: "Field" },
-  region: { x: 0.1, y: 0.2, width: 0.3, height: 0.05 },
-  type,
-  hints: {},
-  post,
-  review: { minConfidence: 60, always: false },
-  required: true,
-});
+const field = testField;
 
 describe("readingConsensus: a character-level vote between readings", () => {
   it("recovers a value no reading holds whole", () => {

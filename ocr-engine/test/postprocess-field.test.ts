@@ -3,24 +3,10 @@ import { describe, expect, it } from "vitest";
 import { normaliseNumber, postProcess } from "../src/postprocess/post-process.ts";
 import { REVIEW_REASONS } from "../src/result/field-result.ts";
 import { REVIEW_REASON_LABELS } from "../src/result/review-reason-labels.ts";
-import type { FieldType, TemplateField } from "../src/templates/template.ts";
+import type { FieldType } from "../src/templates/template.ts";
+import { testField } from "./template-field-fixture.ts";
 
-type Overrides = Partial<Omit<TemplateField, "post" | "review" | "hints">> & {
-  readonly post?: TemplateField["post"];
-  readonly review?: Partial<TemplateField["review"]>;
-  readonly hints?: TemplateField["hints"];
-};
-
-const field = (type: FieldType, o: Overrides = {}): TemplateField => ({
-  key: o.key ?? `test.${type}`,
-  label: { ja: "項目", en: "Field" },
-  region: o.region ?? { x: 0.1, y: 0.2, width: 0.3, height: 0.05 },
-  type,
-  hints: o.hints ?? {},
-  post: o.post ?? {},
-  review: { minConfidence: 60, always: false, ...o.review },
-  required: o.required ?? true,
-});
+const field = testField;
 
 describe("postProcess: common behaviour", () => {
   it("keeps raw, confidence, key and region, and a clean field needs no review", () => {

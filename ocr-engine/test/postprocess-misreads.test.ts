@@ -12,17 +12,9 @@ import { sharedFamilyKana, spaceAfterFamily } from "../src/postprocess/household
 import { mapCodeLookalikes, postProcess, readingFits } from "../src/postprocess/post-process.ts";
 import { postProcessDocument } from "../src/postprocess/post-process-document.ts";
 import type { FieldType, Template, TemplateField } from "../src/templates/template.ts";
+import { testField } from "./template-field-fixture.ts";
 
-const field = (type: FieldType, post: TemplateField["post"] = {}): TemplateField => ({
-  key: `test.${type}`,
-  label: { ja: "項目", en: "Field" },
-  region: { x: 0.1, y: 0.2, width: 0.3, height: 0.05 },
-  type,
-  hints: {},
-  post,
-  review: { minConfidence: 60, always: false },
-  required: true,
-});
+const field = (type: FieldType, post: TemplateField["post"] = {}): TemplateField => testField(type, { post });
 
 describe("spaces between Japanese words", () => {
   it("are dropped, but a space next to a Roman letter is kept", () => {

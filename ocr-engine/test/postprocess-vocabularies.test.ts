@@ -3,18 +3,9 @@ import { postProcess } from "../src/postprocess/post-process.ts";
 import { correctPlaceNames, type PlaceNameDictionary } from "../src/postprocess/vocabularies.ts";
 import { syntheticVocabularies } from "../src/synthetic/synthetic-vocabularies.ts";
 import { decodeVocabularies } from "../src/postprocess/vocabularies.schema.ts";
-import type { FieldType, TemplateField } from "../src/templates/template.ts";
+import { testField } from "./template-field-fixture.ts";
 
-const field = (type: FieldType, o: { readonly post?: TemplateField["post"] } = {}): TemplateField => ({
-  key: `test.${type}`,
-  label: { ja: "項目", en: "Field" },
-  region: { x: 0.1, y: 0.2, width: 0.3, height: 0.05 },
-  type,
-  hints: {},
-  post: o.post ?? {},
-  review: { minConfidence: 60, always: false },
-  required: true,
-});
+const field = testField;
 
 const towns = ["中央", "本町", "桜台", "旭町", "栄町"];
 const dictionary: PlaceNameDictionary = {
