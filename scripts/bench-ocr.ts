@@ -1,6 +1,6 @@
 /**
  * `node scripts/bench-ocr.ts [--quick] [--layouts K] [--seeds S] [--seed N] [--workers W] [--identify N]
- * [--identify-layouts L] [--identify-only]`: the OCR engine's accuracy and speed on synthetic degraded scans of every
+ * [--identify-layouts L] [--identify-only] [--dump-readings FILE]`: the OCR engine's accuracy and speed on synthetic degraded scans of every
  * shipped template and K generated 転出証明書 layouts, and template identification of N scans among
  * the shipped templates and L generated layouts, against issue 3's targets. It reports; it never fails on a target (exit 0), only
  * when it cannot run. See bench/README.md ("OCR engine"). The benchmark itself is `runAccuracyBenchmark` of
@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { benchmarkResultJson, formatBenchmarkTable, runAccuracyBenchmark, type BenchmarkPlan, type BenchmarkProgress } from "@madoguchi/ocr-engine";
+import { benchmarkResultJson, formatBenchmarkTable, runAccuracyBenchmark, type BenchmarkPlan, type BenchmarkProgress, type ReadPage } from "@madoguchi/ocr-engine";
 import { machineInfo } from "@madoguchi/ocr-engine";
 
 const RESULTS_DIR = fileURLToPath(new URL("../bench/results", import.meta.url));
@@ -17,10 +17,11 @@ const RESULTS_DIR = fileURLToPath(new URL("../bench/results", import.meta.url));
 const begun = performance.now();
 const progress = (text: string) => process.stderr.write(`bench-ocr [${((performance.now() - begun) / 1000).toFixed(1)} s]: ${text}\n`);
 
-const USAGE = `usage: node scripts/bench-ocr.ts [--quick] [--layouts K] [--seeds S] [--seed N] [--workers W] [--identify N] [--identify-layouts L] [--identify-only]
+const USAGE = `usage: node scripts/bench-ocr.ts [--quick] [--layouts K] [--seeds S] [--seed N] [--workers W] [--identify N] [--identify-layouts L] [--identify-only] [--dump-readings FILE]
   default: 15 generated layouts, 1 seed per template, seed 1, 2 workers; identification of 100 scans among
   the shipped templates + 500 generated layouts; --quick: 5 layouts, 1 seed, 10 scans among 50 layouts;
-  --identify 0 skips identification; --identify-only runs identification alone (no OCR)`;
+  --identify 0 skips identification; --identify-only runs identification alone (no OCR);
+  --dump-readings FILE writes every page's readings (before post-processing) as JSON, for scripts/replay-ocr.ts`;
 
 interface Options {
   readonly mode: "full" | "quick";
@@ -33,6 +34,8 @@ interface Options {
   readonly identifyLayouts: number;
   /** Only the identification benchmark (no OCR). */
   readonly identifyOnly: boolean;
+  /** Where to write the pages' readings, or null. */
+  readonly dumpReadings: string | null;
   readonly ignored: readonly string[];
 }
 
@@ -42,10 +45,10 @@ const parseOptions = (argv: readonly string[]): Options | string | null => {
     args: [...argv],
     strict: false,
     tokens: true,
-    options: { quick: { type: "boolean" }, help: { type: "boolean" }, layouts: { type: "string" }, seeds: { type: "string" }, seed: { type: "string" }, workers: { type: "string" }, identify: { type: "string" }, "identify-layouts": { type: "string" }, "identify-only": { type: "boolean" } },
+    options: { quick: { type: "boolean" }, help: { type: "boolean" }, layouts: { type: "string" }, seeds: { type: "string" }, seed: { type: "string" }, workers: { type: "string" }, identify: { type: "string" }, "identify-layouts": { type: "string" }, "identify-only": { type: "boolean" }, "dump-readings": { type: "string" } },
   });
   if (values["help"] === true) return null;
-  const known = new Set(["quick", "help", "layouts", "seeds", "seed", "workers", "identify", "identify-layouts", "identify-only"]);
+  const known = new Set(["quick", "help", "layouts", "seeds", "seed", "workers", "identify", "identify-layouts", "identify-only", "dump-readings"]);
   const ignored = tokens.filter((t) => t.kind === "option" && !known.has(t.name)).map((t) => (t.kind === "option" ? t.rawName : ""));
   const mode = values["quick"] === true ? "quick" : "full";
   const int = (name: string, fallback: number, min: number, max: number): number | string => {
@@ -63,7 +66,8 @@ const parseOptions = (argv: readonly string[]): Options | string | null => {
   for (const v of [layouts, seeds, seed, workers, identify, identifyLayouts]) if (typeof v === "string") return v;
   return {
     mode, layouts: layouts as number, seeds: seeds as number, seed: seed as number, workers: workers as number,
-    identify: identify as number, identifyLayouts: identifyLayouts as number, identifyOnly: values["identify-only"] === true, ignored,
+    identify: identify as number, identifyLayouts: identifyLayouts as number, identifyOnly: values["identify-only"] === true,
+    dumpReadings: typeof values["dump-readings"] === "string" ? values["dump-readings"] : null, ignored,
   };
 };
 
@@ -110,9 +114,15 @@ const main = async (): Promise<number> => {
   if (options.ignored.length > 0) progress(`ignoring options of the N1 bench: ${options.ignored.join(" ")}`);
   const machine = machineInfo();
   const { mode, layouts, seeds, seed, workers, identify, identifyLayouts, identifyOnly } = options;
-  const run = await runAccuracyBenchmark({ mode, layouts, seeds, seed, workers, identify, identifyLayouts, identifyOnly }, { onPlan: onPlan(options), onProgress });
+  const read: ReadPage[] = [];
+  const onPageRead = options.dumpReadings === null ? undefined : (page: ReadPage) => read.push(page);
+  const run = await runAccuracyBenchmark({ mode, layouts, seeds, seed, workers, identify, identifyLayouts, identifyOnly }, { onPlan: onPlan(options), onProgress, ...(onPageRead === undefined ? {} : { onPageRead }) });
   if (run.isErr()) throw new Error(`bench-ocr: ${run.error.message}`);
   const report = run.value;
+  if (options.dumpReadings !== null && report.kind === "accuracy") {
+    writeFileSync(options.dumpReadings, JSON.stringify({ today: report.options.today, pages: read }));
+    progress(`wrote the readings of ${read.length} pages to ${options.dumpReadings}`);
+  }
   process.stdout.write(formatBenchmarkTable(report));
   const prefix = report.kind === "identification" ? "ocr-identify" : "ocr";
   mkdirSync(RESULTS_DIR, { recursive: true });

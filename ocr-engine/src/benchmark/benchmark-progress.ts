@@ -2,6 +2,7 @@
  * What the benchmark tells its caller while it runs (minutes on two cores): the plan once the sizes are
  * known, then one event per step, so that a CLI can draw a progress bar and a script can print lines.
  */
+import type { ReadPage } from "./replay-readings.ts";
 
 /** The phases of a run, in order. An identification-only run has the `identify-*` phases alone. */
 export type BenchmarkPhase =
@@ -40,8 +41,10 @@ export interface BenchmarkPlan {
   readonly identification: { readonly scans: number; readonly generatedTemplates: number } | null;
 }
 
-/** Callbacks of {@link runAccuracyBenchmark}; both optional, both called synchronously from the run. */
+/** Callbacks of {@link runAccuracyBenchmark}; all optional, all called synchronously from the run. */
 export interface BenchmarkHooks {
   readonly onPlan?: (plan: BenchmarkPlan) => void;
   readonly onProgress?: (event: BenchmarkProgress) => void;
+  /** Each page the engine read, with its readings before post-processing (see `replayReadings`). */
+  readonly onPageRead?: (page: ReadPage) => void;
 }

@@ -11,6 +11,7 @@ export { benchmarkError, type BenchmarkError, type BenchmarkErrorReason } from "
 export { benchIdentification, identificationTemplates, IDENTIFY_SCAN_DPI, type IdentifyBench } from "./identify-bench.ts";
 export { synthesizeBenchPages, BENCH_DPIS, type BenchPage, type BenchPages } from "./bench-pages.ts";
 export { scorePage, addScores, EMPTY_SCORE, type PageScore, type Mismatch, type FalseAlarm } from "./score-page.ts";
+export { replayReadings, type ReadPage, type ReadingsDump, type Replay } from "./replay-readings.ts";
 export { percentile, rate, sampleRss } from "./stats.ts";
 export { compareWithCli, tesseractCliHasJpn, type CliReference } from "./tesseract-cli.ts";
 export { machineInfo, type MachineInfo } from "./machine-info.ts";

@@ -123,6 +123,7 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
         failures.push({ templateId: page.template.id, seed: page.seed, reason: result.error.reason });
         continue;
       }
+      hooks.onPageRead?.({ template: page.template, seed: page.seed, dpi: page.dpi, truth: page.truth, readings: result.value.readings });
       const s = scorePage(page.template, page.truth, result.value.document, options.today, mismatches, falseAlarms);
       const plain = postProcessDocument(page.template, result.value.readings, { today: options.today });
       plainScore = addScores(plainScore, scorePage(page.template, page.truth, plain, options.today));
