@@ -220,10 +220,10 @@ describe("readCrop's tie-break readings (a pool that answers by crop height)", (
     expect(r.more.map((m) => m.text)).toEqual(["ニ十一番", "二十一番"]);
     expect(heights).toEqual([64, 48, 56, DEFAULT_RETRY_HEIGHT]);
   });
-  it("reads agreeing readings that do not fit the field once more", async () => {
+  it("reads agreeing readings that do not fit the field at every tie-break height while none fits", async () => {
     const { pool, heights } = poolReading(() => "二一番");
     await readCrop(pool, tall, address, options, () => false);
-    expect(heights).toEqual([64, 48, 56]);
+    expect(heights).toEqual([64, 48, 56, DEFAULT_RETRY_HEIGHT]);
   });
   it("reads a field of a type not read twice again until a reading fits; one that fits is read once", async () => {
     // Card numbers are read twice by default (no check digit); a deployment may read them once.
@@ -238,6 +238,13 @@ describe("readCrop's tie-break readings (a pool that answers by crop height)", (
     const right = poolReading(() => "XD50861703VF");
     await readCrop(right.pool, tall, cardNumber, once, fitsCard);
     expect(right.heights).toEqual([64]);
+  });
+
+  it("reads on until a reading fits when the first two agree on a text that does not fit (bench seed 36)", async () => {
+    const agreed = poolReading((h) => (h === 40 ? "XD50861703VF" : "XD50861703VEF"));
+    const r = (await readCrop(agreed.pool, tall, cardNumber, options, fitsCard))._unsafeUnwrap();
+    expect(agreed.heights).toEqual([64, 48, 56, DEFAULT_RETRY_HEIGHT]);
+    expect(r.more.map((m) => m.text)).toEqual(["XD50861703VEF", "XD50861703VF"]);
   });
 
   it("reads a card number twice by default, and a third time when the two differ", async () => {
