@@ -208,12 +208,12 @@ const standing = (n: Normalised): number => (n.value === null ? 0 : n.reasons.le
  *   medoid) wins, then the first's: misreadings are independent, so the reading that shares most with the others
  *   is the likeliest (中央ご丁目398番地, 中央十卓…, 中央ここ日…, 中央2丁目… → 中央2丁目398番地). A tie between
  *   readings that do agree keeps the first's.
- * - When no two readings agree, the character-level vote of all of them (`consensus`, see {@link readingConsensus})
+ * - When no two readings agree, the character-level vote of all of them (`vote`, asked for only then; see {@link readingConsensus})
  *   wins if it stands as well as the best reading without a repair of its own: the readings' misreads are mostly
  *   of different characters (8月30日, 3月380日, 3月30日, 3月80日 → 3月30日). A vote that needs a guessing repair to
  *   parse (中央十目: 丁 restored) is a patchwork of misreads, not evidence.
  */
-const chooseReading = (read: ReadAs, first: Normalised, othersRaw: readonly string[], consensus: Normalised | null): Normalised => {
+const chooseReading = (read: ReadAs, first: Normalised, othersRaw: readonly string[], vote: () => Normalised | null): Normalised => {
   if (othersRaw.length === 0) return first;
   const all = [first, ...othersRaw.map(read)];
   // The readings a reading defers to: those that resolve its stutter, and those with a ring where it has dots.
@@ -236,8 +236,10 @@ const chooseReading = (read: ReadAs, first: Normalised, othersRaw: readonly stri
     if (standing(chosen) < best || votes(n) > votes(chosen) || (!agreed && votes(n) === votes(chosen) && spread(n) < spread(chosen))) chosen = n;
   }
   // No two readings agree: the character-level vote of all of them, when it stands as well as the best reading.
+  // Only asked for then: aligning every reading is the costliest step of post-processing.
+  const consensus = agreed ? null : vote();
   const voteStands = consensus !== null && consensus.value !== null && standing(consensus) === best && !consensus.reasons.includes("text_repaired");
-  if (!agreed && voteStands && defersTo(consensus).length === 0) chosen = consensus;
+  if (voteStands && defersTo(consensus).length === 0) chosen = consensus;
   return chosen === first ? first : { value: chosen.value, reasons: [...chosen.reasons.filter((r) => r !== "readings_disagree"), "readings_disagree"] };
 };
 
@@ -262,7 +264,7 @@ const consensusOf = (read: ReadAs, raws: readonly string[]): Normalised | null =
  * (さんぶる荘 for さんぷる荘, all readings agreeing, while one read さんぶる村 for the dictionary's さんぷる村).
  */
 const dotsInDoubt = (field: TemplateField, value: string | null, raws: readonly string[], vocabularies: Vocabularies): boolean => {
-  if (value === null || raws.length < 2) return false;
+  if (value === null || raws.length < 2 || !DOTTED_HA_KANA.test(value)) return false;
   const spelt = field.type === "address" && vocabularies.placeNames !== undefined ? correctPlaceNames(value, vocabularies.placeNames).placeLength : 0;
   return DOTTED_HA_KANA.test([...value].slice(spelt).join("")) && readingsFillRings(raws.map(votingText));
 };
@@ -384,7 +386,7 @@ export const postProcess = (
   const read = readAs(field, vocabularies);
   const first = read(raw);
   const others = [...(evidence.secondRaw === undefined ? [] : [evidence.secondRaw]), ...(evidence.moreRaw ?? [])];
-  const chosen = chooseReading(read, first, others, CONSENSUS_TYPES.has(field.type) ? consensusOf(read, [raw, ...others]) : null);
+  const chosen = chooseReading(read, first, others, () => (CONSENSUS_TYPES.has(field.type) ? consensusOf(read, [raw, ...others]) : null));
   const normalised = settleStutter(chosen);
   const reasons: ReviewReason[] = [...normalised.reasons];
   const { value } = normalised;
