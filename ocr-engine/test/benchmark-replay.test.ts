@@ -31,3 +31,18 @@ describe("replayReadings", () => {
     expect(mismatches).toEqual([expect.objectContaining({ key: "card.number", expected: number, got: `${number}X`, flagged: true, seed: 7 })]);
   });
 });
+
+describe("a page the engine could not read", () => {
+  it("counts every field of it as wrong and flagged, not as missing from the run", () => {
+    const failed = { today: "2026-11-24", pages: [{ template: card, seed: 7, dpi: 200, truth, readings: null }] };
+    const { score, mismatches } = replayReadings(failed, syntheticVocabularies());
+    const read = replayReadings(dump(perfect), syntheticVocabularies()).score;
+    expect(score.fields).toBe(read.fields);
+    expect(score.exact).toBe(0);
+    expect(score.silentErrors).toBe(0);
+    expect(score.names).toBe(read.names);
+    expect(score.namesFlagged).toBe(score.names);
+    expect(mismatches).toHaveLength(read.fields);
+    expect(mismatches.every((m) => m.flagged && m.got === null)).toBe(true);
+  });
+});

@@ -17,7 +17,8 @@ export interface ReadPage {
   readonly seed: number;
   readonly dpi: number;
   readonly truth: DocumentValues;
-  readonly readings: DocumentReadings;
+  /** Null when the engine could not read the page (it returned an error): scored as every field wrong, flagged. */
+  readonly readings: DocumentReadings | null;
 }
 
 /** The readings of a run: its pages and the day its date checks compared with. */
@@ -39,7 +40,7 @@ export const replayReadings = (dump: ReadingsDump, vocabularies?: Vocabularies):
   const mismatches: (Mismatch & { readonly seed: number })[] = [];
   const falseAlarms: FalseAlarm[] = [];
   for (const page of dump.pages) {
-    const document = postProcessDocument(page.template, page.readings, { today: dump.today, ...(vocabularies === undefined ? {} : { vocabularies }) });
+    const document = page.readings === null ? null : postProcessDocument(page.template, page.readings, { today: dump.today, ...(vocabularies === undefined ? {} : { vocabularies }) });
     const wrong: Mismatch[] = [];
     score = addScores(score, scorePage(page.template, page.truth, document, dump.today, wrong, falseAlarms));
     mismatches.push(...wrong.map((m) => ({ ...m, seed: page.seed })));

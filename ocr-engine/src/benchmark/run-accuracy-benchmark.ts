@@ -106,6 +106,12 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
   let generatedScore: PageScore = EMPTY_SCORE;
   const byShippedTemplate: Record<string, PageScore> = Object.fromEntries(shipped.map((t) => [t.id, EMPTY_SCORE]));
   let plainScore: PageScore = EMPTY_SCORE;
+  const count = (templateId: string, s: PageScore, plain: PageScore): void => {
+    score = addScores(score, s);
+    plainScore = addScores(plainScore, plain);
+    if (shippedIds.has(templateId)) byShippedTemplate[templateId] = addScores(byShippedTemplate[templateId]!, s);
+    else generatedScore = addScores(generatedScore, s);
+  };
   try {
     // One warm-up page: worker start and model load are not a page's time.
     progress({ phase: "warm-up", done: 0, total: 1, templateId: pages[0]!.template.id, dpi: pages[0]!.dpi });
@@ -120,16 +126,17 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
       }));
       seconds.push((performance.now() - t0) / 1000);
       if (result.isErr()) {
+        // A page the engine could not read still had fields to read: they count, as wrong and flagged.
         failures.push({ templateId: page.template.id, seed: page.seed, reason: result.error.reason });
+        const s = scorePage(page.template, page.truth, null, options.today, mismatches);
+        count(page.template.id, s, s);
+        hooks.onPageRead?.({ template: page.template, seed: page.seed, dpi: page.dpi, truth: page.truth, readings: null });
         continue;
       }
       hooks.onPageRead?.({ template: page.template, seed: page.seed, dpi: page.dpi, truth: page.truth, readings: result.value.readings });
       const s = scorePage(page.template, page.truth, result.value.document, options.today, mismatches, falseAlarms);
       const plain = postProcessDocument(page.template, result.value.readings, { today: options.today });
-      plainScore = addScores(plainScore, scorePage(page.template, page.truth, plain, options.today));
-      score = addScores(score, s);
-      if (shippedIds.has(page.template.id)) byShippedTemplate[page.template.id] = addScores(byShippedTemplate[page.template.id]!, s);
-      else generatedScore = addScores(generatedScore, s);
+      count(page.template.id, s, scorePage(page.template, page.truth, plain, options.today));
     }
     progress({ phase: "recognition", done: pages.length, total: pages.length, templateId: null, dpi: null });
   } finally {

@@ -60,13 +60,13 @@ interface Pair {
   readonly actual: FieldResult | undefined;
 }
 
-const pairsOf = (template: Template, truth: DocumentValues, expected: DocumentResult, actual: DocumentResult): Pair[] => {
+const pairsOf = (template: Template, truth: DocumentValues, expected: DocumentResult, actual: DocumentResult | null): Pair[] => {
   const pairs: Pair[] = [];
   const find = (fields: readonly FieldResult[] | undefined, key: string) => fields?.find((f) => f.key === key);
   for (const field of template.fields) {
     const text = truth.fields[field.key];
     if (text === undefined || text === "") continue;
-    pairs.push({ field, text, expected: find(expected.fields, field.key), actual: find(actual.fields, field.key) });
+    pairs.push({ field, text, expected: find(expected.fields, field.key), actual: find(actual?.fields, field.key) });
   }
   for (const group of template.repeatGroups) {
     const rows = truth.groups[group.key] ?? [];
@@ -74,7 +74,7 @@ const pairsOf = (template: Template, truth: DocumentValues, expected: DocumentRe
       for (const field of group.fields) {
         const text = row[field.key];
         if (text === undefined || text === "") continue;
-        pairs.push({ field, text, expected: find(expected.groups[group.key]?.[i], field.key), actual: find(actual.groups[group.key]?.[i], field.key) });
+        pairs.push({ field, text, expected: find(expected.groups[group.key]?.[i], field.key), actual: find(actual?.groups[group.key]?.[i], field.key) });
       }
     });
   }
@@ -102,12 +102,14 @@ export interface FalseAlarm {
 /**
  * Scores `actual` (the engine's post-processed result) against `truth`. A truth field the engine did not
  * return at all (a member row it missed) counts as wrong and unflagged: nothing would prompt staff.
+ * `actual` null is a page the engine could not read at all (an alignment it rejected): every field of the
+ * truth counts as wrong, and as flagged, since the engine's error tells staff to rescan or type it.
  * Wrong non-name fields are appended to `mismatches`, right but flagged ones (false alarms) to `falseAlarms`.
  */
 export const scorePage = (
   template: Template,
   truth: DocumentValues,
-  actual: DocumentResult,
+  actual: DocumentResult | null,
   today: string,
   mismatches: Mismatch[] = [],
   falseAlarms?: FalseAlarm[],
@@ -118,11 +120,11 @@ export const scorePage = (
     const raw = (a?.raw ?? "").replace(/\s+/g, "");
     const chars = { truthChars: [...text.replace(/\s+/g, "")].length, editDistance: editDistance(text.replace(/\s+/g, ""), raw) };
     if (field.type === "name") {
-      score = addScores(score, { ...EMPTY_SCORE, ...chars, names: 1, namesFlagged: a?.needsReview === true ? 1 : 0 });
+      score = addScores(score, { ...EMPTY_SCORE, ...chars, names: 1, namesFlagged: a?.needsReview === true || actual === null ? 1 : 0 });
       continue;
     }
     const right = a !== undefined && a.value !== null && a.value === (e?.value ?? text);
-    const silent = !right && a?.needsReview !== true;
+    const silent = !right && a?.needsReview !== true && actual !== null;
     if (!right) mismatches.push({ templateId: template.id, key: field.key, expected: e?.value ?? text, got: a?.value ?? null, raw: a?.raw ?? "", flagged: !silent });
     const falseAlarm = right && a.needsReview && e?.needsReview !== true;
     if (falseAlarm) falseAlarms?.push({ templateId: template.id, key: field.key, value: a.value ?? "", reasons: a.reasons });
