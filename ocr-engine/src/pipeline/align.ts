@@ -1,8 +1,9 @@
 /**
  * Registers a scan to a template's reference raster: ORB features on the downscaled V channel
  * (max of R,G,B: the tint is bright there, so features come from ink and ruled lines), brute-force
- * Hamming matching with Lowe's ratio test, a RANSAC homography, then a perspective warp of the
- * full-resolution scan into the reference geometry. ECC is not used: a blank reference and a filled
+ * Hamming matching with Lowe's ratio test, RANSAC fits of an affine model and of a homography (the
+ * affine one preferred unless the homography explains clearly more matches), then a perspective warp
+ * of the full-resolution scan into the reference geometry. ECC is not used: a blank reference and a filled
  * scan differ too much for it (measured, see OCR.md).
  *
  * Weak fits are rejected with the reason, so that the caller can fall back to clicked corners rather
@@ -43,6 +44,8 @@ export interface AlignOptions {
   readonly levels: number;
   /** Otsu-binarise the V channel before feature detection; default true. */
   readonly binarize: boolean;
+  /** The model RANSAC fits: `auto` (default) fits both and takes the affine one unless the homography explains clearly more matches. */
+  readonly model: FitModel | "auto";
 }
 
 /** Default {@link AlignOptions}. */
@@ -58,6 +61,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   maxPerspective: 0.05,
   binarize: true,
   levels: 4,
+  model: "auto",
 };
 
 /** Why a fit was rejected (carried in the error message and in {@link AlignmentRejection}). */
@@ -65,6 +69,8 @@ export type AlignmentRejectionReason = "too_few_features" | "too_few_matches" | 
 
 /** Diagnostics of an alignment, accepted or not. */
 export interface AlignmentFit {
+  /** The model fitted: an affine fit's homography has a last row of 0 0 1. */
+  readonly model: FitModel;
   /** Row-major 3×3 homography mapping full-resolution scan pixels to reference pixels. */
   readonly homography: readonly number[];
   readonly matches: number;
@@ -125,10 +131,56 @@ const mul3 = (a: readonly number[], b: readonly number[]): number[] => {
   return out;
 };
 
+/** Diagonal scaling matrix diag(f, f, 1). */
+const scaling = (f: number): number[] => [f, 0, 0, 0, f, 0, 0, 0, 1];
+
 /** Applies a row-major homography to a point. */
 export const applyHomography = (h: readonly number[], x: number, y: number): { x: number; y: number } => {
   const w = h[6]! * x + h[7]! * y + h[8]!;
   return { x: (h[0]! * x + h[1]! * y + h[2]!) / w, y: (h[3]! * x + h[4]! * y + h[5]!) / w };
+};
+
+/** The models RANSAC fits; `auto` fits both and prefers the affine one (see {@link preferAffine}). */
+export type FitModel = "homography" | "affine";
+
+/** Checks a fit: enough inliers, a scale in range relative to the page sizes, little shear and perspective. */
+const judgeFit = (
+  found: { readonly model: FitModel; readonly homography: readonly number[]; readonly matches: number; readonly inliers: number },
+  scan: RgbaRaster,
+  reference: RgbaRaster,
+  o: AlignOptions,
+): Result<AlignmentFit, AlignError> => {
+  const h = found.homography;
+  const scaleX = Math.hypot(h[0]!, h[3]!);
+  const scaleY = Math.hypot(h[1]!, h[4]!);
+  const shear = Math.abs(h[0]! * h[1]! + h[3]! * h[4]!) / (scaleX * scaleY);
+  const fit: AlignmentFit = { ...found, scaleX, scaleY, shear };
+  if (fit.inliers < o.minInliers) return err(fail("too_few_inliers", fit, `${fit.inliers} inliers, at least ${o.minInliers} needed`));
+  // Relative to the sizes: the scan's resolution is unknown (JPEG density tags are unreliable), its frame is not.
+  const frame = Math.max(scan.width, scan.height) / Math.max(reference.width, reference.height);
+  for (const s of [scaleX * frame, scaleY * frame]) {
+    if (!(s >= o.minScale && s <= o.maxScale)) return err(fail("scale_out_of_range", fit, `scale ${s.toFixed(3)} relative to the page size outside ${o.minScale}–${o.maxScale}`));
+  }
+  if (shear > o.maxShear) return err(fail("shear", fit, `shear ${shear.toFixed(3)} above ${o.maxShear}`));
+  const perspective = Math.abs(h[6]!) * reference.width + Math.abs(h[7]!) * reference.height;
+  if (perspective > o.maxPerspective) return err(fail("perspective", fit, `perspective ${perspective.toFixed(3)} above ${o.maxPerspective}`));
+  return ok(fit);
+};
+
+/**
+ * Of an affine and a homography fit of the same matches, the affine one, unless the homography explains clearly
+ * more of them (a tenth more inliers and at least 10 more: a page photographed at an angle, whose far edge the
+ * affine model cannot reach). A flatbed scan is affine — rotation, scale, shift — and the homography's two extra
+ * degrees of freedom are then fitted to the matches' noise: measured against the generator's known transform
+ * (seeds 61–65), accepted homographies were off by 5–6 px at the corners of a 200 dpi residence card (a third of
+ * its address glyphs' height) and by 20–49 px at the foot of a 戸籍附票, whose many blank ruled rows match
+ * ambiguously; the affine fits of the same pages by 0.4–0.9 and 1–7.5 px.
+ */
+const preferAffine = (affine: Result<AlignmentFit, AlignError>, homography: Result<AlignmentFit, AlignError>): Result<AlignmentFit, AlignError> => {
+  if (affine.isErr()) return homography.isOk() ? homography : affine;
+  if (homography.isErr()) return affine;
+  const [a, h] = [affine.value.inliers, homography.value.inliers];
+  return h >= a * 1.1 && h >= a + 10 ? homography : affine;
 };
 
 /**
@@ -192,7 +244,7 @@ const referenceFeatures = (cv: Cv, reference: RgbaRaster, o: AlignOptions): Refe
 };
 
 /**
- * Estimates the homography of `scan` onto `reference` and checks it, without warping: the engine
+ * Estimates the transform of `scan` onto `reference` (as a homography; see {@link preferAffine}) and checks it, without warping: the engine
  * then warps only the one channel it binarises (4× less data than RGBA, measured ~0.4 s per A4 page
  * at 300 dpi for the RGBA warp). Errors: `alignment_failed` with a {@link AlignmentRejection}.
  */
@@ -246,31 +298,22 @@ export const estimateAlignment = (scan: RgbaRaster, reference: RgbaRaster, optio
     if (matches < Math.max(4, o.minInliers)) return err(fail("too_few_matches", null, `${matches} matches after the ratio test`));
     const srcMat = cv.matFromArray(matches, 1, cv.CV_32FC2, src);
     const dstMat = cv.matFromArray(matches, 1, cv.CV_32FC2, dst);
-    const mask = new cv.Mat();
-    [srcMat, dstMat, mask].forEach(track);
-    const hSmall = cv.findHomography(srcMat, dstMat, cv.RANSAC, o.ransacThreshold, mask);
-    track(hSmall);
-    if (hSmall.empty() || hSmall.rows !== 3) return err(fail("no_homography", null, "RANSAC found no model"));
-    let inliers = 0;
-    for (let i = 0; i < mask.rows; i++) if (mask.data[i] !== 0) inliers++;
-    // Back to full resolution: H = S_ref⁻¹ · H_small · S_scan, with S = diag(factor, factor, 1).
-    const small = Array.from(hSmall.data64F as Float64Array);
-    const full = mul3(mul3([1 / b.factor, 0, 0, 0, 1 / b.factor, 0, 0, 0, 1], small), [a.factor, 0, 0, 0, a.factor, 0, 0, 0, 1]);
-    const h = full.map((v) => v / full[8]!);
-    const scaleX = Math.hypot(h[0]!, h[3]!);
-    const scaleY = Math.hypot(h[1]!, h[4]!);
-    const shear = Math.abs(h[0]! * h[1]! + h[3]! * h[4]!) / (scaleX * scaleY);
-    const fit: AlignmentFit = { homography: h, matches, inliers, scaleX, scaleY, shear };
-    if (inliers < o.minInliers) return err(fail("too_few_inliers", fit, `${inliers} inliers, at least ${o.minInliers} needed`));
-    // Relative to the sizes: the scan's resolution is unknown (JPEG density tags are unreliable), its frame is not.
-    const frame = Math.max(scan.width, scan.height) / Math.max(reference.width, reference.height);
-    for (const s of [scaleX * frame, scaleY * frame]) {
-      if (!(s >= o.minScale && s <= o.maxScale)) return err(fail("scale_out_of_range", fit, `scale ${s.toFixed(3)} relative to the page size outside ${o.minScale}–${o.maxScale}`));
-    }
-    if (shear > o.maxShear) return err(fail("shear", fit, `shear ${shear.toFixed(3)} above ${o.maxShear}`));
-    const perspective = Math.abs(h[6]!) * reference.width + Math.abs(h[7]!) * reference.height;
-    if (perspective > o.maxPerspective) return err(fail("perspective", fit, `perspective ${perspective.toFixed(3)} above ${o.maxPerspective}`));
-    return ok(fit);
+    [srcMat, dstMat].forEach(track);
+    /** RANSAC fit of `model` to the matches at working size, brought to full resolution and judged. */
+    const fitOn = (model: FitModel): Result<AlignmentFit, AlignError> => {
+      const mask = new cv.Mat();
+      track(mask);
+      const found = model === "affine" ? cv.estimateAffine2D(srcMat, dstMat, mask, cv.RANSAC, o.ransacThreshold) : cv.findHomography(srcMat, dstMat, cv.RANSAC, o.ransacThreshold, mask);
+      track(found);
+      if (found.empty() || found.rows !== (model === "affine" ? 2 : 3)) return err(fail("no_homography", null, "RANSAC found no model"));
+      let inliers = 0;
+      for (let i = 0; i < mask.rows; i++) if (mask.data[i] !== 0) inliers++;
+      // Back to full resolution: H = S_ref⁻¹ · H_small · S_scan, with S = diag(factor, factor, 1).
+      const small = [...Array.from(found.data64F as Float64Array), ...(model === "affine" ? [0, 0, 1] : [])];
+      const full = mul3(mul3(scaling(1 / b.factor), small), scaling(a.factor));
+      return judgeFit({ model, homography: full.map((v) => v / full[8]!), matches, inliers }, scan, reference, o);
+    };
+    return o.model === "auto" ? preferAffine(fitOn("affine"), fitOn("homography")) : fitOn(o.model);
   } catch (cause) {
     // opencv.js throws bare numbers (pointers to C++ exceptions): the one boundary where they become values.
     return err(ocrError("alignment_failed", "align", "OpenCV failed while aligning the scan", { cause }));
