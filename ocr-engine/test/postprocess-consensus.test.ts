@@ -94,6 +94,14 @@ describe("kanji counts misread so that only a count's grammar tells", () => {
     expect(r.value).toBe("若葉5丁目32番地21");
     expect(r.reasons).toContain("text_repaired");
   });
+  it("一 ending a count read as one long-vowel mark (bench seed 60: 番地ニ二ー for 番地二十一, beside two readings that lost the 十)", () => {
+    expect(restoreKanjiCounts("日 向 六 丁目 ニ 十 五 番 地 ニ 二 ー")).toBe("日向六丁目二十五番地二十一");
+    const r = postProcess(field("address"), "日 向 六 丁目 ニ 十 五 番 地 ニ 二 ー", 84, undefined, { secondRaw: "日 向 六 丁目 二 十 五 番地 ニー", moreRaw: ["日 向 六 丁目 ニ 十 五 番 地 ニ エー", "日 向 六 丁目 二 十 五 番地 ニー"] });
+    expect(r.value).toBe("日向6丁目25番地21");
+    expect(r.reasons).toEqual(expect.arrayContaining(["text_repaired", "readings_disagree"]));
+    // ー before another numeral is a dash of a dashed block number, and a long-vowel mark after katakana stays.
+    for (const a of ["九段北一ー二ー三", "本町二丁目三番地センター"]) expect(restoreKanjiCounts(a)).toBe(a);
+  });
   it("十 read as 士 or ト between two digits of a count, after a counter or before one", () => {
     expect(restoreKanjiCounts("栄町五丁目一番地二士二さんぷる荘")).toBe("栄町五丁目一番地二十二さんぷる荘");
     expect(restoreKanjiCounts("桜台一丁目二十五番地二ト三")).toBe("桜台一丁目二十五番地二十三");

@@ -134,9 +134,10 @@ export const restoreTenReadAsTwo = (text: string): string => {
   return restored === s ? text : restored;
 };
 
-// 番地二二ーー: 一 ending a kanji count read as two long-vowel marks (in 明朝 it is wider than ー). A long-vowel mark
-// never follows a kanji, and no count writes 一 twice in a row (11 is 十一).
-const DOUBLED_ONE = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}])ーー(?![ー\\d${KANJI_NUMERAL_CHARS}\\p{Script=Katakana}])`, "gu");
+// 番地二二ーー, 番地ニ二ー: 一 ending a kanji count read as one or two long-vowel marks (in 明朝 it is wider than ー). A
+// long-vowel mark never follows a kanji, and no count writes 一 twice in a row (11 is 十一). Before another numeral
+// ー is a dash (九段北一ー二ー三), and is left to the dashed forms.
+const ONE_READ_AS_CHOON = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}])ーー?(?![ー\\d${KANJI_NUMERAL_CHARS}\\p{Script=Katakana}])`, "gu");
 // 番地二士二, 二ト三番地: 十 read as one of its look-alikes (士, 土, エ, 干, ト) between two kanji digits of a count,
 // after a counter or before one. None of them stands between two numerals in a place name.
 const TEN_LOOKALIKE = "[士土エ干ト]";
@@ -147,12 +148,12 @@ const TEN_BETWEEN_DIGITS = new RegExp(
 
 /**
  * An address with the kanji counts tesseract misread in ways only a count's grammar tells apart mended: 一 read as
- * ーー, 十 read as a look-alike between two digits, then 十 read as 二 ({@link restoreTenReadAsTwo}); the text as
+ * ー or ーー, 十 read as a look-alike between two digits, then 十 read as 二 ({@link restoreTenReadAsTwo}); the text as
  * it was when there is none. A guess: the caller flags the field `text_repaired`.
  */
 export const restoreKanjiCounts = (text: string): string => {
   const s = fixNumeralLookalikes(dropSpacesBetweenJapanese(normaliseText(text)));
-  const mended = s.replace(DOUBLED_ONE, "一").replace(TEN_BETWEEN_DIGITS, "十");
+  const mended = s.replace(ONE_READ_AS_CHOON, "一").replace(TEN_BETWEEN_DIGITS, "十");
   return restoreTenReadAsTwo(mended === s ? text : mended);
 };
 
