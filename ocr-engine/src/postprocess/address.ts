@@ -146,14 +146,27 @@ const TEN_BETWEEN_DIGITS = new RegExp(
   "gu",
 );
 
+// 番地ニ, 番地ニエー: a count after a counter, at the end of the address (or before 号, の, a dash), read wholly or
+// partly in the katakana look-alikes of its numerals (ニ for 二, ー for 一; 十's look-alikes are left to the rule
+// below). No building or place name is written in such a run where a count belongs; a 十 lost beside it is not
+// ruled out, hence flagged.
+const COUNT_TAIL_IN_KATAKANA = new RegExp(
+  `(?<=(?:丁目|番地|番|号)の?)[ニー${KANJI_NUMERAL_CHARS}士土エ干ト]*[ニー][ニー${KANJI_NUMERAL_CHARS}士土エ干ト]*(?=$|[号の\\-\\s])`,
+  "gu",
+);
+
 /**
- * An address with the kanji counts tesseract misread in ways only a count's grammar tells apart mended: 一 read as
- * ー or ーー, 十 read as a look-alike between two digits, then 十 read as 二 ({@link restoreTenReadAsTwo}); the text as
+ * An address with the kanji counts tesseract misread in ways only a count's grammar tells apart mended: a count
+ * after a counter read in katakana look-alikes (番地ニ → 番地二), 一 read as ー or ーー, 十 read as a look-alike between two digits, then 十 read as 二 ({@link restoreTenReadAsTwo}); the text as
  * it was when there is none. A guess: the caller flags the field `text_repaired`.
  */
 export const restoreKanjiCounts = (text: string): string => {
   const s = fixNumeralLookalikes(dropSpacesBetweenJapanese(normaliseText(text)));
-  const mended = s.replace(ONE_READ_AS_CHOON, "一").replace(TEN_BETWEEN_DIGITS, "十");
+  // ーー after a numeral first: it is one 一, which the run below would make two.
+  const mended = s
+    .replace(ONE_READ_AS_CHOON, "一")
+    .replace(COUNT_TAIL_IN_KATAKANA, (run) => run.replace(/ニ/g, "二").replace(/ー/g, "一"))
+    .replace(TEN_BETWEEN_DIGITS, "十");
   return restoreTenReadAsTwo(mended === s ? text : mended);
 };
 
