@@ -105,9 +105,12 @@ describe("repairs of block numbers that guess, flagged text_repaired", () => {
       reasons: ["readings_disagree"],
     });
   });
-  it("reads three block numbers joined by dots as dashes, and drops an underscore (never written in an address)", () => {
+  it("reads three block numbers joined by dots as dashes, and drops an underscore, a double quote or a bar (never written in an address)", () => {
     expect(repairBlockNumbers("みほん市若葉8.8.6みほんハイツ203号室")).toBe("みほん市若葉8-8-6みほんハイツ203号室");
     expect(repairBlockNumbers("ひがしみほん市栄町3-37-3_みほんハイツ505号室")).toBe("ひがしみほん市栄町3-37-3みほんハイツ505号室");
+    // Seed 67: a speck at the cap height read as a double quote before a building name, by two readings of three.
+    expect(repairBlockNumbers('ひがしみほん市若葉5丁目4番地26"みほんハイツ202号室')).toBe("ひがしみほん市若葉5丁目4番地26みほんハイツ202号室");
+    expect(repairBlockNumbers("若葉5丁目4番|26")).toBe("若葉5丁目4番26");
     // Two numbers with one dot may be anything: left for the grammar check to flag; four dotted numbers too.
     expect(repairBlockNumbers("若葉8.8")).toBe("若葉8.8");
     expect(repairBlockNumbers("若葉1.2.3.4")).toBe("若葉1.2.3.4");

@@ -36,8 +36,9 @@ export const fixNumeralLookalikes = (text: string): string => text.replace(KATAK
 const DOT_BESIDE_DASH = /(?<=\d)[.,．，]?-[.,．，]?(?=\d)|(?<=\d)[.,．，]-?(?=\d+-)|(?<=\d-\d+)[.,．，](?=\d)/g;
 // 8.8.6: three block numbers joined by dots — a dash read as a dot (a block number is never a decimal).
 const DOTTED_BLOCKS = /(?<![\d.])(\d+)[.．](\d+)[.．](\d+)(?![\d.])/g;
-// 3-37-3_みほんハイツ: an underscore is never written in an address; tesseract reads specks on the baseline so.
-const UNDERSCORE = /[_＿]/g;
+// 3-37-3_みほんハイツ, 二十六"みほんハイツ: an underscore, a double quote, a backquote or a bar is never written in an
+// address; tesseract reads specks of tint on the baseline or at the cap height so.
+const SPECK_MARKS = /[_＿"“”＂`｀|｜¦]/g;
 // 1本日4番, 6本目, 1日4番: 丁目 with 丁 read as 本 or lost, after a block number and (for a lone 日 or 目)
 // before the next one — no place name has 本目 or 本日 after a number, and no counter but 丁目 looks so.
 // 七日631番地: the same after a kanji numeral, which canonicalisation left as it is (no counter followed it).
@@ -65,7 +66,7 @@ const GO_LOOKALIKE = /(?<=\d)呈|(?<=\d)り(?=室)/g;
  */
 export const repairBlockNumbers = (canonical: string): string => {
   const repaired = canonical
-    .replace(UNDERSCORE, "")
+    .replace(SPECK_MARKS, "")
     .replace(DOTTED_BLOCKS, "$1-$2-$3")
     .replace(DOT_BESIDE_DASH, "-")
     .replace(LOST_CHOME, "丁目")
