@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { restoreKanjiCounts } from "../src/postprocess/address.ts";
-import { dropScriptTwins } from "../src/postprocess/kana.ts";
+import { dropScriptTwins, dropSizeTwins } from "../src/postprocess/kana.ts";
 import { postProcess } from "../src/postprocess/post-process.ts";
 import { readingConsensus } from "../src/postprocess/reading-consensus.ts";
 import { readingsFillRings } from "../src/postprocess/reading-stutter.ts";
@@ -84,6 +84,20 @@ describe("a furigana glyph read in both scripts", () => {
     expect(r.value).toBe("ワタナベ カズコ");
     expect(r.needsReview).toBe(true);
     expect(r.reasons).toContain("text_repaired");
+  });
+});
+
+describe("a furigana glyph read in both sizes", () => {
+  it("a small kana beside its full-size form is one glyph: kept once, full-size, and flagged (bench seed 68: マユュユミ)", () => {
+    expect(dropSizeTwins("イシカワ マユュユミ")).toBe("イシカワ マユミ");
+    expect(dropSizeTwins("マユュミ")).toBe("マユミ");
+    expect(dropSizeTwins("ヨョシダ")).toBe("ヨシダ");
+    const r = postProcess(field("kana"), "イシカワ マユュユミ", 69);
+    expect(r.value).toBe("イシカワ マユミ");
+    expect(r.reasons).toContain("text_repaired");
+  });
+  it("leaves small kana where a reading has them, and ッ beside ツ", () => {
+    for (const k of ["キョウコ", "シュウヘイ", "リュウ", "ミッツ", "ユウヤ", "ヤヨイ"]) expect(dropSizeTwins(k)).toBe(k);
   });
 });
 

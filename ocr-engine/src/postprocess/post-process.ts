@@ -6,7 +6,7 @@ import { isWellFormedAddressTail } from "./address-grammar.ts";
 import { CHECK_DIGIT_VERIFIERS } from "./check-digits.ts";
 import { closestValue, editDistance } from "./closest-value.ts";
 import { type DateNotation, parseJapaneseDate } from "./japanese-date.ts";
-import { dropScriptTwins, isKana, normaliseKana } from "./kana.ts";
+import { dropScriptTwins, dropSizeTwins, isKana, normaliseKana } from "./kana.ts";
 import { normaliseName } from "./name.ts";
 import { readingConsensus } from "./reading-consensus.ts";
 import { DOTTED_HA_KANA, dropDotsBesideRing, hasRingWhereDots, readingsFillRings, stutterResolutions } from "./reading-stutter.ts";
@@ -117,12 +117,13 @@ const byType = (field: TemplateField, raw: string, vocabularies: Vocabularies): 
       return ok(normaliseName(raw));
     case "kana": {
       const twinless = dropScriptTwins(raw);
-      const value = normaliseKana(twinless);
+      const read = normaliseKana(twinless);
+      const value = dropSizeTwins(read);
       if (value !== "" && !isKana(value)) return { value, reasons: ["not_kana"] };
       // A reading has at most one gap (family | given name); tesseract splits kana into several words, and
       // which gap is the real one cannot be told from the text: a person decides (never silently wrong).
       const gaps = (value.match(/[ \u3000]+/g) ?? []).length > 1 ? (["spacing_uncertain"] as const) : [];
-      const twin = twinless === raw ? [] : (["text_repaired"] as const);
+      const twin = twinless === raw && value === read ? [] : (["text_repaired"] as const);
       return { value: value === "" ? null : value, reasons: [...twin, ...gaps] };
     }
     case "roman-name": {
