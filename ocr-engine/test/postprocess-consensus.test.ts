@@ -123,7 +123,22 @@ describe("kanji counts misread so that only a count's grammar tells", () => {
     expect(r.value).toBe("東雲8丁目12番地2");
     expect(r.reasons).toContain("text_repaired");
     // A katakana word after a counter is a building: ニューハイツ, センター stay.
-    for (const a of ["本町二丁目三番ニューハイツ", "本町二丁目三番地センター", "本町二丁目三番地ニシハイツ"]) expect(restoreKanjiCounts(a)).toBe(a);
+    for (const a of ["本町二丁目三番ニューハイツ", "本町二丁目三番地ニシハイツ", "本町二丁目三番地ニーハイツ"]) expect(restoreKanjiCounts(a)).toBe(a);
+  });
+  it("also where a building name in hiragana or kanji follows the count (seed 70: 番地ニーみほんハイツ twice beside 番地ニ二ーー)", () => {
+    expect(restoreKanjiCounts("東雲三丁目八番地ニ二ーーみほんハイツ305号室")).toBe("東雲三丁目八番地二十一みほんハイツ305号室");
+    // 二一 there is a count that lost its 十: flagged, so that a reading that kept it wins the vote.
+    expect(postProcess(field("address"), "東雲三丁目八番地ニーみほんハイツ305号室", 85).reasons).toContain("pattern_mismatch");
+    const r = postProcess(field("address"), "東雲 三 丁目 八 番地 ニー みほ ん ハイ ツ 305 号 室", 85, undefined, {
+      secondRaw: "東雲 三 丁 目 八 番地 ニ 二 ーー みほ ん ハイ ツ 305 号 室",
+      moreRaw: ["東雲 三 丁 目 八 番地 ニー みほ ん ハイ ツ 305 号 室"],
+    });
+    expect(r.value).toBe("東雲3丁目8番地二十一みほんハイツ305号室");
+    // A building that begins with a numeral is not a count: left as read, unflagged.
+    for (const a of ["本町二丁目五番地三井ハイツ", "本町二丁目五番地三つ葉荘"]) {
+      expect(restoreKanjiCounts(a)).toBe(a);
+      expect(postProcess(field("address"), a, 90).reasons).toEqual([]);
+    }
   });
   it("十 read as 士 or ト between two digits of a count, after a counter or before one", () => {
     expect(restoreKanjiCounts("栄町五丁目一番地二士二さんぷる荘")).toBe("栄町五丁目一番地二十二さんぷる荘");

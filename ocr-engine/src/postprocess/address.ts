@@ -9,6 +9,11 @@ const K = `[${KANJI_NUMERAL_CHARS}]+`;
  */
 const COUNTED = new RegExp(`(${K})(?=丁目|番地|番(?![町丁])|号|地割)`, "g");
 const AFTER_NO = new RegExp(`(?<=\\d(?:丁目|番地|番|号|地割)の?)(${K})(?=$|[号の\\-\\s])`, "g");
+// Where a count after a counter may end, for the checks and the flagged repairs (never for the canonical form: a
+// building may begin with a numeral, 三井ハイツ, 三つ葉荘): also before a building name in hiragana or kanji
+// (番地二十一みほんハイツ).
+const COUNT_END = "(?=$|[号の\\-\\s]|\\p{Script=Hiragana}|\\p{Script=Han})";
+const COUNT_AFTER_NO = new RegExp(`(?<=\\d(?:丁目|番地|番|号|地割)の?)(${K})${COUNT_END}`, "gu");
 
 // 九段北一ー二ー三: block numbers written as kanji joined by dashes, only at the end of the address.
 const DASHED_TAIL = new RegExp(`(?<![${KANJI_NUMERAL_CHARS}])(${K})((?:[ー−－‐\\-](${K})){1,2})$`);
@@ -112,11 +117,11 @@ export const hasBareDigitKanjiCount = (text: string): boolean => {
   const s = fixNumeralLookalikes(dropSpacesBetweenJapanese(normaliseText(text)));
   const bare = (m: string | undefined): boolean => m !== undefined && m.length >= 2 && /^[一二三四五六七八九]+$/.test(m);
   if ([...s.matchAll(COUNTED)].some((m) => bare(m[1]))) return true;
-  return [...s.replace(COUNTED, arabic).matchAll(AFTER_NO)].some((m) => bare(m[1]));
+  return [...s.replace(COUNTED, arabic).matchAll(COUNT_AFTER_NO)].some((m) => bare(m[1]));
 };
 
 // A kanji count after a counter, with the counter itself still in kanji or already in digits (番地二二一, 十五番地二二一).
-const AFTER_COUNT = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}](?:丁目|番地|番|号|地割)の?)(${K})(?=$|[号の\\-\\s])`, "g");
+const AFTER_COUNT = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}](?:丁目|番地|番|号|地割)の?)(${K})${COUNT_END}`, "gu");
 // X二Y of three bare digits (no 〇, no 十): the count X十Y with 十 read as 二.
 const TEN_READ_AS_TWO = /^([一二三四五六七八九])二([一二三四五六七八九])$/u;
 
@@ -147,12 +152,13 @@ const TEN_BETWEEN_DIGITS = new RegExp(
   "gu",
 );
 
-// 番地ニ, 番地ニエー: a count after a counter, at the end of the address (or before 号, の, a dash), read wholly or
-// partly in the katakana look-alikes of its numerals (ニ for 二, ー for 一; 十's look-alikes are left to the rule
-// below). No building or place name is written in such a run where a count belongs; a 十 lost beside it is not
-// ruled out, hence flagged.
+// 番地ニ, 番地ニエー, 番地ニーみほんハイツ: a count after a counter, read wholly or partly in the katakana look-alikes
+// of its numerals (ニ for 二, ー for 一; 十's look-alikes are left to the rule below), where the count ends: at the
+// end of the address, before 号, の, a dash, or before a building name in another script (hiragana, kanji). No
+// building is named with such a run alone, and a katakana building name goes on in katakana (ニューハイツ, センター).
+// A 十 lost beside it is not ruled out, hence flagged.
 const COUNT_TAIL_IN_KATAKANA = new RegExp(
-  `(?<=(?:丁目|番地|番|号)の?)[ニー${KANJI_NUMERAL_CHARS}士土エ干ト]*[ニー][ニー${KANJI_NUMERAL_CHARS}士土エ干ト]*(?=$|[号の\\-\\s])`,
+  `(?<=(?:丁目|番地|番|号)の?)[ニー${KANJI_NUMERAL_CHARS}士土エ干ト]*[ニー][ニー${KANJI_NUMERAL_CHARS}士土エ干ト]*${COUNT_END}`,
   "gu",
 );
 
