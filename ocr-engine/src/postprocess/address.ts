@@ -145,10 +145,12 @@ export const restoreTenReadAsTwo = (text: string): string => {
 // ー is a dash (九段北一ー二ー三), and is left to the dashed forms.
 const ONE_READ_AS_CHOON = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}])ーー?(?![ー\\d${KANJI_NUMERAL_CHARS}\\p{Script=Katakana}])`, "gu");
 // 番地二士二, 二ト三番地: 十 read as one of its look-alikes (士, 土, エ, 干, ト) between two kanji digits of a count,
-// after a counter or before one. None of them stands between two numerals in a place name.
+// after a counter or before one. None of them stands between two numerals in a place name. 上 too, after a counter
+// only (番地ニ上一, seed 70): before one it may end a place name (二上三番地: 二上町).
 const TEN_LOOKALIKE = "[士土エ干ト]";
+const TEN_LOOKALIKE_AFTER_COUNTER = "[士土エ干ト上]";
 const TEN_BETWEEN_DIGITS = new RegExp(
-  `(?<=(?:丁目|番地|番|号)の?[一二三四五六七八九])${TEN_LOOKALIKE}(?=[一二三四五六七八九](?:$|[号の\\-\\s\\p{Script=Hiragana}\\p{Script=Katakana}]))|(?<=[一二三四五六七八九])${TEN_LOOKALIKE}(?=[一二三四五六七八九](?:丁目|番地|番|号))`,
+  `(?<=(?:丁目|番地|番|号)の?[一二三四五六七八九])${TEN_LOOKALIKE_AFTER_COUNTER}(?=[一二三四五六七八九](?:$|[号の\\-\\s\\p{Script=Hiragana}\\p{Script=Katakana}]))|(?<=[一二三四五六七八九])${TEN_LOOKALIKE}(?=[一二三四五六七八九](?:丁目|番地|番|号))`,
   "gu",
 );
 
@@ -158,7 +160,7 @@ const TEN_BETWEEN_DIGITS = new RegExp(
 // building is named with such a run alone, and a katakana building name goes on in katakana (ニューハイツ, センター).
 // A 十 lost beside it is not ruled out, hence flagged.
 const COUNT_TAIL_IN_KATAKANA = new RegExp(
-  `(?<=(?:丁目|番地|番|号)の?)[ニー${KANJI_NUMERAL_CHARS}士土エ干ト]*[ニー][ニー${KANJI_NUMERAL_CHARS}士土エ干ト]*${COUNT_END}`,
+  `(?<=(?:丁目|番地|番|号)の?)[ニー${KANJI_NUMERAL_CHARS}士土エ干ト上]*[ニー][ニー${KANJI_NUMERAL_CHARS}士土エ干ト上]*${COUNT_END}`,
   "gu",
 );
 
