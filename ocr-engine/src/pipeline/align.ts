@@ -172,9 +172,9 @@ const judgeFit = (
  * more of them (a tenth more inliers and at least 10 more: a page photographed at an angle, whose far edge the
  * affine model cannot reach). A flatbed scan is affine — rotation, scale, shift — and the homography's two extra
  * degrees of freedom are then fitted to the matches' noise: measured against the generator's known transform
- * (seeds 61–65), accepted homographies were off by 5–6 px at the corners of a 200 dpi residence card (a third of
+ * (seeds 60–65), accepted homographies were off by 5–7 px at the corners of a 200 dpi residence card (a third of
  * its address glyphs' height) and by 20–49 px at the foot of a 戸籍附票, whose many blank ruled rows match
- * ambiguously; the affine fits of the same pages by 0.4–0.9 and 1–7.5 px.
+ * ambiguously (seed 60's was rejected outright); the affine fits of the same pages by 0.4–1.1 and 1–13 px.
  */
 const preferAffine = (affine: Result<AlignmentFit, AlignError>, homography: Result<AlignmentFit, AlignError>): Result<AlignmentFit, AlignError> => {
   if (affine.isErr()) return homography.isOk() ? homography : affine;
@@ -244,9 +244,9 @@ const referenceFeatures = (cv: Cv, reference: RgbaRaster, o: AlignOptions): Refe
 };
 
 /**
- * Estimates the transform of `scan` onto `reference` (as a homography; see {@link preferAffine}) and checks it, without warping: the engine
- * then warps only the one channel it binarises (4× less data than RGBA, measured ~0.4 s per A4 page
- * at 300 dpi for the RGBA warp). Errors: `alignment_failed` with a {@link AlignmentRejection}.
+ * Estimates the transform of `scan` onto `reference` (an affine fit or a homography, see {@link preferAffine},
+ * returned as a homography) and checks it, without warping: the engine then warps only the one channel it
+ * binarises (4× less data than RGBA, measured ~0.4 s per A4 page at 300 dpi for the RGBA warp). Errors: `alignment_failed` with a {@link AlignmentRejection}.
  */
 export const estimateAlignment = (scan: RgbaRaster, reference: RgbaRaster, options: Partial<AlignOptions> = {}): Result<AlignmentFit, AlignError> => {
   const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
