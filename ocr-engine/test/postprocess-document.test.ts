@@ -99,3 +99,16 @@ describe("postProcessDocument", () => {
     expect(calls).toBe(2);
   });
 });
+
+describe("dots that may be a filled ring, on the page", () => {
+  // Bench seed 75, a 戸籍附票: one row's readings differed by さんぷる/さんぶる, another row's all read さんぶる荘.
+  const dotted = { raw: "大阪市北区本町1-2-3さんぶる荘", confidence: 90, secondRaw: "大阪市北区本町1-2-3さんぶる荘" };
+  const withMember = (member: { raw: string; confidence: number; secondRaw: string }) =>
+    postProcessDocument(template, { fields: { "household.head": r("山田 太郎"), "destination.address": dotted }, groups: { members: [{ "member.name": member }] } }, { today: "2026-11-24" });
+  it("flags dots in an address that every reading agreed on, when another crop of the page took a ring for dots", () => {
+    expect(withMember({ raw: "さんぷる 花子", confidence: 90, secondRaw: "さんぶる 花子" }).fields[1]?.reasons).toContain("weak_character");
+  });
+  it("leaves them when no crop of the page did", () => {
+    expect(withMember({ raw: "山田 花子", confidence: 90, secondRaw: "山田 花子" }).fields[1]?.reasons).toEqual([]);
+  });
+});

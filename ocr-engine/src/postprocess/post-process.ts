@@ -253,6 +253,9 @@ const CONSENSUS_TYPES: ReadonlySet<TemplateField["type"]> = new Set(["text", "ad
 /** A reading as the vote compares it: normalised, without the spaces tesseract puts between Japanese words. */
 const votingText = (raw: string): string => dropSpacesBetweenJapanese(normaliseText(raw).trim());
 
+/** Whether the readings of one crop differ somewhere by dots against a ring ({@link readingsFillRings}), spaces aside. */
+export const cropFillsRings = (raws: readonly string[]): boolean => raws.length > 1 && readingsFillRings(raws.map(votingText));
+
 /** The readings' character-level consensus read as the field's type; null for fewer than three readings. */
 const consensusOf = (read: ReadAs, raws: readonly string[]): Normalised | null => {
   const text = readingConsensus(raws.map(votingText));
@@ -264,10 +267,11 @@ const consensusOf = (read: ReadAs, raws: readonly string[]): Normalised | null =
  * readings elsewhere took a ring for dots ({@link readingsFillRings}): every reading may have filled this ring too
  * (さんぶる荘 for さんぷる荘, all readings agreeing, while one read さんぶる村 for the dictionary's さんぷる村).
  */
-const dotsInDoubt = (field: TemplateField, value: string | null, raws: readonly string[], vocabularies: Vocabularies): boolean => {
-  if (value === null || raws.length < 2 || !DOTTED_HA_KANA.test(value)) return false;
+const dotsInDoubt = (field: TemplateField, value: string | null, raws: readonly string[], vocabularies: Vocabularies, pageFillsRings: boolean): boolean => {
+  const onPage = pageFillsRings && (field.type === "address" || field.type === "text");
+  if (value === null || (raws.length < 2 && !onPage) || !DOTTED_HA_KANA.test(value)) return false;
   const spelt = field.type === "address" && vocabularies.placeNames !== undefined ? correctPlaceNames(value, vocabularies.placeNames).placeLength : 0;
-  return DOTTED_HA_KANA.test([...value].slice(spelt).join("")) && readingsFillRings(raws.map(votingText));
+  return DOTTED_HA_KANA.test([...value].slice(spelt).join("")) && (onPage || cropFillsRings(raws));
 };
 
 /**
@@ -353,6 +357,11 @@ export interface ReadingEvidence {
   readonly moreRaw?: readonly string[];
   /** A character below this confidence flags the field `weak_character`; default {@link DEFAULT_WEAK_SYMBOL_CONFIDENCE}. */
   readonly weakSymbolConfidence?: number;
+  /**
+   * Whether the readings of some crop of the same page differed by dots against a ring ({@link readingsFillRings}):
+   * the page's binarisation fills rings, so dots in an address or text of any crop of it may be a filled ring.
+   */
+  readonly pageFillsRings?: boolean;
 }
 
 /** Default confidence below which one character flags its field (`weak_character`); measured in bench-ocr. */
@@ -403,7 +412,7 @@ export const postProcess = (
   if (hasText && evidence.weakestSymbol !== undefined && evidence.weakestSymbol < (evidence.weakSymbolConfidence ?? DEFAULT_WEAK_SYMBOL_CONFIDENCE)) {
     reasons.push("weak_character");
   }
-  if (field.type !== "name" && dotsInDoubt(field, value, [raw, ...others], vocabularies)) reasons.push("weak_character");
+  if (field.type !== "name" && dotsInDoubt(field, value, [raw, ...others], vocabularies, evidence.pageFillsRings === true)) reasons.push("weak_character");
   // Two readings at different scales rarely make the same mistake: when their values differ, one is wrong.
   if (others.some((o) => (hasText || o.trim() !== "") && read(o).value !== value)) reasons.push("readings_disagree");
   if (field.type === "name" && hasText) reasons.push("name_always_confirmed");
