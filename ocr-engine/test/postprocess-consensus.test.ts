@@ -144,6 +144,9 @@ describe("kanji counts misread so that only a count's grammar tells", () => {
     expect(restoreKanjiCounts("栄町五丁目一番地二士二さんぷる荘")).toBe("栄町五丁目一番地二十二さんぷる荘");
     expect(restoreKanjiCounts("桜台一丁目二十五番地二ト三")).toBe("桜台一丁目二十五番地二十三");
     expect(restoreKanjiCounts("中央二ト三番地")).toBe("中央二十三番地");
+    // ナ too (seeds 48–53, 77, 78: 番地ニナー for 番地二十一, every reading of some crops).
+    expect(restoreKanjiCounts("栄町五丁目十番地ニナーさんぷる荘401号室")).toBe("栄町五丁目十番地二十一さんぷる荘401号室");
+    expect(restoreKanjiCounts("本町三丁目ナカノハイツ")).toBe("本町三丁目ナカノハイツ");
     // 上 too, but only after a counter: before one it may end a place name (二上町).
     expect(restoreKanjiCounts("東雲三丁目八番地ニ上一みほんハイツ")).toBe("東雲三丁目八番地二十一みほんハイツ");
     expect(restoreKanjiCounts("本町二上三番地")).toBe("本町二上三番地");

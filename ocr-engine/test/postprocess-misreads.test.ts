@@ -49,6 +49,9 @@ describe("katakana and kanji look-alikes in block numbers", () => {
     expect(canonicalAddress("れい ぶん 県 あお ば 市 中 央 5 耳目 21 番 16 号")).toBe("れいぶん県あおば市中央5丁目21番16号");
     // Not after a number: a place name's 日 or 了 stays.
     expect(fixNumeralLookalikes("丁日町了目")).toBe("丁日町了目");
+    // 丁 read as ド, once or twice (seed 73: 桜台三ドド目); not without a number before it.
+    expect(canonicalAddress("さんぷる村桜台三ドド目465番地")).toBe("さんぷる村桜台3丁目465番地");
+    expect(fixNumeralLookalikes("ドド目")).toBe("ドド目");
   });
   it("leaves katakana words, place names and dashed block numbers alone", () => {
     expect(fixNumeralLookalikes("ニセコ町センター")).toBe("ニセコ町センター");
@@ -122,6 +125,8 @@ describe("repairs of block numbers that guess, flagged text_repaired", () => {
     expect(repairBlockNumbers("もくじ市本町5丁目12番地十太メゾン見本403号室")).toBe("もくじ市本町5丁目12番地十六メゾン見本403号室");
     expect(repairBlockNumbers("もくじ市若葉5丁目33番地十太")).toBe("もくじ市若葉5丁目33番地16");
     expect(repairBlockNumbers("もくじ市本町5丁目12番地十太陽ハイツ")).toBe("もくじ市本町5丁目12番地十太陽ハイツ");
+    // …and before 号 (seed 78: 12番十太号), which no building name puts after 太.
+    expect(repairBlockNumbers("ためし町緑ケ丘9丁目12番十太号ためしコーポ101号室")).toBe("ためし町緑ケ丘9丁目12番16号ためしコーポ101号室");
     expect(repairBlockNumbers("太田市本町1番地")).toBe("太田市本町1番地");
     // 号 read as 呈 after a number, or as り before 室 (held-out seeds 16, 29 and 15): nothing else follows a number so.
     expect(repairBlockNumbers("もくじ市日向1丁目26番19呈")).toBe("もくじ市日向1丁目26番19号");

@@ -25,8 +25,9 @@ const NUMERAL_OR_COUNTER = `[${KANJI_NUMERAL_CHARS}\\d]|丁目|番|号|地割`;
 const KATAKANA_NI = new RegExp(`ニ(?=${NUMERAL_OR_COUNTER})|(?<=[${KANJI_NUMERAL_CHARS}])ニ`, "g");
 const CHOON_ONE = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}]|^|[^\\p{Script=Katakana}ー])ー(?=丁目|番|号|地割)`, "gu");
 // 丁月, 丁日: 目 read as 月 or 日 after a numbered 丁 (八丁月 → 八丁目, 2丁日 → 2丁目); neither follows 丁 in a
-// place name. 了目, 耳目: 丁 read as 了 or 耳 after a number and before 目 (七了目, 5耳目): no place name has them.
-const CHOME_MOON = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}\\d])(?:丁[月日]|[了耳]目)`, "g");
+// place name. 了目, 耳目, ド目, ドド目: 丁 read as 了, 耳 or ド (once or twice) after a number and before 目 (七了目,
+// 5耳目, 三ドド目): no place name has them.
+const CHOME_MOON = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}\\d])(?:丁[月日]|[了耳]目|ド{1,2}目)`, "g");
 
 /**
  * Repairs the look-alikes tesseract puts into block numbers, only where the context leaves one reading:
@@ -55,9 +56,9 @@ const LOST_CHOME = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])本[目日]|(?<=[
 const KANA_TWO = new RegExp(`(?<![\\d${KANJI_NUMERAL_CHARS}こご])[こご](?=丁目|番地|号(?!室))`, "g");
 
 // 12番地十太メゾン: 六 read as 太 (the same strokes, the top dot shifted) in a kanji block number after a counter,
-// where the number ends (the address ends, or kana, a digit or a space follows). A building name may begin with
-// 太 (太陽ハイツ), but then a kanji follows it.
-const SIX_READ_AS_FAT = new RegExp(`(?<=(?:丁目|番地|番|号)[${KANJI_NUMERAL_CHARS}]*)太(?=$|[\\s\\d\\p{Script=Hiragana}\\p{Script=Katakana}ー])`, "gu");
+// where the number ends (the address ends, or 号, kana, a digit or a space follows: 12番十太号). A building name may
+// begin with 太 (太陽ハイツ), but then a kanji other than 号 follows it.
+const SIX_READ_AS_FAT = new RegExp(`(?<=(?:丁目|番地|番|号)[${KANJI_NUMERAL_CHARS}]*)太(?=$|号|[\\s\\d\\p{Script=Hiragana}\\p{Script=Katakana}ー])`, "gu");
 
 // 26番19呈, 308呈室, 504り室: 号 read as 呈 (口 over a stroke of the same width) after a block or room number, or as
 // り before 室. Neither follows a number in an address.
@@ -144,11 +145,11 @@ export const restoreTenReadAsTwo = (text: string): string => {
 // long-vowel mark never follows a kanji, and no count writes 一 twice in a row (11 is 十一). Before another numeral
 // ー is a dash (九段北一ー二ー三), and is left to the dashed forms.
 const ONE_READ_AS_CHOON = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}])ーー?(?![ー\\d${KANJI_NUMERAL_CHARS}\\p{Script=Katakana}])`, "gu");
-// 番地二士二, 二ト三番地: 十 read as one of its look-alikes (士, 土, エ, 干, ト) between two kanji digits of a count,
+// 番地二士二, 二ト三番地, 番地ニナー: 十 read as one of its look-alikes (士, 土, エ, 干, ト, ナ) between two kanji digits of a count,
 // after a counter or before one. None of them stands between two numerals in a place name. 上 too, after a counter
 // only (番地ニ上一, seed 70): before one it may end a place name (二上三番地: 二上町).
-const TEN_LOOKALIKE = "[士土エ干ト]";
-const TEN_LOOKALIKE_AFTER_COUNTER = "[士土エ干ト上]";
+const TEN_LOOKALIKE = "[士土エ干トナ]";
+const TEN_LOOKALIKE_AFTER_COUNTER = "[士土エ干トナ上]";
 const TEN_BETWEEN_DIGITS = new RegExp(
   `(?<=(?:丁目|番地|番|号)の?[一二三四五六七八九])${TEN_LOOKALIKE_AFTER_COUNTER}(?=[一二三四五六七八九](?:$|[号の\\-\\s\\p{Script=Hiragana}\\p{Script=Katakana}]))|(?<=[一二三四五六七八九])${TEN_LOOKALIKE}(?=[一二三四五六七八九](?:丁目|番地|番|号))`,
   "gu",
@@ -160,7 +161,7 @@ const TEN_BETWEEN_DIGITS = new RegExp(
 // building is named with such a run alone, and a katakana building name goes on in katakana (ニューハイツ, センター).
 // A 十 lost beside it is not ruled out, hence flagged.
 const COUNT_TAIL_IN_KATAKANA = new RegExp(
-  `(?<=(?:丁目|番地|番|号)の?)[ニー${KANJI_NUMERAL_CHARS}士土エ干ト上]*[ニー][ニー${KANJI_NUMERAL_CHARS}士土エ干ト上]*${COUNT_END}`,
+  `(?<=(?:丁目|番地|番|号)の?)[ニー${KANJI_NUMERAL_CHARS}士土エ干トナ上]*[ニー][ニー${KANJI_NUMERAL_CHARS}士土エ干トナ上]*${COUNT_END}`,
   "gu",
 );
 
