@@ -145,9 +145,9 @@ export const restoreTenReadAsTwo = (text: string): string => {
 // long-vowel mark never follows a kanji, and no count writes 一 twice in a row (11 is 十一). Before another numeral
 // ー is a dash (九段北一ー二ー三), and is left to the dashed forms.
 const ONE_READ_AS_CHOON = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}])ーー?(?![ー\\d${KANJI_NUMERAL_CHARS}\\p{Script=Katakana}])`, "gu");
-// 番地二士二, 二ト三番地, 番地ニナー: 十 read as one of its look-alikes (士, 土, エ, 干, ト, ナ) between two kanji digits of a count,
-// after a counter or before one. None of them stands between two numerals in a place name. 上 too, after a counter
-// only (番地ニ上一, seed 70): before one it may end a place name (二上三番地: 二上町).
+// 番地二士二, 二ト三番地, 番地ニナー: 十 read as one of its look-alikes (士, 土, エ, 干, ト, ナ) between two kanji digits
+// of a count, after a counter or before one. None of them stands between two numerals in a place name. 上 too, after
+// a counter only (番地ニ上一, seed 70): before one it may end a place name (二上三番地: 二上町).
 const TEN_LOOKALIKE = "[士土エ干トナ]";
 const TEN_LOOKALIKE_AFTER_COUNTER = "[士土エ干トナ上]";
 const TEN_BETWEEN_DIGITS = new RegExp(
@@ -156,7 +156,7 @@ const TEN_BETWEEN_DIGITS = new RegExp(
 );
 
 // 番地ニ, 番地ニエー, 番地ニーみほんハイツ: a count after a counter, read wholly or partly in the katakana look-alikes
-// of its numerals (ニ for 二, ー for 一; 十's look-alikes are left to the rule below), where the count ends: at the
+// of its numerals (ニ for 二, ー for 一; 十's look-alikes are left to TEN_BETWEEN_DIGITS), where the count ends: at the
 // end of the address, before 号, の, a dash, or before a building name in another script (hiragana, kanji). No
 // building is named with such a run alone, and a katakana building name goes on in katakana (ニューハイツ, センター).
 // A 十 lost beside it is not ruled out, hence flagged.
@@ -166,9 +166,10 @@ const COUNT_TAIL_IN_KATAKANA = new RegExp(
 );
 
 /**
- * An address with the kanji counts tesseract misread in ways only a count's grammar tells apart mended: a count
- * after a counter read in katakana look-alikes (番地ニ → 番地二), 一 read as ー or ーー, 十 read as a look-alike between two digits, then 十 read as 二 ({@link restoreTenReadAsTwo}); the text as
- * it was when there is none. A guess: the caller flags the field `text_repaired`.
+ * An address with the kanji counts tesseract misread in ways only a count's grammar tells apart mended: 一 read as
+ * ー or ーー, a count after a counter read in katakana look-alikes (番地ニ → 番地二), 十 read as a look-alike between
+ * two digits, then 十 read as 二 ({@link restoreTenReadAsTwo}); the text as it was when there is none. A guess: the
+ * caller flags the field `text_repaired`.
  */
 export const restoreKanjiCounts = (text: string): string => {
   const s = fixNumeralLookalikes(dropSpacesBetweenJapanese(normaliseText(text)));

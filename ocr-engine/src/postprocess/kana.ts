@@ -36,7 +36,7 @@ export const dropScriptTwins = (text: string): string =>
 const SIZE_TWIN = /([アイウエオヤユヨワ])([ァィゥェォャュョヮ])(\1?)|([ァィゥェォャュョヮ])([アイウエオヤユヨワ])/gu;
 
 /**
- * A katakana reading with one glyph read in both sizes (マユュユミ for マユミ, bench seed 68; マユュミ, seed 3x) kept
+ * A katakana reading with one glyph read in both sizes (マユュユミ for マユミ, bench seed 68; マユュミ on seeds 30–35) kept
  * once, full-size; the text as it was when there is none. A guess: the caller flags it.
  */
 export const dropSizeTwins = (katakana: string): string =>

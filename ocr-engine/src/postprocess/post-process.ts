@@ -253,8 +253,14 @@ const CONSENSUS_TYPES: ReadonlySet<TemplateField["type"]> = new Set(["text", "ad
 /** A reading as the vote compares it: normalised, without the spaces tesseract puts between Japanese words. */
 const votingText = (raw: string): string => dropSpacesBetweenJapanese(normaliseText(raw).trim());
 
-/** Whether the readings of one crop differ somewhere by dots against a ring ({@link readingsFillRings}), spaces aside. */
-export const cropFillsRings = (raws: readonly string[]): boolean => raws.length > 1 && readingsFillRings(raws.map(votingText));
+const RING_KANA = /[ぱぴぷぺぽパピプペポ]/u;
+
+/**
+ * Whether the readings of one crop differ somewhere by dots against a ring ({@link readingsFillRings}), spaces aside.
+ * Asked for every crop of a page: readings without a ring anywhere are not aligned.
+ */
+export const cropFillsRings = (raws: readonly string[]): boolean =>
+  raws.length > 1 && raws.some((r) => RING_KANA.test(r)) && readingsFillRings(raws.map(votingText));
 
 /** The readings' character-level consensus read as the field's type; null for fewer than three readings. */
 const consensusOf = (read: ReadAs, raws: readonly string[]): Normalised | null => {
