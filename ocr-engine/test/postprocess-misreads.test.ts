@@ -125,6 +125,9 @@ describe("repairs of block numbers that guess, flagged text_repaired", () => {
     expect(repairBlockNumbers("もくじ市本町5丁目12番地十太メゾン見本403号室")).toBe("もくじ市本町5丁目12番地十六メゾン見本403号室");
     expect(repairBlockNumbers("もくじ市若葉5丁目33番地十太")).toBe("もくじ市若葉5丁目33番地16");
     expect(repairBlockNumbers("もくじ市本町5丁目12番地十太陽ハイツ")).toBe("もくじ市本町5丁目12番地十太陽ハイツ");
+    // 室 read as 宝 or 富 ending a room number (seed 87: 301号宝); not where a building follows 号.
+    expect(repairBlockNumbers("みほん市旭町6-24-22メゾン見本301号宝")).toBe("みほん市旭町6-24-22メゾン見本301号室");
+    expect(repairBlockNumbers("みほん市旭町6丁目24番3号富士見ハイツ")).toBe("みほん市旭町6丁目24番3号富士見ハイツ");
     // …and before 号 (seed 78: 12番十太号), which no building name puts after 太.
     expect(repairBlockNumbers("ためし町緑ケ丘9丁目12番十太号ためしコーポ101号室")).toBe("ためし町緑ケ丘9丁目12番16号ためしコーポ101号室");
     expect(repairBlockNumbers("太田市本町1番地")).toBe("太田市本町1番地");

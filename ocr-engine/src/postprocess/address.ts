@@ -63,12 +63,15 @@ const SIX_READ_AS_FAT = new RegExp(`(?<=(?:丁目|番地|番|号)[${KANJI_NUMERA
 // 26番19呈, 308呈室, 504り室: 号 read as 呈 (口 over a stroke of the same width) after a block or room number, or as
 // り before 室. Neither follows a number in an address.
 const GO_LOOKALIKE = /(?<=\d)呈|(?<=\d)り(?=室)/g;
+// 301号宝, 508号富: 室 read as 宝 or 富 (the same 宀 over a denser body) ending a room number. Only at the end: a
+// building may follow a block number's 号 (3号富士見ハイツ).
+const ROOM_LOOKALIKE = /(?<=\d号)[宝富]$/;
 
 /**
  * Repairs of a canonical address that guess more than {@link fixNumeralLookalikes} does (a stray dot
  * dropped, a lost 丁 restored, こ or ご before a counter that has no number read as 2, 太 ending a kanji block
- * number read as 六, 呈 after a number read as 号): the caller flags a field so repaired `text_repaired`, so that a
- * person confirms the guess.
+ * number read as 六, 呈 after a number read as 号, 宝 or 富 ending a room number read as 室): the caller flags a
+ * field so repaired `text_repaired`, so that a person confirms the guess.
  */
 export const repairBlockNumbers = (canonical: string): string => {
   const repaired = canonical
@@ -78,7 +81,8 @@ export const repairBlockNumbers = (canonical: string): string => {
     .replace(LOST_CHOME, "丁目")
     .replace(KANA_TWO, "2")
     .replace(SIX_READ_AS_FAT, "六")
-    .replace(GO_LOOKALIKE, "号");
+    .replace(GO_LOOKALIKE, "号")
+    .replace(ROOM_LOOKALIKE, "室");
   // A restored 丁目 makes the numeral before it a count: canonicalised again (七丁目 → 7丁目).
   return repaired === canonical ? canonical : canonicalAddress(repaired);
 };
