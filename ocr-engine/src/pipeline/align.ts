@@ -139,7 +139,7 @@ export const applyHomography = (h: readonly number[], x: number, y: number): { x
   return { x: (h[0]! * x + h[1]! * y + h[2]!) / w, y: (h[3]! * x + h[4]! * y + h[5]!) / w };
 };
 
-/** The models RANSAC fits; `auto` takes the homography, or the affine fit when it is rejected (see {@link homographyElseAffine}). */
+/** The models RANSAC fits (`auto`: the homography, or the affine fit when it is rejected; {@link homographyElseAffine}). */
 export type FitModel = "homography" | "affine";
 
 /** Checks a fit: enough inliers, a scale in range relative to the page sizes, little shear and perspective. */
@@ -245,8 +245,9 @@ const referenceFeatures = (cv: Cv, reference: RgbaRaster, o: AlignOptions): Refe
 
 /**
  * Estimates the transform of `scan` onto `reference` (a homography, or an affine fit when that is rejected: see
- * {@link homographyElseAffine}; returned as a homography) and checks it, without warping: the engine then warps only the one channel it
- * binarises (4× less data than RGBA, measured ~0.4 s per A4 page at 300 dpi for the RGBA warp). Errors: `alignment_failed` with a {@link AlignmentRejection}.
+ * {@link homographyElseAffine}; returned as a homography) and checks it, without warping: the engine then warps
+ * only the one channel it binarises (4× less data than RGBA, measured ~0.4 s per A4 page at 300 dpi for the RGBA
+ * warp). Errors: `alignment_failed` with a {@link AlignmentRejection}.
  */
 export const estimateAlignment = (scan: RgbaRaster, reference: RgbaRaster, options: Partial<AlignOptions> = {}): Result<AlignmentFit, AlignError> => {
   const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
