@@ -125,6 +125,9 @@ describe("repairs of block numbers that guess, flagged text_repaired", () => {
     expect(repairBlockNumbers("もくじ市本町5丁目12番地十太メゾン見本403号室")).toBe("もくじ市本町5丁目12番地十六メゾン見本403号室");
     expect(repairBlockNumbers("もくじ市若葉5丁目33番地十太")).toBe("もくじ市若葉5丁目33番地16");
     expect(repairBlockNumbers("もくじ市本町5丁目12番地十太陽ハイツ")).toBe("もくじ市本町5丁目12番地十太陽ハイツ");
+    // A speck read as 人 between a block number and its 号 (30 readings of seeds 60–91: 六人号, 3人号).
+    expect(repairBlockNumbers("もくじ市若葉3丁目29番六人号")).toBe("もくじ市若葉3丁目29番6号");
+    expect(repairBlockNumbers("もくじ市若葉3丁目29番3人号")).toBe("もくじ市若葉3丁目29番3号");
     // 室 read as 宝 or 富 ending a room number (seed 87: 301号宝); not where a building follows 号.
     expect(repairBlockNumbers("みほん市旭町6-24-22メゾン見本301号宝")).toBe("みほん市旭町6-24-22メゾン見本301号室");
     expect(repairBlockNumbers("みほん市旭町6丁目24番3号富士見ハイツ")).toBe("みほん市旭町6丁目24番3号富士見ハイツ");

@@ -66,12 +66,15 @@ const GO_LOOKALIKE = /(?<=\d)呈|(?<=\d)り(?=室)/g;
 // 301号宝, 508号富: 室 read as 宝 or 富 (the same 宀 over a denser body) ending a room number. Only at the end: a
 // building may follow a block number's 号 (3号富士見ハイツ).
 const ROOM_LOOKALIKE = /(?<=\d号)[宝富]$/;
+// 二十六人号, 3人号: a speck before 号 read as 人 (its two strokes), between a block number and its 号; 号 follows the
+// number itself, and no count is of persons in an address. Seen in 30 readings of seeds 60–91, 3 of them misses.
+const SPECK_BEFORE_GO = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])人(?=号)`, "gu");
 
 /**
  * Repairs of a canonical address that guess more than {@link fixNumeralLookalikes} does (a stray dot
  * dropped, a lost 丁 restored, こ or ご before a counter that has no number read as 2, 太 ending a kanji block
- * number read as 六, 呈 after a number read as 号, 宝 or 富 ending a room number read as 室): the caller flags a
- * field so repaired `text_repaired`, so that a person confirms the guess.
+ * number read as 六, 呈 after a number read as 号, 宝 or 富 ending a room number read as 室, 人 before 号
+ * dropped): the caller flags a field so repaired `text_repaired`, so that a person confirms the guess.
  */
 export const repairBlockNumbers = (canonical: string): string => {
   const repaired = canonical
@@ -82,7 +85,8 @@ export const repairBlockNumbers = (canonical: string): string => {
     .replace(KANA_TWO, "2")
     .replace(SIX_READ_AS_FAT, "六")
     .replace(GO_LOOKALIKE, "号")
-    .replace(ROOM_LOOKALIKE, "室");
+    .replace(ROOM_LOOKALIKE, "室")
+    .replace(SPECK_BEFORE_GO, "");
   // A restored 丁目 makes the numeral before it a count: canonicalised again (七丁目 → 7丁目).
   return repaired === canonical ? canonical : canonicalAddress(repaired);
 };
