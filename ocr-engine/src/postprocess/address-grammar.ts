@@ -1,7 +1,7 @@
 /**
  * The grammar of an address's block numbers (丁目・番・番地・号, 1-2-3, 地割, 札幌の条) and of what may
  * follow them (a building name and a room number). A character tesseract invents in that tail (1-.34-15,
- * 204人号室, 二十夫番地, 番地ニエー) is not an address any more: the field is flagged, never passed on silently.
+ * 204木号室, 二十夫番地, 番地ニエー) is not an address any more: the field is flagged, never passed on silently.
  */
 import { KANJI_NUMERAL_CHARS } from "./kanji-numerals.ts";
 

@@ -194,7 +194,7 @@ const standing = (n: Normalised): number => (n.value === null ? 0 : n.reasons.le
 
 /**
  * The value of a field read more than once. The readings that stand best win — a first reading that the type
- * rejects (an enum read off-list: 妻 as 安; an address whose block numbers do not parse: 204人号室; a date that is
+ * rejects (an enum read off-list: 妻 as 安; an address whose block numbers do not parse: 204木号室; a date that is
  * no date) or accepts only once mended gives way to a reading accepted as it is, or mended where the first is
  * rejected (1日4番14喘 beside 1本日4番14号) — and among those the value most readings gave. A value other than
  * the first's comes with `readings_disagree`: the readings did not agree, a person confirms. With three readings
