@@ -106,12 +106,6 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
   let generatedScore: PageScore = EMPTY_SCORE;
   const byShippedTemplate: Record<string, PageScore> = Object.fromEntries(shipped.map((t) => [t.id, EMPTY_SCORE]));
   let plainScore: PageScore = EMPTY_SCORE;
-  const count = (templateId: string, s: PageScore, plain: PageScore): void => {
-    score = addScores(score, s);
-    plainScore = addScores(plainScore, plain);
-    if (shippedIds.has(templateId)) byShippedTemplate[templateId] = addScores(byShippedTemplate[templateId]!, s);
-    else generatedScore = addScores(generatedScore, s);
-  };
   try {
     // One warm-up page: worker start and model load are not a page's time.
     progress({ phase: "warm-up", done: 0, total: 1, templateId: pages[0]!.template.id, dpi: pages[0]!.dpi });
@@ -125,18 +119,17 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
         document: postProcessDocument(page.template, readings, { today: options.today, vocabularies }),
       }));
       seconds.push((performance.now() - t0) / 1000);
-      if (result.isErr()) {
-        // A page the engine could not read still had fields to read: they count, as wrong and flagged.
-        failures.push({ templateId: page.template.id, seed: page.seed, reason: result.error.reason });
-        const s = scorePage(page.template, page.truth, null, options.today, mismatches);
-        count(page.template.id, s, s);
-        hooks.onPageRead?.({ template: page.template, seed: page.seed, dpi: page.dpi, truth: page.truth, readings: null });
-        continue;
-      }
-      hooks.onPageRead?.({ template: page.template, seed: page.seed, dpi: page.dpi, truth: page.truth, readings: result.value.readings });
-      const s = scorePage(page.template, page.truth, result.value.document, options.today, mismatches, falseAlarms);
-      const plain = postProcessDocument(page.template, result.value.readings, { today: options.today });
-      count(page.template.id, s, scorePage(page.template, page.truth, plain, options.today));
+      // A page the engine could not read still had fields to read: scored with no document, every field wrong and
+      // flagged (the error tells staff), through the same path as a page it read.
+      if (result.isErr()) failures.push({ templateId: page.template.id, seed: page.seed, reason: result.error.reason });
+      const read = result.isOk() ? result.value : null;
+      hooks.onPageRead?.({ template: page.template, seed: page.seed, dpi: page.dpi, truth: page.truth, readings: read?.readings ?? null });
+      const s = scorePage(page.template, page.truth, read?.document ?? null, options.today, mismatches, falseAlarms);
+      const plain = read === null ? s : scorePage(page.template, page.truth, postProcessDocument(page.template, read.readings, { today: options.today }), options.today);
+      score = addScores(score, s);
+      plainScore = addScores(plainScore, plain);
+      if (shippedIds.has(page.template.id)) byShippedTemplate[page.template.id] = addScores(byShippedTemplate[page.template.id]!, s);
+      else generatedScore = addScores(generatedScore, s);
     }
     progress({ phase: "recognition", done: pages.length, total: pages.length, templateId: null, dpi: null });
   } finally {

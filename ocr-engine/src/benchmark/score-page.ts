@@ -115,16 +115,17 @@ export const scorePage = (
   falseAlarms?: FalseAlarm[],
 ): PageScore => {
   const expected = postProcessDocument(template, asReadings(truth), { today });
+  const unread = actual === null;
   let score = EMPTY_SCORE;
   for (const { field, text, expected: e, actual: a } of pairsOf(template, truth, expected, actual)) {
     const raw = (a?.raw ?? "").replace(/\s+/g, "");
     const chars = { truthChars: [...text.replace(/\s+/g, "")].length, editDistance: editDistance(text.replace(/\s+/g, ""), raw) };
     if (field.type === "name") {
-      score = addScores(score, { ...EMPTY_SCORE, ...chars, names: 1, namesFlagged: a?.needsReview === true || actual === null ? 1 : 0 });
+      score = addScores(score, { ...EMPTY_SCORE, ...chars, names: 1, namesFlagged: a?.needsReview === true || unread ? 1 : 0 });
       continue;
     }
     const right = a !== undefined && a.value !== null && a.value === (e?.value ?? text);
-    const silent = !right && a?.needsReview !== true && actual !== null;
+    const silent = !right && a?.needsReview !== true && !unread;
     if (!right) mismatches.push({ templateId: template.id, key: field.key, expected: e?.value ?? text, got: a?.value ?? null, raw: a?.raw ?? "", flagged: !silent });
     const falseAlarm = right && a.needsReview && e?.needsReview !== true;
     if (falseAlarm) falseAlarms?.push({ templateId: template.id, key: field.key, value: a.value ?? "", reasons: a.reasons });

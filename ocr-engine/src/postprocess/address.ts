@@ -156,8 +156,9 @@ const ONE_READ_AS_CHOON = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}])ーー?(?![�
 // 番地二士二, 二ト三番地, 番地ニナー: 十 read as one of its look-alikes (士, 土, エ, 干, ト, ナ) between two kanji digits
 // of a count, after a counter or before one. None of them stands between two numerals in a place name. 上 too, after
 // a counter only (番地ニ上一, seed 70): before one it may end a place name (二上三番地: 二上町).
-const TEN_LOOKALIKE = "[士土エ干トナ]";
-const TEN_LOOKALIKE_AFTER_COUNTER = "[士土エ干トナ上]";
+const TEN_LOOKALIKES = "士土エ干トナ";
+const TEN_LOOKALIKE = `[${TEN_LOOKALIKES}]`;
+const TEN_LOOKALIKE_AFTER_COUNTER = `[${TEN_LOOKALIKES}上]`;
 const TEN_BETWEEN_DIGITS = new RegExp(
   `(?<=(?:丁目|番地|番|号)の?[一二三四五六七八九])${TEN_LOOKALIKE_AFTER_COUNTER}(?=[一二三四五六七八九](?:$|[号の\\-\\s\\p{Script=Hiragana}\\p{Script=Katakana}]))|(?<=[一二三四五六七八九])${TEN_LOOKALIKE}(?=[一二三四五六七八九](?:丁目|番地|番|号))`,
   "gu",
@@ -169,7 +170,7 @@ const TEN_BETWEEN_DIGITS = new RegExp(
 // building is named with such a run alone, and a katakana building name goes on in katakana (ニューハイツ, センター).
 // A 十 lost beside it is not ruled out, hence flagged.
 const COUNT_TAIL_IN_KATAKANA = new RegExp(
-  `(?<=(?:丁目|番地|番|号)の?)[ニー${KANJI_NUMERAL_CHARS}士土エ干トナ上]*[ニー][ニー${KANJI_NUMERAL_CHARS}士土エ干トナ上]*${COUNT_END}`,
+  `(?<=(?:丁目|番地|番|号)の?)[ニー${KANJI_NUMERAL_CHARS}${TEN_LOOKALIKES}上]*[ニー][ニー${KANJI_NUMERAL_CHARS}${TEN_LOOKALIKES}上]*${COUNT_END}`,
   "gu",
 );
 
