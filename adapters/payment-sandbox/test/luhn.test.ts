@@ -73,6 +73,11 @@ describe("findLuhnValidPans", () => {
     expect(findLuhnValidPans(timestamps)).toEqual([]);
     expect(findLuhnValidPans("tok_3xQ9 auth_k2 090-1234-5678 2026-11-23 amount=1450")).toEqual([]);
     expect(findLuhnValidPans("4242424242424241")).toEqual([]);
+    // A UUID whose middle groups are all digits: joined, 3846 3533 4341 608 passes the Luhn check (seen in an e2e log).
+    expect(findLuhnValidPans('"id":"0b8e41d4-3846-3533-4341-608f4e2a1b3c"')).toEqual([]);
+    // …while a grouped PAN standing alone, or an unbroken one glued to letters, is still found.
+    expect(findLuhnValidPans('"pan":"4242-4242-4242-4242"')).toEqual(["4242424242424242"]);
+    expect(findLuhnValidPans("ref4242424242424242x")).toEqual(["4242424242424242"]);
     // An unbroken 20+ digit run (a hash, an id) counts only as a whole.
     expect(findLuhnValidPans("04242424242424242424242")).toEqual([]);
   });

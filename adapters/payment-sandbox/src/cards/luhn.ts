@@ -28,7 +28,7 @@ const PAYMENT_CARD_FIRST_DIGIT = /^[2-6]/;
  * people and forms write them ("4242 4242 4242 4242", "4242-4242-4242-4242"); every sequence of
  * consecutive groups is tried, so a grouped PAN followed by more numbers ("4242 4242 4242 4242 12 30")
  * is still found. An unbroken run of digits counts only as a whole: windows inside a long number
- * would flag ~10 % of all ids and hashes.
+ * would flag ~10 % of all ids and hashes; hyphenated groups inside an identifier (a UUID) are not joined.
  *
  * Why the first-digit rule: millisecond epoch timestamps (13 digits, as in JSON logs) start with 1 and
  * would otherwise pass the Luhn check one time in ten; no card brand starts with 0, 1, 7, 8 or 9 in
@@ -42,9 +42,15 @@ export const findLuhnValidPans = (text: string): string[] => {
   const found = new Set<string>();
   for (const match of text.matchAll(/\d+(?:[ -]\d+)*/g)) {
     const groups = match[0].split(/[ -]/);
+    // Hyphenated groups glued to letters are the parts of an identifier, not a grouped card number: a UUID whose
+    // middle groups happen to be all digits (0b8e41d4-3846-3533-4341-608f…) joined to 384635334341608, which passes
+    // the Luhn check — an e2e run failed on a request id in the logs so. Each of its groups still counts alone.
+    const end = match.index + match[0].length;
+    const glued = /[A-Za-z]/.test(text[match.index - 1] ?? "") || /[A-Za-z]/.test(text[end] ?? "");
+    const joinable = !(glued && match[0].includes("-"));
     for (let first = 0; first < groups.length; first++) {
       let digits = "";
-      for (let last = first; last < groups.length; last++) {
+      for (let last = first; last < (joinable ? groups.length : first + 1); last++) {
         digits += groups[last] ?? "";
         if (digits.length > 19) break;
         if (digits.length >= 13 && PAYMENT_CARD_FIRST_DIGIT.test(digits) && isLuhnValid(digits)) found.add(digits);
