@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, expect, onTestFailed } from "vitest";
 import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -30,6 +30,22 @@ export const launchChromium = async (): Promise<{ readonly context: BrowserConte
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
+};
+
+/**
+ * When the running test fails, prints what `page` showed — its address and visible text (synthetic residents only) —
+ * and saves a full-page screenshot under the system's temp directory. ADR 2 (seventh-session amendment): a call log
+ * alone did not tell why a page stopped answering; the saved-card payment of the Stripe Elements file timed out once
+ * waiting for its receipt in a full run (ninth session) and never in 30 runs of the file alone. Call it right after
+ * `newPage()`. Each step is bounded: a page that renders no frame must not hang the report.
+ */
+export const explainOnFailure = (page: Page): void => {
+  onTestFailed(async () => {
+    const text = await page.locator("body").innerText({ timeout: 5_000 }).catch((e: unknown) => `(no text: ${String(e).split("\n")[0]})`);
+    const shot = join(tmpdir(), `madoguchi-e2e-failure-${Date.now()}.png`);
+    const saved = await page.screenshot({ path: shot, fullPage: true, timeout: 5_000 }).then(() => shot, () => "(no screenshot)");
+    console.error(`the page when the test failed: ${page.url()}\n${text.slice(0, 2_000)}\nscreenshot: ${saved}`);
+  });
 };
 
 /** axe-core finds no serious or critical accessibility violation on the page. */

@@ -1,7 +1,7 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { findLuhnValidPans } from "@madoguchi/adapter-payment-sandbox";
 import { describe, expect, it } from "vitest";
-import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
+import { appInBrowser, expectNoSeriousA11yViolations, explainOnFailure } from "./browser.ts";
 import { applyAndSign, residentPages } from "./resident-pages.ts";
 
 const running = appInBrowser();
@@ -27,6 +27,7 @@ const applyUntilPayment = async (page: Page) => {
 describe("in Chromium: a resident saves a card, pays with it without re-entry, changes and deletes it, and passes a 3-D Secure challenge", () => {
   it("runs on the reference app as `npm start` serves it, and no card number reaches madoguchi", async () => {
     const page = await running.context.newPage();
+    explainOnFailure(page);
     const bodiesToApp: string[] = [];
     page.on("request", (r) => {
       if (r.url().startsWith(running.app.url) && r.postData() !== null) bodiesToApp.push(r.postData() ?? "");

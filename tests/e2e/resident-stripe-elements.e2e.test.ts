@@ -6,7 +6,7 @@ import type { FrameLocator, Page, Request } from "playwright-core";
 import { findLuhnValidPans } from "@madoguchi/adapter-payment-sandbox";
 import { startStripeContractServer, type StripeContractServer } from "@madoguchi/adapter-payment-stripe/contract-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations, launchChromium, type AppInBrowser } from "./browser.ts";
+import { expectNoSeriousA11yViolations, explainOnFailure, launchChromium, type AppInBrowser } from "./browser.ts";
 import { startReferenceApp, type ReferenceApp } from "./reference-app.ts";
 import { applyAndSign, residentPages } from "./resident-pages.ts";
 
@@ -110,6 +110,7 @@ const storedApplications = () => {
 describe("in Chromium with Stripe as the gateway: Stripe Elements on the contract server's loopback imitation", () => {
   it("a resident pays at submission: the card goes from Stripe's frame to Stripe, only the pm_… id to madoguchi", async () => {
     const page = await running.context.newPage();
+    explainOnFailure(page);
     const seen = watch(page);
     await applyUntilPayment(page);
     await expect.poll(() => cardFrame(page, "payment-frame").locator("#cardnumber").isVisible(), { timeout: 15_000 }).toBe(true);
@@ -126,6 +127,7 @@ describe("in Chromium with Stripe as the gateway: Stripe Elements on the contrac
 
   it("a card whose issuer asks for 3-D Secure: Stripe's page in a frame, back to our return page, the same submission again, paid", async () => {
     const page = await running.context.newPage();
+    explainOnFailure(page);
     const seen = watch(page);
     await applyUntilPayment(page);
     await enterCard(page, "payment-frame", "4000 0027 6000 3184");
@@ -142,6 +144,7 @@ describe("in Chromium with Stripe as the gateway: Stripe Elements on the contrac
 
   it("a failed 3-D Secure challenge: the resident stays on the payment step with a Japanese message, and no application is stored", async () => {
     const page = await running.context.newPage();
+    explainOnFailure(page);
     const seen = watch(page);
     await applyUntilPayment(page);
     const before = storedApplications();
@@ -162,6 +165,7 @@ describe("in Chromium with Stripe as the gateway: Stripe Elements on the contrac
 
   it("a resident saves a card through Elements on the settings page, then pays with it without entering it again", async () => {
     const page = await running.context.newPage();
+    explainOnFailure(page);
     const seen = watch(page);
     await registerAndLogIn(page, "e2e-stripe-card");
     await page.click('[data-testid="account-nav-settings"]');
