@@ -141,6 +141,23 @@ describe("repairs of block numbers that guess, flagged text_repaired", () => {
     expect(repairBlockNumbers("もくじ市本町7丁目16番1号メゾン見本308呈室")).toBe("もくじ市本町7丁目16番1号メゾン見本308号室");
     expect(repairBlockNumbers("もくじ市中央7-33-2さんぷる荘504り室")).toBe("もくじ市中央7-33-2さんぷる荘504号室");
     expect(repairBlockNumbers("呈示町1番地")).toBe("呈示町1番地");
+    // Card addresses of ~11 px glyphs (cards probe, seeds 700000–700019): a room number's 室 read as another 宀 kanji,
+    // its 号 read as another character or lost; a middle dot for a dash; 丁 read as 子; 七 read as ヒ.
+    expect(repairBlockNumbers("もくじ市旭町4-22-25みほんハイツ103号憲")).toBe("もくじ市旭町4-22-25みほんハイツ103号室");
+    expect(repairBlockNumbers("もくじ市旭町4-22-25みほんハイツ309号家")).toBe("もくじ市旭町4-22-25みほんハイツ309号室");
+    expect(repairBlockNumbers("もくじ市旭町4-22-25みほんハイツ309号字")).toBe("もくじ市旭町4-22-25みほんハイツ309号室");
+    expect(repairBlockNumbers("もくじ市畑町4-22-25みほんハイツ103旧室")).toBe("もくじ市畑町4-22-25みほんハイツ103号室");
+    expect(repairBlockNumbers("さんぷる村旭町8-17-4メゾン見本501け室")).toBe("さんぷる村旭町8-17-4メゾン見本501号室");
+    expect(repairBlockNumbers("ためし町若葉1-36-14メゾン見本106室")).toBe("ためし町若葉1-36-14メゾン見本106号室");
+    expect(repairBlockNumbers("みほん市中央3-21・26ためしコーポ206号室")).toBe("みほん市中央3-21-26ためしコーポ206号室");
+    expect(repairBlockNumbers("みほん市中央3・21・26")).toBe("みほん市中央3-21-26");
+    expect(repairBlockNumbers("さんぷる村本町二子目14番13号")).toBe("さんぷる村本町2丁目14番13号");
+    expect(repairBlockNumbers("さんぷる村港南ヒ丁目9番地12")).toBe("さんぷる村港南7丁目9番地12");
+    // Not where the text may be meant: a building part after 号 (3号棟, 3号館), a room written in full, ヒ in a katakana
+    // word, 子 of a place name, a middle dot between words.
+    for (const a of ["みほん市旭町3番5号棟", "みほん市旭町3番5号館", "みほん市旭町3-5-7みほんハイツ101号室", "みほん市コーヒ1番", "王子町1番地", "みほん市旭町1番地・みほんハイツ"]) {
+      expect(repairBlockNumbers(a)).toBe(a);
+    }
     // With no dash beside it, one dot stays ambiguous (137.9 may be 1-37-9 or 13-7-9): left for the grammar check.
     expect(repairBlockNumbers("緑ケ丘137.9みほんハイツ103号室")).toBe("緑ケ丘137.9みほんハイツ103号室");
     const address: TemplateField = { ...field("address") };

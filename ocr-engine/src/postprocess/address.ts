@@ -38,17 +38,22 @@ const CHOME_MOON = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}\\d])(?:丁[月日]|[�
 export const fixNumeralLookalikes = (text: string): string => text.replace(KATAKANA_NI, "二").replace(CHOON_ONE, "一").replace(CHOME_MOON, "丁目");
 
 // 1-.34-15: a speck of tint beside a dash between block numbers; nothing between them is written with both.
-// 6.28-6 and 6-28.6: a dash read as a dot next to a dashed block number (a block number is never a decimal).
-const DOT_BESIDE_DASH = /(?<=\d)[.,．，]?-[.,．，]?(?=\d)|(?<=\d)[.,．，]-?(?=\d+-)|(?<=\d-\d+)[.,．，](?=\d)/g;
+// 6.28-6 and 6-28.6: a dash read as a dot next to a dashed block number (a block number is never a decimal). A middle
+// dot counts as a dot (3-21・26: a short dash on a small card line), since no address puts one between numbers.
+const DOT_BESIDE_DASH = /(?<=\d)[.,．，・･]?-[.,．，・･]?(?=\d)|(?<=\d)[.,．，・･]-?(?=\d+-)|(?<=\d-\d+)[.,．，・･](?=\d)/g;
 // 8.8.6: three block numbers joined by dots — a dash read as a dot (a block number is never a decimal).
-const DOTTED_BLOCKS = /(?<![\d.])(\d+)[.．](\d+)[.．](\d+)(?![\d.])/g;
+const DOTTED_BLOCKS = /(?<![\d.・･])(\d+)[.．・･](\d+)[.．・･](\d+)(?![\d.・･])/g;
 // 3-37-3_みほんハイツ, 二十六"みほんハイツ: an underscore, a double quote, a backquote or a bar is never written in an
 // address; tesseract reads specks of tint on the baseline or at the cap height so.
 const SPECK_MARKS = /[_＿"“”＂`｀|｜¦]/g;
 // 1本日4番, 6本目, 1日4番: 丁目 with 丁 read as 本 or lost, after a block number and (for a lone 日 or 目)
-// before the next one — no place name has 本目 or 本日 after a number, and no counter but 丁目 looks so.
+// before the next one — no place name has 本目 or 本日 after a number, and no counter but 丁目 looks so. 二子目: 丁
+// read as 子 (the same hook under a bar, a stroke more), likewise never after a number in a place name.
 // 七日631番地: the same after a kanji numeral, which canonicalisation left as it is (no counter followed it).
-const LOST_CHOME = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])本[目日]|(?<=[\\d${KANJI_NUMERAL_CHARS}])[日目](?=[\\d${KANJI_NUMERAL_CHARS}])`, "g");
+const LOST_CHOME = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])[本子][目日]|(?<=[\\d${KANJI_NUMERAL_CHARS}])[日目](?=[\\d${KANJI_NUMERAL_CHARS}])`, "g");
+// 港南ヒ丁目, ヒ番地: 七 read as katakana ヒ (the same two strokes in 明朝) where a count must stand, before a counter and
+// not after other katakana (a katakana word never runs into 丁目 or 番地 without a number between).
+const SEVEN_READ_AS_HI = new RegExp(`(?<![\\p{Script=Katakana}ー])ヒ(?=丁目|[本子了耳][目日]|番|号(?!室))`, "gu");
 
 // 中央ご丁目398番地: a counter that needs a number (丁目, 番地, 号) with none before it, and in its place こ or ご —
 // 二 (or 2) with its two strokes read as the kana, a speck for the dakuten. A number was there (no place name puts
@@ -63,29 +68,38 @@ const SIX_READ_AS_FAT = new RegExp(`(?<=(?:丁目|番地|番|号)[${KANJI_NUMERA
 // 26番19呈, 308呈室, 504り室: 号 read as 呈 (口 over a stroke of the same width) after a block or room number, or as
 // り before 室. Neither follows a number in an address.
 const GO_LOOKALIKE = /(?<=\d)呈|(?<=\d)り(?=室)/g;
-// 301号宝, 508号富: 室 read as 宝 or 富 (the same 宀 over a denser body) ending a room number. Only at the end: a
-// building may follow a block number's 号 (3号富士見ハイツ).
-const ROOM_LOOKALIKE = /(?<=\d号)[宝富]$/;
+// 301号宝, 508号富, 309号家: 室 read as another kanji under the same crown 宀 (宝, 富, 家, 宰, 憲 …) ending a room
+// number. Only at the end: a building may follow a block number's 号 (3号富士見ハイツ), and none of these names a
+// building part as 棟 or 館 does (3号棟).
+const ROOF_KANJI = "字宇守安宅完宏宋宗官宙定宛宜宝実客宣宮宰害宴宵家容宿寂寄密富寒寛寝察寡寧審寮憲";
+const ROOM_LOOKALIKE = new RegExp(`(?<=\\d号)[${ROOF_KANJI}]$`, "u");
+// 103旧室, 501け室, 106室: 号 before 室 ending a room number read as another character, or lost (a speck). A room
+// number is written NNN号室: no other character stands between the number and 室.
+const ROOM_WITHOUT_GO = /(?<=\d)[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]?室$/u;
 // 二十六人号, 3人号: a speck before 号 read as 人 (its two strokes), between a block number and its 号; 号 follows the
 // number itself, and no count is of persons in an address. Seen in 30 readings of seeds 60–91, 3 of them misses.
 const SPECK_BEFORE_GO = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])人(?=号)`, "gu");
 
 /**
  * Repairs of a canonical address that guess more than {@link fixNumeralLookalikes} does (a stray dot
- * dropped, a lost 丁 restored, こ or ご before a counter that has no number read as 2, 太 ending a kanji block
- * number read as 六, 呈 after a number read as 号, 宝 or 富 ending a room number read as 室, 人 before 号
- * dropped): the caller flags a field so repaired `text_repaired`, so that a person confirms the guess.
+ * dropped, a dot or middle dot between block numbers read as a dash, ヒ before a counter read as 七, a lost 丁
+ * restored, こ or ご before a counter that has no number read as 2, 太 ending a kanji block number read as 六, 呈
+ * after a number read as 号, a 宀 kanji ending a room number read as 室, a room number's lost or misread 号 before
+ * 室 restored, 人 before 号 dropped): the caller flags a field so repaired `text_repaired`, so that a person
+ * confirms the guess.
  */
 export const repairBlockNumbers = (canonical: string): string => {
   const repaired = canonical
     .replace(SPECK_MARKS, "")
     .replace(DOTTED_BLOCKS, "$1-$2-$3")
     .replace(DOT_BESIDE_DASH, "-")
+    .replace(SEVEN_READ_AS_HI, "七")
     .replace(LOST_CHOME, "丁目")
     .replace(KANA_TWO, "2")
     .replace(SIX_READ_AS_FAT, "六")
     .replace(GO_LOOKALIKE, "号")
     .replace(ROOM_LOOKALIKE, "室")
+    .replace(ROOM_WITHOUT_GO, (m) => (m.startsWith("号") ? m : "号室"))
     .replace(SPECK_BEFORE_GO, "");
   // A restored 丁目 makes the numeral before it a count: canonicalised again (七丁目 → 7丁目).
   return repaired === canonical ? canonical : canonicalAddress(repaired);
