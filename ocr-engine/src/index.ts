@@ -11,7 +11,7 @@ export { placedRegions, rowRegion, regionsOverlap, type PlacedRegion } from "./t
 export type { FieldResult, DocumentResult, ReviewReason } from "./result/field-result.ts";
 export { REVIEW_REASONS, makeDocumentResult, withReasons, mergeReasons } from "./result/field-result.ts";
 export { REVIEW_REASON_LABELS } from "./result/review-reason-labels.ts";
-export { postProcess, normaliseNumber, normaliseCode } from "./postprocess/post-process.ts";
+export { postProcess, normaliseNumber, normaliseCode, DEFAULT_MIN_TEXT_HEIGHT } from "./postprocess/post-process.ts";
 export { postProcessDocument, makeDocumentPostProcessor, type DocumentReadings, type FieldReading, type PostProcessDocumentOptions } from "./postprocess/post-process-document.ts";
 export { crossCheck, CROSS_CHECK_KEYS, AGE_RULES, MAX_AGE_YEARS, HEAD_RELATIONSHIP, type CrossCheckOptions } from "./postprocess/cross-checks.ts";
 export { parseJapaneseDate, toWareki, ERAS, type Era, type DateParse, type DateNotation } from "./postprocess/japanese-date.ts";

@@ -9,7 +9,7 @@ import { dropDotsBesideRing, hasRingWhereDots, stutterResolutions } from "../src
 import { isWellFormedAddressTail } from "../src/postprocess/address-grammar.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation } from "../src/postprocess/normalize-text.ts";
 import { sharedFamilyKana, spaceAfterFamily } from "../src/postprocess/household-kana.ts";
-import { mapCodeLookalikes, postProcess, readingFits } from "../src/postprocess/post-process.ts";
+import { DEFAULT_MIN_TEXT_HEIGHT, mapCodeLookalikes, postProcess, readingFits } from "../src/postprocess/post-process.ts";
 import { postProcessDocument } from "../src/postprocess/post-process-document.ts";
 import type { FieldType, Template, TemplateField } from "../src/templates/template.ts";
 import { testField } from "./template-field-fixture.ts";
@@ -179,6 +179,15 @@ describe("evidence beyond the mean confidence", () => {
     const raw = "れい ぶん 県 あお ば 市 中 央 5 丁目 21 番 18 号";
     expect(postProcess(f, raw, 90, f.region, { weakestSymbol: 31 }).reasons).toEqual(["weak_character"]);
     expect(postProcess(f, raw, 90, f.region, { weakestSymbol: 31, weakSymbolConfidence: 30 }).needsReview).toBe(false);
+  });
+  it("an address whose text is under the minimum height in the scan's pixels is flagged text_too_small; higher text, another type or a lower minimum is not", () => {
+    const raw = "れい ぶん 県 あお ば 市 中 央 5 丁目 21 番 18 号";
+    expect(postProcess(field("address"), raw, 90, field("address").region, { textHeight: DEFAULT_MIN_TEXT_HEIGHT - 0.5 }).reasons).toEqual(["text_too_small"]);
+    expect(postProcess(field("address"), raw, 90, field("address").region, { textHeight: DEFAULT_MIN_TEXT_HEIGHT }).needsReview).toBe(false);
+    expect(postProcess(field("address"), raw, 90, field("address").region, { textHeight: 17, minTextHeight: 16 }).needsReview).toBe(false);
+    expect(postProcess(field("date-seireki"), "1992 年 8 月 2 日", 90, field("date-seireki").region, { textHeight: 12 }).needsReview).toBe(false);
+    // An empty optional cell has no text to be too small.
+    expect(postProcess({ ...field("address"), required: false }, "", 0, field("address").region, { textHeight: 12 }).reasons).toEqual([]);
   });
   it("a second reading that normalises to another value flags readings_disagree; the same value in other spacing does not", () => {
     const f = field("address");

@@ -7,7 +7,7 @@
 import { Result, ResultAsync, errAsync, ok, okAsync } from "neverthrow";
 import { buildTemplateIndex, decodeReduced, identifyPage, reducePage, type Identification, type IdentifyOptions, type IndexCache, type TemplateIndex } from "../identify/index.ts";
 import { estimateAlignment, warpGrey, type AlignOptions, type AlignmentFit } from "../pipeline/align.ts";
-import { cropGrey, cropRegion, TEXT_BAND_FRACTION, trimColumnsToInk, trimRowsIfCrushed, type PixelRect } from "../pipeline/crop.ts";
+import { cropGrey, cropRegion, TEXT_BAND_FRACTION, textRowSpan, trimColumnsToInk, trimRowsIfCrushed, type PixelRect } from "../pipeline/crop.ts";
 import { DEFAULT_DECODE_LIMITS, decodeImage, type DecodeLimits } from "../pipeline/decode-image.ts";
 import { ocrError, type OcrError } from "../pipeline/ocr-error.ts";
 import type { GreyRaster, RgbaRaster } from "../pipeline/raster.ts";
@@ -170,6 +170,8 @@ interface PreparedJob {
   readonly blank: boolean;
   /** The crop binarised at the other threshold and cleaned alike (see {@link AlternateView}); null for a blank crop. */
   readonly alternate: (() => GreyRaster) | null;
+  /** The height of a one-line crop's text band in the scan's own pixels ({@link scanTextHeight}); null for a block or a blank crop. */
+  readonly textHeight: number | null;
 }
 
 /**
@@ -216,6 +218,17 @@ const inkRatio = (crop: GreyRaster): number => {
   let dark = 0;
   for (let i = 0; i < crop.data.length; i++) if (crop.data[i]! < DARK) dark++;
   return dark / crop.data.length;
+};
+
+/**
+ * How high a one-line crop's text is in the scan's own pixels: its text band (first to last inked row, specks
+ * aside) on the page read, divided by the page's pixels per scan pixel. Null for a block (several lines: the band
+ * is not a glyph's height) and for a crop without ink.
+ */
+const scanTextHeight = (clean: GreyRaster, field: TemplateField, pagePerScanPixel: number): number | null => {
+  if ((field.hints.psm ?? 7) === 6) return null;
+  const band = textRowSpan(clean);
+  return band === null ? null : Math.round(((band.last - band.first + 1) / pagePerScanPixel) * 10) / 10;
 };
 
 const shiftRegion = (region: Region, step: { readonly dx: number; readonly dy: number }, row: number): Region => ({
@@ -281,7 +294,7 @@ const makeEngine = <R>(
   };
 
   /** Crops and cleans every job's region, and tells the crops with almost no ink (never sent to the recogniser). */
-  const prepareJobs = (page: GreyRaster, jobs: readonly Job[], view: AlternateView | null): Result<PreparedJob[], OcrError> =>
+  const prepareJobs = (page: GreyRaster, jobs: readonly Job[], view: AlternateView | null, pagePerScanPixel: number): Result<PreparedJob[], OcrError> =>
     Result.combine(
       jobs.map((job) =>
         cropRegion(page, job.region).map(({ crop, rect }) => {
@@ -291,15 +304,16 @@ const makeEngine = <R>(
             blank || view === null
               ? null
               : () => trimToText(clearBorderComponents(removeRuledLines(binarize(cropGrey(view.grey, rect), view.threshold))), readingOptions.maxCropHeight);
-          return { job, crop: blank ? clean : trimToText(clean, readingOptions.maxCropHeight), rect, blank, alternate };
+          const textHeight = blank ? null : scanTextHeight(clean, job.field, pagePerScanPixel);
+          return { job, crop: blank ? clean : trimToText(clean, readingOptions.maxCropHeight), rect, blank, alternate, textHeight };
         }),
       ),
     );
 
   const readPrepared = (prepared: readonly PreparedJob[]): ResultAsync<RawField[], OcrError> =>
     ResultAsync.combine(
-      prepared.map(({ job, crop, rect, blank, alternate }) => {
-        const base = { key: job.key, group: job.group, row: job.row, region: job.region, pixels: rect };
+      prepared.map(({ job, crop, rect, blank, alternate, textHeight }) => {
+        const base = { key: job.key, group: job.group, row: job.row, region: job.region, pixels: rect, ...(textHeight === null ? {} : { textHeight }) };
         if (blank) return okAsync<RawField, OcrError>({ ...base, raw: "", confidence: 0, symbols: [], blank: true });
         return readCrop(pool, crop, job.field, readingOptions, (text) => readingFits(job.field, text), alternate ?? undefined).map(
           ({ first, second, more }): RawField => ({
@@ -315,14 +329,14 @@ const makeEngine = <R>(
       }),
     );
 
-  const readPage = (template: Template, page: GreyRaster, view: AlternateView | null): ResultAsync<{ fields: RawField[]; rows: Map<string, RawField[][]> }, OcrError> => {
+  const readPage = (template: Template, page: GreyRaster, view: AlternateView | null, pagePerScanPixel: number): ResultAsync<{ fields: RawField[]; rows: Map<string, RawField[][]> }, OcrError> => {
     const pageJobs: Job[] = template.fields.map((field) => ({ key: field.key, group: null, row: null, field, region: field.region }));
     const presenceJobs: Job[] = template.repeatGroups.flatMap((g) => {
       const presence = g.fields.find((f) => f.key === g.presenceField);
       if (presence === undefined) return [];
       return Array.from({ length: g.maxCount }, (_, row) => ({ key: presence.key, group: g.key, row, field: presence, region: shiftRegion(presence.region, g.step, row) }));
     });
-    const preparedPresences = prepareJobs(page, presenceJobs, view);
+    const preparedPresences = prepareJobs(page, presenceJobs, view, pagePerScanPixel);
     if (preparedPresences.isErr()) return errAsync(preparedPresences.error);
     // Rows up to the first presence cell without ink are read at once with the page fields, so that the
     // workers never wait for the presence readings (one barrier per page cost up to a crop's reading on
@@ -339,8 +353,8 @@ const makeEngine = <R>(
         g.fields.filter((f) => f.key !== g.presenceField).map((field) => ({ key: field.key, group: g.key, row, field, region: shiftRegion(field.region, g.step, row) })),
       ).flat(),
     );
-    const preparedPage = prepareJobs(page, pageJobs, view);
-    const preparedRest = prepareJobs(page, restJobs, view);
+    const preparedPage = prepareJobs(page, pageJobs, view, pagePerScanPixel);
+    const preparedRest = prepareJobs(page, restJobs, view, pagePerScanPixel);
     if (preparedPage.isErr()) return errAsync(preparedPage.error);
     if (preparedRest.isErr()) return errAsync(preparedRest.error);
     const readPresences = preparedPresences.value.filter((p) => p.job.row !== null && p.job.row <= (candidates.get(p.job.group ?? "") ?? 0));
@@ -383,13 +397,16 @@ const makeEngine = <R>(
         const [level, otherLevel] = template.tint === "none" ? [undefined, undefined] : biasedThresholds(page, [bias, bias > 0 ? 0 : DEFAULT_INK_BIAS]);
         const tint = { image: level === undefined ? page : binarize(page, level), threshold: level ?? null };
         const view = otherLevel === undefined ? null : { grey: page, threshold: otherLevel };
-        return readPage(template, tint.image, view).map(({ fields, rows }): RawRecognition => {
+        // The page's pixels per scan pixel, vertically: the reading scale times the fit's (reference pixels per scan pixel).
+        const pagePerScanPixel = scale * (fit?.scaleY ?? 1);
+        return readPage(template, tint.image, view, pagePerScanPixel).map(({ fields, rows }): RawRecognition => {
           const reading = (f: RawField): RawReading => ({
             raw: f.raw,
             confidence: f.confidence,
             ...(f.symbols.length === 0 ? {} : { weakestSymbol: Math.min(...f.symbols.map((x) => x.confidence)) }),
             ...(f.second === undefined ? {} : { secondRaw: f.second.raw, secondConfidence: f.second.confidence }),
             ...(f.more === undefined ? {} : { moreRaw: f.more }),
+            ...(f.textHeight === undefined ? {} : { textHeight: f.textHeight }),
           });
           const groups: { [groupKey: string]: { readonly [fieldKey: string]: RawReading }[] } = {};
           for (const [key, groupRows] of rows) groups[key] = groupRows.map((row) => Object.fromEntries(row.map((f) => [f.key, reading(f)])));

@@ -30,6 +30,8 @@ export interface RawField {
   readonly second?: SecondReading;
   /** Further readings (other scales), taken when the first two disagree or do not fit the field; else absent. */
   readonly more?: readonly string[];
+  /** How high the text of a one-line crop is in the scan's own pixels (its inked band); absent for a block or a blank crop. */
+  readonly textHeight?: number;
 }
 
 /** A second reading of the same crop, compared with the first in post-processing. */
@@ -50,6 +52,8 @@ export interface RawReading {
   readonly secondConfidence?: number;
   /** The texts of further readings, when there were any. */
   readonly moreRaw?: readonly string[];
+  /** How high the text is in the scan's own pixels (see {@link RawField.textHeight}). */
+  readonly textHeight?: number;
 }
 
 /** Everything read on one page. */

@@ -20,6 +20,8 @@ export interface FieldReading {
   readonly secondConfidence?: number;
   /** Further readings of the crop (other scales), when the engine took them: they vote with the first two. */
   readonly moreRaw?: readonly string[];
+  /** How high the text is in the scan's own pixels, when the engine measured it (a one-line crop). */
+  readonly textHeight?: number;
 }
 
 /**
@@ -40,6 +42,8 @@ export interface PostProcessDocumentOptions {
   readonly labelAnchored?: boolean;
   /** A character below this confidence flags its field `weak_character`; default `DEFAULT_WEAK_SYMBOL_CONFIDENCE`. */
   readonly weakSymbolConfidence?: number;
+  /** An address whose text is less high than this in the scan's pixels is `text_too_small`; default `DEFAULT_MIN_TEXT_HEIGHT`. */
+  readonly minTextHeight?: number;
   /** The deployment's place names and named lists (see `Vocabularies`); default none. */
   readonly vocabularies?: Vocabularies;
 }
@@ -75,6 +79,8 @@ export const postProcessDocument = (template: Template, readings: DocumentReadin
         ...(reading?.secondConfidence === undefined ? {} : { secondConfidence: reading.secondConfidence }),
         ...(reading?.moreRaw === undefined ? {} : { moreRaw: reading.moreRaw }),
         ...(options.weakSymbolConfidence === undefined ? {} : { weakSymbolConfidence: options.weakSymbolConfidence }),
+        ...(reading?.textHeight === undefined ? {} : { textHeight: reading.textHeight }),
+        ...(options.minTextHeight === undefined ? {} : { minTextHeight: options.minTextHeight }),
         pageFillsRings,
       }, options.vocabularies),
       ...extra,

@@ -54,7 +54,8 @@ export type ReviewReason =
   | "text_repaired"
   | "place_name_corrected"
   | "place_name_unknown"
-  | "label_anchored_fallback";
+  | "label_anchored_fallback"
+  | "text_too_small"; // an address whose text is so few pixels high in the scan that about half such are misread
 
 /** Every review reason, in declaration order (for UIs and exhaustiveness tests). */
 export const REVIEW_REASONS: readonly ReviewReason[] = [
@@ -81,6 +82,7 @@ export const REVIEW_REASONS: readonly ReviewReason[] = [
   "place_name_corrected",
   "place_name_unknown",
   "label_anchored_fallback",
+  "text_too_small",
 ];
 
 /** One field as read: the normalised value, what the recogniser saw, and whether a person must look. */

@@ -29,4 +29,5 @@ export const REVIEW_REASON_LABELS: { readonly [R in ReviewReason]: { readonly ja
   place_name_corrected: { ja: "住所の地名を辞書の表記に補正した", en: "A place name was corrected to the dictionary's spelling" },
   place_name_unknown: { ja: "住所の地名が辞書にない", en: "A place name is not in the dictionary" },
   label_anchored_fallback: { ja: "様式未登録のため項目名から読み取った", en: "Read by labels: no template for this layout" },
+  text_too_small: { ja: "文字が小さく誤読しやすい（高い解像度での再スキャンを推奨）", en: "Text too small in the scan to read reliably (rescan at a higher resolution)" },
 };
