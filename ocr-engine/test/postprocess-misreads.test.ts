@@ -152,6 +152,10 @@ describe("repairs of block numbers that guess, flagged text_repaired", () => {
     expect(repairBlockNumbers("みほん市中央3-21・26ためしコーポ206号室")).toBe("みほん市中央3-21-26ためしコーポ206号室");
     expect(repairBlockNumbers("みほん市中央3・21・26")).toBe("みほん市中央3-21-26");
     expect(repairBlockNumbers("さんぷる村本町二子目14番13号")).toBe("さんぷる村本町2丁目14番13号");
+    // Both characters of 丁目 misread at once (fresh seeds 98, 99 and cards seed 730000).
+    expect(repairBlockNumbers("もくじ市本町七耳日573番地")).toBe("もくじ市本町7丁目573番地");
+    expect(repairBlockNumbers("ひがしみほん市港南九了日30番地5")).toBe("ひがしみほん市港南9丁目30番地5");
+    expect(repairBlockNumbers("さんぷる村港南6耳月19番地15")).toBe("さんぷる村港南6丁目19番地15");
     expect(repairBlockNumbers("さんぷる村港南ヒ丁目9番地12")).toBe("さんぷる村港南7丁目9番地12");
     // Not where the text may be meant: a building part after 号 (3号棟, 3号館), a room written in full, ヒ in a katakana
     // word, 子 of a place name, a middle dot between words.

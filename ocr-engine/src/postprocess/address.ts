@@ -48,9 +48,11 @@ const DOTTED_BLOCKS = /(?<![\d.・･])(\d+)[.．・･](\d+)[.．・･](\d+)(?
 const SPECK_MARKS = /[_＿"“”＂`｀|｜¦]/g;
 // 1本日4番, 6本目, 1日4番: 丁目 with 丁 read as 本 or lost, after a block number and (for a lone 日 or 目)
 // before the next one — no place name has 本目 or 本日 after a number, and no counter but 丁目 looks so. 二子目: 丁
-// read as 子 (the same hook under a bar, a stroke more), likewise never after a number in a place name.
-// 七日631番地: the same after a kanji numeral, which canonicalisation left as it is (no counter followed it).
-const LOST_CHOME = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])[本子][目日]|(?<=[\\d${KANJI_NUMERAL_CHARS}])[日目](?=[\\d${KANJI_NUMERAL_CHARS}])`, "g");
+// read as 子 (the same hook under a bar, a stroke more), likewise never after a number in a place name. 七耳日, 九了日,
+// 六耳月: both characters read as look-alikes at once (丁 as 了, 耳, 子 or 本; 目 as 日 or 月; fixNumeralLookalikes
+// mends one at a time). 七日631番地: the same after a kanji numeral, which canonicalisation left as it is (no counter
+// followed it).
+const LOST_CHOME = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])[本子了耳][目日月]|(?<=[\\d${KANJI_NUMERAL_CHARS}])[日目](?=[\\d${KANJI_NUMERAL_CHARS}])`, "g");
 // 港南ヒ丁目, ヒ番地: 七 read as katakana ヒ (the same two strokes in 明朝) where a count must stand, before a counter and
 // not after other katakana (a katakana word never runs into 丁目 or 番地 without a number between).
 const SEVEN_READ_AS_HI = new RegExp(`(?<![\\p{Script=Katakana}ー])ヒ(?=丁目|[本子了耳][目日]|番|号(?!室))`, "gu");
