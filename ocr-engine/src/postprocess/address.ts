@@ -55,7 +55,7 @@ const SPECK_MARKS = /[_＿"“”＂`｀|｜¦]/g;
 const LOST_CHOME = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])[本子了耳][目日月]|(?<=[\\d${KANJI_NUMERAL_CHARS}])[日目](?=[\\d${KANJI_NUMERAL_CHARS}])`, "g");
 // 港南ヒ丁目, ヒ番地: 七 read as katakana ヒ (the same two strokes in 明朝) where a count must stand, before a counter and
 // not after other katakana (a katakana word never runs into 丁目 or 番地 without a number between).
-const SEVEN_READ_AS_HI = new RegExp(`(?<![\\p{Script=Katakana}ー])ヒ(?=丁目|[本子了耳][目日]|番|号(?!室))`, "gu");
+const SEVEN_READ_AS_HI = new RegExp(`(?<![\\p{Script=Katakana}ー])ヒ(?=丁目|[本子了耳][目日月]|番|号(?!室))`, "gu");
 
 // 中央ご丁目398番地: a counter that needs a number (丁目, 番地, 号) with none before it, and in its place こ or ご —
 // 二 (or 2) with its two strokes read as the kana, a speck for the dakuten. A number was there (no place name puts
