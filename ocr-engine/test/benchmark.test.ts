@@ -6,6 +6,7 @@ import {
   formatBenchmarkTable,
   lowestShippedTemplate,
   percentile,
+  perDpiNote,
   perTemplateNote,
   rate,
   resolveBenchmarkOptions,
@@ -70,6 +71,11 @@ describe("statistics and scoring", () => {
     expect(lowestShippedTemplate(byTemplate)).toEqual({ id: "zairyu-card/*/v1", score: score(9, 7, 1) });
     expect(lowestShippedTemplate({})).toBeNull();
     expect(perTemplateNote(byTemplate)).toBe("per shipped template (exact non-name): koseki-zenbu/131016/v1 30/30, zairyu-card/*/v1 7/9 (silent 1), mynumber-card/*/v1 5/6, unread/*/v1 0/0");
+  });
+
+  it("lists the counts per scan resolution, lowest first, so a resolution limit is seen apart from other misses", () => {
+    const score = (fields: number, exact: number, silentErrors = 0) => ({ ...EMPTY_SCORE, fields, exact, silentErrors });
+    expect(perDpiNote({ "300": score(40, 40), "200": score(50, 46, 1), "250": score(30, 29) })).toBe("per scan resolution (exact non-name): 200 dpi 46/50 (silent 1), 250 dpi 29/30, 300 dpi 40/40");
   });
 });
 

@@ -47,6 +47,11 @@ export interface AccuracyReport {
    * has one page per template and seed: a single miss of a 9-field card is 89 %, so compare over several seeds.
    */
   readonly byShippedTemplate: Readonly<Record<string, PageScore>>;
+  /**
+   * Counts per scan resolution (200, 250, 300 dpi, cycled by template): the small print of a card is at the
+   * recogniser's limit below 300 dpi, and this shows it apart from the other causes of a miss.
+   */
+  readonly byDpi: Readonly<Record<string, PageScore>>;
   /** The same readings post-processed without the synthetic world's vocabularies (place names, nationalities). */
   readonly withoutVocabularies: PageScore;
   readonly rates: {
@@ -141,6 +146,13 @@ export const perTemplateNote = (byTemplate: Readonly<Record<string, PageScore>>)
     .map(([id, s]) => `${id} ${s.exact}/${s.fields}${s.silentErrors > 0 ? ` (silent ${s.silentErrors})` : ""}`)
     .join(", ")}`;
 
+/** The counts per scan resolution, lowest first (see {@link AccuracyReport.byDpi}). */
+export const perDpiNote = (byDpi: Readonly<Record<string, PageScore>>): string =>
+  `per scan resolution (exact non-name): ${Object.entries(byDpi)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([dpi, s]) => `${dpi} dpi ${s.exact}/${s.fields}${s.silentErrors > 0 ? ` (silent ${s.silentErrors})` : ""}`)
+    .join(", ")}`;
+
 /** The rows of a full run's table, from its measurements. */
 export const accuracyRows = (r: Omit<AccuracyReport, "rows" | "notes" | "kind" | "finishedAt">): BenchmarkRow[] => {
   const { score, generatedScore, rates, secondsPerPage: s, tesseractCli: cli } = r;
@@ -216,6 +228,7 @@ export const benchmarkResultJson = (report: BenchmarkReport, context: { readonly
     score: report.score,
     generatedScore: report.generatedScore,
     byShippedTemplate: report.byShippedTemplate,
+    byDpi: report.byDpi,
     withoutVocabularies: report.withoutVocabularies,
     rates: report.rates,
     identification: report.identification,

@@ -3,7 +3,7 @@ export { runAccuracyBenchmark } from "./run-accuracy-benchmark.ts";
 export { resolveBenchmarkOptions, AccuracyBenchmarkInputSchema, BENCHMARK_DEFAULTS, type AccuracyBenchmarkInput, type AccuracyBenchmarkOptions } from "./benchmark-options.ts";
 export { BENCHMARK_PHASES, type BenchmarkHooks, type BenchmarkPhase, type BenchmarkPlan, type BenchmarkProgress } from "./benchmark-progress.ts";
 export {
-  accuracyRows, benchmarkResultJson, benchmarkTitle, formatBenchmarkTable, identificationNotes, identificationRows, lowestShippedTemplate, perTemplateNote,
+  accuracyRows, benchmarkResultJson, benchmarkTitle, formatBenchmarkTable, identificationNotes, identificationRows, lowestShippedTemplate, perDpiNote, perTemplateNote,
   BENCHMARK_RESULT_SCHEMA, IDENTIFICATION_RESULT_SCHEMA,
   type AccuracyReport, type BenchmarkFailure, type BenchmarkReport, type BenchmarkRow, type EngineReference, type IdentificationReport,
 } from "./benchmark-report.ts";

@@ -22,7 +22,7 @@ import type { Template } from "../templates/template.ts";
 import { synthesizeBenchPages, type BenchPage } from "./bench-pages.ts";
 import { resolveBenchmarkOptions, type AccuracyBenchmarkOptions } from "./benchmark-options.ts";
 import type { BenchmarkHooks, BenchmarkProgress } from "./benchmark-progress.ts";
-import { accuracyRows, identificationNotes, perTemplateNote, identificationRows, type AccuracyReport, type BenchmarkFailure, type BenchmarkReport, type EngineReference, type IdentificationReport } from "./benchmark-report.ts";
+import { accuracyRows, identificationNotes, perDpiNote, perTemplateNote, identificationRows, type AccuracyReport, type BenchmarkFailure, type BenchmarkReport, type EngineReference, type IdentificationReport } from "./benchmark-report.ts";
 import { benchmarkError, type BenchmarkError } from "./benchmark.errors.ts";
 import { benchIdentification, identificationTemplates, type IdentifyBench } from "./identify-bench.ts";
 import { addScores, EMPTY_SCORE, scorePage, type FalseAlarm, type Mismatch, type PageScore } from "./score-page.ts";
@@ -105,6 +105,7 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
   let score: PageScore = EMPTY_SCORE;
   let generatedScore: PageScore = EMPTY_SCORE;
   const byShippedTemplate: Record<string, PageScore> = Object.fromEntries(shipped.map((t) => [t.id, EMPTY_SCORE]));
+  const byDpi: Record<string, PageScore> = {};
   let plainScore: PageScore = EMPTY_SCORE;
   try {
     // One warm-up page: worker start and model load are not a page's time.
@@ -128,6 +129,7 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
       const plain = read === null ? s : scorePage(page.template, page.truth, postProcessDocument(page.template, read.readings, { today: options.today }), options.today);
       score = addScores(score, s);
       plainScore = addScores(plainScore, plain);
+      byDpi[page.dpi] = addScores(byDpi[page.dpi] ?? EMPTY_SCORE, s);
       if (shippedIds.has(page.template.id)) byShippedTemplate[page.template.id] = addScores(byShippedTemplate[page.template.id]!, s);
       else generatedScore = addScores(generatedScore, s);
     }
@@ -160,6 +162,7 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
     score,
     generatedScore,
     byShippedTemplate,
+    byDpi,
     withoutVocabularies: plainScore,
     rates: {
       exactNonName: rate(score.exact, score.fields),
@@ -185,6 +188,7 @@ const accuracy = async (options: AccuracyBenchmarkOptions, shipped: readonly Tem
     notes: [
       ...failures.map((f) => `failed: ${f.templateId} seed ${f.seed}: ${f.reason}`),
       ...(shipped.length > 0 ? [perTemplateNote(byShippedTemplate)] : []),
+      perDpiNote(byDpi),
       ...identificationNotes(identification),
     ],
   });
