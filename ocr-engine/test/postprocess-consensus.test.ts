@@ -144,6 +144,11 @@ describe("kanji counts misread so that only a count's grammar tells", () => {
     expect(restoreKanjiCounts("栄町五丁目一番地二士二さんぷる荘")).toBe("栄町五丁目一番地二十二さんぷる荘");
     expect(restoreKanjiCounts("桜台一丁目二十五番地二ト三")).toBe("桜台一丁目二十五番地二十三");
     expect(restoreKanjiCounts("中央二ト三番地")).toBe("中央二十三番地");
+    // 十 opening a count of the teens right after a counter, read as 士, 土 or 干 (seed 99: 番士三号); ト or 上 may
+    // begin a building name there and are left.
+    expect(restoreKanjiCounts("日向二丁目二十五番士三号")).toBe("日向二丁目二十五番十三号");
+    expect(restoreKanjiCounts("日向二丁目二十五番地土三")).toBe("日向二丁目二十五番地十三");
+    expect(restoreKanjiCounts("日向二丁目二十五番上三ハイツ")).toBe("日向二丁目二十五番上三ハイツ");
     // ナ too (seeds 48–53, 77, 78: 番地ニナー for 番地二十一, every reading of some crops).
     expect(restoreKanjiCounts("栄町五丁目十番地ニナーさんぷる荘401号室")).toBe("栄町五丁目十番地二十一さんぷる荘401号室");
     expect(restoreKanjiCounts("本町三丁目ナカノハイツ")).toBe("本町三丁目ナカノハイツ");

@@ -4,7 +4,7 @@
  * tail, weak characters and disagreeing readings. Each example is a reading seen in the benchmark.
  */
 import { describe, expect, it } from "vitest";
-import { canonicalAddress, fixNumeralLookalikes, hasBareDigitKanjiCount, repairBlockNumbers, restoreTenReadAsTwo } from "../src/postprocess/address.ts";
+import { canonicalAddress, fixNumeralLookalikes, hasMalformedKanjiCount, repairBlockNumbers, restoreTenReadAsTwo } from "../src/postprocess/address.ts";
 import { dropDotsBesideRing, hasRingWhereDots, stutterResolutions } from "../src/postprocess/reading-stutter.ts";
 import { isWellFormedAddressTail } from "../src/postprocess/address-grammar.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation } from "../src/postprocess/normalize-text.ts";
@@ -100,8 +100,11 @@ describe("repairs of block numbers that guess, flagged text_repaired", () => {
     expect(repairBlockNumbers("東雲七日631番地")).toBe("東雲7丁目631番地");
   });
   it("flags a block number written in kanji digit by digit without 〇 (十 read as 二 or lost), and prefers a reading with 十", () => {
-    for (const a of ["旭町二丁目ニ二ー番地二十七", "中央一丁目三二一番地二十八", "緑ケ丘二丁目十五番地ニ二一", "緑ケ丘七丁目二一番地十一"]) expect(hasBareDigitKanjiCount(a)).toBe(true);
-    for (const a of ["旭町二丁目三十一番地二十七", "本町二〇三番地", "九段北一ー二ー三", "四日市市本町1番", "一宮市二十一番地", "八王子市本町十五番地"]) expect(hasBareDigitKanjiCount(a)).toBe(false);
+    for (const a of ["旭町二丁目ニ二ー番地二十七", "中央一丁目三二一番地二十八", "緑ケ丘二丁目十五番地ニ二一", "緑ケ丘七丁目二一番地十一"]) expect(hasMalformedKanjiCount(a)).toBe(true);
+    // 一十三: 二十三 with a stroke of 二 lost (seed 97); thirteen is written 十三.
+    for (const a of ["本町五丁目十五番一十三号", "本町五丁目一十五番"]) expect(hasMalformedKanjiCount(a)).toBe(true);
+    for (const a of ["本町五丁目十五番十三号", "一宮市十一番地"]) expect(hasMalformedKanjiCount(a)).toBe(false);
+    for (const a of ["旭町二丁目三十一番地二十七", "本町二〇三番地", "九段北一ー二ー三", "四日市市本町1番", "一宮市二十一番地", "八王子市本町十五番地"]) expect(hasMalformedKanjiCount(a)).toBe(false);
     const address = field("address");
     expect(postProcess(address, "ためし県ためし町緑ケ丘二丁目十五番地ニ三一", 90).reasons).toEqual(["pattern_mismatch"]);
     // seed 4: 二一 read at 64 and 48 px, 十一 at 56 px — the count with 十 wins, flagged.
@@ -152,6 +155,9 @@ describe("repairs of block numbers that guess, flagged text_repaired", () => {
     expect(repairBlockNumbers("みほん市中央3-21・26ためしコーポ206号室")).toBe("みほん市中央3-21-26ためしコーポ206号室");
     expect(repairBlockNumbers("みほん市中央3・21・26")).toBe("みほん市中央3-21-26");
     expect(repairBlockNumbers("さんぷる村本町二子目14番13号")).toBe("さんぷる村本町2丁目14番13号");
+    // 太 before 丁目 is 六 (seed 99: 若葉太丁目), not when a number stands before it.
+    expect(repairBlockNumbers("みほん市若葉太丁目30番21号")).toBe("みほん市若葉6丁目30番21号");
+    expect(repairBlockNumbers("みほん市若葉3太丁目")).toBe("みほん市若葉3太丁目");
     // Both characters of 丁目 misread at once (fresh seeds 98, 99 and cards seed 730000).
     expect(repairBlockNumbers("もくじ市本町七耳日573番地")).toBe("もくじ市本町7丁目573番地");
     expect(repairBlockNumbers("ひがしみほん市港南九了日30番地5")).toBe("ひがしみほん市港南9丁目30番地5");

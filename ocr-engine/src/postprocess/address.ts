@@ -65,7 +65,8 @@ const KANA_TWO = new RegExp(`(?<![\\d${KANJI_NUMERAL_CHARS}こご])[こご](?=�
 // 12番地十太メゾン: 六 read as 太 (the same strokes, the top dot shifted) in a kanji block number after a counter,
 // where the number ends (the address ends, or 号, kana, a digit or a space follows: 12番十太号). A building name may
 // begin with 太 (太陽ハイツ), but then a kanji other than 号 follows it.
-const SIX_READ_AS_FAT = new RegExp(`(?<=(?:丁目|番地|番|号)[${KANJI_NUMERAL_CHARS}]*)太(?=$|号|[\\s\\d\\p{Script=Hiragana}\\p{Script=Katakana}ー])`, "gu");
+// 若葉太丁目: the same before 丁目, which always follows its number (a place name ending in 太 would need one between).
+const SIX_READ_AS_FAT = new RegExp(`(?<=(?:丁目|番地|番|号)[${KANJI_NUMERAL_CHARS}]*)太(?=$|号|[\\s\\d\\p{Script=Hiragana}\\p{Script=Katakana}ー])|(?<![${KANJI_NUMERAL_CHARS}\\d])太(?=丁目)`, "gu");
 
 // 26番19呈, 308呈室, 504り室: 号 read as 呈 (口 over a stroke of the same width) after a block or room number, or as
 // り before 室. Neither follows a number in an address.
@@ -107,7 +108,10 @@ export const repairBlockNumbers = (canonical: string): string => {
   return repaired === canonical ? canonical : canonicalAddress(repaired);
 };
 
+// A count no certificate writes (一十三, see hasMalformedKanjiCount) stays in kanji: read as 13 it would vote for a
+// value its misread made up (二十三 read 一十三 twice and 十三 once outvoted two readings of 二十三).
 const arabic = (kanji: string): string => {
+  if (kanji.startsWith("一十")) return kanji;
   const n = parseKanjiNumber(kanji);
   return n === null ? kanji : String(n);
 };
@@ -133,14 +137,16 @@ export const canonicalAddress = (text: string): string => {
 };
 
 /**
- * Whether a block number is written in kanji digit by digit without 〇 (二一番地, 三二一番地, 番地ニ二一): certificates
- * write counts with 十 (二十一番地), and a digit-by-digit form is written with 〇 where a digit is zero (二〇三). Such
- * a count is what tesseract makes of 十 read as 二 or lost (二十一 → 二二一, 三十一 → 三二一, 十一 → 二一), so the
- * address is flagged and another reading that writes the count with 十 is preferred.
+ * Whether a block number is written in kanji as no certificate writes one. Digit by digit without 〇 (二一番地,
+ * 三二一番地, 番地ニ二一): certificates write counts with 十 (二十一番地), and a digit-by-digit form is written with 〇
+ * where a digit is zero (二〇三); such a count is what tesseract makes of 十 read as 二 or lost (二十一 → 二二一, 三十一 →
+ * 三二一, 十一 → 二一). Or with 一 before 十 (一十三): thirteen is written 十三, and 一十 is 二十 with a stroke lost (bench
+ * seed 97: 二十三 read 一十三 twice and 十三 once beside two readings of 二十三). The address is flagged and another
+ * reading that writes the count as certificates do is preferred.
  */
-export const hasBareDigitKanjiCount = (text: string): boolean => {
+export const hasMalformedKanjiCount = (text: string): boolean => {
   const s = fixNumeralLookalikes(dropSpacesBetweenJapanese(normaliseText(text)));
-  const bare = (m: string | undefined): boolean => m !== undefined && m.length >= 2 && /^[一二三四五六七八九]+$/.test(m);
+  const bare = (m: string | undefined): boolean => m !== undefined && ((m.length >= 2 && /^[一二三四五六七八九]+$/.test(m)) || m.startsWith("一十"));
   if ([...s.matchAll(COUNTED)].some((m) => bare(m[1]))) return true;
   return [...s.replace(COUNTED, arabic).matchAll(COUNT_AFTER_NO)].some((m) => bare(m[1]));
 };
@@ -153,7 +159,7 @@ const TEN_READ_AS_TWO = /^([一二三四五六七八九])二([一二三四五六
 /**
  * An address whose block count is written in kanji as X二Y (三二一番地, 番地ニ二一) with 十 restored (三十一番地,
  * 番地二十一); the text as it was when there is none. A count is written with 十 on a certificate, and a
- * digit-by-digit form would need 〇 somewhere to be one (see {@link hasBareDigitKanjiCount}); tesseract reads
+ * digit-by-digit form would need 〇 somewhere to be one (see {@link hasMalformedKanjiCount}); tesseract reads
  * 十 as 二 in 明朝 (both a long and a short horizontal stroke once the vertical fades). Only three digits with
  * 二 in the middle are read so: 二一 may be 十一 or 二十一 with 十 lost, and is left flagged. A guess: the caller
  * flags the field `text_repaired`.
@@ -175,8 +181,10 @@ const ONE_READ_AS_CHOON = new RegExp(`(?<=[${KANJI_NUMERAL_CHARS}])ーー?(?![�
 const TEN_LOOKALIKES = "士土エ干トナ";
 const TEN_LOOKALIKE = `[${TEN_LOOKALIKES}]`;
 const TEN_LOOKALIKE_AFTER_COUNTER = `[${TEN_LOOKALIKES}上]`;
+// 番士三号: 十 opening a count of the teens (十三) right after a counter, read as 士, 土 or 干 — kanji that begin no
+// building name before a numeral and 号 (bench seed 99: 日向二目二十五番士三号).
 const TEN_BETWEEN_DIGITS = new RegExp(
-  `(?<=(?:丁目|番地|番|号)の?[一二三四五六七八九])${TEN_LOOKALIKE_AFTER_COUNTER}(?=[一二三四五六七八九](?:$|[号の\\-\\s\\p{Script=Hiragana}\\p{Script=Katakana}]))|(?<=[一二三四五六七八九])${TEN_LOOKALIKE}(?=[一二三四五六七八九](?:丁目|番地|番|号))`,
+  `(?<=(?:丁目|番地|番|号)の?[一二三四五六七八九])${TEN_LOOKALIKE_AFTER_COUNTER}(?=[一二三四五六七八九](?:$|[号の\\-\\s\\p{Script=Hiragana}\\p{Script=Katakana}]))|(?<=[一二三四五六七八九])${TEN_LOOKALIKE}(?=[一二三四五六七八九](?:丁目|番地|番|号))|(?<=(?:丁目|番地|番|号)の?)[士土干](?=[一二三四五六七八九](?:$|[号の\\-\\s]))`,
   "gu",
 );
 

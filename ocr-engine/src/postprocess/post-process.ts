@@ -1,7 +1,7 @@
 import type { FieldResult, ReviewReason } from "../result/field-result.ts";
 import { mergeReasons } from "../result/field-result.ts";
 import type { Region, TemplateField } from "../templates/template.ts";
-import { canonicalAddress, hasBareDigitKanjiCount, repairBlockNumbers, restoreKanjiCounts } from "./address.ts";
+import { canonicalAddress, hasMalformedKanjiCount, repairBlockNumbers, restoreKanjiCounts } from "./address.ts";
 import { isWellFormedAddressTail } from "./address-grammar.ts";
 import { CHECK_DIGIT_VERIFIERS } from "./check-digits.ts";
 import { closestValue, editDistance } from "./closest-value.ts";
@@ -148,7 +148,7 @@ const byType = (field: TemplateField, raw: string, vocabularies: Vocabularies): 
         ...(blocks === canonical && tens === text ? [] : (["text_repaired"] as const)),
         ...(places?.corrected === true ? (["place_name_corrected"] as const) : []),
         ...(places?.known === false ? (["place_name_unknown"] as const) : []),
-        ...(isWellFormedAddressTail(value) && !hasBareDigitKanjiCount(tens) ? [] : (["pattern_mismatch"] as const)),
+        ...(isWellFormedAddressTail(value) && !hasMalformedKanjiCount(tens) ? [] : (["pattern_mismatch"] as const)),
       ];
       return { value, reasons };
     }
