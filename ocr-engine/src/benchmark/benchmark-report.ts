@@ -142,16 +142,15 @@ export const lowestShippedTemplate = (byTemplate: Readonly<Record<string, PageSc
 
 /** One note line: every shipped template's exact non-name count, so a weak template is not hidden in the total. */
 export const perTemplateNote = (byTemplate: Readonly<Record<string, PageScore>>): string =>
-  `per shipped template (exact non-name): ${Object.entries(byTemplate)
-    .map(([id, s]) => `${id} ${s.exact}/${s.fields}${s.silentErrors > 0 ? ` (silent ${s.silentErrors})` : ""}`)
-    .join(", ")}`;
+  countsNote("per shipped template", Object.entries(byTemplate));
 
 /** The counts per scan resolution, lowest first (see {@link AccuracyReport.byDpi}). */
 export const perDpiNote = (byDpi: Readonly<Record<string, PageScore>>): string =>
-  `per scan resolution (exact non-name): ${Object.entries(byDpi)
-    .sort(([a], [b]) => Number(a) - Number(b))
-    .map(([dpi, s]) => `${dpi} dpi ${s.exact}/${s.fields}${s.silentErrors > 0 ? ` (silent ${s.silentErrors})` : ""}`)
-    .join(", ")}`;
+  countsNote("per scan resolution", Object.entries(byDpi).sort(([a], [b]) => Number(a) - Number(b)).map(([dpi, s]) => [`${dpi} dpi`, s]));
+
+/** `title (exact non-name): label exact/fields (silent n), …` — the silent count only where there is one. */
+const countsNote = (title: string, counts: readonly (readonly [string, PageScore])[]): string =>
+  `${title} (exact non-name): ${counts.map(([label, s]) => `${label} ${s.exact}/${s.fields}${s.silentErrors > 0 ? ` (silent ${s.silentErrors})` : ""}`).join(", ")}`;
 
 /** The rows of a full run's table, from its measurements. */
 export const accuracyRows = (r: Omit<AccuracyReport, "rows" | "notes" | "kind" | "finishedAt">): BenchmarkRow[] => {

@@ -52,10 +52,11 @@ const SPECK_MARKS = /[_＿"“”＂`｀|｜¦]/g;
 // 六耳月: both characters read as look-alikes at once (丁 as 了, 耳, 子 or 本; 目 as 日 or 月; fixNumeralLookalikes
 // mends one at a time). 七日631番地: the same after a kanji numeral, which canonicalisation left as it is (no counter
 // followed it).
-const LOST_CHOME = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])[本子了耳][目日月]|(?<=[\\d${KANJI_NUMERAL_CHARS}])[日目](?=[\\d${KANJI_NUMERAL_CHARS}])`, "g");
+const CHOME_MISREAD = "[本子了耳][目日月]";
+const LOST_CHOME = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])${CHOME_MISREAD}|(?<=[\\d${KANJI_NUMERAL_CHARS}])[日目](?=[\\d${KANJI_NUMERAL_CHARS}])`, "g");
 // 港南ヒ丁目, ヒ番地: 七 read as katakana ヒ (the same two strokes in 明朝) where a count must stand, before a counter and
 // not after other katakana (a katakana word never runs into 丁目 or 番地 without a number between).
-const SEVEN_READ_AS_HI = new RegExp(`(?<![\\p{Script=Katakana}ー])ヒ(?=丁目|[本子了耳][目日月]|番|号(?!室))`, "gu");
+const SEVEN_READ_AS_HI = new RegExp(`(?<![\\p{Script=Katakana}ー])ヒ(?=丁目|${CHOME_MISREAD}|番|号(?!室))`, "gu");
 
 // 中央ご丁目398番地: a counter that needs a number (丁目, 番地, 号) with none before it, and in its place こ or ご —
 // 二 (or 2) with its two strokes read as the kana, a speck for the dakuten. A number was there (no place name puts
@@ -78,7 +79,7 @@ const ROOF_KANJI = "字宇守安宅完宏宋宗官宙定宛宜宝実客宣宮宰
 const ROOM_LOOKALIKE = new RegExp(`(?<=\\d号)[${ROOF_KANJI}]$`, "u");
 // 103旧室, 501け室, 106室: 号 before 室 ending a room number read as another character, or lost (a speck). A room
 // number is written NNN号室: no other character stands between the number and 室.
-const ROOM_WITHOUT_GO = /(?<=\d)[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]?室$/u;
+const ROOM_WITHOUT_GO = /(?<=\d)(?:(?!号)[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])?室$/u;
 // 二十六人号, 3人号: a speck before 号 read as 人 (its two strokes), between a block number and its 号; 号 follows the
 // number itself, and no count is of persons in an address. Seen in 30 readings of seeds 60–91, 3 of them misses.
 const SPECK_BEFORE_GO = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])人(?=号)`, "gu");
@@ -102,16 +103,19 @@ export const repairBlockNumbers = (canonical: string): string => {
     .replace(SIX_READ_AS_FAT, "六")
     .replace(GO_LOOKALIKE, "号")
     .replace(ROOM_LOOKALIKE, "室")
-    .replace(ROOM_WITHOUT_GO, (m) => (m.startsWith("号") ? m : "号室"))
+    .replace(ROOM_WITHOUT_GO, "号室")
     .replace(SPECK_BEFORE_GO, "");
   // A restored 丁目 makes the numeral before it a count: canonicalised again (七丁目 → 7丁目).
   return repaired === canonical ? canonical : canonicalAddress(repaired);
 };
 
-// A count no certificate writes (一十三, see hasMalformedKanjiCount) stays in kanji: read as 13 it would vote for a
-// value its misread made up (二十三 read 一十三 twice and 十三 once outvoted two readings of 二十三).
+/** 一十三: thirteen is written 十三, so 一 before 十 is no count a certificate writes (see {@link hasMalformedKanjiCount}). */
+const isOneTen = (kanji: string): boolean => kanji.startsWith("一十");
+
+// A count no certificate writes stays in kanji: read as 13 it would vote for a value its misread made up (二十三 read
+// 一十三 twice and 十三 once outvoted two readings of 二十三).
 const arabic = (kanji: string): string => {
-  if (kanji.startsWith("一十")) return kanji;
+  if (isOneTen(kanji)) return kanji;
   const n = parseKanjiNumber(kanji);
   return n === null ? kanji : String(n);
 };
@@ -146,9 +150,9 @@ export const canonicalAddress = (text: string): string => {
  */
 export const hasMalformedKanjiCount = (text: string): boolean => {
   const s = fixNumeralLookalikes(dropSpacesBetweenJapanese(normaliseText(text)));
-  const bare = (m: string | undefined): boolean => m !== undefined && ((m.length >= 2 && /^[一二三四五六七八九]+$/.test(m)) || m.startsWith("一十"));
-  if ([...s.matchAll(COUNTED)].some((m) => bare(m[1]))) return true;
-  return [...s.replace(COUNTED, arabic).matchAll(COUNT_AFTER_NO)].some((m) => bare(m[1]));
+  const malformed = (m: string | undefined): boolean => m !== undefined && ((m.length >= 2 && /^[一二三四五六七八九]+$/.test(m)) || isOneTen(m));
+  if ([...s.matchAll(COUNTED)].some((m) => malformed(m[1]))) return true;
+  return [...s.replace(COUNTED, arabic).matchAll(COUNT_AFTER_NO)].some((m) => malformed(m[1]));
 };
 
 // A kanji count after a counter, with the counter itself still in kanji or already in digits (番地二二一, 十五番地二二一).

@@ -71,20 +71,16 @@ export const postProcessDocument = (template: Template, readings: DocumentReadin
   // さんぷる荘 read with dots by every reading of one 戸籍附票 row, while another row's readings differed there).
   const everyReading = [...Object.values(readings.fields), ...Object.values(readings.groups).flatMap((rows) => rows.flatMap((row) => Object.values(row)))];
   const pageFillsRings = everyReading.some((r) => r !== undefined && cropFillsRings([r.raw, ...(r.secondRaw === undefined ? [] : [r.secondRaw]), ...(r.moreRaw ?? [])]));
-  const one = (field: TemplateField, reading: FieldReading | undefined, region: Region): FieldResult =>
-    withReasons(
-      postProcess(field, reading?.raw ?? "", reading?.confidence ?? 0, region, {
-        ...(reading?.weakestSymbol === undefined ? {} : { weakestSymbol: reading.weakestSymbol }),
-        ...(reading?.secondRaw === undefined ? {} : { secondRaw: reading.secondRaw }),
-        ...(reading?.secondConfidence === undefined ? {} : { secondConfidence: reading.secondConfidence }),
-        ...(reading?.moreRaw === undefined ? {} : { moreRaw: reading.moreRaw }),
-        ...(options.weakSymbolConfidence === undefined ? {} : { weakSymbolConfidence: options.weakSymbolConfidence }),
-        ...(reading?.textHeight === undefined ? {} : { textHeight: reading.textHeight }),
-        ...(options.minTextHeight === undefined ? {} : { minTextHeight: options.minTextHeight }),
-        pageFillsRings,
-      }, options.vocabularies),
-      ...extra,
-    );
+  // The document's thresholds, the same for every field.
+  const thresholds = {
+    ...(options.weakSymbolConfidence === undefined ? {} : { weakSymbolConfidence: options.weakSymbolConfidence }),
+    ...(options.minTextHeight === undefined ? {} : { minTextHeight: options.minTextHeight }),
+  };
+  const one = (field: TemplateField, reading: FieldReading | undefined, region: Region): FieldResult => {
+    // Everything a reading holds besides its text and confidence is evidence (see FieldReading and ReadingEvidence).
+    const { raw = "", confidence = 0, ...evidence } = reading ?? {};
+    return withReasons(postProcess(field, raw, confidence, region, { ...evidence, ...thresholds, pageFillsRings }, options.vocabularies), ...extra);
+  };
 
   const fields = template.fields.map((f) => one(f, readings.fields[f.key], f.region));
   const groups: { [groupKey: string]: readonly (readonly FieldResult[])[] } = {};
