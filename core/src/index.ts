@@ -51,7 +51,7 @@ export * from "./applications/change-application-status.ts";
 export * from "./applications/withdraw-application.ts";
 export * from "./applications/find-application-for-resident.ts";
 
-export type * from "./notifications/outbox.ts";
+export * from "./notifications/outbox.ts";
 export * from "./notifications/outbox-store.port.ts";
 export * from "./notifications/mailer.port.ts";
 export * from "./notifications/render-status-email.ts";

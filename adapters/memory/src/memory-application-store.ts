@@ -9,28 +9,16 @@ import {
   type ApplicationStore,
   type AuditEntryDraft,
   type ConcurrentModification,
-  type OutboxEntry,
   type OutboxMessage,
   type ReceiptNumber,
   type StorageError,
 } from "@madoguchi/core";
 import { closedError, conflictError } from "./memory-errors.ts";
 import { appendAudit } from "./memory-audit-log-store.ts";
+import { newOutboxEntry, outboxClash } from "./memory-outbox-store.ts";
 import { copy, type MemoryState } from "./memory-state.ts";
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-const newEntry = (message: OutboxMessage): OutboxEntry => ({
-  message: copy(message),
-  attempts: 0,
-  nextAttemptAt: new Date(message.createdAt.getTime()),
-  sentAt: null,
-  lastError: null,
-});
-
-/** The outbox message ids in `messages` that are taken or repeated. */
-const outboxClash = (state: MemoryState, messages: readonly OutboxMessage[]): boolean =>
-  new Set(messages.map((m) => m.id)).size !== messages.length || messages.some((m) => state.outbox.has(m.id));
 
 /**
  * The reference {@link ApplicationStore}: every check happens before the first write, so a failed
@@ -57,7 +45,7 @@ export const memoryApplicationStore = (state: MemoryState): ApplicationStore => 
       state.applications.set(application.id, copy(application));
       state.byReceiptNumber.set(application.receiptNumber, application.id);
       state.bySubmissionKey.set(application.submissionKey, application.id);
-      for (const m of outbox) state.outbox.set(m.id, newEntry(m));
+      for (const m of outbox) state.outbox.set(m.id, newOutboxEntry(m));
       appendAudit(state, audit);
       return okAsync(undefined);
     },
@@ -90,7 +78,7 @@ export const memoryApplicationStore = (state: MemoryState): ApplicationStore => 
       state.applications.set(application.id, copy(application));
       state.byReceiptNumber.set(application.receiptNumber, application.id);
       state.bySubmissionKey.set(application.submissionKey, application.id);
-      for (const m of outbox) state.outbox.set(m.id, newEntry(m));
+      for (const m of outbox) state.outbox.set(m.id, newOutboxEntry(m));
       appendAudit(state, audit);
       return okAsync(undefined);
     },

@@ -1,7 +1,20 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
-import type { OutboxEntry, OutboxStore, StorageError } from "@madoguchi/core";
+import type { OutboxEntry, OutboxMessage, OutboxStore, StorageError } from "@madoguchi/core";
 import { closedError } from "./memory-errors.ts";
 import { copy, type MemoryState } from "./memory-state.ts";
+
+/** A message as the stores write it: not yet tried, due from its creation. */
+export const newOutboxEntry = (message: OutboxMessage): OutboxEntry => ({
+  message: copy(message),
+  attempts: 0,
+  nextAttemptAt: new Date(message.createdAt.getTime()),
+  sentAt: null,
+  lastError: null,
+});
+
+/** Whether an id in `messages` is taken already or repeated: the write is a conflict then. */
+export const outboxClash = (state: MemoryState, messages: readonly OutboxMessage[]): boolean =>
+  new Set(messages.map((m) => m.id)).size !== messages.length || messages.some((m) => state.outbox.has(m.id));
 
 const oldestFirst = (a: OutboxEntry, b: OutboxEntry): number =>
   a.message.createdAt.getTime() - b.message.createdAt.getTime() || (a.message.id < b.message.id ? -1 : a.message.id > b.message.id ? 1 : 0);

@@ -2,13 +2,14 @@ import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import { PAYMENT_LEDGER_STORE_CONTRACT, storageError, type LedgerRecord, type PaymentLedgerStore, type StorageError } from "@madoguchi/core";
 import { appendAudit } from "./memory-audit-log-store.ts";
 import { closedError } from "./memory-errors.ts";
+import { newOutboxEntry, outboxClash } from "./memory-outbox-store.ts";
 import { copy, type MemoryState } from "./memory-state.ts";
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The reference {@link PaymentLedgerStore}: each application's books beside the shared memory state, whose
- * audit log each append writes to. The count check, the audit append and the records are one step
+ * audit log and outbox each append writes to. The count check, the audit append, the records and the outbox are one step
  * (JavaScript does not interleave it); the drafts are sealed first, so a failure leaves both unchanged.
  */
 export const memoryPaymentLedgerStore = (state: MemoryState): PaymentLedgerStore => {
@@ -17,7 +18,7 @@ export const memoryPaymentLedgerStore = (state: MemoryState): PaymentLedgerStore
     state.closed ? errAsync(closedError(operation)) : f();
   return {
     meta: { contract: PAYMENT_LEDGER_STORE_CONTRACT, name: "memory", capabilities: new Set() },
-    append: (applicationId, expectedCount, records, audit = []) =>
+    append: (applicationId, expectedCount, records, audit = [], outbox = []) =>
       guard("payment-ledger-store.append", () => {
         const op = "payment-ledger-store.append";
         const current = books.get(applicationId) ?? [];
@@ -25,12 +26,15 @@ export const memoryPaymentLedgerStore = (state: MemoryState): PaymentLedgerStore
         if (records.some((r, i) => r.applicationId !== applicationId || r.seq !== expectedCount + 1 + i)) {
           return errAsync(storageError(op, "conflict", "records must continue the application's numbering"));
         }
+        if (outboxClash(state, outbox)) return errAsync(storageError(op, "conflict", "outbox message id"));
+        if (outbox.some((m) => !state.applications.has(m.applicationId))) return errAsync(storageError(op, "conflict", "an outbox message's application does not exist"));
         try {
           appendAudit(state, audit);
         } catch (e) {
           return errAsync(storageError(op, "unknown", "the audit entries could not be appended", e));
         }
         books.set(applicationId, [...current, ...copy(records)]);
+        for (const m of outbox) state.outbox.set(m.id, newOutboxEntry(m));
         return okAsync(undefined);
       }),
     listForApplication: (applicationId) => guard("payment-ledger-store.listForApplication", () => okAsync(copy(books.get(applicationId) ?? []))),

@@ -20,9 +20,8 @@ import type { SqlEntityManager } from "@mikro-orm/sql";
 import { appendAuditEntries } from "./append-audit-entries.ts";
 import { applicationColumns, rowToApplication } from "./application-row.mapper.ts";
 import { ApplicationEntity, type ApplicationRow } from "./entities/application.entity.ts";
-import { OutboxMessageEntity } from "./entities/outbox-message.entity.ts";
 import type { OpenedOrm } from "./open-orm.ts";
-import { outboxRow } from "./outbox-row.mapper.ts";
+import { insertOutbox } from "./mikro-orm-outbox-store.ts";
 import { runStorageOp } from "./run-storage-op.ts";
 import { keyStoreToStorageError } from "./storage-error.boundary.ts";
 
@@ -35,10 +34,6 @@ const concurrentModification = (id: ApplicationId, expectedVersion: number): Con
   id,
   expectedVersion,
 });
-
-const insertOutbox = async (em: SqlEntityManager, outbox: readonly OutboxMessage[]): Promise<void> => {
-  if (outbox.length > 0) await em.insertMany(OutboxMessageEntity, outbox.map(outboxRow));
-};
 
 /**
  * {@link ApplicationStore} on MikroORM (SQLite or PostgreSQL) with envelope encryption: each

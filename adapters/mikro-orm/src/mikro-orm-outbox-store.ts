@@ -1,10 +1,16 @@
 import { ok, type Result, type ResultAsync } from "neverthrow";
 import { raw } from "@mikro-orm/core";
-import type { OutboxEntry, OutboxStore, StorageError } from "@madoguchi/core";
+import type { SqlEntityManager } from "@mikro-orm/sql";
+import type { OutboxEntry, OutboxMessage, OutboxStore, StorageError } from "@madoguchi/core";
 import { OutboxMessageEntity } from "./entities/outbox-message.entity.ts";
 import type { OpenedOrm } from "./open-orm.ts";
-import { rowToOutboxEntry } from "./outbox-row.mapper.ts";
+import { outboxRow, rowToOutboxEntry } from "./outbox-row.mapper.ts";
 import { runStorageOp } from "./run-storage-op.ts";
+
+/** Writes new messages inside the caller's transaction (an application change or a fee change); a taken id fails it. */
+export const insertOutbox = async (em: SqlEntityManager, outbox: readonly OutboxMessage[]): Promise<void> => {
+  if (outbox.length > 0) await em.insertMany(OutboxMessageEntity, outbox.map(outboxRow));
+};
 
 /**
  * {@link OutboxStore} on MikroORM. Acknowledging an unknown id changes nothing and is not an error:

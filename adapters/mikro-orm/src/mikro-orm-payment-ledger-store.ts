@@ -6,10 +6,12 @@ import {
   type LedgerFeeChange,
   type LedgerRecord,
   type MoneyEvent,
+  type OutboxMessage,
   type PaymentLedgerStore,
   type StorageError,
 } from "@madoguchi/core";
 import { appendAuditEntries } from "./append-audit-entries.ts";
+import { insertOutbox } from "./mikro-orm-outbox-store.ts";
 import type { OpenedOrm } from "./open-orm.ts";
 import { runStorageOp } from "./run-storage-op.ts";
 
@@ -59,8 +61,8 @@ const rowsToRecords = (operation: string, rows: readonly LedgerRow[]): Result<re
 /**
  * {@link PaymentLedgerStore} on MikroORM (SQLite and PostgreSQL), migration 0010. An append is one
  * transaction: the books' count is checked, the records are inserted (the primary key application id +
- * seq makes a second append from the same count insert nothing: a conflict), then the audit drafts are
- * appended with {@link appendAuditEntries} — the ledger rows first and the audit lock after, as the other stores do.
+ * seq makes a second append from the same count insert nothing: a conflict), then the outbox messages (the
+ * payment-due mail), then the audit drafts are appended with {@link appendAuditEntries} — the ledger rows first and the audit lock after, as the other stores do.
  */
 export const mikroOrmPaymentLedgerStore = (db: OpenedOrm): PaymentLedgerStore => {
   const ledger = table(db, "payment_ledger");
@@ -68,7 +70,7 @@ export const mikroOrmPaymentLedgerStore = (db: OpenedOrm): PaymentLedgerStore =>
   return {
     meta: { contract: PAYMENT_LEDGER_STORE_CONTRACT, name: `mikro-orm-${db.dialect}`, capabilities: new Set() },
 
-    append: (applicationId, expectedCount, records, audit: readonly AuditEntryDraft[] = []) =>
+    append: (applicationId, expectedCount, records, audit: readonly AuditEntryDraft[] = [], outbox: readonly OutboxMessage[] = []) =>
       runStorageOp("payment-ledger-store.append", () =>
         db.em().transactional(async (tx): Promise<Result<void, StorageError>> => {
           if (records.some((r, i) => r.applicationId !== applicationId || r.seq !== expectedCount + 1 + i)) return conflict("records must continue the application's numbering");
@@ -84,6 +86,7 @@ export const mikroOrmPaymentLedgerStore = (db: OpenedOrm): PaymentLedgerStore =>
             // A concurrent append from the same count inserted this seq first: roll back ours entirely.
             if (affected(written) === 0) throw new LedgerConflict();
           }
+          await insertOutbox(tx, outbox);
           await appendAuditEntries(tx, db.dialect, audit);
           return ok(undefined);
         }).catch((e: unknown) => {

@@ -9,8 +9,8 @@ describe.skipIf(store === undefined)("PostgreSQL", () => {
   describePaymentLedgerStoreContract(
     "mikro-orm postgresql",
     async () => {
-      await truncate("payment_ledger", "audit_entries", "audit_checkpoints");
-      return { ledger: store!.paymentLedger, auditLog: store!.auditLog, close: async () => undefined };
+      await truncate("payment_ledger", "audit_entries", "audit_checkpoints", "outbox_messages", "applications");
+      return { ledger: store!.paymentLedger, auditLog: store!.auditLog, outbox: store!.outbox, applications: store!.applications, close: async () => undefined };
     },
     { numRuns: 12, testTimeout: 60_000 },
   );

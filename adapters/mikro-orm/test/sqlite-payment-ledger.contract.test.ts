@@ -14,6 +14,8 @@ describePaymentLedgerStoreContract(
     return {
       ledger: store.paymentLedger,
       auditLog: store.auditLog,
+      outbox: store.outbox,
+      applications: store.applications,
       close: async () => {
         await store.close();
         removeSqlite(path);

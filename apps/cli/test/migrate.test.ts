@@ -30,6 +30,7 @@ const ALL = [
   "0010-payment-ledger",
   "0011-staff-notification-email",
   "0013-signing-sessions",
+  "0014-outbox-payload",
 ];
 
 describe("madoguchi migrate", { timeout: 60_000 }, () => {

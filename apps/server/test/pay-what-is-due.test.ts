@@ -36,7 +36,11 @@ const command = async (headers: Record<string, string>, id: string, cmd: string)
 };
 const fixFee = (headers: Record<string, string>, id: string, body: unknown) => call(staffUrl(`/api/staff/applications/${id}/fee`), { headers, body });
 const money = (headers: Record<string, string>, id: string) => call(staffUrl(`/api/staff/applications/${id}/money`), { headers });
-const inboxTo = async (to: string): Promise<Mail[]> => (await call(`${server.url}/api/dev/inbox`)).body.messages.filter((m: Mail) => m.to === to);
+// The payment-due mail leaves through the outbox: delivered (the kicked run awaited) before the inbox is read.
+const inboxTo = async (to: string): Promise<Mail[]> => {
+  await server.relay.runOnce();
+  return (await call(`${server.url}/api/dev/inbox`)).body.messages.filter((m: Mail) => m.to === to);
+};
 
 /** A signed 除籍謄本 request (事後決済) as the browser submits it: no payment at all. */
 const josekiRequest = async (email: string, copies = "1") => {

@@ -2,21 +2,31 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   PAYMENT_LEDGER_STORE_CONTRACT,
+  paymentDueMessage,
   sealAuditEntries,
   yen,
+  type Application,
+  type ApplicationStore,
   type AuditEntryDraft,
   type AuditLogStore,
   type LedgerRecord,
   type MoneyEvent,
+  type OutboxStore,
   type PaymentLedgerStore,
 } from "@madoguchi/core";
+import { applicationArb } from "../application-store/application.arbitraries.ts";
 import { referenceHasher } from "../audit-log/audit-log.harness.ts";
 import { okValue, storageErrorOf, withHarness } from "../shared/store-harness.ts";
 
-/** What the suite tests: the ledger and the audit log sharing its storage (and its transactions). */
+/**
+ * What the suite tests: the ledger, the audit log and the outbox sharing its storage (and its transactions),
+ * and the application store, since an outbox message belongs to a stored application.
+ */
 export interface PaymentLedgerStoreUnderTest {
   readonly ledger: PaymentLedgerStore;
   readonly auditLog: AuditLogStore;
+  readonly outbox: OutboxStore;
+  readonly applications: ApplicationStore;
   close(): Promise<void>;
 }
 
@@ -71,6 +81,8 @@ const draft = (ms: number, id: string): AuditEntryDraft => ({
   details: { from: 1010, to: 1810 },
 });
 const allEntries = (auditLog: AuditLogStore) => okValue(auditLog.read({ afterSeq: 0, limit: 1000 }));
+const dueMail = (app: Application, seq: number, ms: number, reason: "fee_fixed" | "difference" = "fee_fixed") => paymentDueMessage(app.id, { amount: 1810, reason, seq }, at(ms));
+const dueMessages = async (outbox: OutboxStore) => (await okValue(outbox.due(at(1_000_000), 100))).map((e) => e.message);
 
 /** The cases of the payment-ledger-store contract, for adapters that register them themselves. */
 export const paymentLedgerStoreCases: readonly PaymentLedgerStoreCase[] = [
@@ -106,6 +118,31 @@ export const paymentLedgerStoreCases: readonly PaymentLedgerStoreCase[] = [
         expect(await storageErrorOf(ledger.append("app-1", 5, [captured("app-1", 6, 30)], []))).toMatchObject({ reason: "conflict" });
         expect((await okValue(ledger.listForApplication("app-1"))).map((r) => r.seq)).toEqual([1, 2]);
         expect((await allEntries(auditLog)).map((e) => e.at.getTime() - T0)).toEqual([0, 10]);
+      }),
+  },
+  {
+    name: "an append's outbox messages (the payment-due mail) are written with it and read back exactly; a stale append, a taken message id or a message for an application not stored writes nothing at all",
+    run: (make) =>
+      with_(make, async ({ ledger, auditLog, outbox, applications }) => {
+        const [app, unstored] = fc.sample(applicationArb(), { numRuns: 2, seed: 26 }) as [Application, Application];
+        await okValue(applications.insert(app, []));
+        const id = app.id;
+        await okValue(ledger.append(id, 0, [feeFixed(id, 1, 0)], [draft(0, id)], [dueMail(app, 1, 0)]));
+        expect(await okValue(outbox.due(at(0), 10))).toEqual([{ message: dueMail(app, 1, 0), attempts: 0, nextAttemptAt: at(0), sentAt: null, lastError: null }]);
+        // Not due before it was written: the relay reads it from its creation on.
+        expect(await okValue(outbox.due(at(-1), 10))).toEqual([]);
+        // Two staff members fixing from the same books: the loser's mail is not queued.
+        expect(await storageErrorOf(ledger.append(id, 0, [feeFixed(id, 1, 10)], [draft(10, id)], [dueMail(app, 1, 10, "difference")]))).toMatchObject({ reason: "conflict" });
+        // A message id already queued, or a message for an application not stored, fails the whole append.
+        expect(await storageErrorOf(ledger.append(id, 1, [feeFixed(id, 2, 20)], [draft(20, id)], [dueMail(app, 1, 20)]))).toMatchObject({ reason: "conflict" });
+        expect(await storageErrorOf(ledger.append(id, 1, [feeFixed(id, 2, 20)], [draft(20, id)], [dueMail(unstored, 2, 20)]))).toMatchObject({ reason: "conflict" });
+        expect((await okValue(ledger.listForApplication(id))).map((r) => r.seq)).toEqual([1]);
+        expect((await allEntries(auditLog)).map((e) => e.at.getTime() - T0)).toEqual([0]);
+        expect(await dueMessages(outbox)).toEqual([dueMail(app, 1, 0)]);
+        // Delivered: it is no longer due; an append without messages queues none.
+        await okValue(outbox.markSent(dueMail(app, 1, 0).id, at(30)));
+        await okValue(ledger.append(id, 1, [captured(id, 2, 40)]));
+        expect(await dueMessages(outbox)).toEqual([]);
       }),
   },
   {

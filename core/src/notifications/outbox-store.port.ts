@@ -6,8 +6,8 @@ import type { OutboxEntry } from "./outbox.ts";
 export const OUTBOX_STORE_CONTRACT = "outbox-store@1" as const;
 
 /**
- * Port: reading and acknowledging outbox messages. Messages are written by {@link ApplicationStore}
- * in the same transaction as the change; the relay reads them here. Delivery is at-least-once:
+ * Port: reading and acknowledging outbox messages. Messages are written by {@link ApplicationStore} (and a
+ * fee change's by PaymentLedgerStore) in the same transaction as the change; the relay reads them here. Delivery is at-least-once:
  * receivers deduplicate by message id.
  */
 export interface OutboxStore {

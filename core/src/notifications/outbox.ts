@@ -1,18 +1,46 @@
 import type { ApplicationId } from "../shared/ids.ts";
 import type { ApplicationStatus } from "../applications/application-status.ts";
+import type { PaymentDueReason } from "./render-status-email.ts";
 
 /**
  * A side effect to perform after a committed change (transactional outbox). It carries no personal
  * data: the relay loads the application and renders the email when it sends.
  */
-export interface OutboxMessage {
+export type OutboxMessage = StatusChangedMessage | PaymentDueMessage;
+
+interface OutboxMessageBase {
   readonly id: string;
-  readonly kind: "application.status_changed";
   readonly applicationId: ApplicationId;
-  /** The status the application entered (`submitted` for the submission itself). */
-  readonly status: ApplicationStatus;
   readonly createdAt: Date;
 }
+
+/** The application entered a status: the resident is mailed it. Written by the {@link ApplicationStore}. */
+export interface StatusChangedMessage extends OutboxMessageBase {
+  readonly kind: "application.status_changed";
+  /** The status the application entered (`submitted` for the submission itself). */
+  readonly status: ApplicationStatus;
+}
+
+/**
+ * Staff fixed or changed a fee so that money is owed (ADR 26): the resident is mailed the amount. Written by
+ * the PaymentLedgerStore with the fee change that decided it, so the mail is neither lost nor sent for a change
+ * that was not kept. The amount is the fee, not personal data.
+ */
+export interface PaymentDueMessage extends OutboxMessageBase {
+  readonly kind: "application.payment_due";
+  /** Integer yen owed (> 0). */
+  readonly amount: number;
+  readonly reason: PaymentDueReason;
+  /** The books' record that asked for the money. */
+  readonly seq: number;
+}
+
+/** The outbox message that mails the resident the amount a fee change made due; its id is stable per request. */
+export const paymentDueMessage = (
+  applicationId: ApplicationId,
+  due: { readonly amount: number; readonly reason: PaymentDueReason; readonly seq: number },
+  createdAt: Date,
+): PaymentDueMessage => ({ id: `payment-due-${applicationId}-${due.seq}`, kind: "application.payment_due", applicationId, amount: due.amount, reason: due.reason, seq: due.seq, createdAt });
 
 /** An outbox message with its delivery state. */
 export interface OutboxEntry {

@@ -8,12 +8,15 @@ export const OutboxMessageEntity = defineEntity({
     id: p.string().primary(),
     kind: p.string(),
     applicationId: p.string(),
+    /** The status entered, for `application.status_changed`; empty for other kinds. */
     status: p.string(),
     createdAt: p.datetime(),
     attempts: p.integer(),
     nextAttemptAt: p.datetime(),
     sentAt: p.datetime().nullable(),
     lastError: p.text().nullable(),
+    /** A payment-due mail's amount, reason and seq as JSON (migration 0014); null for status mails. */
+    payloadJson: p.text().nullable(),
   },
 });
 

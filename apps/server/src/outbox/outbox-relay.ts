@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
-import type { ApplicationStore, Clock, Mailer, OutboxEntry, OutboxStore, ProcedureCatalog } from "@madoguchi/core";
-import { renderStatusEmail } from "@madoguchi/core";
+import type { Application, ApplicationStore, Clock, Mailer, OutboxEntry, OutboxMessage, OutboxStore, Procedure, ProcedureCatalog } from "@madoguchi/core";
+import { renderPaymentDueEmail, renderStatusEmail } from "@madoguchi/core";
 
 /** Dependencies of the relay: where messages wait, where applications live, how mail leaves. */
 export interface OutboxRelayDeps {
@@ -16,12 +16,18 @@ export interface OutboxRelayDeps {
 export const retryDelayMs = (attempts: number): number => Math.min(5_000 * 2 ** attempts, 3_600_000);
 
 /**
- * Delivers outbox messages (written in the same transaction as the change) through the Mailer port.
+ * Delivers outbox messages (written in the same transaction as the change) through the Mailer port: a status
+ * mail, or the amount a fee change made due. An application without a contact address is acknowledged unsent.
  * At-least-once: a crash between sending and `markSent` resends the same message id, which the mail
  * receivers deduplicate by Message-ID. Emails are rendered at send time from the stored application, so
  * the outbox itself holds no personal data.
  */
 export const createOutboxRelay = (deps: OutboxRelayDeps) => {
+  const render = (message: OutboxMessage, application: Application, procedure: Procedure) =>
+    message.kind === "application.status_changed"
+      ? renderStatusEmail({ ...application, status: message.status }, procedure, deps.catalog.municipality, application.locale)
+      : renderPaymentDueEmail(application, procedure, deps.catalog.municipality, application.locale, message);
+
   let running: Promise<{ sent: number; failed: number }> | null = null;
 
   const deliver = async (entry: OutboxEntry): Promise<boolean> => {
@@ -41,12 +47,15 @@ export const createOutboxRelay = (deps: OutboxRelayDeps) => {
     }
     const procedure = deps.catalog.procedures.find((p) => p.id === application.procedureId);
     if (procedure === undefined) return fail("procedure missing from catalog");
-    const mail = renderStatusEmail({ ...application, status: message.status }, procedure, deps.catalog.municipality, application.locale);
-    const sent = await deps.mailer.send({ id: message.id, to: application.applicant.email, subject: mail.subject, text: mail.text });
-    if (sent.isErr()) return fail(`mailer: ${sent.error.reason}`);
+    const to = application.applicant.email.trim();
+    if (to !== "") {
+      const mail = render(message, application, procedure);
+      const sent = await deps.mailer.send({ id: message.id, to, subject: mail.subject, text: mail.text });
+      if (sent.isErr()) return fail(`mailer: ${sent.error.reason}`);
+    }
     const marked = await deps.outbox.markSent(message.id, deps.clock.now());
     if (marked.isErr()) return fail(`storage: ${marked.error.reason}`);
-    deps.logger.info({ outboxId: message.id, kind: message.kind, status: message.status }, "outbox message delivered");
+    deps.logger.info({ outboxId: message.id, kind: message.kind, ...(message.kind === "application.status_changed" ? { status: message.status } : {}), ...(to === "" ? { skipped: "no_address" } : {}) }, "outbox message delivered");
     return true;
   };
 

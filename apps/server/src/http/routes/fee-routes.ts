@@ -9,6 +9,7 @@ import {
   feeChangeNeedsApproval,
   findProcedure,
   moneyTotals,
+  paymentDueMessage,
   settlementReport,
   type Application,
   type ApplicationBooks,
@@ -20,7 +21,6 @@ import { auditDenied, logAuditEntries, recordAudit, staffActionDraft } from "../
 import { csvBytes, type CsvEncoding } from "../../export/csv.ts";
 import { carryOutMoney, ledgerRecord, loadBooks, planForStatus, type MoneyRunError } from "../../payments/application-money.ts";
 import { matchingCsvRows, matchingVerdict, matchWithGateway } from "../../payments/settlement-matching-view.ts";
-import { notifyPaymentDue } from "../../payments/payment-due-notice.ts";
 import { passApprovalGate } from "../approvals/approval-gate.ts";
 import { decodeBody } from "../decode-body.ts";
 import { errorResponse } from "../error-response.ts";
@@ -170,12 +170,14 @@ export const feeRoutes = (deps: ServerDeps): Router => {
     // Amounts, effect and approval only: the reason is free text and stays in the books.
     const audit = staffActionDraft(deps, req, staffId, "fee.changed", { kind: "application", id: a.id }, { from, to, effect: decision.value.effect, approvalId });
     const record = ledgerRecord(a, books.value, { kind: "fee_fixed", due: to, at: now }, { fee: next.value, reason: body.reason.trim(), staffId, approvalId });
-    const written = await deps.paymentLedger.append(a.id, books.value.count, [record], [audit]);
+    // The resident is mailed what there is to pay (the whole fee of a 事後決済 application, or a difference), by
+    // the outbox written with the change: kept even if the mail server is down, never sent for a change not kept.
+    const owed = moneyTotals(decision.value.next).pendingDifference;
+    const mail = decision.value.effect === "request_payment" && owed > 0 ? [paymentDueMessage(a.id, { amount: owed, reason: books.value.state.feeFixed ? "difference" : "fee_fixed", seq: record.seq }, now)] : [];
+    const written = await deps.paymentLedger.append(a.id, books.value.count, [record], [audit], mail);
     if (written.isErr()) return failed(res, req, written.error);
     logAuditEntries(deps.logger, [audit]);
-    // The resident is told there is something to pay (the whole fee of a 事後決済 application, or a difference).
-    const owed = moneyTotals(decision.value.next).pendingDifference;
-    if (decision.value.effect === "request_payment") await notifyPaymentDue(deps, a, { amount: owed, reason: books.value.state.feeFixed ? "difference" : "fee_fixed", seq: record.seq });
+    if (mail.length > 0) deps.kickOutbox();
     // The refunds it decided: through the gateway now; a failure leaves the books saying so and is retried by the next change or settle.
     const carried = await carryOutMoney(deps, a, planForStatus(a));
     const pending = carried.isErr() ? { moneyError: carried.error._tag === "MoneyInvariantViolation" ? carried.error.code : `${carried.error._tag === "PaymentError" ? "payment" : "storage"}.${carried.error.reason}` } : {};
