@@ -9,7 +9,7 @@ import { mikroOrmPasskeyStore } from "./mikro-orm-passkey-store.ts";
 import { mikroOrmResidentJpkiLinkStore } from "./mikro-orm-resident-jpki-link-store.ts";
 import { mikroOrmSessionStore } from "./mikro-orm-session-store.ts";
 import { mikroOrmLoginStateStore } from "./mikro-orm-login-state-store.ts";
-import { mikroOrmStaffStore } from "./mikro-orm-staff-store.ts";
+import { mikroOrmStaffStore, sealLegacyStaffEmails } from "./mikro-orm-staff-store.ts";
 import { mikroOrmStaffAccessStore } from "./mikro-orm-staff-access-store.ts";
 import { mikroOrmResidentAccountStore } from "./mikro-orm-resident-account-store.ts";
 import { mikroOrmSettingsStore } from "./mikro-orm-settings-store.ts";
@@ -72,13 +72,15 @@ export const createMikroOrmStore = (options: MikroOrmStoreOptions): ResultAsync<
   const { keyStore, ...connection } = decoded.value;
   return ResultAsync.fromPromise(openOrm(connection), (e) => toStorageError(OPERATION, e)).andThen((db: OpenedOrm) =>
     ResultAsync.fromPromise(runMigrations(db), (e) => toStorageError(OPERATION, e))
+      // Addresses written in plaintext before migration 0015 are sealed before anything reads the store.
+      .andThen(() => ResultAsync.fromPromise(sealLegacyStaffEmails(db, keyStore), (e) => toStorageError(OPERATION, e)).andThen((sealed) => sealed))
       .orElse((e) => ResultAsync.fromSafePromise(db.orm.close(true)).andThen(() => errAsync(e)))
       .andThen(() => {
         const applications = mikroOrmApplicationStore(db, keyStore);
         return okAsync<MikroOrmStore, StorageError>({
           applications,
           outbox: mikroOrmOutboxStore(db),
-          staff: mikroOrmStaffStore(db),
+          staff: mikroOrmStaffStore(db, keyStore),
           staffAccess: mikroOrmStaffAccessStore(db),
           residentAccounts: mikroOrmResidentAccountStore(db, keyStore),
           passkeys: mikroOrmPasskeyStore(db),

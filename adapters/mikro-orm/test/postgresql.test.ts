@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Application } from "@madoguchi/core";
+import { StaffId, type Application } from "@madoguchi/core";
 import { applicationArb, applicationChangeArb, containsText, describeApplicationStoreContract, describeStaffStoreContract, withCanary } from "@madoguchi/conformance/application-store";
 import { describeAuditLogStoreContract } from "@madoguchi/conformance/audit-log";
 import { createMikroOrmStore, migrateDatabase, type MikroOrmStore } from "../src/index.ts";
@@ -109,15 +109,22 @@ describe.skipIf(store === undefined)("PostgreSQL", () => {
       }
     });
 
-    it("canary: no personal field is stored in plaintext in any column", async () => {
+    it("canary: no personal field (an application's, a staff member's notification address) is stored in plaintext in any column", async () => {
       await reset();
       const canary = `CANARY-${crypto.randomUUID()}`;
       const apps = fc.sample(applicationArb(), { numRuns: 5, seed: 202 }).map((a) => withCanary(a, canary));
       for (const app of apps) (await requireStore().applications.insert(app, []))._unsafeUnwrap();
       const next = withCanary(fc.sample(applicationChangeArb(apps[0]!), { numRuns: 1, seed: 1 })[0] as Application, canary);
       (await requireStore().applications.update(next, 1, []))._unsafeUnwrap();
+      // A staff member's notification address too, at issue and when changed.
+      const staff = requireStore().staff;
+      (await staff.insert({ id: StaffId("st-canary"), loginId: "canary.member", displayName: "職員", passwordHash: "h", createdAt: new Date(0), notificationEmail: `${canary}@city.example.lg.jp` }))._unsafeUnwrap();
+      (await staff.insert({ id: StaffId("st-canary-2"), loginId: "canary.member2", displayName: "職員", passwordHash: "h", createdAt: new Date(0), notificationEmail: null }))._unsafeUnwrap();
+      (await staff.updateNotificationEmail(StaffId("st-canary-2"), `${canary}-2@city.example.lg.jp`))._unsafeUnwrap();
+      expect((await staff.findByLoginId("canary.member2"))._unsafeUnwrap()?.notificationEmail).toBe(`${canary}-2@city.example.lg.jp`);
       const dump = await logicalDump(admin!, schema);
       expect(containsText(dump, apps[1]!.receiptNumber)).toBe(true);
+      expect(containsText(dump, "canary.member2")).toBe(true);
       expect(containsText(dump, canary)).toBe(false);
     });
   });

@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Application } from "@madoguchi/core";
+import { StaffId, type Application, type StaffAccount } from "@madoguchi/core";
 import { applicationArb, applicationChangeArb, containsText, withCanary } from "@madoguchi/conformance/application-store";
 import { migrateDatabase } from "../src/index.ts";
 import { openOrm } from "../src/open-orm.ts";
@@ -82,6 +82,67 @@ describe("encryption at rest", () => {
       expect((await store.applications.findById(apps[0]!.id))._unsafeUnwrap()?.applicant.name).toContain(canary);
     } finally {
       await store.close();
+    }
+  });
+
+  it("canary: a staff member's notification address is sealed (insert and change), read back exactly, and bound to its row", async () => {
+    const path = freshDbPath(dir);
+    const store = await openSqliteStore(path, keyStore);
+    try {
+      const canary = `CANARY-${crypto.randomUUID()}`;
+      const member = (n: number, email: string | null): StaffAccount => ({ id: StaffId(`st-${n}`), loginId: `member.${n}`, displayName: `職員${n}`, passwordHash: "h", createdAt: new Date(0), notificationEmail: email });
+      (await store.staff.insert(member(1, `${canary}-1@city.example.lg.jp`)))._unsafeUnwrap();
+      (await store.staff.insert(member(2, null)))._unsafeUnwrap();
+      expect((await store.staff.updateNotificationEmail(StaffId("st-2"), `${canary}-2@city.example.lg.jp`))._unsafeUnwrap()).toBe(true);
+      expect((await store.staff.findById(StaffId("st-1")))._unsafeUnwrap()?.notificationEmail).toBe(`${canary}-1@city.example.lg.jp`);
+      expect((await store.staff.findByLoginId("member.2"))._unsafeUnwrap()?.notificationEmail).toBe(`${canary}-2@city.example.lg.jp`);
+      const bytes = sqliteBytes(path);
+      expect(containsText(bytes, "member.1")).toBe(true);
+      expect(containsText(bytes, canary)).toBe(false);
+      expect(containsText(bytes, canary.slice("CANARY-".length))).toBe(false);
+      // Cleared: none, and nothing sealed left.
+      expect((await store.staff.updateNotificationEmail(StaffId("st-2"), null))._unsafeUnwrap()).toBe(true);
+      expect((await store.staff.findById(StaffId("st-2")))._unsafeUnwrap()?.notificationEmail).toBeNull();
+      // Another row's sealed address (with its wrapped key) copied into st-2 does not open there.
+      const db = await openOrm({ driver: "sqlite", path });
+      try {
+        await db
+          .em()
+          .getConnection()
+          .execute(
+            "update staff_accounts set (notification_sealed, notification_wrapped_key, notification_key_version) = (select notification_sealed, notification_wrapped_key, notification_key_version from staff_accounts where id = 'st-1') where id = 'st-2'",
+          );
+      } finally {
+        await db.orm.close(true);
+      }
+      expect((await store.staff.findById(StaffId("st-2")))._unsafeUnwrapErr()).toMatchObject({ _tag: "StorageError", reason: "corrupt" });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("a notification address kept in plaintext before migration 0015 is sealed when the store opens, and reads the same", async () => {
+    const path = freshDbPath(dir);
+    const first = await openSqliteStore(path, keyStore);
+    (await first.staff.insert({ id: StaffId("st-old"), loginId: "old.member", displayName: "旧", passwordHash: "h", createdAt: new Date(0), notificationEmail: null }))._unsafeUnwrap();
+    await first.close();
+    const raw = async <T>(f: (run: (sql: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> => {
+      const db = await openOrm({ driver: "sqlite", path });
+      try {
+        return await f((sql) => db.em().getConnection().execute(sql));
+      } finally {
+        await db.orm.close(true);
+      }
+    };
+    await raw((run) => run("update staff_accounts set notification_email = 'old.member@city.example.lg.jp' where id = 'st-old'"));
+    const reopened = await openSqliteStore(path, keyStore);
+    try {
+      expect((await reopened.staff.findById(StaffId("st-old")))._unsafeUnwrap()?.notificationEmail).toBe("old.member@city.example.lg.jp");
+      const [row] = await raw((run) => run("select notification_email, notification_sealed from staff_accounts where id = 'st-old'"));
+      expect(row?.["notification_email"]).toBeNull();
+      expect(row?.["notification_sealed"]).not.toBeNull();
+    } finally {
+      await reopened.close();
     }
   });
 

@@ -31,6 +31,7 @@ const ALL = [
   "0011-staff-notification-email",
   "0013-signing-sessions",
   "0014-outbox-payload",
+  "0015-staff-notification-email-sealed",
 ];
 
 describe("madoguchi migrate", { timeout: 60_000 }, () => {

@@ -35,6 +35,7 @@ describe("personal data is encrypted at rest and never logged (canary)", () => {
       email: `canary${id}@example.jp`,
       phone: `090${id.replace(/\D/g, "").padEnd(8, "7").slice(0, 8)}`,
       reason: `CANARY${id}理由`,
+      staffEmail: `staff-canary${id}@city.example.lg.jp`,
     };
     const { submitted } = await residentSubmits(
       server,
@@ -47,6 +48,9 @@ describe("personal data is encrypted at rest and never logged (canary)", () => {
     const row = (await staff.list()).body.items.find((i: { receiptNumber: string }) => i.receiptNumber === submitted.body.receiptNumber);
     expect(row.applicantName).toBe(canaries.name); // decrypts for staff
     expect((await staff.command(row.id, "return", 1, canaries.reason)).status).toBe(200);
+    // A staff member's notification address is personal data too: issued with one, it is sealed at rest.
+    const issued = await call(`${server.staffUrl}/api/staff/admin/accounts`, { headers: staff.headers, body: { loginId: `canary.${id.slice(0, 8)}`, displayName: "職員", email: canaries.staffEmail } });
+    expect(issued.status).toBe(201);
     await server.relay.runOnce();
     expect((await call(`${server.url}/api/dev/inbox`)).body.messages.some((m: { to: string }) => m.to === canaries.email)).toBe(true);
 

@@ -10,8 +10,15 @@ export const StaffAccountEntity = defineEntity({
     displayName: p.string(),
     passwordHash: p.string(),
     createdAt: p.datetime(),
-    /** Where security notices go (migration 0011); personal data, never logged. */
+    /**
+     * Where security notices went in plaintext before migration 0015: emptied (sealed) when the store opens,
+     * never written again.
+     */
     notificationEmail: p.string().nullable(),
+    /** The notification address (personal data), AES-256-GCM under the row's data key; null when none. */
+    notificationSealed: p.uint8array().nullable(),
+    notificationWrappedKey: p.uint8array().nullable(),
+    notificationKeyVersion: p.integer().nullable(),
   },
 });
 

@@ -13,6 +13,7 @@ import { paymentLedgerMigration } from "./0010-payment-ledger.ts";
 import { staffNotificationEmailMigration } from "./0011-staff-notification-email.ts";
 import { signingSessionsMigration } from "./0013-signing-sessions.ts";
 import { outboxPayloadMigration } from "./0014-outbox-payload.ts";
+import { staffNotificationEmailSealedMigration } from "./0015-staff-notification-email-sealed.ts";
 import type { Dialect } from "./dialect.ts";
 
 /** A migration that runs fixed SQL statements, one class per dialect and step. */
@@ -46,4 +47,5 @@ export const migrationsFor = (dialect: Dialect): MigrationObject[] => [
   { name: "0011-staff-notification-email", class: sqlMigration("0011-staff-notification-email", staffNotificationEmailMigration[dialect]) },
   { name: "0013-signing-sessions", class: sqlMigration("0013-signing-sessions", signingSessionsMigration[dialect]) },
   { name: "0014-outbox-payload", class: sqlMigration("0014-outbox-payload", outboxPayloadMigration[dialect]) },
+  { name: "0015-staff-notification-email-sealed", class: sqlMigration("0015-staff-notification-email-sealed", staffNotificationEmailSealedMigration[dialect]) },
 ];
