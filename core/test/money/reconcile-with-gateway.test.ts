@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   foldMoneyEvents,
+  freshReportBehindBooks,
   IdempotencyKey,
   initialMoneyState,
   mergeAuthorizationState,
@@ -196,6 +197,41 @@ describe("missingMoneyEvents: properties", () => {
           captured: final.capturedAmount,
           refunded: final.refundedAmount,
         });
+      }),
+    );
+  });
+});
+
+describe("freshReportBehindBooks (the sweep's fresh re-read)", () => {
+  const captured: MoneyEvent = { kind: "captured", authorizationId: "au-1", amount: yen(1000), at };
+  const refunded: MoneyEvent = { kind: "refunded", authorizationId: "au-1", amount: yen(300), at };
+
+  it("is a disagreement when the gateway shows less refunded or captured than the books (a refund that failed later)", () => {
+    const state = books([captured, refunded]);
+    expect(freshReportBehindBooks(state, snapshot({ status: "captured", capturedAmount: yen(1000), refundedAmount: yen(0) }))).toEqual({
+      _tag: "MoneyDisagreement",
+      code: "money.gateway_disagrees",
+      authorizationId: "au-1",
+      detail: "gateway_behind_books",
+    });
+    expect(freshReportBehindBooks(state, snapshot({ status: "authorized" }))?.detail).toBe("gateway_behind_books");
+  });
+
+  it("is nothing when the gateway is at or ahead of the books, or the books hold no capture", () => {
+    const state = books([captured, refunded]);
+    expect(freshReportBehindBooks(state, snapshot({ status: "captured", capturedAmount: yen(1000), refundedAmount: yen(300) }))).toBeNull();
+    expect(freshReportBehindBooks(state, snapshot({ status: "captured", capturedAmount: yen(1000), refundedAmount: yen(500) }))).toBeNull();
+    expect(freshReportBehindBooks(books(), snapshot({ status: "voided" }))).toBeNull();
+    expect(freshReportBehindBooks(books(), snapshot({ id: "au-9" }))).toBeNull();
+  });
+
+  it("property: the books brought up to any fresh report are never behind it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), (cap, ref) => {
+        const refundedAmount = Math.min(ref, cap);
+        const report = snapshot({ status: "captured", capturedAmount: yen(cap), refundedAmount: yen(refundedAmount) });
+        const events = must(missingMoneyEvents(books(), report, at));
+        expect(freshReportBehindBooks(must(foldMoneyEvents(books(), events)), report)).toBeNull();
       }),
     );
   });

@@ -30,6 +30,7 @@ import { createApp } from "../http/create-app.ts";
 import type { ServerDeps } from "../http/server-deps.ts";
 import { createLogger } from "../logging/logger.ts";
 import { createOutboxRelay, type OutboxRelay } from "../outbox/outbox-relay.ts";
+import { createPaymentSweep, type PaymentSweep } from "../payments/payment-sweep.ts";
 import { ensureDemoStaff, ensureInitialAdministrator } from "../staff/ensure-demo-staff.ts";
 import { createStaffSessions } from "../staff/staff-sessions.ts";
 import { createStaffLogin } from "../staff/staff-login.ts";
@@ -68,6 +69,8 @@ export interface RunningServer {
   readonly container: Container;
   readonly deps: ServerDeps;
   readonly relay: OutboxRelay;
+  /** The scheduled re-read of recent authorisations (ADR 27); tests run it with `runOnce()`. */
+  readonly paymentSweep: PaymentSweep;
   close(): Promise<void>;
 }
 
@@ -220,6 +223,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     const relay = createOutboxRelay({ outbox: deps.outbox, applications: deps.applications, catalog, mailer: deps.mailer, clock, logger });
     relayRef.current = relay;
     const stopRelay = relay.start(config.outboxIntervalMs);
+    const paymentSweep = createPaymentSweep({ ...deps, logger });
+    cleanups.push(paymentSweep.start(config.paymentSweepIntervalMs));
     cleanups.push(stopRelay);
     // The retention in force: an administrator's setting, else the environment's default. Recorded when it
     // differs from the last recorded value (a changed environment variable leaves a trace too).
@@ -257,6 +262,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       container,
       deps,
       relay,
+      paymentSweep,
       close: async () => {
         http.closeAllConnections();
         staffHttp.closeAllConnections();

@@ -9,8 +9,8 @@ import {
   type PaymentEvent,
   type WebhookDelivery,
 } from "@madoguchi/core";
-import { loadBooks, type MoneyDeps } from "./application-money.ts";
-import { appendWhatBooksMiss } from "./reconcile-authorization.ts";
+import type { MoneyDeps } from "./application-money.ts";
+import { bringBooksToGateway } from "./bring-books-to-gateway.ts";
 
 /**
  * Where the gateway POSTs its signed events, on the resident listener (the one the internet reaches;
@@ -70,9 +70,6 @@ const candidateApplication = (deps: PaymentWebhookDeps, authorization: Authoriza
   return found.mapErr((): WebhookFailure => ({ kind: "unavailable", reason: "storage" }));
 };
 
-/** Two concurrent writers (another event, a staff action) make the append a conflict: reload and ask again. */
-const ATTEMPTS = 4;
-
 /**
  * Receives one webhook delivery: verifies it (`gateway.verifyWebhook`: signature, 300 s window), **re-reads
  * the authorisation from the gateway**, finds the application whose books hold it (by the key the re-read
@@ -111,28 +108,18 @@ export const receivePaymentWebhook = (deps: PaymentWebhookDeps, delivery: Webhoo
     .andThen(({ a, current }): ResultAsync<WebhookOutcome, WebhookFailure> => {
       if (a === null) return okAsync({ kind: "ignored", reason: "unknown_authorization", authorizationId: id });
       const report = current === null ? event.authorization : mergeAuthorizationState(event.authorization, current);
-      const attempt = (left: number): ResultAsync<WebhookOutcome, WebhookFailure> =>
-        loadBooks(deps, a)
-          .mapErr((): WebhookFailure => ({ kind: "unavailable", reason: "storage" }))
-          .andThen((books) => {
-            if (!books.state.authorizations.some((x) => x.authorizationId === id)) return okAsync<WebhookOutcome, WebhookFailure>({ kind: "ignored", reason: "unknown_authorization", authorizationId: id });
-            return appendWhatBooksMiss(deps, a, books, report, context).map((r): WebhookOutcome => {
-              switch (r.kind) {
-                case "appended":
-                  return { kind: "applied", applicationId: a.id, authorizationId: id, events: r.events };
-                case "up_to_date":
-                  return { kind: "up_to_date", applicationId: a.id, authorizationId: id };
-                case "disagreement":
-                  return { kind: "disagreement", applicationId: a.id, authorizationId: id, detail: r.disagreement.detail };
-              }
-            }).orElse((e) =>
-              e.reason === "conflict"
-                ? left > 1
-                  ? attempt(left - 1)
-                  : errAsync<WebhookOutcome, WebhookFailure>({ kind: "unavailable", reason: "busy" })
-                : errAsync<WebhookOutcome, WebhookFailure>({ kind: "unavailable", reason: "storage" }),
-            );
-          });
-      return attempt(ATTEMPTS);
+      return bringBooksToGateway(deps, a, report, context)
+        .mapErr((reason): WebhookFailure => ({ kind: "unavailable", reason }))
+        .map((r): WebhookOutcome => {
+          if (r === null) return { kind: "ignored", reason: "unknown_authorization", authorizationId: id };
+          switch (r.kind) {
+            case "appended":
+              return { kind: "applied", applicationId: a.id, authorizationId: id, events: r.events };
+            case "up_to_date":
+              return { kind: "up_to_date", applicationId: a.id, authorizationId: id };
+            case "disagreement":
+              return { kind: "disagreement", applicationId: a.id, authorizationId: id, detail: r.disagreement.detail };
+          }
+        });
     });
 };

@@ -14,9 +14,9 @@ import {
   foldMoneyEvents,
 } from "@madoguchi/core";
 
-/** What brought the books up to the gateway: a verified webhook event, or our own call whose answer could not be recorded. */
+/** What brought the books up to the gateway: a verified webhook event, our own call whose answer could not be recorded, or the scheduled sweep. */
 export interface ReconcileContext {
-  readonly via: "webhook" | "carry_out";
+  readonly via: "webhook" | "carry_out" | "sweep";
   /** The gateway's event id and type (webhooks), else null. */
   readonly eventId: string | null;
   readonly eventType: string | null;

@@ -10,13 +10,15 @@ import { foldMoneyEvents, type MoneyEvent, type MoneyState } from "./money-state
  * - `amount_differs`: the gateway reports another authorised amount;
  * - `captured_differs`: both say captured, for different amounts (a capture happens once);
  * - `voided_but_captured` / `captured_but_voided`: the gateway says the first, the books the second;
- * - `invalid_snapshot`: the report breaks the port's own invariant (refunded above captured, captured above amount).
+ * - `invalid_snapshot`: the report breaks the port's own invariant (refunded above captured, captured above amount);
+ * - `gateway_behind_books`: a fresh read of the gateway has less captured or refunded than the books
+ *   ({@link freshReportBehindBooks}: a refund that failed after the gateway had accepted it).
  */
 export interface MoneyDisagreement {
   readonly _tag: "MoneyDisagreement";
   readonly code: "money.gateway_disagrees";
   readonly authorizationId: string;
-  readonly detail: "not_in_books" | "amount_differs" | "captured_differs" | "voided_but_captured" | "captured_but_voided" | "invalid_snapshot";
+  readonly detail: "not_in_books" | "amount_differs" | "captured_differs" | "voided_but_captured" | "captured_but_voided" | "invalid_snapshot" | "gateway_behind_books";
 }
 
 const disagreement = (authorizationId: string, detail: MoneyDisagreement["detail"]): MoneyDisagreement => ({
@@ -65,4 +67,18 @@ export const missingMoneyEvents = (state: MoneyState, gateway: Authorization, at
     () => ok(events),
     () => err(disagreement(id, "invalid_snapshot")),
   );
+};
+
+/**
+ * For a report read from the gateway just now (not a webhook's snapshot, which may be older): the books record an
+ * event only after the gateway answered it, so a gateway that now shows less captured or refunded than the books
+ * undid something after accepting it — in practice a refund that failed later (Stripe: `refund.failed`). That is
+ * a disagreement for staff; {@link missingMoneyEvents} alone would take the report for an older snapshot.
+ */
+export const freshReportBehindBooks = (state: MoneyState, fresh: Authorization): MoneyDisagreement | null => {
+  const books = state.authorizations.find((a) => a.authorizationId === fresh.id);
+  if (books === undefined || books.status !== "captured") return null;
+  const gatewayCaptured = fresh.status === "captured" ? fresh.capturedAmount : 0;
+  const gatewayRefunded = fresh.status === "captured" ? fresh.refundedAmount : 0;
+  return gatewayCaptured < books.captured || gatewayRefunded < books.refunded ? disagreement(fresh.id, "gateway_behind_books") : null;
 };

@@ -1,0 +1,112 @@
+import type { Logger } from "pino";
+import { APPLICATION_STATUSES, type Application, type ApplicationStore } from "@madoguchi/core";
+import { loadBooks, type MoneyDeps } from "./application-money.ts";
+import { bringBooksToGateway } from "./bring-books-to-gateway.ts";
+
+/** What the sweep needs (a subset of `ServerDeps`). */
+export interface PaymentSweepDeps extends MoneyDeps {
+  readonly applications: ApplicationStore;
+  readonly logger: Logger;
+}
+
+/** One run's counts: authorisations re-read, brought up to the gateway, found in disagreement, not checked. */
+export interface PaymentSweepReport {
+  readonly checked: number;
+  readonly appended: number;
+  readonly disagreements: number;
+  readonly failed: number;
+}
+
+/**
+ * Applications submitted this many days ago or later are swept. A card authorisation lapses at the gateway within
+ * days (Stripe: 7), and a refund settles or fails within about as long; older books have nothing left to learn.
+ */
+export const SWEEP_LOOKBACK_DAYS = 35;
+const PAGE = 100;
+
+/**
+ * The scheduled sweep (ADR 27, "Not done", now done): re-reads from the gateway every authorisation of a recent
+ * application that its books do not hold as voided (money held, or captured and maybe refunded since), and
+ * appends what the books miss — a hold that lapsed, a capture or refund made in the gateway's
+ * dashboard whose webhooks ran out of retries — with a `payment.reconciled` audit entry (`via: sweep`). Books
+ * and gateway that cannot both be right (a refund that failed after it was accepted) are logged as an error for
+ * staff and left alone. Logs carry ids and amounts only.
+ */
+export const createPaymentSweep = (deps: PaymentSweepDeps) => {
+  let running: Promise<PaymentSweepReport> | null = null;
+
+  /** The authorisations of `a` worth asking the gateway about. */
+  const toCheck = async (a: Application): Promise<readonly string[] | null> => {
+    const books = await loadBooks(deps, a);
+    if (books.isErr()) return null;
+    return books.value.state.authorizations.filter((x) => x.status !== "voided").map((x) => x.authorizationId);
+  };
+
+  const sweepApplication = async (a: Application, counts: { checked: number; appended: number; disagreements: number; failed: number }): Promise<void> => {
+    const ids = await toCheck(a);
+    if (ids === null) {
+      counts.failed++;
+      return;
+    }
+    for (const id of ids) {
+      const found = await deps.gateway.getAuthorization(id);
+      if (found.isErr() || found.value === null || found.value.id !== id) {
+        counts.failed++;
+        deps.logger.warn({ event: "payment.sweep_unread", target: a.id, authorizationId: id, reason: found.isErr() ? found.error.reason : "not_found" }, "payment sweep");
+        continue;
+      }
+      counts.checked++;
+      const context = { via: "sweep" as const, eventId: null, eventType: null, at: deps.clock.now() };
+      const r = await bringBooksToGateway(deps, a, found.value, context, { fresh: true });
+      if (r.isErr()) {
+        counts.failed++;
+        deps.logger.warn({ event: "payment.sweep_unwritten", target: a.id, authorizationId: id, reason: r.error }, "payment sweep");
+      } else if (r.value?.kind === "appended") {
+        counts.appended++;
+        deps.logger.info({ event: "payment.sweep_reconciled", target: a.id, authorizationId: id, appended: r.value.events.map((e) => e.kind) }, "payment sweep");
+      } else if (r.value?.kind === "disagreement") {
+        counts.disagreements++;
+        deps.logger.error({ event: "payment.sweep_disagreement", target: a.id, authorizationId: id, detail: r.value.disagreement.detail }, "payment books and gateway disagree: staff must look");
+      }
+    }
+  };
+
+  const runOnce = async (): Promise<PaymentSweepReport> => {
+    const counts = { checked: 0, appended: 0, disagreements: 0, failed: 0 };
+    const since = deps.clock.now().getTime() - SWEEP_LOOKBACK_DAYS * 86_400_000;
+    // Newest first (the store's order): stop at the first page that reaches past the lookback.
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await deps.applications.list({ statuses: APPLICATION_STATUSES, limit: PAGE, offset });
+      if (page.isErr()) {
+        deps.logger.error({ event: "payment.sweep_failed", reason: page.error.reason }, "payment sweep");
+        counts.failed++;
+        break;
+      }
+      const recent = page.value.items.filter((a) => a.submittedAt.getTime() >= since);
+      for (const a of recent) await sweepApplication(a, counts);
+      if (recent.length < page.value.items.length || page.value.items.length < PAGE) break;
+    }
+    return counts;
+  };
+
+  return {
+    /** Sweeps now; concurrent calls share one run. */
+    runOnce(): Promise<PaymentSweepReport> {
+      running ??= runOnce().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    /** Sweeps every `intervalMs` until the returned stop function is called. */
+    start(intervalMs: number): () => Promise<void> {
+      const timer = setInterval(() => void this.runOnce(), intervalMs);
+      timer.unref();
+      return async () => {
+        clearInterval(timer);
+        await running;
+      };
+    },
+  };
+};
+
+export type PaymentSweep = ReturnType<typeof createPaymentSweep>;
