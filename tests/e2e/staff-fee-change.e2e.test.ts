@@ -56,6 +56,8 @@ describe("in Chromium: staff change a fee with a reason, through the step-up pro
     // 住民票 300 × 2 + 普通郵便: authorised at submission, nothing captured yet.
     const authorized = (await page.getByTestId("money-authorized").textContent()) ?? "";
     expect(await page.getByTestId("money-captured").textContent()).toContain("0円");
+    // The books agree with the payment agent: no disagreement alert.
+    expect(await page.getByTestId("money-disagreements").count()).toBe(0);
     await expectNoSeriousA11yViolations(page);
 
     await page.getByTestId("fee-quantity-0").fill("1");

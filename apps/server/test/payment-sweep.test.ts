@@ -1,10 +1,11 @@
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSandboxGateway, type SandboxGateway } from "@madoguchi/adapter-payment-sandbox";
-import { yen, type Application, type LedgerRecord } from "@madoguchi/core";
+import { StaffGroupId, StaffRoleId, yen, type Application, type LedgerRecord } from "@madoguchi/core";
 import { PAYMENT_WEBHOOK_PATH } from "../src/payments/payment-webhook.ts";
 import { createPaymentSweep, SWEEP_LOOKBACK_DAYS } from "../src/payments/payment-sweep.ts";
 import { call, juminhyoInput, residentSubmits } from "./support/api-client.ts";
+import { staffWithSession } from "./support/staff-access-fixtures.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 import { startWebhookRelay } from "./support/webhook-relay.ts";
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
   });
   server = await startTestServer({ MADOGUCHI_PAYMENT_URL: sandbox.url, MADOGUCHI_PAYMENT_SECRET_KEY: SECRET_KEY, MADOGUCHI_PAYMENT_WEBHOOK_SECRET: WEBHOOK_SECRET });
   relay.forwardTo(server.url);
+  (await server.deps.staffAccess.saveGroup({ id: StaffGroupId("sweep-all"), name: "全申請", scope: { kind: "all" } }))._unsafeUnwrap();
 });
 afterAll(async () => {
   await server?.dispose();
@@ -46,6 +48,17 @@ const paid = async (): Promise<Application> => {
   expect(submitted.status).toBe(201);
   return (await server.deps.applications.findByReceiptNumber(submitted.body.receiptNumber))._unsafeUnwrap()!;
 };
+/** The money panel's data, as a processor of every application sees it. */
+const moneyPanel = async (id: string) => {
+  const staff = await staffWithSession(server, "processor");
+  (await server.deps.staffAccess.assignRole({ roleId: StaffRoleId("processor"), holder: { kind: "staff", staffId: staff.id } }))._unsafeUnwrap();
+  (await server.deps.staffAccess.addMember(StaffGroupId("sweep-all"), staff.id))._unsafeUnwrap();
+  const view = await call(`${server.staffUrl}/api/staff/applications/${id}/money`, { headers: staff.headers });
+  expect(view.status).toBe(200);
+  return view.body;
+};
+const disagreementEntries = async (id: string) =>
+  (await server.deps.auditLog.read({ actions: ["payment.disagreement"], target: { kind: "application", id }, afterSeq: 0, limit: 100 }))._unsafeUnwrap();
 /** A call made at the gateway directly (its dashboard), never through our server. */
 const direct = (path: string, body: unknown, key: string) => call(`${sandbox.url}${path}`, { headers: { authorization: `Bearer ${SECRET_KEY}`, "idempotency-key": key }, body });
 
@@ -105,14 +118,42 @@ describe("the payment sweep, when every webhook was lost", () => {
     const swept = await server.paymentSweep.runOnce();
     expect(swept.disagreements).toBe(1);
     expect(await books(c.id)).toEqual(records);
+    // Recorded once for staff, by the system, with ids only; the money panel shows it.
+    expect((await disagreementEntries(c.id)).map((e) => [e.actor, e.result, e.details])).toEqual([
+      [{ kind: "system", id: null }, "failure", { authorizationId: auth, detail: "gateway_behind_books", via: "sweep" }],
+    ]);
+    expect((await moneyPanel(c.id)).disagreements).toEqual([expect.objectContaining({ authorizationId: auth, detail: "gateway_behind_books", via: "sweep" })]);
+    // The next run finds it again: logged again, not recorded twice.
+    expect((await server.paymentSweep.runOnce()).disagreements).toBe(1);
+    expect(await disagreementEntries(c.id)).toHaveLength(1);
     const logged = server
       .logText()
       .split("\n")
       .filter((l) => l.includes("payment.sweep_disagreement"))
       .map((l) => JSON.parse(l));
-    expect(logged).toEqual([expect.objectContaining({ level: 50, target: c.id, authorizationId: auth })]);
+    expect(logged).toEqual([expect.objectContaining({ level: 50, target: c.id, authorizationId: auth }), expect.objectContaining({ level: 50, target: c.id })]);
     // Ids and amounts only: no name or address of the resident in the log.
     expect(server.logText()).not.toContain(c.applicant.name);
     expect(server.logText()).not.toContain(c.applicant.address);
+  });
+
+  it("a webhook that finds the books and the gateway at odds (captured there, voided here) records it for staff too", async () => {
+    const d = await paid();
+    const auth = d.payment!.authorizationId;
+    (await server.deps.paymentLedger.append(d.id, 0, [{ applicationId: d.id, procedureId: d.procedureId, seq: 1, event: { kind: "voided", authorizationId: auth, at: new Date() }, feeChange: null }]))._unsafeUnwrap();
+    expect((await direct(`/v1/authorizations/${auth}/capture`, { amount: d.fee.total }, `cap-${auth}`)).status).toBe(200);
+    // The gateway's delivery was refused by the "down" receiver; delivered now, as the gateway's retry would.
+    const delivery = await vi.waitFor(
+      () => {
+        const found = relay.deliveries.find((x) => x.body.includes(auth) && x.body.includes("authorization.captured"));
+        if (found === undefined) throw new Error("the gateway has not tried to deliver the capture yet");
+        return found;
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+    const answered = await fetch(`${server.url}${PAYMENT_WEBHOOK_PATH}`, { method: "POST", headers: delivery.headers, body: delivery.body }).then(async (r) => ({ status: r.status, body: (await r.json()) as { result: string } }));
+    expect(answered).toEqual({ status: 200, body: { received: true, result: "disagreement" } });
+    expect((await disagreementEntries(d.id)).map((e) => e.details)).toEqual([{ authorizationId: auth, detail: "captured_but_voided", via: "webhook" }]);
+    expect((await moneyPanel(d.id)).disagreements).toEqual([expect.objectContaining({ detail: "captured_but_voided", via: "webhook" })]);
   });
 });

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   "fee.changed",
   "settlement.viewed",
   "payment.reconciled",
+  "payment.disagreement",
   "configuration.changed",
   "audit.viewed",
   "audit.exported",

@@ -1,11 +1,13 @@
 import type { Logger } from "pino";
-import { APPLICATION_STATUSES, type Application, type ApplicationStore } from "@madoguchi/core";
+import { APPLICATION_STATUSES, type Application, type ApplicationStore, type AuditLogStore } from "@madoguchi/core";
 import { loadBooks, type MoneyDeps } from "./application-money.ts";
 import { bringBooksToGateway } from "./bring-books-to-gateway.ts";
+import { recordDisagreement } from "./payment-disagreements.ts";
 
 /** What the sweep needs (a subset of `ServerDeps`). */
 export interface PaymentSweepDeps extends MoneyDeps {
   readonly applications: ApplicationStore;
+  readonly auditLog: AuditLogStore;
   readonly logger: Logger;
 }
 
@@ -29,8 +31,8 @@ const PAGE = 100;
  * application that its books do not hold as voided (money held, or captured and maybe refunded since), and
  * appends what the books miss — a hold that lapsed, a capture or refund made in the gateway's
  * dashboard whose webhooks ran out of retries — with a `payment.reconciled` audit entry (`via: sweep`). Books
- * and gateway that cannot both be right (a refund that failed after it was accepted) are logged as an error for
- * staff and left alone. Logs carry ids and amounts only.
+ * and gateway that cannot both be right (a refund that failed after it was accepted) are left alone, logged as an
+ * error and recorded for staff ({@link recordDisagreement}). Logs carry ids and amounts only.
  */
 export const createPaymentSweep = (deps: PaymentSweepDeps) => {
   let running: Promise<PaymentSweepReport> | null = null;
@@ -66,7 +68,7 @@ export const createPaymentSweep = (deps: PaymentSweepDeps) => {
         deps.logger.info({ event: "payment.sweep_reconciled", target: a.id, authorizationId: id, appended: r.value.events.map((e) => e.kind) }, "payment sweep");
       } else if (r.value?.kind === "disagreement") {
         counts.disagreements++;
-        deps.logger.error({ event: "payment.sweep_disagreement", target: a.id, authorizationId: id, detail: r.value.disagreement.detail }, "payment books and gateway disagree: staff must look");
+        await recordDisagreement(deps, a.id, r.value.disagreement, "sweep");
       }
     }
   };

@@ -21,6 +21,7 @@ import { auditDenied, logAuditEntries, recordAudit, staffActionDraft } from "../
 import { csvBytes, type CsvEncoding } from "../../export/csv.ts";
 import { carryOutMoney, ledgerRecord, loadBooks, planForStatus, type MoneyRunError } from "../../payments/application-money.ts";
 import { matchingCsvRows, matchingVerdict, matchWithGateway } from "../../payments/settlement-matching-view.ts";
+import { disagreementsOf } from "../../payments/payment-disagreements.ts";
 import { passApprovalGate } from "../approvals/approval-gate.ts";
 import { decodeBody } from "../decode-body.ts";
 import { errorResponse } from "../error-response.ts";
@@ -137,7 +138,10 @@ export const feeRoutes = (deps: ServerDeps): Router => {
     if (records.isErr()) return failed(res, req, records.error);
     const books = await loadBooks(deps, a);
     if (books.isErr()) return failed(res, req, books.error);
-    res.json({ ...moneyView(books.value, records.value, a.fee.total), approvalThreshold: deps.feeApprovalThreshold, ...extra });
+    // What the sweep or a webhook found the gateway disagreeing with the books about: staff must look.
+    const disagreements = await disagreementsOf(deps.auditLog, a.id);
+    if (disagreements.isErr()) return failed(res, req, disagreements.error);
+    res.json({ ...moneyView(books.value, records.value, a.fee.total), disagreements: disagreements.value, approvalThreshold: deps.feeApprovalThreshold, ...extra });
   };
 
   router.get("/api/staff/applications/:id/money", staffOnly, canView, async (req, res) => {

@@ -1,5 +1,6 @@
 import express, { Router } from "express";
 import { assertNever } from "@madoguchi/core";
+import { recordDisagreement } from "../../payments/payment-disagreements.ts";
 import { PAYMENT_WEBHOOK_PATH, receivePaymentWebhook, type WebhookFailure } from "../../payments/payment-webhook.ts";
 import { noStore } from "../security-headers.ts";
 import type { ServerDeps } from "../server-deps.ts";
@@ -54,8 +55,13 @@ export const paymentWebhookRoutes = (deps: ServerDeps): Router => {
         req.log.info({ event: "payment.webhook_ignored", reason: outcome.reason, authorizationId: outcome.authorizationId }, "payment webhook");
         break;
       case "disagreement":
-        // Retrying cannot settle it: acknowledged, and left to staff (the money panel shows the books).
-        req.log.error({ event: "payment.webhook_disagreement", target: outcome.applicationId, authorizationId: outcome.authorizationId, detail: outcome.detail }, "payment webhook");
+        // Retrying cannot settle it: acknowledged, logged, and recorded for staff (the money panel shows it).
+        await recordDisagreement(
+          { auditLog: deps.auditLog, clock: deps.clock, logger: req.log },
+          outcome.applicationId,
+          { _tag: "MoneyDisagreement", code: "money.gateway_disagrees", authorizationId: outcome.authorizationId, detail: outcome.detail },
+          "webhook",
+        );
         break;
       default:
         assertNever(outcome);

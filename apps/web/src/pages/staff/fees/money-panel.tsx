@@ -11,6 +11,7 @@ import { useI18n } from "../../../i18n/i18n-context.tsx";
 import { approvalsApi, type ApprovalSubject } from "../approvals/approvals-api.ts";
 import { RequestApproval } from "../approvals/request-approval.tsx";
 import { useStepUp } from "../step-up/use-step-up.tsx";
+import { MoneyDisagreements, type MoneyDisagreement } from "./money-disagreements.tsx";
 
 /** `GET /api/staff/applications/:id/money` (ADR 26). */
 export interface MoneyView {
@@ -21,6 +22,8 @@ export interface MoneyView {
   readonly totals: { readonly authorized: number; readonly captured: number; readonly refunded: number; readonly held: number; readonly net: number; readonly pendingDifference: number; readonly excess: number };
   readonly feeChanges: readonly { readonly at: string; readonly staffId: string; readonly from: number; readonly to: number; readonly reason: string; readonly approvalId: string | null }[];
   readonly approvalThreshold: number;
+  /** What the gateway was found to disagree with the books about (ADR 27): staff must look at the gateway. */
+  readonly disagreements: readonly MoneyDisagreement[];
   readonly effect?: "none" | "capture_less" | "refund" | "request_payment";
   readonly moneyError?: string;
 }
@@ -159,6 +162,7 @@ export function MoneyPanel({ applicationId, canChange }: { readonly applicationI
     <section aria-labelledby="money-heading" data-testid="money-panel">
       <h2 id="money-heading">{m.heading}</h2>
       {!view.feeFixed && <p data-testid="money-not-fixed">{m.notFixed}</p>}
+      <MoneyDisagreements disagreements={view.disagreements} locale={locale} />
       <h3>{m.feeInForce}</h3>
       <div data-testid="fee-in-force">
         <FeeTable fee={view.fee} />
