@@ -53,7 +53,9 @@ const SPECK_MARKS = /[_＿"“”＂`｀|｜¦]/g;
 // mends one at a time). 七日631番地: the same after a kanji numeral, which canonicalisation left as it is (no counter
 // followed it).
 const CHOME_MISREAD = "[本子了耳][目日月]";
-const LOST_CHOME = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])${CHOME_MISREAD}|(?<=[\\d${KANJI_NUMERAL_CHARS}])[日目](?=[\\d${KANJI_NUMERAL_CHARS}])`, "g");
+/** A digit or a kanji numeral: what a block number is written with (a character class). */
+const NUMBER_CHAR = `[\\d${KANJI_NUMERAL_CHARS}]`;
+const LOST_CHOME = new RegExp(`(?<=${NUMBER_CHAR})(?:${CHOME_MISREAD}|[日目](?=${NUMBER_CHAR}))`, "g");
 // 港南ヒ丁目, ヒ番地: 七 read as katakana ヒ (the same two strokes in 明朝) where a count must stand, before a counter and
 // not after other katakana (a katakana word never runs into 丁目 or 番地 without a number between).
 const SEVEN_READ_AS_HI = new RegExp(`(?<![\\p{Script=Katakana}ー])ヒ(?=丁目|${CHOME_MISREAD}|番|号(?!室))`, "gu");
@@ -82,7 +84,7 @@ const ROOM_LOOKALIKE = new RegExp(`(?<=\\d号)[${ROOF_KANJI}]$`, "u");
 const ROOM_WITHOUT_GO = /(?<=\d)(?:(?!号)[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])?室$/u;
 // 二十六人号, 3人号: a speck before 号 read as 人 (its two strokes), between a block number and its 号; 号 follows the
 // number itself, and no count is of persons in an address. Seen in 30 readings of seeds 60–91, 3 of them misses.
-const SPECK_BEFORE_GO = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}])人(?=号)`, "gu");
+const SPECK_BEFORE_GO = new RegExp(`(?<=${NUMBER_CHAR})人(?=号)`, "gu");
 
 /**
  * Repairs of a canonical address that guess more than {@link fixNumeralLookalikes} does (a stray dot
@@ -156,7 +158,7 @@ export const hasMalformedKanjiCount = (text: string): boolean => {
 };
 
 // A kanji count after a counter, with the counter itself still in kanji or already in digits (番地二二一, 十五番地二二一).
-const AFTER_COUNT = new RegExp(`(?<=[\\d${KANJI_NUMERAL_CHARS}](?:丁目|番地|番|号|地割)の?)(${K})${COUNT_END}`, "gu");
+const AFTER_COUNT = new RegExp(`(?<=${NUMBER_CHAR}(?:丁目|番地|番|号|地割)の?)(${K})${COUNT_END}`, "gu");
 // X二Y of three bare digits (no 〇, no 十): the count X十Y with 十 read as 二.
 const TEN_READ_AS_TWO = /^([一二三四五六七八九])二([一二三四五六七八九])$/u;
 
