@@ -101,7 +101,8 @@ export const createPaymentSweep = (deps: PaymentSweepDeps) => {
     },
     /** Sweeps every `intervalMs` until the returned stop function is called. */
     start(intervalMs: number): () => Promise<void> {
-      const timer = setInterval(() => void this.runOnce(), intervalMs);
+      // A run that throws (a store gone away) is logged, never left to crash the process; the next run tries again.
+      const timer = setInterval(() => void this.runOnce().catch((e: unknown) => deps.logger.error({ event: "payment.sweep_failed", err: e instanceof Error ? e.name : "unknown" }, "payment sweep")), intervalMs);
       timer.unref();
       return async () => {
         clearInterval(timer);
