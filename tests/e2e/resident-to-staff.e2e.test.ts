@@ -22,6 +22,8 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
     // The procedure list, in Japanese.
     await page.goto(running.app.url);
     await expect.poll(() => page.locator("h1, header").first().textContent(), { timeout: 15_000 }).toContain("みほん市");
+    // A current browser is not asked to update (R2; the prompt is for browsers the app cannot run on).
+    expect(await page.locator("#outdated-browser").isHidden()).toBe(true);
     await expectNoSeriousA11yViolations(page);
     await page.locator('[data-testid="procedure-juminhyo"] a').click();
 

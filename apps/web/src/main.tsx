@@ -1,3 +1,5 @@
+// First: the standard APIs older supported browsers lack (R2), before any module that calls them.
+import "./legacy-browsers.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";

@@ -117,7 +117,7 @@ export const modelCases: readonly ApplicationStoreCase[] = [
         fc.asyncProperty(fc.commands(commandArbs, { maxCommands: 25, size: "max" }), async (commands) =>
           withStore(make, (store) => fc.asyncModelRun(() => ({ model: { apps: new Map() }, real: store }), commands)),
         ),
-        { numRuns: options.modelRuns ?? 15 },
+        { numRuns: options.modelRuns ?? 15, ...(options.seed === undefined ? {} : { seed: options.seed }) },
       ),
   },
 ];
