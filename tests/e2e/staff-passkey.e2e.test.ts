@@ -42,6 +42,9 @@ describe("in Chromium: a staff member registers a passkey with the device's auth
     await page.click('[data-testid="staff-login"]');
     await page.getByTestId("passkey-login").click({ timeout: 15_000 });
     await expect.poll(() => page.getByTestId("staff-name").isVisible(), { timeout: 15_000 }).toBe(true);
+    // S2: the bar shows the previous sign-in and the sign-out just made.
+    expect(await page.getByTestId("staff-last-login").textContent()).toContain("前回のログイン");
+    expect(await page.getByTestId("staff-last-logout").textContent()).toMatch(/^前回のログアウト: \d{4}\/\d{1,2}\/\d{1,2}/);
     const used = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
     expect(used.credentials[0]?.signCount).toBeGreaterThan(credentials[0]?.signCount ?? 0);
 

@@ -44,6 +44,7 @@ describe("staff login: password, then TOTP (enrolled at first login), on real SQ
     expect(done.status).toBe(200);
     expect(done.body.recoveryCodes).toHaveLength(10);
     expect(done.body.lastLogin).toBeNull();
+    expect(done.body.lastLogout).toBeNull();
     expect(done.body.loginMessage).toEqual({ ja: "私用利用禁止", en: "Authorized use only" });
     const active = { cookie: cookieOf(done), "x-csrf-token": done.body.csrfToken as string };
     expect(active.cookie).not.toBe(pending.cookie);
@@ -66,6 +67,11 @@ describe("staff login: password, then TOTP (enrolled at first login), on real SQ
     expect(ok.status).toBe(200);
     expect(ok.body.lastLogin.at).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(ok.body.lastLogin.sourceIp).toMatch(/127\.0\.0\.1/);
+    // S2: after a sign-out, the next login shows it too (a session that only timed out shows none).
+    expect(ok.body.lastLogout).toBeNull();
+    const signedIn = { cookie: cookieOf(ok), "x-csrf-token": ok.body.csrfToken as string };
+    const before = Date.now();
+    expect((await call(`${server.staffUrl}/api/staff/logout`, { headers: signedIn, body: {} })).status).toBe(200);
 
     // A recovery code works once.
     const recovery = done.body.recoveryCodes[0] as string;
@@ -73,6 +79,7 @@ describe("staff login: password, then TOTP (enrolled at first login), on real SQ
     const pending3 = { cookie: cookieOf(third), "x-csrf-token": third.body.csrfToken as string };
     const byRecovery = await call(`${server.staffUrl}/api/staff/login/totp`, { headers: pending3, body: { recoveryCode: recovery.toLowerCase() } });
     expect(byRecovery.status).toBe(200);
+    expect(new Date(byRecovery.body.lastLogout.at).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(byRecovery.body.recoveryCodesLeft).toBe(9);
     const fourth = await passwordStep(server);
     const pending4 = { cookie: cookieOf(fourth), "x-csrf-token": fourth.body.csrfToken as string };

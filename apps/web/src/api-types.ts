@@ -186,6 +186,8 @@ export interface StaffSession {
   readonly csrfToken: string;
   /** The previous login (shown after signing in); `null` at the first. */
   readonly lastLogin?: { readonly at: string; readonly sourceIp: string | null } | null;
+  /** The last sign-out (S2, shown beside the previous login); `null` when never signed out. */
+  readonly lastLogout?: { readonly at: string } | null;
   /** The municipality's login message (banner). */
   readonly loginMessage?: { readonly ja: string; readonly en: string };
   /** Shown once, right after the TOTP enrolment. */

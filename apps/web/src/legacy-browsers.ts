@@ -3,7 +3,7 @@
  * lowers the syntax to those browsers (`build.target` in vite.config.ts); this module, imported first, adds the
  * newer standard APIs that the app and its libraries call and that those browsers lack — from core-js (the
  * standard library's polyfills) and abortcontroller-polyfill (Safari 12.0). Each one installs itself only where
- * it is missing (about 13 kB gzipped in all). `test/legacy-browsers.test.ts` fails when the bundle calls a newer
+ * it is missing (about 13 kB gzipped in all). `tests/architecture/web-supported-browsers.test.ts` fails when the bundle calls a newer
  * API that is not listed here.
  */
 import "core-js/actual/global-this"; // Chrome 71, Safari 12.1

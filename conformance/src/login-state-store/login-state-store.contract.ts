@@ -36,6 +36,7 @@ export const facetValueArbs: { readonly [F in LoginStateFacet]: fc.Arbitrary<Log
   }),
   email_challenge: fc.record({ attemptId: fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), codeHash: hexArb, expiresAt: dateArb, failedTries: fc.nat(5), consumedAt: fc.option(dateArb, { nil: null }) }),
   last_login: fc.record({ at: dateArb, sourceIp: fc.option(fc.oneof(fc.ipV4(), fc.ipV6()), { nil: null }) }),
+  last_logout: fc.record({ at: dateArb }),
   disabled: fc.record({ at: dateArb, by: fc.constantFrom("st_admin", "st_other") }),
 };
 

@@ -296,6 +296,12 @@ export const createStaffLogin = async (input: StaffLoginInput) => {
         });
     },
 
+    /** Records a sign-out as the last one (S2: shown at the next login). */
+    rememberLogout: (accountId: string): ResultAsync<void, StorageError> => putLatest(input.loginState, key(accountId), "last_logout", { at: input.clock.now() }).map(() => undefined),
+
+    /** The last sign-out, or `null` when the member never signed out (a session that only timed out is none). */
+    lastLogout: (accountId: string): ResultAsync<Date | null, StorageError> => input.loginState.get(key(accountId), "last_logout").map((v) => v?.value.at ?? null),
+
     /** Records this login as the last one and answers the previous (shown to the person). */
     rememberLogin: (accountId: string, sourceIp: string | null): ResultAsync<LastLogin | null, StorageError> =>
       input.loginState

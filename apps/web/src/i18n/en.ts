@@ -182,6 +182,7 @@ export const en: Messages = {
     recoveryHelp: "Use these if you lose your authenticator app. They are shown only once: print them or keep them somewhere safe. Each code works once.",
     recoveryDone: "I have stored them. Continue",
     lastLogin: (at: string, ip: string | null) => `Previous sign-in: ${at}${ip === null ? "" : ` (${ip})`}`,
+    lastLogout: (at: string) => `Last sign-out: ${at}`,
     firstLogin: "This is your first sign-in.",
     codeFailed: "The code is not correct.",
     setupTitle: "Set your password",

@@ -184,6 +184,7 @@ export const ja = {
     recoveryHelp: "認証アプリを使えなくなったときのためのコードです。一度だけ表示されます。印刷するなどして安全な場所に保管してください。各コードは1回だけ使えます。",
     recoveryDone: "保管しました。業務画面へ進む",
     lastLogin: (at: string, ip: string | null) => `前回のログイン: ${at}${ip === null ? "" : `（${ip}）`}`,
+    lastLogout: (at: string) => `前回のログアウト: ${at}`,
     firstLogin: "今回が初めてのログインです。",
     codeFailed: "確認コードが正しくありません。",
     setupTitle: "パスワードの設定",

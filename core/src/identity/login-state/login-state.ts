@@ -30,6 +30,8 @@ export interface LoginStateFacets {
   readonly password_reset: PasswordResetTicket;
   readonly email_challenge: EmailCodeChallenge;
   readonly last_login: LastLogin;
+  /** The last sign-out (S2: shown at the next login beside the previous login). */
+  readonly last_logout: { readonly at: Date };
   /** The account is disabled by an administrator: no login (answered like a lock), no session. */
   readonly disabled: { readonly at: Date; readonly by: string };
 }
@@ -38,7 +40,7 @@ export interface LoginStateFacets {
 export type LoginStateFacet = keyof LoginStateFacets;
 
 /** Every facet, in a fixed order. */
-export const LOGIN_STATE_FACETS: readonly LoginStateFacet[] = ["lockout", "totp", "recovery_codes", "password_reset", "email_challenge", "last_login", "disabled"];
+export const LOGIN_STATE_FACETS: readonly LoginStateFacet[] = ["lockout", "totp", "recovery_codes", "password_reset", "email_challenge", "last_login", "last_logout", "disabled"];
 
 /** A stored facet value with its version (1 at the first write, +1 at each). */
 export interface Versioned<T> {

@@ -78,6 +78,7 @@ export const staffLoginRoutes = (deps: ServerDeps): Router => {
     const session = await deps.sessions.complete(pending);
     if (session === null) return invalid(res, requestLocale(req));
     const previous = await login.rememberLogin(session.staff.id, sourceIpOf(req));
+    const loggedOut = await login.lastLogout(session.staff.id);
     // The login has passed: an unreadable configuration shows nothing (fail closed) rather than undo it.
     const permissions = (await permissionsNow(session.staff.id)) ?? [];
     res.setHeader("Set-Cookie", staffCookie(session.id));
@@ -86,6 +87,7 @@ export const staffLoginRoutes = (deps: ServerDeps): Router => {
       csrfToken: session.csrfToken,
       permissions,
       lastLogin: previous.isOk() && previous.value !== null ? { at: previous.value.at.toISOString(), sourceIp: previous.value.sourceIp } : null,
+      lastLogout: loggedOut.isOk() && loggedOut.value !== null ? { at: loggedOut.value.toISOString() } : null,
       loginMessage: loginMessage(),
       ...extra,
     });
@@ -210,6 +212,9 @@ export const staffLoginRoutes = (deps: ServerDeps): Router => {
       { at: deps.clock.now(), actor: { kind: "staff", id: s.staff.id }, action: "staff.logout", target: null, result: "success", sourceIp: sourceIpOf(req), details: {} },
     ]);
     await deps.sessions.destroy(s.id);
+    // Shown at the next login (S2); the sign-out itself stands even if this cannot be written.
+    const remembered = await login.rememberLogout(s.staff.id);
+    if (remembered.isErr()) req.log.warn({ event: "staff.logout_not_remembered", reason: remembered.error.reason }, "staff logout");
     res.setHeader("Set-Cookie", clearedStaffCookie());
     res.json({ ok: true });
   });

@@ -87,6 +87,11 @@ function StaffBar() {
             : t.staff.lastLogin(new Date(state.session.lastLogin.at).toLocaleString(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo" }), state.session.lastLogin.sourceIp)}
         </span>
       )}
+      {state.session.lastLogout !== undefined && state.session.lastLogout !== null && (
+        <span className="staff-bar__last-login" data-testid="staff-last-logout">
+          {t.staff.lastLogout(new Date(state.session.lastLogout.at).toLocaleString(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo" }))}
+        </span>
+      )}
       {state.session.loginMessage !== undefined && state.session.loginMessage[locale] !== "" && (
         <p className="staff-bar__message" data-testid="staff-login-message">
           {state.session.loginMessage[locale]}

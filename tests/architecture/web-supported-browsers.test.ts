@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 // R2: Chrome ≥ 72, Edge ≥ 79 and Safari ≥ 12 run the app; an older browser gets a prompt to update. These old
 // browsers are not on this machine (Debian ships the latest Chromium), so the built bundle is checked for what
 // they cannot run: newer syntax, regex lookbehind, and newer standard APIs that src/legacy-browsers.ts does not add.
-const web = join(import.meta.dirname, "..");
+const web = join(import.meta.dirname, "..", "..", "apps", "web");
 const dist = join(web, "dist");
 const bundles = (): { name: string; source: string }[] => {
   if (!existsSync(join(dist, "index.html"))) throw new Error("apps/web/dist is missing: run `npm run build:web` first (npm test does)");
