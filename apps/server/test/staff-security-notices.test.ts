@@ -46,7 +46,7 @@ describe("staff security notices by mail, on real SQLite", () => {
 
     expect((await call(`${server.staffUrl}/api/staff/setup`, { body: { ...linkFor(FIRST, "アカウントの設定"), password: PASSWORD } })).status).toBe(200);
     const [setNotice] = noticesTo(FIRST);
-    expect(setNotice?.subject).toBe("【窓口】パスワードが設定されました（設定用リンクから） / A password was set for your account (through a set-up link)");
+    expect(setNotice?.subject).toBe("【みほん市 madoguchi】パスワードが設定されました（設定用リンクから） / A password was set for your account (through a set-up link)");
     expect(setNotice?.text).toMatch(/日時: \d{4}年\d{1,2}月\d{1,2}日 \d{2}時\d{2}分（日本時間）/);
     expect(setNotice?.text).toMatch(/When: \d{4}-\d{2}-\d{2} \d{2}:\d{2} Japan time/);
     expect(setNotice?.text).toContain("情報システム担当にご連絡ください");
@@ -61,7 +61,7 @@ describe("staff security notices by mail, on real SQLite", () => {
     const pendingHeaders = { cookie: (pending.headers.get("set-cookie") ?? "").split(";")[0] ?? "", "x-csrf-token": pending.body.csrfToken as string };
     expect((await call(`${server.staffUrl}/api/staff/login/totp`, { headers: pendingHeaders, body: { recoveryCode: member.recoveryCodes[0] } })).status).toBe(200);
 
-    const subjects = noticesTo(FIRST).map((m) => m.subject.replace(/^【窓口】/, "").split(" / ")[1]);
+    const subjects = noticesTo(FIRST).map((m) => m.subject.replace(/^【みほん市 madoguchi】/, "").split(" / ")[1]);
     expect(subjects).toEqual([
       "A password was set for your account (through a set-up link)",
       "An authenticator app was added to your account",
@@ -82,7 +82,7 @@ describe("staff security notices by mail, on real SQLite", () => {
     expect((await server.deps.staff.findById(id))._unsafeUnwrap()?.notificationEmail).toBe(MOVED);
     const link = linkFor(MOVED, "再設定");
     expect((await call(`${server.staffUrl}/api/staff/setup`, { body: { ...link, password: `${PASSWORD}-new`, totpCode: await totpCodeFor(server, "tsuuchi.member") } })).status).toBe(200);
-    expect(noticesTo(MOVED).map((m) => m.subject)).toEqual(["【窓口】パスワードが設定されました（設定用リンクから） / A password was set for your account (through a set-up link)"]);
+    expect(noticesTo(MOVED).map((m) => m.subject)).toEqual(["【みほん市 madoguchi】パスワードが設定されました（設定用リンクから） / A password was set for your account (through a set-up link)"]);
     expect(noticesTo(FIRST)).toHaveLength(before);
     expect(server.logText()).not.toContain(MOVED);
   });

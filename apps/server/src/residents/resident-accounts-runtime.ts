@@ -26,6 +26,7 @@ import { createCommonPasswordBlocklist } from "@madoguchi/adapter-common-passwor
 import { createOtpauthAuthenticator } from "@madoguchi/adapter-otpauth";
 import { createCryptoSecureRandom } from "@madoguchi/adapter-system";
 import { recordAudit } from "../audit/record-audit.ts";
+import { PRODUCT_NAME, serviceNameOf } from "../composition/service-name.ts";
 import { createResidentSessions, type ResidentSessions } from "./resident-sessions.ts";
 
 /** Resident accounts as the HTTP layer uses them: the use cases' deps and the sessions. */
@@ -52,7 +53,6 @@ export interface ResidentAccountsInput {
   readonly sessionStore: SessionStore;
 }
 
-const SERVICE_NAME = "madoguchi";
 
 /**
  * Where a login attempt came from, for the audit entry's `sourceIp`: the resident login keeps only the source's
@@ -119,10 +119,10 @@ export const buildResidentAccounts = async (input: ResidentAccountsInput): Promi
       policy: RESIDENT_PASSWORD_POLICY,
       blocklist: createCommonPasswordBlocklist(),
       cityNames: [input.catalog.municipality.name.ja, input.catalog.municipality.name.en],
-      serviceNames: [SERVICE_NAME, "窓口"],
+      serviceNames: [PRODUCT_NAME, "窓口"],
     },
     decoyHash: decoyHash.value,
-    serviceName: `${input.catalog.municipality.name.ja} ${SERVICE_NAME}`,
+    serviceName: serviceNameOf(input.catalog),
     links: {
       verifyEmail: (accountId, token) => link("/account/verify", { account: accountId, token }),
       confirmEmailChange: (accountId, token) => link("/account/confirm-email", { account: accountId, token }),
