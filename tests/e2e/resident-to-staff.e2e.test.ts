@@ -121,6 +121,26 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
     expect(cspViolations).toEqual([]);
   });
 
+  it("finds procedures by keyword, category and life event (R12)", async () => {
+    const page = await running.context.newPage();
+    await page.goto(running.app.url);
+    const listed = () => page.locator("ul.procedure-list > li").evaluateAll((items) => items.map((li) => li.getAttribute("data-testid")));
+    await expect.poll(listed, { timeout: 15_000 }).toHaveLength(9);
+    // A reading in hiragana finds the tax certificate; the count is announced.
+    await page.fill('[data-testid="procedure-search"]', "かぜいしょうめい");
+    await expect.poll(listed).toEqual(["procedure-shotoku-kazei"]);
+    expect(await page.getByTestId("procedure-search-count").textContent()).toBe("1件の手続きがあります。");
+    // A life event alone: what a marriage needs.
+    await page.fill('[data-testid="procedure-search"]', "");
+    await page.selectOption('[data-testid="procedure-life-event"]', "kekkon");
+    await expect.poll(listed).toEqual(["procedure-juminhyo", "procedure-koseki", "procedure-dokushin"]);
+    // With a category that has none of them: nothing, and what to do about it.
+    await page.selectOption('[data-testid="procedure-category"]', "zeimu");
+    await expect.poll(listed).toEqual([]);
+    expect(await page.getByTestId("procedure-search-count").textContent()).toContain("条件に合う手続きはありません");
+    await expectNoSeriousA11yViolations(page);
+  });
+
   it("switches to English and back", async () => {
     const page = await running.context.newPage();
     await page.goto(running.app.url);

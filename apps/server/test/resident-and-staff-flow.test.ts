@@ -25,6 +25,11 @@ describe("the resident's 住民票 request over HTTP, on real SQLite, test card,
     const tax = res.body.procedures.find((p: { id: string }) => p.id === "shotoku-kazei");
     expect(tax.extraFields.map((f: { key: string }) => f.key)).toEqual(["fiscalYear", "purpose"]);
     expect(res.body.deliveryMethods.length).toBeGreaterThanOrEqual(2);
+    // R12: what the portal searches by.
+    expect(res.body.categories.map((c: { id: string }) => c.id)).toEqual(["juminhyo-inkan", "koseki", "zeimu", "mibun"]);
+    expect(res.body.lifeEvents.map((e: { name: { ja: string } }) => e.name.ja)).toContain("引っ越し");
+    expect(tax.categoryIds).toEqual(["zeimu"]);
+    expect(tax.keywords).toContain("課税証明");
   });
 
   it("returns every field error at once, in Japanese, and in English when asked", async () => {

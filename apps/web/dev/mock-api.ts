@@ -327,7 +327,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Prom
     return;
   }
   if (path === "/api/procedures") {
-    send(res, 200, { deliveryMethods: DELIVERY, procedures: PROCEDURES });
+    send(res, 200, { deliveryMethods: DELIVERY, procedures: PROCEDURES, categories: [], lifeEvents: [] });
     return;
   }
   if (path === "/api/applications/prepare" && method === "POST") {

@@ -61,12 +61,24 @@ export interface Procedure {
   readonly requiresSignature: boolean;
   /** 事後決済 when `after_assessment`: no card at submission, paid once staff fix the fee (absent: at submission). */
   readonly paymentTiming?: "at_submission" | "after_assessment";
+  /** R12: ids of the catalog's categories and life events, and more search words (absent: none). */
+  readonly categoryIds?: readonly string[];
+  readonly lifeEventIds?: readonly string[];
+  readonly keywords?: readonly string[];
+}
+
+/** A category or a life event procedures are found by (R12). */
+export interface CatalogTag {
+  readonly id: string;
+  readonly name: Localized;
 }
 
 /** `GET /api/procedures`. */
 export interface Catalog {
   readonly deliveryMethods: readonly DeliveryMethod[];
   readonly procedures: readonly Procedure[];
+  readonly categories: readonly CatalogTag[];
+  readonly lifeEvents: readonly CatalogTag[];
 }
 
 /** The applicant as typed (strings) or as normalised by the server. */

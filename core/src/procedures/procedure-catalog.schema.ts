@@ -60,7 +60,15 @@ const ProcedureSchema = Schema.Struct({
   residentEntry: Schema.optionalKey(Schema.Array(Schema.Literals(["account", "email_only"])).check(Schema.isMinLength(1))),
   /** Optional in the file: `at_submission`. `after_assessment` (事後決済): staff fix the amount, then the resident pays. */
   paymentTiming: Schema.optionalKey(Schema.Literals(["at_submission", "after_assessment"])),
+  /** Optional in the file: ids of `categories` (R12). */
+  categoryIds: Schema.optionalKey(Schema.Array(Slug)),
+  /** Optional in the file: ids of `lifeEvents` (R12). */
+  lifeEventIds: Schema.optionalKey(Schema.Array(Slug)),
+  /** Optional in the file: more search words (R12), each 1–50 characters. */
+  keywords: Schema.optionalKey(Schema.Array(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50)))),
 });
+
+const CatalogTagSchema = Schema.Struct({ id: Slug, name: LocalizedSchema });
 
 /**
  * The JSON shape of a procedure catalog file (`config/procedures.json`): {@link ProcedureCatalog}
@@ -79,6 +87,10 @@ export const ProcedureCatalogSchema = Schema.Struct({
   procedures: Schema.Array(ProcedureSchema),
   /** Optional in the file: the municipality's offices (区役所・支所), for staff groups scoped by office. */
   offices: Schema.optionalKey(Schema.Array(Schema.Struct({ id: Slug, name: LocalizedSchema }))),
+  /** Optional in the file: the categories procedures are filed under (R12). */
+  categories: Schema.optionalKey(Schema.Array(CatalogTagSchema)),
+  /** Optional in the file: the life events residents look procedures up by (R12). */
+  lifeEvents: Schema.optionalKey(Schema.Array(CatalogTagSchema)),
 });
 
 /** The decoded JSON shape of a catalog file, before defaults and cross-entry checks. */
@@ -121,8 +133,17 @@ const crossEntryIssues = (file: ProcedureCatalogJson): CatalogIssue[] => {
   duplicates(file.procedures.map((p) => p.id), (i) => `procedures[${i}] ("${file.procedures[i]?.id}").id`, "procedure id");
   const officeIds = (file.offices ?? []).map((o) => o.id);
   duplicates(officeIds, (i) => `offices[${i}] ("${officeIds[i]}").id`, "office id");
+  const tagIds = { categoryIds: (file.categories ?? []).map((c) => c.id), lifeEventIds: (file.lifeEvents ?? []).map((e) => e.id) };
+  duplicates(tagIds.categoryIds, (i) => `categories[${i}] ("${tagIds.categoryIds[i]}").id`, "category id");
+  duplicates(tagIds.lifeEventIds, (i) => `lifeEvents[${i}] ("${tagIds.lifeEventIds[i]}").id`, "life event id");
   file.procedures.forEach((p, pi) => {
     const at = `procedures[${pi}] ("${p.id}")`;
+    for (const [field, what, list] of [["categoryIds", "category", "categories"], ["lifeEventIds", "life event", "lifeEvents"]] as const) {
+      (p[field] ?? []).forEach((id, i) => {
+        if (!tagIds[field].includes(id)) issues.push({ path: `${at}.${field}[${i}]`, message: `unknown ${what} "${id}" (known in ${list}: ${tagIds[field].join(", ") || "none"})` });
+      });
+      duplicates(p[field] ?? [], (i) => `${at}.${field}[${i}]`, `${what} id`);
+    }
     (p.officeIds ?? []).forEach((id, i) => {
       if (!officeIds.includes(id)) issues.push({ path: `${at}.officeIds[${i}]`, message: `unknown office "${id}" (known: ${officeIds.join(", ") || "none"})` });
     });
@@ -145,6 +166,8 @@ const toCatalog = (file: ProcedureCatalogJson): ProcedureCatalog => ({
   municipality: file.municipality,
   deliveryMethods: file.deliveryMethods.map((m) => ({ ...m, postage: yen(m.postage) })),
   ...(file.offices === undefined ? {} : { offices: file.offices.map((o) => ({ ...o, id: OfficeId(o.id) })) }),
+  ...(file.categories === undefined ? {} : { categories: file.categories }),
+  ...(file.lifeEvents === undefined ? {} : { lifeEvents: file.lifeEvents }),
   procedures: file.procedures.map(({ officeIds, ...p }) => ({
     ...p,
     id: ProcedureId(p.id),

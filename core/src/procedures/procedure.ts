@@ -70,6 +70,18 @@ export interface Procedure {
    * for certificates whose fee staff only know later, e.g. a 戸籍 whose number of pages is counted at the desk.
    */
   readonly paymentTiming?: PaymentTiming;
+  /** R12: the catalog's categories (ids of `categories`) the procedure is listed under (absent: none). */
+  readonly categoryIds?: readonly string[];
+  /** R12: the catalog's life events (ids of `lifeEvents`) the procedure is needed for (absent: none). */
+  readonly lifeEventIds?: readonly string[];
+  /** R12: more words residents search it by (readings, everyday names: じゅうみんひょう, 課税証明): absent, none. */
+  readonly keywords?: readonly string[];
+}
+
+/** A heading procedures are grouped or found by (R12): a category (証明書の種類) or a life event (引っ越し, 結婚 …). */
+export interface CatalogTag {
+  readonly id: string;
+  readonly name: Localized;
 }
 
 /** When the resident pays: with the submission, or once staff have fixed the amount (事後決済). */
@@ -82,4 +94,8 @@ export interface ProcedureCatalog {
   readonly procedures: readonly Procedure[];
   /** The municipality's offices (区役所・支所), if its staff groups are organised by office. */
   readonly offices?: readonly Office[];
+  /** R12: the categories procedures are filed under (absent: none). */
+  readonly categories?: readonly CatalogTag[];
+  /** R12: the life events residents look procedures up by (absent: none). */
+  readonly lifeEvents?: readonly CatalogTag[];
 }

@@ -36,6 +36,13 @@ export const en: Messages = {
     signatureRequired: "Requires an electronic signature with your My Number card",
     noProcedures: "There are no procedures available at the moment.",
     loadFailed: "We could not load the procedures.",
+    searchHeading: "Find a procedure",
+    searchLabel: "Keywords (e.g. residence, tax)",
+    categoryLabel: "Category",
+    lifeEventLabel: "Life event",
+    any: "All",
+    found: (n: number) => `${n} procedure${n === 1 ? "" : "s"} found.`,
+    noneFound: "No procedure matches. Try other keywords, or set the filters back to “All”.",
   },
   steps: {
     label: "Application steps",

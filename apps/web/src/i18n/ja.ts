@@ -38,6 +38,13 @@ export const ja = {
     signatureRequired: "マイナンバーカードによる電子署名が必要です",
     noProcedures: "現在、申請できる手続きはありません。",
     loadFailed: "手続きの一覧を読み込めませんでした。",
+    searchHeading: "手続きをさがす",
+    searchLabel: "キーワード（例：じゅうみんひょう、課税証明）",
+    categoryLabel: "分類",
+    lifeEventLabel: "くらしのできごと",
+    any: "すべて",
+    found: (n: number) => `${n}件の手続きがあります。`,
+    noneFound: "条件に合う手続きはありません。キーワードを変えるか、条件を「すべて」に戻してください。",
   },
   steps: {
     label: "申請の手順",

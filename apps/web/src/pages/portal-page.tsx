@@ -1,19 +1,31 @@
+import { useState } from "react";
+import { searchProcedures } from "@madoguchi/core";
 import { useApi } from "../app-context.tsx";
 import { Alert } from "../components/alert.tsx";
 import { Link } from "../components/link.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageTitle } from "../components/page-title.tsx";
+import { SelectField } from "../components/select-field.tsx";
+import { TextField } from "../components/text-field.tsx";
 import { formatYen } from "../format.ts";
 import { usePageTitle } from "../hooks/use-document-title.ts";
 import { useLoad } from "../hooks/use-load.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 
-/** `/` — the resident portal: the certificate procedures that can be applied for online. */
+/**
+ * `/` — the resident portal: the certificate procedures that can be applied for online, found by keyword, category
+ * and life event (R12; core's `searchProcedures`, as the resident types — nothing is sent anywhere).
+ */
 export function PortalPage() {
   const { t, locale, pick } = useI18n();
   const api = useApi();
   const catalog = useLoad((signal) => api.procedures(signal), "procedures");
+  const [text, setText] = useState("");
+  const [categoryId, setCategoryId] = useState("");
+  const [lifeEventId, setLifeEventId] = useState("");
   usePageTitle(t.portal.title);
+  const shown = catalog.state.kind === "ok" ? searchProcedures(catalog.state.data.procedures, { text, categoryId, lifeEventId }) : [];
+  const filtering = text.trim() !== "" || categoryId !== "" || lifeEventId !== "";
 
   return (
     <>
@@ -31,12 +43,44 @@ export function PortalPage() {
           </button>
         </>
       )}
+      {catalog.state.kind === "ok" && catalog.state.data.procedures.length > 0 && (
+        <form className="filter-bar filter-bar--wrap" role="search" aria-label={t.portal.searchHeading} onSubmit={(e) => e.preventDefault()}>
+          <TextField id="procedure-search" label={t.portal.searchLabel} value={text} onChange={setText} testId="procedure-search" />
+          {catalog.state.data.categories.length > 0 && (
+            <SelectField
+              id="procedure-category"
+              label={t.portal.categoryLabel}
+              value={categoryId}
+              onChange={setCategoryId}
+              options={catalog.state.data.categories.map((c) => ({ value: c.id, label: pick(c.name) }))}
+              placeholder={t.portal.any}
+              testId="procedure-category"
+            />
+          )}
+          {catalog.state.data.lifeEvents.length > 0 && (
+            <SelectField
+              id="procedure-life-event"
+              label={t.portal.lifeEventLabel}
+              value={lifeEventId}
+              onChange={setLifeEventId}
+              options={catalog.state.data.lifeEvents.map((e) => ({ value: e.id, label: pick(e.name) }))}
+              placeholder={t.portal.any}
+              testId="procedure-life-event"
+            />
+          )}
+        </form>
+      )}
+      {catalog.state.kind === "ok" && filtering && (
+        <p role="status" data-testid="procedure-search-count">
+          {shown.length === 0 ? t.portal.noneFound : t.portal.found(shown.length)}
+        </p>
+      )}
       {catalog.state.kind === "ok" &&
         (catalog.state.data.procedures.length === 0 ? (
           <p>{t.portal.noProcedures}</p>
         ) : (
           <ul className="procedure-list">
-            {catalog.state.data.procedures.map((procedure) => (
+            {shown.map((procedure) => (
               <li key={procedure.id} className="card procedure" data-testid={`procedure-${procedure.id}`}>
                 <h3 className="procedure__name">{pick(procedure.name)}</h3>
                 <p className="procedure__description">{pick(procedure.description)}</p>

@@ -23,6 +23,9 @@ export const catalogRoutes = (deps: ServerDeps, surface: "resident" | "staff"): 
     res.json({
       deliveryMethods: deps.catalog.deliveryMethods,
       procedures: deps.catalog.procedures.filter((p) => p.enabled),
+      // R12: what the portal's search filters by.
+      categories: deps.catalog.categories ?? [],
+      lifeEvents: deps.catalog.lifeEvents ?? [],
     });
   });
   return router;
