@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { findLuhnValidPans } from "@madoguchi/adapter-payment-sandbox";
 import { describe, expect, it } from "vitest";
 import { appInBrowser, expectNoSeriousA11yViolations } from "./browser.ts";
@@ -82,6 +83,18 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
       await staff.click(`[data-testid="cmd-${command}"]`);
       await expect.poll(() => staff.getByTestId("status").textContent()).toContain(label);
     }
+
+    // S3: staff choose the export's columns — the receipt number and the address only — and get exactly those.
+    await staff.goto(`${running.app.staffUrl}/staff`);
+    await staff.getByTestId("export-columns").waitFor({ timeout: 15_000 });
+    for (const column of ["procedure", "applicantName", "status", "submittedAt", "feeTotal"]) await staff.uncheck(`[data-testid="export-column-${column}"]`);
+    await staff.check('[data-testid="export-column-address"]');
+    const download = staff.waitForEvent("download");
+    await staff.click('[data-testid="export-csv-utf8"]');
+    const csv = readFileSync((await (await download).path())!, "utf8").replace(/^\uFEFF/, "").split("\r\n");
+    expect(csv[0]).toBe("受付番号,住所");
+    expect(csv).toContain(`${receiptNumber},${DEMO_APPLICANT["applicant.address"]}`);
+    await expectNoSeriousA11yViolations(staff);
 
     // The resident's status page shows it, and the dev inbox holds the emails.
     await page.reload();

@@ -89,12 +89,28 @@ describe("staff authorization (examples)", () => {
 
     expect((await call(`${server.staffUrl}/api/staff/applications/export?encoding=latin1`, { headers: me.headers })).status).toBe(400);
 
+    // S3: the columns staff may choose, with labels and the default ones…
+    const offered = await call(`${server.staffUrl}/api/staff/applications/export-columns`, { headers: me.headers });
+    expect(offered.body.columns.filter((c: { default: boolean }) => c.default).map((c: { id: string }) => c.id)).toEqual(["receiptNumber", "procedure", "applicantName", "status", "submittedAt", "feeTotal"]);
+    expect(offered.body.columns.find((c: { id: string }) => c.id === "address")).toEqual({ id: "address", label: { ja: "住所", en: "Address" }, default: false });
+    // …the ones they choose, in their order; an unknown or repeated column is refused, not guessed.
+    const chosen = await fetch(`${server.staffUrl}/api/staff/applications/export?columns=applicantName,address,receiptNumber`, { headers: me.headers });
+    expect(chosen.status).toBe(200);
+    const chosenRows = Buffer.from(await chosen.arrayBuffer()).subarray(3).toString("utf8").split("\r\n");
+    expect(chosenRows[0]).toBe("申請者氏名,住所,受付番号");
+    expect(chosenRows[1]).toBe(`"'=HYPERLINK(""http://evil"",""髙橋"")",${mine.applicant.address},${mine.receiptNumber}`);
+    for (const bad of ["nope", "address,address", "", "address,,status"]) {
+      const refused = await call(`${server.staffUrl}/api/staff/applications/export?columns=${encodeURIComponent(bad)}`, { headers: me.headers });
+      expect([refused.status, refused.body.error.code], bad).toEqual([400, "export.invalid_columns"]);
+    }
+
     const exported = (await server.deps.auditLog.read({ actor: { kind: "staff", id: me.id }, actions: ["applications.exported"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
     const perApplication = (await server.deps.auditLog.read({ actor: { kind: "staff", id: me.id }, actions: ["application.exported"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
-    expect(perApplication.map((e) => e.target?.id)).toEqual([mine.id, mine.id]);
-    expect(exported.map((e) => [e.details["count"], e.details["encoding"]])).toEqual([
-      [1, "utf-8"],
-      [1, "shift_jis"],
+    expect(perApplication.map((e) => e.target?.id)).toEqual([mine.id, mine.id, mine.id]);
+    expect(exported.map((e) => [e.details["count"], e.details["encoding"], e.details["columns"]])).toEqual([
+      [1, "utf-8", "receiptNumber,procedure,applicantName,status,submittedAt,feeTotal"],
+      [1, "shift_jis", "receiptNumber,procedure,applicantName,status,submittedAt,feeTotal"],
+      [1, "utf-8", "applicantName,address,receiptNumber"],
     ]);
   });
 });

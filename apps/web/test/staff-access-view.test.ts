@@ -66,5 +66,8 @@ describe("CSV export link", () => {
     const { applicationsExportUrl } = await import("../src/pages/staff/access/export-links.tsx");
     expect(applicationsExportUrl("", "utf-8")).toBe("/api/staff/applications/export?encoding=utf-8");
     expect(applicationsExportUrl("received", "shift_jis")).toBe("/api/staff/applications/export?encoding=shift_jis&status=received");
+    // S3: the chosen columns, in the order given; none chosen leaves the server's defaults.
+    expect(applicationsExportUrl("", "utf-8", ["applicantName", "address"])).toBe("/api/staff/applications/export?encoding=utf-8&columns=applicantName%2Caddress");
+    expect(applicationsExportUrl("", "utf-8", [])).toBe("/api/staff/applications/export?encoding=utf-8");
   });
 });

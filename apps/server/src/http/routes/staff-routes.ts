@@ -27,6 +27,7 @@ import { requireStaff, staffSession } from "../staff-auth.ts";
 import { requirePermission, staffAccessOf } from "../require-permission.ts";
 import { requireRecentStepUp } from "../sessions/require-recent-step-up.ts";
 import { csvBytes, type CsvEncoding } from "../../export/csv.ts";
+import { APPLICATION_EXPORT_COLUMNS, DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMN_IDS, exportColumnsOf, exportTable } from "../../export/application-export-columns.ts";
 import { passApprovalGate } from "../approvals/approval-gate.ts";
 import { mayComplete, settleMoneyAfterStatusChange, withCurrentPaymentStatus } from "../../payments/application-money.ts";
 import { refuseCompletion } from "./fee-routes.ts";
@@ -81,16 +82,6 @@ const detail = (catalog: ProcedureCatalog, a: Application, canProcess: boolean) 
 /** Rows read per page while exporting, and the most one file holds (the audit entry says when it was cut). */
 const EXPORT_PAGE = 200;
 const EXPORT_MAX = 10_000;
-
-/** Header of the exported CSV, in the request's language. */
-const EXPORT_COLUMNS = [
-  { ja: "受付番号", en: "Receipt number" },
-  { ja: "手続", en: "Procedure" },
-  { ja: "申請者氏名", en: "Applicant name" },
-  { ja: "状態", en: "Status" },
-  { ja: "申請日時", en: "Submitted at" },
-  { ja: "手数料合計", en: "Total fee" },
-] as const;
 
 /** The answer when an access cannot be recorded: the data is not shown (fail closed). */
 const auditUnavailable = (res: Response): void => {
@@ -151,6 +142,11 @@ export const staffRoutes = (deps: ServerDeps): Router => {
 
   // A bulk export of residents' data needs a recent step-up (issue 4: "re-authentication for … export"),
   // and over the threshold a second person's approval for this very filter (four eyes, ADR 24).
+  // The columns an export may have (S3), for the back office's choice: ids, labels and the default ones.
+  router.get("/api/staff/applications/export-columns", staffOnly, canExport, (_req: Request, res: Response) => {
+    res.json({ columns: EXPORT_COLUMN_IDS.map((id) => ({ id, label: APPLICATION_EXPORT_COLUMNS[id].label, default: DEFAULT_EXPORT_COLUMNS.includes(id) })) });
+  });
+
   router.get("/api/staff/applications/export", staffOnly, canExport, requireRecentStepUp(deps), async (req: Request, res: Response) => {
     const encodingParam = typeof req.query["encoding"] === "string" ? req.query["encoding"] : "utf-8";
     if (encodingParam !== "utf-8" && encodingParam !== "shift_jis") {
@@ -158,6 +154,16 @@ export const staffRoutes = (deps: ServerDeps): Router => {
       return;
     }
     const encoding: CsvEncoding = encodingParam;
+    const columns = exportColumnsOf(req.query["columns"]);
+    if (columns === null) {
+      res.status(400).json({
+        error: {
+          code: "export.invalid_columns",
+          message: `列は次から重複なく選んでください / Choose columns, each once, from: ${EXPORT_COLUMN_IDS.join(", ")}`,
+        },
+      });
+      return;
+    }
     const filter = scopedFilter(req, res);
     const items: Application[] = [];
     for (let offset = 0; ; offset += EXPORT_PAGE) {
@@ -183,25 +189,18 @@ export const staffRoutes = (deps: ServerDeps): Router => {
       encoding,
       status: filter.statuses?.[0] ?? null,
       truncated: items.length > EXPORT_MAX,
+      // Which data left (ids of columns, not their values): the personal-information audit asks what was taken.
+      columns: columns.join(","),
     });
     // One entry per exported application too, so that "which residents' data did this account access"
     // (accessedApplications) includes the residents whose data left in the file.
     const perApplication = exported.map((a) => staffDraft(req, res, "application.exported", { kind: "application", id: a.id }, { encoding }));
     if (!(await recordAudit(deps, [entry, ...perApplication]))) return auditUnavailable(res);
-    const locale = requestLocale(req);
-    const header = EXPORT_COLUMNS.map((c) => c[locale]);
-    const rows = exported.map((a) => [
-      a.receiptNumber,
-      procedureNameOf(deps.catalog, a.procedureId)[locale],
-      a.applicant.name,
-      statusLabels(a.status)[locale],
-      a.submittedAt.toISOString(),
-      a.fee.total,
-    ]);
+    const table = exportTable(exported, columns, deps.catalog, requestLocale(req));
     const date = deps.clock.now().toISOString().slice(0, 10);
     res.setHeader("content-type", `text/csv; charset=${encoding === "utf-8" ? "utf-8" : "shift_jis"}; header=present`);
     res.setHeader("content-disposition", `attachment; filename="madoguchi-applications-${date}.csv"`);
-    res.send(csvBytes([header, ...rows], encoding));
+    res.send(csvBytes(table, encoding));
   });
 
   router.get("/api/staff/applications", staffOnly, canView, async (req: Request, res: Response) => {
