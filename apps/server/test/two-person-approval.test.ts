@@ -157,10 +157,11 @@ describe("four eyes: bulk exports over the threshold", () => {
 
     const refused = await call(url("/api/staff/applications/export"), { headers: alice.headers });
     expect([refused.status, refused.body.error.code]).toEqual([409, "approval.required"]);
-    expect(refused.body.approval).toEqual({ kind: "applications.export", subject: { status: null }, rowCount: 6, threshold: 3 });
+    const defaults = "receiptNumber,procedure,applicantName,status,submittedAt,feeTotal";
+    expect(refused.body.approval).toEqual({ kind: "applications.export", subject: { status: null, columns: defaults }, rowCount: 6, threshold: 3 });
     expect((await entries(["applications.exported"], alice.id))).toHaveLength(1);
 
-    const id = (await ask(alice.headers, "applications.export", { status: null })).body.id as string;
+    const id = (await ask(alice.headers, "applications.export", { status: null, columns: defaults })).body.id as string;
     expect((await decide(alice.headers, id, "approve")).body.error.code).toBe("approval.self_approval");
     const viewer = await member(["viewer"]);
     expect((await decide(viewer.headers, id, "approve")).body.error.code).toBe("approval.not_permitted");
@@ -169,6 +170,9 @@ describe("four eyes: bulk exports over the threshold", () => {
     // The approval is for "every status": another filter is not released by it.
     const otherFilter = await call(url(`/api/staff/applications/export?status=submitted&approvalId=${id}`), { headers: alice.headers });
     expect([otherFilter.status, otherFilter.body.error.code]).toEqual([409, "approval.subject_mismatch"]);
+    // Nor other columns (S3): an approval of the default columns does not release the residents' addresses.
+    const otherColumns = await call(url(`/api/staff/applications/export?columns=receiptNumber,address&approvalId=${id}`), { headers: alice.headers });
+    expect([otherColumns.status, otherColumns.body.error.code]).toEqual([409, "approval.subject_mismatch"]);
     const csv = await fetch(url(`/api/staff/applications/export?approvalId=${id}`), { headers: alice.headers });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");

@@ -27,7 +27,7 @@ export const APPROVAL_PERMISSION: Readonly<Record<ApprovalKind, StaffPermission>
 };
 
 /**
- * What exactly is approved: the new retention (`{ months }`) or an export's filter (`{ status }` for
+ * What exactly is approved: the new retention (`{ months }`) or an export's filter (`{ status, columns }` for
  * applications; `{ staffId, action, targetId, from, to }` for the audit log). Ids, codes and dates only,
  * never personal data: it is shown to the approver and written into the audit log. Carrying out needs
  * the same subject, so an approval of one filter never releases another.
@@ -38,7 +38,9 @@ export type ApprovalSubject = Readonly<Record<string, string | number | null>>;
 const OptionalText = Schema.NullOr(Schema.String.pipe(Schema.check(Schema.isMaxLength(200))));
 export const APPROVAL_SUBJECT_SCHEMAS = {
   "retention.shorten": Schema.Struct({ months: AuditRetentionMonthsSchema }),
-  "applications.export": Schema.Struct({ status: OptionalText }),
+  // The chosen columns too (S3, comma-joined ids): an approval of the default columns never releases the address.
+  // Optional only for requests stored before columns could be chosen; the server always sends them now.
+  "applications.export": Schema.Struct({ status: OptionalText, columns: Schema.optionalKey(OptionalText) }),
   "audit.export": Schema.Struct({ staffId: OptionalText, action: OptionalText, targetId: OptionalText, from: OptionalText, to: OptionalText }),
   // The application and the amounts before and after (ADR 26): an approval of 1,810 → 460 yen never releases
   // another amount, nor the same change once the fee has moved meanwhile. The reason is free text: not in the subject.

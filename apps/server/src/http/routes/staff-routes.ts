@@ -179,7 +179,7 @@ export const staffRoutes = (deps: ServerDeps): Router => {
     const exported = items.slice(0, EXPORT_MAX);
     if (exported.length > deps.exportApprovalThreshold) {
       const approvalId = typeof req.query["approvalId"] === "string" ? req.query["approvalId"] : undefined;
-      const subject = { status: filter.statuses?.[0] ?? null };
+      const subject = { status: filter.statuses?.[0] ?? null, columns: columns.join(",") };
       const details = { rowCount: exported.length, threshold: deps.exportApprovalThreshold };
       if (!(await passApprovalGate(deps, req, res, { kind: "applications.export", subject, approvalId, details }))) return;
     }

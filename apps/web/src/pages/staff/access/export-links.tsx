@@ -15,6 +15,7 @@ const TEXT = {
     note: "書き出しには確認コードの再入力が必要な場合があります。書き出しは監査ログに記録されます。",
     columns: "書き出す列",
     noColumns: "書き出す列を1つ以上選んでください。",
+    columnsUnavailable: "書き出せる列を読み込めませんでした。画面を再読み込みしてください。",
   },
   en: {
     utf8: "Export CSV (UTF-8)",
@@ -22,6 +23,7 @@ const TEXT = {
     note: "Exporting may ask for your authenticator code again. Exports are recorded in the audit log.",
     columns: "Columns to export",
     noColumns: "Choose at least one column to export.",
+    columnsUnavailable: "The columns that can be exported could not be loaded. Reload the page.",
   },
 } as const;
 
@@ -54,7 +56,7 @@ export function ExportLinks({ status }: { readonly status: string }) {
   const stepUp = useStepUp();
   const [error, setError] = useState<string | null>(null);
   // Over the threshold an export needs a second person's approval of this filter (ADR 24).
-  const [approvalFor, setApprovalFor] = useState<string | null>(null);
+  const [approvalFor, setApprovalFor] = useState<{ readonly status: string; readonly columns: readonly string[] } | null>(null);
   // S3: the columns offered by the server; the ones staff unticked or ticked, else the server's defaults.
   const offered = useLoad((signal) => requestJson<{ columns: readonly ExportColumn[] }>("GET", "/api/staff/applications/export-columns", { locale, signal }), "export-columns");
   const [picked, setPicked] = useState<ReadonlySet<string> | null>(null);
@@ -70,12 +72,14 @@ export function ExportLinks({ status }: { readonly status: string }) {
     setError(null);
     setApprovalFor(null);
     const ordered = columns.filter((c) => chosen.has(c.id)).map((c) => c.id);
-    if (columns.length > 0 && ordered.length === 0) return setError(text.noColumns);
+    // The columns are part of what a second person approves (ADR 24): nothing is exported before they are known.
+    if (offered.state.kind !== "ok") return setError(text.columnsUnavailable);
+    if (ordered.length === 0) return setError(text.noColumns);
     const result = await stepUp.run(() => requestDownload(applicationsExportUrl(status, encoding, ordered), { locale }));
     if (result.ok) saveDownloadedFile(result.data, "madoguchi-applications.csv");
     else {
       setError(result.error.message ?? String(result.error.status));
-      if (needsApproval(result.error)) setApprovalFor(status);
+      if (needsApproval(result.error)) setApprovalFor({ status, columns: ordered });
     }
   };
   return (
@@ -105,7 +109,14 @@ export function ExportLinks({ status }: { readonly status: string }) {
           <p>{error}</p>
         </Alert>
       )}
-      {approvalFor !== null && <RequestApproval key={approvalFor} kind="applications.export" subject={applicationsExportSubject(approvalFor)} testId="export-request-approval" />}
+      {approvalFor !== null && (
+        <RequestApproval
+          key={`${approvalFor.status}|${approvalFor.columns.join(",")}`}
+          kind="applications.export"
+          subject={applicationsExportSubject(approvalFor.status, approvalFor.columns)}
+          testId="export-request-approval"
+        />
+      )}
       {stepUp.prompt}
     </div>
   );

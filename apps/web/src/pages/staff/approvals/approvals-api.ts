@@ -39,8 +39,8 @@ export const approvalsApi = (locale: Locale) => ({
 /** Whether a refusal means "ask a colleague first" (the page then offers 「承認を依頼する」). */
 export const needsApproval = (error: ApiError): boolean => error.code === "approval.required";
 
-/** The subject of an applications export: its status filter ("" = every status), as the server derives it. */
-export const applicationsExportSubject = (status: string): ApprovalSubject => ({ status: status === "" ? null : status });
+/** The subject of an applications export: its status filter ("" = every status) and the chosen columns, as the server derives it. */
+export const applicationsExportSubject = (status: string, columns: readonly string[]): ApprovalSubject => ({ status: status === "" ? null : status, columns: columns.join(",") });
 
 /** The subject of an audit export: the filter parameters the export URL carries, each null when absent. */
 export const auditExportSubject = (params: Readonly<Record<string, string>>): ApprovalSubject => ({
