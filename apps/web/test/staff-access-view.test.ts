@@ -71,3 +71,12 @@ describe("CSV export link", () => {
     expect(applicationsExportUrl("", "utf-8", [])).toBe("/api/staff/applications/export?encoding=utf-8");
   });
 });
+
+describe("an applications export approval as the approver reads it (S3)", () => {
+  it("names the status filter and the columns the file will hold", async () => {
+    const { describeSubject } = await import("../src/pages/staff/approvals/approval-messages.ts");
+    expect(describeSubject("ja", "applications.export", { status: null, columns: "receiptNumber,address" })).toBe("すべての状態, columns=receiptNumber,address");
+    expect(describeSubject("en", "applications.export", { status: "received", columns: "receiptNumber" })).toBe("status=received, columns=receiptNumber");
+    expect(describeSubject("en", "applications.export", { status: null })).toBe("every status");
+  });
+});

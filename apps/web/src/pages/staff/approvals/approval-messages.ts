@@ -54,6 +54,11 @@ export const describeSubject = (locale: Locale, kind: ApprovalKind, subject: App
   const m = approvalMessages[locale];
   if (kind === "retention.shorten") return m.retention(Number(subject["months"]));
   if (kind === "fee.change") return `${m.fee(Number(subject["from"]), Number(subject["to"]))} (${String(subject["applicationId"])})`;
+  // An applications export: its status filter and (S3) the columns the file will hold, which the approver must see.
+  if (kind === "applications.export") {
+    const status = subject["status"] === null || subject["status"] === undefined ? m.everyStatus : `status=${String(subject["status"])}`;
+    return subject["columns"] === undefined || subject["columns"] === null ? status : `${status}, columns=${String(subject["columns"])}`;
+  }
   const parts = Object.entries(subject).filter(([, v]) => v !== null).map(([k, v]) => `${k}=${String(v)}`);
   return parts.length === 0 ? m.everyStatus : parts.join(", ");
 };
