@@ -96,6 +96,15 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
     expect(csv).toContain(`${receiptNumber},${DEMO_APPLICANT["applicant.address"]}`);
     await expectNoSeriousA11yViolations(staff);
 
+    // S8: this month's usage counts the application, completed, on the 住民票 line.
+    await staff.click('[data-testid="staff-nav-statistics"]');
+    const row = staff.getByTestId("statistics-row-juminhyo");
+    await row.waitFor({ timeout: 15_000 });
+    expect(Number(await row.locator("td").nth(0).textContent())).toBeGreaterThanOrEqual(1);
+    expect(Number(await row.locator("td").nth(2).textContent())).toBeGreaterThanOrEqual(1);
+    expect(Number(await staff.getByTestId("statistics-applications").textContent())).toBeGreaterThanOrEqual(1);
+    await expectNoSeriousA11yViolations(staff);
+
     // The resident's status page shows it, and the dev inbox holds the emails.
     await page.reload();
     await expect.poll(() => page.getByTestId("status").textContent()).toContain("完了");

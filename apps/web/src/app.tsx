@@ -20,6 +20,7 @@ import { StaffSetupPage } from "./pages/staff/staff-setup-page.tsx";
 import { StaffAccountsPage } from "./pages/staff/accounts/staff-accounts-page.tsx";
 import { ApprovalsPage } from "./pages/staff/approvals/approvals-page.tsx";
 import { SettlementPage } from "./pages/staff/fees/settlement-page.tsx";
+import { StatisticsPage } from "./pages/staff/statistics/statistics-page.tsx";
 import { StaffListPage } from "./pages/staff/staff-list-page.tsx";
 import { StaffSessionProvider } from "./pages/staff/staff-session.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
@@ -83,6 +84,12 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate section="settlement">
           <SettlementPage />
+        </StaffGate>
+      );
+    case "staffStatistics":
+      return (
+        <StaffGate section="statistics">
+          <StatisticsPage />
         </StaffGate>
       );
     case "staffSetup":

@@ -17,6 +17,7 @@ export type Route =
   | { readonly name: "staffAccounts" }
   | { readonly name: "staffApprovals" }
   | { readonly name: "staffSettlement" }
+  | { readonly name: "staffStatistics" }
   | { readonly name: "devInbox" }
   | { readonly name: "account"; readonly page: AccountPage }
   /** The phone's page of a signing hand-off (`/sign/phone#<one-time token>`). */
@@ -73,6 +74,7 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === "accounts" && third === undefined) return { name: "staffAccounts" };
   if (first === "staff" && second === "approvals" && third === undefined) return { name: "staffApprovals" };
   if (first === "staff" && second === "settlement" && third === undefined) return { name: "staffSettlement" };
+  if (first === "staff" && second === "statistics" && third === undefined) return { name: "staffStatistics" };
   if (first === "staff" && second === "applications" && third !== undefined && rest.length === 0) {
     const id = decodeSegment(third);
     return id === null ? { name: "notFound" } : { name: "staffDetail", id };

@@ -15,6 +15,7 @@ describe("resolveRoute", () => {
     ["/staff/applications/abc-123", { name: "staffDetail", id: "abc-123" }],
     ["/staff/audit", { name: "staffAudit" }],
     ["/staff/security", { name: "staffSecurity" }],
+    ["/staff/statistics", { name: "staffStatistics" }],
     ["/dev/inbox", { name: "devInbox" }],
   ])("maps %s", (path, route) => {
     expect(resolveRoute(path)).toEqual(route);

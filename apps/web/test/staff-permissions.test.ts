@@ -7,11 +7,11 @@ const ofRole = (id: string): readonly StaffPermission[] => BUILT_IN_ROLES.find((
 
 describe("what the back office shows, from the session's permissions", () => {
   it("offers each role only the sections it may use, in the navigation's order", () => {
-    expect(visibleSections(ofRole("viewer"))).toEqual(["applications", "security"]);
+    expect(visibleSections(ofRole("viewer"))).toEqual(["applications", "statistics", "security"]);
     // Processors export and auditors export the log: both may ask for and give approvals (ADR 24).
-    expect(visibleSections(ofRole("processor"))).toEqual(["applications", "approvals", "settlement", "security"]);
+    expect(visibleSections(ofRole("processor"))).toEqual(["applications", "statistics", "approvals", "settlement", "security"]);
     expect(visibleSections(ofRole("auditor"))).toEqual(["audit", "approvals", "security"]);
-    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "audit", "approvals", "settlement", "security", "access", "accounts"]);
+    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "statistics", "audit", "approvals", "settlement", "security", "access", "accounts"]);
     // No role at all: only the member's own security settings.
     expect(visibleSections([])).toEqual(["security"]);
   });
@@ -19,6 +19,7 @@ describe("what the back office shows, from the session's permissions", () => {
   it("needs for each section the permission its API routes require", () => {
     expect(SECTION_PERMISSION).toEqual({
       applications: "applications.view",
+      statistics: "applications.view",
       audit: "audit.view",
       approvals: ["retention.manage", "applications.export", "audit.view", "fees.change"],
       settlement: "fees.change",

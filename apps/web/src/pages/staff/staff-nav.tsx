@@ -4,6 +4,7 @@ import { accessMessages } from "./access/staff-access-messages.ts";
 import { visibleSections, type StaffSection } from "./staff-permissions.ts";
 import { useStaffPermissions } from "./staff-session.tsx";
 import { settlementNavLabel } from "./fees/settlement-page.tsx";
+import { statisticsNavLabel } from "./statistics/statistics-page.tsx";
 
 /**
  * The back office's sections the member's roles allow (a link to a page that would only answer
@@ -14,6 +15,7 @@ export function StaffNav({ current }: { readonly current: StaffSection }) {
   const { permissions } = useStaffPermissions();
   const labels: Readonly<Record<StaffSection, { href: string; label: string }>> = {
     applications: { href: "/staff", label: t.audit.navApplications },
+    statistics: { href: "/staff/statistics", label: statisticsNavLabel[locale] },
     audit: { href: "/staff/audit", label: t.audit.nav },
     approvals: { href: "/staff/approvals", label: locale === "ja" ? "承認" : "Approvals" },
     settlement: { href: "/staff/settlement", label: settlementNavLabel[locale] },

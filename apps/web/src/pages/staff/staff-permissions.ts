@@ -7,7 +7,7 @@ import type { StaffPermission } from "@madoguchi/core";
  */
 
 /** The back office's sections, in the order of the navigation. */
-export const STAFF_SECTIONS = ["applications", "audit", "approvals", "settlement", "security", "access", "accounts"] as const;
+export const STAFF_SECTIONS = ["applications", "statistics", "audit", "approvals", "settlement", "security", "access", "accounts"] as const;
 
 /** One section of the back office (a page of the navigation). */
 export type StaffSection = (typeof STAFF_SECTIONS)[number];
@@ -26,6 +26,8 @@ export const APPROVAL_PERMISSIONS: readonly StaffPermission[] = ["retention.mana
  */
 export const SECTION_PERMISSION: Readonly<Record<StaffSection, StaffPermission | readonly StaffPermission[] | null>> = {
   applications: "applications.view",
+  // S8: counts of the procedures the member handles (no personal data).
+  statistics: "applications.view",
   audit: "audit.view",
   approvals: APPROVAL_PERMISSIONS,
   // The daily settlement report (ADR 26): the money side, for those who handle fees.
