@@ -18,6 +18,7 @@ import type { ServerDeps } from "../server-deps.ts";
 import { requireStaff } from "../staff-auth.ts";
 
 const PAGE = 200;
+const AUDIT_PAGE = 1000;
 
 const LABELS = {
   ja: { procedure: "手続", submitted: "申請数", open: "処理中（未完了）", completed: "完了", rejected: "不受理", withdrawn: "取下げ", feeTotal: "手数料合計", total: "合計" },
@@ -62,14 +63,21 @@ export const statisticsRoutes = (deps: ServerDeps): Router => {
       if (page.value.items.length < PAGE || last === undefined || last.submittedAt.getTime() < from.getTime()) break;
     }
     const rows = procedureUsage(inMonth, procedures.map((p) => p.id), month);
-    const logins = await deps.auditLog.read({ actions: ["resident.login"], from, to, afterSeq: 0, limit: 100_000 });
-    if (logins.isErr()) {
-      const { status, body } = errorResponse(logins.error, locale);
-      res.status(status).json(body);
-      return;
+    // Read in pages (keyset on seq): a large city's month of sign-ins is not cut at one page.
+    let residentSignIns = 0;
+    for (let afterSeq = 0; ; ) {
+      const page = await deps.auditLog.read({ actions: ["resident.login"], from, to, afterSeq, limit: AUDIT_PAGE });
+      if (page.isErr()) {
+        const { status, body } = errorResponse(page.error, locale);
+        res.status(status).json(body);
+        return;
+      }
+      // A completed sign-in: the last step succeeded (a password step that asks for the second factor is not one yet).
+      residentSignIns += page.value.filter((e) => e.result === "success" && (e.details["outcome"] === "success" || e.details["step"] === "jpki")).length;
+      const last = page.value.at(-1);
+      if (page.value.length < AUDIT_PAGE || last === undefined) break;
+      afterSeq = last.seq;
     }
-    // A completed sign-in: the last step succeeded (a password step that asks for the second factor is not one yet).
-    const residentSignIns = logins.value.filter((e) => e.result === "success" && (e.details["outcome"] === "success" || e.details["step"] === "jpki")).length;
     const name = (id: string) => procedureNameOf(deps.catalog, id as Application["procedureId"])[locale];
     if (req.query["format"] !== "csv") {
       res.json({ month, procedures: procedures.length, applications: inMonth.length, residentSignIns, rows: rows.map((r) => ({ ...r, procedureName: name(r.procedureId) })) });
