@@ -56,6 +56,7 @@ export * from "./notifications/outbox.ts";
 export * from "./notifications/outbox-store.port.ts";
 export * from "./notifications/mailer.port.ts";
 export * from "./notifications/render-status-email.ts";
+export * from "./notifications/render-staff-new-application.ts";
 
 export * from "./signatures/signature-verifier.port.ts";
 export type * from "./signatures/signature.errors.ts";

@@ -112,7 +112,11 @@ describe("submitApplication", () => {
       { source: { kind: "token", token: "tok_visa" }, amount: 1010, idempotencyKey: `auth-sub_0123456789abcdef-${sha256("tok_visa").slice(0, 16)}`, description: "madoguchi juminhyo" },
     ]);
     expect([...deps.store.rows.values()]).toEqual([app]);
-    expect(deps.store.outbox).toEqual([{ id: "uuid-4", kind: "application.status_changed", applicationId: app.id, status: "submitted", createdAt: deps.clock.now() }]);
+    // The resident's 受付 mail, and (S7) the notice to the staff who may process it.
+    expect(deps.store.outbox).toEqual([
+      { id: "uuid-4", kind: "application.status_changed", applicationId: app.id, status: "submitted", createdAt: deps.clock.now() },
+      { id: `staff-new-application-${app.id}`, kind: "staff.new_application", applicationId: app.id, createdAt: deps.clock.now() },
+    ]);
     // The audit entry goes with the insert: ids and statuses only, no personal data.
     expect(deps.store.audit).toEqual([
       {
@@ -137,7 +141,7 @@ describe("submitApplication", () => {
     expect(deps.gateway.charges).toBe(1);
     expect(deps.gateway.requests).toHaveLength(1);
     expect(deps.store.rows.size).toBe(1);
-    expect(deps.store.outbox).toHaveLength(1);
+    expect(deps.store.outbox).toHaveLength(2);
   });
 
   it("refuses a reused submission key with different content", async () => {
@@ -272,7 +276,7 @@ describe("changeApplicationStatus", () => {
     expect(changed).toMatchObject({ status: "returned", version: 2 });
     expect(changed.history[1]).toEqual({ from: "submitted", to: "returned", at: deps.clock.now(), by: staff, reason: "住所をご確認ください" });
     expect(deps.store.rows.get(app.id)).toEqual(changed);
-    expect(deps.store.outbox.map((m) => m.kind === "application.status_changed" && m.status)).toEqual(["submitted", "returned"]);
+    expect(deps.store.outbox.flatMap((m) => (m.kind === "application.status_changed" ? [m.status] : []))).toEqual(["submitted", "returned"]);
     // The reason text (it may name the resident) stays in the encrypted history, not in the audit log.
     expect(deps.store.audit[1]).toEqual({
       at: deps.clock.now(),
@@ -292,7 +296,7 @@ describe("changeApplicationStatus", () => {
     const stale = await changeApplicationStatus(deps, { applicationId: app.id, command: "startProcessing", reason: null, expectedVersion: 1, actor: staff });
     expect(stale._unsafeUnwrapErr()).toEqual({ _tag: "ConcurrentModification", code: "application.concurrent_modification", id: app.id, expectedVersion: 1 });
     expect(deps.store.rows.get(app.id)?.status).toBe("received");
-    expect(deps.store.outbox).toHaveLength(2);
+    expect(deps.store.outbox.map((m) => m.kind)).toEqual(["application.status_changed", "staff.new_application", "application.status_changed"]);
     expect(deps.store.audit.map((a) => a.action)).toEqual(["application.submitted", "application.status_changed"]);
   });
 
@@ -339,7 +343,7 @@ describe("resident access: findApplicationForResident / withdrawApplication", ()
     expect(deps.store.audit[1]).toMatchObject({ action: "application.withdrawn", actor: { kind: "resident", id: app.id }, sourceIp: "203.0.113.9", details: { from: "submitted", to: "withdrawn" } });
     expect(withdrawn.history[1]?.by).toEqual({ kind: "resident" });
     expect(deps.store.rows.get(app.id)?.status).toBe("withdrawn");
-    expect(deps.store.outbox.map((m) => m.kind === "application.status_changed" && m.status)).toEqual(["submitted", "withdrawn"]);
+    expect(deps.store.outbox.flatMap((m) => (m.kind === "application.status_changed" ? [m.status] : []))).toEqual(["submitted", "withdrawn"]);
   });
 
   it("refuses to withdraw once processing started, and with a wrong secret", async () => {

@@ -20,6 +20,7 @@ export const outboxRow = (m: OutboxMessage): OutboxMessageRow => ({
 const messageOf = (row: OutboxMessageRow): OutboxMessage => {
   const base = { id: row.id, applicationId: ApplicationId(row.applicationId), createdAt: row.createdAt };
   if (row.kind === "application.payment_due") return { ...base, kind: "application.payment_due", ...(JSON.parse(row.payloadJson ?? "{}") as PaymentDuePayload) };
+  if (row.kind === "staff.new_application") return { ...base, kind: "staff.new_application" };
   return { ...base, kind: "application.status_changed", status: row.status as ApplicationStatus };
 };
 

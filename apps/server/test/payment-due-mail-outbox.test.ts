@@ -87,7 +87,7 @@ describe("the payment-due mail, when the mail server is down", () => {
     // mailer, its clock an hour on) delivers the mail once, to the resident, with its stable Message-ID.
     mailServer = await startMailServer(port);
     const later = { now: () => new Date(Date.now() + 3_600_000) };
-    const relay = createOutboxRelay({ outbox: server.deps.outbox, applications: server.deps.applications, catalog: server.deps.catalog, mailer: server.deps.mailer, clock: later, logger: pino({ level: "silent" }) });
+    const relay = createOutboxRelay({ ...server.deps, clock: later, logger: pino({ level: "silent" }) });
     expect(await relay.runOnce()).toEqual({ sent: 1, failed: 0 });
     expect(received).toHaveLength(1);
     expect(received[0]?.to).toEqual([email]);

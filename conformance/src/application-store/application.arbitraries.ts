@@ -235,15 +235,27 @@ export const applyApplicationChange = (current: Application, change: Application
 export const applicationChangeArb = (current: Application): fc.Arbitrary<Application> =>
   applicationChangeSpecArb.map((change) => applyApplicationChange(current, change));
 
-/** An outbox message about `applicationId`. */
+/** An outbox message about `applicationId`, of every kind (a status mail, a payment-due mail, a staff notice). */
 export const outboxMessageArb = (applicationId: ApplicationId): fc.Arbitrary<OutboxMessage> =>
-  fc.record({
-    id: fc.uuid(),
-    kind: fc.constant("application.status_changed" as const),
-    applicationId: fc.constant(applicationId),
-    status: fc.constantFrom(...APPLICATION_STATUSES),
-    createdAt: timestampArb,
-  }, { noNullPrototype: true });
+  fc.oneof(
+    fc.record({
+      id: fc.uuid(),
+      kind: fc.constant("application.status_changed" as const),
+      applicationId: fc.constant(applicationId),
+      status: fc.constantFrom(...APPLICATION_STATUSES),
+      createdAt: timestampArb,
+    }, { noNullPrototype: true }),
+    fc.record({
+      id: fc.uuid(),
+      kind: fc.constant("application.payment_due" as const),
+      applicationId: fc.constant(applicationId),
+      amount: fc.integer({ min: 1, max: 1_000_000 }),
+      reason: fc.constantFrom("fee_fixed" as const, "difference" as const),
+      seq: fc.integer({ min: 1, max: 10_000 }),
+      createdAt: timestampArb,
+    }, { noNullPrototype: true }),
+    fc.record({ id: fc.uuid(), kind: fc.constant("staff.new_application" as const), applicationId: fc.constant(applicationId), createdAt: timestampArb }, { noNullPrototype: true }),
+  );
 
 /** A staff account. */
 export const staffAccountArb: fc.Arbitrary<StaffAccount> = fc.record({

@@ -2,7 +2,7 @@ import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import { applicationChangeAudit } from "../audit/application-audit-entry.ts";
 import type { FeeBreakdown } from "../fees/fee.ts";
 import { paymentTimingOf } from "../fees/payment-timing.ts";
-import type { OutboxMessage } from "../notifications/outbox.ts";
+import { staffNewApplicationMessage, type OutboxMessage } from "../notifications/outbox.ts";
 import type { Authorization, PaymentError, PaymentGateway } from "../payments/payment-gateway.port.ts";
 import { paymentChallengeRequired, type PaymentChallengeRequired } from "../payments/payment-challenge-required.ts";
 import { findProcedure } from "../procedures/find-procedure.ts";
@@ -293,7 +293,8 @@ const store = (
     sourceIp,
   });
   return deps.store
-    .insert(application, [message], [audit])
+    // The resident's 受付 mail and (S7) the notice to the staff who may process it, with the application.
+    .insert(application, [message, staffNewApplicationMessage(application.id, now)], [audit])
     .map((): SubmitApplicationOutput => ({ application, accessSecret, replayed: false }))
     .orElse((insertError) => afterFailedInsert(deps, insertError, authorization, v.submissionKey, canonicalJson));
 };

@@ -6,7 +6,7 @@ import type { PaymentDueReason } from "./render-status-email.ts";
  * A side effect to perform after a committed change (transactional outbox). It carries no personal
  * data: the relay loads the application and renders the email when it sends.
  */
-export type OutboxMessage = StatusChangedMessage | PaymentDueMessage;
+export type OutboxMessage = StatusChangedMessage | PaymentDueMessage | StaffNewApplicationMessage;
 
 interface OutboxMessageBase {
   readonly id: string;
@@ -34,6 +34,22 @@ export interface PaymentDueMessage extends OutboxMessageBase {
   /** The books' record that asked for the money. */
   readonly seq: number;
 }
+
+/**
+ * A new application arrived (S7): the staff who may process it are mailed that it is waiting — the receipt number
+ * and the procedure, nothing of the resident. Written with the submission, so no application goes unannounced.
+ */
+export interface StaffNewApplicationMessage extends OutboxMessageBase {
+  readonly kind: "staff.new_application";
+}
+
+/** The outbox message that tells the staff of a new application; one per application. */
+export const staffNewApplicationMessage = (applicationId: ApplicationId, createdAt: Date): StaffNewApplicationMessage => ({
+  id: `staff-new-application-${applicationId}`,
+  kind: "staff.new_application",
+  applicationId,
+  createdAt,
+});
 
 /** The outbox message that mails the resident the amount a fee change made due; its id is stable per request. */
 export const paymentDueMessage = (

@@ -1,4 +1,6 @@
-import type { StaffId } from "../shared/ids.ts";
+import type { Procedure } from "../procedures/procedure.ts";
+import type { ProcedureId, StaffId } from "../shared/ids.ts";
+import { canSeeApplication } from "./application-visibility.ts";
 import type { StaffGroupId } from "./staff-group.ts";
 import type { StaffPermission } from "./staff-permission.ts";
 import { permissionsOf, staffAccessOf, type RoleAssignment, type StaffAccessSnapshot } from "./staff-access.ts";
@@ -45,3 +47,13 @@ export const staffHolding = (s: StaffAccessSnapshot, permission: StaffPermission
  */
 export const leavesNoAdministrator = (s: StaffAccessSnapshot, change: AccessRemoval): boolean =>
   staffHolding(s, "staff.manage").length > 0 && staffHolding(applyAccessRemoval(s, change), "staff.manage").length === 0;
+
+/**
+ * Who is told of a new application (S7): every staff member who may process it — holding `applications.process`
+ * and in a group that covers its procedure (or office), exactly who will find it in their list.
+ */
+export const processorsOf = (
+  s: StaffAccessSnapshot,
+  application: { readonly procedureId: ProcedureId },
+  procedure: Pick<Procedure, "id" | "officeIds"> | null,
+): readonly StaffId[] => staffHolding(s, "applications.process").filter((id) => canSeeApplication(staffAccessOf(s, id), application, procedure));

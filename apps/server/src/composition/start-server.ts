@@ -220,7 +220,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       );
     }
 
-    const relay = createOutboxRelay({ outbox: deps.outbox, applications: deps.applications, catalog, mailer: deps.mailer, clock, logger });
+    const relay = createOutboxRelay({ outbox: deps.outbox, applications: deps.applications, staffAccess: deps.staffAccess, staff: deps.staff, catalog, mailer: deps.mailer, clock, logger });
     relayRef.current = relay;
     const stopRelay = relay.start(config.outboxIntervalMs);
     const paymentSweep = createPaymentSweep({ ...deps, logger });
