@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   "settlement.viewed",
   "payment.reconciled",
   "payment.disagreement",
+  "staff.reminders_sent",
   "configuration.changed",
   "audit.viewed",
   "audit.exported",

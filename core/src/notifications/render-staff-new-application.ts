@@ -34,3 +34,29 @@ export const renderStaffNewApplicationEmail = (application: Pick<Application, "r
     "",
   ].join("\n"),
 });
+
+/**
+ * The daily reminder to a staff member of the applications waiting longer than `days` days to be taken up (S7):
+ * receipt numbers, procedures and dates only, Japanese then English, no link.
+ */
+export const renderStaffReminderEmail = (
+  waiting: readonly { readonly receiptNumber: string; readonly submittedAt: Date; readonly procedure: Pick<Procedure, "name"> }[],
+  days: number,
+  serviceName: string,
+): StaffMail => ({
+  subject: `【${serviceName}】未処理の申請が${waiting.length}件あります / ${waiting.length} application${waiting.length === 1 ? " is" : "s are"} waiting`,
+  text: [
+    "職員各位",
+    "",
+    `受け付けてから${days}日以上、処理が始まっていない申請があります。職員用画面（ブックマークから）で確認してください。`,
+    "",
+    ...waiting.map((w) => `・${w.receiptNumber}　${w.procedure.name.ja}　${w.submittedAt.toISOString()}`),
+    "",
+    "----",
+    "",
+    `These applications have waited ${days} days or more without being taken up. Open the back office from your bookmark.`,
+    "",
+    ...waiting.map((w) => `- ${w.receiptNumber}  ${w.procedure.name.en}  ${w.submittedAt.toISOString()}`),
+    "",
+  ].join("\n"),
+});

@@ -57,3 +57,19 @@ export const processorsOf = (
   application: { readonly procedureId: ProcedureId },
   procedure: Pick<Procedure, "id" | "officeIds"> | null,
 ): readonly StaffId[] => staffHolding(s, "applications.process").filter((id) => canSeeApplication(staffAccessOf(s, id), application, procedure));
+
+/**
+ * S7 reminders: for each staff member who may process them ({@link processorsOf}), the applications of `waiting`
+ * they would find in their list, in the order given. Members with none are left out.
+ */
+export const waitingByProcessor = <A extends { readonly procedureId: ProcedureId }>(
+  s: StaffAccessSnapshot,
+  waiting: readonly A[],
+  procedureOf: (a: A) => Pick<Procedure, "id" | "officeIds"> | null,
+): ReadonlyMap<StaffId, readonly A[]> => {
+  const byStaff = new Map<StaffId, A[]>();
+  for (const a of waiting) {
+    for (const id of processorsOf(s, a, procedureOf(a))) byStaff.set(id, [...(byStaff.get(id) ?? []), a]);
+  }
+  return byStaff;
+};

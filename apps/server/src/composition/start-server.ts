@@ -31,6 +31,7 @@ import type { ServerDeps } from "../http/server-deps.ts";
 import { createLogger } from "../logging/logger.ts";
 import { createOutboxRelay, type OutboxRelay } from "../outbox/outbox-relay.ts";
 import { createPaymentSweep, type PaymentSweep } from "../payments/payment-sweep.ts";
+import { createStaffReminders, type StaffReminders } from "../staff/staff-reminders.ts";
 import { ensureDemoStaff, ensureInitialAdministrator } from "../staff/ensure-demo-staff.ts";
 import { createStaffSessions } from "../staff/staff-sessions.ts";
 import { createStaffLogin } from "../staff/staff-login.ts";
@@ -71,6 +72,8 @@ export interface RunningServer {
   readonly relay: OutboxRelay;
   /** The scheduled re-read of recent authorisations (ADR 27); tests run it with `runOnce()`. */
   readonly paymentSweep: PaymentSweep;
+  /** S7: the daily reminders of applications not taken up; tests run it with `runOnce()`. */
+  readonly staffReminders: StaffReminders;
   close(): Promise<void>;
 }
 
@@ -225,6 +228,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     const stopRelay = relay.start(config.outboxIntervalMs);
     const paymentSweep = createPaymentSweep({ ...deps, logger });
     cleanups.push(paymentSweep.start(config.paymentSweepIntervalMs));
+    const staffReminders = createStaffReminders({ ...deps, logger }, { days: config.staffReminderDays });
+    cleanups.push(staffReminders.start(3_600_000));
     cleanups.push(stopRelay);
     // The retention in force: an administrator's setting, else the environment's default. Recorded when it
     // differs from the last recorded value (a changed environment variable leaves a trace too).
@@ -263,6 +268,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       deps,
       relay,
       paymentSweep,
+      staffReminders,
       close: async () => {
         http.closeAllConnections();
         staffHttp.closeAllConnections();

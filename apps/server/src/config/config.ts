@@ -46,6 +46,7 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_PUBLIC_ORIGINS: Schema.optional(Schema.String),
   MADOGUCHI_OUTBOX_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
   MADOGUCHI_PAYMENT_SWEEP_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
+  MADOGUCHI_STAFF_REMINDER_DAYS: Schema.optional(Schema.NumberFromString),
   /** How long audit log segments are kept, in months (default 36 = 3 years; set by an administrator). */
   MADOGUCHI_AUDIT_RETENTION_MONTHS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 1200 })))),
   /** Consecutive failed staff logins before the account locks (default 10). */
@@ -131,6 +132,8 @@ export interface Config {
   readonly outboxIntervalMs: number;
   /** How often the payment sweep re-reads recent authorisations from the gateway (default one hour). */
   readonly paymentSweepIntervalMs: number;
+  /** S7: staff are reminded daily of applications not taken up after this many days (default 3). */
+  readonly staffReminderDays: number;
   /** Audit log: retention in months and the interval of checkpoints and retention runs. */
   readonly audit: { readonly retentionMonths: number; readonly intervalMs: number };
   /** Staff login: lockout threshold and the login message (banner), ja/en. */
@@ -260,6 +263,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     publicOrigins,
     outboxIntervalMs: e.MADOGUCHI_OUTBOX_INTERVAL_MS ?? 1000,
     paymentSweepIntervalMs: e.MADOGUCHI_PAYMENT_SWEEP_INTERVAL_MS ?? 3_600_000,
+    staffReminderDays: e.MADOGUCHI_STAFF_REMINDER_DAYS ?? 3,
     audit: { retentionMonths: e.MADOGUCHI_AUDIT_RETENTION_MONTHS ?? DEFAULT_AUDIT_RETENTION_MONTHS, intervalMs: e.MADOGUCHI_AUDIT_INTERVAL_MS ?? 3_600_000 },
     staffListener,
     staffLogin: {
