@@ -1,25 +1,23 @@
 import type { Application } from "../applications/application.ts";
 import type { ApplicationStatus } from "../applications/application-status.ts";
+import { japanCalendarDate, japanMidnight } from "../shared/japan-calendar-date.ts";
 
 /** A calendar month in Japan, `YYYY-MM`: what the monthly usage report is about (S8). */
 export type ReportMonth = string;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-/** Japan Standard Time has no daylight saving: a fixed +9 h. */
-const JST_OFFSET_MS = 9 * 3_600_000;
 
 /** Whether `s` is a month the report accepts (`2026-11`). */
 export const isReportMonth = (s: string): s is ReportMonth => MONTH.test(s);
 
 /** The month in Japan of an instant: the default month of the report. */
-export const reportMonthOf = (at: Date): ReportMonth => new Date(at.getTime() + JST_OFFSET_MS).toISOString().slice(0, 7);
+export const reportMonthOf = (at: Date): ReportMonth => japanCalendarDate(at).slice(0, 7);
 
 /** The instants a month in Japan spans: from its first midnight JST (inclusive) to the next month's (exclusive). */
 export const reportMonthRange = (month: ReportMonth): { readonly from: Date; readonly to: Date } => {
-  const [, y, m] = MONTH.exec(month) ?? [];
-  const year = Number(y);
-  const index = Number(m) - 1;
-  return { from: new Date(Date.UTC(year, index, 1) - JST_OFFSET_MS), to: new Date(Date.UTC(year, index + 1, 1) - JST_OFFSET_MS) };
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, "0")}`;
+  return { from: japanMidnight(`${month}-01`), to: japanMidnight(`${next}-01`) };
 };
 
 /** One procedure's line of the monthly report: the applications submitted in the month, by where they stand now. */

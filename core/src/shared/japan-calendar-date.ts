@@ -8,3 +8,6 @@ const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
  */
 export const japanCalendarDate = (instant: Date): string =>
   new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+
+/** The instant a date in Japan (`YYYY-MM-DD`) begins: its midnight JST. */
+export const japanMidnight = (date: string): Date => new Date(`${date}T00:00:00+09:00`);

@@ -1,5 +1,7 @@
 import type { Logger } from "pino";
 import {
+  japanCalendarDate,
+  japanMidnight,
   renderStaffReminderEmail,
   waitingByProcessor,
   type Application,
@@ -32,7 +34,6 @@ export type StaffRemindersRun = { readonly kind: "sent"; readonly staff: number;
 /** Not yet taken up: applied for (申請済) or received (受付), but processing has not started. */
 const UNPROCESSED = ["submitted", "received"] as const;
 const PAGE = 200;
-const JST_OFFSET_MS = 9 * 3_600_000;
 
 /**
  * S7 reminders: once a day (Japan's date), each staff member who may process them is mailed the applications that
@@ -46,8 +47,8 @@ export const createStaffReminders = (deps: StaffRemindersDeps, options: { readon
 
   const runOnce = async (): Promise<StaffRemindersRun> => {
     const now = deps.clock.now();
-    const today = new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-    const startOfDay = new Date(Date.parse(`${today}T00:00:00Z`) - JST_OFFSET_MS);
+    const today = japanCalendarDate(now);
+    const startOfDay = japanMidnight(today);
     const done = await deps.auditLog.read({ actions: ["staff.reminders_sent"], from: startOfDay, afterSeq: 0, limit: 1 });
     if (done.isErr()) return { kind: "failed" };
     if (done.value.length > 0) return { kind: "already_today" };

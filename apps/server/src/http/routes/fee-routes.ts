@@ -7,6 +7,7 @@ import {
   editOrFixFee,
   FEE_REASON_MAX,
   feeChangeNeedsApproval,
+  japanMidnight,
   findProcedure,
   moneyTotals,
   paymentDueMessage,
@@ -100,7 +101,6 @@ export const moneyView = (books: ApplicationBooks, records: readonly LedgerRecor
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** 00:00 in Japan of a `YYYY-MM-DD` day, as an instant (JST is UTC+9 all year). */
-const jstMidnight = (day: string): Date => new Date(`${day}T00:00:00+09:00`);
 
 /**
  * Staff fee changes, the money of an application, and the daily settlement report (ADR 26). Changing a fee
@@ -201,9 +201,9 @@ export const feeRoutes = (deps: ServerDeps): Router => {
   router.get("/api/staff/settlement", staffOnly, canChangeFee, async (req, res) => {
     const from = String(req.query["from"] ?? "");
     const to = String(req.query["to"] ?? "");
-    if (!DAY.test(from) || !DAY.test(to) || Number.isNaN(jstMidnight(from).getTime()) || Number.isNaN(jstMidnight(to).getTime())) return answer(res, req, "settlement.invalid_period");
-    const start = jstMidnight(from);
-    const end = new Date(jstMidnight(to).getTime() + 24 * 3_600_000);
+    if (!DAY.test(from) || !DAY.test(to) || Number.isNaN(japanMidnight(from).getTime()) || Number.isNaN(japanMidnight(to).getTime())) return answer(res, req, "settlement.invalid_period");
+    const start = japanMidnight(from);
+    const end = new Date(japanMidnight(to).getTime() + 24 * 3_600_000);
     if (end.getTime() <= start.getTime() || end.getTime() - start.getTime() > 366 * 24 * 3_600_000) return answer(res, req, "settlement.invalid_period");
     const records = await deps.paymentLedger.listBetween(start, end);
     if (records.isErr()) return failed(res, req, records.error);

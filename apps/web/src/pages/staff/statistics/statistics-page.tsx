@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { reportMonthOf, type ProcedureUsage } from "@madoguchi/core";
 import { requestDownload, requestJson } from "../../../api.ts";
 import { Alert } from "../../../components/alert.tsx";
 import { DefinitionList } from "../../../components/definition-list.tsx";
@@ -18,16 +19,7 @@ interface StatisticsView {
   readonly procedures: number;
   readonly applications: number;
   readonly residentSignIns: number;
-  readonly rows: readonly {
-    readonly procedureId: string;
-    readonly procedureName: string;
-    readonly submitted: number;
-    readonly open: number;
-    readonly completed: number;
-    readonly rejected: number;
-    readonly withdrawn: number;
-    readonly feeTotal: number;
-  }[];
+  readonly rows: readonly (ProcedureUsage & { readonly procedureName: string })[];
 }
 
 const M = {
@@ -63,7 +55,7 @@ const M = {
 export const statisticsNavLabel: Localized = { ja: M.ja.nav, en: M.en.nav };
 
 /** This month in Japan, `YYYY-MM`. */
-const thisMonthInJapan = (): string => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 7);
+const thisMonthInJapan = (): string => reportMonthOf(new Date());
 
 /** `/staff/statistics` — the dashboard's numbers and the monthly usage report per procedure (S8). */
 export function StatisticsPage() {
