@@ -15,6 +15,7 @@ import type {
 } from "@madoguchi/core";
 import { processorsOf, renderPaymentDueEmail, renderStaffNewApplicationEmail, renderStatusEmail } from "@madoguchi/core";
 import { serviceNameOf } from "../composition/service-name.ts";
+import { periodicJob } from "../jobs/periodic-job.ts";
 
 /** Dependencies of the relay: where messages wait, where applications and staff live, how mail leaves. */
 export interface OutboxRelayDeps {
@@ -70,8 +71,6 @@ export const createOutboxRelay = (deps: OutboxRelayDeps) => {
     return mails;
   };
 
-  let running: Promise<{ sent: number; failed: number }> | null = null;
-
   const deliver = async (entry: OutboxEntry): Promise<boolean> => {
     const { message } = entry;
     const fail = async (error: string) => {
@@ -116,24 +115,7 @@ export const createOutboxRelay = (deps: OutboxRelayDeps) => {
     return { sent, failed };
   };
 
-  return {
-    /** Delivers what is due now; concurrent calls share one run. */
-    runOnce(): Promise<{ sent: number; failed: number }> {
-      running ??= runOnce().finally(() => {
-        running = null;
-      });
-      return running;
-    },
-    /** Polls every `intervalMs` until the returned stop function is called. */
-    start(intervalMs: number): () => Promise<void> {
-      const timer = setInterval(() => void this.runOnce(), intervalMs);
-      timer.unref();
-      return async () => {
-        clearInterval(timer);
-        await running;
-      };
-    },
-  };
+  return periodicJob(runOnce, deps.logger, "outbox.relay_failed");
 };
 
 export type OutboxRelay = ReturnType<typeof createOutboxRelay>;

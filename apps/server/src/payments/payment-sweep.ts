@@ -3,6 +3,7 @@ import { APPLICATION_STATUSES, type Application, type ApplicationStore, type Aud
 import { loadBooks, type MoneyDeps } from "./application-money.ts";
 import { bringBooksToGateway } from "./bring-books-to-gateway.ts";
 import { recordDisagreement } from "./payment-disagreements.ts";
+import { periodicJob } from "../jobs/periodic-job.ts";
 
 /** What the sweep needs (a subset of `ServerDeps`). */
 export interface PaymentSweepDeps extends MoneyDeps {
@@ -35,8 +36,6 @@ const PAGE = 100;
  * error and recorded for staff ({@link recordDisagreement}). Logs carry ids and amounts only.
  */
 export const createPaymentSweep = (deps: PaymentSweepDeps) => {
-  let running: Promise<PaymentSweepReport> | null = null;
-
   /** The authorisations of `a` worth asking the gateway about. */
   const toCheck = async (a: Application): Promise<readonly string[] | null> => {
     const books = await loadBooks(deps, a);
@@ -91,25 +90,7 @@ export const createPaymentSweep = (deps: PaymentSweepDeps) => {
     return counts;
   };
 
-  return {
-    /** Sweeps now; concurrent calls share one run. */
-    runOnce(): Promise<PaymentSweepReport> {
-      running ??= runOnce().finally(() => {
-        running = null;
-      });
-      return running;
-    },
-    /** Sweeps every `intervalMs` until the returned stop function is called. */
-    start(intervalMs: number): () => Promise<void> {
-      // A run that throws (a store gone away) is logged, never left to crash the process; the next run tries again.
-      const timer = setInterval(() => void this.runOnce().catch((e: unknown) => deps.logger.error({ event: "payment.sweep_failed", err: e instanceof Error ? e.name : "unknown" }, "payment sweep")), intervalMs);
-      timer.unref();
-      return async () => {
-        clearInterval(timer);
-        await running;
-      };
-    },
-  };
+  return periodicJob(runOnce, deps.logger, "payment.sweep_failed");
 };
 
 export type PaymentSweep = ReturnType<typeof createPaymentSweep>;

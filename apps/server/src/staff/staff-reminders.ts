@@ -15,6 +15,7 @@ import {
 } from "@madoguchi/core";
 import { recordAudit } from "../audit/record-audit.ts";
 import { serviceNameOf } from "../composition/service-name.ts";
+import { periodicJob } from "../jobs/periodic-job.ts";
 
 /** What the reminders need (a subset of `ServerDeps`). */
 export interface StaffRemindersDeps {
@@ -43,8 +44,6 @@ const PAGE = 200;
  * send two, with the same Message-ID). A member without a notification address is skipped.
  */
 export const createStaffReminders = (deps: StaffRemindersDeps, options: { readonly days: number }) => {
-  let running: Promise<StaffRemindersRun> | null = null;
-
   const runOnce = async (): Promise<StaffRemindersRun> => {
     const now = deps.clock.now();
     const today = japanCalendarDate(now);
@@ -84,24 +83,7 @@ export const createStaffReminders = (deps: StaffRemindersDeps, options: { readon
     return { kind: "sent", staff: reminded, applications: waiting.length };
   };
 
-  return {
-    /** Reminds now unless today's reminders went out; concurrent calls share one run. */
-    runOnce(): Promise<StaffRemindersRun> {
-      running ??= runOnce().finally(() => {
-        running = null;
-      });
-      return running;
-    },
-    /** Tries every `intervalMs` (hourly: the first run of each day in Japan sends). */
-    start(intervalMs: number): () => Promise<void> {
-      const timer = setInterval(() => void this.runOnce().catch((e: unknown) => deps.logger.error({ event: "staff.reminders_failed", err: e instanceof Error ? e.name : "unknown" }, "staff reminders")), intervalMs);
-      timer.unref();
-      return async () => {
-        clearInterval(timer);
-        await running;
-      };
-    },
-  };
+  return periodicJob(runOnce, deps.logger, "staff.reminders_failed");
 };
 
 export type StaffReminders = ReturnType<typeof createStaffReminders>;
