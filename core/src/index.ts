@@ -36,6 +36,7 @@ export * from "./fees/fee-change.ts";
 export * from "./fees/payment-timing.ts";
 
 export * from "./applications/application-status.ts";
+export * from "./applications/applications-submitted-since.ts";
 export type * from "./applications/application.ts";
 export type * from "./applications/application.errors.ts";
 export * from "./applications/application-store.port.ts";

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { APPLICATION_STATUSES, type Application, type ApplicationStore, type AuditLogStore } from "@madoguchi/core";
+import { APPLICATION_STATUSES, applicationsSubmittedSince, type Application, type ApplicationStore, type AuditLogStore } from "@madoguchi/core";
 import { loadBooks, type MoneyDeps } from "./application-money.ts";
 import { bringBooksToGateway } from "./bring-books-to-gateway.ts";
 import { recordDisagreement } from "./payment-disagreements.ts";
@@ -25,7 +25,6 @@ export interface PaymentSweepReport {
  * days (Stripe: 7), and a refund settles or fails within about as long; older books have nothing left to learn.
  */
 export const SWEEP_LOOKBACK_DAYS = 35;
-const PAGE = 100;
 
 /**
  * The scheduled sweep (ADR 27, "Not done", now done): re-reads from the gateway every authorisation of a recent
@@ -75,18 +74,12 @@ export const createPaymentSweep = (deps: PaymentSweepDeps) => {
   const runOnce = async (): Promise<PaymentSweepReport> => {
     const counts = { checked: 0, appended: 0, disagreements: 0, failed: 0 };
     const since = deps.clock.now().getTime() - SWEEP_LOOKBACK_DAYS * 86_400_000;
-    // Newest first (the store's order): stop at the first page that reaches past the lookback.
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await deps.applications.list({ statuses: APPLICATION_STATUSES, limit: PAGE, offset });
-      if (page.isErr()) {
-        deps.logger.error({ event: "payment.sweep_failed", reason: page.error.reason }, "payment sweep");
-        counts.failed++;
-        break;
-      }
-      const recent = page.value.items.filter((a) => a.submittedAt.getTime() >= since);
-      for (const a of recent) await sweepApplication(a, counts);
-      if (recent.length < page.value.items.length || page.value.items.length < PAGE) break;
+    const recent = await applicationsSubmittedSince(deps.applications, { statuses: APPLICATION_STATUSES }, new Date(since));
+    if (recent.isErr()) {
+      deps.logger.error({ event: "payment.sweep_failed", reason: recent.error.reason }, "payment sweep");
+      return { ...counts, failed: 1 };
     }
+    for (const a of recent.value) await sweepApplication(a, counts);
     return counts;
   };
 

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import {
+  applicationsSubmittedSince,
   isReportMonth,
   procedureUsage,
   reportMonthOf,
@@ -17,7 +18,6 @@ import { requirePermission, staffAccessOf } from "../require-permission.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { requireStaff } from "../staff-auth.ts";
 
-const PAGE = 200;
 const AUDIT_PAGE = 1000;
 
 const LABELS = {
@@ -49,19 +49,13 @@ export const statisticsRoutes = (deps: ServerDeps): Router => {
     const visible = visibleApplicationsFilter(staffAccessOf(res), deps.catalog);
     const procedures = deps.catalog.procedures.filter((p) => p.enabled && (visible.kind === "all" || visible.procedureIds.includes(p.id)));
     const filter: Omit<ApplicationQuery, "limit" | "offset"> = visible.kind === "all" ? {} : { procedureIds: visible.procedureIds };
-    // Newest first (the store's order): read back to the month's start, no further.
-    const inMonth: Application[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await deps.applications.list({ ...filter, limit: PAGE, offset });
-      if (page.isErr()) {
-        const { status, body } = errorResponse(page.error, locale);
-        res.status(status).json(body);
-        return;
-      }
-      inMonth.push(...page.value.items.filter((a) => a.submittedAt.getTime() >= from.getTime() && a.submittedAt.getTime() < to.getTime()));
-      const last = page.value.items.at(-1);
-      if (page.value.items.length < PAGE || last === undefined || last.submittedAt.getTime() < from.getTime()) break;
+    const submitted = await applicationsSubmittedSince(deps.applications, filter, from);
+    if (submitted.isErr()) {
+      const { status, body } = errorResponse(submitted.error, locale);
+      res.status(status).json(body);
+      return;
     }
+    const inMonth = submitted.value.filter((a) => a.submittedAt.getTime() < to.getTime());
     const rows = procedureUsage(inMonth, procedures.map((p) => p.id), month);
     // Read in pages (keyset on seq): a large city's month of sign-ins is not cut at one page.
     let residentSignIns = 0;
