@@ -1,5 +1,5 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
-import { freshReportBehindBooks, type Application, type Authorization } from "@madoguchi/core";
+import { freshReportBehindBooks, type Application, type ApplicationBooks, type Authorization } from "@madoguchi/core";
 import { loadBooks, type MoneyDeps } from "./application-money.ts";
 import { appendWhatBooksMiss, type ReconcileContext, type Reconciled } from "./reconcile-authorization.ts";
 
@@ -14,18 +14,18 @@ const ATTEMPTS = 4;
  * ({@link appendWhatBooksMiss}), reloading when a concurrent writer got there first. `null`: the books do not
  * hold the authorisation (it is never adopted: ADR 27). Shared by the webhook receiver and the sweep. `fresh`: the
  * report was read from the gateway just now, alone (the sweep), so a report behind the books is a disagreement
- * ({@link freshReportBehindBooks}) rather than an older snapshot.
+ * ({@link freshReportBehindBooks}) rather than an older snapshot. `books`: the books just read, used for the first
+ * attempt instead of reading them again (a conflict reloads them).
  */
 export const bringBooksToGateway = (
   deps: MoneyDeps,
   a: Application,
   report: Authorization,
   context: ReconcileContext,
-  options: { readonly fresh: boolean } = { fresh: false },
+  options: { readonly fresh: boolean; readonly books?: ApplicationBooks } = { fresh: false },
 ): ResultAsync<Reconciled | null, BringBooksFailure> => {
-  const attempt = (left: number): ResultAsync<Reconciled | null, BringBooksFailure> =>
-    loadBooks(deps, a)
-      .mapErr((): BringBooksFailure => "storage")
+  const attempt = (left: number, known?: ApplicationBooks): ResultAsync<Reconciled | null, BringBooksFailure> =>
+    (known === undefined ? loadBooks(deps, a).mapErr((): BringBooksFailure => "storage") : okAsync<ApplicationBooks, BringBooksFailure>(known))
       .andThen((books) => {
         if (!books.state.authorizations.some((x) => x.authorizationId === report.id)) return okAsync<Reconciled | null, BringBooksFailure>(null);
         const behind = options.fresh ? freshReportBehindBooks(books.state, report) : null;
@@ -34,5 +34,5 @@ export const bringBooksToGateway = (
           e.reason !== "conflict" ? errAsync<Reconciled, BringBooksFailure>("storage") : left > 1 ? attempt(left - 1) : errAsync<Reconciled, BringBooksFailure>("busy"),
         );
       });
-  return attempt(ATTEMPTS);
+  return attempt(ATTEMPTS, options.books);
 };

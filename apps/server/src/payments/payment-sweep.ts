@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { APPLICATION_STATUSES, applicationsSubmittedSince, type Application, type ApplicationStore, type AuditLogStore } from "@madoguchi/core";
+import { APPLICATION_STATUSES, applicationsSubmittedSince, type Application, type ApplicationBooks, type ApplicationStore, type AuditLogStore } from "@madoguchi/core";
 import { loadBooks, type MoneyDeps } from "./application-money.ts";
 import { bringBooksToGateway } from "./bring-books-to-gateway.ts";
 import { recordDisagreement } from "./payment-disagreements.ts";
@@ -35,20 +35,15 @@ export const SWEEP_LOOKBACK_DAYS = 35;
  * error and recorded for staff ({@link recordDisagreement}). Logs carry ids and amounts only.
  */
 export const createPaymentSweep = (deps: PaymentSweepDeps) => {
-  /** The authorisations of `a` worth asking the gateway about. */
-  const toCheck = async (a: Application): Promise<readonly string[] | null> => {
-    const books = await loadBooks(deps, a);
-    if (books.isErr()) return null;
-    return books.value.state.authorizations.filter((x) => x.status !== "voided").map((x) => x.authorizationId);
-  };
-
   const sweepApplication = async (a: Application, counts: { checked: number; appended: number; disagreements: number; failed: number }): Promise<void> => {
-    const ids = await toCheck(a);
-    if (ids === null) {
+    const read = await loadBooks(deps, a);
+    if (read.isErr()) {
       counts.failed++;
       return;
     }
-    for (const id of ids) {
+    // The books as they stand after each authorisation, so that the next one is not read again.
+    let books: ApplicationBooks | undefined = read.value;
+    for (const { authorizationId: id } of read.value.state.authorizations.filter((x) => x.status !== "voided")) {
       const found = await deps.gateway.getAuthorization(id);
       if (found.isErr() || found.value === null || found.value.id !== id) {
         counts.failed++;
@@ -57,7 +52,8 @@ export const createPaymentSweep = (deps: PaymentSweepDeps) => {
       }
       counts.checked++;
       const context = { via: "sweep" as const, eventId: null, eventType: null, at: deps.clock.now() };
-      const r = await bringBooksToGateway(deps, a, found.value, context, { fresh: true });
+      const r = await bringBooksToGateway(deps, a, found.value, context, { fresh: true, ...(books === undefined ? {} : { books }) });
+      books = r.isOk() && r.value !== null && r.value.kind !== "disagreement" ? r.value.books : undefined;
       if (r.isErr()) {
         counts.failed++;
         deps.logger.warn({ event: "payment.sweep_unwritten", target: a.id, authorizationId: id, reason: r.error }, "payment sweep");
