@@ -35,8 +35,8 @@ export type WebhookOutcome =
    * or an authorisation whose submission or difference payment is still being recorded: it records itself).
    */
   | { readonly kind: "ignored"; readonly reason: "not_read" | "unknown_authorization"; readonly authorizationId: string | null }
-  /** The books and the gateway cannot both be right: nothing written, logged as an error for staff. */
-  | { readonly kind: "disagreement"; readonly applicationId: string; readonly authorizationId: string; readonly detail: MoneyDisagreement["detail"] };
+  /** The books and the gateway cannot both be right: nothing written; logged and recorded for staff (the money panel). */
+  | { readonly kind: "disagreement"; readonly applicationId: string; readonly authorizationId: string; readonly disagreement: MoneyDisagreement };
 
 /**
  * A delivery refused or not handled now. `refused` (4xx): a forged, changed or stale delivery
@@ -118,7 +118,7 @@ export const receivePaymentWebhook = (deps: PaymentWebhookDeps, delivery: Webhoo
             case "up_to_date":
               return { kind: "up_to_date", applicationId: a.id, authorizationId: id };
             case "disagreement":
-              return { kind: "disagreement", applicationId: a.id, authorizationId: id, detail: r.disagreement.detail };
+              return { kind: "disagreement", applicationId: a.id, authorizationId: id, disagreement: r.disagreement };
           }
         });
     });

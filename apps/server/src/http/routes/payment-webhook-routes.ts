@@ -56,12 +56,7 @@ export const paymentWebhookRoutes = (deps: ServerDeps): Router => {
         break;
       case "disagreement":
         // Retrying cannot settle it: acknowledged, logged, and recorded for staff (the money panel shows it).
-        await recordDisagreement(
-          { auditLog: deps.auditLog, clock: deps.clock, logger: req.log },
-          outcome.applicationId,
-          { _tag: "MoneyDisagreement", code: "money.gateway_disagrees", authorizationId: outcome.authorizationId, detail: outcome.detail },
-          "webhook",
-        );
+        await recordDisagreement({ auditLog: deps.auditLog, clock: deps.clock, logger: req.log }, outcome.applicationId, outcome.disagreement, "webhook");
         break;
       default:
         assertNever(outcome);
