@@ -1,13 +1,13 @@
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startSandboxGateway, type SandboxGateway } from "@madoguchi/adapter-payment-sandbox";
+import type { SandboxGateway } from "@madoguchi/adapter-payment-sandbox";
 import { StaffGroupId, StaffRoleId, yen, type Application, type LedgerRecord } from "@madoguchi/core";
 import { PAYMENT_WEBHOOK_PATH } from "../src/payments/payment-webhook.ts";
 import { createPaymentSweep, SWEEP_LOOKBACK_DAYS } from "../src/payments/payment-sweep.ts";
 import { call, juminhyoInput, residentSubmits } from "./support/api-client.ts";
 import { staffWithSession } from "./support/staff-access-fixtures.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
-import { startWebhookRelay } from "./support/webhook-relay.ts";
+import { startSandboxBehindRelay, startWebhookRelay } from "./support/webhook-relay.ts";
 
 // The scheduled sweep (ADR 27) brings into the books what the gateway did while every webhook was lost: a remote
 // sandbox whose deliveries all fail (the receiver "down" until the gateway gave up), then one sweep run.
@@ -21,15 +21,9 @@ let server: TestServer;
 beforeAll(async () => {
   relay = await startWebhookRelay();
   relay.refuseWhen(() => true);
-  sandbox = await startSandboxGateway({
-    port: 0,
-    host: "127.0.0.1",
-    secretKey: SECRET_KEY,
-    allowedParentOrigins: ["http://127.0.0.1:9"],
-    webhookUrl: `${relay.url}${PAYMENT_WEBHOOK_PATH}`,
-    webhookSecret: WEBHOOK_SECRET,
-  });
-  server = await startTestServer({ MADOGUCHI_PAYMENT_URL: sandbox.url, MADOGUCHI_PAYMENT_SECRET_KEY: SECRET_KEY, MADOGUCHI_PAYMENT_WEBHOOK_SECRET: WEBHOOK_SECRET });
+  const remote = await startSandboxBehindRelay(relay, { secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET });
+  sandbox = remote.sandbox;
+  server = await startTestServer(remote.serverEnv());
   relay.forwardTo(server.url);
   (await server.deps.staffAccess.saveGroup({ id: StaffGroupId("sweep-all"), name: "全申請", scope: { kind: "all" } }))._unsafeUnwrap();
 });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { startStripeContractServer, type StripeContractServer } from "@madoguchi/adapter-payment-stripe/contract-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startSandboxGateway, TEST_CARDS, type SandboxGateway } from "@madoguchi/adapter-payment-sandbox";
+import { TEST_CARDS, type SandboxGateway } from "@madoguchi/adapter-payment-sandbox";
 import { startFaultProxy, type FaultOperation, type FaultProxy } from "@madoguchi/conformance/payment-gateway";
 import { IdempotencyKey, StaffGroupId, StaffRoleId, yen, type Application, type LedgerRecord } from "@madoguchi/core";
 import { startServer, type RunningServer } from "../src/composition/start-server.ts";
@@ -14,7 +14,7 @@ import { PAYMENT_WEBHOOK_PATH } from "../src/payments/payment-webhook.ts";
 import { call, juminhyoInput, residentSubmits } from "./support/api-client.ts";
 import { staffWithSession } from "./support/staff-access-fixtures.ts";
 import { CARD_PASSWORD, startTestServer, type TestServer } from "./support/test-server.ts";
-import { startWebhookRelay } from "./support/webhook-relay.ts";
+import { startSandboxBehindRelay, startWebhookRelay } from "./support/webhook-relay.ts";
 
 const SECRET_KEY = "sk_test_webhook_receiver_0001";
 const WEBHOOK_SECRET = "whsec_test_webhook_receiver_01";
@@ -90,16 +90,10 @@ describe("the webhook receiver over HTTP (remote sandbox behind a fault proxy)",
   let server: TestServer;
   beforeAll(async () => {
     relay = await startWebhookRelay();
-    sandbox = await startSandboxGateway({
-      port: 0,
-      host: "127.0.0.1",
-      secretKey: SECRET_KEY,
-      allowedParentOrigins: ["http://127.0.0.1:9"],
-      webhookUrl: `${relay.url}${PAYMENT_WEBHOOK_PATH}`,
-      webhookSecret: WEBHOOK_SECRET,
-    });
+    const remote = await startSandboxBehindRelay(relay, { secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET });
+    sandbox = remote.sandbox;
     proxy = await startFaultProxy(sandbox.url, classify);
-    server = await startTestServer({ MADOGUCHI_PAYMENT_URL: proxy.url, MADOGUCHI_PAYMENT_SECRET_KEY: SECRET_KEY, MADOGUCHI_PAYMENT_WEBHOOK_SECRET: WEBHOOK_SECRET });
+    server = await startTestServer(remote.serverEnv(proxy.url));
     relay.forwardTo(server.url);
     (await server.deps.staffAccess.saveGroup({ id: StaffGroupId("webhook-apps"), name: "全申請", scope: { kind: "all" } }))._unsafeUnwrap();
   });

@@ -1,5 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { startSandboxGateway } from "@madoguchi/adapter-payment-sandbox";
+import { PAYMENT_WEBHOOK_PATH } from "../../src/payments/payment-webhook.ts";
 
 /** One webhook delivery as the gateway sent it: headers (lower-case names), raw body, and our answer's status. */
 export interface RecordedDelivery {
@@ -55,4 +57,21 @@ export const startWebhookRelay = async () => {
         server.close(() => resolve());
       }),
   };
+};
+
+/**
+ * A remote sandbox gateway on its own loopback origin that sends its signed webhooks to `relay`, and the server
+ * environment that points at it (`url` overrides the gateway URL the server calls, e.g. a fault proxy in front).
+ */
+export const startSandboxBehindRelay = async (relay: { readonly url: string }, secrets: { readonly secretKey: string; readonly webhookSecret: string }) => {
+  const sandbox = await startSandboxGateway({
+    port: 0,
+    host: "127.0.0.1",
+    secretKey: secrets.secretKey,
+    allowedParentOrigins: ["http://127.0.0.1:9"],
+    webhookUrl: `${relay.url}${PAYMENT_WEBHOOK_PATH}`,
+    webhookSecret: secrets.webhookSecret,
+  });
+  const serverEnv = (url = sandbox.url) => ({ MADOGUCHI_PAYMENT_URL: url, MADOGUCHI_PAYMENT_SECRET_KEY: secrets.secretKey, MADOGUCHI_PAYMENT_WEBHOOK_SECRET: secrets.webhookSecret });
+  return { sandbox, serverEnv };
 };
