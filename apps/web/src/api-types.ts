@@ -34,7 +34,7 @@ export interface ExtraField {
 
 /** Applicant fields whose "required" flag the municipality configures (core's type). */
 export type { ApplicantField } from "@madoguchi/core";
-import type { ApplicantField } from "@madoguchi/core";
+import type { ApplicantField, CatalogTag, Procedure as CoreProcedure } from "@madoguchi/core";
 
 /** The applicant fields in form order. */
 export const APPLICANT_FIELDS: readonly ApplicantField[] = [
@@ -47,8 +47,11 @@ export const APPLICANT_FIELDS: readonly ApplicantField[] = [
   "email",
 ];
 
-/** A certificate procedure of the catalog. */
-export interface Procedure {
+/**
+ * A certificate procedure of the catalog; with core's R12 search fields (`categoryIds`, `lifeEventIds`, `keywords`:
+ * absent, none), which the portal searches with core's `searchProcedures`.
+ */
+export interface Procedure extends Pick<CoreProcedure, "categoryIds" | "lifeEventIds" | "keywords"> {
   readonly id: string;
   readonly name: Localized;
   readonly description: Localized;
@@ -61,17 +64,10 @@ export interface Procedure {
   readonly requiresSignature: boolean;
   /** 事後決済 when `after_assessment`: no card at submission, paid once staff fix the fee (absent: at submission). */
   readonly paymentTiming?: "at_submission" | "after_assessment";
-  /** R12: ids of the catalog's categories and life events, and more search words (absent: none). */
-  readonly categoryIds?: readonly string[];
-  readonly lifeEventIds?: readonly string[];
-  readonly keywords?: readonly string[];
 }
 
 /** A category or a life event procedures are found by (R12). */
-export interface CatalogTag {
-  readonly id: string;
-  readonly name: Localized;
-}
+export type { CatalogTag } from "@madoguchi/core";
 
 /** `GET /api/procedures`. */
 export interface Catalog {

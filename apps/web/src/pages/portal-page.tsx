@@ -46,27 +46,24 @@ export function PortalPage() {
       {catalog.state.kind === "ok" && catalog.state.data.procedures.length > 0 && (
         <form className="filter-bar filter-bar--wrap" role="search" aria-label={t.portal.searchHeading} onSubmit={(e) => e.preventDefault()}>
           <TextField id="procedure-search" label={t.portal.searchLabel} value={text} onChange={setText} testId="procedure-search" />
-          {catalog.state.data.categories.length > 0 && (
-            <SelectField
-              id="procedure-category"
-              label={t.portal.categoryLabel}
-              value={categoryId}
-              onChange={setCategoryId}
-              options={catalog.state.data.categories.map((c) => ({ value: c.id, label: pick(c.name) }))}
-              placeholder={t.portal.any}
-              testId="procedure-category"
-            />
-          )}
-          {catalog.state.data.lifeEvents.length > 0 && (
-            <SelectField
-              id="procedure-life-event"
-              label={t.portal.lifeEventLabel}
-              value={lifeEventId}
-              onChange={setLifeEventId}
-              options={catalog.state.data.lifeEvents.map((e) => ({ value: e.id, label: pick(e.name) }))}
-              placeholder={t.portal.any}
-              testId="procedure-life-event"
-            />
+          {(
+            [
+              ["procedure-category", t.portal.categoryLabel, catalog.state.data.categories, categoryId, setCategoryId],
+              ["procedure-life-event", t.portal.lifeEventLabel, catalog.state.data.lifeEvents, lifeEventId, setLifeEventId],
+            ] as const
+          ).map(([id, label, tags, value, onChange]) =>
+            tags.length === 0 ? null : (
+              <SelectField
+                key={id}
+                id={id}
+                label={label}
+                value={value}
+                onChange={onChange}
+                options={tags.map((tag) => ({ value: tag.id, label: pick(tag.name) }))}
+                placeholder={t.portal.any}
+                testId={id}
+              />
+            ),
           )}
         </form>
       )}
