@@ -103,6 +103,12 @@ describe("in Chromium: a resident requests a 住民票, staff complete it, the e
     expect(Number(await row.locator("td").nth(0).textContent())).toBeGreaterThanOrEqual(1);
     expect(Number(await row.locator("td").nth(2).textContent())).toBeGreaterThanOrEqual(1);
     expect(Number(await staff.getByTestId("statistics-applications").textContent())).toBeGreaterThanOrEqual(1);
+    // The monthly report downloads as a file (the shared CSV buttons).
+    const report = staff.waitForEvent("download");
+    await staff.click('[data-testid="statistics-csv-utf8"]');
+    const reportLines = readFileSync((await (await report).path())!, "utf8").replace(/^\uFEFF/, "").split("\r\n");
+    expect(reportLines[0]).toBe("手続,申請数,処理中（未完了）,完了,不受理,取下げ,手数料合計");
+    expect(reportLines.some((l) => l.startsWith("住民票の写し,"))).toBe(true);
     await expectNoSeriousA11yViolations(staff);
 
     // The resident's status page shows it, and the dev inbox holds the emails.

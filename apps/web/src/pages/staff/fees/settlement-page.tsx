@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from "react";
-import { requestDownload, requestJson } from "../../../api.ts";
+import { requestJson } from "../../../api.ts";
 import { Alert } from "../../../components/alert.tsx";
+import { CsvDownloads } from "../../../components/csv-downloads.tsx";
 import { Loading } from "../../../components/loading.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
-import { saveDownloadedFile } from "../../../download.ts";
 import { formatYen } from "../../../format.ts";
 import { usePageTitle } from "../../../hooks/use-document-title.ts";
 import { useLoad } from "../../../hooks/use-load.ts";
@@ -108,7 +108,6 @@ export function SettlementPage() {
   const [from, setFrom] = useState(todayInJapan);
   const [to, setTo] = useState(todayInJapan);
   const [period, setPeriod] = useState({ from: todayInJapan(), to: todayInJapan() });
-  const [downloadError, setDownloadError] = useState<string | null>(null);
   const params = new URLSearchParams(period).toString();
   const report = useLoad((signal) => requestJson<SettlementView>("GET", `/api/staff/settlement?${params}`, { locale, signal }), `${params}|${locale}`);
   const yen = (n: number) => (n < 0 ? `-${formatYen(-n, locale)}` : formatYen(n, locale));
@@ -117,12 +116,7 @@ export function SettlementPage() {
     e.preventDefault();
     setPeriod({ from, to });
   };
-  const download = async (encoding: "utf-8" | "shift_jis") => {
-    setDownloadError(null);
-    const file = await requestDownload(`/api/staff/settlement?${params}&format=csv&encoding=${encoding}`, { locale });
-    if (file.ok) saveDownloadedFile(file.data, `madoguchi-settlement-${period.from}-${period.to}.csv`);
-    else setDownloadError(file.error.message ?? String(file.error.status));
-  };
+
 
   return (
     <>
@@ -146,19 +140,9 @@ export function SettlementPage() {
           <button type="submit" className="button" data-testid="settlement-show">
             {m.show}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => void download("utf-8")} data-testid="settlement-csv-utf8">
-            {m.csvUtf8}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => void download("shift_jis")} data-testid="settlement-csv-sjis">
-            {m.csvSjis}
-          </button>
         </div>
       </form>
-      {downloadError !== null && (
-        <Alert kind="error" testId="settlement-download-error">
-          <p>{downloadError}</p>
-        </Alert>
-      )}
+      <CsvDownloads url={(encoding) => `/api/staff/settlement?${params}&format=csv&encoding=${encoding}`} filename={`madoguchi-settlement-${period.from}-${period.to}.csv`} labels={{ utf8: m.csvUtf8, sjis: m.csvSjis }} testIdPrefix="settlement" />
       {report.state.kind === "loading" && <Loading />}
       {report.state.kind === "error" && (
         <Alert kind="error" testId="settlement-error">

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { reportMonthOf, type ProcedureUsage } from "@madoguchi/core";
-import { requestDownload, requestJson } from "../../../api.ts";
+import { requestJson } from "../../../api.ts";
 import { Alert } from "../../../components/alert.tsx";
+import { CsvDownloads } from "../../../components/csv-downloads.tsx";
 import { DefinitionList } from "../../../components/definition-list.tsx";
 import { Loading } from "../../../components/loading.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
-import { saveDownloadedFile } from "../../../download.ts";
 import { formatYen } from "../../../format.ts";
 import { usePageTitle } from "../../../hooks/use-document-title.ts";
 import { useLoad } from "../../../hooks/use-load.ts";
@@ -64,19 +64,13 @@ export function StatisticsPage() {
   usePageTitle(m.title);
   const [typed, setTyped] = useState(thisMonthInJapan);
   const [month, setMonth] = useState(thisMonthInJapan);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
   const report = useLoad((signal) => requestJson<StatisticsView>("GET", `/api/staff/statistics?month=${encodeURIComponent(month)}`, { locale, signal }), `${month}|${locale}`);
 
   const show = (e: FormEvent) => {
     e.preventDefault();
     setMonth(typed);
   };
-  const download = async (encoding: "utf-8" | "shift_jis") => {
-    setDownloadError(null);
-    const file = await requestDownload(`/api/staff/statistics?month=${encodeURIComponent(month)}&format=csv&encoding=${encoding}`, { locale });
-    if (file.ok) saveDownloadedFile(file.data, `madoguchi-usage-${month}.csv`);
-    else setDownloadError(file.error.message ?? String(file.error.status));
-  };
+
 
   return (
     <>
@@ -94,19 +88,9 @@ export function StatisticsPage() {
           <button type="submit" className="button" data-testid="statistics-show">
             {m.show}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => void download("utf-8")} data-testid="statistics-csv-utf8">
-            {m.csvUtf8}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => void download("shift_jis")} data-testid="statistics-csv-sjis">
-            {m.csvSjis}
-          </button>
         </div>
       </form>
-      {downloadError !== null && (
-        <Alert kind="error" testId="statistics-download-error">
-          <p>{downloadError}</p>
-        </Alert>
-      )}
+      <CsvDownloads url={(encoding) => `/api/staff/statistics?month=${encodeURIComponent(month)}&format=csv&encoding=${encoding}`} filename={`madoguchi-usage-${month}.csv`} labels={{ utf8: m.csvUtf8, sjis: m.csvSjis }} testIdPrefix="statistics" />
       {report.state.kind === "loading" && <Loading />}
       {report.state.kind === "error" && (
         <Alert kind="error" testId="statistics-error">
