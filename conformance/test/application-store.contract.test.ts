@@ -29,6 +29,10 @@ const mustCatch: readonly [string, Flaws, string][] = [
   ["losing milliseconds", { losesMilliseconds: true }, "insert then findById"],
   ["ignoring the version (model-based run)", { ignoresVersion: true }, "model-based:"],
   ["no id tie-break (model-based run)", { noIdTieBreak: true }, "model-based:"],
+  ["in-process applications expiring", { expiresInProcess: true }, "retention: listFinishedBefore"],
+  ["no id tie-break in the retention scan", { noIdTieBreak: true }, "retention: applications finished at the same time"],
+  ["purging a changed application", { purgeIgnoresVersion: true }, "retention: purge is all or nothing"],
+  ["a purge that leaves outbox messages", { purgeKeepsOutbox: true }, "retention: purge deletes"],
 ];
 
 describe("the application-store contract catches broken adapters", () => {

@@ -13,6 +13,7 @@ const caseNamed = (prefix: string) => {
 
 const mustCatch: readonly [string, AuditFlaws, string][] = [
   ["an application store that drops audit drafts", { dropsTransactionalAudit: true }, "insert and update append their audit entries"],
+  ["an application store that drops a purge's audit drafts", { dropsTransactionalAudit: true }, "purge appends its audit entries"],
   ["unserialised appends (two writers chain to one head)", { unserialisedAppend: true }, "concurrent appends are serialised"],
   ["a read that ignores the actor filter", { ignoresActorFilter: true }, "read filters by actor"],
   ["segment deletion that takes the checkpoints along", { deletesCheckpoints: true }, "deleteSegment removes exactly"],

@@ -106,4 +106,5 @@ export * from "./identity/index.ts";
 export * from "./residents/index.ts";
 export * from "./settings/index.ts";
 export * from "./approvals/index.ts";
+export * from "./retention/index.ts";
 export * from "./reporting/usage-statistics.ts";

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { errAsync, okAsync, type Result, type ResultAsync } from "neverthrow";
 import {
   APPLICATION_STORE_CONTRACT,
+  applicationFinishedAt,
   ApplicationId,
   ReceiptNumber,
   storageError,
@@ -22,6 +23,7 @@ import {
   type IdGenerator,
   type OutboxMessage,
   type PaymentError,
+  type PurgeTarget,
   type PaymentGateway,
   type PaymentCustomer,
   type PaymentEvent,
@@ -91,6 +93,22 @@ export class FakeStore implements ApplicationStore {
   }
   list() {
     return okAsync({ items: [...this.rows.values()], total: this.rows.size });
+  }
+  /** Finished before `before`, earliest first (ids break no ties here: tests use distinct times). */
+  listFinishedBefore(before: Date, limit: number) {
+    const finished = [...this.rows.values()].filter((a) => (applicationFinishedAt(a)?.getTime() ?? Infinity) < before.getTime());
+    return okAsync(finished.sort((a, b) => applicationFinishedAt(a)!.getTime() - applicationFinishedAt(b)!.getTime()).slice(0, limit));
+  }
+  /** Makes the next purge fail with this error (nothing is deleted). */
+  failNextPurge: StorageError | null = null;
+  purge(targets: readonly PurgeTarget[], audit: readonly AuditEntryDraft[]): ResultAsync<void, StorageError> {
+    const failure = this.failNextPurge;
+    this.failNextPurge = null;
+    if (failure !== null) return errAsync(failure);
+    if (targets.some((t) => this.rows.get(t.id)?.version !== t.version)) return errAsync(storageError("application-store.purge", "conflict", "changed"));
+    for (const t of targets) this.rows.delete(t.id);
+    this.audit.push(...audit);
+    return okAsync(undefined);
   }
   healthCheck() {
     return okAsync(undefined);

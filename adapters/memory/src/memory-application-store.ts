@@ -7,10 +7,13 @@ import {
   type ApplicationPage,
   type ApplicationQuery,
   type ApplicationStore,
+  applicationFinishedAt,
   type AuditEntryDraft,
   type ConcurrentModification,
   type OutboxMessage,
+  type PurgeTarget,
   type ReceiptNumber,
+  storageError,
   type StorageError,
 } from "@madoguchi/core";
 import { closedError, conflictError } from "./memory-errors.ts";
@@ -97,6 +100,31 @@ export const memoryApplicationStore = (state: MemoryState): ApplicationStore => 
         .filter((a) => query.residentAccountId === undefined || a.residentAccountId === query.residentAccountId)
         .sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime() || compareIds(a.id, b.id));
       return okAsync({ items: copy(matching.slice(query.offset, query.offset + query.limit)), total: matching.length });
+    },
+
+    listFinishedBefore: (before: Date, limit: number): ResultAsync<readonly Application[], StorageError> => {
+      if (state.closed) return errAsync(closedError("application-store.listFinishedBefore"));
+      const finished = [...state.applications.values()]
+        .map((a) => ({ a, at: applicationFinishedAt(a) }))
+        .filter((f): f is { a: Application; at: Date } => f.at !== null && f.at.getTime() < before.getTime())
+        .sort((x, y) => x.at.getTime() - y.at.getTime() || compareIds(x.a.id, y.a.id));
+      return okAsync(copy(finished.slice(0, limit).map((f) => f.a)));
+    },
+
+    purge: (targets: readonly PurgeTarget[], audit: readonly AuditEntryDraft[]): ResultAsync<void, StorageError> => {
+      const op = "application-store.purge";
+      if (state.closed) return errAsync(closedError(op));
+      const changed = targets.some((t) => state.applications.get(t.id)?.version !== t.version);
+      if (changed || new Set(targets.map((t) => t.id)).size !== targets.length) return errAsync(storageError(op, "conflict", "an application to purge is gone or changed"));
+      for (const t of targets) {
+        const stored = state.applications.get(t.id)!;
+        state.applications.delete(t.id);
+        state.byReceiptNumber.delete(stored.receiptNumber);
+        state.bySubmissionKey.delete(stored.submissionKey);
+        for (const [messageId, entry] of state.outbox) if (entry.message.applicationId === t.id) state.outbox.delete(messageId);
+      }
+      appendAudit(state, audit);
+      return okAsync(undefined);
     },
 
     healthCheck: () => (state.closed ? errAsync(closedError("application-store.healthCheck")) : okAsync(undefined)),

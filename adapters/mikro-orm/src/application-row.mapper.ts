@@ -3,6 +3,7 @@ import {
   IdempotencyKey,
   ProcedureId,
   ReceiptNumber,
+  applicationFinishedAt,
   type Application,
   type ApplicationStatus,
   type FeeBreakdown,
@@ -37,6 +38,7 @@ export const applicationColumns = (app: Application, dataKey: Uint8Array, keyVer
   residentAccountId: app.residentAccountId ?? null,
   submittedAt: app.submittedAt,
   updatedAt: app.updatedAt,
+  finishedAt: applicationFinishedAt(app),
   personal: sealPersonal(dataKey, app.id, keyVersion, encodePersonal(app)),
 });
 

@@ -11,6 +11,7 @@ import {
   type ConcurrentModification,
   type KeyStore,
   type OutboxMessage,
+  type PurgeTarget,
   type ReceiptNumber,
   type StorageError,
   storageError,
@@ -20,10 +21,14 @@ import type { SqlEntityManager } from "@mikro-orm/sql";
 import { appendAuditEntries } from "./append-audit-entries.ts";
 import { applicationColumns, rowToApplication } from "./application-row.mapper.ts";
 import { ApplicationEntity, type ApplicationRow } from "./entities/application.entity.ts";
+import { OutboxMessageEntity } from "./entities/outbox-message.entity.ts";
 import type { OpenedOrm } from "./open-orm.ts";
 import { insertOutbox } from "./mikro-orm-outbox-store.ts";
 import { runStorageOp } from "./run-storage-op.ts";
 import { keyStoreToStorageError } from "./storage-error.boundary.ts";
+
+/** Thrown inside a purge's transaction to roll it back when a target is gone or changed. */
+class PurgeConflict extends Error {}
 
 /** KeyStore context of an application's data key (bound into the wrapping as AAD). */
 const keyContext = (id: string): string => `application:${id}`;
@@ -137,6 +142,48 @@ export const mikroOrmApplicationStore = (db: OpenedOrm, keyStore: KeyStore): App
           items.push(app.value);
         }
         return ok({ items, total });
+      });
+    },
+
+    listFinishedBefore: (before: Date, limit: number): ResultAsync<readonly Application[], StorageError> => {
+      const op = "application-store.listFinishedBefore";
+      return runStorageOp(op, async (): Promise<Result<readonly Application[], StorageError>> => {
+        const rows = await db.em().find(ApplicationEntity, { finishedAt: { $ne: null, $lt: before } }, { orderBy: [{ finishedAt: "asc" }, { id: "asc" }], limit });
+        const items: Application[] = [];
+        for (const row of rows) {
+          const app = await decrypt(op, row);
+          if (app.isErr()) return err(app.error);
+          items.push(app.value);
+        }
+        return ok(items);
+      });
+    },
+
+    purge: (targets: readonly PurgeTarget[], audit: readonly AuditEntryDraft[]): ResultAsync<void, StorageError> => {
+      const op = "application-store.purge";
+      return runStorageOp(op, async (): Promise<Result<void, StorageError>> => {
+        if (new Set(targets.map((t) => t.id)).size !== targets.length) return err(storageError(op, "conflict", "an application is named twice"));
+        // Deleting the row deletes its wrapped data key with it: a copy of the ciphertext elsewhere (a freed page,
+        // a backup) no longer has a key in this database. SQLite overwrites freed pages (secure_delete).
+        const purged = await db.em().transactional(async (tx) => {
+          for (const t of targets) {
+            const affected = await tx.nativeDelete(ApplicationEntity, { id: t.id, version: t.version });
+            if (affected !== 1) throw new PurgeConflict();
+          }
+          await tx.nativeDelete(OutboxMessageEntity, { applicationId: { $in: targets.map((t) => t.id) } });
+          await appendAuditEntries(tx, db.dialect, audit);
+        }).then(
+          () => true,
+          (e: unknown) => {
+            if (e instanceof PurgeConflict) return false;
+            throw e;
+          },
+        );
+        if (!purged) return err(storageError(op, "conflict", "an application to purge is gone or changed"));
+        // The WAL still holds the pages as they were before the delete: copy the zeroed pages into the file and
+        // truncate the log, so the purged rows are gone from the disk too, not only from the database's view.
+        if (db.dialect === "sqlite") await db.em().getConnection().execute("pragma wal_checkpoint(truncate)");
+        return ok(undefined);
       });
     },
 

@@ -24,13 +24,16 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 /**
  * SQLite settings for durability and concurrent readers: WAL journal, `synchronous=FULL` so an
  * acknowledged commit survives power loss (a submission the resident saw accepted must not vanish),
- * a busy timeout instead of immediate SQLITE_BUSY, and enforced foreign keys.
+ * a busy timeout instead of immediate SQLITE_BUSY, and enforced foreign keys. `secure_delete` overwrites
+ * the content of deleted rows with zeros (S4, ADR 33): a purged application's ciphertext and wrapped key do not
+ * linger in freed pages of the file.
  */
 const SQLITE_PRAGMAS = [
   "pragma journal_mode = wal",
   "pragma synchronous = full",
   `pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
   "pragma foreign_keys = on",
+  "pragma secure_delete = on",
 ];
 
 /**

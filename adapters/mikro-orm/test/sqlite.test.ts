@@ -24,6 +24,7 @@ describe("SQLite settings", () => {
       expect(await read("synchronous")).toEqual({ synchronous: 2 }); // 2 = FULL
       expect(await read("busy_timeout")).toEqual({ timeout: 5000 });
       expect(await read("foreign_keys")).toEqual({ foreign_keys: 1 });
+      expect(await read("secure_delete")).toEqual({ secure_delete: 1 });
     } finally {
       await db.orm.close(true);
     }
@@ -80,6 +81,36 @@ describe("encryption at rest", () => {
       expect(containsText(bytes, canary)).toBe(false);
       expect(containsText(bytes, canary.slice("CANARY-".length))).toBe(false);
       expect((await store.applications.findById(apps[0]!.id))._unsafeUnwrap()?.applicant.name).toContain(canary);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("a purged application leaves nothing on disk: neither its receipt number, its ciphertext nor its wrapped key, in the file or the WAL", async () => {
+    const path = freshDbPath(dir);
+    const store = await openSqliteStore(path, keyStore);
+    try {
+      const apps = fc.sample(applicationArb(), { numRuns: 6, seed: 131 }) as Application[];
+      for (const app of apps) (await store.applications.insert(app, []))._unsafeUnwrap();
+      const [gone, kept] = [apps[0]!, apps[1]!];
+      const db = await openOrm({ driver: "sqlite", path });
+      const [row] = await db.em().getConnection().execute("select personal, wrapped_key from applications where id = ?", [gone.id]);
+      await db.orm.close(true);
+      const personal = new Uint8Array(row!["personal"] as Buffer);
+      const wrappedKey = new Uint8Array(row!["wrapped_key"] as Buffer);
+      const holds = (bytes: Uint8Array, part: Uint8Array) => Buffer.from(bytes).includes(Buffer.from(part));
+      // Control: before the purge the bytes are there.
+      expect(containsText(sqliteBytes(path), gone.receiptNumber)).toBe(true);
+      expect(holds(sqliteBytes(path), personal.subarray(0, 32))).toBe(true);
+
+      (await store.applications.purge([{ id: gone.id, version: gone.version }], []))._unsafeUnwrap();
+
+      const bytes = sqliteBytes(path);
+      expect(containsText(bytes, gone.receiptNumber)).toBe(false);
+      expect(holds(bytes, personal.subarray(0, 32))).toBe(false);
+      expect(holds(bytes, wrappedKey)).toBe(false);
+      expect(containsText(bytes, kept.receiptNumber)).toBe(true);
+      expect((await store.applications.findById(kept.id))._unsafeUnwrap()).toStrictEqual(kept);
     } finally {
       await store.close();
     }

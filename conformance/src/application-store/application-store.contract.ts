@@ -5,12 +5,13 @@ import type { ApplicationStoreCase, ApplicationStoreContractOptions, MakeApplica
 import { listCases } from "./list.cases.ts";
 import { modelCases } from "./model.cases.ts";
 import { outboxCases } from "./outbox.cases.ts";
+import { retentionCases } from "./retention.cases.ts";
 
 /** Every case of the application-store contract, in report order. */
-export const applicationStoreCases: readonly ApplicationStoreCase[] = [...crudCases, ...outboxCases, ...listCases, ...modelCases, ...canaryCases];
+export const applicationStoreCases: readonly ApplicationStoreCase[] = [...crudCases, ...outboxCases, ...listCases, ...retentionCases, ...modelCases, ...canaryCases];
 
 /**
- * Registers the application-store contract (`application-store@1`, with the outbox it writes) as
+ * Registers the application-store contract (`application-store@3`, with the outbox it writes) as
  * vitest tests. The in-memory reference adapter runs it first; every persistent adapter runs the
  * same cases, and vendors run it against theirs.
  *

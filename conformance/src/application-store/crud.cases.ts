@@ -26,7 +26,7 @@ const runs = (options: { numRuns?: number }): { numRuns: number } => ({ numRuns:
 /** Insert, find and update cases. */
 export const crudCases: readonly ApplicationStoreCase[] = [
   {
-    name: "declares the application-store@1 contract",
+    name: "declares the application-store@3 contract",
     run: (make) => withStore(make, async (store) => expect(store.applications.meta.contract).toBe(APPLICATION_STORE_CONTRACT)),
   },
   {

@@ -11,7 +11,7 @@ export const auditLogStoreCases: readonly AuditLogStoreCase[] = [...appendCases,
 export { tamperCases as auditLogTamperCases };
 
 /**
- * Registers the audit-log contract (`audit-log-store@1`, with the audit entries `application-store@2`
+ * Registers the audit-log contract (`audit-log-store@1`, with the audit entries `application-store@3`
  * writes) as vitest tests. The in-memory reference adapter runs it first; persistent adapters give
  * `tamper` hooks (raw SQL) so the suite proves edits behind the port are caught.
  *

@@ -6,7 +6,7 @@ import type { ApplicationStore, AuditLogStore, AuditResult, CheckpointSigner, Ha
 /** What `describeAuditLogStoreContract` tests: the audit log and the application store sharing its storage. */
 export interface AuditLogStoreUnderTest {
   readonly auditLog: AuditLogStore;
-  /** Writes applications with audit entries in the same transaction (`application-store@2`). */
+  /** Writes applications with audit entries in the same transaction (`application-store@3`), and purges them with theirs. */
   readonly applications: ApplicationStore;
   close(): Promise<void>;
   /**

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect } from "vitest";
-import { applicationChangeAudit, sealAuditEntries, type Application, type AuditEntryDraft } from "@madoguchi/core";
+import { applicationChangeAudit, applicationPurgedAudit, sealAuditEntries, type Application, type AuditEntryDraft } from "@madoguchi/core";
 import { applicationArb } from "../application-store/application.arbitraries.ts";
 import { errValue, okValue } from "../application-store/application-store.harness.ts";
 import { auditDraftsArb } from "./audit.arbitraries.ts";
@@ -47,6 +47,21 @@ export const transactionCases: readonly AuditLogStoreCase[] = [
           "2025-01-01T00:00:00.000Z",
           "2025-01-02T00:00:00.000Z",
         ]);
+      }),
+  },
+  {
+    name: "purge appends its audit entries in its transaction; a refused purge (stale version) deletes and appends nothing",
+    run: (make) =>
+      withAuditStore(make, async ({ auditLog, applications }) => {
+        const app = sampleApp(83);
+        await okValue(applications.insert(app, []));
+        const purged = (at: string) => applicationPurgedAudit(app, { at: new Date(at), actor: { kind: "system", id: null }, sourceIp: null, months: 12 });
+        await errValue(applications.purge([{ id: app.id, version: app.version + 1 }], [purged("2026-01-01T00:00:00.000Z")]));
+        expect(await okValue(auditLog.head())).toBeNull();
+        expect(await okValue(applications.findById(app.id))).toStrictEqual(app);
+        await okValue(applications.purge([{ id: app.id, version: app.version }], [purged("2026-01-02T00:00:00.000Z")]));
+        expect(await okValue(applications.findById(app.id))).toBeNull();
+        expect(await okValue(auditLog.read({ afterSeq: 0, limit: 10 }))).toStrictEqual(sealAuditEntries(referenceHasher, null, [purged("2026-01-02T00:00:00.000Z")]));
       }),
   },
   {

@@ -11,8 +11,15 @@ import type { ConcurrentModification } from "./application.errors.ts";
 /**
  * Contract id of {@link ApplicationStore}; conformance: `describeApplicationStoreContract`.
  * Major 2 (docs/adr/0011-audit-log.md): writes also append audit entries in their transaction.
+ * Major 3 (docs/adr/0033-application-retention.md): finished applications are found by when they finished and purged.
  */
-export const APPLICATION_STORE_CONTRACT = "application-store@2" as const;
+export const APPLICATION_STORE_CONTRACT = "application-store@3" as const;
+
+/** One application to purge, at the version it was read: a changed one is not deleted. */
+export interface PurgeTarget {
+  readonly id: ApplicationId;
+  readonly version: number;
+}
 
 /** Filter and page of {@link ApplicationStore.list}. Results are ordered by submittedAt desc, then id. */
 export interface ApplicationQuery {
@@ -62,6 +69,18 @@ export interface ApplicationStore {
   findByReceiptNumber(receiptNumber: ReceiptNumber): ResultAsync<Application | null, StorageError>;
   findBySubmissionKey(submissionKey: string): ResultAsync<Application | null, StorageError>;
   list(query: ApplicationQuery): ResultAsync<ApplicationPage, StorageError>;
+  /**
+   * Up to `limit` finished applications (a terminal status: 完了, 不受理, 取下げ) whose finish time — core's
+   * `applicationFinishedAt` — is strictly before `before`, the earliest finished first, then by id. In-process
+   * applications are never returned.
+   */
+  listFinishedBefore(before: Date, limit: number): ResultAsync<readonly Application[], StorageError>;
+  /**
+   * Deletes the targets for good — the row with its wrapped data key (the crypto erase of what copies of it
+   * hold) and its outbox messages — and appends `audit` in the same transaction. All or nothing: when one
+   * target is gone or no longer at its version, nothing is deleted or appended (`conflict`).
+   */
+  purge(targets: readonly PurgeTarget[], audit: readonly AuditEntryDraft[]): ResultAsync<void, StorageError>;
   healthCheck(): ResultAsync<void, StorageError>;
   close(): Promise<void>;
 }

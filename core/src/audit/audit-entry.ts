@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   "application.submitted",
   "application.status_changed",
   "application.withdrawn",
+  "application.purged",
   "fee.changed",
   "settlement.viewed",
   "payment.reconciled",

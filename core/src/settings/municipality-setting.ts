@@ -17,6 +17,21 @@ export const AuditRetentionMonthsSchema = Schema.Number.check(
 );
 
 /**
+ * The shortest retention of finished applications (S4): 6 months. A card payment can be disputed for about
+ * 120–180 days after it was charged, and the settlement of a month is matched in the next; an application
+ * deleted before then could not be shown to answer either.
+ */
+export const MIN_APPLICATION_RETENTION_MONTHS = 6;
+/** The longest: 10 years, beyond what a municipality's document rules keep a request form (1–5 years). */
+export const MAX_APPLICATION_RETENTION_MONTHS = 120;
+
+/** Schema of the retention of finished applications: whole months, 6..120. */
+export const ApplicationRetentionMonthsSchema = Schema.Number.check(
+  Schema.isInt(),
+  Schema.isBetween({ minimum: MIN_APPLICATION_RETENTION_MONTHS, maximum: MAX_APPLICATION_RETENTION_MONTHS }),
+);
+
+/**
  * The settings a municipality's administrators change at run time, with the schema of each value.
  * A closed list, as audit actions are: adding a setting is a deliberate change that every store keeps
  * without a migration (values are stored as JSON under the key).
@@ -24,6 +39,8 @@ export const AuditRetentionMonthsSchema = Schema.Number.check(
 export const MUNICIPALITY_SETTINGS = {
   /** How long audit log segments are kept after their month ends (docs/adr/0021-municipality-settings-and-retention.md). */
   "audit.retentionMonths": AuditRetentionMonthsSchema,
+  /** How long an application is kept after it finished (完了・不受理・取下げ), then deleted (S4; docs/adr/0033-application-retention.md). */
+  "applications.retentionMonths": ApplicationRetentionMonthsSchema,
 } as const;
 
 /** The key of one municipality setting, e.g. `audit.retentionMonths`. */

@@ -28,6 +28,8 @@ export const ApplicationEntity = defineEntity({
     residentAccountId: p.string().nullable(),
     submittedAt: p.datetime(),
     updatedAt: p.datetime(),
+    /** When it entered 完了, 不受理 or 取下げ (core's `applicationFinishedAt`), null in process: the retention's clock (migration 0016). */
+    finishedAt: p.datetime().nullable(),
     keyVersion: p.integer(),
     wrappedKey: p.uint8array(),
     personal: p.uint8array(),

@@ -14,6 +14,7 @@ import { staffNotificationEmailMigration } from "./0011-staff-notification-email
 import { signingSessionsMigration } from "./0013-signing-sessions.ts";
 import { outboxPayloadMigration } from "./0014-outbox-payload.ts";
 import { staffNotificationEmailSealedMigration } from "./0015-staff-notification-email-sealed.ts";
+import { applicationFinishedAtMigration } from "./0016-application-finished-at.ts";
 import type { Dialect } from "./dialect.ts";
 
 /** A migration that runs fixed SQL statements, one class per dialect and step. */
@@ -48,4 +49,5 @@ export const migrationsFor = (dialect: Dialect): MigrationObject[] => [
   { name: "0013-signing-sessions", class: sqlMigration("0013-signing-sessions", signingSessionsMigration[dialect]) },
   { name: "0014-outbox-payload", class: sqlMigration("0014-outbox-payload", outboxPayloadMigration[dialect]) },
   { name: "0015-staff-notification-email-sealed", class: sqlMigration("0015-staff-notification-email-sealed", staffNotificationEmailSealedMigration[dialect]) },
+  { name: "0016-application-finished-at", class: sqlMigration("0016-application-finished-at", applicationFinishedAtMigration[dialect]) },
 ];
