@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  APPROVAL_KINDS,
   APPROVAL_STATUSES,
   APPROVAL_STORE_CONTRACT,
   approvalAudit,
@@ -47,6 +48,7 @@ const T0 = Date.UTC(2026, 10, 1, 9, 0, 0, 123);
 const at = (ms: number) => new Date(T0 + ms);
 const SUBJECTS: Record<ApprovalKind, Record<string, unknown>> = {
   "retention.shorten": { months: 24 },
+  "applications.retention.shorten": { months: 6 },
   "applications.export": { status: null },
   "audit.export": { staffId: "st-1", action: "application.viewed", targetId: null, from: "2026-10-01T00:00:00.000Z", to: null },
   "fee.change": { applicationId: "app-1", from: 1810, to: 460 },
@@ -81,7 +83,7 @@ export const approvalStoreCases: readonly ApprovalStoreCase[] = [
     run: (make) =>
       with_(make, async ({ approvals }) => {
         expect(await okValue(approvals.get("nope"))).toBeNull();
-        for (const kind of ["retention.shorten", "applications.export", "audit.export", "fee.change"] as const) {
+        for (const kind of APPROVAL_KINDS) {
           const r = requestOf(`r-${kind}`, kind);
           expect(await okValue(approvals.insert(r, []))).toEqual(r);
           expect(await okValue(approvals.get(r.id))).toEqual(r);

@@ -1,5 +1,5 @@
 import { Schema } from "effect";
-import { AuditRetentionMonthsSchema } from "../settings/municipality-setting.ts";
+import { ApplicationRetentionMonthsSchema, AuditRetentionMonthsSchema } from "../settings/municipality-setting.ts";
 import type { StaffPermission } from "../staff/staff-permission.ts";
 
 /**
@@ -7,7 +7,7 @@ import type { StaffPermission } from "../staff/staff-permission.ts";
  * exports and shortening the retention). A closed list: each kind names the permission its approver
  * must hold and the shape of what is approved.
  */
-export const APPROVAL_KINDS = ["retention.shorten", "applications.export", "audit.export", "fee.change"] as const;
+export const APPROVAL_KINDS = ["retention.shorten", "applications.retention.shorten", "applications.export", "audit.export", "fee.change"] as const;
 
 /** One action needing two people, e.g. `retention.shorten`. */
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
@@ -21,6 +21,7 @@ export const isApprovalKind = (s: string): s is ApprovalKind => (APPROVAL_KINDS 
  */
 export const APPROVAL_PERMISSION: Readonly<Record<ApprovalKind, StaffPermission>> = {
   "retention.shorten": "retention.manage",
+  "applications.retention.shorten": "retention.manage",
   "applications.export": "applications.export",
   "audit.export": "audit.view",
   "fee.change": "fees.change",
@@ -38,6 +39,9 @@ export type ApprovalSubject = Readonly<Record<string, string | number | null>>;
 const OptionalText = Schema.NullOr(Schema.String.pipe(Schema.check(Schema.isMaxLength(200))));
 export const APPROVAL_SUBJECT_SCHEMAS = {
   "retention.shorten": Schema.Struct({ months: AuditRetentionMonthsSchema }),
+  // The applications' retention (S4) is its own kind: an approval to keep the audit log 24 months never shortens
+  // how long applications are kept, though both subjects are `{ months }`.
+  "applications.retention.shorten": Schema.Struct({ months: ApplicationRetentionMonthsSchema }),
   // The chosen columns too (S3, comma-joined ids): an approval of the default columns never releases the address.
   // Optional only for requests stored before columns could be chosen; the server always sends them now.
   "applications.export": Schema.Struct({ status: OptionalText, columns: Schema.optionalKey(OptionalText) }),

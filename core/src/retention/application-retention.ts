@@ -5,6 +5,12 @@ import type { StorageError } from "../shared/storage.errors.ts";
 import { retentionInForce, type RetentionInForce } from "../settings/retention-setting.ts";
 import type { SettingsStore } from "../settings/settings-store.port.ts";
 
+/**
+ * The deployment's default retention of finished applications: 12 months, the period most municipal document
+ * rules give a certificate request (住民票の写し等交付請求書: 1 year); an administrator may set 6–120.
+ */
+export const DEFAULT_APPLICATION_RETENTION_MONTHS = 12;
+
 /** The setting key of the retention of finished applications, also the id of the audit target of its changes. */
 export const APPLICATION_RETENTION_SETTING = "applications.retentionMonths" as const;
 

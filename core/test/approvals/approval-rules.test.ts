@@ -20,6 +20,7 @@ const at = (ms: number) => new Date(T0.getTime() + ms);
 
 const subjectOf: Record<ApprovalKind, Record<string, unknown>> = {
   "retention.shorten": { months: 24 },
+  "applications.retention.shorten": { months: 6 },
   "applications.export": { status: "submitted" },
   "audit.export": { staffId: null, action: "application.viewed", targetId: null, from: "2026-10-01", to: null },
   "fee.change": { applicationId: "app-1", from: 1810, to: 460 },

@@ -15,6 +15,7 @@ import type {
   OutboxStore,
   PaymentGateway,
   ProcedureCatalog,
+  PurgeOutcome,
   SettingsStore,
   SignatureVerifier,
   StaffAccessStore,
@@ -32,6 +33,8 @@ import { createLogger } from "../logging/logger.ts";
 import { createOutboxRelay, type OutboxRelay } from "../outbox/outbox-relay.ts";
 import { createPaymentSweep, type PaymentSweep } from "../payments/payment-sweep.ts";
 import { createStaffReminders, type StaffReminders } from "../staff/staff-reminders.ts";
+import { createApplicationRetentionJob } from "../retention/application-retention-job.ts";
+import type { PeriodicJob } from "../jobs/periodic-job.ts";
 import { ensureDemoStaff, ensureInitialAdministrator } from "../staff/ensure-demo-staff.ts";
 import { createStaffSessions } from "../staff/staff-sessions.ts";
 import { createStaffLogin } from "../staff/staff-login.ts";
@@ -74,6 +77,8 @@ export interface RunningServer {
   readonly paymentSweep: PaymentSweep;
   /** S7: the daily reminders of applications not taken up; tests run it with `runOnce()`. */
   readonly staffReminders: StaffReminders;
+  /** S4: the deletion of finished applications past their retention; tests run it with `runOnce()`. */
+  readonly applicationRetention: PeriodicJob<PurgeOutcome | null>;
   close(): Promise<void>;
 }
 
@@ -178,6 +183,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       staffAccess: ctx.get<StaffAccessStore>(TOKENS.StaffAccessStore),
       auditLog: ctx.get<AuditLogStore>(TOKENS.AuditLogStore),
       auditRetentionMonths: config.audit.retentionMonths,
+      applicationRetentionMonths: config.applicationRetention.months,
       settings: ctx.get<SettingsStore>(TOKENS.SettingsStore),
       approvals: storage.approvals,
       exportApprovalThreshold: config.exportApprovalThreshold,
@@ -230,6 +236,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     cleanups.push(paymentSweep.start(config.paymentSweepIntervalMs));
     const staffReminders = createStaffReminders({ ...deps, logger }, { days: config.staffReminderDays });
     cleanups.push(staffReminders.start(3_600_000));
+    const applicationRetention = createApplicationRetentionJob({ ...deps, logger });
+    cleanups.push(applicationRetention.start(config.applicationRetention.intervalMs));
     cleanups.push(stopRelay);
     // The retention in force: an administrator's setting, else the environment's default. Recorded when it
     // differs from the last recorded value (a changed environment variable leaves a trace too).
@@ -269,6 +277,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       relay,
       paymentSweep,
       staffReminders,
+      applicationRetention,
       close: async () => {
         http.closeAllConnections();
         staffHttp.closeAllConnections();

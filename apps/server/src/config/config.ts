@@ -1,6 +1,14 @@
 import { Result as EffectResult, Schema } from "effect";
 import { err, ok, type Result } from "neverthrow";
-import { DEFAULT_AUDIT_RETENTION_MONTHS, parseCardFeeRate, type CardBrand, type CardFeeRateBasisPoints } from "@madoguchi/core";
+import {
+  DEFAULT_APPLICATION_RETENTION_MONTHS,
+  DEFAULT_AUDIT_RETENTION_MONTHS,
+  MAX_APPLICATION_RETENTION_MONTHS,
+  MIN_APPLICATION_RETENTION_MONTHS,
+  parseCardFeeRate,
+  type CardBrand,
+  type CardFeeRateBasisPoints,
+} from "@madoguchi/core";
 import { parseAddressList, type AddressList } from "../network/address-list.ts";
 import { cardBrandsOrDefault, DEFAULT_CARD_BRANDS, parseCardBrands } from "./card-brands.ts";
 
@@ -49,6 +57,12 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_STAFF_REMINDER_DAYS: Schema.optional(Schema.NumberFromString),
   /** How long audit log segments are kept, in months (default 36 = 3 years; set by an administrator). */
   MADOGUCHI_AUDIT_RETENTION_MONTHS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 1200 })))),
+  /** How long finished applications are kept, in months (default 12; an administrator may set 6–120). */
+  MADOGUCHI_APPLICATION_RETENTION_MONTHS: Schema.optional(
+    Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: MIN_APPLICATION_RETENTION_MONTHS, maximum: MAX_APPLICATION_RETENTION_MONTHS }))),
+  ),
+  /** How often finished applications past their retention are deleted (default one hour). */
+  MADOGUCHI_RETENTION_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
   /** Consecutive failed staff logins before the account locks (default 10). */
   MADOGUCHI_STAFF_LOCKOUT_THRESHOLD: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 3, maximum: 100 })))),
   /** The message (banner) shown at staff login, in Japanese and in English (default none). */
@@ -134,6 +148,8 @@ export interface Config {
   readonly paymentSweepIntervalMs: number;
   /** S7: staff are reminded daily of applications not taken up after this many days (default 3). */
   readonly staffReminderDays: number;
+  /** S4: finished applications are kept this many months (while no administrator set it), checked every `intervalMs`. */
+  readonly applicationRetention: { readonly months: number; readonly intervalMs: number };
   /** Audit log: retention in months and the interval of checkpoints and retention runs. */
   readonly audit: { readonly retentionMonths: number; readonly intervalMs: number };
   /** Staff login: lockout threshold and the login message (banner), ja/en. */
@@ -264,6 +280,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     outboxIntervalMs: e.MADOGUCHI_OUTBOX_INTERVAL_MS ?? 1000,
     paymentSweepIntervalMs: e.MADOGUCHI_PAYMENT_SWEEP_INTERVAL_MS ?? 3_600_000,
     staffReminderDays: e.MADOGUCHI_STAFF_REMINDER_DAYS ?? 3,
+    applicationRetention: { months: e.MADOGUCHI_APPLICATION_RETENTION_MONTHS ?? DEFAULT_APPLICATION_RETENTION_MONTHS, intervalMs: e.MADOGUCHI_RETENTION_INTERVAL_MS ?? 3_600_000 },
     audit: { retentionMonths: e.MADOGUCHI_AUDIT_RETENTION_MONTHS ?? DEFAULT_AUDIT_RETENTION_MONTHS, intervalMs: e.MADOGUCHI_AUDIT_INTERVAL_MS ?? 3_600_000 },
     staffListener,
     staffLogin: {

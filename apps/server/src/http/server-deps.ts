@@ -62,6 +62,8 @@ export interface ServerDeps {
   readonly staffAccess: StaffAccessStore;
   /** The audit log: staff access, logins and denials are appended here (changes go with their transaction). */
   readonly auditLog: AuditLogStore;
+  /** The deployment's retention of finished applications in months (`MADOGUCHI_APPLICATION_RETENTION_MONTHS`): in force while no administrator set one. */
+  readonly applicationRetentionMonths: number;
   /** The deployment's audit retention in months (`MADOGUCHI_AUDIT_RETENTION_MONTHS`): in force while no administrator set one in `settings`. */
   readonly auditRetentionMonths: number;
   /** The municipality's settings changed by administrators (the audit retention), each change audited in its transaction. */

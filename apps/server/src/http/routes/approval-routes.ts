@@ -4,7 +4,6 @@ import {
   APPROVAL_KINDS,
   APPROVAL_PERMISSION,
   approvalStateAt,
-  auditRetentionInForce,
   decideApprovalRequest,
   decodeApprovalSubject,
   mayDecide,
@@ -22,6 +21,7 @@ import { recordApprovalRefusal } from "../approvals/approval-gate.ts";
 import { approvalAnswer, type ApprovalAnswerCode } from "../approvals/approval-messages.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
+import { RETENTION_SETTING_ROUTES, retentionOf } from "../../retention/retention-settings.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { requireRecentStepUp } from "../sessions/require-recent-step-up.ts";
 import { requireStaffSession, staffSessionOf } from "../sessions/require-staff-session.ts";
@@ -114,10 +114,12 @@ export const approvalRoutes = (deps: ServerDeps): Router => {
     // Only someone who may carry out the action asks for it.
     const needed: StaffPermission = APPROVAL_PERMISSION[kind];
     if (!me.permissions.has(needed)) return refuse("approval.not_permitted");
-    if (kind === "retention.shorten") {
+    // A shortening of a retention is asked for only when it does shorten the period in force.
+    const retention = RETENTION_SETTING_ROUTES.find((r) => r.shortening === kind);
+    if (retention !== undefined) {
       const subject = decodeApprovalSubject(kind, body.subject);
       if (subject.isErr()) return refuse("approval.invalid_subject");
-      const inForce = await auditRetentionInForce(deps.settings, deps.auditRetentionMonths);
+      const inForce = await retentionOf(deps, retention);
       if (inForce.isErr()) return unavailable(res);
       if (Number(subject.value["months"]) >= inForce.value.months) return refuse("approval.not_needed");
     }
