@@ -32,6 +32,7 @@ const ALL = [
   "0013-signing-sessions",
   "0014-outbox-payload",
   "0015-staff-notification-email-sealed",
+  "0016-application-finished-at",
 ];
 
 describe("madoguchi migrate", { timeout: 60_000 }, () => {
