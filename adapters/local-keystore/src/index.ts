@@ -7,3 +7,4 @@ export { LocalKeyStoreOptionsSchema, type LocalKeyStoreOptions } from "./local-k
 export { createLocalCheckpointSigner, type LocalCheckpointSignerOptions } from "./checkpoint-signer/create-local-checkpoint-signer.ts";
 export { ed25519SignatureVerifier } from "./checkpoint-signer/ed25519-signature-verifier.ts";
 export { keyIdOf } from "./checkpoint-signer/signing-key-file.ts";
+export { destroyKeyFile } from "./destroy-key-file.ts";

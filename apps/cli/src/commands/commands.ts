@@ -6,8 +6,9 @@ import { migrateCommand } from "./migrate.ts";
 import { ocrCommand } from "./ocr.ts";
 import { ocrBenchCommand } from "./ocr-bench.ts";
 import { ocrDraftCommand } from "./ocr-draft.ts";
+import { serviceEndEraseCommand } from "./service-end-erase.ts";
 import { testCardIssueCommand } from "./test-card-issue.ts";
 import { testCardShowCommand } from "./test-card-show.ts";
 
 /** Every command, in the order `madoguchi help` lists them. `help` itself is handled by the dispatcher. */
-export const COMMANDS: readonly Command[] = [auditExportCheckpointsCommand, auditVerifyCommand, catalogCheckCommand, migrateCommand, ocrCommand, ocrBenchCommand, ocrDraftCommand, testCardIssueCommand, testCardShowCommand];
+export const COMMANDS: readonly Command[] = [auditExportCheckpointsCommand, auditVerifyCommand, catalogCheckCommand, migrateCommand, ocrCommand, ocrBenchCommand, ocrDraftCommand, serviceEndEraseCommand, testCardIssueCommand, testCardShowCommand];

@@ -1,0 +1,81 @@
+import { copyFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
+import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
+import { ApplicationId, ProcedureId, ReceiptNumber, yen, type Application } from "@madoguchi/core";
+import { jsonOf, madoguchi, tempDir } from "./run-madoguchi.ts";
+
+const at = new Date("2026-11-24T00:00:00.000Z");
+const application: Application = {
+  id: ApplicationId("00000000-0000-4000-8000-00000000e1a5"),
+  receiptNumber: ReceiptNumber("20261124-ERASE1"),
+  submissionKey: "erase-test",
+  procedureId: ProcedureId("juminhyo"),
+  locale: "ja",
+  applicant: { name: "消去 太郎", nameKana: "ショウキョ タロウ", postalCode: "1000001", address: "みほん市中央1-1-1", dateOfBirth: "1980-01-01", phone: "0300000000", email: "erase@example.jp" },
+  request: { copies: 1, deliveryMethodId: "standard", extra: {} },
+  fee: { lines: [{ kind: "certificate", label: { ja: "手数料", en: "Fee" }, unitPrice: yen(300), quantity: 1, amount: yen(300) }], total: yen(300) },
+  status: "processing",
+  version: 1,
+  history: [{ from: null, to: "submitted", at, by: { kind: "resident" }, reason: null }],
+  signature: null,
+  payment: null,
+  accessSecretHash: "0".repeat(64),
+  submittedAt: at,
+  updatedAt: at,
+} as Application;
+
+/** A data directory as the server leaves it: the key file and a SQLite store holding one application. */
+const serverDataDir = async (dataDir: string) => {
+  const keyStore = (await createLocalKeyStore({ keyFile: join(dataDir, "keys", "data-kek.json"), createIfMissing: true }))._unsafeUnwrap();
+  const store = (await createMikroOrmStore({ driver: "sqlite", path: join(dataDir, "madoguchi.sqlite"), keyStore }))._unsafeUnwrap();
+  (await store.applications.insert(application, []))._unsafeUnwrap();
+  await store.close();
+};
+
+describe("madoguchi service-end erase", { timeout: 60_000 }, () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it("refuses without --confirm erase-all-user-data (exit 2), and nothing is touched", async () => {
+    const dataDir = join(dir.path, "data");
+    await serverDataDir(dataDir);
+    for (const args of [[], ["--confirm", "yes"]]) {
+      const run = await madoguchi(["service-end", "erase", "--data-dir", dataDir, ...args]);
+      expect(run.code).toBe(2);
+    }
+    const refused = await madoguchi(["service-end", "erase", "--data-dir", dataDir, "--confirm", "yes"]);
+    expect(refused.stderr).toContain("--confirm erase-all-user-data");
+    expect(existsSync(join(dataDir, "keys", "data-kek.json"))).toBe(true);
+    expect(existsSync(join(dataDir, "madoguchi.sqlite"))).toBe(true);
+  });
+
+  it("destroys the key file and the database; a copy of the database kept elsewhere (a backup) can no longer be read", async () => {
+    const dataDir = join(dir.path, "data");
+    await serverDataDir(dataDir);
+    const backup = join(dir.path, "backup.sqlite");
+    copyFileSync(join(dataDir, "madoguchi.sqlite"), backup);
+
+    const run = await madoguchi(["service-end", "erase", "--data-dir", dataDir, "--confirm", "erase-all-user-data", "--json"]);
+    expect(run.code).toBe(0);
+    const report = jsonOf<{ keyFile: { destroyed: boolean }; database: { driver: string } }>(run);
+    expect(report.keyFile.destroyed).toBe(true);
+    expect(report.database.driver).toBe("sqlite");
+    expect(existsSync(join(dataDir, "keys", "data-kek.json"))).toBe(false);
+    expect(existsSync(join(dataDir, "madoguchi.sqlite"))).toBe(false);
+
+    // The backup still holds the row, but its data key was wrapped under the destroyed key: unreadable.
+    const newKeys = (await createLocalKeyStore({ keyFile: join(dir.path, "new-kek.json"), createIfMissing: true }))._unsafeUnwrap();
+    const restored = (await createMikroOrmStore({ driver: "sqlite", path: backup, keyStore: newKeys }))._unsafeUnwrap();
+    try {
+      const read = await restored.applications.findById(application.id);
+      expect(read.isErr()).toBe(true);
+    } finally {
+      await restored.close();
+    }
+  });
+});
