@@ -288,10 +288,37 @@ const middleware =
     });
   };
 
+/** The applications' retention (S4), without its rules: every finished mock application counts as past it. */
+let applicationRetentionMonths: number | null = null;
+const FINISHED = ["completed", "rejected", "withdrawn"];
+
+function mockRetention(res: ServerResponse, path: string, method: string, body: Json, locale: "ja" | "en"): void {
+  const finished = () => [...apps.values()].filter((a) => FINISHED.includes(a.status));
+  if (path === "/api/staff/settings/application-retention") {
+    const before = applicationRetentionMonths;
+    if (method === "PUT") applicationRetentionMonths = Number(body["months"]);
+    const months = applicationRetentionMonths ?? 12;
+    return send(res, 200, { months, source: applicationRetentionMonths === null ? "default" : "setting", defaultMonths: 12, minMonths: 6, maxMonths: 120, canChange: true, changed: before !== applicationRetentionMonths });
+  }
+  if (path === "/api/staff/retention/applications/expired") {
+    const items = finished().map((a) => {
+      const finishedAt = a.history.at(-1)?.at ?? a.submittedAt;
+      return { receiptNumber: a.receiptNumber, procedureId: a.procedure.id, procedureName: a.procedure.name[locale], status: a.status, finishedAt, expiredAt: finishedAt };
+    });
+    return send(res, 200, { months: applicationRetentionMonths ?? 12, items, more: false });
+  }
+  if (path === "/api/staff/retention/applications/purge" && method === "POST") {
+    const gone = finished();
+    for (const a of gone) apps.delete(a.id);
+    return send(res, 200, { purged: gone.length, receiptNumbers: gone.map((a) => a.receiptNumber), more: false });
+  }
+  err(res, 404, "not_found", "not found");
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const path = url.pathname;
   const method = req.method ?? "GET";
-  const body = method === "POST" ? await readBody(req) : {};
+  const body = method === "POST" || method === "PUT" ? await readBody(req) : {};
   const locale = localeOf(req, body);
   const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
 
@@ -425,6 +452,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Prom
       send(res, 200, {}, { "Set-Cookie": "mock_staff=; Path=/; Max-Age=0" });
       return;
     }
+    if (path.startsWith("/api/staff/retention/") || path === "/api/staff/settings/application-retention") return mockRetention(res, path, method, body, locale);
     if (path === "/api/staff/applications") {
       const status = url.searchParams.get("status") ?? "";
       const limit = Number(url.searchParams.get("limit") ?? "50");

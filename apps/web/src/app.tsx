@@ -21,6 +21,7 @@ import { StaffAccountsPage } from "./pages/staff/accounts/staff-accounts-page.ts
 import { ApprovalsPage } from "./pages/staff/approvals/approvals-page.tsx";
 import { SettlementPage } from "./pages/staff/fees/settlement-page.tsx";
 import { StatisticsPage } from "./pages/staff/statistics/statistics-page.tsx";
+import { RetentionPage } from "./pages/staff/retention/retention-page.tsx";
 import { StaffListPage } from "./pages/staff/staff-list-page.tsx";
 import { StaffSessionProvider } from "./pages/staff/staff-session.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
@@ -90,6 +91,12 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate section="statistics">
           <StatisticsPage />
+        </StaffGate>
+      );
+    case "staffRetention":
+      return (
+        <StaffGate section="retention">
+          <RetentionPage />
         </StaffGate>
       );
     case "staffSetup":

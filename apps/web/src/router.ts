@@ -18,6 +18,7 @@ export type Route =
   | { readonly name: "staffApprovals" }
   | { readonly name: "staffSettlement" }
   | { readonly name: "staffStatistics" }
+  | { readonly name: "staffRetention" }
   | { readonly name: "devInbox" }
   | { readonly name: "account"; readonly page: AccountPage }
   /** The phone's page of a signing hand-off (`/sign/phone#<one-time token>`). */
@@ -75,6 +76,7 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === "approvals" && third === undefined) return { name: "staffApprovals" };
   if (first === "staff" && second === "settlement" && third === undefined) return { name: "staffSettlement" };
   if (first === "staff" && second === "statistics" && third === undefined) return { name: "staffStatistics" };
+  if (first === "staff" && second === "retention" && third === undefined) return { name: "staffRetention" };
   if (first === "staff" && second === "applications" && third !== undefined && rest.length === 0) {
     const id = decodeSegment(third);
     return id === null ? { name: "notFound" } : { name: "staffDetail", id };

@@ -16,6 +16,7 @@ describe("resolveRoute", () => {
     ["/staff/audit", { name: "staffAudit" }],
     ["/staff/security", { name: "staffSecurity" }],
     ["/staff/statistics", { name: "staffStatistics" }],
+    ["/staff/retention", { name: "staffRetention" }],
     ["/dev/inbox", { name: "devInbox" }],
   ])("maps %s", (path, route) => {
     expect(resolveRoute(path)).toEqual(route);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_ROLES, STAFF_PERMISSIONS, type StaffPermission } from "@madoguchi/core";
-import { can, canUseSection, SECTION_PERMISSION, STAFF_SECTIONS, visibleSections } from "../src/pages/staff/staff-permissions.ts";
+import { APPROVAL_PERMISSION, BUILT_IN_ROLES, STAFF_PERMISSIONS, type StaffPermission } from "@madoguchi/core";
+import { APPROVAL_PERMISSIONS, can, canUseSection, SECTION_PERMISSION, STAFF_SECTIONS, visibleSections } from "../src/pages/staff/staff-permissions.ts";
 
 /** The permissions the server answers for a member holding exactly this built-in role. */
 const ofRole = (id: string): readonly StaffPermission[] => BUILT_IN_ROLES.find((r) => r.id === id)?.permissions ?? [];
@@ -11,7 +11,7 @@ describe("what the back office shows, from the session's permissions", () => {
     // Processors export and auditors export the log: both may ask for and give approvals (ADR 24).
     expect(visibleSections(ofRole("processor"))).toEqual(["applications", "statistics", "approvals", "settlement", "security"]);
     expect(visibleSections(ofRole("auditor"))).toEqual(["audit", "approvals", "security"]);
-    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "statistics", "audit", "approvals", "settlement", "security", "access", "accounts"]);
+    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "statistics", "audit", "retention", "approvals", "settlement", "security", "access", "accounts"]);
     // No role at all: only the member's own security settings.
     expect(visibleSections([])).toEqual(["security"]);
   });
@@ -21,6 +21,7 @@ describe("what the back office shows, from the session's permissions", () => {
       applications: "applications.view",
       statistics: "applications.view",
       audit: "audit.view",
+      retention: "retention.manage",
       approvals: ["retention.manage", "applications.export", "audit.view", "fees.change"],
       settlement: "fees.change",
       security: null,
@@ -34,6 +35,18 @@ describe("what the back office shows, from the session's permissions", () => {
       for (const p of anyOf) expect([section, p, canUseSection([p], section)]).toEqual([section, p, true]);
       expect([section, canUseSection(STAFF_PERMISSIONS.filter((p) => !anyOf.includes(p)), section)]).toEqual([section, false]);
     }
+  });
+
+  it("offers the retention page (S4: the applications' period and their deletion) to holders of retention.manage only", () => {
+    // Among the built-in roles only administrators hold it: the auditor reads the audit log's period but deletes nothing.
+    expect(BUILT_IN_ROLES.filter((r) => canUseSection(r.permissions, "retention")).map((r) => r.id)).toEqual(["administrator"]);
+    expect(visibleSections(["retention.manage"])).toEqual(["retention", "approvals", "security"]);
+    expect(canUseSection(STAFF_PERMISSIONS.filter((p) => p !== "retention.manage"), "retention")).toBe(false);
+  });
+
+  it("lets the members who may ask for or give an approval of some kind see the approvals page, as core's table says", () => {
+    // The applications' retention shortening (S4) adds a kind but no permission: retention.manage covers both periods.
+    expect([...APPROVAL_PERMISSIONS].sort()).toEqual([...new Set(Object.values(APPROVAL_PERMISSION))].sort());
   });
 
   it("shows the export control and the commands only to the roles that hold their permission", () => {

@@ -5,6 +5,7 @@ import { visibleSections, type StaffSection } from "./staff-permissions.ts";
 import { useStaffPermissions } from "./staff-session.tsx";
 import { settlementNavLabel } from "./fees/settlement-page.tsx";
 import { statisticsNavLabel } from "./statistics/statistics-page.tsx";
+import { retentionNavLabel } from "./retention/retention-page.tsx";
 
 /**
  * The back office's sections the member's roles allow (a link to a page that would only answer
@@ -17,6 +18,7 @@ export function StaffNav({ current }: { readonly current: StaffSection }) {
     applications: { href: "/staff", label: t.audit.navApplications },
     statistics: { href: "/staff/statistics", label: statisticsNavLabel[locale] },
     audit: { href: "/staff/audit", label: t.audit.nav },
+    retention: { href: "/staff/retention", label: retentionNavLabel[locale] },
     approvals: { href: "/staff/approvals", label: locale === "ja" ? "承認" : "Approvals" },
     settlement: { href: "/staff/settlement", label: settlementNavLabel[locale] },
     security: { href: "/staff/security", label: t.security.nav },

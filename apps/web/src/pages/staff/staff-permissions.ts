@@ -7,7 +7,7 @@ import type { StaffPermission } from "@madoguchi/core";
  */
 
 /** The back office's sections, in the order of the navigation. */
-export const STAFF_SECTIONS = ["applications", "statistics", "audit", "approvals", "settlement", "security", "access", "accounts"] as const;
+export const STAFF_SECTIONS = ["applications", "statistics", "audit", "retention", "approvals", "settlement", "security", "access", "accounts"] as const;
 
 /** One section of the back office (a page of the navigation). */
 export type StaffSection = (typeof STAFF_SECTIONS)[number];
@@ -15,7 +15,7 @@ export type StaffSection = (typeof STAFF_SECTIONS)[number];
 /**
  * The permissions of the actions that need a second person's approval (ADR 24): a member holding one of
  * them may ask for approvals of that action and approve other members' requests for it. Mirrors core's
- * `APPROVAL_PERMISSION` (retention.shorten, applications.export, audit.export, fee.change).
+ * `APPROVAL_PERMISSION` (both retention shortenings, applications.export, audit.export, fee.change).
  */
 export const APPROVAL_PERMISSIONS: readonly StaffPermission[] = ["retention.manage", "applications.export", "audit.view", "fees.change"];
 
@@ -29,6 +29,8 @@ export const SECTION_PERMISSION: Readonly<Record<StaffSection, StaffPermission |
   // S8: counts of the procedures the member handles (no personal data).
   statistics: "applications.view",
   audit: "audit.view",
+  // S4: the applications' retention and the deletion of those past it.
+  retention: "retention.manage",
   approvals: APPROVAL_PERMISSIONS,
   // The daily settlement report (ADR 26): the money side, for those who handle fees.
   settlement: "fees.change",

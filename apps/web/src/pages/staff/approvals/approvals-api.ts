@@ -3,9 +3,9 @@ import type { ApiError } from "../../../api-result.ts";
 import type { Locale } from "../../../i18n/locale.ts";
 
 /** The actions that need a second person's approval (core's `APPROVAL_KINDS`). */
-export type ApprovalKind = "retention.shorten" | "applications.export" | "audit.export" | "fee.change";
+export type ApprovalKind = "retention.shorten" | "applications.retention.shorten" | "applications.export" | "audit.export" | "fee.change";
 
-/** What is approved: the new retention or an export's filter (ids, codes and dates only). */
+/** What is approved: the new retention (either kind) or an export's filter (ids, codes and dates only). */
 export type ApprovalSubject = Readonly<Record<string, string | number | null>>;
 
 /** A request as `GET /api/staff/approvals` shows it to the member. */

@@ -11,6 +11,7 @@ import { useLoad } from "../../../hooks/use-load.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import { navigate, staffDetailPath } from "../../../router.ts";
 import { StaffNav } from "../staff-nav.tsx";
+import { isRetentionShortening, RETENTION_SETTING_PATHS } from "../retention/retention-settings.ts";
 import { useStepUp } from "../step-up/use-step-up.tsx";
 import { approvalMessages, describeSubject } from "./approval-messages.ts";
 import { approvalsApi, approvedExportUrl, type ApprovalView } from "./approvals-api.ts";
@@ -47,9 +48,11 @@ export function ApprovalsPage() {
       navigate(staffDetailPath(String(item.subject["applicationId"])));
       return;
     }
-    if (item.kind === "retention.shorten") {
+    // A retention shortening is carried out on the setting its kind names, with the approval's id.
+    const kind = item.kind;
+    if (isRetentionShortening(kind)) {
       const body = { months: item.subject["months"], approvalId: item.id };
-      done(await stepUp.run((csrf) => requestJson("PUT", "/api/staff/settings/audit-retention", { locale, body, csrfToken: csrf })), m.carriedOut);
+      done(await stepUp.run((csrf) => requestJson("PUT", RETENTION_SETTING_PATHS[kind], { locale, body, csrfToken: csrf })), m.carriedOut);
       return;
     }
     const file = await stepUp.run(() => requestDownload(approvedExportUrl(item.kind as "applications.export" | "audit.export", item.subject, item.id), { locale }));
