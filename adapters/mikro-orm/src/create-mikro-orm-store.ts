@@ -18,6 +18,7 @@ import { mikroOrmPaymentLedgerStore } from "./mikro-orm-payment-ledger-store.ts"
 import { mikroOrmSigningSessionStore } from "./mikro-orm-signing-session-store.ts";
 import { decodeMikroOrmStoreOptions, type MikroOrmStoreOptions } from "./mikro-orm-store.options.ts";
 import { openOrm, type OpenedOrm } from "./open-orm.ts";
+import { backupSqlite } from "./backup-database.ts";
 import { runMigrations } from "./run-migrations.ts";
 import { toStorageError } from "./storage-error.boundary.ts";
 
@@ -50,6 +51,8 @@ export interface MikroOrmStore {
   readonly signingSessions: SigningSessionStore;
   /** The database answers and the KeyStore holds its key. */
   healthCheck(): ResultAsync<void, StorageError>;
+  /** SQLite: a consistent, compact copy of the live database into `target` (N3); PostgreSQL: refused (pg_dump). */
+  backupTo(target: string): ResultAsync<void, StorageError>;
   /** Closes the connection (pool). */
   close(): Promise<void>;
 }
@@ -93,6 +96,7 @@ export const createMikroOrmStore = (options: MikroOrmStoreOptions): ResultAsync<
           paymentLedger: mikroOrmPaymentLedgerStore(db),
           signingSessions: mikroOrmSigningSessionStore(db, keyStore),
           healthCheck: () => applications.healthCheck(),
+          backupTo: (target: string) => backupSqlite(db, target),
           close: () => applications.close(),
         });
       }),

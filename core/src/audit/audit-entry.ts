@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   "audit.exported",
   "audit.checkpointed",
   "audit.segments_expired",
+  "backup.created",
+  "backup.failed",
   "staff_group.saved",
   "staff_group.deleted",
   "staff_group.member_added",

@@ -34,6 +34,7 @@ import { createOutboxRelay, type OutboxRelay } from "../outbox/outbox-relay.ts";
 import { createPaymentSweep, type PaymentSweep } from "../payments/payment-sweep.ts";
 import { createStaffReminders, type StaffReminders } from "../staff/staff-reminders.ts";
 import { createApplicationRetentionJob } from "../retention/application-retention-job.ts";
+import { createDatabaseBackups, type BackupRun } from "../backups/database-backups.ts";
 import type { PeriodicJob } from "../jobs/periodic-job.ts";
 import { ensureDemoStaff, ensureInitialAdministrator } from "../staff/ensure-demo-staff.ts";
 import { createStaffSessions } from "../staff/staff-sessions.ts";
@@ -79,6 +80,8 @@ export interface RunningServer {
   readonly staffReminders: StaffReminders;
   /** S4: the deletion of finished applications past their retention; tests run it with `runOnce()`. */
   readonly applicationRetention: PeriodicJob<PurgeOutcome | null>;
+  /** N3: the daily verified backups of the embedded database; tests run it with `runOnce()`. */
+  readonly backups: PeriodicJob<BackupRun>;
   close(): Promise<void>;
 }
 
@@ -238,6 +241,13 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     cleanups.push(staffReminders.start(3_600_000));
     const applicationRetention = createApplicationRetentionJob({ ...deps, logger });
     cleanups.push(applicationRetention.start(config.applicationRetention.intervalMs));
+    // Also once at start: a database restored from a backup gets the deletions made since the backup again.
+    void applicationRetention.runOnce().catch(() => undefined);
+    const backups = createDatabaseBackups(
+      { backupTo: storage.backupTo, auditLog: deps.auditLog, signer: container.get<CheckpointSigner>(TOKENS.CheckpointSigner), clock, logger },
+      config.backups,
+    );
+    cleanups.push(backups.start(3_600_000));
     cleanups.push(stopRelay);
     // The retention in force: an administrator's setting, else the environment's default. Recorded when it
     // differs from the last recorded value (a changed environment variable leaves a trace too).
@@ -278,6 +288,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       paymentSweep,
       staffReminders,
       applicationRetention,
+      backups,
       close: async () => {
         http.closeAllConnections();
         staffHttp.closeAllConnections();

@@ -63,6 +63,12 @@ const EnvSchema = Schema.Struct({
   ),
   /** How often finished applications past their retention are deleted (default one hour). */
   MADOGUCHI_RETENTION_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
+  /** N3: where the SQLite database's daily backups go (default <data dir>/backups; put it on another volume). */
+  MADOGUCHI_BACKUP_DIR: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(1000)))),
+  /** How many verified backups are kept (default 7 daily generations). */
+  MADOGUCHI_BACKUP_GENERATIONS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 366 })))),
+  /** A backup is taken when the newest is this old (default one day), checked hourly. */
+  MADOGUCHI_BACKUP_EVERY_MS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0)))),
   /** Consecutive failed staff logins before the account locks (default 10). */
   MADOGUCHI_STAFF_LOCKOUT_THRESHOLD: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 3, maximum: 100 })))),
   /** The message (banner) shown at staff login, in Japanese and in English (default none). */
@@ -148,6 +154,8 @@ export interface Config {
   readonly paymentSweepIntervalMs: number;
   /** S7: staff are reminded daily of applications not taken up after this many days (default 3). */
   readonly staffReminderDays: number;
+  /** N3: the embedded database's backups (directory, generations kept, how often). */
+  readonly backups: { readonly dir: string; readonly generations: number; readonly everyMs: number };
   /** S4: finished applications are kept this many months (while no administrator set it), checked every `intervalMs`. */
   readonly applicationRetention: { readonly months: number; readonly intervalMs: number };
   /** Audit log: retention in months and the interval of checkpoints and retention runs. */
@@ -280,6 +288,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     outboxIntervalMs: e.MADOGUCHI_OUTBOX_INTERVAL_MS ?? 1000,
     paymentSweepIntervalMs: e.MADOGUCHI_PAYMENT_SWEEP_INTERVAL_MS ?? 3_600_000,
     staffReminderDays: e.MADOGUCHI_STAFF_REMINDER_DAYS ?? 3,
+    backups: { dir: e.MADOGUCHI_BACKUP_DIR ?? `${dataDir}/backups`, generations: e.MADOGUCHI_BACKUP_GENERATIONS ?? 7, everyMs: e.MADOGUCHI_BACKUP_EVERY_MS ?? 86_400_000 },
     applicationRetention: { months: e.MADOGUCHI_APPLICATION_RETENTION_MONTHS ?? DEFAULT_APPLICATION_RETENTION_MONTHS, intervalMs: e.MADOGUCHI_RETENTION_INTERVAL_MS ?? 3_600_000 },
     audit: { retentionMonths: e.MADOGUCHI_AUDIT_RETENTION_MONTHS ?? DEFAULT_AUDIT_RETENTION_MONTHS, intervalMs: e.MADOGUCHI_AUDIT_INTERVAL_MS ?? 3_600_000 },
     staffListener,

@@ -1,5 +1,6 @@
 import type { LoginStateStore, ResidentAccountStore, ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, ResidentJpkiLinkStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
-import type { ApprovalStore, PaymentLedgerStore, SessionStore, SettingsStore, SigningSessionStore } from "@madoguchi/core";
+import type { ApprovalStore, PaymentLedgerStore, SessionStore, SettingsStore, SigningSessionStore, StorageError } from "@madoguchi/core";
+import type { ResultAsync } from "neverthrow";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
 import { createMemoryResidentAccountStore, createMemoryResidentJpkiLinkStore, createMemorySigningSessionStore, createMemoryStore } from "@madoguchi/adapter-memory";
 import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
@@ -32,10 +33,12 @@ export interface StorageParts {
   readonly paymentLedger: PaymentLedgerStore;
   /** Signing drafts and the app's pending sign authorizations, shared by every instance on the database (ADR 25). */
   readonly signingSessions: SigningSessionStore;
+  /** The embedded SQLite database only: a consistent copy of it into a file (N3 backups). */
+  readonly backupTo?: (target: string) => ResultAsync<void, StorageError>;
   close(): Promise<void>;
 }
 
-const mikroOrm = async (options: Parameters<typeof createMikroOrmStore>[0]): Promise<StorageParts> => {
+const mikroOrm = async (options: Parameters<typeof createMikroOrmStore>[0]) => {
   const store = await createMikroOrmStore(options);
   if (store.isErr()) throw new Error(`cannot open the database: ${store.error.message}`);
   return store.value;
@@ -54,7 +57,9 @@ const factories = {
   postgresql: async (db: Extract<Config["database"], { driver: "postgresql" }>, keyFile: string) => {
     const keyStore = await createLocalKeyStore({ keyFile, createIfMissing: true });
     if (keyStore.isErr()) throw new Error(`cannot open the key store: ${keyStore.error.message}`);
-    return mikroOrm({ driver: "postgresql", url: db.url, keyStore: keyStore.value });
+    // PostgreSQL is backed up with its own tools (pg_dump, base backups), not by the server.
+    const { backupTo: _notHere, ...store } = await mikroOrm({ driver: "postgresql", url: db.url, keyStore: keyStore.value });
+    return store;
   },
   /** Nothing kept, nothing encrypted: demos and embedders' tests only. */
   memory: async () => ({
