@@ -3,34 +3,14 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
 import { createMikroOrmStore } from "@madoguchi/adapter-mikro-orm";
-import { ApplicationId, ProcedureId, ReceiptNumber, yen, type Application } from "@madoguchi/core";
 import { jsonOf, madoguchi, tempDir } from "./run-madoguchi.ts";
-
-const at = new Date("2026-11-24T00:00:00.000Z");
-const application: Application = {
-  id: ApplicationId("00000000-0000-4000-8000-00000000e1a5"),
-  receiptNumber: ReceiptNumber("20261124-ERASE1"),
-  submissionKey: "erase-test",
-  procedureId: ProcedureId("juminhyo"),
-  locale: "ja",
-  applicant: { name: "消去 太郎", nameKana: "ショウキョ タロウ", postalCode: "1000001", address: "みほん市中央1-1-1", dateOfBirth: "1980-01-01", phone: "0300000000", email: "erase@example.jp" },
-  request: { copies: 1, deliveryMethodId: "standard", extra: {} },
-  fee: { lines: [{ kind: "certificate", label: { ja: "手数料", en: "Fee" }, unitPrice: yen(300), quantity: 1, amount: yen(300) }], total: yen(300) },
-  status: "processing",
-  version: 1,
-  history: [{ from: null, to: "submitted", at, by: { kind: "resident" }, reason: null }],
-  signature: null,
-  payment: null,
-  accessSecretHash: "0".repeat(64),
-  submittedAt: at,
-  updatedAt: at,
-} as Application;
+import { storedApplication } from "./support/stored-application.ts";
 
 /** A data directory as the server leaves it: the key file and a SQLite store holding one application. */
 const serverDataDir = async (dataDir: string) => {
   const keyStore = (await createLocalKeyStore({ keyFile: join(dataDir, "keys", "data-kek.json"), createIfMissing: true }))._unsafeUnwrap();
   const store = (await createMikroOrmStore({ driver: "sqlite", path: join(dataDir, "madoguchi.sqlite"), keyStore }))._unsafeUnwrap();
-  (await store.applications.insert(application, []))._unsafeUnwrap();
+  (await store.applications.insert(storedApplication, []))._unsafeUnwrap();
   await store.close();
 };
 
@@ -72,7 +52,7 @@ describe("madoguchi service-end erase", { timeout: 60_000 }, () => {
     const newKeys = (await createLocalKeyStore({ keyFile: join(dir.path, "new-kek.json"), createIfMissing: true }))._unsafeUnwrap();
     const restored = (await createMikroOrmStore({ driver: "sqlite", path: backup, keyStore: newKeys }))._unsafeUnwrap();
     try {
-      const read = await restored.applications.findById(application.id);
+      const read = await restored.applications.findById(storedApplication.id);
       expect(read.isErr()).toBe(true);
     } finally {
       await restored.close();

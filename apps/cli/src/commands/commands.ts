@@ -1,6 +1,7 @@
 import type { Command } from "../command.ts";
 import { auditExportCheckpointsCommand } from "./audit-export-checkpoints.ts";
 import { auditVerifyCommand } from "./audit-verify.ts";
+import { backupRestoreCommand } from "./backup-restore.ts";
 import { catalogCheckCommand } from "./catalog-check.ts";
 import { migrateCommand } from "./migrate.ts";
 import { ocrCommand } from "./ocr.ts";
@@ -11,4 +12,4 @@ import { testCardIssueCommand } from "./test-card-issue.ts";
 import { testCardShowCommand } from "./test-card-show.ts";
 
 /** Every command, in the order `madoguchi help` lists them. `help` itself is handled by the dispatcher. */
-export const COMMANDS: readonly Command[] = [auditExportCheckpointsCommand, auditVerifyCommand, catalogCheckCommand, migrateCommand, ocrCommand, ocrBenchCommand, ocrDraftCommand, serviceEndEraseCommand, testCardIssueCommand, testCardShowCommand];
+export const COMMANDS: readonly Command[] = [auditExportCheckpointsCommand, auditVerifyCommand, backupRestoreCommand, catalogCheckCommand, migrateCommand, ocrCommand, ocrBenchCommand, ocrDraftCommand, serviceEndEraseCommand, testCardIssueCommand, testCardShowCommand];
