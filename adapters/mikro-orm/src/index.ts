@@ -5,7 +5,7 @@
 export { createMikroOrmStore, type MikroOrmStore } from "./create-mikro-orm-store.ts";
 export { migrateDatabase } from "./migrate-database.ts";
 export { eraseDatabase, type ErasedDatabase } from "./erase-database.ts";
-export { checkRestoredSqlite, type RestoredDatabaseCheck } from "./backup-database.ts";
+export { backupFileName, checkRestoredSqlite, isBackupArtifactName, isVerifiedBackupName, type RestoredDatabaseCheck } from "./backup-database.ts";
 export {
   ConnectionOptionsSchema,
   MikroOrmStoreOptionsSchema,

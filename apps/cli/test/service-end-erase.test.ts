@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
@@ -39,6 +39,9 @@ describe("madoguchi service-end erase", { timeout: 60_000 }, () => {
     await serverDataDir(dataDir);
     const backup = join(dir.path, "backup.sqlite");
     copyFileSync(join(dataDir, "madoguchi.sqlite"), backup);
+    // The server's own backups in <data dir>/backups go too; other files there are left alone.
+    mkdirSync(join(dataDir, "backups"));
+    for (const name of ["madoguchi-20261124T000000Z.sqlite", "madoguchi-20261124T000000Z.sqlite.json", "madoguchi-20261123T000000Z.sqlite.failed", "notes.txt"]) writeFileSync(join(dataDir, "backups", name), "x");
 
     const run = await madoguchi(["service-end", "erase", "--data-dir", dataDir, "--confirm", "erase-all-user-data", "--json"]);
     expect(run.code).toBe(0);
@@ -47,6 +50,7 @@ describe("madoguchi service-end erase", { timeout: 60_000 }, () => {
     expect(report.database.driver).toBe("sqlite");
     expect(existsSync(join(dataDir, "keys", "data-kek.json"))).toBe(false);
     expect(existsSync(join(dataDir, "madoguchi.sqlite"))).toBe(false);
+    expect(readdirSync(join(dataDir, "backups"))).toEqual(["notes.txt"]);
 
     // The backup still holds the row, but its data key was wrapped under the destroyed key: unreadable.
     const newKeys = (await createLocalKeyStore({ keyFile: join(dir.path, "new-kek.json"), createIfMissing: true }))._unsafeUnwrap();

@@ -1,19 +1,15 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-
-/** A backup's file name: `madoguchi-20261124T231500Z.sqlite` — sorts by time, and says when it was taken. */
-export const backupFileName = (at: Date): string => `madoguchi-${at.toISOString().replaceAll(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z")}.sqlite`;
-
-const BACKUP_FILE = /^madoguchi-\d{8}T\d{6}Z\.sqlite$/;
+import { isVerifiedBackupName } from "@madoguchi/adapter-mikro-orm";
 
 /** The verified backups in `dir`, newest first (files still being written or that failed are named otherwise). */
 export const verifiedBackups = async (dir: string): Promise<string[]> => {
   const names = await readdir(dir).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? [] : Promise.reject(e)));
-  return names.filter((n) => BACKUP_FILE.test(n)).sort().reverse();
+  return names.filter(isVerifiedBackupName).sort().reverse();
 };
 
-/** When a backup named by {@link backupFileName} was taken. */
+/** When a backup named by `backupFileName` was taken. */
 export const backupTakenAt = (name: string): Date => {
   const m = /^madoguchi-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(name)!;
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])));

@@ -3,12 +3,12 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import type { ResultAsync } from "neverthrow";
 import { ed25519SignatureVerifier } from "@madoguchi/adapter-local-keystore";
-import { checkRestoredSqlite, openMikroOrmAuditLog } from "@madoguchi/adapter-mikro-orm";
+import { backupFileName, checkRestoredSqlite, openMikroOrmAuditLog } from "@madoguchi/adapter-mikro-orm";
 import { createSha256Hasher } from "@madoguchi/adapter-system";
 import { verifyStoredAuditLog, type AuditLogStore, type CheckpointSigner, type Clock, type StorageError } from "@madoguchi/core";
 import { recordAudit } from "../audit/record-audit.ts";
 import { periodicJob, type PeriodicJob } from "../jobs/periodic-job.ts";
-import { backupFileName, backupTakenAt, pruneBackups, sha256OfFile, verifiedBackups } from "./backup-files.ts";
+import { backupTakenAt, pruneBackups, sha256OfFile, verifiedBackups } from "./backup-files.ts";
 
 /** What the backups need. `backupTo` is present for the embedded SQLite database only. */
 export interface DatabaseBackupDeps {
