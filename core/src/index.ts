@@ -108,3 +108,4 @@ export * from "./settings/index.ts";
 export * from "./approvals/index.ts";
 export * from "./retention/index.ts";
 export * from "./reporting/usage-statistics.ts";
+export * from "./monitoring/security-alerts.ts";

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   "audit.segments_expired",
   "backup.created",
   "backup.failed",
+  "security.alert",
   "staff_group.saved",
   "staff_group.deleted",
   "staff_group.member_added",

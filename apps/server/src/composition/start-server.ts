@@ -16,6 +16,7 @@ import type {
   PaymentGateway,
   ProcedureCatalog,
   PurgeOutcome,
+  SecurityAlert,
   SettingsStore,
   SignatureVerifier,
   StaffAccessStore,
@@ -35,11 +36,13 @@ import { createPaymentSweep, type PaymentSweep } from "../payments/payment-sweep
 import { createStaffReminders, type StaffReminders } from "../staff/staff-reminders.ts";
 import { createApplicationRetentionJob } from "../retention/application-retention-job.ts";
 import { createDatabaseBackups, type BackupRun } from "../backups/database-backups.ts";
+import { createSecurityAlertJob } from "../monitoring/security-alert-job.ts";
 import type { PeriodicJob } from "../jobs/periodic-job.ts";
 import { ensureDemoStaff, ensureInitialAdministrator } from "../staff/ensure-demo-staff.ts";
 import { createStaffSessions } from "../staff/staff-sessions.ts";
 import { createStaffLogin } from "../staff/staff-login.ts";
-import { auditRetentionInForce, purgeExpiredSessions } from "@madoguchi/core";
+import { auditRetentionInForce, DEFAULT_SECURITY_ALERT_THRESHOLDS, purgeExpiredSessions } from "@madoguchi/core";
+import { serviceNameOf } from "./service-name.ts";
 import { createArgon2Hasher } from "@madoguchi/adapter-argon2";
 import { createCommonPasswordBlocklist } from "@madoguchi/adapter-common-passwords";
 import { createOtpauthAuthenticator } from "@madoguchi/adapter-otpauth";
@@ -82,6 +85,8 @@ export interface RunningServer {
   readonly applicationRetention: PeriodicJob<PurgeOutcome | null>;
   /** N3: the daily verified backups of the embedded database; tests run it with `runOnce()`. */
   readonly backups: PeriodicJob<BackupRun>;
+  /** N5: the watch of the audit log for security events; tests run it with `runOnce()`. */
+  readonly securityAlerts: PeriodicJob<readonly SecurityAlert[]>;
   close(): Promise<void>;
 }
 
@@ -248,6 +253,11 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       config.backups,
     );
     cleanups.push(backups.start(3_600_000));
+    const securityAlerts = createSecurityAlertJob(
+      { auditLog: deps.auditLog, mailer: deps.mailer, clock, logger, serviceName: serviceNameOf(catalog) },
+      { recipients: config.securityAlerts.recipients, thresholds: DEFAULT_SECURITY_ALERT_THRESHOLDS },
+    );
+    cleanups.push(securityAlerts.start(config.securityAlerts.intervalMs));
     cleanups.push(stopRelay);
     // The retention in force: an administrator's setting, else the environment's default. Recorded when it
     // differs from the last recorded value (a changed environment variable leaves a trace too).
@@ -289,6 +299,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       staffReminders,
       applicationRetention,
       backups,
+      securityAlerts,
       close: async () => {
         http.closeAllConnections();
         staffHttp.closeAllConnections();

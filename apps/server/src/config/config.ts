@@ -69,6 +69,12 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_BACKUP_GENERATIONS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 366 })))),
   /** A backup is taken when the newest is this old (default one day), checked hourly. */
   MADOGUCHI_BACKUP_EVERY_MS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0)))),
+  /** N5: the security contacts mailed on a security alert, comma-separated (default none: audit log and log only). */
+  MADOGUCHI_SECURITY_ALERT_EMAILS: Schema.optional(
+    Schema.String.pipe(Schema.check(Schema.isMaxLength(2000), Schema.isPattern(/^\s*$|^[^\s@,]+@[^\s@,]+(\s*,\s*[^\s@,]+@[^\s@,]+)*\s*$/))),
+  ),
+  /** How often the audit log is watched for security events (default 5 minutes). */
+  MADOGUCHI_SECURITY_ALERT_INTERVAL_MS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(1000)))),
   /** Consecutive failed staff logins before the account locks (default 10). */
   MADOGUCHI_STAFF_LOCKOUT_THRESHOLD: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 3, maximum: 100 })))),
   /** The message (banner) shown at staff login, in Japanese and in English (default none). */
@@ -154,6 +160,8 @@ export interface Config {
   readonly paymentSweepIntervalMs: number;
   /** S7: staff are reminded daily of applications not taken up after this many days (default 3). */
   readonly staffReminderDays: number;
+  /** N5: who is mailed a security alert, and how often the audit log is watched. */
+  readonly securityAlerts: { readonly recipients: readonly string[]; readonly intervalMs: number };
   /** N3: the embedded database's backups (directory, generations kept, how often). */
   readonly backups: { readonly dir: string; readonly generations: number; readonly everyMs: number };
   /** S4: finished applications are kept this many months (while no administrator set it), checked every `intervalMs`. */
@@ -288,6 +296,10 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     outboxIntervalMs: e.MADOGUCHI_OUTBOX_INTERVAL_MS ?? 1000,
     paymentSweepIntervalMs: e.MADOGUCHI_PAYMENT_SWEEP_INTERVAL_MS ?? 3_600_000,
     staffReminderDays: e.MADOGUCHI_STAFF_REMINDER_DAYS ?? 3,
+    securityAlerts: {
+      recipients: (e.MADOGUCHI_SECURITY_ALERT_EMAILS ?? "").split(",").map((a) => a.trim()).filter((a) => a !== ""),
+      intervalMs: e.MADOGUCHI_SECURITY_ALERT_INTERVAL_MS ?? 300_000,
+    },
     backups: { dir: e.MADOGUCHI_BACKUP_DIR ?? `${dataDir}/backups`, generations: e.MADOGUCHI_BACKUP_GENERATIONS ?? 7, everyMs: e.MADOGUCHI_BACKUP_EVERY_MS ?? 86_400_000 },
     applicationRetention: { months: e.MADOGUCHI_APPLICATION_RETENTION_MONTHS ?? DEFAULT_APPLICATION_RETENTION_MONTHS, intervalMs: e.MADOGUCHI_RETENTION_INTERVAL_MS ?? 3_600_000 },
     audit: { retentionMonths: e.MADOGUCHI_AUDIT_RETENTION_MONTHS ?? DEFAULT_AUDIT_RETENTION_MONTHS, intervalMs: e.MADOGUCHI_AUDIT_INTERVAL_MS ?? 3_600_000 },
