@@ -88,6 +88,8 @@ describe("in Chromium: staff change a fee with a reason, through the step-up pro
     const cells = await total.locator("td").allTextContents();
     // Count, captured, refunded, card fee: this app's only capture today, 3.5 % rounded down.
     expect(cells.slice(0, 4)).toEqual(["1", `${due.toLocaleString("ja-JP")}円`, "0円", `${Math.floor((due * 350) / 10_000).toLocaleString("ja-JP")}円`]);
+    // The books and the agent agree: the list of disagreements across applications says so.
+    await page.getByTestId("payment-disagreements-none").waitFor({ timeout: 15_000 });
     await expectNoSeriousA11yViolations(page);
   });
 });

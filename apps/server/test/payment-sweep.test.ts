@@ -150,4 +150,21 @@ describe("the payment sweep, when every webhook was lost", () => {
     expect((await disagreementEntries(d.id)).map((e) => e.details)).toEqual([{ authorizationId: auth, detail: "captured_but_voided", via: "webhook" }]);
     expect((await moneyPanel(d.id)).disagreements).toEqual([expect.objectContaining({ detail: "captured_but_voided", via: "webhook" })]);
   });
+  it("the accountant's list across applications holds every recorded disagreement, newest first, with its receipt number", async () => {
+    const staff = await staffWithSession(server, "accountant");
+    (await server.deps.staffAccess.assignRole({ roleId: StaffRoleId("processor"), holder: { kind: "staff", staffId: staff.id } }))._unsafeUnwrap();
+    const listed = await call(`${server.staffUrl}/api/staff/payments/disagreements`, { headers: staff.headers });
+    expect(listed.status).toBe(200);
+    expect(listed.body.days).toBe(90);
+    const items = listed.body.items as { detail: string; via: string; receiptNumber: string | null; applicationId: string; at: string }[];
+    expect(items.map((i) => [i.detail, i.via])).toEqual([
+      ["captured_but_voided", "webhook"],
+      ["gateway_behind_books", "sweep"],
+    ]);
+    for (const i of items) expect(i.receiptNumber).toBe((await server.deps.applications.findById(i.applicationId as never))._unsafeUnwrap()?.receiptNumber);
+    expect((await call(`${server.staffUrl}/api/staff/payments/disagreements?days=0`, { headers: staff.headers })).body.error.code).toBe("payments.invalid_days");
+    const viewer = await staffWithSession(server, "viewer");
+    (await server.deps.staffAccess.assignRole({ roleId: StaffRoleId("viewer"), holder: { kind: "staff", staffId: viewer.id } }))._unsafeUnwrap();
+    expect((await call(`${server.staffUrl}/api/staff/payments/disagreements`, { headers: viewer.headers })).status).toBe(403);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
-import type { AuditLogStore, Clock, MoneyDisagreement, StorageError } from "@madoguchi/core";
-import type { ResultAsync } from "neverthrow";
+import type { ApplicationId, ApplicationStore, AuditLogStore, Clock, MoneyDisagreement, StorageError } from "@madoguchi/core";
+import { ResultAsync } from "neverthrow";
 import { recordAudit } from "../audit/record-audit.ts";
 
 /** Who found a disagreement: a webhook delivery, or the scheduled sweep. */
@@ -25,6 +25,35 @@ export const disagreementsOf = (auditLog: AuditLogStore, applicationId: string):
     .map((entries) =>
       entries.map((e) => ({ at: e.at.toISOString(), authorizationId: String(e.details["authorizationId"]), detail: String(e.details["detail"]), via: String(e.details["via"]) })),
     );
+
+/** A disagreement in the list across applications: which application, by its receipt number when it still exists. */
+export interface ListedDisagreement extends RecordedDisagreement {
+  readonly applicationId: string;
+  readonly receiptNumber: string | null;
+}
+
+/**
+ * Every disagreement recorded since `since`, newest first (at most {@link LIMIT}): the accountant's list across
+ * applications, so that none waits unseen on an application nobody opens. Receipt numbers come from the applications
+ * (null once one was deleted at the end of its retention).
+ */
+export const disagreementsSince = (deps: { readonly auditLog: AuditLogStore; readonly applications: ApplicationStore }, since: Date): ResultAsync<readonly ListedDisagreement[], StorageError> =>
+  deps.auditLog.read({ actions: ["payment.disagreement"], from: since, afterSeq: 0, limit: LIMIT }).andThen((entries) => {
+    const ids = [...new Set(entries.map((e) => e.target?.id ?? ""))];
+    return ResultAsync.combine(ids.map((id) => deps.applications.findById(id as ApplicationId).map((a) => [id, a?.receiptNumber ?? null] as const))).map((found) => {
+      const receipts = new Map(found);
+      return entries
+        .map((e) => ({
+          at: e.at.toISOString(),
+          applicationId: e.target?.id ?? "",
+          receiptNumber: receipts.get(e.target?.id ?? "") ?? null,
+          authorizationId: String(e.details["authorizationId"]),
+          detail: String(e.details["detail"]),
+          via: String(e.details["via"]),
+        }))
+        .reverse();
+    });
+  });
 
 /**
  * Logs a disagreement between the books and the gateway as an error, and records it once (per authorisation and

@@ -22,7 +22,7 @@ import { auditDenied, logAuditEntries, recordAudit, staffActionDraft } from "../
 import { csvBytes, type CsvEncoding } from "../../export/csv.ts";
 import { carryOutMoney, ledgerRecord, loadBooks, planForStatus, type MoneyRunError } from "../../payments/application-money.ts";
 import { matchingCsvRows, matchingVerdict, matchWithGateway } from "../../payments/settlement-matching-view.ts";
-import { disagreementsOf } from "../../payments/payment-disagreements.ts";
+import { disagreementsOf, disagreementsSince } from "../../payments/payment-disagreements.ts";
 import { passApprovalGate } from "../approvals/approval-gate.ts";
 import { decodeBody } from "../decode-body.ts";
 import { errorResponse } from "../error-response.ts";
@@ -48,7 +48,7 @@ const FeeChangeBody = Schema.Struct({
 });
 
 /** The codes of this file's refusals, each with its status and a Japanese and English message. */
-type FeeAnswerCode = FeeChangeRefused["code"] | MoneyRefused["code"] | "fee.closed" | "money.concurrent_modification" | "money.books_broken" | "settlement.invalid_period";
+type FeeAnswerCode = FeeChangeRefused["code"] | MoneyRefused["code"] | "fee.closed" | "money.concurrent_modification" | "money.books_broken" | "settlement.invalid_period" | "payments.invalid_days";
 
 const ANSWERS: Readonly<Record<FeeAnswerCode, { readonly status: number; readonly ja: string; readonly en: string }>> = {
   "fee.reason_required": { status: 422, ja: "変更の理由を入力してください（500文字まで）。", en: "Enter the reason for the change (up to 500 characters)." },
@@ -60,6 +60,7 @@ const ANSWERS: Readonly<Record<FeeAnswerCode, { readonly status: number; readonl
   "money.concurrent_modification": { status: 409, ja: "ほかの職員が支払いを変更しました。画面を再読み込みしてください。", en: "Another staff member changed the payment. Please reload the page." },
   "money.books_broken": { status: 500, ja: "支払いの記録が矛盾しています。管理者に連絡してください。", en: "The payment records are inconsistent. Please contact the administrator." },
   "settlement.invalid_period": { status: 400, ja: "期間は YYYY-MM-DD で、366日以内で指定してください。", en: "Give the period as YYYY-MM-DD, at most 366 days." },
+  "payments.invalid_days": { status: 400, ja: "日数は 1〜366 の整数で指定してください。", en: "Give the number of days as a whole number from 1 to 366." },
 };
 
 const answer = (res: Response, req: Request, code: FeeAnswerCode, extra: Record<string, unknown> = {}): void => {
@@ -196,6 +197,15 @@ export const feeRoutes = (deps: ServerDeps): Router => {
     const carried = await carryOutMoney(deps, a, planForStatus(a));
     if (carried.isErr()) return failed(res, req, carried.error);
     await view(req, res, a);
+  });
+
+  // Disagreements with the payment agent across applications, the last `days` (1–366, default 90), newest first.
+  router.get("/api/staff/payments/disagreements", staffOnly, canChangeFee, async (req, res) => {
+    const days = req.query["days"] === undefined ? 90 : Number(req.query["days"]);
+    if (!Number.isInteger(days) || days < 1 || days > 366) return answer(res, req, "payments.invalid_days");
+    const listed = await disagreementsSince(deps, new Date(deps.clock.now().getTime() - days * 86_400_000));
+    if (listed.isErr()) return failed(res, req, listed.error);
+    res.json({ days, items: listed.value });
   });
 
   router.get("/api/staff/settlement", staffOnly, canChangeFee, async (req, res) => {

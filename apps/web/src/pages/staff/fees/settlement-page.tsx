@@ -10,6 +10,7 @@ import { useLoad } from "../../../hooks/use-load.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import type { Localized } from "../../../i18n/locale.ts";
 import { StaffNav } from "../staff-nav.tsx";
+import { PaymentDisagreementList } from "./payment-disagreement-list.tsx";
 
 interface SettlementRowView {
   readonly day: string;
@@ -150,6 +151,7 @@ export function SettlementPage() {
         </Alert>
       )}
       {report.state.kind === "ok" && <Matching view={report.state.data.matching} m={m} yen={yen} />}
+      <PaymentDisagreementList />
       {report.state.kind === "ok" &&
         (report.state.data.rows.length === 0 ? (
           <p data-testid="settlement-empty">{m.empty}</p>
