@@ -107,5 +107,6 @@ export * from "./residents/index.ts";
 export * from "./settings/index.ts";
 export * from "./approvals/index.ts";
 export * from "./retention/index.ts";
+export * from "./notices/index.ts";
 export * from "./reporting/usage-statistics.ts";
 export * from "./monitoring/security-alerts.ts";

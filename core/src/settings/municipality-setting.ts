@@ -1,5 +1,6 @@
 import { Result as EffectResult, Schema } from "effect";
 import { err, ok, type Result } from "neverthrow";
+import { ServiceNoticesSchema } from "../notices/service-notice.ts";
 
 /**
  * The shortest audit retention an administrator may set: 12 months. Issue 4 and seed B keep access logs
@@ -41,6 +42,8 @@ export const MUNICIPALITY_SETTINGS = {
   "audit.retentionMonths": AuditRetentionMonthsSchema,
   /** How long an application is kept after it finished (完了・不受理・取下げ), then deleted (S4; docs/adr/0033-application-retention.md). */
   "applications.retentionMonths": ApplicationRetentionMonthsSchema,
+  /** The notices to residents shown on the portal (R14; core/src/notices/). Public content, no personal data. */
+  "portal.notices": ServiceNoticesSchema,
 } as const;
 
 /** The key of one municipality setting, e.g. `audit.retentionMonths`. */

@@ -8,6 +8,7 @@ import { staffAccessRoutes } from "./routes/staff-access-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
 import { settingsRoutes } from "./routes/settings-routes.ts";
 import { retentionRoutes } from "./routes/retention-routes.ts";
+import { staffNoticeRoutes } from "./routes/notice-routes.ts";
 import { approvalRoutes } from "./routes/approval-routes.ts";
 import { feeRoutes } from "./routes/fee-routes.ts";
 import type { ServerDeps } from "./server-deps.ts";
@@ -17,4 +18,4 @@ import { statisticsRoutes } from "./routes/statistics-routes.ts";
  * The routers of the staff listener (the LGWAN side): the back office and the audit log. They are
  * mounted only on the staff listener, behind its CIDR allow-list; add new staff routers here.
  */
-export const staffRouters = (deps: ServerDeps): Router[] => [catalogRoutes(deps, "staff"), staffLoginRoutes(deps), staffAdminRoutes(deps), staffPasskeyRoutes(deps), staffRoutes(deps), auditRoutes(deps), staffAccessRoutes(deps), settingsRoutes(deps), retentionRoutes(deps), approvalRoutes(deps), feeRoutes(deps), statisticsRoutes(deps)];
+export const staffRouters = (deps: ServerDeps): Router[] => [catalogRoutes(deps, "staff"), staffLoginRoutes(deps), staffAdminRoutes(deps), staffPasskeyRoutes(deps), staffRoutes(deps), auditRoutes(deps), staffAccessRoutes(deps), settingsRoutes(deps), retentionRoutes(deps), staffNoticeRoutes(deps), approvalRoutes(deps), feeRoutes(deps), statisticsRoutes(deps)];
