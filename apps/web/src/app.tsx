@@ -22,6 +22,9 @@ import { ApprovalsPage } from "./pages/staff/approvals/approvals-page.tsx";
 import { SettlementPage } from "./pages/staff/fees/settlement-page.tsx";
 import { StatisticsPage } from "./pages/staff/statistics/statistics-page.tsx";
 import { RetentionPage } from "./pages/staff/retention/retention-page.tsx";
+import { ResidentGuidePage } from "./pages/help/resident-guide.tsx";
+import { StaffManualPage } from "./pages/help/staff-manual.tsx";
+import { AdminManualPage } from "./pages/help/admin-manual.tsx";
 import { StaffListPage } from "./pages/staff/staff-list-page.tsx";
 import { StaffSessionProvider } from "./pages/staff/staff-session.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
@@ -97,6 +100,20 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate section="retention">
           <RetentionPage />
+        </StaffGate>
+      );
+    case "help":
+      return <ResidentGuidePage />;
+    case "staffHelp":
+      return (
+        <StaffGate section="help">
+          <StaffManualPage />
+        </StaffGate>
+      );
+    case "staffHelpAdmin":
+      return (
+        <StaffGate section="help">
+          <AdminManualPage />
         </StaffGate>
       );
     case "staffSetup":

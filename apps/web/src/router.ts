@@ -19,6 +19,10 @@ export type Route =
   | { readonly name: "staffSettlement" }
   | { readonly name: "staffStatistics" }
   | { readonly name: "staffRetention" }
+  /** N10: the manuals — residents' (`/help`), staff's (`/staff/help`) and administrators' (`/staff/help/admin`). */
+  | { readonly name: "help" }
+  | { readonly name: "staffHelp" }
+  | { readonly name: "staffHelpAdmin" }
   | { readonly name: "devInbox" }
   | { readonly name: "account"; readonly page: AccountPage }
   /** The phone's page of a signing hand-off (`/sign/phone#<one-time token>`). */
@@ -77,6 +81,9 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === "settlement" && third === undefined) return { name: "staffSettlement" };
   if (first === "staff" && second === "statistics" && third === undefined) return { name: "staffStatistics" };
   if (first === "staff" && second === "retention" && third === undefined) return { name: "staffRetention" };
+  if (first === "staff" && second === "help" && third === undefined) return { name: "staffHelp" };
+  if (first === "staff" && second === "help" && third === "admin" && rest.length === 0) return { name: "staffHelpAdmin" };
+  if (first === "help" && second === undefined) return { name: "help" };
   if (first === "staff" && second === "applications" && third !== undefined && rest.length === 0) {
     const id = decodeSegment(third);
     return id === null ? { name: "notFound" } : { name: "staffDetail", id };

@@ -18,11 +18,18 @@ describe("resolveRoute", () => {
     ["/staff/statistics", { name: "staffStatistics" }],
     ["/staff/retention", { name: "staffRetention" }],
     ["/dev/inbox", { name: "devInbox" }],
+    // N10: the manuals.
+    ["/help", { name: "help" }],
+    ["/help/", { name: "help" }],
+    ["/staff/help", { name: "staffHelp" }],
+    ["/staff/help/", { name: "staffHelp" }],
+    ["/staff/help/admin", { name: "staffHelpAdmin" }],
+    ["/staff/help/admin/", { name: "staffHelpAdmin" }],
   ])("maps %s", (path, route) => {
     expect(resolveRoute(path)).toEqual(route);
   });
 
-  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A"])(
+  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A", "/help/x", "/help/admin", "/staff/help/x", "/staff/help/admin/x", "/staff/admin"])(
     "sends %s to not-found",
     (path) => {
       expect(resolveRoute(path)).toEqual({ name: "notFound" });

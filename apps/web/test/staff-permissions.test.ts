@@ -7,13 +7,13 @@ const ofRole = (id: string): readonly StaffPermission[] => BUILT_IN_ROLES.find((
 
 describe("what the back office shows, from the session's permissions", () => {
   it("offers each role only the sections it may use, in the navigation's order", () => {
-    expect(visibleSections(ofRole("viewer"))).toEqual(["applications", "statistics", "security"]);
+    expect(visibleSections(ofRole("viewer"))).toEqual(["applications", "statistics", "security", "help"]);
     // Processors export and auditors export the log: both may ask for and give approvals (ADR 24).
-    expect(visibleSections(ofRole("processor"))).toEqual(["applications", "statistics", "approvals", "settlement", "security"]);
-    expect(visibleSections(ofRole("auditor"))).toEqual(["audit", "approvals", "security"]);
-    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "statistics", "audit", "retention", "approvals", "settlement", "security", "access", "accounts"]);
-    // No role at all: only the member's own security settings.
-    expect(visibleSections([])).toEqual(["security"]);
+    expect(visibleSections(ofRole("processor"))).toEqual(["applications", "statistics", "approvals", "settlement", "security", "help"]);
+    expect(visibleSections(ofRole("auditor"))).toEqual(["audit", "approvals", "security", "help"]);
+    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "statistics", "audit", "retention", "approvals", "settlement", "security", "access", "accounts", "help"]);
+    // No role at all: only the member's own security settings and the manual.
+    expect(visibleSections([])).toEqual(["security", "help"]);
   });
 
   it("needs for each section the permission its API routes require", () => {
@@ -27,6 +27,7 @@ describe("what the back office shows, from the session's permissions", () => {
       security: null,
       access: "staff.manage",
       accounts: "staff.manage",
+      help: null,
     });
     for (const section of STAFF_SECTIONS) {
       const needed = SECTION_PERMISSION[section];
@@ -40,8 +41,18 @@ describe("what the back office shows, from the session's permissions", () => {
   it("offers the retention page (S4: the applications' period and their deletion) to holders of retention.manage only", () => {
     // Among the built-in roles only administrators hold it: the auditor reads the audit log's period but deletes nothing.
     expect(BUILT_IN_ROLES.filter((r) => canUseSection(r.permissions, "retention")).map((r) => r.id)).toEqual(["administrator"]);
-    expect(visibleSections(["retention.manage"])).toEqual(["retention", "approvals", "security"]);
+    expect(visibleSections(["retention.manage"])).toEqual(["retention", "approvals", "security", "help"]);
     expect(canUseSection(STAFF_PERMISSIONS.filter((p) => p !== "retention.manage"), "retention")).toBe(false);
+  });
+
+  it("offers the staff manual (N10) to every signed-in member, whatever their permissions, last in the navigation", () => {
+    // No permission, each single permission, every built-in role and all permissions at once.
+    const holdings: readonly (readonly StaffPermission[])[] = [[], ...STAFF_PERMISSIONS.map((p) => [p]), ...BUILT_IN_ROLES.map((r) => r.permissions), STAFF_PERMISSIONS];
+    for (const permissions of holdings) {
+      expect(canUseSection(permissions, "help")).toBe(true);
+      expect(visibleSections(permissions).at(-1)).toBe("help");
+    }
+    expect(SECTION_PERMISSION.help).toBeNull();
   });
 
   it("lets the members who may ask for or give an approval of some kind see the approvals page, as core's table says", () => {

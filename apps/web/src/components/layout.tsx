@@ -3,6 +3,7 @@ import { useI18n } from "../i18n/i18n-context.tsx";
 import { otherLocale } from "../i18n/locale.ts";
 import { Link } from "./link.tsx";
 import { accountMessages } from "../pages/account/account-messages.ts";
+import { HELP_PATHS } from "../pages/help/help-labels.ts";
 
 /**
  * The frame of every page: skip link, header with the city's name, main menu and language switch, the
@@ -52,6 +53,12 @@ export function Layout({
             <li>
               <Link href="/account" data-testid="nav-account">
                 {accountMessages(locale).nav.applications}
+              </Link>
+            </li>
+            <li>
+              {/* N10: the residents' guide, from every page. */}
+              <Link href={HELP_PATHS.resident} data-testid="nav-help">
+                {t.header.help}
               </Link>
             </li>
           </ul>

@@ -14,6 +14,7 @@ export const en: Messages = {
     skipToContent: "Skip to main content",
     home: "Procedures",
     status: "Check your application",
+    help: "Help",
     langSwitch: "日本語",
     langSwitchLang: "ja",
     mainNav: "Main menu",

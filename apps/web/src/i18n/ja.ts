@@ -16,6 +16,7 @@ export const ja = {
     skipToContent: "本文へ移動",
     home: "手続き一覧",
     status: "申請状況の確認",
+    help: "使い方・ヘルプ",
     langSwitch: "English",
     langSwitchLang: "en",
     mainNav: "メインメニュー",

@@ -1,20 +1,20 @@
 import { Link } from "../../components/link.tsx";
 import { useI18n } from "../../i18n/i18n-context.tsx";
+import { en } from "../../i18n/en.ts";
+import { ja } from "../../i18n/ja.ts";
+import type { Locale } from "../../i18n/locale.ts";
 import { accessMessages } from "./access/staff-access-messages.ts";
 import { visibleSections, type StaffSection } from "./staff-permissions.ts";
 import { useStaffPermissions } from "./staff-session.tsx";
 import { settlementNavLabel } from "./fees/settlement-page.tsx";
 import { statisticsNavLabel } from "./statistics/statistics-page.tsx";
 import { retentionNavLabel } from "./retention/retention-page.tsx";
+import { HELP_PATHS, staffManualNavLabel } from "../help/help-labels.ts";
 
-/**
- * The back office's sections the member's roles allow (a link to a page that would only answer
- * "no permission" is not offered); the current one is marked for assistive technology (`aria-current`).
- */
-export function StaffNav({ current }: { readonly current: StaffSection }) {
-  const { t, locale } = useI18n();
-  const { permissions } = useStaffPermissions();
-  const labels: Readonly<Record<StaffSection, { href: string; label: string }>> = {
+/** Each section's page and its name in the navigation (the staff manual names the menu with these words too). */
+export const staffSectionLinks = (locale: Locale): Readonly<Record<StaffSection, { readonly href: string; readonly label: string }>> => {
+  const t = locale === "ja" ? ja : en;
+  return {
     applications: { href: "/staff", label: t.audit.navApplications },
     statistics: { href: "/staff/statistics", label: statisticsNavLabel[locale] },
     audit: { href: "/staff/audit", label: t.audit.nav },
@@ -24,7 +24,18 @@ export function StaffNav({ current }: { readonly current: StaffSection }) {
     security: { href: "/staff/security", label: t.security.nav },
     access: { href: "/staff/access", label: accessMessages[locale].nav },
     accounts: { href: "/staff/accounts", label: locale === "ja" ? "職員アカウント" : "Staff accounts" },
+    help: { href: HELP_PATHS.staff, label: staffManualNavLabel[locale] },
   };
+};
+
+/**
+ * The back office's sections the member's roles allow (a link to a page that would only answer
+ * "no permission" is not offered); the current one is marked for assistive technology (`aria-current`).
+ */
+export function StaffNav({ current }: { readonly current: StaffSection }) {
+  const { t, locale } = useI18n();
+  const { permissions } = useStaffPermissions();
+  const labels = staffSectionLinks(locale);
   return (
     <nav className="staff-nav" aria-label={t.audit.navLabel}>
       <ul className="staff-nav__list">

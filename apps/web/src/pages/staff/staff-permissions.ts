@@ -7,7 +7,7 @@ import type { StaffPermission } from "@madoguchi/core";
  */
 
 /** The back office's sections, in the order of the navigation. */
-export const STAFF_SECTIONS = ["applications", "statistics", "audit", "retention", "approvals", "settlement", "security", "access", "accounts"] as const;
+export const STAFF_SECTIONS = ["applications", "statistics", "audit", "retention", "approvals", "settlement", "security", "access", "accounts", "help"] as const;
 
 /** One section of the back office (a page of the navigation). */
 export type StaffSection = (typeof STAFF_SECTIONS)[number];
@@ -21,7 +21,8 @@ export const APPROVAL_PERMISSIONS: readonly StaffPermission[] = ["retention.mana
 
 /**
  * The permission each section's page needs — the one its API routes require; a list means any one of
- * them. The security page (own second factor and passkeys) is every signed-in member's, so it needs none.
+ * them. The security page (own second factor and passkeys) is every signed-in member's, so it needs none; so is
+ * the manual (N10: the staff manual and the administrators' manual it links to).
  * The approvals page is for members who may approve or ask (which is the same set of permissions).
  */
 export const SECTION_PERMISSION: Readonly<Record<StaffSection, StaffPermission | readonly StaffPermission[] | null>> = {
@@ -37,6 +38,7 @@ export const SECTION_PERMISSION: Readonly<Record<StaffSection, StaffPermission |
   security: null,
   access: "staff.manage",
   accounts: "staff.manage",
+  help: null,
 };
 
 /** Whether the permissions include `permission`. */
