@@ -22,6 +22,7 @@ import { ApprovalsPage } from "./pages/staff/approvals/approvals-page.tsx";
 import { SettlementPage } from "./pages/staff/fees/settlement-page.tsx";
 import { StatisticsPage } from "./pages/staff/statistics/statistics-page.tsx";
 import { RetentionPage } from "./pages/staff/retention/retention-page.tsx";
+import { NoticesPage } from "./pages/staff/notices/notices-page.tsx";
 import { ResidentGuidePage } from "./pages/help/resident-guide.tsx";
 import { StaffManualPage } from "./pages/help/staff-manual.tsx";
 import { AdminManualPage } from "./pages/help/admin-manual.tsx";
@@ -100,6 +101,12 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate section="retention">
           <RetentionPage />
+        </StaffGate>
+      );
+    case "staffNotices":
+      return (
+        <StaffGate section="notices">
+          <NoticesPage />
         </StaffGate>
       );
     case "help":

@@ -19,6 +19,7 @@ export type Route =
   | { readonly name: "staffSettlement" }
   | { readonly name: "staffStatistics" }
   | { readonly name: "staffRetention" }
+  | { readonly name: "staffNotices" }
   /** N10: the manuals — residents' (`/help`), staff's (`/staff/help`) and administrators' (`/staff/help/admin`). */
   | { readonly name: "help" }
   | { readonly name: "staffHelp" }
@@ -81,6 +82,7 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === "settlement" && third === undefined) return { name: "staffSettlement" };
   if (first === "staff" && second === "statistics" && third === undefined) return { name: "staffStatistics" };
   if (first === "staff" && second === "retention" && third === undefined) return { name: "staffRetention" };
+  if (first === "staff" && second === "notices" && third === undefined) return { name: "staffNotices" };
   if (first === "staff" && second === "help" && third === undefined) return { name: "staffHelp" };
   if (first === "staff" && second === "help" && third === "admin" && rest.length === 0) return { name: "staffHelpAdmin" };
   if (first === "help" && second === undefined) return { name: "help" };

@@ -17,6 +17,7 @@ describe("resolveRoute", () => {
     ["/staff/security", { name: "staffSecurity" }],
     ["/staff/statistics", { name: "staffStatistics" }],
     ["/staff/retention", { name: "staffRetention" }],
+    ["/staff/notices", { name: "staffNotices" }],
     ["/dev/inbox", { name: "devInbox" }],
     // N10: the manuals.
     ["/help", { name: "help" }],

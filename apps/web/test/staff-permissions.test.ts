@@ -11,7 +11,7 @@ describe("what the back office shows, from the session's permissions", () => {
     // Processors export and auditors export the log: both may ask for and give approvals (ADR 24).
     expect(visibleSections(ofRole("processor"))).toEqual(["applications", "statistics", "approvals", "settlement", "security", "help"]);
     expect(visibleSections(ofRole("auditor"))).toEqual(["audit", "approvals", "security", "help"]);
-    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "statistics", "audit", "retention", "approvals", "settlement", "security", "access", "accounts", "help"]);
+    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "statistics", "audit", "retention", "approvals", "settlement", "notices", "security", "access", "accounts", "help"]);
     // No role at all: only the member's own security settings and the manual.
     expect(visibleSections([])).toEqual(["security", "help"]);
   });
@@ -24,6 +24,7 @@ describe("what the back office shows, from the session's permissions", () => {
       retention: "retention.manage",
       approvals: ["retention.manage", "applications.export", "audit.view", "fees.change"],
       settlement: "fees.change",
+      notices: "forms.manage",
       security: null,
       access: "staff.manage",
       accounts: "staff.manage",
@@ -43,6 +44,11 @@ describe("what the back office shows, from the session's permissions", () => {
     expect(BUILT_IN_ROLES.filter((r) => canUseSection(r.permissions, "retention")).map((r) => r.id)).toEqual(["administrator"]);
     expect(visibleSections(["retention.manage"])).toEqual(["retention", "approvals", "security", "help"]);
     expect(canUseSection(STAFF_PERMISSIONS.filter((p) => p !== "retention.manage"), "retention")).toBe(false);
+  });
+
+  it("offers the notices page (R14) to holders of forms.manage only, among the built-in roles the administrator", () => {
+    expect(BUILT_IN_ROLES.filter((r) => canUseSection(r.permissions, "notices")).map((r) => r.id)).toEqual(["administrator"]);
+    expect(visibleSections(["forms.manage"])).toEqual(["notices", "security", "help"]);
   });
 
   it("offers the staff manual (N10) to every signed-in member, whatever their permissions, last in the navigation", () => {

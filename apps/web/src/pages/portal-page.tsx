@@ -11,6 +11,7 @@ import { formatYen } from "../format.ts";
 import { usePageTitle } from "../hooks/use-document-title.ts";
 import { useLoad } from "../hooks/use-load.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
+import { PortalNotices } from "./notices/portal-notices.tsx";
 
 /**
  * `/` — the resident portal: the certificate procedures that can be applied for online, found by keyword, category
@@ -31,6 +32,7 @@ export function PortalPage() {
     <>
       <PageTitle>{t.portal.title}</PageTitle>
       <p className="lead">{t.portal.lead}</p>
+      <PortalNotices />
       <h2>{t.portal.proceduresHeading}</h2>
       {catalog.state.kind === "loading" && <Loading />}
       {catalog.state.kind === "error" && (

@@ -7,6 +7,7 @@ import { accessMessages } from "./access/staff-access-messages.ts";
 import { visibleSections, type StaffSection } from "./staff-permissions.ts";
 import { useStaffPermissions } from "./staff-session.tsx";
 import { settlementNavLabel } from "./fees/settlement-page.tsx";
+import { noticesNavLabel } from "./notices/notices-page.tsx";
 import { statisticsNavLabel } from "./statistics/statistics-page.tsx";
 import { retentionNavLabel } from "./retention/retention-page.tsx";
 import { HELP_PATHS, staffManualNavLabel } from "../help/help-labels.ts";
@@ -21,6 +22,7 @@ export const staffSectionLinks = (locale: Locale): Readonly<Record<StaffSection,
     retention: { href: "/staff/retention", label: retentionNavLabel[locale] },
     approvals: { href: "/staff/approvals", label: locale === "ja" ? "承認" : "Approvals" },
     settlement: { href: "/staff/settlement", label: settlementNavLabel[locale] },
+    notices: { href: "/staff/notices", label: noticesNavLabel[locale] },
     security: { href: "/staff/security", label: t.security.nav },
     access: { href: "/staff/access", label: accessMessages[locale].nav },
     accounts: { href: "/staff/accounts", label: locale === "ja" ? "職員アカウント" : "Staff accounts" },

@@ -7,7 +7,7 @@ import type { StaffPermission } from "@madoguchi/core";
  */
 
 /** The back office's sections, in the order of the navigation. */
-export const STAFF_SECTIONS = ["applications", "statistics", "audit", "retention", "approvals", "settlement", "security", "access", "accounts", "help"] as const;
+export const STAFF_SECTIONS = ["applications", "statistics", "audit", "retention", "approvals", "settlement", "notices", "security", "access", "accounts", "help"] as const;
 
 /** One section of the back office (a page of the navigation). */
 export type StaffSection = (typeof STAFF_SECTIONS)[number];
@@ -35,6 +35,8 @@ export const SECTION_PERMISSION: Readonly<Record<StaffSection, StaffPermission |
   approvals: APPROVAL_PERMISSIONS,
   // The daily settlement report (ADR 26): the money side, for those who handle fees.
   settlement: "fees.change",
+  // R14: the notices to residents on the portal, with who builds the portal's procedures and forms (S6).
+  notices: "forms.manage",
   security: null,
   access: "staff.manage",
   accounts: "staff.manage",
