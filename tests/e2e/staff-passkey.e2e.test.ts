@@ -51,5 +51,14 @@ describe("in Chromium: a staff member registers a passkey with the device's auth
     await page.goto(`${running.app.staffUrl}/staff/security`);
     await page.getByRole("button", { name: "パスキー「職場のPC」を削除" }).click();
     await expect.poll(() => page.getByTestId("passkeys-none").isVisible()).toBe(true);
+
+    // S7: the same page sets where the notification mails go, and stops them.
+    await page.getByTestId("notification-email-input").fill("demo-staff@city.example.lg.jp");
+    await page.click('[data-testid="notification-email-save"]');
+    await expect.poll(() => page.getByTestId("notification-email-current").textContent()).toBe("現在の送信先: demo-staff@city.example.lg.jp");
+    await page.click('[data-testid="notification-email-stop"]');
+    await expect.poll(() => page.getByTestId("notification-email-message").textContent()).toBe("通知メールを受け取らない設定にしました。");
+    expect(await page.getByTestId("notification-email-current").textContent()).toBe("現在、通知メールは受け取らない設定です。");
+    await expectNoSeriousA11yViolations(page);
   });
 });

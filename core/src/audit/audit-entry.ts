@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "staff.password_set",
   "staff.account_disabled",
   "staff.account_enabled",
+  "staff.notification_address_changed",
   "access.denied",
   "authorization.denied",
   "application.viewed",

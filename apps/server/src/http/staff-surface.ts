@@ -9,6 +9,7 @@ import { staffRoutes } from "./routes/staff-routes.ts";
 import { settingsRoutes } from "./routes/settings-routes.ts";
 import { retentionRoutes } from "./routes/retention-routes.ts";
 import { staffNoticeRoutes } from "./routes/notice-routes.ts";
+import { staffNotificationRoutes } from "./routes/staff-notification-routes.ts";
 import { approvalRoutes } from "./routes/approval-routes.ts";
 import { feeRoutes } from "./routes/fee-routes.ts";
 import type { ServerDeps } from "./server-deps.ts";
@@ -18,4 +19,4 @@ import { statisticsRoutes } from "./routes/statistics-routes.ts";
  * The routers of the staff listener (the LGWAN side): the back office and the audit log. They are
  * mounted only on the staff listener, behind its CIDR allow-list; add new staff routers here.
  */
-export const staffRouters = (deps: ServerDeps): Router[] => [catalogRoutes(deps, "staff"), staffLoginRoutes(deps), staffAdminRoutes(deps), staffPasskeyRoutes(deps), staffRoutes(deps), auditRoutes(deps), staffAccessRoutes(deps), settingsRoutes(deps), retentionRoutes(deps), staffNoticeRoutes(deps), approvalRoutes(deps), feeRoutes(deps), statisticsRoutes(deps)];
+export const staffRouters = (deps: ServerDeps): Router[] => [catalogRoutes(deps, "staff"), staffLoginRoutes(deps), staffAdminRoutes(deps), staffPasskeyRoutes(deps), staffRoutes(deps), auditRoutes(deps), staffAccessRoutes(deps), settingsRoutes(deps), retentionRoutes(deps), staffNoticeRoutes(deps), staffNotificationRoutes(deps), approvalRoutes(deps), feeRoutes(deps), statisticsRoutes(deps)];

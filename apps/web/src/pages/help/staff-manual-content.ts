@@ -18,7 +18,7 @@ const SECTION_PURPOSE: Readonly<Record<Locale, Readonly<Record<StaffSection, str
     approvals: "ほかの職員の承認が必要な操作の依頼・承認・実行",
     settlement: "日ごと・手続ごとの売上・返金・カード手数料と、決済代行の記録との照合・不一致の一覧",
     notices: "ポータルの最初のページに掲載する住民向けのお知らせ（掲載期間つき）",
-    security: "自分のパスキーの登録と削除",
+    security: "自分のパスキーの登録と削除、通知メールの送信先（受け取らない設定も）",
     access: "グループ（担当する申請の範囲）と役割の設定",
     accounts: "職員アカウントの発行・ロック解除・無効化・再設定、住民アカウントのロック解除",
     help: "このマニュアルと管理者向けマニュアル",
@@ -31,7 +31,7 @@ const SECTION_PURPOSE: Readonly<Record<Locale, Readonly<Record<StaffSection, str
     approvals: "Asking for, giving and carrying out approvals of actions that need a second person",
     settlement: "Captures, refunds and card fees per day and procedure, checked against the payment agent's records, and the disagreements",
     notices: "Notices to residents on the portal's first page, each shown between two days",
-    security: "Adding and removing your own passkeys",
+    security: "Adding and removing your own passkeys; where your notification mails go (or none)",
     access: "Groups (which applications a member sees) and roles",
     accounts: "Issuing, unlocking, disabling and resetting staff accounts; unlocking resident accounts",
     help: "This manual and the administrators' manual",
@@ -280,6 +280,7 @@ const ja = (): Manual => {
             ],
           },
           "申請についてのメールには、受付番号と手続名だけが書かれ、住民の個人情報やリンクは書かれていません。職員用画面はブックマークから開き、受付番号で探してください。",
+          "送信先は「セキュリティ」画面の「通知メール」で自分で変えられます。受け取らない設定にもできます（変更には確認コードの再入力が必要なことがあります）。",
         ],
       },
       {
@@ -517,6 +518,7 @@ const en = (): Manual => {
             ],
           },
           "Emails about applications give the receipt number and the procedure only, never the resident's data or a link. Open the back office from your bookmark and find the application by its receipt number.",
+          "You change where they go yourself under Notification mails on the security page, or choose to receive none (a change may ask for your authenticator code again).",
         ],
       },
       {

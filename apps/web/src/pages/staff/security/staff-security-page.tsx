@@ -12,11 +12,12 @@ import { usePasskeyManager } from "../../../passkeys/use-passkey-manager.ts";
 import { useStepUp } from "../step-up/use-step-up.tsx";
 import { StaffNav } from "../staff-nav.tsx";
 import { useSignedInStaff } from "../staff-session.tsx";
+import { NotificationEmailSection } from "./notification-email-section.tsx";
 
 /**
  * `/staff/security` — the signed-in staff member's own sign-in methods. Passkeys: the list, adding
  * one (the browser's WebAuthn prompt through @simplewebauthn/browser; the server verifies) and
- * removing one.
+ * removing one. Also where the member's notification mails go (S7), or none.
  */
 export function StaffSecurityPage() {
   const { t, locale } = useI18n();
@@ -75,6 +76,7 @@ export function StaffSecurityPage() {
           </form>
         )}
       </section>
+      <NotificationEmailSection stepUp={stepUp} />
     </>
   );
 }
