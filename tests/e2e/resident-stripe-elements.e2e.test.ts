@@ -120,7 +120,7 @@ describe("in Chromium with Stripe as the gateway: Stripe Elements on the contrac
     await expect.poll(() => page.getByTestId("card-fields-error").textContent(), { timeout: 15_000 }).toContain("カード番号が無効です");
     await enterCard(page, "payment-frame", "4242 4242 4242 4242");
     expect(await receiptNumber(page)).toMatch(/^\d{8}-[0-9A-Z]{6}$/);
-    expect(seen.toApp.some((body) => /"token":"pm_[0-9a-f]+"/.test(body))).toBe(true);
+    expect(seen.toApp.some((body) => /"token":"pm_[0-9A-Za-z]+"/.test(body))).toBe(true);
     expectCardNeverReachedUs(seen, ["4242424242424242"]);
     await page.close();
   });
@@ -134,7 +134,7 @@ describe("in Chromium with Stripe as the gateway: Stripe Elements on the contrac
     await expect.poll(() => page.getByTestId("payment-challenge").isVisible(), { timeout: 15_000 }).toBe(true);
     await page.frameLocator('[data-testid="challenge-frame"]').getByRole("button", { name: "Complete" }).click();
     expect(await receiptNumber(page)).toMatch(/^\d{8}-[0-9A-Z]{6}$/);
-    const tokens = seen.toApp.map((body) => /"token":"(pm_[0-9a-f]+)"/.exec(body)?.[1]).filter((t) => t !== undefined);
+    const tokens = seen.toApp.map((body) => /"token":"(pm_[0-9A-Za-z]+)"/.exec(body)?.[1]).filter((t) => t !== undefined);
     // Sent twice with the same PaymentMethod: before the challenge, and after it (ADR 27).
     expect(tokens.length).toBe(2);
     expect(new Set(tokens).size).toBe(1);

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { stripeLikeId } from "./stripe-ids.ts";
 
 /**
  * The contract server's balance transactions (API reference, "Balance Transactions" and "List all
@@ -30,7 +30,7 @@ export const createBalanceTransactionBook = (now: () => number = () => Math.floo
   const booked: Booked[] = [];
   return {
     book: (entry) => {
-      booked.push({ ...entry, id: `txn_${randomBytes(12).toString("hex")}`, created: now(), amount: entry.type === "refund" ? -Math.abs(entry.amount) : entry.amount });
+      booked.push({ ...entry, id: stripeLikeId("txn"), created: now(), amount: entry.type === "refund" ? -Math.abs(entry.amount) : entry.amount });
     },
     list: (params, intentJson) => {
       const created = typeof params["created"] === "object" && params["created"] !== null ? (params["created"] as Record<string, string>) : {};

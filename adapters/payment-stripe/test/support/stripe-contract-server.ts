@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { signStripeWebhook } from "../../src/index.ts";
 import { createBalanceTransactionBook } from "./stripe-balance-transactions.ts";
+import { stripeLikeId } from "./stripe-ids.ts";
 import { CARD_FRAME_HTML, CARD_FRAME_JS, STRIPE_JS_IMITATION } from "./stripe-js-imitation.ts";
 import { STRIPE_TEST_CARDS } from "./stripe-test-cards.ts";
 
@@ -89,7 +89,7 @@ interface PaymentIntent {
   created: number;
 }
 
-const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
+const id = stripeLikeId;
 const now = () => Math.floor(Date.now() / 1000);
 const error = (status: number, type: string, message: string, extra: Record<string, unknown> = {}): Answer => ({ status, body: { error: { type, message, ...extra } } });
 const invalid = (message: string, extra: Record<string, unknown> = {}) => new Refusal(error(400, "invalid_request_error", message, extra));
