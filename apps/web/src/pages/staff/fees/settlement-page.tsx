@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { japanCalendarDate } from "@madoguchi/core";
 import { requestJson } from "../../../api.ts";
 import { Alert } from "../../../components/alert.tsx";
 import { CsvDownloads } from "../../../components/csv-downloads.tsx";
@@ -98,8 +99,8 @@ const M = {
 /** The settlement page's name in the navigation. */
 export const settlementNavLabel: Localized = { ja: M.ja.nav, en: M.en.nav };
 
-/** Today in Japan, `YYYY-MM-DD`. */
-const todayInJapan = (): string => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+/** Today in Japan, `YYYY-MM-DD` (core's calendar rule). */
+const todayInJapan = (): string => japanCalendarDate(new Date());
 
 /** `/staff/settlement` — the daily settlement report for the municipality's accountant (holders of `fees.change`). */
 export function SettlementPage() {

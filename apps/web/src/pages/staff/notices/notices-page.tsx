@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import type { ServiceNotice } from "@madoguchi/core";
+import { japanCalendarDate, type ServiceNotice } from "@madoguchi/core";
 import { requestJson } from "../../../api.ts";
 import { Alert } from "../../../components/alert.tsx";
 import { Loading } from "../../../components/loading.tsx";
@@ -29,7 +29,8 @@ interface Draft {
   readonly publishUntil: string;
 }
 
-const todayInJapan = (): string => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+/** Today in Japan, `YYYY-MM-DD` (core's calendar rule). */
+const todayInJapan = (): string => japanCalendarDate(new Date());
 const EMPTY = (): Draft => ({ titleJa: "", titleEn: "", bodyJa: "", bodyEn: "", link: "", publishFrom: todayInJapan(), publishUntil: "" });
 const draftOf = (n: ServiceNotice): Draft => ({ titleJa: n.title.ja, titleEn: n.title.en, bodyJa: n.body.ja, bodyEn: n.body.en, link: n.link ?? "", publishFrom: n.publishFrom, publishUntil: n.publishUntil ?? "" });
 /** A new notice's id: its first day and a random part (staff never type ids). */
@@ -191,18 +192,14 @@ export function NoticesPage() {
       <form noValidate className="form" onSubmit={(e) => void submit(e)}>
         <TextField {...field("titleJa")} required errors={titleError === null ? [] : [titleError]} announceErrors />
         <TextField {...field("titleEn")} />
-        <div className="field">
-          <label className="field__label" htmlFor="notice-bodyJa">
-            {m.fields.bodyJa}
-          </label>
-          <textarea id="notice-bodyJa" className="textarea" rows={4} value={draft.bodyJa} onChange={(e) => setDraft({ ...draft, bodyJa: e.target.value })} data-testid="notice-bodyJa" />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="notice-bodyEn">
-            {m.fields.bodyEn}
-          </label>
-          <textarea id="notice-bodyEn" className="textarea" rows={4} value={draft.bodyEn} onChange={(e) => setDraft({ ...draft, bodyEn: e.target.value })} data-testid="notice-bodyEn" />
-        </div>
+        {(["bodyJa", "bodyEn"] as const).map((key) => (
+          <div className="field" key={key}>
+            <label className="field__label" htmlFor={`notice-${key}`}>
+              {m.fields[key]}
+            </label>
+            <textarea id={`notice-${key}`} className="textarea" rows={4} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} data-testid={`notice-${key}`} />
+          </div>
+        ))}
         <TextField {...field("link")} help={m.linkHelp} />
         <TextField {...field("publishFrom")} type="date" size="medium" />
         <TextField {...field("publishUntil")} type="date" size="medium" />
