@@ -29,6 +29,10 @@ export default [
   project("adapter-digital-auth-app", "./adapters/digital-auth-app", { testTimeout: 60_000 }),
   // Starts OpenSSL's OCSP responder and makes RSA keys with it: slow on a busy 2-core machine.
   project("adapter-ocsp", "./adapters/ocsp", { testTimeout: 60_000, hookTimeout: 120_000 }),
+  // Embeds the 46 MB IPAmj明朝 font per PDF: a second or two on a busy 2-core machine.
+  project("adapter-form-pdf", "./adapters/form-pdf", { testTimeout: 60_000 }),
+  // Reads generated scans with tesseract.js: seconds per page.
+  project("adapter-ocr-template", "./adapters/ocr-template", { testTimeout: 120_000, hookTimeout: 120_000 }),
   project("server", "./apps/server", { testTimeout: 60_000 }),
   project("cli", "./apps/cli"),
   project("web", "./apps/web", { environment: "node" }),

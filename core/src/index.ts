@@ -110,3 +110,4 @@ export * from "./retention/index.ts";
 export * from "./notices/index.ts";
 export * from "./reporting/usage-statistics.ts";
 export * from "./monitoring/security-alerts.ts";
+export * from "./counter/index.ts";

@@ -54,6 +54,8 @@ export const AUDIT_ACTIONS = [
   "approval.used",
   "signing.handoff",
   "signing.session",
+  "counter.scan_read",
+  "counter.form_printed",
 ] as const;
 
 /** One audited event name, e.g. `application.viewed`. */

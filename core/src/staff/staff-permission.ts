@@ -13,6 +13,7 @@ export const STAFF_PERMISSIONS = [
   "staff.manage",
   "retention.manage",
   "audit.view",
+  "counter.use",
 ] as const;
 
 /** One back-office function, e.g. `applications.process`. */

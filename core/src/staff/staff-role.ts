@@ -37,8 +37,11 @@ export const BUILT_IN_ROLES: readonly StaffRole[] = [
       "staff.manage",
       "retention.manage",
       "audit.view",
+      "counter.use",
     ],
   },
+  // The counter (書かない窓口): reads what residents bring and prints the forms they sign; no online applications.
+  { id: StaffRoleId("counter"), name: { ja: "窓口担当", en: "Counter clerk" }, permissions: ["counter.use"] },
   { id: StaffRoleId("auditor"), name: { ja: "監査担当", en: "Auditor" }, permissions: ["audit.view"] },
 ];
 

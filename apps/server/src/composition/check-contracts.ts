@@ -1,6 +1,8 @@
 import {
   APPLICATION_STORE_CONTRACT,
   APPROVAL_STORE_CONTRACT,
+  FORM_PRINTER_CONTRACT,
+  OCR_ENGINE_CONTRACT,
   AUDIT_LOG_STORE_CONTRACT,
   LOGIN_STATE_STORE_CONTRACT,
   MAILER_CONTRACT,
@@ -13,6 +15,8 @@ import {
   STAFF_STORE_CONTRACT,
   type ApplicationStore,
   type ApprovalStore,
+  type FormPrinter,
+  type OcrEngine,
   type AuditLogStore,
   type LoginStateStore,
   type Mailer,
@@ -45,6 +49,8 @@ export const checkContracts = async (parts: {
   verifier: SignatureVerifier;
   gateway: PaymentGateway;
   mailer: Mailer;
+  ocr: OcrEngine;
+  printer: FormPrinter;
 }): Promise<void> => {
   const expectations = [
     [parts.storage.applications, APPLICATION_STORE_CONTRACT],
@@ -67,5 +73,11 @@ export const checkContracts = async (parts: {
     }
     const health = await adapter.healthCheck();
     if (health.isErr()) throw new Error(`adapter ${adapter.meta.name} is not healthy: ${health.error.message}`);
+  }
+  // The counter's adapters have no health check: the OCR starts its workers at the first scan and the printer
+  // reads its font at the first form, so a machine without the font still serves everything else (the print
+  // answers form.font_unavailable).
+  for (const [adapter, contract] of [[parts.ocr, OCR_ENGINE_CONTRACT], [parts.printer, FORM_PRINTER_CONTRACT]] as const) {
+    if (adapter.meta.contract !== contract) throw new Error(`adapter ${adapter.meta.name} implements ${adapter.meta.contract}, expected ${contract}`);
   }
 };

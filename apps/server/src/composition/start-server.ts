@@ -49,6 +49,7 @@ import { createOtpauthAuthenticator } from "@madoguchi/adapter-otpauth";
 import { buildResidentAccounts } from "../residents/resident-accounts-runtime.ts";
 import { buildResidentJpki } from "../residents/resident-jpki-runtime.ts";
 import { buildMailer } from "./catalog/mailers.ts";
+import { buildCounter } from "./catalog/counter.ts";
 import { buildPasskeys } from "./catalog/passkeys.ts";
 import { buildPayment } from "./catalog/payments.ts";
 import { PAYMENT_WEBHOOK_PATH } from "../payments/payment-webhook.ts";
@@ -152,7 +153,9 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     cleanups.push(residentJpki.close);
     const passkeys = buildPasskeys(config, { residentOrigins: origins, staffPort });
 
-    await checkContracts({ storage, verifier: signatures.verifier, gateway: payment.gateway, mailer: mail.mailer });
+    const counter = await buildCounter(config);
+    cleanups.push(counter.ocr.close);
+    await checkContracts({ storage, verifier: signatures.verifier, gateway: payment.gateway, mailer: mail.mailer, ocr: counter.ocr, printer: counter.printer });
 
     const container = new Container();
     container.bind<Config>(TOKENS.Config).toConstantValue(config);
@@ -217,6 +220,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       devInbox: mail.devInbox,
       behindTls: false,
       webDist: new URL("../../../web/dist", import.meta.url).pathname,
+      counter,
       kickOutbox: () => void relayRef.current?.runOnce(),
     })).inSingletonScope();
     const deps = container.get<ServerDeps>(TOKENS.ServerDeps);

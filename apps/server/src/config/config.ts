@@ -123,6 +123,14 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_JPKI_OCSP_URL: Schema.optional(Schema.String),
   /** `required` (default): a response must echo our nonce; `optional`: a pre-produced response without one is accepted (a wrong nonce never). */
   MADOGUCHI_JPKI_OCSP_NONCE: Schema.optional(Schema.Literals(["required", "optional"])),
+  /** The no-writing counter's OCR templates: a directory of template JSON files and their reference images (default: the ones `@madoguchi/ocr-engine` ships). */
+  MADOGUCHI_OCR_TEMPLATES_DIR: Schema.optional(Schema.String),
+  /** Recogniser workers of the counter's OCR (default 2: a page's fields are read in parallel). */
+  MADOGUCHI_OCR_WORKERS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 16 })))),
+  /** The paper forms' layout files (`<id>.v<n>.json`; the highest version of each id is used; default `config/forms`). */
+  MADOGUCHI_FORMS_DIR: Schema.optional(Schema.String),
+  /** The font the forms are printed in (default Debian's IPAmj明朝, `/usr/share/fonts/truetype/ipamj/ipamjm.ttf`). */
+  MADOGUCHI_FORM_FONT: Schema.optional(Schema.String),
   LOG_LEVEL: Schema.optional(Schema.Literals(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
 });
 
@@ -164,6 +172,8 @@ export interface Config {
   readonly securityAlerts: { readonly recipients: readonly string[]; readonly intervalMs: number };
   /** N3: the embedded database's backups (directory, generations kept, how often). */
   readonly backups: { readonly dir: string; readonly generations: number; readonly everyMs: number };
+  /** The no-writing counter: OCR templates (null: the shipped ones), recogniser workers, form layouts and their font (null: the adapter's default). */
+  readonly counter: { readonly templatesDir: string | null; readonly ocrWorkers: number; readonly formsDir: string; readonly formFont: string | null };
   /** S4: finished applications are kept this many months (while no administrator set it), checked every `intervalMs`. */
   readonly applicationRetention: { readonly months: number; readonly intervalMs: number };
   /** Audit log: retention in months and the interval of checkpoints and retention runs. */
@@ -301,6 +311,12 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
       intervalMs: e.MADOGUCHI_SECURITY_ALERT_INTERVAL_MS ?? 300_000,
     },
     backups: { dir: e.MADOGUCHI_BACKUP_DIR ?? `${dataDir}/backups`, generations: e.MADOGUCHI_BACKUP_GENERATIONS ?? 7, everyMs: e.MADOGUCHI_BACKUP_EVERY_MS ?? 86_400_000 },
+    counter: {
+      templatesDir: e.MADOGUCHI_OCR_TEMPLATES_DIR ?? null,
+      ocrWorkers: e.MADOGUCHI_OCR_WORKERS ?? 2,
+      formsDir: e.MADOGUCHI_FORMS_DIR ?? new URL("../../../../config/forms", import.meta.url).pathname,
+      formFont: e.MADOGUCHI_FORM_FONT ?? null,
+    },
     applicationRetention: { months: e.MADOGUCHI_APPLICATION_RETENTION_MONTHS ?? DEFAULT_APPLICATION_RETENTION_MONTHS, intervalMs: e.MADOGUCHI_RETENTION_INTERVAL_MS ?? 3_600_000 },
     audit: { retentionMonths: e.MADOGUCHI_AUDIT_RETENTION_MONTHS ?? DEFAULT_AUDIT_RETENTION_MONTHS, intervalMs: e.MADOGUCHI_AUDIT_INTERVAL_MS ?? 3_600_000 },
     staffListener,

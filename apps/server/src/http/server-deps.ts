@@ -24,6 +24,7 @@ import type { StaffLogin } from "../staff/staff-login.ts";
 import type { ResidentAccountsRuntime } from "../residents/resident-accounts-runtime.ts";
 import type { ResidentJpkiRuntime } from "../residents/resident-jpki-runtime.ts";
 import type { BoundChallenges } from "../passkeys/bound-challenge.ts";
+import type { CounterRuntime } from "../counter/counter-runtime.ts";
 
 /**
  * What the browser needs to know about the gateway's card fields (the card is typed on the gateway's
@@ -105,6 +106,8 @@ export interface ServerDeps {
   readonly behindTls: boolean;
   /** Directory of the built web app, or null when not built. */
   readonly webDist: string | null;
+  /** The no-writing counter: OCR of scans, the form printer and its layouts. */
+  readonly counter: CounterRuntime;
   /** Called after every committed change that enqueued outbox messages, to deliver them promptly. */
   readonly kickOutbox: () => void;
 }

@@ -1,0 +1,24 @@
+import { openTemplateOcrEngine } from "@madoguchi/adapter-ocr-template";
+import { createPdfFormPrinter } from "@madoguchi/adapter-form-pdf";
+import { RESIDENCE_NOTIFICATION_LAYOUT_ID } from "@madoguchi/core";
+import type { Config } from "../../config/config.ts";
+import type { CounterRuntime } from "../../counter/counter-runtime.ts";
+import { loadFormLayouts } from "../../counter/load-form-layouts.ts";
+
+/**
+ * The no-writing counter's adapters: template OCR over the configured templates (the recogniser starts at the
+ * first scan), and the PDF printer with the form layouts. Invalid templates or layouts, or no 住民異動届
+ * layout, stop the start: a counter that cannot print the form must not open.
+ */
+export const buildCounter = async (config: Config): Promise<CounterRuntime> => {
+  const { templatesDir, ocrWorkers } = config.counter;
+  const ocr = await openTemplateOcrEngine({ workers: ocrWorkers, ...(templatesDir === null ? {} : { templatesDir }) });
+  if (ocr.isErr()) throw new Error(ocr.error.message);
+  const layouts = await loadFormLayouts(config.counter.formsDir);
+  if (!layouts.has(RESIDENCE_NOTIFICATION_LAYOUT_ID)) throw new Error(`no ${RESIDENCE_NOTIFICATION_LAYOUT_ID}.v<n>.json in ${config.counter.formsDir}`);
+  return {
+    ocr: ocr.value,
+    printer: createPdfFormPrinter(config.counter.formFont === null ? {} : { fontPath: config.counter.formFont }),
+    layouts,
+  };
+};

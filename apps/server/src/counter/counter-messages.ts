@@ -1,0 +1,40 @@
+import type { CounterDocumentKind, Localized, OcrReadError } from "@madoguchi/core";
+
+/** The documents' names on the counter screen. */
+export const COUNTER_DOCUMENT_KIND_NAMES: Readonly<Record<CounterDocumentKind, Localized>> = {
+  "tenshutsu-shomeisho": { ja: "転出証明書", en: "Certificate of moving out" },
+  "tenshutsu-kakunin": { ja: "転出証明書に係る情報確認書（特例転入）", en: "Moving-out information sheet (special moving in)" },
+  "zairyu-card": { ja: "在留カード", en: "Residence card" },
+  "tokubetsu-eijusha": { ja: "特別永住者証明書", en: "Special permanent resident certificate" },
+  "unten-menkyo": { ja: "運転免許証", en: "Driver's licence" },
+  "mynumber-card": { ja: "マイナンバーカード", en: "My Number card" },
+  "koseki-zenbu": { ja: "戸籍全部事項証明書", en: "Family register (full certificate)" },
+  "koseki-fuhyo": { ja: "戸籍の附票", en: "Family register's residence record (koseki fuhyo)" },
+};
+
+/** HTTP status of each reading error: the scan (4xx) or the server (503). */
+export const ocrErrorStatus = (code: OcrReadError["code"]): number =>
+  ({ "ocr.unreadable_image": 400, "ocr.image_too_large": 413, "ocr.unknown_template": 404, "ocr.unidentified": 422, "ocr.alignment_rejected": 422, "ocr.engine_failed": 503 })[code];
+
+/** What the counter clerk reads, ja/en: what happened and what to do next. */
+export const COUNTER_MESSAGES = {
+  read: {
+    "ocr.unreadable_image": { ja: "画像を読み込めませんでした。PNG・JPEG・TIFF・PDF のスキャン画像を選んでください。", en: "The image could not be decoded. Choose a PNG, JPEG, TIFF or PDF scan." },
+    "ocr.image_too_large": { ja: "画像が大きすぎます。300 dpi 以下でスキャンし直してください。", en: "The image is too large. Scan again at 300 dpi or less." },
+    "ocr.unknown_template": { ja: "選んだ様式は登録されていません。", en: "The chosen layout is not registered." },
+    "ocr.unidentified": {
+      ja: "登録済みの様式と一致しませんでした。書類の種類を選んで「項目名で読み取る」か、手で入力してください。",
+      en: "The scan matches no registered layout. Choose the kind of document to read it by its labels, or type the values.",
+    },
+    "ocr.alignment_rejected": { ja: "書類の位置を合わせられませんでした。まっすぐ置いてスキャンし直してください。", en: "The page could not be aligned to its layout. Place it straight and scan again." },
+    "ocr.engine_failed": { ja: "読み取り機能が一時的に使えません。しばらくしてからもう一度お試しください。", en: "Reading is unavailable for a moment. Please try again shortly." },
+  } satisfies Readonly<Record<OcrReadError["code"], Localized>>,
+  unsupportedMediaType: { ja: "スキャン画像（PNG・JPEG・TIFF・PDF）を送ってください。", en: "Send a scan (PNG, JPEG, TIFF or PDF)." },
+  badQuery: { ja: "様式または書類の種類の指定が正しくありません。", en: "The layout or kind of document asked for is not valid." },
+  emptyScan: { ja: "画像が空です。", en: "The image is empty." },
+  badDraft: { ja: "届出の内容の形式が正しくありません。画面を再読み込みしてください。", en: "The form's data is malformed. Reload the page." },
+  notReady: { ja: "確認されていない項目か、未入力の必須項目があります。", en: "Some values are not confirmed, or required values are missing." },
+  unprintable: { ja: "印刷できない文字が含まれています。外字は文字検索から選び直してください。", en: "A character cannot be printed. Pick it again from the character search." },
+  printFailed: { ja: "届出書を作成できませんでした。しばらくしてからもう一度お試しください。", en: "The form could not be made. Please try again shortly." },
+  unavailable: { ja: "記録を残せないため処理を中止しました。しばらくしてからもう一度お試しください。", en: "Stopped because the access could not be recorded. Please try again shortly." },
+} as const;

@@ -1,0 +1,139 @@
+import { randomInt } from "node:crypto";
+import express, { Router, type Request, type Response } from "express";
+import { Schema } from "effect";
+import {
+  COUNTER_DOCUMENT_KINDS,
+  DRAFT_REASON_LABELS,
+  NOTIFICATION_KIND_OF_DOCUMENT,
+  RESIDENCE_NOTIFICATION_LAYOUT_ID,
+  decodeResidenceNotificationDraft,
+  emptyNotificationDraft,
+  japanCalendarDate,
+  readIntoDraft,
+  residenceNotificationForm,
+  type Locale,
+  type OcrReadError,
+  type ReadDocument,
+} from "@madoguchi/core";
+import { auditDenied, recordAudit, staffActionDraft } from "../../audit/record-audit.ts";
+import { COUNTER_DOCUMENT_KIND_NAMES, COUNTER_MESSAGES, ocrErrorStatus } from "../../counter/counter-messages.ts";
+import { decodeBody } from "../decode-body.ts";
+import { requestLocale } from "../locale.ts";
+import { requirePermission } from "../require-permission.ts";
+import type { ServerDeps } from "../server-deps.ts";
+import { requireStaffSession, staffSessionOf } from "../sessions/require-staff-session.ts";
+
+/** Largest scan accepted: a 300 dpi colour A4 page as PNG is about 25 MB uncompressed, far less encoded. */
+export const MAX_SCAN_BYTES = 20 * 1024 * 1024;
+
+/** The scan formats the OCR decodes (a PDF's first page, or the page asked for). */
+const SCAN_MEDIA_TYPES = ["image/png", "image/jpeg", "image/tiff", "application/pdf"] as const;
+
+const ScanQuery = Schema.Struct({
+  templateId: Schema.optional(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))),
+  fallbackKind: Schema.optional(Schema.Literals(COUNTER_DOCUMENT_KINDS)),
+  page: Schema.optional(Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 100 }))),
+});
+
+const PrintBody = Schema.Struct({ draft: Schema.Unknown });
+
+const fail = (res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
+  res.status(status).json({ error: { code, message, ...extra } });
+
+/**
+ * The no-writing counter (書かない窓口) on the staff listener, for members with `counter.use`:
+ * - `GET /api/staff/counter`: the templates, the document kinds, every review reason's explanation and today;
+ * - `POST /api/staff/counter/scans`: a scan's bytes in, its reading and a 住民異動届 draft from it out;
+ * - `POST /api/staff/counter/notifications/pdf`: a confirmed draft in, the form to sign out (PDF, IPAmj明朝).
+ * A scan and a form are personal data: each read and each print is audited (ids and counts only) before the
+ * answer leaves, and nothing of either is logged or kept — the draft lives on the counter screen.
+ */
+export const counterRoutes = (deps: ServerDeps): Router => {
+  const router = Router();
+  const staffOnly = requireStaffSession(deps.sessions, auditDenied(deps));
+  const counter = requirePermission(deps, "counter.use");
+  const { ocr, printer, layouts } = deps.counter;
+
+  router.get("/api/staff/counter", staffOnly, counter, (_req: Request, res: Response) => {
+    res.json({
+      templates: ocr.templates(),
+      documentKinds: COUNTER_DOCUMENT_KINDS.map((kind) => ({ kind, name: COUNTER_DOCUMENT_KIND_NAMES[kind] })),
+      reasonLabels: { ...ocr.reasonLabels, ...DRAFT_REASON_LABELS },
+      today: japanCalendarDate(deps.clock.now()),
+      maxScanBytes: MAX_SCAN_BYTES,
+    });
+  });
+
+  const rawScan = express.raw({ type: [...SCAN_MEDIA_TYPES], limit: MAX_SCAN_BYTES });
+  router.post("/api/staff/counter/scans", staffOnly, counter, rawScan, async (req: Request, res: Response) => {
+    const locale = requestLocale(req);
+    if (!SCAN_MEDIA_TYPES.some((t) => req.is(t))) return void fail(res, 415, "counter.unsupported_media_type", COUNTER_MESSAGES.unsupportedMediaType[locale]);
+    const query = Schema.decodeUnknownOption(ScanQuery)(req.query);
+    if (query._tag === "None") return void fail(res, 400, "request.malformed", COUNTER_MESSAGES.badQuery[locale]);
+    const { templateId, fallbackKind, page } = query.value;
+    const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
+    if (bytes.length === 0) return void fail(res, 400, "ocr.unreadable_image", COUNTER_MESSAGES.emptyScan[locale]);
+    const today = japanCalendarDate(deps.clock.now());
+    const read = await ocr.read({ bytes, ...(page === undefined ? {} : { page }) }, { today, ...(templateId === undefined ? {} : { templateId }), ...(fallbackKind === undefined ? {} : { fallbackKind }) });
+    const staffId = staffSessionOf(res).staff.id;
+    if (read.isErr()) {
+      await recordAudit(deps, [staffActionDraft(deps, req, staffId, "counter.scan_read", null, { error: read.error.code, bytes: bytes.length }, "failure")]);
+      return void answerReadError(res, read.error, locale);
+    }
+    const document = read.value;
+    const audited = await recordAudit(deps, [staffActionDraft(deps, req, staffId, "counter.scan_read", null, readDetails(document, bytes.length))]);
+    if (!audited) return void fail(res, 503, "audit.unavailable", COUNTER_MESSAGES.unavailable[locale]);
+    res.json({ document, draft: readIntoDraft(emptyNotificationDraft(NOTIFICATION_KIND_OF_DOCUMENT[document.kind]), document) });
+  });
+
+  router.post("/api/staff/counter/notifications/pdf", staffOnly, counter, async (req: Request, res: Response) => {
+    const locale = requestLocale(req);
+    const body = decodeBody(PrintBody, req, res, locale);
+    if (body === null) return;
+    const draft = decodeResidenceNotificationDraft(body.draft);
+    if (draft.isErr()) return void res.status(400).json({ error: { code: "request.malformed", message: COUNTER_MESSAGES.badDraft[locale] }, errors: draft.error.map((field) => ({ field, code: "invalid" })) });
+    const today = japanCalendarDate(deps.clock.now());
+    const confirmationNumber = `${today.replaceAll("-", "")}-${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
+    const form = residenceNotificationForm(draft.value, { today, confirmationNumber });
+    if (form.isErr()) return void fail(res, 422, "counter.draft_not_ready", COUNTER_MESSAGES.notReady[locale], { issues: form.error });
+    const layout = layouts.get(RESIDENCE_NOTIFICATION_LAYOUT_ID)!;
+    const pdf = await printer.print(layout, form.value);
+    const staffId = staffSessionOf(res).staff.id;
+    const details = { layoutId: layout.id, layoutVersion: layout.version, confirmationNumber, kind: draft.value.kind, persons: draft.value.persons.length, scans: draft.value.scans.length };
+    if (pdf.isErr()) {
+      await recordAudit(deps, [staffActionDraft(deps, req, staffId, "counter.form_printed", null, { ...details, error: pdf.error.code }, "failure")]);
+      deps.logger.error({ err: { code: pdf.error.code } }, "form printing failed");
+      return void fail(res, pdf.error.code === "form.unprintable_character" ? 422 : 503, pdf.error.code, printErrorMessage(pdf.error.code, locale), pdf.error.code === "form.unprintable_character" ? { key: pdf.error.key, codePoint: pdf.error.codePoint } : {});
+    }
+    if (!(await recordAudit(deps, [staffActionDraft(deps, req, staffId, "counter.form_printed", null, details)]))) return void fail(res, 503, "audit.unavailable", COUNTER_MESSAGES.unavailable[locale]);
+    res
+      .status(200)
+      .type("application/pdf")
+      .set("Content-Disposition", `attachment; filename="${RESIDENCE_NOTIFICATION_LAYOUT_ID}-${confirmationNumber}.pdf"`)
+      .set("X-Confirmation-Number", confirmationNumber)
+      .send(Buffer.from(pdf.value));
+  });
+  return router;
+};
+
+/** What the audit keeps of a reading: which layout, how it was found, how much was read and flagged; no value. */
+const readDetails = (doc: ReadDocument, bytes: number) => {
+  const fields = [...doc.fields, ...Object.values(doc.groups).flat(2)];
+  return {
+    templateId: doc.templateId,
+    kind: doc.kind,
+    readBy: doc.readBy,
+    fields: fields.length,
+    flagged: fields.filter((f) => f.reasons.length > 0).length,
+    rows: Object.values(doc.groups).reduce((n, rows) => n + rows.length, 0),
+    bytes,
+  };
+};
+
+const answerReadError = (res: Response, e: OcrReadError, locale: Locale) => {
+  const detail = e.code === "ocr.engine_failed" ? { retryable: e.retryable } : e.code === "ocr.unknown_template" ? { templateId: e.templateId } : {};
+  fail(res, ocrErrorStatus(e.code), e.code, COUNTER_MESSAGES.read[e.code][locale], detail);
+};
+
+const printErrorMessage = (code: string, locale: Locale): string =>
+  code === "form.unprintable_character" ? COUNTER_MESSAGES.unprintable[locale] : COUNTER_MESSAGES.printFailed[locale];

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractText, getDocumentProxy } from "unpdf";
+import {
+  StaffRoleId,
+  acknowledgeDraftScan,
+  confirmDraftValue,
+  typeDraftValue,
+  unconfirmedPaths,
+  type ResidenceNotificationDraft,
+} from "@madoguchi/core";
+import { loadTemplateCatalog, SHIPPED_TEMPLATES_DIR, synthesizeScan, type DocumentValues } from "@madoguchi/ocr-engine";
+import { call } from "./support/api-client.ts";
+import { staffWithSession } from "./support/staff-access-fixtures.ts";
+import { startTestServer, type TestServer } from "./support/test-server.ts";
+
+let server: TestServer;
+let scan: Uint8Array;
+let truth: DocumentValues;
+let clerk: Awaited<ReturnType<typeof staffWithSession>>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const catalog = (await loadTemplateCatalog(SHIPPED_TEMPLATES_DIR))._unsafeUnwrap();
+  const template = catalog.templates.find((t) => t.id === "tenshutsu-shomeisho/131121/v1")!;
+  const s = (await synthesizeScan(template, { seed: 7, dpi: 200, degrade: { rotationDeg: 1, scale: 0.99, blurSigma: 0, noiseSigma: 3, jpegQuality: 92 } }))._unsafeUnwrap();
+  scan = new Uint8Array(s.scan!.image);
+  truth = s.clean.truth;
+  clerk = await staffWithSession(server, "counter-clerk");
+  (await server.deps.staffAccess.assignRole({ roleId: StaffRoleId("counter"), holder: { kind: "staff", staffId: clerk.id } }))._unsafeUnwrap();
+}, 120_000);
+afterAll(async () => {
+  await server?.dispose();
+});
+
+const postScan = async (bytes: Uint8Array, query = "", contentType = "image/jpeg", headers: Record<string, string> = clerk.headers): Promise<{ status: number; body: any }> => {
+  const res = await fetch(`${server.staffUrl}/api/staff/counter/scans${query}`, { method: "POST", headers: { ...headers, "content-type": contentType }, body: bytes });
+  return { status: res.status, body: await res.json() };
+};
+
+const printPdf = (draft: unknown) => fetch(`${server.staffUrl}/api/staff/counter/notifications/pdf`, { method: "POST", headers: { ...clerk.headers, "content-type": "application/json" }, body: JSON.stringify({ draft }) });
+
+const squash = (s: string) => s.replace(/[\s\u3000]+/g, "");
+
+describe("the no-writing counter: a scanned 転出証明書 becomes a 住民異動届 to sign", () => {
+  it("tells the counter screen its templates, the reasons' explanations and today", async () => {
+    const r = await call(`${server.staffUrl}/api/staff/counter`, { headers: clerk.headers });
+    expect(r.status).toBe(200);
+    expect(r.body.templates.map((t: { id: string }) => t.id)).toContain("tenshutsu-shomeisho/131121/v1");
+    expect(r.body.reasonLabels.name_always_confirmed.ja).toMatch(/氏名/);
+    expect(r.body.reasonLabels.taken_from_destination.ja).toMatch(/転出先/);
+    expect(r.body.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(r.body.documentKinds).toHaveLength(8);
+  });
+
+  it("reads the scan into a draft (identifying its layout), audits the reading without a value, logs none", async () => {
+    const r = await postScan(scan);
+    expect(r.status).toBe(200);
+    expect(r.body.document).toMatchObject({ templateId: "tenshutsu-shomeisho/131121/v1", kind: "tenshutsu-shomeisho", readBy: "identification" });
+    const draft: ResidenceNotificationDraft = r.body.draft;
+    expect(draft.kind).toBe("tennyu");
+    expect(draft.persons).toHaveLength(truth.groups["members"]!.length);
+    // Names always wait for a person's look; the destination is only where they meant to go.
+    expect(draft.persons[0]!.name!.reasons).toContain("name_always_confirmed");
+    expect(draft.fields["address.new"]!.reasons).toContain("taken_from_destination");
+    expect(draft.fields["head.new"]!.reasons).toContain("assumed_same_head");
+
+    const entries = (await server.deps.auditLog.read({ actions: ["counter.scan_read"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
+    const entry = entries.find((e) => e.result === "success")!;
+    expect(entry.actor).toEqual({ kind: "staff", id: clerk.id });
+    expect(entry.details).toMatchObject({ templateId: "tenshutsu-shomeisho/131121/v1", readBy: "identification", rows: truth.groups["members"]!.length });
+    const personal = [truth.fields["household.address"]!, truth.fields["household.head"]!, ...truth.groups["members"]!.map((m) => m["members[].name"]!)].map(squash);
+    const audited = JSON.stringify(entries);
+    const logged = server.logText();
+    for (const value of personal) {
+      expect(audited).not.toContain(value);
+      expect(squash(logged)).not.toContain(value);
+    }
+  });
+
+  it("refuses to print while values are unconfirmed, then prints the confirmed form in a PDF with a confirmation number", async () => {
+    let draft: ResidenceNotificationDraft = (await postScan(scan, "?templateId=tenshutsu-shomeisho%2F131121%2Fv1")).body.draft;
+    const refused = await printPdf(draft);
+    expect(refused.status).toBe(422);
+    const body: any = await refused.json();
+    expect(body.error.code).toBe("counter.draft_not_ready");
+    expect(body.error.issues).toContainEqual({ code: "unconfirmed", path: { person: 0, field: "name" } });
+
+    // The clerk compares each flagged value with the paper: the names as drawn, the rest confirmed as read.
+    const head = truth.fields["household.head"]!;
+    draft = typeDraftValue(draft, { person: 0, field: "name" }, truth.groups["members"]![0]!["members[].name"]!);
+    for (const path of unconfirmedPaths(draft)) draft = confirmDraftValue(draft, path);
+    draft = draft.scans.reduce((d, _, i) => acknowledgeDraftScan(d, i), draft);
+    draft = typeDraftValue(draft, { field: "move.date" }, "令和8年11月20日");
+    draft = typeDraftValue(draft, { field: "head.new" }, head);
+    draft = typeDraftValue(draft, { field: "address.new" }, "みほん県みほん市中央一丁目1番1号");
+    const printed = await printPdf(draft);
+    expect(printed.status, await printed.clone().text()).toBe(200);
+    expect(printed.headers.get("content-type")).toBe("application/pdf");
+    const number = printed.headers.get("x-confirmation-number")!;
+    expect(number).toMatch(/^\d{8}-\d{6}$/);
+    const pdf = new Uint8Array(await printed.arrayBuffer());
+    expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe("%PDF-");
+    const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
+    expect(squash(text)).toContain(squash(truth.groups["members"]![0]!["members[].name"]!));
+    expect(text).toContain("令和8年11月20日");
+    expect(text).toContain("転入");
+    expect(text).toContain(number);
+
+    const entries = (await server.deps.auditLog.read({ actions: ["counter.form_printed"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
+    expect(entries.map((e) => [e.result, e.details["confirmationNumber"], e.details["layoutId"]])).toEqual([["success", number, "juminido-todoke"]]);
+  });
+
+  it("answers what went wrong with a scan in the clerk's language, and refuses a malformed draft", async () => {
+    expect(await postScan(new TextEncoder().encode("no image"))).toMatchObject({ status: 400, body: { error: { code: "ocr.unreadable_image" } } });
+    expect(await postScan(scan, "", "text/plain")).toMatchObject({ status: 415, body: { error: { code: "counter.unsupported_media_type" } } });
+    expect(await postScan(scan, "?templateId=none%2Fnone%2Fv1")).toMatchObject({ status: 404, body: { error: { code: "ocr.unknown_template" } } });
+    expect(await postScan(scan, "?fallbackKind=passport")).toMatchObject({ status: 400, body: { error: { code: "request.malformed" } } });
+    const english = await postScan(new TextEncoder().encode("no image"), "", "image/png", { ...clerk.headers, "accept-language": "en" });
+    expect(english.body.error.message).toMatch(/PNG, JPEG, TIFF or PDF/);
+    const malformed = await printPdf({ kind: "tennyu", fields: { "address.new": { value: 3 } }, persons: [], scans: [] });
+    expect(malformed.status).toBe(400);
+  });
+
+  it("is only for members with counter.use, and only on the staff listener", async () => {
+    const viewer = await staffWithSession(server, "counter-viewer");
+    (await server.deps.staffAccess.assignRole({ roleId: StaffRoleId("viewer"), holder: { kind: "staff", staffId: viewer.id } }))._unsafeUnwrap();
+    expect((await call(`${server.staffUrl}/api/staff/counter`, { headers: viewer.headers })).status).toBe(403);
+    expect((await postScan(scan, "", "image/jpeg", viewer.headers)).status).toBe(403);
+    expect((await call(`${server.url}/api/staff/counter`)).status).toBe(404);
+  });
+});
