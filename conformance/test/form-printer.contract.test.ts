@@ -1,7 +1,7 @@
 import { errAsync, okAsync } from "neverthrow";
 import { describe, expect, it } from "vitest";
 import { decodeFormLayout, FORM_PRINTER_CONTRACT, type FormLayout, type FormPrinter } from "@madoguchi/core";
-import { a4Layout, formPrinterCases, landscapeLayout } from "@madoguchi/conformance/form-printer";
+import { a4Layout, formPrinterCases, landscapeLayout, scanToPdfCases } from "@madoguchi/conformance/form-printer";
 
 /** A valid one-page PDF with nothing on the page: what a printer that draws nothing answers. */
 const blankPdf = (widthPt: number, heightPt: number): Uint8Array => {
@@ -29,11 +29,16 @@ const meta = { contract: FORM_PRINTER_CONTRACT, name: "fixture", capabilities: n
 const blankPrinter: FormPrinter = {
   meta,
   print: (layout: FormLayout) => okAsync(blankPdf(ptFromMm(layout.page.widthMm), ptFromMm(layout.page.heightMm))),
+  // Every scan kept as the same A4 page, whatever its size or format.
+  scanToPdf: () => okAsync(blankPdf(ptFromMm(210), ptFromMm(297))),
 };
 
 const throwingPrinter: FormPrinter = {
   meta,
   print: () => {
+    throw new Error("not an error value");
+  },
+  scanToPdf: () => {
     throw new Error("not an error value");
   },
 };
@@ -67,7 +72,21 @@ describe("form-printer contract suite", () => {
 
   it("fails a printer that declares another contract, or answers errors for every form", async () => {
     expect(await failsCase("declares the form-printer@1 contract", { ...blankPrinter, meta: { ...meta, contract: "form-printer@0" } })).toBe(true);
-    const refusing: FormPrinter = { meta, print: () => errAsync({ code: "form.render_failed", message: "always" }) };
+    const refusing: FormPrinter = { meta, print: () => errAsync({ code: "form.render_failed", message: "always" }), scanToPdf: () => errAsync({ code: "form.unreadable_scan", message: "always" }) };
     for (const c of formPrinterCases.slice(1)) expect(await failsCase(c.name, refusing), c.name).toBe(true);
+  });
+
+  it("fails a keeper of scans that ignores their size, throws, refuses everything, or accepts anything", async () => {
+    const run = async (name: string, printer: FormPrinter) => {
+      const c = scanToPdfCases.find((x) => x.name === name)!;
+      return c.run(printer).then(() => false, () => true);
+    };
+    const refusing: FormPrinter = { ...blankPrinter, scanToPdf: () => errAsync({ code: "form.unreadable_scan", message: "always" }) };
+    for (const c of scanToPdfCases.slice(0, 4)) {
+      expect(await run(c.name, throwingPrinter), c.name).toBe(true);
+      expect(await run(c.name, refusing), c.name).toBe(true);
+    }
+    for (const c of scanToPdfCases.slice(1, 3)) expect(await run(c.name, blankPrinter), c.name).toBe(true);
+    expect(await run(scanToPdfCases[4]!.name, blankPrinter)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { firstUndrawableCodePoint, formatCodePoint } from "./font-coverage.ts";
 import { fontFileLoader, IPAMJ_MINCHO_PATH, parseFont } from "./font-file.ts";
 import { placedTexts, type PlacedText } from "./placed-texts.ts";
 import { renderPdf } from "./render-pdf.ts";
+import { scanToPdf } from "./scan-to-pdf.ts";
 
 /** Options of {@link createPdfFormPrinter}. */
 export interface PdfFormPrinterOptions {
@@ -48,6 +49,7 @@ export const createPdfFormPrinter = (options: PdfFormPrinterOptions = {}): PdfFo
         .andThen(({ bytes, font }) => checkCoverage(font, texts.value).map(() => ({ bytes, font })))
         .andThen(({ bytes, font }) => ResultAsync.fromPromise(renderPdf(layout, texts.value, font, bytes), renderFailed));
     },
+    scanToPdf: (scan) => scanToPdf(scan.bytes),
     healthCheck: () => loadFont().map(() => undefined),
   };
 };

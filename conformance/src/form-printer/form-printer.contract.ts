@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { FORM_PRINTER_CONTRACT, type FormLayout, type FormPrintError, type FormPrinter, type PrintableForm } from "@madoguchi/core";
 import { a4Form, a4Layout, landscapeLayout } from "./contract-layouts.ts";
 import { ptFromMm, readPrintedPdf, type PrintedPdf } from "./pdf-read-back.ts";
+import { scanToPdfCases } from "./scan-cases.ts";
 
 /** What an adapter's test provides: a ready printer (it may be shared between tests: printing has no state to reset). */
 export interface FormPrinterHarness {
@@ -261,7 +262,7 @@ export const formPrinterCases: readonly FormPrinterCase[] = [
  */
 export const describeFormPrinterContract = (adapterName: string, makeHarness: MakeFormPrinterHarness, options: FormPrinterContractOptions = {}): void => {
   describe(`form-printer contract: ${adapterName}`, () => {
-    for (const c of formPrinterCases) {
+    for (const c of [...formPrinterCases, ...scanToPdfCases]) {
       it(
         c.name,
         async () => {

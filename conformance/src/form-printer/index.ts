@@ -10,5 +10,6 @@ export {
   type FormPrinterHarness,
   type MakeFormPrinterHarness,
 } from "./form-printer.contract.ts";
+export { scanToPdfCases } from "./scan-cases.ts";
 export { a4Form, a4Layout, landscapeLayout } from "./contract-layouts.ts";
 export { readPrintedPdf, type PageTextItem, type PrintedPdf } from "./pdf-read-back.ts";

@@ -56,6 +56,11 @@ export const AUDIT_ACTIONS = [
   "signing.session",
   "counter.scan_read",
   "counter.form_printed",
+  "counter.document_stored",
+  "counter.records_searched",
+  "counter.record_viewed",
+  "counter.document_viewed",
+  "counter.record_purged",
 ] as const;
 
 /** One audited event name, e.g. `application.viewed`. */
@@ -72,7 +77,7 @@ export interface AuditActor {
 
 /** What was acted on, by id: `application` (its internal id), `staff_account`, `audit_log`, … */
 export interface AuditTarget {
-  readonly kind: "application" | "staff_account" | "staff_group" | "session" | "audit_log" | "configuration" | "fee" | "resident_account" | "approval_request";
+  readonly kind: "application" | "staff_account" | "staff_group" | "session" | "audit_log" | "configuration" | "fee" | "resident_account" | "approval_request" | "counter_record";
   readonly id: string;
 }
 

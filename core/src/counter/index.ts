@@ -9,3 +9,5 @@ export * from "./residence-notification.ts";
 export * from "./read-into-draft.ts";
 export * from "./notification-form.ts";
 export * from "./residence-notification.schema.ts";
+export * from "./counter-record.ts";
+export * from "./counter-record-store.port.ts";

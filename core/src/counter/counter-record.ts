@@ -1,0 +1,72 @@
+import type { IsoDate } from "../shared/japanese/iso-date.ts";
+import { normalizeKanaReading } from "../shared/japanese/kana.ts";
+import { toHalfWidthAscii } from "../shared/japanese/width.ts";
+import type { NotificationKind, ResidenceNotificationDraft } from "./residence-notification.ts";
+
+/**
+ * What is kept of a counter visit (C8): the printed form and the papers scanned for it, as PDF, until
+ * `keepUntil`. The summary is personal data (encrypted at rest by the store, like everything of the record but
+ * its ids, kind and dates), kept for the search (C9) and the list.
+ */
+export interface CounterRecord {
+  readonly id: string;
+  /** Printed on the form: how staff find the record from the paper. */
+  readonly confirmationNumber: string;
+  readonly kind: NotificationKind;
+  readonly createdAt: Date;
+  /** The staff member who printed the form. */
+  readonly createdBy: string;
+  /** Deleted after this day (Japan's calendar). */
+  readonly keepUntil: IsoDate;
+  readonly summary: CounterRecordSummary;
+  /** The documents kept, oldest first: the printed form first, then the scans attached to it. */
+  readonly documents: readonly CounterDocumentInfo[];
+}
+
+/** The persons and addresses of the form: what a clerk searches and recognises a record by. */
+export interface CounterRecordSummary {
+  readonly persons: readonly { readonly name: string; readonly kana: string; readonly birthDate: string }[];
+  readonly newAddress: string;
+  readonly previousAddress: string;
+}
+
+/** One kept document; its PDF is read separately (it is large). */
+export interface CounterDocumentInfo {
+  readonly id: string;
+  /** `form`: the printed 住民異動届; `scan`: a paper scanned at the counter (転出証明書, 委任状 …). */
+  readonly kind: "form" | "scan";
+  /** What it is, as staff named it or the form's name (no personal data: "転出証明書", "委任状"). */
+  readonly title: string;
+  readonly addedAt: Date;
+  readonly addedBy: string;
+  readonly byteLength: number;
+}
+
+/** The summary of a draft, as printed. */
+export const counterRecordSummary = (draft: ResidenceNotificationDraft): CounterRecordSummary => ({
+  persons: draft.persons.map((p) => ({ name: p.name?.value ?? "", kana: p.kana?.value ?? "", birthDate: p.birthDate?.value ?? "" })),
+  newAddress: draft.fields["address.new"]?.value ?? "",
+  previousAddress: draft.fields["address.previous"]?.value ?? "",
+});
+
+/** What a clerk looks a record up by (C9). Every given part must match. */
+export interface CounterRecordSearch {
+  /** Part of a person's name or kana; spaces, width and hiragana/katakana do not matter. */
+  readonly name?: string;
+  /** A person's date of birth (ISO). */
+  readonly birthDate?: IsoDate;
+  readonly confirmationNumber?: string;
+}
+
+/** A text as searched: no spaces, ASCII half-width, kana as katakana (見本 太郎 = 見本太郎, みほん = ミホン). */
+const searchable = (s: string): string => normalizeKanaReading(toHalfWidthAscii(s)).replace(/[\s\u3000]+/g, "").toLowerCase();
+
+export const matchesCounterSearch = (record: CounterRecord, search: CounterRecordSearch): boolean => {
+  if (search.confirmationNumber !== undefined && searchable(record.confirmationNumber) !== searchable(search.confirmationNumber)) return false;
+  if (search.birthDate !== undefined && !record.summary.persons.some((p) => p.birthDate === search.birthDate)) return false;
+  if (search.name !== undefined) {
+    const wanted = searchable(search.name);
+    if (wanted !== "" && !record.summary.persons.some((p) => searchable(p.name).includes(wanted) || searchable(p.kana).includes(wanted))) return false;
+  }
+  return true;
+};
