@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Plugin } from "vite";
+import { mockCounter } from "./mock-counter.ts";
 
 /**
  * A small in-memory stand-in for the madoguchi server, for `npm run dev -w @madoguchi/web` while the real
@@ -24,6 +25,7 @@ const MOCK_STAFF_PERMISSIONS = [
   "staff.manage",
   "retention.manage",
   "audit.view",
+  "counter.use",
 ];
 
 const DELIVERY = [
@@ -453,6 +455,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Prom
       return;
     }
     if (path.startsWith("/api/staff/retention/") || path === "/api/staff/settings/application-retention") return mockRetention(res, path, method, body, locale);
+    if (path.startsWith("/api/staff/counter") && mockCounter(res, path, method, body, String(req.headers["content-type"] ?? "").split(";")[0] ?? "", locale)) return;
     if (path === "/api/staff/applications") {
       const status = url.searchParams.get("status") ?? "";
       const limit = Number(url.searchParams.get("limit") ?? "50");

@@ -18,6 +18,11 @@ export interface ApiError {
   readonly nextSteps?: readonly string[];
   /** With `payment.challenge_required`: the card issuer's 3-D Secure page (the gateway's origin). */
   readonly challengeUrl?: string;
+  /**
+   * With `counter.draft_not_ready`: what stops the draft from being printed (core's `DraftIssue`s), as the
+   * server sent them — unchecked here; the counter page keeps the entries it recognises.
+   */
+  readonly issues?: readonly unknown[];
 }
 
 /** The outcome of an API call: never thrown, always returned. */
@@ -61,7 +66,17 @@ export function parseApiError(status: number, body: unknown): ApiError {
   const nextSteps = Array.isArray(error["nextSteps"]) ? error["nextSteps"].filter((s): s is string => typeof s === "string") : [];
   const challenge = isRecord(body) && isRecord(body["challenge"]) ? body["challenge"] : {};
   const challengeUrl = typeof challenge["url"] === "string" ? challenge["url"] : null;
-  return { status, code, message, fieldErrors, triesLeft, ...(nextSteps.length > 0 ? { nextSteps } : {}), ...(challengeUrl === null ? {} : { challengeUrl }) };
+  const issues = Array.isArray(error["issues"]) ? (error["issues"] as readonly unknown[]) : null;
+  return {
+    status,
+    code,
+    message,
+    fieldErrors,
+    triesLeft,
+    ...(nextSteps.length > 0 ? { nextSteps } : {}),
+    ...(challengeUrl === null ? {} : { challengeUrl }),
+    ...(issues === null ? {} : { issues }),
+  };
 }
 
 /** An error for a call that got no HTTP answer. */

@@ -32,36 +32,49 @@ interface RequestOptions {
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
- * The one place where `fetch` is called and its exceptions become values. Always JSON; the UI language goes
- * in `Accept-Language` so the server's messages come back localised.
+ * Runs `run` with one signal for both the caller's abort and the timeout (AbortSignal.any is too new for
+ * some phones), and releases the timer and the listener however it ends.
  */
-export async function requestJson<T>(method: "GET" | "POST" | "PUT" | "DELETE", url: string, options: RequestOptions): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = {
-    "Content-Type": "application/json",
-    Accept: "application/json",
-    "Accept-Language": options.locale,
-  };
-  if (options.csrfToken !== undefined) headers["X-CSRF-Token"] = options.csrfToken;
-  // One controller for both the caller's abort and the timeout (AbortSignal.any is too new for some phones).
+async function withTimeout<R>(options: Pick<RequestOptions, "signal" | "timeoutMs">, defaultMs: number, run: (signal: AbortSignal) => Promise<R>): Promise<R> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? defaultMs);
   const forwardAbort = () => controller.abort();
   if (options.signal?.aborted === true) controller.abort();
   options.signal?.addEventListener("abort", forwardAbort, { once: true });
-  const init: RequestInit = {
-    method,
-    headers,
-    signal: controller.signal,
-    credentials: "same-origin",
-  };
-  if (options.body !== undefined) init.body = JSON.stringify(options.body);
-
   try {
-    return await send<T>(url, init, options.signal);
+    return await run(controller.signal);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", forwardAbort);
   }
+}
+
+const baseHeaders = (options: Pick<RequestOptions, "locale" | "csrfToken">, extra: Record<string, string>): Record<string, string> => {
+  const headers: Record<string, string> = { ...extra, "Accept-Language": options.locale };
+  if (options.csrfToken !== undefined) headers["X-CSRF-Token"] = options.csrfToken;
+  return headers;
+};
+
+/**
+ * The one place where `fetch` is called and its exceptions become values. Always JSON; the UI language goes
+ * in `Accept-Language` so the server's messages come back localised.
+ */
+export async function requestJson<T>(method: "GET" | "POST" | "PUT" | "DELETE", url: string, options: RequestOptions): Promise<ApiResult<T>> {
+  const headers = baseHeaders(options, { "Content-Type": "application/json", Accept: "application/json" });
+  return withTimeout(options, DEFAULT_TIMEOUT_MS, (signal) => {
+    const init: RequestInit = { method, headers, signal, credentials: "same-origin" };
+    if (options.body !== undefined) init.body = JSON.stringify(options.body);
+    return send<T>(url, init, options.signal);
+  });
+}
+
+/**
+ * POSTs a file's bytes as they are (not multipart: the server reads the body as the file, its type from
+ * `Content-Type`) and reads a JSON answer, as {@link requestJson} does. The counter's scans.
+ */
+export async function requestUpload<T>(url: string, file: Blob, contentType: string, options: Omit<RequestOptions, "body">): Promise<ApiResult<T>> {
+  const headers = baseHeaders(options, { "Content-Type": contentType, Accept: "application/json" });
+  return withTimeout(options, DEFAULT_TIMEOUT_MS, (signal) => send<T>(url, { method: "POST", headers, body: file, signal, credentials: "same-origin" }, options.signal));
 }
 
 async function send<T>(url: string, init: RequestInit, callerSignal: AbortSignal | undefined): Promise<ApiResult<T>> {
@@ -78,13 +91,7 @@ async function send<T>(url: string, init: RequestInit, callerSignal: AbortSignal
     // Cut off mid-body (timeout, connection lost): no usable answer, even if the status said OK.
     return { ok: false, error: transportError(callerSignal?.aborted === true ? "aborted" : "network") };
   }
-  let body: unknown = null;
-  try {
-    body = text === "" ? null : (JSON.parse(text) as unknown);
-  } catch {
-    // Not JSON (a proxy's error page …): handled below as a body-less answer.
-    body = null;
-  }
+  const body = parseJsonOrNull(text);
   if (!response.ok) return { ok: false, error: parseApiError(response.status, body) };
   // A success without JSON (a captive portal, a misrouted proxy) must not reach pages as `null` data.
   if (body === null && response.status !== 204) {
@@ -93,10 +100,21 @@ async function send<T>(url: string, init: RequestInit, callerSignal: AbortSignal
   return { ok: true, status: response.status, data: body as T };
 }
 
-/** A downloaded file: its bytes and the name the server suggested (`Content-Disposition`), if any. */
+// Not JSON (a proxy's error page …): handled by the callers as a body-less answer.
+const parseJsonOrNull = (text: string): unknown => {
+  try {
+    return text === "" ? null : (JSON.parse(text) as unknown);
+  } catch {
+    return null;
+  }
+};
+
+/** A downloaded file: its bytes, the name the server suggested (`Content-Disposition`), if any, and the answer's headers. */
 export interface DownloadedFile {
   readonly blob: Blob;
   readonly filename: string | null;
+  /** E.g. the counter's `X-Confirmation-Number`, sent with the printed form. */
+  readonly headers: Headers;
 }
 
 /**
@@ -105,32 +123,31 @@ export interface DownloadedFile {
  * browser saving the JSON error as the file.
  */
 export async function requestDownload(url: string, options: Pick<RequestOptions, "locale" | "signal" | "timeoutMs">): Promise<ApiResult<DownloadedFile>> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 120_000);
-  const forwardAbort = () => controller.abort();
-  options.signal?.addEventListener("abort", forwardAbort, { once: true });
-  try {
-    const response = await fetch(url, { method: "GET", headers: { "Accept-Language": options.locale }, signal: controller.signal, credentials: "same-origin" });
-    if (!response.ok) {
-      const text = await response.text();
-      let body: unknown = null;
-      try {
-        body = text === "" ? null : (JSON.parse(text) as unknown);
-      } catch {
-        body = null;
-      }
-      return { ok: false, error: parseApiError(response.status, body) };
+  return fetchFile(url, { method: "GET", headers: baseHeaders(options, {}) }, options);
+}
+
+/**
+ * POSTs JSON (with the CSRF token) and receives a file, as {@link requestDownload} does: a file made from what
+ * the page holds, e.g. the counter's printed form from its draft.
+ */
+export async function requestFileByPost(url: string, options: RequestOptions & { readonly accept: string }): Promise<ApiResult<DownloadedFile>> {
+  const headers = baseHeaders(options, { "Content-Type": "application/json", Accept: `${options.accept}, application/json` });
+  return fetchFile(url, { method: "POST", headers, body: JSON.stringify(options.body ?? {}) }, options);
+}
+
+async function fetchFile(url: string, init: RequestInit, options: Pick<RequestOptions, "signal" | "timeoutMs">): Promise<ApiResult<DownloadedFile>> {
+  return withTimeout(options, 120_000, async (signal) => {
+    try {
+      const response = await fetch(url, { ...init, signal, credentials: "same-origin" });
+      if (!response.ok) return { ok: false, error: parseApiError(response.status, parseJsonOrNull(await response.text())) };
+      const blob = await response.blob();
+      const disposition = response.headers.get("content-disposition") ?? "";
+      const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
+      return { ok: true, status: response.status, data: { blob, filename, headers: response.headers } };
+    } catch {
+      return { ok: false, error: transportError(options.signal?.aborted === true ? "aborted" : "network") };
     }
-    const blob = await response.blob();
-    const disposition = response.headers.get("content-disposition") ?? "";
-    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
-    return { ok: true, status: response.status, data: { blob, filename } };
-  } catch {
-    return { ok: false, error: transportError(options.signal?.aborted === true ? "aborted" : "network") };
-  } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener("abort", forwardAbort);
-  }
+  });
 }
 
 const query = (params: Record<string, string | number>): string =>

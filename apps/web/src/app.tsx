@@ -23,6 +23,7 @@ import { SettlementPage } from "./pages/staff/fees/settlement-page.tsx";
 import { StatisticsPage } from "./pages/staff/statistics/statistics-page.tsx";
 import { RetentionPage } from "./pages/staff/retention/retention-page.tsx";
 import { NoticesPage } from "./pages/staff/notices/notices-page.tsx";
+import { CounterPage } from "./pages/staff/counter/counter-page.tsx";
 import { ResidentGuidePage } from "./pages/help/resident-guide.tsx";
 import { StaffManualPage } from "./pages/help/staff-manual.tsx";
 import { AdminManualPage } from "./pages/help/admin-manual.tsx";
@@ -107,6 +108,12 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate section="notices">
           <NoticesPage />
+        </StaffGate>
+      );
+    case "staffCounter":
+      return (
+        <StaffGate section="counter">
+          <CounterPage />
         </StaffGate>
       );
     case "help":

@@ -20,6 +20,8 @@ export type Route =
   | { readonly name: "staffStatistics" }
   | { readonly name: "staffRetention" }
   | { readonly name: "staffNotices" }
+  /** The no-writing counter (書かない窓口): scans read into a 住民異動届, confirmed and printed. */
+  | { readonly name: "staffCounter" }
   /** N10: the manuals — residents' (`/help`), staff's (`/staff/help`) and administrators' (`/staff/help/admin`). */
   | { readonly name: "help" }
   | { readonly name: "staffHelp" }
@@ -83,6 +85,7 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === "statistics" && third === undefined) return { name: "staffStatistics" };
   if (first === "staff" && second === "retention" && third === undefined) return { name: "staffRetention" };
   if (first === "staff" && second === "notices" && third === undefined) return { name: "staffNotices" };
+  if (first === "staff" && second === "counter" && third === undefined) return { name: "staffCounter" };
   if (first === "staff" && second === "help" && third === undefined) return { name: "staffHelp" };
   if (first === "staff" && second === "help" && third === "admin" && rest.length === 0) return { name: "staffHelpAdmin" };
   if (first === "help" && second === undefined) return { name: "help" };

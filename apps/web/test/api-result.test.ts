@@ -35,6 +35,12 @@ describe("parseApiError", () => {
     expect(error.nextSteps).toEqual(["新しいカードで", "窓口で"]);
   });
 
+  it("keeps the issues of a refused counter draft as sent (the counter page checks each), and none when there are none", () => {
+    const issues = [{ code: "unconfirmed", path: { person: 0, field: "name" } }, { code: "no_person" }];
+    expect(parseApiError(422, { error: { code: "counter.draft_not_ready", message: "未確認", issues } }).issues).toEqual(issues);
+    expect(parseApiError(422, { error: { code: "counter.draft_not_ready", issues: "none" } })).not.toHaveProperty("issues");
+  });
+
   it("accepts a field given as a path array", () => {
     const error = parseApiError(422, { errors: [{ field: ["request", "extra", "fiscalYear"], code: "required", message: "x" }] });
     expect(error.fieldErrors[0]?.field).toBe("request.extra.fiscalYear");

@@ -18,6 +18,7 @@ describe("resolveRoute", () => {
     ["/staff/statistics", { name: "staffStatistics" }],
     ["/staff/retention", { name: "staffRetention" }],
     ["/staff/notices", { name: "staffNotices" }],
+    ["/staff/counter", { name: "staffCounter" }],
     ["/dev/inbox", { name: "devInbox" }],
     // N10: the manuals.
     ["/help", { name: "help" }],

@@ -11,7 +11,9 @@ describe("what the back office shows, from the session's permissions", () => {
     // Processors export and auditors export the log: both may ask for and give approvals (ADR 24).
     expect(visibleSections(ofRole("processor"))).toEqual(["applications", "statistics", "approvals", "settlement", "security", "help"]);
     expect(visibleSections(ofRole("auditor"))).toEqual(["audit", "approvals", "security", "help"]);
-    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "statistics", "audit", "retention", "approvals", "settlement", "notices", "security", "access", "accounts", "help"]);
+    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "counter", "statistics", "audit", "retention", "approvals", "settlement", "notices", "security", "access", "accounts", "help"]);
+    // The counter clerk (窓口担当) sees the no-writing counter only: no online applications.
+    expect(visibleSections(ofRole("counter"))).toEqual(["counter", "security", "help"]);
     // No role at all: only the member's own security settings and the manual.
     expect(visibleSections([])).toEqual(["security", "help"]);
   });
@@ -19,6 +21,7 @@ describe("what the back office shows, from the session's permissions", () => {
   it("needs for each section the permission its API routes require", () => {
     expect(SECTION_PERMISSION).toEqual({
       applications: "applications.view",
+      counter: "counter.use",
       statistics: "applications.view",
       audit: "audit.view",
       retention: "retention.manage",
@@ -49,6 +52,11 @@ describe("what the back office shows, from the session's permissions", () => {
   it("offers the notices page (R14) to holders of forms.manage only, among the built-in roles the administrator", () => {
     expect(BUILT_IN_ROLES.filter((r) => canUseSection(r.permissions, "notices")).map((r) => r.id)).toEqual(["administrator"]);
     expect(visibleSections(["forms.manage"])).toEqual(["notices", "security", "help"]);
+  });
+
+  it("offers the no-writing counter (書かない窓口) to holders of counter.use only: the counter clerk and the administrator", () => {
+    expect(BUILT_IN_ROLES.filter((r) => canUseSection(r.permissions, "counter")).map((r) => r.id)).toEqual(["administrator", "counter"]);
+    expect(canUseSection(STAFF_PERMISSIONS.filter((p) => p !== "counter.use"), "counter")).toBe(false);
   });
 
   it("offers the staff manual (N10) to every signed-in member, whatever their permissions, last in the navigation", () => {

@@ -15,6 +15,7 @@ const PERMISSION_MEANING: Readonly<Record<Locale, Readonly<Record<StaffPermissio
     "staff.manage": "職員アカウント、グループと権限の管理",
     "retention.manage": "保存期間の変更と、期間を過ぎた申請の削除",
     "audit.view": "監査ログの閲覧と書き出し",
+    "counter.use": "書かない窓口（持参書類の読み取りと住民異動届の印刷）",
   },
   en: {
     "applications.view": "Viewing applications (list, detail, usage)",
@@ -25,6 +26,7 @@ const PERMISSION_MEANING: Readonly<Record<Locale, Readonly<Record<StaffPermissio
     "staff.manage": "Managing staff accounts, groups and roles",
     "retention.manage": "Changing retention periods and deleting the applications past them",
     "audit.view": "Reading and exporting the audit log",
+    "counter.use": "The no-writing counter (reading the documents residents bring, printing the residence change notification)",
   },
 };
 

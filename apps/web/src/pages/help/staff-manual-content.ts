@@ -3,6 +3,7 @@ import { en as enMessages } from "../../i18n/en.ts";
 import { ja as jaMessages } from "../../i18n/ja.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { approvalMessages } from "../staff/approvals/approval-messages.ts";
+import { counterMessages } from "../staff/counter/counter-messages.ts";
 import { staffSectionLinks } from "../staff/staff-nav.tsx";
 import { canUseSection, SECTION_PERMISSION, STAFF_SECTIONS, type StaffSection } from "../staff/staff-permissions.ts";
 import { HELP_PATHS } from "./help-labels.ts";
@@ -12,6 +13,7 @@ import type { Manual } from "./manual.ts";
 const SECTION_PURPOSE: Readonly<Record<Locale, Readonly<Record<StaffSection, string>>>> = {
   ja: {
     applications: "申請の一覧と詳細。状態の変更、手数料の変更、CSV の書き出し",
+    counter: "書かない窓口：住民が持参した書類（転出証明書・在留カードなど）を読み取り、住民異動届を作成して印刷",
     statistics: "月ごとの申請件数（手続ごと）と月次報告 CSV",
     audit: "監査ログの検索・書き出し、職員が閲覧した申請、監査ログの保存期間",
     retention: "申請データの保存期間、期間を過ぎた申請の一括削除",
@@ -25,6 +27,7 @@ const SECTION_PURPOSE: Readonly<Record<Locale, Readonly<Record<StaffSection, str
   },
   en: {
     applications: "The list and detail of applications: status changes, fee changes, CSV export",
+    counter: "The no-writing counter: reads the documents a resident brings (moving-out certificate, residence card …) into a residence change notification to print",
     statistics: "Applications per month and procedure, and the monthly report as CSV",
     audit: "Searching and exporting the audit log, the applications a member opened, the log's retention",
     retention: "The applications' retention period and the bulk deletion of those past it",
@@ -81,6 +84,7 @@ const ja = (): Manual => {
   const t = jaMessages;
   const nav = staffSectionLinks("ja");
   const a = approvalMessages.ja;
+  const c = counterMessages.ja;
   return {
     title: "職員向けマニュアル",
     intro: [
@@ -269,6 +273,31 @@ const ja = (): Manual => {
         ],
       },
       {
+        id: "staff-counter",
+        title: "書かない窓口（住民異動届）",
+        blocks: [
+          `「${nav.counter.label}」（${holders("counter.use", "ja")}）では、住民が持参した書類（転出証明書・在留カード・運転免許証・マイナンバーカード・戸籍など）を読み取り、住民異動届（転入・転居・転出・世帯主変更）を作成して印刷します。`,
+          {
+            ordered: true,
+            list: [
+              `書類をスキャナーで読み取り、「${c.file}」で画像を選びます。「${c.template}」は「${c.templateAuto}」のままで構いません。登録されていない様式の書類は、「${c.fallback}」で種類を選ぶと項目名を手がかりに読み取ります（読み取った値はすべて確認が必要です）。`,
+              `「${c.read}」を押します。読み取りには数秒かかります。`,
+              `読み取った値が届出書の欄に入ります。「${c.flagged}」の欄には、理由と読み取った文字が表示されます。欄を選ぶと、書類の画像の上に読み取った位置が枠で示されます（目安）。書類と照らし合わせ、正しければ「${c.confirm}」を押し、違っていれば正しい値を入力します（入力した値は確認済みになります）。氏名は必ず確認が必要です。`,
+              "2枚目の書類（転出証明書の後に在留カードなど）を読み取ると、まだ空いている欄だけが埋まります。入力済みの値は変わりません。",
+              `書類全体についての注意（世帯主と続柄の食い違い、届出書に書ききれない人など）は、「${c.scansHeading}」に表示されます。確かめて「${c.acknowledge}」を押します。`,
+              `「${c.issuesHeading}」の項目がなくなると「${c.print}」を押せます。PDFを印刷し、住民に署名してもらいます。表示される${c.confirmationNumber}は届出書にも印刷されます。`,
+            ],
+          },
+          {
+            list: [
+              "日付は、令和8年11月25日、S50.3.4、2026-11-25 のどの書き方でも入力できます。届出書には和暦で印刷されます。",
+              `次の住民の届出は「${c.newNotification}」で始めます。`,
+            ],
+          },
+          { note: "書類の読み取りと届出書の作成は監査ログに記録されます。届出の内容は印刷するまでこの画面にだけあり、画面を閉じたり再読み込みしたりすると消えます。" },
+        ],
+      },
+      {
         id: "staff-mail",
         title: "職員に届くメール",
         blocks: [
@@ -294,6 +323,7 @@ const ja = (): Manual => {
               "申請一覧の表示、申請の閲覧、状態の変更、手数料の変更、書き出し",
               "権限がなく断られた操作",
               "監査ログの閲覧と書き出し、設定の変更",
+              "書かない窓口での書類の読み取りと届出書の作成",
             ],
           },
           `監査ログを見る権限（${holders("audit.view", "ja")}）を持つ職員は、どの職員がいつどの申請を開いたかを調べられます。業務に必要のない申請は開かないでください。`,
@@ -319,6 +349,7 @@ const en = (): Manual => {
   const t = enMessages;
   const nav = staffSectionLinks("en");
   const a = approvalMessages.en;
+  const c = counterMessages.en;
   return {
     title: "Staff manual",
     intro: [
@@ -507,6 +538,31 @@ const en = (): Manual => {
         ],
       },
       {
+        id: "staff-counter",
+        title: "The no-writing counter (residence change notification)",
+        blocks: [
+          `On “${nav.counter.label}” (${holders("counter.use", "en")}) you read the documents a resident brings (moving-out certificate, residence card, driving licence, My Number card, family register …) into a residence change notification (moving in, moving within the municipality, moving out, change of head of household) and print it.`,
+          {
+            ordered: true,
+            list: [
+              `Scan the document and choose the image under “${c.file}”. Leave “${c.template}” at “${c.templateAuto}”. For a document of an unregistered layout, choose its kind under “${c.fallback}”: it is then read by its labels (every value read needs checking).`,
+              `Press “${c.read}”. Reading takes a few seconds.`,
+              `The values read fill the form. A value marked “${c.flagged}” shows why and the text read; choosing it shows roughly where it was read with a box on the image. Compare it with the document: press “${c.confirm}” when it is right, or type the right value (a value you type counts as checked). Names always need checking.`,
+              "A second document (a residence card after the moving-out certificate …) fills only the values still empty. Values already there do not change.",
+              `Notes on a document as a whole (a head of household that does not match the relationships, more persons than the form has rows …) show under “${c.scansHeading}”. Check them and press “${c.acknowledge}”.`,
+              `Once nothing is left under “${c.issuesHeading}”, “${c.print}” can be pressed. Print the PDF and have the resident sign it. The ${c.confirmationNumber.toLowerCase()} shown is printed on the form too.`,
+            ],
+          },
+          {
+            list: [
+              "Dates may be typed as 令和8年11月25日, S50.3.4 or 2026-11-25. The form prints them in the Japanese calendar.",
+              `Start the next resident's notification with “${c.newNotification}”.`,
+            ],
+          },
+          { note: "Reading documents and creating forms are recorded in the audit log. The notification exists only on this page until it is printed: closing or reloading the page discards it." },
+        ],
+      },
+      {
         id: "staff-mail",
         title: "Emails staff receive",
         blocks: [
@@ -532,6 +588,7 @@ const en = (): Manual => {
               "showing the list, opening an application, status changes, fee changes, exports",
               "requests refused for lack of permission",
               "viewing and exporting the audit log, changes of settings",
+              "reading documents and creating forms at the no-writing counter",
             ],
           },
           `Members who may read the audit log (${holders("audit.view", "en")}) can see which applications a member opened and when. Do not open applications your work does not need.`,

@@ -8,6 +8,7 @@ import { visibleSections, type StaffSection } from "./staff-permissions.ts";
 import { useStaffPermissions } from "./staff-session.tsx";
 import { settlementNavLabel } from "./fees/settlement-page.tsx";
 import { noticesNavLabel } from "./notices/notices-page.tsx";
+import { counterNavLabel } from "./counter/counter-messages.ts";
 import { statisticsNavLabel } from "./statistics/statistics-page.tsx";
 import { retentionNavLabel } from "./retention/retention-page.tsx";
 import { HELP_PATHS, staffManualNavLabel } from "../help/help-labels.ts";
@@ -17,6 +18,7 @@ export const staffSectionLinks = (locale: Locale): Readonly<Record<StaffSection,
   const t = locale === "ja" ? ja : en;
   return {
     applications: { href: "/staff", label: t.audit.navApplications },
+    counter: { href: "/staff/counter", label: counterNavLabel[locale] },
     statistics: { href: "/staff/statistics", label: statisticsNavLabel[locale] },
     audit: { href: "/staff/audit", label: t.audit.nav },
     retention: { href: "/staff/retention", label: retentionNavLabel[locale] },

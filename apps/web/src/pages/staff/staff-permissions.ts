@@ -7,7 +7,7 @@ import type { StaffPermission } from "@madoguchi/core";
  */
 
 /** The back office's sections, in the order of the navigation. */
-export const STAFF_SECTIONS = ["applications", "statistics", "audit", "retention", "approvals", "settlement", "notices", "security", "access", "accounts", "help"] as const;
+export const STAFF_SECTIONS = ["applications", "counter", "statistics", "audit", "retention", "approvals", "settlement", "notices", "security", "access", "accounts", "help"] as const;
 
 /** One section of the back office (a page of the navigation). */
 export type StaffSection = (typeof STAFF_SECTIONS)[number];
@@ -27,6 +27,8 @@ export const APPROVAL_PERMISSIONS: readonly StaffPermission[] = ["retention.mana
  */
 export const SECTION_PERMISSION: Readonly<Record<StaffSection, StaffPermission | readonly StaffPermission[] | null>> = {
   applications: "applications.view",
+  // C1–C13: the no-writing counter (書かない窓口) — scans read into a 住民異動届 that staff confirm and print.
+  counter: "counter.use",
   // S8: counts of the procedures the member handles (no personal data).
   statistics: "applications.view",
   audit: "audit.view",

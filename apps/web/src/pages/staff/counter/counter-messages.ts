@@ -1,0 +1,190 @@
+import {
+  assertNever,
+  DRAFT_REASON_LABELS,
+  MAX_DRAFT_VALUE_LENGTH,
+  NOTIFICATION_FIELD_LABELS,
+  PERSON_FIELD_LABELS,
+  type DraftIssue,
+  type DraftPath,
+  type Localized,
+} from "@madoguchi/core";
+import type { Locale } from "../../../i18n/locale.ts";
+
+/**
+ * The texts of the no-writing counter's page (書かない窓口), Japanese first. The words of the form itself (異動日,
+ * 氏名 …) are core's labels, as printed on the paper 住民異動届; the reasons a value is flagged come from the
+ * server (`reasonLabels`: the OCR engine's and core's own).
+ */
+export const counterMessages = {
+  ja: {
+    title: "書かない窓口",
+    intro:
+      "住民が持参した書類（転出証明書・在留カード・運転免許証・マイナンバーカード・戸籍など）を読み取り、住民異動届を作成します。読み取った値は書類と照らし合わせて確認し、印刷した届出書に住民が署名します。",
+    scanHeading: "書類の読み取り",
+    file: "書類の画像（PNG・JPEG・TIFF・PDF）",
+    fileHelp: (maxMb: string) => `スキャナーで読み取った画像を選びます（${maxMb}MBまで）。2枚目以降の書類は、いまの届出に足りない値だけを埋めます。`,
+    template: "書類の様式",
+    templateAuto: "自動判別",
+    fallback: "様式が見つからないときの書類の種類",
+    fallbackNone: "指定しない（読み取りをやめる）",
+    fallbackHelp: "登録されていない様式の書類を、項目名を手がかりに読み取ります。読み取った値はすべて確認が必要です。",
+    read: "読み取る",
+    reading: "読み取り中…",
+    readDone: (document: string, flagged: number) => `${document}を読み取りました。確認が必要な値は${flagged}件です。`,
+    readByLabels: "登録されていない様式として、項目名を手がかりに読み取りました。すべての値を書類と照らし合わせてください。",
+    fileMissing: "読み取る書類の画像を選んでください。",
+    fileType: "PNG・JPEG・TIFF・PDF のいずれかの画像を選んでください。",
+    fileTooLarge: (maxMb: string) => `画像が大きすぎます（${maxMb}MBまで）。解像度を下げて読み取り直してください。`,
+    newNotification: "新しい届出",
+    newNotificationHelp: "いまの届出の内容と読み取った書類を消して、最初から始めます。",
+    scansHeading: "読み取った書類",
+    scanName: (n: number, name: string) => `${n}枚目の書類（${name}）`,
+    scanChoice: "表示する書類",
+    scanImageAlt: (n: number, file: string) => `${n}枚目の書類の画像（${file}）`,
+    noPreview: (file: string) => `${file}（PDF・TIFF はこの画面に表示できません。書類の原本と照らし合わせてください。）`,
+    noScanYet: "書類を読み取ると、ここに画像が表示されます。",
+    highlight: (label: string) => `「${label}」を読み取った位置を枠で示しています（目安）。`,
+    documentFlags: "書類全体について確認が必要です：",
+    personsLeftOut: (n: number) => `この書類には、届出書に書ききれない人が${n}人います。別の届出書が必要です。`,
+    acknowledge: "確認した",
+    acknowledged: "確認済み",
+    formHeading: "住民異動届",
+    kind: "届出の種類",
+    personsHeading: "異動する人",
+    personNumber: (n: number) => `${n}人目`,
+    addPerson: "人を追加",
+    removePerson: (n: number) => `${n}人目を削除`,
+    removeShort: "削除",
+    noPersons: "異動する人がいません。「人を追加」で入力するか、書類を読み取ってください。",
+    required: "必須",
+    flagged: "要確認",
+    confirm: "確認済みにする",
+    confirmFor: (label: string) => `「${label}」を確認済みにする`,
+    confirmed: "確認済み",
+    rawText: "読み取った文字：",
+    rawEmpty: "（読み取れませんでした）",
+    dateReading: (wareki: string) => `${wareki}として扱います`,
+    issuesHeading: "印刷の前に必要なこと",
+    noIssues: "印刷できます。",
+    print: "印刷用PDFを作成",
+    printing: "作成中…",
+    printHelp: "確認がすべて終わると押せます。作成したPDFを印刷し、住民に署名してもらいます。",
+    printed: "印刷用PDFを作成しました。",
+    confirmationNumber: "確認番号",
+    serverIssues: "サーバーで確認したところ、次の点が残っています：",
+    unexpectedError: "予期しないエラーが発生しました。時間をおいて再度お試しください。",
+    networkError: "通信できませんでした。接続を確認して、もう一度お試しください。",
+  },
+  en: {
+    title: "No-writing counter",
+    intro:
+      "Read the documents a resident brings (moving-out certificate, residence card, driving licence, My Number card, family register …) into a residence change notification. Check the values read against the document; the resident signs the printed form.",
+    scanHeading: "Reading a document",
+    file: "Image of the document (PNG, JPEG, TIFF or PDF)",
+    fileHelp: (maxMb: string) => `Choose the scanned image (up to ${maxMb} MB). A second document only fills the values this notification still lacks.`,
+    template: "Layout of the document",
+    templateAuto: "Identify automatically",
+    fallback: "Kind of document when no layout matches",
+    fallbackNone: "None (stop reading)",
+    fallbackHelp: "Reads a document of an unregistered layout by its labels. Every value read then needs checking.",
+    read: "Read",
+    reading: "Reading…",
+    readDone: (document: string, flagged: number) => `Read the ${document}. ${flagged} ${flagged === 1 ? "value needs" : "values need"} checking.`,
+    readByLabels: "Read as an unregistered layout, by its labels. Check every value against the document.",
+    fileMissing: "Choose the image of the document to read.",
+    fileType: "Choose a PNG, JPEG, TIFF or PDF image.",
+    fileTooLarge: (maxMb: string) => `The image is too large (up to ${maxMb} MB). Scan it again at a lower resolution.`,
+    newNotification: "New notification",
+    newNotificationHelp: "Clears this notification and the documents read, and starts again.",
+    scansHeading: "Documents read",
+    scanName: (n: number, name: string) => `Document ${n} (${name})`,
+    scanChoice: "Document shown",
+    scanImageAlt: (n: number, file: string) => `Image of document ${n} (${file})`,
+    noPreview: (file: string) => `${file} (PDF and TIFF cannot be shown here: compare with the original document.)`,
+    noScanYet: "The image of a document read shows here.",
+    highlight: (label: string) => `The box shows roughly where “${label}” was read.`,
+    documentFlags: "The document as a whole needs checking:",
+    personsLeftOut: (n: number) => `This document lists ${n} more ${n === 1 ? "person" : "persons"} than the form has rows for: a second form is needed.`,
+    acknowledge: "Checked",
+    acknowledged: "Checked",
+    formHeading: "Residence change notification",
+    kind: "Kind of notification",
+    personsHeading: "Persons moving",
+    personNumber: (n: number) => `Person ${n}`,
+    addPerson: "Add a person",
+    removePerson: (n: number) => `Remove person ${n}`,
+    removeShort: "Remove",
+    noPersons: "Nobody is listed. Add a person, or read a document.",
+    required: "Required",
+    flagged: "Check",
+    confirm: "Mark as checked",
+    confirmFor: (label: string) => `Mark “${label}” as checked`,
+    confirmed: "Checked",
+    rawText: "Text read: ",
+    rawEmpty: "(nothing could be read)",
+    dateReading: (wareki: string) => `Read as ${wareki}`,
+    issuesHeading: "Before printing",
+    noIssues: "Ready to print.",
+    print: "Create the PDF to print",
+    printing: "Creating…",
+    printHelp: "Available once everything is checked. Print the PDF and have the resident sign it.",
+    printed: "The PDF to print is ready.",
+    confirmationNumber: "Confirmation number",
+    serverIssues: "The server found these still open:",
+    unexpectedError: "An unexpected error occurred. Please try again later.",
+    networkError: "Could not connect. Check the connection and try again.",
+  },
+} as const;
+
+/** The counter page's name in the navigation. */
+export const counterNavLabel: Localized = { ja: counterMessages.ja.title, en: counterMessages.en.title };
+
+/** A value's name on the page: the form's label, with the person's row for a person's value (「2人目の氏名」). */
+export const pathLabel = (path: DraftPath, locale: Locale): string => {
+  if (!("person" in path)) return NOTIFICATION_FIELD_LABELS[path.field][locale];
+  const label = PERSON_FIELD_LABELS[path.field][locale];
+  return locale === "ja" ? `${path.person + 1}人目の${label}` : `Person ${path.person + 1}: ${label}`;
+};
+
+/**
+ * What staff read beside a flagged value: the server's words for the reason (the engine's and core's), else
+ * core's own words for the counter's reasons, else the reason's code (a newer engine: still shown, never hidden).
+ */
+export const reasonText = (reason: string, labels: Readonly<Record<string, Localized>>, locale: Locale): string =>
+  labels[reason]?.[locale] ?? (DRAFT_REASON_LABELS as Readonly<Record<string, Localized>>)[reason]?.[locale] ?? reason;
+
+/**
+ * One thing that stops the draft from being printed, in words. `scanName` names a scanned document (「1枚目：転出証明書」)
+ * for its document-level flags.
+ */
+export const issueText = (issue: DraftIssue, locale: Locale, scanName: (index: number) => string): string => {
+  const ja = locale === "ja";
+  switch (issue.code) {
+    case "unconfirmed": {
+      const label = pathLabel(issue.path, locale);
+      return ja ? `「${label}」を書類と照らし合わせて、確認済みにしてください。` : `Check “${label}” against the document and mark it as checked.`;
+    }
+    case "required": {
+      const label = pathLabel(issue.path, locale);
+      return ja ? `「${label}」を入力してください。` : `Enter “${label}”.`;
+    }
+    case "invalid_date": {
+      const label = pathLabel(issue.path, locale);
+      return ja ? `「${label}」を日付として読めません（例：令和8年11月25日、S50.3.4、2026-11-25）。` : `“${label}” is not a date (e.g. 令和8年11月25日, S50.3.4, 2026-11-25).`;
+    }
+    case "date_in_future": {
+      const label = pathLabel(issue.path, locale);
+      return ja ? `「${label}」が今日より後の日付です。` : `“${label}” is after today.`;
+    }
+    case "too_long": {
+      const label = pathLabel(issue.path, locale);
+      return ja ? `「${label}」が長すぎます（${MAX_DRAFT_VALUE_LENGTH}文字まで）。` : `“${label}” is too long (${MAX_DRAFT_VALUE_LENGTH} characters at most).`;
+    }
+    case "no_person":
+      return ja ? "異動する人を1人以上入力してください。" : "List at least one person who moves.";
+    case "document_flags":
+      return ja ? `${scanName(issue.scan)}の注意を確認してください。` : `Check the notes on ${scanName(issue.scan)}.`;
+    default:
+      return assertNever(issue);
+  }
+};

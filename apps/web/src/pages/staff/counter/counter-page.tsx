@@ -1,0 +1,229 @@
+import { useMemo, useRef, useState } from "react";
+import {
+  acknowledgeDraftScan,
+  draftIssues,
+  draftValueAt,
+  emptyNotificationDraft,
+  unconfirmedPaths,
+  type DraftIssue,
+  type DraftPath,
+  type Localized,
+  type NotificationKind,
+  type ResidenceNotificationDraft,
+} from "@madoguchi/core";
+import { Alert } from "../../../components/alert.tsx";
+import { Loading } from "../../../components/loading.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
+import { saveDownloadedFile } from "../../../download.ts";
+import { usePageTitle } from "../../../hooks/use-document-title.ts";
+import { useLoad } from "../../../hooks/use-load.ts";
+import { useI18n } from "../../../i18n/i18n-context.tsx";
+import { StaffNav } from "../staff-nav.tsx";
+import { useSignedInStaff } from "../staff-session.tsx";
+import { CONFIRMATION_HEADER, counterApi } from "./counter-api.ts";
+import { draftAfterScan, knownIssues, type CounterSetup, type ScanRead } from "./counter-draft.ts";
+import { CounterIssues } from "./counter-issues.tsx";
+import { counterMessages, issueText, pathLabel } from "./counter-messages.ts";
+import { CounterScanForm, type ReadOutcome, type ScanPicture } from "./counter-scan-form.tsx";
+import { CounterScanViewer, type ScanHighlight } from "./counter-scan-viewer.tsx";
+import { CounterSheet } from "./counter-sheet.tsx";
+
+/**
+ * `/staff/counter` — the no-writing counter (書かない窓口, C1–C13), for members with `counter.use`. Staff scan what
+ * the resident brings; the server's template OCR reads it into a 住民異動届 that staff compare with the document,
+ * confirm or correct, and print as a PDF for the resident to sign. The draft lives on this page only (it is
+ * personal data: never stored in the browser) until it is printed.
+ */
+export function CounterPage() {
+  const { locale } = useI18n();
+  const m = counterMessages[locale];
+  usePageTitle(m.title);
+  // The labels come in both languages: switching the language needs no second request.
+  const setup = useLoad((signal) => counterApi(locale).setup(signal), "counter-setup");
+  return (
+    <div className="counter-page">
+      <StaffNav current="counter" />
+      <PageTitle>{m.title}</PageTitle>
+      <p className="counter-page__intro">{m.intro}</p>
+      {setup.state.kind === "loading" && <Loading />}
+      {setup.state.kind === "error" && (
+        <Alert kind="error" testId="counter-setup-error">
+          <p>{setup.state.error.message ?? (setup.state.error.status === 0 ? m.networkError : m.unexpectedError)}</p>
+        </Alert>
+      )}
+      {setup.state.kind === "ok" && <CounterWorkspace setup={setup.state.data} />}
+    </div>
+  );
+}
+
+type PrintState =
+  | { readonly kind: "idle" }
+  | { readonly kind: "printing" }
+  | { readonly kind: "printed"; readonly confirmationNumber: string | null }
+  | { readonly kind: "failed"; readonly message: string; readonly issues: readonly DraftIssue[] };
+
+const FRESH: ResidenceNotificationDraft = emptyNotificationDraft("tennyu");
+
+function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
+  const { locale, pick } = useI18n();
+  const m = counterMessages[locale];
+  const { csrfToken } = useSignedInStaff();
+  const [draft, setDraftState] = useState<ResidenceNotificationDraft>(FRESH);
+  // A scan answer arrives seconds after its request: it merges into the draft as it is then, not as it was.
+  const draftRef = useRef(draft);
+  const setDraft = (next: ResidenceNotificationDraft) => {
+    draftRef.current = next;
+    setDraftState(next);
+  };
+  /** Staff chose the kind of notification themselves: a first scan does not change it. */
+  const [kindChosen, setKindChosen] = useState(false);
+  const [pictures, setPictures] = useState<readonly ScanPicture[]>([]);
+  const [shown, setShown] = useState<number | null>(null);
+  const [highlight, setHighlight] = useState<ScanHighlight | null>(null);
+  const [print, setPrint] = useState<PrintState>({ kind: "idle" });
+  // Starting a new notification also empties the scan form (file, choices, messages).
+  const [generation, setGeneration] = useState(0);
+
+  const issues = useMemo(() => draftIssues(draft, setup.today), [draft, setup.today]);
+
+  const kindName = (kind: string): Localized => setup.documentKinds.find((k) => k.kind === kind)?.name ?? { ja: kind, en: kind };
+  const scanName = (scan: number): string => m.scanName(scan + 1, pick(kindName(draft.scans[scan]?.kind ?? "")));
+  const layoutName = (scan: number): Localized | null => setup.templates.find((t) => t.id === draft.scans[scan]?.templateId)?.name ?? null;
+
+  const onRead = (read: ScanRead, picture: ScanPicture): ReadOutcome => {
+    const next = draftAfterScan(draftRef.current, kindChosen, read);
+    setDraft(next);
+    setPictures((current) => [...current, picture]);
+    setShown(next.scans.length - 1);
+    setHighlight(null);
+    return { document: kindName(read.document.kind), flagged: unconfirmedPaths(next).length, byLabels: read.document.readBy === "labels" };
+  };
+
+  const onFocusValue = (path: DraftPath) => {
+    const source = draftValueAt(draftRef.current, path)?.source;
+    if (source?.by !== "scan" || source.region === null) return setHighlight(null);
+    setHighlight({ scan: source.scanIndex, region: source.region, label: pathLabel(path, locale) });
+    setShown(source.scanIndex);
+  };
+
+  const onKindChange = (kind: NotificationKind) => {
+    setKindChosen(true);
+    setDraft({ ...draftRef.current, kind });
+  };
+
+  const startOver = () => {
+    setDraft(FRESH);
+    setKindChosen(false);
+    setPictures([]);
+    setShown(null);
+    setHighlight(null);
+    setPrint({ kind: "idle" });
+    setGeneration((g) => g + 1);
+  };
+
+  const printForm = async () => {
+    if (issues.length > 0 || print.kind === "printing") return;
+    setPrint({ kind: "printing" });
+    const result = await counterApi(locale).print(draftRef.current, csrfToken);
+    if (!result.ok) {
+      const message = result.error.message ?? (result.error.status === 0 ? m.networkError : m.unexpectedError);
+      setPrint({ kind: "failed", message, issues: knownIssues(result.error.issues ?? []) });
+      return;
+    }
+    const confirmationNumber = result.data.headers.get(CONFIRMATION_HEADER);
+    saveDownloadedFile(result.data, `juminido-todoke-${confirmationNumber ?? "draft"}.pdf`);
+    setPrint({ kind: "printed", confirmationNumber });
+  };
+
+  return (
+    <>
+      <div className="actions counter-page__start">
+        <button type="button" className="button button--secondary" onClick={startOver} aria-describedby="counter-new-help" data-testid="counter-new">
+          {m.newNotification}
+        </button>
+        <span id="counter-new-help" className="field__help">
+          {m.newNotificationHelp}
+        </span>
+      </div>
+      <div className="counter-layout">
+        <div className="counter-layout__main">
+          <CounterScanForm key={generation} setup={setup} csrfToken={csrfToken} onRead={onRead} />
+          <CounterSheet
+            draft={draft}
+            issues={issues}
+            reasonLabels={setup.reasonLabels}
+            onChange={setDraft}
+            onKindChange={onKindChange}
+            onFocusValue={onFocusValue}
+          />
+          <CounterIssues issues={issues} scanName={scanName} />
+          <section aria-labelledby="counter-print-heading" className="counter-print">
+            <h2 id="counter-print-heading" className="visually-hidden">
+              {m.print}
+            </h2>
+            <p id="counter-print-help" className="field__help">
+              {m.printHelp}
+            </p>
+            <div className="actions">
+              <button
+                type="button"
+                className="button"
+                onClick={() => void printForm()}
+                disabled={issues.length > 0}
+                aria-disabled={print.kind === "printing" || undefined}
+                aria-describedby="counter-print-help"
+                data-testid="counter-print"
+              >
+                {print.kind === "printing" ? m.printing : m.print}
+              </button>
+            </div>
+            {print.kind === "failed" && (
+              <Alert kind="error" testId="counter-print-error">
+                <p>{print.message}</p>
+                {print.issues.length > 0 && (
+                  <>
+                    <p>{m.serverIssues}</p>
+                    <ul>
+                      {print.issues.map((issue, i) => (
+                        <li key={i}>{issueText(issue, locale, scanName)}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </Alert>
+            )}
+            {print.kind === "printed" && (
+              <div className="panel panel--success" role="status" data-testid="counter-printed">
+                <p className="panel__label">{m.printed}</p>
+                {print.confirmationNumber !== null && (
+                  <>
+                    <p className="panel__label">{m.confirmationNumber}</p>
+                    <p className="panel__value" data-testid="counter-confirmation-number">
+                      {print.confirmationNumber}
+                    </p>
+                  </>
+                )}
+              </div>
+            )}
+          </section>
+        </div>
+        <div className="counter-layout__side">
+          <CounterScanViewer
+            scans={draft.scans}
+            pictures={pictures}
+            shown={shown}
+            onShow={(scan) => {
+              setShown(scan);
+              setHighlight(null);
+            }}
+            highlight={highlight}
+            scanName={scanName}
+            layoutName={layoutName}
+            reasonLabels={setup.reasonLabels}
+            onAcknowledge={(scan) => setDraft(acknowledgeDraftScan(draftRef.current, scan))}
+          />
+        </div>
+      </div>
+    </>
+  );
+}

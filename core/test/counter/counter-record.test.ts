@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { confirmDraftValue, counterRecordSummary, emptyNotificationDraft, matchesCounterSearch, readIntoDraft, unconfirmedPaths, type CounterRecord } from "../../src/index.ts";
+import { movingOutCertificate } from "./read-documents.ts";
+
+const draft = unconfirmedPaths(readIntoDraft(emptyNotificationDraft("tennyu"), movingOutCertificate(2))).reduce(
+  confirmDraftValue,
+  readIntoDraft(emptyNotificationDraft("tennyu"), movingOutCertificate(2)),
+);
+
+const record: CounterRecord = {
+  id: "r1",
+  confirmationNumber: "20261125-000123",
+  kind: "tennyu",
+  createdAt: new Date("2026-11-25T01:00:00Z"),
+  createdBy: "st-1",
+  keepUntil: "2031-11-25",
+  summary: counterRecordSummary(draft),
+  documents: [],
+};
+
+describe("a kept counter record and how clerks find it (C9)", () => {
+  it("summarises the printed draft: every person's name, kana and birth date, the two addresses", () => {
+    expect(record.summary).toEqual({
+      persons: [
+        { name: "見本 太郎", kana: "みほん たろう", birthDate: "1980-04-01" },
+        { name: "見本 子1", kana: "みほん たろう", birthDate: "2010-05-05" },
+      ],
+      newAddress: "みほん県ためし市本町四丁目5番6号",
+      previousAddress: "さんぷる県みほん市中央一丁目2番3号",
+    });
+  });
+
+  it("matches a part of a name or its reading whatever the spaces, width or kana", () => {
+    for (const name of ["見本太郎", "見本　太郎", "太郎", "ミホン", "みほん", "ﾐﾎﾝ", "子1", "子１"]) expect(matchesCounterSearch(record, { name }), name).toBe(true);
+    for (const name of ["見本次郎", "ためし"]) expect(matchesCounterSearch(record, { name }), name).toBe(false);
+  });
+
+  it("matches a birth date of any person and the confirmation number exactly; every given part must match", () => {
+    expect(matchesCounterSearch(record, { birthDate: "2010-05-05" })).toBe(true);
+    expect(matchesCounterSearch(record, { birthDate: "2010-05-06" })).toBe(false);
+    expect(matchesCounterSearch(record, { confirmationNumber: "２０２６１１２５-０００１２３" })).toBe(true);
+    expect(matchesCounterSearch(record, { confirmationNumber: "20261125-000124" })).toBe(false);
+    expect(matchesCounterSearch(record, { name: "太郎", birthDate: "1999-01-01" })).toBe(false);
+    expect(matchesCounterSearch(record, {})).toBe(true);
+  });
+});

@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appInBrowser, expectNoSeriousA11yViolations, explainOnFailure } from "./browser.ts";
+import { syntheticMovingOutCertificate, type SyntheticCertificate } from "./counter-scan.ts";
+import { staffLogsIn } from "./staff-login.ts";
+
+const running = appInBrowser();
+
+/** Today in Japan, `YYYY-MM-DD`: the server checks the dates of the form against Japan's day. */
+const today = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+
+/** Tesseract puts spaces between characters: a pre-filled value is the truth when they are equal without spaces. */
+const squash = (s: string): string => s.replace(/[\s\u3000]+/g, "");
+
+// Seed 1: a household of two (田中 誠 and 田中 陽葵); its names are read with spaces tesseract adds (田中 陽 葵).
+let certificate: SyntheticCertificate;
+beforeAll(async () => {
+  certificate = await syntheticMovingOutCertificate(1, today());
+});
+afterAll(() => certificate?.remove());
+
+/**
+ * The input of each pre-filled value and the document's ground truth for it: the 転出証明書's values as the counter
+ * maps them onto the 住民異動届 (core's `DOCUMENT_MAPPINGS`), the members row by row.
+ */
+const truthByInput = (c: SyntheticCertificate): ReadonlyMap<string, string> => {
+  const f = (key: string) => c.fields[key] ?? "";
+  return new Map([
+    ["counter-move-date", f("move.plannedDate")],
+    ["counter-address-new", f("move.destination")],
+    ["counter-head-new", f("household.head")],
+    ["counter-address-previous", f("household.address")],
+    ["counter-head-previous", f("household.head")],
+    ["counter-domicile-address", f("domicile.address")],
+    ["counter-domicile-head", f("domicile.head")],
+    ...c.members.flatMap((m, i) => Object.entries(m).map(([k, v]): [string, string] => [`counter-person-${i}-${k}`, v])),
+  ]);
+};
+
+describe("in Chromium: the no-writing counter (書かない窓口) reads a 転出証明書 into a 住民異動届 that staff confirm and print", () => {
+  it(
+    "staff upload a scan, find the form pre-filled with names flagged, confirm or correct every flagged value, and print the PDF with a confirmation number",
+    async () => {
+      await running.context.clearCookies();
+      const page = await running.context.newPage();
+      explainOnFailure(page);
+      // The demo staff member is the first administrator, who holds counter.use.
+      await staffLogsIn(page, running.app);
+      await page.click('[data-testid="staff-nav-counter"]');
+      await page.getByTestId("counter-file").waitFor();
+      expect(new URL(page.url()).pathname).toBe("/staff/counter");
+      // Nothing read yet: nobody to print for.
+      expect(await page.getByTestId("counter-print").isDisabled()).toBe(true);
+
+      // The scan, with the layout identified among all templates (the default 自動判別).
+      await page.getByTestId("counter-file").setInputFiles(certificate.path);
+      await page.click('[data-testid="counter-read"]');
+      // The first read starts the recogniser: seconds, more on a busy machine.
+      await expect.poll(() => page.getByTestId("counter-read-status").textContent(), { timeout: 120_000 }).toContain("転出証明書を読み取りました");
+      expect(await page.getByTestId("counter-kind").inputValue()).toBe("tennyu");
+
+      // Pre-filled with the generator's ground truth.
+      const previousAddress = certificate.fields["household.address"] ?? "";
+      const firstName = certificate.members[0]?.["name"] ?? "";
+      expect(previousAddress).not.toBe("");
+      expect(squash(await page.getByTestId("counter-address-previous").inputValue())).toBe(squash(previousAddress));
+      expect(squash(await page.getByTestId("counter-person-0-name").inputValue())).toBe(squash(firstName));
+      expect(await page.getByTestId("counter-person").count()).toBe(certificate.members.length);
+      // Names are always flagged: marked, with the text the OCR saw and the reason in words.
+      const nameInput = page.getByTestId("counter-person-0-name");
+      expect(await nameInput.getAttribute("aria-invalid")).toBe("true");
+      expect(await page.getByTestId("counter-person-0-name-flags").isVisible()).toBe(true);
+      expect(squash((await page.getByTestId("counter-person-0-name-raw").textContent()) ?? "")).toBe(squash(firstName));
+      // The issues list names the unconfirmed values; printing waits for them.
+      expect(await page.getByTestId("counter-print").isDisabled()).toBe(true);
+      const issues = await page.getByTestId("counter-issue").allTextContents();
+      expect(issues).toContain("「1人目の氏名」を書類と照らし合わせて、確認済みにしてください。");
+      expect(issues).toContain("「新しい住所」を書類と照らし合わせて、確認済みにしてください。");
+      // Focusing a value shows where it was read on the scan's image.
+      await page.getByTestId("counter-address-previous").focus();
+      await page.getByTestId("counter-scan-box").waitFor();
+      await expectNoSeriousA11yViolations(page);
+
+      // The issue's link takes staff to the value.
+      await page.getByTestId("counter-issue").filter({ hasText: "1人目の氏名" }).getByRole("link").click();
+      await expect.poll(() => page.evaluate("document.activeElement && document.activeElement.id")).toBe("counter-person-0-name");
+
+      // The new address is only the 転出先 the resident gave when moving out (flagged so): they moved elsewhere in the
+      // end, so staff type where. A typed value is staff's, hence confirmed: its flags and its issue go.
+      const newAddress = "みほん県みほん市中央一丁目1番1号";
+      await page.getByTestId("counter-address-new").fill(newAddress);
+      await expect.poll(() => page.getByTestId("counter-address-new-flags").count()).toBe(0);
+      expect(await page.getByTestId("counter-issue").allTextContents()).not.toContain("「新しい住所」を書類と照らし合わせて、確認済みにしてください。");
+
+      // Every other flagged value compared with the truth: confirmed when the OCR read it exactly, typed when it did not.
+      const truth = truthByInput(certificate);
+      let typed = 0;
+      let confirmed = 0;
+      for (let round = 0; round < 60; round++) {
+        const button = page.locator('[data-testid$="-confirm"]').first();
+        if ((await button.count()) === 0) break;
+        const input = ((await button.getAttribute("data-testid")) ?? "").replace(/-confirm$/, "");
+        const expected = truth.get(input);
+        const shown = await page.getByTestId(input).inputValue();
+        if (expected !== undefined && expected !== "" && shown !== expected) {
+          await page.getByTestId(input).fill(expected);
+          typed += 1;
+        } else {
+          await button.click();
+          confirmed += 1;
+        }
+        await expect.poll(() => page.getByTestId(`${input}-flags`).count()).toBe(0);
+      }
+      expect(await page.locator('[data-testid$="-confirm"]').count()).toBe(0);
+      expect(confirmed + typed).toBeGreaterThanOrEqual(certificate.members.length + 2);
+      expect(await page.getByTestId("counter-address-new").inputValue()).toBe(newAddress);
+      // A document-level flag (a cross-field check) is acknowledged once for the document.
+      for (const ack of await page.locator('[data-testid^="counter-scan-"][data-testid$="-acknowledge"]').all()) await ack.click();
+      // A planned moving date after today cannot be the date of a 転入 (notified after the move): the day it happened.
+      if ((await page.getByTestId("counter-move-date-error").count()) > 0) await page.getByTestId("counter-move-date").fill(today());
+
+      // A person added is missing their name and date of birth; removed again, nothing is left to do.
+      await page.click('[data-testid="counter-add-person"]');
+      await expect.poll(() => page.getByTestId("counter-issue").allTextContents()).toContain(`「${certificate.members.length + 1}人目の氏名」を入力してください。`);
+      await page.click(`[data-testid="counter-person-${certificate.members.length}-remove"]`);
+      await page.getByTestId("counter-no-issues").waitFor();
+      expect(await page.getByTestId("counter-print").isDisabled()).toBe(false);
+
+      // Printed: the PDF downloads and the confirmation number is shown.
+      const download = page.waitForEvent("download", { timeout: 60_000 });
+      await page.click('[data-testid="counter-print"]');
+      const file = await download;
+      const bytes = readFileSync((await file.path())!);
+      expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      const number = ((await page.getByTestId("counter-confirmation-number").textContent({ timeout: 30_000 })) ?? "").trim();
+      expect(number).toMatch(/^\d{8}-\d{6}$/);
+      expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+      await expectNoSeriousA11yViolations(page);
+    },
+    300_000,
+  );
+});
