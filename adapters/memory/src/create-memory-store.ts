@@ -1,4 +1,4 @@
-import type { ApplicationStore, ApprovalStore, AuditLogStore, LoginStateStore, OutboxStore, PasskeyStore, PaymentLedgerStore, SessionStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
+import type { ApplicationStore, ApprovalStore, AuditLogStore, CounterRecordStore, LoginStateStore, OutboxStore, PasskeyStore, PaymentLedgerStore, SessionStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
 import { memoryApplicationStore } from "./memory-application-store.ts";
 import { memoryAuditLogStore } from "./memory-audit-log-store.ts";
 import { emptyMemoryState } from "./memory-state.ts";
@@ -11,6 +11,7 @@ import { createMemoryPasskeyStore } from "./memory-passkey-store.ts";
 import { memorySettingsStore, type MemorySettingsStore } from "./memory-settings-store.ts";
 import { memoryApprovalStore } from "./memory-approval-store.ts";
 import { memoryPaymentLedgerStore } from "./memory-payment-ledger-store.ts";
+import { memoryCounterRecordStore } from "./memory-counter-record-store.ts";
 
 /** The storage ports of one memory store, sharing one state. */
 export interface MemoryStore {
@@ -33,6 +34,8 @@ export interface MemoryStore {
   readonly approvals: ApprovalStore;
   /** The money books of applications (ADR 26); each append writes its audit entries to `auditLog` in the same step. */
   readonly paymentLedger: PaymentLedgerStore;
+  /** What the no-writing counter kept (C8): records and their PDFs; each write appends its audit entries to `auditLog` in the same step. */
+  readonly counterRecords: CounterRecordStore;
   /** Closes the store; afterwards every call fails with `StorageError{reason:"unavailable"}`. */
   close(): Promise<void>;
 }
@@ -57,6 +60,7 @@ export const createMemoryStore = (): MemoryStore => {
     settings: memorySettingsStore(state),
     approvals: memoryApprovalStore(state),
     paymentLedger: memoryPaymentLedgerStore(state),
+    counterRecords: memoryCounterRecordStore(state),
     close: () => applications.close(),
   };
 };

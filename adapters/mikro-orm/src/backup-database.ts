@@ -14,7 +14,7 @@ export const isVerifiedBackupName = (name: string): boolean => /^madoguchi-\d{8}
 export const isBackupArtifactName = (name: string): boolean => /^madoguchi-\d{8}T\d{6}Z\.sqlite(\.json|\.partial|\.failed)?$/.test(name);
 
 /** The tables a restored copy is counted by: what an operator compares with the live database. */
-const COUNTED_TABLES = ["applications", "audit_entries", "audit_checkpoints", "resident_accounts", "staff_accounts", "payment_ledger"] as const;
+const COUNTED_TABLES = ["applications", "audit_entries", "audit_checkpoints", "resident_accounts", "staff_accounts", "payment_ledger", "counter_records", "counter_documents"] as const;
 
 /** What a restored copy holds: SQLite's own integrity check and the rows of the main tables. */
 export interface RestoredDatabaseCheck {

@@ -1,7 +1,7 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import type { ApplicationStore, ResidentAccountStore, AuditLogStore, OutboxStore, PasskeyStore, ResidentJpkiLinkStore, StaffAccessStore, StaffStore, StorageError } from "@madoguchi/core";
 import type { LoginStateStore, SessionStore } from "@madoguchi/core";
-import type { ApprovalStore, PaymentLedgerStore, SettingsStore, SigningSessionStore } from "@madoguchi/core";
+import type { ApprovalStore, CounterRecordStore, PaymentLedgerStore, SettingsStore, SigningSessionStore } from "@madoguchi/core";
 import { mikroOrmApplicationStore } from "./mikro-orm-application-store.ts";
 import { mikroOrmAuditLogStore } from "./mikro-orm-audit-log-store.ts";
 import { mikroOrmOutboxStore } from "./mikro-orm-outbox-store.ts";
@@ -16,6 +16,7 @@ import { mikroOrmSettingsStore } from "./mikro-orm-settings-store.ts";
 import { mikroOrmApprovalStore } from "./mikro-orm-approval-store.ts";
 import { mikroOrmPaymentLedgerStore } from "./mikro-orm-payment-ledger-store.ts";
 import { mikroOrmSigningSessionStore } from "./mikro-orm-signing-session-store.ts";
+import { mikroOrmCounterRecordStore } from "./mikro-orm-counter-record-store.ts";
 import { decodeMikroOrmStoreOptions, type MikroOrmStoreOptions } from "./mikro-orm-store.options.ts";
 import { openOrm, type OpenedOrm } from "./open-orm.ts";
 import { backupSqlite } from "./backup-database.ts";
@@ -49,6 +50,8 @@ export interface MikroOrmStore {
   readonly paymentLedger: PaymentLedgerStore;
   /** Signing drafts and the app's pending authorizations, shared by instances, sealed (migration 0013). */
   readonly signingSessions: SigningSessionStore;
+  /** What the no-writing counter kept (migration 0017): each record's summary and PDFs sealed under its own data key. */
+  readonly counterRecords: CounterRecordStore;
   /** The database answers and the KeyStore holds its key. */
   healthCheck(): ResultAsync<void, StorageError>;
   /** SQLite: a consistent, compact copy of the live database into `target` (N3); PostgreSQL: refused (pg_dump). */
@@ -95,6 +98,7 @@ export const createMikroOrmStore = (options: MikroOrmStoreOptions): ResultAsync<
           approvals: mikroOrmApprovalStore(db),
           paymentLedger: mikroOrmPaymentLedgerStore(db),
           signingSessions: mikroOrmSigningSessionStore(db, keyStore),
+          counterRecords: mikroOrmCounterRecordStore(db, keyStore),
           healthCheck: () => applications.healthCheck(),
           backupTo: (target: string) => backupSqlite(db, target),
           close: () => applications.close(),

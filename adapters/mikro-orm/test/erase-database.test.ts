@@ -41,7 +41,7 @@ describe("eraseDatabase (service end)", () => {
     try {
       expect(await tables()).toEqual(expect.arrayContaining(["applications", "audit_entries", "resident_accounts", "madoguchi_migrations"]));
       const erased = (await eraseDatabase({ driver: "postgresql", url: pgUrl, schema }))._unsafeUnwrap();
-      expect(erased.reverted[0]).toBe("0016-application-finished-at");
+      expect(erased.reverted[0]).toBe("0017-counter-records");
       expect(erased.reverted.at(-1)).toBe("0001-initial");
       expect(await tables()).toEqual([]);
     } finally {

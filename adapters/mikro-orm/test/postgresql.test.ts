@@ -71,6 +71,8 @@ describe.skipIf(store === undefined)("PostgreSQL", () => {
         "approval_requests",
         "audit_checkpoints",
         "audit_entries",
+        "counter_documents",
+        "counter_records",
         "login_state",
         "login_throttles",
         "madoguchi_migrations",

@@ -17,6 +17,9 @@ let server: TestServer;
 let scan: Uint8Array;
 let truth: DocumentValues;
 let clerk: Awaited<ReturnType<typeof staffWithSession>>;
+/** The record the printing test kept, for the record tests after it. */
+let recordId = "";
+let printedNumber = "";
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -97,7 +100,7 @@ describe("the no-writing counter: a scanned 転出証明書 becomes a 住民異�
     expect(printed.status, await printed.clone().text()).toBe(200);
     expect(printed.headers.get("content-type")).toBe("application/pdf");
     const number = printed.headers.get("x-confirmation-number")!;
-    expect(number).toMatch(/^\d{8}-\d{6}$/);
+    expect(number).toMatch(/^\d{8}-[0-9A-Z]{6}$/);
     const pdf = new Uint8Array(await printed.arrayBuffer());
     expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe("%PDF-");
     const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
@@ -108,6 +111,55 @@ describe("the no-writing counter: a scanned 転出証明書 becomes a 住民異�
 
     const entries = (await server.deps.auditLog.read({ actions: ["counter.form_printed"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
     expect(entries.map((e) => [e.result, e.details["confirmationNumber"], e.details["layoutId"]])).toEqual([["success", number, "juminido-todoke"]]);
+    recordId = printed.headers.get("x-counter-record-id")!;
+    expect(entries[0]!.target).toEqual({ kind: "counter_record", id: recordId });
+    printedNumber = number;
+  });
+
+  it("keeps the printed form and the scanned paper as PDF, finds the record by name, reading or number, audits each look", async () => {
+    const kept = await call(`${server.staffUrl}/api/staff/counter/records/${recordId}`, { headers: clerk.headers });
+    expect(kept.status).toBe(200);
+    expect(kept.body.record).toMatchObject({ confirmationNumber: printedNumber, kind: "tennyu", createdBy: clerk.id });
+    expect(kept.body.record.documents.map((d: { kind: string; title: string }) => [d.kind, d.title])).toEqual([["form", "住民異動届"]]);
+    expect(squash(kept.body.record.summary.persons[0].name)).toBe(squash(truth.groups["members"]![0]!["members[].name"]!));
+
+    const attach = (id: string, title: string) =>
+      fetch(`${server.staffUrl}/api/staff/counter/records/${id}/documents?title=${encodeURIComponent(title)}`, { method: "POST", headers: { ...clerk.headers, "content-type": "image/jpeg" }, body: scan });
+    expect((await attach(recordId, "転出証明書")).status).toBe(201);
+    expect((await attach("no-such-record", "転出証明書")).status).toBe(404);
+    expect((await attach(recordId, "")).status).toBe(400);
+    const documents = (await call(`${server.staffUrl}/api/staff/counter/records/${recordId}`, { headers: clerk.headers })).body.record.documents;
+    expect(documents.map((d: { kind: string; title: string }) => [d.kind, d.title])).toEqual([["form", "住民異動届"], ["scan", "転出証明書"]]);
+    for (const d of documents) {
+      const pdf = await fetch(`${server.staffUrl}/api/staff/counter/records/${recordId}/documents/${d.id}`, { headers: clerk.headers });
+      expect([pdf.status, pdf.headers.get("content-type"), new TextDecoder().decode(new Uint8Array(await pdf.arrayBuffer()).slice(0, 5))]).toEqual([200, "application/pdf", "%PDF-"]);
+    }
+
+    const search = async (query: string) => (await call(`${server.staffUrl}/api/staff/counter/records?${query}`, { headers: clerk.headers })).body.records.map((r: { id: string }) => r.id);
+    const firstName = truth.groups["members"]![0]!["members[].name"]!;
+    expect(await search(`name=${encodeURIComponent(firstName.replace(/\s/g, ""))}`)).toEqual([recordId]);
+    expect(await search(`number=${printedNumber}`)).toEqual([recordId]);
+    expect(await search(`name=${encodeURIComponent("存在しない名前")}`)).toEqual([]);
+    expect(await search("from=2020-01-01&to=2020-01-31")).toEqual([]);
+    expect((await call(`${server.staffUrl}/api/staff/counter/records?from=2020-01-01&to=2026-01-01`, { headers: clerk.headers })).status).toBe(400);
+
+    const looks = (await server.deps.auditLog.read({ actions: ["counter.records_searched", "counter.record_viewed", "counter.document_viewed", "counter.document_stored"], afterSeq: 0, limit: 50 }))._unsafeUnwrap();
+    expect(looks.filter((e) => e.action === "counter.record_viewed").length).toBeGreaterThanOrEqual(2);
+    expect(looks.filter((e) => e.action === "counter.document_viewed")).toHaveLength(2);
+    expect(looks.filter((e) => e.action === "counter.document_stored")).toHaveLength(1);
+    expect(looks.find((e) => e.action === "counter.records_searched" && e.details["criteria"] === "name")?.details).toMatchObject({ found: 1 });
+    expect(squash(JSON.stringify(looks))).not.toContain(squash(firstName));
+  });
+
+  it("deletes a record the day after its keep-until day, audited by the system", async () => {
+    const old = (await server.deps.counter.records.get(recordId))._unsafeUnwrap()!;
+    const expired = { ...old, id: `${recordId}-old`, confirmationNumber: "20200101-OLD000", keepUntil: "2025-01-01", documents: [] };
+    (await server.deps.counter.records.create(expired, { id: "f", kind: "form", title: "住民異動届", addedAt: old.createdAt, addedBy: clerk.id, byteLength: 5, pdf: new TextEncoder().encode("%PDF-") }, []))._unsafeUnwrap();
+    expect(await server.counterRetention.runOnce()).toBe(1);
+    expect((await call(`${server.staffUrl}/api/staff/counter/records/${expired.id}`, { headers: clerk.headers })).status).toBe(404);
+    expect((await call(`${server.staffUrl}/api/staff/counter/records/${recordId}`, { headers: clerk.headers })).status).toBe(200);
+    const purged = (await server.deps.auditLog.read({ actions: ["counter.record_purged"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
+    expect(purged.map((e) => [e.actor.kind, e.target?.id, e.details["keepUntil"]])).toEqual([["system", expired.id, "2025-01-01"]]);
   });
 
   it("answers what went wrong with a scan in the clerk's language, and refuses a malformed draft", async () => {

@@ -21,14 +21,20 @@ export interface NewCounterDocument extends CounterDocumentInfo {
  */
 export interface CounterRecordStore {
   readonly meta: AdapterMeta;
-  /** Keeps a new record with its first document (the printed form). `conflict` when the id or the confirmation number exists. */
-  create(record: CounterRecord, form: NewCounterDocument, audit: readonly AuditEntryDraft[]): ResultAsync<void, StorageError>;
-  /** Adds a document to a record; false when there is no such record (nothing appended then). */
+  /**
+   * Keeps a new record whose only document is `form` (the printed form; the record's own `documents` are not
+   * read). `conflict` when the id or the confirmation number exists: nothing is kept or appended then.
+   */
+  create(record: Omit<CounterRecord, "documents">, form: NewCounterDocument, audit: readonly AuditEntryDraft[]): ResultAsync<void, StorageError>;
+  /**
+   * Adds a document after the record's others; false when there is no such record, `conflict` when the record
+   * has a document with that id (nothing appended in either case).
+   */
   attach(recordId: string, document: NewCounterDocument, audit: readonly AuditEntryDraft[]): ResultAsync<boolean, StorageError>;
   /** The record with its summary and documents' infos, or null. */
   get(id: string): ResultAsync<CounterRecord | null, StorageError>;
   /**
-   * Records created in `[from, to)`, the newest first, at most `limit`; with the summaries (decrypted), so that
+   * Records created in `[from, to)`, the newest first (ties: the greater id first), at most `limit`; with the summaries (decrypted), so that
    * the caller can match names, which are never stored in the clear.
    */
   list(query: { readonly from: Date; readonly to: Date; readonly limit: number }): ResultAsync<readonly CounterRecord[], StorageError>;

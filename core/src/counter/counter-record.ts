@@ -1,3 +1,5 @@
+import { addCalendarMonths } from "../retention/application-retention.ts";
+import { japanCalendarDate } from "../shared/japan-calendar-date.ts";
 import type { IsoDate } from "../shared/japanese/iso-date.ts";
 import { normalizeKanaReading } from "../shared/japanese/kana.ts";
 import { toHalfWidthAscii } from "../shared/japanese/width.ts";
@@ -41,6 +43,17 @@ export interface CounterDocumentInfo {
   readonly addedBy: string;
   readonly byteLength: number;
 }
+
+/** The retention of counter records a deployment may set (C8: 3 to 5 years; more for a municipality's own rule). */
+export const MIN_COUNTER_RETENTION_YEARS = 3;
+export const MAX_COUNTER_RETENTION_YEARS = 10;
+
+/**
+ * The last day a record made at `createdAt` is kept: the same date `years` later in Japan's calendar (29 February
+ * → 28 February), the record deleted the day after.
+ */
+export const counterRecordKeepUntil = (createdAt: Date, years: number): IsoDate =>
+  addCalendarMonths(new Date(`${japanCalendarDate(createdAt)}T00:00:00Z`), years * 12).toISOString().slice(0, 10);
 
 /** The summary of a draft, as printed. */
 export const counterRecordSummary = (draft: ResidenceNotificationDraft): CounterRecordSummary => ({

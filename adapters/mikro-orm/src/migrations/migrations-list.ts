@@ -15,6 +15,7 @@ import { signingSessionsMigration } from "./0013-signing-sessions.ts";
 import { outboxPayloadMigration } from "./0014-outbox-payload.ts";
 import { staffNotificationEmailSealedMigration } from "./0015-staff-notification-email-sealed.ts";
 import { applicationFinishedAtMigration } from "./0016-application-finished-at.ts";
+import { counterRecordsMigration } from "./0017-counter-records.ts";
 import type { Dialect } from "./dialect.ts";
 
 /** A migration that runs fixed SQL statements, one class per dialect and step. */
@@ -50,4 +51,5 @@ export const migrationsFor = (dialect: Dialect): MigrationObject[] => [
   { name: "0014-outbox-payload", class: sqlMigration("0014-outbox-payload", outboxPayloadMigration[dialect]) },
   { name: "0015-staff-notification-email-sealed", class: sqlMigration("0015-staff-notification-email-sealed", staffNotificationEmailSealedMigration[dialect]) },
   { name: "0016-application-finished-at", class: sqlMigration("0016-application-finished-at", applicationFinishedAtMigration[dialect]) },
+  { name: "0017-counter-records", class: sqlMigration("0017-counter-records", counterRecordsMigration[dialect]) },
 ];

@@ -32,10 +32,10 @@ export const tryOpenPgStore = async (schema: string, keyStore: KeyStore): Promis
 /** An ORM on `schema` for test housekeeping (truncate, raw reads, drop). */
 export const adminOrm = (schema: string): Promise<OpenedOrm> => openOrm({ driver: "postgresql", url: pgUrl, schema });
 
-/** Every value stored in the store's tables, as bytes (bytea raw, everything else as text). */
-export const logicalDump = async (admin: OpenedOrm, schema: string): Promise<Uint8Array> => {
+/** Every value stored in `tables` (by default the application store's), as bytes (bytea raw, everything else as text). */
+export const logicalDump = async (admin: OpenedOrm, schema: string, tables: readonly string[] = ["applications", "outbox_messages", "staff_accounts"]): Promise<Uint8Array> => {
   const parts: Buffer[] = [];
-  for (const table of ["applications", "outbox_messages", "staff_accounts"]) {
+  for (const table of tables) {
     const rows = await admin.em().getConnection().execute(`select * from "${schema}"."${table}"`);
     for (const row of rows) {
       for (const value of Object.values(row)) {

@@ -1,6 +1,7 @@
 import {
   APPLICATION_STORE_CONTRACT,
   APPROVAL_STORE_CONTRACT,
+  COUNTER_RECORD_STORE_CONTRACT,
   FORM_PRINTER_CONTRACT,
   OCR_ENGINE_CONTRACT,
   AUDIT_LOG_STORE_CONTRACT,
@@ -15,6 +16,7 @@ import {
   STAFF_STORE_CONTRACT,
   type ApplicationStore,
   type ApprovalStore,
+  type CounterRecordStore,
   type FormPrinter,
   type OcrEngine,
   type AuditLogStore,
@@ -45,6 +47,7 @@ export const checkContracts = async (parts: {
     staff: StaffStore;
     loginState: LoginStateStore;
     signingSessions: SigningSessionStore;
+    counterRecords: CounterRecordStore;
   };
   verifier: SignatureVerifier;
   gateway: PaymentGateway;
@@ -63,6 +66,7 @@ export const checkContracts = async (parts: {
     [parts.storage.staff, STAFF_STORE_CONTRACT],
     [parts.storage.loginState, LOGIN_STATE_STORE_CONTRACT],
     [parts.storage.signingSessions, SIGNING_SESSION_STORE_CONTRACT],
+    [parts.storage.counterRecords, COUNTER_RECORD_STORE_CONTRACT],
     [parts.verifier, SIGNATURE_VERIFIER_CONTRACT],
     [parts.gateway, PAYMENT_GATEWAY_CONTRACT],
     [parts.mailer, MAILER_CONTRACT],

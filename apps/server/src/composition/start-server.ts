@@ -37,6 +37,7 @@ import { createStaffReminders, type StaffReminders } from "../staff/staff-remind
 import { createApplicationRetentionJob } from "../retention/application-retention-job.ts";
 import { createDatabaseBackups, type BackupRun } from "../backups/database-backups.ts";
 import { createSecurityAlertJob } from "../monitoring/security-alert-job.ts";
+import { createCounterRetentionJob } from "../counter/counter-retention-job.ts";
 import type { PeriodicJob } from "../jobs/periodic-job.ts";
 import { ensureDemoStaff, ensureInitialAdministrator } from "../staff/ensure-demo-staff.ts";
 import { createStaffSessions } from "../staff/staff-sessions.ts";
@@ -84,6 +85,8 @@ export interface RunningServer {
   readonly staffReminders: StaffReminders;
   /** S4: the deletion of finished applications past their retention; tests run it with `runOnce()`. */
   readonly applicationRetention: PeriodicJob<PurgeOutcome | null>;
+  /** C8: the deletion of counter records past their keep-until day; tests run it with `runOnce()`. */
+  readonly counterRetention: PeriodicJob<number | null>;
   /** N3: the daily verified backups of the embedded database; tests run it with `runOnce()`. */
   readonly backups: PeriodicJob<BackupRun>;
   /** N5: the watch of the audit log for security events; tests run it with `runOnce()`. */
@@ -153,7 +156,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     cleanups.push(residentJpki.close);
     const passkeys = buildPasskeys(config, { residentOrigins: origins, staffPort });
 
-    const counter = await buildCounter(config);
+    const counter = await buildCounter(config, storage.counterRecords);
     cleanups.push(counter.ocr.close);
     await checkContracts({ storage, verifier: signatures.verifier, gateway: payment.gateway, mailer: mail.mailer, ocr: counter.ocr, printer: counter.printer });
 
@@ -252,6 +255,9 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     cleanups.push(applicationRetention.start(config.applicationRetention.intervalMs));
     // Also once at start: a database restored from a backup gets the deletions made since the backup again.
     void applicationRetention.runOnce().catch(() => undefined);
+    const counterRetention = createCounterRetentionJob({ records: counter.records, clock, logger });
+    cleanups.push(counterRetention.start(config.counter.retentionIntervalMs));
+    void counterRetention.runOnce().catch(() => undefined);
     const backups = createDatabaseBackups(
       { backupTo: storage.backupTo, auditLog: deps.auditLog, signer: container.get<CheckpointSigner>(TOKENS.CheckpointSigner), clock, logger },
       config.backups,
@@ -302,6 +308,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       paymentSweep,
       staffReminders,
       applicationRetention,
+      counterRetention,
       backups,
       securityAlerts,
       close: async () => {

@@ -36,5 +36,10 @@ export const COUNTER_MESSAGES = {
   notReady: { ja: "確認されていない項目か、未入力の必須項目があります。", en: "Some values are not confirmed, or required values are missing." },
   unprintable: { ja: "印刷できない文字が含まれています。外字は文字検索から選び直してください。", en: "A character cannot be printed. Pick it again from the character search." },
   printFailed: { ja: "届出書を作成できませんでした。しばらくしてからもう一度お試しください。", en: "The form could not be made. Please try again shortly." },
+  badTitle: { ja: "書類の名前（40 文字まで）を指定してください。", en: "Give the paper a name (up to 40 characters)." },
+  badSearch: { ja: "検索条件の形式が正しくありません（日付は YYYY-MM-DD）。", en: "The search is malformed (dates as YYYY-MM-DD)." },
+  searchRange: { ja: "検索期間は 1 日から 366 日までで指定してください。", en: "Search a period of 1 to 366 days." },
+  recordNotFound: { ja: "記録が見つかりません。保存期間を過ぎて削除された可能性があります。", en: "No such record. It may have been deleted at the end of its retention." },
+  notKept: { ja: "届出書を保存できなかったため作成を中止しました。しばらくしてからもう一度お試しください。", en: "The form could not be kept, so it was not made. Please try again shortly." },
   unavailable: { ja: "記録を残せないため処理を中止しました。しばらくしてからもう一度お試しください。", en: "Stopped because the access could not be recorded. Please try again shortly." },
 } as const;

@@ -1,8 +1,13 @@
-import type { FormLayout, FormPrinter, OcrEngine } from "@madoguchi/core";
+import type { CounterRecordStore, FormLayout, FormPrinter, OcrEngine } from "@madoguchi/core";
 
-/** What the counter's routes use: the OCR of scans, the printer of forms and the layouts it prints on (by id). */
+/**
+ * What the counter's routes use: the OCR of scans, the printer of forms and the layouts it prints on (by id),
+ * and where the printed forms and scans are kept, for how many years.
+ */
 export interface CounterRuntime {
   readonly ocr: OcrEngine;
   readonly printer: FormPrinter;
   readonly layouts: ReadonlyMap<string, FormLayout>;
+  readonly records: CounterRecordStore;
+  readonly retentionYears: number;
 }

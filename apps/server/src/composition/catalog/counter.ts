@@ -1,16 +1,16 @@
 import { openTemplateOcrEngine } from "@madoguchi/adapter-ocr-template";
 import { createPdfFormPrinter } from "@madoguchi/adapter-form-pdf";
-import { RESIDENCE_NOTIFICATION_LAYOUT_ID } from "@madoguchi/core";
+import { RESIDENCE_NOTIFICATION_LAYOUT_ID, type CounterRecordStore } from "@madoguchi/core";
 import type { Config } from "../../config/config.ts";
 import type { CounterRuntime } from "../../counter/counter-runtime.ts";
 import { loadFormLayouts } from "../../counter/load-form-layouts.ts";
 
 /**
  * The no-writing counter's adapters: template OCR over the configured templates (the recogniser starts at the
- * first scan), and the PDF printer with the form layouts. Invalid templates or layouts, or no 住民異動届
+ * first scan), the PDF printer with the form layouts, and the store of what was printed and scanned. Invalid templates or layouts, or no 住民異動届
  * layout, stop the start: a counter that cannot print the form must not open.
  */
-export const buildCounter = async (config: Config): Promise<CounterRuntime> => {
+export const buildCounter = async (config: Config, records: CounterRecordStore): Promise<CounterRuntime> => {
   const { templatesDir, ocrWorkers } = config.counter;
   const ocr = await openTemplateOcrEngine({ workers: ocrWorkers, ...(templatesDir === null ? {} : { templatesDir }) });
   if (ocr.isErr()) throw new Error(ocr.error.message);
@@ -20,5 +20,7 @@ export const buildCounter = async (config: Config): Promise<CounterRuntime> => {
     ocr: ocr.value,
     printer: createPdfFormPrinter(config.counter.formFont === null ? {} : { fontPath: config.counter.formFont }),
     layouts,
+    records,
+    retentionYears: config.counter.retentionYears,
   };
 };

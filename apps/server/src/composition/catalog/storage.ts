@@ -1,5 +1,5 @@
 import type { LoginStateStore, ResidentAccountStore, ApplicationStore, AuditLogStore, OutboxStore, PasskeyStore, ResidentJpkiLinkStore, StaffAccessStore, StaffStore } from "@madoguchi/core";
-import type { ApprovalStore, PaymentLedgerStore, SessionStore, SettingsStore, SigningSessionStore, StorageError } from "@madoguchi/core";
+import type { ApprovalStore, CounterRecordStore, PaymentLedgerStore, SessionStore, SettingsStore, SigningSessionStore, StorageError } from "@madoguchi/core";
 import type { ResultAsync } from "neverthrow";
 import { createLocalKeyStore } from "@madoguchi/adapter-local-keystore";
 import { createMemoryResidentAccountStore, createMemoryResidentJpkiLinkStore, createMemorySigningSessionStore, createMemoryStore } from "@madoguchi/adapter-memory";
@@ -33,6 +33,8 @@ export interface StorageParts {
   readonly paymentLedger: PaymentLedgerStore;
   /** Signing drafts and the app's pending sign authorizations, shared by every instance on the database (ADR 25). */
   readonly signingSessions: SigningSessionStore;
+  /** The counter's printed forms and scans (C8); a write appends its audit entries to `auditLog` in the same transaction. */
+  readonly counterRecords: CounterRecordStore;
   /** The embedded SQLite database only: a consistent copy of it into a file (N3 backups). */
   readonly backupTo?: (target: string) => ResultAsync<void, StorageError>;
   close(): Promise<void>;

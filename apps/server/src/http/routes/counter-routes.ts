@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto";
 import express, { Router, type Request, type Response } from "express";
 import { Schema } from "effect";
 import {
@@ -6,28 +5,28 @@ import {
   DRAFT_REASON_LABELS,
   NOTIFICATION_KIND_OF_DOCUMENT,
   RESIDENCE_NOTIFICATION_LAYOUT_ID,
+  counterRecordKeepUntil,
+  counterRecordSummary,
   decodeResidenceNotificationDraft,
   emptyNotificationDraft,
   japanCalendarDate,
   readIntoDraft,
   residenceNotificationForm,
+  type CounterRecord,
   type Locale,
+  type NewCounterDocument,
   type OcrReadError,
   type ReadDocument,
 } from "@madoguchi/core";
-import { auditDenied, recordAudit, staffActionDraft } from "../../audit/record-audit.ts";
+import { auditDenied, logAuditEntries, recordAudit, staffActionDraft } from "../../audit/record-audit.ts";
 import { COUNTER_DOCUMENT_KIND_NAMES, COUNTER_MESSAGES, ocrErrorStatus } from "../../counter/counter-messages.ts";
+import { MAX_SCAN_BYTES, SCAN_MEDIA_TYPES } from "../../counter/scan-upload.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
 import { requirePermission } from "../require-permission.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { requireStaffSession, staffSessionOf } from "../sessions/require-staff-session.ts";
 
-/** Largest scan accepted: a 300 dpi colour A4 page as PNG is about 25 MB uncompressed, far less encoded. */
-export const MAX_SCAN_BYTES = 20 * 1024 * 1024;
-
-/** The scan formats the OCR decodes (a PDF's first page, or the page asked for). */
-const SCAN_MEDIA_TYPES = ["image/png", "image/jpeg", "image/tiff", "application/pdf"] as const;
 
 const ScanQuery = Schema.Struct({
   templateId: Schema.optional(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))),
@@ -46,13 +45,15 @@ const fail = (res: Response, status: number, code: string, message: string, extr
  * - `POST /api/staff/counter/scans`: a scan's bytes in, its reading and a 住民異動届 draft from it out;
  * - `POST /api/staff/counter/notifications/pdf`: a confirmed draft in, the form to sign out (PDF, IPAmj明朝).
  * A scan and a form are personal data: each read and each print is audited (ids and counts only) before the
- * answer leaves, and nothing of either is logged or kept — the draft lives on the counter screen.
+ * answer leaves, and nothing of either is logged. The draft lives on the counter screen; the printed form is
+ * kept (encrypted) as the counter's record, the papers scanned for it are attached by the record routes.
  */
 export const counterRoutes = (deps: ServerDeps): Router => {
   const router = Router();
   const staffOnly = requireStaffSession(deps.sessions, auditDenied(deps));
   const counter = requirePermission(deps, "counter.use");
   const { ocr, printer, layouts } = deps.counter;
+  const records = { store: deps.counter.records, retentionYears: deps.counter.retentionYears };
 
   router.get("/api/staff/counter", staffOnly, counter, (_req: Request, res: Response) => {
     res.json({
@@ -93,7 +94,9 @@ export const counterRoutes = (deps: ServerDeps): Router => {
     const draft = decodeResidenceNotificationDraft(body.draft);
     if (draft.isErr()) return void res.status(400).json({ error: { code: "request.malformed", message: COUNTER_MESSAGES.badDraft[locale] }, errors: draft.error.map((field) => ({ field, code: "invalid" })) });
     const today = japanCalendarDate(deps.clock.now());
-    const confirmationNumber = `${today.replaceAll("-", "")}-${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
+    // The receipt numbers' shape (date + 6 Crockford base32 characters): read out on the phone, and about a
+    // billion per day, so a counter's few hundred forms a day do not collide on the record's unique number.
+    const confirmationNumber: string = deps.ids.receiptNumber(deps.clock.now());
     const form = residenceNotificationForm(draft.value, { today, confirmationNumber });
     if (form.isErr()) return void fail(res, 422, "counter.draft_not_ready", COUNTER_MESSAGES.notReady[locale], { issues: form.error });
     const layout = layouts.get(RESIDENCE_NOTIFICATION_LAYOUT_ID)!;
@@ -105,12 +108,34 @@ export const counterRoutes = (deps: ServerDeps): Router => {
       deps.logger.error({ err: { code: pdf.error.code } }, "form printing failed");
       return void fail(res, pdf.error.code === "form.unprintable_character" ? 422 : 503, pdf.error.code, printErrorMessage(pdf.error.code, locale), pdf.error.code === "form.unprintable_character" ? { key: pdf.error.key, codePoint: pdf.error.codePoint } : {});
     }
-    if (!(await recordAudit(deps, [staffActionDraft(deps, req, staffId, "counter.form_printed", null, details)]))) return void fail(res, 503, "audit.unavailable", COUNTER_MESSAGES.unavailable[locale]);
+    // The form is kept with its audit entry in one write (C8) before the paper is handed out: a form the
+    // municipality has no copy of must not be signed.
+    const createdAt = deps.clock.now();
+    const record: CounterRecord = {
+      id: deps.ids.uuid(),
+      confirmationNumber,
+      kind: draft.value.kind,
+      createdAt,
+      createdBy: staffId,
+      keepUntil: counterRecordKeepUntil(createdAt, records.retentionYears),
+      summary: counterRecordSummary(draft.value),
+      documents: [],
+    };
+    const formDocument: NewCounterDocument = { id: deps.ids.uuid(), kind: "form", title: layout.name.ja, addedAt: createdAt, addedBy: staffId, byteLength: pdf.value.length, pdf: pdf.value };
+    const target = { kind: "counter_record", id: record.id } as const;
+    const printed = staffActionDraft(deps, req, staffId, "counter.form_printed", target, { ...details, keepUntil: record.keepUntil });
+    const kept = await records.store.create(record, formDocument, [printed]);
+    if (kept.isErr()) {
+      deps.logger.error({ err: { reason: kept.error.reason, operation: kept.error.operation } }, "counter record not kept");
+      return void fail(res, 503, "storage.unavailable", COUNTER_MESSAGES.notKept[locale]);
+    }
+    logAuditEntries(deps.logger, [printed]);
     res
       .status(200)
       .type("application/pdf")
       .set("Content-Disposition", `attachment; filename="${RESIDENCE_NOTIFICATION_LAYOUT_ID}-${confirmationNumber}.pdf"`)
       .set("X-Confirmation-Number", confirmationNumber)
+      .set("X-Counter-Record-Id", record.id)
       .send(Buffer.from(pdf.value));
   });
   return router;
