@@ -122,6 +122,17 @@ export const describeCounterRecordStoreContract = (adapterName: string, make: Ma
         expect(await auditActions(auditLog)).toEqual([`counter.document_stored:${r.id}`, `counter.document_stored:${r.id}`]);
       }));
 
+    it("refuses a document id the record already has (conflict), appending nothing", () =>
+      withRecords(make, async ({ records, auditLog }) => {
+        const r = record(6);
+        const form = formOf(r);
+        await okValue(records.create(r, form, []));
+        const again = document(form.id, "scan", "転出証明書", T0, pdf("same id"));
+        expect((await storageErrorOf(records.attach(r.id, again, [entry("counter.document_stored", T0, r.id)]))).reason).toBe("conflict");
+        expect(await okValue(records.readDocument(r.id, form.id))).toEqual(form.pdf);
+        expect(await auditActions(auditLog)).toEqual([]);
+      }));
+
     it("refuses a second record with the same id or confirmation number, appending nothing", () =>
       withRecords(make, async ({ records, auditLog }) => {
         const r = record(3);
@@ -158,6 +169,15 @@ export const describeCounterRecordStoreContract = (adapterName: string, make: Ma
         expect(await okValue(records.get(lastDay.id))).not.toBeNull();
         expect(await auditActions(auditLog)).toEqual([`counter.record_purged:${older.id}`, `counter.record_purged:${old.id}`]);
         expect(await okValue(records.purgeExpired("2026-11-20", 10, (r) => entry("counter.record_purged", T0, r.id)))).toEqual([]);
+      }));
+
+    it("deletes at most `limit` records per call, the earliest keep-until day first", () =>
+      withRecords(make, async ({ records }) => {
+        const rs = [record(40, { keepUntil: "2026-01-03" }), record(41, { keepUntil: "2026-01-01" }), record(42, { keepUntil: "2026-01-02" })];
+        for (const r of rs) await okValue(records.create(r, formOf(r), []));
+        const audit = (r: { readonly id: string }) => entry("counter.record_purged", T0, r.id);
+        expect(await okValue(records.purgeExpired("2026-11-20", 2, audit))).toEqual([rs[1]!.id, rs[2]!.id]);
+        expect(await okValue(records.purgeExpired("2026-11-20", 2, audit))).toEqual([rs[0]!.id]);
       }));
 
     it("keeps nothing personal in the clear: no name, address or PDF content at rest", () =>
