@@ -1,2 +1,2 @@
 /** `@madoguchi/conformance/ocr-engine` — the contract every {@link OcrEngine} adapter passes, and its harness. */
-export { describeOcrEngineContract, type OcrEngineHarness, type OcrSample } from "./ocr-engine.contract.ts";
+export { checkOcrReading, describeOcrEngineContract, type OcrEngineHarness, type OcrSample } from "./ocr-engine.contract.ts";

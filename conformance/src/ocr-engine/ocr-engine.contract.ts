@@ -46,7 +46,7 @@ const squash = (v: string | null): string | null => (v === null ? null : v.repla
  * The checks of one reading against the sample: shape, and the engine's promise to the counter — a value that
  * is not what the document says is never without a reason, and names always carry one.
  */
-const checkReading = (doc: ReadDocument, sample: OcrSample): void => {
+export const checkOcrReading = (doc: ReadDocument, sample: OcrSample): void => {
   expect(doc.templateId).toBe(sample.templateId);
   expect(isCounterDocumentKind(doc.kind)).toBe(true);
   const all: { field: ReadField; expected: string | null | undefined }[] = [
@@ -113,13 +113,13 @@ export const describeOcrEngineContract = (adapterName: string, makeHarness: () =
     it("reads the sample with its template: every value right or flagged, names flagged", async () => {
       const doc = await ok(h.engine.read(h.sample.scan, { templateId: h.sample.templateId, today: h.today }));
       expect(doc.readBy).toBe("template");
-      checkReading(doc, h.sample);
+      checkOcrReading(doc, h.sample);
     });
 
     it("finds the sample's template by itself and reads it the same way", async () => {
       const doc = await ok(h.engine.read(h.sample.scan, { today: h.today }));
       expect(doc.readBy).toBe("identification");
-      checkReading(doc, h.sample);
+      checkOcrReading(doc, h.sample);
     });
 
     it("refuses bytes that are no image, a template it does not have, and a page with no document", async () => {
