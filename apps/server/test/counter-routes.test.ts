@@ -20,6 +20,7 @@ let clerk: Awaited<ReturnType<typeof staffWithSession>>;
 /** The record the printing test kept, for the record tests after it. */
 let recordId = "";
 let printedNumber = "";
+let printedDraft: ResidenceNotificationDraft;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -98,6 +99,7 @@ describe("the no-writing counter: a scanned 転出証明書 becomes a 住民異�
     draft = typeDraftValue(draft, { field: "address.new" }, "みほん県みほん市中央一丁目1番1号");
     const printed = await printPdf(draft);
     expect(printed.status, await printed.clone().text()).toBe(200);
+    printedDraft = draft;
     expect(printed.headers.get("content-type")).toBe("application/pdf");
     const number = printed.headers.get("x-confirmation-number")!;
     expect(number).toMatch(/^\d{8}-[0-9A-Z]{6}$/);
@@ -149,6 +151,35 @@ describe("the no-writing counter: a scanned 転出証明書 becomes a 住民異�
     expect(looks.filter((e) => e.action === "counter.document_stored")).toHaveLength(1);
     expect(looks.find((e) => e.action === "counter.records_searched" && e.details["criteria"] === "name")?.details).toMatchObject({ found: 1 });
     expect(squash(JSON.stringify(looks))).not.toContain(squash(firstName));
+  });
+
+  it("prints the related forms from the same draft with the record's number, and keeps them with it (C7)", async () => {
+    const related = (formId: string, body: unknown, id = recordId) =>
+      fetch(`${server.staffUrl}/api/staff/counter/records/${id}/forms/${formId}`, { method: "POST", headers: { ...clerk.headers, "content-type": "application/json" }, body: JSON.stringify(body) });
+    for (const formId of ["juminhyo-seikyu", "inkan-toroku"]) {
+      const res = await related(formId, { draft: printedDraft, person: 0 });
+      expect(res.status, await res.clone().text()).toBe(200);
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(await res.arrayBuffer())), { mergePages: true });
+      expect(text).toContain(printedNumber);
+      expect(squash(text)).toContain(squash(truth.groups["members"]![0]!["members[].name"]!));
+    }
+    expect((await related("kaigo-hoken", { draft: printedDraft })).status).toBe(404);
+    expect((await related("inkan-toroku", { draft: printedDraft, person: 7 })).status).toBe(422);
+    expect((await related("inkan-toroku", { draft: printedDraft }, "no-such-record")).status).toBe(404);
+    const documents = (await call(`${server.staffUrl}/api/staff/counter/records/${recordId}`, { headers: clerk.headers })).body.record.documents;
+    expect(documents.map((d: { kind: string; title: string }) => [d.kind, d.title])).toEqual([["form", "住民異動届"], ["scan", "転出証明書"], ["form", "住民票の写し等交付請求書"], ["form", "印鑑登録申請書"]]);
+  });
+
+  it("reports the month's forms per day and kind with their handling time, and the OCR's counts (C13)", async () => {
+    const report = await call(`${server.staffUrl}/api/staff/counter/report`, { headers: clerk.headers });
+    expect(report.status).toBe(200);
+    expect(report.body.totals.tennyu).toBe(1);
+    expect(report.body.rows).toHaveLength(1);
+    expect(report.body.rows[0].medianMinutes).toBeGreaterThanOrEqual(0);
+    expect(report.body.relatedForms).toEqual({ "juminhyo-seikyu": 1, "inkan-toroku": 1 });
+    expect(report.body.scans.read).toBeGreaterThanOrEqual(2);
+    expect(report.body.scans.failed).toBe(0);
+    expect((await call(`${server.staffUrl}/api/staff/counter/report?month=2026-13`, { headers: clerk.headers })).status).toBe(400);
   });
 
   it("deletes a record the day after its keep-until day, audited by the system", async () => {

@@ -11,3 +11,5 @@ export * from "./notification-form.ts";
 export * from "./residence-notification.schema.ts";
 export * from "./counter-record.ts";
 export * from "./counter-record-store.port.ts";
+export * from "./related-forms.ts";
+export * from "./counter-report.ts";

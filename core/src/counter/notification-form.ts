@@ -84,7 +84,7 @@ const allPaths = (draft: ResidenceNotificationDraft): readonly DraftPath[] => [
 ];
 
 /** A date as the paper form writes it (令和8年11月25日); a date before 明治 is left as typed. */
-const warekiText = (text: string): string => {
+export const warekiText = (text: string): string => {
   const iso = parseJapaneseDate(text);
   if (iso.isErr()) return text;
   const wareki = isoToWareki(iso.value);

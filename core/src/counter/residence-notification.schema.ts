@@ -42,6 +42,7 @@ export const ResidenceNotificationDraftSchema = Schema.Struct({
       acknowledged: Schema.Boolean,
     }),
   ).check(Schema.isMaxLength(20)),
+  startedAt: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(40))),
 });
 
 const decodeShape = Schema.decodeUnknownResult(ResidenceNotificationDraftSchema);

@@ -87,6 +87,8 @@ export interface ResidenceNotificationDraft {
   readonly persons: readonly DraftPerson[];
   /** The documents read into it, in order (`DraftSource.scanIndex` points here). */
   readonly scans: readonly DraftScan[];
+  /** When its first scan was read (the server's clock, ISO 8601): the start of the handling time in reports (C13). */
+  readonly startedAt?: string;
 }
 
 /**

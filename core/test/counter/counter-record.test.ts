@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confirmDraftValue, counterRecordSummary, emptyNotificationDraft, matchesCounterSearch, readIntoDraft, unconfirmedPaths, type CounterRecord } from "../../src/index.ts";
+import { confirmDraftValue, counterRecordKeepUntil, counterRecordSummary, emptyNotificationDraft, matchesCounterSearch, readIntoDraft, unconfirmedPaths, type CounterRecord } from "../../src/index.ts";
 import { movingOutCertificate } from "./read-documents.ts";
 
 const draft = unconfirmedPaths(readIntoDraft(emptyNotificationDraft("tennyu"), movingOutCertificate(2))).reduce(
@@ -42,5 +42,13 @@ describe("a kept counter record and how clerks find it (C9)", () => {
     expect(matchesCounterSearch(record, { confirmationNumber: "20261125-000124" })).toBe(false);
     expect(matchesCounterSearch(record, { name: "太郎", birthDate: "1999-01-01" })).toBe(false);
     expect(matchesCounterSearch(record, {})).toBe(true);
+  });
+});
+
+describe("how long a counter record is kept", () => {
+  it("until the same date in Japan, N years later; 29 February ends on 28 February", () => {
+    expect(counterRecordKeepUntil(new Date("2026-11-25T14:59:59Z"), 5)).toBe("2031-11-25");
+    expect(counterRecordKeepUntil(new Date("2026-11-25T15:00:00Z"), 5)).toBe("2031-11-26"); // already the 26th in Japan
+    expect(counterRecordKeepUntil(new Date("2028-02-29T03:00:00Z"), 3)).toBe("2031-02-28");
   });
 });

@@ -40,6 +40,8 @@ export const COUNTER_MESSAGES = {
   badSearch: { ja: "検索条件の形式が正しくありません（日付は YYYY-MM-DD）。", en: "The search is malformed (dates as YYYY-MM-DD)." },
   searchRange: { ja: "検索期間は 1 日から 366 日までで指定してください。", en: "Search a period of 1 to 366 days." },
   recordNotFound: { ja: "記録が見つかりません。保存期間を過ぎて削除された可能性があります。", en: "No such record. It may have been deleted at the end of its retention." },
+  formNotConfigured: { ja: "この様式は設定されていません。", en: "This form is not configured." },
+  badMonth: { ja: "月は 2026-11 の形で指定してください。", en: "Give the month as 2026-11." },
   notKept: { ja: "届出書を保存できなかったため作成を中止しました。しばらくしてからもう一度お試しください。", en: "The form could not be kept, so it was not made. Please try again shortly." },
   unavailable: { ja: "記録を残せないため処理を中止しました。しばらくしてからもう一度お試しください。", en: "Stopped because the access could not be recorded. Please try again shortly." },
 } as const;

@@ -1,9 +1,19 @@
 import express, { Router, type Request, type Response } from "express";
 import { Schema } from "effect";
-import { japanCalendarDate, japanMidnight, matchesCounterSearch, type CounterRecord, type NewCounterDocument } from "@madoguchi/core";
+import {
+  decodeResidenceNotificationDraft,
+  isRelatedFormId,
+  japanCalendarDate,
+  japanMidnight,
+  matchesCounterSearch,
+  relatedForm,
+  type CounterRecord,
+  type NewCounterDocument,
+} from "@madoguchi/core";
 import { auditDenied, logAuditEntries, recordAudit, staffActionDraft } from "../../audit/record-audit.ts";
 import { COUNTER_MESSAGES } from "../../counter/counter-messages.ts";
 import { MAX_SCAN_BYTES, SCAN_MEDIA_TYPES } from "../../counter/scan-upload.ts";
+import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
 import { requirePermission } from "../require-permission.ts";
 import type { ServerDeps } from "../server-deps.ts";
@@ -26,6 +36,11 @@ const SearchQuery = Schema.Struct({
 /** What staff call a scanned paper ("転出証明書", "委任状"): a title, not personal data, one line. */
 const AttachQuery = Schema.Struct({ title: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(40), Schema.isPattern(/^[^\u0000-\u001f\u007f]+$/)) });
 
+const RelatedFormBody = Schema.Struct({
+  draft: Schema.Unknown,
+  person: Schema.optional(Schema.Number.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 50 }))),
+});
+
 const DAY_MS = 86_400_000;
 
 const fail = (res: Response, status: number, code: string, message: string) => res.status(status).json({ error: { code, message } });
@@ -39,14 +54,16 @@ const view = (r: CounterRecord) => ({ ...r, createdAt: r.createdAt.toISOString()
  *   kept as PDF at its own size;
  * - `GET /api/staff/counter/records?from&to&name&birthDate&number`: the records of a range of days (Japan's
  *   calendar; default the last 30 days, at most {@link MAX_SEARCH_DAYS}) whose persons match;
- * - `GET /api/staff/counter/records/:id` and `…/documents/:documentId` (the PDF, to display and print).
+ * - `GET /api/staff/counter/records/:id` and `…/documents/:documentId` (the PDF, to display and print);
+ * - `POST /api/staff/counter/records/:id/forms/:formId` (C7): a related form (住民票の写し等交付請求書, 印鑑登録申請書)
+ *   from the same confirmed draft, printed with the record's confirmation number and kept with it.
  * Every search, view and stored document is audited with ids and counts, never the name or date searched for.
  */
 export const counterRecordRoutes = (deps: ServerDeps): Router => {
   const router = Router();
   const staffOnly = requireStaffSession(deps.sessions, auditDenied(deps));
   const counter = requirePermission(deps, "counter.use");
-  const { records, printer } = deps.counter;
+  const { records, printer, layouts } = deps.counter;
   const rawScan = express.raw({ type: [...SCAN_MEDIA_TYPES], limit: MAX_SCAN_BYTES });
 
   router.post("/api/staff/counter/records/:id/documents", staffOnly, counter, rawScan, async (req: Request, res: Response) => {
@@ -66,6 +83,33 @@ export const counterRecordRoutes = (deps: ServerDeps): Router => {
     if (!attached.value) return void fail(res, 404, "counter.record_not_found", COUNTER_MESSAGES.recordNotFound[locale]);
     logAuditEntries(deps.logger, [stored]);
     res.status(201).json({ document: { ...document, pdf: undefined, addedAt: document.addedAt.toISOString() } });
+  });
+
+  router.post("/api/staff/counter/records/:id/forms/:formId", staffOnly, counter, async (req: Request, res: Response) => {
+    const locale = requestLocale(req);
+    const formId = String(req.params["formId"]);
+    const layout = layouts.get(formId);
+    if (!isRelatedFormId(formId) || layout === undefined) return void fail(res, 404, "counter.form_not_configured", COUNTER_MESSAGES.formNotConfigured[locale]);
+    const body = decodeBody(RelatedFormBody, req, res, locale);
+    if (body === null) return;
+    const draft = decodeResidenceNotificationDraft(body.draft);
+    if (draft.isErr()) return void fail(res, 400, "request.malformed", COUNTER_MESSAGES.badDraft[locale]);
+    const recordId = String(req.params["id"]);
+    const found = await records.get(recordId);
+    if (found.isErr()) return void fail(res, 503, "storage.unavailable", COUNTER_MESSAGES.unavailable[locale]);
+    if (found.value === null) return void fail(res, 404, "counter.record_not_found", COUNTER_MESSAGES.recordNotFound[locale]);
+    const today = japanCalendarDate(deps.clock.now());
+    const form = relatedForm(formId, draft.value, { today, confirmationNumber: found.value.confirmationNumber, ...(body.person === undefined ? {} : { person: body.person }) });
+    if (form.isErr()) return void res.status(422).json({ error: { code: "counter.draft_not_ready", message: COUNTER_MESSAGES.notReady[locale], issues: form.error } });
+    const pdf = await printer.print(layout, form.value);
+    if (pdf.isErr()) return void fail(res, pdf.error.code === "form.unprintable_character" ? 422 : 503, pdf.error.code, COUNTER_MESSAGES.printFailed[locale]);
+    const staffId = staffSessionOf(res).staff.id;
+    const document: NewCounterDocument = { id: deps.ids.uuid(), kind: "form", title: layout.name.ja, addedAt: deps.clock.now(), addedBy: staffId, byteLength: pdf.value.length, pdf: pdf.value };
+    const printed = staffActionDraft(deps, req, staffId, "counter.form_printed", { kind: "counter_record", id: recordId }, { layoutId: layout.id, layoutVersion: layout.version, confirmationNumber: found.value.confirmationNumber, documentId: document.id });
+    const kept = await records.attach(recordId, document, [printed]);
+    if (kept.isErr() || !kept.value) return void fail(res, 503, "storage.unavailable", COUNTER_MESSAGES.notKept[locale]);
+    logAuditEntries(deps.logger, [printed]);
+    res.status(200).type("application/pdf").set("Content-Disposition", `attachment; filename="${layout.id}-${found.value.confirmationNumber}.pdf"`).send(Buffer.from(pdf.value));
   });
 
   router.get("/api/staff/counter/records", staffOnly, counter, async (req: Request, res: Response) => {

@@ -5,7 +5,13 @@ import {
   DRAFT_REASON_LABELS,
   NOTIFICATION_KIND_OF_DOCUMENT,
   RESIDENCE_NOTIFICATION_LAYOUT_ID,
+  counterReport,
+  isReportMonth,
+  readAllAuditEntries,
+  reportMonthOf,
+  reportMonthRange,
   counterRecordKeepUntil,
+  handlingSeconds,
   counterRecordSummary,
   decodeResidenceNotificationDraft,
   emptyNotificationDraft,
@@ -43,7 +49,8 @@ const fail = (res: Response, status: number, code: string, message: string, extr
  * The no-writing counter (書かない窓口) on the staff listener, for members with `counter.use`:
  * - `GET /api/staff/counter`: the templates, the document kinds, every review reason's explanation and today;
  * - `POST /api/staff/counter/scans`: a scan's bytes in, its reading and a 住民異動届 draft from it out;
- * - `POST /api/staff/counter/notifications/pdf`: a confirmed draft in, the form to sign out (PDF, IPAmj明朝).
+ * - `POST /api/staff/counter/notifications/pdf`: a confirmed draft in, the form to sign out (PDF, IPAmj明朝);
+ * - `GET /api/staff/counter/report?month=YYYY-MM`: the month's forms per day and kind, handling times, OCR counts.
  * A scan and a form are personal data: each read and each print is audited (ids and counts only) before the
  * answer leaves, and nothing of either is logged. The draft lives on the counter screen; the printed form is
  * kept (encrypted) as the counter's record, the papers scanned for it are attached by the record routes.
@@ -84,7 +91,19 @@ export const counterRoutes = (deps: ServerDeps): Router => {
     const document = read.value;
     const audited = await recordAudit(deps, [staffActionDraft(deps, req, staffId, "counter.scan_read", null, readDetails(document, bytes.length))]);
     if (!audited) return void fail(res, 503, "audit.unavailable", COUNTER_MESSAGES.unavailable[locale]);
-    res.json({ document, draft: readIntoDraft(emptyNotificationDraft(NOTIFICATION_KIND_OF_DOCUMENT[document.kind]), document) });
+    const started = { ...emptyNotificationDraft(NOTIFICATION_KIND_OF_DOCUMENT[document.kind]), startedAt: deps.clock.now().toISOString() };
+    res.json({ document, draft: readIntoDraft(started, document) });
+  });
+
+  // C13: the month's counts and handling times (no personal data: audit entries hold kinds, counts and times).
+  router.get("/api/staff/counter/report", staffOnly, counter, async (req: Request, res: Response) => {
+    const locale = requestLocale(req);
+    const month = req.query["month"] === undefined ? reportMonthOf(deps.clock.now()) : String(req.query["month"]);
+    if (!isReportMonth(month)) return void fail(res, 400, "counter.invalid_month", COUNTER_MESSAGES.badMonth[locale]);
+    const { from, to } = reportMonthRange(month);
+    const entries = await readAllAuditEntries(deps.auditLog, { actions: ["counter.form_printed", "counter.scan_read"], from, to });
+    if (entries.isErr()) return void fail(res, 503, "storage.unavailable", COUNTER_MESSAGES.unavailable[locale]);
+    res.json({ month, ...counterReport(entries.value) });
   });
 
   router.post("/api/staff/counter/notifications/pdf", staffOnly, counter, async (req: Request, res: Response) => {
@@ -102,7 +121,16 @@ export const counterRoutes = (deps: ServerDeps): Router => {
     const layout = layouts.get(RESIDENCE_NOTIFICATION_LAYOUT_ID)!;
     const pdf = await printer.print(layout, form.value);
     const staffId = staffSessionOf(res).staff.id;
-    const details = { layoutId: layout.id, layoutVersion: layout.version, confirmationNumber, kind: draft.value.kind, persons: draft.value.persons.length, scans: draft.value.scans.length };
+    const details = {
+      layoutId: layout.id,
+      layoutVersion: layout.version,
+      confirmationNumber,
+      kind: draft.value.kind,
+      persons: draft.value.persons.length,
+      scans: draft.value.scans.length,
+      // C13: from the first scan to the print, for the counter's report.
+      handlingSeconds: handlingSeconds(draft.value.startedAt, deps.clock.now()),
+    };
     if (pdf.isErr()) {
       await recordAudit(deps, [staffActionDraft(deps, req, staffId, "counter.form_printed", null, { ...details, error: pdf.error.code }, "failure")]);
       deps.logger.error({ err: { code: pdf.error.code } }, "form printing failed");
