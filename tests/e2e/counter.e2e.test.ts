@@ -39,7 +39,7 @@ const truthByInput = (c: SyntheticCertificate): ReadonlyMap<string, string> => {
 
 describe("in Chromium: the no-writing counter (書かない窓口) reads a 転出証明書 into a 住民異動届 that staff confirm and print", () => {
   it(
-    "staff upload a scan, find the form pre-filled with names flagged, confirm or correct every flagged value, and print the PDF with a confirmation number",
+    "staff upload a scan, find the form pre-filled with names flagged, confirm or correct every flagged value, print the PDF with a confirmation number, keep the scan with it, and find and open the record again",
     async () => {
       await running.context.clearCookies();
       const page = await running.context.newPage();
@@ -133,9 +133,51 @@ describe("in Chromium: the no-writing counter (書かない窓口) reads a 転�
       const bytes = readFileSync((await file.path())!);
       expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
       const number = ((await page.getByTestId("counter-confirmation-number").textContent({ timeout: 30_000 })) ?? "").trim();
-      expect(number).toMatch(/^\d{8}-\d{6}$/);
+      expect(number).toMatch(/^\d{8}-[0-9A-Z]{6}$/);
       expect(file.suggestedFilename()).toMatch(/\.pdf$/);
       await expectNoSeriousA11yViolations(page);
+
+      // C8: the scan read is kept with the printed form — offered ticked, titled by the kind it was read as.
+      await page.getByTestId("counter-keep").waitFor();
+      expect(await page.getByTestId("counter-keep-item").count()).toBe(1);
+      expect(await page.getByTestId("counter-keep-scan-0-selected").isChecked()).toBe(true);
+      expect(await page.getByTestId("counter-keep-scan-0-title").inputValue()).toBe("転出証明書");
+      await page.click('[data-testid="counter-keep-save"]');
+      // The server turns the JPEG into a PDF: a moment.
+      await expect.poll(() => page.getByTestId("counter-keep-scan-0-status").textContent(), { timeout: 60_000 }).toBe("保存しました");
+      expect(await page.getByTestId("counter-keep-summary").textContent()).toBe("1件の書類を保存しました。");
+      expect(await page.getByTestId("counter-keep-scan-0-selected").isDisabled()).toBe(true);
+
+      // C9: 保存記録, under the counter in the menu, finds the record by the first person's name as the generator wrote
+      // it, without its space (the search ignores spaces).
+      await page.click('[data-testid="staff-nav-counter-records"]');
+      await page.getByTestId("counter-records-name").waitFor();
+      expect(new URL(page.url()).pathname).toBe("/staff/counter/records");
+      await page.getByTestId("counter-records-name").fill(squash(firstName));
+      await page.click('[data-testid="counter-records-search"]');
+      await expect.poll(() => page.getByTestId("counter-records-status").textContent(), { timeout: 30_000 }).toBe("1件の記録が見つかりました。");
+      const row = page.getByTestId("counter-records-row");
+      expect(await row.count()).toBe(1);
+      expect(await row.getByTestId("counter-records-open").textContent()).toBe(number);
+      expect(await row.textContent()).toContain("転入");
+      await expectNoSeriousA11yViolations(page);
+
+      // The record: the printed form and the scan kept with it; the form opens as the PDF it was printed as.
+      await row.getByTestId("counter-records-open").click();
+      await page.getByTestId("counter-record-documents").waitFor();
+      expect(new URL(page.url()).pathname).toMatch(/^\/staff\/counter\/records\/[^/]+$/);
+      expect(await page.getByTestId("counter-record-number").textContent()).toBe(number);
+      expect(squash((await page.getByTestId("counter-record-person").first().textContent()) ?? "")).toContain(squash(firstName));
+      const documents = page.getByTestId("counter-record-document");
+      expect(await documents.count()).toBe(2);
+      expect(await documents.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-kind")))).toEqual(["form", "scan"]);
+      expect(await documents.nth(1).textContent()).toContain("転出証明書");
+      await expectNoSeriousA11yViolations(page);
+      const kept = page.waitForEvent("download", { timeout: 60_000 });
+      await page.click('[data-testid="counter-record-document-0-open"]');
+      const keptForm = readFileSync((await (await kept).path())!);
+      expect(keptForm.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      await page.getByTestId("counter-record-open-status").filter({ hasText: "ダウンロードしました" }).waitFor();
     },
     300_000,
   );

@@ -455,7 +455,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Prom
       return;
     }
     if (path.startsWith("/api/staff/retention/") || path === "/api/staff/settings/application-retention") return mockRetention(res, path, method, body, locale);
-    if (path.startsWith("/api/staff/counter") && mockCounter(res, path, method, body, String(req.headers["content-type"] ?? "").split(";")[0] ?? "", locale)) return;
+    if (path.startsWith("/api/staff/counter")) {
+      const contentType = String(req.headers["content-type"] ?? "").split(";")[0] ?? "";
+      if (mockCounter(res, { url, method, body, contentType, contentLength: Number(req.headers["content-length"] ?? "0"), locale })) return;
+    }
     if (path === "/api/staff/applications") {
       const status = url.searchParams.get("status") ?? "";
       const limit = Number(url.searchParams.get("limit") ?? "50");

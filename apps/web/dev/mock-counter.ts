@@ -1,15 +1,21 @@
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import {
   COUNTER_DOCUMENT_KINDS,
   DRAFT_REASON_LABELS,
   NOTIFICATION_KIND_OF_DOCUMENT,
+  counterRecordKeepUntil,
+  counterRecordSummary,
   decodeResidenceNotificationDraft,
   draftIssues,
   emptyNotificationDraft,
   japanCalendarDate,
+  japanMidnight,
+  matchesCounterSearch,
   readIntoDraft,
+  type CounterDocumentInfo,
   type CounterDocumentKind,
+  type CounterRecord,
   type ReadDocument,
   type ReadField,
 } from "@madoguchi/core";
@@ -18,7 +24,8 @@ import {
  * The no-writing counter's endpoints for `vite` without a server (see mock-api.ts): no OCR. The first scan of a
  * notification "reads" a fixed 転出証明書 of a fictional household, every later one a 在留カード, whatever the file;
  * the PDF is a one-line stand-in. Core's own functions build the draft and refuse a draft that is not ready, so the
- * screens behave as with the real server.
+ * screens behave as with the real server. Printed forms are kept as records in memory (C8) with the papers attached
+ * to them, searched with core's own matching (C9); one record of a few days ago is there from the start.
  */
 
 type L = { ja: string; en: string };
@@ -100,14 +107,125 @@ const CARD: ReadDocument = {
 
 let scansRead = 0;
 const MAX_SCAN_BYTES = 20 * 1024 * 1024;
+const SCAN_TYPES = ["image/png", "image/jpeg", "image/tiff", "application/pdf"];
+const DAY_MS = 86_400_000;
+/** The mock's retention of counter records (the server's `counter.retentionYears`). */
+const RETENTION_YEARS = 5;
 
 const send = (res: ServerResponse, status: number, body: unknown): void => {
   res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
   res.end(JSON.stringify(body));
 };
 
+const fail = (res: ServerResponse, status: number, code: string, message: string): true => {
+  send(res, status, { error: { code, message } });
+  return true;
+};
+
+/** The receipt numbers' shape the server gives confirmation numbers: the day and six Crockford base32 characters. */
+const confirmationNumber = (day: string): string => {
+  const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  return `${day.replaceAll("-", "")}-${Array.from({ length: 6 }, () => alphabet[randomInt(0, alphabet.length)]).join("")}`;
+};
+
+/** The kept records, newest first; no PDF bytes (the mock answers every document with a stand-in). */
+const records: CounterRecord[] = [];
+
+const newRecord = (draft: Parameters<typeof counterRecordSummary>[0], createdAt: Date): CounterRecord => ({
+  id: randomUUID(),
+  confirmationNumber: confirmationNumber(japanCalendarDate(createdAt)),
+  kind: draft.kind,
+  createdAt,
+  createdBy: "mock-staff",
+  keepUntil: counterRecordKeepUntil(createdAt, RETENTION_YEARS),
+  summary: counterRecordSummary(draft),
+  documents: [{ id: randomUUID(), kind: "form", title: "住民異動届", addedAt: createdAt, addedBy: "mock-staff", byteLength: 48_213 }],
+});
+
+// A record of three days ago, so that the search finds something before anything is printed.
+{
+  const createdAt = new Date(Date.now() - 3 * DAY_MS);
+  const seeded = newRecord(readIntoDraft(emptyNotificationDraft("tennyu"), CERTIFICATE), createdAt);
+  records.push({ ...seeded, documents: [...seeded.documents, { id: randomUUID(), kind: "scan", title: "転出証明書", addedAt: createdAt, addedBy: "mock-staff", byteLength: 356_102 }] });
+}
+
+const view = (r: CounterRecord) => ({ ...r, createdAt: r.createdAt.toISOString(), documents: r.documents.map((d) => ({ ...d, addedAt: d.addedAt.toISOString() })) });
+
+const RECORD_MESSAGES = {
+  notFound: { ja: "記録が見つかりません。保存期間を過ぎて削除された可能性があります。", en: "No such record. It may have been deleted at the end of its retention." },
+  badTitle: { ja: "書類の名前（40 文字まで）を指定してください。", en: "Give the paper a name (up to 40 characters)." },
+  badSearch: { ja: "検索条件の形式が正しくありません（日付は YYYY-MM-DD）。", en: "The search is malformed (dates as YYYY-MM-DD)." },
+  searchRange: { ja: "検索期間は 1 日から 366 日までで指定してください。", en: "Search a period of 1 to 366 days." },
+  mediaType: { ja: "PNG・JPEG・TIFF・PDF の画像を送ってください。", en: "Send a PNG, JPEG, TIFF or PDF image." },
+} as const;
+
+/** `/api/staff/counter/records*`, as counter-record-routes.ts answers them. */
+const mockRecords = (res: ServerResponse, request: CounterRequest): boolean => {
+  const { url, method, locale } = request;
+  const parts = url.pathname.split("/").slice(5).map(decodeURIComponent); // after /api/staff/counter/records
+  const [recordId, documentsPart, documentId] = parts;
+  if (recordId === undefined && method === "GET") {
+    const q = url.searchParams;
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    for (const key of ["from", "to", "birthDate"]) if (q.has(key) && !day.test(q.get(key) ?? "")) return fail(res, 400, "request.malformed", RECORD_MESSAGES.badSearch[locale]);
+    const last = q.get("to") ?? japanCalendarDate(new Date());
+    const first = q.get("from") ?? japanCalendarDate(new Date(japanMidnight(last).getTime() - 29 * DAY_MS));
+    const start = japanMidnight(first);
+    const end = new Date(japanMidnight(last).getTime() + DAY_MS);
+    if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end <= start || end.getTime() - start.getTime() > 366 * DAY_MS) {
+      return fail(res, 400, "counter.search_range", RECORD_MESSAGES.searchRange[locale]);
+    }
+    const search = {
+      ...(q.get("name") ? { name: q.get("name") ?? "" } : {}),
+      ...(q.get("birthDate") ? { birthDate: q.get("birthDate") ?? "" } : {}),
+      ...(q.get("number") ? { confirmationNumber: q.get("number") ?? "" } : {}),
+    };
+    const found = records.filter((r) => r.createdAt >= start && r.createdAt < end && matchesCounterSearch(r, search));
+    send(res, 200, { from: first, to: last, records: found.slice(0, 100).map(view), more: found.length > 100 });
+    return true;
+  }
+  const record = records.find((r) => r.id === recordId);
+  if (documentsPart === undefined && method === "GET") {
+    if (record === undefined) return fail(res, 404, "counter.record_not_found", RECORD_MESSAGES.notFound[locale]);
+    send(res, 200, { record: view(record) });
+    return true;
+  }
+  if (documentsPart === "documents" && documentId === undefined && method === "POST") {
+    if (!SCAN_TYPES.includes(request.contentType)) return fail(res, 415, "counter.unsupported_media_type", RECORD_MESSAGES.mediaType[locale]);
+    const title = url.searchParams.get("title") ?? "";
+    if (title.length < 1 || title.length > 40 || /[\u0000-\u001f\u007f]/.test(title)) return fail(res, 400, "request.malformed", RECORD_MESSAGES.badTitle[locale]);
+    if (record === undefined) return fail(res, 404, "counter.record_not_found", RECORD_MESSAGES.notFound[locale]);
+    const document: CounterDocumentInfo = { id: randomUUID(), kind: "scan", title, addedAt: new Date(), addedBy: "mock-staff", byteLength: request.contentLength };
+    records.splice(records.indexOf(record), 1, { ...record, documents: [...record.documents, document] });
+    // Making the PDF takes the real server a moment.
+    setTimeout(() => send(res, 201, { document: { ...document, addedAt: document.addedAt.toISOString() } }), 600);
+    return true;
+  }
+  if (documentsPart === "documents" && documentId !== undefined && method === "GET") {
+    const document = record?.documents.find((d) => d.id === documentId);
+    if (record === undefined || document === undefined) return fail(res, 404, "counter.record_not_found", RECORD_MESSAGES.notFound[locale]);
+    res.writeHead(200, { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="counter-${record.id}-${document.id}.pdf"` });
+    res.end(`%PDF-1.4\n% mock: the real server sends the kept ${document.kind === "form" ? "form" : "scan"} here\n%%EOF\n`);
+    return true;
+  }
+  return false;
+};
+
+/** A request to `/api/staff/counter*`: the body is JSON (parsed by mock-api.ts) except for uploads, only measured. */
+export interface CounterRequest {
+  readonly url: URL;
+  readonly method: string;
+  readonly body: Record<string, unknown>;
+  readonly contentType: string;
+  readonly contentLength: number;
+  readonly locale: "ja" | "en";
+}
+
 /** Answers `/api/staff/counter*` (the caller checked the session and CSRF token); false for any other path. */
-export const mockCounter = (res: ServerResponse, path: string, method: string, body: Record<string, unknown>, contentType: string, locale: "ja" | "en"): boolean => {
+export const mockCounter = (res: ServerResponse, request: CounterRequest): boolean => {
+  const { method, body, contentType, locale } = request;
+  const path = request.url.pathname;
+  if (path === "/api/staff/counter/records" || path.startsWith("/api/staff/counter/records/")) return mockRecords(res, request);
   const today = japanCalendarDate(new Date());
   if (path === "/api/staff/counter" && method === "GET") {
     send(res, 200, {
@@ -123,7 +241,7 @@ export const mockCounter = (res: ServerResponse, path: string, method: string, b
     return true;
   }
   if (path === "/api/staff/counter/scans" && method === "POST") {
-    if (!["image/png", "image/jpeg", "image/tiff", "application/pdf"].includes(contentType)) {
+    if (!SCAN_TYPES.includes(contentType)) {
       send(res, 415, { error: { code: "counter.unsupported_media_type", message: locale === "ja" ? "PNG・JPEG・TIFF・PDF の画像を送ってください。" : "Send a PNG, JPEG, TIFF or PDF image." } });
       return true;
     }
@@ -144,8 +262,15 @@ export const mockCounter = (res: ServerResponse, path: string, method: string, b
       return true;
     }
     scansRead = 0;
-    const number = `${today.replaceAll("-", "")}-${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
-    res.writeHead(200, { "Content-Type": "application/pdf", "X-Confirmation-Number": number, "Content-Disposition": `attachment; filename="juminido-todoke-${number}.pdf"` });
+    const record = newRecord(draft.value, new Date());
+    records.unshift(record);
+    const number = record.confirmationNumber;
+    res.writeHead(200, {
+      "Content-Type": "application/pdf",
+      "X-Confirmation-Number": number,
+      "X-Counter-Record-Id": record.id,
+      "Content-Disposition": `attachment; filename="juminido-todoke-${number}.pdf"`,
+    });
     res.end("%PDF-1.4\n% mock: the real server prints the 住民異動届 here\n%%EOF\n");
     return true;
   }

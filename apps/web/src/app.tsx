@@ -24,6 +24,8 @@ import { StatisticsPage } from "./pages/staff/statistics/statistics-page.tsx";
 import { RetentionPage } from "./pages/staff/retention/retention-page.tsx";
 import { NoticesPage } from "./pages/staff/notices/notices-page.tsx";
 import { CounterPage } from "./pages/staff/counter/counter-page.tsx";
+import { CounterRecordPage } from "./pages/staff/counter/counter-record-page.tsx";
+import { CounterRecordsPage } from "./pages/staff/counter/counter-records-page.tsx";
 import { ResidentGuidePage } from "./pages/help/resident-guide.tsx";
 import { StaffManualPage } from "./pages/help/staff-manual.tsx";
 import { AdminManualPage } from "./pages/help/admin-manual.tsx";
@@ -114,6 +116,18 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate section="counter">
           <CounterPage />
+        </StaffGate>
+      );
+    case "staffCounterRecords":
+      return (
+        <StaffGate section="counter">
+          <CounterRecordsPage />
+        </StaffGate>
+      );
+    case "staffCounterRecord":
+      return (
+        <StaffGate section="counter">
+          <CounterRecordPage key={route.id} id={route.id} />
         </StaffGate>
       );
     case "help":

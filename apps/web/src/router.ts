@@ -22,6 +22,9 @@ export type Route =
   | { readonly name: "staffNotices" }
   /** The no-writing counter (書かない窓口): scans read into a 住民異動届, confirmed and printed. */
   | { readonly name: "staffCounter" }
+  /** C8, C9: the counter's kept records (保存記録) — the search, and one record with its documents. */
+  | { readonly name: "staffCounterRecords" }
+  | { readonly name: "staffCounterRecord"; readonly id: string }
   /** N10: the manuals — residents' (`/help`), staff's (`/staff/help`) and administrators' (`/staff/help/admin`). */
   | { readonly name: "help" }
   | { readonly name: "staffHelp" }
@@ -86,6 +89,11 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === "retention" && third === undefined) return { name: "staffRetention" };
   if (first === "staff" && second === "notices" && third === undefined) return { name: "staffNotices" };
   if (first === "staff" && second === "counter" && third === undefined) return { name: "staffCounter" };
+  if (first === "staff" && second === "counter" && third === "records" && rest.length === 0) return { name: "staffCounterRecords" };
+  if (first === "staff" && second === "counter" && third === "records" && rest.length === 1) {
+    const id = decodeSegment(rest[0] ?? "");
+    return id === null ? { name: "notFound" } : { name: "staffCounterRecord", id };
+  }
   if (first === "staff" && second === "help" && third === undefined) return { name: "staffHelp" };
   if (first === "staff" && second === "help" && third === "admin" && rest.length === 0) return { name: "staffHelpAdmin" };
   if (first === "help" && second === undefined) return { name: "help" };

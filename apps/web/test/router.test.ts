@@ -19,6 +19,10 @@ describe("resolveRoute", () => {
     ["/staff/retention", { name: "staffRetention" }],
     ["/staff/notices", { name: "staffNotices" }],
     ["/staff/counter", { name: "staffCounter" }],
+    // C8, C9: the counter's kept records.
+    ["/staff/counter/records", { name: "staffCounterRecords" }],
+    ["/staff/counter/records/", { name: "staffCounterRecords" }],
+    ["/staff/counter/records/6f1c2b9e-0000-4000-8000-000000000001", { name: "staffCounterRecord", id: "6f1c2b9e-0000-4000-8000-000000000001" }],
     ["/dev/inbox", { name: "devInbox" }],
     // N10: the manuals.
     ["/help", { name: "help" }],
@@ -31,7 +35,7 @@ describe("resolveRoute", () => {
     expect(resolveRoute(path)).toEqual(route);
   });
 
-  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A", "/help/x", "/help/admin", "/staff/help/x", "/staff/help/admin/x", "/staff/admin"])(
+  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A", "/help/x", "/help/admin", "/staff/help/x", "/staff/help/admin/x", "/staff/admin", "/staff/counter/x", "/staff/counter/records/a/b", "/staff/counter/records/%E0%A4%A"])(
     "sends %s to not-found",
     (path) => {
       expect(resolveRoute(path)).toEqual({ name: "notFound" });

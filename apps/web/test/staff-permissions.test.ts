@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { APPROVAL_PERMISSION, BUILT_IN_ROLES, STAFF_PERMISSIONS, type StaffPermission } from "@madoguchi/core";
-import { APPROVAL_PERMISSIONS, can, canUseSection, SECTION_PERMISSION, STAFF_SECTIONS, visibleSections } from "../src/pages/staff/staff-permissions.ts";
+import { APPROVAL_PERMISSIONS, can, canUseSection, SECTION_PERMISSION, STAFF_SECTIONS, STAFF_SUBPAGES, subpagesOf, SUBPAGE_SECTION, visibleSections } from "../src/pages/staff/staff-permissions.ts";
+import { staffSubpageLinks } from "../src/pages/staff/staff-nav.tsx";
+import { resolveRoute } from "../src/router.ts";
 
 /** The permissions the server answers for a member holding exactly this built-in role. */
 const ofRole = (id: string): readonly StaffPermission[] => BUILT_IN_ROLES.find((r) => r.id === id)?.permissions ?? [];
@@ -57,6 +59,15 @@ describe("what the back office shows, from the session's permissions", () => {
   it("offers the no-writing counter (書かない窓口) to holders of counter.use only: the counter clerk and the administrator", () => {
     expect(BUILT_IN_ROLES.filter((r) => canUseSection(r.permissions, "counter")).map((r) => r.id)).toEqual(["administrator", "counter"]);
     expect(canUseSection(STAFF_PERMISSIONS.filter((p) => p !== "counter.use"), "counter")).toBe(false);
+  });
+
+  it("lists the counter's kept records (保存記録, C9) under the counter: offered and gated with it, by counter.use", () => {
+    expect(STAFF_SUBPAGES).toEqual(["counterRecords"]);
+    expect(SUBPAGE_SECTION.counterRecords).toBe("counter");
+    expect(subpagesOf("counter")).toEqual(["counterRecords"]);
+    for (const section of STAFF_SECTIONS) if (section !== "counter") expect([section, subpagesOf(section)]).toEqual([section, []]);
+    for (const locale of ["ja", "en"] as const) expect(resolveRoute(staffSubpageLinks(locale).counterRecords.href).name).toBe("staffCounterRecords");
+    expect(staffSubpageLinks("ja").counterRecords.label).toBe("保存記録");
   });
 
   it("offers the staff manual (N10) to every signed-in member, whatever their permissions, last in the navigation", () => {

@@ -1,6 +1,7 @@
 import { addCalendarMonths } from "../retention/application-retention.ts";
 import { japanCalendarDate } from "../shared/japan-calendar-date.ts";
 import type { IsoDate } from "../shared/japanese/iso-date.ts";
+import { parseJapaneseDate } from "../shared/japanese/japanese-date.ts";
 import { normalizeKanaReading } from "../shared/japanese/kana.ts";
 import { toHalfWidthAscii } from "../shared/japanese/width.ts";
 import type { NotificationKind, ResidenceNotificationDraft } from "./residence-notification.ts";
@@ -55,9 +56,15 @@ export const MAX_COUNTER_RETENTION_YEARS = 10;
 export const counterRecordKeepUntil = (createdAt: Date, years: number): IsoDate =>
   addCalendarMonths(new Date(`${japanCalendarDate(createdAt)}T00:00:00Z`), years * 12).toISOString().slice(0, 10);
 
-/** The summary of a draft, as printed. */
+/** A date as the draft holds it (ISO from the OCR, 和暦 or S55.4.1 as staff typed it) as ISO, for the search. */
+const isoDate = (text: string): string => {
+  const iso = parseJapaneseDate(text);
+  return iso.isOk() ? iso.value : text;
+};
+
+/** The summary of a draft, as printed; birth dates in ISO whatever way they were written. */
 export const counterRecordSummary = (draft: ResidenceNotificationDraft): CounterRecordSummary => ({
-  persons: draft.persons.map((p) => ({ name: p.name?.value ?? "", kana: p.kana?.value ?? "", birthDate: p.birthDate?.value ?? "" })),
+  persons: draft.persons.map((p) => ({ name: p.name?.value ?? "", kana: p.kana?.value ?? "", birthDate: isoDate(p.birthDate?.value ?? "") })),
   newAddress: draft.fields["address.new"]?.value ?? "",
   previousAddress: draft.fields["address.previous"]?.value ?? "",
 });

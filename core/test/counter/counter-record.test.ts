@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confirmDraftValue, counterRecordKeepUntil, counterRecordSummary, emptyNotificationDraft, matchesCounterSearch, readIntoDraft, unconfirmedPaths, type CounterRecord } from "../../src/index.ts";
+import { confirmDraftValue, typeDraftValue, counterRecordKeepUntil, counterRecordSummary, emptyNotificationDraft, matchesCounterSearch, readIntoDraft, unconfirmedPaths, type CounterRecord } from "../../src/index.ts";
 import { movingOutCertificate } from "./read-documents.ts";
 
 const draft = unconfirmedPaths(readIntoDraft(emptyNotificationDraft("tennyu"), movingOutCertificate(2))).reduce(
@@ -42,6 +42,14 @@ describe("a kept counter record and how clerks find it (C9)", () => {
     expect(matchesCounterSearch(record, { confirmationNumber: "20261125-000124" })).toBe(false);
     expect(matchesCounterSearch(record, { name: "太郎", birthDate: "1999-01-01" })).toBe(false);
     expect(matchesCounterSearch(record, {})).toBe(true);
+  });
+});
+
+describe("a typed birth date in the summary", () => {
+  it("is kept as ISO, so a search by date finds it however staff wrote it", () => {
+    const typed = typeDraftValue(draft, { person: 0, field: "birthDate" }, "S55.4.1");
+    expect(counterRecordSummary(typed).persons[0]?.birthDate).toBe("1980-04-01");
+    expect(counterRecordSummary(typeDraftValue(draft, { person: 0, field: "birthDate" }, "昭和55年4月1日")).persons[0]?.birthDate).toBe("1980-04-01");
   });
 });
 

@@ -4,7 +4,9 @@ import { ja as jaMessages } from "../../i18n/ja.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { approvalMessages } from "../staff/approvals/approval-messages.ts";
 import { counterMessages } from "../staff/counter/counter-messages.ts";
-import { staffSectionLinks } from "../staff/staff-nav.tsx";
+import { recordMessages } from "../staff/counter/counter-record-messages.ts";
+import { COUNTER_RECORDS_PATH } from "../staff/counter/counter-records.ts";
+import { staffSectionLinks, staffSubpageLinks } from "../staff/staff-nav.tsx";
 import { canUseSection, SECTION_PERMISSION, STAFF_SECTIONS, type StaffSection } from "../staff/staff-permissions.ts";
 import { HELP_PATHS } from "./help-labels.ts";
 import type { Manual } from "./manual.ts";
@@ -13,7 +15,7 @@ import type { Manual } from "./manual.ts";
 const SECTION_PURPOSE: Readonly<Record<Locale, Readonly<Record<StaffSection, string>>>> = {
   ja: {
     applications: "申請の一覧と詳細。状態の変更、手数料の変更、CSV の書き出し",
-    counter: "書かない窓口：住民が持参した書類（転出証明書・在留カードなど）を読み取り、住民異動届を作成して印刷",
+    counter: "書かない窓口：住民が持参した書類（転出証明書・在留カードなど）を読み取り、住民異動届を作成して印刷。その下の「保存記録」で、保存した届出書と書類を検索・表示・印刷",
     statistics: "月ごとの申請件数（手続ごと）と月次報告 CSV",
     audit: "監査ログの検索・書き出し、職員が閲覧した申請、監査ログの保存期間",
     retention: "申請データの保存期間、期間を過ぎた申請の一括削除",
@@ -27,7 +29,7 @@ const SECTION_PURPOSE: Readonly<Record<Locale, Readonly<Record<StaffSection, str
   },
   en: {
     applications: "The list and detail of applications: status changes, fee changes, CSV export",
-    counter: "The no-writing counter: reads the documents a resident brings (moving-out certificate, residence card …) into a residence change notification to print",
+    counter: "The no-writing counter: reads the documents a resident brings (moving-out certificate, residence card …) into a residence change notification to print; under it, “Kept records” finds, shows and prints the forms and documents kept",
     statistics: "Applications per month and procedure, and the monthly report as CSV",
     audit: "Searching and exporting the audit log, the applications a member opened, the log's retention",
     retention: "The applications' retention period and the bulk deletion of those past it",
@@ -83,8 +85,10 @@ const statusNames = (locale: Locale, statuses: readonly (keyof typeof STATUS_LAB
 const ja = (): Manual => {
   const t = jaMessages;
   const nav = staffSectionLinks("ja");
+  const sub = staffSubpageLinks("ja");
   const a = approvalMessages.ja;
   const c = counterMessages.ja;
+  const r = recordMessages.ja;
   return {
     title: "職員向けマニュアル",
     intro: [
@@ -285,7 +289,8 @@ const ja = (): Manual => {
               `読み取った値が届出書の欄に入ります。「${c.flagged}」の欄には、理由と読み取った文字が表示されます。欄を選ぶと、書類の画像の上に読み取った位置が枠で示されます（目安）。書類と照らし合わせ、正しければ「${c.confirm}」を押し、違っていれば正しい値を入力します（入力した値は確認済みになります）。氏名は必ず確認が必要です。`,
               "2枚目の書類（転出証明書の後に在留カードなど）を読み取ると、まだ空いている欄だけが埋まります。入力済みの値は変わりません。",
               `書類全体についての注意（世帯主と続柄の食い違い、届出書に書ききれない人など）は、「${c.scansHeading}」に表示されます。確かめて「${c.acknowledge}」を押します。`,
-              `「${c.issuesHeading}」の項目がなくなると「${c.print}」を押せます。PDFを印刷し、住民に署名してもらいます。表示される${c.confirmationNumber}は届出書にも印刷されます。`,
+              `「${c.issuesHeading}」の項目がなくなると「${c.print}」を押せます。PDFを印刷し、住民に署名してもらいます。表示される${c.confirmationNumber}は届出書にも印刷されます。作成した届出書は、保存記録として自動で保存されます。`,
+              `続いて表示される「${r.keepHeading}」で、読み取った書類を届出書と一緒に保存します。書類はチェックされ、書類の種類の名前（転出証明書など）が付いています。保存しない書類はチェックを外し、名前は必要なら直します。委任状など読み取っていない書類は「${r.addOtherHeading}」でファイルと名前（例：委任状）を指定して「${r.addToList}」を押します。A4以外の大きさの書類もそのまま保存されます。「${r.keep}」を押すと、書類ごとに「${r.kept}」か、保存できなかった理由が表示されます。保存できなかった書類は、確かめてからもう一度「${r.keep}」を押します。`,
             ],
           },
           {
@@ -294,7 +299,31 @@ const ja = (): Manual => {
               `次の住民の届出は「${c.newNotification}」で始めます。`,
             ],
           },
-          { note: "書類の読み取りと届出書の作成は監査ログに記録されます。届出の内容は印刷するまでこの画面にだけあり、画面を閉じたり再読み込みしたりすると消えます。" },
+          { note: `書類の読み取りと届出書の作成は監査ログに記録されます。届出の内容は印刷するまでこの画面にだけあり、画面を閉じたり再読み込みしたりすると消えます。読み取った書類も「${r.keep}」を押すまでこの画面にだけあり、「${c.newNotification}」を押すと消えます。` },
+        ],
+        subsections: [
+          {
+            id: "staff-counter-records",
+            title: "保存記録（届出書と書類の検索・表示・印刷）",
+            blocks: [
+              [
+                `書かない窓口で作成した届出書と、一緒に保存した書類は、PDFで保存期限（作成から数年、自治体の定める期間）まで保存され、期限を過ぎると削除されます。メニューの「${nav.counter.label}」の横にある「`,
+                { href: COUNTER_RECORDS_PATH, text: sub.counterRecords.label },
+                `」（${holders("counter.use", "ja")}）で探します。`,
+              ],
+              {
+                ordered: true,
+                list: [
+                  `「${r.from}」「${r.to}」に、届出書を作成した日の範囲を入れます（最初は直近30日、366日まで）。`,
+                  `わかる条件を入れます。「${r.name}」は一部だけでも探せ、空白・全角半角・ひらがなカタカナの違いは区別しません。「${r.birthDate}」は昭和55年4月1日、S55.4.1、1980-04-01 のどの書き方でも入力できます。「${r.number}」は届出書に印刷された番号です。`,
+                  `「${r.search}」を押すと、新しい順に最大100件の記録が表示されます。「条件に合う記録がほかにもあります」と表示されたら、期間を短くするか条件を加えます。`,
+                  `${r.colNumber}を押すと記録が開き、異動した人（生年月日は和暦と西暦）、住所、「${r.documentsHeading}」が表示されます。書類の「${r.open}」を押すとPDFがダウンロードされるので、開いて表示・印刷します。`,
+                  `あとから届いた書類は、記録の「${r.addHeading}」でファイルと名前を指定して「${r.add}」を押すと保存されます。`,
+                ],
+              },
+              { note: "保存記録の検索、記録の表示、書類を開いた操作は、すべて監査ログに記録されます。業務に必要のない記録は開かないでください。" },
+            ],
+          },
         ],
       },
       {
@@ -323,7 +352,7 @@ const ja = (): Manual => {
               "申請一覧の表示、申請の閲覧、状態の変更、手数料の変更、書き出し",
               "権限がなく断られた操作",
               "監査ログの閲覧と書き出し、設定の変更",
-              "書かない窓口での書類の読み取りと届出書の作成",
+              "書かない窓口での書類の読み取りと届出書の作成、書類の保存、保存記録の検索・表示・書類を開いた操作",
             ],
           },
           `監査ログを見る権限（${holders("audit.view", "ja")}）を持つ職員は、どの職員がいつどの申請を開いたかを調べられます。業務に必要のない申請は開かないでください。`,
@@ -348,8 +377,10 @@ const ja = (): Manual => {
 const en = (): Manual => {
   const t = enMessages;
   const nav = staffSectionLinks("en");
+  const sub = staffSubpageLinks("en");
   const a = approvalMessages.en;
   const c = counterMessages.en;
+  const r = recordMessages.en;
   return {
     title: "Staff manual",
     intro: [
@@ -550,7 +581,8 @@ const en = (): Manual => {
               `The values read fill the form. A value marked “${c.flagged}” shows why and the text read; choosing it shows roughly where it was read with a box on the image. Compare it with the document: press “${c.confirm}” when it is right, or type the right value (a value you type counts as checked). Names always need checking.`,
               "A second document (a residence card after the moving-out certificate …) fills only the values still empty. Values already there do not change.",
               `Notes on a document as a whole (a head of household that does not match the relationships, more persons than the form has rows …) show under “${c.scansHeading}”. Check them and press “${c.acknowledge}”.`,
-              `Once nothing is left under “${c.issuesHeading}”, “${c.print}” can be pressed. Print the PDF and have the resident sign it. The ${c.confirmationNumber.toLowerCase()} shown is printed on the form too.`,
+              `Once nothing is left under “${c.issuesHeading}”, “${c.print}” can be pressed. Print the PDF and have the resident sign it. The ${c.confirmationNumber.toLowerCase()} shown is printed on the form too. The form made is kept as a record by itself.`,
+              `Under “${r.keepHeading}”, shown next, keep the documents read with the form. Each is ticked and titled with its kind of document (転出証明書 …). Untick those not to keep and correct a title if needed. Add a document that was not read (a power of attorney …) under “${r.addOtherHeading}” with its file and title (e.g. 委任状) and “${r.addToList}”; documents of any paper size are kept as they are. Press “${r.keep}”: each document then says “${r.kept}” or why it could not be kept. Check those and press “${r.keep}” again.`,
             ],
           },
           {
@@ -559,7 +591,31 @@ const en = (): Manual => {
               `Start the next resident's notification with “${c.newNotification}”.`,
             ],
           },
-          { note: "Reading documents and creating forms are recorded in the audit log. The notification exists only on this page until it is printed: closing or reloading the page discards it." },
+          { note: `Reading documents and creating forms are recorded in the audit log. The notification exists only on this page until it is printed: closing or reloading the page discards it. The documents read stay on this page only until you press “${r.keep}”: “${c.newNotification}” discards them.` },
+        ],
+        subsections: [
+          {
+            id: "staff-counter-records",
+            title: "Kept records (finding, showing and printing forms and documents)",
+            blocks: [
+              [
+                `The forms made at the no-writing counter and the documents kept with them are kept as PDF until their keeping date (some years after they were made, as the municipality sets) and deleted after it. Find them under “`,
+                { href: COUNTER_RECORDS_PATH, text: sub.counterRecords.label },
+                `”, beside “${nav.counter.label}” in the menu (${holders("counter.use", "en")}).`,
+              ],
+              {
+                ordered: true,
+                list: [
+                  `Under “${r.from}” and “${r.to}”, enter the days the form was made (the last 30 days at first, up to 366 days).`,
+                  `Enter what you know. “${r.name}” finds part of a name; spaces, full- and half-width, hiragana and katakana are not told apart. “${r.birthDate}” may be typed as 昭和55年4月1日, S55.4.1 or 1980-04-01. “${r.number}” is the number printed on the form.`,
+                  `“${r.search}” lists up to 100 records, newest first. When it says more records match, shorten the period or add to the search.`,
+                  `The ${r.colNumber.toLowerCase()} opens the record: the persons who moved (dates of birth in both calendars), the addresses and “${r.documentsHeading}”. “${r.open}” downloads a document's PDF: open it to view and print it.`,
+                  `A document brought later is kept with “${r.add}” under “${r.addHeading}”, with its file and title.`,
+                ],
+              },
+              { note: "Every search, record shown and document opened is recorded in the audit log. Do not open records your work does not need." },
+            ],
+          },
         ],
       },
       {
@@ -588,7 +644,7 @@ const en = (): Manual => {
               "showing the list, opening an application, status changes, fee changes, exports",
               "requests refused for lack of permission",
               "viewing and exporting the audit log, changes of settings",
-              "reading documents and creating forms at the no-writing counter",
+              "reading documents, creating forms and keeping documents at the no-writing counter; searching kept records, showing them and opening their documents",
             ],
           },
           `Members who may read the audit log (${holders("audit.view", "en")}) can see which applications a member opened and when. Do not open applications your work does not need.`,

@@ -4,11 +4,13 @@ import { en } from "../../i18n/en.ts";
 import { ja } from "../../i18n/ja.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { accessMessages } from "./access/staff-access-messages.ts";
-import { visibleSections, type StaffSection } from "./staff-permissions.ts";
+import { subpagesOf, visibleSections, type StaffSection, type StaffSubpage } from "./staff-permissions.ts";
 import { useStaffPermissions } from "./staff-session.tsx";
 import { settlementNavLabel } from "./fees/settlement-page.tsx";
 import { noticesNavLabel } from "./notices/notices-page.tsx";
 import { counterNavLabel } from "./counter/counter-messages.ts";
+import { counterRecordsNavLabel } from "./counter/counter-record-messages.ts";
+import { COUNTER_RECORDS_PATH } from "./counter/counter-records.ts";
 import { statisticsNavLabel } from "./statistics/statistics-page.tsx";
 import { retentionNavLabel } from "./retention/retention-page.tsx";
 import { HELP_PATHS, staffManualNavLabel } from "../help/help-labels.ts";
@@ -32,24 +34,48 @@ export const staffSectionLinks = (locale: Locale): Readonly<Record<StaffSection,
   };
 };
 
+/** Each sub-page's page and its name in the navigation, under its section. */
+export const staffSubpageLinks = (locale: Locale): Readonly<Record<StaffSubpage, { readonly href: string; readonly label: string }>> => ({
+  counterRecords: { href: COUNTER_RECORDS_PATH, label: counterRecordsNavLabel[locale] },
+});
+
+/** A sub-page's test id: `staff-nav-counter-records`. */
+const subpageTestId = (page: StaffSubpage): string => `staff-nav-${page.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
 /**
  * The back office's sections the member's roles allow (a link to a page that would only answer
- * "no permission" is not offered); the current one is marked for assistive technology (`aria-current`).
+ * "no permission" is not offered), each with its sub-pages listed under it; the current page is marked for
+ * assistive technology (`aria-current="page"`), and on a sub-page its section as the current one of the list.
  */
-export function StaffNav({ current }: { readonly current: StaffSection }) {
+export function StaffNav({ current, subpage }: { readonly current: StaffSection; readonly subpage?: StaffSubpage }) {
   const { t, locale } = useI18n();
   const { permissions } = useStaffPermissions();
   const labels = staffSectionLinks(locale);
+  const subLabels = staffSubpageLinks(locale);
   return (
     <nav className="staff-nav" aria-label={t.audit.navLabel}>
       <ul className="staff-nav__list">
-        {visibleSections(permissions).map((key) => (
-          <li key={key}>
-            <Link href={labels[key].href} aria-current={key === current ? "page" : undefined} data-testid={`staff-nav-${key}`}>
-              {labels[key].label}
-            </Link>
-          </li>
-        ))}
+        {visibleSections(permissions).map((key) => {
+          const subpages = subpagesOf(key);
+          return (
+            <li key={key}>
+              <Link href={labels[key].href} aria-current={key !== current ? undefined : subpage === undefined ? "page" : "true"} data-testid={`staff-nav-${key}`}>
+                {labels[key].label}
+              </Link>
+              {subpages.length > 0 && (
+                <ul className="staff-nav__sub">
+                  {subpages.map((page) => (
+                    <li key={page}>
+                      <Link href={subLabels[page].href} aria-current={page === subpage ? "page" : undefined} data-testid={subpageTestId(page)}>
+                        {subLabels[page].label}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );

@@ -13,6 +13,21 @@ export const STAFF_SECTIONS = ["applications", "counter", "statistics", "audit",
 export type StaffSection = (typeof STAFF_SECTIONS)[number];
 
 /**
+ * Pages of a section beyond its first, listed under it in the navigation. Each needs its section's permission (its
+ * API routes require the same one), so it is offered, and gated, with the section.
+ */
+export const STAFF_SUBPAGES = ["counterRecords"] as const;
+
+/** A page listed under a section of the navigation. */
+export type StaffSubpage = (typeof STAFF_SUBPAGES)[number];
+
+/** The section each sub-page belongs to: C8, C9 — the counter's kept records (保存記録) are the counter's. */
+export const SUBPAGE_SECTION: Readonly<Record<StaffSubpage, StaffSection>> = { counterRecords: "counter" };
+
+/** The sub-pages of a section, in the navigation's order. */
+export const subpagesOf = (section: StaffSection): readonly StaffSubpage[] => STAFF_SUBPAGES.filter((p) => SUBPAGE_SECTION[p] === section);
+
+/**
  * The permissions of the actions that need a second person's approval (ADR 24): a member holding one of
  * them may ask for approvals of that action and approve other members' requests for it. Mirrors core's
  * `APPROVAL_PERMISSION` (both retention shortenings, applications.export, audit.export, fee.change).

@@ -1,10 +1,15 @@
 import type { CounterDocumentKind, ResidenceNotificationDraft } from "@madoguchi/core";
-import { requestFileByPost, requestJson, requestUpload } from "../../../api.ts";
+import { requestDownload, requestFileByPost, requestJson, requestUpload } from "../../../api.ts";
 import type { Locale } from "../../../i18n/locale.ts";
 import { scanQuery, type CounterSetup, type ScanContentType, type ScanRead } from "./counter-draft.ts";
+import type { CounterDocumentView, CounterRecordSearchAnswer, CounterRecordView } from "./counter-records.ts";
 
 /** Reading a page takes the OCR a few seconds, more on a busy machine: far beyond the usual 30 s would be a fault. */
 const READ_TIMEOUT_MS = 180_000;
+/** Keeping a paper turns it into a PDF on the server (a TIFF of many pages, a large photo): more than a plain request. */
+const KEEP_TIMEOUT_MS = 120_000;
+
+const recordUrl = (recordId: string): string => `/api/staff/counter/records/${encodeURIComponent(recordId)}`;
 
 /** The counter's endpoints (permission `counter.use`, staff listener). */
 export const counterApi = (locale: Locale) => ({
@@ -12,9 +17,26 @@ export const counterApi = (locale: Locale) => ({
   /** The scan's bytes as they are; the answer's messages come back in `locale`. */
   read: (file: Blob, contentType: ScanContentType, choice: { readonly templateId: string | null; readonly fallbackKind: CounterDocumentKind | null }, csrfToken: string) =>
     requestUpload<ScanRead>(`/api/staff/counter/scans${scanQuery(choice)}`, file, contentType, { locale, csrfToken, timeoutMs: READ_TIMEOUT_MS }),
-  /** The 住民異動届 as a PDF, with its confirmation number in `X-Confirmation-Number`. */
+  /**
+   * The 住民異動届 as a PDF, with its confirmation number in `X-Confirmation-Number` and the record it is kept as
+   * in `X-Counter-Record-Id`.
+   */
   print: (draft: ResidenceNotificationDraft, csrfToken: string) =>
     requestFileByPost("/api/staff/counter/notifications/pdf", { locale, csrfToken, body: { draft }, accept: "application/pdf" }),
+  /** C9: the records of a period whose persons match (`query` from `checkRecordSearch`). Audited by the server. */
+  searchRecords: (query: string, signal?: AbortSignal) =>
+    requestJson<CounterRecordSearchAnswer>("GET", `/api/staff/counter/records${query === "" ? "" : `?${query}`}`, { locale, ...(signal ? { signal } : {}) }),
+  /** One record with its documents' list (not their PDFs). Audited by the server. */
+  record: (recordId: string, signal: AbortSignal) => requestJson<{ readonly record: CounterRecordView }>("GET", recordUrl(recordId), { locale, signal }),
+  /** C8: a paper scanned for the record (its bytes as they are), kept as PDF under `title`. */
+  keepDocument: (recordId: string, file: Blob, contentType: ScanContentType, title: string, csrfToken: string) =>
+    requestUpload<{ readonly document: CounterDocumentView }>(`${recordUrl(recordId)}/documents?${new URLSearchParams({ title }).toString()}`, file, contentType, {
+      locale,
+      csrfToken,
+      timeoutMs: KEEP_TIMEOUT_MS,
+    }),
+  /** A kept document's PDF (fetched, not linked: a refusal comes back as a message, not as a saved file). Audited. */
+  document: (recordId: string, documentId: string) => requestDownload(`${recordUrl(recordId)}/documents/${encodeURIComponent(documentId)}`, { locale }),
 });
 
 /** The header the printed form's confirmation number comes in. */

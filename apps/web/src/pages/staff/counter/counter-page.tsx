@@ -12,6 +12,7 @@ import {
   type ResidenceNotificationDraft,
 } from "@madoguchi/core";
 import { Alert } from "../../../components/alert.tsx";
+import { Link } from "../../../components/link.tsx";
 import { Loading } from "../../../components/loading.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { saveDownloadedFile } from "../../../download.ts";
@@ -23,7 +24,10 @@ import { useSignedInStaff } from "../staff-session.tsx";
 import { CONFIRMATION_HEADER, counterApi } from "./counter-api.ts";
 import { draftAfterScan, knownIssues, type CounterSetup, type ScanRead } from "./counter-draft.ts";
 import { CounterIssues } from "./counter-issues.tsx";
+import { CounterKeepPanel } from "./counter-keep-panel.tsx";
 import { counterMessages, issueText, pathLabel } from "./counter-messages.ts";
+import { recordMessages } from "./counter-record-messages.ts";
+import { COUNTER_RECORDS_PATH, RECORD_ID_HEADER, type ScanToKeep } from "./counter-records.ts";
 import { CounterScanForm, type ReadOutcome, type ScanPicture } from "./counter-scan-form.tsx";
 import { CounterScanViewer, type ScanHighlight } from "./counter-scan-viewer.tsx";
 import { CounterSheet } from "./counter-sheet.tsx";
@@ -32,7 +36,8 @@ import { CounterSheet } from "./counter-sheet.tsx";
  * `/staff/counter` — the no-writing counter (書かない窓口, C1–C13), for members with `counter.use`. Staff scan what
  * the resident brings; the server's template OCR reads it into a 住民異動届 that staff compare with the document,
  * confirm or correct, and print as a PDF for the resident to sign. The draft lives on this page only (it is
- * personal data: never stored in the browser) until it is printed.
+ * personal data: never stored in the browser) until it is printed; the server keeps the printed form as a record
+ * (C8), and the scans read for it are kept with it from the panel 書類の保存 shown after printing.
  */
 export function CounterPage() {
   const { locale } = useI18n();
@@ -59,7 +64,7 @@ export function CounterPage() {
 type PrintState =
   | { readonly kind: "idle" }
   | { readonly kind: "printing" }
-  | { readonly kind: "printed"; readonly confirmationNumber: string | null }
+  | { readonly kind: "printed"; readonly confirmationNumber: string | null; readonly recordId: string | null }
   | { readonly kind: "failed"; readonly message: string; readonly issues: readonly DraftIssue[] };
 
 const FRESH: ResidenceNotificationDraft = emptyNotificationDraft("tennyu");
@@ -67,6 +72,7 @@ const FRESH: ResidenceNotificationDraft = emptyNotificationDraft("tennyu");
 function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
   const { locale, pick } = useI18n();
   const m = counterMessages[locale];
+  const r = recordMessages[locale];
   const { csrfToken } = useSignedInStaff();
   const [draft, setDraftState] = useState<ResidenceNotificationDraft>(FRESH);
   // A scan answer arrives seconds after its request: it merges into the draft as it is then, not as it was.
@@ -78,6 +84,8 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
   /** Staff chose the kind of notification themselves: a first scan does not change it. */
   const [kindChosen, setKindChosen] = useState(false);
   const [pictures, setPictures] = useState<readonly ScanPicture[]>([]);
+  /** The scans read for this draft, with the kind each was read as: kept with the form after printing. */
+  const [scansToKeep, setScansToKeep] = useState<readonly ScanToKeep[]>([]);
   const [shown, setShown] = useState<number | null>(null);
   const [highlight, setHighlight] = useState<ScanHighlight | null>(null);
   const [print, setPrint] = useState<PrintState>({ kind: "idle" });
@@ -94,6 +102,7 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
     const next = draftAfterScan(draftRef.current, kindChosen, read);
     setDraft(next);
     setPictures((current) => [...current, picture]);
+    setScansToKeep((current) => [...current, { file: picture.file, fileName: picture.fileName, contentType: picture.contentType, kind: read.document.kind }]);
     setShown(next.scans.length - 1);
     setHighlight(null);
     return { document: kindName(read.document.kind), flagged: unconfirmedPaths(next).length, byLabels: read.document.readBy === "labels" };
@@ -115,6 +124,7 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
     setDraft(FRESH);
     setKindChosen(false);
     setPictures([]);
+    setScansToKeep([]);
     setShown(null);
     setHighlight(null);
     setPrint({ kind: "idle" });
@@ -132,7 +142,7 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
     }
     const confirmationNumber = result.data.headers.get(CONFIRMATION_HEADER);
     saveDownloadedFile(result.data, `juminido-todoke-${confirmationNumber ?? "draft"}.pdf`);
-    setPrint({ kind: "printed", confirmationNumber });
+    setPrint({ kind: "printed", confirmationNumber, recordId: result.data.headers.get(RECORD_ID_HEADER) });
   };
 
   return (
@@ -144,6 +154,9 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
         <span id="counter-new-help" className="field__help">
           {m.newNotificationHelp}
         </span>
+        <Link href={COUNTER_RECORDS_PATH} className="counter-page__records" data-testid="counter-to-records">
+          {r.toRecords}
+        </Link>
       </div>
       <div className="counter-layout">
         <div className="counter-layout__main">
@@ -164,6 +177,9 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
             <p id="counter-print-help" className="field__help">
               {m.printHelp}
             </p>
+            <p id="counter-keep-notice" className="field__help" data-testid="counter-keep-notice">
+              {r.keepNotice}
+            </p>
             <div className="actions">
               <button
                 type="button"
@@ -171,7 +187,7 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
                 onClick={() => void printForm()}
                 disabled={issues.length > 0}
                 aria-disabled={print.kind === "printing" || undefined}
-                aria-describedby="counter-print-help"
+                aria-describedby="counter-print-help counter-keep-notice"
                 data-testid="counter-print"
               >
                 {print.kind === "printing" ? m.printing : m.print}
@@ -206,6 +222,14 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
               </div>
             )}
           </section>
+          {print.kind === "printed" &&
+            (print.recordId === null ? (
+              <Alert kind="warning" testId="counter-keep-unknown">
+                <p>{r.noRecordId}</p>
+              </Alert>
+            ) : (
+              <CounterKeepPanel key={print.recordId} recordId={print.recordId} scans={scansToKeep} setup={setup} csrfToken={csrfToken} />
+            ))}
         </div>
         <div className="counter-layout__side">
           <CounterScanViewer

@@ -10,6 +10,8 @@ import { counterMessages } from "./counter-messages.ts";
 export interface ScanPicture {
   readonly fileName: string;
   readonly contentType: ScanContentType;
+  /** The file as chosen: after printing it is kept with the form (C8), as it is. */
+  readonly file: Blob;
   /**
    * A `data:` URL, not an object URL: the app's CSP allows images from 'self' and data: only (a `blob:` image
    * would be refused). Null for PDF and TIFF, which an <img> cannot show.
@@ -76,7 +78,7 @@ export function CounterScanForm({ setup, csrfToken, onRead }: CounterScanFormPro
       setError(result.error.message ?? (result.error.status === 0 ? m.networkError : m.unexpectedError));
       return;
     }
-    setDone(onRead(result.data, { fileName: file.name, contentType, dataUrl }));
+    setDone(onRead(result.data, { fileName: file.name, contentType, file, dataUrl }));
   };
 
   return (
