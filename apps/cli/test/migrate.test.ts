@@ -33,6 +33,7 @@ const ALL = [
   "0014-outbox-payload",
   "0015-staff-notification-email-sealed",
   "0016-application-finished-at",
+  "0017-counter-records",
 ];
 
 describe("madoguchi migrate", { timeout: 60_000 }, () => {

@@ -14,7 +14,7 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-const ALL = ["applications.view", "applications.process", "fees.change", "applications.export", "forms.manage", "staff.manage", "retention.manage", "audit.view"];
+const ALL = ["applications.view", "applications.process", "fees.change", "applications.export", "forms.manage", "staff.manage", "retention.manage", "audit.view", "counter.use"];
 
 const withRole = async (label: string, roleId: string) => {
   const me = await staffWithSession(server, label);
@@ -30,6 +30,7 @@ describe("the staff session answer carries the member's permissions (the back of
       ["processor", ["applications.view", "applications.process", "fees.change", "applications.export"]],
       ["administrator", ALL],
       ["auditor", ["audit.view"]],
+      ["counter", ["counter.use"]],
     ];
     for (const [roleId, expected] of cases) {
       const me = await withRole(`role-${roleId}`, roleId);
