@@ -39,7 +39,7 @@ const truthByInput = (c: SyntheticCertificate): ReadonlyMap<string, string> => {
 
 describe("in Chromium: the no-writing counter (書かない窓口) reads a 転出証明書 into a 住民異動届 that staff confirm and print", () => {
   it(
-    "staff upload a scan, find the form pre-filled with names flagged, confirm or correct every flagged value, print the PDF with a confirmation number, keep the scan with it, and find and open the record again",
+    "staff upload a scan, find the form pre-filled with names flagged, confirm or correct every flagged value, print the PDF with a confirmation number, keep the scan with it, print the 印鑑登録申請書 from the same draft, find and open the record again, and see the day's form in 窓口の利用状況",
     async () => {
       await running.context.clearCookies();
       const page = await running.context.newPage();
@@ -148,6 +148,24 @@ describe("in Chromium: the no-writing counter (書かない窓口) reads a 転�
       expect(await page.getByTestId("counter-keep-summary").textContent()).toBe("1件の書類を保存しました。");
       expect(await page.getByTestId("counter-keep-scan-0-selected").isDisabled()).toBe(true);
 
+      // C7: 関連する様式 — the 印鑑登録申請書 of the first person (the default), from the draft as printed, with the same
+      // confirmation number; the server keeps it with the record.
+      await page.getByTestId("counter-related").waitFor();
+      const applicant = page.getByTestId("counter-related-inkan-toroku-person");
+      expect(await applicant.inputValue()).toBe("0");
+      expect(await applicant.locator("option").count()).toBe(certificate.members.length);
+      expect(squash((await applicant.locator("option").first().textContent()) ?? "")).toBe(squash(firstName));
+      expect(await page.getByTestId("counter-related-inkan-toroku-print").textContent()).toBe("印鑑登録申請書を印刷");
+      const sealDownload = page.waitForEvent("download", { timeout: 60_000 });
+      await page.click('[data-testid="counter-related-inkan-toroku-print"]');
+      const sealFile = await sealDownload;
+      const seal = readFileSync((await sealFile.path())!);
+      expect(seal.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      expect(sealFile.suggestedFilename()).toBe(`inkan-toroku-${number}.pdf`);
+      await expect.poll(() => page.getByTestId("counter-related-inkan-toroku-status").textContent(), { timeout: 30_000 }).toBe("印鑑登録申請書のPDFを作成しました。保存記録にも保存しました。");
+      expect(await page.getByTestId("counter-related-inkan-toroku-error").count()).toBe(0);
+      await expectNoSeriousA11yViolations(page);
+
       // C9: 保存記録, under the counter in the menu, finds the record by the first person's name as the generator wrote
       // it, without its space (the search ignores spaces).
       await page.click('[data-testid="staff-nav-counter-records"]');
@@ -162,22 +180,42 @@ describe("in Chromium: the no-writing counter (書かない窓口) reads a 転�
       expect(await row.textContent()).toContain("転入");
       await expectNoSeriousA11yViolations(page);
 
-      // The record: the printed form and the scan kept with it; the form opens as the PDF it was printed as.
+      // The record: the printed form, the scan kept with it and the 印鑑登録申請書; the form opens as the PDF it was printed as.
       await row.getByTestId("counter-records-open").click();
       await page.getByTestId("counter-record-documents").waitFor();
       expect(new URL(page.url()).pathname).toMatch(/^\/staff\/counter\/records\/[^/]+$/);
       expect(await page.getByTestId("counter-record-number").textContent()).toBe(number);
       expect(squash((await page.getByTestId("counter-record-person").first().textContent()) ?? "")).toContain(squash(firstName));
       const documents = page.getByTestId("counter-record-document");
-      expect(await documents.count()).toBe(2);
-      expect(await documents.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-kind")))).toEqual(["form", "scan"]);
+      expect(await documents.count()).toBe(3);
+      expect(await documents.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-kind")))).toEqual(["form", "scan", "form"]);
       expect(await documents.nth(1).textContent()).toContain("転出証明書");
+      expect(await documents.nth(2).textContent()).toContain("印鑑登録申請書");
       await expectNoSeriousA11yViolations(page);
       const kept = page.waitForEvent("download", { timeout: 60_000 });
       await page.click('[data-testid="counter-record-document-0-open"]');
       const keptForm = readFileSync((await (await kept).path())!);
       expect(keptForm.subarray(0, 5).toString("latin1")).toBe("%PDF-");
       await page.getByTestId("counter-record-open-status").filter({ hasText: "ダウンロードしました" }).waitFor();
+
+      // C13: 窓口の利用状況, under the counter in the menu, shows this month (Japan's): today's 転入 form with its handling
+      // time (first scan to print), the 印鑑登録申請書 among the related forms, and the one scan read. No personal data.
+      await page.click('[data-testid="staff-nav-counter-report"]');
+      await page.getByTestId("counter-report-status").filter({ hasText: "の利用状況を表示しています。" }).waitFor({ timeout: 30_000 });
+      expect(new URL(page.url()).pathname).toBe("/staff/counter/report");
+      expect(await page.getByTestId("counter-report-month").inputValue()).toBe(today().slice(0, 7));
+      const todays = page.locator(`[data-testid="counter-report-row"][data-day="${today()}"][data-kind="tennyu"]`);
+      expect(await todays.count()).toBe(1);
+      expect(await todays.locator("td").first().textContent()).toBe("転入");
+      expect(await todays.getByTestId("counter-report-row-forms").textContent()).toBe("1");
+      expect(await todays.getByTestId("counter-report-row-median").textContent()).toMatch(/^\d[\d,]*\.\d$/);
+      expect(await page.getByTestId("counter-report-total-tennyu-forms").textContent()).toBe("1");
+      expect(await page.getByTestId("counter-report-related-inkan-toroku").textContent()).toContain("印鑑登録申請書");
+      expect(await page.getByTestId("counter-report-related-inkan-toroku-printed").textContent()).toBe("1");
+      expect(await page.getByTestId("counter-report-related-juminhyo-seikyu-printed").textContent()).toBe("0");
+      expect(await page.getByTestId("counter-report-scans-read").textContent()).toBe("1");
+      expect(squash((await page.textContent("main")) ?? "")).not.toContain(squash(firstName));
+      await expectNoSeriousA11yViolations(page);
     },
     300_000,
   );

@@ -4,15 +4,25 @@ import {
   COUNTER_DOCUMENT_KINDS,
   DRAFT_REASON_LABELS,
   NOTIFICATION_KIND_OF_DOCUMENT,
+  RELATED_FORM_NAMES,
   counterRecordKeepUntil,
   counterRecordSummary,
+  counterReport,
   decodeResidenceNotificationDraft,
   draftIssues,
   emptyNotificationDraft,
+  handlingSeconds,
+  isRelatedFormId,
+  isReportMonth,
   japanCalendarDate,
   japanMidnight,
   matchesCounterSearch,
   readIntoDraft,
+  relatedForm,
+  reportMonthOf,
+  reportMonthRange,
+  type AuditDetails,
+  type AuditEntry,
   type CounterDocumentInfo,
   type CounterDocumentKind,
   type CounterRecord,
@@ -25,7 +35,9 @@ import {
  * notification "reads" a fixed 転出証明書 of a fictional household, every later one a 在留カード, whatever the file;
  * the PDF is a one-line stand-in. Core's own functions build the draft and refuse a draft that is not ready, so the
  * screens behave as with the real server. Printed forms are kept as records in memory (C8) with the papers attached
- * to them, searched with core's own matching (C9); one record of a few days ago is there from the start.
+ * to them, searched with core's own matching (C9); one record of a few days ago is there from the start. The related
+ * forms (C7) are core's `relatedForm` of the draft sent, kept with the record as a stand-in PDF; the report (C13) is
+ * core's `counterReport` of the audit entries the mock writes as the server does (a few of earlier days seeded).
  */
 
 type L = { ja: string; en: string };
@@ -149,6 +161,31 @@ const newRecord = (draft: Parameters<typeof counterRecordSummary>[0], createdAt:
   records.push({ ...seeded, documents: [...seeded.documents, { id: randomUUID(), kind: "scan", title: "転出証明書", addedAt: createdAt, addedBy: "mock-staff", byteLength: 356_102 }] });
 }
 
+/** The audit entries the report is made of (`counter.scan_read`, `counter.form_printed`), as the server writes them. */
+const auditEntries: AuditEntry[] = [];
+
+const audit = (action: "counter.scan_read" | "counter.form_printed", at: Date, details: AuditDetails, result: "success" | "failure" = "success"): void => {
+  auditEntries.push({ at, actor: { kind: "staff", id: "mock-staff" }, action, target: null, result, sourceIp: "127.0.0.1", details, seq: auditEntries.length + 1, segment: at.toISOString().slice(0, 7), hash: "" });
+};
+
+/** What the server audits of a scan read: counts only. */
+const readDetails = (doc: ReadDocument): AuditDetails => {
+  const fields = [...doc.fields, ...Object.values(doc.groups).flat(2)];
+  return { templateId: doc.templateId, kind: doc.kind, readBy: doc.readBy, fields: fields.length, flagged: fields.filter((f) => f.reasons.length > 0).length };
+};
+
+// Earlier days of the report: the seeded record's form and scans, a 転居 typed without a scan, a seal registration, a failed read.
+{
+  const day = (daysAgo: number, hour: number) => new Date(japanMidnight(japanCalendarDate(new Date(Date.now() - daysAgo * DAY_MS))).getTime() + hour * 3_600_000);
+  audit("counter.scan_read", day(3, 10), readDetails(CERTIFICATE));
+  audit("counter.scan_read", day(3, 10.05), {}, "failure");
+  audit("counter.form_printed", day(3, 10.1), { layoutId: "juminido-todoke", kind: "tennyu", handlingSeconds: 372 });
+  audit("counter.form_printed", day(3, 10.2), { layoutId: "inkan-toroku" });
+  audit("counter.scan_read", day(3, 14), readDetails(CERTIFICATE));
+  audit("counter.form_printed", day(3, 14.2), { layoutId: "juminido-todoke", kind: "tennyu", handlingSeconds: 655 });
+  audit("counter.form_printed", day(2, 11), { layoutId: "juminido-todoke", kind: "tenkyo", handlingSeconds: null });
+}
+
 const view = (r: CounterRecord) => ({ ...r, createdAt: r.createdAt.toISOString(), documents: r.documents.map((d) => ({ ...d, addedAt: d.addedAt.toISOString() })) });
 
 const RECORD_MESSAGES = {
@@ -157,6 +194,10 @@ const RECORD_MESSAGES = {
   badSearch: { ja: "検索条件の形式が正しくありません（日付は YYYY-MM-DD）。", en: "The search is malformed (dates as YYYY-MM-DD)." },
   searchRange: { ja: "検索期間は 1 日から 366 日までで指定してください。", en: "Search a period of 1 to 366 days." },
   mediaType: { ja: "PNG・JPEG・TIFF・PDF の画像を送ってください。", en: "Send a PNG, JPEG, TIFF or PDF image." },
+  formNotConfigured: { ja: "この様式は設定されていません。", en: "This form is not configured." },
+  badDraft: { ja: "届出の内容の形式が正しくありません。画面を再読み込みしてください。", en: "The form's data is malformed. Reload the page." },
+  notReady: { ja: "確認されていない項目か、未入力の必須項目があります。", en: "Some values are not confirmed, or required values are missing." },
+  badMonth: { ja: "月は 2026-11 の形で指定してください。", en: "Give the month as 2026-11." },
 } as const;
 
 /** `/api/staff/counter/records*`, as counter-record-routes.ts answers them. */
@@ -208,6 +249,27 @@ const mockRecords = (res: ServerResponse, request: CounterRequest): boolean => {
     res.end(`%PDF-1.4\n% mock: the real server sends the kept ${document.kind === "form" ? "form" : "scan"} here\n%%EOF\n`);
     return true;
   }
+  if (documentsPart === "forms" && documentId !== undefined && method === "POST") {
+    const formId = documentId;
+    if (!isRelatedFormId(formId)) return fail(res, 404, "counter.form_not_configured", RECORD_MESSAGES.formNotConfigured[locale]);
+    const person = request.body["person"];
+    if (person !== undefined && (typeof person !== "number" || !Number.isInteger(person) || person < 0 || person > 50)) return fail(res, 400, "request.malformed", RECORD_MESSAGES.badDraft[locale]);
+    const draft = decodeResidenceNotificationDraft(request.body["draft"]);
+    if (draft.isErr()) return fail(res, 400, "request.malformed", RECORD_MESSAGES.badDraft[locale]);
+    if (record === undefined) return fail(res, 404, "counter.record_not_found", RECORD_MESSAGES.notFound[locale]);
+    const now = new Date();
+    const form = relatedForm(formId, draft.value, { today: japanCalendarDate(now), confirmationNumber: record.confirmationNumber, ...(person === undefined ? {} : { person }) });
+    if (form.isErr()) {
+      send(res, 422, { error: { code: "counter.draft_not_ready", message: RECORD_MESSAGES.notReady[locale], issues: form.error } });
+      return true;
+    }
+    const document: CounterDocumentInfo = { id: randomUUID(), kind: "form", title: RELATED_FORM_NAMES[formId].ja, addedAt: now, addedBy: "mock-staff", byteLength: 41_377 };
+    records.splice(records.indexOf(record), 1, { ...record, documents: [...record.documents, document] });
+    audit("counter.form_printed", now, { layoutId: formId, confirmationNumber: record.confirmationNumber, documentId: document.id });
+    res.writeHead(200, { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${formId}-${record.confirmationNumber}.pdf"` });
+    res.end(`%PDF-1.4\n% mock: the real server prints the ${formId} here\n%%EOF\n`);
+    return true;
+  }
   return false;
 };
 
@@ -227,6 +289,13 @@ export const mockCounter = (res: ServerResponse, request: CounterRequest): boole
   const path = request.url.pathname;
   if (path === "/api/staff/counter/records" || path.startsWith("/api/staff/counter/records/")) return mockRecords(res, request);
   const today = japanCalendarDate(new Date());
+  if (path === "/api/staff/counter/report" && method === "GET") {
+    const month = request.url.searchParams.get("month") ?? reportMonthOf(new Date());
+    if (!isReportMonth(month)) return fail(res, 400, "counter.invalid_month", RECORD_MESSAGES.badMonth[locale]);
+    const { from, to } = reportMonthRange(month);
+    send(res, 200, { month, ...counterReport(auditEntries.filter((e) => e.at >= from && e.at < to)) });
+    return true;
+  }
   if (path === "/api/staff/counter" && method === "GET") {
     send(res, 200, {
       templates: [
@@ -246,8 +315,10 @@ export const mockCounter = (res: ServerResponse, request: CounterRequest): boole
       return true;
     }
     const document = scansRead++ % 2 === 0 ? CERTIFICATE : CARD;
+    audit("counter.scan_read", new Date(), readDetails(document));
+    const started = { ...emptyNotificationDraft(NOTIFICATION_KIND_OF_DOCUMENT[document.kind]), startedAt: new Date().toISOString() };
     // Reading takes the real server seconds: the page's progress shows for a moment.
-    setTimeout(() => send(res, 200, { document, draft: readIntoDraft(emptyNotificationDraft(NOTIFICATION_KIND_OF_DOCUMENT[document.kind]), document) }), 1200);
+    setTimeout(() => send(res, 200, { document, draft: readIntoDraft(started, document) }), 1200);
     return true;
   }
   if (path === "/api/staff/counter/notifications/pdf" && method === "POST") {
@@ -264,6 +335,12 @@ export const mockCounter = (res: ServerResponse, request: CounterRequest): boole
     scansRead = 0;
     const record = newRecord(draft.value, new Date());
     records.unshift(record);
+    audit("counter.form_printed", record.createdAt, {
+      layoutId: "juminido-todoke",
+      confirmationNumber: record.confirmationNumber,
+      kind: draft.value.kind,
+      handlingSeconds: handlingSeconds(draft.value.startedAt, record.createdAt),
+    });
     const number = record.confirmationNumber;
     res.writeHead(200, {
       "Content-Type": "application/pdf",

@@ -26,6 +26,7 @@ import { NoticesPage } from "./pages/staff/notices/notices-page.tsx";
 import { CounterPage } from "./pages/staff/counter/counter-page.tsx";
 import { CounterRecordPage } from "./pages/staff/counter/counter-record-page.tsx";
 import { CounterRecordsPage } from "./pages/staff/counter/counter-records-page.tsx";
+import { CounterReportPage } from "./pages/staff/counter/counter-report-page.tsx";
 import { ResidentGuidePage } from "./pages/help/resident-guide.tsx";
 import { StaffManualPage } from "./pages/help/staff-manual.tsx";
 import { AdminManualPage } from "./pages/help/admin-manual.tsx";
@@ -128,6 +129,12 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate section="counter">
           <CounterRecordPage key={route.id} id={route.id} />
+        </StaffGate>
+      );
+    case "staffCounterReport":
+      return (
+        <StaffGate section="counter">
+          <CounterReportPage />
         </StaffGate>
       );
     case "help":

@@ -25,6 +25,8 @@ export type Route =
   /** C8, C9: the counter's kept records (保存記録) — the search, and one record with its documents. */
   | { readonly name: "staffCounterRecords" }
   | { readonly name: "staffCounterRecord"; readonly id: string }
+  /** C13: the counter's report of a month (窓口の利用状況). */
+  | { readonly name: "staffCounterReport" }
   /** N10: the manuals — residents' (`/help`), staff's (`/staff/help`) and administrators' (`/staff/help/admin`). */
   | { readonly name: "help" }
   | { readonly name: "staffHelp" }
@@ -90,6 +92,7 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === "notices" && third === undefined) return { name: "staffNotices" };
   if (first === "staff" && second === "counter" && third === undefined) return { name: "staffCounter" };
   if (first === "staff" && second === "counter" && third === "records" && rest.length === 0) return { name: "staffCounterRecords" };
+  if (first === "staff" && second === "counter" && third === "report" && rest.length === 0) return { name: "staffCounterReport" };
   if (first === "staff" && second === "counter" && third === "records" && rest.length === 1) {
     const id = decodeSegment(rest[0] ?? "");
     return id === null ? { name: "notFound" } : { name: "staffCounterRecord", id };

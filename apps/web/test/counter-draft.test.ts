@@ -185,6 +185,21 @@ describe("a scan joining the draft", () => {
     expect(next.persons).toHaveLength(2);
   });
 
+  it("keeps the first scan's start (the server's startedAt, C13's handling time), whatever came before it", () => {
+    const started = { ...serverDraft, startedAt: "2026-11-25T01:00:00.000Z" };
+    const read = { document: certificate, draft: started };
+    // Taken as it is into a blank draft; with the kind chosen first, or values typed first, the start is the scan's.
+    expect(draftAfterScan(emptyNotificationDraft("tennyu"), false, read).startedAt).toBe("2026-11-25T01:00:00.000Z");
+    expect(draftAfterScan(emptyNotificationDraft("tenkyo"), true, read).startedAt).toBe("2026-11-25T01:00:00.000Z");
+    const typedFirst = typeDraftValue(emptyNotificationDraft("tennyu"), { field: "address.new" }, "みほん県みほん市本町1-1");
+    expect(draftAfterScan(typedFirst, false, read).startedAt).toBe("2026-11-25T01:00:00.000Z");
+    // A later scan does not move it.
+    const second = { document: card, draft: { ...readIntoDraft(emptyNotificationDraft("tennyu"), card), startedAt: "2026-11-25T01:09:00.000Z" } };
+    expect(draftAfterScan(draftAfterScan(emptyNotificationDraft("tennyu"), false, read), false, second).startedAt).toBe("2026-11-25T01:00:00.000Z");
+    // An answer without one (an older server) leaves the draft without one.
+    expect(draftAfterScan(typedFirst, false, { document: certificate, draft: serverDraft }).startedAt).toBeUndefined();
+  });
+
   it("merges a second document with core's readIntoDraft: gaps filled, what staff typed and confirmed kept", () => {
     const typed = confirmDraftValue(typeDraftValue(serverDraft, { field: "address.new" }, "みほん県みほん市本町1-1"), { person: 0, field: "name" });
     const next = draftAfterScan(typed, false, { document: card, draft: readIntoDraft(emptyNotificationDraft("tennyu"), card) });

@@ -23,6 +23,9 @@ describe("resolveRoute", () => {
     ["/staff/counter/records", { name: "staffCounterRecords" }],
     ["/staff/counter/records/", { name: "staffCounterRecords" }],
     ["/staff/counter/records/6f1c2b9e-0000-4000-8000-000000000001", { name: "staffCounterRecord", id: "6f1c2b9e-0000-4000-8000-000000000001" }],
+    // C13: the counter's report.
+    ["/staff/counter/report", { name: "staffCounterReport" }],
+    ["/staff/counter/report/", { name: "staffCounterReport" }],
     ["/dev/inbox", { name: "devInbox" }],
     // N10: the manuals.
     ["/help", { name: "help" }],
@@ -35,7 +38,7 @@ describe("resolveRoute", () => {
     expect(resolveRoute(path)).toEqual(route);
   });
 
-  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A", "/help/x", "/help/admin", "/staff/help/x", "/staff/help/admin/x", "/staff/admin", "/staff/counter/x", "/staff/counter/records/a/b", "/staff/counter/records/%E0%A4%A"])(
+  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A", "/help/x", "/help/admin", "/staff/help/x", "/staff/help/admin/x", "/staff/admin", "/staff/counter/x", "/staff/counter/records/a/b", "/staff/counter/records/%E0%A4%A", "/staff/counter/report/2026-11"])(
     "sends %s to not-found",
     (path) => {
       expect(resolveRoute(path)).toEqual({ name: "notFound" });

@@ -61,13 +61,19 @@ describe("what the back office shows, from the session's permissions", () => {
     expect(canUseSection(STAFF_PERMISSIONS.filter((p) => p !== "counter.use"), "counter")).toBe(false);
   });
 
-  it("lists the counter's kept records (保存記録, C9) under the counter: offered and gated with it, by counter.use", () => {
-    expect(STAFF_SUBPAGES).toEqual(["counterRecords"]);
+  it("lists the counter's kept records (保存記録, C9) and its report (窓口の利用状況, C13) under the counter: offered and gated with it, by counter.use", () => {
+    expect(STAFF_SUBPAGES).toEqual(["counterRecords", "counterReport"]);
     expect(SUBPAGE_SECTION.counterRecords).toBe("counter");
-    expect(subpagesOf("counter")).toEqual(["counterRecords"]);
+    expect(SUBPAGE_SECTION.counterReport).toBe("counter");
+    expect(subpagesOf("counter")).toEqual(["counterRecords", "counterReport"]);
     for (const section of STAFF_SECTIONS) if (section !== "counter") expect([section, subpagesOf(section)]).toEqual([section, []]);
-    for (const locale of ["ja", "en"] as const) expect(resolveRoute(staffSubpageLinks(locale).counterRecords.href).name).toBe("staffCounterRecords");
+    for (const locale of ["ja", "en"] as const) {
+      expect(resolveRoute(staffSubpageLinks(locale).counterRecords.href).name).toBe("staffCounterRecords");
+      expect(resolveRoute(staffSubpageLinks(locale).counterReport.href).name).toBe("staffCounterReport");
+    }
     expect(staffSubpageLinks("ja").counterRecords.label).toBe("保存記録");
+    expect(staffSubpageLinks("ja").counterReport.label).toBe("窓口の利用状況");
+    expect(staffSubpageLinks("en").counterReport.label).toBe("Counter usage");
   });
 
   it("offers the staff manual (N10) to every signed-in member, whatever their permissions, last in the navigation", () => {

@@ -13,7 +13,7 @@ export interface TextFieldProps {
   readonly required?: boolean;
   readonly help?: string | null;
   readonly errors?: readonly string[];
-  readonly type?: "text" | "email" | "tel" | "password" | "date";
+  readonly type?: "text" | "email" | "tel" | "password" | "date" | "month";
   readonly inputMode?: HTMLAttributes<HTMLInputElement>["inputMode"];
   readonly autoComplete?: string;
   readonly placeholder?: string;

@@ -1,4 +1,4 @@
-import { APPROVAL_KINDS, APPROVAL_PERMISSION, BUILT_IN_ROLES, STAFF_COMMAND_TYPES, STATUS_LABELS, TRANSITIONS, type StaffCommandType, type StaffPermission } from "@madoguchi/core";
+import { APPROVAL_KINDS, APPROVAL_PERMISSION, BUILT_IN_ROLES, MAX_HANDLING_SECONDS, STAFF_COMMAND_TYPES, STATUS_LABELS, TRANSITIONS, type StaffCommandType, type StaffPermission } from "@madoguchi/core";
 import { en as enMessages } from "../../i18n/en.ts";
 import { ja as jaMessages } from "../../i18n/ja.ts";
 import type { Locale } from "../../i18n/locale.ts";
@@ -6,6 +6,10 @@ import { approvalMessages } from "../staff/approvals/approval-messages.ts";
 import { counterMessages } from "../staff/counter/counter-messages.ts";
 import { recordMessages } from "../staff/counter/counter-record-messages.ts";
 import { COUNTER_RECORDS_PATH } from "../staff/counter/counter-records.ts";
+import { relatedFormName } from "../staff/counter/counter-related-forms.ts";
+import { relatedMessages } from "../staff/counter/counter-related-messages.ts";
+import { COUNTER_REPORT_PATH } from "../staff/counter/counter-report.ts";
+import { reportMessages } from "../staff/counter/counter-report-messages.ts";
 import { staffSectionLinks, staffSubpageLinks } from "../staff/staff-nav.tsx";
 import { canUseSection, SECTION_PERMISSION, STAFF_SECTIONS, type StaffSection } from "../staff/staff-permissions.ts";
 import { HELP_PATHS } from "./help-labels.ts";
@@ -15,7 +19,7 @@ import type { Manual } from "./manual.ts";
 const SECTION_PURPOSE: Readonly<Record<Locale, Readonly<Record<StaffSection, string>>>> = {
   ja: {
     applications: "申請の一覧と詳細。状態の変更、手数料の変更、CSV の書き出し",
-    counter: "書かない窓口：住民が持参した書類（転出証明書・在留カードなど）を読み取り、住民異動届を作成して印刷。その下の「保存記録」で、保存した届出書と書類を検索・表示・印刷",
+    counter: "書かない窓口：住民が持参した書類（転出証明書・在留カードなど）を読み取り、住民異動届と関連する様式を作成して印刷。その下の「保存記録」で、保存した届出書と書類を検索・表示・印刷し、「窓口の利用状況」で月ごとの件数と処理時間を確認",
     statistics: "月ごとの申請件数（手続ごと）と月次報告 CSV",
     audit: "監査ログの検索・書き出し、職員が閲覧した申請、監査ログの保存期間",
     retention: "申請データの保存期間、期間を過ぎた申請の一括削除",
@@ -29,7 +33,7 @@ const SECTION_PURPOSE: Readonly<Record<Locale, Readonly<Record<StaffSection, str
   },
   en: {
     applications: "The list and detail of applications: status changes, fee changes, CSV export",
-    counter: "The no-writing counter: reads the documents a resident brings (moving-out certificate, residence card …) into a residence change notification to print; under it, “Kept records” finds, shows and prints the forms and documents kept",
+    counter: "The no-writing counter: reads the documents a resident brings (moving-out certificate, residence card …) into a residence change notification and its related forms to print; under it, “Kept records” finds, shows and prints the forms and documents kept, and “Counter usage” shows the month's counts and handling times",
     statistics: "Applications per month and procedure, and the monthly report as CSV",
     audit: "Searching and exporting the audit log, the applications a member opened, the log's retention",
     retention: "The applications' retention period and the bulk deletion of those past it",
@@ -89,6 +93,8 @@ const ja = (): Manual => {
   const a = approvalMessages.ja;
   const c = counterMessages.ja;
   const r = recordMessages.ja;
+  const rf = relatedMessages.ja;
+  const rp = reportMessages.ja;
   return {
     title: "職員向けマニュアル",
     intro: [
@@ -291,6 +297,7 @@ const ja = (): Manual => {
               `書類全体についての注意（世帯主と続柄の食い違い、届出書に書ききれない人など）は、「${c.scansHeading}」に表示されます。確かめて「${c.acknowledge}」を押します。`,
               `「${c.issuesHeading}」の項目がなくなると「${c.print}」を押せます。PDFを印刷し、住民に署名してもらいます。表示される${c.confirmationNumber}は届出書にも印刷されます。作成した届出書は、保存記録として自動で保存されます。`,
               `続いて表示される「${r.keepHeading}」で、読み取った書類を届出書と一緒に保存します。書類はチェックされ、書類の種類の名前（転出証明書など）が付いています。保存しない書類はチェックを外し、名前は必要なら直します。委任状など読み取っていない書類は「${r.addOtherHeading}」でファイルと名前（例：委任状）を指定して「${r.addToList}」を押します。A4以外の大きさの書類もそのまま保存されます。「${r.keep}」を押すと、書類ごとに「${r.kept}」か、保存できなかった理由が表示されます。保存できなかった書類は、確かめてからもう一度「${r.keep}」を押します。`,
+              `住民票の写しや印鑑登録も必要なときは、その下の「${rf.heading}」で作成します（次の「${rf.heading}」を参照）。`,
             ],
           },
           {
@@ -302,6 +309,22 @@ const ja = (): Manual => {
           { note: `書類の読み取りと届出書の作成は監査ログに記録されます。届出の内容は印刷するまでこの画面にだけあり、画面を閉じたり再読み込みしたりすると消えます。読み取った書類も「${r.keep}」を押すまでこの画面にだけあり、「${c.newNotification}」を押すと消えます。` },
         ],
         subsections: [
+          {
+            id: "staff-counter-related",
+            title: "関連する様式（住民票の写し等交付請求書・印鑑登録申請書）",
+            blocks: [
+              `住民異動届を印刷すると、「${r.keepHeading}」の下に「${rf.heading}」が表示されます。転入などと一緒に出されることの多い${relatedFormName("juminhyo-seikyu", "ja")}と${relatedFormName("inkan-toroku", "ja")}を、印刷した住民異動届の内容から作成します。住民に同じことを書いてもらう必要はありません。`,
+              {
+                ordered: true,
+                list: [
+                  `様式ごとに「${rf.applicant["juminhyo-seikyu"]}」「${rf.applicant["inkan-toroku"]}」を、届出の人の中から選びます（最初は1人目）。`,
+                  `「${rf.print(relatedFormName("inkan-toroku", "ja"))}」などを押すと、PDFがダウンロードされます。届出書と同じ確認番号が印刷され、届出書の保存記録にも保存されます。`,
+                  `PDFを印刷し、住民に署名・押印してもらいます。${relatedFormName("juminhyo-seikyu", "ja")}には届出の全員が印刷されるので、必要のない人は住民が線を引いて消します。`,
+                ],
+              },
+              { note: `使うのは住民異動届を印刷した時点の内容です。印刷した後に画面の届出を直しても、関連する様式には反映されません。直したときは、先に住民異動届を作成し直してください。作成した様式は監査ログに記録されます。` },
+            ],
+          },
           {
             id: "staff-counter-records",
             title: "保存記録（届出書と書類の検索・表示・印刷）",
@@ -322,6 +345,25 @@ const ja = (): Manual => {
                 ],
               },
               { note: "保存記録の検索、記録の表示、書類を開いた操作は、すべて監査ログに記録されます。業務に必要のない記録は開かないでください。" },
+            ],
+          },
+          {
+            id: "staff-counter-report",
+            title: "窓口の利用状況",
+            blocks: [
+              [
+                `メニューの「${nav.counter.label}」の下にある「`,
+                { href: COUNTER_REPORT_PATH, text: sub.counterReport.label },
+                `」（${holders("counter.use", "ja")}）では、「${rp.month}」（最初は今月、日本時間）を選んで「${rp.show}」を押すと、その月の書かない窓口の利用状況が表示されます。件数と時間だけで、個人情報は含みません。`,
+              ],
+              {
+                list: [
+                  `「${rp.formsHeading}」：日ごと・届出の種類ごとの届出書の件数と、処理時間の中央値と90%値（分）。処理時間は、最初の書類を読み取ってから住民異動届を印刷するまでです。書類を読み取らずに作成した届出と${MAX_HANDLING_SECONDS / 3600}時間を超えたものは含まず、処理時間がわからないときは「—」と表示されます。`,
+                  `「${rp.totalsHeading}」：転入・転居・転出・世帯主変更ごとの月の件数と合計。`,
+                  `「${rp.relatedHeading}」：${relatedFormName("juminhyo-seikyu", "ja")}と${relatedFormName("inkan-toroku", "ja")}を作成した件数。`,
+                  `「${rp.scansHeading}」：${rp.scansRead}、${rp.scansFailed}の件数と、読み取った項目のうち職員の確認が必要だった項目の割合（氏名は常に確認が必要な項目に数えられます）。`,
+                ],
+              },
             ],
           },
         ],
@@ -352,7 +394,7 @@ const ja = (): Manual => {
               "申請一覧の表示、申請の閲覧、状態の変更、手数料の変更、書き出し",
               "権限がなく断られた操作",
               "監査ログの閲覧と書き出し、設定の変更",
-              "書かない窓口での書類の読み取りと届出書の作成、書類の保存、保存記録の検索・表示・書類を開いた操作",
+              "書かない窓口での書類の読み取りと届出書・関連する様式の作成、書類の保存、保存記録の検索・表示・書類を開いた操作",
             ],
           },
           `監査ログを見る権限（${holders("audit.view", "ja")}）を持つ職員は、どの職員がいつどの申請を開いたかを調べられます。業務に必要のない申請は開かないでください。`,
@@ -381,6 +423,8 @@ const en = (): Manual => {
   const a = approvalMessages.en;
   const c = counterMessages.en;
   const r = recordMessages.en;
+  const rf = relatedMessages.en;
+  const rp = reportMessages.en;
   return {
     title: "Staff manual",
     intro: [
@@ -583,6 +627,7 @@ const en = (): Manual => {
               `Notes on a document as a whole (a head of household that does not match the relationships, more persons than the form has rows …) show under “${c.scansHeading}”. Check them and press “${c.acknowledge}”.`,
               `Once nothing is left under “${c.issuesHeading}”, “${c.print}” can be pressed. Print the PDF and have the resident sign it. The ${c.confirmationNumber.toLowerCase()} shown is printed on the form too. The form made is kept as a record by itself.`,
               `Under “${r.keepHeading}”, shown next, keep the documents read with the form. Each is ticked and titled with its kind of document (転出証明書 …). Untick those not to keep and correct a title if needed. Add a document that was not read (a power of attorney …) under “${r.addOtherHeading}” with its file and title (e.g. 委任状) and “${r.addToList}”; documents of any paper size are kept as they are. Press “${r.keep}”: each document then says “${r.kept}” or why it could not be kept. Check those and press “${r.keep}” again.`,
+              `When the resident also needs copies of the residence certificate or a seal registration, make the forms under “${rf.heading}” below it (see “${rf.heading}” next).`,
             ],
           },
           {
@@ -594,6 +639,22 @@ const en = (): Manual => {
           { note: `Reading documents and creating forms are recorded in the audit log. The notification exists only on this page until it is printed: closing or reloading the page discards it. The documents read stay on this page only until you press “${r.keep}”: “${c.newNotification}” discards them.` },
         ],
         subsections: [
+          {
+            id: "staff-counter-related",
+            title: "Related forms (request for copies of the residence certificate, seal registration)",
+            blocks: [
+              `Once the residence change notification is printed, “${rf.heading}” shows below “${r.keepHeading}”. It makes the forms often handed in with a moving-in notification — the ${relatedFormName("juminhyo-seikyu", "en").toLowerCase()} and the ${relatedFormName("inkan-toroku", "en").toLowerCase()} — from the notification printed: the resident does not write the same again.`,
+              {
+                ordered: true,
+                list: [
+                  `For each form, choose “${rf.applicant["juminhyo-seikyu"]}” or “${rf.applicant["inkan-toroku"]}” among the persons of the notification (the first at first).`,
+                  `“${rf.print(relatedFormName("inkan-toroku", "en"))}” (or the other form's button) downloads the PDF. It carries the notification's confirmation number and is kept with its record too.`,
+                  `Print the PDF and have the resident sign (and seal) it. The request lists everyone on the notification: the resident crosses out those not needed.`,
+                ],
+              },
+              { note: "They use the notification as it was when printed: a correction made on the page afterwards does not reach them. After a correction, create the notification's PDF again first. The forms made are recorded in the audit log." },
+            ],
+          },
           {
             id: "staff-counter-records",
             title: "Kept records (finding, showing and printing forms and documents)",
@@ -614,6 +675,25 @@ const en = (): Manual => {
                 ],
               },
               { note: "Every search, record shown and document opened is recorded in the audit log. Do not open records your work does not need." },
+            ],
+          },
+          {
+            id: "staff-counter-report",
+            title: "Counter usage",
+            blocks: [
+              [
+                `On “`,
+                { href: COUNTER_REPORT_PATH, text: sub.counterReport.label },
+                `”, under “${nav.counter.label}” in the menu (${holders("counter.use", "en")}), choose the “${rp.month}” (this month at first, Japan time) and press “${rp.show}” to see how the no-writing counter was used in that month. Counts and times only: no personal data.`,
+              ],
+              {
+                list: [
+                  `“${rp.formsHeading}”: the forms per day and kind of notification, with the median and 90th-percentile handling minutes. Handling time runs from reading the first document to printing the notification; notifications made without reading a document and those over ${MAX_HANDLING_SECONDS / 3600} hours are left out, and “—” shows when no time is known.`,
+                  `“${rp.totalsHeading}”: the month's forms per kind (moving in, moving within the municipality, moving out, change of head of household) and their total.`,
+                  `“${rp.relatedHeading}”: how many of each related form were made.`,
+                  `“${rp.scansHeading}”: the documents read, those that failed, and the share of the values read that staff had to check (names always count as needing a check).`,
+                ],
+              },
             ],
           },
         ],
@@ -644,7 +724,7 @@ const en = (): Manual => {
               "showing the list, opening an application, status changes, fee changes, exports",
               "requests refused for lack of permission",
               "viewing and exporting the audit log, changes of settings",
-              "reading documents, creating forms and keeping documents at the no-writing counter; searching kept records, showing them and opening their documents",
+              "reading documents, creating forms (related forms too) and keeping documents at the no-writing counter; searching kept records, showing them and opening their documents",
             ],
           },
           `Members who may read the audit log (${holders("audit.view", "en")}) can see which applications a member opened and when. Do not open applications your work does not need.`,

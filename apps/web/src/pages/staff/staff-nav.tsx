@@ -11,6 +11,8 @@ import { noticesNavLabel } from "./notices/notices-page.tsx";
 import { counterNavLabel } from "./counter/counter-messages.ts";
 import { counterRecordsNavLabel } from "./counter/counter-record-messages.ts";
 import { COUNTER_RECORDS_PATH } from "./counter/counter-records.ts";
+import { COUNTER_REPORT_PATH } from "./counter/counter-report.ts";
+import { counterReportNavLabel } from "./counter/counter-report-messages.ts";
 import { statisticsNavLabel } from "./statistics/statistics-page.tsx";
 import { retentionNavLabel } from "./retention/retention-page.tsx";
 import { HELP_PATHS, staffManualNavLabel } from "../help/help-labels.ts";
@@ -37,9 +39,10 @@ export const staffSectionLinks = (locale: Locale): Readonly<Record<StaffSection,
 /** Each sub-page's page and its name in the navigation, under its section. */
 export const staffSubpageLinks = (locale: Locale): Readonly<Record<StaffSubpage, { readonly href: string; readonly label: string }>> => ({
   counterRecords: { href: COUNTER_RECORDS_PATH, label: counterRecordsNavLabel[locale] },
+  counterReport: { href: COUNTER_REPORT_PATH, label: counterReportNavLabel[locale] },
 });
 
-/** A sub-page's test id: `staff-nav-counter-records`. */
+/** A sub-page's test id: `staff-nav-counter-records`, `staff-nav-counter-report`. */
 const subpageTestId = (page: StaffSubpage): string => `staff-nav-${page.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /**

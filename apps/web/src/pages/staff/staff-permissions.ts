@@ -16,13 +16,16 @@ export type StaffSection = (typeof STAFF_SECTIONS)[number];
  * Pages of a section beyond its first, listed under it in the navigation. Each needs its section's permission (its
  * API routes require the same one), so it is offered, and gated, with the section.
  */
-export const STAFF_SUBPAGES = ["counterRecords"] as const;
+export const STAFF_SUBPAGES = ["counterRecords", "counterReport"] as const;
 
 /** A page listed under a section of the navigation. */
 export type StaffSubpage = (typeof STAFF_SUBPAGES)[number];
 
-/** The section each sub-page belongs to: C8, C9 — the counter's kept records (保存記録) are the counter's. */
-export const SUBPAGE_SECTION: Readonly<Record<StaffSubpage, StaffSection>> = { counterRecords: "counter" };
+/**
+ * The section each sub-page belongs to: C8, C9 — the counter's kept records (保存記録) — and C13 — its report
+ * (窓口の利用状況) — are the counter's.
+ */
+export const SUBPAGE_SECTION: Readonly<Record<StaffSubpage, StaffSection>> = { counterRecords: "counter", counterReport: "counter" };
 
 /** The sub-pages of a section, in the navigation's order. */
 export const subpagesOf = (section: StaffSection): readonly StaffSubpage[] => STAFF_SUBPAGES.filter((p) => SUBPAGE_SECTION[p] === section);

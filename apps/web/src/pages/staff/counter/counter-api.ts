@@ -1,8 +1,9 @@
-import type { CounterDocumentKind, ResidenceNotificationDraft } from "@madoguchi/core";
+import type { CounterDocumentKind, RelatedFormId, ResidenceNotificationDraft } from "@madoguchi/core";
 import { requestDownload, requestFileByPost, requestJson, requestUpload } from "../../../api.ts";
 import type { Locale } from "../../../i18n/locale.ts";
 import { scanQuery, type CounterSetup, type ScanContentType, type ScanRead } from "./counter-draft.ts";
 import type { CounterDocumentView, CounterRecordSearchAnswer, CounterRecordView } from "./counter-records.ts";
+import { reportQuery, type CounterReportAnswer } from "./counter-report.ts";
 
 /** Reading a page takes the OCR a few seconds, more on a busy machine: far beyond the usual 30 s would be a fault. */
 const READ_TIMEOUT_MS = 180_000;
@@ -37,6 +38,14 @@ export const counterApi = (locale: Locale) => ({
     }),
   /** A kept document's PDF (fetched, not linked: a refusal comes back as a message, not as a saved file). Audited. */
   document: (recordId: string, documentId: string) => requestDownload(`${recordUrl(recordId)}/documents/${encodeURIComponent(documentId)}`, { locale }),
+  /**
+   * C7: a related form (住民票の写し等交付請求書, 印鑑登録申請書) as a PDF, from the draft as it was printed, `person` (an
+   * index of its persons) applying; printed with the record's confirmation number and kept with the record.
+   */
+  relatedForm: (recordId: string, formId: RelatedFormId, draft: ResidenceNotificationDraft, person: number, csrfToken: string) =>
+    requestFileByPost(`${recordUrl(recordId)}/forms/${encodeURIComponent(formId)}`, { locale, csrfToken, body: { draft, person }, accept: "application/pdf" }),
+  /** C13: the counter's report of a month (`YYYY-MM`, Japan's calendar): counts and times only, no personal data. */
+  report: (month: string, signal: AbortSignal) => requestJson<CounterReportAnswer>("GET", `/api/staff/counter/report?${reportQuery(month)}`, { locale, signal }),
 });
 
 /** The header the printed form's confirmation number comes in. */

@@ -87,14 +87,21 @@ export const isBlankDraft = (draft: ResidenceNotificationDraft): boolean =>
   Object.keys(draft.fields).length === 0 && draft.persons.length === 0 && draft.scans.length === 0;
 
 /**
+ * The draft with the time its first scan was read (the server's `startedAt` on its answer, C13's handling time), when
+ * it has none yet: a kind chosen first, or values typed before the first scan, must not lose it; a later scan keeps the first's.
+ */
+const startedBy = (draft: ResidenceNotificationDraft, read: ScanRead): ResidenceNotificationDraft =>
+  draft.startedAt !== undefined || read.draft.startedAt === undefined ? draft : { ...draft, startedAt: read.draft.startedAt };
+
+/**
  * The draft after a scan. Into a blank draft the server's draft is taken as it is (the document decides the kind
  * of notification: a 転出証明書 is brought for a 転入) — unless staff chose the kind first, which then stays. Into a
  * draft with something in it the document is merged by core's `readIntoDraft`: it fills gaps only, so nothing staff
  * typed or an earlier document gave is overwritten.
  */
 export const draftAfterScan = (current: ResidenceNotificationDraft, kindChosen: boolean, read: ScanRead): ResidenceNotificationDraft => {
-  if (!isBlankDraft(current)) return readIntoDraft(current, read.document);
-  return kindChosen ? readIntoDraft(emptyNotificationDraft(current.kind), read.document) : read.draft;
+  if (!isBlankDraft(current)) return startedBy(readIntoDraft(current, read.document), read);
+  return kindChosen ? startedBy(readIntoDraft(emptyNotificationDraft(current.kind), read.document), read) : read.draft;
 };
 
 /** The input of a value: `counter-address-previous`, `counter-person-0-name` (also its test id). */

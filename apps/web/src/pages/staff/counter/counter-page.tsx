@@ -28,6 +28,7 @@ import { CounterKeepPanel } from "./counter-keep-panel.tsx";
 import { counterMessages, issueText, pathLabel } from "./counter-messages.ts";
 import { recordMessages } from "./counter-record-messages.ts";
 import { COUNTER_RECORDS_PATH, RECORD_ID_HEADER, type ScanToKeep } from "./counter-records.ts";
+import { CounterRelatedPanel } from "./counter-related-panel.tsx";
 import { CounterScanForm, type ReadOutcome, type ScanPicture } from "./counter-scan-form.tsx";
 import { CounterScanViewer, type ScanHighlight } from "./counter-scan-viewer.tsx";
 import { CounterSheet } from "./counter-sheet.tsx";
@@ -37,7 +38,8 @@ import { CounterSheet } from "./counter-sheet.tsx";
  * the resident brings; the server's template OCR reads it into a 住民異動届 that staff compare with the document,
  * confirm or correct, and print as a PDF for the resident to sign. The draft lives on this page only (it is
  * personal data: never stored in the browser) until it is printed; the server keeps the printed form as a record
- * (C8), and the scans read for it are kept with it from the panel 書類の保存 shown after printing.
+ * (C8), and the scans read for it are kept with it from the panel 書類の保存 shown after printing; the panel 関連する様式
+ * (C7) then prints the 住民票の写し等交付請求書 and the 印鑑登録申請書 from the draft as printed, kept with the same record.
  */
 export function CounterPage() {
   const { locale } = useI18n();
@@ -64,7 +66,8 @@ export function CounterPage() {
 type PrintState =
   | { readonly kind: "idle" }
   | { readonly kind: "printing" }
-  | { readonly kind: "printed"; readonly confirmationNumber: string | null; readonly recordId: string | null }
+  /** `draft`: the draft as printed, kept for the related forms (C7) — the page's draft may change after printing. */
+  | { readonly kind: "printed"; readonly confirmationNumber: string | null; readonly recordId: string | null; readonly draft: ResidenceNotificationDraft }
   | { readonly kind: "failed"; readonly message: string; readonly issues: readonly DraftIssue[] };
 
 const FRESH: ResidenceNotificationDraft = emptyNotificationDraft("tennyu");
@@ -134,7 +137,8 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
   const printForm = async () => {
     if (issues.length > 0 || print.kind === "printing") return;
     setPrint({ kind: "printing" });
-    const result = await counterApi(locale).print(draftRef.current, csrfToken);
+    const printed = draftRef.current;
+    const result = await counterApi(locale).print(printed, csrfToken);
     if (!result.ok) {
       const message = result.error.message ?? (result.error.status === 0 ? m.networkError : m.unexpectedError);
       setPrint({ kind: "failed", message, issues: knownIssues(result.error.issues ?? []) });
@@ -142,7 +146,7 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
     }
     const confirmationNumber = result.data.headers.get(CONFIRMATION_HEADER);
     saveDownloadedFile(result.data, `juminido-todoke-${confirmationNumber ?? "draft"}.pdf`);
-    setPrint({ kind: "printed", confirmationNumber, recordId: result.data.headers.get(RECORD_ID_HEADER) });
+    setPrint({ kind: "printed", confirmationNumber, recordId: result.data.headers.get(RECORD_ID_HEADER), draft: printed });
   };
 
   return (
@@ -228,7 +232,17 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
                 <p>{r.noRecordId}</p>
               </Alert>
             ) : (
-              <CounterKeepPanel key={print.recordId} recordId={print.recordId} scans={scansToKeep} setup={setup} csrfToken={csrfToken} />
+              <>
+                <CounterKeepPanel key={print.recordId} recordId={print.recordId} scans={scansToKeep} setup={setup} csrfToken={csrfToken} />
+                <CounterRelatedPanel
+                  key={`related-${print.recordId}`}
+                  recordId={print.recordId}
+                  confirmationNumber={print.confirmationNumber}
+                  draft={print.draft}
+                  csrfToken={csrfToken}
+                  scanName={(scan) => m.scanName(scan + 1, pick(kindName(print.draft.scans[scan]?.kind ?? "")))}
+                />
+              </>
             ))}
         </div>
         <div className="counter-layout__side">
