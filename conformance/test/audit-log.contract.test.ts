@@ -21,6 +21,10 @@ const mustCatch: readonly [string, AuditFlaws, string][] = [
 ];
 
 describe("the audit-log contract catches broken adapters", () => {
+  it("a read that ignores the actor filter fails at the fixed example, not only when the property happens on one", async () => {
+    await expect(caseNamed("read filters by actor").run(async () => flawedAuditStore({ ignoresActorFilter: true }), { numRuns: 1 })).rejects.toThrow();
+  }, 30_000);
+
   for (const [flaw, flaws, prefix] of mustCatch) {
     it(`${flaw} fails "${prefix}…"`, async () => {
       await expect(caseNamed(prefix).run(async () => flawedAuditStore(flaws), { numRuns: 30 })).rejects.toThrow();
