@@ -1,4 +1,5 @@
-import type { MouseEvent, RefObject } from "react";
+import type { RefObject } from "react";
+import { jumpToField } from "./jump-to-field.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 
 /**
@@ -22,14 +23,6 @@ export function ErrorSummary({
   readonly focusRef: RefObject<HTMLDivElement | null>;
 }) {
   const { t } = useI18n();
-  const jump = (event: MouseEvent<HTMLAnchorElement>, targetId: string) => {
-    const target = document.getElementById(targetId);
-    if (target === null) return;
-    // A fragment link scrolls but does not focus the input on every browser: do both explicitly.
-    event.preventDefault();
-    target.focus();
-    target.scrollIntoView({ block: "center" });
-  };
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={focusRef} aria-labelledby="error-summary-title">
       <h2 id="error-summary-title" className="error-summary__title">
@@ -44,7 +37,7 @@ export function ErrorSummary({
               {item.targetId === null ? (
                 text
               ) : (
-                <a href={`#${item.targetId}`} onClick={(e) => jump(e, item.targetId ?? "")}>
+                <a href={`#${item.targetId}`} onClick={(e) => jumpToField(e, item.targetId ?? "")}>
                   {text}
                 </a>
               )}

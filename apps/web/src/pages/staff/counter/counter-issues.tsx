@@ -1,4 +1,4 @@
-import type { MouseEvent } from "react";
+import { jumpToField } from "../../../components/jump-to-field.ts";
 import type { DraftIssue } from "@madoguchi/core";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import { issueTargetId } from "./counter-draft.ts";
@@ -11,14 +11,6 @@ import { counterMessages, issueText } from "./counter-messages.ts";
 export function CounterIssues({ issues, scanName }: { readonly issues: readonly DraftIssue[]; readonly scanName: (scan: number) => string }) {
   const { locale } = useI18n();
   const m = counterMessages[locale];
-  const jump = (event: MouseEvent<HTMLAnchorElement>, targetId: string) => {
-    const target = document.getElementById(targetId);
-    if (target === null) return;
-    // A fragment link scrolls but does not focus the input on every browser: do both.
-    event.preventDefault();
-    target.focus();
-    target.scrollIntoView({ block: "center" });
-  };
   return (
     <section aria-labelledby="counter-issues-heading" className={issues.length === 0 ? "counter-issues counter-issues--none" : "counter-issues"}>
       <h2 id="counter-issues-heading">{m.issuesHeading}</h2>
@@ -31,7 +23,7 @@ export function CounterIssues({ issues, scanName }: { readonly issues: readonly 
               const target = issueTargetId(issue);
               return (
                 <li key={`${target}-${issue.code}-${i}`} data-testid="counter-issue">
-                  <a href={`#${target}`} onClick={(e) => jump(e, target)}>
+                  <a href={`#${target}`} onClick={(e) => jumpToField(e, target)}>
                     {issueText(issue, locale, scanName)}
                   </a>
                 </li>
