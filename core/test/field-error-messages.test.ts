@@ -29,6 +29,22 @@ describe("fieldErrorMessage", () => {
     expect(fieldLabel("request.extra.fiscalYear", "en")).toBe("fiscalYear");
   });
 
+  it("reads well for a text question: 入力, its maximum, and what is wrong with a tab or a line break", () => {
+    const submitTo = "request.extra.submitTo";
+    expect(fieldErrorMessage({ field: submitTo, code: "required" }, "ja", procedure)).toBe("提出先を入力してください");
+    expect(fieldErrorMessage({ field: submitTo, code: "required" }, "en", procedure)).toBe("Submitted to is required");
+    expect(fieldErrorMessage({ field: submitTo, code: "too_long", params: { max: 50 } }, "ja", procedure)).toBe("提出先は50文字以内で入力してください");
+    expect(fieldErrorMessage({ field: submitTo, code: "too_long", params: { max: 50 } }, "en", procedure)).toBe("Submitted to must be at most 50 characters");
+    const control = { field: submitTo, code: "invalid_type", params: { reason: "control_character" } } as const;
+    expect(fieldErrorMessage(control, "ja", procedure)).toBe("提出先に改行やタブなどの使えない文字が含まれています。1行で入力してください");
+    expect(fieldErrorMessage(control, "en", procedure)).toBe(
+      "Submitted to contains characters that cannot be used, such as line breaks or tabs. Write it on one line",
+    );
+    expect(fieldErrorMessage({ field: submitTo, code: "invalid_type" }, "ja", procedure)).toBe("提出先の形式が正しくありません");
+    // The select questions beside it still say 選択.
+    expect(fieldErrorMessage({ field: "request.extra.purpose", code: "required" }, "ja", procedure)).toBe("使用目的を選択してください");
+  });
+
   it("has a non-empty message for every code in both languages, without unfilled placeholders", () => {
     for (const code of FIELD_ERROR_CODES) {
       for (const locale of LOCALES) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { decodeProcedureCatalog, findDeliveryMethod, findProcedure } from "../src/index.ts";
+import { decodeProcedureCatalog, findDeliveryMethod, findProcedure, type ExtraField, type SelectExtraField } from "../src/index.ts";
 import { must, shippedCatalogJson } from "./fixtures.ts";
 
 type Json = Record<string, any>;
+const selectOf = (f: ExtraField | undefined): SelectExtraField | undefined => (f?.kind === "select" ? f : undefined);
 const file = (): Json => shippedCatalogJson() as Json;
 const issuesOf = (json: unknown) =>
   decodeProcedureCatalog(json).match(
@@ -55,19 +56,33 @@ describe("the shipped catalog (config/procedures.json)", () => {
     const catalog = decoded._unsafeUnwrap();
     for (const id of ["shotoku-kazei", "nozei"]) {
       const p = must(findProcedure(catalog, id));
-      expect(p.extraFields.map((f) => [f.key, f.required])).toEqual([
-        ["fiscalYear", true],
-        ["purpose", true],
+      expect(p.extraFields.slice(0, 2).map((f) => [f.key, f.kind, f.required])).toEqual([
+        ["fiscalYear", "select", true],
+        ["purpose", "select", true],
       ]);
-      const fiscalYear = must(p.extraFields[0]);
-      expect(fiscalYear.options.slice(0, 3).map((o) => [o.value, o.label.ja])).toEqual([
+      const [fiscalYear, purpose] = p.extraFields.map(selectOf);
+      expect(must(fiscalYear).options.slice(0, 3).map((o) => [o.value, o.label.ja])).toEqual([
         ["2026", "令和8年度"],
         ["2025", "令和7年度"],
         ["2024", "令和6年度"],
       ]);
-      expect(must(p.extraFields[1]).options.map((o) => o.label.ja)).toEqual(expect.arrayContaining(["児童手当", "保育園・幼稚園", "融資・ローン", "扶養", "その他"]));
+      expect(must(purpose).options.map((o) => o.label.ja)).toEqual(expect.arrayContaining(["児童手当", "保育園・幼稚園", "融資・ローン", "扶養", "その他"]));
     }
     expect(must(findProcedure(catalog, "juminhyo")).extraFields).toEqual([]);
+  });
+
+  it("asks the 所得・課税証明書's 提出先 as optional text of at most 50 characters", () => {
+    const catalog = decoded._unsafeUnwrap();
+    expect(must(findProcedure(catalog, "shotoku-kazei")).extraFields.map((f) => f.key)).toEqual(["fiscalYear", "purpose", "submitTo"]);
+    expect(must(findProcedure(catalog, "shotoku-kazei")).extraFields[2]).toEqual({
+      key: "submitTo",
+      label: { ja: "提出先", en: "Submitted to" },
+      kind: "text",
+      maxLength: 50,
+      required: false,
+      help: { ja: "証明書の提出先（例：○○銀行）。任意です。", en: "Where you will submit the certificate (e.g. a bank). Optional." },
+    });
+    expect(must(findProcedure(catalog, "nozei")).extraFields.map((f) => f.key)).toEqual(["fiscalYear", "purpose"]);
   });
 });
 
@@ -138,6 +153,62 @@ describe("decodeProcedureCatalog", () => {
       'procedures[0] ("juminhyo").deliveryMethodIds: Expected a value with a length of at least 1',
       'procedures[6] ("shotoku-kazei").extraFields[1] ("purpose").options: Expected a value with a length of at least 1',
     ]);
+  });
+
+  describe("a text question", () => {
+    const textQuestion = (patch: Json = {}): Json => ({
+      key: "companyName",
+      label: { ja: "勤務先", en: "Employer" },
+      kind: "text",
+      maxLength: 100,
+      required: true,
+      ...patch,
+    });
+    const withQuestion = (question: Json): Json => {
+      const json = file();
+      json.procedures[0].extraFields = [question];
+      return json;
+    };
+    const at = 'procedures[0] ("juminhyo").extraFields[0] ("companyName")';
+
+    it("decodes, with or without help, at the bounds of maxLength", () => {
+      for (const patch of [{}, { help: { ja: "任意", en: "Optional" } }, { maxLength: 1 }, { maxLength: 200 }, { required: false }]) {
+        const p = must(decodeProcedureCatalog(withQuestion(textQuestion(patch)))._unsafeUnwrap().procedures[0]);
+        expect(p.extraFields).toEqual([textQuestion(patch)]);
+      }
+    });
+
+    it.each([
+      [{ maxLength: 0 }, `${at}.maxLength: Expected a value greater than or equal to 1`],
+      [{ maxLength: 201 }, `${at}.maxLength: Expected a value less than or equal to 200`],
+      [{ maxLength: 10.5 }, `${at}.maxLength: Expected an integer`],
+      [{ maxLength: "50" }, `${at}.maxLength: Expected number`],
+      [{ maxLength: undefined }, `${at}.maxLength: Missing key`],
+      [{ options: [{ value: "a", label: { ja: "あ", en: "A" } }] }, `${at}.options: Expected no excess property`],
+      [{ key: "1st" }, 'procedures[0] ("juminhyo").extraFields[0] ("1st").key: Expected a string matching the RegExp ^[A-Za-z][A-Za-z0-9_]{0,63}$'],
+      [{ label: { ja: "勤務先" } }, `${at}.label.en: Missing key`],
+      [{ kind: "textarea" }, `${at}: Expected an extra field of kind "select" or "text"`],
+    ])("refuses %o, naming the field", (patch, issue) => {
+      const question = textQuestion(patch);
+      if ("maxLength" in patch && patch.maxLength === undefined) delete question.maxLength;
+      expect(issuesOf(withQuestion(question))).toEqual([issue]);
+    });
+
+    it("refuses maxLength on a select question, and a select question without options", () => {
+      const json = file();
+      json.procedures[6].extraFields[0].maxLength = 50;
+      delete json.procedures[6].extraFields[1].options;
+      expect(issuesOf(json)).toEqual([
+        'procedures[6] ("shotoku-kazei").extraFields[0] ("fiscalYear").maxLength: Expected no excess property',
+        'procedures[6] ("shotoku-kazei").extraFields[1] ("purpose").options: Missing key',
+      ]);
+    });
+
+    it("shares the key namespace with select questions: a duplicate key is refused", () => {
+      const json = file();
+      json.procedures[6].extraFields[2].key = "purpose";
+      expect(issuesOf(json)).toEqual(['procedures[6] ("shotoku-kazei").extraFields[2] ("purpose").key: duplicate extra field key "purpose"']);
+    });
   });
 
   it("defaults extraFields, fieldHelp and enabled when they are left out", () => {

@@ -240,6 +240,115 @@ describe("validateApplicationInput: configurable required fields (R4)", () => {
   });
 });
 
+describe("validateApplicationInput: text questions (S6)", () => {
+  // The shipped 所得・課税証明書 asks 提出先 (submitTo): optional text, at most 50 characters.
+  const withSubmitTo = (submitTo: unknown) => withRequest({ extra: { fiscalYear: "2026", purpose: "loan", submitTo } });
+  const answerOf = (raw: unknown, cat: ProcedureCatalog = catalog) => validateApplicationInput(raw, cat, today)._unsafeUnwrap().request.extra;
+  /** The shipped catalog with 提出先 required and at most `maxLength` characters. */
+  const requiredText = (maxLength: number): ProcedureCatalog => ({
+    ...catalog,
+    procedures: catalog.procedures.map((p) =>
+      p.id !== "shotoku-kazei"
+        ? p
+        : {
+            ...p,
+            extraFields: p.extraFields.map((f) => (f.key === "submitTo" ? { key: f.key, label: f.label, kind: "text" as const, maxLength, required: true } : f)),
+          },
+    ),
+  });
+
+  it("is asked by the shipped catalog", () => {
+    expect(must(catalog.procedures.find((p) => p.id === "shotoku-kazei")).extraFields.find((f) => f.key === "submitTo")).toMatchObject({
+      kind: "text",
+      maxLength: 50,
+      required: false,
+    });
+  });
+
+  it("accepts an answer, trimmed but otherwise as typed: no width folding, no NFKC", () => {
+    expect(answerOf(withSubmitTo("  みほん銀行　本店\u3000"))).toEqual({ fiscalYear: "2026", purpose: "loan", submitTo: "みほん銀行　本店" });
+    for (const typed of ["ＡＢＣ銀行　１２３支店", "ｶﾌﾞｼｷｶﾞｲｼｬ", "㈱みほん", "\uFA10本 髙﨑 𠮷", "Caf\u0065\u0301"]) {
+      expect(answerOf(withSubmitTo(typed)).submitTo).toBe(typed);
+    }
+  });
+
+  it("leaves out an empty optional answer, and refuses an empty required one", () => {
+    for (const empty of ["", "   ", "\u3000", null, undefined]) {
+      expect(answerOf(withSubmitTo(empty))).toEqual({ fiscalYear: "2026", purpose: "loan" });
+      expect(codesOf(withSubmitTo(empty), requiredText(50))).toEqual(["request.extra.submitTo:required"]);
+    }
+    expect(answerOf(withSubmitTo("銀行"), requiredText(50)).submitTo).toBe("銀行");
+  });
+
+  it("counts characters as code points: 𠮷 is one", () => {
+    expect(answerOf(withSubmitTo("𠮷".repeat(50))).submitTo).toBe("𠮷".repeat(50));
+    expect(answerOf(withSubmitTo(` ${"あ".repeat(50)} `)).submitTo).toBe("あ".repeat(50));
+    expect(fieldsOf(withSubmitTo("𠮷".repeat(51)))).toEqual([{ field: "request.extra.submitTo", code: "too_long", params: { max: 50 } }]);
+    expect(fieldsOf(withSubmitTo("abcdef"), requiredText(5))).toEqual([{ field: "request.extra.submitTo", code: "too_long", params: { max: 5 } }]);
+  });
+
+  it.each([
+    ["a line break", "みほん\n銀行"],
+    ["a carriage return", "みほん\r\n銀行"],
+    ["a tab", "みほん\t銀行"],
+    ["NUL", "みほん\u0000銀行"],
+    ["ESC", "\u001b[31m銀行"],
+    ["DEL", "銀行\u007f"],
+    ["a C1 control", "銀行\u0085本店"],
+    ["a line separator", "銀行\u2028本店"],
+    ["a lone surrogate", "銀行\uD842"],
+  ])("refuses %s inside the answer", (_what, typed) => {
+    expect(fieldsOf(withSubmitTo(typed))).toEqual([{ field: "request.extra.submitTo", code: "invalid_type", params: { reason: "control_character" } }]);
+  });
+
+  it("trims line breaks and tabs at the ends rather than refusing them", () => {
+    expect(answerOf(withSubmitTo("\t銀行\r\n")).submitTo).toBe("銀行");
+  });
+
+  it("refuses an answer that is not a string, and still refuses keys the procedure does not ask", () => {
+    expect(codesOf(withSubmitTo(42))).toEqual(["request.extra.submitTo:invalid_type"]);
+    expect(codesOf(withSubmitTo(["銀行"]))).toEqual(["request.extra.submitTo:invalid_type"]);
+    expect(codesOf(withRequest({ extra: { fiscalYear: "2026", purpose: "loan", submitto: "銀行" } }))).toEqual(["request.extra.submitto:unknown_field"]);
+    const juminhyo = { ...validBody(), procedureId: "juminhyo", request: { copies: 1, deliveryMethodId: "express", extra: { submitTo: "銀行" } } };
+    expect(codesOf(juminhyo)).toEqual(["request.extra.submitTo:unknown_field"]);
+  });
+
+  it("still folds the width of select values only", () => {
+    expect(answerOf(withRequest({ extra: { fiscalYear: "２０２６", purpose: "loan", submitTo: "２０２６年度分" } }))).toEqual({
+      fiscalYear: "2026",
+      purpose: "loan",
+      submitTo: "２０２６年度分",
+    });
+  });
+
+  const controls = /[\p{Cc}\u2028\u2029]/u;
+  const codePoint = fc.string({ unit: "binary", minLength: 1, maxLength: 1 }).filter((c) => !controls.test(c));
+
+  it("accepts any answer of at most maxLength characters without control characters, unchanged but for trimming (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200 }).chain((max) => fc.tuple(fc.constant(max), fc.array(codePoint, { maxLength: max }))), ([max, chars]) => {
+        const typed = chars.join("");
+        const fields = fieldsOf(withSubmitTo(typed), requiredText(max));
+        if (typed.trim() === "") expect(fields.map((f) => f.code)).toEqual(["required"]);
+        else expect(answerOf(withSubmitTo(typed), requiredText(max)).submitTo).toBe(typed.trim());
+      }),
+    );
+  });
+
+  it("refuses exactly the answers that are too long or hold a control character (property)", () => {
+    const anyChar = fc.oneof(codePoint, fc.constantFrom("\n", "\t", "\u0000", "\u007f", "\u2029", " "));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 20 }), fc.array(anyChar, { maxLength: 30 }), (max, chars) => {
+        const typed = chars.join("");
+        const trimmed = typed.trim();
+        const expected = trimmed === "" ? "required" : controls.test(trimmed) ? "invalid_type" : [...trimmed].length > max ? "too_long" : "accepted";
+        const fields = fieldsOf(withSubmitTo(typed), requiredText(max));
+        expect(fields.length === 0 ? "accepted" : fields.map((f) => f.code).join()).toBe(expected);
+      }),
+    );
+  });
+});
+
 /** Valid bodies whose digits can be written either way. */
 const validBodies = fc
   .record({

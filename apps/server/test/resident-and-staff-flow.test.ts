@@ -23,7 +23,11 @@ describe("the resident's 住民票 request over HTTP, on real SQLite, test card,
       "juminhyo", "inkan", "koseki", "koseki-fuhyo", "dokushin", "mibun", "shotoku-kazei", "nozei", "koseki-joseki",
     ]);
     const tax = res.body.procedures.find((p: { id: string }) => p.id === "shotoku-kazei");
-    expect(tax.extraFields.map((f: { key: string }) => f.key)).toEqual(["fiscalYear", "purpose"]);
+    expect(tax.extraFields.map((f: { key: string; kind: string }) => [f.key, f.kind])).toEqual([
+      ["fiscalYear", "select"],
+      ["purpose", "select"],
+      ["submitTo", "text"],
+    ]);
     expect(res.body.deliveryMethods.length).toBeGreaterThanOrEqual(2);
     // R12: what the portal searches by.
     expect(res.body.categories.map((c: { id: string }) => c.id)).toEqual(["juminhyo-inkan", "koseki", "zeimu", "mibun"]);
@@ -43,6 +47,23 @@ describe("the resident's 住民票 request over HTTP, on real SQLite, test card,
     expect(byField["applicant.nameKana"].message).toMatch(/[ぁ-んァ-ン]/);
     const en = await call(`${server.url}/api/applications/prepare`, { body: { ...bad, locale: "en" } });
     expect(en.body.errors.find((e: { field: string }) => e.field === "request.copies").message).toMatch(/number|integer/i);
+  });
+
+  it("keeps the 所得・課税証明書's 提出先 (a text question) as typed but trimmed, signs it so, and names it in its errors", async () => {
+    const tax = (submitTo: string) => ({
+      ...juminhyoInput({ request: { extra: { fiscalYear: "２０２６", purpose: "loan", submitTo } } }),
+      procedureId: "shotoku-kazei",
+    });
+    const ok = await call(`${server.url}/api/applications/prepare`, { body: tax("  ＡＢＣ銀行　本店 ") });
+    expect(ok.status).toBe(200);
+    expect(ok.body.request.extra).toEqual({ fiscalYear: "2026", purpose: "loan", submitTo: "ＡＢＣ銀行　本店" });
+    expect(JSON.parse(ok.body.canonicalJson).request.extra.submitTo).toBe("ＡＢＣ銀行　本店");
+    const tooLong = await call(`${server.url}/api/applications/prepare`, { body: tax("銀".repeat(51)) });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.errors).toEqual([{ field: "request.extra.submitTo", code: "too_long", message: "提出先は50文字以内で入力してください" }]);
+    const twoLines = await call(`${server.url}/api/applications/prepare`, { body: { ...tax("みほん\n銀行"), locale: "en" } });
+    expect(twoLines.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([["request.extra.submitTo", "invalid_type"]]);
+    expect(twoLines.body.errors[0].message).toMatch(/^Submitted to contains characters that cannot be used/);
   });
 
   it("normalises full-width digits and kana and shows the fee breakdown: total = fee × copies + postage", async () => {

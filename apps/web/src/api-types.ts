@@ -22,15 +22,25 @@ export interface DeliveryMethod {
   readonly postage: number;
 }
 
-/** A procedure-specific select question (e.g. 年度, 使用目的). */
-export interface ExtraField {
-  readonly key: string;
-  readonly label: Localized;
-  readonly kind: "select";
-  readonly options: readonly { readonly value: string; readonly label: Localized }[];
-  readonly required: boolean;
-  readonly help?: Localized;
-}
+/** A procedure-specific question: a choice (年度, 使用目的) or one line of text (提出先), as core's `ExtraField`. */
+export type ExtraField =
+  | {
+      readonly key: string;
+      readonly label: Localized;
+      readonly kind: "select";
+      readonly options: readonly { readonly value: string; readonly label: Localized }[];
+      readonly required: boolean;
+      readonly help?: Localized;
+    }
+  | {
+      readonly key: string;
+      readonly label: Localized;
+      readonly kind: "text";
+      /** At most this many characters (1–200). */
+      readonly maxLength: number;
+      readonly required: boolean;
+      readonly help?: Localized;
+    };
 
 /** Applicant fields whose "required" flag the municipality configures (core's type). */
 export type { ApplicantField } from "@madoguchi/core";
@@ -337,4 +347,66 @@ export interface PasskeyList {
 export interface PasskeyRegistrationStart {
   readonly challenge: string;
   readonly publicKey: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * S6: a procedure as staff build it in the back office — the catalog file's shape (`config/procedures.json`), so
+ * that what a municipality writes by hand and what staff save are one format, checked by one decoder.
+ */
+export interface ProcedureDefinition {
+  readonly id: string;
+  readonly name: Localized;
+  readonly description: Localized;
+  readonly feePerCopy: number;
+  readonly maxCopies: number;
+  readonly deliveryMethodIds: readonly string[];
+  readonly extraFields: readonly ExtraField[];
+  readonly requiredFields: readonly ApplicantField[];
+  readonly fieldHelp: Partial<Record<ApplicantField, Localized>>;
+  readonly requiresSignature: boolean;
+  readonly enabled: boolean;
+  readonly officeIds?: readonly string[];
+  readonly residentEntry?: readonly ("account" | "email_only")[];
+  readonly paymentTiming?: "at_submission" | "after_assessment";
+  readonly categoryIds?: readonly string[];
+  readonly lifeEventIds?: readonly string[];
+  readonly keywords?: readonly string[];
+}
+
+/** `GET /api/staff/procedures` (S6, `forms.manage`): every procedure, enabled or not, and what they may refer to. */
+export interface StaffProcedureCatalog {
+  /** What the next save sends as `expectedVersion` (0: nothing saved in the back office yet). */
+  readonly version: number;
+  /** `file`: still the catalog file as installed; `back_office`: staff have saved changes, which now win. */
+  readonly source: "file" | "back_office";
+  readonly municipality: { readonly code: string; readonly name: Localized };
+  readonly procedures: readonly ProcedureDefinition[];
+  readonly deliveryMethods: readonly DeliveryMethod[];
+  readonly offices: readonly CatalogTag[];
+  readonly categories: readonly CatalogTag[];
+  readonly lifeEvents: readonly CatalogTag[];
+  /** The resident portal's origin, for the link staff post (`${portalOrigin}/apply/${id}`). */
+  readonly portalOrigin: string;
+}
+
+/** Body of `PUT /api/staff/procedures/:id` (creates the procedure when the id is new: 201; else 200). */
+export interface SaveProcedureBody {
+  readonly procedure: ProcedureDefinition;
+  readonly expectedVersion: number;
+}
+
+/** Answer of a successful save. */
+export interface SavedProcedure {
+  readonly version: number;
+  readonly procedure: ProcedureDefinition;
+}
+
+/**
+ * A refused save (422, `catalog.invalid`): every problem, each with its path inside the procedure (`feePerCopy`,
+ * `name.ja`, `extraFields[0] ("purpose").options[1].value`) so that the editor puts it beside its input.
+ * 409 `catalog.conflict`: someone else saved meanwhile.
+ */
+export interface ProcedureIssue {
+  readonly path: string;
+  readonly message: string;
 }

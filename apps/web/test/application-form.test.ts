@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Procedure } from "../src/api-types.ts";
+import { extraAnswerText } from "../src/extra-answer.ts";
 import {
   arrangeFieldErrors,
   emptyForm,
+  extraFieldHelp,
+  extraTextSize,
   formFieldIds,
   normaliseFieldPath,
   toPrepareBody,
@@ -89,5 +92,67 @@ describe("the application form model", () => {
       null,
     ]);
     expect(arranged.summary.at(-1)?.message).toBe("手続きがありません");
+  });
+});
+
+describe("a text question (S6)", () => {
+  const submitTo = {
+    key: "submitTo",
+    label: { ja: "提出先", en: "Submitted to" },
+    kind: "text",
+    maxLength: 50,
+    required: false,
+    help: { ja: "証明書の提出先（例：○○銀行）。任意です。", en: "Where you will submit the certificate (e.g. a bank). Optional." },
+  } as const;
+  const withText: Procedure = { ...procedure, extraFields: [...procedure.extraFields, submitTo] };
+
+  it("has an input named request.extra.<key>, after the select questions, starting empty", () => {
+    expect(formFieldIds(withText).slice(-3)).toEqual(["request.extra.fiscalYear", "request.extra.purpose", "request.extra.submitTo"]);
+    expect(emptyForm(withText).extra).toEqual({ fiscalYear: "", purpose: "", submitTo: "" });
+  });
+
+  it("sends the answer as typed: spaces and full-width letters are the server's to tidy", () => {
+    const form = { ...emptyForm(withText), extra: { fiscalYear: "2026", purpose: "", submitTo: " ＡＢＣ銀行　本店 " } };
+    expect(toPrepareBody("kazei", "ja", "k".repeat(32), form).request.extra).toEqual({ fiscalYear: "2026", purpose: "", submitTo: " ＡＢＣ銀行　本店 " });
+  });
+
+  it("puts a server error under the text input", () => {
+    const arranged = arrangeFieldErrors(
+      [{ field: "request.extra.submitTo", code: "too_long", message: "提出先は50文字以内で入力してください" }],
+      formFieldIds(withText),
+    );
+    expect(arranged.byField.get("request.extra.submitTo")).toEqual(["提出先は50文字以内で入力してください"]);
+    expect(arranged.summary).toEqual([{ targetId: "request.extra.submitTo", message: "提出先は50文字以内で入力してください" }]);
+  });
+
+  it("tells the limit under a text question, after the catalog's help", () => {
+    expect(extraFieldHelp(submitTo, "ja")).toBe("証明書の提出先（例：○○銀行）。任意です。50文字以内で入力してください。");
+    expect(extraFieldHelp(submitTo, "en")).toBe("Where you will submit the certificate (e.g. a bank). Optional. Up to 50 characters.");
+    const { help: _help, ...withoutHelp } = submitTo;
+    expect(extraFieldHelp({ ...withoutHelp, maxLength: 8 }, "ja")).toBe("8文字以内で入力してください。");
+    // A select question has only the catalog's help, or none.
+    expect(extraFieldHelp({ ...procedure.extraFields[0]!, help: { ja: "年度です。", en: "The year." } }, "en")).toBe("The year.");
+    expect(extraFieldHelp(procedure.extraFields[0]!, "ja")).toBeNull();
+  });
+
+  it("sizes the input by its limit", () => {
+    expect([1, 8, 9, 20, 21, 50, 200].map(extraTextSize)).toEqual(["short", "short", "medium", "medium", "long", "long", "long"]);
+  });
+
+  it("shows a text answer as typed, and a select answer by its option's label", () => {
+    const pickJa = (t: { ja: string; en: string }) => t.ja;
+    const purpose = {
+      key: "purpose",
+      label: { ja: "使用目的", en: "Purpose" },
+      kind: "select",
+      options: [{ value: "loan", label: { ja: "融資・ローン", en: "Loan" } }],
+      required: true,
+    } as const;
+    expect(extraAnswerText(submitTo, "ＡＢＣ銀行　本店", pickJa)).toBe("ＡＢＣ銀行　本店");
+    // A text answer that happens to equal an option value of another question is still shown as typed.
+    expect(extraAnswerText(submitTo, "loan", pickJa)).toBe("loan");
+    expect(extraAnswerText(purpose, "loan", pickJa)).toBe("融資・ローン");
+    expect(extraAnswerText(purpose, "gone", pickJa)).toBe("gone");
+    expect(extraAnswerText(undefined, "loan", pickJa)).toBe("loan");
   });
 });

@@ -1,4 +1,4 @@
-import type { Procedure } from "../procedures/procedure.ts";
+import type { ExtraField, Procedure } from "../procedures/procedure.ts";
 import { assertNever } from "../shared/assert-never.ts";
 import type { Locale, Localized } from "../shared/localized.ts";
 import type { FieldError } from "./validation.errors.ts";
@@ -35,9 +35,18 @@ export const fieldLabel = (field: string, locale: Locale, procedure?: Procedure)
   return extra !== undefined ? extra.label[locale] : key;
 };
 
-/** Fields answered by choosing, for which Japanese says 選択 rather than 入力. */
-const isChoice = (field: string): boolean =>
-  field === "procedureId" || field === "request.deliveryMethodId" || field === "locale" || field.startsWith("request.extra.");
+const extraFieldOf = (field: string, procedure: Procedure | undefined): ExtraField | undefined =>
+  field.startsWith("request.extra.") ? procedure?.extraFields.find((f) => `request.extra.${f.key}` === field) : undefined;
+
+/**
+ * Fields answered by choosing, for which Japanese says 選択 rather than 入力: an extra question unless the
+ * procedure says it is typed (without the procedure, most are choices).
+ */
+const isChoice = (field: string, procedure: Procedure | undefined): boolean =>
+  field === "procedureId" ||
+  field === "request.deliveryMethodId" ||
+  field === "locale" ||
+  (field.startsWith("request.extra.") && extraFieldOf(field, procedure)?.kind !== "text");
 
 /**
  * A message for a refused field, in the resident's language, e.g.
@@ -51,9 +60,15 @@ export const fieldErrorMessage = (error: FieldError, locale: Locale, procedure?:
   switch (error.code) {
     case "required":
       return ja
-        ? `${label}を${isChoice(error.field) ? "選択" : "入力"}してください`
+        ? `${label}を${isChoice(error.field, procedure) ? "選択" : "入力"}してください`
         : `${label} is required`;
     case "invalid_type":
+      // A one-line answer with a tab or a line break (see validateApplicationInput) is well-formed JSON, not a wrong type.
+      if (error.params?.["reason"] === "control_character") {
+        return ja
+          ? `${label}に改行やタブなどの使えない文字が含まれています。1行で入力してください`
+          : `${label} contains characters that cannot be used, such as line breaks or tabs. Write it on one line`;
+      }
       return ja ? `${label}の形式が正しくありません` : `${label} has an invalid format`;
     case "not_kana":
       return ja ? `${label}はカタカナまたはひらがなで入力してください` : `${label} must be written in katakana or hiragana`;

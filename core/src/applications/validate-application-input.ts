@@ -1,7 +1,14 @@
 import { err, ok, type Result } from "neverthrow";
 import { findDeliveryMethod, findProcedure } from "../procedures/find-procedure.ts";
 import { APPLICANT_FIELDS } from "../procedures/procedure-catalog.schema.ts";
-import type { ApplicantField, DeliveryMethod, Procedure, ProcedureCatalog } from "../procedures/procedure.ts";
+import type {
+  ApplicantField,
+  DeliveryMethod,
+  Procedure,
+  ProcedureCatalog,
+  SelectExtraField,
+  TextExtraField,
+} from "../procedures/procedure.ts";
 import { japanCalendarDate } from "../shared/japan-calendar-date.ts";
 import { ERAS } from "../shared/japanese/era.ts";
 import { parseJapaneseDate } from "../shared/japanese/japanese-date.ts";
@@ -239,13 +246,26 @@ const deliveryMethodOf = (raw: unknown, procedure: Procedure | undefined, catalo
 /** Keeps user-chosen keys short in error paths (they are echoed back to the client). */
 const shortKey = (key: string): string => (key.length > 64 ? `${key.slice(0, 64)}…` : key);
 
+const selectAnswer = (field: SelectExtraField, value: string, path: string): Field<string> =>
+  field.options.some((o) => o.value === value) ? { value } : fieldError(path, "unknown_option");
+
+// C0 and C1 controls (tab, line breaks, NUL, DEL …), the Unicode line and paragraph separators, and lone
+// surrogates: a one-line answer never needs them, and they would break the CSV, the e-mail or the printed form.
+const NOT_ONE_LINE_TEXT = /[\p{Cc}\u2028\u2029]|\p{Cs}/u;
+
+/** A one-line text answer (already trimmed, not empty): kept as typed, at most `maxLength` code points. */
+const textAnswer = (field: TextExtraField, value: string, path: string): Field<string> => {
+  if (NOT_ONE_LINE_TEXT.test(value)) return fieldError(path, "invalid_type", { reason: "control_character" });
+  return length(value) > field.maxLength ? fieldError(path, "too_long", { max: field.maxLength }) : { value };
+};
+
 /** The answers to the procedure's extra questions; `undefined` if any was refused (errors are taken). */
 const extraOf = (raw: unknown, procedure: Procedure, take: Take): Readonly<Record<string, string>> | undefined => {
   if (raw !== undefined && raw !== null && !isRecord(raw)) return take(fieldError("request.extra", "invalid_type"));
   const answers: [string, string][] = [];
   let refused = false;
-  const refuse = (path: string, code: FieldErrorCode) => {
-    take(fieldError(path, code));
+  const refuse = (path: string, code: FieldErrorCode, params?: Readonly<Record<string, string | number>>) => {
+    take(fieldError(path, code, params));
     refused = true;
   };
   for (const field of procedure.extraFields) {
@@ -255,14 +275,15 @@ const extraOf = (raw: unknown, procedure: Procedure, take: Take): Readonly<Recor
       refuse(path, input.error.code);
       continue;
     }
-    const value = toHalfWidthAscii(input.value).trim();
+    // A select's value is a code (full-width digits from an IME become ASCII); a text answer is kept as typed.
+    const value = field.kind === "select" ? toHalfWidthAscii(input.value).trim() : input.value;
     if (value === "") {
       if (field.required) refuse(path, "required");
-    } else if (!field.options.some((o) => o.value === value)) {
-      refuse(path, "unknown_option");
-    } else {
-      answers.push([field.key, value]);
+      continue;
     }
+    const checked = field.kind === "select" ? selectAnswer(field, value, path) : textAnswer(field, value, path);
+    if ("error" in checked) refuse(path, checked.error.code, checked.error.params);
+    else answers.push([field.key, checked.value]);
   }
   if (isRecord(raw)) {
     for (const key of Object.keys(raw)) {

@@ -23,9 +23,14 @@ export const APPLICANT_FIELDS: readonly ApplicantField[] = [
 ];
 const ApplicantFieldSchema = Schema.Literals(APPLICANT_FIELDS);
 
-const ExtraFieldSchema = Schema.Struct({
-  // Starts with a letter: the key becomes a form field name and an object key (never `__proto__`).
-  key: Schema.String.check(Schema.isPattern(/^[A-Za-z][A-Za-z0-9_]{0,63}$/)),
+// Starts with a letter: the key becomes a form field name and an object key (never `__proto__`).
+const ExtraFieldKey = Schema.String.check(Schema.isPattern(/^[A-Za-z][A-Za-z0-9_]{0,63}$/));
+
+/** Longest `maxLength` a text question may declare: one line (a 提出先, a company name), not a letter. */
+export const MAX_TEXT_EXTRA_FIELD_LENGTH = 200;
+
+const SelectExtraFieldSchema = Schema.Struct({
+  key: ExtraFieldKey,
   label: LocalizedSchema,
   kind: Schema.Literal("select"),
   options: Schema.Array(
@@ -35,7 +40,24 @@ const ExtraFieldSchema = Schema.Struct({
   help: Schema.optionalKey(LocalizedSchema),
 });
 
-const ProcedureSchema = Schema.Struct({
+const TextExtraFieldSchema = Schema.Struct({
+  key: ExtraFieldKey,
+  label: LocalizedSchema,
+  kind: Schema.Literal("text"),
+  /** In characters (code points), as answers are counted. */
+  maxLength: Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(1), Schema.isLessThanOrEqualTo(MAX_TEXT_EXTRA_FIELD_LENGTH)),
+  required: Schema.Boolean,
+  help: Schema.optionalKey(LocalizedSchema),
+});
+
+/** A select question or a one-line text question (`kind` tells which). */
+const ExtraFieldSchema = Schema.Union([SelectExtraFieldSchema, TextExtraFieldSchema]).annotate({
+  // Without it an unknown kind reads `Expected { readonly "kind": "select", ... } | { … }`.
+  expected: 'an extra field of kind "select" or "text"',
+});
+
+/** One procedure as the catalog file writes it, and as staff save it in the back office (S6). */
+export const ProcedureDefinitionSchema = Schema.Struct({
   id: Slug,
   name: LocalizedSchema,
   description: LocalizedSchema,
@@ -84,7 +106,7 @@ export const ProcedureCatalogSchema = Schema.Struct({
   deliveryMethods: Schema.Array(Schema.Struct({ id: Slug, name: LocalizedSchema, postage: YenAmount })).check(
     Schema.isMinLength(1),
   ),
-  procedures: Schema.Array(ProcedureSchema),
+  procedures: Schema.Array(ProcedureDefinitionSchema),
   /** Optional in the file: the municipality's offices (区役所・支所), for staff groups scoped by office. */
   offices: Schema.optionalKey(Schema.Array(Schema.Struct({ id: Slug, name: LocalizedSchema }))),
   /** Optional in the file: the categories procedures are filed under (R12). */
@@ -155,9 +177,11 @@ const crossEntryIssues = (file: ProcedureCatalogJson): CatalogIssue[] => {
     duplicates(p.deliveryMethodIds, (i) => `${at}.deliveryMethodIds[${i}]`, "delivery method id");
     const extra = p.extraFields ?? [];
     duplicates(extra.map((f) => f.key), (i) => `${at}.extraFields[${i}] ("${extra[i]?.key}").key`, "extra field key");
-    extra.forEach((f, fi) =>
-      duplicates(f.options.map((o) => o.value), (i) => `${at}.extraFields[${fi}] ("${f.key}").options[${i}].value`, "option value"),
-    );
+    extra.forEach((f, fi) => {
+      if (f.kind === "select") {
+        duplicates(f.options.map((o) => o.value), (i) => `${at}.extraFields[${fi}] ("${f.key}").options[${i}].value`, "option value");
+      }
+    });
   });
   return issues;
 };

@@ -17,18 +17,32 @@ export interface ExtraFieldOption {
   readonly label: Localized;
 }
 
-/**
- * A procedure-specific question beyond the common applicant fields, e.g. the fiscal year and the
- * purpose of a 所得・課税証明書. Data, not code: a municipality adds questions in its catalog file.
- */
-export interface ExtraField {
+/** What every extra question has, whatever its kind. */
+interface ExtraFieldBase {
   readonly key: string;
   readonly label: Localized;
-  readonly kind: "select";
-  readonly options: readonly ExtraFieldOption[];
   readonly required: boolean;
   readonly help?: Localized;
 }
+
+/** A question answered by choosing one option, e.g. the fiscal year of a 所得・課税証明書. */
+export interface SelectExtraField extends ExtraFieldBase {
+  readonly kind: "select";
+  readonly options: readonly ExtraFieldOption[];
+}
+
+/** A question answered by one line of text, e.g. the submitting office (提出先); at most `maxLength` characters. */
+export interface TextExtraField extends ExtraFieldBase {
+  readonly kind: "text";
+  readonly maxLength: number;
+}
+
+/**
+ * A procedure-specific question beyond the common applicant fields, e.g. the fiscal year and the
+ * purpose of a 所得・課税証明書. Data, not code: a municipality adds questions in its catalog, in the file or
+ * in the back office (S6).
+ */
+export type ExtraField = SelectExtraField | TextExtraField;
 
 /** Applicant fields of R4 whose "required" flag a municipality may configure. */
 export type ApplicantField =

@@ -21,6 +21,8 @@ export interface TextFieldProps {
   readonly size?: "short" | "medium" | "long";
   readonly spellCheck?: boolean;
   readonly disabled?: boolean;
+  /** The input's `maxlength`. Browsers count UTF-16 code units, so 𠮷 counts twice here: tell the limit in `help`. */
+  readonly maxLength?: number;
   /** Announce errors as they appear (`role="alert"`): for fields whose errors come without a summary. */
   readonly announceErrors?: boolean;
 }
@@ -56,6 +58,7 @@ export function TextField(props: TextFieldProps) {
         data-testid={props.testId}
         spellCheck={props.spellCheck}
         disabled={props.disabled}
+        maxLength={props.maxLength}
       />
     </div>
   );

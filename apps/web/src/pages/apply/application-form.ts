@@ -2,11 +2,13 @@ import {
   APPLICANT_FIELDS,
   type ApplicantField,
   type ApplicantInput,
+  type ExtraField,
   type FieldError,
   type PrepareBody,
   type Procedure,
 } from "../../api-types.ts";
-import type { Locale } from "../../i18n/locale.ts";
+import { pick, type Locale } from "../../i18n/locale.ts";
+import { extraFieldMessages } from "./extra-field-messages.ts";
 
 /** What the resident has typed, kept as strings so nothing typed is ever lost or reformatted. */
 export interface FormValues {
@@ -24,6 +26,22 @@ export const COPIES_ID = "request.copies";
 export const DELIVERY_ID = "request.deliveryMethodId";
 /** The input `name`/`id` of a procedure's extra question. */
 export const extraFieldId = (key: string): string => `request.extra.${key}`;
+
+/**
+ * The help under an extra question: the catalog's help, and for a text question its limit (the input's
+ * `maxlength` stops typing there, which a resident should not have to discover). `null` when there is none.
+ */
+export function extraFieldHelp(field: ExtraField, locale: Locale): string | null {
+  const parts = [
+    ...(field.help === undefined ? [] : [pick(field.help, locale)]),
+    ...(field.kind === "text" ? [extraFieldMessages(locale).maxLength(field.maxLength)] : []),
+  ];
+  return parts.length === 0 ? null : parts.join(locale === "ja" ? "" : " ");
+}
+
+/** The width of a text question's input, from its limit (10rem holds about 8 full-width characters, 22rem about 20). */
+export const extraTextSize = (maxLength: number): "short" | "medium" | "long" =>
+  maxLength <= 8 ? "short" : maxLength <= 20 ? "medium" : "long";
 
 /** An empty form for a procedure: one copy, the delivery method preselected only when there is no choice. */
 export function emptyForm(procedure: Procedure): FormValues {

@@ -2,6 +2,7 @@ import type { RefObject } from "react";
 import type { Catalog, Prepared, Procedure } from "../../api-types.ts";
 import { DefinitionList } from "../../components/definition-list.tsx";
 import { FeeTable } from "../../components/fee-table.tsx";
+import { extraAnswerText } from "../../extra-answer.ts";
 import { formatIsoDate, formatPostalCode } from "../../format.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 
@@ -27,8 +28,7 @@ export function ConfirmStep({
   const extraRows = procedure.extraFields.flatMap((field) => {
     const value = request.extra[field.key];
     if (value === undefined || value === "") return [];
-    const option = field.options.find((o) => o.value === value);
-    return [{ label: pick(field.label), value: option === undefined ? value : pick(option.label) }];
+    return [{ label: pick(field.label), value: extraAnswerText(field, value, pick) }];
   });
 
   return (

@@ -12,7 +12,9 @@ import {
   applicantFieldId,
   COPIES_ID,
   DELIVERY_ID,
+  extraFieldHelp,
   extraFieldId,
+  extraTextSize,
   type ArrangedErrors,
   type FormValues,
 } from "./application-form.ts";
@@ -143,19 +145,24 @@ export function FormStep({
           />
           {procedure.extraFields.map((extra) => {
             const id = extraFieldId(extra.key);
-            return (
+            const common = {
+              id,
+              label: pick(extra.label),
+              value: values.extra[extra.key] ?? "",
+              onChange: (value: string) => onChange({ ...values, extra: { ...values.extra, [extra.key]: value } }),
+              required: extra.required,
+              help: extraFieldHelp(extra, locale),
+              errors: fieldErrors(id),
+            };
+            return extra.kind === "select" ? (
               <SelectField
                 key={extra.key}
-                id={id}
-                label={pick(extra.label)}
-                value={values.extra[extra.key] ?? ""}
-                onChange={(value) => onChange({ ...values, extra: { ...values.extra, [extra.key]: value } })}
+                {...common}
                 options={extra.options.map((o) => ({ value: o.value, label: pick(o.label) }))}
                 placeholder={t.form.selectPlaceholder}
-                required={extra.required}
-                help={extra.help === undefined ? null : pick(extra.help)}
-                errors={fieldErrors(id)}
               />
+            ) : (
+              <TextField key={extra.key} {...common} maxLength={extra.maxLength} autoComplete="off" size={extraTextSize(extra.maxLength)} />
             );
           })}
         </fieldset>

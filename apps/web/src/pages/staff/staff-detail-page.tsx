@@ -17,6 +17,7 @@ import { Loading } from "../../components/loading.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { describedBy, FieldMessages } from "../../components/field-messages.tsx";
 import { formatDateTime, formatIsoDate, formatPostalCode, formatYen } from "../../format.ts";
+import { extraAnswerText } from "../../extra-answer.ts";
 import { usePageTitle } from "../../hooks/use-document-title.ts";
 import { useLoad } from "../../hooks/use-load.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
@@ -315,11 +316,7 @@ function requestRows(
     { label: labels.deliveryMethod, value: delivery === undefined ? data.request.deliveryMethodId : pick(delivery.name) },
     ...Object.entries(data.request.extra).filter(([, value]) => value !== "").map(([key, value]) => {
       const field = procedure?.extraFields.find((f) => f.key === key);
-      const option = field?.options.find((o) => o.value === value);
-      return {
-        label: field === undefined ? key : pick(field.label),
-        value: option === undefined ? value : pick(option.label),
-      };
+      return { label: field === undefined ? key : pick(field.label), value: extraAnswerText(field, value, pick) };
     }),
   ];
 }
