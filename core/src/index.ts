@@ -29,6 +29,8 @@ export * from "./procedures/procedure-catalog.schema.ts";
 export * from "./procedures/find-procedure.ts";
 export * from "./procedures/resident-entry.ts";
 export * from "./procedures/search-procedures.ts";
+export * from "./procedures/procedure-definitions.ts";
+export * from "./procedures/procedure-definitions.schema.ts";
 export type * from "./fees/fee.ts";
 export * from "./fees/calculate-fee.ts";
 export * from "./fees/fee-breakdown.ts";

@@ -1,6 +1,7 @@
 import { Result as EffectResult, Schema } from "effect";
 import { err, ok, type Result } from "neverthrow";
 import { ServiceNoticesSchema } from "../notices/service-notice.ts";
+import { ProcedureDefinitionsSchema } from "../procedures/procedure-definitions.schema.ts";
 
 /**
  * The shortest audit retention an administrator may set: 12 months. Issue 4 and seed B keep access logs
@@ -44,6 +45,8 @@ export const MUNICIPALITY_SETTINGS = {
   "applications.retentionMonths": ApplicationRetentionMonthsSchema,
   /** The notices to residents shown on the portal (R14; core/src/notices/). Public content, no personal data. */
   "portal.notices": ServiceNoticesSchema,
+  /** The procedures staff build in the back office (S6; core/src/procedures/procedure-definitions.ts): public content. */
+  "procedures.definitions": ProcedureDefinitionsSchema,
 } as const;
 
 /** The key of one municipality setting, e.g. `audit.retentionMonths`. */

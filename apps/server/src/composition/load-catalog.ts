@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { decodeProcedureCatalog, type ProcedureCatalog } from "@madoguchi/core";
+import { decodeProcedureCatalog, type CatalogFile, type ProcedureCatalogJson } from "@madoguchi/core";
 
 /**
- * Reads the municipality's procedure catalog (a file staff or integrators edit, not code) and
- * validates it; a broken file stops the start with a message naming the wrong entries.
+ * Reads the municipality's procedure catalog file (edited by integrators, not code) and validates it; a broken
+ * file stops the start with a message naming the wrong entries. The file's JSON is kept beside the decoded catalog:
+ * procedures saved in the back office (S6) are composed with it.
  */
-export const loadCatalog = async (file: string): Promise<ProcedureCatalog> => {
+export const loadCatalogFile = async (file: string): Promise<CatalogFile> => {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, "utf8"));
@@ -14,5 +15,6 @@ export const loadCatalog = async (file: string): Promise<ProcedureCatalog> => {
   }
   const decoded = decodeProcedureCatalog(json);
   if (decoded.isErr()) throw new Error(`the procedure catalog ${file} is invalid:\n${decoded.error.message}`);
-  return decoded.value;
+  // Decoding succeeded, so the JSON has the file's shape.
+  return { json: json as ProcedureCatalogJson, catalog: decoded.value };
 };

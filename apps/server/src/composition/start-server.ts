@@ -57,7 +57,9 @@ import { PAYMENT_WEBHOOK_PATH } from "../payments/payment-webhook.ts";
 import { buildSignatures } from "./catalog/signatures.ts";
 import { buildStorage } from "./catalog/storage.ts";
 import { checkContracts } from "./check-contracts.ts";
-import { loadCatalog } from "./load-catalog.ts";
+import { loadCatalogFile } from "./load-catalog.ts";
+import { createCatalogRefreshJob, createLiveCatalog } from "../procedures/live-catalog.ts";
+import { catalogInForce } from "@madoguchi/core";
 import { TOKENS } from "./tokens.ts";
 
 /** Options for tests and embedders: where logs go, a fixed demo password, a fixed clock. */
@@ -133,9 +135,15 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       config.port === 0 ? [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...config.publicOrigins] : [...config.publicOrigins];
 
     const clock = options.clock ?? createSystemClock();
-    const catalog = await loadCatalog(config.catalogFile);
+    const catalogFile = await loadCatalogFile(config.catalogFile);
     const storage = await buildStorage(config, join(config.dataDir, "keys", "data-kek.json"));
     cleanups.push(storage.close);
+    // The file's catalog with the procedures staff saved in the back office (S6), which then win over the file's.
+    const initialCatalog = await catalogInForce(storage.settings, catalogFile);
+    if (initialCatalog.isErr()) throw new Error(`cannot use the procedure catalog: ${initialCatalog.error.message}`);
+    const liveCatalog = createLiveCatalog(storage.settings, catalogFile, initialCatalog.value);
+    // The municipality's name and delivery methods are the file's alone: staff edit procedures only.
+    const catalog = catalogFile.catalog;
     // The audit checkpoint key lives beside the data key, outside the database (docs/adr/0011-audit-log.md).
     const signer = await createLocalCheckpointSigner({ keyFile: join(config.dataDir, "keys", "audit-signing.json"), createIfMissing: true });
     if (signer.isErr()) throw new Error(`cannot open the audit signing key: ${signer.error.message}`);
@@ -163,7 +171,6 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     const container = new Container();
     container.bind<Config>(TOKENS.Config).toConstantValue(config);
     container.bind<Logger>(TOKENS.Logger).toConstantValue(logger);
-    container.bind<ProcedureCatalog>(TOKENS.Catalog).toConstantValue(catalog);
     container.bind<ApplicationStore>(TOKENS.ApplicationStore).toConstantValue(storage.applications);
     container.bind<OutboxStore>(TOKENS.OutboxStore).toConstantValue(storage.outbox);
     container.bind<StaffStore>(TOKENS.StaffStore).toConstantValue(storage.staff);
@@ -190,7 +197,12 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     const relayRef: { current: OutboxRelay | null } = { current: null };
     container.bind<ServerDeps>(TOKENS.ServerDeps).toDynamicValue((ctx) => ({
       logger: ctx.get<Logger>(TOKENS.Logger),
-      catalog: ctx.get<ProcedureCatalog>(TOKENS.Catalog),
+      // A getter: the catalog staff last saved, read per request (S6).
+      get catalog() {
+        return liveCatalog.current();
+      },
+      liveCatalog,
+      portalOrigin: origins[0] ?? `http://localhost:${port}`,
       applications: ctx.get<ApplicationStore>(TOKENS.ApplicationStore),
       outbox: ctx.get<OutboxStore>(TOKENS.OutboxStore),
       staff: ctx.get<StaffStore>(TOKENS.StaffStore),
@@ -244,17 +256,21 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       );
     }
 
-    const relay = createOutboxRelay({ outbox: deps.outbox, applications: deps.applications, staffAccess: deps.staffAccess, staff: deps.staff, catalog, mailer: deps.mailer, clock, logger });
+    const relay = createOutboxRelay({ outbox: deps.outbox, applications: deps.applications, staffAccess: deps.staffAccess, staff: deps.staff, get catalog() {
+      return liveCatalog.current();
+    }, mailer: deps.mailer, clock, logger });
     relayRef.current = relay;
     const stopRelay = relay.start(config.outboxIntervalMs);
-    const paymentSweep = createPaymentSweep({ ...deps, logger });
+    const paymentSweep = createPaymentSweep(deps);
     cleanups.push(paymentSweep.start(config.paymentSweepIntervalMs));
-    const staffReminders = createStaffReminders({ ...deps, logger }, { days: config.staffReminderDays });
+    const staffReminders = createStaffReminders(deps, { days: config.staffReminderDays });
     cleanups.push(staffReminders.start(3_600_000));
-    const applicationRetention = createApplicationRetentionJob({ ...deps, logger });
+    const applicationRetention = createApplicationRetentionJob(deps);
     cleanups.push(applicationRetention.start(config.applicationRetention.intervalMs));
     // Also once at start: a database restored from a backup gets the deletions made since the backup again.
     void applicationRetention.runOnce().catch(() => undefined);
+    const catalogRefresh = createCatalogRefreshJob(liveCatalog, logger);
+    cleanups.push(catalogRefresh.start(config.catalogRefreshIntervalMs));
     const counterRetention = createCounterRetentionJob({ records: counter.records, clock, logger });
     cleanups.push(counterRetention.start(config.counter.retentionIntervalMs));
     void counterRetention.runOnce().catch(() => undefined);

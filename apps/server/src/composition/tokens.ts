@@ -5,7 +5,6 @@
 export const TOKENS = {
   Config: Symbol.for("madoguchi.Config"),
   Logger: Symbol.for("madoguchi.Logger"),
-  Catalog: Symbol.for("madoguchi.ProcedureCatalog"),
   KeyStore: Symbol.for("madoguchi.KeyStore"),
   ApplicationStore: Symbol.for("madoguchi.ApplicationStore"),
   OutboxStore: Symbol.for("madoguchi.OutboxStore"),

@@ -54,6 +54,7 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_PUBLIC_ORIGINS: Schema.optional(Schema.String),
   MADOGUCHI_OUTBOX_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
   MADOGUCHI_PAYMENT_SWEEP_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
+  MADOGUCHI_CATALOG_REFRESH_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
   MADOGUCHI_STAFF_REMINDER_DAYS: Schema.optional(Schema.NumberFromString),
   /** How long audit log segments are kept, in months (default 36 = 3 years; set by an administrator). */
   MADOGUCHI_AUDIT_RETENTION_MONTHS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 1200 })))),
@@ -168,6 +169,8 @@ export interface Config {
   readonly outboxIntervalMs: number;
   /** How often the payment sweep re-reads recent authorisations from the gateway (default one hour). */
   readonly paymentSweepIntervalMs: number;
+  /** How often procedures saved in the back office by another process are picked up (S6). */
+  readonly catalogRefreshIntervalMs: number;
   /** S7: staff are reminded daily of applications not taken up after this many days (default 3). */
   readonly staffReminderDays: number;
   /** N5: who is mailed a security alert, and how often the audit log is watched. */
@@ -307,6 +310,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     publicOrigins,
     outboxIntervalMs: e.MADOGUCHI_OUTBOX_INTERVAL_MS ?? 1000,
     paymentSweepIntervalMs: e.MADOGUCHI_PAYMENT_SWEEP_INTERVAL_MS ?? 3_600_000,
+    catalogRefreshIntervalMs: e.MADOGUCHI_CATALOG_REFRESH_INTERVAL_MS ?? 30_000,
     staffReminderDays: e.MADOGUCHI_STAFF_REMINDER_DAYS ?? 3,
     securityAlerts: {
       recipients: (e.MADOGUCHI_SECURITY_ALERT_EMAILS ?? "").split(",").map((a) => a.trim()).filter((a) => a !== ""),

@@ -1,3 +1,4 @@
+import type { LiveCatalog } from "../procedures/live-catalog.ts";
 import type { Logger } from "pino";
 import type {
   ApplicationStore,
@@ -55,7 +56,12 @@ export interface DevInboxView {
 /** Everything the HTTP layer uses, resolved from the container by the composition root. */
 export interface ServerDeps {
   readonly logger: Logger;
+  /** The catalog in force: the file's, with the procedures staff saved in the back office (S6); read it per request. */
   readonly catalog: ProcedureCatalog;
+  /** Where `catalog` comes from, and what the staff procedure editor saves through. */
+  readonly liveCatalog: LiveCatalog;
+  /** The resident portal's public origin: the links staff post to a procedure (`/apply/<id>`). */
+  readonly portalOrigin: string;
   readonly applications: ApplicationStore;
   readonly outbox: OutboxStore;
   readonly staff: StaffStore;

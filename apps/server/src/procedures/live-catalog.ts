@@ -1,0 +1,43 @@
+import type { Logger } from "pino";
+import { catalogInForce, type CatalogFile, type CatalogInForce, type ProcedureCatalog, type SettingsStore } from "@madoguchi/core";
+import { periodicJob, type PeriodicJob } from "../jobs/periodic-job.ts";
+
+/**
+ * The procedure catalog in force, which staff change at run time (S6). Routes read `current()` per request, so a
+ * save is in force for the next request on this process; other processes sharing the database pick it up when
+ * they refresh (the refresh job, and before the staff editor answers).
+ */
+export interface LiveCatalog {
+  /** The catalog file read at start: the base every save starts from. */
+  readonly file: CatalogFile;
+  current(): ProcedureCatalog;
+  inForce(): CatalogInForce;
+  /** After this process saved: the catalog the save answered. */
+  replace(next: CatalogInForce): void;
+  /** Reads the stored procedures again; keeps the last good catalog when the store fails or holds what no longer fits. */
+  refresh(): Promise<CatalogInForce>;
+}
+
+export const createLiveCatalog = (settings: Pick<SettingsStore, "get" | "put">, file: CatalogFile, initial: CatalogInForce): LiveCatalog => {
+  let inForce = initial;
+  return {
+    file,
+    current: () => inForce.catalog,
+    inForce: () => inForce,
+    replace(next) {
+      // A slower refresh must not put back an older version than a save of this process answered.
+      if (next.version >= inForce.version) inForce = next;
+    },
+    async refresh() {
+      const read = await catalogInForce(settings, file);
+      if (read.isErr()) throw new Error(`the stored procedures could not be read (${read.error.reason})`);
+      // Versions only grow: an older answer is a read that raced a save of this process.
+      if (read.value.version > inForce.version) inForce = read.value;
+      return inForce;
+    },
+  };
+};
+
+/** Picks up procedures saved by another process every `intervalMs`; a failed read is logged by name, the last good catalog stays. */
+export const createCatalogRefreshJob = (live: LiveCatalog, logger: Logger): PeriodicJob<CatalogInForce> =>
+  periodicJob(() => live.refresh(), logger, "catalog.refresh_failed");

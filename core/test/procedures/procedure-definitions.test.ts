@@ -1,0 +1,144 @@
+import { errAsync, okAsync } from "neverthrow";
+import { describe, expect, it } from "vitest";
+import {
+  catalogInForce,
+  decodeProcedureCatalog,
+  PROCEDURE_DEFINITIONS_SETTING,
+  saveProcedureDefinition,
+  storageError,
+  type AuditEntryDraft,
+  type CatalogFile,
+  type ProcedureCatalogJson,
+  type SettingsStore,
+  type StoredSetting,
+} from "../../src/index.ts";
+import { fixedClock } from "../fakes.ts";
+
+const fileJson: ProcedureCatalogJson = {
+  municipality: { code: "999999", name: { ja: "みほん市", en: "Mihon City" } },
+  deliveryMethods: [{ id: "standard", name: { ja: "普通郵便", en: "Standard mail" }, postage: 110 }],
+  procedures: [
+    {
+      id: "juminhyo",
+      name: { ja: "住民票の写し", en: "Certificate of residence" },
+      description: { ja: "説明", en: "Description" },
+      feePerCopy: 300,
+      maxCopies: 10,
+      deliveryMethodIds: ["standard"],
+      requiredFields: ["name", "email"],
+      requiresSignature: true,
+    },
+  ],
+  categories: [{ id: "juminhyo-inkan", name: { ja: "住民票・印鑑", en: "Residence and seal" } }],
+};
+
+const file = (): CatalogFile => ({ json: fileJson, catalog: decodeProcedureCatalog(fileJson)._unsafeUnwrap() });
+
+/** A settings store that keeps one value and refuses a write whose expected version is stale, as the real ones do. */
+const fakeSettings = (initial: StoredSetting | null = null) => {
+  let stored: StoredSetting | null = initial;
+  const audit: AuditEntryDraft[] = [];
+  const store: Pick<SettingsStore, "get" | "put"> = {
+    get: (() => okAsync(stored)) as SettingsStore["get"],
+    put: ((key: typeof PROCEDURE_DEFINITIONS_SETTING, value: unknown, expectedVersion: number, at: Date, drafts: readonly AuditEntryDraft[]) => {
+      if ((stored?.version ?? 0) !== expectedVersion) return errAsync(storageError("settings.put", "conflict", "changed meanwhile"));
+      stored = { key, value, version: expectedVersion + 1, updatedAt: at } as StoredSetting;
+      audit.push(...drafts);
+      return okAsync(stored);
+    }) as SettingsStore["put"],
+  };
+  return { store, audit, stored: () => stored };
+};
+
+const clock = fixedClock("2026-11-25T01:00:00Z");
+const staff = { staffId: "staff-1", sourceIp: "127.0.0.1" };
+const residenceCertificate = fileJson.procedures[0]!;
+
+describe("procedures built in the back office (S6)", () => {
+  it("the file's procedures are in force until staff save one", async () => {
+    const { store } = fakeSettings();
+    const inForce = (await catalogInForce(store, file()))._unsafeUnwrap();
+    expect(inForce).toMatchObject({ version: 0, source: "file" });
+    expect(inForce.catalog.procedures.map((p) => p.id)).toEqual(["juminhyo"]);
+  });
+
+  it("a save replaces a procedure by its id, is in force at once, and is audited with the fee it changed", async () => {
+    const { store, audit } = fakeSettings();
+    const saved = await saveProcedureDefinition({ settings: store, clock }, { file: file(), procedure: { ...residenceCertificate, feePerCopy: 350 }, expectedVersion: 0, ...staff });
+    const value = saved._unsafeUnwrap();
+    expect(value.created).toBe(false);
+    expect(value.inForce).toMatchObject({ version: 1, source: "back_office" });
+    expect(value.inForce.catalog.procedures[0]?.feePerCopy).toBe(350);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: "configuration.changed",
+        actor: { kind: "staff", id: "staff-1" },
+        target: { kind: "configuration", id: "procedures.definitions" },
+        details: { procedureId: "juminhyo", created: false, changed: "feePerCopy", feeFrom: 300, feeTo: 350 },
+      }),
+    ]);
+    const reread = (await catalogInForce(store, file()))._unsafeUnwrap();
+    expect(reread.catalog.procedures[0]?.feePerCopy).toBe(350);
+    expect(reread.source).toBe("back_office");
+  });
+
+  it("a new id adds the procedure at the end, with a text question, and keeps the file's delivery methods and tags", async () => {
+    const { store, audit } = fakeSettings();
+    const dogRegistration = {
+      ...residenceCertificate,
+      id: "inu-toroku",
+      name: { ja: "犬の登録証明", en: "Dog registration certificate" },
+      categoryIds: ["juminhyo-inkan"],
+      extraFields: [{ key: "dogName", label: { ja: "犬の名前", en: "Dog's name" }, kind: "text", maxLength: 30, required: true }],
+    };
+    const saved = (await saveProcedureDefinition({ settings: store, clock }, { file: file(), procedure: dogRegistration, expectedVersion: 0, ...staff }))._unsafeUnwrap();
+    expect(saved.created).toBe(true);
+    expect(saved.inForce.catalog.procedures.map((p) => p.id)).toEqual(["juminhyo", "inu-toroku"]);
+    expect(saved.inForce.catalog.procedures[1]?.extraFields[0]).toMatchObject({ kind: "text", maxLength: 30 });
+    expect(saved.inForce.catalog.deliveryMethods).toEqual(file().catalog.deliveryMethods);
+    expect(audit[0]?.details).toEqual({ procedureId: "inu-toroku", created: true, changed: "" });
+  });
+
+  it("an invalid procedure writes nothing and names each problem by its path inside the procedure", async () => {
+    const { store, audit, stored } = fakeSettings();
+    const broken = { ...residenceCertificate, feePerCopy: -1, deliveryMethodIds: ["pigeon"], categoryIds: ["nope"] };
+    const saved = await saveProcedureDefinition({ settings: store, clock }, { file: file(), procedure: broken, expectedVersion: 0, ...staff });
+    const error = saved._unsafeUnwrapErr();
+    expect(error._tag).toBe("CatalogError");
+    const paths = "issues" in error ? error.issues.map((i) => i.path) : [];
+    expect(paths).toContain("feePerCopy");
+    expect(stored()).toBeNull();
+    expect(audit).toEqual([]);
+    // Cross-entry problems (references to the file's lists) are named the same way.
+    const unknownRefs = await saveProcedureDefinition({ settings: store, clock }, { file: file(), procedure: { ...residenceCertificate, deliveryMethodIds: ["pigeon"], categoryIds: ["nope"] }, expectedVersion: 0, ...staff });
+    const refPaths = unknownRefs._unsafeUnwrapErr();
+    expect("issues" in refPaths ? refPaths.issues.map((i) => i.path) : []).toEqual(["categoryIds[0]", "deliveryMethodIds[0]"]);
+  });
+
+  it("a procedure without an id, or with an unknown key, is refused", async () => {
+    const { store } = fakeSettings();
+    const noId = (await saveProcedureDefinition({ settings: store, clock }, { file: file(), procedure: { name: "x" }, expectedVersion: 0, ...staff }))._unsafeUnwrapErr();
+    expect("issues" in noId ? noId.issues : []).toEqual([{ path: "id", message: "a procedure needs an id" }]);
+    const typo = (await saveProcedureDefinition({ settings: store, clock }, { file: file(), procedure: { ...residenceCertificate, feePerCopi: 1 }, expectedVersion: 0, ...staff }))._unsafeUnwrapErr();
+    expect("issues" in typo ? typo.issues.map((i) => i.path) : []).toEqual(["feePerCopi"]);
+  });
+
+  it("a save that started from an older version is a conflict and writes nothing", async () => {
+    const { store, audit } = fakeSettings();
+    await saveProcedureDefinition({ settings: store, clock }, { file: file(), procedure: { ...residenceCertificate, feePerCopy: 350 }, expectedVersion: 0, ...staff });
+    const late = await saveProcedureDefinition({ settings: store, clock }, { file: file(), procedure: { ...residenceCertificate, feePerCopy: 400 }, expectedVersion: 0, ...staff });
+    expect(late._unsafeUnwrapErr()).toMatchObject({ _tag: "StorageError", reason: "conflict" });
+    expect(audit).toHaveLength(1);
+    expect((await catalogInForce(store, file()))._unsafeUnwrap().catalog.procedures[0]?.feePerCopy).toBe(350);
+  });
+
+  it("saved procedures that no longer fit the file (a delivery method removed from it) are corrupt, never silently dropped", async () => {
+    const { store } = fakeSettings();
+    const withExpress: ProcedureCatalogJson = { ...fileJson, deliveryMethods: [...fileJson.deliveryMethods, { id: "express", name: { ja: "速達", en: "Express" }, postage: 410 }] };
+    const richer: CatalogFile = { json: withExpress, catalog: decodeProcedureCatalog(withExpress)._unsafeUnwrap() };
+    await saveProcedureDefinition({ settings: store, clock }, { file: richer, procedure: { ...residenceCertificate, deliveryMethodIds: ["express"] }, expectedVersion: 0, ...staff });
+    const read = await catalogInForce(store, file());
+    expect(read._unsafeUnwrapErr()).toMatchObject({ _tag: "StorageError", reason: "corrupt" });
+    expect(read._unsafeUnwrapErr().message).toContain('unknown delivery method "express"');
+  });
+});
