@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openMikroOrmAuditLog } from "@madoguchi/adapter-mikro-orm";
 import { jsonOf, madoguchi, REPO_ROOT, STACK_TRACE, tempDir } from "./run-madoguchi.ts";
 
 type CatalogFile = {
@@ -102,5 +103,35 @@ describe("madoguchi catalog check", { timeout: 30_000 }, () => {
     const run = await madoguchi(["catalog", "check"], { env: { MADOGUCHI_CATALOG_FILE: writeCatalog(catalog) } });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('procedures[0] ("juminhyo").feePerCopy');
+  });
+
+  it("with --stored, checks the procedures saved in the back office with the file, as the server's start does", async () => {
+    const file = join(dir.path, "madoguchi.sqlite");
+    expect((await madoguchi(["migrate", "--database", `sqlite:${file}`])).code).toBe(0);
+    const none = await madoguchi(["catalog", "check", "--stored", "--database", `sqlite:${file}`]);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain("管理画面で保存された手続はありません");
+
+    // Staff saved 住民票の写し at 350 yen, sent by express only (what the server's editor stores).
+    const catalog = shipped();
+    const saved = catalog.procedures.map((p) => (p.id === "juminhyo" ? { ...p, feePerCopy: 350, deliveryMethodIds: ["express"] } : p));
+    const opened = (await openMikroOrmAuditLog({ driver: "sqlite", path: file }))._unsafeUnwrap();
+    try {
+      (await opened.settings.put("procedures.definitions", saved as never, 0, new Date(), []))._unsafeUnwrap();
+    } finally {
+      await opened.close();
+    }
+    const stored = await madoguchi(["catalog", "check", "--stored", "--database", `sqlite:${file}`]);
+    expect(stored.code).toBe(0);
+    expect(stored.stdout).toContain("管理画面で保存されたもの（版 1）");
+    expect(stored.stdout).toMatch(/juminhyo\s+住民票の写し\s+350円\s+express/);
+
+    // A file without express no longer fits what staff saved: named, exit 1, before a server start would fail.
+    const withoutExpress = { ...catalog, deliveryMethods: catalog.deliveryMethods.filter((m) => m.id !== "express"), procedures: catalog.procedures.map((p) => ({ ...p, deliveryMethodIds: p.deliveryMethodIds.filter((id) => id !== "express") })) };
+    const unfit = await madoguchi(["catalog", "check", writeCatalog(withoutExpress), "--stored", "--database", `sqlite:${file}`]);
+    expect(unfit.code).toBe(1);
+    expect(unfit.stderr).toContain("管理画面で保存された手続が、このカタログに合いません");
+    expect(unfit.stderr).toContain('deliveryMethodIds[0]: unknown delivery method "express"');
+    expect(unfit.stderr).not.toMatch(STACK_TRACE);
   });
 });

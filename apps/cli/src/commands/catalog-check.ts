@@ -1,11 +1,13 @@
 import { resolve } from "node:path";
-import { decodeProcedureCatalog, formatYen, type ProcedureCatalog } from "@madoguchi/core";
-import { err, ok, type Result } from "neverthrow";
+import { decodeProcedureCatalog, formatYen, type CatalogFile, type CatalogInForce, type ProcedureCatalog, type ProcedureCatalogJson } from "@madoguchi/core";
+import { err, ok, okAsync, type Result } from "neverthrow";
 import { cliError, type CliError } from "../cli.errors.ts";
 import { defineCommand, type CommandReport } from "../command.ts";
 import type { Line } from "../output/line.ts";
 import { localizedTable } from "../output/localized-table.ts";
 import { readTextFile } from "../files/read-text-file.ts";
+import { MIGRATE_FLAGS } from "../database/migrate-flags.ts";
+import { lazy } from "../lazy.ts";
 
 const OPERATION = "catalog check";
 
@@ -15,7 +17,8 @@ export const DEFAULT_CATALOG_FILE = "config/procedures.json";
 /**
  * `madoguchi catalog check [file]`: what a city's staff run after editing the procedure catalog. It
  * decodes the file exactly as the server does (core's `decodeProcedureCatalog`) and prints either a
- * summary table or every issue with its path, so that all mistakes are fixed in one round.
+ * summary table or every issue with its path, so that all mistakes are fixed in one round. With `--stored` it
+ * also reads the procedures staff saved in the back office and checks them with the file, as the server's start does.
  */
 export const catalogCheckCommand = defineCommand({
   words: ["catalog", "check"],
@@ -29,13 +32,27 @@ export const catalogCheckCommand = defineCommand({
       },
     },
   ],
-  strings: {},
-  booleans: {},
+  strings: MIGRATE_FLAGS,
+  booleans: {
+    stored: {
+      description: {
+        ja: "管理画面（手続の管理）で保存された手続も、このファイルと合わせて検査する（データベースを開きます）",
+        en: "also check the procedures saved in the back office (手続の管理) with this file (opens the database)",
+      },
+    },
+  },
   run: (input, context) => {
     const shown = input.positionals[0] ?? nonEmpty(context.env["MADOGUCHI_CATALOG_FILE"]) ?? DEFAULT_CATALOG_FILE;
     return readTextFile(OPERATION, resolve(context.cwd, shown), shown)
       .andThen((text) => parseJson(text, shown))
-      .andThen((json) => checkCatalog(json, shown));
+      .andThen((json) => checkCatalog(json, shown))
+      .andThen((file) =>
+        input.booleans.stored
+          ? lazy(() => import("../catalog/check-stored-procedures.ts"))
+              .andThen((m) => m.checkStoredProcedures(OPERATION, file, input.strings, context, shown))
+              .map((inForce) => report(inForce.catalog, shown, inForce))
+          : okAsync(report(file.catalog, shown, null)),
+      );
   },
 });
 
@@ -56,7 +73,7 @@ const parseJson = (text: string, shown: string): Result<unknown, CliError> => {
   }
 };
 
-const checkCatalog = (json: unknown, shown: string): Result<CommandReport, CliError> => {
+const checkCatalog = (json: unknown, shown: string): Result<CatalogFile, CliError> => {
   const decoded = decodeProcedureCatalog(json);
   if (decoded.isErr()) {
     const { issues } = decoded.error;
@@ -70,10 +87,20 @@ const checkCatalog = (json: unknown, shown: string): Result<CommandReport, CliEr
       ),
     );
   }
-  return ok(report(decoded.value, shown));
+  // Decoding succeeded, so the JSON has the file's shape.
+  return ok({ json: json as ProcedureCatalogJson, catalog: decoded.value });
 };
 
-const report = (catalog: ProcedureCatalog, shown: string): CommandReport => {
+/** Where the procedures come from when `--stored` was given: the file's, or the back office's (and its version). */
+const sourceLine = (inForce: CatalogInForce): Line =>
+  inForce.source === "file"
+    ? { ja: "管理画面で保存された手続はありません（ファイルの手続を使います）。", en: "No procedures saved in the back office (the file's are used)." }
+    : {
+        ja: `手続は管理画面で保存されたもの（版 ${inForce.version}）を使います。ファイルの手続は使いません。`,
+        en: `The procedures saved in the back office (version ${inForce.version}) are used, not the file's.`,
+      };
+
+const report = (catalog: ProcedureCatalog, shown: string, inForce: CatalogInForce | null): CommandReport => {
   const { municipality, procedures, deliveryMethods } = catalog;
   const disabled = { ja: "（停止中）", en: " (disabled)" };
   const human: Line[] = [
@@ -81,6 +108,7 @@ const report = (catalog: ProcedureCatalog, shown: string): CommandReport => {
       ja: `OK: ${municipality.name.ja}（${municipality.code}）の手続 ${procedures.length} 件、送付方法 ${deliveryMethods.length} 件 — ${shown}`,
       en: `OK: ${procedures.length} procedures, ${deliveryMethods.length} delivery methods of ${municipality.name.en} (${municipality.code}) — ${shown}`,
     },
+    ...(inForce === null ? [] : [sourceLine(inForce)]),
     "",
     ...localizedTable({
       ja: [
@@ -102,6 +130,7 @@ const report = (catalog: ProcedureCatalog, shown: string): CommandReport => {
     human,
     json: {
       file: shown,
+      ...(inForce === null ? {} : { procedureSource: inForce.source, procedureVersion: inForce.version }),
       municipality,
       procedures: procedures.map((p) => ({
         id: p.id,
