@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Plugin } from "vite";
 import { mockCounter } from "./mock-counter.ts";
+import { mockProcedures } from "./mock-procedures.ts";
 
 /**
  * A small in-memory stand-in for the madoguchi server, for `npm run dev -w @madoguchi/web` while the real
@@ -455,6 +456,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Prom
       return;
     }
     if (path.startsWith("/api/staff/retention/") || path === "/api/staff/settings/application-retention") return mockRetention(res, path, method, body, locale);
+    // S6: the procedures staff build (mock-procedures.ts).
+    if (path.startsWith("/api/staff/procedures") && mockProcedures(res, { path, method, body, locale, portalOrigin: origin })) return;
     if (path.startsWith("/api/staff/counter")) {
       const contentType = String(req.headers["content-type"] ?? "").split(";")[0] ?? "";
       if (mockCounter(res, { url, method, body, contentType, contentLength: Number(req.headers["content-length"] ?? "0"), locale })) return;

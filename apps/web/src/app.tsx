@@ -23,6 +23,8 @@ import { SettlementPage } from "./pages/staff/fees/settlement-page.tsx";
 import { StatisticsPage } from "./pages/staff/statistics/statistics-page.tsx";
 import { RetentionPage } from "./pages/staff/retention/retention-page.tsx";
 import { NoticesPage } from "./pages/staff/notices/notices-page.tsx";
+import { ProceduresPage } from "./pages/staff/procedures/procedures-page.tsx";
+import { ProcedureEditPage } from "./pages/staff/procedures/procedure-edit-page.tsx";
 import { CounterPage } from "./pages/staff/counter/counter-page.tsx";
 import { CounterRecordPage } from "./pages/staff/counter/counter-record-page.tsx";
 import { CounterRecordsPage } from "./pages/staff/counter/counter-records-page.tsx";
@@ -111,6 +113,20 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate section="notices">
           <NoticesPage />
+        </StaffGate>
+      );
+    case "staffProcedures":
+      return (
+        <StaffGate section="procedures">
+          <ProceduresPage />
+        </StaffGate>
+      );
+    case "staffProcedureNew":
+    case "staffProcedureEdit":
+      // One key for both: once a new procedure is saved its address becomes its editor's, and the page stays.
+      return (
+        <StaffGate section="procedures">
+          <ProcedureEditPage key="procedure-editor" id={route.name === "staffProcedureEdit" ? route.id : null} />
         </StaffGate>
       );
     case "staffCounter":

@@ -20,6 +20,10 @@ export type Route =
   | { readonly name: "staffStatistics" }
   | { readonly name: "staffRetention" }
   | { readonly name: "staffNotices" }
+  /** S6: the procedures staff build (手続の管理) — the list, one procedure's editor, a new one's. */
+  | { readonly name: "staffProcedures" }
+  | { readonly name: "staffProcedureEdit"; readonly id: string }
+  | { readonly name: "staffProcedureNew" }
   /** The no-writing counter (書かない窓口): scans read into a 住民異動届, confirmed and printed. */
   | { readonly name: "staffCounter" }
   /** C8, C9: the counter's kept records (保存記録) — the search, and one record with its documents. */
@@ -90,6 +94,12 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === "statistics" && third === undefined) return { name: "staffStatistics" };
   if (first === "staff" && second === "retention" && third === undefined) return { name: "staffRetention" };
   if (first === "staff" && second === "notices" && third === undefined) return { name: "staffNotices" };
+  if (first === "staff" && second === "procedures" && third === undefined) return { name: "staffProcedures" };
+  if (first === "staff" && second === "procedures" && third === "new" && rest.length === 0) return { name: "staffProcedureNew" };
+  if (first === "staff" && second === "procedures" && third !== undefined && rest.length === 0) {
+    const id = decodeSegment(third);
+    return id === null ? { name: "notFound" } : { name: "staffProcedureEdit", id };
+  }
   if (first === "staff" && second === "counter" && third === undefined) return { name: "staffCounter" };
   if (first === "staff" && second === "counter" && third === "records" && rest.length === 0) return { name: "staffCounterRecords" };
   if (first === "staff" && second === "counter" && third === "report" && rest.length === 0) return { name: "staffCounterReport" };

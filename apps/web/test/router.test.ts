@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { PROCEDURE_NEW_PATH, PROCEDURES_PATH, procedureEditPath } from "../src/pages/staff/procedures/procedure-paths.ts";
 import { resolveRoute, secretFromHash, staffDetailPath, statusPath } from "../src/router.ts";
 
 describe("resolveRoute", () => {
@@ -18,6 +19,12 @@ describe("resolveRoute", () => {
     ["/staff/statistics", { name: "staffStatistics" }],
     ["/staff/retention", { name: "staffRetention" }],
     ["/staff/notices", { name: "staffNotices" }],
+    // S6: the procedures staff build.
+    ["/staff/procedures", { name: "staffProcedures" }],
+    ["/staff/procedures/", { name: "staffProcedures" }],
+    ["/staff/procedures/new", { name: "staffProcedureNew" }],
+    ["/staff/procedures/juminhyo", { name: "staffProcedureEdit", id: "juminhyo" }],
+    ["/staff/procedures/koseki-fuhyo/", { name: "staffProcedureEdit", id: "koseki-fuhyo" }],
     ["/staff/counter", { name: "staffCounter" }],
     // C8, C9: the counter's kept records.
     ["/staff/counter/records", { name: "staffCounterRecords" }],
@@ -38,7 +45,7 @@ describe("resolveRoute", () => {
     expect(resolveRoute(path)).toEqual(route);
   });
 
-  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A", "/help/x", "/help/admin", "/staff/help/x", "/staff/help/admin/x", "/staff/admin", "/staff/counter/x", "/staff/counter/records/a/b", "/staff/counter/records/%E0%A4%A", "/staff/counter/report/2026-11"])(
+  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A", "/help/x", "/help/admin", "/staff/help/x", "/staff/help/admin/x", "/staff/admin", "/staff/counter/x", "/staff/counter/records/a/b", "/staff/counter/records/%E0%A4%A", "/staff/counter/report/2026-11", "/staff/procedures/juminhyo/edit", "/staff/procedures/%E0%A4%A", "/staff/procedures/new/x"])(
     "sends %s to not-found",
     (path) => {
       expect(resolveRoute(path)).toEqual({ name: "notFound" });
@@ -54,6 +61,17 @@ describe("resolveRoute", () => {
         expect(resolveRoute(path ?? "")).toEqual({ name: "status", receiptNumber: id });
         expect(secretFromHash(`#${hash ?? ""}`)).toBe(id);
       }),
+    );
+  });
+
+  it("opens the procedure pages (S6) at the paths they link to, any id but `new` at its editor", () => {
+    expect(resolveRoute(PROCEDURES_PATH)).toEqual({ name: "staffProcedures" });
+    expect(resolveRoute(PROCEDURE_NEW_PATH)).toEqual({ name: "staffProcedureNew" });
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1 }).filter((id) => id !== "new"),
+        (id) => void expect(resolveRoute(procedureEditPath(id))).toEqual({ name: "staffProcedureEdit", id }),
+      ),
     );
   });
 });

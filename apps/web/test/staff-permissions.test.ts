@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { APPROVAL_PERMISSION, BUILT_IN_ROLES, STAFF_PERMISSIONS, type StaffPermission } from "@madoguchi/core";
 import { APPROVAL_PERMISSIONS, can, canUseSection, SECTION_PERMISSION, STAFF_SECTIONS, STAFF_SUBPAGES, subpagesOf, SUBPAGE_SECTION, visibleSections } from "../src/pages/staff/staff-permissions.ts";
-import { staffSubpageLinks } from "../src/pages/staff/staff-nav.tsx";
+import { staffSectionLinks, staffSubpageLinks } from "../src/pages/staff/staff-nav.tsx";
 import { resolveRoute } from "../src/router.ts";
 
 /** The permissions the server answers for a member holding exactly this built-in role. */
@@ -13,7 +13,7 @@ describe("what the back office shows, from the session's permissions", () => {
     // Processors export and auditors export the log: both may ask for and give approvals (ADR 24).
     expect(visibleSections(ofRole("processor"))).toEqual(["applications", "statistics", "approvals", "settlement", "security", "help"]);
     expect(visibleSections(ofRole("auditor"))).toEqual(["audit", "approvals", "security", "help"]);
-    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "counter", "statistics", "audit", "retention", "approvals", "settlement", "notices", "security", "access", "accounts", "help"]);
+    expect(visibleSections(ofRole("administrator"))).toEqual(["applications", "counter", "statistics", "audit", "retention", "approvals", "settlement", "notices", "procedures", "security", "access", "accounts", "help"]);
     // The counter clerk (窓口担当) sees the no-writing counter only: no online applications.
     expect(visibleSections(ofRole("counter"))).toEqual(["counter", "security", "help"]);
     // No role at all: only the member's own security settings and the manual.
@@ -30,6 +30,7 @@ describe("what the back office shows, from the session's permissions", () => {
       approvals: ["retention.manage", "applications.export", "audit.view", "fees.change"],
       settlement: "fees.change",
       notices: "forms.manage",
+      procedures: "forms.manage",
       security: null,
       access: "staff.manage",
       accounts: "staff.manage",
@@ -53,7 +54,15 @@ describe("what the back office shows, from the session's permissions", () => {
 
   it("offers the notices page (R14) to holders of forms.manage only, among the built-in roles the administrator", () => {
     expect(BUILT_IN_ROLES.filter((r) => canUseSection(r.permissions, "notices")).map((r) => r.id)).toEqual(["administrator"]);
-    expect(visibleSections(["forms.manage"])).toEqual(["notices", "security", "help"]);
+    expect(visibleSections(["forms.manage"])).toEqual(["notices", "procedures", "security", "help"]);
+  });
+
+  it("offers the procedures page (S6: procedures and forms built without developers) to holders of forms.manage only, at the path it lives at", () => {
+    expect(BUILT_IN_ROLES.filter((r) => canUseSection(r.permissions, "procedures")).map((r) => r.id)).toEqual(["administrator"]);
+    expect(canUseSection(STAFF_PERMISSIONS.filter((p) => p !== "forms.manage"), "procedures")).toBe(false);
+    for (const locale of ["ja", "en"] as const) expect(resolveRoute(staffSectionLinks(locale).procedures.href).name).toBe("staffProcedures");
+    expect(staffSectionLinks("ja").procedures.label).toBe("手続の管理");
+    expect(staffSectionLinks("en").procedures.label).toBe("Procedures");
   });
 
   it("offers the no-writing counter (書かない窓口) to holders of counter.use only: the counter clerk and the administrator", () => {

@@ -1,6 +1,7 @@
 import { BUILT_IN_ROLES, STAFF_PERMISSIONS, type StaffPermission } from "@madoguchi/core";
 import type { Locale } from "../../i18n/locale.ts";
 import { staffSectionLinks } from "../staff/staff-nav.tsx";
+import { PROCEDURES_PATH } from "../staff/procedures/procedure-paths.ts";
 import { HELP_PATHS } from "./help-labels.ts";
 import type { Manual } from "./manual.ts";
 
@@ -11,7 +12,7 @@ const PERMISSION_MEANING: Readonly<Record<Locale, Readonly<Record<StaffPermissio
     "applications.process": "申請の状態の変更（受付・処理開始・完了・不受理・差戻し）",
     "fees.change": "手数料の変更と精算",
     "applications.export": "申請の CSV 書き出し",
-    "forms.manage": "住民向けポータルに表示するお知らせの管理",
+    "forms.manage": "手続と申請フォーム（追加の質問）の作成・変更、住民向けポータルに表示するお知らせの管理",
     "staff.manage": "職員アカウント、グループと権限の管理",
     "retention.manage": "保存期間の変更と、期間を過ぎた申請の削除",
     "audit.view": "監査ログの閲覧と書き出し",
@@ -22,7 +23,7 @@ const PERMISSION_MEANING: Readonly<Record<Locale, Readonly<Record<StaffPermissio
     "applications.process": "Changing an application's status (receive, start, complete, reject, return)",
     "fees.change": "Changing fees, and the settlement",
     "applications.export": "Exporting applications as CSV",
-    "forms.manage": "Managing the notices shown on the residents' portal",
+    "forms.manage": "Building procedures and their application forms (extra questions), and managing the notices shown on the residents' portal",
     "staff.manage": "Managing staff accounts, groups and roles",
     "retention.manage": "Changing retention periods and deleting the applications past them",
     "audit.view": "Reading and exporting the audit log",
@@ -151,6 +152,33 @@ const ja = (): Manual => {
               "削除は元に戻せません。削除ごとに、受付番号・手続・状態・日付が監査ログに記録されます（住民の情報は記録されません）。",
             ],
           },
+        ],
+      },
+      {
+        id: "admin-procedures",
+        title: "手続と申請フォーム",
+        blocks: [
+          ["「", { href: PROCEDURES_PATH, text: nav.procedures.label }, "」（権限 forms.manage）で、電子申請の手続と申請フォームを作成・変更します。開発者の作業は要りません。"],
+          {
+            ordered: true,
+            list: [
+              "一覧の「手続を追加」を押し、手続ID、名称と説明（日本語と英語）、手数料（1通）、最大通数、交付方法を入力します。手続IDは英小文字・数字・ハイフン（例：kazei-shomei）で、申請ページのアドレス（/apply/手続ID）になるため、保存後は変更できません。",
+              "必要に応じて、支払時期（申請時か事後決済か）、申請方法（アカウント・メールアドレスのみ・両方）、電子署名、分類・ライフイベント・担当窓口、検索のキーワード、必須にする申請者項目と入力欄の説明を設定します。メールアドレスは常に必須です。",
+              "「公開する」にチェックして「保存する」を押すと、すぐにポータルに表示されます。保存後に表示される申請ページのリンク（一覧にも表示され、コピーできます）を、市のホームページなどに掲載します。",
+            ],
+          },
+          "申請フォームに質問を加えるには、「追加の質問」の「質問を追加」を押します（年度、使用目的、提出先など）。",
+          {
+            list: [
+              "キー：英字で始まる半角英数字と _（例：purpose）。申請データの項目名になり、保存後は変更できません。",
+              "質問文と説明：日本語と英語で入力します。説明は任意です。",
+              "回答の形式：「選択肢から選ぶ」では選択肢（値と、日本語・英語の表示）を1つ以上、「自由記入（1行）」では最大文字数（1〜200）を決めます。「回答を必須にする」で必須にできます。",
+              "質問と選択肢は「上へ」「下へ」で並べ替え、不要なものは削除します。",
+            ],
+          },
+          "入力に誤りがあると、保存せずに誤りの一覧を表示します。各項目を押すと、その入力欄に移動します。",
+          { note: "手続は削除できません。受付をやめるときは「公開する」を外して保存します。過去の申請はそのまま閲覧・処理できます。" },
+          "最初は、インストール時の手続ファイル（config/procedures.json）の手続が表示されます。この画面で最初に保存すると、手続の一覧は管理画面（データベース）に保存され、以後ファイルの手続は読み込まれません。交付方法と送料、分類、ライフイベント、区役所・支所は引き続きファイルで設定します。ほかの職員が同時に保存していた場合は保存されず、再読み込みを求められます。保存はすべて監査ログに記録されます（手数料を変えたときは変更前後の金額も）。",
         ],
       },
       {
@@ -306,6 +334,33 @@ const en = (): Manual => {
               "Deletion cannot be undone. Each one is recorded in the audit log with its receipt number, procedure, status and dates (nothing about the resident).",
             ],
           },
+        ],
+      },
+      {
+        id: "admin-procedures",
+        title: "Procedures and application forms",
+        blocks: [
+          ["On “", { href: PROCEDURES_PATH, text: nav.procedures.label }, "” (permission forms.manage) you create and change the online procedures and their application forms, without developers."],
+          {
+            ordered: true,
+            list: [
+              "Press “Add a procedure” on the list and enter the procedure ID, the name and description (Japanese and English), the fee per copy, the most copies and the delivery methods. The ID is lower-case letters, digits and hyphens (e.g. kazei-shomei); it becomes the application page's address (/apply/ID), so it cannot change once saved.",
+              "Where needed, set when the resident pays (when applying, or after assessment), how residents apply (account, email address only, or both), the electronic signature, categories, life events and handling offices, search keywords, the required applicant fields and their help texts. The email address is always required.",
+              "Tick “Published” and press “Save”: the procedure is on the portal at once. Post the application page's link shown after the save (also on the list, with a copy button) on the city's website.",
+            ],
+          },
+          "To ask more on the form (fiscal year, purpose, where the certificate goes …), press “Add a question” under “Extra questions”.",
+          {
+            list: [
+              "Key: letters, digits and _, starting with a letter (e.g. purpose). It names the answer in the application's data and cannot change once saved.",
+              "Question and help: in Japanese and English; the help is optional.",
+              "Kind of answer: for “Choice of options”, at least one option (a value and its Japanese and English labels); for “Free text (one line)”, the most characters (1–200). “Answer required” makes it required.",
+              "Move questions and options with “Up” and “Down”, and remove those not needed.",
+            ],
+          },
+          "If something is wrong, nothing is saved and a list of the errors appears; each links to its field.",
+          { note: "Procedures cannot be deleted. To stop taking applications, untick “Published” and save. Past applications stay readable and can be processed." },
+          "At first the list shows the procedures of the catalog file as installed (config/procedures.json). The first save on this page moves the list of procedures into the back office (the database); the file's procedures are then no longer read. Delivery methods and postage, categories, life events and offices are still set in the file. If another member saved meanwhile, nothing is saved and you are asked to reload. Every save is recorded in the audit log (with the old and new amount when a fee changes).",
         ],
       },
       {

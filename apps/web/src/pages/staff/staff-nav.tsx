@@ -8,6 +8,8 @@ import { subpagesOf, visibleSections, type StaffSection, type StaffSubpage } fro
 import { useStaffPermissions } from "./staff-session.tsx";
 import { settlementNavLabel } from "./fees/settlement-page.tsx";
 import { noticesNavLabel } from "./notices/notices-page.tsx";
+import { PROCEDURES_PATH } from "./procedures/procedure-paths.ts";
+import { proceduresNavLabel } from "./procedures/procedures-messages.ts";
 import { counterNavLabel } from "./counter/counter-messages.ts";
 import { counterRecordsNavLabel } from "./counter/counter-record-messages.ts";
 import { COUNTER_RECORDS_PATH } from "./counter/counter-records.ts";
@@ -29,6 +31,7 @@ export const staffSectionLinks = (locale: Locale): Readonly<Record<StaffSection,
     approvals: { href: "/staff/approvals", label: locale === "ja" ? "承認" : "Approvals" },
     settlement: { href: "/staff/settlement", label: settlementNavLabel[locale] },
     notices: { href: "/staff/notices", label: noticesNavLabel[locale] },
+    procedures: { href: PROCEDURES_PATH, label: proceduresNavLabel[locale] },
     security: { href: "/staff/security", label: t.security.nav },
     access: { href: "/staff/access", label: accessMessages[locale].nav },
     accounts: { href: "/staff/accounts", label: locale === "ja" ? "職員アカウント" : "Staff accounts" },

@@ -7,7 +7,7 @@ import type { StaffPermission } from "@madoguchi/core";
  */
 
 /** The back office's sections, in the order of the navigation. */
-export const STAFF_SECTIONS = ["applications", "counter", "statistics", "audit", "retention", "approvals", "settlement", "notices", "security", "access", "accounts", "help"] as const;
+export const STAFF_SECTIONS = ["applications", "counter", "statistics", "audit", "retention", "approvals", "settlement", "notices", "procedures", "security", "access", "accounts", "help"] as const;
 
 /** One section of the back office (a page of the navigation). */
 export type StaffSection = (typeof STAFF_SECTIONS)[number];
@@ -57,6 +57,8 @@ export const SECTION_PERMISSION: Readonly<Record<StaffSection, StaffPermission |
   settlement: "fees.change",
   // R14: the notices to residents on the portal, with who builds the portal's procedures and forms (S6).
   notices: "forms.manage",
+  // S6: the procedures and their application forms staff build, and the links to post on the portal.
+  procedures: "forms.manage",
   security: null,
   access: "staff.manage",
   accounts: "staff.manage",

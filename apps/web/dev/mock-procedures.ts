@@ -1,0 +1,154 @@
+import type { ServerResponse } from "node:http";
+import { decodeProcedureCatalog } from "@madoguchi/core";
+
+/**
+ * S6's endpoints for `vite` without a server (see mock-api.ts): the procedures staff build, in memory. A save is
+ * checked by core's own catalog decoder with the rest of the catalog, as the server does, so the editor shows real
+ * issues (paths relative to the procedure); a stale version is a 409. The portal's `/api/procedures` does not
+ * follow these edits: the mock's resident pages keep their own two procedures.
+ */
+
+type Json = Record<string, unknown>;
+type Locale = "ja" | "en";
+
+const FILE = {
+  municipality: { code: "999999", name: { ja: "みほん市", en: "Mihon City" } },
+  deliveryMethods: [
+    { id: "post", name: { ja: "普通郵便", en: "Ordinary mail" }, postage: 110 },
+    { id: "express", name: { ja: "速達", en: "Express mail" }, postage: 410 },
+  ],
+  offices: [
+    { id: "honcho", name: { ja: "本庁 市民課", en: "City hall, Residents' Division" } },
+    { id: "kita", name: { ja: "北支所", en: "North branch" } },
+  ],
+  categories: [
+    { id: "juminhyo-inkan", name: { ja: "住民票・印鑑登録", en: "Residence and seal registration" } },
+    { id: "zeimu", name: { ja: "税の証明", en: "Tax certificates" } },
+  ],
+  lifeEvents: [
+    { id: "hikkoshi", name: { ja: "引越し", en: "Moving" } },
+    { id: "shushoku", name: { ja: "就職・転職", en: "Starting a job" } },
+  ],
+};
+
+/** The procedures as the catalog file would have them: one with a select question and a text question. */
+let procedures: Json[] = [
+  {
+    id: "juminhyo",
+    name: { ja: "住民票の写し", en: "Copy of residence record" },
+    description: { ja: "世帯全員または一部の方の住民票の写しを郵送でお送りします。", en: "A copy of the residence record of your household, sent by post." },
+    feePerCopy: 300,
+    maxCopies: 10,
+    deliveryMethodIds: ["post", "express"],
+    extraFields: [],
+    requiredFields: ["name", "nameKana", "postalCode", "address", "dateOfBirth", "phone", "email"],
+    fieldHelp: { nameKana: { ja: "ひらがなまたはカタカナで入力してください。", en: "In hiragana or katakana." } },
+    requiresSignature: true,
+    enabled: true,
+    categoryIds: ["juminhyo-inkan"],
+    lifeEventIds: ["hikkoshi"],
+  },
+  {
+    id: "kazei",
+    name: { ja: "所得・課税証明書", en: "Income and tax certificate" },
+    description: { ja: "指定した年度の所得と課税の状況を証明します。", en: "Certifies income and taxes of a fiscal year." },
+    feePerCopy: 300,
+    maxCopies: 5,
+    deliveryMethodIds: ["post"],
+    extraFields: [
+      {
+        key: "purpose",
+        label: { ja: "使用目的", en: "Purpose" },
+        kind: "select",
+        options: [
+          { value: "loan", label: { ja: "ローン申込み", en: "Loan application" } },
+          { value: "other", label: { ja: "その他", en: "Other" } },
+        ],
+        required: true,
+      },
+      {
+        key: "submitTo",
+        label: { ja: "提出先", en: "Submitted to" },
+        kind: "text",
+        maxLength: 50,
+        required: false,
+        help: { ja: "証明書の提出先（例：○○銀行）。任意です。", en: "Where you will submit the certificate (e.g. a bank). Optional." },
+      },
+    ],
+    requiredFields: ["name", "address", "dateOfBirth", "email"],
+    fieldHelp: {},
+    requiresSignature: false,
+    enabled: true,
+    categoryIds: ["zeimu"],
+    keywords: ["課税証明", "所得証明"],
+  },
+];
+let version = 0;
+
+const MESSAGES = {
+  invalid: { ja: "手続の内容に誤りがあります。各項目を確認してください。", en: "The procedure has errors. Check each item." },
+  idMismatch: { ja: "手続の ID はアドレスの ID と同じでなければなりません（作成後は変更できません）。", en: "The procedure's id must be the one in the address (it cannot change once created)." },
+  conflict: { ja: "ほかの職員が同時に手続を変更しました。再読み込みしてから、もう一度変更してください。", en: "Another staff member changed the procedures at the same time. Reload, then make your change again." },
+} as const;
+
+const send = (res: ServerResponse, status: number, body: unknown): void => {
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+};
+
+const catalogView = (portalOrigin: string, decodedProcedures: readonly unknown[]) => ({
+  version,
+  source: version === 0 ? "file" : "back_office",
+  municipality: FILE.municipality,
+  procedures: decodedProcedures,
+  deliveryMethods: FILE.deliveryMethods,
+  offices: FILE.offices,
+  categories: FILE.categories,
+  lifeEvents: FILE.lifeEvents,
+  portalOrigin,
+});
+
+/** `procedures[1] ("kazei").feePerCopy` → `feePerCopy` for the one being saved, as core's save does. */
+const relativeTo = (index: number, path: string): string => {
+  const prefix = new RegExp(`^procedures\\[${index}\\](?: \\("(?:[^"\\\\]|\\\\.)*"\\))?\\.?`);
+  return prefix.test(path) ? path.replace(prefix, "") || "(procedure)" : path;
+};
+
+/** Answers `GET /api/staff/procedures` and `PUT /api/staff/procedures/:id`; false for any other path. */
+export function mockProcedures(res: ServerResponse, request: { readonly path: string; readonly method: string; readonly body: Json; readonly locale: Locale; readonly portalOrigin: string }): boolean {
+  const { path, method, body, locale, portalOrigin } = request;
+  if (path === "/api/staff/procedures" && method === "GET") {
+    const decoded = decodeProcedureCatalog({ ...FILE, procedures });
+    send(res, 200, catalogView(portalOrigin, decoded.isOk() ? decoded.value.procedures : procedures));
+    return true;
+  }
+  const match = /^\/api\/staff\/procedures\/([^/]+)$/.exec(path);
+  if (match === null || method !== "PUT") return false;
+  const id = decodeURIComponent(match[1] ?? "");
+  const procedure = body["procedure"];
+  if (typeof procedure !== "object" || procedure === null || typeof body["expectedVersion"] !== "number") {
+    send(res, 400, { error: { code: "validation", message: "procedure and expectedVersion are required" } });
+    return true;
+  }
+  if ((procedure as Json)["id"] !== id) {
+    send(res, 400, { error: { code: "catalog.id_mismatch", message: MESSAGES.idMismatch[locale] } });
+    return true;
+  }
+  const index = procedures.findIndex((p) => p["id"] === id);
+  const next = index < 0 ? [...procedures, procedure as Json] : procedures.map((p, i) => (i === index ? (procedure as Json) : p));
+  const at = index < 0 ? procedures.length : index;
+  const decoded = decodeProcedureCatalog({ ...FILE, procedures: next });
+  if (decoded.isErr()) {
+    const issues = decoded.error.issues.map((i) => ({ path: relativeTo(at, i.path), message: i.message }));
+    send(res, 422, { error: { code: "catalog.invalid", message: MESSAGES.invalid[locale], issues } });
+    return true;
+  }
+  if (body["expectedVersion"] !== version) {
+    send(res, 409, { error: { code: "catalog.conflict", message: MESSAGES.conflict[locale] } });
+    return true;
+  }
+  procedures = next;
+  version += 1;
+  send(res, index < 0 ? 201 : 200, { version, procedure: decoded.value.procedures.find((p) => p.id === id) });
+  return true;
+}

@@ -1,0 +1,418 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { ProcedureDefinition, StaffProcedureCatalog } from "../src/api-types.ts";
+import { I18nProvider } from "../src/i18n/i18n-context.tsx";
+import { checkDraft, FEE_MAX, type CheckContext } from "../src/pages/staff/procedures/procedure-checks.ts";
+import { catalogAfterSave } from "../src/pages/staff/procedures/procedure-edit-page.tsx";
+import { editorChoicesOf, ProcedureEditor } from "../src/pages/staff/procedures/procedure-editor.tsx";
+import {
+  draftOf,
+  emptyDraft,
+  move,
+  newOption,
+  newQuestion,
+  nextUid,
+  parseInteger,
+  parseKeywords,
+  toDefinition,
+  toggleId,
+  type ProcedureDraft,
+  type QuestionDraft,
+} from "../src/pages/staff/procedures/procedure-draft.ts";
+import { fieldRef, inputIds, parseIssuePath } from "../src/pages/staff/procedures/procedure-fields.ts";
+import { arrangeErrors, placeIssues, procedureIssuesOf } from "../src/pages/staff/procedures/procedure-issues.ts";
+import { portalLink, procedureApiPath } from "../src/pages/staff/procedures/procedure-paths.ts";
+import { procedureMessages } from "../src/pages/staff/procedures/procedures-messages.ts";
+
+const ja = procedureMessages.ja;
+const en = procedureMessages.en;
+
+/** A procedure using every part of the definition: a select and a text question, help texts, tags, keywords. */
+const KAZEI: ProcedureDefinition = {
+  id: "shotoku-kazei",
+  name: { ja: "所得・課税証明書", en: "Income and tax certificate" },
+  description: { ja: "指定した年度の所得と課税の状況を証明します。", en: "Certifies income and taxes of a fiscal year." },
+  feePerCopy: 300,
+  maxCopies: 5,
+  deliveryMethodIds: ["post", "express"],
+  extraFields: [
+    {
+      key: "purpose",
+      label: { ja: "使用目的", en: "Purpose" },
+      kind: "select",
+      options: [
+        { value: "loan", label: { ja: "ローン申込み", en: "Loan application" } },
+        { value: "other", label: { ja: "その他", en: "Other" } },
+      ],
+      required: true,
+      help: { ja: "該当するものを選んでください。", en: "Choose one." },
+    },
+    { key: "submitTo", label: { ja: "提出先", en: "Submitted to" }, kind: "text", maxLength: 50, required: false },
+  ],
+  requiredFields: ["name", "address", "dateOfBirth", "email"],
+  fieldHelp: { phone: { ja: "日中に連絡のつく番号", en: "A daytime number" } },
+  requiresSignature: false,
+  enabled: true,
+  officeIds: ["honcho"],
+  residentEntry: ["account"],
+  paymentTiming: "after_assessment",
+  categoryIds: ["zeimu"],
+  lifeEventIds: ["shushoku"],
+  keywords: ["課税証明", "所得証明"],
+};
+
+const CATALOG: StaffProcedureCatalog = {
+  version: 3,
+  source: "file",
+  municipality: { code: "999999", name: { ja: "みほん市", en: "Mihon City" } },
+  procedures: [KAZEI, { ...KAZEI, id: "juminhyo", extraFields: [] }],
+  deliveryMethods: [
+    { id: "post", name: { ja: "普通郵便", en: "Ordinary mail" }, postage: 110 },
+    { id: "express", name: { ja: "速達", en: "Express mail" }, postage: 410 },
+  ],
+  offices: [{ id: "honcho", name: { ja: "本庁", en: "City hall" } }],
+  categories: [{ id: "zeimu", name: { ja: "税の証明", en: "Tax certificates" } }],
+  lifeEvents: [{ id: "shushoku", name: { ja: "就職", en: "Starting a job" } }],
+  portalOrigin: "https://portal.example.jp",
+};
+
+const choices = editorChoicesOf(CATALOG);
+const editing: CheckContext = { choices, creating: false, existingIds: CATALOG.procedures.map((p) => p.id) };
+const creating: CheckContext = { ...editing, creating: true };
+
+/** The editor's markup for a procedure (or a new one), in Japanese: which ids it renders. */
+const render = (procedure: ProcedureDefinition | null): string =>
+  renderToStaticMarkup(
+    createElement(I18nProvider, null, createElement(ProcedureEditor, { catalog: CATALOG, procedure, csrfToken: "t", onSaved: () => undefined, onReload: () => undefined })),
+  );
+const renderedIds = (html: string): ReadonlySet<string> => new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1] ?? ""));
+
+const question = (draft: ProcedureDraft, i: number): QuestionDraft => {
+  const q = draft.questions[i];
+  if (q === undefined) throw new Error(`no question ${i}`);
+  return q;
+};
+
+describe("the procedure's draft", () => {
+  it("round-trips a definition using every part unchanged", () => {
+    expect(toDefinition(draftOf(KAZEI))).toEqual(KAZEI);
+  });
+
+  it("round-trips a minimal definition without adding optional parts", () => {
+    const { officeIds: _o, residentEntry: _r, paymentTiming: _p, categoryIds: _c, lifeEventIds: _l, keywords: _k, ...rest } = KAZEI;
+    const bare: ProcedureDefinition = { ...rest, extraFields: [], fieldHelp: {} };
+    expect(toDefinition(draftOf(bare))).toEqual(bare);
+    expect(Object.keys(toDefinition(draftOf(bare)))).not.toContain("residentEntry");
+  });
+
+  it("sends what the schema wants: trimmed texts, email always required, defaults and empty lists left out", () => {
+    const draft: ProcedureDraft = {
+      ...draftOf(KAZEI),
+      nameJa: "  所得証明  ",
+      requiredFields: ["dateOfBirth", "name"],
+      residentEntry: "both",
+      paymentTiming: "at_submission",
+      officeIds: [],
+      categoryIds: [],
+      lifeEventIds: [],
+      keywords: " , \n",
+      fieldHelp: { ...draftOf(KAZEI).fieldHelp, phone: { ja: " ", en: "" } },
+      feePerCopy: "１,０００",
+    };
+    const sent = toDefinition(draft);
+    expect(sent.name.ja).toBe("所得証明");
+    expect(sent.requiredFields).toEqual(["name", "dateOfBirth", "email"]);
+    expect(sent.feePerCopy).toBe(1000);
+    expect(sent.fieldHelp).toEqual({});
+    for (const key of ["residentEntry", "paymentTiming", "officeIds", "categoryIds", "lifeEventIds", "keywords"]) expect(Object.keys(sent)).not.toContain(key);
+    // Explicit "both ways" and "at submission" in a file read as the defaults they are.
+    expect(toDefinition(draftOf({ ...KAZEI, residentEntry: ["account", "email_only"], paymentTiming: "at_submission" }))).not.toHaveProperty("residentEntry");
+  });
+
+  it("keeps both kinds' settings in a question and sends only the chosen kind's", () => {
+    const draft = draftOf(KAZEI);
+    const asText: ProcedureDraft = { ...draft, questions: [{ ...question(draft, 0), kind: "text", maxLength: "30" }, question(draft, 1)] };
+    expect(toDefinition(asText).extraFields[0]).toEqual({ key: "purpose", label: { ja: "使用目的", en: "Purpose" }, kind: "text", maxLength: 30, required: true, help: { ja: "該当するものを選んでください。", en: "Choose one." } });
+    const back: ProcedureDraft = { ...asText, questions: [{ ...question(asText, 0), kind: "select" }, question(asText, 1)] };
+    expect(toDefinition(back)).toEqual(KAZEI);
+  });
+
+  it("marks stored questions saved (their keys fixed), gives every question and option its own uid, and starts a new procedure unpublished", () => {
+    const draft = draftOf(KAZEI);
+    expect(draft.questions.map((q) => [q.uid, q.saved])).toEqual([["q1", true], ["q2", true]]);
+    expect(question(draft, 0).options.map((o) => o.uid)).toEqual(["o1", "o2"]);
+    const q = newQuestion(draft);
+    expect([q.uid, q.saved, q.kind, q.options.map((o) => o.uid)]).toEqual(["q3", false, "select", ["o3"]]);
+    expect(newOption(draft).uid).toBe("o3");
+    expect(nextUid({ questions: [] }, "q")).toBe("q1");
+    const fresh = emptyDraft(["post", "express"]);
+    expect([fresh.enabled, fresh.deliveryMethodIds, fresh.requiredFields.includes("email")]).toEqual([false, ["post"], true]);
+  });
+
+  it("reads whole numbers as staff type them, and keywords one a line or comma separated", () => {
+    expect(["300", " ３００ ", "1,000", "0"].map(parseInteger)).toEqual([300, 300, 1000, 0]);
+    expect(["", "-1", "1.5", "三百", "1e3", "12345678901234567"].map(parseInteger)).toEqual([null, null, null, null, null, null]);
+    expect(parseKeywords("課税証明\n所得証明, 非課税証明、課税証明\r\n\n")).toEqual(["課税証明", "所得証明", "非課税証明"]);
+  });
+
+  it("keeps ticked ids in the catalog's order, unknown ones after, and moves entries one place at a time", () => {
+    const order = ["post", "express", "counter"];
+    expect(toggleId(["express"], "post", true, order)).toEqual(["post", "express"]);
+    expect(toggleId(["gone", "express"], "post", true, order)).toEqual(["post", "express", "gone"]);
+    expect(toggleId(["post", "express"], "post", false, order)).toEqual(["express"]);
+    expect(move(["a", "b", "c"], 1, -1)).toEqual(["b", "a", "c"]);
+    expect(move(["a", "b", "c"], 1, 1)).toEqual(["a", "c", "b"]);
+    expect(move(["a", "b", "c"], 0, -1)).toEqual(["a", "b", "c"]);
+    expect(move(["a", "b", "c"], 2, 1)).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("the client's checks", () => {
+  const messagesOf = (draft: ProcedureDraft, context: CheckContext = editing) => checkDraft(draft, context, ja).map((e) => e.inline);
+  const targetsOf = (draft: ProcedureDraft, context: CheckContext = editing) => checkDraft(draft, context, ja).map((e) => e.targetId);
+
+  it("passes a valid procedure", () => {
+    expect(checkDraft(draftOf(KAZEI), editing, ja)).toEqual([]);
+    expect(checkDraft({ ...draftOf(KAZEI), id: "kazei-2" }, creating, ja)).toEqual([]);
+  });
+
+  it("asks for a new procedure's id in the slug form, not one already used or reserved", () => {
+    const base = draftOf(KAZEI);
+    expect(messagesOf({ ...base, id: "" }, creating)).toEqual(["手続IDを入力してください。"]);
+    for (const id of ["Juminhyo", "-a", "a_b", "住民票", "a".repeat(65)]) expect(messagesOf({ ...base, id }, creating)).toEqual([ja.check.idPattern]);
+    expect(messagesOf({ ...base, id: "a".repeat(64) }, creating)).toEqual([]);
+    expect(messagesOf({ ...base, id: "juminhyo" }, creating)).toEqual([ja.check.idTaken("juminhyo")]);
+    expect(messagesOf({ ...base, id: "new" }, creating)).toEqual([ja.check.idReserved("new")]);
+    expect(targetsOf({ ...base, id: "" }, creating)).toEqual([inputIds.id]);
+    // Editing: the id is fixed, not checked again.
+    expect(messagesOf({ ...base, id: "juminhyo" }, editing)).toEqual([]);
+  });
+
+  it("asks for the names and descriptions in both languages", () => {
+    const draft = { ...draftOf(KAZEI), nameJa: " ", nameEn: "", descriptionJa: "", descriptionEn: "x".repeat(2001) };
+    expect(messagesOf(draft)).toEqual(["名称（日本語）を入力してください。", "名称（英語）を入力してください。", "説明（日本語）を入力してください。", "説明（英語）は2000文字以内で入力してください。"]);
+    expect(targetsOf(draft)).toEqual([inputIds.nameJa, inputIds.nameEn, inputIds.descriptionJa, inputIds.descriptionEn]);
+  });
+
+  it("wants the fee a whole number of yen up to a million, and the most copies 1–1000", () => {
+    const base = draftOf(KAZEI);
+    expect(messagesOf({ ...base, feePerCopy: "" })).toEqual(["手数料（1通、円）を入力してください。"]);
+    for (const fee of ["-1", "1.5", "abc", String(FEE_MAX + 1)]) expect(messagesOf({ ...base, feePerCopy: fee })).toEqual(["手数料（1通、円）は0から1,000,000までの整数（半角数字）で入力してください。"]);
+    for (const fee of ["0", "1,000,000", "３００"]) expect(messagesOf({ ...base, feePerCopy: fee })).toEqual([]);
+    for (const copies of ["0", "1001", "x"]) expect(targetsOf({ ...base, maxCopies: copies })).toEqual([inputIds.maxCopies]);
+    for (const copies of ["1", "1000"]) expect(messagesOf({ ...base, maxCopies: copies })).toEqual([]);
+  });
+
+  it("wants at least one delivery method, linked to the first checkbox", () => {
+    const errors = checkDraft({ ...draftOf(KAZEI), deliveryMethodIds: [] }, editing, ja);
+    expect(errors).toEqual([{ targetId: inputIds.delivery("post"), inline: ja.check.deliveryRequired, summary: ja.check.deliveryRequired }]);
+  });
+
+  it("wants keywords of at most 50 characters, and help texts in both languages or neither", () => {
+    const base = draftOf(KAZEI);
+    expect(messagesOf({ ...base, keywords: `ok\n${"長".repeat(51)}` })).toEqual([ja.check.keywordTooLong("長".repeat(51))]);
+    const halfHelp = { ...base, fieldHelp: { ...base.fieldHelp, phone: { ja: "日中の番号", en: "" }, name: { ja: "", en: "Full name" } } };
+    expect(checkDraft(halfHelp, editing, ja).map((e) => [e.targetId, e.inline])).toEqual([
+      [inputIds.fieldHelp("name", "ja"), "氏名の説明（日本語）を入力してください（説明は日本語と英語の両方が必要です）。"],
+      [inputIds.fieldHelp("phone", "en"), "電話番号の説明（英語）を入力してください（説明は日本語と英語の両方が必要です）。"],
+    ]);
+  });
+
+  it("wants each question's key in its pattern and unique, its labels, its help in both languages", () => {
+    const base = draftOf(KAZEI);
+    const [q1, q2] = [question(base, 0), question(base, 1)];
+    const draft = (a: Partial<QuestionDraft>, b: Partial<QuestionDraft> = {}): ProcedureDraft => ({ ...base, questions: [{ ...q1, ...a }, { ...q2, ...b }] });
+    expect(messagesOf(draft({ key: "" }))).toEqual(["質問1のキーを入力してください。"]);
+    for (const key of ["1st", "has-dash", "_x", "a".repeat(65), "用途"]) expect(messagesOf(draft({ key }))).toEqual([ja.check.keyPattern("質問1のキー")]);
+    expect(messagesOf(draft({}, { key: "purpose" }))).toEqual([ja.check.keyDuplicate("質問2のキー", "purpose")]);
+    expect(targetsOf(draft({}, { key: "purpose" }))).toEqual([inputIds.question("q2", "key")]);
+    expect(messagesOf(draft({ labelJa: "", labelEn: "" }))).toEqual(["質問1の質問文（日本語）を入力してください。", "質問1の質問文（英語）を入力してください。"]);
+    expect(targetsOf(draft({ helpEn: "" }))).toEqual([inputIds.question("q1", "help-en")]);
+  });
+
+  it("wants a select's options — at least one, each with a unique value and labels — and a text's length 1–200", () => {
+    const base = draftOf(KAZEI);
+    const [q1, q2] = [question(base, 0), question(base, 1)];
+    const [o1, o2] = q1.options;
+    if (o1 === undefined || o2 === undefined) throw new Error("options");
+    const withQ1 = (q: Partial<QuestionDraft>): ProcedureDraft => ({ ...base, questions: [{ ...q1, ...q }, q2] });
+    expect(checkDraft(withQ1({ options: [] }), editing, ja).map((e) => [e.targetId, e.inline])).toEqual([[inputIds.question("q1", "add-option"), "質問1の選択肢に選択肢を1つ以上追加してください。"]]);
+    expect(checkDraft(withQ1({ options: [o1, { ...o2, value: " loan " }] }), editing, ja).map((e) => [e.targetId, e.inline])).toEqual([
+      [inputIds.option("q1", "o2", "value"), ja.check.valueDuplicate("質問1の選択肢2の値", "loan")],
+    ]);
+    expect(targetsOf(withQ1({ options: [{ ...o1, value: "", labelEn: "" }, { ...o2, value: "v".repeat(65) }] }))).toEqual([
+      inputIds.option("q1", "o1", "value"),
+      inputIds.option("q1", "o1", "label-en"),
+      inputIds.option("q1", "o2", "value"),
+    ]);
+    // A text question's options are not its business; its length is.
+    expect(messagesOf(withQ1({ kind: "text", options: [], maxLength: "50" }))).toEqual([]);
+    for (const maxLength of ["0", "201", "", "x"]) expect(targetsOf(withQ1({ kind: "text", maxLength }))).toEqual([inputIds.question("q1", "max-length")]);
+    expect(messagesOf(withQ1({ kind: "text", maxLength: "200" }))).toEqual([]);
+  });
+
+  it("puts every error of a broken form on an input the editor renders", () => {
+    const base = draftOf(KAZEI);
+    const html = render(KAZEI);
+    const ids = renderedIds(html);
+    const broken: ProcedureDraft = {
+      ...base,
+      nameJa: "",
+      nameEn: "",
+      descriptionJa: "",
+      descriptionEn: "",
+      feePerCopy: "x",
+      maxCopies: "0",
+      deliveryMethodIds: [],
+      keywords: "長".repeat(60),
+      fieldHelp: { ...base.fieldHelp, postalCode: { ja: "7桁", en: "" } },
+      questions: [
+        { ...question(base, 0), key: "", labelJa: "", helpEn: "", options: question(base, 0).options.map((o) => ({ ...o, value: "", labelJa: "", labelEn: "" })) },
+        { ...question(base, 1), labelEn: "", maxLength: "999" },
+      ],
+    };
+    const errors = checkDraft(broken, editing, ja);
+    expect(errors.length).toBeGreaterThan(15);
+    for (const e of errors) expect([e.summary, e.targetId !== null && ids.has(e.targetId)]).toEqual([e.summary, true]);
+    // And a select without options points at its "add an option" button.
+    const noOptions = checkDraft({ ...base, questions: [{ ...question(base, 0), options: [] }] }, editing, ja);
+    expect(noOptions.map((e) => ids.has(e.targetId ?? ""))).toEqual([true]);
+  });
+
+  it("checks a new procedure's empty form with messages linked to its inputs", () => {
+    const ids = renderedIds(render(null));
+    const errors = checkDraft(emptyDraft(choices.deliveryMethodIds), creating, ja);
+    expect(errors.map((e) => e.targetId)).toEqual([inputIds.id, inputIds.nameJa, inputIds.nameEn, inputIds.descriptionJa, inputIds.descriptionEn, inputIds.feePerCopy]);
+    for (const e of errors) expect(ids.has(e.targetId ?? "")).toBe(true);
+  });
+
+  it("speaks English on the English page", () => {
+    expect(checkDraft({ ...draftOf(KAZEI), nameEn: "" }, editing, en).map((e) => e.inline)).toEqual(["Enter Name (English)."]);
+  });
+});
+
+describe("the server's issues", () => {
+  it("reads core's paths, ignoring the names in brackets", () => {
+    expect(parseIssuePath("feePerCopy")).toEqual(["feePerCopy"]);
+    expect(parseIssuePath("name.ja")).toEqual(["name", "ja"]);
+    expect(parseIssuePath('extraFields[0] ("purpose").options[1].value')).toEqual(["extraFields", 0, "options", 1, "value"]);
+    expect(parseIssuePath('extraFields[0] ("a \\"quoted\\" key").key')).toEqual(["extraFields", 0, "key"]);
+    expect(parseIssuePath("deliveryMethodIds[0]")).toEqual(["deliveryMethodIds", 0]);
+    expect(parseIssuePath("(procedure)")).toEqual([]);
+    expect(parseIssuePath("what is this?")).toBeNull();
+  });
+
+  it("places each issue beside the input its path names, in the editor's words, with the server's text", () => {
+    const draft = draftOf(KAZEI);
+    const issues = [
+      { path: "feePerCopy", message: "Expected a value greater than or equal to 0, got -1" },
+      { path: "name.ja", message: "Expected a value with a length of at least 1" },
+      { path: 'extraFields[0] ("purpose").options[1].value', message: 'duplicate option value "loan"' },
+      { path: 'extraFields[0] ("purpose").options[0].label.en', message: "Expected a value with a length of at least 1" },
+      { path: 'extraFields[1] ("submitTo").maxLength', message: "Expected a value less than or equal to 200, got 500" },
+      { path: 'extraFields[1] ("submitTo").kind', message: 'Expected an extra field of kind "select" or "text"' },
+      { path: "deliveryMethodIds[1]", message: 'unknown delivery method "express"' },
+      { path: "categoryIds[0]", message: 'unknown category "zeimu"' },
+      { path: "fieldHelp.phone.en", message: "Expected a value with a length of at least 1" },
+      { path: "requiredFields[1]", message: "Expected ..." },
+      { path: "residentEntry", message: "Expected ..." },
+    ];
+    const placed = placeIssues(issues, draft, choices, ja);
+    expect(placed.map((p) => p.targetId)).toEqual([
+      inputIds.feePerCopy,
+      inputIds.nameJa,
+      inputIds.option("q1", "o2", "value"),
+      inputIds.option("q1", "o1", "label-en"),
+      inputIds.question("q2", "max-length"),
+      inputIds.question("q2", "kind"),
+      inputIds.delivery("express"),
+      inputIds.category("zeimu"),
+      inputIds.fieldHelp("phone", "en"),
+      inputIds.required("address"),
+      inputIds.residentEntry,
+    ]);
+    expect(placed[0]).toEqual({
+      targetId: inputIds.feePerCopy,
+      inline: "この項目を確認してください（Expected a value greater than or equal to 0, got -1）",
+      summary: "手数料（1通、円）：この項目を確認してください（Expected a value greater than or equal to 0, got -1）",
+    });
+    expect(placed[2]?.summary).toBe('質問1の選択肢2の値：この項目を確認してください（duplicate option value "loan"）');
+    const ids = renderedIds(render(KAZEI));
+    for (const p of placed) expect([p.targetId, ids.has(p.targetId ?? "")]).toEqual([p.targetId, true]);
+  });
+
+  it("keeps the issues that name nothing here in the summary only, with their path", () => {
+    const placed = placeIssues(
+      [
+        { path: "(procedure)", message: "Expected an object" },
+        { path: 'procedures[0] ("juminhyo").deliveryMethodIds[0]', message: 'unknown delivery method "x"' },
+        { path: "somethingElse", message: "Unexpected key" },
+      ],
+      draftOf(KAZEI),
+      choices,
+      ja,
+    );
+    expect(placed.map((p) => p.targetId)).toEqual([null, null, null]);
+    expect(placed[1]?.summary).toBe('procedures[0] ("juminhyo").deliveryMethodIds[0]：unknown delivery method "x"');
+  });
+
+  it("points an issue about a list or a question as a whole at something focusable", () => {
+    const draft = { ...draftOf(KAZEI), deliveryMethodIds: [] };
+    expect(fieldRef(["deliveryMethodIds"], draft, choices, ja)?.targetId).toBe(inputIds.delivery("post"));
+    expect(fieldRef(["extraFields"], draft, choices, ja)?.targetId).toBe(inputIds.addQuestion);
+    expect(fieldRef(["extraFields", 9, "key"], draft, choices, ja)?.targetId).toBe(inputIds.addQuestion);
+    expect(fieldRef(["extraFields", 0, "options"], draft, choices, ja)?.targetId).toBe(inputIds.question("q1", "add-option"));
+  });
+
+  it("reads only well-formed issues from an error answer", () => {
+    expect(procedureIssuesOf([{ path: "feePerCopy", message: "m" }, { path: 1, message: "m" }, null, "x", { path: "a" }])).toEqual([{ path: "feePerCopy", message: "m" }]);
+    expect(procedureIssuesOf(undefined)).toEqual([]);
+  });
+
+  it("arranges errors per input (each message once) and for the summary", () => {
+    const arranged = arrangeErrors([
+      { targetId: "a", inline: "x", summary: "A: x" },
+      { targetId: "a", inline: "x", summary: "A: x" },
+      { targetId: "a", inline: "y", summary: "A: y" },
+      { targetId: null, inline: "z", summary: "z" },
+    ]);
+    expect(arranged.byTarget.get("a")).toEqual(["x", "y"]);
+    expect(arranged.summary).toEqual([
+      { targetId: "a", message: "A: x" },
+      { targetId: "a", message: "A: y" },
+      { targetId: null, message: "z" },
+    ]);
+  });
+});
+
+describe("the editor around the form", () => {
+  it("builds the portal link and the API path from the id", () => {
+    expect(portalLink("https://portal.example.jp/", "juminhyo")).toBe("https://portal.example.jp/apply/juminhyo");
+    expect(procedureApiPath("koseki-fuhyo")).toBe("/api/staff/procedures/koseki-fuhyo");
+  });
+
+  it("updates the catalog after a save: the new version, the procedure replaced or added at the end, now the back office's", () => {
+    const changed = { ...KAZEI, feePerCopy: 350 };
+    const after = catalogAfterSave(CATALOG, { version: 4, procedure: changed }, changed);
+    expect([after.version, after.source, after.procedures.map((p) => p.id), after.procedures[0]?.feePerCopy]).toEqual([4, "back_office", ["shotoku-kazei", "juminhyo"], 350]);
+    const added = { ...KAZEI, id: "new-one" };
+    expect(catalogAfterSave(CATALOG, { version: 4, procedure: added }, added).procedures.map((p) => p.id)).toEqual(["shotoku-kazei", "juminhyo", "new-one"]);
+  });
+
+  it("renders the email address required and not to be unticked, and a saved question's key fixed", () => {
+    const tag = (html: string, id: string): string => new RegExp(`<[a-z]+ [^>]*id="${id}"[^>]*>`).exec(html)?.[0] ?? "";
+    const html = render(KAZEI);
+    expect(tag(html, "procedure-required-email")).toContain('checked=""');
+    expect(tag(html, "procedure-required-email")).toContain('disabled=""');
+    expect(tag(html, "question-q1-key")).toContain('disabled=""');
+    expect(tag(html, "procedure-id")).toContain('disabled=""');
+    expect(tag(render(null), "procedure-id")).not.toContain("disabled");
+  });
+
+  it("has every text in both languages", () => {
+    const shape = (value: unknown): unknown =>
+      typeof value === "object" && value !== null ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)])) : typeof value;
+    expect(shape(en)).toEqual(shape(ja));
+  });
+});

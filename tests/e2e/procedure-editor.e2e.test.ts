@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { appInBrowser, expectNoSeriousA11yViolations, explainOnFailure } from "./browser.ts";
+import { fillDemoApplicant } from "./resident-pages.ts";
+import { staffLogsIn } from "./staff-login.ts";
+
+const running = appInBrowser();
+
+describe("in Chromium: S6, staff build a procedure's form in the back office", () => {
+  it("the administrator adds a text question and changes the fee of 住民票の写し; the resident's form asks it and charges the new fee", async () => {
+    await running.context.clearCookies();
+    const staff = await running.context.newPage();
+    explainOnFailure(staff);
+    await staffLogsIn(staff, running.app);
+    await staff.click('[data-testid="staff-nav-procedures"]');
+    await staff.getByTestId("procedures-table").waitFor();
+    expect(await staff.getByTestId("procedures-source").textContent()).toContain("ファイル");
+    const row = staff.locator('[data-testid="procedure-row"][data-procedure-id="juminhyo"]');
+    expect(await row.getByTestId("procedure-portal-link").textContent()).toBe(`${running.app.url}/apply/juminhyo`);
+    await expectNoSeriousA11yViolations(staff);
+    await staff.click('[data-testid="procedure-edit-juminhyo"]');
+
+    // A question without its key and label is not sent: the summary names them.
+    await staff.click('[data-testid="procedure-add-question"]');
+    const question = staff.getByTestId("question").last();
+    await question.getByTestId("question-kind").selectOption("text");
+    await staff.click('[data-testid="procedure-save"]');
+    await staff.locator(".error-summary").waitFor();
+    expect(await staff.getByTestId("procedure-saved").count()).toBe(0);
+
+    await question.getByTestId("question-key").fill("submitTo");
+    await question.getByTestId("question-label-ja").fill("提出先");
+    await question.getByTestId("question-label-en").fill("Submitted to");
+    await question.getByTestId("question-max-length").fill("20");
+    await staff.getByTestId("procedure-fee").fill("350");
+    await staff.click('[data-testid="procedure-save"]');
+    await expect.poll(() => staff.getByTestId("procedure-saved").textContent()).toContain("保存しました");
+    expect(await staff.getByTestId("procedure-saved-link").textContent()).toContain("/apply/juminhyo");
+    await expectNoSeriousA11yViolations(staff);
+
+    // The resident's next form asks the question and the fee is the new one.
+    const resident = await running.context.newPage();
+    explainOnFailure(resident);
+    await resident.goto(`${running.app.url}/apply/juminhyo`);
+    await resident.getByLabel("提出先").waitFor();
+    await fillDemoApplicant(resident);
+    await resident.fill('[name="request.copies"]', "1");
+    await resident.check('[name="request.deliveryMethodId"][value="standard"]');
+    await resident.getByLabel("提出先").fill("みほん銀行");
+    await resident.click('[data-testid="to-confirm"]');
+    await expect.poll(() => resident.getByTestId("fee-total").textContent(), { timeout: 15_000 }).toContain("460");
+    expect(await resident.locator("main").textContent()).toContain("みほん銀行");
+  });
+});
