@@ -22,29 +22,12 @@ export interface DeliveryMethod {
   readonly postage: number;
 }
 
-/** A procedure-specific question: a choice (年度, 使用目的) or one line of text (提出先), as core's `ExtraField`. */
-export type ExtraField =
-  | {
-      readonly key: string;
-      readonly label: Localized;
-      readonly kind: "select";
-      readonly options: readonly { readonly value: string; readonly label: Localized }[];
-      readonly required: boolean;
-      readonly help?: Localized;
-    }
-  | {
-      readonly key: string;
-      readonly label: Localized;
-      readonly kind: "text";
-      /** At most this many characters (1–200). */
-      readonly maxLength: number;
-      readonly required: boolean;
-      readonly help?: Localized;
-    };
+/** A procedure-specific question: a choice (年度, 使用目的) or one line of text (提出先, at most `maxLength` characters). */
+export type { ExtraField } from "@madoguchi/core";
 
 /** Applicant fields whose "required" flag the municipality configures (core's type). */
 export type { ApplicantField } from "@madoguchi/core";
-import type { ApplicantField, CatalogTag, Procedure as CoreProcedure } from "@madoguchi/core";
+import type { ApplicantField, CatalogTag, ExtraField, Procedure as CoreProcedure } from "@madoguchi/core";
 
 /** The applicant fields in form order. */
 export const APPLICANT_FIELDS: readonly ApplicantField[] = [
