@@ -97,7 +97,7 @@ const ja = (): Manual => {
           `職員は、所属するグループが担当する申請だけを見られます。「${nav.access.label}」でグループを作り、職員を追加し、役割を付けます。`,
           {
             list: [
-              "担当する申請は「すべての申請」「手続を選ぶ」「区役所・支所を選ぶ」のいずれかです。区役所・支所は手続カタログ（config/procedures.json）で設定し、手続ごとに担当の区役所・支所を決めます。",
+              "担当する申請は「すべての申請」「手続を選ぶ」「区役所・支所を選ぶ」のいずれかです。区役所・支所は手続カタログ（config/procedures.json）で設定し、手続ごとの担当の区役所・支所は「手続の管理」（またはカタログ）で決めます。",
               "グループIDは英小文字・数字・ハイフン（例：kita-ku）です。同じIDで保存すると上書きします。",
               "所属職員はログインIDで追加します。グループを削除すると、所属と役割も外れます。",
               "最初の起動時には、デモ用の職員が管理者としてグループ「全申請（初期設定）」に入っています。",
@@ -179,6 +179,8 @@ const ja = (): Manual => {
           "入力に誤りがあると、保存せずに誤りの一覧を表示します。各項目を押すと、その入力欄に移動します。",
           { note: "手続は削除できません。受付をやめるときは「公開する」を外して保存します。過去の申請はそのまま閲覧・処理できます。" },
           "最初は、インストール時の手続ファイル（config/procedures.json）の手続が表示されます。この画面で最初に保存すると、手続の一覧は管理画面（データベース）に保存され、以後ファイルの手続は読み込まれません。交付方法と送料、分類、ライフイベント、区役所・支所は引き続きファイルで設定します。ほかの職員が同時に保存していた場合は保存されず、再読み込みを求められます。保存はすべて監査ログに記録されます（手数料を変えたときは変更前後の金額も）。",
+          "ファイルを編集したあとは、サーバーを再起動する前に次のコマンドで、画面で保存した手続とファイルが合っているか（削除した交付方法を使う手続がないか）を確認します。",
+          { command: "npx madoguchi catalog check --stored" },
         ],
       },
       {
@@ -279,7 +281,7 @@ const en = (): Manual => {
           `Staff see only the applications their groups cover. On “${nav.access.label}” you create groups, add members and give roles.`,
           {
             list: [
-              "A group covers “All applications”, “Chosen procedures” or “Chosen offices”. Offices (ward offices, branches) are named in the procedure catalog (config/procedures.json), which says which offices handle each procedure.",
+              "A group covers “All applications”, “Chosen procedures” or “Chosen offices”. Offices (ward offices, branches) are named in the procedure catalog (config/procedures.json); which offices handle each procedure is chosen on Procedures (or in the catalog).",
               "A group ID has lower-case letters, digits and hyphens (e.g. kita-ku). Saving with an existing ID replaces that group.",
               "Members are added by login ID. Deleting a group removes its members and roles.",
               "At the first start the demo staff member is an administrator in the group 「全申請（初期設定）」 (all applications).",
@@ -361,6 +363,8 @@ const en = (): Manual => {
           "If something is wrong, nothing is saved and a list of the errors appears; each links to its field.",
           { note: "Procedures cannot be deleted. To stop taking applications, untick “Published” and save. Past applications stay readable and can be processed." },
           "At first the list shows the procedures of the catalog file as installed (config/procedures.json). The first save on this page moves the list of procedures into the back office (the database); the file's procedures are then no longer read. Delivery methods and postage, categories, life events and offices are still set in the file. If another member saved meanwhile, nothing is saved and you are asked to reload. Every save is recorded in the audit log (with the old and new amount when a fee changes).",
+          "After editing the file, check before restarting the server that the procedures saved here still fit it (none offers a delivery method the file no longer has):",
+          { command: "npx madoguchi catalog check --stored" },
         ],
       },
       {
