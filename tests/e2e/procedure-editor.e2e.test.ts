@@ -32,9 +32,14 @@ describe("in Chromium: S6, staff build a procedure's form in the back office", (
     await question.getByTestId("question-label-en").fill("Submitted to");
     await question.getByTestId("question-max-length").fill("20");
     await staff.getByTestId("procedure-fee").fill("350");
+    expect(await staff.getByTestId("procedure-unsaved").textContent()).toContain("未保存の変更があります");
+    // The preview shows the residents' form as it will be, with the new question.
+    await staff.locator('[data-testid="procedure-preview"] > summary').click();
+    await staff.getByTestId("procedure-preview").getByLabel("提出先").waitFor();
     await staff.click('[data-testid="procedure-save"]');
     await expect.poll(() => staff.getByTestId("procedure-saved").textContent()).toContain("保存しました");
     expect(await staff.getByTestId("procedure-saved-link").textContent()).toContain("/apply/juminhyo");
+    await expect.poll(() => staff.getByTestId("procedure-unsaved").count()).toBe(0);
     await expectNoSeriousA11yViolations(staff);
 
     // The resident's next form asks the question and the fee is the new one.

@@ -22,6 +22,8 @@ import {
 } from "../src/pages/staff/procedures/procedure-draft.ts";
 import { fieldRef, inputIds, parseIssuePath } from "../src/pages/staff/procedures/procedure-fields.ts";
 import { arrangeErrors, placeIssues, procedureIssuesOf } from "../src/pages/staff/procedures/procedure-issues.ts";
+import { hasUnsavedChanges } from "../src/pages/staff/procedures/procedure-changes.ts";
+import { previewProcedure } from "../src/pages/staff/procedures/procedure-preview.ts";
 import { portalLink, procedureApiPath } from "../src/pages/staff/procedures/procedure-paths.ts";
 import { procedureMessages } from "../src/pages/staff/procedures/procedures-messages.ts";
 
@@ -414,5 +416,159 @@ describe("the editor around the form", () => {
     const shape = (value: unknown): unknown =>
       typeof value === "object" && value !== null ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)])) : typeof value;
     expect(shape(en)).toEqual(shape(ja));
+  });
+});
+
+describe("the preview of the residents' form", () => {
+  const allIds = (html: string): readonly string[] => [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1] ?? "");
+  const duplicates = (ids: readonly string[]): readonly string[] => [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+
+  it("shows the draft's applicant fields, copies, delivery methods and questions of both kinds, with their required flags and help", () => {
+    expect(previewProcedure(draftOf(KAZEI))).toEqual({
+      id: "shotoku-kazei",
+      name: KAZEI.name,
+      description: KAZEI.description,
+      feePerCopy: 300,
+      maxCopies: 5,
+      deliveryMethodIds: ["post", "express"],
+      // Keyed and valued by uid: see the next test.
+      extraFields: [
+        {
+          key: "q1",
+          label: { ja: "使用目的", en: "Purpose" },
+          kind: "select",
+          options: [
+            { value: "o1", label: { ja: "ローン申込み", en: "Loan application" } },
+            { value: "o2", label: { ja: "その他", en: "Other" } },
+          ],
+          required: true,
+          help: { ja: "該当するものを選んでください。", en: "Choose one." },
+        },
+        { key: "q2", label: { ja: "提出先", en: "Submitted to" }, kind: "text", maxLength: 50, required: false },
+      ],
+      requiredFields: ["name", "address", "dateOfBirth", "email"],
+      fieldHelp: { phone: { ja: "日中に連絡のつく番号", en: "A daytime number" } },
+      requiresSignature: false,
+      paymentTiming: "after_assessment",
+    });
+    const draft = draftOf(KAZEI);
+    const optional = previewProcedure({ ...draft, requiredFields: [], questions: [{ ...question(draft, 0), required: false, helpJa: " ", helpEn: "" }] });
+    expect(optional?.requiredFields).toEqual(["email"]);
+    expect(optional?.extraFields[0]).not.toHaveProperty("help");
+    expect(optional?.extraFields[0]?.required).toBe(false);
+  });
+
+  it("shows what is typed so far: no fee yet, keys and values not typed or typed twice, texts in one language or none", () => {
+    const draft = draftOf(KAZEI);
+    const [q1, q2] = [question(draft, 0), question(draft, 1)];
+    const unfinished: ProcedureDraft = {
+      ...draft,
+      feePerCopy: "",
+      nameEn: "",
+      fieldHelp: { ...draft.fieldHelp, name: { ja: "", en: "Full name" } },
+      questions: [
+        { ...q1, key: "", labelJa: "", labelEn: "", helpJa: "", options: q1.options.map((o) => ({ ...o, value: "same", labelEn: "" })) },
+        { ...q2, key: "", labelJa: "", labelEn: "Where to" },
+        { ...newQuestion(draft), kind: "text" },
+      ],
+    };
+    const preview = previewProcedure(unfinished);
+    expect(preview?.feePerCopy).toBe(0);
+    expect(preview?.name).toEqual({ ja: "所得・課税証明書", en: "所得・課税証明書" });
+    expect(preview?.fieldHelp.name).toEqual({ ja: "Full name", en: "Full name" });
+    expect(preview?.extraFields.map((f) => f.key)).toEqual(["q1", "q2", "q3"]);
+    expect(preview?.extraFields.map((f) => f.label)).toEqual([
+      { ja: ja.preview.untitledQuestion(1), en: en.preview.untitledQuestion(1) },
+      { ja: "Where to", en: "Where to" },
+      { ja: ja.preview.untitledQuestion(3), en: en.preview.untitledQuestion(3) },
+    ]);
+    const select = preview?.extraFields[0];
+    expect(select?.kind === "select" ? select.options : null).toEqual([
+      { value: "o1", label: { ja: "ローン申込み", en: "ローン申込み" } },
+      { value: "o2", label: { ja: "その他", en: "その他" } },
+    ]);
+    const blankOption = previewProcedure({ ...draft, questions: [{ ...q1, options: [{ uid: "o9", value: "", labelJa: "", labelEn: "" }] }] })?.extraFields[0];
+    expect(blankOption?.kind === "select" ? blankOption.options[0]?.label : null).toEqual({ ja: ja.preview.untitledOption(1), en: en.preview.untitledOption(1) });
+  });
+
+  it("shows no form while a limit it would show is not a valid number", () => {
+    const draft = draftOf(KAZEI);
+    for (const maxCopies of ["", "0", "1001", "x"]) expect(previewProcedure({ ...draft, maxCopies })).toBeNull();
+    for (const maxLength of ["", "0", "201", "x"]) expect(previewProcedure({ ...draft, questions: [question(draft, 0), { ...question(draft, 1), maxLength }] })).toBeNull();
+    // A select's (unused) length does not matter.
+    expect(previewProcedure({ ...draft, questions: [{ ...question(draft, 0), maxLength: "" }] })).not.toBeNull();
+  });
+
+  it("renders below the editor's form, closed, not inside it, with every id on the page unique", () => {
+    for (const procedure of [KAZEI, null]) {
+      const html = render(procedure);
+      expect(duplicates(allIds(html))).toEqual([]);
+      const preview = /<details[^>]*data-testid="procedure-preview"[^>]*>/.exec(html)?.[0] ?? "";
+      expect(preview).not.toBe("");
+      expect(preview).not.toContain("open");
+      expect(html).toContain(`<summary>${ja.preview.summary}</summary>`);
+      expect(html).toContain("プレビューでは申請できません");
+      // Forms do not nest: the editor's closes before the preview's opens.
+      expect(html.indexOf("</form>")).toBeLessThan(html.indexOf("<details"));
+      expect(html.match(/<form/g)?.length).toBe(2);
+    }
+    const ids = allIds(render(KAZEI));
+    for (const id of ["applicant.name", "request.copies", "request.deliveryMethodId", "request.extra.q1", "request.extra.q2"]) expect(ids).toContain(id);
+  });
+
+  it("says so instead of a form while the draft cannot be shown", () => {
+    const html = render({ ...KAZEI, maxCopies: 0 });
+    expect(html).toContain('data-testid="procedure-preview-incomplete"');
+    expect(html).not.toContain('id="request.copies"');
+  });
+});
+
+describe("unsaved changes", () => {
+  const loaded = draftOf(KAZEI);
+
+  it("has none as loaded, or when only what a save drops differs", () => {
+    expect(hasUnsavedChanges(loaded, loaded)).toBe(false);
+    expect(hasUnsavedChanges(loaded, draftOf(KAZEI))).toBe(false);
+    const q1 = question(loaded, 0);
+    const same: ProcedureDraft = {
+      ...loaded,
+      nameJa: ` ${loaded.nameJa} `,
+      keywords: "課税証明, 所得証明",
+      requiredFields: ["email", "dateOfBirth", "address", "name"],
+      // The text settings of a select, and the uids that name inputs, are not saved.
+      questions: [{ ...q1, uid: "q7", maxLength: "99", options: q1.options.map((o, i) => ({ ...o, uid: `o${i + 10}` })) }, question(loaded, 1)],
+    };
+    expect(hasUnsavedChanges(loaded, same)).toBe(false);
+    const fresh = emptyDraft(choices.deliveryMethodIds);
+    expect(hasUnsavedChanges(fresh, emptyDraft(choices.deliveryMethodIds))).toBe(false);
+  });
+
+  it("has some as soon as anything a save would keep differs, numbers compared as typed", () => {
+    const q1 = question(loaded, 0);
+    const changes: readonly Partial<ProcedureDraft>[] = [
+      { nameEn: "Tax certificate" },
+      { feePerCopy: "350" },
+      { enabled: false },
+      { deliveryMethodIds: ["post"] },
+      { residentEntry: "both" },
+      { keywords: "課税証明" },
+      { requiredFields: ["email"] },
+      { fieldHelp: { ...loaded.fieldHelp, name: { ja: "戸籍上の氏名", en: "" } } },
+      { questions: [question(loaded, 1), q1] },
+      { questions: [q1] },
+      { questions: [{ ...q1, required: false }, question(loaded, 1)] },
+      { questions: [{ ...q1, kind: "text" }, question(loaded, 1)] },
+      { questions: [{ ...q1, options: [...q1.options].reverse() }, question(loaded, 1)] },
+      { questions: [q1, { ...question(loaded, 1), maxLength: "60" }] },
+      { questions: [...loaded.questions, newQuestion(loaded)] },
+    ];
+    for (const change of changes) expect([change, hasUnsavedChanges(loaded, { ...loaded, ...change })]).toEqual([change, true]);
+    expect(hasUnsavedChanges({ ...loaded, feePerCopy: "abc" }, { ...loaded, feePerCopy: "xyz" })).toBe(true);
+    expect(hasUnsavedChanges(emptyDraft(choices.deliveryMethodIds), { ...emptyDraft(choices.deliveryMethodIds), id: "kazei-2" })).toBe(true);
+  });
+
+  it("shows no marker on a form just opened", () => {
+    expect(render(KAZEI)).not.toContain("procedure-unsaved");
+    expect(render(null)).not.toContain("procedure-unsaved");
   });
 });

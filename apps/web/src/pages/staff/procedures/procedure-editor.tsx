@@ -9,14 +9,17 @@ import { TextField } from "../../../components/text-field.tsx";
 import { formatYen } from "../../../format.ts";
 import { useFocusOnChange } from "../../../hooks/use-focus-on-change.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
+import { hasUnsavedChanges } from "./procedure-changes.ts";
 import { checkDraft } from "./procedure-checks.ts";
 import { ALWAYS_REQUIRED, draftOf, emptyDraft, toDefinition, toggleId, type ProcedureDraft, type ResidentEntryChoice } from "./procedure-draft.ts";
 import { inputIds, type EditorChoices } from "./procedure-fields.ts";
 import { CheckboxField, CheckboxGroup, TextAreaField, type CheckboxChoice } from "./procedure-inputs.tsx";
 import { arrangeErrors, NO_ERRORS, placeIssues, procedureIssuesOf, type ArrangedErrors } from "./procedure-issues.ts";
 import { procedureApiPath } from "./procedure-paths.ts";
+import { ProcedurePreviewPanel } from "./procedure-preview-panel.tsx";
 import { QuestionsEditor } from "./procedure-questions.tsx";
 import { procedureMessages } from "./procedures-messages.ts";
+import { useLeaveWarning } from "./use-leave-warning.ts";
 
 /** The ids a procedure may refer to, in the catalog's order. */
 export const editorChoicesOf = (catalog: StaffProcedureCatalog): EditorChoices => ({
@@ -49,7 +52,11 @@ export function ProcedureEditor({
   const m = procedureMessages[locale];
   const creating = procedure === null;
   const choices = editorChoicesOf(catalog);
-  const [draft, setDraft] = useState<ProcedureDraft>(() => (procedure === null ? emptyDraft(choices.deliveryMethodIds) : draftOf(procedure)));
+  // What was loaded (or just saved: the page then opens the editor afresh), to tell unsaved changes by.
+  const [loadedDraft] = useState<ProcedureDraft>(() => (procedure === null ? emptyDraft(choices.deliveryMethodIds) : draftOf(procedure)));
+  const [draft, setDraft] = useState<ProcedureDraft>(loadedDraft);
+  const unsaved = hasUnsavedChanges(loadedDraft, draft);
+  useLeaveWarning(unsaved);
   const [errors, setErrors] = useState<ArrangedErrors>(NO_ERRORS);
   const [summaryGeneration, setSummaryGeneration] = useState(0);
   const summaryRef = useFocusOnChange<HTMLDivElement>(summaryGeneration);
@@ -295,8 +302,17 @@ export function ProcedureEditor({
           <button type="submit" id={inputIds.save} className="button" aria-disabled={saving || undefined} data-testid={inputIds.save}>
             {saving ? m.saving : m.save}
           </button>
+          {/* Always rendered, so that a screen reader announces the marker when it appears. */}
+          <span role="status">
+            {unsaved && (
+              <span className="status-badge" data-testid="procedure-unsaved">
+                {m.unsaved}
+              </span>
+            )}
+          </span>
         </div>
       </form>
+      <ProcedurePreviewPanel draft={draft} catalog={catalog} m={m} />
     </>
   );
 }
