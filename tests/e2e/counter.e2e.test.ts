@@ -92,6 +92,14 @@ describe("in Chromium: the no-writing counter (書かない窓口) reads a 転�
       await expect.poll(() => page.getByTestId("counter-address-new-flags").count()).toBe(0);
       expect(await page.getByTestId("counter-issue").allTextContents()).not.toContain("「新しい住所」を書類と照らし合わせて、確認済みにしてください。");
 
+      // C12: the reading is copied into another system's screen as 項目名<TAB>値 lines; an unchecked name says so.
+      await running.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: running.app.staffUrl });
+      await page.click('[data-testid="counter-copy-all"]');
+      await expect.poll(() => page.getByTestId("counter-copy-status").textContent()).toContain("コピーしました");
+      const copied = String(await page.evaluate("navigator.clipboard.readText()"));
+      expect(copied.split("\n")).toContain(`新しい住所\t${newAddress}`);
+      expect(copied).toMatch(/世帯員1 氏名\t.+（未確認）/);
+
       // Every other flagged value compared with the truth: confirmed when the OCR read it exactly, typed when it did not.
       const truth = truthByInput(certificate);
       let typed = 0;

@@ -305,6 +305,7 @@ const ja = (): Manual => {
           {
             list: [
               "日付は、令和8年11月25日、S50.3.4、2026-11-25 のどの書き方でも入力できます。届出書には和暦で印刷されます。",
+              `読み取った値をほかのシステムの入力画面に写すときは、値の横の「${c.copy}」で1項目ずつ、「${c.copyAll}」で全項目を「項目名（タブ）値」の行にしてコピーし、貼り付けます（未確認の値には「（未確認）」が付きます。ブラウザーがコピーに対応していないときはボタンが表示されないので、値を選択してコピーします）。`,
               `次の住民の届出は「${c.newNotification}」で始めます。`,
             ],
           },
@@ -635,6 +636,7 @@ const en = (): Manual => {
           {
             list: [
               "Dates may be typed as 令和8年11月25日, S50.3.4 or 2026-11-25. The form prints them in the Japanese calendar.",
+              `To carry the values read into another system's screen, copy one value with “${c.copy}” beside it, or all of them as lines of “label (tab) value” with “${c.copyAll}”, and paste them (unchecked values end with “(unchecked)”; where the browser cannot copy, the buttons are not shown: select the value and copy it).`,
               `Start the next resident's notification with “${c.newNotification}”.`,
             ],
           },

@@ -9,6 +9,7 @@ import {
   type Localized,
 } from "@madoguchi/core";
 import type { Locale } from "../../../i18n/locale.ts";
+import type { CopyOutcome } from "./counter-copy.ts";
 
 /**
  * The texts of the no-writing counter's page (書かない窓口), Japanese first. The words of the form itself (異動日,
@@ -64,6 +65,15 @@ export const counterMessages = {
     rawText: "読み取った文字：",
     rawEmpty: "（読み取れませんでした）",
     dateReading: (wareki: string) => `${wareki}として扱います`,
+    copy: "コピー",
+    copyFor: (label: string) => `${label}をコピー`,
+    copyAll: "読取結果をまとめてコピー",
+    copyAllHelp: "「項目名（タブ）値」の行にしてコピーします。ほかのシステムの入力画面や表計算ソフトに貼り付けられます。未確認の値には「（未確認）」が付きます。",
+    copied: "コピーしました",
+    copiedUnconfirmed: "未確認の値をコピーしました",
+    copiedAll: (values: number, unconfirmed: number) =>
+      unconfirmed === 0 ? `読取結果の${values}項目をコピーしました` : `読取結果の${values}項目をコピーしました（うち未確認の${unconfirmed}項目に「（未確認）」を付けています）`,
+    copyFailed: "コピーできませんでした（この画面の値を選択してコピーしてください）",
     issuesHeading: "印刷の前に必要なこと",
     noIssues: "印刷できます。",
     print: "印刷用PDFを作成",
@@ -123,6 +133,17 @@ export const counterMessages = {
     rawText: "Text read: ",
     rawEmpty: "(nothing could be read)",
     dateReading: (wareki: string) => `Read as ${wareki}`,
+    copy: "Copy",
+    copyFor: (label: string) => `Copy ${label}`,
+    copyAll: "Copy all values read",
+    copyAllHelp: "Copies the values as lines of “label (tab) value”, to paste into other systems' screens or a spreadsheet. Unchecked values end with “(unchecked)”.",
+    copied: "Copied",
+    copiedUnconfirmed: "Copied a value not checked yet",
+    copiedAll: (values: number, unconfirmed: number) =>
+      unconfirmed === 0
+        ? `Copied ${values} ${values === 1 ? "value" : "values"}`
+        : `Copied ${values} ${values === 1 ? "value" : "values"} (${unconfirmed} not checked yet, marked “(unchecked)”)`,
+    copyFailed: "Could not copy (select the value on this page and copy it)",
     issuesHeading: "Before printing",
     noIssues: "Ready to print.",
     print: "Create the PDF to print",
@@ -186,5 +207,20 @@ export const issueText = (issue: DraftIssue, locale: Locale, scanName: (index: n
       return ja ? `${scanName(issue.scan)}の注意を確認してください。` : `Check the notes on ${scanName(issue.scan)}.`;
     default:
       return assertNever(issue);
+  }
+};
+
+/** What the copy status says after a copy. */
+export const copyOutcomeText = (outcome: CopyOutcome, locale: Locale): string => {
+  const m = counterMessages[locale];
+  switch (outcome.kind) {
+    case "copied":
+      return outcome.unconfirmed ? m.copiedUnconfirmed : m.copied;
+    case "copied_all":
+      return m.copiedAll(outcome.values, outcome.unconfirmed);
+    case "failed":
+      return m.copyFailed;
+    default:
+      return assertNever(outcome);
   }
 };

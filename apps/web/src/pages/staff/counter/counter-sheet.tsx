@@ -1,3 +1,4 @@
+import { useMemo, useState } from "react";
 import {
   addDraftPerson,
   confirmDraftValue,
@@ -12,21 +13,14 @@ import {
   type DraftIssue,
   type DraftPath,
   type Localized,
-  type NotificationFieldKey,
   type NotificationKind,
   type ResidenceNotificationDraft,
 } from "@madoguchi/core";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import { ADD_PERSON_ID, issuesAt, requiredFields, requiredPersonFields } from "./counter-draft.ts";
-import { counterMessages, pathLabel } from "./counter-messages.ts";
+import { clipboardWriter, COPY_ALL_ID, COPY_STATUS_ID, copyText, draftCopyText, isUnconfirmed, SHEET_ROWS, type CopyOutcome } from "./counter-copy.ts";
+import { copyOutcomeText, counterMessages, pathLabel } from "./counter-messages.ts";
 import { CounterValueField } from "./counter-value-field.tsx";
-
-/** The rows of the paper 住民異動届 above the persons: each an address-like value and the person beside it. */
-const SHEET_ROWS: readonly (readonly [NotificationFieldKey, NotificationFieldKey])[] = [
-  ["address.new", "head.new"],
-  ["address.previous", "head.previous"],
-  ["domicile.address", "domicile.head"],
-];
 
 /** Props of {@link CounterSheet}. */
 export interface CounterSheetProps {
@@ -48,6 +42,21 @@ export function CounterSheet({ draft, issues, reasonLabels, onChange, onKindChan
   const m = counterMessages[locale];
   const required = requiredFields(draft.kind);
   const personRequired = requiredPersonFields(draft.kind);
+  // Read once: the clipboard API is there or not for the page's whole life (a secure context).
+  const write = useMemo(() => clipboardWriter(typeof navigator === "undefined" ? undefined : navigator), []);
+  // `seq` renews the status's text node, so a screen reader says it again after a second copy of the same kind.
+  const [copied, setCopied] = useState<{ readonly outcome: CopyOutcome; readonly seq: number } | null>(null);
+  const whole = draftCopyText(draft, locale);
+
+  const copy = (text: string, outcome: CopyOutcome) => {
+    if (write === null) return;
+    void copyText(write, text).then((ok) => setCopied((last) => ({ outcome: ok ? outcome : { kind: "failed" }, seq: (last?.seq ?? 0) + 1 })));
+  };
+  const copyValue = (path: DraftPath) => {
+    const value = draftValueAt(draft, path);
+    if (value === undefined || value.value === "") return;
+    copy(value.value, { kind: "copied", unconfirmed: isUnconfirmed(value) });
+  };
 
   const field = (path: DraftPath, options: { readonly required: boolean; readonly hideLabel?: boolean }) => (
     <CounterValueField
@@ -61,6 +70,7 @@ export function CounterSheet({ draft, issues, reasonLabels, onChange, onKindChan
       onType={(text) => onChange(typeDraftValue(draft, path, text))}
       onConfirm={() => onChange(confirmDraftValue(draft, path))}
       onFocus={() => onFocusValue(path)}
+      onCopy={write === null ? undefined : () => copyValue(path)}
     />
   );
 
@@ -69,6 +79,29 @@ export function CounterSheet({ draft, issues, reasonLabels, onChange, onKindChan
       <h2 id="counter-sheet-heading" className="counter-sheet__title">
         {m.formHeading}
       </h2>
+      {write !== null && (
+        <div className="actions counter-sheet__copy">
+          {whole.values > 0 && (
+            <>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => copy(whole.text, { kind: "copied_all", values: whole.values, unconfirmed: whole.unconfirmed })}
+                aria-describedby="counter-copy-all-help"
+                data-testid={COPY_ALL_ID}
+              >
+                {m.copyAll}
+              </button>
+              <span id="counter-copy-all-help" className="field__help">
+                {m.copyAllHelp}
+              </span>
+            </>
+          )}
+          <p role="status" className="counter-sheet__copy-status" data-testid={COPY_STATUS_ID}>
+            {copied !== null && <span key={copied.seq}>{copyOutcomeText(copied.outcome, locale)}</span>}
+          </p>
+        </div>
+      )}
       <div className="counter-sheet__grid">
         <div className="counter-sheet__cell">{field({ field: "move.date" }, { required: required.has("move.date") })}</div>
         <div className="counter-sheet__cell">

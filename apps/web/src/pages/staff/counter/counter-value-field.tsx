@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import type { DraftIssue, DraftPath, DraftValue, Localized } from "@madoguchi/core";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import { counterMessages, issueText, reasonText } from "./counter-messages.ts";
+import { copyButtonId } from "./counter-copy.ts";
 import { dateReading, isDatePath, pathInputId } from "./counter-draft.ts";
 
 /** Props of {@link CounterValueField}. */
@@ -19,6 +20,8 @@ export interface CounterValueFieldProps {
   readonly onConfirm: () => void;
   /** The value got focus: the page shows where it was read on the scan. */
   readonly onFocus: () => void;
+  /** Copies the value to the clipboard; absent where the browser has no clipboard to write to (no button then). */
+  readonly onCopy?: (() => void) | undefined;
 }
 
 /**
@@ -80,6 +83,17 @@ export function CounterValueField(props: CounterValueFieldProps) {
         spellCheck={false}
         data-testid={id}
       />
+      {props.onCopy !== undefined && stored !== "" && (
+        <button
+          type="button"
+          className="button button--secondary button--small counter-value__copy"
+          onClick={props.onCopy}
+          aria-label={m.copyFor(props.label)}
+          data-testid={copyButtonId(path)}
+        >
+          {m.copy}
+        </button>
+      )}
       {reading !== null && (
         <p id={readingId} className="counter-value__reading">
           {m.dateReading(reading)}
