@@ -13,3 +13,4 @@ export * from "./counter-record.ts";
 export * from "./counter-record-store.port.ts";
 export * from "./related-forms.ts";
 export * from "./counter-report.ts";
+export * from "./counter-phrases.ts";

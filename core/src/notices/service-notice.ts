@@ -1,5 +1,4 @@
 import { Schema } from "effect";
-import type { AuditEntryDraft } from "../audit/audit-entry.ts";
 import { japanCalendarDate } from "../shared/japan-calendar-date.ts";
 
 const text = (min: number, max: number) => Schema.String.pipe(Schema.check(Schema.isMinLength(min), Schema.isMaxLength(max)));
@@ -42,14 +41,3 @@ export const publishedNotices = (notices: readonly ServiceNotice[], now: Date): 
     .filter((n) => n.publishFrom <= today && (n.publishUntil === null || today <= n.publishUntil))
     .sort((a, b) => (a.publishFrom === b.publishFrom ? (a.id < b.id ? -1 : 1) : a.publishFrom < b.publishFrom ? 1 : -1));
 };
-
-/** The audit entry of a change of the notices: who, how many now, nothing of their text (it is on the portal anyway). */
-export const serviceNoticesChangeAudit = (input: { staffId: string; sourceIp: string | null; at: Date; from: number; to: number }): AuditEntryDraft => ({
-  at: input.at,
-  actor: { kind: "staff", id: input.staffId },
-  action: "configuration.changed",
-  target: { kind: "configuration", id: "portal.notices" },
-  result: "success",
-  sourceIp: input.sourceIp,
-  details: { fromCount: input.from, toCount: input.to },
-});

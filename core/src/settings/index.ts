@@ -3,3 +3,4 @@ export * from "./municipality-setting.ts";
 export * from "./settings-store.port.ts";
 export * from "./audit-retention-setting.ts";
 export * from "./retention-setting.ts";
+export * from "./list-setting.ts";
