@@ -33,6 +33,11 @@ describe("in Chromium: S6, staff build a procedure's form in the back office", (
     await question.getByTestId("question-max-length").fill("20");
     await staff.getByTestId("procedure-fee").fill("350");
     expect(await staff.getByTestId("procedure-unsaved").textContent()).toContain("未保存の変更があります");
+    // A link away asks first; "no" keeps the page and what was typed.
+    staff.once("dialog", (dialog) => void dialog.dismiss());
+    await staff.click('[data-testid="staff-nav-notices"]');
+    expect(new URL(staff.url()).pathname).toBe("/staff/procedures/juminhyo");
+    expect(await staff.getByTestId("procedure-fee").inputValue()).toBe("350");
     // The preview shows the residents' form as it will be, with the new question.
     await staff.locator('[data-testid="procedure-preview"] > summary').click();
     await staff.getByTestId("procedure-preview").getByLabel("提出先").waitFor();

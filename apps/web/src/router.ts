@@ -144,6 +144,24 @@ export function secretFromHash(hash: string): string | null {
 
 const NAVIGATE_EVENT = "madoguchi:navigate";
 
+/** What a page with unsaved work asks before an in-app link leaves it (null: nothing to ask). */
+let leaveQuestion: (() => string | null) | null = null;
+
+/** A page with unsaved work registers the question to ask before a link leaves it; null when it has none. */
+export function setLeaveQuestion(question: (() => string | null) | null): void {
+  leaveQuestion = question;
+}
+
+/**
+ * Whether an in-app link may leave the page: true unless a page holds unsaved work and the person says no
+ * (`window.confirm`). Only links ask: a page's own navigation (after a save) and back/forward (which cannot be
+ * held) do not; closing or reloading the tab is the browser's `beforeunload`.
+ */
+export function mayLeave(): boolean {
+  const question = leaveQuestion?.() ?? null;
+  return question === null || window.confirm(question);
+}
+
 /** Goes to an in-app path without reloading the page. */
 export function navigate(to: string, options: { readonly replace?: boolean; readonly scroll?: boolean } = {}): void {
   if (options.replace === true) window.history.replaceState(null, "", to);

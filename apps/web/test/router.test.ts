@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PROCEDURE_NEW_PATH, PROCEDURES_PATH, procedureEditPath } from "../src/pages/staff/procedures/procedure-paths.ts";
-import { resolveRoute, secretFromHash, staffDetailPath, statusPath } from "../src/router.ts";
+import { mayLeave, resolveRoute, secretFromHash, setLeaveQuestion, staffDetailPath, statusPath } from "../src/router.ts";
 
 describe("resolveRoute", () => {
   it.each([
@@ -81,5 +81,40 @@ describe("secretFromHash", () => {
     expect(secretFromHash("")).toBeNull();
     expect(secretFromHash("#")).toBeNull();
     expect(secretFromHash("#%E0%A4%A")).toBeNull();
+  });
+});
+
+describe("leaving a page with unsaved work (mayLeave)", () => {
+  const withWindow = (confirm: (q: string) => boolean, run: (asked: string[]) => void) => {
+    const asked: string[] = [];
+    const previous = (globalThis as { window?: unknown }).window;
+    (globalThis as { window?: unknown }).window = { confirm: (q: string) => (asked.push(q), confirm(q)) };
+    try {
+      run(asked);
+    } finally {
+      (globalThis as { window?: unknown }).window = previous;
+      setLeaveQuestion(null);
+    }
+  };
+
+  it("a link leaves without asking when no page holds unsaved work", () => {
+    withWindow(() => false, (asked) => {
+      expect(mayLeave()).toBe(true);
+      setLeaveQuestion(() => null);
+      expect(mayLeave()).toBe(true);
+      expect(asked).toEqual([]);
+    });
+  });
+
+  it("asks the page's question, and stays when the answer is no", () => {
+    withWindow(() => false, (asked) => {
+      setLeaveQuestion(() => "保存せずに離れますか？");
+      expect(mayLeave()).toBe(false);
+      expect(asked).toEqual(["保存せずに離れますか？"]);
+    });
+    withWindow(() => true, () => {
+      setLeaveQuestion(() => "保存せずに離れますか？");
+      expect(mayLeave()).toBe(true);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { AnchorHTMLAttributes, MouseEvent } from "react";
-import { navigate } from "../router.ts";
+import { mayLeave, navigate } from "../router.ts";
 
 /** Props of {@link Link}: an anchor whose `href` is an in-app path. */
 export type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { readonly href: string };
@@ -15,7 +15,8 @@ export function Link({ href, onClick, ...rest }: LinkProps) {
     const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
     if (event.button !== 0 || modified || rest.target !== undefined) return;
     event.preventDefault();
-    navigate(href);
+    // A page with unsaved work (the procedure editor) asks first; "no" stays on the page.
+    if (mayLeave()) navigate(href);
   };
   return <a href={href} onClick={handleClick} {...rest} />;
 }

@@ -56,7 +56,7 @@ export function ProcedureEditor({
   const [loadedDraft] = useState<ProcedureDraft>(() => (procedure === null ? emptyDraft(choices.deliveryMethodIds) : draftOf(procedure)));
   const [draft, setDraft] = useState<ProcedureDraft>(loadedDraft);
   const unsaved = hasUnsavedChanges(loadedDraft, draft);
-  useLeaveWarning(unsaved);
+  useLeaveWarning(unsaved, m.leaveQuestion);
   const [errors, setErrors] = useState<ArrangedErrors>(NO_ERRORS);
   const [summaryGeneration, setSummaryGeneration] = useState(0);
   const summaryRef = useFocusOnChange<HTMLDivElement>(summaryGeneration);

@@ -135,6 +135,7 @@ export const procedureMessages = {
     save: "保存する",
     saving: "保存しています…",
     unsaved: "未保存の変更があります",
+    leaveQuestion: "保存していない変更があります。保存せずにこのページを離れますか？",
     preview: {
       summary: "住民に表示される入力画面のプレビュー",
       note: "プレビューでは申請できません。入力欄には試しに入力できますが、送信はされません。",
@@ -282,6 +283,7 @@ export const procedureMessages = {
     save: "Save",
     saving: "Saving…",
     unsaved: "Unsaved changes",
+    leaveQuestion: "You have changes that are not saved. Leave this page without saving?",
     preview: {
       summary: "Preview of the residents' form",
       note: "You cannot apply from the preview. You may type into it to try it; nothing is sent.",

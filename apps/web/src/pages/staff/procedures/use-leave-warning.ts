@@ -1,15 +1,20 @@
 import { useEffect } from "react";
+import { setLeaveQuestion } from "../../../router.ts";
 
 /**
- * While `active`, asks the browser to confirm before the page is closed, reloaded or left for another site
- * (`beforeunload`; the browser words the question). In-app links change the page without unloading it, so they
- * are not covered: the router has no way to hold a navigation yet.
+ * While `active`, asks before the page is left: the browser's own question when the tab is closed, reloaded or
+ * sent to another site (`beforeunload`), and `question` when an in-app link is followed (the router's
+ * `mayLeave`). Back and forward are not held (a `popstate` cannot be cancelled).
  */
-export function useLeaveWarning(active: boolean): void {
+export function useLeaveWarning(active: boolean, question: string): void {
   useEffect(() => {
     if (!active) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [active]);
+    setLeaveQuestion(() => question);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      setLeaveQuestion(null);
+    };
+  }, [active, question]);
 }
