@@ -2,6 +2,7 @@ import { differencePaymentRoutes } from "./routes/difference-payment-routes.ts";
 import { type Router } from "express";
 import express from "express";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
+import { kioskRoutes } from "./routes/kiosk-routes.ts";
 import { residentNoticeRoutes } from "./routes/notice-routes.ts";
 import { devInboxRoutes } from "./routes/dev-inbox-routes.ts";
 import { residentRoutes } from "./routes/resident-routes.ts";
@@ -19,7 +20,7 @@ import type { ServerDeps } from "./server-deps.ts";
  * surface lives on its own listener ({@link import("./staff-surface.ts")}).
  */
 export const residentRouters = (deps: ServerDeps): Router[] => {
-  const routers: Router[] = [catalogRoutes(deps, "resident"), residentNoticeRoutes(deps), residentRoutes(deps), residentAccountRoutes(deps), residentPasskeyRoutes(deps), residentCardRoutes(deps), residentJpkiRoutes(deps), signingRoutes(deps), differencePaymentRoutes(deps)];
+  const routers: Router[] = [catalogRoutes(deps, "resident"), kioskRoutes(deps), residentNoticeRoutes(deps), residentRoutes(deps), residentAccountRoutes(deps), residentPasskeyRoutes(deps), residentCardRoutes(deps), residentJpkiRoutes(deps), signingRoutes(deps), differencePaymentRoutes(deps)];
   if (deps.devInbox !== null) routers.push(devInboxRoutes(deps.devInbox));
   if (deps.testCardRouter !== null) {
     const testCard = express.Router();
