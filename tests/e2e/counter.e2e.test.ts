@@ -88,7 +88,17 @@ describe("in Chromium: the no-writing counter (書かない窓口) reads a 転�
       // The new address is only the 転出先 the resident gave when moving out (flagged so): they moved elsewhere in the
       // end, so staff type where. A typed value is staff's, hence confirmed: its flags and its issue go.
       const newAddress = "みほん県みほん市中央一丁目1番1号";
-      await page.getByTestId("counter-address-new").fill(newAddress);
+      // C6 語句登録: the address is a registered phrase, put into the value with one press (as if typed).
+      await page.getByTestId("counter-address-new").focus();
+      await page.locator('[data-testid="counter-phrases"] > summary').click();
+      await page.click('[data-testid="counter-phrases-edit"]');
+      await page.getByTestId("counter-phrase-new").fill(newAddress);
+      await page.click('[data-testid="counter-phrase-add"]');
+      const phrase = page.getByTestId("counter-phrase").filter({ hasText: newAddress });
+      await phrase.waitFor();
+      await page.getByTestId("counter-address-new").selectText();
+      await phrase.click();
+      await expect.poll(() => page.getByTestId("counter-address-new").inputValue()).toBe(newAddress);
       await expect.poll(() => page.getByTestId("counter-address-new-flags").count()).toBe(0);
       expect(await page.getByTestId("counter-issue").allTextContents()).not.toContain("「新しい住所」を書類と照らし合わせて、確認済みにしてください。");
 

@@ -14,6 +14,8 @@ import {
   handlingSeconds,
   isRelatedFormId,
   isReportMonth,
+  MAX_COUNTER_PHRASE_LENGTH,
+  MAX_COUNTER_PHRASES,
   japanCalendarDate,
   japanMidnight,
   matchesCounterSearch,
@@ -25,6 +27,7 @@ import {
   type AuditEntry,
   type CounterDocumentInfo,
   type CounterDocumentKind,
+  type CounterPhrase,
   type CounterRecord,
   type ReadDocument,
   type ReadField,
@@ -37,7 +40,8 @@ import {
  * screens behave as with the real server. Printed forms are kept as records in memory (C8) with the papers attached
  * to them, searched with core's own matching (C9); one record of a few days ago is there from the start. The related
  * forms (C7) are core's `relatedForm` of the draft sent, kept with the record as a stand-in PDF; the report (C13) is
- * core's `counterReport` of the audit entries the mock writes as the server does (a few of earlier days seeded).
+ * core's `counterReport` of the audit entries the mock writes as the server does (a few of earlier days seeded). The
+ * registered phrases (C6) live in memory with a version, two seeded; a second tab shows the 409 of a stale list.
  */
 
 type L = { ja: string; en: string };
@@ -273,6 +277,53 @@ const mockRecords = (res: ServerResponse, request: CounterRequest): boolean => {
   return false;
 };
 
+/** C6: the counter's registered phrases (the server's `counter.phrases` setting), with their version. */
+let phrases: readonly CounterPhrase[] = [
+  { id: "p-seed-building", text: "みほんハイツ" },
+  { id: "p-seed-town", text: "さんぷる県みほん市中央一丁目" },
+];
+let phrasesVersion = 1;
+
+const PHRASE_MESSAGES = {
+  invalid: {
+    ja: `登録語句を確認してください（1語句は1行・${MAX_COUNTER_PHRASE_LENGTH}文字まで、同じ語句は1回、${MAX_COUNTER_PHRASES}件まで）。`,
+    en: `Check the phrases (one line of at most ${MAX_COUNTER_PHRASE_LENGTH} characters each, each once, at most ${MAX_COUNTER_PHRASES}).`,
+  },
+  conflict: { ja: "ほかの職員が同時に登録語句を変更しました。再読み込みしてください。", en: "Another staff member changed the phrases at the same time. Reload them." },
+} as const;
+
+/** The list as core's `CounterPhrasesSchema` accepts it, else null. */
+const decodePhrases = (value: unknown): readonly CounterPhrase[] | null => {
+  if (!Array.isArray(value) || value.length > MAX_COUNTER_PHRASES) return null;
+  const list: CounterPhrase[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item !== "object" || item === null) return null;
+    const { id, text } = item as Record<string, unknown>;
+    if (typeof id !== "string" || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) return null;
+    if (typeof text !== "string" || text !== text.trim() || text === "" || [...text].length > MAX_COUNTER_PHRASE_LENGTH || /[\p{Cc}\u2028\u2029]/u.test(text)) return null;
+    list.push({ id, text });
+  }
+  if (new Set(list.map((p) => p.id)).size !== list.length || new Set(list.map((p) => p.text)).size !== list.length) return null;
+  return list;
+};
+
+/** `/api/staff/counter/phrases`, as counter-phrase-routes.ts answers it. */
+const mockPhrases = (res: ServerResponse, request: CounterRequest): boolean => {
+  const { method, body, locale } = request;
+  if (method === "GET") {
+    send(res, 200, { phrases, version: phrasesVersion });
+    return true;
+  }
+  if (method !== "PUT") return false;
+  if (body["expectedVersion"] !== phrasesVersion) return fail(res, 409, "counter.phrases_conflict", PHRASE_MESSAGES.conflict[locale]);
+  const next = decodePhrases(body["phrases"]);
+  if (next === null) return fail(res, 422, "settings.invalid_value", PHRASE_MESSAGES.invalid[locale]);
+  phrases = next;
+  phrasesVersion += 1;
+  send(res, 200, { phrases, version: phrasesVersion });
+  return true;
+};
+
 /** A request to `/api/staff/counter*`: the body is JSON (parsed by mock-api.ts) except for uploads, only measured. */
 export interface CounterRequest {
   readonly url: URL;
@@ -288,6 +339,7 @@ export const mockCounter = (res: ServerResponse, request: CounterRequest): boole
   const { method, body, contentType, locale } = request;
   const path = request.url.pathname;
   if (path === "/api/staff/counter/records" || path.startsWith("/api/staff/counter/records/")) return mockRecords(res, request);
+  if (path === "/api/staff/counter/phrases") return mockPhrases(res, request);
   const today = japanCalendarDate(new Date());
   if (path === "/api/staff/counter/report" && method === "GET") {
     const month = request.url.searchParams.get("month") ?? reportMonthOf(new Date());

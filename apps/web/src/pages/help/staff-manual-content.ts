@@ -306,6 +306,7 @@ const ja = (): Manual => {
             list: [
               "日付は、令和8年11月25日、S50.3.4、2026-11-25 のどの書き方でも入力できます。届出書には和暦で印刷されます。",
               `読み取った値をほかのシステムの入力画面に写すときは、値の横の「${c.copy}」で1項目ずつ、「${c.copyAll}」で全項目を「項目名（タブ）値」の行にしてコピーし、貼り付けます（未確認の値には「（未確認）」が付きます。ブラウザーがコピーに対応していないときはボタンが表示されないので、値を選択してコピーします）。`,
+              `毎日のように入力する語句（建物名・長い町名・本籍など）は「${c.phrasesHeading}」に登録しておくと、欄を選んでから語句のボタンを押すだけで、その欄のカーソルの位置に入ります（入力したのと同じく確認済みになります）。登録と削除は「${c.phrasesEdit}」から行い、窓口の職員全員で共有します。住民の氏名など個人情報は登録しません。`,
               `次の住民の届出は「${c.newNotification}」で始めます。`,
             ],
           },
@@ -637,6 +638,7 @@ const en = (): Manual => {
             list: [
               "Dates may be typed as 令和8年11月25日, S50.3.4 or 2026-11-25. The form prints them in the Japanese calendar.",
               `To carry the values read into another system's screen, copy one value with “${c.copy}” beside it, or all of them as lines of “label (tab) value” with “${c.copyAll}”, and paste them (unchecked values end with “(unchecked)”; where the browser cannot copy, the buttons are not shown: select the value and copy it).`,
+              `Wording you type every day (a building's name, a long town name, a registered domicile …) can be kept under “${c.phrasesHeading}”: choose a value, then press the phrase's button to put it in at the caret (as if typed, so the value counts as checked). Register and remove phrases under “${c.phrasesEdit}”; they are shared by all the counter's staff. Do not register personal data such as a resident's name.`,
               `Start the next resident's notification with “${c.newNotification}”.`,
             ],
           },

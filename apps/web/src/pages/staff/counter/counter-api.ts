@@ -1,7 +1,8 @@
-import type { CounterDocumentKind, RelatedFormId, ResidenceNotificationDraft } from "@madoguchi/core";
+import type { CounterDocumentKind, CounterPhrase, RelatedFormId, ResidenceNotificationDraft } from "@madoguchi/core";
 import { requestDownload, requestFileByPost, requestJson, requestUpload } from "../../../api.ts";
 import type { Locale } from "../../../i18n/locale.ts";
 import { scanQuery, type CounterSetup, type ScanContentType, type ScanRead } from "./counter-draft.ts";
+import type { CounterPhrasesAnswer } from "./counter-phrases.ts";
 import type { CounterDocumentView, CounterRecordSearchAnswer, CounterRecordView } from "./counter-records.ts";
 import { reportQuery, type CounterReportAnswer } from "./counter-report.ts";
 
@@ -46,6 +47,11 @@ export const counterApi = (locale: Locale) => ({
     requestFileByPost(`${recordUrl(recordId)}/forms/${encodeURIComponent(formId)}`, { locale, csrfToken, body: { draft, person }, accept: "application/pdf" }),
   /** C13: the counter's report of a month (`YYYY-MM`, Japan's calendar): counts and times only, no personal data. */
   report: (month: string, signal: AbortSignal) => requestJson<CounterReportAnswer>("GET", `/api/staff/counter/report?${reportQuery(month)}`, { locale, signal }),
+  /** C6: the registered phrases, with the version a change is made against. */
+  phrases: (signal: AbortSignal) => requestJson<CounterPhrasesAnswer>("GET", "/api/staff/counter/phrases", { locale, signal }),
+  /** C6: the whole list replaced; 409 `counter.phrases_conflict` when someone changed it since `expectedVersion`. */
+  savePhrases: (phrases: readonly CounterPhrase[], expectedVersion: number, csrfToken: string) =>
+    requestJson<CounterPhrasesAnswer>("PUT", "/api/staff/counter/phrases", { locale, csrfToken, body: { phrases, expectedVersion } }),
 });
 
 /** The header the printed form's confirmation number comes in. */

@@ -1,6 +1,8 @@
 import {
   assertNever,
   DRAFT_REASON_LABELS,
+  MAX_COUNTER_PHRASE_LENGTH,
+  MAX_COUNTER_PHRASES,
   MAX_DRAFT_VALUE_LENGTH,
   NOTIFICATION_FIELD_LABELS,
   PERSON_FIELD_LABELS,
@@ -10,6 +12,7 @@ import {
 } from "@madoguchi/core";
 import type { Locale } from "../../../i18n/locale.ts";
 import type { CopyOutcome } from "./counter-copy.ts";
+import type { PhraseProblem } from "./counter-phrases.ts";
 
 /**
  * The texts of the no-writing counter's page (書かない窓口), Japanese first. The words of the form itself (異動日,
@@ -74,6 +77,29 @@ export const counterMessages = {
     copiedAll: (values: number, unconfirmed: number) =>
       unconfirmed === 0 ? `読取結果の${values}項目をコピーしました` : `読取結果の${values}項目をコピーしました（うち未確認の${unconfirmed}項目に「（未確認）」を付けています）`,
     copyFailed: "コピーできませんでした（この画面の値を選択してコピーしてください）",
+    phrasesHeading: "登録語句",
+    phrasesHelp: "よく入力する語句（建物名・長い町名・本籍など）を押すと、最後に選んだ欄のカーソルの位置に入ります（選択している文字は置き換わります）。",
+    phrasesTarget: (label: string) => `挿入先：「${label}」`,
+    phrasesNoTarget: "挿入先の欄を選んでから押してください",
+    phrasesNone: "登録語句はまだありません。「語句を編集」から登録できます。",
+    phrasesLoading: "登録語句を読み込んでいます…",
+    phrasesCount: (n: number) => `（${n}件）`,
+    phrasesEdit: "語句を編集",
+    phraseNew: "登録する語句",
+    phraseNewHelp: `1行・${MAX_COUNTER_PHRASE_LENGTH}文字まで、${MAX_COUNTER_PHRASES}件まで。窓口の職員全員で共有します。住民の氏名など個人情報は登録しないでください。`,
+    phraseAdd: "登録",
+    phraseRemove: "削除",
+    phraseRemoveFor: (text: string) => `「${text}」を削除`,
+    phrasesSaving: "保存しています…",
+    phraseAdded: (text: string) => `「${text}」を登録しました。`,
+    phraseRemoved: (text: string) => `「${text}」を削除しました。`,
+    phrasesConflict: "ほかの職員が登録語句を変更したため、読み込み直しました。確かめてからもう一度操作してください。",
+    phraseTargetGone: "挿入先の欄がなくなりました。挿入する欄を選び直してください。",
+    phraseEmpty: "登録する語句を入力してください。",
+    phraseTooLong: `語句は${MAX_COUNTER_PHRASE_LENGTH}文字までです。`,
+    phraseLineBreak: "語句に改行やタブは使えません。1行で入力してください。",
+    phraseDuplicate: "同じ語句がすでに登録されています。",
+    phraseTooMany: `登録語句は${MAX_COUNTER_PHRASES}件までです。使わない語句を削除してから登録してください。`,
     issuesHeading: "印刷の前に必要なこと",
     noIssues: "印刷できます。",
     print: "印刷用PDFを作成",
@@ -144,6 +170,29 @@ export const counterMessages = {
         ? `Copied ${values} ${values === 1 ? "value" : "values"}`
         : `Copied ${values} ${values === 1 ? "value" : "values"} (${unconfirmed} not checked yet, marked “(unchecked)”)`,
     copyFailed: "Could not copy (select the value on this page and copy it)",
+    phrasesHeading: "Registered phrases",
+    phrasesHelp: "Press a phrase you type often (a building's name, a long town name, a registered domicile …) to put it into the value you chose last, at the caret (replacing the selected text).",
+    phrasesTarget: (label: string) => `Goes into: “${label}”`,
+    phrasesNoTarget: "Choose the value to put the phrase into first",
+    phrasesNone: "No phrases yet. Register them under “Edit phrases”.",
+    phrasesLoading: "Loading the phrases…",
+    phrasesCount: (n: number) => ` (${n})`,
+    phrasesEdit: "Edit phrases",
+    phraseNew: "Phrase to register",
+    phraseNewHelp: `One line of at most ${MAX_COUNTER_PHRASE_LENGTH} characters, at most ${MAX_COUNTER_PHRASES} phrases, shared by all the counter's staff. Do not register personal data such as a resident's name.`,
+    phraseAdd: "Register",
+    phraseRemove: "Remove",
+    phraseRemoveFor: (text: string) => `Remove “${text}”`,
+    phrasesSaving: "Saving…",
+    phraseAdded: (text: string) => `Registered “${text}”.`,
+    phraseRemoved: (text: string) => `Removed “${text}”.`,
+    phrasesConflict: "Another staff member changed the phrases, so they were loaded again. Check them and try again.",
+    phraseTargetGone: "The value chosen is no longer on the form. Choose the value to put the phrase into again.",
+    phraseEmpty: "Enter the phrase to register.",
+    phraseTooLong: `A phrase has at most ${MAX_COUNTER_PHRASE_LENGTH} characters.`,
+    phraseLineBreak: "A phrase is one line: no line breaks or tabs.",
+    phraseDuplicate: "This phrase is registered already.",
+    phraseTooMany: `At most ${MAX_COUNTER_PHRASES} phrases. Remove one you no longer use first.`,
     issuesHeading: "Before printing",
     noIssues: "Ready to print.",
     print: "Create the PDF to print",
@@ -222,5 +271,24 @@ export const copyOutcomeText = (outcome: CopyOutcome, locale: Locale): string =>
       return m.copyFailed;
     default:
       return assertNever(outcome);
+  }
+};
+
+/** Why a phrase was not registered, in words (the page's own check, before sending). */
+export const phraseProblemText = (problem: PhraseProblem, locale: Locale): string => {
+  const m = counterMessages[locale];
+  switch (problem) {
+    case "empty":
+      return m.phraseEmpty;
+    case "too_long":
+      return m.phraseTooLong;
+    case "line_break":
+      return m.phraseLineBreak;
+    case "duplicate":
+      return m.phraseDuplicate;
+    case "too_many":
+      return m.phraseTooMany;
+    default:
+      return assertNever(problem);
   }
 };

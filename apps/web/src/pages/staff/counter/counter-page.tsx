@@ -25,6 +25,7 @@ import { CONFIRMATION_HEADER, counterApi } from "./counter-api.ts";
 import { draftAfterScan, knownIssues, type CounterSetup, type ScanRead } from "./counter-draft.ts";
 import { CounterIssues } from "./counter-issues.tsx";
 import { CounterKeepPanel } from "./counter-keep-panel.tsx";
+import { CounterPhrasesPanel } from "./counter-phrases-panel.tsx";
 import { counterMessages, issueText, pathLabel } from "./counter-messages.ts";
 import { recordMessages } from "./counter-record-messages.ts";
 import { COUNTER_RECORDS_PATH, RECORD_ID_HEADER, type ScanToKeep } from "./counter-records.ts";
@@ -81,6 +82,8 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
   // A scan answer arrives seconds after its request: it merges into the draft as it is then, not as it was.
   const draftRef = useRef(draft);
   const setDraft = (next: ResidenceNotificationDraft) => {
+    // A person removed moves the rows below it up: a phrase must not go into the next person's value.
+    if (next.persons.length < draftRef.current.persons.length) setPhraseTarget((t) => (t !== null && "person" in t ? null : t));
     draftRef.current = next;
     setDraftState(next);
   };
@@ -91,6 +94,8 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
   const [scansToKeep, setScansToKeep] = useState<readonly ScanToKeep[]>([]);
   const [shown, setShown] = useState<number | null>(null);
   const [highlight, setHighlight] = useState<ScanHighlight | null>(null);
+  /** C6: the value whose input had focus last — where a registered phrase goes. */
+  const [phraseTarget, setPhraseTarget] = useState<DraftPath | null>(null);
   const [print, setPrint] = useState<PrintState>({ kind: "idle" });
   // Starting a new notification also empties the scan form (file, choices, messages).
   const [generation, setGeneration] = useState(0);
@@ -112,6 +117,7 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
   };
 
   const onFocusValue = (path: DraftPath) => {
+    setPhraseTarget(path);
     const source = draftValueAt(draftRef.current, path)?.source;
     if (source?.by !== "scan" || source.region === null) return setHighlight(null);
     setHighlight({ scan: source.scanIndex, region: source.region, label: pathLabel(path, locale) });
@@ -130,6 +136,7 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
     setScansToKeep([]);
     setShown(null);
     setHighlight(null);
+    setPhraseTarget(null);
     setPrint({ kind: "idle" });
     setGeneration((g) => g + 1);
   };
@@ -165,6 +172,7 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
       <div className="counter-layout">
         <div className="counter-layout__main">
           <CounterScanForm key={generation} setup={setup} csrfToken={csrfToken} onRead={onRead} />
+          <CounterPhrasesPanel target={phraseTarget} csrfToken={csrfToken} onTargetGone={() => setPhraseTarget(null)} />
           <CounterSheet
             draft={draft}
             issues={issues}
