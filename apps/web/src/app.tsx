@@ -39,10 +39,15 @@ import { AccountRoutePage } from "./pages/account/account-route-page.tsx";
 import { SignPhonePage } from "./pages/apply/sign-phone-page.tsx";
 import { SignAppCallbackPage } from "./pages/apply/sign-app-callback-page.tsx";
 import { resolveRoute, useLocationKey, type Route } from "./router.ts";
+import { KioskAccountPage, KioskChrome } from "./kiosk/kiosk-chrome.tsx";
+import { KioskContext } from "./kiosk/kiosk-context.ts";
+import { useKioskMode } from "./kiosk/use-kiosk.ts";
 
 function RoutePage({ route, locationKey }: { readonly route: Route; readonly locationKey: string }) {
   switch (route.name) {
     case "portal":
+    case "kiosk":
+      // R11: `/kiosk` is the portal; kiosk mode (useKioskMode) adds what the counter's terminal shows.
       return <PortalPage />;
     case "apply":
       return <ApplyPage key={route.procedureId} procedureId={route.procedureId} />;
@@ -190,6 +195,7 @@ export function App() {
   const locationKey = useLocationKey();
   const pathname = window.location.pathname;
   const route = resolveRoute(pathname);
+  const kiosk = useKioskMode(route.name === "kiosk", window.location.search);
   const mainRef = useRef<HTMLElement | null>(null);
   const firstPath = useRef(true);
 
@@ -229,9 +235,12 @@ export function App() {
   return (
     <ConfigContext.Provider value={config.state.data}>
       <StaffSessionProvider>
-        <Layout cityName={cityName} devInbox={config.state.data.devInbox} mainRef={mainRef}>
-          <RoutePage route={route} locationKey={locationKey} />
-        </Layout>
+        <KioskContext.Provider value={kiosk}>
+          <Layout cityName={cityName} devInbox={config.state.data.devInbox} mainRef={mainRef} kioskBar={kiosk ? <KioskChrome /> : null}>
+            {/* R11: no resident login on a shared terminal, whatever link led there. */}
+            {kiosk && route.name === "account" ? <KioskAccountPage /> : <RoutePage route={route} locationKey={locationKey} />}
+          </Layout>
+        </KioskContext.Provider>
       </StaffSessionProvider>
     </ConfigContext.Provider>
   );

@@ -41,6 +41,8 @@ export type Route =
   | { readonly name: "signPhone" }
   /** Where the Digital Authentication App sends the resident back after signing an application. */
   | { readonly name: "signAppCallback" }
+  /** R11: the portal on the city hall counter's terminal (`/kiosk` turns the tab's kiosk mode on; kiosk/kiosk-mode.ts). */
+  | { readonly name: "kiosk" }
   | { readonly name: "notFound" };
 
 // A malformed escape (`%E0%A4%A`) is a bad link, not a crash.
@@ -110,6 +112,7 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === "help" && third === undefined) return { name: "staffHelp" };
   if (first === "staff" && second === "help" && third === "admin" && rest.length === 0) return { name: "staffHelpAdmin" };
   if (first === "help" && second === undefined) return { name: "help" };
+  if (first === "kiosk" && second === undefined) return { name: "kiosk" };
   if (first === "staff" && second === "applications" && third !== undefined && rest.length === 0) {
     const id = decodeSegment(third);
     return id === null ? { name: "notFound" } : { name: "staffDetail", id };

@@ -37,6 +37,9 @@ describe("resolveRoute", () => {
     // N10: the manuals.
     ["/help", { name: "help" }],
     ["/help/", { name: "help" }],
+    // R11: the counter's kiosk.
+    ["/kiosk", { name: "kiosk" }],
+    ["/kiosk/", { name: "kiosk" }],
     ["/staff/help", { name: "staffHelp" }],
     ["/staff/help/", { name: "staffHelp" }],
     ["/staff/help/admin", { name: "staffHelpAdmin" }],
@@ -45,7 +48,7 @@ describe("resolveRoute", () => {
     expect(resolveRoute(path)).toEqual(route);
   });
 
-  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A", "/help/x", "/help/admin", "/staff/help/x", "/staff/help/admin/x", "/staff/admin", "/staff/counter/x", "/staff/counter/records/a/b", "/staff/counter/records/%E0%A4%A", "/staff/counter/report/2026-11", "/staff/procedures/juminhyo/edit", "/staff/procedures/%E0%A4%A", "/staff/procedures/new/x"])(
+  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A", "/help/x", "/help/admin", "/staff/help/x", "/staff/help/admin/x", "/staff/admin", "/staff/counter/x", "/staff/counter/records/a/b", "/staff/counter/records/%E0%A4%A", "/staff/counter/report/2026-11", "/staff/procedures/juminhyo/edit", "/staff/procedures/%E0%A4%A", "/staff/procedures/new/x", "/kiosk/x"])(
     "sends %s to not-found",
     (path) => {
       expect(resolveRoute(path)).toEqual({ name: "notFound" });

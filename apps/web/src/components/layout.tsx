@@ -13,11 +13,14 @@ export function Layout({
   cityName,
   devInbox,
   mainRef,
+  kioskBar = null,
   children,
 }: {
   readonly cityName: string | null;
   readonly devInbox: boolean;
   readonly mainRef: RefObject<HTMLElement | null>;
+  /** R11: in kiosk mode, the 「はじめから」 bar (shown under the header); the account link is then hidden. */
+  readonly kioskBar?: ReactNode;
   readonly children: ReactNode;
 }) {
   const { t, locale, setLocale } = useI18n();
@@ -50,11 +53,13 @@ export function Layout({
             <li>
               <Link href="/status">{t.header.status}</Link>
             </li>
-            <li>
-              <Link href="/account" data-testid="nav-account">
-                {accountMessages(locale).nav.applications}
-              </Link>
-            </li>
+            {kioskBar === null && (
+              <li>
+                <Link href="/account" data-testid="nav-account">
+                  {accountMessages(locale).nav.applications}
+                </Link>
+              </li>
+            )}
             <li>
               {/* N10: the residents' guide, from every page. */}
               <Link href={HELP_PATHS.resident} data-testid="nav-help">
@@ -64,6 +69,7 @@ export function Layout({
           </ul>
         </nav>
       </header>
+      {kioskBar}
       <main id="main" className="main" tabIndex={-1} ref={mainRef}>
         {children}
       </main>

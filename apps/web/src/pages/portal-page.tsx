@@ -11,6 +11,9 @@ import { formatYen } from "../format.ts";
 import { usePageTitle } from "../hooks/use-document-title.ts";
 import { useLoad } from "../hooks/use-load.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
+import { KioskCardBadge, KioskNextTime, KioskNoCard } from "../kiosk/kiosk-chrome.tsx";
+import { useKiosk } from "../kiosk/kiosk-context.ts";
+import { kioskMessages } from "../kiosk/kiosk-messages.ts";
 import { PortalNotices } from "./notices/portal-notices.tsx";
 
 /**
@@ -27,12 +30,15 @@ export function PortalPage() {
   usePageTitle(t.portal.title);
   const shown = catalog.state.kind === "ok" ? searchProcedures(catalog.state.data.procedures, { text, categoryId, lifeEventId }) : [];
   const filtering = text.trim() !== "" || categoryId !== "" || lifeEventId !== "";
+  // R11: on the counter's terminal (`/kiosk`), the same list with what a resident there needs to know.
+  const kiosk = useKiosk() ? kioskMessages(locale) : null;
 
   return (
     <>
       <PageTitle>{t.portal.title}</PageTitle>
       <p className="lead">{t.portal.lead}</p>
       <PortalNotices />
+      {kiosk !== null && <KioskNoCard messages={kiosk} />}
       <h2>{t.portal.proceduresHeading}</h2>
       {catalog.state.kind === "loading" && <Loading />}
       {catalog.state.kind === "error" && (
@@ -89,6 +95,7 @@ export function PortalPage() {
                     <dd>{formatYen(procedure.feePerCopy, locale)}</dd>
                   </div>
                 </dl>
+                {kiosk !== null && procedure.requiresSignature && <KioskCardBadge messages={kiosk} />}
                 {procedure.requiresSignature && <p className="procedure__note">{t.portal.signatureRequired}</p>}
                 <Link
                   href={`/apply/${encodeURIComponent(procedure.id)}`}
@@ -101,6 +108,7 @@ export function PortalPage() {
             ))}
           </ul>
         ))}
+      {kiosk !== null && <KioskNextTime messages={kiosk} address={`${window.location.origin}/`} />}
     </>
   );
 }

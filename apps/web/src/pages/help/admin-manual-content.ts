@@ -184,6 +184,21 @@ const ja = (): Manual => {
         ],
       },
       {
+        id: "admin-kiosk",
+        title: "窓口の端末（キオスク）",
+        blocks: [
+          "庁舎の窓口に置くタッチパネルの端末では、ブラウザーで /kiosk を開きます。住民向けポータルが大きな文字で表示され、どの画面にも「はじめから」のボタンが出ます。ログインやアカウントの画面は出ません。",
+          {
+            list: [
+              "2分間操作がないと、30秒の予告のあと、入力中の内容を消して最初の画面に戻ります（「はじめから」を押したときも同じです）。",
+              "カードが必要な手続には「マイナンバーカードが必要」と表示されます。カードをお持ちでない方は、カードが不要な手続をその場で申請できます。",
+              "次回は自宅から申請できるよう、ポータルのアドレスと QR コードを表示します。",
+            ],
+          },
+          { note: "端末のブラウザーは、戻るボタンやアドレスバーを使えない全画面（キオスク）モードで起動してください。キオスク表示をやめるには、同じタブで /kiosk?exit=1 を開きます。" },
+        ],
+      },
+      {
         id: "admin-backup",
         title: "バックアップと復元",
         blocks: [
@@ -365,6 +380,21 @@ const en = (): Manual => {
           "At first the list shows the procedures of the catalog file as installed (config/procedures.json). The first save on this page moves the list of procedures into the back office (the database); the file's procedures are then no longer read. Delivery methods and postage, categories, life events and offices are still set in the file. If another member saved meanwhile, nothing is saved and you are asked to reload. Every save is recorded in the audit log (with the old and new amount when a fee changes).",
           "After editing the file, check before restarting the server that the procedures saved here still fit it (none offers a delivery method the file no longer has):",
           { command: "npx madoguchi catalog check --stored" },
+        ],
+      },
+      {
+        id: "admin-kiosk",
+        title: "The counter's terminal (kiosk)",
+        blocks: [
+          "On the touch-screen terminal at the city hall's counter, open /kiosk in the browser. The residents' portal appears in large type with a “Start over” button on every page; login and account pages are not shown.",
+          {
+            list: [
+              "After 2 minutes without input, a 30-second warning is shown, then what was typed is wiped and the first page comes back (as with “Start over”).",
+              "Procedures that need the card are marked “My Number Card needed”; residents without a card can apply for the others there.",
+              "The portal's address and its QR code are shown, so that residents apply from home next time.",
+            ],
+          },
+          { note: "Start the terminal's browser in full-screen kiosk mode, without the back button or the address bar. To end kiosk mode, open /kiosk?exit=1 in the same tab." },
         ],
       },
       {

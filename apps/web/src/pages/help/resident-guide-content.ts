@@ -6,6 +6,7 @@ import { accountMessages } from "../account/account-messages.ts";
 import { jpkiMessages } from "../account/jpki-messages.ts";
 import { paymentMessages } from "../apply/payment-messages.ts";
 import { signingMessages } from "../apply/signing-messages.ts";
+import { kioskMessages } from "../../kiosk/kiosk-messages.ts";
 import type { Manual } from "./manual.ts";
 
 /** What the guide says that depends on the deployment (from `/api/config`). */
@@ -342,6 +343,16 @@ const ja = (f: ResidentGuideFacts): Manual => {
         ],
       },
       {
+        id: "guide-kiosk",
+        title: "市役所の窓口の端末で申請する",
+        blocks: [
+          `${f.city}の市役所の窓口の近くに、このサービスを使える端末があります。画面の文字やボタンが大きいほかは、ご自宅で使う場合と同じです。マイナンバーカードによる署名は、端末のカードリーダーで行います。`,
+          `マイナンバーカードをお持ちでない方も、カードが不要な手続は端末で申請できます。「${kioskMessages("ja").cardRequired}」と表示された手続は、窓口でお申し出ください。窓口の端末では、アカウントのページ（ログインや登録）は使えません。`,
+          `使い終わったら「${kioskMessages("ja").startOver}」を押してください。入力した内容が消え、最初の画面に戻ります。2分間操作がないと、残り時間を表示したうえで同じように最初の画面に戻ります。続けるときは「${kioskMessages("ja").continue}」を押してください。`,
+          "次回からは、ご自宅のスマートフォンやパソコンから申請できます。端末の画面に、このサービスのアドレスとQRコードが表示されます。",
+        ],
+      },
+      {
         id: "guide-contact",
         title: "お問い合わせ",
         blocks: [
@@ -607,6 +618,16 @@ const en = (f: ResidentGuideFacts): Manual => {
           "The service works in these browsers; please use the latest version you can, with JavaScript on.",
           { list: ["Google Chrome 72 or later", "Microsoft Edge 79 or later", "Safari 12 or later (iPhone and iPad too)"] },
           "An older browser shows a message asking you to update it.",
+        ],
+      },
+      {
+        id: "guide-kiosk",
+        title: "Applying on the terminal at the city office counter",
+        blocks: [
+          `Near the counters of ${f.city}'s city office there is a terminal where you can use this service. It works as it does at home, with larger text and buttons. To sign with your My Number Card, use the terminal's card reader.`,
+          `Without a My Number Card you can still apply on the terminal for the procedures that do not need it. For a procedure marked “${kioskMessages("en").cardRequired}”, please ask at the counter. The account pages (logging in, registering) are not available on the terminal.`,
+          `When you have finished, press “${kioskMessages("en").startOver}”: what you entered is erased and the first screen comes back. After two minutes without any input, the terminal shows the time left and then does the same; press “${kioskMessages("en").continue}” to keep going.`,
+          "Next time, you can apply from your smartphone or computer at home: the terminal shows this service's address and a QR code of it.",
         ],
       },
       {
