@@ -1,7 +1,10 @@
-import jsQR from "jsqr";
+import jsQRModule from "jsqr";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
+
+// jsqr is CommonJS whose module.exports is the function (with a `default` alias): NodeNext types the default import as the module.
+const jsQR = jsQRModule.default;
 
 let server: TestServer;
 beforeAll(async () => {
