@@ -1,15 +1,8 @@
 import { Router, type Request, type Response } from "express";
-import { Schema } from "effect";
-import { publishedNotices, saveServiceNotices, serviceNotices, type Locale } from "@madoguchi/core";
-import { auditDenied, sourceIpOf } from "../../audit/record-audit.ts";
-import { decodeBody } from "../decode-body.ts";
+import { publishedNotices, SERVICE_NOTICES_SETTING, serviceNotices, type Locale } from "@madoguchi/core";
 import { requestLocale } from "../locale.ts";
-import { requirePermission } from "../require-permission.ts";
 import type { ServerDeps } from "../server-deps.ts";
-import { requireStaffSession, staffSessionOf } from "../sessions/require-staff-session.ts";
-
-/** A whole list, as the staff page sends it; each notice is decoded by core. */
-const NoticesBody = Schema.Struct({ notices: Schema.Unknown, expectedVersion: Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0)) });
+import { listSettingRoutes } from "./list-setting-routes.ts";
 
 const MESSAGES = {
   invalid: {
@@ -37,24 +30,13 @@ export const residentNoticeRoutes = (deps: ServerDeps): Router => {
  * R14 on the staff listener: the whole list with its version, and its replacement by a member with `forms.manage`
  * (who also builds the portal's procedures, S6). The change is audited in the transaction that writes it.
  */
-export const staffNoticeRoutes = (deps: ServerDeps): Router => {
-  const router = Router();
-  const staffOnly = requireStaffSession(deps.sessions, auditDenied(deps));
-  const manage = requirePermission(deps, "forms.manage");
-  router.get("/api/staff/notices", staffOnly, manage, async (req: Request, res: Response) => {
-    const stored = await serviceNotices(deps.settings);
-    if (stored.isErr()) return unavailable(res, requestLocale(req));
-    res.json(stored.value);
+export const staffNoticeRoutes = (deps: ServerDeps): Router =>
+  listSettingRoutes(deps, {
+    path: "/api/staff/notices",
+    key: SERVICE_NOTICES_SETTING,
+    permission: "forms.manage",
+    itemsName: "notices",
+    invalid: MESSAGES.invalid,
+    conflictCode: "notices.conflict",
+    conflict: MESSAGES.conflict,
   });
-  router.put("/api/staff/notices", staffOnly, manage, async (req: Request, res: Response) => {
-    const locale = requestLocale(req);
-    const body = decodeBody(NoticesBody, req, res, locale);
-    if (body === null) return;
-    const saved = await saveServiceNotices(deps, { notices: body.notices, expectedVersion: body.expectedVersion, staffId: staffSessionOf(res).staff.id, sourceIp: sourceIpOf(req) });
-    if (saved.isOk()) return void res.json(saved.value);
-    if (saved.error._tag === "InvalidSettingValue") return void res.status(422).json({ error: { code: saved.error.code, message: MESSAGES.invalid[locale] } });
-    if (saved.error.reason === "conflict") return void res.status(409).json({ error: { code: "notices.conflict", message: MESSAGES.conflict[locale] } });
-    unavailable(res, locale);
-  });
-  return router;
-};
