@@ -13,6 +13,9 @@ describe("in Chromium: R11, the portal on the counter's kiosk", () => {
     expect(await page.getByTestId("nav-account").count()).toBe(0);
     expect(await page.locator('[data-testid="procedure-juminhyo"] [data-testid="kiosk-card-required"]').count()).toBe(1);
     await page.getByTestId("kiosk-next-time").waitFor();
+    // The address shown is the portal's public one, the same the QR code holds (not whatever name the terminal used).
+    const config = (await (await fetch(`${running.app.url}/api/config`)).json()) as { portalOrigin: string };
+    expect(await page.getByTestId("kiosk-next-time").textContent()).toContain(`${config.portalOrigin}/`);
     // The QR code is the server's SVG of the portal's address, loaded from our own origin.
     await expect.poll(() => page.evaluate("document.querySelector('[data-testid=\"kiosk-next-time\"] img').naturalWidth")).toBeGreaterThan(0);
     await expectNoSeriousA11yViolations(page);

@@ -22,6 +22,9 @@ describe("R11: the counter kiosk", () => {
     const svg = Buffer.from(await res.arrayBuffer());
     const { data, info } = await sharp(svg, { density: 300 }).flatten({ background: "#ffffff" }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     const read = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height);
-    expect(read?.data).toBe(`${server.deps.portalOrigin}/`);
+    // The same public address the kiosk page prints under it (from /api/config).
+    const config = (await (await fetch(`${server.url}/api/config`)).json()) as { portalOrigin: string };
+    expect(config.portalOrigin).toBe(server.deps.portalOrigin);
+    expect(read?.data).toBe(`${config.portalOrigin}/`);
   });
 });

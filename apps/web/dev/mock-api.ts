@@ -353,6 +353,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Prom
       municipality: { code: "999999", name: { ja: "みほん市", en: "Mihon City" } },
       payment: { kind: "sandbox", hostedFieldsUrl: `${origin}/mock-sandbox/hosted-fields.html`, origin },
       devInbox: true,
+      portalOrigin: origin,
     });
     return;
   }

@@ -11,6 +11,8 @@ export interface AppConfig {
     | { readonly kind: "sandbox"; readonly hostedFieldsUrl: string; readonly origin: string }
     | { readonly kind: "stripe"; readonly stripeJsUrl: string; readonly publishableKey: string; readonly threeDSecureReturnOrigin: string };
   readonly devInbox: boolean;
+  /** The portal's public address (`MADOGUCHI_PUBLIC_ORIGINS`' first): what the kiosk shows for next time (R11). */
+  readonly portalOrigin: string;
   /** Card brands the gateway accepts (`MADOGUCHI_CARD_BRANDS`), named beside the card form (ADR 29). */
   readonly acceptedCardBrands: readonly CardBrandName[];
 }

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { searchProcedures } from "@madoguchi/core";
-import { useApi } from "../app-context.tsx";
+import { useApi, useConfig } from "../app-context.tsx";
 import { Alert } from "../components/alert.tsx";
 import { Link } from "../components/link.tsx";
 import { Loading } from "../components/loading.tsx";
@@ -23,6 +23,7 @@ import { PortalNotices } from "./notices/portal-notices.tsx";
 export function PortalPage() {
   const { t, locale, pick } = useI18n();
   const api = useApi();
+  const config = useConfig();
   const catalog = useLoad((signal) => api.procedures(signal), "procedures");
   const [text, setText] = useState("");
   const [categoryId, setCategoryId] = useState("");
@@ -108,7 +109,7 @@ export function PortalPage() {
             ))}
           </ul>
         ))}
-      {kiosk !== null && <KioskNextTime messages={kiosk} address={`${window.location.origin}/`} />}
+      {kiosk !== null && <KioskNextTime messages={kiosk} address={`${config.portalOrigin}/`} />}
     </>
   );
 }

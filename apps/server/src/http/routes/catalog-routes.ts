@@ -16,6 +16,8 @@ export const catalogRoutes = (deps: ServerDeps, surface: "resident" | "staff"): 
       /** The brands the gateway accepts, for the names beside the card form (ADR 29). */
       acceptedCardBrands: deps.cardBrands,
       devInbox: surface === "resident" && deps.devInbox !== null,
+      /** The portal's public address (R11: the kiosk tells residents where to apply from home, as its QR code does). */
+      portalOrigin: deps.portalOrigin,
     });
   });
 
