@@ -36,12 +36,18 @@ type DefinitionsSettings = Pick<SettingsStore, "get" | "put">;
  * problem named, so that the start fails and says what to mend rather than running without those procedures.
  */
 export const catalogInForce = (settings: DefinitionsSettings, file: CatalogFile): ResultAsync<CatalogInForce, StorageError> =>
-  settings.get(PROCEDURE_DEFINITIONS_SETTING).andThen((stored) => {
-    if (stored === null) return ok<CatalogInForce, StorageError>({ catalog: file.catalog, procedures: file.json.procedures, version: 0, source: "file" });
-    return composeCatalog(file.json, stored.value)
-      .map((catalog): CatalogInForce => ({ catalog, procedures: stored.value, version: stored.version, source: "back_office" }))
-      .mapErr((e) => storageError("procedures.read", "corrupt", `the procedures saved in the back office do not fit the catalog file:\n${e.message}`));
-  });
+  settings.get(PROCEDURE_DEFINITIONS_SETTING).andThen((stored) => catalogFromStored(file, stored));
+
+/** The catalog in force given what the settings store holds (null: nothing saved yet), decoded with the file. */
+export const catalogFromStored = (
+  file: CatalogFile,
+  stored: { readonly value: readonly ProcedureDefinitionJson[]; readonly version: number } | null,
+): Result<CatalogInForce, StorageError> => {
+  if (stored === null) return ok({ catalog: file.catalog, procedures: file.json.procedures, version: 0, source: "file" });
+  return composeCatalog(file.json, stored.value)
+    .map((catalog): CatalogInForce => ({ catalog, procedures: stored.value, version: stored.version, source: "back_office" }))
+    .mapErr((e) => storageError("procedures.read", "corrupt", `the procedures saved in the back office do not fit the catalog file:\n${e.message}`));
+};
 
 const composeCatalog = (file: ProcedureCatalogJson, procedures: readonly ProcedureDefinitionJson[]): Result<ProcedureCatalog, CatalogError> =>
   decodeProcedureCatalog({ ...file, procedures });

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { catalogInForce, type CatalogFile, type CatalogInForce, type ProcedureCatalog, type SettingsStore } from "@madoguchi/core";
+import { catalogFromStored, PROCEDURE_DEFINITIONS_SETTING, type CatalogFile, type CatalogInForce, type ProcedureCatalog, type SettingsStore } from "@madoguchi/core";
 import { periodicJob, type PeriodicJob } from "../jobs/periodic-job.ts";
 
 /**
@@ -29,10 +29,14 @@ export const createLiveCatalog = (settings: Pick<SettingsStore, "get" | "put">, 
       if (next.version >= inForce.version) inForce = next;
     },
     async refresh() {
-      const read = await catalogInForce(settings, file);
+      const stored = await settings.get(PROCEDURE_DEFINITIONS_SETTING);
+      if (stored.isErr()) throw new Error(`the stored procedures could not be read (${stored.error.reason})`);
+      // Versions only grow: the catalog is decoded again only when someone saved since (an older answer is a read
+      // that raced a save of this process), not on every refresh.
+      if ((stored.value?.version ?? 0) <= inForce.version) return inForce;
+      const read = catalogFromStored(file, stored.value);
       if (read.isErr()) throw new Error(`the stored procedures could not be read (${read.error.reason})`);
-      // Versions only grow: an older answer is a read that raced a save of this process.
-      if (read.value.version > inForce.version) inForce = read.value;
+      inForce = read.value;
       return inForce;
     },
   };
