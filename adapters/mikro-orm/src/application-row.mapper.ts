@@ -80,5 +80,6 @@ export const rowToApplication = (row: ApplicationRow, dataKey: Uint8Array): Appl
     submittedAt: row.submittedAt,
     updatedAt: row.updatedAt,
     ...(row.residentAccountId === null || row.residentAccountId === undefined ? {} : { residentAccountId: row.residentAccountId }),
+    ...(personal.intake === undefined ? {} : { intake: personal.intake }),
   };
 };

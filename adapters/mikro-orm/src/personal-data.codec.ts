@@ -1,4 +1,4 @@
-import type { Actor, Applicant, Application, ApplicationStatus, CertificateRequest, SignatureEvidence, StatusChange } from "@madoguchi/core";
+import type { Actor, Applicant, Application, ApplicationStatus, CertificateRequest, Intake, SignatureEvidence, StatusChange } from "@madoguchi/core";
 
 /** Card display data of a payment: kept encrypted, although it is not card data in the PCI sense. */
 interface PaymentCard {
@@ -14,6 +14,8 @@ interface PersonalJson {
   readonly signature: (Omit<SignatureEvidence, "verifiedAt"> & { readonly verifiedAt: string }) | null;
   readonly history: readonly { readonly from: ApplicationStatus | null; readonly to: ApplicationStatus; readonly at: string; readonly by: Actor; readonly reason: string | null }[];
   readonly paymentCard: PaymentCard | null;
+  /** S5: how staff received it; absent for a resident's own submission (and in rows written before S5). */
+  readonly intake?: Intake;
 }
 
 /** The personal fields of an application, decoded. */
@@ -23,6 +25,7 @@ export interface PersonalPart {
   readonly signature: SignatureEvidence | null;
   readonly history: readonly StatusChange[];
   readonly paymentCard: PaymentCard | null;
+  readonly intake?: Intake;
 }
 
 /** Serialises the personal part of `app` to UTF-8 JSON (encrypted right after, never stored as is). */
@@ -34,6 +37,7 @@ export const encodePersonal = (app: Application): Uint8Array => {
     signature: app.signature === null ? null : { ...app.signature, verifiedAt: app.signature.verifiedAt.toISOString() },
     history: app.history.map((h) => ({ from: h.from, to: h.to, at: h.at.toISOString(), by: h.by, reason: h.reason })),
     paymentCard: app.payment === null ? null : { brand: app.payment.brand, last4: app.payment.last4 },
+    ...(app.intake === undefined ? {} : { intake: app.intake }),
   };
   return new TextEncoder().encode(JSON.stringify(json));
 };
@@ -51,5 +55,6 @@ export const decodePersonal = (bytes: Uint8Array): PersonalPart | null => {
     signature: json.signature === null ? null : { ...json.signature, verifiedAt: new Date(json.signature.verifiedAt) },
     history: json.history.map((h) => ({ from: h.from, to: h.to, at: new Date(h.at), by: h.by, reason: h.reason })),
     paymentCard: json.paymentCard,
+    ...(json.intake === undefined ? {} : { intake: json.intake }),
   };
 };

@@ -4,6 +4,7 @@ import type { ApplicationId, IdempotencyKey, ProcedureId, ReceiptNumber, StaffId
 import type { Locale } from "../shared/localized.ts";
 import type { FeeBreakdown } from "../fees/fee.ts";
 import type { ApplicationStatus } from "./application-status.ts";
+import type { Intake } from "./intake.ts";
 
 /**
  * The resident's personal data of R4, normalised (full-width digits → half-width, furigana in
@@ -132,4 +133,10 @@ export interface Application {
    * account. Set once at submission, stored by the same insert (docs/adr/0018-resident-accounts.md).
    */
   readonly residentAccountId?: string;
+  /**
+   * How the request reached the municipality when staff entered it for the resident (S5: by mail, at the counter,
+   * on paper, by phone or email); absent for a resident's own online submission. Its fee is paid outside the card
+   * books (docs/adr/0040-staff-proxy-entry.md).
+   */
+  readonly intake?: Intake;
 }

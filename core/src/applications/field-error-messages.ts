@@ -21,6 +21,11 @@ export const FIELD_LABELS: Readonly<Record<string, Localized>> = {
   "request.copies": { ja: "通数", en: "Number of copies" },
   "request.deliveryMethodId": { ja: "郵送方法", en: "Delivery method" },
   "request.extra": { ja: "追加の質問", en: "Additional questions" },
+  intake: { ja: "受付の記録", en: "Intake record" },
+  "intake.channel": { ja: "受付方法", en: "Received by" },
+  "intake.receivedOn": { ja: "受付日", en: "Received on" },
+  "intake.payment": { ja: "手数料の支払い", en: "Fee payment" },
+  "intake.note": { ja: "受付メモ", en: "Intake note" },
 };
 
 /**
@@ -46,6 +51,8 @@ const isChoice = (field: string, procedure: Procedure | undefined): boolean =>
   field === "procedureId" ||
   field === "request.deliveryMethodId" ||
   field === "locale" ||
+  field === "intake.channel" ||
+  field === "intake.payment" ||
   (field.startsWith("request.extra.") && extraFieldOf(field, procedure)?.kind !== "text");
 
 /**
@@ -68,6 +75,9 @@ export const fieldErrorMessage = (error: FieldError, locale: Locale, procedure?:
         return ja
           ? `${label}に改行やタブなどの使えない文字が含まれています。1行で入力してください`
           : `${label} contains characters that cannot be used, such as line breaks or tabs. Write it on one line`;
+      }
+      if (error.params?.["reason"] === "hidden_character") {
+        return ja ? `${label}に使えない制御文字が含まれています` : `${label} contains control characters that cannot be used`;
       }
       return ja ? `${label}の形式が正しくありません` : `${label} has an invalid format`;
     case "not_kana":
@@ -95,6 +105,10 @@ export const fieldErrorMessage = (error: FieldError, locale: Locale, procedure?:
     case "too_long":
       return ja ? `${label}は${p("max")}文字以内で入力してください` : `${label} must be at most ${p("max")} characters`;
     case "unknown_option":
+      // S5: "nothing to pay" chosen for an application with a fee.
+      if (error.params?.["reason"] === "fee_due") {
+        return ja ? "手数料がかかる申請です。定額小為替または現金を選んでください" : "This application has a fee: choose postal money order or cash";
+      }
       return ja ? `${label}は選択肢の中から選んでください` : `${label}: choose one of the options`;
     case "unknown_field":
       return ja ? `「${label}」はこの手続きでは入力できない項目です` : `"${label}" is not a question of this procedure`;
@@ -106,6 +120,10 @@ export const fieldErrorMessage = (error: FieldError, locale: Locale, procedure?:
       return ja
         ? "送信キーが正しくありません。画面を再読み込みして、もう一度お試しください"
         : "The submission key is invalid. Reload the page and try again";
+    case "channel_not_allowed":
+      return ja
+        ? "本人確認が必要な手続きは、電話やメールでは受け付けられません。郵送・窓口・書面で受け付けたものを入力してください"
+        : "A procedure that needs the resident's identity cannot be received by phone or email; enter it only when received by mail, at the counter or on paper";
     default:
       return assertNever(error.code);
   }

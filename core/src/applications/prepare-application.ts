@@ -4,7 +4,7 @@ import { paymentTimingOf } from "../fees/payment-timing.ts";
 import type { FeeBreakdown } from "../fees/fee.ts";
 import type { ProcedureCatalog } from "../procedures/procedure.ts";
 import { canonicalApplicationJson } from "../signatures/canonical-application.ts";
-import { validateApplicationInput, type ValidatedApplicationInput } from "./validate-application-input.ts";
+import { validateApplicationInput, type ApplicationInputOptions, type ValidatedApplicationInput } from "./validate-application-input.ts";
 import type { ValidationFailed } from "./validation.errors.ts";
 
 /** A validated application with its fee and the exact document the resident is asked to sign. */
@@ -25,8 +25,9 @@ export const prepareApplication = (
   catalog: ProcedureCatalog,
   rawInput: unknown,
   now: Date,
+  options: ApplicationInputOptions = {},
 ): Result<PreparedApplication, ValidationFailed> =>
-  validateApplicationInput(rawInput, catalog, now).map((input) => {
+  validateApplicationInput(rawInput, catalog, now, options).map((input) => {
     const fee = calculateFee(input.procedure, input.deliveryMethod, input.request.copies);
     const canonicalJson = canonicalApplicationJson({
       municipalityCode: catalog.municipality.code,

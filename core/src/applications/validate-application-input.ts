@@ -28,6 +28,15 @@ export interface ValidatedApplicationInput {
   readonly request: CertificateRequest;
 }
 
+/** How an input is validated beyond the catalog. */
+export interface ApplicationInputOptions {
+  /**
+   * Whether the email address is required (default true: a resident online is answered by mail). Staff
+   * entering a paper, mailed or phoned application (S5) may leave it empty: the resident is then not mailed.
+   */
+  readonly emailRequired?: boolean;
+}
+
 /** Longest name and furigana accepted, in characters (code points). */
 export const MAX_NAME_LENGTH = 100;
 /** Longest address accepted, in characters (code points). */
@@ -107,6 +116,7 @@ export const validateApplicationInput = (
   raw: unknown,
   catalog: ProcedureCatalog,
   today: Date,
+  options: ApplicationInputOptions = {},
 ): Result<ValidatedApplicationInput, ValidationFailed> => {
   if (!isRecord(raw)) return err({ _tag: "ValidationFailed", code: "validation.failed", fields: [{ field: "body", code: "invalid_type" }] });
   const errors: FieldError[] = [];
@@ -121,7 +131,7 @@ export const validateApplicationInput = (
   const procedure = take(procedureOf(get(raw, "procedureId"), catalog));
   const locale = take(localeOf(get(raw, "locale")));
   const submissionKey = take(submissionKeyOf(get(raw, "submissionKey")));
-  const applicant = applicantOf(get(raw, "applicant"), procedure, japanCalendarDate(today), take);
+  const applicant = applicantOf(get(raw, "applicant"), procedure, japanCalendarDate(today), options.emailRequired ?? true, take);
   const request = requestOf(get(raw, "request"), procedure, catalog, take);
 
   if (
@@ -162,13 +172,14 @@ const submissionKeyOf = (raw: unknown): Field<string> => {
   return SUBMISSION_KEY.test(k.value) ? k : fieldError("submissionKey", "invalid_submission_key");
 };
 
-const applicantOf = (raw: unknown, procedure: Procedure | undefined, today: string, take: Take): Applicant | undefined => {
+const applicantOf = (raw: unknown, procedure: Procedure | undefined, today: string, emailRequired: boolean, take: Take): Applicant | undefined => {
   if (raw !== undefined && raw !== null && !isRecord(raw)) {
     take(fieldError("applicant", "invalid_type"));
     return undefined;
   }
   // Without a known procedure only the always-required email is enforced; formats are still checked.
   const required = new Set<ApplicantField>([...(procedure?.requiredFields ?? []), "email"]);
+  if (!emailRequired) required.delete("email");
   const values: Partial<Record<ApplicantField, string>> = {};
   for (const key of APPLICANT_FIELDS) {
     const path = `applicant.${key}`;

@@ -18,7 +18,8 @@ export type FieldErrorCode =
   | "unknown_field"
   | "unknown_procedure"
   | "procedure_disabled"
-  | "invalid_submission_key";
+  | "invalid_submission_key"
+  | "channel_not_allowed"; // S5: a procedure that needs the resident's signature, received by phone or email
 
 /** Every {@link FieldErrorCode}, for exhaustive tests and UI catalogs. */
 export const FIELD_ERROR_CODES: readonly FieldErrorCode[] = [
@@ -38,6 +39,7 @@ export const FIELD_ERROR_CODES: readonly FieldErrorCode[] = [
   "unknown_procedure",
   "procedure_disabled",
   "invalid_submission_key",
+  "channel_not_allowed",
 ];
 
 /**

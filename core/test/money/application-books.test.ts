@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applicationBooks, calculateOrderFee, editFee, moneyTotals, ProcedureId, yen, type LedgerRecord, type Procedure } from "../../src/index.ts";
+import { applicationBooks, calculateOrderFee, editFee, moneyTotals, planCompletion, ProcedureId, yen, type LedgerRecord, type Procedure } from "../../src/index.ts";
 
 const koseki: Procedure = {
   id: ProcedureId("koseki"),
@@ -32,6 +32,16 @@ describe("applicationBooks: the submission and the ledger read as one", () => {
       [{ applicationId: "a", procedureId: "koseki", seq: 1, event: { kind: "authorized", authorizationId: "au-1", amount: yen(560), at }, feeChange: null }],
     )._unsafeUnwrap();
     expect(moneyTotals(withAuth.state).authorized).toBe(560);
+  });
+
+  it("S5: an application staff entered owes nothing to the card books (its fee is paid by postal order or cash), and completion captures nothing", () => {
+    const books = applicationBooks({ fee, paymentTiming: "at_submission", authorization: null, paidOutsideCard: true }, [])._unsafeUnwrap();
+    expect(books.fee.total).toBe(560);
+    expect(books.state).toStrictEqual({ due: 0, feeFixed: true, authorizations: [] });
+    expect(moneyTotals(books.state).pendingDifference).toBe(0);
+    expect(planCompletion(books.state)._unsafeUnwrap()).toStrictEqual([]);
+    // The same application paid online would owe its fee.
+    expect(moneyTotals(applicationBooks({ fee, paymentTiming: "at_submission", authorization: null }, [])._unsafeUnwrap().state).pendingDifference).toBe(560);
   });
 
   it("事後決済 owes nothing until staff fix the amount; a broken record is reported", () => {

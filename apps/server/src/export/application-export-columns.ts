@@ -1,4 +1,4 @@
-import { findDeliveryMethod, type Application, type Locale, type Localized, type ProcedureCatalog } from "@madoguchi/core";
+import { findDeliveryMethod, INTAKE_CHANNEL_LABELS, japanCalendarDate, type Application, type Locale, type Localized, type ProcedureCatalog } from "@madoguchi/core";
 import { procedureNameOf, statusLabels } from "../http/localized-labels.ts";
 
 /** One column staff may choose for the CSV export of the application list (S3), with how its cell is written. */
@@ -26,6 +26,9 @@ export const APPLICATION_EXPORT_COLUMNS = {
   deliveryMethod: { label: { ja: "交付方法", en: "Delivery" }, cell: (a, catalog, locale) => findDeliveryMethod(catalog, a.request.deliveryMethodId)?.name[locale] ?? a.request.deliveryMethodId },
   status: { label: { ja: "状態", en: "Status" }, cell: (a, _catalog, locale) => statusLabels(a.status)[locale] },
   submittedAt: { label: { ja: "申請日時", en: "Submitted at" }, cell: (a) => a.submittedAt.toISOString() },
+  // S5: how it came (オンライン for the resident's own submission) and the day it arrived, for the back office's counts.
+  channel: { label: { ja: "受付方法", en: "Received by" }, cell: (a, _catalog, locale) => (a.intake === undefined ? { ja: "オンライン", en: "Online" } : INTAKE_CHANNEL_LABELS[a.intake.channel])[locale] },
+  receivedOn: { label: { ja: "受付日", en: "Received on" }, cell: (a) => a.intake?.receivedOn ?? japanCalendarDate(a.submittedAt) },
   updatedAt: { label: { ja: "更新日時", en: "Updated at" }, cell: (a) => a.updatedAt.toISOString() },
   feeTotal: { label: { ja: "手数料合計", en: "Total fee" }, cell: (a) => a.fee.total },
 } as const satisfies Record<string, ExportColumn>;

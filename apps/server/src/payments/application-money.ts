@@ -46,7 +46,10 @@ export const loadBooks = (deps: MoneyDeps, a: Application): ResultAsync<Applicat
   return deps.paymentLedger
     .listForApplication(a.id)
     .andThen((records) =>
-      applicationBooks({ fee: a.fee, paymentTiming: procedure === null ? "at_submission" : paymentTimingOf(procedure), authorization: submittedAuthorization(a) }, records),
+      applicationBooks(
+        { fee: a.fee, paymentTiming: procedure === null ? "at_submission" : paymentTimingOf(procedure), authorization: submittedAuthorization(a), paidOutsideCard: a.intake !== undefined },
+        records,
+      ),
     );
 };
 

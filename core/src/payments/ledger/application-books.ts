@@ -20,10 +20,19 @@ export interface ApplicationBooks {
  * (applications paid before the ledger existed read the same way). A broken record is reported, never skipped.
  */
 export const applicationBooks = (
-  submitted: { readonly fee: FeeBreakdown; readonly paymentTiming: PaymentTiming; readonly authorization: { readonly id: string; readonly amount: number; readonly at: Date } | null },
+  submitted: {
+    readonly fee: FeeBreakdown;
+    readonly paymentTiming: PaymentTiming;
+    readonly authorization: { readonly id: string; readonly amount: number; readonly at: Date } | null;
+    /**
+     * S5: staff entered it and its fee is paid outside the card books (定額小為替, cash): nothing is owed to these
+     * books, so completion captures nothing and no difference is asked for by card.
+     */
+    readonly paidOutsideCard?: boolean;
+  },
   records: readonly LedgerRecord[],
 ): Result<ApplicationBooks, MoneyInvariantViolation> => {
-  const start = initialMoneyState(submitted.fee.total, submitted.paymentTiming === "at_submission");
+  const start = submitted.paidOutsideCard === true ? initialMoneyState(yen(0), true) : initialMoneyState(submitted.fee.total, submitted.paymentTiming === "at_submission");
   const hasOwnAuthorization = records.some((r) => r.event.kind === "authorized" && r.event.authorizationId === submitted.authorization?.id);
   const events = [
     ...(submitted.authorization === null || hasOwnAuthorization

@@ -48,12 +48,17 @@ const FeeChangeBody = Schema.Struct({
 });
 
 /** The codes of this file's refusals, each with its status and a Japanese and English message. */
-type FeeAnswerCode = FeeChangeRefused["code"] | MoneyRefused["code"] | "fee.closed" | "money.concurrent_modification" | "money.books_broken" | "settlement.invalid_period" | "payments.invalid_days";
+type FeeAnswerCode = FeeChangeRefused["code"] | MoneyRefused["code"] | "fee.closed" | "fee.paid_outside_card" | "money.concurrent_modification" | "money.books_broken" | "settlement.invalid_period" | "payments.invalid_days";
 
 const ANSWERS: Readonly<Record<FeeAnswerCode, { readonly status: number; readonly ja: string; readonly en: string }>> = {
   "fee.reason_required": { status: 422, ja: "変更の理由を入力してください（500文字まで）。", en: "Enter the reason for the change (up to 500 characters)." },
   "fee.invalid_edit": { status: 422, ja: "数量は1〜1000の整数で、郵送料は1のままにしてください。", en: "Quantities are whole numbers from 1 to 1000; postage stays at 1." },
   "fee.unchanged": { status: 422, ja: "手数料が変わっていません。", en: "The fee does not change." },
+  "fee.paid_outside_card": {
+    status: 409,
+    ja: "職員が代理入力した申請の手数料は、定額小為替や現金で精算します。差額は窓口または郵送で精算してください。この画面では変更できません。",
+    en: "The fee of an application entered by staff is settled by postal money order or cash; settle any difference at the counter or by mail; it cannot be changed here.",
+  },
   "fee.closed": { status: 409, ja: "不受理または取下げの申請の手数料は変更できません。", en: "The fee of a rejected or withdrawn application cannot be changed." },
   "money.fee_not_fixed": { status: 409, ja: "事後決済の手数料がまだ確定していません。先に手数料を確定してください。", en: "The fee (pay after assessment) is not fixed yet. Fix the fee first." },
   "money.difference_unpaid": { status: 409, ja: "申請者が差額をまだ支払っていません。支払いの後に完了にしてください。", en: "The resident has not paid the difference yet. Complete the application after it is paid." },
@@ -157,6 +162,8 @@ export const feeRoutes = (deps: ServerDeps): Router => {
     const a = await findVisible(req, res);
     if (a === null) return;
     if (a.status === "rejected" || a.status === "withdrawn") return answer(res, req, "fee.closed");
+    // S5: its money is not in the card books, which could only ask the resident for a card payment.
+    if (a.intake !== undefined) return answer(res, req, "fee.paid_outside_card");
     const books = await loadBooks(deps, a);
     if (books.isErr()) return failed(res, req, books.error);
     if (books.value.count !== body.expectedCount) return answer(res, req, "money.concurrent_modification");

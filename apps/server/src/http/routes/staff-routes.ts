@@ -15,6 +15,8 @@ import {
   canSeeApplication,
   hasPermission,
   findProcedure,
+  INTAKE_CHANNEL_LABELS,
+  OFFLINE_PAYMENT_LABELS,
   visibleApplicationsFilter,
 } from "@madoguchi/core";
 import { auditDenied, recordAudit, sourceIpOf, staffActionDraft } from "../../audit/record-audit.ts";
@@ -76,6 +78,11 @@ const detail = (catalog: ProcedureCatalog, a: Application, canProcess: boolean) 
       ? null
       : { signerSubject: a.signature.signerSubject, signerIssuer: a.signature.signerIssuer, verifiedAt: a.signature.verifiedAt.toISOString() },
   payment: a.payment,
+  // S5: how staff received it, when they entered it for the resident (代理入力).
+  intake:
+    a.intake === undefined
+      ? null
+      : { ...a.intake, channelLabel: INTAKE_CHANNEL_LABELS[a.intake.channel], paymentLabel: OFFLINE_PAYMENT_LABELS[a.intake.payment] },
   allowedCommands: canProcess ? allowedCommands(a.status).filter((c) => c !== "withdraw") : [],
 });
 
