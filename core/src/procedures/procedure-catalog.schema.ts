@@ -10,6 +10,12 @@ const Text = Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Sche
 const LocalizedSchema = Schema.Struct({ ja: Text, en: Text });
 const Slug = Schema.String.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/));
 const YenAmount = Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0));
+/**
+ * The highest fee per copy a catalog may set: no certificate costs a million yen, so a slipped key (30000 for 300,
+ * typed in the back-office editor or the file) is refused before residents are charged it.
+ */
+export const MAX_FEE_PER_COPY = 1_000_000;
+const FeePerCopy = YenAmount.check(Schema.isLessThanOrEqualTo(MAX_FEE_PER_COPY));
 
 /** The applicant fields a municipality may mark required (see `ApplicantField`). */
 export const APPLICANT_FIELDS: readonly ApplicantField[] = [
@@ -61,7 +67,7 @@ export const ProcedureDefinitionSchema = Schema.Struct({
   id: Slug,
   name: LocalizedSchema,
   description: LocalizedSchema,
-  feePerCopy: YenAmount,
+  feePerCopy: FeePerCopy,
   maxCopies: Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(1), Schema.isLessThanOrEqualTo(1000)),
   deliveryMethodIds: Schema.Array(Schema.String).check(Schema.isMinLength(1)),
   /** Optional in the file: no extra questions. */

@@ -1,6 +1,7 @@
 import { errAsync, okAsync } from "neverthrow";
 import { describe, expect, it } from "vitest";
 import {
+  MAX_FEE_PER_COPY,
   catalogInForce,
   decodeProcedureCatalog,
   PROCEDURE_DEFINITIONS_SETTING,
@@ -108,11 +109,17 @@ describe("procedures built in the back office (S6)", () => {
     const paths = "issues" in error ? error.issues.map((i) => i.path) : [];
     expect(paths).toContain("feePerCopy");
     expect(stored()).toBeNull();
+    // A slipped key (a million and one yen for a copy) is refused by core, not only by the editor.
+    const slipped = await saveProcedureDefinition({ settings: store, clock }, { file: file(), procedure: { ...residenceCertificate, feePerCopy: MAX_FEE_PER_COPY + 1 }, expectedVersion: 0, ...staff });
+    const slippedError = slipped._unsafeUnwrapErr();
+    expect("issues" in slippedError ? slippedError.issues.map((i) => i.path) : []).toEqual(["feePerCopy"]);
     expect(audit).toEqual([]);
     // Cross-entry problems (references to the file's lists) are named the same way.
     const unknownRefs = await saveProcedureDefinition({ settings: store, clock }, { file: file(), procedure: { ...residenceCertificate, deliveryMethodIds: ["pigeon"], categoryIds: ["nope"] }, expectedVersion: 0, ...staff });
     const refPaths = unknownRefs._unsafeUnwrapErr();
     expect("issues" in refPaths ? refPaths.issues.map((i) => i.path) : []).toEqual(["categoryIds[0]", "deliveryMethodIds[0]"]);
+    // The bound itself is allowed.
+    expect((await saveProcedureDefinition({ settings: store, clock }, { file: file(), procedure: { ...residenceCertificate, feePerCopy: MAX_FEE_PER_COPY }, expectedVersion: 0, ...staff })).isOk()).toBe(true);
   });
 
   it("a procedure without an id, or with an unknown key, is refused", async () => {
