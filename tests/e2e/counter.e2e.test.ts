@@ -144,6 +144,12 @@ describe("in Chromium: the no-writing counter (書かない窓口) reads a 転�
       await page.getByTestId("counter-no-issues").waitFor();
       expect(await page.getByTestId("counter-print").isDisabled()).toBe(false);
 
+      // C6 窓口メモ: kept with the record, not printed; over 1000 characters it holds the print back.
+      await page.fill("#counter-memo", "𠮷".repeat(1001));
+      await expect.poll(() => page.getByTestId("counter-print").isDisabled()).toBe(true);
+      await page.fill("#counter-memo", "本人確認：運転免許証\n国保の手続を案内済み");
+      await expect.poll(() => page.getByTestId("counter-print").isDisabled()).toBe(false);
+
       // Printed: the PDF downloads and the confirmation number is shown.
       const download = page.waitForEvent("download", { timeout: 60_000 });
       await page.click('[data-testid="counter-print"]');
@@ -203,6 +209,7 @@ describe("in Chromium: the no-writing counter (書かない窓口) reads a 転�
       await page.getByTestId("counter-record-documents").waitFor();
       expect(new URL(page.url()).pathname).toMatch(/^\/staff\/counter\/records\/[^/]+$/);
       expect(await page.getByTestId("counter-record-number").textContent()).toBe(number);
+      expect(await page.getByTestId("counter-record-memo").innerText()).toBe("本人確認：運転免許証\n国保の手続を案内済み");
       expect(squash((await page.getByTestId("counter-record-person").first().textContent()) ?? "")).toContain(squash(firstName));
       const documents = page.getByTestId("counter-record-document");
       expect(await documents.count()).toBe(3);

@@ -7,6 +7,8 @@ const SummaryJson = Schema.Struct({
   persons: Schema.Array(Schema.Struct({ name: Schema.String, kana: Schema.String, birthDate: Schema.String })),
   newAddress: Schema.String,
   previousAddress: Schema.String,
+  /** C6: absent in summaries written before the memo. */
+  memo: Schema.optionalKey(Schema.String),
 });
 const decodeJson = Schema.decodeUnknownSync(SummaryJson);
 
@@ -18,6 +20,7 @@ export const encodeCounterSummary = (summary: CounterRecordSummary): Uint8Array 
       persons: summary.persons.map((p) => ({ name: p.name, kana: p.kana, birthDate: p.birthDate })),
       newAddress: summary.newAddress,
       previousAddress: summary.previousAddress,
+      memo: summary.memo,
     } satisfies typeof SummaryJson.Type),
   );
 
@@ -27,8 +30,8 @@ export const encodeCounterSummary = (summary: CounterRecordSummary): Uint8Array 
  */
 export const decodeCounterSummary = (bytes: Uint8Array): CounterRecordSummary | null => {
   try {
-    const { persons, newAddress, previousAddress } = decodeJson(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)));
-    return { persons, newAddress, previousAddress };
+    const { persons, newAddress, previousAddress, memo } = decodeJson(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)));
+    return { persons, newAddress, previousAddress, memo: memo ?? "" };
   } catch {
     return null;
   }

@@ -69,7 +69,7 @@ describe("counter records on SQLite", () => {
         createdAt: new Date(Date.UTC(2026, 10, 20, n)),
         createdBy: "st-clerk",
         keepUntil,
-        summary: { persons: [{ name: "見本 花子", kana: "ミホン ハナコ", birthDate: "1990-01-01" }], newAddress: "ためし市1", previousAddress: "ためし市2" },
+        summary: { persons: [{ name: "見本 花子", kana: "ミホン ハナコ", birthDate: "1990-01-01" }], newAddress: "ためし市1", previousAddress: "ためし市2", memo: "" },
         documents: [],
       });
       const [gone, kept] = [make(1, "2026-01-01"), make(2, "2031-01-01")];

@@ -97,6 +97,8 @@ describe("the no-writing counter: a scanned 転出証明書 becomes a 住民異�
     draft = typeDraftValue(draft, { field: "move.date" }, "令和8年11月20日");
     draft = typeDraftValue(draft, { field: "head.new" }, head);
     draft = typeDraftValue(draft, { field: "address.new" }, "みほん県みほん市中央一丁目1番1号");
+    // C6 窓口メモ: kept with the record, never printed on the form.
+    draft = { ...draft, memo: "  本人確認：在留カード\n国保の手続を案内済み  " };
     const printed = await printPdf(draft);
     expect(printed.status, await printed.clone().text()).toBe(200);
     printedDraft = draft;
@@ -110,6 +112,7 @@ describe("the no-writing counter: a scanned 転出証明書 becomes a 住民異�
     expect(text).toContain("令和8年11月20日");
     expect(text).toContain("転入");
     expect(text).toContain(number);
+    expect(text).not.toContain("国保の手続");
 
     const entries = (await server.deps.auditLog.read({ actions: ["counter.form_printed"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
     expect(entries.map((e) => [e.result, e.details["confirmationNumber"], e.details["layoutId"]])).toEqual([["success", number, "juminido-todoke"]]);
@@ -124,6 +127,7 @@ describe("the no-writing counter: a scanned 転出証明書 becomes a 住民異�
     expect(kept.body.record).toMatchObject({ confirmationNumber: printedNumber, kind: "tennyu", createdBy: clerk.id });
     expect(kept.body.record.documents.map((d: { kind: string; title: string }) => [d.kind, d.title])).toEqual([["form", "住民異動届"]]);
     expect(squash(kept.body.record.summary.persons[0].name)).toBe(squash(truth.groups["members"]![0]!["members[].name"]!));
+    expect(kept.body.record.summary.memo).toBe("本人確認：在留カード\n国保の手続を案内済み");
 
     const attach = (id: string, title: string) =>
       fetch(`${server.staffUrl}/api/staff/counter/records/${id}/documents?title=${encodeURIComponent(title)}`, { method: "POST", headers: { ...clerk.headers, "content-type": "image/jpeg" }, body: scan });
@@ -202,6 +206,10 @@ describe("the no-writing counter: a scanned 転出証明書 becomes a 住民異�
     expect(english.body.error.message).toMatch(/PNG, JPEG, TIFF or PDF/);
     const malformed = await printPdf({ kind: "tennyu", fields: { "address.new": { value: 3 } }, persons: [], scans: [] });
     expect(malformed.status).toBe(400);
+    // A memo is at most 1000 characters (code points: 𠮷 is one).
+    const longMemo = await printPdf({ ...printedDraft, memo: "𠮷".repeat(1001) });
+    expect(longMemo.status).toBe(400);
+    expect(((await longMemo.json()) as { errors: unknown }).errors).toEqual([{ field: "memo", code: "invalid" }]);
   });
 
   it("is only for members with counter.use, and only on the staff listener", async () => {

@@ -173,7 +173,7 @@ describe("a record as shown", () => {
   });
 
   it("lists the persons by name, leaving out those without one", () => {
-    const summary = (names: readonly string[]) => ({ summary: { persons: names.map((name) => ({ name, kana: "", birthDate: "" })), newAddress: "", previousAddress: "" } });
+    const summary = (names: readonly string[]) => ({ summary: { persons: names.map((name) => ({ name, kana: "", birthDate: "" })), newAddress: "", previousAddress: "", memo: "" } });
     expect(personNames(summary(["見本 太郎", "見本 花子"]), "ja")).toBe("見本 太郎、見本 花子");
     expect(personNames(summary(["見本 太郎", " ", "MIHON JOHN"]), "en")).toBe("見本 太郎, MIHON JOHN");
     expect(personNames(summary([]), "ja")).toBe("—");
@@ -263,7 +263,7 @@ describe("the last search, remembered for Back from a record", () => {
     createdAt: "2026-11-25T02:00:00.000Z",
     createdBy: "staff-1",
     keepUntil: "2031-11-25",
-    summary: { persons: [], newAddress: "", previousAddress: "" },
+    summary: { persons: [], newAddress: "", previousAddress: "", memo: "" },
     documents: Array.from({ length: documents }, (_, i) => ({ id: `d${i}`, kind: i === 0 ? "form" : "scan", title: "住民異動届", addedAt: "2026-11-25T02:00:00.000Z", addedBy: "staff-1", byteLength: 1 })),
   });
   const form = { from: "2026-10-27", to: "2026-11-25", name: "見本", birthDate: "", number: "" };

@@ -47,6 +47,7 @@ const record = (n: number, overrides: Partial<CounterRecord> = {}): CounterRecor
     ],
     newAddress: "みほん県ためし市本町四丁目5番6号",
     previousAddress: "さんぷる県みほん市中央一丁目2番3号",
+    memo: "本人確認：運転免許証\n国民健康保険の手続を案内済み",
   },
   documents: [],
   ...overrides,

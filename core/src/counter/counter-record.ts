@@ -31,6 +31,8 @@ export interface CounterRecordSummary {
   readonly persons: readonly { readonly name: string; readonly kana: string; readonly birthDate: string }[];
   readonly newAddress: string;
   readonly previousAddress: string;
+  /** C6 窓口メモ: the clerk's note on the visit ("" when none); kept and shown with the record, not printed. */
+  readonly memo: string;
 }
 
 /** One kept document; its PDF is read separately (it is large). */
@@ -67,6 +69,7 @@ export const counterRecordSummary = (draft: ResidenceNotificationDraft): Counter
   persons: draft.persons.map((p) => ({ name: p.name?.value ?? "", kana: p.kana?.value ?? "", birthDate: isoDate(p.birthDate?.value ?? "") })),
   newAddress: draft.fields["address.new"]?.value ?? "",
   previousAddress: draft.fields["address.previous"]?.value ?? "",
+  memo: draft.memo?.trim() ?? "",
 });
 
 /** What a clerk looks a record up by (C9). Every given part must match. */

@@ -1,7 +1,7 @@
 import { Result as EffectResult, Schema, SchemaIssue } from "effect";
 import { err, ok, type Result } from "neverthrow";
 import { OCR_REVIEW_REASONS } from "./ocr-engine.port.ts";
-import { MAX_NOTIFICATION_PERSONS, NOTIFICATION_FIELD_KEYS, NOTIFICATION_KINDS, PERSON_FIELD_KEYS, type ResidenceNotificationDraft } from "./residence-notification.ts";
+import { MAX_COUNTER_MEMO_LENGTH, MAX_NOTIFICATION_PERSONS, NOTIFICATION_FIELD_KEYS, NOTIFICATION_KINDS, PERSON_FIELD_KEYS, type ResidenceNotificationDraft } from "./residence-notification.ts";
 
 const Text = Schema.String.check(Schema.isMaxLength(1000));
 const Fraction = Schema.Number.check(Schema.isGreaterThanOrEqualTo(0), Schema.isLessThanOrEqualTo(1));
@@ -43,6 +43,8 @@ export const ResidenceNotificationDraftSchema = Schema.Struct({
     }),
   ).check(Schema.isMaxLength(20)),
   startedAt: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(40))),
+  // Counted in code points, as the screen counts them (𠮷 is one); the body's size limit bounds the work.
+  memo: Schema.optionalKey(Schema.String.check(Schema.makeFilter((s: string) => [...s].length <= MAX_COUNTER_MEMO_LENGTH))),
 });
 
 const decodeShape = Schema.decodeUnknownResult(ResidenceNotificationDraftSchema);

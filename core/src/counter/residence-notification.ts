@@ -89,6 +89,11 @@ export interface ResidenceNotificationDraft {
   readonly scans: readonly DraftScan[];
   /** When its first scan was read (the server's clock, ISO 8601): the start of the handling time in reports (C13). */
   readonly startedAt?: string;
+  /**
+   * C6 窓口メモ: staff's note on the visit (what was checked, what is left to do). Kept with the record, never
+   * printed on the form. Absent or "" when none.
+   */
+  readonly memo?: string;
 }
 
 /**
@@ -103,6 +108,9 @@ export interface DraftScan {
   readonly personsLeftOut: number;
   readonly acknowledged: boolean;
 }
+
+/** Longest counter memo, in characters (code points). */
+export const MAX_COUNTER_MEMO_LENGTH = 1000;
 
 export const emptyNotificationDraft = (kind: NotificationKind): ResidenceNotificationDraft => ({ kind, fields: {}, persons: [], scans: [] });
 

@@ -19,7 +19,7 @@ const record: CounterRecord = {
 };
 
 describe("a kept counter record and how clerks find it (C9)", () => {
-  it("summarises the printed draft: every person's name, kana and birth date, the two addresses", () => {
+  it("summarises the printed draft: every person's name, kana and birth date, the two addresses, the memo", () => {
     expect(record.summary).toEqual({
       persons: [
         { name: "見本 太郎", kana: "みほん たろう", birthDate: "1980-04-01" },
@@ -27,7 +27,10 @@ describe("a kept counter record and how clerks find it (C9)", () => {
       ],
       newAddress: "みほん県ためし市本町四丁目5番6号",
       previousAddress: "さんぷる県みほん市中央一丁目2番3号",
+      memo: "",
     });
+    // C6: the clerk's memo, trimmed.
+    expect(counterRecordSummary({ ...draft, memo: "  本人確認：運転免許証\n" }).memo).toBe("本人確認：運転免許証");
   });
 
   it("matches a part of a name or its reading whatever the spaces, width or kana", () => {

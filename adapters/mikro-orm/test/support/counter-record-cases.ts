@@ -32,7 +32,7 @@ const record = (n: number): CounterRecord => ({
   createdAt: new Date(Date.UTC(2026, 10, 20, 1, n)),
   createdBy: "st-clerk",
   keepUntil: "2031-11-20",
-  summary: { persons: [{ name: `見本 ${n}郎`, kana: "ミホン", birthDate: "1980-04-01" }], newAddress: "ためし市本町1", previousAddress: "ためし市中央2" },
+  summary: { persons: [{ name: `見本 ${n}郎`, kana: "ミホン", birthDate: "1980-04-01" }], newAddress: "ためし市本町1", previousAddress: "ためし市中央2", memo: `メモ ${n}` },
   documents: [],
 });
 

@@ -82,7 +82,7 @@ export const scanQuery = (choice: { readonly templateId: string | null; readonly
   return query === "" ? "" : `?${query}`;
 };
 
-/** A draft nothing was put in yet: no value, no person, no scan. */
+/** A draft nothing was put in yet: no value, no person, no scan (a 窓口メモ alone does not count: it is not on the form). */
 export const isBlankDraft = (draft: ResidenceNotificationDraft): boolean =>
   Object.keys(draft.fields).length === 0 && draft.persons.length === 0 && draft.scans.length === 0;
 
@@ -101,8 +101,12 @@ const startedBy = (draft: ResidenceNotificationDraft, read: ScanRead): Residence
  */
 export const draftAfterScan = (current: ResidenceNotificationDraft, kindChosen: boolean, read: ScanRead): ResidenceNotificationDraft => {
   if (!isBlankDraft(current)) return startedBy(readIntoDraft(current, read.document), read);
-  return kindChosen ? startedBy(readIntoDraft(emptyNotificationDraft(current.kind), read.document), read) : read.draft;
+  return memoOf(current, kindChosen ? startedBy(readIntoDraft(emptyNotificationDraft(current.kind), read.document), read) : read.draft);
 };
+
+/** `next` with `from`'s 窓口メモ (C6): a memo written before the first scan stays (a memo alone leaves a draft blank). */
+const memoOf = (from: ResidenceNotificationDraft, next: ResidenceNotificationDraft): ResidenceNotificationDraft =>
+  from.memo === undefined || from.memo === "" ? next : { ...next, memo: from.memo };
 
 /** The input of a value: `counter-address-previous`, `counter-person-0-name` (also its test id). */
 export const pathInputId = (path: DraftPath): string =>

@@ -25,6 +25,8 @@ import { CONFIRMATION_HEADER, counterApi } from "./counter-api.ts";
 import { draftAfterScan, knownIssues, type CounterSetup, type ScanRead } from "./counter-draft.ts";
 import { CounterIssues } from "./counter-issues.tsx";
 import { CounterKeepPanel } from "./counter-keep-panel.tsx";
+import { CounterMemoField } from "./counter-memo-field.tsx";
+import { canPrint, draftMemo, MEMO_TARGET, memoTooLong, withMemo, type PhraseTarget } from "./counter-memo.ts";
 import { CounterPhrasesPanel } from "./counter-phrases-panel.tsx";
 import { counterMessages, issueText, pathLabel } from "./counter-messages.ts";
 import { recordMessages } from "./counter-record-messages.ts";
@@ -41,6 +43,7 @@ import { CounterSheet } from "./counter-sheet.tsx";
  * personal data: never stored in the browser) until it is printed; the server keeps the printed form as a record
  * (C8), and the scans read for it are kept with it from the panel 書類の保存 shown after printing; the panel 関連する様式
  * (C7) then prints the 住民票の写し等交付請求書 and the 印鑑登録申請書 from the draft as printed, kept with the same record.
+ * The 窓口メモ (C6) is part of the draft: sent with it and kept with the record, never printed on the form.
  */
 export function CounterPage() {
   const { locale } = useI18n();
@@ -94,13 +97,15 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
   const [scansToKeep, setScansToKeep] = useState<readonly ScanToKeep[]>([]);
   const [shown, setShown] = useState<number | null>(null);
   const [highlight, setHighlight] = useState<ScanHighlight | null>(null);
-  /** C6: the value whose input had focus last — where a registered phrase goes. */
-  const [phraseTarget, setPhraseTarget] = useState<DraftPath | null>(null);
+  /** C6: the value (or the 窓口メモ) whose input had focus last — where a registered phrase goes. */
+  const [phraseTarget, setPhraseTarget] = useState<PhraseTarget | null>(null);
   const [print, setPrint] = useState<PrintState>({ kind: "idle" });
   // Starting a new notification also empties the scan form (file, choices, messages).
   const [generation, setGeneration] = useState(0);
 
   const issues = useMemo(() => draftIssues(draft, setup.today), [draft, setup.today]);
+  const memo = draftMemo(draft);
+  const printable = canPrint(issues.length, draft);
 
   const kindName = (kind: string): Localized => setup.documentKinds.find((k) => k.kind === kind)?.name ?? { ja: kind, en: kind };
   const scanName = (scan: number): string => m.scanName(scan + 1, pick(kindName(draft.scans[scan]?.kind ?? "")));
@@ -124,6 +129,11 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
     setShown(source.scanIndex);
   };
 
+  const onFocusMemo = () => {
+    setPhraseTarget(MEMO_TARGET);
+    setHighlight(null);
+  };
+
   const onKindChange = (kind: NotificationKind) => {
     setKindChosen(true);
     setDraft({ ...draftRef.current, kind });
@@ -142,7 +152,7 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
   };
 
   const printForm = async () => {
-    if (issues.length > 0 || print.kind === "printing") return;
+    if (!printable || print.kind === "printing") return;
     setPrint({ kind: "printing" });
     const printed = draftRef.current;
     const result = await counterApi(locale).print(printed, csrfToken);
@@ -181,7 +191,8 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
             onKindChange={onKindChange}
             onFocusValue={onFocusValue}
           />
-          <CounterIssues issues={issues} scanName={scanName} />
+          <CounterMemoField memo={memo} onChange={(text) => setDraft(withMemo(draftRef.current, text))} onFocus={onFocusMemo} />
+          <CounterIssues issues={issues} scanName={scanName} memoTooLong={memoTooLong(memo)} />
           <section aria-labelledby="counter-print-heading" className="counter-print">
             <h2 id="counter-print-heading" className="visually-hidden">
               {m.print}
@@ -197,7 +208,7 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
                 type="button"
                 className="button"
                 onClick={() => void printForm()}
-                disabled={issues.length > 0}
+                disabled={!printable}
                 aria-disabled={print.kind === "printing" || undefined}
                 aria-describedby="counter-print-help counter-keep-notice"
                 data-testid="counter-print"

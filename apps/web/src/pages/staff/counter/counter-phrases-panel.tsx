@@ -1,28 +1,33 @@
 import { useRef, useState, type FormEvent } from "react";
-import type { CounterPhrase, DraftPath } from "@madoguchi/core";
+import type { CounterPhrase } from "@madoguchi/core";
 import { useLoad } from "../../../hooks/use-load.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import { counterApi } from "./counter-api.ts";
 import { pathInputId } from "./counter-draft.ts";
 import { counterMessages, pathLabel, phraseProblemText } from "./counter-messages.ts";
+import { isMemoTarget, MEMO_INPUT_ID, type PhraseTarget } from "./counter-memo.ts";
 import { checkNewPhrase, insertPhrase, newPhraseId, withoutPhrase, withPhrase } from "./counter-phrases.ts";
 
 /** Props of {@link CounterPhrasesPanel}. */
 export interface CounterPhrasesPanelProps {
-  /** The value whose input had focus last (a phrase goes there); null before any had. */
-  readonly target: DraftPath | null;
+  /** The value (or the 窓口メモ) whose input had focus last (a phrase goes there); null before any had. */
+  readonly target: PhraseTarget | null;
   readonly csrfToken: string;
   /** The target's input is no longer on the page (its person was removed): the page forgets it. */
   readonly onTargetGone: () => void;
 }
 
+/** The input of a phrase target: the value's, or the memo's textarea. */
+const targetInputId = (target: PhraseTarget): string => (isMemoTarget(target) ? MEMO_INPUT_ID : pathInputId(target));
+
 /**
- * Puts `value` into `input` as a keystroke does. React remembers the value it last gave the element; the
- * prototype's setter goes around that memory, so the `input` event reaches the field's `onChange` as typing does —
+ * Puts `value` into `input` (a value's input or the memo's textarea) as a keystroke does. React remembers the value
+ * it last gave the element; the prototype's setter goes around that memory, so the `input` event reaches the field's `onChange` as typing does —
  * the draft changes by the same path (`typeDraftValue`: staff's value, confirmed) and the field keeps the text as typed.
  */
-const typeInto = (input: HTMLInputElement, value: string): void => {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
+const typeInto = (input: HTMLInputElement | HTMLTextAreaElement, value: string): void => {
+  const prototype = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const setter = Object.getOwnPropertyDescriptor(prototype, "value")?.set;
   if (setter === undefined) input.value = value;
   else setter.call(input, value);
   input.dispatchEvent(new Event("input", { bubbles: true }));
@@ -55,8 +60,8 @@ export function CounterPhrasesPanel({ target, csrfToken, onTargetGone }: Counter
 
   const insert = (phrase: CounterPhrase) => {
     if (target === null) return;
-    const input = document.getElementById(pathInputId(target));
-    if (!(input instanceof HTMLInputElement)) {
+    const input = document.getElementById(targetInputId(target));
+    if (!(input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement)) {
       onTargetGone();
       say("error", m.phraseTargetGone);
       return;
@@ -120,7 +125,7 @@ export function CounterPhrasesPanel({ target, csrfToken, onTargetGone }: Counter
         {m.phrasesHelp}
       </p>
       <p id="counter-phrases-target" className="counter-phrases__target" data-testid="counter-phrases-target">
-        {target === null ? m.phrasesNoTarget : m.phrasesTarget(pathLabel(target, locale))}
+        {target === null ? m.phrasesNoTarget : m.phrasesTarget(isMemoTarget(target) ? m.memoName : pathLabel(target, locale))}
       </p>
       {loaded.state.kind === "loading" && <p className="field__help">{m.phrasesLoading}</p>}
       {loaded.state.kind === "error" && (

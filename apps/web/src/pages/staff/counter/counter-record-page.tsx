@@ -31,8 +31,8 @@ import {
 
 /**
  * `/staff/counter/records/:id` — one kept record (C9): what the form says (persons, dates of birth in both
- * calendars, addresses), the documents kept (the printed form, the papers scanned), each opened as its PDF to view and
- * print, and a paper added (C8). Viewing the record and opening a document are audited by the server.
+ * calendars, addresses), the 窓口メモ (C6, never printed), the documents kept (the printed form, the papers scanned),
+ * each opened as its PDF to view and print, and a paper added (C8). Viewing the record and opening a document are audited by the server.
  */
 export function CounterRecordPage({ id }: { readonly id: string }) {
   const { locale, t } = useI18n();
@@ -83,6 +83,27 @@ export function CounterRecordPage({ id }: { readonly id: string }) {
         />
       )}
     </div>
+  );
+}
+
+/**
+ * C6 窓口メモ: the clerk's note kept with the record (never printed on the form), as plain text with its line breaks;
+ * 「（なし）」 when none was written.
+ */
+export function CounterRecordMemo({ memo }: { readonly memo: string }) {
+  const { locale } = useI18n();
+  const m = recordMessages[locale];
+  return (
+    <section aria-labelledby="counter-record-memo-heading" data-testid="counter-record-memo-section">
+      <h2 id="counter-record-memo-heading">{m.memoHeading}</h2>
+      {memo === "" ? (
+        <p data-testid="counter-record-memo-none">{m.memoNone}</p>
+      ) : (
+        <p className="prewrap" lang="ja" data-testid="counter-record-memo">
+          {memo}
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -164,6 +185,8 @@ function RecordView({ record, setup, onKept }: { readonly record: CounterRecordV
           </div>
         )}
       </section>
+
+      <CounterRecordMemo memo={summary.memo} />
 
       <section aria-labelledby="counter-record-documents-heading" data-testid="counter-record-documents">
         <h2 id="counter-record-documents-heading">{m.documentsHeading}</h2>
