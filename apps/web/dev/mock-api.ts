@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Plugin } from "vite";
 import { mockCounter } from "./mock-counter.ts";
 import { mockProcedures } from "./mock-procedures.ts";
+import { checkIntake, intakeView, type MockIntake } from "./mock-proxy-entry.ts";
 
 /**
  * A small in-memory stand-in for the madoguchi server, for `npm run dev -w @madoguchi/web` while the real
@@ -121,6 +122,8 @@ interface MockApplication {
   history: { to: string; toLabel: L; at: string; reason: string | null }[];
   signed: boolean;
   submittedAt: string;
+  /** S5: entered by staff for the resident (代理入力); absent for an online application. */
+  intake?: MockIntake;
 }
 
 const apps = new Map<string, MockApplication>();
@@ -153,14 +156,15 @@ const err = (res: ServerResponse, status: number, code: string, message: string,
 
 const toHalfWidth = (s: string): string => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
-function prepare(body: Json, locale: "ja" | "en") {
+function prepare(body: Json, locale: "ja" | "en", options: { readonly emailRequired?: boolean } = {}) {
   const procedure = PROCEDURES.find((p) => p.id === body["procedureId"]);
   if (procedure === undefined) return { status: 404 as const };
   const applicant = (body["applicant"] ?? {}) as Record<string, string>;
   const request = (body["request"] ?? {}) as { copies?: string; deliveryMethodId?: string; extra?: Record<string, string> };
   const errors: { field: string; code: string; message: string }[] = [];
   const msg = (ja: string, en: string) => (locale === "ja" ? ja : en);
-  for (const field of [...procedure.requiredFields, "email"]) {
+  // S5: staff entering a request may leave the email empty.
+  for (const field of options.emailRequired === false ? procedure.requiredFields : [...procedure.requiredFields, "email"]) {
     if ((applicant[field] ?? "").trim() === "") {
       errors.push({ field: `applicant.${field}`, code: "required", message: msg(`${field}を入力してください`, `${field} is required`) });
     }
@@ -232,7 +236,9 @@ const detailView = (a: MockApplication) => ({
   signature: a.signed
     ? { signerSubject: "CN=窓口 花子 (TEST)", signerIssuer: "CN=madoguchi test card CA", verifiedAt: a.submittedAt }
     : null,
-  payment: { authorizationId: `auth_${a.id.slice(0, 8)}`, brand: "VISA", last4: "4242", amount: a.fee.total, status: "authorized" },
+  // An entered application is paid outside the card books (its intake says how).
+  payment: a.intake !== undefined ? null : { authorizationId: `auth_${a.id.slice(0, 8)}`, brand: "VISA", last4: "4242", amount: a.fee.total, status: "authorized" },
+  intake: a.intake === undefined ? null : intakeView(a.intake),
   allowedCommands: Object.entries(COMMANDS)
     .filter(([, c]) => c.from.includes(a.status))
     .map(([name]) => name),
@@ -316,6 +322,57 @@ function mockRetention(res: ServerResponse, path: string, method: string, body: 
     return send(res, 200, { purged: gone.length, receiptNumbers: gone.map((a) => a.receiptNumber), more: false });
   }
   err(res, 404, "not_found", "not found");
+}
+
+/** S5: `POST /api/staff/applications` — staff enter an application for a resident (代理入力). */
+function mockProxyEntry(res: ServerResponse, body: Json, locale: "ja" | "en", enteredBy: string): void {
+  const existing = [...apps.values()].find((a) => a.submissionKey === body["submissionKey"]);
+  const result = prepare(body, locale, { emailRequired: false });
+  const procedure = PROCEDURES.find((p) => p.id === body["procedureId"]);
+  const intake = checkIntake(body["intake"], {
+    requiresSignature: procedure === undefined ? null : procedure.requiresSignature,
+    feeTotal: result.status === 200 ? result.fee.total : null,
+    locale,
+    enteredBy,
+  });
+  const errors = [
+    ...(result.status === 404 ? [{ field: "procedureId", code: "unknown_procedure", message: locale === "ja" ? "手続を選んでください" : "Choose the procedure" }] : []),
+    ...(result.status === 422 ? result.errors : []),
+    ...("errors" in intake ? intake.errors : []),
+  ];
+  if (errors.length > 0 || result.status !== 200 || "errors" in intake) {
+    send(res, 422, { error: { code: "validation.failed", message: locale === "ja" ? "入力内容を確認してください。" : "Check your input." }, errors });
+    return;
+  }
+  if (existing !== undefined) {
+    // The same key again: the same entry is a resend (no secret: only its hash is kept), other content a conflict.
+    if (existing.intake !== undefined && existing.procedure.id === result.procedure.id && JSON.stringify(existing.applicant) === JSON.stringify(result.applicant)) {
+      send(res, 200, { id: existing.id, receiptNumber: existing.receiptNumber, accessSecret: null, replayed: true });
+      return;
+    }
+    err(res, 409, "application.submission_key_reused", locale === "ja" ? "この送信キーは別の内容で使われています。" : "This submission key was used for other content.");
+    return;
+  }
+  const now = new Date().toISOString();
+  const id = randomUUID();
+  const app: MockApplication = {
+    id,
+    receiptNumber: `R${String(apps.size + 1).padStart(8, "0")}`,
+    accessSecret: randomBytes(12).toString("base64url"),
+    submissionKey: String(body["submissionKey"]),
+    procedure: result.procedure,
+    applicant: result.applicant,
+    request: result.request,
+    fee: result.fee,
+    status: "submitted",
+    version: 1,
+    history: [{ to: "submitted", toLabel: STATUS_LABELS["submitted"] as L, at: now, reason: null }],
+    signed: false,
+    submittedAt: now,
+    intake: intake.intake,
+  };
+  apps.set(id, app);
+  send(res, 201, { id, receiptNumber: app.receiptNumber, accessSecret: app.accessSecret, replayed: false });
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -463,6 +520,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Prom
       const contentType = String(req.headers["content-type"] ?? "").split(";")[0] ?? "";
       if (mockCounter(res, { url, method, body, contentType, contentLength: Number(req.headers["content-length"] ?? "0"), locale })) return;
     }
+    if (path === "/api/staff/applications" && method === "POST") return mockProxyEntry(res, body, locale, sid);
     if (path === "/api/staff/applications") {
       const status = url.searchParams.get("status") ?? "";
       const limit = Number(url.searchParams.get("limit") ?? "50");

@@ -254,6 +254,42 @@ async function flow(context: BrowserContext, page: Page, width: number) {
   await page.getByTestId("confirm-command").click();
   await page.getByTestId("command-notice").waitFor();
   check((await text(page, "status")) === "差戻し", `${tag} returned with reason`);
+
+  // S5: an application a resident sent by mail, entered by staff (代理入力).
+  await page.goto(`${base}/staff`);
+  await page.getByTestId("proxy-entry-open").click();
+  await page.getByTestId("proxy-entry-form").waitFor();
+  await page.selectOption('[name="procedureId"]', "juminhyo");
+  await page.locator('[name="applicant.name"]').waitFor();
+  check(await page.locator("#intake\\.channel--phone").isDisabled(), `${tag} proxy entry: no phone for a signed procedure`);
+  check(await page.locator("#intake\\.payment--not_required").isDisabled(), `${tag} proxy entry: a fee is owed`);
+  await page.getByTestId("proxy-entry-submit").click();
+  await page.locator(".error-summary").waitFor();
+  check((await page.locator('[data-testid="intake.channel-error"]').count()) === 1, `${tag} proxy entry: checks before sending`);
+  await axe(page, `${tag} proxy entry errors`);
+  await shot(page, `${tag}-proxy-entry-errors`);
+  await page.locator("#intake\\.channel").check(); // 郵送
+  await page.locator("#intake\\.payment").check(); // 定額小為替
+  await page.getByTestId("proxy-entry-submit").click();
+  await page.locator('[data-testid="applicant.name-error"]').waitFor();
+  check((await page.locator('[data-testid="applicant.email-error"]').count()) === 0, `${tag} proxy entry: the server's errors beside the inputs, the email optional`);
+  await fillForm(page, "1");
+  await page.fill('[name="applicant.email"]', "");
+  await page.locator('[name="request.deliveryMethodId"]').first().check();
+  await page.getByTestId("fee-total").waitFor();
+  await page.fill('[name="intake.note"]', "定額小為替300円同封\n返信用封筒あり");
+  await axe(page, `${tag} proxy entry`);
+  await shot(page, `${tag}-proxy-entry`);
+  await page.getByTestId("proxy-entry-submit").click();
+  await page.getByTestId("proxy-entry-receipt").waitFor();
+  check((await text(page, "access-code")) !== "", `${tag} proxy entry: the access password to hand over`);
+  await axe(page, `${tag} proxy entry receipt`);
+  await shot(page, `${tag}-proxy-entry-receipt`);
+  await page.getByTestId("proxy-entry-detail-link").click();
+  await page.getByTestId("intake-record").waitFor();
+  check((await text(page, "intake-note")).includes("返信用封筒あり"), `${tag} proxy entry: the intake record on the detail`);
+  await axe(page, `${tag} staff detail of an entered application`);
+  await shot(page, `${tag}-staff-detail-intake`);
   await page.getByTestId("staff-logout").click();
   await page.getByTestId("staff-login").waitFor();
 

@@ -270,6 +270,59 @@ export interface StaffDetail {
     readonly status: string;
   } | null;
   readonly allowedCommands: readonly string[];
+  /**
+   * S5: how the request reached the municipality when staff entered it for the resident (代理入力); `null` for a
+   * resident's own online application. Optional: a server from before S5 does not send it.
+   */
+  readonly intake?: StaffIntakeView | null;
+}
+
+/** S5: core's lists and bounds of an intake record (受付方法, 手数料の支払い, the note, the received date). */
+export { IDENTIFYING_CHANNELS, INTAKE_CHANNELS, MAX_INTAKE_AGE_DAYS, MAX_INTAKE_NOTE_LENGTH, OFFLINE_PAYMENTS as INTAKE_PAYMENTS } from "@madoguchi/core";
+export type { IntakeChannel, OfflinePayment as IntakePayment } from "@madoguchi/core";
+import type { IntakeChannel, OfflinePayment as IntakePayment } from "@madoguchi/core";
+
+/** The `intake` part of a staff entry. A choice not made yet is sent as `""` (the page checks before sending). */
+export interface IntakeInput {
+  readonly channel: IntakeChannel | "";
+  /** `YYYY-MM-DD`, Japan's calendar. */
+  readonly receivedOn: string;
+  readonly payment: IntakePayment | "";
+  /** Up to 500 characters, line breaks allowed. */
+  readonly note: string;
+}
+
+/**
+ * Body of `POST /api/staff/applications` (S5, `applications.process`): a resident's application as staff enter it —
+ * the resident's body (the email may be `""`; `locale` is the resident's language) and how it came.
+ */
+export interface ProxyEntryBody extends PrepareBody {
+  readonly intake: IntakeInput;
+}
+
+/**
+ * `POST /api/staff/applications` → 201 (stored; `accessSecret` shown once) or 200 with `replayed: true` (the same
+ * submission key and content sent again; `accessSecret` is then `null`: only its hash is kept).
+ */
+export interface EnteredApplication {
+  readonly id: string;
+  readonly receiptNumber: string;
+  readonly accessSecret: string | null;
+  readonly replayed: boolean;
+}
+
+/** The intake record of an application as `GET /api/staff/applications/:id` sends it (S5). */
+export interface StaffIntakeView {
+  readonly channel: string;
+  readonly channelLabel: Localized;
+  /** `YYYY-MM-DD`. */
+  readonly receivedOn: string;
+  readonly payment: string;
+  readonly paymentLabel: Localized;
+  /** Several lines possibly: shown as text. */
+  readonly note: string;
+  /** The staff member who typed it in (their id). */
+  readonly enteredBy: string;
 }
 
 /** A message in the development inbox. */

@@ -15,6 +15,7 @@ import { AuditPage } from "./pages/staff/audit/audit-page.tsx";
 import { StaffSecurityPage } from "./pages/staff/security/staff-security-page.tsx";
 import { StaffAccessPage } from "./pages/staff/access/staff-access-page.tsx";
 import { StaffDetailPage } from "./pages/staff/staff-detail-page.tsx";
+import { ProxyEntryPage } from "./pages/staff/proxy-entry/proxy-entry-page.tsx";
 import { StaffGate } from "./pages/staff/staff-gate.tsx";
 import { StaffSetupPage } from "./pages/staff/staff-setup-page.tsx";
 import { StaffAccountsPage } from "./pages/staff/accounts/staff-accounts-page.tsx";
@@ -64,6 +65,13 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate section="applications">
           <StaffDetailPage key={route.id} id={route.id} />
+        </StaffGate>
+      );
+    case "staffApplicationNew":
+      // S5: entering a resident's application needs more than seeing applications.
+      return (
+        <StaffGate section="applications" permission="applications.process">
+          <ProxyEntryPage />
         </StaffGate>
       );
     case "staffAudit":

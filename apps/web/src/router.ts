@@ -10,6 +10,8 @@ export type Route =
   | { readonly name: "status"; readonly receiptNumber: string | null }
   | { readonly name: "staffList" }
   | { readonly name: "staffDetail"; readonly id: string }
+  /** S5: staff enter an application a resident made by mail, at the counter, on paper, by phone or email (代理入力). */
+  | { readonly name: "staffApplicationNew" }
   | { readonly name: "staffAudit" }
   | { readonly name: "staffSecurity" }
   | { readonly name: "staffAccess" }
@@ -113,6 +115,8 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === "help" && third === "admin" && rest.length === 0) return { name: "staffHelpAdmin" };
   if (first === "help" && second === undefined) return { name: "help" };
   if (first === "kiosk" && second === undefined) return { name: "kiosk" };
+  // Before the detail's: `new` is the proxy entry's page (application ids are UUIDs, never `new`).
+  if (first === "staff" && second === "applications" && third === "new" && rest.length === 0) return { name: "staffApplicationNew" };
   if (first === "staff" && second === "applications" && third !== undefined && rest.length === 0) {
     const id = decodeSegment(third);
     return id === null ? { name: "notFound" } : { name: "staffDetail", id };
@@ -133,6 +137,9 @@ export const statusPath = (receiptNumber: string, accessSecret: string): string 
 
 /** Path of an application in the staff back office. */
 export const staffDetailPath = (id: string): string => `/staff/applications/${encodeURIComponent(id)}`;
+
+/** S5: the page where staff enter an application for a resident (代理入力). */
+export const STAFF_APPLICATION_NEW_PATH = "/staff/applications/new";
 
 /** Reads the access secret from a location hash (`#secret`); `null` when there is none. */
 export function secretFromHash(hash: string): string | null {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PROCEDURE_NEW_PATH, PROCEDURES_PATH, procedureEditPath } from "../src/pages/staff/procedures/procedure-paths.ts";
-import { mayLeave, resolveRoute, secretFromHash, setLeaveQuestion, staffDetailPath, statusPath } from "../src/router.ts";
+import { mayLeave, resolveRoute, secretFromHash, setLeaveQuestion, STAFF_APPLICATION_NEW_PATH, staffDetailPath, statusPath } from "../src/router.ts";
 
 describe("resolveRoute", () => {
   it.each([
@@ -14,6 +14,9 @@ describe("resolveRoute", () => {
     ["/staff", { name: "staffList" }],
     ["/staff/", { name: "staffList" }],
     ["/staff/applications/abc-123", { name: "staffDetail", id: "abc-123" }],
+    // S5: the proxy entry (代理入力), matched before the detail's `:id`.
+    ["/staff/applications/new", { name: "staffApplicationNew" }],
+    ["/staff/applications/new/", { name: "staffApplicationNew" }],
     ["/staff/audit", { name: "staffAudit" }],
     ["/staff/security", { name: "staffSecurity" }],
     ["/staff/statistics", { name: "staffStatistics" }],
@@ -48,7 +51,7 @@ describe("resolveRoute", () => {
     expect(resolveRoute(path)).toEqual(route);
   });
 
-  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A", "/help/x", "/help/admin", "/staff/help/x", "/staff/help/admin/x", "/staff/admin", "/staff/counter/x", "/staff/counter/records/a/b", "/staff/counter/records/%E0%A4%A", "/staff/counter/report/2026-11", "/staff/procedures/juminhyo/edit", "/staff/procedures/%E0%A4%A", "/staff/procedures/new/x", "/kiosk/x"])(
+  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A", "/help/x", "/help/admin", "/staff/help/x", "/staff/help/admin/x", "/staff/admin", "/staff/counter/x", "/staff/counter/records/a/b", "/staff/counter/records/%E0%A4%A", "/staff/counter/report/2026-11", "/staff/procedures/juminhyo/edit", "/staff/procedures/%E0%A4%A", "/staff/procedures/new/x", "/kiosk/x", "/staff/applications/new/x"])(
     "sends %s to not-found",
     (path) => {
       expect(resolveRoute(path)).toEqual({ name: "notFound" });
@@ -59,7 +62,7 @@ describe("resolveRoute", () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), (id) => {
         expect(resolveRoute(`/apply/${encodeURIComponent(id)}`)).toEqual({ name: "apply", procedureId: id });
-        expect(resolveRoute(staffDetailPath(id))).toEqual({ name: "staffDetail", id });
+        if (id !== "new") expect(resolveRoute(staffDetailPath(id))).toEqual({ name: "staffDetail", id });
         const [path, hash] = statusPath(id, id).split("#");
         expect(resolveRoute(path ?? "")).toEqual({ name: "status", receiptNumber: id });
         expect(secretFromHash(`#${hash ?? ""}`)).toBe(id);
@@ -76,6 +79,16 @@ describe("resolveRoute", () => {
         (id) => void expect(resolveRoute(procedureEditPath(id))).toEqual({ name: "staffProcedureEdit", id }),
       ),
     );
+  });
+});
+
+describe("the proxy entry's route (S5)", () => {
+  it("opens at the path the list's button links to, before any application's detail", () => {
+    expect(STAFF_APPLICATION_NEW_PATH).toBe("/staff/applications/new");
+    expect(resolveRoute(STAFF_APPLICATION_NEW_PATH)).toEqual({ name: "staffApplicationNew" });
+    // An application's id is a UUID: every other segment is still a detail.
+    expect(resolveRoute(staffDetailPath("6f1c2b9e-0000-4000-8000-000000000001"))).toEqual({ name: "staffDetail", id: "6f1c2b9e-0000-4000-8000-000000000001" });
+    expect(resolveRoute("/staff/applications/new-1")).toEqual({ name: "staffDetail", id: "new-1" });
   });
 });
 

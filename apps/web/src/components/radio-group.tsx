@@ -8,7 +8,8 @@ export interface RadioGroupProps {
   readonly legend: string;
   readonly value: string;
   readonly onChange: (value: string) => void;
-  readonly options: readonly { readonly value: string; readonly label: string; readonly hint?: string }[];
+  /** `disabled`: shown but not choosable (say why in `help` or the option's `hint`). */
+  readonly options: readonly { readonly value: string; readonly label: string; readonly hint?: string; readonly disabled?: boolean }[];
   readonly required?: boolean;
   readonly help?: string | null;
   readonly errors?: readonly string[];
@@ -39,6 +40,7 @@ export function RadioGroup(props: RadioGroupProps) {
               value={option.value}
               checked={value === option.value}
               onChange={() => onChange(option.value)}
+              disabled={option.disabled}
               aria-invalid={invalid || undefined}
               className="radio__input"
             />

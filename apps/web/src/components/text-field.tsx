@@ -23,6 +23,9 @@ export interface TextFieldProps {
   readonly disabled?: boolean;
   /** The input's `maxlength`. Browsers count UTF-16 code units, so 𠮷 counts twice here: tell the limit in `help`. */
   readonly maxLength?: number;
+  /** A date input's earliest and latest day (`YYYY-MM-DD`); the browser's picker offers only those. */
+  readonly min?: string;
+  readonly max?: string;
   /** Announce errors as they appear (`role="alert"`): for fields whose errors come without a summary. */
   readonly announceErrors?: boolean;
 }
@@ -59,6 +62,8 @@ export function TextField(props: TextFieldProps) {
         spellCheck={props.spellCheck}
         disabled={props.disabled}
         maxLength={props.maxLength}
+        min={props.min}
+        max={props.max}
       />
     </div>
   );

@@ -1,41 +1,10 @@
 import type { FormEvent, ReactNode, RefObject } from "react";
-import type { ApplicantField, Catalog, Procedure } from "../../api-types.ts";
-import { APPLICANT_FIELDS } from "../../api-types.ts";
+import type { Catalog, Procedure } from "../../api-types.ts";
 import { Alert } from "../../components/alert.tsx";
 import { ErrorSummary, type ErrorSummaryItem } from "../../components/error-summary.tsx";
-import { RadioGroup } from "../../components/radio-group.tsx";
-import { SelectField } from "../../components/select-field.tsx";
-import { TextField, type TextFieldProps } from "../../components/text-field.tsx";
-import { formatYen } from "../../format.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
-import {
-  applicantFieldId,
-  COPIES_ID,
-  DELIVERY_ID,
-  extraFieldHelp,
-  extraFieldId,
-  extraTextSize,
-  type ArrangedErrors,
-  type FormValues,
-} from "./application-form.ts";
-
-/** Per-field input hints: the right keyboard on phones and browser autofill (WCAG 1.3.5). */
-const APPLICANT_INPUT: Record<
-  ApplicantField,
-  Pick<TextFieldProps, "type" | "inputMode" | "autoComplete" | "size" | "spellCheck">
-> = {
-  name: { autoComplete: "name", size: "medium", spellCheck: false },
-  nameKana: { autoComplete: "off", size: "medium", spellCheck: false },
-  postalCode: { inputMode: "numeric", autoComplete: "postal-code", size: "short" },
-  address: { autoComplete: "street-address", size: "long", spellCheck: false },
-  dateOfBirth: { autoComplete: "bday", size: "long" },
-  phone: { type: "tel", autoComplete: "tel", size: "medium" },
-  email: { type: "email", autoComplete: "email", size: "long", spellCheck: false },
-};
-
-/** Whether an applicant field is required by the procedure (the e-mail always is: receipts go there). */
-export const isApplicantFieldRequired = (procedure: Procedure, field: ApplicantField): boolean =>
-  field === "email" || procedure.requiredFields.includes(field);
+import { ApplicationFields } from "./application-fields.tsx";
+import type { ArrangedErrors, FormValues } from "./application-form.ts";
 
 /** Step 1, 入力: the application form. Keeps every typed value; shows all the server's errors at once. */
 export function FormStep({
@@ -64,24 +33,13 @@ export function FormStep({
   /** Shown between the intro and the form (the card check of a procedure that is signed). */
   readonly beforeForm?: ReactNode;
 }) {
-  const { t, locale, pick } = useI18n();
-  const fieldErrors = (id: string): readonly string[] => errors?.byField.get(id) ?? [];
-
+  const { t } = useI18n();
   const summaryItems: readonly ErrorSummaryItem[] = errors?.summary ?? [];
-
-  const deliveryOptions = procedure.deliveryMethodIds.flatMap((id) => {
-    const method = catalog.deliveryMethods.find((m) => m.id === id);
-    return method === undefined
-      ? []
-      : [{ value: method.id, label: pick(method.name), hint: t.form.postage(formatYen(method.postage, locale)) }];
-  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!submitting) onSubmit();
   };
-  const setApplicant = (field: ApplicantField, value: string) =>
-    onChange({ ...values, applicant: { ...values.applicant, [field]: value } });
 
   return (
     <section aria-labelledby="step-heading">
@@ -97,75 +55,7 @@ export function FormStep({
       <p>{t.form.intro}</p>
       {beforeForm}
       <form noValidate onSubmit={submit} className="form">
-        <fieldset className="form-section">
-          <legend className="form-section__legend">{t.form.applicantLegend}</legend>
-          {APPLICANT_FIELDS.map((field) => {
-            const catalogHelp = procedure.fieldHelp[field];
-            // The accepted date formats stay visible once typing starts (a placeholder disappears).
-            const help =
-              catalogHelp !== undefined ? pick(catalogHelp) : field === "dateOfBirth" ? t.form.dateOfBirthHelp : null;
-            return (
-              <TextField
-                key={field}
-                id={applicantFieldId(field)}
-                label={t.form[field]}
-                value={values.applicant[field]}
-                onChange={(value) => setApplicant(field, value)}
-                required={isApplicantFieldRequired(procedure, field)}
-                help={help}
-                errors={fieldErrors(applicantFieldId(field))}
-                {...(field === "dateOfBirth" ? { placeholder: t.form.dateOfBirthPlaceholder } : {})}
-                {...APPLICANT_INPUT[field]}
-              />
-            );
-          })}
-        </fieldset>
-        <fieldset className="form-section">
-          <legend className="form-section__legend">{t.form.requestLegend}</legend>
-          <TextField
-            id={COPIES_ID}
-            label={t.form.copies}
-            value={values.copies}
-            onChange={(copies) => onChange({ ...values, copies })}
-            required
-            help={t.form.copiesHelp(procedure.maxCopies)}
-            errors={fieldErrors(COPIES_ID)}
-            inputMode="numeric"
-            autoComplete="off"
-            size="short"
-          />
-          <RadioGroup
-            name={DELIVERY_ID}
-            legend={t.form.deliveryMethod}
-            value={values.deliveryMethodId}
-            onChange={(deliveryMethodId) => onChange({ ...values, deliveryMethodId })}
-            options={deliveryOptions}
-            required
-            errors={fieldErrors(DELIVERY_ID)}
-          />
-          {procedure.extraFields.map((extra) => {
-            const id = extraFieldId(extra.key);
-            const common = {
-              id,
-              label: pick(extra.label),
-              value: values.extra[extra.key] ?? "",
-              onChange: (value: string) => onChange({ ...values, extra: { ...values.extra, [extra.key]: value } }),
-              required: extra.required,
-              help: extraFieldHelp(extra, locale),
-              errors: fieldErrors(id),
-            };
-            return extra.kind === "select" ? (
-              <SelectField
-                key={extra.key}
-                {...common}
-                options={extra.options.map((o) => ({ value: o.value, label: pick(o.label) }))}
-                placeholder={t.form.selectPlaceholder}
-              />
-            ) : (
-              <TextField key={extra.key} {...common} maxLength={extra.maxLength} autoComplete="off" size={extraTextSize(extra.maxLength)} />
-            );
-          })}
-        </fieldset>
+        <ApplicationFields procedure={procedure} catalog={catalog} values={values} onChange={onChange} errors={errors} />
         <div className="actions">
           <button type="submit" className="button" data-testid="to-confirm" aria-disabled={submitting || undefined}>
             {submitting ? t.form.submitting : t.form.submit}

@@ -1,4 +1,4 @@
-import { APPROVAL_KINDS, APPROVAL_PERMISSION, BUILT_IN_ROLES, MAX_HANDLING_SECONDS, STAFF_COMMAND_TYPES, STATUS_LABELS, TRANSITIONS, type StaffCommandType, type StaffPermission } from "@madoguchi/core";
+import { APPROVAL_KINDS, APPROVAL_PERMISSION, BUILT_IN_ROLES, MAX_COUNTER_MEMO_LENGTH, MAX_HANDLING_SECONDS, STAFF_COMMAND_TYPES, STATUS_LABELS, TRANSITIONS, type StaffCommandType, type StaffPermission } from "@madoguchi/core";
 import { en as enMessages } from "../../i18n/en.ts";
 import { ja as jaMessages } from "../../i18n/ja.ts";
 import type { Locale } from "../../i18n/locale.ts";
@@ -12,6 +12,7 @@ import { COUNTER_REPORT_PATH } from "../staff/counter/counter-report.ts";
 import { reportMessages } from "../staff/counter/counter-report-messages.ts";
 import { staffSectionLinks, staffSubpageLinks } from "../staff/staff-nav.tsx";
 import { canUseSection, SECTION_PERMISSION, STAFF_SECTIONS, type StaffSection } from "../staff/staff-permissions.ts";
+import { proxyEntryMessages } from "../staff/proxy-entry/proxy-entry-messages.ts";
 import { HELP_PATHS } from "./help-labels.ts";
 import type { Manual } from "./manual.ts";
 
@@ -97,6 +98,7 @@ const ja = (): Manual => {
   const r = recordMessages.ja;
   const rf = relatedMessages.ja;
   const rp = reportMessages.ja;
+  const p = proxyEntryMessages.ja;
   return {
     title: "職員向けマニュアル",
     intro: [
@@ -181,6 +183,30 @@ const ja = (): Manual => {
             ],
           },
           { note: "一覧の表示と申請の閲覧は、すべて監査ログに記録されます。業務に必要な申請だけを開いてください。" },
+        ],
+        subsections: [
+          {
+            id: "staff-proxy-entry",
+            title: p.title,
+            blocks: [
+              `郵送・窓口・書面・電話・メールで受け付けた申請は、「${nav.applications.label}」の「${p.open}」から、申請者に代わって入力します（${holders("applications.process", "ja")}の役割が必要です）。`,
+              {
+                ordered: true,
+                list: [
+                  `「${p.procedure}」を選び、申請書のとおりに申請者の情報と申請の内容を入力します。メールアドレスがないときは空欄にします（申請者にメールは送られません）。`,
+                  `「${p.intakeLegend}」に、「${p.channel}」「${p.receivedOn}」（申請書が届いた日。366日より前のものは入力できません）「${p.payment}」と、必要なら「${p.note}」（同封物など、職員向け）を入力します。`,
+                  `「${p.submit}」を押すと、オンラインの申請と同じく「申請済」で登録され、受付番号と照会用パスワードが表示されます。「${p.print}」で印刷して申請者に渡してください。照会用パスワードは、この画面を離れると再表示できません。`,
+                ],
+              },
+              {
+                list: [
+                  `電子署名が必要な手続きは、本人からの申請書がある「${p.channels.mail}」「${p.channels.counter}」「${p.channels.paper}」でだけ受け付けられます（「${p.channels.phone}」「${p.channels.email}」は選べません）。`,
+                  `「${p.payments.not_required}」は手数料が0円のときだけ選べます。手数料はこの画面では決済しません。`,
+                  `代理入力した申請の詳細には「${p.record.heading}」が表示されます。`,
+                ],
+              },
+            ],
+          },
         ],
       },
       {
@@ -307,6 +333,7 @@ const ja = (): Manual => {
               "日付は、令和8年11月25日、S50.3.4、2026-11-25 のどの書き方でも入力できます。届出書には和暦で印刷されます。",
               `読み取った値をほかのシステムの入力画面に写すときは、値の横の「${c.copy}」で1項目ずつ、「${c.copyAll}」で全項目を「項目名（タブ）値」の行にしてコピーし、貼り付けます（未確認の値には「（未確認）」が付きます。ブラウザーがコピーに対応していないときはボタンが表示されないので、値を選択してコピーします）。`,
               `毎日のように入力する語句（建物名・長い町名・本籍など）は「${c.phrasesHeading}」に登録しておくと、欄を選んでから語句のボタンを押すだけで、その欄のカーソルの位置に入ります（入力したのと同じく確認済みになります）。登録と削除は「${c.phrasesEdit}」から行い、窓口の職員全員で共有します。住民の氏名など個人情報は登録しません。`,
+              `「${c.memoName}」には、確認したこと（本人確認書類など）や残っている手続きを書いておけます（${MAX_COUNTER_MEMO_LENGTH}文字まで）。メモは届書には印刷されず、保存記録と一緒に保存され、記録の画面に表示されます。語句のボタンでメモにも入力できます。`,
               `次の住民の届出は「${c.newNotification}」で始めます。`,
             ],
           },
@@ -429,6 +456,7 @@ const en = (): Manual => {
   const r = recordMessages.en;
   const rf = relatedMessages.en;
   const rp = reportMessages.en;
+  const p = proxyEntryMessages.en;
   return {
     title: "Staff manual",
     intro: [
@@ -513,6 +541,30 @@ const en = (): Manual => {
             ],
           },
           { note: "Every list you show and every application you open is recorded in the audit log. Open only the applications your work needs." },
+        ],
+        subsections: [
+          {
+            id: "staff-proxy-entry",
+            title: p.title,
+            blocks: [
+              `An application received by mail, at the counter, on a paper form, by phone or by email is entered for the resident with “${p.open}” on “${nav.applications.label}” (it needs the role ${holders("applications.process", "en")}).`,
+              {
+                ordered: true,
+                list: [
+                  `Choose the “${p.procedure}” and type the applicant and the request as the form says. Leave the email empty when there is none (the resident is then not mailed).`,
+                  `Under “${p.intakeLegend}”, enter “${p.channel}”, “${p.receivedOn}” (the day the request arrived; not older than 366 days) and “${p.payment}”, and if needed an “${p.note}” (enclosures and the like, for colleagues).`,
+                  `“${p.submit}” stores it as “Submitted”, as an online application, and shows the receipt number and the access password. Print it with “${p.print}” and give it to the applicant: the access password cannot be shown again once you leave the screen.`,
+                ],
+              },
+              {
+                list: [
+                  `A procedure that needs an electronic signature is entered only from “${p.channels.mail}”, “${p.channels.counter}” or “${p.channels.paper}”, which carry the resident's own request (“${p.channels.phone}” and “${p.channels.email}” cannot be chosen).`,
+                  `“${p.payments.not_required}” can be chosen only when the fee is 0 yen. No fee is charged on this screen.`,
+                  `The detail of an entered application shows its “${p.record.heading}”.`,
+                ],
+              },
+            ],
+          },
         ],
       },
       {
@@ -639,6 +691,7 @@ const en = (): Manual => {
               "Dates may be typed as 令和8年11月25日, S50.3.4 or 2026-11-25. The form prints them in the Japanese calendar.",
               `To carry the values read into another system's screen, copy one value with “${c.copy}” beside it, or all of them as lines of “label (tab) value” with “${c.copyAll}”, and paste them (unchecked values end with “(unchecked)”; where the browser cannot copy, the buttons are not shown: select the value and copy it).`,
               `Wording you type every day (a building's name, a long town name, a registered domicile …) can be kept under “${c.phrasesHeading}”: choose a value, then press the phrase's button to put it in at the caret (as if typed, so the value counts as checked). Register and remove phrases under “${c.phrasesEdit}”; they are shared by all the counter's staff. Do not register personal data such as a resident's name.`,
+              `The “${c.memoName}” holds what you checked (the identity document …) and what is left to do (up to ${MAX_COUNTER_MEMO_LENGTH} characters). It is not printed on the form: it is kept with the record and shown on the record's page. Phrases can be put into the memo too.`,
               `Start the next resident's notification with “${c.newNotification}”.`,
             ],
           },

@@ -23,6 +23,7 @@ import { useLoad } from "../../hooks/use-load.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { StaffNav } from "./staff-nav.tsx";
 import { MoneyPanel } from "./fees/money-panel.tsx";
+import { IntakeRecord } from "./proxy-entry/intake-record.tsx";
 import { useSignedInStaff, useStaffPermissions } from "./staff-session.tsx";
 
 const isStaffCommand = (command: string): command is StaffCommand =>
@@ -165,6 +166,9 @@ export function StaffDetailPage({ id }: { readonly id: string }) {
               { label: t.staff.version, value: String(data.version) },
             ]}
           />
+
+          {/* S5: entered by staff for the resident (代理入力): how the request came. */}
+          {data.intake !== undefined && data.intake !== null && <IntakeRecord intake={data.intake} />}
 
           {/* Only processors act on applications: a viewer is not shown commands the server would refuse. */}
           {can("applications.process") && (

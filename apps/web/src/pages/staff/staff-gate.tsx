@@ -8,18 +8,20 @@ import { navigate } from "../../router.ts";
 import { usePageTitle } from "../../hooks/use-document-title.ts";
 import { StaffLogin } from "./staff-login.tsx";
 import { StaffNav } from "./staff-nav.tsx";
+import type { StaffPermission } from "../../api-types.ts";
 import { noPermissionMessages, type StaffSection } from "./staff-permissions.ts";
 import { useStaffPermissions, useStaffSession } from "./staff-session.tsx";
 
 /**
  * Shows its children only to signed-in staff; otherwise the login form. After login the requested page
  * (list or detail) appears in place, so a deep link survives the sign-in. With a `section`, a member
- * whose roles do not allow it gets a clear "no permission" page instead of the page's refused requests.
+ * whose roles do not allow it gets a clear "no permission" page instead of the page's refused requests; so does one
+ * without `permission`, for a page that needs more than its section (S5's proxy entry: `applications.process`).
  */
-export function StaffGate({ children, section }: { readonly children: ReactNode; readonly section?: StaffSection }) {
+export function StaffGate({ children, section, permission }: { readonly children: ReactNode; readonly section?: StaffSection; readonly permission?: StaffPermission }) {
   const { t } = useI18n();
   const { state, check } = useStaffSession();
-  const { canUse } = useStaffPermissions();
+  const { can, canUse } = useStaffPermissions();
 
   useEffect(() => {
     if (state.kind === "unknown") void check();
@@ -43,19 +45,19 @@ export function StaffGate({ children, section }: { readonly children: ReactNode;
   return (
     <>
       <StaffBar />
-      {section === undefined || canUse(section) ? children : <NoPermission section={section} />}
+      {(section === undefined || canUse(section)) && (permission === undefined || can(permission)) ? children : <NoPermission section={section} />}
     </>
   );
 }
 
 /** In place of a page the member may not use: the sections they may use, and why this one is not shown. */
-function NoPermission({ section }: { readonly section: StaffSection }) {
+function NoPermission({ section }: { readonly section: StaffSection | undefined }) {
   const { locale } = useI18n();
   const m = noPermissionMessages[locale];
   usePageTitle(m.title);
   return (
     <>
-      <StaffNav current={section} />
+      {section !== undefined && <StaffNav current={section} />}
       <PageTitle>{m.title}</PageTitle>
       <Alert kind="warning" testId="staff-no-permission">
         <p>{m.text}</p>

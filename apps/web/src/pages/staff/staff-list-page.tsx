@@ -10,11 +10,12 @@ import { formatDateTime, formatYen } from "../../format.ts";
 import { usePageTitle } from "../../hooks/use-document-title.ts";
 import { useLoad } from "../../hooks/use-load.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
-import { navigate, staffDetailPath } from "../../router.ts";
+import { navigate, STAFF_APPLICATION_NEW_PATH, staffDetailPath } from "../../router.ts";
 import { PAGE_SIZE, parseStaffListQuery, staffListPath, type StaffListQuery } from "./staff-list-query.ts";
 import { StaffNav } from "./staff-nav.tsx";
 import { ExportLinks } from "./access/export-links.tsx";
 import { useSignedInStaff, useStaffPermissions } from "./staff-session.tsx";
+import { proxyEntryLabel } from "./proxy-entry/proxy-entry-messages.ts";
 
 /** `/staff` — the applications, newest first as the server sends them, filterable by status. */
 export function StaffListPage() {
@@ -49,6 +50,14 @@ export function StaffListPage() {
     <>
       <StaffNav current="applications" />
       <PageTitle>{t.staff.listTitle}</PageTitle>
+      {/* S5: only processors enter applications for residents (the server refuses the others anyway). */}
+      {can("applications.process") && (
+        <p>
+          <Link href={STAFF_APPLICATION_NEW_PATH} className="button" data-testid="proxy-entry-open">
+            {pick(proxyEntryLabel)}
+          </Link>
+        </p>
+      )}
       <form className="filter-bar" onSubmit={(e: FormEvent) => e.preventDefault()}>
         <SelectField
           id="status-filter"

@@ -1,3 +1,4 @@
+import { MAX_FEE_PER_COPY } from "@madoguchi/core";
 import { APPLICANT_FIELDS } from "../../../api-types.ts";
 import { parseInteger, parseKeywords, TEXT_MAX_LENGTH_LIMIT, type ProcedureDraft } from "./procedure-draft.ts";
 import { fieldRef, type EditorChoices, type PathSegment } from "./procedure-fields.ts";
@@ -21,11 +22,8 @@ export const TEXT_MAX = 2000;
 export const OPTION_VALUE_MAX = 64;
 /** Core's keyword. */
 export const KEYWORD_MAX = 50;
-/**
- * Core's `YenAmount` has no upper bound; the editor stops at a million yen so that a slipped key (30000 for 300)
- * is caught before residents are charged it.
- */
-export const FEE_MAX = 1_000_000;
+/** Core's bound of a fee per copy (a million yen): a slipped key (30000 for 300) is caught before residents are charged it. */
+export const FEE_MAX = MAX_FEE_PER_COPY;
 /** Core's `maxCopies`: 1–1000. */
 export const MAX_COPIES_LIMIT = 1000;
 

@@ -15,6 +15,8 @@ export function TextAreaField(props: {
   readonly errors?: readonly string[];
   readonly help?: string | null;
   readonly rows?: number;
+  /** The textarea's `maxlength` (UTF-16 code units: tell the limit in `help`). */
+  readonly maxLength?: number;
   /** `undefined` shows no badge. */
   readonly required?: boolean;
 }) {
@@ -32,6 +34,7 @@ export function TextAreaField(props: {
         name={id}
         className="textarea"
         rows={props.rows ?? 4}
+        maxLength={props.maxLength}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={invalid || undefined}

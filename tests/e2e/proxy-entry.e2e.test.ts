@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { appInBrowser, expectNoSeriousA11yViolations, explainOnFailure } from "./browser.ts";
+import { fillDemoApplicant } from "./resident-pages.ts";
+import { staffLogsIn } from "./staff-login.ts";
+
+const running = appInBrowser();
+
+describe("in Chromium: S5, staff enter a request received by mail (代理入力)", () => {
+  it("a clerk enters a mailed 住民票 request without an email; the receipt gives the resident's number and password, the detail shows how it came", async () => {
+    await running.context.clearCookies();
+    const staff = await running.context.newPage();
+    explainOnFailure(staff);
+    await staffLogsIn(staff, running.app);
+    await staff.click('[data-testid="proxy-entry-open"]');
+    await staff.getByTestId("proxy-entry-form").waitFor();
+    expect(new URL(staff.url()).pathname).toBe("/staff/applications/new");
+
+    await staff.selectOption('[name="procedureId"]', "juminhyo");
+    await staff.locator('[name="applicant.name"]').waitFor();
+    await fillDemoApplicant(staff);
+    await staff.fill('[name="applicant.email"]', "");
+    await staff.fill('[name="request.copies"]', "2");
+    await staff.check('[name="request.deliveryMethodId"][value="standard"]');
+    // 住民票 needs the resident's own request: phone and email cannot be chosen, nor "nothing to pay" for a fee.
+    expect(await staff.locator('[name="intake.channel"][value="phone"]').isDisabled()).toBe(true);
+    expect(await staff.locator('[name="intake.channel"][value="email"]').isDisabled()).toBe(true);
+    expect(await staff.locator('[name="intake.payment"][value="not_required"]').isDisabled()).toBe(true);
+    await expect.poll(() => staff.getByTestId("proxy-entry-fee").textContent()).toContain("710");
+
+    // Sent without a channel: the page names it beside its input and in the summary.
+    await staff.click('[data-testid="proxy-entry-submit"]');
+    await staff.locator(".error-summary").waitFor();
+    expect(await staff.locator(".error-summary").textContent()).toContain("受付方法");
+
+    await staff.check('[name="intake.channel"][value="mail"]');
+    await staff.check('[name="intake.payment"][value="postal_money_order"]');
+    await staff.fill('[name="intake.note"]', "定額小為替 710円分 同封\n返信用封筒あり");
+    await expectNoSeriousA11yViolations(staff);
+    await staff.click('[data-testid="proxy-entry-submit"]');
+    await staff.getByTestId("proxy-entry-receipt").waitFor();
+    const receiptNumber = (await staff.getByTestId("receipt-number").textContent())?.trim() ?? "";
+    expect(receiptNumber).toMatch(/^\d{8}-[0-9A-Z]{6}$/);
+    const secret = (await staff.getByTestId("access-code").textContent())?.trim() ?? "";
+    expect(secret.length).toBeGreaterThan(10);
+    expect(await staff.getByTestId("receipt-slip").textContent()).toContain("申請者にお渡しください");
+    await expectNoSeriousA11yViolations(staff);
+
+    // The detail shows the intake record and that staff entered it.
+    await staff.click('[data-testid="proxy-entry-detail-link"]');
+    await staff.getByTestId("intake-record").waitFor();
+    const intake = (await staff.getByTestId("intake-record").textContent()) ?? "";
+    expect(intake).toContain("郵送");
+    expect(intake).toContain("定額小為替");
+    expect(intake).toContain("返信用封筒あり");
+    await staff.getByTestId("intake-proxy").waitFor();
+
+    // The resident follows it with the slip's number and password, as any online request.
+    const lookup = await fetch(`${running.app.url}/api/applications/lookup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ receiptNumber, accessSecret: secret }),
+    });
+    expect(lookup.status).toBe(200);
+    expect(((await lookup.json()) as { status: string }).status).toBe("submitted");
+  });
+});
