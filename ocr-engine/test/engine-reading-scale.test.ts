@@ -48,8 +48,10 @@ describe("a 200 dpi 在留カード scan", () => {
     const synth = (await synthesizeScan(base, { seed: 2450, dpi: 200 }))._unsafeUnwrap();
     scan = new Uint8Array(synth.scan!.image);
     truth = synth.clean.truth.fields;
-    const start = (minFieldHeight: number) => createOcrEngine({ templates: [template], references: { [template.id]: reference }, workers: 1, minFieldHeight });
-    engines = { enlarged: (await start(DEFAULT_MIN_FIELD_HEIGHT))._unsafeUnwrap(), asIs: (await start(0))._unsafeUnwrap() };
+    const start = (minFieldHeight: number, legacyBelowTextHeight?: number) =>
+      createOcrEngine({ templates: [template], references: { [template.id]: reference }, workers: 1, minFieldHeight, ...(legacyBelowTextHeight === undefined ? {} : { legacyBelowTextHeight }) });
+    // The page as it is is read without the legacy recogniser (0 never starts it).
+    engines = { enlarged: (await start(DEFAULT_MIN_FIELD_HEIGHT))._unsafeUnwrap(), asIs: (await start(0, 0))._unsafeUnwrap() };
   }, 120_000);
   afterAll(async () => {
     await Promise.all([engines.enlarged.close(), engines.asIs.close()]);
@@ -90,6 +92,11 @@ describe("a 200 dpi 在留カード scan", () => {
       expect(reasons(enlarged)).toContain("text_too_small");
       expect(height(at600)).toBeGreaterThan(DEFAULT_MIN_TEXT_HEIGHT);
       expect(reasons(at600)).not.toContain("text_too_small");
+      // Only an address under that height is read by the legacy recogniser too (and never with the option at 0).
+      expect(enlarged.readings.fields["person.address"]!.legacyRaw).toEqual(expect.stringMatching(/\S/));
+      expect(enlarged.readings.fields["card.number"]!.legacyRaw).toBeUndefined();
+      expect(at600.readings.fields["person.address"]!.legacyRaw).toBeUndefined();
+      expect(asIs.readings.fields["person.address"]!.legacyRaw).toBeUndefined();
     } finally {
       await engine.close();
     }

@@ -94,6 +94,18 @@ describe("createRecognizerPool", () => {
     }
   });
 
+  // The legacy recogniser (ADR 19, sixteenth session) reads with the npm package's 4.0.0 model, which holds its data.
+  it("starts tesseract's legacy recogniser on the 4.0.0 model, which reads kanji block numbers", async () => {
+    const legacy = (await createRecognizerPool({ workers: 1, engine: "legacy" }))._unsafeUnwrap();
+    try {
+      const read = (await legacy.recognize({ image: crop(0) }))._unsafeUnwrap().text.replace(/\s/g, "");
+      expect(read).toContain("一丁目");
+      expect(charAccuracy(LINES[0], read)).toBeGreaterThanOrEqual(0.8);
+    } finally {
+      await legacy.close();
+    }
+  });
+
   it("close() terminates every worker, and later jobs fail with pool_closed", async () => {
     const own = (await createRecognizerPool({ workers: 1 }))._unsafeUnwrap();
     const pending = own.recognize({ image: crop(2) });

@@ -20,6 +20,10 @@ describe("correcting the place names an address starts with", () => {
     expect(correctPlaceNames("さんぶる県あおは市桜全1-10-17", dictionary)).toEqual({ value: "さんぷる県あおば市桜台1-10-17", corrected: true, known: true, placeLength: 11 });
     expect(correctPlaceNames("さんぷる県さんぶる村本町7-34-9", dictionary)).toEqual({ value: "さんぷる県さんぷる村本町7-34-9", corrected: true, known: true, placeLength: 12 });
   });
+  it("takes ヶ for ケ (and ヵ for カ) as the same character: 緑ヶ丘 misread once more is still 緑ケ丘", () => {
+    const withKe: PlaceNameDictionary = { prefectures: [{ name: "れいぶん県", municipalities: [{ name: "ためし町", towns: ["緑ケ丘", "中央"] }] }] };
+    expect(correctPlaceNames("れいぶん県ためし町縁ヶ丘2丁目28番地5", withKe)).toEqual({ value: "れいぶん県ためし町緑ケ丘2丁目28番地5", corrected: true, known: true, placeLength: 12 });
+  });
   it("leaves an address already spelt as listed alone", () => {
     expect(correctPlaceNames("さんぷる県あおば市旭町8丁目37番地3", dictionary)).toEqual({ value: "さんぷる県あおば市旭町8丁目37番地3", corrected: false, known: true, placeLength: 11 });
   });

@@ -64,7 +64,18 @@ export interface OcrEngineOptions extends RecognizerPoolOptions {
    * first reading's height. `types: []` reads a crop twice only when its first reading is empty or off-list.
    */
   readonly secondReading?: { readonly types?: readonly FieldType[]; readonly scale?: number };
+  /**
+   * An address line whose text is less high than this many scan pixels is also read by tesseract's legacy recogniser
+   * (one worker, started on first need, with the npm package's `4.0.0` model): it reads the kanji block numbers of
+   * small 明朝 lines that the line model turns into other kanji (三丁目十一番 → 三丁目トー番), and post-processing
+   * takes its block numbers where the others' do not parse (ADR 19, sixteenth session). Default
+   * {@link DEFAULT_LEGACY_BELOW_TEXT_HEIGHT}; 0 never does.
+   */
+  readonly legacyBelowTextHeight?: number;
 }
+
+/** Default {@link OcrEngineOptions.legacyBelowTextHeight}: the height under which an address is `text_too_small`. */
+export const DEFAULT_LEGACY_BELOW_TEXT_HEIGHT = 22;
 
 /**
  * Types read twice: those with no closed list or check digit to catch a misread character (an address's
@@ -172,6 +183,8 @@ interface PreparedJob {
   readonly alternate: (() => GreyRaster) | null;
   /** The height of a one-line crop's text band in the scan's own pixels ({@link scanTextHeight}); null for a block or a blank crop. */
   readonly textHeight: number | null;
+  /** The crop of the warped grey page (tint and all), before binarisation; null without a grey view. */
+  readonly grey: (() => GreyRaster) | null;
 }
 
 /**
@@ -305,18 +318,41 @@ const makeEngine = <R>(
               ? null
               : () => trimToText(clearBorderComponents(removeRuledLines(binarize(cropGrey(view.grey, rect), view.threshold))), readingOptions.maxCropHeight);
           const textHeight = blank ? null : scanTextHeight(clean, job.field, pagePerScanPixel);
-          return { job, crop: blank ? clean : trimToText(clean, readingOptions.maxCropHeight), rect, blank, alternate, textHeight };
+          const grey = view === null ? null : () => cropGrey(view.grey, rect);
+          return { job, crop: blank ? clean : trimToText(clean, readingOptions.maxCropHeight), rect, blank, alternate, textHeight, grey };
         }),
       ),
     );
 
+  // The legacy recogniser's pool, started on the first small address line only: most pages never need it.
+  const legacyBelow = options.legacyBelowTextHeight ?? DEFAULT_LEGACY_BELOW_TEXT_HEIGHT;
+  let legacyPool: ResultAsync<RecognizerPool, OcrError> | null = null;
+  const legacyReading = (field: TemplateField, crop: GreyRaster, textHeight: number | null, grey: (() => GreyRaster) | null): ResultAsync<string | null, OcrError> => {
+    if (field.type !== "address" || textHeight === null || textHeight >= legacyBelow || (field.hints.psm ?? 7) !== 7) return okAsync(null);
+    // A pool started after close() would never be terminated.
+    if (closing) return okAsync(null);
+    legacyPool ??= createRecognizerPool({ workers: 1, engine: "legacy", ...(options.lang === undefined ? {} : { lang: options.lang }) });
+    // The grey crop at the page's resolution (tint and all): the legacy classifier binarises it itself, and reads it
+    // far better than the engine's binarised crop or the scan's own size (probe, seeds 930000–930005).
+    const image = grey?.() ?? crop;
+    // Evidence only: without the legacy model (a deployment that ships only best_int) or after a worker failure, the
+    // line model's readings stand alone, as before.
+    return legacyPool
+      .andThen((p) => p.recognize({ image, psm: 7 }))
+      .map((r): string | null => r.text)
+      .orElse(() => okAsync(null));
+  };
+
   const readPrepared = (prepared: readonly PreparedJob[]): ResultAsync<RawField[], OcrError> =>
     ResultAsync.combine(
-      prepared.map(({ job, crop, rect, blank, alternate, textHeight }) => {
+      prepared.map(({ job, crop, rect, blank, alternate, textHeight, grey }) => {
         const base = { key: job.key, group: job.group, row: job.row, region: job.region, pixels: rect, ...(textHeight === null ? {} : { textHeight }) };
         if (blank) return okAsync<RawField, OcrError>({ ...base, raw: "", confidence: 0, symbols: [], blank: true });
-        return readCrop(pool, crop, job.field, readingOptions, (text) => readingFits(job.field, text), alternate ?? undefined).map(
-          ({ first, second, more }): RawField => ({
+        return ResultAsync.combine([
+          readCrop(pool, crop, job.field, readingOptions, (text) => readingFits(job.field, text), alternate ?? undefined),
+          legacyReading(job.field, crop, textHeight, grey),
+        ] as const).map(
+          ([{ first, second, more }, legacy]): RawField => ({
             ...base,
             raw: first.text,
             confidence: first.confidence,
@@ -324,6 +360,7 @@ const makeEngine = <R>(
             blank: false,
             ...(second === null ? {} : { second: { raw: second.text, confidence: second.confidence } }),
             ...(more.length === 0 ? {} : { more: more.map((m) => m.text) }),
+            ...(legacy === null ? {} : { legacy }),
           }),
         );
       }),
@@ -407,6 +444,7 @@ const makeEngine = <R>(
             ...(f.second === undefined ? {} : { secondRaw: f.second.raw, secondConfidence: f.second.confidence }),
             ...(f.more === undefined ? {} : { moreRaw: f.more }),
             ...(f.textHeight === undefined ? {} : { textHeight: f.textHeight }),
+            ...(f.legacy === undefined ? {} : { legacyRaw: f.legacy }),
           });
           const groups: { [groupKey: string]: { readonly [fieldKey: string]: RawReading }[] } = {};
           for (const [key, groupRows] of rows) groups[key] = groupRows.map((row) => Object.fromEntries(row.map((f) => [f.key, reading(f)])));
@@ -476,7 +514,8 @@ const makeEngine = <R>(
     close: async () => {
       closing = true;
       const reader = pageReader === null ? null : await pageReader;
-      await Promise.all([pool.close(), reader?.isOk() === true ? reader.value.close() : undefined]);
+      const legacy = legacyPool === null ? null : await legacyPool;
+      await Promise.all([pool.close(), reader?.isOk() === true ? reader.value.close() : undefined, legacy?.isOk() === true ? legacy.value.close() : undefined]);
     },
   };
 };

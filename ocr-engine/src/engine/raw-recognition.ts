@@ -32,6 +32,8 @@ export interface RawField {
   readonly more?: readonly string[];
   /** How high the text of a one-line crop is in the scan's own pixels (its inked band); absent for a block or a blank crop. */
   readonly textHeight?: number;
+  /** The legacy recogniser's reading of a small address line (see `OcrEngineOptions.legacyBelowTextHeight`); else absent. */
+  readonly legacy?: string;
 }
 
 /** A second reading of the same crop, compared with the first in post-processing. */
@@ -54,6 +56,8 @@ export interface RawReading {
   readonly moreRaw?: readonly string[];
   /** How high the text is in the scan's own pixels (see {@link RawField.textHeight}). */
   readonly textHeight?: number;
+  /** The legacy recogniser's text (see {@link RawField.legacy}). */
+  readonly legacyRaw?: string;
 }
 
 /** Everything read on one page. */

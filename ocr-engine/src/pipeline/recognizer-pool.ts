@@ -70,6 +70,11 @@ export const RecognizerPoolOptions = Schema.Struct({
   gzip: Schema.optional(Schema.Boolean),
   /** Tesseract language code(s), e.g. `jpn` or `jpn+eng`; default `jpn`. */
   lang: Schema.optional(Schema.String.check(Schema.isPattern(/^[a-z_]+(\+[a-z_]+)*$/))),
+  /**
+   * Which of tesseract's recognisers: `lstm` (default, the line model) or `legacy` (the older character classifier,
+   * which needs a model with its data: by default the npm package's `4.0.0` model, not `best_int`).
+   */
+  engine: Schema.optional(Schema.Literals(["lstm", "legacy"])),
 });
 
 /** Options of {@link createRecognizerPool}. */
@@ -89,6 +94,9 @@ const require = createRequire(import.meta.url);
 
 /** The directory of the npm package's best_int Japanese model (gzipped). */
 export const defaultJapaneseLangPath = (): string => join(require.resolve("@tesseract.js-data/jpn/package.json"), "..", "4.0.0_best_int");
+
+/** The directory of the npm package's `4.0.0` Japanese model (gzipped), which holds the legacy recogniser's data too. */
+export const defaultJapaneseLegacyLangPath = (): string => join(require.resolve("@tesseract.js-data/jpn/package.json"), "..", "4.0.0");
 
 const decodeOptions = Schema.decodeUnknownResult(RecognizerPoolOptions);
 
@@ -113,7 +121,8 @@ export const createRecognizerPool = (options: RecognizerPoolOptions = {}): Resul
   const decoded = decodeOptions(options, { errors: "all" });
   if (decoded._tag === "Failure") return errAsync(ocrError("invalid_input", "recognize", `recognizer pool options: ${decoded.failure.message}`));
   const o = decoded.success;
-  const langPath = o.langPath ?? defaultJapaneseLangPath();
+  const legacy = o.engine === "legacy";
+  const langPath = o.langPath ?? (legacy ? defaultJapaneseLegacyLangPath() : defaultJapaneseLangPath());
   const gzip = o.gzip ?? o.langPath === undefined;
   const langs = (o.lang ?? "jpn").split("+");
   const missing = langs.filter((lang) => !existsSync(join(langPath, `${lang}.traineddata${gzip ? ".gz" : ""}`)));
@@ -127,7 +136,7 @@ export const createRecognizerPool = (options: RecognizerPoolOptions = {}): Resul
   const start = async () => {
     for (let i = 0; i < count; i++) {
       // Sequential start: loading the model in parallel doubles peak memory for no gain in wall time on 2 cores.
-      const worker = await createWorker(langs, OEM.LSTM_ONLY, {
+      const worker = await createWorker(langs, legacy ? OEM.TESSERACT_ONLY : OEM.LSTM_ONLY, {
         langPath,
         gzip,
         cacheMethod: "none",

@@ -22,6 +22,8 @@ export interface FieldReading {
   readonly moreRaw?: readonly string[];
   /** How high the text is in the scan's own pixels, when the engine measured it (a one-line crop). */
   readonly textHeight?: number;
+  /** The legacy recogniser's reading of a small address line, when the engine took one. */
+  readonly legacyRaw?: string;
 }
 
 /**

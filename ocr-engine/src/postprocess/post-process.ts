@@ -12,6 +12,7 @@ import { readingConsensus } from "./reading-consensus.ts";
 import { DOTTED_HA_KANA, dropDotsBesideRing, hasRingWhereDots, readingsFillRings, stutterResolutions } from "./reading-stutter.ts";
 import { dropSpacesBetweenJapanese, dropStrayEdgePunctuation, normaliseAllDashes, normaliseText, toHalfWidthAscii } from "./normalize-text.ts";
 import { isRomanName, normaliseRomanName } from "./roman-name.ts";
+import { mendLegacyLookalikes, spliceLegacyBlockNumbers } from "./legacy-block-numbers.ts";
 import { correctPlaceNames, matchVocabulary, type Vocabularies } from "./vocabularies.ts";
 
 /** What a type's normaliser makes of the raw text: a value (null when none can be trusted) and flags. */
@@ -372,7 +373,39 @@ export interface ReadingEvidence {
   readonly textHeight?: number;
   /** Default {@link DEFAULT_MIN_TEXT_HEIGHT}. */
   readonly minTextHeight?: number;
+  /** The legacy recogniser's reading of a small address line: it may lend its block numbers ({@link withLegacyBlockNumbers}). */
+  readonly legacyRaw?: string;
 }
+
+/**
+ * An address whose chosen reading has broken block numbers, with the legacy recogniser's instead where they are
+ * anchored (see `spliceLegacyBlockNumbers`), flagged `text_repaired` (the value is a combination of two readings).
+ * Needs the place-name dictionary: the splice keeps the chosen reading's place names, which must be known.
+ */
+const withLegacyBlockNumbers = (read: ReadAs, chosen: Normalised, readings: readonly Normalised[], legacyRaw: string, vocabularies: Vocabularies): Normalised => {
+  if (chosen.value === null || vocabularies.placeNames === undefined) return chosen;
+  const places = correctPlaceNames(chosen.value, vocabularies.placeNames);
+  if (!places.known) return chosen;
+  const legacy = read(mendLegacyLookalikes(legacyRaw)).value;
+  if (legacy === null) return chosen;
+  // The line model's readings disagreed and the legacy reading agrees with one the vote passed over: two readings
+  // agree on it (日向8丁目23番4号 read 20番 and 23番 by the line model, 二十三番 by the legacy one).
+  const seconded = readings.find((r) => r.value === legacy && r.value !== chosen.value);
+  if (chosen.reasons.includes("readings_disagree") && seconded !== undefined) {
+    return { value: legacy, reasons: [...seconded.reasons.filter((r) => r !== "readings_disagree"), "readings_disagree"] };
+  }
+  const legacyPlaces = correctPlaceNames(legacy, vocabularies.placeNames);
+  const isWellFormed = (address: string): boolean => {
+    const again = read(address);
+    return again.value === address && !again.reasons.includes("pattern_mismatch");
+  };
+  const spliced = spliceLegacyBlockNumbers(
+    { value: places.value, placeLength: places.placeLength, wellFormed: !chosen.reasons.includes("pattern_mismatch") },
+    { value: legacyPlaces.value, placeLength: legacyPlaces.known ? legacyPlaces.placeLength : 0 },
+    isWellFormed,
+  );
+  return spliced === null ? chosen : { value: spliced, reasons: [...chosen.reasons.filter((r) => r !== "pattern_mismatch" && r !== "text_repaired"), "text_repaired"] };
+};
 
 /** Default confidence below which one character flags its field (`weak_character`); measured in bench-ocr. */
 export const DEFAULT_WEAK_SYMBOL_CONFIDENCE = 50;
@@ -418,7 +451,9 @@ export const postProcess = (
   const first = read(raw);
   const others = [...(evidence.secondRaw === undefined ? [] : [evidence.secondRaw]), ...(evidence.moreRaw ?? [])];
   const chosen = chooseReading(read, first, others, () => (CONSENSUS_TYPES.has(field.type) ? consensusOf(read, [raw, ...others]) : null));
-  const normalised = settleStutter(chosen);
+  const settled = settleStutter(chosen);
+  const normalised =
+    field.type === "address" && evidence.legacyRaw !== undefined ? withLegacyBlockNumbers(read, settled, [first, ...others.map(read)], evidence.legacyRaw, vocabularies) : settled;
   const reasons: ReviewReason[] = [...normalised.reasons];
   const { value } = normalised;
   const confirmed = confirmedEnum(field, read, first, evidence);

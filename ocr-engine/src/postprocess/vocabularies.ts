@@ -34,6 +34,12 @@ export interface Vocabularies {
 /** How far a prefix may be from a name to be taken for it: one character in up to five, at least one. */
 const allowedDistance = (name: string): number => Math.max(1, Math.floor([...name].length / 5));
 
+/**
+ * ヶ and ヵ are written for ケ and カ in place names as the municipality pleases (緑ヶ丘 and 緑ケ丘 are one town, 霞ヶ関
+ * and 霞ケ関 one place): they count as the same character when a reading is compared with a name.
+ */
+const foldSmallKana = (text: string): string => text.replace(/ヶ/g, "ケ").replace(/ヵ/g, "カ");
+
 interface PrefixMatch<T> {
   readonly entry: T;
   /** Code points of the text the name stands for. */
@@ -56,7 +62,7 @@ const matchPrefix = <T extends { readonly name: string }>(chars: readonly string
     // The name's own length first, so that an exact or same-length reading wins a tie with a shifted cut.
     for (const length of [n, n - 1, n + 1]) {
       if (length < 1 || length > chars.length) continue;
-      const distance = editDistance(chars.slice(0, length).join(""), entry.name);
+      const distance = editDistance(foldSmallKana(chars.slice(0, length).join("")), foldSmallKana(entry.name));
       if (own === null || distance < own.distance) own = { entry, length, distance };
     }
     if (own === null || own.distance > allowedDistance(entry.name)) continue;
