@@ -1,6 +1,5 @@
 import { err, errAsync, ok, okAsync, type Result, type ResultAsync } from "neverthrow";
 import { applicationChangeAudit } from "../audit/application-audit-entry.ts";
-import { staffNewApplicationMessage, type OutboxMessage } from "../notifications/outbox.ts";
 import type { ProcedureCatalog } from "../procedures/procedure.ts";
 import type { Clock } from "../shared/clock.port.ts";
 import type { Hasher } from "../shared/hasher.port.ts";
@@ -11,6 +10,7 @@ import type { StorageError } from "../shared/storage.errors.ts";
 import type { Application } from "./application.ts";
 import type { ApplicationStore } from "./application-store.port.ts";
 import { validateIntake, type Intake } from "./intake.ts";
+import { newApplicationMessages, newSubmittedApplication } from "./new-application.ts";
 import { prepareApplication, type PreparedApplication } from "./prepare-application.ts";
 import type { SubmissionKeyReused } from "./submission.errors.ts";
 import type { FieldError, ValidationFailed } from "./validation.errors.ts";
@@ -106,28 +106,15 @@ const store = (
   now: Date,
   sourceIp: string | null,
 ): ResultAsync<EnterApplicationOutput, EnterApplicationError> => {
-  const { input: v, fee } = prepared;
-  const accessSecret = deps.ids.secret();
-  const application: Application = {
-    id: deps.ids.applicationId(),
-    receiptNumber: deps.ids.receiptNumber(now),
-    submissionKey: v.submissionKey,
-    procedureId: v.procedure.id,
-    locale: v.locale,
-    applicant: v.applicant,
-    request: v.request,
-    fee,
-    status: "submitted",
-    version: 1,
-    history: [{ from: null, to: "submitted", at: now, by: { kind: "staff", staffId: intake.enteredBy }, reason: null }],
+  const { application, accessSecret } = newSubmittedApplication(deps.ids, deps.hasher, {
+    input: prepared.input,
+    fee: prepared.fee,
+    now,
+    by: { kind: "staff", staffId: intake.enteredBy },
     signature: null,
     payment: null,
-    accessSecretHash: deps.hasher.sha256Hex(accessSecret),
-    submittedAt: now,
-    updatedAt: now,
-    intake,
-  };
-  const message: OutboxMessage = { id: deps.ids.uuid(), kind: "application.status_changed", applicationId: application.id, status: "submitted", createdAt: now };
+    extra: { intake },
+  });
   const audit = applicationChangeAudit({
     action: "application.submitted",
     before: null,
@@ -137,12 +124,12 @@ const store = (
     sourceIp,
   });
   return deps.store
-    .insert(application, [message, staffNewApplicationMessage(application.id, now)], [{ ...audit, details: { ...audit.details, channel: intake.channel } }])
+    .insert(application, newApplicationMessages(deps.ids, application, now), [{ ...audit, details: { ...audit.details, channel: intake.channel } }])
     .map((): EnterApplicationOutput => ({ application, accessSecret, replayed: false }))
     .orElse((insertError) =>
       // A concurrent resend of the same entry stored it first: that is this entry.
       deps.store
-        .findBySubmissionKey(v.submissionKey)
+        .findBySubmissionKey(prepared.input.submissionKey)
         .orElse(() => errAsync(insertError))
         .andThen((stored) =>
           stored !== null && sameEntry(stored, prepared, intake) ? okAsync({ application: stored, accessSecret: null, replayed: true }) : errAsync(insertError),

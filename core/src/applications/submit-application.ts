@@ -2,7 +2,6 @@ import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import { applicationChangeAudit } from "../audit/application-audit-entry.ts";
 import type { FeeBreakdown } from "../fees/fee.ts";
 import { paymentTimingOf } from "../fees/payment-timing.ts";
-import { staffNewApplicationMessage, type OutboxMessage } from "../notifications/outbox.ts";
 import type { Authorization, PaymentError, PaymentGateway } from "../payments/payment-gateway.port.ts";
 import { paymentChallengeRequired, type PaymentChallengeRequired } from "../payments/payment-challenge-required.ts";
 import { findProcedure } from "../procedures/find-procedure.ts";
@@ -21,6 +20,7 @@ import type { Application, PaymentRecord, SignatureEvidence } from "./applicatio
 import type { ApplicationStore } from "./application-store.port.ts";
 import type { SubmissionKeyReused } from "./submission.errors.ts";
 import { prepareApplication } from "./prepare-application.ts";
+import { newApplicationMessages, newSubmittedApplication } from "./new-application.ts";
 import type { ValidatedApplicationInput } from "./validate-application-input.ts";
 import type { ValidationFailed } from "./validation.errors.ts";
 
@@ -245,7 +245,6 @@ const store = (
   },
 ): ResultAsync<SubmitApplicationOutput, SubmitApplicationError> => {
   const { v, fee, signature, authorization, now, canonicalJson, sourceIp, residentAccountId } = args;
-  const accessSecret = deps.ids.secret();
   const payment: PaymentRecord | null =
     authorization === null
       ? null
@@ -258,32 +257,15 @@ const store = (
           brand: authorization.brand,
           last4: authorization.last4,
         };
-  const application: Application = {
-    id: deps.ids.applicationId(),
-    receiptNumber: deps.ids.receiptNumber(now),
-    submissionKey: v.submissionKey,
-    procedureId: v.procedure.id,
-    locale: v.locale,
-    applicant: v.applicant,
-    request: v.request,
+  const { application, accessSecret } = newSubmittedApplication(deps.ids, deps.hasher, {
+    input: v,
     fee,
-    status: "submitted",
-    version: 1,
-    history: [{ from: null, to: "submitted", at: now, by: { kind: "resident" }, reason: null }],
+    now,
+    by: { kind: "resident" },
     signature,
     payment,
-    accessSecretHash: deps.hasher.sha256Hex(accessSecret),
-    submittedAt: now,
-    updatedAt: now,
-    ...(residentAccountId === null ? {} : { residentAccountId }),
-  };
-  const message: OutboxMessage = {
-    id: deps.ids.uuid(),
-    kind: "application.status_changed",
-    applicationId: application.id,
-    status: "submitted",
-    createdAt: now,
-  };
+    ...(residentAccountId === null ? {} : { extra: { residentAccountId } }),
+  });
   const audit = applicationChangeAudit({
     action: "application.submitted",
     before: null,
@@ -294,7 +276,7 @@ const store = (
   });
   return deps.store
     // The resident's 受付 mail and (S7) the notice to the staff who may process it, with the application.
-    .insert(application, [message, staffNewApplicationMessage(application.id, now)], [audit])
+    .insert(application, newApplicationMessages(deps.ids, application, now), [audit])
     .map((): SubmitApplicationOutput => ({ application, accessSecret, replayed: false }))
     .orElse((insertError) => afterFailedInsert(deps, insertError, authorization, v.submissionKey, canonicalJson));
 };
