@@ -73,6 +73,10 @@ describe("findLuhnValidPans", () => {
     expect(findLuhnValidPans(timestamps)).toEqual([]);
     expect(findLuhnValidPans("tok_3xQ9 auth_k2 090-1234-5678 2026-11-23 amount=1450")).toEqual([]);
     expect(findLuhnValidPans("4242424242424241")).toEqual([]);
+    // A receipt number (date, hyphen, six characters that happened to be digits) is no grouped card number, though
+    // 20261125791610 passes the Luhn check; an Amex written 4-6-5 still is found.
+    expect(findLuhnValidPans('"receiptNumber":"20261125-791610"')).toEqual([]);
+    expect(findLuhnValidPans("3782-822463-10005")).toEqual(["378282246310005"]);
     // A UUID whose middle groups are all digits: joined, 3846 3533 4341 608 passes the Luhn check (seen in an e2e log).
     expect(findLuhnValidPans('"id":"0b8e41d4-3846-3533-4341-608f4e2a1b3c"')).toEqual([]);
     // …while a grouped PAN standing alone, or an unbroken one glued to letters, is still found.

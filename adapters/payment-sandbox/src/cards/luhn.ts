@@ -22,9 +22,12 @@ export const isLuhnValid = (digits: string): boolean => {
 /** Major industry identifiers of payment cards (2 and 5 Mastercard, 3 JCB/AMEX/Diners, 4 Visa, 6 Discover/UnionPay). */
 const PAYMENT_CARD_FIRST_DIGIT = /^[2-6]/;
 
+/** The longest group of digits a grouped card number is written in (Amex: 4-6-5). */
+const MAX_CARD_GROUP_DIGITS = 6;
+
 /**
  * Finds the card numbers (PANs) in `text`: runs of 13–19 digits that start like a payment card
- * (first digit 2–6) and pass the Luhn check. Digits may be grouped by single spaces or hyphens as
+ * (first digit 2–6) and pass the Luhn check. Digits may be grouped (up to 6 a group) by single spaces or hyphens as
  * people and forms write them ("4242 4242 4242 4242", "4242-4242-4242-4242"); every sequence of
  * consecutive groups is tried, so a grouped PAN followed by more numbers ("4242 4242 4242 4242 12 30")
  * is still found. An unbroken run of digits counts only as a whole: windows inside a long number
@@ -51,6 +54,9 @@ export const findLuhnValidPans = (text: string): string[] => {
     for (let first = 0; first < groups.length; first++) {
       let digits = "";
       for (let last = first; last < (joinable ? groups.length : first + 1); last++) {
+        // Cards are grouped in runs of 3 to 6 digits (4-4-4-4, 4-6-5): a longer group is a number of its own, not a
+        // card's part — a receipt number 20261125-791610 joined to a Luhn-valid 14 digits, and a run failed on it.
+        if (last > first && [groups[first], groups[last]].some((g) => (g ?? "").length > MAX_CARD_GROUP_DIGITS)) break;
         digits += groups[last] ?? "";
         if (digits.length > 19) break;
         if (digits.length >= 13 && PAYMENT_CARD_FIRST_DIGIT.test(digits) && isLuhnValid(digits)) found.add(digits);
