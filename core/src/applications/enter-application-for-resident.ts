@@ -79,9 +79,9 @@ const checkEntry = (
   now: Date,
 ): Result<{ readonly prepared: PreparedApplication; readonly intake: Intake }, ValidationFailed> => {
   const prepared = prepareApplication(catalog, input.rawInput, now, { emailRequired: false });
-  const procedureId = typeof input.rawInput === "object" && input.rawInput !== null ? (input.rawInput as Record<string, unknown>)["procedureId"] : undefined;
-  const procedure = prepared.isOk() ? prepared.value.input.procedure : catalog.procedures.find((p) => p.id === procedureId);
-  const intake = validateIntake(typeof input.rawInput === "object" && input.rawInput !== null ? (input.rawInput as Record<string, unknown>)["intake"] : undefined, {
+  const body: Readonly<Record<string, unknown>> = typeof input.rawInput === "object" && input.rawInput !== null ? (input.rawInput as Record<string, unknown>) : {};
+  const procedure = prepared.isOk() ? prepared.value.input.procedure : catalog.procedures.find((p) => p.id === body["procedureId"]);
+  const intake = validateIntake(body["intake"], {
     procedure,
     feeTotal: prepared.isOk() ? prepared.value.fee.total : undefined,
     today: japanCalendarDate(now),

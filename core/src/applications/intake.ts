@@ -1,5 +1,6 @@
 import type { Procedure } from "../procedures/procedure.ts";
 import type { StaffId } from "../shared/ids.ts";
+import { splitIsoDate } from "../shared/japanese/iso-date.ts";
 import type { FieldError } from "./validation.errors.ts";
 
 /**
@@ -54,18 +55,10 @@ export const OFFLINE_PAYMENT_LABELS: Readonly<Record<OfflinePayment, { readonly 
   not_required: { ja: "支払いなし", en: "Nothing to pay" },
 };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Tabs and line breaks are allowed in a note; other control characters are not (they hide text).
 const FORBIDDEN_IN_NOTE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/u;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const isRealDate = (iso: string): boolean => {
-  const m = ISO_DATE.exec(iso);
-  if (m === null) return false;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-};
-const daysBetween = (from: string, to: string): number => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 /**
  * Validates the `intake` part of a staff entry. `today` is Japan's calendar date of the entry. Lists every refused
@@ -92,10 +85,10 @@ export const validateIntake = (
   }
 
   if (receivedOn === undefined || receivedOn === null || receivedOn === "") errors.push({ field: "intake.receivedOn", code: "required" });
-  else if (typeof receivedOn !== "string" || !isRealDate(receivedOn)) errors.push({ field: "intake.receivedOn", code: "invalid_date" });
+  else if (typeof receivedOn !== "string" || splitIsoDate(receivedOn) === null) errors.push({ field: "intake.receivedOn", code: "invalid_date" });
   else if (receivedOn > context.today) errors.push({ field: "intake.receivedOn", code: "future_date" });
-  else if (daysBetween(receivedOn, context.today) > MAX_INTAKE_AGE_DAYS) {
-    errors.push({ field: "intake.receivedOn", code: "out_of_range", params: { min: shiftDays(context.today, -MAX_INTAKE_AGE_DAYS), max: context.today } });
+  else if (receivedOn < earliestReceivedOn(context.today)) {
+    errors.push({ field: "intake.receivedOn", code: "out_of_range", params: { min: earliestReceivedOn(context.today), max: context.today } });
   }
 
   if (payment === undefined || payment === null || payment === "") errors.push({ field: "intake.payment", code: "required" });
@@ -120,4 +113,6 @@ export const validateIntake = (
   };
 };
 
-const shiftDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** The earliest received date accepted on `today` (ISO): {@link MAX_INTAKE_AGE_DAYS} days before it. */
+export const earliestReceivedOn = (today: string): string =>
+  new Date(Date.parse(`${today}T00:00:00Z`) - MAX_INTAKE_AGE_DAYS * 86_400_000).toISOString().slice(0, 10);

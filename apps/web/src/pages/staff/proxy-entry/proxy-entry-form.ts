@@ -1,7 +1,6 @@
-import { calculateFee, japanCalendarDate, toHalfWidthAscii, type DeliveryMethod as CoreDeliveryMethod, type Procedure as CoreProcedure } from "@madoguchi/core";
+import { calculateFee, earliestReceivedOn, japanCalendarDate, splitIsoDate, toHalfWidthAscii, type DeliveryMethod as CoreDeliveryMethod, type Procedure as CoreProcedure } from "@madoguchi/core";
 import {
   IDENTIFYING_CHANNELS,
-  MAX_INTAKE_AGE_DAYS,
   MAX_INTAKE_NOTE_LENGTH,
   type Catalog,
   type Fee,
@@ -53,9 +52,8 @@ const blankApplication = (): FormValues => ({
 /** Today in Japan (`YYYY-MM-DD`), the calendar the server checks the received date by. */
 export const todayInJapan = (now: Date = new Date()): string => japanCalendarDate(now);
 
-/** The earliest received date accepted: 366 days before `today`. */
-export const earliestReceivedOn = (today: string): string =>
-  new Date(Date.parse(`${today}T00:00:00Z`) - MAX_INTAKE_AGE_DAYS * 86_400_000).toISOString().slice(0, 10);
+/** The earliest received date accepted: core's (366 days before `today`). */
+export { earliestReceivedOn } from "@madoguchi/core";
 
 /** A fresh page: no procedure, Japanese, received today. */
 export const emptyProxyEntry = (today: string): ProxyEntryValues => ({
@@ -153,13 +151,6 @@ export const proxyEntryFieldIds = (procedure: Procedure | undefined): readonly s
   INTAKE_IDS.note,
 ];
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (iso: string): boolean => {
-  if (!ISO_DATE.test(iso)) return false;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
-};
-
 /** Characters as the server counts them (code points: 𠮷 is one). */
 const lengthOf = (text: string): number => Array.from(text).length;
 
@@ -178,7 +169,7 @@ export const checkProxyEntry = (values: ProxyEntryValues, catalog: Catalog, toda
   else if (procedure !== undefined && !channelAllowed(procedure, channel)) add(INTAKE_IDS.channel, "channel_not_allowed", m.check.channelNotAllowed);
   const earliest = earliestReceivedOn(today);
   if (receivedOn.trim() === "") add(INTAKE_IDS.receivedOn, "required", m.check.receivedOnRequired);
-  else if (!isRealDate(receivedOn)) add(INTAKE_IDS.receivedOn, "invalid_date", m.check.receivedOnFormat);
+  else if (splitIsoDate(receivedOn) === null) add(INTAKE_IDS.receivedOn, "invalid_date", m.check.receivedOnFormat);
   else if (receivedOn > today) add(INTAKE_IDS.receivedOn, "future_date", m.check.receivedOnFuture);
   else if (receivedOn < earliest) add(INTAKE_IDS.receivedOn, "out_of_range", m.check.receivedOnTooOld(earliest));
   if (payment === "") add(INTAKE_IDS.payment, "required", m.check.paymentRequired);
