@@ -47,7 +47,7 @@ const main = async (): Promise<number> => {
     progress(`phase 1: single requests, ${options.requests} of each, one at a time`);
     const single = await measureSingleRequests(t, options.requests);
 
-    const staff = await staffLogin(t, server.staffPassword);
+    const staff = await staffLogin(server.staffUrl, server.staffPassword);
     if (staff.isErr()) throw new Error(`bench: the demo staff account cannot log in (${staff.error.status} ${staff.error.code})`);
 
     progress(`phase 2a: ${options.residents} residents at once (complete flows)`);

@@ -7,8 +7,10 @@ import { startServer, type RunningServer } from "../../apps/server/src/compositi
 
 /** The reference server under measurement, with what a client needs to drive it. */
 export interface BenchServer {
-  /** Base URL of madoguchi (resident API, staff API, test card). */
+  /** Base URL of madoguchi's resident listener (resident API, test card). */
   readonly url: string;
+  /** Base URL of the staff listener (the back office's API has its own listener, ADR 14). */
+  readonly staffUrl: string;
   /** Origin of the embedded sandbox gateway, where the hosted fields tokenise cards. */
   readonly sandboxOrigin: string;
   /** Password of the demo staff account, made up for this run (never printed). */
@@ -49,6 +51,7 @@ export const startBenchServer = async (): Promise<BenchServer> => {
   }
   return {
     url: server.url,
+    staffUrl: server.staffUrl,
     sandboxOrigin: server.deps.payment.kind === "sandbox" ? server.deps.payment.origin : "",
     staffPassword,
     stop: async () => {

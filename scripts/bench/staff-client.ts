@@ -1,6 +1,6 @@
 import { err, ok, type Result } from "neverthrow";
 import { exchange, type Exchange } from "./exchange.ts";
-import { stepFailure, type BenchTarget, type StepFailure } from "./resident-client.ts";
+import { stepFailure, type StepFailure } from "./resident-client.ts";
 
 /** A logged-in staff member of the back office. */
 export interface StaffClient {
@@ -14,14 +14,14 @@ export interface StoredApplications {
   readonly receiptNumbers: ReadonlySet<string>;
 }
 
-/** Logs in as the demo staff account (cookie session; a list needs no CSRF token, a command would). */
-export const staffLogin = async (t: BenchTarget, password: string): Promise<Result<StaffClient, StepFailure>> => {
-  const res = await exchange(`${t.url}/api/staff/login`, { body: { loginId: "demo-staff", password } });
+/** Logs in as the demo staff account on the staff listener at `staffUrl` (cookie session; a list needs no CSRF token, a command would). */
+export const staffLogin = async (staffUrl: string, password: string): Promise<Result<StaffClient, StepFailure>> => {
+  const res = await exchange(`${staffUrl}/api/staff/login`, { body: { loginId: "demo-staff", password } });
   const cookie = (res.headers?.get("set-cookie") ?? "").split(";")[0] ?? "";
   if (res.status !== 200 || cookie === "") return err(stepFailure("staff-login", res));
   const headers = { cookie };
   return ok({
-    list: (limit, offset = 0) => exchange(`${t.url}/api/staff/applications?limit=${limit}&offset=${offset}`, { headers }),
+    list: (limit, offset = 0) => exchange(`${staffUrl}/api/staff/applications?limit=${limit}&offset=${offset}`, { headers }),
   });
 };
 
