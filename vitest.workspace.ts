@@ -25,6 +25,7 @@ export default [
   project("adapter-argon2", "./adapters/argon2", { testTimeout: 60_000 }),
   project("adapter-otpauth", "./adapters/otpauth"),
   project("adapter-common-passwords", "./adapters/common-passwords"),
+  project("adapter-kanji-unihan", "./adapters/kanji-unihan"),
   project("adapter-webauthn", "./adapters/webauthn"),
   project("adapter-digital-auth-app", "./adapters/digital-auth-app", { testTimeout: 60_000 }),
   // Starts OpenSSL's OCSP responder and makes RSA keys with it: slow on a busy 2-core machine.

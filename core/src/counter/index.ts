@@ -14,3 +14,5 @@ export * from "./counter-record-store.port.ts";
 export * from "./related-forms.ts";
 export * from "./counter-report.ts";
 export * from "./counter-phrases.ts";
+export * from "./kanji-dictionary.port.ts";
+export * from "./kanji-search.ts";

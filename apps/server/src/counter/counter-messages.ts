@@ -1,4 +1,4 @@
-import type { CounterDocumentKind, Localized, OcrReadError } from "@madoguchi/core";
+import type { CounterDocumentKind, KanjiQueryError, Localized, OcrReadError } from "@madoguchi/core";
 
 /** The documents' names on the counter screen. */
 export const COUNTER_DOCUMENT_KIND_NAMES: Readonly<Record<CounterDocumentKind, Localized>> = {
@@ -41,6 +41,12 @@ export const COUNTER_MESSAGES = {
   searchRange: { ja: "検索期間は 1 日から 366 日までで指定してください。", en: "Search a period of 1 to 366 days." },
   recordNotFound: { ja: "記録が見つかりません。保存期間を過ぎて削除された可能性があります。", en: "No such record. It may have been deleted at the end of its retention." },
   formNotConfigured: { ja: "この様式は設定されていません。", en: "This form is not configured." },
+  kanji: {
+    empty: { ja: "読み（かな）か漢字 1 字を入力してください。", en: "Type a reading in kana or one kanji." },
+    too_long: { ja: "読みは 10 文字までで入力してください。", en: "Type a reading of at most 10 kana." },
+    not_kana_or_one_character: { ja: "読みはかなで、漢字は 1 字だけ入力してください。", en: "Type a reading in kana, or a single kanji." },
+    not_in_dictionary: { ja: "その文字は漢字辞書にありません（IPAmj明朝で印刷できる漢字を検索できます）。", en: "That character is not in the kanji dictionary (it holds the kanji IPAmj Mincho prints)." },
+  } satisfies Readonly<Record<KanjiQueryError["reason"], Localized>>,
   badMonth: { ja: "月は 2026-11 の形で指定してください。", en: "Give the month as 2026-11." },
   notKept: { ja: "届出書を保存できなかったため作成を中止しました。しばらくしてからもう一度お試しください。", en: "The form could not be kept, so it was not made. Please try again shortly." },
   unavailable: { ja: "記録を残せないため処理を中止しました。しばらくしてからもう一度お試しください。", en: "Stopped because the access could not be recorded. Please try again shortly." },

@@ -1,8 +1,8 @@
-import type { CounterRecordStore, FormLayout, FormPrinter, OcrEngine } from "@madoguchi/core";
+import type { CounterRecordStore, FormLayout, FormPrinter, KanjiDictionary, OcrEngine } from "@madoguchi/core";
 
 /**
  * What the counter's routes use: the OCR of scans, the printer of forms and the layouts it prints on (by id),
- * and where the printed forms and scans are kept, for how many years.
+ * where the printed forms and scans are kept, for how many years, and the kanji dictionary of the form screen (C6).
  */
 export interface CounterRuntime {
   readonly ocr: OcrEngine;
@@ -10,4 +10,5 @@ export interface CounterRuntime {
   readonly layouts: ReadonlyMap<string, FormLayout>;
   readonly records: CounterRecordStore;
   readonly retentionYears: number;
+  readonly kanji: KanjiDictionary;
 }

@@ -2,6 +2,7 @@ import type { Router } from "express";
 import { auditRoutes } from "./routes/audit-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
 import { procedureRoutes } from "./routes/procedure-routes.ts";
+import { counterKanjiRoutes } from "./routes/counter-kanji-routes.ts";
 import { counterPhraseRoutes } from "./routes/counter-phrase-routes.ts";
 import { proxyEntryRoutes } from "./routes/proxy-entry-routes.ts";
 import { staffLoginRoutes } from "./routes/staff-login-routes.ts";
@@ -24,4 +25,4 @@ import { counterRecordRoutes } from "./routes/counter-record-routes.ts";
  * The routers of the staff listener (the LGWAN side): the back office and the audit log. They are
  * mounted only on the staff listener, behind its CIDR allow-list; add new staff routers here.
  */
-export const staffRouters = (deps: ServerDeps): Router[] => [catalogRoutes(deps, "staff"), staffLoginRoutes(deps), staffAdminRoutes(deps), staffPasskeyRoutes(deps), staffRoutes(deps), proxyEntryRoutes(deps), auditRoutes(deps), staffAccessRoutes(deps), settingsRoutes(deps), retentionRoutes(deps), staffNoticeRoutes(deps), procedureRoutes(deps), staffNotificationRoutes(deps), approvalRoutes(deps), feeRoutes(deps), statisticsRoutes(deps), counterRoutes(deps), counterPhraseRoutes(deps), counterRecordRoutes(deps)];
+export const staffRouters = (deps: ServerDeps): Router[] => [catalogRoutes(deps, "staff"), staffLoginRoutes(deps), staffAdminRoutes(deps), staffPasskeyRoutes(deps), staffRoutes(deps), proxyEntryRoutes(deps), auditRoutes(deps), staffAccessRoutes(deps), settingsRoutes(deps), retentionRoutes(deps), staffNoticeRoutes(deps), procedureRoutes(deps), staffNotificationRoutes(deps), approvalRoutes(deps), feeRoutes(deps), statisticsRoutes(deps), counterRoutes(deps), counterPhraseRoutes(deps), counterKanjiRoutes(deps), counterRecordRoutes(deps)];

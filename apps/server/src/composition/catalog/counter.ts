@@ -1,5 +1,6 @@
 import { openTemplateOcrEngine } from "@madoguchi/adapter-ocr-template";
 import { createPdfFormPrinter } from "@madoguchi/adapter-form-pdf";
+import { createUnihanKanjiDictionary } from "@madoguchi/adapter-kanji-unihan";
 import { RESIDENCE_NOTIFICATION_LAYOUT_ID, type CounterRecordStore } from "@madoguchi/core";
 import type { Config } from "../../config/config.ts";
 import type { CounterRuntime } from "../../counter/counter-runtime.ts";
@@ -7,7 +8,8 @@ import { loadFormLayouts } from "../../counter/load-form-layouts.ts";
 
 /**
  * The no-writing counter's adapters: template OCR over the configured templates (the recogniser starts at the
- * first scan), the PDF printer with the form layouts, and the store of what was printed and scanned. Invalid templates or layouts, or no 住民異動届
+ * first scan), the PDF printer with the form layouts, the store of what was printed and scanned, and the kanji
+ * dictionary of the form screen (read at its first search). Invalid templates or layouts, or no 住民異動届
  * layout, stop the start: a counter that cannot print the form must not open.
  */
 export const buildCounter = async (config: Config, records: CounterRecordStore): Promise<CounterRuntime> => {
@@ -22,5 +24,6 @@ export const buildCounter = async (config: Config, records: CounterRecordStore):
     layouts,
     records,
     retentionYears: config.counter.retentionYears,
+    kanji: createUnihanKanjiDictionary(),
   };
 };
