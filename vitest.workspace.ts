@@ -38,6 +38,8 @@ export default [
   project("cli", "./apps/cli"),
   project("web", "./apps/web", { environment: "node" }),
   // Cruising the whole repository takes several seconds on a busy 2-core machine: more than the 5 s default.
+  // npm run bench's clients against the server they measure: a bench that cannot log in measures nothing.
+  project("bench-scripts", "./scripts", { include: ["**/*.test.ts"], testTimeout: 60_000 }),
   project("architecture", "./tests/architecture", { include: ["**/*.test.ts"], testTimeout: 60_000 }),
   // The browser test starts the reference app as `npm start` does and drives Debian's Chromium.
   // expect.poll's own default (1 s) is shorter than a page's first render on a loaded machine: polls wait up to 15 s

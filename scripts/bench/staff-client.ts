@@ -1,4 +1,6 @@
 import { err, ok, type Result } from "neverthrow";
+import { createOtpauthAuthenticator } from "@madoguchi/adapter-otpauth";
+import { TotpSecret, totpTimeStep } from "@madoguchi/core";
 import { exchange, type Exchange } from "./exchange.ts";
 import { stepFailure, type StepFailure } from "./resident-client.ts";
 
@@ -14,12 +16,28 @@ export interface StoredApplications {
   readonly receiptNumbers: ReadonlySet<string>;
 }
 
-/** Logs in as the demo staff account on the staff listener at `staffUrl` (cookie session; a list needs no CSRF token, a command would). */
+const totp = createOtpauthAuthenticator();
+const cookieOf = (res: Exchange): string => (res.headers?.get("set-cookie") ?? "").split(";")[0] ?? "";
+const csrfOf = (res: Exchange): string => String((res.body as { csrfToken?: unknown } | null)?.csrfToken ?? "");
+
+/**
+ * Logs in as the demo staff account on the staff listener at `staffUrl`, as the browser does: the password, then
+ * the TOTP enrolment the account asks for at its first login (S2: privileged accounts use MFA), with a code made
+ * from the secret the server gives (cookie session; a list needs no CSRF token, a command would).
+ */
 export const staffLogin = async (staffUrl: string, password: string): Promise<Result<StaffClient, StepFailure>> => {
-  const res = await exchange(`${staffUrl}/api/staff/login`, { body: { loginId: "demo-staff", password } });
-  const cookie = (res.headers?.get("set-cookie") ?? "").split(";")[0] ?? "";
-  if (res.status !== 200 || cookie === "") return err(stepFailure("staff-login", res));
-  const headers = { cookie };
+  const first = await exchange(`${staffUrl}/api/staff/login`, { body: { loginId: "demo-staff", password } });
+  if (first.status !== 200 || cookieOf(first) === "") return err(stepFailure("staff-login", first));
+  const pending = { cookie: cookieOf(first), "x-csrf-token": csrfOf(first) };
+  if ((first.body as { next?: unknown } | null)?.next !== "totp_enrolment") return err(stepFailure("staff-login", first));
+  const enrolment = await exchange(`${staffUrl}/api/staff/login/totp-enrolment`, { headers: pending, body: {} });
+  const secret = (enrolment.body as { secret?: unknown } | null)?.secret;
+  if (enrolment.status !== 200 || typeof secret !== "string") return err(stepFailure("staff-login", enrolment));
+  const code = totp.codeAt(TotpSecret(secret), totpTimeStep(new Date()));
+  if (code.isErr()) return err(stepFailure("staff-login", enrolment));
+  const done = await exchange(`${staffUrl}/api/staff/login/totp-enrolment/confirm`, { headers: pending, body: { code: code.value } });
+  if (done.status !== 200 || cookieOf(done) === "") return err(stepFailure("staff-login", done));
+  const headers = { cookie: cookieOf(done) };
   return ok({
     list: (limit, offset = 0) => exchange(`${staffUrl}/api/staff/applications?limit=${limit}&offset=${offset}`, { headers }),
   });
