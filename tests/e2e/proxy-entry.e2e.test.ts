@@ -54,6 +54,12 @@ describe("in Chromium: S5, staff enter a request received by mail (代理入力)
     expect(intake).toContain("返信用封筒あり");
     await staff.getByTestId("intake-proxy").waitFor();
 
+    // The list marks it as entered by staff, with how it came.
+    await staff.goto(`${running.app.staffUrl}/staff`);
+    const row = staff.getByTestId(`app-row-${receiptNumber}`);
+    await row.waitFor();
+    expect((await row.getByTestId("entered-by-staff").textContent())?.trim()).toBe("代理入力（郵送）");
+
     // The resident follows it with the slip's number and password, as any online request.
     const lookup = await fetch(`${running.app.url}/api/applications/lookup`, {
       method: "POST",

@@ -66,6 +66,12 @@ describe("S5: staff enter applications received by mail, at the counter, on pape
     expect(lookup.status).toBe(200);
     expect(lookup.body).toMatchObject({ receiptNumber: entered.body.receiptNumber, status: "submitted" });
 
+    // The list marks it as entered by staff, with how it came; an online application says nothing of the kind.
+    const listed = await call(url("/api/staff/applications?limit=200"), { headers: clerk.headers });
+    const rows = listed.body.items as { id: string; intakeChannel: string | null; intakeChannelLabel: unknown }[];
+    expect(rows.find((r) => r.id === entered.body.id)).toMatchObject({ intakeChannel: "mail", intakeChannelLabel: { ja: "郵送", en: "Mail" } });
+    expect(rows.filter((r) => r.id !== entered.body.id).every((r) => r.intakeChannel === null && r.intakeChannelLabel === null)).toBe(true);
+
     // The export says how each application came and when it arrived.
     const csv = await fetch(url("/api/staff/applications/export?encoding=utf-8&columns=receiptNumber,channel,receivedOn"), { headers: clerk.headers });
     expect(csv.status).toBe(200);

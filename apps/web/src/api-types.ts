@@ -226,6 +226,9 @@ export interface StaffListItem {
   readonly statusLabel: Localized;
   readonly submittedAt: string;
   readonly total: number;
+  /** S5: how an application staff entered came in (null: the resident applied online). */
+  readonly intakeChannel: string | null;
+  readonly intakeChannelLabel: Localized | null;
 }
 
 /** `GET /api/staff/applications`. */

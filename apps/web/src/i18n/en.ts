@@ -209,6 +209,7 @@ export const en: Messages = {
     colApplicant: "Applicant",
     colStatus: "Status",
     colSubmittedAt: "Submitted",
+    enteredByStaff: (channel: string) => `Entered by staff (${channel})`,
     colTotal: "Amount",
     tableCaption: (total: number) => `Applications (${total} in total)`,
     empty: "No applications match.",

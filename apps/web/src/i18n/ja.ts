@@ -211,6 +211,7 @@ export const ja = {
     colApplicant: "申請者",
     colStatus: "状態",
     colSubmittedAt: "申請日時",
+    enteredByStaff: (channel: string) => `代理入力（${channel}）`,
     colTotal: "金額",
     tableCaption: (total: number) => `申請一覧（全${total}件）`,
     empty: "該当する申請はありません。",

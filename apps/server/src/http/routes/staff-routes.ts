@@ -50,6 +50,9 @@ const listItem = (catalog: ProcedureCatalog, a: Application) => ({
   statusLabel: statusLabels(a.status),
   submittedAt: a.submittedAt.toISOString(),
   total: a.fee.total,
+  // S5: an application staff entered for the resident (mail, counter, paper, phone, email) says how it came in.
+  intakeChannel: a.intake?.channel ?? null,
+  intakeChannelLabel: a.intake === undefined ? null : INTAKE_CHANNEL_LABELS[a.intake.channel],
 });
 
 /** The full application as staff process it; commands are offered only to holders of `applications.process`. */

@@ -115,6 +115,14 @@ export function StaffListPage() {
                     >
                       <th scope="row">
                         <Link href={staffDetailPath(item.id)}>{item.receiptNumber}</Link>
+                        {item.intakeChannelLabel === null ? null : (
+                          <>
+                            <br />
+                            <small data-testid="entered-by-staff">
+                              {t.staff.enteredByStaff(pick(item.intakeChannelLabel))}
+                            </small>
+                          </>
+                        )}
                       </th>
                       <td>{pick(item.procedureName)}</td>
                       <td>{item.applicantName}</td>
