@@ -1,4 +1,4 @@
-import type { CounterDocumentKind, CounterPhrase, RelatedFormId, ResidenceNotificationDraft } from "@madoguchi/core";
+import type { CounterDocumentKind, CounterPhrase, KanjiSearchResult, RelatedFormId, ResidenceNotificationDraft } from "@madoguchi/core";
 import { requestDownload, requestFileByPost, requestJson, requestUpload } from "../../../api.ts";
 import type { Locale } from "../../../i18n/locale.ts";
 import { scanQuery, type CounterSetup, type ScanContentType, type ScanRead } from "./counter-draft.ts";
@@ -52,6 +52,11 @@ export const counterApi = (locale: Locale) => ({
   /** C6: the whole list replaced; 409 `counter.phrases_conflict` when someone changed it since `expectedVersion`. */
   savePhrases: (phrases: readonly CounterPhrase[], expectedVersion: number, csrfToken: string) =>
     requestJson<CounterPhrasesAnswer>("PUT", "/api/staff/counter/phrases", { locale, csrfToken, body: { phrases, expectedVersion } }),
+  /**
+   * C6 漢字検索: the characters of a reading (kana) or related to one character; 400 `kanji.invalid_query` with the
+   * server's words when the query is neither (or empty, too long, not in the dictionary).
+   */
+  kanji: (q: string, signal: AbortSignal) => requestJson<KanjiSearchResult>("GET", `/api/staff/counter/kanji?q=${encodeURIComponent(q)}`, { locale, signal }),
 });
 
 /** The header the printed form's confirmation number comes in. */

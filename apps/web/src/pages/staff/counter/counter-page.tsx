@@ -24,6 +24,7 @@ import { useSignedInStaff } from "../staff-session.tsx";
 import { CONFIRMATION_HEADER, counterApi } from "./counter-api.ts";
 import { draftAfterScan, knownIssues, type CounterSetup, type ScanRead } from "./counter-draft.ts";
 import { CounterIssues } from "./counter-issues.tsx";
+import { CounterKanjiPanel } from "./counter-kanji-panel.tsx";
 import { CounterKeepPanel } from "./counter-keep-panel.tsx";
 import { CounterMemoField } from "./counter-memo-field.tsx";
 import { canPrint, draftMemo, MEMO_TARGET, memoTooLong, withMemo, type PhraseTarget } from "./counter-memo.ts";
@@ -43,7 +44,8 @@ import { CounterSheet } from "./counter-sheet.tsx";
  * personal data: never stored in the browser) until it is printed; the server keeps the printed form as a record
  * (C8), and the scans read for it are kept with it from the panel 書類の保存 shown after printing; the panel 関連する様式
  * (C7) then prints the 住民票の写し等交付請求書 and the 印鑑登録申請書 from the draft as printed, kept with the same record.
- * The 窓口メモ (C6) is part of the draft: sent with it and kept with the record, never printed on the form.
+ * The 窓口メモ (C6) is part of the draft: sent with it and kept with the record, never printed on the form; the
+ * registered phrases and 漢字検索 (C6) type into the value (or the memo) chosen last.
  */
 export function CounterPage() {
   const { locale } = useI18n();
@@ -97,7 +99,7 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
   const [scansToKeep, setScansToKeep] = useState<readonly ScanToKeep[]>([]);
   const [shown, setShown] = useState<number | null>(null);
   const [highlight, setHighlight] = useState<ScanHighlight | null>(null);
-  /** C6: the value (or the 窓口メモ) whose input had focus last — where a registered phrase goes. */
+  /** C6: the value (or the 窓口メモ) whose input had focus last — where a registered phrase or a kanji found goes. */
   const [phraseTarget, setPhraseTarget] = useState<PhraseTarget | null>(null);
   const [print, setPrint] = useState<PrintState>({ kind: "idle" });
   // Starting a new notification also empties the scan form (file, choices, messages).
@@ -183,6 +185,8 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
         <div className="counter-layout__main">
           <CounterScanForm key={generation} setup={setup} csrfToken={csrfToken} onRead={onRead} />
           <CounterPhrasesPanel target={phraseTarget} csrfToken={csrfToken} onTargetGone={() => setPhraseTarget(null)} />
+          {/* A new notification empties the search too: its reading was part of the last resident's name. */}
+          <CounterKanjiPanel key={`kanji-${generation}`} target={phraseTarget} onTargetGone={() => setPhraseTarget(null)} />
           <CounterSheet
             draft={draft}
             issues={issues}

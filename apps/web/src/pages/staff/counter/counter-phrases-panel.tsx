@@ -3,10 +3,10 @@ import type { CounterPhrase } from "@madoguchi/core";
 import { useLoad } from "../../../hooks/use-load.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import { counterApi } from "./counter-api.ts";
-import { pathInputId } from "./counter-draft.ts";
 import { counterMessages, pathLabel, phraseProblemText } from "./counter-messages.ts";
-import { isMemoTarget, MEMO_INPUT_ID, type PhraseTarget } from "./counter-memo.ts";
-import { checkNewPhrase, insertPhrase, newPhraseId, withoutPhrase, withPhrase } from "./counter-phrases.ts";
+import { isMemoTarget, type PhraseTarget } from "./counter-memo.ts";
+import { checkNewPhrase, newPhraseId, withoutPhrase, withPhrase } from "./counter-phrases.ts";
+import { typeAtTarget } from "./counter-type-into.ts";
 
 /** Props of {@link CounterPhrasesPanel}. */
 export interface CounterPhrasesPanelProps {
@@ -16,22 +16,6 @@ export interface CounterPhrasesPanelProps {
   /** The target's input is no longer on the page (its person was removed): the page forgets it. */
   readonly onTargetGone: () => void;
 }
-
-/** The input of a phrase target: the value's, or the memo's textarea. */
-const targetInputId = (target: PhraseTarget): string => (isMemoTarget(target) ? MEMO_INPUT_ID : pathInputId(target));
-
-/**
- * Puts `value` into `input` (a value's input or the memo's textarea) as a keystroke does. React remembers the value
- * it last gave the element; the prototype's setter goes around that memory, so the `input` event reaches the field's `onChange` as typing does —
- * the draft changes by the same path (`typeDraftValue`: staff's value, confirmed) and the field keeps the text as typed.
- */
-const typeInto = (input: HTMLInputElement | HTMLTextAreaElement, value: string): void => {
-  const prototype = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  const setter = Object.getOwnPropertyDescriptor(prototype, "value")?.set;
-  if (setter === undefined) input.value = value;
-  else setter.call(input, value);
-  input.dispatchEvent(new Event("input", { bubbles: true }));
-};
 
 type Status = { readonly kind: "done" | "error"; readonly text: string; readonly seq: number };
 
@@ -60,17 +44,9 @@ export function CounterPhrasesPanel({ target, csrfToken, onTargetGone }: Counter
 
   const insert = (phrase: CounterPhrase) => {
     if (target === null) return;
-    const input = document.getElementById(targetInputId(target));
-    if (!(input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement)) {
-      onTargetGone();
-      say("error", m.phraseTargetGone);
-      return;
-    }
-    // The input keeps its caret and selection while the button has focus; read before anything changes them.
-    const { value, caret } = insertPhrase(input.value, input.selectionStart, input.selectionEnd, phrase.text);
-    input.focus();
-    typeInto(input, value);
-    input.setSelectionRange(caret, caret);
+    if (typeAtTarget(target, phrase.text)) return;
+    onTargetGone();
+    say("error", m.phraseTargetGone);
   };
 
   /** PUTs `next` against the version loaded; true when it was saved. */
