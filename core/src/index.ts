@@ -55,6 +55,7 @@ export * from "./applications/change-application-status.ts";
 export * from "./applications/withdraw-application.ts";
 export * from "./applications/intake.ts";
 export * from "./applications/enter-application-for-resident.ts";
+export * from "./applications/correct-intake.ts";
 export * from "./applications/find-application-for-resident.ts";
 
 export * from "./notifications/outbox.ts";

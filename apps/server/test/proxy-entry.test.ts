@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StaffGroupId, StaffRoleId, type AuditAction } from "@madoguchi/core";
-import { call, juminhyoInput } from "./support/api-client.ts";
+import { call, juminhyoInput, residentSubmits } from "./support/api-client.ts";
 import { staffWithSession } from "./support/staff-access-fixtures.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -141,5 +141,41 @@ describe("S5: staff enter applications received by mail, at the counter, on pape
 
     const anonymous = await enter({}, mailedEntry());
     expect(anonymous.status).toBe(401);
+  });
+
+  it("the intake record is corrected against the version shown, checked as at entry, audited without values; only for entered applications in scope", async () => {
+    const clerk = await member("proxy-corrector", "processor", "proxy-all");
+    const entered = await enter(clerk.headers, mailedEntry({ note: "定額小為替 同封" }));
+    const id = entered.body.id as string;
+    const intakeUrl = url(`/api/staff/applications/${id}/intake`);
+    const shown = (await call(url(`/api/staff/applications/${id}`), { headers: clerk.headers })).body;
+    const record = { channel: "mail", receivedOn: today(), payment: "postal_money_order" };
+
+    const corrected = await call(intakeUrl, { method: "PUT", headers: clerk.headers, body: { intake: { ...record, note: "定額小為替 同封（110円不足、受領済み）" }, expectedVersion: shown.version } });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.version).toBe(shown.version + 1);
+    expect(corrected.body.intake).toMatchObject({ note: "定額小為替 同封（110円不足、受領済み）", enteredBy: clerk.id, corrected: { by: clerk.id, at: expect.any(String) }, channelLabel: { ja: "郵送", en: "Mail" } });
+    const audited = (await entries(["application.intake_corrected"])).filter((e) => e.target?.id === id);
+    expect(audited.map((e) => [e.actor.id, e.details])).toStrictEqual([[clerk.id, { procedureId: "juminhyo", fields: "note", version: shown.version + 1 }]]);
+
+    // The version the page showed is stale now: nothing is overwritten.
+    const stale = await call(intakeUrl, { method: "PUT", headers: clerk.headers, body: { intake: { ...record, note: "古い画面から" }, expectedVersion: shown.version } });
+    expect([stale.status, stale.body.error.code]).toStrictEqual([409, "application.concurrent_modification"]);
+    // A date after the day of entry, with the message beside the field.
+    const tomorrow = new Date(Date.now() + 33 * 3_600_000).toISOString().slice(0, 10);
+    const late = await call(intakeUrl, { method: "PUT", headers: clerk.headers, body: { intake: { ...record, receivedOn: tomorrow, note: "" }, expectedVersion: shown.version + 1 } });
+    expect(late.status).toBe(422);
+    expect(late.body.errors).toMatchObject([{ field: "intake.receivedOn", code: "future_date", message: expect.any(String) }]);
+    expect((await call(url(`/api/staff/applications/${id}`), { headers: clerk.headers })).body.intake.note).toBe("定額小為替 同封（110円不足、受領済み）");
+
+    // An online application has no intake record; a viewer may not correct; one outside the groups does not exist.
+    const receipt = (await residentSubmits(server, juminhyoInput())).submitted.body.receiptNumber;
+    const online = (await server.deps.applications.findByReceiptNumber(receipt))._unsafeUnwrap()!;
+    const notEntered = await call(url(`/api/staff/applications/${online.id}/intake`), { method: "PUT", headers: clerk.headers, body: { intake: record, expectedVersion: 1 } });
+    expect([notEntered.status, notEntered.body.error.code]).toStrictEqual([409, "application.not_entered_by_staff"]);
+    const viewer = await member("proxy-viewer-2", "viewer", "proxy-all");
+    expect((await call(intakeUrl, { method: "PUT", headers: viewer.headers, body: { intake: record, expectedVersion: shown.version + 1 } })).status).toBe(403);
+    const kosekiClerk = await member("proxy-koseki-clerk-2", "processor", "proxy-koseki");
+    expect((await call(intakeUrl, { method: "PUT", headers: kosekiClerk.headers, body: { intake: record, expectedVersion: shown.version + 1 } })).status).toBe(404);
   });
 });

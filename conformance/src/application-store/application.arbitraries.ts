@@ -165,14 +165,15 @@ export const receiptNumberArb: fc.Arbitrary<ReceiptNumber> = fc
 /** Procedure ids of a typical catalog (few, so that list filters hit). */
 export const procedureIdArb: fc.Arbitrary<ProcedureId> = fc.constantFrom("juminhyo", "koseki", "shotoku-kazei", "inkan").map(ProcedureId);
 
-/** S5: how staff received an application they entered; the note is free text (any Unicode, line breaks). */
+/** S5: how staff received an application they entered (and who corrected the record last); the note is free text (any Unicode, line breaks). */
 export const intakeArb: fc.Arbitrary<Intake> = fc.record({
   channel: fc.constantFrom(...INTAKE_CHANNELS),
   receivedOn: fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   payment: fc.constantFrom(...OFFLINE_PAYMENTS),
   note: fc.oneof(fc.constant(""), fc.string({ unit: "grapheme", maxLength: 40 }), fc.constant("定額小為替 ¥300 同封\n本人確認書類の写し あり")),
   enteredBy: fc.uuid().map(StaffId),
-}, { noNullPrototype: true });
+  corrected: fc.record({ by: fc.uuid().map(StaffId), at: fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString()) }, { noNullPrototype: true }),
+}, { noNullPrototype: true, requiredKeys: ["channel", "receivedOn", "payment", "note", "enteredBy"] });
 
 /** Tuning of {@link applicationArb}. */
 export interface ApplicationArbOptions {

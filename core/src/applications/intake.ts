@@ -39,6 +39,8 @@ export interface Intake {
   readonly note: string;
   /** Who typed it in. */
   readonly enteredBy: StaffId;
+  /** The last correction of this record (see `correctIntake`): who, and when (ISO instant); absent before any. */
+  readonly corrected?: { readonly by: StaffId; readonly at: string };
 }
 
 /** The labels staff see for the channels and the payments (Japanese first). */

@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   "application.submitted",
   "application.status_changed",
   "application.withdrawn",
+  "application.intake_corrected",
   "application.purged",
   "fee.changed",
   "settlement.viewed",

@@ -4,6 +4,7 @@ import {
   fieldErrorMessage,
   type ApplicationNotFound,
   type ChangeApplicationStatusError,
+  type CorrectIntakeError,
   type FindApplicationForResidentError,
   type Locale,
   type Localized,
@@ -22,6 +23,7 @@ export type UseCaseError =
   | WithdrawApplicationError
   | FindApplicationForResidentError
   | ApplicationNotFound
+  | CorrectIntakeError
   | PortError;
 
 /** The JSON error body: a stable code and a message in the request's language. */
@@ -58,6 +60,7 @@ const MESSAGES = {
   paymentUnavailable: { ja: "決済サービスに接続できませんでした。しばらくしてからもう一度送信してください（二重に請求されることはありません）。", en: "The payment service is not reachable. Please submit again in a moment (you will not be charged twice)." },
   unavailable: { ja: "ただいま処理できません。しばらくしてからもう一度お試しください。", en: "The service is temporarily unavailable. Please try again in a moment." },
   notFound: { ja: "申請が見つかりません。受付番号とアクセスコードをご確認ください。", en: "No application found. Please check the receipt number and the access code." },
+  notEnteredByStaff: { ja: "この申請は住民がオンラインで申請したもので、受付の記録はありません。", en: "The resident applied online: this application has no intake record." },
   notWithdrawable: { ja: "担当者が処理を開始したため、取り下げできません。お問い合わせは担当課へご連絡ください。", en: "Processing has already started, so the application can no longer be withdrawn. Please contact the office." },
   invalidTransition: { ja: "現在の状態ではこの操作はできません。画面を再読み込みしてください。", en: "This action is not possible in the current status. Please reload." },
   reasonRequired: { ja: "不受理・差戻しには理由の入力が必要です。", en: "A reason is required to reject or return an application." },
@@ -165,6 +168,8 @@ export const errorResponse = (
       return fail(422, code, MESSAGES.reasonRequired, locale);
     case "ConcurrentModification":
       return fail(409, code, MESSAGES.conflict, locale);
+    case "NotEnteredByStaff":
+      return fail(409, code, MESSAGES.notEnteredByStaff, locale);
     default:
       return assertNever(e);
   }

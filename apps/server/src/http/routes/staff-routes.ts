@@ -5,6 +5,7 @@ import {
   APPLICATION_STATUSES,
   ApplicationId,
   changeApplicationStatus,
+  correctIntake,
   STAFF_COMMAND_TYPES,
   type Application,
   type ApplicationStatus,
@@ -39,6 +40,9 @@ const CommandBody = Schema.Struct({
   reason: Schema.optional(Schema.NullOr(Schema.String.pipe(Schema.check(Schema.isMaxLength(2000))))),
   expectedVersion: Schema.Int,
 });
+
+/** S5: a corrected intake record (its fields are checked by core) against the version the page showed. */
+const IntakeBody = Schema.Struct({ intake: Schema.Unknown, expectedVersion: Schema.Int });
 
 /** A row of the staff list: enough to pick an application, nothing more. */
 const listItem = (catalog: ProcedureCatalog, a: Application) => ({
@@ -274,6 +278,27 @@ export const staffRoutes = (deps: ServerDeps): Router => {
     deps.kickOutbox();
     deps.logger.info({ audit: true, event: "application.status_changed", staffId: staff.id, target: result.value.id, result: "success" }, "audit");
     await settleMoneyAfterStatusChange(deps, result.value);
+    res.json(detail(deps.catalog, await withCurrentPaymentStatus(deps, result.value), true));
+  });
+
+  // S5: the intake record of an application staff entered is corrected (a wrong date, a payment, the note).
+  router.put("/api/staff/applications/:id/intake", staffOnly, canProcess, async (req, res) => {
+    const locale = requestLocale(req);
+    const body = decodeBody(IntakeBody, req, res, locale);
+    if (body === null) return;
+    const visible = await findVisible(req, res);
+    if (visible === null) return;
+    const staff = staffSession(res).staff;
+    const result = await correctIntake(
+      { store: deps.applications, catalog: deps.catalog, clock: deps.clock },
+      { application: visible, expectedVersion: body.expectedVersion, rawIntake: body.intake, staffId: staff.id, sourceIp: sourceIpOf(req) },
+    );
+    if (result.isErr()) {
+      const { status, body: errorBody } = errorResponse(result.error, locale, findProcedure(deps.catalog, visible.procedureId) ?? undefined);
+      res.status(status).json(errorBody);
+      return;
+    }
+    deps.logger.info({ audit: true, event: "application.intake_corrected", staffId: staff.id, target: visible.id, changed: result.value.version !== visible.version }, "audit");
     res.json(detail(deps.catalog, await withCurrentPaymentStatus(deps, result.value), true));
   });
 
