@@ -6,3 +6,4 @@ export * from "./settlement-matching.ts";
 export * from "./payment-ledger-store.port.ts";
 export * from "./application-books.ts";
 export * from "./reconcile-with-gateway.ts";
+export * from "./offline-takings.ts";

@@ -12,6 +12,9 @@ import {
   moneyTotals,
   paymentDueMessage,
   settlementReport,
+  applicationsSubmittedSince,
+  offlineTakings,
+  OFFLINE_PAYMENT_LABELS,
   type Application,
   type ApplicationBooks,
   type FeeChangeRefused,
@@ -225,6 +228,10 @@ export const feeRoutes = (deps: ServerDeps): Router => {
     const records = await deps.paymentLedger.listBetween(start, end);
     if (records.isErr()) return failed(res, req, records.error);
     const report = settlementReport(records.value, deps.cardFeeRate, { from, to });
+    // S5: what staff took in by postal money order or cash for the requests they entered, the same days (ADR 40).
+    const recent = await applicationsSubmittedSince(deps.applications, {}, start);
+    if (recent.isErr()) return failed(res, req, recent.error);
+    const offline = offlineTakings(recent.value, { from, to });
     const locale = requestLocale(req);
     const name = (id: string) => procedureNameOf(deps.catalog, id as Application["procedureId"])[locale];
     // 照合 (ADR 29): the gateway's own records of the same period; reading them is audited with the report.
@@ -234,7 +241,15 @@ export const feeRoutes = (deps: ServerDeps): Router => {
     const audited = await recordAudit(deps, [staffActionDraft(deps, req, staffSession(res).staff.id, "settlement.viewed", { kind: "fee", id: `settlement:${from}..${to}` }, { from, to, format, matching: matching.state, differences })]);
     if (!audited) return void res.status(503).json({ error: { code: "audit.unavailable", message: "しばらくしてからもう一度お試しください / Please try again later" } });
     if (format === "json") {
-      res.json({ ...report, rows: report.rows.map((r) => ({ ...r, procedureName: name(r.procedureId) })), cardFeeRateBasisPoints: deps.cardFeeRate, from, to, matching: { ...matching, verdict: matchingVerdict(matching, locale) } });
+      res.json({
+        ...report,
+        rows: report.rows.map((r) => ({ ...r, procedureName: name(r.procedureId) })),
+        cardFeeRateBasisPoints: deps.cardFeeRate,
+        from,
+        to,
+        matching: { ...matching, verdict: matchingVerdict(matching, locale) },
+        offline: { ...offline, rows: offline.rows.map((r) => ({ ...r, procedureName: name(r.procedureId), kindLabel: OFFLINE_PAYMENT_LABELS[r.kind][locale] })) },
+      });
       return;
     }
     const encoding: CsvEncoding = req.query["encoding"] === "shift_jis" ? "shift_jis" : "utf-8";
@@ -245,7 +260,11 @@ export const feeRoutes = (deps: ServerDeps): Router => {
     const total = [ja ? "合計" : "Total", "", t.count, t.captured, t.refunded, t.cardFee, t.net];
     res.setHeader("content-type", `text/csv; charset=${encoding === "utf-8" ? "utf-8" : "shift_jis"}; header=present`);
     res.setHeader("content-disposition", `attachment; filename="madoguchi-settlement-${from}-${to}.csv"`);
-    res.send(csvBytes([header, ...rows, total, ...matchingCsvRows(matching, locale)], encoding));
+    const offlineHeader = ja ? ["日付（代理入力）", "手続", "支払方法", "件数", "収納額", "返還対象", "差引額"] : ["Date (entered by staff)", "Procedure", "Paid by", "Count", "Taken", "To return", "Kept"];
+    const offlineRows = offline.rows.map((r) => [r.day, name(r.procedureId), OFFLINE_PAYMENT_LABELS[r.kind][locale], r.count, r.taken, r.toReturn, r.kept]);
+    const o = offline.totals;
+    const offlineTotal = [ja ? "合計" : "Total", "", "", o.count, o.taken, o.toReturn, o.kept];
+    res.send(csvBytes([header, ...rows, total, ...matchingCsvRows(matching, locale), [], offlineHeader, ...offlineRows, offlineTotal], encoding));
   });
 
   return router;
