@@ -11,6 +11,7 @@ import { useLoad } from "../../../hooks/use-load.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import type { Localized } from "../../../i18n/locale.ts";
 import { StaffNav } from "../staff-nav.tsx";
+import { OfflineTakingsTable, type OfflineTakingsView } from "./offline-takings-table.tsx";
 import { PaymentDisagreementList } from "./payment-disagreement-list.tsx";
 
 interface SettlementRowView {
@@ -55,6 +56,8 @@ interface SettlementView {
   readonly totals: { readonly count: number; readonly captured: number; readonly refunded: number; readonly cardFee: number; readonly net: number };
   readonly cardFeeRateBasisPoints: number;
   readonly matching: MatchingView;
+  /** S5: the fees staff took in for the requests they entered (postal money order, cash). */
+  readonly offline: OfflineTakingsView;
 }
 
 const M = {
@@ -197,6 +200,7 @@ export function SettlementPage() {
             </table>
           </div>
         ))}
+      {report.state.kind === "ok" && <OfflineTakingsTable view={report.state.data.offline} locale={locale} yen={yen} />}
     </>
   );
 }
