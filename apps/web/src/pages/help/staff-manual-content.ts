@@ -299,6 +299,7 @@ const ja = (): Manual => {
             list: [
               "CSV（UTF-8 または Shift_JIS）で書き出せます。",
               "「決済代行の記録との照合」で、当方の記録と決済代行の記録を比べます。違いがあれば「金額が異なる」「当方の記録のみ」「決済代行の記録のみ」「日計が異なる」として表示されます。決済代行の明細と照らし合わせてください。",
+              "「窓口・郵送での収納（代理入力）」には、代理入力した申請の手数料（定額小為替・現金）が、入力した日・手続・支払方法ごとに表示されます。不受理・取下げになった申請の分は「返還対象」です。現金出納簿や定額小為替の受払簿と照合してください（CSVにも含まれます）。",
             ],
           },
         ],
@@ -658,6 +659,7 @@ const en = (): Manual => {
             list: [
               "Export it as CSV (UTF-8 or Shift_JIS).",
               "“Reconciliation with the payment agent's records” compares our books with the payment agent's. Differences are listed as “Amounts differ”, “Only in our books”, “Only at the payment agent” or “Daily totals differ”: check them against the payment agent's statement.",
+              "“Taken at the counter and by mail (entered by staff)” lists the fees of applications staff entered (postal money orders, cash) per day entered, procedure and way of payment. Those of refused or withdrawn applications are “To return”. Check them against the cash book and the money order register (the CSV has them too).",
             ],
           },
         ],
