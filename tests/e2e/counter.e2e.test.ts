@@ -191,11 +191,13 @@ describe("in Chromium: the no-writing counter (書かない窓口) reads a 転�
       await expectNoSeriousA11yViolations(page);
 
       // C9: 保存記録, under the counter in the menu, finds the record by the first person's name as the generator wrote
-      // it, without its space (the search ignores spaces).
+      // it, without its space (the search ignores spaces), and a word of its memo.
       await page.click('[data-testid="staff-nav-counter-records"]');
       await page.getByTestId("counter-records-name").waitFor();
       expect(new URL(page.url()).pathname).toBe("/staff/counter/records");
       await page.getByTestId("counter-records-name").fill(squash(firstName));
+      // C6: and by a word of the 窓口メモ (both must match).
+      await page.getByTestId("counter-records-keyword").fill("国保");
       await page.click('[data-testid="counter-records-search"]');
       await expect.poll(() => page.getByTestId("counter-records-status").textContent(), { timeout: 30_000 }).toBe("1件の記録が見つかりました。");
       const row = page.getByTestId("counter-records-row");

@@ -146,6 +146,9 @@ describe("the no-writing counter: a scanned 転出証明書 becomes a 住民異�
     expect(await search(`name=${encodeURIComponent(firstName.replace(/\s/g, ""))}`)).toEqual([recordId]);
     expect(await search(`number=${printedNumber}`)).toEqual([recordId]);
     expect(await search(`name=${encodeURIComponent("存在しない名前")}`)).toEqual([]);
+    // C6: by part of the 窓口メモ (or an address); the keyword is audited as a criterion, never as text.
+    expect(await search(`keyword=${encodeURIComponent("国保の手続")}`)).toEqual([recordId]);
+    expect(await search(`keyword=${encodeURIComponent("年金の手続")}`)).toEqual([]);
     expect(await search("from=2020-01-01&to=2020-01-31")).toEqual([]);
     expect((await call(`${server.staffUrl}/api/staff/counter/records?from=2020-01-01&to=2026-01-01`, { headers: clerk.headers })).status).toBe(400);
 
@@ -155,6 +158,8 @@ describe("the no-writing counter: a scanned 転出証明書 becomes a 住民異�
     expect(looks.filter((e) => e.action === "counter.document_stored")).toHaveLength(1);
     expect(looks.find((e) => e.action === "counter.records_searched" && e.details["criteria"] === "name")?.details).toMatchObject({ found: 1 });
     expect(squash(JSON.stringify(looks))).not.toContain(squash(firstName));
+    expect(looks.find((e) => e.action === "counter.records_searched" && e.details["criteria"] === "keyword")?.details).toMatchObject({ found: 1 });
+    expect(JSON.stringify(looks)).not.toContain("国保");
   });
 
   it("prints the related forms from the same draft with the record's number, and keeps them with it (C7)", async () => {

@@ -40,7 +40,7 @@ const DOCUMENT_KINDS: readonly { readonly kind: CounterDocumentKind; readonly na
   { kind: "mynumber-card", name: { ja: "マイナンバーカード", en: "My Number card" } },
 ];
 
-const search = (patch: Partial<RecordSearchForm>): RecordSearchForm => ({ from: "", to: "", name: "", birthDate: "", number: "", ...patch });
+const search = (patch: Partial<RecordSearchForm>): RecordSearchForm => ({ from: "", to: "", name: "", birthDate: "", number: "", keyword: "", ...patch });
 const paramsOf = (form: RecordSearchForm): Record<string, string> => {
   const checked = checkRecordSearch(form);
   if (!checked.ok) throw new Error(`refused: ${JSON.stringify(checked.problems)}`);
@@ -53,7 +53,7 @@ const problemsOf = (form: RecordSearchForm) => {
 
 describe("the records search's period (Japan's calendar days, as the server counts them)", () => {
   it("defaults to the last 30 days up to today, both included, with nothing else asked", () => {
-    expect(defaultRecordSearch("2026-11-25")).toEqual({ from: "2026-10-27", to: "2026-11-25", name: "", birthDate: "", number: "" });
+    expect(defaultRecordSearch("2026-11-25")).toEqual({ from: "2026-10-27", to: "2026-11-25", name: "", birthDate: "", number: "", keyword: "" });
     expect(daysCovered("2026-10-27", "2026-11-25")).toBe(30);
     // Across a year's end and a leap day.
     expect(defaultRecordSearch("2027-01-10").from).toBe("2026-12-12");
@@ -93,6 +93,7 @@ describe("the records search's query", () => {
   it("leaves out what is empty (the server then takes its defaults) and trims what is typed", () => {
     expect(checkRecordSearch(search({}))).toEqual({ ok: true, query: "", birthDate: null });
     expect(paramsOf(search({ from: " 2026-11-01 ", name: "  見本 太郎 ", number: " 20261125-7K3M9Q " }))).toEqual({ from: "2026-11-01", name: "見本 太郎", number: "20261125-7K3M9Q" });
+    expect(paramsOf(search({ keyword: " 委任状 " }))).toEqual({ keyword: "委任状" });
   });
 
   it("sends a date of birth typed in 和暦 or any notation core reads as ISO", () => {
@@ -111,6 +112,7 @@ describe("the records search's query", () => {
     expect(problemsOf(search({ name: "あ".repeat(51) }))).toEqual([{ field: "name", code: "too_long" }]);
     expect(paramsOf(search({ name: "あ".repeat(50) }))).toEqual({ name: "あ".repeat(50) });
     expect(problemsOf(search({ number: "1".repeat(31) }))).toEqual([{ field: "number", code: "too_long" }]);
+    expect(problemsOf(search({ keyword: "あ".repeat(51) }))).toEqual([{ field: "keyword", code: "too_long" }]);
   });
 
   it("encodes what it sends (a name with spaces, kana, and signs)", () => {
@@ -266,7 +268,7 @@ describe("the last search, remembered for Back from a record", () => {
     summary: { persons: [], newAddress: "", previousAddress: "", memo: "" },
     documents: Array.from({ length: documents }, (_, i) => ({ id: `d${i}`, kind: i === 0 ? "form" : "scan", title: "住民異動届", addedAt: "2026-11-25T02:00:00.000Z", addedBy: "staff-1", byteLength: 1 })),
   });
-  const form = { from: "2026-10-27", to: "2026-11-25", name: "見本", birthDate: "", number: "" };
+  const form = { from: "2026-10-27", to: "2026-11-25", name: "見本", birthDate: "", number: "", keyword: "" };
 
   it("is the session's own: another sign-in (another CSRF token) does not see it", () => {
     rememberSearch({ csrfToken: "a", form, state: { kind: "idle" } });

@@ -79,6 +79,8 @@ export interface CounterRecordSearch {
   /** A person's date of birth (ISO). */
   readonly birthDate?: IsoDate;
   readonly confirmationNumber?: string;
+  /** Part of the new or previous address, or of the 窓口メモ (C6: 「委任状あり」, a building's name), compared as `name` is. */
+  readonly keyword?: string;
 }
 
 /** A text as searched: no spaces, ASCII half-width, kana as katakana (見本 太郎 = 見本太郎, みほん = ミホン). */
@@ -90,6 +92,11 @@ export const matchesCounterSearch = (record: CounterRecord, search: CounterRecor
   if (search.name !== undefined) {
     const wanted = searchable(search.name);
     if (wanted !== "" && !record.summary.persons.some((p) => searchable(p.name).includes(wanted) || searchable(p.kana).includes(wanted))) return false;
+  }
+  if (search.keyword !== undefined) {
+    const wanted = searchable(search.keyword);
+    const { newAddress, previousAddress, memo } = record.summary;
+    if (wanted !== "" && ![newAddress, previousAddress, memo].some((text) => searchable(text).includes(wanted))) return false;
   }
   return true;
 };

@@ -46,6 +46,15 @@ describe("a kept counter record and how clerks find it (C9)", () => {
     expect(matchesCounterSearch(record, { name: "太郎", birthDate: "1999-01-01" })).toBe(false);
     expect(matchesCounterSearch(record, {})).toBe(true);
   });
+
+  it("matches a keyword in either address or in the 窓口メモ, whatever the spaces, width or kana", () => {
+    const withMemo: CounterRecord = { ...record, summary: { ...record.summary, memo: "委任状あり（代理人：見本 花子）\nﾏﾝｼｮﾝ名を確認" } };
+    for (const keyword of ["本町四丁目", "中央一丁目2番", "委任状", "マンション名", "代理人：見本花子"]) expect(matchesCounterSearch(withMemo, { keyword }), keyword).toBe(true);
+    for (const keyword of ["港南", "委任状なし"]) expect(matchesCounterSearch(withMemo, { keyword }), keyword).toBe(false);
+    // A keyword does not look at names: that is the name search's.
+    expect(matchesCounterSearch(record, { keyword: "太郎" })).toBe(false);
+    expect(matchesCounterSearch(withMemo, { keyword: "委任状", name: "見本太郎" })).toBe(true);
+  });
 });
 
 describe("a typed birth date in the summary", () => {

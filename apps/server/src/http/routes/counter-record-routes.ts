@@ -32,6 +32,7 @@ const SearchQuery = Schema.Struct({
   name: Schema.optional(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
   birthDate: Schema.optional(IsoDateText),
   number: Schema.optional(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(30))),
+  keyword: Schema.optional(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
 });
 /** What staff call a scanned paper ("転出証明書", "委任状"): a title, not personal data, one line. */
 const AttachQuery = Schema.Struct({ title: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(40), Schema.isPattern(/^[^\u0000-\u001f\u007f]+$/)) });
@@ -52,8 +53,8 @@ const view = (r: CounterRecord) => ({ ...r, createdAt: r.createdAt.toISOString()
  * The counter's kept records (C8, C9) on the staff listener, for members with `counter.use`:
  * - `POST /api/staff/counter/records/:id/documents?title=…`: a paper scanned for the record (転出証明書, 委任状 …),
  *   kept as PDF at its own size;
- * - `GET /api/staff/counter/records?from&to&name&birthDate&number`: the records of a range of days (Japan's
- *   calendar; default the last 30 days, at most {@link MAX_SEARCH_DAYS}) whose persons match;
+ * - `GET /api/staff/counter/records?from&to&name&birthDate&number&keyword`: the records of a range of days (Japan's
+ *   calendar; default the last 30 days, at most {@link MAX_SEARCH_DAYS}) whose persons match, `keyword` part of an address or the 窓口メモ;
  * - `GET /api/staff/counter/records/:id` and `…/documents/:documentId` (the PDF, to display and print);
  * - `POST /api/staff/counter/records/:id/forms/:formId` (C7): a related form (住民票の写し等交付請求書, 印鑑登録申請書)
  *   from the same confirmed draft, printed with the record's confirmation number and kept with it.
@@ -116,7 +117,7 @@ export const counterRecordRoutes = (deps: ServerDeps): Router => {
     const locale = requestLocale(req);
     const query = Schema.decodeUnknownOption(SearchQuery)(req.query);
     if (query._tag === "None") return void fail(res, 400, "request.malformed", COUNTER_MESSAGES.badSearch[locale]);
-    const { from, to, name, birthDate, number } = query.value;
+    const { from, to, name, birthDate, number, keyword } = query.value;
     const today = japanCalendarDate(deps.clock.now());
     const last = to ?? today;
     const first = from ?? japanCalendarDate(new Date(japanMidnight(last).getTime() - 29 * DAY_MS));
@@ -127,7 +128,12 @@ export const counterRecordRoutes = (deps: ServerDeps): Router => {
     }
     const listed = await records.list({ from: start, to: end, limit: SCANNED });
     if (listed.isErr()) return void fail(res, 503, "storage.unavailable", COUNTER_MESSAGES.unavailable[locale]);
-    const search = { ...(name === undefined ? {} : { name }), ...(birthDate === undefined ? {} : { birthDate }), ...(number === undefined ? {} : { confirmationNumber: number }) };
+    const search = {
+      ...(name === undefined ? {} : { name }),
+      ...(birthDate === undefined ? {} : { birthDate }),
+      ...(number === undefined ? {} : { confirmationNumber: number }),
+      ...(keyword === undefined ? {} : { keyword }),
+    };
     const found = listed.value.filter((r) => matchesCounterSearch(r, search));
     const criteria = Object.keys(search).sort().join(",") || "range";
     const staffId = staffSessionOf(res).staff.id;

@@ -371,7 +371,7 @@ const ja = (): Manual => {
                 ordered: true,
                 list: [
                   `「${r.from}」「${r.to}」に、届出書を作成した日の範囲を入れます（最初は直近30日、366日まで）。`,
-                  `わかる条件を入れます。「${r.name}」は一部だけでも探せ、空白・全角半角・ひらがなカタカナの違いは区別しません。「${r.birthDate}」は昭和55年4月1日、S55.4.1、1980-04-01 のどの書き方でも入力できます。「${r.number}」は届出書に印刷された番号です。`,
+                  `わかる条件を入れます。「${r.name}」は一部だけでも探せ、空白・全角半角・ひらがなカタカナの違いは区別しません。「${r.birthDate}」は昭和55年4月1日、S55.4.1、1980-04-01 のどの書き方でも入力できます。「${r.number}」は届出書に印刷された番号です。「${r.keyword}」は新旧の住所か窓口メモの一部（委任状、建物名など）で探せます。`,
                   `「${r.search}」を押すと、新しい順に最大100件の記録が表示されます。「条件に合う記録がほかにもあります」と表示されたら、期間を短くするか条件を加えます。`,
                   `${r.colNumber}を押すと記録が開き、異動した人（生年月日は和暦と西暦）、住所、「${r.documentsHeading}」が表示されます。書類の「${r.open}」を押すとPDFがダウンロードされるので、開いて表示・印刷します。`,
                   `あとから届いた書類は、記録の「${r.addHeading}」でファイルと名前を指定して「${r.add}」を押すと保存されます。`,
@@ -731,7 +731,7 @@ const en = (): Manual => {
                 ordered: true,
                 list: [
                   `Under “${r.from}” and “${r.to}”, enter the days the form was made (the last 30 days at first, up to 366 days).`,
-                  `Enter what you know. “${r.name}” finds part of a name; spaces, full- and half-width, hiragana and katakana are not told apart. “${r.birthDate}” may be typed as 昭和55年4月1日, S55.4.1 or 1980-04-01. “${r.number}” is the number printed on the form.`,
+                  `Enter what you know. “${r.name}” finds part of a name; spaces, full- and half-width, hiragana and katakana are not told apart. “${r.birthDate}” may be typed as 昭和55年4月1日, S55.4.1 or 1980-04-01. “${r.number}” is the number printed on the form. “${r.keyword}” finds part of the new or previous address or of the counter memo (委任状, a building's name …).`,
                   `“${r.search}” lists up to 100 records, newest first. When it says more records match, shorten the period or add to the search.`,
                   `The ${r.colNumber.toLowerCase()} opens the record: the persons who moved (dates of birth in both calendars), the addresses and “${r.documentsHeading}”. “${r.open}” downloads a document's PDF: open it to view and print it.`,
                   `A document brought later is kept with “${r.add}” under “${r.addHeading}”, with its file and title.`,

@@ -61,6 +61,8 @@ export const recordMessages = {
     birthDateReading: (text: string) => `${text}として探します`,
     number: "確認番号",
     numberHelp: "届出書に印刷された番号です（例：20261125-7K3M9Q）。",
+    keyword: "住所または窓口メモ",
+    keywordHelp: "新旧の住所や窓口メモの一部で探せます（例：委任状、建物名）。",
     search: "検索",
     searching: "検索中…",
     clear: "条件を消す",
@@ -68,6 +70,7 @@ export const recordMessages = {
       if (p.field === "birthDate") return "生年月日を日付として読めません（例：昭和55年4月1日、1980-04-01）。";
       if (p.field === "name") return "氏名またはふりがなは50文字までで入力してください。";
       if (p.field === "number") return "確認番号は30文字までで入力してください。";
+      if (p.field === "keyword") return "住所または窓口メモは50文字までで入力してください。";
       if (p.code === "before_from") return "終了日は開始日と同じか、それより後の日にしてください。";
       if (p.code === "too_long") return "期間は366日までにしてください。";
       return p.field === "from" ? "開始日を日付で入力してください。" : "終了日を日付で入力してください。";
@@ -169,6 +172,8 @@ export const recordMessages = {
     birthDateReading: (text: string) => `Searching for ${text}`,
     number: "Confirmation number",
     numberHelp: "The number printed on the form (e.g. 20261125-7K3M9Q).",
+    keyword: "Address or counter memo",
+    keywordHelp: "Part of the new or previous address or of the counter memo (e.g. 委任状, a building's name).",
     search: "Search",
     searching: "Searching…",
     clear: "Clear",
@@ -176,6 +181,7 @@ export const recordMessages = {
       if (p.field === "birthDate") return "The date of birth is not a date (e.g. 昭和55年4月1日, 1980-04-01).";
       if (p.field === "name") return "The name may have up to 50 characters.";
       if (p.field === "number") return "The confirmation number may have up to 30 characters.";
+      if (p.field === "keyword") return "The address or memo text may have up to 50 characters.";
       if (p.code === "before_from") return "The last day must be the first day or later.";
       if (p.code === "too_long") return "Search a period of up to 366 days.";
       return p.field === "from" ? "Enter the first day as a date." : "Enter the last day as a date.";

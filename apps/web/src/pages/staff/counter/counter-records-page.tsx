@@ -31,6 +31,7 @@ const FIELD_IDS: Readonly<Record<keyof RecordSearchForm, string>> = {
   name: "counter-records-name",
   birthDate: "counter-records-birth-date",
   number: "counter-records-number",
+  keyword: "counter-records-keyword",
 };
 
 /**
@@ -136,6 +137,17 @@ export function CounterRecordsPage() {
           autoComplete="off"
           spellCheck={false}
           testId={FIELD_IDS.number}
+        />
+        <TextField
+          id={FIELD_IDS.keyword}
+          label={m.keyword}
+          help={m.keywordHelp}
+          value={form.keyword}
+          onChange={set("keyword")}
+          errors={errorsOf("keyword")}
+          size="medium"
+          autoComplete="off"
+          testId={FIELD_IDS.keyword}
         />
         <div className="filter-bar__actions">
           <button type="submit" className="button" aria-disabled={state.kind === "searching" || undefined} data-testid="counter-records-search">

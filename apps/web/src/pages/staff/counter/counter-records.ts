@@ -51,7 +51,7 @@ export const counterRecordPath = (id: string): string => `${COUNTER_RECORDS_PATH
 export const MAX_SEARCH_DAYS = 366;
 /** The days the search covers unless staff choose others (the server's default too): today and the 29 before. */
 export const DEFAULT_SEARCH_DAYS = 30;
-/** The longest name and confirmation number the server takes. */
+/** The longest name (and keyword) and confirmation number the server takes. */
 export const MAX_SEARCH_NAME_LENGTH = 50;
 export const MAX_SEARCH_NUMBER_LENGTH = 30;
 
@@ -78,17 +78,19 @@ export interface RecordSearchForm {
   readonly name: string;
   readonly birthDate: string;
   readonly number: string;
+  /** Part of an address or of the 窓口メモ. */
+  readonly keyword: string;
 }
 
 /** An empty search of the default period: the last 30 days up to `today` (Japan's day). */
-export const defaultRecordSearch = (today: string): RecordSearchForm => ({ from: addDays(today, -(DEFAULT_SEARCH_DAYS - 1)), to: today, name: "", birthDate: "", number: "" });
+export const defaultRecordSearch = (today: string): RecordSearchForm => ({ from: addDays(today, -(DEFAULT_SEARCH_DAYS - 1)), to: today, name: "", birthDate: "", number: "", keyword: "" });
 
 /** What is wrong with a search, by the input it is fixed in. */
 export type RecordSearchProblem =
   | { readonly field: "from" | "to"; readonly code: "invalid_date" }
   | { readonly field: "to"; readonly code: "before_from" }
   | { readonly field: "from"; readonly code: "too_long" }
-  | { readonly field: "name" | "number"; readonly code: "too_long" }
+  | { readonly field: "name" | "number" | "keyword"; readonly code: "too_long" }
   | { readonly field: "birthDate"; readonly code: "invalid_date" };
 
 /** A search checked: the query to send, with the birth date as ISO — or what to fix. */
@@ -105,6 +107,7 @@ export const checkRecordSearch = (form: RecordSearchForm): RecordSearchCheck => 
   const to = form.to.trim();
   const name = form.name.trim();
   const number = form.number.trim();
+  const keyword = form.keyword.trim();
   const birthText = form.birthDate.trim();
   if (from !== "" && !isCalendarDay(from)) problems.push({ field: "from", code: "invalid_date" });
   if (to !== "" && !isCalendarDay(to)) problems.push({ field: "to", code: "invalid_date" });
@@ -120,6 +123,7 @@ export const checkRecordSearch = (form: RecordSearchForm): RecordSearchCheck => 
     else problems.push({ field: "birthDate", code: "invalid_date" });
   }
   if (number.length > MAX_SEARCH_NUMBER_LENGTH) problems.push({ field: "number", code: "too_long" });
+  if (keyword.length > MAX_SEARCH_NAME_LENGTH) problems.push({ field: "keyword", code: "too_long" });
   if (problems.length > 0) return { ok: false, problems };
   const params = new URLSearchParams();
   if (from !== "") params.set("from", from);
@@ -127,6 +131,7 @@ export const checkRecordSearch = (form: RecordSearchForm): RecordSearchCheck => 
   if (name !== "") params.set("name", name);
   if (birthDate !== null) params.set("birthDate", birthDate);
   if (number !== "") params.set("number", number);
+  if (keyword !== "") params.set("keyword", keyword);
   return { ok: true, query: params.toString(), birthDate };
 };
 
