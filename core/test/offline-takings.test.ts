@@ -11,6 +11,12 @@ const entered = (day: string, procedureId: string, payment: Intake["payment"], t
     intake: { channel: "mail", receivedOn: day, payment, note: "", enteredBy: StaffId("s") },
   }) as unknown as Application;
 
+/** An application the resident submitted online: no intake record. */
+const online = (): Application => {
+  const { intake: _intake, ...rest } = entered("2026-11-24", "juminhyo", "cash", 300);
+  return rest as Application;
+};
+
 describe("offlineTakings (S5: fees paid outside the card books)", () => {
   it("sums by entry day, procedure and way of payment; refused and withdrawn requests' money is to be returned", () => {
     const report = offlineTakings(
@@ -21,7 +27,7 @@ describe("offlineTakings (S5: fees paid outside the card books)", () => {
         entered("2026-11-23", "juminhyo", "cash", 300, "withdrawn"),
         entered("2026-11-24", "juminhyo", "not_required", 0),
         entered("2026-11-25", "juminhyo", "cash", 300),
-        { ...entered("2026-11-24", "juminhyo", "cash", 300), intake: undefined } as Application,
+        online(),
       ],
       { from: "2026-11-23", to: "2026-11-24" },
     );

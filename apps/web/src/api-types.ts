@@ -256,6 +256,11 @@ export interface StaffDetail {
   readonly status: string;
   readonly statusLabel: Localized;
   readonly version: number;
+  /**
+   * When it was submitted (ISO instant) — for an application staff entered, when they typed it in: its Japan date
+   * is the "today" of its intake record's rules (S5). Sent by the reference server; optional for older ones.
+   */
+  readonly submittedAt?: string;
   readonly applicant: ApplicantInput;
   readonly request: NormalisedRequest;
   readonly fee: Fee;
@@ -326,6 +331,14 @@ export interface StaffIntakeView {
   readonly note: string;
   /** The staff member who typed it in (their id). */
   readonly enteredBy: string;
+  /** The last correction of the record (`PUT /api/staff/applications/:id/intake`): who (a staff id), when (ISO instant). Absent before any. */
+  readonly corrected?: { readonly by: string; readonly at: string };
+}
+
+/** Body of `PUT /api/staff/applications/:id/intake` (S5, `applications.process`): the corrected record against the version shown. */
+export interface IntakeCorrectionBody {
+  readonly intake: IntakeInput;
+  readonly expectedVersion: number;
 }
 
 /** A message in the development inbox. */

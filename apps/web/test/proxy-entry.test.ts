@@ -2,17 +2,23 @@ import { createElement, createRef } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseApiError } from "../src/api-result.ts";
-import type { Catalog, EnteredApplication, Procedure, StaffIntakeView } from "../src/api-types.ts";
+import type { Catalog, EnteredApplication, IntakeInput, Procedure, StaffIntakeView } from "../src/api-types.ts";
 import { I18nProvider } from "../src/i18n/i18n-context.tsx";
 import { arrangeFieldErrors, type ArrangedErrors } from "../src/pages/apply/application-form.ts";
+import { IntakeCorrectionForm } from "../src/pages/staff/proxy-entry/intake-correction.tsx";
 import { IntakeRecord } from "../src/pages/staff/proxy-entry/intake-record.tsx";
-import { PROXY_ENTRY_API, proxyEntryApi } from "../src/pages/staff/proxy-entry/proxy-entry-api.ts";
+import { intakeCorrectionUrl, PROXY_ENTRY_API, proxyEntryApi } from "../src/pages/staff/proxy-entry/proxy-entry-api.ts";
 import {
+  checkIntakeCorrection,
   checkProxyEntry,
   earliestReceivedOn,
   emptyProxyEntry,
+  entryDayOf,
   feeEstimate,
+  INTAKE_FIELD_IDS,
   INTAKE_IDS,
+  intakeInputOf,
+  toIntakeCorrectionBody,
   nextProxyEntry,
   nothingToPay,
   parseCopies,
@@ -436,6 +442,165 @@ describe("the intake record on the staff detail", () => {
 
   it("says there is no note rather than leaving the row empty", () => {
     expect(inJapanese(createElement(IntakeRecord, { intake: { ...intake, note: "" } }))).toContain('data-testid="intake-note">（なし）<');
+  });
+});
+
+describe("correcting the intake record on the staff detail", () => {
+  const view: StaffIntakeView = {
+    channel: "mail",
+    channelLabel: { ja: "郵送", en: "Mail" },
+    receivedOn: "2026-11-20",
+    payment: "postal_money_order",
+    paymentLabel: { ja: "定額小為替", en: "Postal money order" },
+    note: "定額小為替600円\n返信用封筒あり",
+    enteredBy: "staff-0001",
+  };
+  const ENTRY_DAY = "2026-11-25";
+  const context = { procedure: JUMINHYO, feeTotal: 710, entryDay: ENTRY_DAY };
+  const codes = (intake: IntakeInput, ctx: Parameters<typeof checkIntakeCorrection>[1] = context) =>
+    checkIntakeCorrection(intake, ctx, ja).map((e) => [e.field, e.code]);
+
+  it("opens filled with the record as it is; a channel or payment it does not know is to choose again", () => {
+    expect(intakeInputOf(view)).toEqual({ channel: "mail", receivedOn: "2026-11-20", payment: "postal_money_order", note: "定額小為替600円\n返信用封筒あり" });
+    expect(intakeInputOf({ ...view, channel: "fax", payment: "card" })).toMatchObject({ channel: "", payment: "" });
+  });
+
+  it("takes the day of entry in Japan's calendar as “today”, whatever the device's time zone", () => {
+    expect(entryDayOf("2026-11-25T05:00:00.000Z")).toBe("2026-11-25");
+    expect(entryDayOf("2026-11-24T15:00:00.000Z")).toBe("2026-11-25");
+    expect(entryDayOf("2026-11-24T14:59:59.999Z")).toBe("2026-11-24");
+    // A detail without it (an older server), or not an instant: today.
+    expect(entryDayOf(undefined, new Date("2026-12-01T03:00:00Z"))).toBe("2026-12-01");
+    expect(entryDayOf("yesterday", new Date("2026-12-01T03:00:00Z"))).toBe("2026-12-01");
+  });
+
+  it("checks by the entry's rules: no received date after the entry day nor 366 days before it", () => {
+    const on = (receivedOn: string) => codes({ ...intakeInputOf(view), receivedOn });
+    expect(on(ENTRY_DAY)).toEqual([]);
+    expect(on("2025-11-24")).toEqual([]);
+    expect(on("2026-11-26")).toEqual([["intake.receivedOn", "future_date"]]);
+    expect(on("2025-11-23")).toEqual([["intake.receivedOn", "out_of_range"]]);
+    expect(on("")).toEqual([["intake.receivedOn", "required"]]);
+    expect(on("2026-02-30")).toEqual([["intake.receivedOn", "invalid_date"]]);
+    // Said against the entry day, not today.
+    expect(checkIntakeCorrection({ ...intakeInputOf(view), receivedOn: "2026-11-26" }, context, ja)[0]?.message).toBe(ja.correction.receivedOnAfterEntry(ENTRY_DAY));
+    expect(ja.correction.receivedOnAfterEntry(ENTRY_DAY)).toContain("2026-11-25");
+  });
+
+  it("refuses phone and email for a signature procedure, and 「支払いなし」 unless the application's fee is 0 yen", () => {
+    expect(codes({ ...intakeInputOf(view), channel: "phone" })).toEqual([["intake.channel", "channel_not_allowed"]]);
+    expect(codes({ ...intakeInputOf(view), channel: "phone" }, { ...context, procedure: KAZEI })).toEqual([]);
+    // Not in the catalog (disabled since): the server decides.
+    expect(codes({ ...intakeInputOf(view), channel: "email" }, { ...context, procedure: undefined })).toEqual([]);
+    expect(codes({ ...intakeInputOf(view), payment: "not_required" })).toEqual([["intake.payment", "unknown_option"]]);
+    expect(codes({ ...intakeInputOf(view), payment: "not_required" }, { ...context, feeTotal: 0 })).toEqual([]);
+    expect(codes({ ...intakeInputOf(view), payment: "cash", note: "不足分 110円 受領" })).toEqual([]);
+    expect(codes({ ...intakeInputOf(view), note: "あ".repeat(501) })).toEqual([["intake.note", "too_long"]]);
+    expect(codes({ channel: "", receivedOn: ENTRY_DAY, payment: "", note: "" })).toEqual([
+      ["intake.channel", "required"],
+      ["intake.payment", "required"],
+    ]);
+  });
+
+  it("PUTs the four fields against the version shown, with the CSRF token, and reads the detail back", async () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    const answers = [
+      new Response(JSON.stringify({ id: "app 1", version: 4, intake: { ...view, corrected: { by: "staff-0002", at: "2026-11-26T01:00:00.000Z" } } }), { status: 200 }),
+      new Response(JSON.stringify({ error: { code: "application.concurrent_modification", message: "他の操作と競合しました" } }), { status: 409 }),
+      new Response(
+        JSON.stringify({
+          error: { code: "validation.failed", message: "入力内容を確認してください" },
+          errors: [{ field: "intake.receivedOn", code: "future_date", message: "受付日に未来の日付は入力できません" }],
+        }),
+        { status: 422 },
+      ),
+    ];
+    vi.stubGlobal("fetch", (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return Promise.resolve(answers.shift());
+    });
+    const body = toIntakeCorrectionBody({ ...intakeInputOf(view), payment: "cash", note: "不足分 110円 受領" }, 3);
+    expect(body).toEqual({ intake: { channel: "mail", receivedOn: "2026-11-20", payment: "cash", note: "不足分 110円 受領" }, expectedVersion: 3 });
+    const saved = await proxyEntryApi("ja").correctIntake("app 1", body, "csrf-token-1");
+    expect(calls[0]?.url).toBe("/api/staff/applications/app%201/intake");
+    expect(intakeCorrectionUrl("app 1")).toBe(calls[0]?.url);
+    expect(calls[0]?.init.method).toBe("PUT");
+    expect(calls[0]?.init.headers).toMatchObject({ "Content-Type": "application/json", "Accept-Language": "ja", "X-CSRF-Token": "csrf-token-1" });
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual(body);
+    expect(saved.ok && saved.data.version === 4 && saved.data.intake?.corrected?.by).toBe("staff-0002");
+    const conflict = await proxyEntryApi("ja").correctIntake("app 1", body, "csrf-token-1");
+    expect(conflict.ok ? null : [conflict.error.status, conflict.error.code]).toEqual([409, "application.concurrent_modification"]);
+    const refused = await proxyEntryApi("ja").correctIntake("app 1", body, "csrf-token-1");
+    expect(refused.ok ? null : arrangeFieldErrors(refused.error.fieldErrors, INTAKE_FIELD_IDS).byField.get("intake.receivedOn")).toEqual(["受付日に未来の日付は入力できません"]);
+  });
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  const renderCorrection = (values: IntakeInput, errors: ArrangedErrors | null = null, generalError: string | null = null, procedure: Procedure | null = JUMINHYO, free = false) =>
+    inJapanese(
+      createElement(IntakeCorrectionForm, {
+        procedure: procedure ?? undefined,
+        catalog: CATALOG,
+        deliveryMethodId: "post",
+        free,
+        entryDay: ENTRY_DAY,
+        values,
+        onChange: () => undefined,
+        errors,
+        generalError,
+        summaryRef: createRef<HTMLDivElement>(),
+        headingRef: createRef<HTMLHeadingElement>(),
+        busy: false,
+        onSubmit: () => undefined,
+        onCancel: () => undefined,
+        m: ja,
+      }),
+    );
+
+  it("shows the proxy entry's intake inputs, the received date bounded by the entry day, with 保存 and 取消", () => {
+    const html = renderCorrection(intakeInputOf(view));
+    const ids = idsOf(html);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    for (const id of INTAKE_FIELD_IDS) expect([id, ids.includes(id)]).toEqual([id, true]);
+    expect(html).toContain('<h3 id="intake-correction-heading" tabindex="-1">受付の記録を訂正</h3>');
+    expect(tagOf(html, INTAKE_IDS.receivedOn)).toContain(`max="${ENTRY_DAY}"`);
+    expect(tagOf(html, INTAKE_IDS.receivedOn)).toContain('min="2025-11-24"');
+    expect(tagOf(html, INTAKE_IDS.receivedOn)).toContain('value="2026-11-20"');
+    expect(html).toContain(ja.correction.receivedOnHelp("2025-11-24", ENTRY_DAY));
+    expect(html).not.toContain(ja.receivedOnHelp("2025-11-24"));
+    expect(tagOf(html, "intake.channel")).toContain("checked");
+    expect(tagOf(html, "intake.channel--phone")).toContain('disabled=""');
+    expect(tagOf(html, "intake.payment")).toContain("checked");
+    expect(tagOf(html, "intake.payment--not_required")).toContain('disabled=""');
+    expect(html).toContain("定額小為替600円\n返信用封筒あり</textarea>");
+    expect(html).toContain(`data-testid="intake-correction-save">${ja.correction.save}<`);
+    expect(html).toContain(`data-testid="intake-correction-cancel">${ja.correction.cancel}<`);
+    // The application's own fee decides 「支払いなし」; a procedure the catalog lacks disables no channel.
+    expect(tagOf(renderCorrection(intakeInputOf(view), null, null, JUMINHYO, true), "intake.payment--not_required")).not.toContain("disabled");
+    expect(tagOf(renderCorrection(intakeInputOf(view), null, null, null), "intake.channel--phone")).not.toContain("disabled");
+  });
+
+  it("places each message beside its input and in the error summary; a refusal that is no input's above the inputs", () => {
+    const values = { ...intakeInputOf(view), receivedOn: "2026-11-26", payment: "not_required" as const };
+    const errors = arrangeFieldErrors(checkIntakeCorrection(values, context, ja), INTAKE_FIELD_IDS);
+    const html = renderCorrection(values, errors);
+    expect(html).toContain('data-testid="intake.receivedOn-error"');
+    expect(html).toContain(ja.correction.receivedOnAfterEntry(ENTRY_DAY));
+    expect(html).toContain('data-testid="intake.payment-error"');
+    expect(tagOf(html, "intake.receivedOn")).toContain('aria-invalid="true"');
+    const summary = /<div class="error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? "";
+    expect([...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])).toEqual(["intake.receivedOn", "intake.payment"]);
+    expect(renderCorrection(intakeInputOf(view), null, ja.correction.forbidden)).toContain('data-testid="intake-correction-error"');
+  });
+
+  it("the record says when it was last corrected, and by which staff member (an id, as who entered it)", () => {
+    const html = inJapanese(createElement(IntakeRecord, { intake: { ...view, corrected: { by: "staff-0002", at: "2026-11-26T01:05:00.000Z" } } }));
+    const row = /<div class="summary-list__row"><dt class="summary-list__key">最終訂正<\/dt><dd[^>]*data-testid="intake-corrected">(.*?)<\/dd>/.exec(html)?.[1] ?? "";
+    expect(row).toContain('<time dateTime="2026-11-26T01:05:00.000Z">2026/11/26 10:05</time>');
+    expect(row).toContain("（訂正した職員ID: staff-0002）");
+    expect(inJapanese(createElement(IntakeRecord, { intake: view }))).not.toContain("最終訂正");
+    // What the page adds (the correction) goes inside the section.
+    expect(inJapanese(createElement(IntakeRecord, { intake: view }, createElement("p", { id: "added" })))).toMatch(/<p id="added"><\/p><\/section>$/);
   });
 });
 

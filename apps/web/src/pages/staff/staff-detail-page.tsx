@@ -4,6 +4,7 @@ import {
   COMMANDS_WITH_REASON,
   STAFF_COMMANDS,
   type Catalog,
+  type Procedure,
   type StaffCommand,
   type StaffDetail,
 } from "../../api-types.ts";
@@ -23,6 +24,7 @@ import { useLoad } from "../../hooks/use-load.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { StaffNav } from "./staff-nav.tsx";
 import { MoneyPanel } from "./fees/money-panel.tsx";
+import { IntakeCorrection } from "./proxy-entry/intake-correction.tsx";
 import { IntakeRecord } from "./proxy-entry/intake-record.tsx";
 import { useSignedInStaff, useStaffPermissions } from "./staff-session.tsx";
 
@@ -39,6 +41,7 @@ export function StaffDetailPage({ id }: { readonly id: string }) {
   // Only to show names instead of ids for the delivery method and the extra answers.
   const catalog = useLoad((signal) => api.procedures(signal), "procedures");
   const data = detail.state.kind === "ok" ? detail.state.data : null;
+  const catalogData = catalog.state.kind === "ok" ? catalog.state.data : null;
   usePageTitle(data === null ? t.staff.listTitle : t.staff.detailTitle(data.receiptNumber));
 
   const expired = detail.state.kind === "error" && detail.state.error.status === 401;
@@ -168,7 +171,30 @@ export function StaffDetailPage({ id }: { readonly id: string }) {
           />
 
           {/* S5: entered by staff for the resident (代理入力): how the request came. */}
-          {data.intake !== undefined && data.intake !== null && <IntakeRecord intake={data.intake} />}
+          {/* Processors correct it (the same permission as the commands), once the catalog says the procedure's rules. */}
+          {data.intake !== undefined && data.intake !== null && (
+            <IntakeRecord intake={data.intake}>
+              {can("applications.process") && catalog.state.kind !== "loading" && (
+                <IntakeCorrection
+                  detail={data}
+                  intake={data.intake}
+                  procedure={procedureOf(data, catalogData)}
+                  catalog={catalogData}
+                  onSaved={(next) => {
+                    detail.set(next);
+                    setError(null);
+                    setNotice(null);
+                  }}
+                  onConflict={(message) => {
+                    // As for a command: say so, and show what it is now.
+                    setNotice(null);
+                    setError(message);
+                    detail.reload();
+                  }}
+                />
+              )}
+            </IntakeRecord>
+          )}
 
           {/* Only processors act on applications: a viewer is not shown commands the server would refuse. */}
           {can("applications.process") && (
@@ -252,7 +278,7 @@ export function StaffDetailPage({ id }: { readonly id: string }) {
 
           <h2>{t.staff.requestHeading}</h2>
           <DefinitionList
-            rows={requestRows(data, catalog.state.kind === "ok" ? catalog.state.data : null, t.form, pick)}
+            rows={requestRows(data, catalogData, t.form, pick)}
           />
 
           <h2>{t.staff.feeHeading}</h2>
@@ -303,6 +329,12 @@ export function StaffDetailPage({ id }: { readonly id: string }) {
   );
 }
 
+/** The application's procedure in the catalog, if it lists it. */
+function procedureOf(data: StaffDetail, catalog: Catalog | null): Procedure | undefined {
+  // The documented detail names its procedure without its id: fall back to matching the Japanese name.
+  return catalog?.procedures.find((p) => (data.procedureId !== undefined ? p.id === data.procedureId : p.name.ja === data.procedureName.ja));
+}
+
 /** The request's rows, with catalog names where the catalog knows the ids (raw ids otherwise). */
 function requestRows(
   data: StaffDetail,
@@ -311,10 +343,7 @@ function requestRows(
   pick: (text: Localized) => string,
 ): { label: string; value: string }[] {
   const delivery = catalog?.deliveryMethods.find((m) => m.id === data.request.deliveryMethodId);
-  // The documented detail names its procedure without its id: fall back to matching the Japanese name.
-  const procedure = catalog?.procedures.find((p) =>
-    data.procedureId !== undefined ? p.id === data.procedureId : p.name.ja === data.procedureName.ja,
-  );
+  const procedure = procedureOf(data, catalog);
   return [
     { label: labels.copies, value: String(data.request.copies) },
     { label: labels.deliveryMethod, value: delivery === undefined ? data.request.deliveryMethodId : pick(delivery.name) },

@@ -19,19 +19,26 @@ export function IntakeFields({
   errorsOf,
   today,
   m,
+  free: knownFree,
+  receivedOnHelp,
 }: {
-  readonly procedure: Procedure;
+  /** The procedure's rules (the staff detail may not find it in the catalog: then no channel is disabled, the server decides). */
+  readonly procedure: Pick<Procedure, "requiresSignature" | "feePerCopy" | "deliveryMethodIds">;
   readonly catalog: Pick<Catalog, "deliveryMethods">;
   /** The delivery method chosen so far (the postage decides whether anything is owed). */
   readonly deliveryMethodId: string;
   readonly intake: IntakeInput;
   readonly onChange: (intake: IntakeInput) => void;
   readonly errorsOf: (id: string) => readonly string[];
-  /** Today in Japan, `YYYY-MM-DD`. */
+  /** Today in Japan, `YYYY-MM-DD` (a correction: the day the application was entered) — the latest received date. */
   readonly today: string;
   readonly m: ProxyEntryMessages;
+  /** Whether nothing is owed, when it is known (a stored application's fee); worked out from the procedure otherwise. */
+  readonly free?: boolean;
+  /** The received date's help, when "today" is not today (a correction). */
+  readonly receivedOnHelp?: string;
 }) {
-  const free = nothingToPay(procedure, catalog, deliveryMethodId);
+  const free = knownFree ?? nothingToPay(procedure, catalog, deliveryMethodId);
   const earliest = earliestReceivedOn(today);
   return (
     <fieldset className="form-section">
@@ -53,7 +60,7 @@ export function IntakeFields({
         value={intake.receivedOn}
         onChange={(receivedOn) => onChange({ ...intake, receivedOn })}
         required
-        help={m.receivedOnHelp(earliest)}
+        help={receivedOnHelp ?? m.receivedOnHelp(earliest)}
         errors={errorsOf(INTAKE_IDS.receivedOn)}
         min={earliest}
         max={today}

@@ -1,14 +1,19 @@
 import { calculateFee, earliestReceivedOn, japanCalendarDate, splitIsoDate, toHalfWidthAscii, type DeliveryMethod as CoreDeliveryMethod, type Procedure as CoreProcedure } from "@madoguchi/core";
 import {
   IDENTIFYING_CHANNELS,
+  INTAKE_CHANNELS,
+  INTAKE_PAYMENTS,
   MAX_INTAKE_NOTE_LENGTH,
   type Catalog,
   type Fee,
   type FieldError,
   type IntakeChannel,
+  type IntakeCorrectionBody,
   type IntakeInput,
+  type IntakePayment,
   type Procedure,
   type ProxyEntryBody,
+  type StaffIntakeView,
 } from "../../../api-types.ts";
 import type { Locale } from "../../../i18n/locale.ts";
 import { emptyForm, formFieldIds, toPrepareBody, type FormValues } from "../../apply/application-form.ts";
@@ -78,7 +83,7 @@ export const nextProxyEntry = (previous: ProxyEntryValues, procedure: Procedure 
 };
 
 /** Whether a request received by `channel` may be entered for the procedure (a signature one: mail, counter, paper). */
-export const channelAllowed = (procedure: Procedure, channel: IntakeChannel): boolean =>
+export const channelAllowed = (procedure: Pick<Procedure, "requiresSignature">, channel: IntakeChannel): boolean =>
   !procedure.requiresSignature || IDENTIFYING_CHANNELS.includes(channel);
 
 /**
@@ -86,7 +91,7 @@ export const channelAllowed = (procedure: Procedure, channel: IntakeChannel): bo
  * (at least one) plus the postage is 0 exactly when both are 0, whatever the number of copies: the chosen delivery
  * method's postage, or every offered one's while none is chosen.
  */
-export const nothingToPay = (procedure: Procedure, catalog: Pick<Catalog, "deliveryMethods">, deliveryMethodId: string): boolean => {
+export const nothingToPay = (procedure: Pick<Procedure, "feePerCopy" | "deliveryMethodIds">, catalog: Pick<Catalog, "deliveryMethods">, deliveryMethodId: string): boolean => {
   if (procedure.feePerCopy !== 0) return false;
   const ids = deliveryMethodId === "" ? procedure.deliveryMethodIds : [deliveryMethodId];
   return ids.every((id) => catalog.deliveryMethods.find((m) => m.id === id)?.postage === 0);
@@ -155,33 +160,104 @@ export const proxyEntryFieldIds = (procedure: Procedure | undefined): readonly s
 const lengthOf = (text: string): number => Array.from(text).length;
 
 /**
+ * The rules an intake record is checked by, here as on the server: the procedure (a signature one refuses phone and
+ * email; unknown: the server decides), whether nothing is owed (「支払いなし」 allowed; `null`: unknown, the server
+ * decides), and the latest received date accepted (`today`: the day of entry).
+ */
+export interface IntakeRules {
+  readonly procedure: Pick<Procedure, "requiresSignature"> | undefined;
+  readonly free: boolean | null;
+  /** `YYYY-MM-DD`, Japan's calendar: no received date after it, none more than 366 days before it. */
+  readonly today: string;
+}
+
+/** The intake's own checks (the channel, the received date, the payment, the note), as field errors in the server's shape. */
+export const checkIntake = (intake: IntakeInput, rules: IntakeRules, check: ProxyEntryMessages["check"]): readonly FieldError[] => {
+  const errors: FieldError[] = [];
+  const add = (field: string, code: string, message: string) => errors.push({ field, code, message });
+  const { procedure, free, today } = rules;
+  const { channel, receivedOn, payment, note } = intake;
+  if (channel === "") add(INTAKE_IDS.channel, "required", check.channelRequired);
+  else if (procedure !== undefined && !channelAllowed(procedure, channel)) add(INTAKE_IDS.channel, "channel_not_allowed", check.channelNotAllowed);
+  const earliest = earliestReceivedOn(today);
+  if (receivedOn.trim() === "") add(INTAKE_IDS.receivedOn, "required", check.receivedOnRequired);
+  else if (splitIsoDate(receivedOn) === null) add(INTAKE_IDS.receivedOn, "invalid_date", check.receivedOnFormat);
+  else if (receivedOn > today) add(INTAKE_IDS.receivedOn, "future_date", check.receivedOnFuture);
+  else if (receivedOn < earliest) add(INTAKE_IDS.receivedOn, "out_of_range", check.receivedOnTooOld(earliest));
+  if (payment === "") add(INTAKE_IDS.payment, "required", check.paymentRequired);
+  else if (payment === "not_required" && free === false) add(INTAKE_IDS.payment, "unknown_option", check.paymentFeeDue);
+  if (lengthOf(note) > MAX_INTAKE_NOTE_LENGTH) add(INTAKE_IDS.note, "too_long", check.noteTooLong(MAX_INTAKE_NOTE_LENGTH, lengthOf(note)));
+  return errors;
+};
+
+/**
  * What the page checks before sending (the rules of the intake, which it knows exactly): each as a field error in
  * the server's shape, so that both kinds are shown alike. The applicant's and the request's own rules (formats,
  * kana, dates of birth) are the server's: it answers every one at once.
  */
 export const checkProxyEntry = (values: ProxyEntryValues, catalog: Catalog, today: string, m: ProxyEntryMessages): readonly FieldError[] => {
-  const errors: FieldError[] = [];
-  const add = (field: string, code: string, message: string) => errors.push({ field, code, message });
   const procedure = catalog.procedures.find((p) => p.id === values.procedureId);
-  if (procedure === undefined) add(PROCEDURE_ID, "required", m.check.procedureRequired);
-  const { channel, receivedOn, payment, note } = values.intake;
-  if (channel === "") add(INTAKE_IDS.channel, "required", m.check.channelRequired);
-  else if (procedure !== undefined && !channelAllowed(procedure, channel)) add(INTAKE_IDS.channel, "channel_not_allowed", m.check.channelNotAllowed);
-  const earliest = earliestReceivedOn(today);
-  if (receivedOn.trim() === "") add(INTAKE_IDS.receivedOn, "required", m.check.receivedOnRequired);
-  else if (splitIsoDate(receivedOn) === null) add(INTAKE_IDS.receivedOn, "invalid_date", m.check.receivedOnFormat);
-  else if (receivedOn > today) add(INTAKE_IDS.receivedOn, "future_date", m.check.receivedOnFuture);
-  else if (receivedOn < earliest) add(INTAKE_IDS.receivedOn, "out_of_range", m.check.receivedOnTooOld(earliest));
-  if (payment === "") add(INTAKE_IDS.payment, "required", m.check.paymentRequired);
-  else if (payment === "not_required" && procedure !== undefined && !nothingToPay(procedure, catalog, values.application.deliveryMethodId)) {
-    add(INTAKE_IDS.payment, "unknown_option", m.check.paymentFeeDue);
-  }
-  if (lengthOf(note) > MAX_INTAKE_NOTE_LENGTH) add(INTAKE_IDS.note, "too_long", m.check.noteTooLong(MAX_INTAKE_NOTE_LENGTH, lengthOf(note)));
-  return errors;
+  const free = procedure === undefined ? null : nothingToPay(procedure, catalog, values.application.deliveryMethodId);
+  const procedureErrors: readonly FieldError[] = procedure === undefined ? [{ field: PROCEDURE_ID, code: "required", message: m.check.procedureRequired }] : [];
+  return [...procedureErrors, ...checkIntake(values.intake, { procedure, free, today }, m.check)];
 };
 
 /** The body of `POST /api/staff/applications`: the resident form's body (as typed), the resident's language, the intake. */
 export const toProxyEntryBody = (values: ProxyEntryValues, submissionKey: string): ProxyEntryBody => ({
   ...toPrepareBody(values.procedureId, values.locale, submissionKey, values.application),
   intake: { channel: values.intake.channel, receivedOn: values.intake.receivedOn, payment: values.intake.payment, note: values.intake.note },
+});
+
+/*
+ * Correcting the intake record on the staff detail (`PUT /api/staff/applications/:id/intake`): the entry's rules,
+ * with the day the application was entered as "today".
+ */
+
+/** The intake inputs in the order of the form (the error summary lists errors so). */
+export const INTAKE_FIELD_IDS: readonly string[] = [INTAKE_IDS.channel, INTAKE_IDS.receivedOn, INTAKE_IDS.payment, INTAKE_IDS.note];
+
+const isChannel = (value: string): value is IntakeChannel => (INTAKE_CHANNELS as readonly string[]).includes(value);
+const isPayment = (value: string): value is IntakePayment => (INTAKE_PAYMENTS as readonly string[]).includes(value);
+
+/** The correction form, filled with the record as it is (a channel or payment this page does not know: to choose again). */
+export const intakeInputOf = (view: StaffIntakeView): IntakeInput => ({
+  channel: isChannel(view.channel) ? view.channel : "",
+  receivedOn: view.receivedOn,
+  payment: isPayment(view.payment) ? view.payment : "",
+  note: view.note,
+});
+
+/**
+ * The day the application was entered, in Japan (`YYYY-MM-DD`): the latest received date a correction accepts. From
+ * the detail's `submittedAt`; a detail without it (an older server) falls back on today.
+ */
+export const entryDayOf = (submittedAt: string | undefined, now: Date = new Date()): string => {
+  const at = submittedAt === undefined ? Number.NaN : Date.parse(submittedAt);
+  return japanCalendarDate(Number.isNaN(at) ? now : new Date(at));
+};
+
+/** What the detail knows of the application the rules need: its procedure (when the catalog has it) and its fee. */
+export interface IntakeCorrectionContext {
+  readonly procedure: Pick<Procedure, "requiresSignature"> | undefined;
+  /** The fee charged (`detail.fee.total`): 「支払いなし」 only at 0 yen, as the server decides. */
+  readonly feeTotal: number;
+  /** {@link entryDayOf} the application. */
+  readonly entryDay: string;
+}
+
+/** The rules of a correction: the entry's, with the entry day as "today" and the application's own fee. */
+export const intakeCorrectionRules = (context: IntakeCorrectionContext): IntakeRules => ({
+  procedure: context.procedure,
+  free: context.feeTotal === 0,
+  today: context.entryDay,
+});
+
+/** The correction's checks before sending: {@link checkIntake}, a date after the entry day said so. */
+export const checkIntakeCorrection = (intake: IntakeInput, context: IntakeCorrectionContext, m: ProxyEntryMessages): readonly FieldError[] =>
+  checkIntake(intake, intakeCorrectionRules(context), { ...m.check, receivedOnFuture: m.correction.receivedOnAfterEntry(context.entryDay) });
+
+/** The body of `PUT /api/staff/applications/:id/intake`: the four fields as typed, against the version shown. */
+export const toIntakeCorrectionBody = (intake: IntakeInput, expectedVersion: number): IntakeCorrectionBody => ({
+  intake: { channel: intake.channel, receivedOn: intake.receivedOn, payment: intake.payment, note: intake.note },
+  expectedVersion,
 });

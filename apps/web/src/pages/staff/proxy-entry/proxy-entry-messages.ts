@@ -72,6 +72,27 @@ const ja = {
     note: "受付メモ",
     noNote: "（なし）",
     enteredBy: "入力した職員（ID）",
+    corrected: "最終訂正",
+    /** When, and who (a staff id, as 入力した職員). */
+    correctedBy: (staffId: string) => `（訂正した職員ID: ${staffId}）`,
+  },
+  // Correcting the intake record on the staff detail.
+  correction: {
+    open: "受付の記録を訂正",
+    heading: "受付の記録を訂正",
+    intro: (entryDay: string) =>
+      `代理入力のときと同じ決まりで確かめます。受付日は、この申請を入力した日（${entryDay}）までの日付にしてください。訂正すると、訂正した職員と日時が記録されます。`,
+    receivedOnHelp: (earliest: string, entryDay: string) =>
+      `申請書が届いた日（窓口・電話では受け付けた日）です。${earliest}から入力した日（${entryDay}）までの日付を、2026-04-01 の形で入力できます。`,
+    receivedOnAfterEntry: (entryDay: string) => `受付日に、この申請を入力した日（${entryDay}）より後の日付は入力できません。`,
+    save: "保存",
+    saving: "保存しています…",
+    cancel: "取消",
+    saved: "受付の記録を訂正しました。",
+    unchanged: "受付の記録は変わっていません（訂正する内容がありませんでした）。",
+    conflict: "ほかの職員が先にこの申請を変更しました。最新の内容を表示しています。受付の記録を確かめてから、もう一度訂正してください。",
+    notEnteredByStaff: "この申請は申請者がオンラインで申請したもので、訂正する受付の記録がありません。",
+    forbidden: "この申請の受付の記録を訂正する権限がありません。",
   },
 };
 
@@ -139,6 +160,25 @@ const en: typeof ja = {
     note: "Intake note",
     noNote: "(none)",
     enteredBy: "Entered by (staff ID)",
+    corrected: "Last corrected",
+    correctedBy: (staffId: string) => ` (by staff ID ${staffId})`,
+  },
+  correction: {
+    open: "Correct the intake record",
+    heading: "Correct the intake record",
+    intro: (entryDay: string) =>
+      `Checked by the same rules as the entry. The received date must be on or before the day this application was entered (${entryDay}). The correction records who made it and when.`,
+    receivedOnHelp: (earliest: string, entryDay: string) =>
+      `The day the request arrived (at the counter or by phone: the day it was taken). From ${earliest} to the day it was entered (${entryDay}), written as 2026-04-01.`,
+    receivedOnAfterEntry: (entryDay: string) => `The received date cannot be after the day this application was entered (${entryDay}).`,
+    save: "Save",
+    saving: "Saving…",
+    cancel: "Cancel",
+    saved: "The intake record is corrected.",
+    unchanged: "The intake record is unchanged (there was nothing to correct).",
+    conflict: "Another staff member changed this application first. The latest version is shown: check the intake record, then correct it again.",
+    notEnteredByStaff: "The resident applied online: this application has no intake record to correct.",
+    forbidden: "You may not correct the intake record of this application.",
   },
 };
 
