@@ -14,7 +14,8 @@ import { copy, type MemoryState } from "./memory-state.ts";
 
 /** A kept record: its data without documents, and its documents with their PDFs, oldest first. */
 interface KeptRecord {
-  readonly record: Omit<CounterRecord, "documents">;
+  /** Replaced whole when its memo changes (C6). */
+  record: Omit<CounterRecord, "documents">;
   readonly documents: NewCounterDocument[];
 }
 
@@ -74,6 +75,16 @@ export const memoryCounterRecordStore = (state: MemoryState): CounterRecordStore
         const failed = audited(op, audit);
         if (failed !== null) return errAsync(failed);
         found.documents.push(copy(document));
+        return okAsync(true);
+      }),
+
+    changeMemo: (recordId, memo, audit) =>
+      guard("counter-record-store.changeMemo", () => {
+        const found = kept.get(recordId);
+        if (found === undefined) return okAsync(false);
+        const failed = audited("counter-record-store.changeMemo", audit);
+        if (failed !== null) return errAsync(failed);
+        found.record = { ...found.record, summary: { ...found.record.summary, memo } };
         return okAsync(true);
       }),
 

@@ -156,6 +156,38 @@ export const mikroOrmCounterRecordStore = (db: OpenedOrm, keyStore: KeyStore): C
       });
     },
 
+    changeMemo: (recordId, memo, audit) => {
+      const op = "counter-record-store.changeMemo";
+      return runStorageOp(op, async (): Promise<Result<boolean, StorageError>> => {
+        const raw = (await db.em().execute(`select ${RECORD_COLUMNS} from ${records} where id = ?`, [recordId]))[0];
+        if (raw === undefined) return ok(false);
+        const row = recordRowOf(raw);
+        if (row === null) return corrupt(op);
+        const key = await unwrap(op, recordId, row.wrapped_key, Number(row.key_version));
+        if (key.isErr()) return err(key.error);
+        let summary: Uint8Array;
+        try {
+          const record = recordOf(row, [], key.value);
+          if (record === null) return corrupt(op);
+          summary = sealSummary(key.value, { id: recordId, summary: { ...record.summary, memo } }, Number(row.key_version));
+        } finally {
+          key.value.fill(0);
+        }
+        const outcome = await db.em().transactional(async (tx): Promise<"gone" | "changed" | "replaced"> => {
+          // Only over the summary that was read: a memo changed meanwhile by someone else (or a record purged and
+          // created again under the same id) is not overwritten with a summary built from the older one.
+          const current = (await tx.execute(`select sealed_summary from ${records} where id = ?${forUpdate}`, [recordId]))[0];
+          if (current === undefined) return "gone";
+          if (!(current["sealed_summary"] instanceof Uint8Array) || !Buffer.from(current["sealed_summary"]).equals(Buffer.from(row.sealed_summary))) return "replaced";
+          await tx.execute(`update ${records} set sealed_summary = ? where id = ?`, [Buffer.from(summary), recordId], "run");
+          await appendAuditEntries(tx, db.dialect, audit);
+          return "changed";
+        });
+        if (outcome === "replaced") return err(storageError(op, "conflict", "the record changed meanwhile"));
+        return ok(outcome === "changed");
+      });
+    },
+
     get: (id) => {
       const op = "counter-record-store.get";
       return runStorageOp(op, async (): Promise<Result<CounterRecord | null, StorageError>> => {

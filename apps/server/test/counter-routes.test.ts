@@ -162,6 +162,31 @@ describe("the no-writing counter: a scanned 転出証明書 becomes a 住民異�
     expect(JSON.stringify(looks)).not.toContain("国保");
   });
 
+  it("changes the 窓口メモ of a kept record after printing, audited without its text (C6)", async () => {
+    const memoUrl = (id: string) => `${server.staffUrl}/api/staff/counter/records/${id}/memo`;
+    const put = (id: string, body: unknown, headers: Record<string, string> = clerk.headers) => call(memoUrl(id), { method: "PUT", headers, body });
+    const changed = await put(recordId, { memo: "  本人確認：在留カード\n後日、委任状を持参（代理人 見本 花子）  " });
+    expect(changed.status).toBe(200);
+    expect(changed.body.record.summary.memo).toBe("本人確認：在留カード\n後日、委任状を持参（代理人 見本 花子）");
+    expect(changed.body.record.confirmationNumber).toBe(printedNumber);
+    expect((await call(`${server.staffUrl}/api/staff/counter/records/${recordId}`, { headers: clerk.headers })).body.record.summary.memo).toContain("委任状を持参");
+    const found = await call(`${server.staffUrl}/api/staff/counter/records?keyword=${encodeURIComponent("委任状を持参")}`, { headers: clerk.headers });
+    expect(found.body.records.map((r: { id: string }) => r.id)).toEqual([recordId]);
+
+    const tooLong = await put(recordId, { memo: "𠮷".repeat(1001) });
+    expect([tooLong.status, tooLong.body.error.code]).toEqual([400, "counter.invalid_memo"]);
+    expect((await put(recordId, { memo: 5 })).status).toBe(400);
+    expect((await put("no-such-record", { memo: "x" })).status).toBe(404);
+    const outsider = await staffWithSession(server, "memo-outsider");
+    expect((await put(recordId, { memo: "x" }, outsider.headers)).status).toBe(403);
+
+    const entries = (await server.deps.auditLog.read({ actions: ["counter.memo_changed"], afterSeq: 0, limit: 10 }))._unsafeUnwrap();
+    expect(entries.map((e) => [e.actor.id, e.target, e.details])).toEqual([[clerk.id, { kind: "counter_record", id: recordId }, { length: 31 }]]);
+    expect(JSON.stringify(entries)).not.toContain("委任状");
+    // Put the memo back for the tests below.
+    expect((await put(recordId, { memo: "本人確認：在留カード\n国保の手続を案内済み" })).status).toBe(200);
+  });
+
   it("prints the related forms from the same draft with the record's number, and keeps them with it (C7)", async () => {
     const related = (formId: string, body: unknown, id = recordId) =>
       fetch(`${server.staffUrl}/api/staff/counter/records/${id}/forms/${formId}`, { method: "POST", headers: { ...clerk.headers, "content-type": "application/json" }, body: JSON.stringify(body) });

@@ -123,6 +123,23 @@ export const describeCounterRecordStoreContract = (adapterName: string, make: Ma
         expect(await auditActions(auditLog)).toEqual([`counter.document_stored:${r.id}`, `counter.document_stored:${r.id}`]);
       }));
 
+    it("changes the 窓口メモ alone, with its audit entry; a memo for no record changes nothing", () =>
+      withRecords(make, async ({ records, auditLog }) => {
+        const r = record(7);
+        const form = formOf(r);
+        await okValue(records.create(r, form, []));
+        const memo = "委任状あり（代理人 𠮷野 髙子）\n後日、国保の手続に来庁予定";
+        expect(await okValue(records.changeMemo(r.id, memo, [entry("counter.memo_changed", T0, r.id)]))).toBe(true);
+        const changed = { ...r, summary: { ...r.summary, memo } };
+        expect(await okValue(records.get(r.id))).toEqual(withDocs(changed, form));
+        expect((await okValue(records.list({ from: T0, to: new Date(T0.getTime() + DAY), limit: 10 }))).find((x) => x.id === r.id)?.summary.memo).toBe(memo);
+        expect(await okValue(records.readDocument(r.id, form.id))).toEqual(form.pdf);
+        expect(await okValue(records.changeMemo(r.id, "", []))).toBe(true);
+        expect((await okValue(records.get(r.id)))?.summary).toEqual({ ...r.summary, memo: "" });
+        expect(await okValue(records.changeMemo("no-such-record", memo, [entry("counter.memo_changed", T0, "no-such-record")]))).toBe(false);
+        expect(await auditActions(auditLog)).toEqual([`counter.memo_changed:${r.id}`]);
+      }));
+
     it("refuses a document id the record already has (conflict), appending nothing", () =>
       withRecords(make, async ({ records, auditLog }) => {
         const r = record(6);
@@ -187,8 +204,9 @@ export const describeCounterRecordStoreContract = (adapterName: string, make: Ma
         const r = record(30);
         await okValue(records.create(r, formOf(r), []));
         await okValue(records.attach(r.id, document("scan-x", "scan", "転出証明書", T0, pdf("scan at rest")), []));
+        await okValue(records.changeMemo(r.id, "代理人 ためし 花子", []));
         const atRest = Buffer.from(await bytesAtRest());
-        for (const secret of ["見本", "𠮷野", "ためし市", "みほん市中央", "ミホン", PDF_MARKER]) {
+        for (const secret of ["見本", "𠮷野", "ためし市", "みほん市中央", "ミホン", "代理人", PDF_MARKER]) {
           expect(atRest.includes(Buffer.from(secret, "utf8")), `${secret} at rest`).toBe(false);
           expect(atRest.includes(Buffer.from(secret, "utf16le")), `${secret} at rest (UTF-16)`).toBe(false);
         }

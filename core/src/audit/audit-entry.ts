@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = [
   "counter.scan_read",
   "counter.form_printed",
   "counter.document_stored",
+  "counter.memo_changed",
   "counter.records_searched",
   "counter.record_viewed",
   "counter.document_viewed",

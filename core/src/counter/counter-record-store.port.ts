@@ -31,6 +31,11 @@ export interface CounterRecordStore {
    * has a document with that id (nothing appended in either case).
    */
   attach(recordId: string, document: NewCounterDocument, audit: readonly AuditEntryDraft[]): ResultAsync<boolean, StorageError>;
+  /**
+   * C6: replaces the 窓口メモ of the record's summary (sealed as the summary is), the rest of the record untouched;
+   * false when there is no such record (nothing appended then).
+   */
+  changeMemo(recordId: string, memo: string, audit: readonly AuditEntryDraft[]): ResultAsync<boolean, StorageError>;
   /** The record with its summary and documents' infos, or null. */
   get(id: string): ResultAsync<CounterRecord | null, StorageError>;
   /**

@@ -3,6 +3,9 @@ import { err, ok, type Result } from "neverthrow";
 import { OCR_REVIEW_REASONS } from "./ocr-engine.port.ts";
 import { MAX_COUNTER_MEMO_LENGTH, MAX_NOTIFICATION_PERSONS, NOTIFICATION_FIELD_KEYS, NOTIFICATION_KINDS, PERSON_FIELD_KEYS, type ResidenceNotificationDraft } from "./residence-notification.ts";
 
+/** C6 窓口メモ: at most {@link MAX_COUNTER_MEMO_LENGTH} characters (code points: 𠮷 is one); in a draft and when changed on a kept record. */
+export const CounterMemoSchema = Schema.String.check(Schema.makeFilter((s: string) => [...s].length <= MAX_COUNTER_MEMO_LENGTH));
+
 const Text = Schema.String.check(Schema.isMaxLength(1000));
 const Fraction = Schema.Number.check(Schema.isGreaterThanOrEqualTo(0), Schema.isLessThanOrEqualTo(1));
 const Reason = Schema.Literals([...OCR_REVIEW_REASONS, "taken_from_destination", "taken_from_planned_date", "assumed_same_head", "taken_from_card_address"]);
@@ -44,7 +47,7 @@ export const ResidenceNotificationDraftSchema = Schema.Struct({
   ).check(Schema.isMaxLength(20)),
   startedAt: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(40))),
   // Counted in code points, as the screen counts them (𠮷 is one); the body's size limit bounds the work.
-  memo: Schema.optionalKey(Schema.String.check(Schema.makeFilter((s: string) => [...s].length <= MAX_COUNTER_MEMO_LENGTH))),
+  memo: Schema.optionalKey(CounterMemoSchema),
 });
 
 const decodeShape = Schema.decodeUnknownResult(ResidenceNotificationDraftSchema);

@@ -47,6 +47,7 @@ export const COUNTER_MESSAGES = {
     not_kana_or_one_character: { ja: "読みはかなで、漢字は 1 字だけ入力してください。", en: "Type a reading in kana, or a single kanji." },
     not_in_dictionary: { ja: "その文字は漢字辞書にありません（IPAmj明朝で印刷できる漢字を検索できます）。", en: "That character is not in the kanji dictionary (it holds the kanji IPAmj Mincho prints)." },
   } satisfies Readonly<Record<KanjiQueryError["reason"], Localized>>,
+  badMemo: { ja: "窓口メモは1000文字までで入力してください。", en: "The counter memo may have up to 1000 characters." },
   badMonth: { ja: "月は 2026-11 の形で指定してください。", en: "Give the month as 2026-11." },
   notKept: { ja: "届出書を保存できなかったため作成を中止しました。しばらくしてからもう一度お試しください。", en: "The form could not be kept, so it was not made. Please try again shortly." },
   unavailable: { ja: "記録を残せないため処理を中止しました。しばらくしてからもう一度お試しください。", en: "Stopped because the access could not be recorded. Please try again shortly." },

@@ -1,6 +1,7 @@
 import express, { Router, type Request, type Response } from "express";
 import { Schema } from "effect";
 import {
+  CounterMemoSchema,
   decodeResidenceNotificationDraft,
   isRelatedFormId,
   japanCalendarDate,
@@ -34,6 +35,8 @@ const SearchQuery = Schema.Struct({
   number: Schema.optional(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(30))),
   keyword: Schema.optional(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
 });
+/** C6: a kept record's 窓口メモ as corrected after printing. */
+const MemoBody = Schema.Struct({ memo: CounterMemoSchema });
 /** What staff call a scanned paper ("転出証明書", "委任状"): a title, not personal data, one line. */
 const AttachQuery = Schema.Struct({ title: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(40), Schema.isPattern(/^[^\u0000-\u001f\u007f]+$/)) });
 
@@ -56,6 +59,7 @@ const view = (r: CounterRecord) => ({ ...r, createdAt: r.createdAt.toISOString()
  * - `GET /api/staff/counter/records?from&to&name&birthDate&number&keyword`: the records of a range of days (Japan's
  *   calendar; default the last 30 days, at most {@link MAX_SEARCH_DAYS}) whose persons match, `keyword` part of an address or the 窓口メモ;
  * - `GET /api/staff/counter/records/:id` and `…/documents/:documentId` (the PDF, to display and print);
+ * - `PUT /api/staff/counter/records/:id/memo` (C6): the 窓口メモ corrected or completed after printing;
  * - `POST /api/staff/counter/records/:id/forms/:formId` (C7): a related form (住民票の写し等交付請求書, 印鑑登録申請書)
  *   from the same confirmed draft, printed with the record's confirmation number and kept with it.
  * Every search, view and stored document is audited with ids and counts, never the name or date searched for.
@@ -150,6 +154,25 @@ export const counterRecordRoutes = (deps: ServerDeps): Router => {
     if (found.value === null) return void fail(res, 404, "counter.record_not_found", COUNTER_MESSAGES.recordNotFound[locale]);
     const audited = await recordAudit(deps, [staffActionDraft(deps, req, staffSessionOf(res).staff.id, "counter.record_viewed", { kind: "counter_record", id: recordId })]);
     if (!audited) return void fail(res, 503, "audit.unavailable", COUNTER_MESSAGES.unavailable[locale]);
+    res.json({ record: view(found.value) });
+  });
+
+  // C6: the 窓口メモ is corrected or completed after printing (a paper brought later, what is left to do).
+  router.put("/api/staff/counter/records/:id/memo", staffOnly, counter, async (req: Request, res: Response) => {
+    const locale = requestLocale(req);
+    const recordId = String(req.params["id"]);
+    const body = Schema.decodeUnknownOption(MemoBody)(req.body);
+    if (body._tag === "None") return void fail(res, 400, "counter.invalid_memo", COUNTER_MESSAGES.badMemo[locale]);
+    const memo = body.value.memo.trim();
+    const staffId = staffSessionOf(res).staff.id;
+    // The entry says that the memo changed and how long it is now, never what it says (it may name people).
+    const audit = staffActionDraft(deps, req, staffId, "counter.memo_changed", { kind: "counter_record", id: recordId }, { length: [...memo].length });
+    const changed = await records.changeMemo(recordId, memo, [audit]);
+    if (changed.isErr()) return void fail(res, 503, "storage.unavailable", COUNTER_MESSAGES.unavailable[locale]);
+    if (!changed.value) return void fail(res, 404, "counter.record_not_found", COUNTER_MESSAGES.recordNotFound[locale]);
+    logAuditEntries(deps.logger, [audit]);
+    const found = await records.get(recordId);
+    if (found.isErr() || found.value === null) return void fail(res, 503, "storage.unavailable", COUNTER_MESSAGES.unavailable[locale]);
     res.json({ record: view(found.value) });
   });
 
