@@ -212,6 +212,13 @@ describe("in Chromium: the no-writing counter (書かない窓口) reads a 転�
       expect(new URL(page.url()).pathname).toMatch(/^\/staff\/counter\/records\/[^/]+$/);
       expect(await page.getByTestId("counter-record-number").textContent()).toBe(number);
       expect(await page.getByTestId("counter-record-memo").innerText()).toBe("本人確認：運転免許証\n国保の手続を案内済み");
+      // C6: the memo is completed after printing, and kept.
+      await page.click('[data-testid="counter-record-memo-edit"]');
+      await page.fill("#counter-memo", "本人確認：運転免許証\n国保の手続を案内済み\n委任状は後日持参");
+      await expectNoSeriousA11yViolations(page);
+      await page.click('[data-testid="counter-record-memo-save"]');
+      await expect.poll(() => page.getByTestId("counter-record-memo-status").textContent(), { timeout: 15_000 }).toBe("窓口メモを保存しました。");
+      expect(await page.getByTestId("counter-record-memo").innerText()).toBe("本人確認：運転免許証\n国保の手続を案内済み\n委任状は後日持参");
       expect(squash((await page.getByTestId("counter-record-person").first().textContent()) ?? "")).toContain(squash(firstName));
       const documents = page.getByTestId("counter-record-document");
       expect(await documents.count()).toBe(3);

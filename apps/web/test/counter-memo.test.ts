@@ -21,7 +21,7 @@ import { canPrint, draftMemo, isMemoTarget, MEMO_INPUT_ID, MEMO_TARGET, memoLeng
 import { counterMessages } from "../src/pages/staff/counter/counter-messages.ts";
 import { CounterPhrasesPanel } from "../src/pages/staff/counter/counter-phrases-panel.tsx";
 import { recordMessages } from "../src/pages/staff/counter/counter-record-messages.ts";
-import { CounterRecordMemo } from "../src/pages/staff/counter/counter-record-page.tsx";
+import { CounterRecordMemo } from "../src/pages/staff/counter/counter-record-memo.tsx";
 
 const inJapanese = (element: ReactElement): string => renderToStaticMarkup(createElement(I18nProvider, null, element));
 

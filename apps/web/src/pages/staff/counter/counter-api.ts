@@ -37,6 +37,9 @@ export const counterApi = (locale: Locale) => ({
       csrfToken,
       timeoutMs: KEEP_TIMEOUT_MS,
     }),
+  /** C6: the record's 窓口メモ replaced (trimmed by the server); answers the record as kept. Audited without the text. */
+  changeMemo: (recordId: string, memo: string, csrfToken: string) =>
+    requestJson<{ readonly record: CounterRecordView }>("PUT", `${recordUrl(recordId)}/memo`, { locale, csrfToken, body: { memo } }),
   /** A kept document's PDF (fetched, not linked: a refusal comes back as a message, not as a saved file). Audited. */
   document: (recordId: string, documentId: string) => requestDownload(`${recordUrl(recordId)}/documents/${encodeURIComponent(documentId)}`, { locale }),
   /**

@@ -16,6 +16,7 @@ import { counterApi } from "./counter-api.ts";
 import { megabytes, type CounterSetup } from "./counter-draft.ts";
 import { counterMessages } from "./counter-messages.ts";
 import { CounterPaperForm } from "./counter-paper-form.tsx";
+import { CounterRecordMemo } from "./counter-record-memo.tsx";
 import { recordMessages } from "./counter-record-messages.ts";
 import { rememberRecordChange } from "./counter-records-memory.ts";
 import {
@@ -80,36 +81,29 @@ export function CounterRecordPage({ id }: { readonly id: string }) {
             loaded.set({ record: changed });
             rememberRecordChange(changed);
           }}
+          onChanged={(changed) => {
+            loaded.set({ record: changed });
+            rememberRecordChange(changed);
+          }}
         />
       )}
     </div>
   );
 }
 
-/**
- * C6 窓口メモ: the clerk's note kept with the record (never printed on the form), as plain text with its line breaks;
- * 「（なし）」 when none was written.
- */
-export function CounterRecordMemo({ memo }: { readonly memo: string }) {
-  const { locale } = useI18n();
-  const m = recordMessages[locale];
-  return (
-    <section aria-labelledby="counter-record-memo-heading" data-testid="counter-record-memo-section">
-      <h2 id="counter-record-memo-heading">{m.memoHeading}</h2>
-      {memo === "" ? (
-        <p data-testid="counter-record-memo-none">{m.memoNone}</p>
-      ) : (
-        <p className="prewrap" lang="ja" data-testid="counter-record-memo">
-          {memo}
-        </p>
-      )}
-    </section>
-  );
-}
-
 type OpenState = { readonly kind: "idle" } | { readonly kind: "opening"; readonly documentId: string } | { readonly kind: "opened"; readonly title: string } | { readonly kind: "failed"; readonly message: string };
 
-function RecordView({ record, setup, onKept }: { readonly record: CounterRecordView; readonly setup: CounterSetup | null; readonly onKept: (document: CounterDocumentView) => void }) {
+function RecordView({
+  record,
+  setup,
+  onKept,
+  onChanged,
+}: {
+  readonly record: CounterRecordView;
+  readonly setup: CounterSetup | null;
+  readonly onKept: (document: CounterDocumentView) => void;
+  readonly onChanged: (record: CounterRecordView) => void;
+}) {
   const { locale } = useI18n();
   const m = recordMessages[locale];
   const c = counterMessages[locale];
@@ -133,6 +127,14 @@ function RecordView({ record, setup, onKept }: { readonly record: CounterRecordV
     if (!result.ok) return result.error.message ?? (result.error.status === 0 ? c.networkError : c.unexpectedError);
     onKept(result.data.document);
     setKeptMessage(m.added(result.data.document.title));
+    return null;
+  };
+
+  /** C6: the memo changed after printing; the page shows the record the server answers. */
+  const saveMemo = async (memo: string): Promise<string | null> => {
+    const result = await counterApi(locale).changeMemo(record.id, memo, csrfToken);
+    if (!result.ok) return result.error.message ?? (result.error.status === 0 ? c.networkError : c.unexpectedError);
+    onChanged(result.data.record);
     return null;
   };
 
@@ -186,7 +188,7 @@ function RecordView({ record, setup, onKept }: { readonly record: CounterRecordV
         )}
       </section>
 
-      <CounterRecordMemo memo={summary.memo} />
+      <CounterRecordMemo memo={summary.memo} save={saveMemo} />
 
       <section aria-labelledby="counter-record-documents-heading" data-testid="counter-record-documents">
         <h2 id="counter-record-documents-heading">{m.documentsHeading}</h2>
