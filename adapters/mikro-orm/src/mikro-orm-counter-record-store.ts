@@ -24,6 +24,7 @@ import {
   recordRowOf,
   sealDocument,
   sealSummary,
+  type CounterRecordRow,
 } from "./counter-record-row.mapper.ts";
 import type { OpenedOrm } from "./open-orm.ts";
 import { runStorageOp } from "./run-storage-op.ts";
@@ -85,6 +86,30 @@ export const mikroOrmCounterRecordStore = (db: OpenedOrm, keyStore: KeyStore): C
     return ok(out);
   };
 
+  /**
+   * Reads a record's row and seals something under the record's data key (zeroed after), before any transaction (the
+   * KeyStore may be slow): null when there is no such record, `corrupt` when the row — or what `seal` reads of it —
+   * cannot be read.
+   */
+  const sealUnderRecordKey = async <T>(
+    operation: string,
+    recordId: string,
+    seal: (row: CounterRecordRow, dataKey: Uint8Array) => T | null,
+  ): Promise<Result<{ readonly row: CounterRecordRow; readonly sealed: T } | null, StorageError>> => {
+    const raw = (await db.em().execute(`select ${RECORD_COLUMNS} from ${records} where id = ?`, [recordId]))[0];
+    if (raw === undefined) return ok(null);
+    const row = recordRowOf(raw);
+    if (row === null) return corrupt(operation);
+    const key = await unwrap(operation, recordId, row.wrapped_key, Number(row.key_version));
+    if (key.isErr()) return err(key.error);
+    try {
+      const sealed = seal(row, key.value);
+      return sealed === null ? corrupt(operation) : ok({ row, sealed });
+    } finally {
+      key.value.fill(0);
+    }
+  };
+
   const insertDocument = (tx: SqlEntityManager, recordId: string, seq: number, doc: NewCounterDocument, sealedPdf: Uint8Array) =>
     tx.execute(
       `insert into ${documents} (${DOCUMENT_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -127,18 +152,10 @@ export const mikroOrmCounterRecordStore = (db: OpenedOrm, keyStore: KeyStore): C
     attach: (recordId, document, audit) => {
       const op = "counter-record-store.attach";
       return runStorageOp(op, async (): Promise<Result<boolean, StorageError>> => {
-        const raw = (await db.em().execute(`select ${RECORD_COLUMNS} from ${records} where id = ?`, [recordId]))[0];
-        if (raw === undefined) return ok(false);
-        const row = recordRowOf(raw);
-        if (row === null) return corrupt(op);
-        const key = await unwrap(op, recordId, row.wrapped_key, Number(row.key_version));
-        if (key.isErr()) return err(key.error);
-        let pdf: Uint8Array;
-        try {
-          pdf = sealDocument(key.value, recordId, document.id, Number(row.key_version), document.pdf);
-        } finally {
-          key.value.fill(0);
-        }
+        const read = await sealUnderRecordKey(op, recordId, (row, dataKey) => sealDocument(dataKey, recordId, document.id, Number(row.key_version), document.pdf));
+        if (read.isErr()) return err(read.error);
+        if (read.value === null) return ok(false);
+        const { row, sealed: pdf } = read.value;
         const outcome = await db.em().transactional(async (tx): Promise<"gone" | "replaced" | "attached"> => {
           // The record's row lock (PostgreSQL) numbers concurrent attaches one after the other and holds a purge
           // off until this commits. The key was read before the transaction: check it is still the record's (a
@@ -159,20 +176,13 @@ export const mikroOrmCounterRecordStore = (db: OpenedOrm, keyStore: KeyStore): C
     changeMemo: (recordId, memo, audit) => {
       const op = "counter-record-store.changeMemo";
       return runStorageOp(op, async (): Promise<Result<boolean, StorageError>> => {
-        const raw = (await db.em().execute(`select ${RECORD_COLUMNS} from ${records} where id = ?`, [recordId]))[0];
-        if (raw === undefined) return ok(false);
-        const row = recordRowOf(raw);
-        if (row === null) return corrupt(op);
-        const key = await unwrap(op, recordId, row.wrapped_key, Number(row.key_version));
-        if (key.isErr()) return err(key.error);
-        let summary: Uint8Array;
-        try {
-          const record = recordOf(row, [], key.value);
-          if (record === null) return corrupt(op);
-          summary = sealSummary(key.value, { id: recordId, summary: { ...record.summary, memo } }, Number(row.key_version));
-        } finally {
-          key.value.fill(0);
-        }
+        const read = await sealUnderRecordKey(op, recordId, (row, dataKey) => {
+          const record = recordOf(row, [], dataKey);
+          return record === null ? null : sealSummary(dataKey, { id: recordId, summary: { ...record.summary, memo } }, Number(row.key_version));
+        });
+        if (read.isErr()) return err(read.error);
+        if (read.value === null) return ok(false);
+        const { row, sealed: summary } = read.value;
         const outcome = await db.em().transactional(async (tx): Promise<"gone" | "changed" | "replaced"> => {
           // Only over the summary that was read: a memo changed meanwhile by someone else (or a record purged and
           // created again under the same id) is not overwritten with a summary built from the older one.
