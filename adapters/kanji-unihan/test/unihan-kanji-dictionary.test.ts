@@ -38,11 +38,12 @@ describe("the Unihan kanji dictionary (C6 漢字検索)", () => {
     expect(found.items.find((i) => i.char === "𠮷")).toMatchObject({ relation: "same_radical_strokes", codePoint: "U+20BB7" });
   });
 
-  it("compares readings in hiragana without okurigana dots or affix dashes", () => {
-    expect(readingKey("コウ")).toBe("こう");
-    expect(readingKey("たか.い")).toBe("たかい");
-    expect(readingKey("-べ")).toBe("べ");
-    expect(readingKey("ｺｳ")).toBe("こう");
+  it("compares readings in core's reading form (katakana) without okurigana dots or affix dashes", () => {
+    expect(readingKey("こう")).toBe("コウ");
+    expect(readingKey("たか.い")).toBe("タカイ");
+    expect(readingKey("-べ")).toBe("ベ");
+    expect(readingKey("ｺｳ")).toBe("コウ");
+    expect(dictionary.byReading("ｺｳ", 500).map((e) => e.char)).toEqual(dictionary.byReading("こう", 500).map((e) => e.char));
   });
 
   it("offers only what IPAmj明朝 prints: every indexed character and every variant is in the font's character map", async () => {

@@ -49,9 +49,10 @@ export const offlineTakings = (applications: readonly Application[], period: { r
     if (RETURNED_STATUSES.has(a.status)) row.toReturn += a.fee.total;
     rows.set(key, row);
   }
-  const sorted = [...rows.values()]
-    .sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : x.procedureId < y.procedureId ? -1 : x.procedureId > y.procedureId ? 1 : x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0))
-    .map((r): OfflineTakingRow => ({ ...r, taken: yen(r.taken), toReturn: yen(r.toReturn), kept: yen(r.taken - r.toReturn) }));
+  // The key (day, procedure, kind joined by NUL) sorts as the rows are ordered.
+  const sorted = [...rows.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, r]): OfflineTakingRow => ({ ...r, taken: yen(r.taken), toReturn: yen(r.toReturn), kept: yen(r.taken - r.toReturn) }));
   const sum = (f: (r: OfflineTakingRow) => number) => sorted.reduce((s, r) => s + f(r), 0);
   return {
     rows: sorted,

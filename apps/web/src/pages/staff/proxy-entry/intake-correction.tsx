@@ -123,15 +123,8 @@ export function IntakeCorrection({
       // fresh session check replaces. 409 `not_entered_by_staff`, 404, offline, 5xx: the server's word when it has one.
       if (error.status === 403) void check();
       setErrors(null);
-      setGeneralError(
-        error.status === 403
-          ? (error.message ?? m.correction.forbidden)
-          : error.status === 409 && error.code === "application.not_entered_by_staff"
-            ? (error.message ?? m.correction.notEnteredByStaff)
-            : error.status === 404
-              ? (error.message ?? t.staff.notFound)
-              : message,
-      );
+      const fallback: Partial<Record<number, string>> = { 403: m.correction.forbidden, 404: t.staff.notFound, 409: m.correction.notEnteredByStaff };
+      setGeneralError(error.message ?? fallback[error.status] ?? message);
     }
   };
 
