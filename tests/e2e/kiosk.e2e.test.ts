@@ -11,7 +11,10 @@ describe("in Chromium: R11, the portal on the counter's kiosk", () => {
     await page.getByTestId("kiosk-start-over").waitFor();
     expect(await page.evaluate("document.documentElement.classList.contains('kiosk')")).toBe(true);
     expect(await page.getByTestId("nav-account").count()).toBe(0);
-    expect(await page.locator('[data-testid="procedure-juminhyo"] [data-testid="kiosk-card-required"]').count()).toBe(1);
+    // The procedures load after the page's frame: wait for the badge rather than count before it can be there.
+    const badge = page.locator('[data-testid="procedure-juminhyo"] [data-testid="kiosk-card-required"]');
+    await badge.waitFor();
+    expect(await badge.count()).toBe(1);
     await page.getByTestId("kiosk-next-time").waitFor();
     // The address shown is the portal's public one, the same the QR code holds (not whatever name the terminal used).
     const config = (await (await fetch(`${running.app.url}/api/config`)).json()) as { portalOrigin: string };
