@@ -59,6 +59,7 @@ export const AUDIT_ACTIONS = [
   "counter.form_printed",
   "counter.document_stored",
   "counter.memo_changed",
+  "counter.records_read",
   "counter.records_searched",
   "counter.record_viewed",
   "counter.document_viewed",

@@ -16,3 +16,5 @@ export * from "./counter-report.ts";
 export * from "./counter-phrases.ts";
 export * from "./kanji-dictionary.port.ts";
 export * from "./kanji-search.ts";
+export * from "./resident-records.ts";
+export * from "./records-into-draft.ts";

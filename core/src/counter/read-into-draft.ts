@@ -152,7 +152,11 @@ const nameKey = (p: DraftPerson): string | null => {
   return name === undefined || name === "" ? null : name;
 };
 
-const mergePersons = (current: readonly DraftPerson[], read: readonly DraftPerson[]): { readonly persons: readonly DraftPerson[]; readonly leftOut: number } => {
+/**
+ * Puts persons into the draft: each fills the gaps of the person with the same name (spaces aside), or is
+ * added while the form has rows; the rest are counted as left out (they need a second form).
+ */
+export const mergePersons = (current: readonly DraftPerson[], read: readonly DraftPerson[]): { readonly persons: readonly DraftPerson[]; readonly leftOut: number } => {
   const persons = [...current];
   let leftOut = 0;
   for (const person of read) {

@@ -20,6 +20,7 @@ const DraftValueSchema = Schema.Struct({
       region: Schema.NullOr(Schema.Struct({ x: Fraction, y: Fraction, width: Fraction, height: Fraction })),
       raw: Text,
     }),
+    Schema.Struct({ by: Schema.Literal("records"), line: Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(2), Schema.isLessThanOrEqualTo(100_000)) }),
     Schema.Struct({ by: Schema.Literal("staff") }),
   ]),
   reasons: Schema.Array(Reason).check(Schema.isMaxLength(OCR_REVIEW_REASONS.length + 4)),

@@ -61,9 +61,13 @@ export const DRAFT_REASON_LABELS: Readonly<Record<Exclude<DraftReason, OcrReview
   taken_from_card_address: { ja: "カードに記載の住所です。現在の住所か確認してください", en: "The address on the card; check it is the current one" },
 };
 
-/** Where a pre-filled value came from: a scanned document (which one, where on the page) or staff. */
+/**
+ * Where a pre-filled value came from: a scanned document (which one, where on the page), the municipality's
+ * resident records (C5: the line of the exported file it is on) or staff.
+ */
 export type DraftSource =
   | { readonly by: "scan"; readonly templateId: string; readonly scanIndex: number; readonly region: PageRegion | null; readonly raw: string }
+  | { readonly by: "records"; readonly line: number }
   | { readonly by: "staff" };
 
 /** One value of the draft. A value with reasons must be confirmed by staff before the form is printed. */

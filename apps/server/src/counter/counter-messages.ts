@@ -1,4 +1,4 @@
-import type { CounterDocumentKind, KanjiQueryError, Localized, OcrReadError } from "@madoguchi/core";
+import type { CounterDocumentKind, KanjiQueryError, Localized, OcrReadError, ResidentRecordColumn, ResidentRecordIssue } from "@madoguchi/core";
 
 /** The documents' names on the counter screen. */
 export const COUNTER_DOCUMENT_KIND_NAMES: Readonly<Record<CounterDocumentKind, Localized>> = {
@@ -50,5 +50,59 @@ export const COUNTER_MESSAGES = {
   badMemo: { ja: "窓口メモは1000文字までで入力してください。", en: "The counter memo may have up to 1000 characters." },
   badMonth: { ja: "月は 2026-11 の形で指定してください。", en: "Give the month as 2026-11." },
   notKept: { ja: "届出書を保存できなかったため作成を中止しました。しばらくしてからもう一度お試しください。", en: "The form could not be kept, so it was not made. Please try again shortly." },
+  records: {
+    unsupportedMediaType: { ja: "住民記録システムから出力した CSV ファイルを送ってください。", en: "Send the CSV file exported from the resident-records system." },
+    badQuery: { ja: "文字コードは auto・utf-8・shift_jis のいずれかで指定してください。", en: "Give the encoding as auto, utf-8 or shift_jis." },
+    empty: { ja: "ファイルが空です。", en: "The file is empty." },
+    unreadable: { ja: "CSV として読めませんでした（閉じていない \" があります）。出力し直してください。", en: "The file is not readable as CSV (a \" is left open). Export it again." },
+    invalid: { ja: "住民記録のファイルに問題があります。該当の行を直すか、出力し直してください。", en: "The resident-records file has problems. Fix the rows named or export it again." },
+    notForMovingIn: { ja: "転入の方はまだ住民記録にありません。転出証明書などを読み取ってください。", en: "Residents moving in are not in the records yet. Scan their certificate of moving out instead." },
+  },
   unavailable: { ja: "記録を残せないため処理を中止しました。しばらくしてからもう一度お試しください。", en: "Stopped because the access could not be recorded. Please try again shortly." },
 } as const;
+
+const COLUMN_NAMES: Readonly<Record<ResidentRecordColumn, Localized>> = {
+  householdId: { ja: "世帯番号", en: "household number" },
+  name: { ja: "氏名", en: "name" },
+  kana: { ja: "氏名カナ", en: "name in kana" },
+  birthDate: { ja: "生年月日", en: "date of birth" },
+  sex: { ja: "性別", en: "sex" },
+  relationship: { ja: "続柄", en: "relationship" },
+  residentCode: { ja: "住民票コード", en: "resident record code" },
+  address: { ja: "住所", en: "address" },
+  addressBuilding: { ja: "方書", en: "building" },
+  head: { ja: "世帯主", en: "head of household" },
+  domicileAddress: { ja: "本籍", en: "registered domicile" },
+  domicileHead: { ja: "筆頭者", en: "head of the family register" },
+};
+
+/** One problem of a resident-records file as staff read it: where (row, column) and what, never the value. */
+export const residentRecordIssueMessage = (issue: ResidentRecordIssue): Localized => {
+  switch (issue.code) {
+    case "no_header":
+      return { ja: "1 行目に列名（氏名・生年月日など）がありません。", en: "Row 1 holds no column names (氏名, 生年月日 …)." };
+    case "no_rows":
+      return { ja: "住民の行がありません。", en: "The file holds no resident rows." };
+    case "too_many_rows":
+      return { ja: "行が多すぎます（200 行まで）。来庁した世帯だけを出力してください。", en: "Too many rows (at most 200). Export only the households at the counter." };
+    case "missing_column": {
+      const name = COLUMN_NAMES[issue.column];
+      return { ja: `「${name.ja}」の列がありません。`, en: `The file has no ${name.en} column.` };
+    }
+    case "duplicate_column":
+      return { ja: `「${issue.header}」の列が 2 つあります。`, en: `The column "${issue.header}" appears twice.` };
+    default: {
+      const what = ROW_PROBLEMS[issue.code];
+      return { ja: `${issue.line} 行目の「${issue.header}」: ${what.ja}`, en: `Row ${issue.line}, "${issue.header}": ${what.en}` };
+    }
+  }
+};
+
+const ROW_PROBLEMS: Readonly<Record<Extract<ResidentRecordIssue, { line: number }>["code"], Localized>> = {
+  required: { ja: "空欄です。", en: "empty." },
+  invalid_date: { ja: "日付として読めません（昭和60年1月2日、1985-01-02 など）。", en: "not a date (1985-01-02, 昭和60年1月2日 …)." },
+  invalid_sex: { ja: "男・女（または 1・2）ではありません。", en: "not 男 or 女 (or 1, 2)." },
+  invalid_resident_code: { ja: "11 桁の住民票コードではないか、検査数字が合いません。", en: "not an 11-digit code, or its check digit does not match." },
+  too_long: { ja: "長すぎます（200 文字まで）。", en: "too long (at most 200 characters)." },
+  household_disagrees: { ja: "同じ世帯のほかの行と違います。", en: "differs from the other rows of the household." },
+};

@@ -18,6 +18,7 @@ import { approvalRoutes } from "./routes/approval-routes.ts";
 import { feeRoutes } from "./routes/fee-routes.ts";
 import type { ServerDeps } from "./server-deps.ts";
 import { statisticsRoutes } from "./routes/statistics-routes.ts";
+import { counterResidentRecordsRoutes } from "./routes/counter-resident-records-routes.ts";
 import { counterRoutes } from "./routes/counter-routes.ts";
 import { counterRecordRoutes } from "./routes/counter-record-routes.ts";
 
@@ -25,4 +26,4 @@ import { counterRecordRoutes } from "./routes/counter-record-routes.ts";
  * The routers of the staff listener (the LGWAN side): the back office and the audit log. They are
  * mounted only on the staff listener, behind its CIDR allow-list; add new staff routers here.
  */
-export const staffRouters = (deps: ServerDeps): Router[] => [catalogRoutes(deps, "staff"), staffLoginRoutes(deps), staffAdminRoutes(deps), staffPasskeyRoutes(deps), staffRoutes(deps), proxyEntryRoutes(deps), auditRoutes(deps), staffAccessRoutes(deps), settingsRoutes(deps), retentionRoutes(deps), staffNoticeRoutes(deps), procedureRoutes(deps), staffNotificationRoutes(deps), approvalRoutes(deps), feeRoutes(deps), statisticsRoutes(deps), counterRoutes(deps), counterPhraseRoutes(deps), counterKanjiRoutes(deps), counterRecordRoutes(deps)];
+export const staffRouters = (deps: ServerDeps): Router[] => [catalogRoutes(deps, "staff"), staffLoginRoutes(deps), staffAdminRoutes(deps), staffPasskeyRoutes(deps), staffRoutes(deps), proxyEntryRoutes(deps), auditRoutes(deps), staffAccessRoutes(deps), settingsRoutes(deps), retentionRoutes(deps), staffNoticeRoutes(deps), procedureRoutes(deps), staffNotificationRoutes(deps), approvalRoutes(deps), feeRoutes(deps), statisticsRoutes(deps), counterRoutes(deps), counterPhraseRoutes(deps), counterKanjiRoutes(deps), counterResidentRecordsRoutes(deps), counterRecordRoutes(deps)];
