@@ -3,6 +3,7 @@ import { requestDownload, requestFileByPost, requestJson, requestUpload } from "
 import type { Locale } from "../../../i18n/locale.ts";
 import { scanQuery, type CounterSetup, type ScanContentType, type ScanRead } from "./counter-draft.ts";
 import type { CounterPhrasesAnswer } from "./counter-phrases.ts";
+import { RECORDS_CONTENT_TYPE, recordsQuery, type RecordsEncodingChoice, type ResidentRecordsAnswer } from "./counter-records-import.ts";
 import type { CounterDocumentView, CounterRecordSearchAnswer, CounterRecordView } from "./counter-records.ts";
 import { reportQuery, type CounterReportAnswer } from "./counter-report.ts";
 
@@ -19,6 +20,17 @@ export const counterApi = (locale: Locale) => ({
   /** The scan's bytes as they are; the answer's messages come back in `locale`. */
   read: (file: Blob, contentType: ScanContentType, choice: { readonly templateId: string | null; readonly fallbackKind: CounterDocumentKind | null }, csrfToken: string) =>
     requestUpload<ScanRead>(`/api/staff/counter/scans${scanQuery(choice)}`, file, contentType, { locale, csrfToken, timeoutMs: READ_TIMEOUT_MS }),
+  /**
+   * C5: the CSV the resident-records system exported for the household at the counter (its bytes as they are),
+   * answered as households; 422 `counter.records_invalid` with one localised message per problem of the file.
+   * Audited by the server; nothing is kept.
+   */
+  readRecords: (file: Blob, encoding: RecordsEncodingChoice, csrfToken: string, signal?: AbortSignal) =>
+    requestUpload<ResidentRecordsAnswer>(`/api/staff/counter/resident-records${recordsQuery(encoding)}`, file, RECORDS_CONTENT_TYPE, {
+      locale,
+      csrfToken,
+      ...(signal ? { signal } : {}),
+    }),
   /**
    * The 住民異動届 as a PDF, with its confirmation number in `X-Confirmation-Number` and the record it is kept as
    * in `X-Counter-Record-Id`.

@@ -31,6 +31,7 @@ import { canPrint, draftMemo, MEMO_TARGET, memoTooLong, withMemo, type PhraseTar
 import { CounterPhrasesPanel } from "./counter-phrases-panel.tsx";
 import { counterMessages, issueText, pathLabel } from "./counter-messages.ts";
 import { recordMessages } from "./counter-record-messages.ts";
+import { CounterRecordsImport } from "./counter-records-import.tsx";
 import { COUNTER_RECORDS_PATH, RECORD_ID_HEADER, type ScanToKeep } from "./counter-records.ts";
 import { CounterRelatedPanel } from "./counter-related-panel.tsx";
 import { CounterScanForm, type ReadOutcome, type ScanPicture } from "./counter-scan-form.tsx";
@@ -184,6 +185,8 @@ function CounterWorkspace({ setup }: { readonly setup: CounterSetup }) {
       <div className="counter-layout">
         <div className="counter-layout__main">
           <CounterScanForm key={generation} setup={setup} csrfToken={csrfToken} onRead={onRead} />
+          {/* C5: a new notification empties it too, and cancels a read under way (it must not fill the next draft). */}
+          <CounterRecordsImport key={`records-${generation}`} kind={draft.kind} csrfToken={csrfToken} currentDraft={() => draftRef.current} onDraft={setDraft} />
           <CounterPhrasesPanel target={phraseTarget} csrfToken={csrfToken} onTargetGone={() => setPhraseTarget(null)} />
           {/* A new notification empties the search too: its reading was part of the last resident's name. */}
           <CounterKanjiPanel key={`kanji-${generation}`} target={phraseTarget} onTargetGone={() => setPhraseTarget(null)} />

@@ -3,6 +3,7 @@ import type { DraftIssue, DraftPath, DraftValue, Localized } from "@madoguchi/co
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import { counterMessages, issueText, reasonText } from "./counter-messages.ts";
 import { copyButtonId } from "./counter-copy.ts";
+import { recordsImportMessages } from "./counter-records-import-messages.ts";
 import { dateReading, isDatePath, pathInputId } from "./counter-draft.ts";
 
 /** Props of {@link CounterValueField}. */
@@ -42,13 +43,19 @@ export function CounterValueField(props: CounterValueFieldProps) {
   }, [stored]);
 
   const flagged = value !== undefined && value.reasons.length > 0 && !value.confirmed;
-  const checked = value !== undefined && value.reasons.length > 0 && value.confirmed && value.source.by === "scan";
+  // Confirmed as it was read or taken from the records: staff's own typing needs no mark.
+  const checked = value !== undefined && value.reasons.length > 0 && value.confirmed && value.source.by !== "staff";
   const problems = issues.filter((i) => i.code !== "unconfirmed");
   const reading = isDatePath(path) ? dateReading(text) : null;
   const flagsId = `${id}-flags`;
   const errorId = `${id}-error`;
   const readingId = `${id}-reading`;
-  const describedBy = [problems.length > 0 ? errorId : null, flagged ? flagsId : null, reading !== null ? readingId : null].filter((x) => x !== null).join(" ");
+  const sourceId = `${id}-source`;
+  // A value from the records was read off no paper beside it: its row lets staff find it in the file.
+  const recordsLine = value?.source.by === "records" ? value.source.line : null;
+  const describedBy = [problems.length > 0 ? errorId : null, flagged ? flagsId : null, reading !== null ? readingId : null, recordsLine !== null ? sourceId : null]
+    .filter((x) => x !== null)
+    .join(" ");
   const raw = value?.source.by === "scan" ? value.source.raw : null;
 
   return (
@@ -93,6 +100,11 @@ export function CounterValueField(props: CounterValueFieldProps) {
         >
           {m.copy}
         </button>
+      )}
+      {recordsLine !== null && (
+        <p id={sourceId} className="counter-value__reading" data-testid={sourceId}>
+          {recordsImportMessages[locale].fromRecords(recordsLine)}
+        </p>
       )}
       {reading !== null && (
         <p id={readingId} className="counter-value__reading">
