@@ -60,18 +60,30 @@ export const testCaCrlAt = (ca: TestCa, now: Date, revoked: readonly TestCrlEntr
     revoked,
   });
 
+/** How long the test CA hands out the same CRL for an unchanged revoked list. */
+const CRL_REUSE_MS = 60_000;
+
 /**
- * The test CA as a CRL publisher: on every check it issues a fresh CRL ({@link testCaCrlAt}) of the
- * serials in `revoked.json`, and checks against it with the generic CRL checker — the same code path
- * as a registered verifier's downloaded CRLs.
+ * The test CA as a CRL publisher: every check reads `revoked.json` and gets a CRL ({@link testCaCrlAt}) of its
+ * serials — issued afresh when the list changed or the last one is a minute old — and checks against it with the
+ * generic CRL checker, the same code path as a registered verifier's downloaded CRLs. A revocation takes effect at
+ * the next check.
  */
 export const createTestCaRevocationChecker = (deps: { readonly ca: TestCa; readonly dir: string; readonly clock: Clock }): RevocationChecker => {
+  let issued: { readonly list: string; readonly at: number; readonly der: Uint8Array } | null = null;
   const checker = createCrlRevocationChecker({
     crls: async () => {
       const revoked = await readRevokedList(deps.dir);
       if (revoked.isErr()) throw new Error(revoked.error.message);
-      const crl = await testCaCrlAt(deps.ca, deps.clock.now(), revoked.value);
+      const now = deps.clock.now();
+      // The same list within a minute gets the CRL already issued (signing one per signature checked was a
+      // fifth of a submission's time); a changed list, a later minute or a clock set back get a fresh one.
+      const list = JSON.stringify(revoked.value);
+      const age = issued === null ? -1 : now.getTime() - issued.at;
+      if (issued !== null && issued.list === list && age >= 0 && age < CRL_REUSE_MS) return [issued.der];
+      const crl = await testCaCrlAt(deps.ca, now, revoked.value);
       if (crl.isErr()) throw new Error(crl.error.message);
+      issued = { list, at: now.getTime(), der: crl.value.der };
       return [crl.value.der];
     },
   });

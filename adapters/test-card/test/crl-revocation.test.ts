@@ -72,7 +72,9 @@ describe("createCrlRevocationChecker", () => {
     expect((await checkerWith(future.der).check({ certificateDer, issuerDer, at }))._unsafeUnwrap().status).toBe("unknown");
     // An impostor's CRL does not count — neither to clear nor to revoke.
     const forged = (await issueTestCrl(other, { ...window, crlNumber: 3, revoked: [] }))._unsafeUnwrap();
-    expect((await checkerWith(forged.der).check({ certificateDer, issuerDer, at }))._unsafeUnwrap().status).toBe("unknown");
+    const withForged = checkerWith(forged.der);
+    // Twice: the checker remembers CRLs it verified, and must remember a failed signature as failed.
+    for (const _ of [1, 2]) expect((await withForged.check({ certificateDer, issuerDer, at }))._unsafeUnwrap().status).toBe("unknown");
   });
 
   it("refuses input that is not DER as invalid_input, without throwing", async () => {
@@ -92,13 +94,37 @@ describe("createCrlRevocationChecker", () => {
 });
 
 describe("createTestCaRevocationChecker", () => {
-  it("revokes what revoked.json lists, through a CRL it issues on each check", async () => {
+  it("revokes what revoked.json lists at the very next check, through the CRL it issues", async () => {
     const dir = await mkdtemp(join(tmpdir(), "madoguchi-revoked-"));
     try {
       const checker = createTestCaRevocationChecker({ ca, dir, clock: { now: () => at } });
       expect((await checker.check({ certificateDer, issuerDer, at }))._unsafeUnwrap().status).toBe("good");
       (await addRevoked(dir, { serialNumber, revokedAt: new Date("2026-11-14T00:00:00Z"), reason: "superseded" }))._unsafeUnwrap();
       expect((await checker.check({ certificateDer, issuerDer, at }))._unsafeUnwrap()).toMatchObject({ status: "revoked", reason: "superseded" });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("hands out the same CRL for a minute while the list is unchanged, then a newer one (a later cRLNumber)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "madoguchi-revoked-"));
+    try {
+      let now = at;
+      const checker = createTestCaRevocationChecker({ ca, dir, clock: { now: () => now } });
+      const evidence = async () => {
+        const status = (await checker.check({ certificateDer, issuerDer, at: now }))._unsafeUnwrap();
+        return status.status === "good" && status.evidence.source === "crl" ? status.evidence : null;
+      };
+      const first = await evidence();
+      now = new Date(at.getTime() + 59_000);
+      expect(await evidence()).toEqual(first);
+      now = new Date(at.getTime() + 61_000);
+      const later = await evidence();
+      expect(later?.crlSha256).not.toBe(first?.crlSha256);
+      expect(BigInt(later?.crlNumber ?? "0")).toBeGreaterThan(BigInt(first?.crlNumber ?? "0"));
+      // A clock set back gets a CRL current at its time, not the one issued "later".
+      now = new Date(at.getTime() - 7_200_000);
+      expect((await checker.check({ certificateDer, issuerDer, at: now }))._unsafeUnwrap().status).toBe("good");
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
