@@ -37,7 +37,7 @@ const extensionInteger = (extensions: pkijs.Extension[] | undefined, oid: string
 
 const stripSign = (hex: string) => hex.replace(/^(00)+(?=..)/, "");
 
-/** CRLs held at once are few (one per issuer, renewed daily): a handful of entries covers them. */
+/** CRLs held at once are few (one per issuer, renewed daily), and so are their issuers: a handful of entries covers them. */
 const MAX_KNOWN_CRLS = 32;
 
 /**
@@ -47,7 +47,16 @@ const MAX_KNOWN_CRLS = 32;
  */
 const createCrlMemo = () => {
   const known = new Map<string, { readonly crl: pkijs.CertificateRevocationList; readonly verifiedBy: Map<string, boolean> }>();
+  // The issuers are few (the CAs) and checked on every signature: parsed once.
+  const issuers = new Map<string, pkijs.Certificate | null>();
   return {
+    issuer: (key: string, der: Uint8Array) => {
+      if (!issuers.has(key)) {
+        issuers.set(key, parse(der, (schema) => new pkijs.Certificate({ schema })));
+        if (issuers.size > MAX_KNOWN_CRLS) issuers.delete(issuers.keys().next().value as string);
+      }
+      return issuers.get(key) ?? null;
+    },
       crl: (hash: string, der: Uint8Array) => {
         const hit = known.get(hash);
         if (hit !== undefined) return hit;
@@ -76,11 +85,11 @@ const createCrlMemo = () => {
       ResultAsync.fromPromise(
         (async (): Promise<RevocationStatus> => {
           const certificate = parse(input.certificateDer, (schema) => new pkijs.Certificate({ schema }));
-          const issuer = parse(input.issuerDer, (schema) => new pkijs.Certificate({ schema }));
+          const issuerKey = toHex(input.issuerDer);
+          const issuer = memo.issuer(issuerKey, input.issuerDer);
           if (certificate === null || issuer === null) throw new TypeError("certificate or issuer is not DER");
           const serialNumber = toHex(certificate.serialNumber.valueBlock.valueHexView);
           let stale: RevocationStatus | null = null;
-          const issuerKey = toHex(input.issuerDer);
           for (const der of await options.crls()) {
             const crlSha256 = toHex(await sha256(der));
             const known = memo.crl(crlSha256, der);
