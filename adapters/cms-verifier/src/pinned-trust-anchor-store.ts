@@ -75,10 +75,11 @@ export const createPinnedTrustAnchorStore = (anchors: readonly PinnedAnchorConfi
 const toPem = (der: Uint8Array) =>
   `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CERTIFICATE-----\n`;
 
-/** The CMS verifier over the anchors of a {@link TrustAnchorStore} (read once, at start-up). */
+/** The CMS verifier over the anchors of a {@link TrustAnchorStore} (read once, at start-up), checking on `workers` threads. */
 export const createCmsSignatureVerifierFromStore = (
   store: TrustAnchorStore,
   revocation: RevocationChecker,
+  workers = 0,
 ): ResultAsync<SignatureVerifier, TrustAnchorError> =>
   store.list("signature").andThen((signature) =>
     store.list("authentication").andThen((authentication) =>
@@ -89,6 +90,7 @@ export const createCmsSignatureVerifierFromStore = (
               trustAnchorsPem: signature.map((anchor) => toPem(anchor.certificateDer)),
               authenticationTrustAnchorsPem: authentication.map((anchor) => toPem(anchor.certificateDer)),
               revocation,
+              workers,
             }),
           ),
     ),

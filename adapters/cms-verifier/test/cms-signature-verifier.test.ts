@@ -43,6 +43,12 @@ describe("createCmsSignatureVerifier: options", () => {
     );
   });
 
+  it("refuses a worker count that is no count", () => {
+    for (const workers of [-1, 1.5, 65]) {
+      expect(() => createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem], revocation: alwaysGood, workers })).toThrow(/workers must be an integer/);
+    }
+  });
+
   it("treats an invalid verification time as a programmer error", () => {
     const verifier = createCmsSignatureVerifier({ trustAnchorsPem: [ca.certificatePem], revocation: alwaysGood });
     expect(() => verifier.verifyDetached({ content, cms: new Uint8Array(1), at: new Date(Number.NaN), purpose: "signature" })).toThrow(TypeError);

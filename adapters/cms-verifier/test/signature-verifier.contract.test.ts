@@ -10,3 +10,10 @@ describeSignatureVerifierContract(
   (setup) => createCmsSignatureVerifier(setup),
   fixtures,
 );
+
+// The same contract with the checks on a worker thread (revocation stays on the calling thread), as the server runs it.
+describeSignatureVerifierContract(
+  "cms on a worker thread (test-card fixtures)",
+  (setup) => createCmsSignatureVerifier({ ...setup, workers: 1 }),
+  fixtures,
+);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createTestCa, issueTestCard, issueTestCrl, signDetached, type TestCa } from "@madoguchi/adapter-test-card";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Writable } from "node:stream";
+import { availableParallelism } from "node:os";
 import { loadConfig } from "../src/config/config.ts";
 import { startServer } from "../src/composition/start-server.ts";
 import { startTestServer } from "./support/test-server.ts";
@@ -84,6 +85,12 @@ describe("real JPKI trust anchors from MADOGUCHI_JPKI_TRUST_ANCHORS", () => {
     expect(error.message).toMatch(/MADOGUCHI_JPKI_TRUST_ANCHORS needs revocation data: MADOGUCHI_JPKI_CRL_DIR .*MADOGUCHI_JPKI_OCSP_URL/);
     expect(loadConfig({ MADOGUCHI_JPKI_CRL_DIR: "/var/lib/crls" })._unsafeUnwrapErr().message).toMatch(/MADOGUCHI_JPKI_CRL_DIR needs MADOGUCHI_JPKI_TRUST_ANCHORS/);
     expect(loadConfig({ MADOGUCHI_JPKI_OCSP_URL: "http://127.0.0.1:2560/" })._unsafeUnwrapErr().message).toMatch(/MADOGUCHI_JPKI_OCSP_URL needs MADOGUCHI_JPKI_TRUST_ANCHORS/);
+  });
+
+  it("checks signatures on worker threads by default (the cores but one), on the main thread with MADOGUCHI_SIGNATURE_WORKERS=0", () => {
+    expect(loadConfig({})._unsafeUnwrap().signatureWorkers).toBe(Math.max(0, Math.min(4, availableParallelism() - 1)));
+    expect(loadConfig({ MADOGUCHI_SIGNATURE_WORKERS: "0" })._unsafeUnwrap().signatureWorkers).toBe(0);
+    expect(loadConfig({ MADOGUCHI_SIGNATURE_WORKERS: "17" })._unsafeUnwrapErr().message).toMatch(/MADOGUCHI_SIGNATURE_WORKERS/);
   });
 
   it("starts with correct pins: verifies a card of the pinned CA against the CRLs of the directory, without the test card", async () => {

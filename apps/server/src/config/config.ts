@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { Result as EffectResult, Schema } from "effect";
 import { err, ok, type Result } from "neverthrow";
 import {
@@ -128,6 +129,8 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_OCR_TEMPLATES_DIR: Schema.optional(Schema.String),
   /** Recogniser workers of the counter's OCR (default 2: a page's fields are read in parallel). */
   MADOGUCHI_OCR_WORKERS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 16 })))),
+  /** N1: worker threads that check residents' JPKI signatures off the main thread (0: on it; default the cores but one, at most 4). */
+  MADOGUCHI_SIGNATURE_WORKERS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 16 })))),
   /** The paper forms' layout files (`<id>.v<n>.json`; the highest version of each id is used; default `config/forms`). */
   MADOGUCHI_FORMS_DIR: Schema.optional(Schema.String),
   /** How many years the counter keeps its records (the printed forms and the scans), 3–10 (default 5; C8 asks 3–5). */
@@ -215,6 +218,8 @@ export interface Config {
    * CRL of revoked.json), or pinned JPKI CA generations with the CRLs of a directory, an OCSP responder,
    * or both (OCSP first, the CRLs as fallback: ADR 22 "OCSP"); at least one of the two.
    */
+  /** N1: worker threads for signature checks (0: the main thread checks them). */
+  readonly signatureWorkers: number;
   readonly jpkiTrust:
     | { readonly kind: "test-ca" }
     | {
@@ -339,6 +344,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     cardFeeRate: cardFeeRate.value,
     cardBrands,
     jpkiTrust,
+    signatureWorkers: e.MADOGUCHI_SIGNATURE_WORKERS ?? DEFAULT_SIGNATURE_WORKERS,
     logLevel: e.LOG_LEVEL ?? "info",
   });
 };
@@ -422,6 +428,12 @@ const isHttpUrl = (s: string): boolean => {
 
 /** Loopback only: a fresh machine serves staff to itself until a municipality lists its LGWAN ranges. */
 const DEFAULT_STAFF_CIDRS = "127.0.0.0/8,::1/128";
+
+/**
+ * Signature checks off the main thread: one core stays with HTTP, the database and the rest, the others check
+ * signatures (a CMS parse and RSA verifications, ~5 ms each: 200 at once queue for a second on one core).
+ */
+const DEFAULT_SIGNATURE_WORKERS = Math.max(0, Math.min(4, availableParallelism() - 1));
 
 const decodeStaffListener = (e: typeof EnvSchema.Type, port: number): Config["staffListener"] | string => {
   const allowed = parseAddressList(e.MADOGUCHI_STAFF_ALLOWED_CIDRS ?? DEFAULT_STAFF_CIDRS);

@@ -116,10 +116,11 @@ const revocationChecker = async (sources: PinnedRevocationSources): Promise<Revo
 export const buildPinnedVerifier = async (
   anchorsDir: string,
   sources: PinnedRevocationSources,
+  workers = 0,
 ): Promise<{ verifier: SignatureVerifier; revocation: RevocationChecker }> => {
   const anchors = await readPinnedAnchors(anchorsDir);
   const revocation = await revocationChecker(sources);
-  const verifier = await createCmsSignatureVerifierFromStore(createPinnedTrustAnchorStore(anchors), revocation);
+  const verifier = await createCmsSignatureVerifierFromStore(createPinnedTrustAnchorStore(anchors), revocation, workers);
   if (verifier.isErr()) return fail(`${verifier.error.message} (${PINS_FILE}, ${verifier.error.reason})`);
   return { verifier: verifier.value, revocation };
 };

@@ -36,7 +36,7 @@ export interface SignatureParts {
  */
 export const buildSignatures = async (config: Config, clock: Clock): Promise<SignatureParts> => {
   if (config.jpkiTrust.kind === "pinned") {
-    const { verifier } = await buildPinnedVerifier(config.jpkiTrust.anchorsDir, { crlDir: config.jpkiTrust.crlDir, ocsp: config.jpkiTrust.ocsp });
+    const { verifier } = await buildPinnedVerifier(config.jpkiTrust.anchorsDir, { crlDir: config.jpkiTrust.crlDir, ocsp: config.jpkiTrust.ocsp }, config.signatureWorkers);
     return { verifier, testCardRouter: null, cardSigner: null, stubCard: null };
   }
   const dir = join(config.dataDir, "test-card");
@@ -53,6 +53,7 @@ export const buildSignatures = async (config: Config, clock: Clock): Promise<Sig
       trustAnchorsPem: [ca.certificatePem],
       authenticationTrustAnchorsPem: [ca.certificatePem],
       revocation: createTestCaRevocationChecker({ ca, dir, clock }),
+      workers: config.signatureWorkers,
     }),
     testCardRouter: config.profile === "embedded" ? createTestCardRouter({ getCard, saveCard, exclusive, clock }) : null,
     cardSigner: config.profile === "embedded" ? createTestCardJpkiSigner({ getCard, saveCard, exclusive, clock }) : null,
