@@ -187,11 +187,30 @@ describe("decodeProcedureCatalog", () => {
       [{ options: [{ value: "a", label: { ja: "あ", en: "A" } }] }, `${at}.options: Expected no excess property`],
       [{ key: "1st" }, 'procedures[0] ("juminhyo").extraFields[0] ("1st").key: Expected a string matching the RegExp ^[A-Za-z][A-Za-z0-9_]{0,63}$'],
       [{ label: { ja: "勤務先" } }, `${at}.label.en: Missing key`],
-      [{ kind: "textarea" }, `${at}: Expected an extra field of kind "select" or "text"`],
+      [{ kind: "textarea" }, `${at}: Expected an extra field of kind "select", "text", "date" or "number"`],
     ])("refuses %o, naming the field", (patch, issue) => {
       const question = textQuestion(patch);
       if ("maxLength" in patch && patch.maxLength === undefined) delete question.maxLength;
       expect(issuesOf(withQuestion(question))).toEqual([issue]);
+    });
+
+    it("decodes date questions (past, future, any) and number questions with their bounds", () => {
+      const date = { key: "movedOn", label: { ja: "転居した日", en: "Moved on" }, kind: "date", range: "past", required: true };
+      const count = { key: "persons", label: { ja: "人数", en: "Persons" }, kind: "number", min: 1, max: 8, required: false };
+      for (const question of [date, { ...date, range: "future" }, { ...date, range: "any" }, count, { ...count, min: -1_000_000, max: 1_000_000 }]) {
+        expect(must(decodeProcedureCatalog(withQuestion(question))._unsafeUnwrap().procedures[0]).extraFields).toEqual([question]);
+      }
+    });
+
+    it("refuses a date question without a known range, and a number question whose bounds are not whole, too large or crossed", () => {
+      const date = { key: "movedOn", label: { ja: "転居した日", en: "Moved on" }, kind: "date", range: "past", required: true };
+      const count = { key: "persons", label: { ja: "人数", en: "Persons" }, kind: "number", min: 1, max: 8, required: false };
+      const dateAt = 'procedures[0] ("juminhyo").extraFields[0] ("movedOn")';
+      const countAt = 'procedures[0] ("juminhyo").extraFields[0] ("persons")';
+      expect(issuesOf(withQuestion({ ...date, range: "someday" }))).toEqual([`${dateAt}.range: Expected "past" | "future" | "any"`]);
+      expect(issuesOf(withQuestion({ ...count, max: 8.5 }))).toEqual([`${countAt}.max: Expected an integer`]);
+      expect(issuesOf(withQuestion({ ...count, min: 1_000_001 }))).toEqual([`${countAt}.min: Expected a value less than or equal to 1000000`]);
+      expect(issuesOf(withQuestion({ ...count, min: 9, max: 8 }))).toEqual([`${countAt}.max: max 8 is below min 9`]);
     });
 
     it("refuses maxLength on a select question, and a select question without options", () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  fieldErrorMessage,
   formatWareki,
   isoToWareki,
   ProcedureId,
@@ -381,6 +382,62 @@ const fullWidthDigits = (b: Body): Body => ({
     address: toFullWidthDigits(b.applicant.address),
   },
   request: { ...b.request, copies: toFullWidthDigits(b.request.copies), extra: { ...b.request.extra, fiscalYear: toFullWidthDigits(b.request.extra.fiscalYear) } },
+});
+
+describe("validateApplicationInput: date and number questions (S6)", () => {
+  // The shipped 所得・課税証明書 with two more questions: the day a certificate is needed by, and how many persons.
+  const withQuestions = (range: "past" | "future" | "any"): ProcedureCatalog => ({
+    ...catalog,
+    procedures: catalog.procedures.map((p) =>
+      p.id !== "shotoku-kazei"
+        ? p
+        : {
+            ...p,
+            extraFields: [
+              ...p.extraFields,
+              { key: "neededBy", label: { ja: "必要な日", en: "Needed by" }, kind: "date" as const, range, required: true },
+              { key: "persons", label: { ja: "人数", en: "Persons" }, kind: "number" as const, min: 1, max: 8, required: false },
+            ],
+          },
+    ),
+  });
+  const withAnswers = (neededBy: unknown, persons?: unknown) =>
+    withRequest({ extra: { fiscalYear: "2026", purpose: "loan", neededBy, ...(persons === undefined ? {} : { persons }) } });
+  const answers = (raw: unknown, range: "past" | "future" | "any" = "any") => validateApplicationInput(raw, withQuestions(range), today)._unsafeUnwrap().request.extra;
+  const codes = (raw: unknown, range: "past" | "future" | "any" = "any") => fieldsOf(raw, withQuestions(range)).map((f) => `${f.field}:${f.code}`);
+
+  it("keeps a date typed in 和暦 or 西暦, full width or half, as ISO", () => {
+    for (const typed of ["令和8年12月1日", "R8.12.1", "２０２６－１２－０１", "2026/12/1", " 20261201 "]) {
+      expect(answers(withAnswers(typed)).neededBy).toBe("2026-12-01");
+    }
+  });
+
+  it("refuses what is no real date, and a date outside the question's range of today (Japan's calendar)", () => {
+    expect(codes(withAnswers("2026-02-30"))).toEqual(["request.extra.neededBy:invalid_date"]);
+    expect(codes(withAnswers("来週"))).toEqual(["request.extra.neededBy:invalid_date"]);
+    // `today` is 2026-11-23 10:00 in Japan.
+    expect(answers(withAnswers("2026-11-23"), "past").neededBy).toBe("2026-11-23");
+    expect(codes(withAnswers("2026-11-24"), "past")).toEqual(["request.extra.neededBy:future_date"]);
+    expect(answers(withAnswers("2026-11-23"), "future").neededBy).toBe("2026-11-23");
+    expect(codes(withAnswers("2026-11-22"), "future")).toEqual(["request.extra.neededBy:past_date"]);
+    expect(codes(withAnswers(""))).toEqual(["request.extra.neededBy:required"]);
+  });
+
+  it("keeps a whole number in its bounds as ASCII digits; refuses fractions, words and numbers outside", () => {
+    expect(answers(withAnswers("2026-12-01", "３")).persons).toBe("3");
+    expect(answers(withAnswers("2026-12-01", " 08 ")).persons).toBe("8");
+    expect(answers(withAnswers("2026-12-01", "")).persons).toBeUndefined();
+    for (const typed of ["1.5", "三", "1e1", "0x3", "--1"]) expect(codes(withAnswers("2026-12-01", typed))).toEqual(["request.extra.persons:not_integer"]);
+    expect(fieldsOf(withAnswers("2026-12-01", "9"), withQuestions("any"))).toEqual([{ field: "request.extra.persons", code: "out_of_range", params: { min: 1, max: 8 } }]);
+    expect(codes(withAnswers("2026-12-01", "0"))).toEqual(["request.extra.persons:out_of_range"]);
+  });
+
+  it("says what is wrong in both languages, naming the question", () => {
+    const [future] = fieldsOf(withAnswers("2026-11-22"), withQuestions("future"));
+    const procedure = withQuestions("future").procedures.find((p) => p.id === "shotoku-kazei");
+    expect(fieldErrorMessage(must(future), "ja", procedure)).toBe("必要な日に過去の日付は入力できません（今日以降の日付を入力してください）");
+    expect(fieldErrorMessage(must(future), "en", procedure)).toBe("Needed by cannot be in the past (give today or a later date)");
+  });
 });
 
 describe("validateApplicationInput (properties)", () => {

@@ -99,6 +99,40 @@ describe("S6: staff build the portal's procedures in the back office", () => {
     expect((await editor(admin.headers)).procedures.find((p) => p.id === "pet-certificate")?.enabled).toBe(false);
   });
 
+  it("a procedure with a date and a number question: answers typed in 和暦 and full width are signed as ISO and digits; bounds from the question", async () => {
+    const admin = await administrator("procedures-kinds");
+    const { version, procedures } = await editor(admin.headers);
+    const template = procedures.find((p) => p.id === "juminhyo")!;
+    const withQuestions: Definition = {
+      ...template,
+      id: "moving-certificate",
+      name: { ja: "転居証明", en: "Certificate of moving" },
+      extraFields: [
+        { key: "movedOn", label: { ja: "転居した日", en: "Moved on" }, kind: "date", range: "past", required: true },
+        { key: "persons", label: { ja: "転居した人数", en: "Persons who moved" }, kind: "number", min: 1, max: 8, required: true },
+      ],
+    };
+    expect((await save(admin.headers, withQuestions, version)).status).toBe(201);
+    expect((await residentCatalog()).procedures.find((p) => p.id === "moving-certificate")?.extraFields).toEqual(withQuestions.extraFields);
+
+    const input = (movedOn: string, persons: string) => ({ ...juminhyoInput({ request: { extra: { movedOn, persons } } }), procedureId: "moving-certificate" });
+    const ok = await call(`${server.url}/api/applications/prepare`, { body: input("令和元年5月1日", "２") });
+    expect(ok.status).toBe(200);
+    expect(ok.body.request.extra).toEqual({ movedOn: "2019-05-01", persons: "2" });
+    expect(JSON.parse(ok.body.canonicalJson).request.extra).toEqual({ movedOn: "2019-05-01", persons: "2" });
+    const refused = await call(`${server.url}/api/applications/prepare`, { body: input("2999-01-01", "9") });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors.map((e: { field: string; code: string; message: string }) => [e.field, e.code, e.message])).toEqual([
+      ["request.extra.movedOn", "future_date", "転居した日に未来の日付は入力できません"],
+      ["request.extra.persons", "out_of_range", "転居した人数は1から8までの範囲で入力してください"],
+    ]);
+
+    // Bounds that cross are refused at the save, beside the input.
+    const crossed = await save(admin.headers, { ...withQuestions, extraFields: [{ ...withQuestions.extraFields[1]!, min: 9, max: 8 }] } as Definition, version + 1);
+    expect(crossed.status).toBe(422);
+    expect(JSON.stringify(crossed.body)).toContain('extraFields[0] (\\"persons\\").max');
+  });
+
   it("an invalid procedure is refused with each problem's path in the procedure; a stale version is a conflict; the id cannot move", async () => {
     const admin = await administrator("procedures-invalid");
     const { version, procedures } = await editor(admin.headers);

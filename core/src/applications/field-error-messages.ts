@@ -102,6 +102,8 @@ export const fieldErrorMessage = (error: FieldError, locale: Locale, procedure?:
         : `${label} must be a real date such as 1975-03-04 or 昭和50年3月4日 (S50.3.4)`;
     case "future_date":
       return ja ? `${label}に未来の日付は入力できません` : `${label} cannot be in the future`;
+    case "past_date":
+      return ja ? `${label}に過去の日付は入力できません（今日以降の日付を入力してください）` : `${label} cannot be in the past (give today or a later date)`;
     case "too_long":
       return ja ? `${label}は${p("max")}文字以内で入力してください` : `${label} must be at most ${p("max")} characters`;
     case "unknown_option":

@@ -3,12 +3,16 @@ import { findDeliveryMethod, findProcedure } from "../procedures/find-procedure.
 import { APPLICANT_FIELDS } from "../procedures/procedure-catalog.schema.ts";
 import type {
   ApplicantField,
+  DateExtraField,
   DeliveryMethod,
+  ExtraField,
+  NumberExtraField,
   Procedure,
   ProcedureCatalog,
   SelectExtraField,
   TextExtraField,
 } from "../procedures/procedure.ts";
+import { assertNever } from "../shared/assert-never.ts";
 import { japanCalendarDate } from "../shared/japan-calendar-date.ts";
 import { ERAS } from "../shared/japanese/era.ts";
 import { parseJapaneseDate } from "../shared/japanese/japanese-date.ts";
@@ -132,7 +136,7 @@ export const validateApplicationInput = (
   const locale = take(localeOf(get(raw, "locale")));
   const submissionKey = take(submissionKeyOf(get(raw, "submissionKey")));
   const applicant = applicantOf(get(raw, "applicant"), procedure, japanCalendarDate(today), options.emailRequired ?? true, take);
-  const request = requestOf(get(raw, "request"), procedure, catalog, take);
+  const request = requestOf(get(raw, "request"), procedure, catalog, japanCalendarDate(today), take);
 
   if (
     errors.length > 0 ||
@@ -212,6 +216,7 @@ const requestOf = (
   raw: unknown,
   procedure: Procedure | undefined,
   catalog: ProcedureCatalog,
+  today: string,
   take: Take,
 ): { request: CertificateRequest; deliveryMethod: DeliveryMethod } | undefined => {
   if (raw !== undefined && raw !== null && !isRecord(raw)) {
@@ -220,7 +225,7 @@ const requestOf = (
   }
   const copies = take(copiesOf(get(raw, "copies"), procedure?.maxCopies ?? Number.MAX_SAFE_INTEGER));
   const deliveryMethod = take(deliveryMethodOf(get(raw, "deliveryMethodId"), procedure, catalog));
-  const extra = procedure === undefined ? undefined : extraOf(get(raw, "extra"), procedure, take);
+  const extra = procedure === undefined ? undefined : extraOf(get(raw, "extra"), procedure, today, take);
   if (copies === undefined || deliveryMethod === undefined || extra === undefined) return undefined;
   return { request: { copies, deliveryMethodId: deliveryMethod.id, extra }, deliveryMethod };
 };
@@ -270,8 +275,40 @@ const textAnswer = (field: TextExtraField, value: string, path: string): Field<s
   return length(value) > field.maxLength ? fieldError(path, "too_long", { max: field.maxLength }) : { value };
 };
 
+/** A date answer (和暦 or 西暦, as residents type dates) as ISO, within the question's range of today. */
+const dateAnswer = (field: DateExtraField, value: string, path: string, today: string): Field<string> => {
+  const parsed = parseJapaneseDate(value);
+  if (parsed.isErr()) return fieldError(path, "invalid_date");
+  if (field.range === "past" && parsed.value > today) return fieldError(path, "future_date");
+  if (field.range === "future" && parsed.value < today) return fieldError(path, "past_date");
+  return { value: parsed.value };
+};
+
+/** A whole-number answer (full-width digits and a minus sign from an IME accepted), kept as ASCII digits. */
+const numberAnswer = (field: NumberExtraField, value: string, path: string): Field<string> => {
+  const digits = toHalfWidthAscii(value).replace(/[,\s]/g, "").replace(/^[−ー－]/, "-");
+  if (!/^-?\d{1,7}$/.test(digits)) return fieldError(path, "not_integer");
+  const n = Number(digits);
+  return n < field.min || n > field.max ? fieldError(path, "out_of_range", { min: field.min, max: field.max }) : { value: String(n) };
+};
+
+const answerOf = (field: ExtraField, value: string, path: string, today: string): Field<string> => {
+  switch (field.kind) {
+    case "select":
+      return selectAnswer(field, value, path);
+    case "text":
+      return textAnswer(field, value, path);
+    case "date":
+      return dateAnswer(field, value, path, today);
+    case "number":
+      return numberAnswer(field, value, path);
+    default:
+      return assertNever(field);
+  }
+};
+
 /** The answers to the procedure's extra questions; `undefined` if any was refused (errors are taken). */
-const extraOf = (raw: unknown, procedure: Procedure, take: Take): Readonly<Record<string, string>> | undefined => {
+const extraOf = (raw: unknown, procedure: Procedure, today: string, take: Take): Readonly<Record<string, string>> | undefined => {
   if (raw !== undefined && raw !== null && !isRecord(raw)) return take(fieldError("request.extra", "invalid_type"));
   const answers: [string, string][] = [];
   let refused = false;
@@ -287,12 +324,12 @@ const extraOf = (raw: unknown, procedure: Procedure, take: Take): Readonly<Recor
       continue;
     }
     // A select's value is a code (full-width digits from an IME become ASCII); a text answer is kept as typed.
-    const value = field.kind === "select" ? toHalfWidthAscii(input.value).trim() : input.value;
+    const value = field.kind === "select" ? toHalfWidthAscii(input.value).trim() : field.kind === "text" ? input.value : input.value.trim();
     if (value === "") {
       if (field.required) refuse(path, "required");
       continue;
     }
-    const checked = field.kind === "select" ? selectAnswer(field, value, path) : textAnswer(field, value, path);
+    const checked = answerOf(field, value, path, today);
     if ("error" in checked) refuse(path, checked.error.code, checked.error.params);
     else answers.push([field.key, checked.value]);
   }

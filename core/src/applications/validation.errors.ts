@@ -13,6 +13,7 @@ export type FieldErrorCode =
   | "invalid_email"
   | "invalid_date"
   | "future_date"
+  | "past_date" // a date question that takes only today or later
   | "too_long"
   | "unknown_option"
   | "unknown_field"
@@ -33,6 +34,7 @@ export const FIELD_ERROR_CODES: readonly FieldErrorCode[] = [
   "invalid_email",
   "invalid_date",
   "future_date",
+  "past_date",
   "too_long",
   "unknown_option",
   "unknown_field",

@@ -56,10 +56,33 @@ const TextExtraFieldSchema = Schema.Struct({
   help: Schema.optionalKey(LocalizedSchema),
 });
 
-/** A select question or a one-line text question (`kind` tells which). */
-const ExtraFieldSchema = Schema.Union([SelectExtraFieldSchema, TextExtraFieldSchema]).annotate({
+const DateExtraFieldSchema = Schema.Struct({
+  key: ExtraFieldKey,
+  label: LocalizedSchema,
+  kind: Schema.Literal("date"),
+  range: Schema.Literals(["past", "future", "any"]),
+  required: Schema.Boolean,
+  help: Schema.optionalKey(LocalizedSchema),
+});
+
+/** Bounds a number question may declare: whole numbers a resident types, never amounts of money or identifiers. */
+export const EXTRA_NUMBER_LIMIT = 1_000_000;
+const Bound = Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(-EXTRA_NUMBER_LIMIT), Schema.isLessThanOrEqualTo(EXTRA_NUMBER_LIMIT));
+
+const NumberExtraFieldSchema = Schema.Struct({
+  key: ExtraFieldKey,
+  label: LocalizedSchema,
+  kind: Schema.Literal("number"),
+  min: Bound,
+  max: Bound,
+  required: Schema.Boolean,
+  help: Schema.optionalKey(LocalizedSchema),
+});
+
+/** A select, a one-line text, a date or a number question (`kind` tells which). */
+const ExtraFieldSchema = Schema.Union([SelectExtraFieldSchema, TextExtraFieldSchema, DateExtraFieldSchema, NumberExtraFieldSchema]).annotate({
   // Without it an unknown kind reads `Expected { readonly "kind": "select", ... } | { … }`.
-  expected: 'an extra field of kind "select" or "text"',
+  expected: 'an extra field of kind "select", "text", "date" or "number"',
 });
 
 /** One procedure as the catalog file writes it, and as staff save it in the back office (S6). */
@@ -187,6 +210,7 @@ const crossEntryIssues = (file: ProcedureCatalogJson): CatalogIssue[] => {
       if (f.kind === "select") {
         duplicates(f.options.map((o) => o.value), (i) => `${at}.extraFields[${fi}] ("${f.key}").options[${i}].value`, "option value");
       }
+      if (f.kind === "number" && f.min > f.max) issues.push({ path: `${at}.extraFields[${fi}] ("${f.key}").max`, message: `max ${f.max} is below min ${f.min}` });
     });
   });
   return issues;

@@ -38,11 +38,34 @@ export interface TextExtraField extends ExtraFieldBase {
 }
 
 /**
+ * Which dates a date question takes, counted in Japan's calendar on the day of the application: `past` (today
+ * or before: the day a resident moved, a date of birth), `future` (today or after: the day a certificate is
+ * needed by), or `any`.
+ */
+export type DateRange = "past" | "future" | "any";
+
+/** A question answered by a date (和暦 or 西暦 as residents type it), kept as ISO `YYYY-MM-DD`. */
+export interface DateExtraField extends ExtraFieldBase {
+  readonly kind: "date";
+  readonly range: DateRange;
+}
+
+/** A question answered by a whole number from `min` to `max` (a count of persons, a year), kept in ASCII digits. */
+export interface NumberExtraField extends ExtraFieldBase {
+  readonly kind: "number";
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
  * A procedure-specific question beyond the common applicant fields, e.g. the fiscal year and the
  * purpose of a 所得・課税証明書. Data, not code: a municipality adds questions in its catalog, in the file or
- * in the back office (S6).
+ * in the back office (S6). Every answer is kept as text (an option's value, the line typed, an ISO date, digits).
  */
-export type ExtraField = SelectExtraField | TextExtraField;
+export type ExtraField = SelectExtraField | TextExtraField | DateExtraField | NumberExtraField;
+
+/** The kinds of question, in the order the back office offers them. */
+export const EXTRA_FIELD_KINDS = ["text", "select", "date", "number"] as const satisfies readonly ExtraField["kind"][];
 
 /** Applicant fields of R4 whose "required" flag a municipality may configure. */
 export type ApplicantField =
