@@ -23,6 +23,7 @@ export * from "./shared/japanese/era.ts";
 export * from "./shared/japanese/japanese-date.ts";
 
 export type * from "./procedures/procedure.ts";
+export { EXTRA_FIELD_KINDS } from "./procedures/procedure.ts";
 export * from "./procedures/office.ts";
 export * from "./procedures/procedure-catalog.errors.ts";
 export * from "./procedures/procedure-catalog.schema.ts";

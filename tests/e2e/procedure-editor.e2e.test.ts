@@ -60,4 +60,58 @@ describe("in Chromium: S6, staff build a procedure's form in the back office", (
     await expect.poll(() => resident.getByTestId("fee-total").textContent(), { timeout: 15_000 }).toContain("460");
     expect(await resident.locator("main").textContent()).toContain("みほん銀行");
   });
+
+  it("the administrator adds a date and a number question to 身分証明書; the resident answers in 和暦 and full width, is told the bounds, and confirms the date in both calendars", async () => {
+    await running.context.clearCookies();
+    const staff = await running.context.newPage();
+    explainOnFailure(staff);
+    await staffLogsIn(staff, running.app);
+    await staff.click('[data-testid="staff-nav-procedures"]');
+    await staff.click('[data-testid="procedure-edit-mibun"]');
+
+    await staff.click('[data-testid="procedure-add-question"]');
+    const date = staff.getByTestId("question").last();
+    await date.getByTestId("question-kind").selectOption("date");
+    await date.getByTestId("question-key").fill("movedOn");
+    await date.getByTestId("question-label-ja").fill("転居した日");
+    await date.getByTestId("question-label-en").fill("Moved on");
+    await date.getByRole("radio", { name: /今日以前の日付/ }).check();
+    await date.getByTestId("question-required").check();
+
+    await staff.click('[data-testid="procedure-add-question"]');
+    const count = staff.getByTestId("question").last();
+    await count.getByTestId("question-kind").selectOption("number");
+    await count.getByTestId("question-key").fill("persons");
+    await count.getByTestId("question-label-ja").fill("転居した人数");
+    await count.getByTestId("question-label-en").fill("Persons who moved");
+    // Crossed bounds are refused beside the largest, before anything is sent.
+    await count.getByTestId("question-min").fill("9");
+    await count.getByTestId("question-max").fill("8");
+    await staff.click('[data-testid="procedure-save"]');
+    await staff.locator(".error-summary").waitFor();
+    expect(await staff.getByTestId("procedure-saved").count()).toBe(0);
+    await count.getByTestId("question-min").fill("１");
+    await staff.click('[data-testid="procedure-save"]');
+    await expect.poll(() => staff.getByTestId("procedure-saved").textContent()).toContain("保存しました");
+    await expectNoSeriousA11yViolations(staff);
+
+    const resident = await running.context.newPage();
+    explainOnFailure(resident);
+    await resident.goto(`${running.app.url}/apply/mibun`);
+    await resident.getByLabel("転居した日").waitFor();
+    expect(await resident.locator("main").textContent()).toContain("今日以前の日付を入力してください。");
+    await fillDemoApplicant(resident);
+    await resident.fill('[name="request.copies"]', "1");
+    await resident.check('[name="request.deliveryMethodId"][value="standard"]');
+    await resident.getByLabel("転居した日").fill("令和元年5月1日");
+    await resident.getByLabel("転居した人数").fill("９");
+    await resident.click('[data-testid="to-confirm"]');
+    // The server's words under the input: nine is beyond the question's bounds.
+    await expect.poll(() => resident.locator("main").textContent(), { timeout: 15_000 }).toContain("転居した人数は1から8までの範囲で入力してください");
+    await expectNoSeriousA11yViolations(resident);
+    await resident.getByLabel("転居した人数").fill("２");
+    await resident.click('[data-testid="to-confirm"]');
+    await expect.poll(() => resident.getByTestId("fee-total").isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await resident.locator("main").textContent()).toContain("令和元年5月1日（2019-05-01）");
+  });
 });

@@ -128,7 +128,7 @@ describe("S6: staff build the portal's procedures in the back office", () => {
     ]);
 
     // Bounds that cross are refused at the save, beside the input.
-    const crossed = await save(admin.headers, { ...withQuestions, extraFields: [{ ...withQuestions.extraFields[1]!, min: 9, max: 8 }] } as Definition, version + 1);
+    const crossed = await save(admin.headers, { ...withQuestions, extraFields: [{ ...(withQuestions.extraFields as readonly object[])[1], min: 9, max: 8 }] } as Definition, version + 1);
     expect(crossed.status).toBe(422);
     expect(JSON.stringify(crossed.body)).toContain('extraFields[0] (\\"persons\\").max');
   });

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseJapaneseDate } from "@madoguchi/core";
 import type { Plugin } from "vite";
 import { mockCounter } from "./mock-counter.ts";
 import { mockProcedures } from "./mock-procedures.ts";
@@ -83,6 +84,15 @@ const PROCEDURES = [
         ],
         required: false,
       },
+      {
+        key: "movedInOn",
+        label: { ja: "市に転入した日", en: "Date you moved to the city" },
+        kind: "date",
+        range: "past",
+        required: false,
+        help: { ja: "その年度の1月2日以降に転入した方のみ入力してください。", en: "Only if you moved here after 1 January of that year." },
+      },
+      { key: "dependents", label: { ja: "扶養している親族の人数", en: "Number of dependants" }, kind: "number", min: 0, max: 20, required: false },
     ],
     requiredFields: ["name", "address", "dateOfBirth"],
     fieldHelp: {},
@@ -156,6 +166,12 @@ const err = (res: ServerResponse, status: number, code: string, message: string,
 
 const toHalfWidth = (s: string): string => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
+/** A number answer in ASCII digits, or `null` (the mock does not check the question's bounds). */
+const keptNumber = (typed: string): string | null => {
+  const digits = toHalfWidth(typed).replace(/[,\s]/g, "");
+  return /^-?\d{1,7}$/.test(digits) ? String(Number(digits)) : null;
+};
+
 function prepare(body: Json, locale: "ja" | "en", options: { readonly emailRequired?: boolean } = {}) {
   const procedure = PROCEDURES.find((p) => p.id === body["procedureId"]);
   if (procedure === undefined) return { status: 404 as const };
@@ -189,10 +205,18 @@ function prepare(body: Json, locale: "ja" | "en", options: { readonly emailRequi
   if (delivery === undefined) {
     errors.push({ field: "request.deliveryMethodId", code: "required", message: msg("送付方法を選んでください。", "Choose a delivery method.") });
   }
+  const extraAnswers: Record<string, string> = {};
   for (const extra of procedure.extraFields) {
-    if (extra.required && (request.extra?.[extra.key] ?? "") === "") {
-      errors.push({ field: `request.extra.${extra.key}`, code: "required", message: msg("選択してください。", "Choose an option.") });
+    const typed = (request.extra?.[extra.key] ?? "").trim();
+    if (typed === "") {
+      const choose = extra.kind === "select";
+      if (extra.required) errors.push({ field: `request.extra.${extra.key}`, code: "required", message: choose ? msg("選択してください。", "Choose an option.") : msg("入力してください。", "Required.") });
+      continue;
     }
+    // Dates and numbers are kept as the server keeps them (ISO, ASCII digits), so the confirmation shows them as it would.
+    const kept = extra.kind === "date" ? parseJapaneseDate(typed).unwrapOr(null) : extra.kind === "number" ? keptNumber(typed) : typed;
+    if (kept === null) errors.push({ field: `request.extra.${extra.key}`, code: "format", message: msg("形式が正しくありません。", "Check the format.") });
+    else extraAnswers[extra.key] = kept;
   }
   if (errors.length > 0 || delivery === undefined) return { status: 422 as const, errors };
   const normalisedApplicant: Record<string, string> = {
@@ -201,7 +225,7 @@ function prepare(body: Json, locale: "ja" | "en", options: { readonly emailRequi
     phone: toHalfWidth(applicant["phone"] ?? "").replace(/\D/g, ""),
     dateOfBirth: /^\d{4}-\d{2}-\d{2}$/.test(applicant["dateOfBirth"] ?? "") ? (applicant["dateOfBirth"] ?? "") : "1975-03-04",
   };
-  const normalisedRequest = { copies, deliveryMethodId: delivery.id, extra: request.extra ?? {} };
+  const normalisedRequest = { copies, deliveryMethodId: delivery.id, extra: extraAnswers };
   const lines = [
     { kind: "certificate", label: procedure.name, unitPrice: procedure.feePerCopy, quantity: copies, amount: procedure.feePerCopy * copies },
     { kind: "postage", label: { ja: `送料（${delivery.name.ja}）`, en: `Postage (${delivery.name.en})` }, unitPrice: delivery.postage, quantity: 1, amount: delivery.postage },

@@ -24,7 +24,7 @@ export interface DeliveryMethod {
   readonly postage: number;
 }
 
-/** A procedure-specific question: a choice (年度, 使用目的) or one line of text (提出先, at most `maxLength` characters). */
+/** A procedure-specific question: a choice (年度, 使用目的), one line of text (提出先), a date or a whole number. */
 export type { ExtraField } from "@madoguchi/core";
 
 /** Applicant fields whose "required" flag the municipality configures (core's type). */

@@ -1,6 +1,11 @@
+import type { DateExtraField, NumberExtraField } from "@madoguchi/core";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { Procedure } from "../src/api-types.ts";
 import { extraAnswerText } from "../src/extra-answer.ts";
+import { I18nProvider } from "../src/i18n/i18n-context.tsx";
+import { ApplicationFields } from "../src/pages/apply/application-fields.tsx";
 import {
   arrangeFieldErrors,
   emptyForm,
@@ -154,5 +159,60 @@ describe("a text question (S6)", () => {
     expect(extraAnswerText(purpose, "loan", pickJa)).toBe("融資・ローン");
     expect(extraAnswerText(purpose, "gone", pickJa)).toBe("gone");
     expect(extraAnswerText(undefined, "loan", pickJa)).toBe("loan");
+  });
+});
+
+const movedInOn: DateExtraField = { key: "movedInOn", label: { ja: "転入日", en: "Moving-in date" }, kind: "date", range: "past", required: true };
+const neededBy: DateExtraField = { key: "neededBy", label: { ja: "提出期限", en: "Needed by" }, kind: "date", range: "future", required: false };
+const anyDay: DateExtraField = { key: "anyDay", label: { ja: "日付", en: "Date" }, kind: "date", range: "any", required: false };
+const dependents: NumberExtraField = { key: "dependents", label: { ja: "扶養親族の人数", en: "Dependants" }, kind: "number", min: 0, max: 20, required: false };
+
+describe("date and number questions (S6): the server reads and checks the answers, the form says what it takes", () => {
+  const withQuestions: Procedure = { ...procedure, extraFields: [...procedure.extraFields, movedInOn, neededBy, dependents] };
+
+  it("tells a date question's notations and range under the input", () => {
+    expect(extraFieldHelp(movedInOn, "ja")).toBe("和暦（例: 令和7年4月1日）でも西暦（例: 2025-04-01）でも入力できます。今日以前の日付を入力してください。");
+    expect(extraFieldHelp(neededBy, "ja")).toBe("和暦（例: 令和7年4月1日）でも西暦（例: 2025-04-01）でも入力できます。今日以降の日付を入力してください。");
+    expect(extraFieldHelp({ ...anyDay, help: { ja: "分かる範囲で。", en: "If you know it." } }, "en")).toBe(
+      "If you know it. Western (e.g. 2025-04-01) or Japanese era dates (e.g. 令和7年4月1日) are both accepted.",
+    );
+  });
+
+  it("tells a number question's bounds under the input", () => {
+    expect(extraFieldHelp(dependents, "ja")).toBe("0〜20の数字で入力してください。");
+    expect(extraFieldHelp(dependents, "en")).toBe("A whole number from 0 to 20.");
+  });
+
+  it("send the answers as typed: the server keeps the ISO date and the ASCII digits", () => {
+    const form = { ...emptyForm(withQuestions), extra: { ...emptyForm(withQuestions).extra, movedInOn: "令和7年4月1日", dependents: "５" } };
+    expect(toPrepareBody("kazei", "ja", "k".repeat(32), form).request.extra).toMatchObject({ movedInOn: "令和7年4月1日", dependents: "５" });
+  });
+
+  it("render a date as a text input with its notations, and a number with the numeric keypad", () => {
+    const html = renderToStaticMarkup(
+      createElement(
+        I18nProvider,
+        null,
+        createElement(ApplicationFields, {
+          procedure: withQuestions,
+          catalog: { deliveryMethods: [{ id: "post", name: { ja: "普通郵便", en: "Ordinary mail" }, postage: 110 }] },
+          values: emptyForm(withQuestions),
+          onChange: () => undefined,
+          errors: arrangeFieldErrors([{ field: "request.extra.dependents", code: "not_integer", message: "扶養親族の人数は数字で入力してください" }], formFieldIds(withQuestions)),
+        }),
+      ),
+    );
+    const dateInput = html.match(/<input[^>]*id="request\.extra\.movedInOn"[^>]*>/)?.[0] ?? "";
+    expect(dateInput).toContain('type="text"');
+    expect(dateInput).toContain('placeholder="例: 令和7年4月1日 または 2025-04-01"');
+    expect(dateInput).toContain('aria-describedby="request.extra.movedInOn-help"');
+    expect(html).toContain('<p id="request.extra.movedInOn-help" class="field__help">和暦（例: 令和7年4月1日）でも西暦（例: 2025-04-01）でも入力できます。今日以前の日付を入力してください。</p>');
+    const numberInput = html.match(/<input[^>]*id="request\.extra\.dependents"[^>]*>/)?.[0] ?? "";
+    expect(numberInput).toContain('inputMode="numeric"');
+    expect(numberInput).toContain('aria-invalid="true"');
+    expect(numberInput).toContain('aria-describedby="request.extra.dependents-error request.extra.dependents-help"');
+    // The required marks as for every question: 転入日 is required, 提出期限 and the number are not.
+    expect(html).toMatch(/for="request\.extra\.movedInOn">転入日<span class="badge badge--required">必須<\/span>/);
+    expect(html).toMatch(/for="request\.extra\.neededBy">提出期限<span class="badge badge--optional">任意<\/span>/);
   });
 });

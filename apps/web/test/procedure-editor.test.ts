@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { ProcedureDefinition, StaffProcedureCatalog } from "../src/api-types.ts";
 import { I18nProvider } from "../src/i18n/i18n-context.tsx";
+import { extraFieldHelp } from "../src/pages/apply/application-form.ts";
 import { checkDraft, FEE_MAX, type CheckContext } from "../src/pages/staff/procedures/procedure-checks.ts";
 import { catalogAfterSave } from "../src/pages/staff/procedures/procedure-edit-page.tsx";
 import { editorChoicesOf, ProcedureEditor } from "../src/pages/staff/procedures/procedure-editor.tsx";
@@ -15,8 +16,11 @@ import {
   nextUid,
   parseInteger,
   parseKeywords,
+  parseSignedInteger,
+  QUESTION_KINDS,
   toDefinition,
   toggleId,
+  withKind,
   type ProcedureDraft,
   type QuestionDraft,
 } from "../src/pages/staff/procedures/procedure-draft.ts";
@@ -25,6 +29,7 @@ import { arrangeErrors, placeIssues, procedureIssuesOf } from "../src/pages/staf
 import { hasUnsavedChanges } from "../src/pages/staff/procedures/procedure-changes.ts";
 import { previewProcedure } from "../src/pages/staff/procedures/procedure-preview.ts";
 import { portalLink, procedureApiPath } from "../src/pages/staff/procedures/procedure-paths.ts";
+import { QuestionSettings } from "../src/pages/staff/procedures/procedure-question-settings.tsx";
 import { procedureMessages } from "../src/pages/staff/procedures/procedures-messages.ts";
 
 const ja = procedureMessages.ja;
@@ -570,5 +575,255 @@ describe("unsaved changes", () => {
   it("shows no marker on a form just opened", () => {
     expect(render(KAZEI)).not.toContain("procedure-unsaved");
     expect(render(null)).not.toContain("procedure-unsaved");
+  });
+});
+
+/** A procedure asking for dates and numbers: each range and bounds below zero. */
+const MOVING: ProcedureDefinition = {
+  ...KAZEI,
+  id: "tenkyo-shomei",
+  name: { ja: "転居証明書", en: "Certificate of a move" },
+  extraFields: [
+    { key: "movedOn", label: { ja: "転居した日", en: "Date of the move" }, kind: "date", range: "past", required: true, help: { ja: "住民票の異動日です。", en: "As in the resident record." } },
+    { key: "neededBy", label: { ja: "必要な日", en: "Needed by" }, kind: "date", range: "future", required: false },
+    { key: "persons", label: { ja: "転居した人数", en: "Persons who moved" }, kind: "number", min: 1, max: 8, required: true },
+    { key: "floor", label: { ja: "階", en: "Floor" }, kind: "number", min: -5, max: 120, required: false },
+    { key: "since", label: { ja: "住み始めた日", en: "Living there since" }, kind: "date", range: "any", required: false },
+  ],
+};
+
+describe("date and number questions", () => {
+  const moving = draftOf(MOVING);
+  const messagesOf = (draft: ProcedureDraft) => checkDraft(draft, editing, ja).map((e) => [e.targetId, e.inline]);
+  const withQuestion = (i: number, patch: Partial<QuestionDraft>): ProcedureDraft => ({ ...moving, questions: moving.questions.map((q, j) => (j === i ? { ...q, ...patch } : q)) });
+
+  describe("in the draft", () => {
+    it("round-trips each range and bounds below zero, typed as text", () => {
+      expect(toDefinition(moving)).toEqual(MOVING);
+      expect(moving.questions.map((q) => [q.kind, q.range, q.min, q.max])).toEqual([
+        ["date", "past", "0", "99"],
+        ["date", "future", "0", "99"],
+        ["number", "any", "1", "8"],
+        ["number", "any", "-5", "120"],
+        ["date", "any", "0", "99"],
+      ]);
+      // Bounds as staff type them: full-width digits, an IME's minus signs, thousands separators.
+      const typed = withQuestion(3, { min: "－５", max: "１,２００" });
+      expect(toDefinition(typed).extraFields[3]).toEqual({ ...MOVING.extraFields[3], min: -5, max: 1200 });
+      // Not a whole number: NaN, which the checks stop before anything is sent.
+      expect(toDefinition(withQuestion(2, { min: "1.5" })).extraFields[2]).toMatchObject({ kind: "number", min: Number.NaN, max: 8 });
+    });
+
+    it("sends only the chosen kind's settings", () => {
+      const date = toDefinition(moving).extraFields[0];
+      expect(Object.keys(date ?? {}).sort()).toEqual(["help", "key", "kind", "label", "range", "required"]);
+      const number = toDefinition(moving).extraFields[2];
+      expect(Object.keys(number ?? {}).sort()).toEqual(["key", "kind", "label", "max", "min", "required"]);
+    });
+
+    it("offers the kinds in core's order", () => {
+      expect(QUESTION_KINDS).toEqual(["text", "select", "date", "number"]);
+    });
+
+    it("gives a new question every kind's defaults: text 50 characters, date any day, number 0–99", () => {
+      const q = newQuestion(moving);
+      expect([q.maxLength, q.range, q.min, q.max]).toEqual(["50", "any", "0", "99"]);
+      const common = { key: "count", labelJa: "人数", labelEn: "Persons", helpJa: "世帯の人数", helpEn: "Household", required: true };
+      const typed = { ...q, ...common };
+      const sent = (kind: QuestionDraft["kind"]) => toDefinition({ ...moving, questions: [withKind(typed, kind, () => newOption(moving))] }).extraFields[0];
+      const kept = { key: "count", label: { ja: "人数", en: "Persons" }, required: true, help: { ja: "世帯の人数", en: "Household" } };
+      expect(sent("date")).toEqual({ ...kept, kind: "date", range: "any" });
+      expect(sent("number")).toEqual({ ...kept, kind: "number", min: 0, max: 99 });
+      expect(sent("text")).toEqual({ ...kept, kind: "text", maxLength: 50 });
+    });
+
+    it("keeps the key, texts and required flag when the kind switches, and each kind's settings for a switch back", () => {
+      const persons = question(moving, 2);
+      const asDate = withKind(persons, "date", () => newOption(moving));
+      expect(asDate).toEqual({ ...persons, kind: "date" });
+      expect(toDefinition({ ...moving, questions: [asDate] }).extraFields[0]).toEqual({ key: "persons", label: MOVING.extraFields[2]?.label, kind: "date", range: "any", required: true });
+      const typedThenBack = withKind({ ...withKind(persons, "text", () => newOption(moving)), maxLength: "20" }, "number", () => newOption(moving));
+      expect([typedThenBack.kind, typedThenBack.min, typedThenBack.max, typedThenBack.maxLength, typedThenBack.saved, typedThenBack.uid]).toEqual(["number", "1", "8", "20", true, "q3"]);
+    });
+
+    it("gives a stored date or number question switched to a select one empty option to type into", () => {
+      const asSelect = withKind(question(moving, 0), "select", () => newOption(moving));
+      expect(asSelect.options).toEqual([{ uid: "o1", value: "", labelJa: "", labelEn: "" }]);
+      // A select that has options keeps them.
+      const kazei = draftOf(KAZEI);
+      expect(withKind(withKind(question(kazei, 0), "date", () => newOption(kazei)), "select", () => newOption(kazei)).options).toEqual(question(kazei, 0).options);
+    });
+
+    it("reads a bound as staff type it, below zero too", () => {
+      expect(["-5", "－５", "−1,000", "ー3", " 1000000 ", "0", "-0", "１２"].map(parseSignedInteger)).toEqual([-5, -5, -1000, -3, 1000000, 0, 0, 12]);
+      expect(Object.is(parseSignedInteger("-0"), 0)).toBe(true);
+      expect(["", "1.5", "--1", "+1", "1e3", "-", "五"].map(parseSignedInteger)).toEqual([null, null, null, null, null, null, null]);
+      // Fees and copies still take no sign.
+      expect(parseInteger("-5")).toBeNull();
+    });
+  });
+
+  describe("the client's checks", () => {
+    it("passes date questions of every range and numbers within ±1,000,000", () => {
+      expect(checkDraft(moving, editing, ja)).toEqual([]);
+      expect(messagesOf(withQuestion(2, { min: "-1,000,000", max: "1000000" }))).toEqual([]);
+      expect(messagesOf(withQuestion(2, { min: "７", max: "７" }))).toEqual([]);
+    });
+
+    it("refuses a lowest value above the highest, beside the highest as the server does", () => {
+      expect(checkDraft(withQuestion(2, { min: "9", max: "8" }), editing, ja)).toEqual([
+        { targetId: inputIds.question("q3", "max"), inline: "質問3の最大値は最小値（9）以上にしてください。", summary: "質問3の最大値は最小値（9）以上にしてください。" },
+      ]);
+      expect(checkDraft(withQuestion(2, { min: "9", max: "8" }), editing, en).map((e) => e.inline)).toEqual(["Question 3: Highest value: at least the lowest value (9)."]);
+    });
+
+    it("refuses bounds that are not whole numbers within ±1,000,000, or empty, each beside its input", () => {
+      const bound = "は-1,000,000から1,000,000までの整数で入力してください。";
+      expect(messagesOf(withQuestion(2, { min: "1.5" }))).toEqual([[inputIds.question("q3", "min"), `質問3の最小値${bound}`]]);
+      expect(messagesOf(withQuestion(2, { max: "1000001" }))).toEqual([[inputIds.question("q3", "max"), `質問3の最大値${bound}`]]);
+      expect(messagesOf(withQuestion(3, { min: "-1000001" }))).toEqual([[inputIds.question("q4", "min"), `質問4の最小値${bound}`]]);
+      expect(messagesOf(withQuestion(2, { min: "abc", max: "" }))).toEqual([
+        [inputIds.question("q3", "min"), `質問3の最小値${bound}`],
+        [inputIds.question("q3", "max"), "質問3の最大値を入力してください。"],
+      ]);
+      // A bound that is not a number says nothing about their order.
+      expect(messagesOf(withQuestion(2, { min: "x", max: "-3" }))).toHaveLength(1);
+    });
+
+    it("ignores the settings of kinds not chosen", () => {
+      expect(checkDraft(withQuestion(0, { min: "x", max: "", maxLength: "0", options: [] }), editing, ja)).toEqual([]);
+      const kazei = draftOf(KAZEI);
+      expect(checkDraft({ ...kazei, questions: kazei.questions.map((q) => ({ ...q, min: "9", max: "1" })) }, editing, ja)).toEqual([]);
+    });
+  });
+
+  describe("the server's issues", () => {
+    it("lands .min, .max and .range beside their inputs, in the editor's words", () => {
+      const placed = placeIssues(
+        [
+          { path: 'extraFields[2] ("persons").max', message: "max 0 is below min 1" },
+          { path: 'extraFields[3] ("floor").min', message: "Expected a value greater than or equal to -1000000, got -2000000" },
+          { path: 'extraFields[0] ("movedOn").range', message: 'Expected "past" | "future" | "any", got "soon"' },
+        ],
+        moving,
+        choices,
+        ja,
+      );
+      expect(placed.map((p) => p.targetId)).toEqual([inputIds.question("q3", "max"), inputIds.question("q4", "min"), inputIds.question("q1", "range")]);
+      expect(placed.map((p) => p.summary)).toEqual([
+        "質問3の最大値：この項目を確認してください（max 0 is below min 1）",
+        "質問4の最小値：この項目を確認してください（Expected a value greater than or equal to -1000000, got -2000000）",
+        '質問1の受け付ける日付：この項目を確認してください（Expected "past" | "future" | "any", got "soon"）',
+      ]);
+      const ids = renderedIds(render(MOVING));
+      for (const p of placed) expect([p.targetId, ids.has(p.targetId ?? "")]).toEqual([p.targetId, true]);
+    });
+  });
+
+  describe("in the editor", () => {
+    /** The opening tag of the element with this id. */
+    const tag = (html: string, id: string): string => new RegExp(`<[a-z]+ [^>]*id="${id}"[^>]*>`).exec(html)?.[0] ?? "";
+    const settings = (q: QuestionDraft, errors: Readonly<Record<string, readonly string[]>> = {}) =>
+      renderToStaticMarkup(
+        createElement(
+          I18nProvider,
+          null,
+          createElement(QuestionSettings, { question: q, set: () => undefined, errors: (id: string) => errors[id] ?? [], m: ja, name: "質問1", newOption: () => newOption(moving), focusLater: () => undefined }),
+        ),
+      );
+
+    it("offers the four kinds, in order, with their Japanese names", () => {
+      const html = render(MOVING);
+      const kinds = /<select[^>]*id="question-q1-kind"[^>]*>(.*?)<\/select>/.exec(html)?.[1] ?? "";
+      expect([...kinds.matchAll(/<option value="([^"]+)"[^>]*>([^<]+)</g)].map((m) => [m[1], m[2]])).toEqual([
+        ["text", "自由記入（1行）"],
+        ["select", "選択肢から選ぶ"],
+        ["date", "日付"],
+        ["number", "数値"],
+      ]);
+    });
+
+    it("shows a date question's range as labelled radios, the stored one checked, its help tied to the group", () => {
+      const html = render(MOVING);
+      expect(tag(html, "question-q1-range")).toContain('value="past"');
+      expect(tag(html, "question-q1-range")).toContain('checked=""');
+      expect(tag(html, "question-q2-range--future")).toContain('checked=""');
+      expect(tag(html, "question-q5-range--any")).toContain('checked=""');
+      for (const text of ["受け付ける日付", "今日以前の日付", "今日以降の日付", "制限なし"]) expect(html).toContain(text);
+      expect(html).toContain('<label for="question-q1-range--future" class="radio__label">今日以降の日付');
+      expect(html).toContain('aria-describedby="question-q1-range-help"');
+      // No number inputs on a date question, no range on a number question.
+      expect(renderedIds(html).has("question-q1-min")).toBe(false);
+      expect(renderedIds(html).has("question-q3-range")).toBe(false);
+    });
+
+    it("shows a number question's bounds as labelled text inputs with their help", () => {
+      const html = render(MOVING);
+      expect(html).toContain('<label class="field__label" for="question-q3-min">最小値');
+      expect(html).toContain('<label class="field__label" for="question-q3-max">最大値');
+      expect(tag(html, "question-q4-min")).toContain('value="-5"');
+      expect(tag(html, "question-q4-min")).toContain('type="text"');
+      expect(tag(html, "question-q3-min")).toContain('aria-describedby="question-q3-min-help"');
+      expect(tag(html, "question-q3-max")).toContain('aria-describedby="question-q3-max-help"');
+    });
+
+    it("ties each bound's and the range's errors to their input", () => {
+      const number = settings(question(moving, 2), { [inputIds.question("q3", "max")]: ["質問3の最大値は最小値（9）以上にしてください。"] });
+      expect(tag(number, "question-q3-max")).toContain('aria-invalid="true"');
+      expect(tag(number, "question-q3-max")).toContain('aria-describedby="question-q3-max-error question-q3-max-help"');
+      expect(tag(number, "question-q3-max-error")).not.toBe("");
+      expect(number).toContain("質問3の最大値は最小値（9）以上にしてください。");
+      expect(tag(number, "question-q3-min")).not.toContain("aria-invalid");
+      const date = settings(question(moving, 0), { [inputIds.question("q1", "range")]: ["この項目を確認してください（x）"] });
+      expect(date).toContain('aria-describedby="question-q1-range-error question-q1-range-help"');
+      expect(tag(date, "question-q1-range")).toContain('aria-invalid="true"');
+    });
+  });
+
+  describe("in the preview", () => {
+    it("describes date questions by their range and number questions by their bounds", () => {
+      expect(previewProcedure(moving)?.extraFields).toEqual([
+        { key: "q1", label: MOVING.extraFields[0]?.label, kind: "date", range: "past", required: true, help: MOVING.extraFields[0]?.help },
+        { key: "q2", label: MOVING.extraFields[1]?.label, kind: "date", range: "future", required: false },
+        { key: "q3", label: MOVING.extraFields[2]?.label, kind: "number", min: 1, max: 8, required: true },
+        { key: "q4", label: MOVING.extraFields[3]?.label, kind: "number", min: -5, max: 120, required: false },
+        { key: "q5", label: MOVING.extraFields[4]?.label, kind: "date", range: "any", required: false },
+      ]);
+      // As typed, before a save: full-width bounds.
+      expect(previewProcedure(withQuestion(2, { min: "２", max: "１０" }))?.extraFields[2]).toMatchObject({ kind: "number", min: 2, max: 10 });
+    });
+
+    it("shows no form while a number question's bounds are not whole numbers within ±1,000,000, or cross", () => {
+      for (const bounds of [{ min: "" }, { min: "1.5" }, { max: "x" }, { max: "1000001" }, { min: "-1000001" }, { min: "9", max: "8" }]) expect([bounds, previewProcedure(withQuestion(2, bounds))]).toEqual([bounds, null]);
+      expect(previewProcedure(withQuestion(2, { min: "8", max: "8" }))).not.toBeNull();
+      // The settings of kinds not chosen do not matter.
+      expect(previewProcedure(withQuestion(0, { min: "x", maxLength: "" }))).not.toBeNull();
+    });
+
+    it("renders the resident's date and number inputs with the hints the apply page gives them", () => {
+      const html = render(MOVING);
+      const preview = html.slice(html.indexOf("<details"));
+      for (const key of ["q1", "q2", "q3", "q4", "q5"]) expect(preview).toContain(`id="request.extra.${key}"`);
+      for (const field of previewProcedure(moving)?.extraFields ?? []) {
+        const help = extraFieldHelp(field, "ja");
+        expect([field.key, help !== null && preview.includes(help)]).toEqual([field.key, true]);
+      }
+    });
+
+    it("keeps every id on the page unique", () => {
+      const ids = [...render(MOVING).matchAll(/ id="([^"]+)"/g)].map((m) => m[1] ?? "");
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    });
+  });
+
+  describe("unsaved changes", () => {
+    it("counts a change of range or bounds, not the settings of kinds not chosen or spaces around a bound", () => {
+      expect(hasUnsavedChanges(moving, withQuestion(0, { range: "any" }))).toBe(true);
+      expect(hasUnsavedChanges(moving, withQuestion(2, { max: "9" }))).toBe(true);
+      expect(hasUnsavedChanges(moving, withQuestion(2, { min: "0" }))).toBe(true);
+      expect(hasUnsavedChanges(moving, withQuestion(2, { kind: "date" }))).toBe(true);
+      expect(hasUnsavedChanges(moving, withQuestion(2, { max: " 8 ", range: "past", maxLength: "1" }))).toBe(false);
+      expect(hasUnsavedChanges(moving, withQuestion(0, { min: "5", max: "1", options: [newOption(moving)] }))).toBe(false);
+    });
   });
 });

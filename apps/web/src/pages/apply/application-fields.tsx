@@ -1,11 +1,11 @@
 import type { ApplicantField, Catalog, Procedure } from "../../api-types.ts";
 import { APPLICANT_FIELDS } from "../../api-types.ts";
 import { RadioGroup } from "../../components/radio-group.tsx";
-import { SelectField } from "../../components/select-field.tsx";
 import { TextField, type TextFieldProps } from "../../components/text-field.tsx";
 import { formatYen } from "../../format.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
-import { applicantFieldId, COPIES_ID, DELIVERY_ID, extraFieldHelp, extraFieldId, extraTextSize, type ArrangedErrors, type FormValues } from "./application-form.ts";
+import { applicantFieldId, COPIES_ID, DELIVERY_ID, extraFieldId, type ArrangedErrors, type FormValues } from "./application-form.ts";
+import { ExtraQuestionField } from "./extra-question-field.tsx";
 
 /** Per-field input hints: the right keyboard on phones and browser autofill (WCAG 1.3.5). */
 const APPLICANT_INPUT: Record<ApplicantField, Pick<TextFieldProps, "type" | "inputMode" | "autoComplete" | "size" | "spellCheck">> = {
@@ -103,23 +103,15 @@ export function ApplicationFields({
           required
           errors={fieldErrors(DELIVERY_ID)}
         />
-        {procedure.extraFields.map((extra) => {
-          const id = extraFieldId(extra.key);
-          const common = {
-            id,
-            label: pick(extra.label),
-            value: values.extra[extra.key] ?? "",
-            onChange: (value: string) => onChange({ ...values, extra: { ...values.extra, [extra.key]: value } }),
-            required: extra.required,
-            help: extraFieldHelp(extra, locale),
-            errors: fieldErrors(id),
-          };
-          return extra.kind === "select" ? (
-            <SelectField key={extra.key} {...common} options={extra.options.map((o) => ({ value: o.value, label: pick(o.label) }))} placeholder={t.form.selectPlaceholder} />
-          ) : (
-            <TextField key={extra.key} {...common} maxLength={extra.maxLength} autoComplete="off" size={extraTextSize(extra.maxLength)} />
-          );
-        })}
+        {procedure.extraFields.map((extra) => (
+          <ExtraQuestionField
+            key={extra.key}
+            field={extra}
+            value={values.extra[extra.key] ?? ""}
+            onChange={(value) => onChange({ ...values, extra: { ...values.extra, [extra.key]: value } })}
+            errors={fieldErrors(extraFieldId(extra.key))}
+          />
+        ))}
       </fieldset>
     </>
   );

@@ -1,3 +1,4 @@
+import { assertNever } from "@madoguchi/core";
 import {
   APPLICANT_FIELDS,
   type ApplicantField,
@@ -27,15 +28,32 @@ export const DELIVERY_ID = "request.deliveryMethodId";
 /** The input `name`/`id` of a procedure's extra question. */
 export const extraFieldId = (key: string): string => `request.extra.${key}`;
 
+/** What the page tells under a question of each kind, after the catalog's help (`[]`: nothing). */
+function kindHelp(field: ExtraField, locale: Locale): readonly string[] {
+  const m = extraFieldMessages(locale);
+  switch (field.kind) {
+    case "select":
+      return [];
+    case "text":
+      return [m.maxLength(field.maxLength)];
+    case "date": {
+      const range = m.dateRange[field.range];
+      return range === null ? [m.dateFormats] : [m.dateFormats, range];
+    }
+    case "number":
+      return [m.numberRange(field.min, field.max)];
+    default:
+      return assertNever(field);
+  }
+}
+
 /**
- * The help under an extra question: the catalog's help, and for a text question its limit (the input's
- * `maxlength` stops typing there, which a resident should not have to discover). `null` when there is none.
+ * The help under an extra question: the catalog's help, then what the resident should not have to discover by
+ * being refused — a text question's limit (the input's `maxlength` stops typing there), the notations and the
+ * range of a date question, the bounds of a number question. `null` when there is none.
  */
 export function extraFieldHelp(field: ExtraField, locale: Locale): string | null {
-  const parts = [
-    ...(field.help === undefined ? [] : [pick(field.help, locale)]),
-    ...(field.kind === "text" ? [extraFieldMessages(locale).maxLength(field.maxLength)] : []),
-  ];
+  const parts = [...(field.help === undefined ? [] : [pick(field.help, locale)]), ...kindHelp(field, locale)];
   return parts.length === 0 ? null : parts.join(locale === "ja" ? "" : " ");
 }
 

@@ -172,7 +172,7 @@ const ja = (): Manual => {
             list: [
               "キー：英字で始まる半角英数字と _（例：purpose）。申請データの項目名になり、保存後は変更できません。",
               "質問文と説明：日本語と英語で入力します。説明は任意です。",
-              "回答の形式：「選択肢から選ぶ」では選択肢（値と、日本語・英語の表示）を1つ以上、「自由記入（1行）」では最大文字数（1〜200）を決めます。「回答を必須にする」で必須にできます。",
+              "回答の形式：「選択肢から選ぶ」では選択肢（値と、日本語・英語の表示）を1つ以上、「自由記入（1行）」では最大文字数（1〜200）、「日付」では受け付ける日付（今日以前・今日以降・制限なし。住民は和暦でも西暦でも入力できます）、「数値」では最小値と最大値（整数）を決めます。「回答を必須にする」で必須にできます。",
               "質問と選択肢は「上へ」「下へ」で並べ替え、不要なものは削除します。",
             ],
           },
@@ -371,7 +371,7 @@ const en = (): Manual => {
             list: [
               "Key: letters, digits and _, starting with a letter (e.g. purpose). It names the answer in the application's data and cannot change once saved.",
               "Question and help: in Japanese and English; the help is optional.",
-              "Kind of answer: for “Choice of options”, at least one option (a value and its Japanese and English labels); for “Free text (one line)”, the most characters (1–200). “Answer required” makes it required.",
+              "Kind of answer: for “Choice of options”, at least one option (a value and its Japanese and English labels); for “Free text (one line)”, the most characters (1–200); for “Date”, which dates are taken (today or before, today or after, or any; residents may type the Japanese or the Western calendar); for “Number”, the smallest and largest whole number. “Answer required” makes it required.",
               "Move questions and options with “Up” and “Down”, and remove those not needed.",
             ],
           },

@@ -1,3 +1,4 @@
+import { assertNever } from "@madoguchi/core";
 import { normaliseRequiredFields, parseKeywords, type ProcedureDraft, type QuestionDraft } from "./procedure-draft.ts";
 
 /**
@@ -17,10 +18,26 @@ const comparable = (draft: ProcedureDraft): string =>
     questions: draft.questions.map(comparableQuestion),
   });
 
-const comparableQuestion = ({ uid: _uid, options, maxLength, ...q }: QuestionDraft) => ({
+const comparableQuestion = ({ uid: _uid, options, maxLength, range, min, max, ...q }: QuestionDraft) => ({
   ...trimmed(q),
-  ...(q.kind === "select" ? { options: options.map(({ uid: _o, ...o }) => trimmed(o)) } : { maxLength: maxLength.trim() }),
+  ...chosenSettings(q.kind, { options, maxLength, range, min, max }),
 });
+
+/** The settings of the question's kind, those a save sends. */
+const chosenSettings = (kind: QuestionDraft["kind"], s: Pick<QuestionDraft, "options" | "maxLength" | "range" | "min" | "max">) => {
+  switch (kind) {
+    case "select":
+      return { options: s.options.map(({ uid: _o, ...o }) => trimmed(o)) };
+    case "text":
+      return { maxLength: s.maxLength.trim() };
+    case "date":
+      return { range: s.range };
+    case "number":
+      return { min: s.min.trim(), max: s.max.trim() };
+    default:
+      return assertNever(kind);
+  }
+};
 
 /** The object with its string properties trimmed (arrays and nested objects as they are). */
 const trimmed = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "string" ? v.trim() : v])) as T;

@@ -1,6 +1,6 @@
-import { MAX_FEE_PER_COPY } from "@madoguchi/core";
+import { assertNever, EXTRA_NUMBER_LIMIT, MAX_FEE_PER_COPY } from "@madoguchi/core";
 import { APPLICANT_FIELDS } from "../../../api-types.ts";
-import { parseInteger, parseKeywords, TEXT_MAX_LENGTH_LIMIT, type ProcedureDraft } from "./procedure-draft.ts";
+import { parseInteger, parseKeywords, parseSignedInteger, TEXT_MAX_LENGTH_LIMIT, type ProcedureDraft, type QuestionDraft } from "./procedure-draft.ts";
 import { fieldRef, type EditorChoices, type PathSegment } from "./procedure-fields.ts";
 import type { EditorError } from "./procedure-issues.ts";
 import { RESERVED_PROCEDURE_IDS } from "./procedure-paths.ts";
@@ -26,6 +26,8 @@ export const KEYWORD_MAX = 50;
 export const FEE_MAX = MAX_FEE_PER_COPY;
 /** Core's `maxCopies`: 1–1000. */
 export const MAX_COPIES_LIMIT = 1000;
+/** Core's bound of a number question's `min` and `max`: from minus this to this. */
+export const NUMBER_BOUND_LIMIT = EXTRA_NUMBER_LIMIT;
 
 /** What the checks need besides the draft. */
 export interface CheckContext {
@@ -65,6 +67,32 @@ export const checkDraft = (draft: ProcedureDraft, context: CheckContext, m: Proc
     if (value.trim() === "") add(path, c.required);
     else if (n === null || n < min || n > max) add(path, (label) => c.integer(label, min, max));
   };
+  /** A number question's bound: a whole number within core's limit, or `null` (and an error) when it is not one. */
+  const bound = (path: readonly PathSegment[], value: string): number | null => {
+    if (value.trim() === "") {
+      add(path, c.required);
+      return null;
+    }
+    const n = parseSignedInteger(value);
+    if (n === null || Math.abs(n) > NUMBER_BOUND_LIMIT) {
+      add(path, (label) => c.bound(label, NUMBER_BOUND_LIMIT));
+      return null;
+    }
+    return n;
+  };
+  const selectOptions = (q: QuestionDraft, at: readonly PathSegment[]) => {
+    if (q.options.length === 0) add([...at, "options"], c.optionsRequired);
+    const values = q.options.map((o) => o.value.trim());
+    q.options.forEach((o, j) => {
+      const value = values[j] ?? "";
+      const path = [...at, "options", j] as const;
+      if (value === "") add([...path, "value"], c.required);
+      else if (value.length > OPTION_VALUE_MAX) add([...path, "value"], (label) => c.tooLong(label, OPTION_VALUE_MAX));
+      else if (values.indexOf(value) !== j) add([...path, "value"], (label) => c.valueDuplicate(label, value));
+      text([...path, "label", "ja"], o.labelJa, true);
+      text([...path, "label", "en"], o.labelEn, true);
+    });
+  };
 
   if (context.creating) {
     const id = draft.id.trim();
@@ -93,21 +121,26 @@ export const checkDraft = (draft: ProcedureDraft, context: CheckContext, m: Proc
     text([...at, "label", "ja"], q.labelJa, true);
     text([...at, "label", "en"], q.labelEn, true);
     pair([...at, "help"], q.helpJa, q.helpEn);
-    if (q.kind === "text") {
-      integer([...at, "maxLength"], q.maxLength, 1, TEXT_MAX_LENGTH_LIMIT);
-      return;
+    switch (q.kind) {
+      case "text":
+        integer([...at, "maxLength"], q.maxLength, 1, TEXT_MAX_LENGTH_LIMIT);
+        return;
+      case "select":
+        selectOptions(q, at);
+        return;
+      case "date":
+        // Its range is one of three radios: nothing to type wrong.
+        return;
+      case "number": {
+        const min = bound([...at, "min"], q.min);
+        const max = bound([...at, "max"], q.max);
+        // On the highest value, as core's schema puts it: this and the server's issue land beside the same input.
+        if (min !== null && max !== null && min > max) add([...at, "max"], (label) => c.maxBelowMin(label, min));
+        return;
+      }
+      default:
+        assertNever(q.kind);
     }
-    if (q.options.length === 0) add([...at, "options"], c.optionsRequired);
-    const values = q.options.map((o) => o.value.trim());
-    q.options.forEach((o, j) => {
-      const value = values[j] ?? "";
-      const path = [...at, "options", j] as const;
-      if (value === "") add([...path, "value"], c.required);
-      else if (value.length > OPTION_VALUE_MAX) add([...path, "value"], (label) => c.tooLong(label, OPTION_VALUE_MAX));
-      else if (values.indexOf(value) !== j) add([...path, "value"], (label) => c.valueDuplicate(label, value));
-      text([...path, "label", "ja"], o.labelJa, true);
-      text([...path, "label", "en"], o.labelEn, true);
-    });
   });
   return errors;
 };

@@ -1,3 +1,4 @@
+import { assertNever, EXTRA_FIELD_KINDS, normalizeDashes, type DateRange } from "@madoguchi/core";
 import { APPLICANT_FIELDS, type ApplicantField, type ExtraField, type ProcedureDefinition } from "../../../api-types.ts";
 import type { Localized } from "../../../i18n/locale.ts";
 
@@ -17,8 +18,14 @@ export interface OptionDraft {
 /** The kinds of question staff may add. */
 export type QuestionKind = ExtraField["kind"];
 
+/** The kinds in the order the editor offers them (core's list). */
+export const QUESTION_KINDS = EXTRA_FIELD_KINDS;
+
+/** Which dates a date question takes (core's `DateRange`), in the order the editor offers them. */
+export const DATE_RANGES = ["past", "future", "any"] as const satisfies readonly DateRange[];
+
 /**
- * One extra question, as typed. Both kinds' settings are kept, so switching the kind back and forth loses nothing;
+ * One extra question, as typed. Every kind's settings are kept, so switching the kind back and forth loses nothing;
  * only the chosen kind's are sent. `saved`: it came from the stored procedure, so its key is fixed (applications
  * already hold answers under it).
  */
@@ -33,7 +40,13 @@ export interface QuestionDraft {
   readonly kind: QuestionKind;
   readonly required: boolean;
   readonly options: readonly OptionDraft[];
+  /** A text question's longest answer. */
   readonly maxLength: string;
+  /** A date question's range. */
+  readonly range: DateRange;
+  /** A number question's bounds, as typed (a minus sign allowed). */
+  readonly min: string;
+  readonly max: string;
 }
 
 /** Who may apply: `both` is the absent `residentEntry` (an account or only an email address). */
@@ -72,6 +85,13 @@ export const ALWAYS_REQUIRED: ApplicantField = "email";
 
 /** Text questions' longest answer the catalog allows (core's `TextExtraField`). */
 export const TEXT_MAX_LENGTH_LIMIT = 200;
+
+/**
+ * The settings a question starts with for the kinds it is not (yet): what a new question of that kind gets, and
+ * what a stored question of another kind gets should staff switch it. 0–99 fits a count (of persons, of years);
+ * staff change it for anything else.
+ */
+const KIND_DEFAULTS = { maxLength: "50", range: "any", min: "0", max: "99" } as const satisfies Pick<QuestionDraft, "maxLength" | "range" | "min" | "max">;
 
 const emptyFieldHelp = (): ProcedureDraft["fieldHelp"] =>
   Object.fromEntries(APPLICANT_FIELDS.map((f) => [f, { ja: "", en: "" }])) as Record<ApplicantField, { ja: string; en: string }>;
@@ -125,11 +145,22 @@ export const newQuestion = (draft: Pick<ProcedureDraft, "questions">): QuestionD
   kind: "select",
   required: false,
   options: [newOption(draft)],
-  maxLength: "50",
+  ...KIND_DEFAULTS,
 });
 
 /** A new empty option with a fresh `uid`. */
 export const newOption = (draft: Pick<ProcedureDraft, "questions">): OptionDraft => ({ uid: nextUid(draft, "o"), value: "", labelJa: "", labelEn: "" });
+
+/**
+ * The question switched to `kind`: its key, texts and required flag stay, and so do the settings of every kind (a
+ * switch back finds them as they were). A select without options (a stored question of another kind) gets one
+ * empty option, as a new question does, so that there is an input to type into.
+ */
+export const withKind = (q: QuestionDraft, kind: QuestionKind, freshOption: () => OptionDraft): QuestionDraft => ({
+  ...q,
+  kind,
+  ...(kind === "select" && q.options.length === 0 ? { options: [freshOption()] } : {}),
+});
 
 /** The form of a stored procedure: its questions are `saved` (their keys fixed). */
 export const draftOf = (p: ProcedureDefinition): ProcedureDraft => {
@@ -170,7 +201,10 @@ export const draftOf = (p: ProcedureDefinition): ProcedureDraft => {
       kind: f.kind,
       required: f.required,
       options: f.kind === "select" ? f.options.map((o) => ({ uid: `o${++optionCount}`, value: o.value, labelJa: o.label.ja, labelEn: o.label.en })) : [],
-      maxLength: f.kind === "text" ? String(f.maxLength) : "50",
+      maxLength: f.kind === "text" ? String(f.maxLength) : KIND_DEFAULTS.maxLength,
+      range: f.kind === "date" ? f.range : KIND_DEFAULTS.range,
+      min: f.kind === "number" ? String(f.min) : KIND_DEFAULTS.min,
+      max: f.kind === "number" ? String(f.max) : KIND_DEFAULTS.max,
     })),
   };
 };
@@ -185,6 +219,18 @@ const halfWidthDigits = (s: string): string => s.replace(/[０-９]/g, (c) => St
 export const parseInteger = (text: string): number | null => {
   const s = halfWidthDigits(text.trim()).replace(/[,，]/g, "");
   return /^\d{1,15}$/.test(s) ? Number(s) : null;
+};
+
+/**
+ * A whole number that may be below zero — a number question's bounds: as {@link parseInteger}, with a leading minus
+ * sign as any IME types it (`-`, `－`, `−`, `ー` …). `null` when it is not one.
+ */
+export const parseSignedInteger = (text: string): number | null => {
+  const s = normalizeDashes(halfWidthDigits(text.trim()).replace(/[,，]/g, ""));
+  if (!/^-?\d{1,15}$/.test(s)) return null;
+  const n = Number(s);
+  // `-0` is 0: the bound sent and shown is the same either way.
+  return n === 0 ? 0 : n;
 };
 
 /** Keywords typed one a line or separated by commas (`,` `、` `，`): trimmed, empty ones dropped, each once. */
@@ -204,15 +250,21 @@ const localized = (ja: string, en: string): Localized => ({ ja: ja.trim(), en: e
 const optionalHelp = (ja: string, en: string): { readonly help?: Localized } => (ja.trim() === "" && en.trim() === "" ? {} : { help: localized(ja, en) });
 
 const questionDefinition = (q: QuestionDraft): ExtraField => {
-  const common = { key: q.key.trim(), label: localized(q.labelJa, q.labelEn) };
-  if (q.kind === "text") return { ...common, kind: "text", maxLength: parseInteger(q.maxLength) ?? Number.NaN, required: q.required, ...optionalHelp(q.helpJa, q.helpEn) };
-  return {
-    ...common,
-    kind: "select",
-    options: q.options.map((o) => ({ value: o.value.trim(), label: localized(o.labelJa, o.labelEn) })),
-    required: q.required,
-    ...optionalHelp(q.helpJa, q.helpEn),
-  };
+  // In the catalog file's order (key, label, kind, the kind's settings, required, help), as staff read it there.
+  const head = { key: q.key.trim(), label: localized(q.labelJa, q.labelEn) };
+  const tail = { required: q.required, ...optionalHelp(q.helpJa, q.helpEn) };
+  switch (q.kind) {
+    case "text":
+      return { ...head, kind: "text", maxLength: parseInteger(q.maxLength) ?? Number.NaN, ...tail };
+    case "select":
+      return { ...head, kind: "select", options: q.options.map((o) => ({ value: o.value.trim(), label: localized(o.labelJa, o.labelEn) })), ...tail };
+    case "date":
+      return { ...head, kind: "date", range: q.range, ...tail };
+    case "number":
+      return { ...head, kind: "number", min: parseSignedInteger(q.min) ?? Number.NaN, max: parseSignedInteger(q.max) ?? Number.NaN, ...tail };
+    default:
+      return assertNever(q.kind);
+  }
 };
 
 /**

@@ -28,8 +28,11 @@ export const inputIds = {
   required: (field: ApplicantField) => `procedure-required-${field}`,
   fieldHelp: (field: ApplicantField, lang: "ja" | "en") => `procedure-help-${field}-${lang}`,
   addQuestion: "procedure-add-question",
-  question: (uid: string, part: "key" | "label-ja" | "label-en" | "kind" | "required" | "help-ja" | "help-en" | "max-length" | "add-option" | "fieldset" | "up" | "down" | "remove") =>
-    `question-${uid}-${part}`,
+  /** `range`: the date range's radio group's name, and the id of its first radio. */
+  question: (
+    uid: string,
+    part: "key" | "label-ja" | "label-en" | "kind" | "required" | "help-ja" | "help-en" | "max-length" | "range" | "min" | "max" | "add-option" | "fieldset" | "up" | "down" | "remove",
+  ) => `question-${uid}-${part}`,
   option: (questionUid: string, optionUid: string, part: "value" | "label-ja" | "label-en") => `question-${questionUid}-option-${optionUid}-${part}`,
   save: "procedure-save",
 } as const;
@@ -163,6 +166,12 @@ const questionRef = (
       return at("required", q.required);
     case "maxLength":
       return at("max-length", q.maxLength);
+    case "range":
+      return at("range", q.range);
+    case "min":
+      return at("min", q.min);
+    case "max":
+      return at("max", q.max);
     case "options": {
       const option = typeof sub === "number" ? question.options[sub] : undefined;
       if (option === undefined || typeof sub !== "number") return at("add-option", q.options);

@@ -1,7 +1,8 @@
+import { assertNever } from "@madoguchi/core";
 import { APPLICANT_FIELDS, type ApplicantField, type ExtraField, type Procedure } from "../../../api-types.ts";
 import type { Localized } from "../../../i18n/locale.ts";
-import { MAX_COPIES_LIMIT } from "./procedure-checks.ts";
-import { normaliseRequiredFields, parseInteger, TEXT_MAX_LENGTH_LIMIT, type ProcedureDraft, type QuestionDraft } from "./procedure-draft.ts";
+import { MAX_COPIES_LIMIT, NUMBER_BOUND_LIMIT } from "./procedure-checks.ts";
+import { normaliseRequiredFields, parseInteger, parseSignedInteger, TEXT_MAX_LENGTH_LIMIT, type ProcedureDraft, type QuestionDraft } from "./procedure-draft.ts";
 import { procedureMessages, type ProcedureMessages } from "./procedures-messages.ts";
 
 /**
@@ -14,7 +15,8 @@ import { procedureMessages, type ProcedureMessages } from "./procedures-messages
  * - the fee is not on the form (the resident sees it on the next step), so a fee not typed yet does not matter.
  *
  * `null` when a number the form shows does not parse or is out of range — the most copies, a text question's
- * longest answer: a preview would show a made-up limit.
+ * longest answer, a number question's bounds (or its lowest above its highest): a preview would show a made-up limit.
+ * A date question's range always shows: it is one of three choices.
  */
 export const previewProcedure = (draft: ProcedureDraft): Procedure | null => {
   const maxCopies = inRange(parseInteger(draft.maxCopies), 1, MAX_COPIES_LIMIT);
@@ -63,15 +65,27 @@ const previewQuestion = (q: QuestionDraft, n: number): ExtraField | null => {
     required: q.required,
     ...withHelp(eitherLanguage(q.helpJa, q.helpEn)),
   };
-  if (q.kind === "text") {
-    const maxLength = inRange(parseInteger(q.maxLength), 1, TEXT_MAX_LENGTH_LIMIT);
-    return maxLength === null ? null : { ...common, kind: "text", maxLength };
+  switch (q.kind) {
+    case "text": {
+      const maxLength = inRange(parseInteger(q.maxLength), 1, TEXT_MAX_LENGTH_LIMIT);
+      return maxLength === null ? null : { ...common, kind: "text", maxLength };
+    }
+    case "select":
+      return {
+        ...common,
+        kind: "select",
+        options: q.options.map((o, i) => ({ value: o.uid, label: eitherLanguage(o.labelJa, o.labelEn) ?? placeholder((m) => m.preview.untitledOption(i + 1)) })),
+      };
+    case "date":
+      return { ...common, kind: "date", range: q.range };
+    case "number": {
+      const min = inRange(parseSignedInteger(q.min), -NUMBER_BOUND_LIMIT, NUMBER_BOUND_LIMIT);
+      const max = inRange(parseSignedInteger(q.max), -NUMBER_BOUND_LIMIT, NUMBER_BOUND_LIMIT);
+      return min === null || max === null || min > max ? null : { ...common, kind: "number", min, max };
+    }
+    default:
+      return assertNever(q.kind);
   }
-  return {
-    ...common,
-    kind: "select",
-    options: q.options.map((o, i) => ({ value: o.uid, label: eitherLanguage(o.labelJa, o.labelEn) ?? placeholder((m) => m.preview.untitledOption(i + 1)) })),
-  };
 };
 
 const withHelp = (help: Localized | null): { readonly help?: Localized } => (help === null ? {} : { help });
