@@ -151,6 +151,53 @@ describe("S6: staff build the portal's procedures in the back office", () => {
     expect((await editor(admin.headers)).version).toBe(version);
   });
 
+  it("the administrator changes a postage and adds a life event: in force for the next application, on another process after its refresh, audited; a method a procedure offers cannot go", async () => {
+    const admin = await administrator("procedure-lists");
+    const view = (await call(`${server.staffUrl}/api/staff/procedures`, { headers: admin.headers })).body as {
+      lists: { deliveryMethods: { id: string; postage: number }[]; categories: unknown[]; lifeEvents: { id: string }[] };
+      listsVersion: number;
+    };
+    const original = view.lists;
+    const saveLists = (lists: unknown, expectedVersion: number) =>
+      call(`${server.staffUrl}/api/staff/procedure-lists`, { method: "PUT", headers: admin.headers, body: { lists, expectedVersion } });
+    const standard = original.deliveryMethods.find((m) => m.id === "standard")!;
+    const changed = {
+      ...original,
+      deliveryMethods: original.deliveryMethods.map((m) => (m.id === "standard" ? { ...m, postage: standard.postage + 30 } : m)),
+      lifeEvents: [...original.lifeEvents, { id: "pet", name: { ja: "ペットを飼う", en: "Getting a pet" } }],
+    };
+    const saved = await saveLists(changed, view.listsVersion);
+    expect(saved.status).toBe(200);
+    expect(saved.body.listsVersion).toBe(view.listsVersion + 1);
+    expect(saved.body.lifeEvents.map((e: { id: string }) => e.id)).toContain("pet");
+
+    const prepared = await call(`${server.url}/api/applications/prepare`, { body: juminhyoInput() });
+    // Two copies of 住民票の写し at 300 yen and the postage.
+    expect(prepared.body.fee.total).toBe(300 * 2 + standard.postage + 30);
+    const changes = (await server.deps.auditLog.read({ actions: ["configuration.changed"], target: { kind: "configuration", id: "procedures.lists" }, afterSeq: 0, limit: 10 }))._unsafeUnwrap();
+    expect(changes.map((e) => [e.actor.id, e.details])).toEqual([[admin.id, { changed: "deliveryMethods,lifeEvents", postage: `standard:${standard.postage}→${standard.postage + 30}` }]]);
+
+    // Every procedure offers 普通郵便: it cannot be removed; a stale version is a conflict.
+    const removed = await saveLists({ ...changed, deliveryMethods: changed.deliveryMethods.filter((m) => m.id !== "standard") }, view.listsVersion + 1);
+    expect(removed.status).toBe(422);
+    expect(removed.body.error.message).toContain("手続が使っている配送方法");
+    expect(removed.body.error.issues.some((i: { path: string }) => /^procedures\[\d+\] \("juminhyo"\)\.deliveryMethodIds/.test(i.path))).toBe(true);
+    expect((await saveLists(changed, view.listsVersion)).status).toBe(409);
+
+    const other = await startTestServer({ MADOGUCHI_DATA_DIR: server.dataDir });
+    const postageOn = async (s: TestServer) => (await call(`${s.url}/api/applications/prepare`, { body: juminhyoInput() })).body.fee.total - 300 * 2;
+    try {
+      expect(await postageOn(other)).toBe(standard.postage + 30);
+      // Put the lists back (the other tests share this server): the other process sees it at its next refresh.
+      expect((await saveLists(original, view.listsVersion + 1)).status).toBe(200);
+      expect(await postageOn(other)).toBe(standard.postage + 30);
+      await other.deps.liveCatalog.refresh();
+      expect(await postageOn(other)).toBe(standard.postage);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("is for members with forms.manage only, and only on the staff listener", async () => {
     const processor = await staffWithSession(server, "procedures-processor");
     (await server.deps.staffAccess.assignRole({ roleId: StaffRoleId("processor"), holder: { kind: "staff", staffId: processor.id } }))._unsafeUnwrap();

@@ -119,7 +119,11 @@ export const ProcedureDefinitionSchema = Schema.Struct({
   keywords: Schema.optionalKey(Schema.Array(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50)))),
 });
 
-const CatalogTagSchema = Schema.Struct({ id: Slug, name: LocalizedSchema });
+/** A category or a life event (R12): an id procedures refer to, and its name. */
+export const CatalogTagSchema = Schema.Struct({ id: Slug, name: LocalizedSchema });
+
+/** A delivery method: an id procedures refer to, its name and its postage in yen (per application). */
+export const DeliveryMethodSchema = Schema.Struct({ id: Slug, name: LocalizedSchema, postage: YenAmount });
 
 /**
  * The JSON shape of a procedure catalog file (`config/procedures.json`): {@link ProcedureCatalog}
@@ -132,9 +136,7 @@ export const ProcedureCatalogSchema = Schema.Struct({
     code: Schema.String.check(Schema.isPattern(/^\d{6}$/)),
     name: LocalizedSchema,
   }),
-  deliveryMethods: Schema.Array(Schema.Struct({ id: Slug, name: LocalizedSchema, postage: YenAmount })).check(
-    Schema.isMinLength(1),
-  ),
+  deliveryMethods: Schema.Array(DeliveryMethodSchema).check(Schema.isMinLength(1)),
   procedures: Schema.Array(ProcedureDefinitionSchema),
   /** Optional in the file: the municipality's offices (区役所・支所), for staff groups scoped by office. */
   offices: Schema.optionalKey(Schema.Array(Schema.Struct({ id: Slug, name: LocalizedSchema }))),

@@ -2,7 +2,7 @@ import { Result as EffectResult, Schema } from "effect";
 import { err, ok, type Result } from "neverthrow";
 import { ServiceNoticesSchema } from "../notices/service-notice.ts";
 import { CounterPhrasesSchema } from "../counter/counter-phrases.ts";
-import { ProcedureDefinitionsSchema } from "../procedures/procedure-definitions.schema.ts";
+import { CatalogListsSchema, ProcedureDefinitionsSchema } from "../procedures/procedure-definitions.schema.ts";
 
 /**
  * The shortest audit retention an administrator may set: 12 months. Issue 4 and seed B keep access logs
@@ -48,6 +48,8 @@ export const MUNICIPALITY_SETTINGS = {
   "portal.notices": ServiceNoticesSchema,
   /** The procedures staff build in the back office (S6; core/src/procedures/procedure-definitions.ts): public content. */
   "procedures.definitions": ProcedureDefinitionsSchema,
+  /** The delivery methods with their postage, the categories and the life events, once staff changed them (S6). */
+  "procedures.lists": CatalogListsSchema,
   /** The counter's registered phrases (C6 語句登録; core/src/counter/counter-phrases.ts). */
   "counter.phrases": CounterPhrasesSchema,
 } as const;

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   MAX_FEE_PER_COPY,
   catalogInForce,
+  catalogListsOfFile,
+  saveCatalogLists,
   decodeProcedureCatalog,
   PROCEDURE_DEFINITIONS_SETTING,
   saveProcedureDefinition,
@@ -35,20 +37,21 @@ const fileJson: ProcedureCatalogJson = {
 
 const file = (): CatalogFile => ({ json: fileJson, catalog: decodeProcedureCatalog(fileJson)._unsafeUnwrap() });
 
-/** A settings store that keeps one value and refuses a write whose expected version is stale, as the real ones do. */
+/** A settings store that keeps a value per key and refuses a write whose expected version is stale, as the real ones do. */
 const fakeSettings = (initial: StoredSetting | null = null) => {
-  let stored: StoredSetting | null = initial;
+  const values = new Map<string, StoredSetting>(initial === null ? [] : [[initial.key, initial]]);
   const audit: AuditEntryDraft[] = [];
   const store: Pick<SettingsStore, "get" | "put"> = {
-    get: (() => okAsync(stored)) as SettingsStore["get"],
+    get: ((key: string) => okAsync(values.get(key) ?? null)) as SettingsStore["get"],
     put: ((key: typeof PROCEDURE_DEFINITIONS_SETTING, value: unknown, expectedVersion: number, at: Date, drafts: readonly AuditEntryDraft[]) => {
-      if ((stored?.version ?? 0) !== expectedVersion) return errAsync(storageError("settings.put", "conflict", "changed meanwhile"));
-      stored = { key, value, version: expectedVersion + 1, updatedAt: at } as StoredSetting;
+      if ((values.get(key)?.version ?? 0) !== expectedVersion) return errAsync(storageError("settings.put", "conflict", "changed meanwhile"));
+      const stored = { key, value, version: expectedVersion + 1, updatedAt: at } as StoredSetting;
+      values.set(key, stored);
       audit.push(...drafts);
       return okAsync(stored);
     }) as SettingsStore["put"],
   };
-  return { store, audit, stored: () => stored };
+  return { store, audit, stored: (key: string = PROCEDURE_DEFINITIONS_SETTING) => values.get(key) ?? null };
 };
 
 const clock = fixedClock("2026-11-25T01:00:00Z");
@@ -147,5 +150,60 @@ describe("procedures built in the back office (S6)", () => {
     const read = await catalogInForce(store, file());
     expect(read._unsafeUnwrapErr()).toMatchObject({ _tag: "StorageError", reason: "corrupt" });
     expect(read._unsafeUnwrapErr().message).toContain('unknown delivery method "express"');
+  });
+});
+
+describe("the delivery methods, categories and life events kept in the back office (S6)", () => {
+  const lists = { ...catalogListsOfFile(fileJson), deliveryMethods: [...fileJson.deliveryMethods] };
+  const withPostage = (postage: number) => ({ ...lists, deliveryMethods: [{ ...lists.deliveryMethods[0]!, postage }] });
+
+  it("the file's lists are in force until staff save theirs", async () => {
+    const inForce = (await catalogInForce(fakeSettings().store, file()))._unsafeUnwrap();
+    expect(inForce.lists).toEqual({ deliveryMethods: fileJson.deliveryMethods, categories: fileJson.categories, lifeEvents: [] });
+    expect(inForce.listsVersion).toBe(0);
+  });
+
+  it("a new postage and a new category are in force at once, and again from the store; the audit names the postage change", async () => {
+    const { store, audit } = fakeSettings();
+    const next = { ...withPostage(140), categories: [...lists.categories, { id: "moving", name: { ja: "引越し", en: "Moving" } }] };
+    const saved = (await saveCatalogLists({ settings: store, clock }, { file: file(), lists: next, expectedVersion: 0, ...staff }))._unsafeUnwrap();
+    expect(saved.listsVersion).toBe(1);
+    expect(saved.catalog.deliveryMethods[0]?.postage).toBe(140);
+    expect(saved.catalog.categories?.map((c) => c.id)).toEqual(["juminhyo-inkan", "moving"]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: "configuration.changed",
+        target: { kind: "configuration", id: "procedures.lists" },
+        details: { changed: "categories,deliveryMethods", postage: "standard:110→140" },
+      }),
+    ]);
+    const reread = (await catalogInForce(store, file()))._unsafeUnwrap();
+    expect(reread.catalog.deliveryMethods[0]?.postage).toBe(140);
+    expect(reread.source).toBe("file"); // the procedures are still the file's
+    // A procedure saved afterwards is decoded with the lists in force, not the file's.
+    const procedure = (await saveProcedureDefinition({ settings: store, clock }, { file: file(), procedure: { ...residenceCertificate, categoryIds: ["moving"] }, expectedVersion: 0, ...staff }))._unsafeUnwrap();
+    expect(procedure.inForce.catalog.procedures[0]?.categoryIds).toEqual(["moving"]);
+    expect(procedure.inForce.listsVersion).toBe(1);
+  });
+
+  it("refuses a delivery method a procedure still offers, a bad postage and a duplicate id, with paths; another key than the three lists", async () => {
+    const { store } = fakeSettings();
+    const save = (next: unknown) => saveCatalogLists({ settings: store, clock }, { file: file(), lists: next, expectedVersion: 0, ...staff });
+    const removed = (await save({ ...lists, deliveryMethods: [{ id: "express", name: { ja: "速達", en: "Express" }, postage: 460 }] }))._unsafeUnwrapErr();
+    expect(removed).toMatchObject({ _tag: "CatalogError" });
+    expect(JSON.stringify(removed)).toContain('procedures[0] (\\"juminhyo\\").deliveryMethodIds[0]');
+    const paths = async (next: unknown) => ((await save(next))._unsafeUnwrapErr() as { issues: { path: string }[] }).issues.map((i) => i.path);
+    expect(await paths(withPostage(-1))).toEqual(['deliveryMethods[0] ("standard").postage']);
+    expect(await paths({ ...lists, categories: [...lists.categories, ...lists.categories] })).toEqual(['categories[1] ("juminhyo-inkan").id']);
+    expect(await paths({ ...lists, municipality: { code: "131016", name: { ja: "x", en: "x" } } })).toEqual(["municipality"]);
+    expect(await paths({ deliveryMethods: lists.deliveryMethods })).toEqual(["categories", "lifeEvents"]);
+    expect((await catalogInForce(store, file()))._unsafeUnwrap().listsVersion).toBe(0);
+  });
+
+  it("refuses a save against a stale version (someone saved meanwhile)", async () => {
+    const { store } = fakeSettings();
+    (await saveCatalogLists({ settings: store, clock }, { file: file(), lists: withPostage(120), expectedVersion: 0, ...staff }))._unsafeUnwrap();
+    const stale = await saveCatalogLists({ settings: store, clock }, { file: file(), lists: withPostage(130), expectedVersion: 0, ...staff });
+    expect(stale._unsafeUnwrapErr()).toMatchObject({ reason: "conflict" });
   });
 });

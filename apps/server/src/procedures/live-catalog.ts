@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { catalogFromStored, PROCEDURE_DEFINITIONS_SETTING, type CatalogFile, type CatalogInForce, type ProcedureCatalog, type SettingsStore } from "@madoguchi/core";
+import { CATALOG_LISTS_SETTING, catalogFromStored, PROCEDURE_DEFINITIONS_SETTING, type CatalogFile, type CatalogInForce, type ProcedureCatalog, type SettingsStore } from "@madoguchi/core";
 import { periodicJob, type PeriodicJob } from "../jobs/periodic-job.ts";
 
 /**
@@ -14,7 +14,7 @@ export interface LiveCatalog {
   inForce(): CatalogInForce;
   /** After this process saved: the catalog the save answered. */
   replace(next: CatalogInForce): void;
-  /** Reads the stored procedures again; keeps the last good catalog when the store fails or holds what no longer fits. */
+  /** Reads the stored procedures and lists again; keeps the last good catalog when the store fails or holds what no longer fits. */
   refresh(): Promise<CatalogInForce>;
 }
 
@@ -26,15 +26,18 @@ export const createLiveCatalog = (settings: Pick<SettingsStore, "get" | "put">, 
     inForce: () => inForce,
     replace(next) {
       // A slower refresh must not put back an older version than a save of this process answered.
-      if (next.version >= inForce.version) inForce = next;
+      if (next.version >= inForce.version && next.listsVersion >= inForce.listsVersion) inForce = next;
     },
     async refresh() {
       const stored = await settings.get(PROCEDURE_DEFINITIONS_SETTING);
       if (stored.isErr()) throw new Error(`the stored procedures could not be read (${stored.error.reason})`);
+      const lists = await settings.get(CATALOG_LISTS_SETTING);
+      if (lists.isErr()) throw new Error(`the stored lists could not be read (${lists.error.reason})`);
       // Versions only grow: the catalog is decoded again only when someone saved since (an older answer is a read
       // that raced a save of this process), not on every refresh.
-      if ((stored.value?.version ?? 0) <= inForce.version) return inForce;
-      const read = catalogFromStored(file, stored.value);
+      const newer = (stored.value?.version ?? 0) > inForce.version || (lists.value?.version ?? 0) > inForce.listsVersion;
+      if (!newer) return inForce;
+      const read = catalogFromStored(file, stored.value, lists.value);
       if (read.isErr()) throw new Error(`the stored procedures could not be read (${read.error.reason})`);
       inForce = read.value;
       return inForce;

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import { Schema } from "effect";
-import { saveProcedureDefinition, type CatalogInForce, type Locale } from "@madoguchi/core";
+import { saveCatalogLists, saveProcedureDefinition, type CatalogInForce, type Locale } from "@madoguchi/core";
 import { auditDenied, sourceIpOf } from "../../audit/record-audit.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
@@ -11,8 +11,15 @@ import { requireStaffSession, staffSessionOf } from "../sessions/require-staff-s
 /** The editor sends the whole procedure; core decodes it with the rest of the catalog. */
 const SaveBody = Schema.Struct({ procedure: Schema.Unknown, expectedVersion: Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0)) });
 
+/** The lists are sent whole (delivery methods, categories, life events); core decodes them with the catalog. */
+const SaveListsBody = Schema.Struct({ lists: Schema.Unknown, expectedVersion: Schema.Number.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(0)) });
+
 const MESSAGES = {
   invalid: { ja: "手続の内容に誤りがあります。各項目を確認してください。", en: "The procedure has errors. Check each item." },
+  invalidLists: {
+    ja: "一覧に誤りがあります。手続が使っている配送方法・分類は、先に手続から外してください。",
+    en: "The lists have errors. A delivery method or a tag a procedure uses must first be removed from that procedure.",
+  },
   idMismatch: { ja: "手続の ID はアドレスの ID と同じでなければなりません（作成後は変更できません）。", en: "The procedure's id must be the one in the address (it cannot change once created)." },
   conflict: { ja: "ほかの職員が同時に手続を変更しました。再読み込みしてから、もう一度変更してください。", en: "Another staff member changed the procedures at the same time. Reload, then make your change again." },
   unavailable: { ja: "しばらくしてからもう一度お試しください。", en: "Please try again later." },
@@ -30,6 +37,9 @@ const editorView = (deps: ServerDeps, inForce: CatalogInForce) => ({
   offices: inForce.catalog.offices ?? [],
   categories: inForce.catalog.categories ?? [],
   lifeEvents: inForce.catalog.lifeEvents ?? [],
+  /** The lists as staff edit them (the file's until saved), and what their next save expects. */
+  lists: inForce.lists,
+  listsVersion: inForce.listsVersion,
   portalOrigin: deps.portalOrigin,
 });
 
@@ -65,6 +75,24 @@ export const procedureRoutes = (deps: ServerDeps): Router => {
     }
     const error = saved.error;
     if (error._tag === "CatalogError") return void res.status(422).json({ error: { code: error.code, message: MESSAGES.invalid[locale], issues: error.issues } });
+    if (error.reason === "conflict") return void res.status(409).json({ error: { code: "catalog.conflict", message: MESSAGES.conflict[locale] } });
+    unavailable(res, locale);
+  });
+  // The delivery methods with their postage, the categories and the life events: saved whole, checked with every procedure.
+  router.put("/api/staff/procedure-lists", staffOnly, manage, async (req: Request, res: Response) => {
+    const locale = requestLocale(req);
+    const body = decodeBody(SaveListsBody, req, res, locale);
+    if (body === null) return;
+    const saved = await saveCatalogLists(
+      { settings: deps.settings, clock: deps.clock },
+      { file: deps.liveCatalog.file, lists: body.lists, expectedVersion: body.expectedVersion, staffId: staffSessionOf(res).staff.id, sourceIp: sourceIpOf(req) },
+    );
+    if (saved.isOk()) {
+      deps.liveCatalog.replace(saved.value);
+      return void res.json(editorView(deps, saved.value));
+    }
+    const error = saved.error;
+    if (error._tag === "CatalogError") return void res.status(422).json({ error: { code: error.code, message: MESSAGES.invalidLists[locale], issues: error.issues } });
     if (error.reason === "conflict") return void res.status(409).json({ error: { code: "catalog.conflict", message: MESSAGES.conflict[locale] } });
     unavailable(res, locale);
   });
