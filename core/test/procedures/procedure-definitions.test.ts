@@ -192,7 +192,7 @@ describe("the delivery methods, categories and life events kept in the back offi
     const removed = (await save({ ...lists, deliveryMethods: [{ id: "express", name: { ja: "速達", en: "Express" }, postage: 460 }] }))._unsafeUnwrapErr();
     expect(removed).toMatchObject({ _tag: "CatalogError" });
     expect(JSON.stringify(removed)).toContain('procedures[0] (\\"juminhyo\\").deliveryMethodIds[0]');
-    const paths = async (next: unknown) => ((await save(next))._unsafeUnwrapErr() as { issues: { path: string }[] }).issues.map((i) => i.path);
+    const paths = async (next: unknown) => ((await save(next))._unsafeUnwrapErr() as unknown as { issues: readonly { path: string }[] }).issues.map((i) => i.path);
     expect(await paths(withPostage(-1))).toEqual(['deliveryMethods[0] ("standard").postage']);
     expect(await paths({ ...lists, categories: [...lists.categories, ...lists.categories] })).toEqual(['categories[1] ("juminhyo-inkan").id']);
     expect(await paths({ ...lists, municipality: { code: "131016", name: { ja: "x", en: "x" } } })).toEqual(["municipality"]);
