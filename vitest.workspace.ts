@@ -26,6 +26,8 @@ export default [
   project("adapter-otpauth", "./adapters/otpauth"),
   project("adapter-common-passwords", "./adapters/common-passwords"),
   project("adapter-kanji-unihan", "./adapters/kanji-unihan"),
+  // Starts Debian's clamd (a second or two to load its engine) and streams megabytes through it.
+  project("adapter-clamd", "./adapters/clamd", { testTimeout: 60_000, hookTimeout: 60_000 }),
   project("adapter-webauthn", "./adapters/webauthn"),
   project("adapter-digital-auth-app", "./adapters/digital-auth-app", { testTimeout: 60_000 }),
   // Starts OpenSSL's OCSP responder and makes RSA keys with it: slow on a busy 2-core machine.

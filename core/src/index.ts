@@ -117,3 +117,5 @@ export * from "./notices/index.ts";
 export * from "./reporting/usage-statistics.ts";
 export * from "./monitoring/security-alerts.ts";
 export * from "./counter/index.ts";
+export * from "./uploads/malware-scanner.port.ts";
+export * from "./uploads/media-type.ts";
