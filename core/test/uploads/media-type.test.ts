@@ -31,6 +31,10 @@ describe("upload media types told by their bytes (N9)", () => {
     expect(looksLikeText(bytes(0x8e, 0x81, 0x96, 0xbc, 0x2c, 0x0d, 0x0a))).toBe(true);
     expect(looksLikeText(new TextEncoder().encode("氏名,生年月日\r\n"))).toBe(true);
     expect(looksLikeText(bytes(0x4d, 0x5a, 0x90, 0x00))).toBe(false);
-    fc.assert(fc.property(fc.string(), (s) => expect(looksLikeText(new TextEncoder().encode(s.replaceAll("\u0000", "")))).toBe(true)));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(looksLikeText(new TextEncoder().encode(s.replaceAll("\u0000", "")))).toBe(true);
+      }),
+    );
   });
 });
