@@ -114,4 +114,49 @@ describe("in Chromium: S6, staff build a procedure's form in the back office", (
     await expect.poll(() => resident.getByTestId("fee-total").isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await resident.locator("main").textContent()).toContain("令和元年5月1日（2019-05-01）");
   });
+
+  it("the administrator raises the 速達 postage and adds a life event on their own page; a method every procedure offers cannot be removed; the resident pays the new postage", async () => {
+    await running.context.clearCookies();
+    const staff = await running.context.newPage();
+    explainOnFailure(staff);
+    await staffLogsIn(staff, running.app);
+    await staff.click('[data-testid="staff-nav-procedures"]');
+    await staff.click('[data-testid="procedures-lists-link"]');
+    const express = staff.locator('[data-testid="lists-delivery-row"][data-id="express"]');
+    await express.waitFor();
+    const before = Number(await express.getByTestId("lists-delivery-postage").inputValue());
+    await expectNoSeriousA11yViolations(staff);
+
+    // Removing 普通郵便, which every procedure offers, is refused by the server with the procedures to change first.
+    await staff.locator('[data-testid="lists-delivery-row"][data-id="standard"]').getByTestId("lists-delivery-remove").click();
+    await staff.click('[data-testid="lists-save"]');
+    await staff.getByTestId("lists-error-summary").waitFor();
+    expect(await staff.getByTestId("lists-error-summary").textContent()).toContain("住民票の写し");
+    expect(await staff.getByTestId("lists-saved").count()).toBe(0);
+    // Leaving with the refused change asks first (the unsaved-changes warning): yes, start again from what is saved.
+    staff.once("dialog", (dialog) => void dialog.accept());
+    await staff.reload();
+    await express.waitFor();
+    expect(await staff.locator('[data-testid="lists-delivery-row"][data-id="standard"]').count()).toBe(1);
+
+    await express.getByTestId("lists-delivery-postage").fill(String(before + 100));
+    await staff.click('[data-testid="lists-life-event-add"]');
+    const event = staff.getByTestId("lists-life-event-row").last();
+    await event.getByTestId("lists-life-event-id").fill("pet");
+    await event.getByTestId("lists-life-event-name-ja").fill("ペットを飼う");
+    await event.getByTestId("lists-life-event-name-en").fill("Getting a pet");
+    await staff.click('[data-testid="lists-save"]');
+    await expect.poll(() => staff.getByTestId("lists-saved").textContent()).toContain("保存しました");
+    await expectNoSeriousA11yViolations(staff);
+
+    const resident = await running.context.newPage();
+    explainOnFailure(resident);
+    await resident.goto(`${running.app.url}/apply/inkan`);
+    await fillDemoApplicant(resident);
+    await resident.fill('[name="request.copies"]', "1");
+    await resident.check('[name="request.deliveryMethodId"][value="express"]');
+    await resident.click('[data-testid="to-confirm"]');
+    await expect.poll(() => resident.getByTestId("fee-total").isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await resident.locator("main").textContent()).toContain(`${(before + 100).toLocaleString("ja-JP")}`);
+  });
 });

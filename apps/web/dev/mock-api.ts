@@ -538,8 +538,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Prom
       return;
     }
     if (path.startsWith("/api/staff/retention/") || path === "/api/staff/settings/application-retention") return mockRetention(res, path, method, body, locale);
-    // S6: the procedures staff build (mock-procedures.ts).
-    if (path.startsWith("/api/staff/procedures") && mockProcedures(res, { path, method, body, locale, portalOrigin: origin })) return;
+    // S6: the procedures staff build and the lists they refer to (mock-procedures.ts).
+    if ((path.startsWith("/api/staff/procedures") || path === "/api/staff/procedure-lists") && mockProcedures(res, { path, method, body, locale, portalOrigin: origin })) return;
     if (path.startsWith("/api/staff/counter")) {
       const contentType = String(req.headers["content-type"] ?? "").split(";")[0] ?? "";
       if (mockCounter(res, { url, method, body, contentType, contentLength: Number(req.headers["content-length"] ?? "0"), locale })) return;

@@ -2,10 +2,12 @@ import type { ServerResponse } from "node:http";
 import { decodeProcedureCatalog } from "@madoguchi/core";
 
 /**
- * S6's endpoints for `vite` without a server (see mock-api.ts): the procedures staff build, in memory. A save is
- * checked by core's own catalog decoder with the rest of the catalog, as the server does, so the editor shows real
- * issues (paths relative to the procedure); a stale version is a 409. The portal's `/api/procedures` does not
- * follow these edits: the mock's resident pages keep their own two procedures.
+ * S6's endpoints for `vite` without a server (see mock-api.ts): the procedures staff build, and the lists they
+ * refer to (delivery methods with their postage, categories, life events), in memory. A save is checked by core's
+ * own catalog decoder with the rest of the catalog, as the server does, so the editor and the lists page show real
+ * issues (a procedure's paths relative to it; the lists' as core gives them, references from procedures
+ * included); a stale version is a 409. The portal's `/api/procedures` does not follow these edits: the mock's
+ * resident pages keep their own two procedures.
  */
 
 type Json = Record<string, unknown>;
@@ -85,8 +87,23 @@ let procedures: Json[] = [
 ];
 let version = 0;
 
+/** The lists as staff edit them: the file's until saved (`listsVersion` 0). */
+let lists: { deliveryMethods: unknown[]; categories: unknown[]; lifeEvents: unknown[] } = {
+  deliveryMethods: FILE.deliveryMethods,
+  categories: FILE.categories,
+  lifeEvents: FILE.lifeEvents,
+};
+let listsVersion = 0;
+
+/** The catalog as core decodes it: the file with the lists in force and the given procedures. */
+const catalogOf = (procedureList: readonly unknown[], listsInForce: typeof lists = lists) => ({ ...FILE, ...listsInForce, procedures: procedureList });
+
 const MESSAGES = {
   invalid: { ja: "手続の内容に誤りがあります。各項目を確認してください。", en: "The procedure has errors. Check each item." },
+  invalidLists: {
+    ja: "一覧に誤りがあります。手続が使っている配送方法・分類は、先に手続から外してください。",
+    en: "The lists have errors. A delivery method or a tag a procedure uses must first be removed from that procedure.",
+  },
   idMismatch: { ja: "手続の ID はアドレスの ID と同じでなければなりません（作成後は変更できません）。", en: "The procedure's id must be the one in the address (it cannot change once created)." },
   conflict: { ja: "ほかの職員が同時に手続を変更しました。再読み込みしてから、もう一度変更してください。", en: "Another staff member changed the procedures at the same time. Reload, then make your change again." },
 } as const;
@@ -101,10 +118,12 @@ const catalogView = (portalOrigin: string, decodedProcedures: readonly unknown[]
   source: version === 0 ? "file" : "back_office",
   municipality: FILE.municipality,
   procedures: decodedProcedures,
-  deliveryMethods: FILE.deliveryMethods,
+  deliveryMethods: lists.deliveryMethods,
   offices: FILE.offices,
-  categories: FILE.categories,
-  lifeEvents: FILE.lifeEvents,
+  categories: lists.categories,
+  lifeEvents: lists.lifeEvents,
+  lists,
+  listsVersion,
   portalOrigin,
 });
 
@@ -114,12 +133,44 @@ const relativeTo = (index: number, path: string): string => {
   return prefix.test(path) ? path.replace(prefix, "") || "(procedure)" : path;
 };
 
-/** Answers `GET /api/staff/procedures` and `PUT /api/staff/procedures/:id`; false for any other path. */
+const LIST_KEYS = ["deliveryMethods", "categories", "lifeEvents"] as const;
+
+/** `PUT /api/staff/procedure-lists`: the three lists whole, decoded with every procedure (core's paths and messages). */
+const saveLists = (res: ServerResponse, body: Json, locale: Locale, portalOrigin: string): void => {
+  const sent = body["lists"];
+  if (typeof sent !== "object" || sent === null || typeof body["expectedVersion"] !== "number") {
+    send(res, 400, { error: { code: "validation", message: "lists and expectedVersion are required" } });
+    return;
+  }
+  const shape = [
+    ...Object.keys(sent).filter((k) => !(LIST_KEYS as readonly string[]).includes(k)).map((k) => ({ path: k, message: "not a list staff keep here" })),
+    ...LIST_KEYS.filter((k) => !Array.isArray((sent as Json)[k])).map((k) => ({ path: k, message: "expected an array" })),
+  ];
+  const next = sent as typeof lists;
+  const decoded = shape.length > 0 ? null : decodeProcedureCatalog(catalogOf(procedures, next));
+  if (decoded === null || decoded.isErr()) {
+    send(res, 422, { error: { code: "catalog.invalid", message: MESSAGES.invalidLists[locale], issues: decoded === null ? shape : decoded.error.issues } });
+    return;
+  }
+  if (body["expectedVersion"] !== listsVersion) {
+    send(res, 409, { error: { code: "catalog.conflict", message: MESSAGES.conflict[locale] } });
+    return;
+  }
+  lists = { deliveryMethods: next.deliveryMethods, categories: next.categories, lifeEvents: next.lifeEvents };
+  listsVersion += 1;
+  send(res, 200, catalogView(portalOrigin, decoded.value.procedures));
+};
+
+/** Answers `GET /api/staff/procedures`, `PUT /api/staff/procedures/:id` and `PUT /api/staff/procedure-lists`; false for any other path. */
 export function mockProcedures(res: ServerResponse, request: { readonly path: string; readonly method: string; readonly body: Json; readonly locale: Locale; readonly portalOrigin: string }): boolean {
   const { path, method, body, locale, portalOrigin } = request;
   if (path === "/api/staff/procedures" && method === "GET") {
-    const decoded = decodeProcedureCatalog({ ...FILE, procedures });
+    const decoded = decodeProcedureCatalog(catalogOf(procedures));
     send(res, 200, catalogView(portalOrigin, decoded.isOk() ? decoded.value.procedures : procedures));
+    return true;
+  }
+  if (path === "/api/staff/procedure-lists" && method === "PUT") {
+    saveLists(res, body, locale, portalOrigin);
     return true;
   }
   const match = /^\/api\/staff\/procedures\/([^/]+)$/.exec(path);
@@ -137,7 +188,7 @@ export function mockProcedures(res: ServerResponse, request: { readonly path: st
   const index = procedures.findIndex((p) => p["id"] === id);
   const next = index < 0 ? [...procedures, procedure as Json] : procedures.map((p, i) => (i === index ? (procedure as Json) : p));
   const at = index < 0 ? procedures.length : index;
-  const decoded = decodeProcedureCatalog({ ...FILE, procedures: next });
+  const decoded = decodeProcedureCatalog(catalogOf(next));
   if (decoded.isErr()) {
     const issues = decoded.error.issues.map((i) => ({ path: relativeTo(at, i.path), message: i.message }));
     send(res, 422, { error: { code: "catalog.invalid", message: MESSAGES.invalid[locale], issues } });

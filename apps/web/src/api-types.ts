@@ -443,6 +443,33 @@ export interface StaffProcedureCatalog {
   readonly portalOrigin: string;
 }
 
+/**
+ * S6: the lists procedures refer to, as staff keep them in the back office — the delivery methods with their
+ * postage, the categories and the life events (core's `CatalogListsJson`). Saved whole.
+ */
+export interface ProcedureLists {
+  readonly deliveryMethods: readonly DeliveryMethod[];
+  readonly categories: readonly CatalogTag[];
+  readonly lifeEvents: readonly CatalogTag[];
+}
+
+/**
+ * `GET /api/staff/procedures` as the lists page reads it, and the answer of a lists save (200): the catalog with
+ * the lists in force (the file's until staff save theirs) and what their next save expects. A separate type, not
+ * two more fields of {@link StaffProcedureCatalog}, so that the procedure editor and its fixtures need not carry them.
+ */
+export interface StaffProcedureListsView extends StaffProcedureCatalog {
+  readonly lists: ProcedureLists;
+  /** What the next lists save sends as `expectedVersion` (0: the catalog file's lists are in force). */
+  readonly listsVersion: number;
+}
+
+/** Body of `PUT /api/staff/procedure-lists` (422 `catalog.invalid` with `issues`; 409 `catalog.conflict`). */
+export interface SaveProcedureListsBody {
+  readonly lists: ProcedureLists;
+  readonly expectedVersion: number;
+}
+
 /** Body of `PUT /api/staff/procedures/:id` (creates the procedure when the id is new: 201; else 200). */
 export interface SaveProcedureBody {
   readonly procedure: ProcedureDefinition;

@@ -25,6 +25,7 @@ import { StatisticsPage } from "./pages/staff/statistics/statistics-page.tsx";
 import { RetentionPage } from "./pages/staff/retention/retention-page.tsx";
 import { NoticesPage } from "./pages/staff/notices/notices-page.tsx";
 import { ProceduresPage } from "./pages/staff/procedures/procedures-page.tsx";
+import { ProcedureListsPage } from "./pages/staff/procedures/procedure-lists-page.tsx";
 import { ProcedureEditPage } from "./pages/staff/procedures/procedure-edit-page.tsx";
 import { CounterPage } from "./pages/staff/counter/counter-page.tsx";
 import { CounterRecordPage } from "./pages/staff/counter/counter-record-page.tsx";
@@ -132,6 +133,12 @@ function RoutePage({ route, locationKey }: { readonly route: Route; readonly loc
       return (
         <StaffGate section="procedures">
           <ProceduresPage />
+        </StaffGate>
+      );
+    case "staffProcedureLists":
+      return (
+        <StaffGate section="procedures">
+          <ProcedureListsPage />
         </StaffGate>
       );
     case "staffProcedureNew":

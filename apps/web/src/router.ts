@@ -26,6 +26,8 @@ export type Route =
   | { readonly name: "staffProcedures" }
   | { readonly name: "staffProcedureEdit"; readonly id: string }
   | { readonly name: "staffProcedureNew" }
+  /** S6: the delivery methods with their postage, the categories and the life events procedures refer to. */
+  | { readonly name: "staffProcedureLists" }
   /** The no-writing counter (書かない窓口): scans read into a 住民異動届, confirmed and printed. */
   | { readonly name: "staffCounter" }
   /** C8, C9: the counter's kept records (保存記録) — the search, and one record with its documents. */
@@ -100,6 +102,8 @@ export function resolveRoute(pathname: string): Route {
   if (first === "staff" && second === "notices" && third === undefined) return { name: "staffNotices" };
   if (first === "staff" && second === "procedures" && third === undefined) return { name: "staffProcedures" };
   if (first === "staff" && second === "procedures" && third === "new" && rest.length === 0) return { name: "staffProcedureNew" };
+  // Before a procedure's editor, as `new`: no procedure may take the id `lists`.
+  if (first === "staff" && second === "procedures" && third === "lists" && rest.length === 0) return { name: "staffProcedureLists" };
   if (first === "staff" && second === "procedures" && third !== undefined && rest.length === 0) {
     const id = decodeSegment(third);
     return id === null ? { name: "notFound" } : { name: "staffProcedureEdit", id };

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { PROCEDURE_LISTS_PATH } from "../src/pages/staff/procedures/procedure-lists.ts";
 import { PROCEDURE_NEW_PATH, PROCEDURES_PATH, procedureEditPath } from "../src/pages/staff/procedures/procedure-paths.ts";
 import { mayLeave, resolveRoute, secretFromHash, setLeaveQuestion, STAFF_APPLICATION_NEW_PATH, staffDetailPath, statusPath } from "../src/router.ts";
 
@@ -28,6 +29,8 @@ describe("resolveRoute", () => {
     ["/staff/procedures/new", { name: "staffProcedureNew" }],
     ["/staff/procedures/juminhyo", { name: "staffProcedureEdit", id: "juminhyo" }],
     ["/staff/procedures/koseki-fuhyo/", { name: "staffProcedureEdit", id: "koseki-fuhyo" }],
+    ["/staff/procedures/lists", { name: "staffProcedureLists" }],
+    ["/staff/procedures/lists/", { name: "staffProcedureLists" }],
     ["/staff/counter", { name: "staffCounter" }],
     // C8, C9: the counter's kept records.
     ["/staff/counter/records", { name: "staffCounterRecords" }],
@@ -51,7 +54,7 @@ describe("resolveRoute", () => {
     expect(resolveRoute(path)).toEqual(route);
   });
 
-  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A", "/help/x", "/help/admin", "/staff/help/x", "/staff/help/admin/x", "/staff/admin", "/staff/counter/x", "/staff/counter/records/a/b", "/staff/counter/records/%E0%A4%A", "/staff/counter/report/2026-11", "/staff/procedures/juminhyo/edit", "/staff/procedures/%E0%A4%A", "/staff/procedures/new/x", "/kiosk/x", "/staff/applications/new/x"])(
+  it.each(["/nope", "/apply", "/apply/a/b", "/staff/applications", "/staff/x", "/staff/audit/x", "/dev", "/status/a/b", "/apply/%E0%A4%A", "/help/x", "/help/admin", "/staff/help/x", "/staff/help/admin/x", "/staff/admin", "/staff/counter/x", "/staff/counter/records/a/b", "/staff/counter/records/%E0%A4%A", "/staff/counter/report/2026-11", "/staff/procedures/juminhyo/edit", "/staff/procedures/%E0%A4%A", "/staff/procedures/new/x", "/staff/procedures/lists/x", "/kiosk/x", "/staff/applications/new/x"])(
     "sends %s to not-found",
     (path) => {
       expect(resolveRoute(path)).toEqual({ name: "notFound" });
@@ -70,12 +73,13 @@ describe("resolveRoute", () => {
     );
   });
 
-  it("opens the procedure pages (S6) at the paths they link to, any id but `new` at its editor", () => {
+  it("opens the procedure pages (S6) at the paths they link to, any id but `new` and `lists` at its editor", () => {
     expect(resolveRoute(PROCEDURES_PATH)).toEqual({ name: "staffProcedures" });
     expect(resolveRoute(PROCEDURE_NEW_PATH)).toEqual({ name: "staffProcedureNew" });
+    expect(resolveRoute(PROCEDURE_LISTS_PATH)).toEqual({ name: "staffProcedureLists" });
     fc.assert(
       fc.property(
-        fc.string({ minLength: 1 }).filter((id) => id !== "new"),
+        fc.string({ minLength: 1 }).filter((id) => id !== "new" && id !== "lists"),
         (id) => void expect(resolveRoute(procedureEditPath(id))).toEqual({ name: "staffProcedureEdit", id }),
       ),
     );

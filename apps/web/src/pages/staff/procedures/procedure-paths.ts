@@ -5,13 +5,13 @@ export const PROCEDURES_PATH = "/staff/procedures";
 export const PROCEDURE_NEW_PATH = "/staff/procedures/new";
 
 /**
- * The editor of a stored procedure. `new` names the new procedure's editor instead, so the editor does not let
- * staff give a procedure that id (see `RESERVED_PROCEDURE_IDS`).
+ * The editor of a stored procedure. `new` names the new procedure's editor and `lists` the page of delivery methods
+ * and tags instead, so the editor does not let staff give a procedure either id (see `RESERVED_PROCEDURE_IDS`).
  */
 export const procedureEditPath = (id: string): string => `${PROCEDURES_PATH}/${encodeURIComponent(id)}`;
 
 /** Ids the editor refuses for a new procedure: their editor's address is another page's. */
-export const RESERVED_PROCEDURE_IDS: readonly string[] = ["new"];
+export const RESERVED_PROCEDURE_IDS: readonly string[] = ["new", "lists"];
 
 /** The API of one procedure (`PUT`). */
 export const procedureApiPath = (id: string): string => `/api/staff/procedures/${encodeURIComponent(id)}`;

@@ -24,7 +24,7 @@ export const procedureMessages = {
     listIntro:
       "電子申請の手続と申請フォーム（追加の質問）を作成・変更し、ポータルに掲載する申請ページのリンクを確認します。手続は削除できません。受付をやめるときは「公開する」を外して保存します（過去の申請はそのまま閲覧できます）。",
     sourceFile:
-      "いま表示しているのは、インストール時の手続ファイル（config/procedures.json）の手続です。この画面で最初に保存すると、手続の一覧は管理画面に保存されるようになり、以後ファイルの手続は読み込まれません（交付方法・分類・窓口などは引き続きファイルから読み込みます）。",
+      "いま表示しているのは、インストール時の手続ファイル（config/procedures.json）の手続です。この画面で最初に保存すると、手続の一覧は管理画面に保存されるようになり、以後ファイルの手続は読み込まれません（交付方法・分類・ライフイベントは「配送方法・分類・ライフイベントの管理」で変更でき、窓口はファイルから読み込みます）。",
     sourceBackOffice: "手続の変更は管理画面に保存されています（手続ファイルの手続は使われていません）。",
     add: "手続を追加",
     none: "手続はありません。",
@@ -185,7 +185,7 @@ export const procedureMessages = {
     listIntro:
       "Create and change the online procedures and their application forms (extra questions), and find the link to each application page to post on the portal. Procedures are never deleted: to stop taking applications, untick “Published” and save (past applications stay readable).",
     sourceFile:
-      "These are the procedures of the catalog file as installed (config/procedures.json). The first save on this page moves the list of procedures into the back office; the file's procedures are then no longer read (delivery methods, categories and offices still come from the file).",
+      "These are the procedures of the catalog file as installed (config/procedures.json). The first save on this page moves the list of procedures into the back office; the file's procedures are then no longer read (delivery methods, categories and life events are changed on their own page; offices still come from the file).",
     sourceBackOffice: "Changes to the procedures are saved in the back office (the catalog file's procedures are not used).",
     add: "Add a procedure",
     none: "No procedures.",

@@ -10,6 +10,8 @@ import { usePageTitle } from "../../../hooks/use-document-title.ts";
 import { useLoad } from "../../../hooks/use-load.ts";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import { StaffNav } from "../staff-nav.tsx";
+import { PROCEDURE_LISTS_PATH } from "./procedure-lists.ts";
+import { procedureListsLinkLabel } from "./procedure-lists-messages.ts";
 import { portalLink, PROCEDURE_NEW_PATH, procedureEditPath } from "./procedure-paths.ts";
 import { procedureMessages } from "./procedures-messages.ts";
 
@@ -76,6 +78,11 @@ export function ProceduresPage() {
       <p>
         <Link href={PROCEDURE_NEW_PATH} className="button" data-testid="procedures-add">
           {m.add}
+        </Link>
+      </p>
+      <p>
+        <Link href={PROCEDURE_LISTS_PATH} data-testid="procedures-lists-link">
+          {procedureListsLinkLabel[locale]}
         </Link>
       </p>
       {copyResult !== null && (
