@@ -64,6 +64,8 @@ export const AUDIT_ACTIONS = [
   "counter.record_viewed",
   "counter.document_viewed",
   "counter.record_purged",
+  /** N9: an uploaded file held malware and was refused (details: the upload's kind, its size, the signature; never content). */
+  "upload.malware_found",
 ] as const;
 
 /** One audited event name, e.g. `application.viewed`. */

@@ -9,7 +9,9 @@ export type SecurityAlertRule =
   /** Many refusals of one staff member's requests in a short time: an account probing what it may not do. */
   | "authorization_denied_burst"
   /** A backup of the database failed its check. */
-  | "backup_failed";
+  | "backup_failed"
+  /** N9: the malware scanner found something in an uploaded file (the subject is the staff member who uploaded it). */
+  | "malware_found";
 
 /** One alert: the rule, what it is about (a staff id or a source address), and the entry that set it off. */
 export interface SecurityAlert {
@@ -52,6 +54,7 @@ const BURSTS: readonly { readonly rule: SecurityAlertRule; readonly threshold: (
 const singleEvent = (e: AuditEntry): { rule: SecurityAlertRule; subject: string } | null => {
   if (e.action === "staff.login" && e.result === "failure" && typeof e.details["lockedUntil"] === "string") return { rule: "staff_account_locked", subject: e.actor.id ?? "" };
   if (e.action === "backup.failed") return { rule: "backup_failed", subject: "" };
+  if (e.action === "upload.malware_found") return { rule: "malware_found", subject: e.actor.id ?? "" };
   return null;
 };
 

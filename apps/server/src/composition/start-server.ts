@@ -51,6 +51,7 @@ import { buildResidentAccounts } from "../residents/resident-accounts-runtime.ts
 import { buildResidentJpki } from "../residents/resident-jpki-runtime.ts";
 import { buildMailer } from "./catalog/mailers.ts";
 import { buildCounter } from "./catalog/counter.ts";
+import { buildMalwareScanner } from "./catalog/malware-scanner.ts";
 import { buildPasskeys } from "./catalog/passkeys.ts";
 import { buildPayment } from "./catalog/payments.ts";
 import { PAYMENT_WEBHOOK_PATH } from "../payments/payment-webhook.ts";
@@ -167,6 +168,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     const counter = await buildCounter(config, storage.counterRecords);
     cleanups.push(counter.ocr.close);
     await checkContracts({ storage, verifier: signatures.verifier, gateway: payment.gateway, mailer: mail.mailer, ocr: counter.ocr, printer: counter.printer });
+    const malwareScanner = await buildMalwareScanner(config, logger);
 
     const container = new Container();
     container.bind<Config>(TOKENS.Config).toConstantValue(config);
@@ -236,6 +238,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       behindTls: false,
       webDist: new URL("../../../web/dist", import.meta.url).pathname,
       counter,
+      malwareScanner,
       kickOutbox: () => void relayRef.current?.runOnce(),
     })).inSingletonScope();
     const deps = container.get<ServerDeps>(TOKENS.ServerDeps);
@@ -312,7 +315,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     const url = `http://127.0.0.1:${port}`;
     const staffUrl = `http://${urlHost(config.staffListener.host)}:${staffPort}`;
     logger.info(
-      { port, staffPort, staffAllowed: allowed.ranges, staffTrustedProxies: trustedProxies.ranges, profile: config.profile, database: config.database.driver },
+      { port, staffPort, staffAllowed: allowed.ranges, staffTrustedProxies: trustedProxies.ranges, profile: config.profile, database: config.database.driver, malwareScan: config.malwareScan.kind },
       "madoguchi started",
     );
     return {

@@ -137,6 +137,10 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_COUNTER_RETENTION_YEARS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 3, maximum: 10 })))),
   /** The font the forms are printed in (default Debian's IPAmj明朝, `/usr/share/fonts/truetype/ipamj/ipamjm.ttf`). */
   MADOGUCHI_FORM_FONT: Schema.optional(Schema.String),
+  /** N9: ClamAV's clamd that uploads are scanned with: `host:port` (`127.0.0.1:3310`, `[::1]:3310`) or the absolute path of its Unix socket. */
+  MADOGUCHI_CLAMD: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMaxLength(1000)))),
+  /** `required`: refuse to start without MADOGUCHI_CLAMD; `off`: uploads are not scanned (the scale profile needs it said explicitly). */
+  MADOGUCHI_MALWARE_SCAN: Schema.optional(Schema.Literals(["required", "off"])),
   LOG_LEVEL: Schema.optional(Schema.Literals(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
 });
 
@@ -228,8 +232,16 @@ export interface Config {
         readonly crlDir: string | null;
         readonly ocsp: { readonly url: string; readonly requireNonce: boolean } | null;
       };
+  /**
+   * N9: how uploads (counter scans, papers kept with a record, resident-records files) are scanned for malware:
+   * with clamd at `address`, or not at all (`off`: the embedded profile without MADOGUCHI_CLAMD, or said explicitly).
+   */
+  readonly malwareScan: { readonly kind: "clamd"; readonly address: ClamdAddress } | { readonly kind: "off" };
   readonly logLevel: string;
 }
+
+/** Where clamd listens: TCP, or its Unix socket (LocalSocket in clamd.conf). */
+export type ClamdAddress = { readonly host: string; readonly port: number } | { readonly socket: string };
 
 /** Exports of up to 100 rows need only a step-up; larger ones a second person's approval. */
 export const DEFAULT_EXPORT_APPROVAL_THRESHOLD = 100;
@@ -299,6 +311,8 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
   if (cardFeeRate.isErr()) return err({ _tag: "ConfigError", message: "MADOGUCHI_CARD_FEE_RATE must be a percent with at most two decimals, 0 to 100 (e.g. 3.5)" });
   const cardBrands = parseCardBrands(e.MADOGUCHI_CARD_BRANDS ?? DEFAULT_CARD_BRANDS);
   if (typeof cardBrands === "string") return err({ _tag: "ConfigError", message: cardBrands });
+  const malwareScan = decodeMalwareScan(e);
+  if (typeof malwareScan === "string") return err({ _tag: "ConfigError", message: malwareScan });
   return ok({
     port,
     host: e.HOST ?? "127.0.0.1",
@@ -345,6 +359,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     cardBrands,
     jpkiTrust,
     signatureWorkers: e.MADOGUCHI_SIGNATURE_WORKERS ?? DEFAULT_SIGNATURE_WORKERS,
+    malwareScan,
     logLevel: e.LOG_LEVEL ?? "info",
   });
 };
@@ -415,6 +430,37 @@ const decodeJpkiTrust = (e: typeof EnvSchema.Type): Config["jpkiTrust"] | string
     crlDir: e.MADOGUCHI_JPKI_CRL_DIR ?? null,
     ocsp: e.MADOGUCHI_JPKI_OCSP_URL === undefined ? null : { url: e.MADOGUCHI_JPKI_OCSP_URL, requireNonce: (e.MADOGUCHI_JPKI_OCSP_NONCE ?? "required") === "required" },
   };
+};
+
+/**
+ * N9: clamd when MADOGUCHI_CLAMD names it; without it, `off` on the embedded profile (npm start on a fresh machine
+ * has no clamd; the start logs a warning), while the scale profile — a municipality's deployment — refuses to start
+ * unless MADOGUCHI_MALWARE_SCAN=off says that unscanned uploads are meant.
+ */
+const decodeMalwareScan = (e: typeof EnvSchema.Type): Config["malwareScan"] | string => {
+  const asked = e.MADOGUCHI_MALWARE_SCAN;
+  if (e.MADOGUCHI_CLAMD === undefined) {
+    if (asked === "required") return "MADOGUCHI_MALWARE_SCAN=required needs MADOGUCHI_CLAMD (host:port or the absolute path of clamd's socket)";
+    if (asked === undefined && (e.MADOGUCHI_PROFILE ?? "embedded") === "scale") {
+      return "the scale profile scans uploads for malware: set MADOGUCHI_CLAMD (host:port or the absolute path of clamd's socket), or MADOGUCHI_MALWARE_SCAN=off to run without scanning";
+    }
+    return { kind: "off" };
+  }
+  // Both said: which one is meant is not ours to guess (an operator turning scanning off must see it is off).
+  if (asked === "off") return "MADOGUCHI_MALWARE_SCAN=off and MADOGUCHI_CLAMD contradict each other: unset one of them";
+  const address = parseClamdAddress(e.MADOGUCHI_CLAMD);
+  return address === null ? "MADOGUCHI_CLAMD must be host:port (e.g. 127.0.0.1:3310, [::1]:3310) or the absolute path of clamd's Unix socket (e.g. /run/clamav/clamd.ctl)" : { kind: "clamd", address };
+};
+
+/** `host:port`, `[ipv6]:port`, or an absolute socket path; null for anything else. */
+export const parseClamdAddress = (text: string): ClamdAddress | null => {
+  const s = text.trim();
+  if (s.startsWith("/")) return /[\u0000-\u001f]/.test(s) ? null : { socket: s };
+  const m = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)):(\d{1,5})$/.exec(s);
+  if (m === null) return null;
+  const port = Number(m[3]);
+  if (port < 1 || port > 65535) return null;
+  return { host: m[1] ?? m[2]!, port };
 };
 
 const isHttpUrl = (s: string): boolean => {

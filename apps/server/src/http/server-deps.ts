@@ -9,6 +9,7 @@ import type {
   IdGenerator,
   Mailer,
   OutboxStore,
+  MalwareScanner,
   PasskeyRelyingParty,
   PasskeyStore,
   PaymentGateway,
@@ -114,6 +115,8 @@ export interface ServerDeps {
   readonly webDist: string | null;
   /** The no-writing counter: OCR of scans, the form printer and its layouts. */
   readonly counter: CounterRuntime;
+  /** N9: what every upload is scanned with before anything reads or keeps it; null when scanning is off (`MADOGUCHI_MALWARE_SCAN=off`, or the embedded profile without `MADOGUCHI_CLAMD`). */
+  readonly malwareScanner: MalwareScanner | null;
   /** Called after every committed change that enqueued outbox messages, to deliver them promptly. */
   readonly kickOutbox: () => void;
 }

@@ -39,6 +39,7 @@ const RULE_TEXT: Readonly<Record<SecurityAlertRule, { readonly ja: string; reado
   login_failures_from_source: { ja: "同じ接続元からサインインの失敗が続いています", en: "Many failed sign-ins from one source address" },
   authorization_denied_burst: { ja: "同じ職員の権限のない操作が続いています", en: "Many refused requests of one staff member" },
   backup_failed: { ja: "データベースのバックアップが検証に失敗しました", en: "A database backup failed its check" },
+  malware_found: { ja: "アップロードされたファイルからウイルスなどの不正なプログラムが見つかりました", en: "Malware was found in an uploaded file" },
 };
 
 /** Every entry matching the query after `afterSeq`, page by page. */
@@ -77,7 +78,7 @@ const alertMail = (serviceName: string, alert: SecurityAlert, to: string, recipi
 /**
  * N5 "logs analysed and monitored; security events detected and alerted": every few minutes the audit log's new
  * entries are run through core's `detectSecurityAlerts` (locked staff accounts, bursts of failed sign-ins from one
- * source or of refused requests of one member, failed backups). Each alert is written to the audit log
+ * source or of refused requests of one member, failed backups, malware found in an upload). Each alert is written to the audit log
  * (`security.alert`: rule, subject, count, the entry that raised it, the last entry looked at) and mailed to the
  * security contacts. The watcher resumes after the last entry the latest alert looked at, or, without one, an hour
  * back; the entries of two windows before serve as context, so bursts are counted across runs.

@@ -14,6 +14,7 @@ import {
 import { auditDenied, logAuditEntries, recordAudit, staffActionDraft } from "../../audit/record-audit.ts";
 import { COUNTER_MESSAGES } from "../../counter/counter-messages.ts";
 import { MAX_SCAN_BYTES, SCAN_MEDIA_TYPES } from "../../counter/scan-upload.ts";
+import { acceptUpload } from "../../uploads/check-upload.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
 import { requirePermission } from "../require-permission.ts";
@@ -55,7 +56,7 @@ const view = (r: CounterRecord) => ({ ...r, createdAt: r.createdAt.toISOString()
 /**
  * The counter's kept records (C8, C9) on the staff listener, for members with `counter.use`:
  * - `POST /api/staff/counter/records/:id/documents?title=…`: a paper scanned for the record (転出証明書, 委任状 …),
- *   kept as PDF at its own size;
+ *   kept as PDF at its own size once it matched its declared type and passed the malware scan (N9);
  * - `GET /api/staff/counter/records?from&to&name&birthDate&number&keyword`: the records of a range of days (Japan's
  *   calendar; default the last 30 days, at most {@link MAX_SEARCH_DAYS}) whose persons match, `keyword` part of an address or the 窓口メモ;
  * - `GET /api/staff/counter/records/:id` and `…/documents/:documentId` (the PDF, to display and print);
@@ -77,9 +78,11 @@ export const counterRecordRoutes = (deps: ServerDeps): Router => {
     const query = Schema.decodeUnknownOption(AttachQuery)(req.query);
     if (query._tag === "None") return void fail(res, 400, "request.malformed", COUNTER_MESSAGES.badTitle[locale]);
     const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
+    const staffId = staffSessionOf(res).staff.id;
+    // N9: checked against its declared type and scanned for malware before it is converted, looked up or kept.
+    if (!(await acceptUpload(deps, req, res, staffId, { kind: "counter_document", bytes, declaredType: req.get("content-type") ?? "" }))) return;
     const pdf = await printer.scanToPdf({ bytes });
     if (pdf.isErr()) return void fail(res, 400, "ocr.unreadable_image", COUNTER_MESSAGES.read["ocr.unreadable_image"][locale]);
-    const staffId = staffSessionOf(res).staff.id;
     const recordId = String(req.params["id"]);
     const document: NewCounterDocument = { id: deps.ids.uuid(), kind: "scan", title: query.value.title, addedAt: deps.clock.now(), addedBy: staffId, byteLength: pdf.value.length, pdf: pdf.value };
     const stored = staffActionDraft(deps, req, staffId, "counter.document_stored", { kind: "counter_record", id: recordId }, { documentId: document.id, bytes: document.byteLength });

@@ -4,6 +4,7 @@ import { decodeResidentRecords } from "@madoguchi/core";
 import { auditDenied, recordAudit, staffActionDraft } from "../../audit/record-audit.ts";
 import { COUNTER_MESSAGES, residentRecordIssueMessage } from "../../counter/counter-messages.ts";
 import { csvRows, decodeRecordsFile, MAX_RECORDS_FILE_BYTES, RECORDS_MEDIA_TYPES } from "../../counter/resident-records-csv.ts";
+import { acceptUpload } from "../../uploads/check-upload.ts";
 import { requestLocale } from "../locale.ts";
 import { requirePermission } from "../require-permission.ts";
 import type { ServerDeps } from "../server-deps.ts";
@@ -19,6 +20,7 @@ const fail = (res: Response, status: number, code: string, message: string, extr
  * (`?encoding=auto|utf-8|shift_jis`, default auto) takes the CSV the resident-records system exported for the
  * household at the counter and answers its households, decoded and checked, for the screen to put into the
  * 転居・転出・世帯主変更 draft (core's `residentRecordsIntoDraft`: the draft lives on the screen). Nothing is kept.
+ * The file must be text and pass the malware scan (N9) before it is decoded.
  * The file is personal data: each read is audited (rows, households, encoding; no value) before the answer
  * leaves, a file with problems too; the problems name row and column, never a cell.
  */
@@ -36,11 +38,13 @@ export const counterResidentRecordsRoutes = (deps: ServerDeps): Router => {
     if (query._tag === "None") return void fail(res, 400, "request.malformed", m.badQuery[locale]);
     const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
     if (bytes.length === 0) return void fail(res, 400, "counter.records_empty", m.empty[locale]);
+    const staffId = staffSessionOf(res).staff.id;
+    // N9: checked to be text and scanned for malware before it is decoded or parsed.
+    if (!(await acceptUpload(deps, req, res, staffId, { kind: "resident_records", bytes, declaredType: req.get("content-type") ?? "" }))) return;
 
     const { text, encoding } = decodeRecordsFile(bytes, query.value.encoding ?? "auto");
     const rows = csvRows(text);
     const decoded = rows.isOk() ? decodeResidentRecords(rows.value) : null;
-    const staffId = staffSessionOf(res).staff.id;
     const rowCount = rows.isOk() ? Math.max(0, rows.value.length - 1) : 0;
     if (decoded === null || decoded.isErr()) {
       const issues = decoded?.error ?? [];

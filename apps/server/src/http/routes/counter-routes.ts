@@ -27,6 +27,7 @@ import {
 import { auditDenied, logAuditEntries, recordAudit, staffActionDraft } from "../../audit/record-audit.ts";
 import { COUNTER_DOCUMENT_KIND_NAMES, COUNTER_MESSAGES, ocrErrorStatus } from "../../counter/counter-messages.ts";
 import { MAX_SCAN_BYTES, SCAN_MEDIA_TYPES } from "../../counter/scan-upload.ts";
+import { acceptUpload } from "../../uploads/check-upload.ts";
 import { decodeBody } from "../decode-body.ts";
 import { requestLocale } from "../locale.ts";
 import { requirePermission } from "../require-permission.ts";
@@ -52,8 +53,9 @@ const fail = (res: Response, status: number, code: string, message: string, extr
  * - `POST /api/staff/counter/notifications/pdf`: a confirmed draft in, the form to sign out (PDF, IPAmj明朝);
  * - `GET /api/staff/counter/report?month=YYYY-MM`: the month's forms per day and kind, handling times, OCR counts.
  * A scan and a form are personal data: each read and each print is audited (ids and counts only) before the
- * answer leaves, and nothing of either is logged. The draft lives on the counter screen; the printed form is
- * kept (encrypted) as the counter's record, the papers scanned for it are attached by the record routes.
+ * answer leaves, and nothing of either is logged; a scan is checked against its type and for malware first (N9).
+ * The draft lives on the counter screen; the printed form is kept (encrypted) as the counter's record, the papers
+ * scanned for it are attached by the record routes.
  */
 export const counterRoutes = (deps: ServerDeps): Router => {
   const router = Router();
@@ -81,9 +83,11 @@ export const counterRoutes = (deps: ServerDeps): Router => {
     const { templateId, fallbackKind, page } = query.value;
     const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
     if (bytes.length === 0) return void fail(res, 400, "ocr.unreadable_image", COUNTER_MESSAGES.emptyScan[locale]);
+    const staffId = staffSessionOf(res).staff.id;
+    // N9: checked against its declared type and scanned for malware before the OCR decodes a byte of it.
+    if (!(await acceptUpload(deps, req, res, staffId, { kind: "counter_scan", bytes, declaredType: req.get("content-type") ?? "" }))) return;
     const today = japanCalendarDate(deps.clock.now());
     const read = await ocr.read({ bytes, ...(page === undefined ? {} : { page }) }, { today, ...(templateId === undefined ? {} : { templateId }), ...(fallbackKind === undefined ? {} : { fallbackKind }) });
-    const staffId = staffSessionOf(res).staff.id;
     if (read.isErr()) {
       await recordAudit(deps, [staffActionDraft(deps, req, staffId, "counter.scan_read", null, { error: read.error.code, bytes: bytes.length }, "failure")]);
       return void answerReadError(res, read.error, locale);
