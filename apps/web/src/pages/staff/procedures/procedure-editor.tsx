@@ -3,6 +3,7 @@ import type { CatalogTag } from "@madoguchi/core";
 import { APPLICANT_FIELDS, type ApplicantField, type ProcedureDefinition, type SavedProcedure, type SaveProcedureBody, type StaffProcedureCatalog } from "../../../api-types.ts";
 import { requestJson } from "../../../api.ts";
 import { Alert } from "../../../components/alert.tsx";
+import { SaveActions, type SaveFailure } from "./save-actions.tsx";
 import { ErrorSummary } from "../../../components/error-summary.tsx";
 import { RadioGroup } from "../../../components/radio-group.tsx";
 import { TextField } from "../../../components/text-field.tsx";
@@ -60,7 +61,7 @@ export function ProcedureEditor({
   const [errors, setErrors] = useState<ArrangedErrors>(NO_ERRORS);
   const [summaryGeneration, setSummaryGeneration] = useState(0);
   const summaryRef = useFocusOnChange<HTMLDivElement>(summaryGeneration);
-  const [failure, setFailure] = useState<{ readonly kind: "conflict" } | { readonly kind: "error"; readonly text: string } | null>(null);
+  const [failure, setFailure] = useState<SaveFailure | null>(null);
   const [saving, setSaving] = useState(false);
   // State updates are not synchronous: a ref stops a double click from sending twice.
   const busy = useRef(false);
@@ -285,32 +286,7 @@ export function ProcedureEditor({
             <p>{m.sourceFile}</p>
           </Alert>
         )}
-        {failure?.kind === "error" && (
-          <Alert kind="error" testId="procedure-error">
-            <p>{failure.text}</p>
-          </Alert>
-        )}
-        {failure?.kind === "conflict" && (
-          <Alert kind="error" testId="procedure-conflict">
-            <p>{m.conflict}</p>
-            <button type="button" className="button button--secondary" onClick={onReload} data-testid="procedure-reload">
-              {m.reload}
-            </button>
-          </Alert>
-        )}
-        <div className="actions">
-          <button type="submit" id={inputIds.save} className="button" aria-disabled={saving || undefined} data-testid={inputIds.save}>
-            {saving ? m.saving : m.save}
-          </button>
-          {/* Always rendered, so that a screen reader announces the marker when it appears. */}
-          <span role="status">
-            {unsaved && (
-              <span className="status-badge" data-testid="procedure-unsaved">
-                {m.unsaved}
-              </span>
-            )}
-          </span>
-        </div>
+        <SaveActions failure={failure} onReload={onReload} saving={saving} unsaved={unsaved} saveId={inputIds.save} testPrefix="procedure" m={m} />
       </form>
       <ProcedurePreviewPanel draft={draft} catalog={catalog} m={m} />
     </>

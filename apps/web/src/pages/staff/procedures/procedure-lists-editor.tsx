@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { SaveProcedureListsBody, StaffProcedureListsView } from "../../../api-types.ts";
 import { requestJson } from "../../../api.ts";
 import { Alert } from "../../../components/alert.tsx";
+import { SaveActions, type SaveFailure } from "./save-actions.tsx";
 import { ErrorSummary } from "../../../components/error-summary.tsx";
 import { Link } from "../../../components/link.tsx";
 import { useFocusOnChange } from "../../../hooks/use-focus-on-change.ts";
@@ -26,8 +27,6 @@ import {
 } from "./procedure-lists.ts";
 import { procedureEditPath } from "./procedure-paths.ts";
 import { useLeaveWarning } from "./use-leave-warning.ts";
-
-type Failure = { readonly kind: "conflict" } | { readonly kind: "error"; readonly text: string };
 
 /**
  * S6: the form of the three lists, saved whole with the version they were loaded at. Checked here first (Japanese
@@ -56,7 +55,7 @@ export function ProcedureListsEditor({
   const [blocking, setBlocking] = useState<readonly string[]>([]);
   const [summaryGeneration, setSummaryGeneration] = useState(0);
   const summaryRef = useFocusOnChange<HTMLDivElement>(summaryGeneration);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<SaveFailure | null>(null);
   const [saving, setSaving] = useState(false);
   // State updates are not synchronous: a ref stops a double click from sending twice.
   const busy = useRef(false);
@@ -162,32 +161,7 @@ export function ProcedureListsEditor({
             <p>{m.sourceFile}</p>
           </Alert>
         )}
-        {failure?.kind === "error" && (
-          <Alert kind="error" testId="lists-error">
-            <p>{failure.text}</p>
-          </Alert>
-        )}
-        {failure?.kind === "conflict" && (
-          <Alert kind="error" testId="lists-conflict">
-            <p>{m.conflict}</p>
-            <button type="button" className="button button--secondary" onClick={onReload} data-testid="lists-reload">
-              {m.reload}
-            </button>
-          </Alert>
-        )}
-        <div className="actions">
-          <button type="submit" id={listInputIds.save} className="button" aria-disabled={saving || undefined} data-testid={listInputIds.save}>
-            {saving ? m.saving : m.save}
-          </button>
-          {/* Always rendered, so that a screen reader announces the marker when it appears. */}
-          <span role="status">
-            {unsaved && (
-              <span className="status-badge" data-testid="lists-unsaved">
-                {m.unsaved}
-              </span>
-            )}
-          </span>
-        </div>
+        <SaveActions failure={failure} onReload={onReload} saving={saving} unsaved={unsaved} saveId={listInputIds.save} testPrefix="lists" m={m} />
       </form>
     </>
   );
