@@ -119,3 +119,4 @@ export * from "./monitoring/security-alerts.ts";
 export * from "./counter/index.ts";
 export * from "./uploads/malware-scanner.port.ts";
 export * from "./uploads/media-type.ts";
+export * from "./uploads/eicar.ts";

@@ -2,9 +2,7 @@ import { Readable } from "node:stream";
 import { MALWARE_SCANNER_CONTRACT, malwareScanError, type MalwareScanError, type MalwareScanner, type ScanVerdict } from "@madoguchi/core";
 import NodeClam from "clamscan";
 import { ResultAsync } from "neverthrow";
-
-/** Where clamd listens: TCP (`clamd.conf` TCPSocket/TCPAddr) or its Unix socket (LocalSocket). */
-export type ClamdAddress = { readonly host: string; readonly port: number } | { readonly socket: string };
+import type { ClamdAddress } from "./clamd-address.ts";
 
 export interface ClamdScannerOptions {
   readonly address: ClamdAddress;

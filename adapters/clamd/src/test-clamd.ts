@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { EICAR_TEST_FILE } from "@madoguchi/core";
 
 /** A clamd of the tests' own: a real ClamAV engine on loopback, with a signature database of one entry. */
 export interface TestClamd {
@@ -11,8 +12,8 @@ export interface TestClamd {
   stop(): Promise<void>;
 }
 
-// The EICAR test file's text, hex-encoded for a ClamAV body signature (built from parts: this file is no test file).
-const EICAR_HEX = Buffer.from(["X5O!P%@AP[4\\PZX54(P^)7CC)7}$", "EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"].join("")).toString("hex");
+// The EICAR test file's text, hex-encoded for a ClamAV body signature.
+const EICAR_HEX = Buffer.from(EICAR_TEST_FILE).toString("hex");
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {

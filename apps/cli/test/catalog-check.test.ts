@@ -111,6 +111,7 @@ describe("madoguchi catalog check", { timeout: 30_000 }, () => {
     const none = await madoguchi(["catalog", "check", "--stored", "--database", `sqlite:${file}`]);
     expect(none.code).toBe(0);
     expect(none.stdout).toContain("管理画面で保存された手続はありません");
+    expect(none.stdout).toContain("配送方法・分類・ライフイベントはファイルのものを使います。");
 
     // Staff saved 住民票の写し at 350 yen, sent by express only (what the server's editor stores).
     const catalog = shipped();
@@ -133,5 +134,19 @@ describe("madoguchi catalog check", { timeout: 30_000 }, () => {
     expect(unfit.stderr).toContain("管理画面で保存された手続が、このカタログに合いません");
     expect(unfit.stderr).toContain('deliveryMethodIds[0]: unknown delivery method "express"');
     expect(unfit.stderr).not.toMatch(STACK_TRACE);
+
+    // Then staff raised the express postage on the lists page: the table shows the postage in force.
+    const { categories = [], lifeEvents = [] } = catalog as { categories?: unknown[]; lifeEvents?: unknown[] };
+    const lists = { deliveryMethods: catalog.deliveryMethods.map((m) => (m.id === "express" ? { ...m, postage: 600 } : m)), categories, lifeEvents };
+    const reopened = (await openMikroOrmAuditLog({ driver: "sqlite", path: file }))._unsafeUnwrap();
+    try {
+      (await reopened.settings.put("procedures.lists", lists as never, 0, new Date(), []))._unsafeUnwrap();
+    } finally {
+      await reopened.close();
+    }
+    const withLists = await madoguchi(["catalog", "check", "--stored", "--database", `sqlite:${file}`]);
+    expect(withLists.code).toBe(0);
+    expect(withLists.stdout).toContain("配送方法・分類・ライフイベントは管理画面で保存されたもの（版 1）を使います。");
+    expect(withLists.stdout).toMatch(/express\s+\S+\s+600円/);
   });
 });

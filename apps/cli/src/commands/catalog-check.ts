@@ -100,6 +100,15 @@ const sourceLine = (inForce: CatalogInForce): Line =>
         en: `The procedures saved in the back office (version ${inForce.version}) are used, not the file's.`,
       };
 
+/** Where the delivery methods, categories and life events come from when `--stored` was given. */
+const listsLine = (inForce: CatalogInForce): Line =>
+  inForce.listsVersion === 0
+    ? { ja: "配送方法・分類・ライフイベントはファイルのものを使います。", en: "The file's delivery methods, categories and life events are used." }
+    : {
+        ja: `配送方法・分類・ライフイベントは管理画面で保存されたもの（版 ${inForce.listsVersion}）を使います。`,
+        en: `The delivery methods, categories and life events saved in the back office (version ${inForce.listsVersion}) are used.`,
+      };
+
 const report = (catalog: ProcedureCatalog, shown: string, inForce: CatalogInForce | null): CommandReport => {
   const { municipality, procedures, deliveryMethods } = catalog;
   const disabled = { ja: "（停止中）", en: " (disabled)" };
@@ -108,7 +117,7 @@ const report = (catalog: ProcedureCatalog, shown: string, inForce: CatalogInForc
       ja: `OK: ${municipality.name.ja}（${municipality.code}）の手続 ${procedures.length} 件、送付方法 ${deliveryMethods.length} 件 — ${shown}`,
       en: `OK: ${procedures.length} procedures, ${deliveryMethods.length} delivery methods of ${municipality.name.en} (${municipality.code}) — ${shown}`,
     },
-    ...(inForce === null ? [] : [sourceLine(inForce)]),
+    ...(inForce === null ? [] : [sourceLine(inForce), listsLine(inForce)]),
     "",
     ...localizedTable({
       ja: [
@@ -130,7 +139,7 @@ const report = (catalog: ProcedureCatalog, shown: string, inForce: CatalogInForc
     human,
     json: {
       file: shown,
-      ...(inForce === null ? {} : { procedureSource: inForce.source, procedureVersion: inForce.version }),
+      ...(inForce === null ? {} : { procedureSource: inForce.source, procedureVersion: inForce.version, listsVersion: inForce.listsVersion }),
       municipality,
       procedures: procedures.map((p) => ({
         id: p.id,

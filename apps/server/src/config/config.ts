@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { parseClamdAddress, type ClamdAddress } from "@madoguchi/adapter-clamd";
 import { Result as EffectResult, Schema } from "effect";
 import { err, ok, type Result } from "neverthrow";
 import {
@@ -240,8 +241,6 @@ export interface Config {
   readonly logLevel: string;
 }
 
-/** Where clamd listens: TCP, or its Unix socket (LocalSocket in clamd.conf). */
-export type ClamdAddress = { readonly host: string; readonly port: number } | { readonly socket: string };
 
 /** Exports of up to 100 rows need only a step-up; larger ones a second person's approval. */
 export const DEFAULT_EXPORT_APPROVAL_THRESHOLD = 100;
@@ -450,17 +449,6 @@ const decodeMalwareScan = (e: typeof EnvSchema.Type): Config["malwareScan"] | st
   if (asked === "off") return "MADOGUCHI_MALWARE_SCAN=off and MADOGUCHI_CLAMD contradict each other: unset one of them";
   const address = parseClamdAddress(e.MADOGUCHI_CLAMD);
   return address === null ? "MADOGUCHI_CLAMD must be host:port (e.g. 127.0.0.1:3310, [::1]:3310) or the absolute path of clamd's Unix socket (e.g. /run/clamav/clamd.ctl)" : { kind: "clamd", address };
-};
-
-/** `host:port`, `[ipv6]:port`, or an absolute socket path; null for anything else. */
-export const parseClamdAddress = (text: string): ClamdAddress | null => {
-  const s = text.trim();
-  if (s.startsWith("/")) return /[\u0000-\u001f]/.test(s) ? null : { socket: s };
-  const m = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)):(\d{1,5})$/.exec(s);
-  if (m === null) return null;
-  const port = Number(m[3]);
-  if (port < 1 || port > 65535) return null;
-  return { host: m[1] ?? m[2]!, port };
 };
 
 const isHttpUrl = (s: string): boolean => {
