@@ -93,10 +93,15 @@ export const acceptUpload = async (deps: UploadCheckDeps, req: Request, res: Res
   if (refusal === null) return true;
   const details = { upload: upload.kind, bytes: upload.bytes.length };
   if (refusal.reason === "malware_found") {
-    // The engine's name of what it found (e.g. `Win.Test.EICAR_HDB-1`): no content, bounded for the log's sake.
+    // The engine's name of what it found (the tests' clamd says `Madoguchi.Test.EICAR.UNOFFICIAL`): no content, bounded.
     const signature = refusal.signature.slice(0, 200);
     deps.logger.warn({ event: "upload.malware_found", ...details, signature }, "malware found in an upload: refused");
-    await recordAudit(deps, [staffActionDraft(deps, req, staffId, "upload.malware_found", null, { ...details, signature }, "failure")]);
+    const audited = await recordAudit(deps, [staffActionDraft(deps, req, staffId, "upload.malware_found", null, { ...details, signature }, "failure")]);
+    // Refused either way; but without its audit entry no alert would follow, so the answer says the record failed.
+    if (!audited) {
+      res.status(503).json({ error: { code: "audit.unavailable", message: COUNTER_MESSAGES.unavailable[requestLocale(req)] } });
+      return false;
+    }
   } else if (refusal.reason === "scan_unavailable" || refusal.reason === "too_large_to_scan") {
     deps.logger.warn({ event: "upload.scan_failed", ...details, reason: refusal.reason }, "an upload could not be scanned: refused");
   }
