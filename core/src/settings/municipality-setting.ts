@@ -50,6 +50,11 @@ export const MUNICIPALITY_SETTINGS = {
   "procedures.definitions": ProcedureDefinitionsSchema,
   /** The delivery methods with their postage, the categories and the life events, once staff changed them (S6). */
   "procedures.lists": CatalogListsSchema,
+  /**
+   * S9 file integration: the end (exclusive, ISO 8601) of the submission times already written to the export
+   * directory for the back-office systems; the next run exports what was submitted from there on.
+   */
+  "integration.exportedUntil": Schema.String.check(Schema.isMaxLength(40)),
   /** The counter's registered phrases (C6 語句登録; core/src/counter/counter-phrases.ts). */
   "counter.phrases": CounterPhrasesSchema,
 } as const;

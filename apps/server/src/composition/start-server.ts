@@ -56,6 +56,7 @@ import { buildPasskeys } from "./catalog/passkeys.ts";
 import { buildPayment } from "./catalog/payments.ts";
 import { PAYMENT_WEBHOOK_PATH } from "../payments/payment-webhook.ts";
 import { buildSignatures } from "./catalog/signatures.ts";
+import { checkExportDirectory, createFileExportJob } from "../integration/file-export-job.ts";
 import { buildStorage } from "./catalog/storage.ts";
 import { checkContracts } from "./check-contracts.ts";
 import { loadCatalogFile } from "./load-catalog.ts";
@@ -274,6 +275,12 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     void applicationRetention.runOnce().catch(() => undefined);
     const catalogRefresh = createCatalogRefreshJob(liveCatalog, logger);
     cleanups.push(catalogRefresh.start(config.catalogRefreshIntervalMs));
+    if (config.fileExport !== null) {
+      // Fail at start, not at the first run: a directory the server cannot write to is a configuration mistake.
+      await checkExportDirectory(config.fileExport.dir);
+      const fileExport = createFileExportJob({ applications: deps.applications, settings: deps.settings, catalog: () => liveCatalog.current(), clock, logger }, config.fileExport);
+      cleanups.push(fileExport.start(config.fileExport.intervalMs));
+    }
     const counterRetention = createCounterRetentionJob({ records: counter.records, clock, logger });
     cleanups.push(counterRetention.start(config.counter.retentionIntervalMs));
     void counterRetention.runOnce().catch(() => undefined);

@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { isAbsolute } from "node:path";
 import { parseClamdAddress, type ClamdAddress } from "@madoguchi/adapter-clamd";
 import { Result as EffectResult, Schema } from "effect";
 import { err, ok, type Result } from "neverthrow";
@@ -57,6 +58,12 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_OUTBOX_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
   MADOGUCHI_PAYMENT_SWEEP_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
   MADOGUCHI_CATALOG_REFRESH_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
+  /** S9 file integration: the directory new applications are written to as CSV for the back-office systems (absolute path; unset: off). */
+  MADOGUCHI_EXPORT_DIR: Schema.optional(Schema.String),
+  /** How often that directory gets the applications submitted since the last file (default 15 minutes, at least 10 s). */
+  MADOGUCHI_EXPORT_INTERVAL_MS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isGreaterThanOrEqualTo(10_000)))),
+  /** The files' encoding: `shift_jis` (Windows-31J, the default: what municipal systems read) or `utf-8`. */
+  MADOGUCHI_EXPORT_ENCODING: Schema.optional(Schema.Literals(["shift_jis", "utf-8"])),
   MADOGUCHI_STAFF_REMINDER_DAYS: Schema.optional(Schema.NumberFromString),
   /** How long audit log segments are kept, in months (default 36 = 3 years; set by an administrator). */
   MADOGUCHI_AUDIT_RETENTION_MONTHS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 1200 })))),
@@ -179,6 +186,8 @@ export interface Config {
   readonly paymentSweepIntervalMs: number;
   /** How often procedures saved in the back office by another process are picked up (S6). */
   readonly catalogRefreshIntervalMs: number;
+  /** S9: new applications written to a directory for the back-office systems, or null (off). */
+  readonly fileExport: { readonly dir: string; readonly intervalMs: number; readonly encoding: "shift_jis" | "utf-8" } | null;
   /** S7: staff are reminded daily of applications not taken up after this many days (default 3). */
   readonly staffReminderDays: number;
   /** N5: who is mailed a security alert, and how often the audit log is watched. */
@@ -304,6 +313,8 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
       : { kind: digitalAuthAppKind };
   const jpkiTrust = decodeJpkiTrust(e);
   if (typeof jpkiTrust === "string") return err({ _tag: "ConfigError", message: jpkiTrust });
+  const fileExport = decodeFileExport(e);
+  if (typeof fileExport === "string") return err({ _tag: "ConfigError", message: fileExport });
   const payment = decodePayment(e, port, secretKey);
   if (typeof payment === "string") return err({ _tag: "ConfigError", message: payment });
   const cardFeeRate = parseCardFeeRate(e.MADOGUCHI_CARD_FEE_RATE ?? DEFAULT_CARD_FEE_RATE);
@@ -329,6 +340,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
     outboxIntervalMs: e.MADOGUCHI_OUTBOX_INTERVAL_MS ?? 1000,
     paymentSweepIntervalMs: e.MADOGUCHI_PAYMENT_SWEEP_INTERVAL_MS ?? 3_600_000,
     catalogRefreshIntervalMs: e.MADOGUCHI_CATALOG_REFRESH_INTERVAL_MS ?? 30_000,
+    fileExport,
     staffReminderDays: e.MADOGUCHI_STAFF_REMINDER_DAYS ?? 3,
     securityAlerts: {
       recipients: (e.MADOGUCHI_SECURITY_ALERT_EMAILS ?? "").split(",").map((a) => a.trim()).filter((a) => a !== ""),
@@ -449,6 +461,16 @@ const decodeMalwareScan = (e: typeof EnvSchema.Type): Config["malwareScan"] | st
   if (asked === "off") return "MADOGUCHI_MALWARE_SCAN=off and MADOGUCHI_CLAMD contradict each other: unset one of them";
   const address = parseClamdAddress(e.MADOGUCHI_CLAMD);
   return address === null ? "MADOGUCHI_CLAMD must be host:port (e.g. 127.0.0.1:3310, [::1]:3310) or the absolute path of clamd's Unix socket (e.g. /run/clamav/clamd.ctl)" : { kind: "clamd", address };
+};
+
+/** S9: the export directory must be absolute (a relative one would move with the working directory); the rest needs it. */
+const decodeFileExport = (e: typeof EnvSchema.Type): Config["fileExport"] | string => {
+  const dir = e.MADOGUCHI_EXPORT_DIR;
+  if (dir === undefined || dir.trim() === "") {
+    return e.MADOGUCHI_EXPORT_INTERVAL_MS !== undefined || e.MADOGUCHI_EXPORT_ENCODING !== undefined ? "MADOGUCHI_EXPORT_INTERVAL_MS and MADOGUCHI_EXPORT_ENCODING need MADOGUCHI_EXPORT_DIR" : null;
+  }
+  if (!isAbsolute(dir)) return "MADOGUCHI_EXPORT_DIR must be an absolute path (the directory the back-office systems pick files up from)";
+  return { dir, intervalMs: e.MADOGUCHI_EXPORT_INTERVAL_MS ?? 900_000, encoding: e.MADOGUCHI_EXPORT_ENCODING ?? "shift_jis" };
 };
 
 const isHttpUrl = (s: string): boolean => {
