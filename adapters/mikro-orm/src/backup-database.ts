@@ -4,17 +4,21 @@ import { storageError, type StorageError } from "@madoguchi/core";
 import { openOrm, type OpenedOrm } from "./open-orm.ts";
 import { toStorageError } from "./storage-error.boundary.ts";
 
-/** A backup's file name: `madoguchi-20261124T231500Z.sqlite` — sorts by time, and says when it was taken. */
-export const backupFileName = (at: Date): string => `madoguchi-${at.toISOString().replaceAll(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z")}.sqlite`;
+/**
+ * A backup's file name: `madoguchi-20261124T231500Z.sqlite` (a copy of the SQLite file) or `….pgdump` (pg_dump's
+ * custom format) — sorts by time, and says when it was taken.
+ */
+export const backupFileName = (at: Date, kind: "sqlite" | "pgdump" = "sqlite"): string =>
+  `madoguchi-${at.toISOString().replaceAll(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z")}.${kind}`;
 
 /** A verified backup's name (not its manifest, nor a copy still being checked or one that failed). */
-export const isVerifiedBackupName = (name: string): boolean => /^madoguchi-\d{8}T\d{6}Z\.sqlite$/.test(name);
+export const isVerifiedBackupName = (name: string): boolean => /^madoguchi-\d{8}T\d{6}Z\.(sqlite|pgdump)$/.test(name);
 
 /** Anything the backups leave in their directory: the copies, their manifests, `.partial` and `.failed` ones. */
-export const isBackupArtifactName = (name: string): boolean => /^madoguchi-\d{8}T\d{6}Z\.sqlite(\.json|\.partial|\.failed)?$/.test(name);
+export const isBackupArtifactName = (name: string): boolean => /^madoguchi-\d{8}T\d{6}Z\.(sqlite|pgdump)(\.json|\.partial|\.failed)?$/.test(name);
 
 /** The tables a restored copy is counted by: what an operator compares with the live database. */
-const COUNTED_TABLES = ["applications", "audit_entries", "audit_checkpoints", "resident_accounts", "staff_accounts", "payment_ledger", "counter_records", "counter_documents"] as const;
+export const COUNTED_TABLES = ["applications", "audit_entries", "audit_checkpoints", "resident_accounts", "staff_accounts", "payment_ledger", "counter_records", "counter_documents"] as const;
 
 /** What a restored copy holds: SQLite's own integrity check and the rows of the main tables. */
 export interface RestoredDatabaseCheck {

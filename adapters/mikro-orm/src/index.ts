@@ -6,6 +6,7 @@ export { createMikroOrmStore, type MikroOrmStore } from "./create-mikro-orm-stor
 export { migrateDatabase } from "./migrate-database.ts";
 export { eraseDatabase, type ErasedDatabase } from "./erase-database.ts";
 export { backupFileName, checkRestoredSqlite, isBackupArtifactName, isVerifiedBackupName, type RestoredDatabaseCheck } from "./backup-database.ts";
+export { checkRestoredPostgres, dumpPostgres } from "./backup-postgres.ts";
 export {
   ConnectionOptionsSchema,
   MikroOrmStoreOptionsSchema,
