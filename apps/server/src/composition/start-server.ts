@@ -285,7 +285,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     cleanups.push(counterRetention.start(config.counter.retentionIntervalMs));
     void counterRetention.runOnce().catch(() => undefined);
     const backups = createDatabaseBackups(
-      { backupTo: storage.backupTo, auditLog: deps.auditLog, signer: container.get<CheckpointSigner>(TOKENS.CheckpointSigner), clock, logger },
+      { backupTo: storage.backupTo, ...(config.database.driver === "postgresql" ? { postgresUrl: config.database.url } : {}), auditLog: deps.auditLog, signer: container.get<CheckpointSigner>(TOKENS.CheckpointSigner), clock, logger },
       config.backups,
     );
     cleanups.push(backups.start(3_600_000));

@@ -73,7 +73,7 @@ const EnvSchema = Schema.Struct({
   ),
   /** How often finished applications past their retention are deleted (default one hour). */
   MADOGUCHI_RETENTION_INTERVAL_MS: Schema.optional(Schema.NumberFromString),
-  /** N3: where the SQLite database's daily backups go (default <data dir>/backups; put it on another volume). */
+  /** N3: where the database's daily backups go (SQLite copies or pg_dump archives; default <data dir>/backups; put it on another volume). */
   MADOGUCHI_BACKUP_DIR: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(1000)))),
   /** How many verified backups are kept (default 7 daily generations). */
   MADOGUCHI_BACKUP_GENERATIONS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 366 })))),
@@ -192,7 +192,7 @@ export interface Config {
   readonly staffReminderDays: number;
   /** N5: who is mailed a security alert, and how often the audit log is watched. */
   readonly securityAlerts: { readonly recipients: readonly string[]; readonly intervalMs: number };
-  /** N3: the embedded database's backups (directory, generations kept, how often). */
+  /** N3: the database's backups (directory, generations kept, how often): SQLite copies, or pg_dump archives. */
   readonly backups: { readonly dir: string; readonly generations: number; readonly everyMs: number };
   /** The no-writing counter: OCR templates (null: the shipped ones), recogniser workers, form layouts and their font (null: the adapter's default), and how long records are kept. */
   readonly counter: { readonly templatesDir: string | null; readonly ocrWorkers: number; readonly formsDir: string; readonly formFont: string | null; readonly retentionYears: number; readonly retentionIntervalMs: number };

@@ -59,7 +59,7 @@ const factories = {
   postgresql: async (db: Extract<Config["database"], { driver: "postgresql" }>, keyFile: string) => {
     const keyStore = await createLocalKeyStore({ keyFile, createIfMissing: true });
     if (keyStore.isErr()) throw new Error(`cannot open the key store: ${keyStore.error.message}`);
-    // PostgreSQL is backed up with its own tools (pg_dump, base backups), not by the server.
+    // PostgreSQL is backed up by pg_dump (the backup job gets its URL), not by a copy of a file.
     const { backupTo: _notHere, ...store } = await mikroOrm({ driver: "postgresql", url: db.url, keyStore: keyStore.value });
     return store;
   },
