@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyNotificationDraft, residentRecordsIntoDraft, StaffRoleId, type ResidentRecordHousehold } from "@madoguchi/core";
@@ -104,5 +107,31 @@ describe("C5: the counter fills a 転居・転出 from the resident-records syst
     expect((await post(CSV, "", "text/csv", other.headers)).status).toBe(403);
     const anonymous = await fetch(`${server.staffUrl}/api/staff/counter/resident-records`, { method: "POST", headers: { "content-type": "text/csv" }, body: CSV });
     expect(anonymous.status).toBe(401);
+  });
+
+  it("reads the headers the municipality named in MADOGUCHI_RESIDENT_RECORD_HEADERS; a file that misnames a column stops the start", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "madoguchi-headers-"));
+    try {
+      const file = join(dir, "headers.json");
+      writeFileSync(file, JSON.stringify({ name: ["住民名称"], birthDate: ["出生年月日"] }));
+      const own = await startTestServer({ MADOGUCHI_RESIDENT_RECORD_HEADERS: file });
+      try {
+        const staff = await staffWithSession(own, "records-own-headers");
+        (await own.deps.staffAccess.assignRole({ roleId: StaffRoleId("counter"), holder: { kind: "staff", staffId: staff.id } }))._unsafeUnwrap();
+        const res = await fetch(`${own.staffUrl}/api/staff/counter/resident-records`, {
+          method: "POST",
+          headers: { ...staff.headers, "content-type": "text/csv" },
+          body: "住民名称,出生年月日\r\n見本 太郎,昭和60年1月2日\r\n",
+        });
+        expect(res.status).toBe(200);
+        expect(((await res.json()) as { households: { persons: { name: string }[] }[] }).households[0]?.persons[0]?.name).toBe("見本 太郎");
+      } finally {
+        await own.dispose();
+      }
+      writeFileSync(file, JSON.stringify({ kana: ["氏名"] }));
+      await expect(startTestServer({ MADOGUCHI_RESIDENT_RECORD_HEADERS: file })).rejects.toThrow(/"氏名" would mean name and kana/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { Result as EffectResult, Schema, SchemaIssue } from "effect";
 import { err, ok, type Result } from "neverthrow";
 import type { IsoDate } from "../shared/japanese/iso-date.ts";
 import { parseJapaneseDate } from "../shared/japanese/japanese-date.ts";
@@ -49,7 +50,8 @@ export type ResidentRecordColumn = (typeof RESIDENT_RECORD_COLUMNS)[number];
 
 /**
  * The header names each column goes by in the exports of the systems municipalities run (compared after
- * NFKC, without spaces or brackets). A header that is none of these is ignored and named back to staff.
+ * NFKC, without spaces or brackets). A header that is none of these (nor of the municipality's own names,
+ * {@link ResidentRecordHeaders}) is ignored and named back to staff.
  */
 export const RESIDENT_RECORD_HEADERS: Readonly<Record<ResidentRecordColumn, readonly string[]>> = {
   householdId: ["世帯番号", "世帯コード", "世帯No", "世帯ID"],
@@ -89,19 +91,52 @@ export interface ResidentRecordFile {
 
 const headerKey = (header: string): string => header.normalize("NFKC").replace(/[\s()（）［］[\]「」・]/g, "");
 
-const COLUMN_OF_HEADER: ReadonlyMap<string, ResidentRecordColumn> = new Map(
-  RESIDENT_RECORD_COLUMNS.flatMap((column) => RESIDENT_RECORD_HEADERS[column].map((h) => [headerKey(h), column] as const)),
-);
+/** More header names per column, as a municipality's system writes them (`config/resident-record-headers.json`). */
+export type ResidentRecordHeaders = Readonly<Partial<Record<ResidentRecordColumn, readonly string[]>>>;
+
+const HeaderNames = Schema.Array(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50))).check(Schema.isMaxLength(20));
+const ResidentRecordHeadersSchema = Schema.Struct(Object.fromEntries(RESIDENT_RECORD_COLUMNS.map((c) => [c, Schema.optionalKey(HeaderNames)])) as Record<ResidentRecordColumn, Schema.optionalKey<typeof HeaderNames>>);
+const formatIssues = SchemaIssue.makeFormatterStandardSchemaV1();
+
+/**
+ * Decodes a municipality's extra header names (C5: its resident-records system's export, without a code change).
+ * Refused: an unknown column, a name that is not text, and a name that would mean two columns (its own or a built-in
+ * one) — the issues say where, for the start to stop with them.
+ */
+export const decodeResidentRecordHeaders = (input: unknown): Result<ResidentRecordHeaders, readonly string[]> => {
+  const decoded = Schema.decodeUnknownResult(ResidentRecordHeadersSchema)(input, { errors: "all", onExcessProperty: "error" });
+  if (EffectResult.isFailure(decoded)) {
+    return err(formatIssues(decoded.failure.issue).issues.map((i) => `${(i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".") || "(file)"}: ${i.message}`));
+  }
+  const headers = decoded.success as ResidentRecordHeaders;
+  const clashes = [...columnOfHeader(headers).clashes].map(([name, columns]) => `"${name}" would mean ${columns.join(" and ")}`);
+  return clashes.length > 0 ? err(clashes) : ok(headers);
+};
+
+/** Header (normalised) → column, built-in names first; `clashes` lists a name given to two columns. */
+const columnOfHeader = (extra: ResidentRecordHeaders) => {
+  const map = new Map<string, ResidentRecordColumn>();
+  const clashes = new Map<string, ResidentRecordColumn[]>();
+  for (const column of RESIDENT_RECORD_COLUMNS) {
+    for (const name of [...RESIDENT_RECORD_HEADERS[column], ...(extra[column] ?? [])]) {
+      const key = headerKey(name);
+      const known = map.get(key);
+      if (known !== undefined && known !== column) clashes.set(name, [known, column]);
+      else map.set(key, column);
+    }
+  }
+  return { map: map as ReadonlyMap<string, ResidentRecordColumn>, clashes };
+};
 
 /**
  * Decodes the rows of a resident-records export (its first row the header) into households. Every problem
  * is reported at once, by line and header, so staff can fix the export or choose another; a file with any
  * problem gives no household (a half-read household would put a wrong person on the form).
  */
-export const decodeResidentRecords = (rows: readonly (readonly string[])[]): Result<ResidentRecordFile, readonly ResidentRecordIssue[]> => {
+export const decodeResidentRecords = (rows: readonly (readonly string[])[], headers: ResidentRecordHeaders = {}): Result<ResidentRecordFile, readonly ResidentRecordIssue[]> => {
   const [header, ...body] = rows;
   if (header === undefined || header.every((h) => h.trim() === "")) return err([{ code: "no_header" }]);
-  const columns = columnsOf(header);
+  const columns = columnsOf(header, columnOfHeader(headers).map);
   if (columns.isErr()) return err(columns.error);
   const { at, ignoredHeaders } = columns.value;
   const records = body.map((cells, i) => ({ cells, line: i + 2 })).filter((r) => r.cells.some((c) => c.trim() !== ""));
@@ -116,12 +151,12 @@ export const decodeResidentRecords = (rows: readonly (readonly string[])[]): Res
 
 type ColumnIndex = Readonly<Partial<Record<ResidentRecordColumn, number>>>;
 
-const columnsOf = (header: readonly string[]): Result<{ readonly at: ColumnIndex; readonly ignoredHeaders: readonly string[] }, readonly ResidentRecordIssue[]> => {
+const columnsOf = (header: readonly string[], columnOf: ReadonlyMap<string, ResidentRecordColumn>): Result<{ readonly at: ColumnIndex; readonly ignoredHeaders: readonly string[] }, readonly ResidentRecordIssue[]> => {
   const at: Partial<Record<ResidentRecordColumn, number>> = {};
   const issues: ResidentRecordIssue[] = [];
   const ignoredHeaders: string[] = [];
   header.forEach((h, i) => {
-    const column = COLUMN_OF_HEADER.get(headerKey(h));
+    const column = columnOf.get(headerKey(h));
     if (column === undefined) {
       if (h.trim() !== "") ignoredHeaders.push(oneLineText(h).slice(0, 50));
     } else if (at[column] !== undefined) issues.push({ code: "duplicate_column", header: oneLineText(h).slice(0, 50) });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeResidentRecords, emptyNotificationDraft, MAX_RESIDENT_RECORD_ROWS, residentCodeOf, residentRecordsIntoDraft, typeDraftValue, unconfirmedPaths } from "../../src/index.ts";
+import { decodeResidentRecordHeaders, decodeResidentRecords, emptyNotificationDraft, MAX_RESIDENT_RECORD_ROWS, residentCodeOf, residentRecordsIntoDraft, typeDraftValue, unconfirmedPaths } from "../../src/index.ts";
 
 // Ten made-up digits with the 検査数字 the statutory formula gives them (no one's code).
 const CODE_A = "12345678903";
@@ -109,6 +109,29 @@ describe("decodeResidentRecords (C5)", () => {
         }
       }),
     );
+  });
+});
+
+describe("a municipality's own header names (C5, without a code change)", () => {
+  it("reads an export whose headers only the municipality's names know", () => {
+    const headers = decodeResidentRecordHeaders({ name: ["住民名称"], birthDate: ["出生年月日"] })._unsafeUnwrap();
+    const rows = [
+      ["住民名称", "出生年月日", "住所"],
+      ["見本 太郎", "昭和60年1月2日", "みほん市一丁目1番"],
+    ];
+    expect(decodeResidentRecords(rows)._unsafeUnwrapErr()).toEqual([
+      { code: "missing_column", column: "name" },
+      { code: "missing_column", column: "birthDate" },
+    ]);
+    expect(decodeResidentRecords(rows, headers)._unsafeUnwrap().households[0]?.persons[0]).toMatchObject({ name: "見本 太郎", birthDate: "1985-01-02" });
+  });
+
+  it("refuses an unknown column, a name that is no text, and a name that would mean two columns", () => {
+    expect(decodeResidentRecordHeaders({})._unsafeUnwrap()).toEqual({});
+    expect(decodeResidentRecordHeaders({ nickname: ["あだ名"] })._unsafeUnwrapErr()[0]).toMatch(/^nickname: /);
+    expect(decodeResidentRecordHeaders({ name: [""] })._unsafeUnwrapErr()[0]).toMatch(/^name\.0: /);
+    expect(decodeResidentRecordHeaders({ kana: ["氏名"] })._unsafeUnwrapErr()).toEqual(['"氏名" would mean name and kana']);
+    expect(decodeResidentRecordHeaders({ name: ["住民名称"], kana: ["住民名称"] })._unsafeUnwrapErr()).toEqual(['"住民名称" would mean name and kana']);
   });
 });
 

@@ -141,6 +141,8 @@ const EnvSchema = Schema.Struct({
   MADOGUCHI_SIGNATURE_WORKERS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 16 })))),
   /** The paper forms' layout files (`<id>.v<n>.json`; the highest version of each id is used; default `config/forms`). */
   MADOGUCHI_FORMS_DIR: Schema.optional(Schema.String),
+  /** C5: the municipality's own header names of its resident-records export (JSON; default `config/resident-record-headers.json`, absent: none). */
+  MADOGUCHI_RESIDENT_RECORD_HEADERS: Schema.optional(Schema.String),
   /** How many years the counter keeps its records (the printed forms and the scans), 3–10 (default 5; C8 asks 3–5). */
   MADOGUCHI_COUNTER_RETENTION_YEARS: Schema.optional(Schema.NumberFromString.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 3, maximum: 10 })))),
   /** The font the forms are printed in (default Debian's IPAmj明朝, `/usr/share/fonts/truetype/ipamj/ipamjm.ttf`). */
@@ -195,7 +197,7 @@ export interface Config {
   /** N3: the database's backups (directory, generations kept, how often): SQLite copies, or pg_dump archives. */
   readonly backups: { readonly dir: string; readonly generations: number; readonly everyMs: number };
   /** The no-writing counter: OCR templates (null: the shipped ones), recogniser workers, form layouts and their font (null: the adapter's default), and how long records are kept. */
-  readonly counter: { readonly templatesDir: string | null; readonly ocrWorkers: number; readonly formsDir: string; readonly formFont: string | null; readonly retentionYears: number; readonly retentionIntervalMs: number };
+  readonly counter: { readonly templatesDir: string | null; readonly ocrWorkers: number; readonly formsDir: string; readonly recordHeadersFile: string; readonly formFont: string | null; readonly retentionYears: number; readonly retentionIntervalMs: number };
   /** S4: finished applications are kept this many months (while no administrator set it), checked every `intervalMs`. */
   readonly applicationRetention: { readonly months: number; readonly intervalMs: number };
   /** Audit log: retention in months and the interval of checkpoints and retention runs. */
@@ -351,6 +353,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
       templatesDir: e.MADOGUCHI_OCR_TEMPLATES_DIR ?? null,
       ocrWorkers: e.MADOGUCHI_OCR_WORKERS ?? 2,
       formsDir: e.MADOGUCHI_FORMS_DIR ?? new URL("../../../../config/forms", import.meta.url).pathname,
+      recordHeadersFile: e.MADOGUCHI_RESIDENT_RECORD_HEADERS ?? new URL("../../../../config/resident-record-headers.json", import.meta.url).pathname,
       formFont: e.MADOGUCHI_FORM_FONT ?? null,
       retentionYears: e.MADOGUCHI_COUNTER_RETENTION_YEARS ?? 5,
       retentionIntervalMs: e.MADOGUCHI_RETENTION_INTERVAL_MS ?? 3_600_000,

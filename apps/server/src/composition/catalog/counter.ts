@@ -5,6 +5,7 @@ import { RESIDENCE_NOTIFICATION_LAYOUT_ID, type CounterRecordStore } from "@mado
 import type { Config } from "../../config/config.ts";
 import type { CounterRuntime } from "../../counter/counter-runtime.ts";
 import { loadFormLayouts } from "../../counter/load-form-layouts.ts";
+import { loadResidentRecordHeaders } from "../../counter/load-resident-record-headers.ts";
 
 /**
  * The no-writing counter's adapters: template OCR over the configured templates (the recogniser starts at the
@@ -25,5 +26,6 @@ export const buildCounter = async (config: Config, records: CounterRecordStore):
     records,
     retentionYears: config.counter.retentionYears,
     kanji: createUnihanKanjiDictionary(),
+    recordHeaders: await loadResidentRecordHeaders(config.counter.recordHeadersFile),
   };
 };

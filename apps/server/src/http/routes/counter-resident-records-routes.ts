@@ -44,7 +44,7 @@ export const counterResidentRecordsRoutes = (deps: ServerDeps): Router => {
 
     const { text, encoding } = decodeRecordsFile(bytes, query.value.encoding ?? "auto");
     const rows = csvRows(text);
-    const decoded = rows.isOk() ? decodeResidentRecords(rows.value) : null;
+    const decoded = rows.isOk() ? decodeResidentRecords(rows.value, deps.counter.recordHeaders) : null;
     const rowCount = rows.isOk() ? Math.max(0, rows.value.length - 1) : 0;
     if (decoded === null || decoded.isErr()) {
       const issues = decoded?.error ?? [];
