@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { NotificationKind, ResidenceNotificationDraft, ResidentRecordHousehold } from "@madoguchi/core";
 import { Alert } from "../../../components/alert.tsx";
 import { RadioGroup } from "../../../components/radio-group.tsx";
+import { SelectField } from "../../../components/select-field.tsx";
 import { useI18n } from "../../../i18n/i18n-context.tsx";
 import { counterApi } from "./counter-api.ts";
 import {
@@ -138,29 +139,16 @@ export function CounterRecordsImport({ kind, csrfToken, currentDraft, onDraft }:
                 data-testid="counter-records-file"
               />
             </div>
-            <div className="field">
-              <label className="field__label" htmlFor="counter-records-encoding">
-                {m.encoding}
-              </label>
-              <p id="counter-records-encoding-help" className="field__help">
-                {m.encodingHelp}
-              </p>
-              <select
-                id="counter-records-encoding"
-                name="counter-records-encoding"
-                className="select"
-                value={encoding}
-                onChange={(e) => setEncoding(e.target.value as RecordsEncodingChoice)}
-                aria-describedby="counter-records-encoding-help"
-                data-testid="counter-records-encoding"
-              >
-                {RECORDS_ENCODINGS.map((e) => (
-                  <option key={e} value={e}>
-                    {m.encodings[e]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="counter-records-encoding"
+              label={m.encoding}
+              help={m.encodingHelp}
+              value={encoding}
+              onChange={(v) => setEncoding(v as RecordsEncodingChoice)}
+              options={RECORDS_ENCODINGS.map((e) => ({ value: e, label: m.encodings[e] }))}
+              placeholder={null}
+              testId="counter-records-encoding"
+            />
             <div className="actions">
               <button type="submit" className="button" aria-disabled={reading || undefined} data-testid="counter-records-read">
                 {reading ? m.reading : m.read}

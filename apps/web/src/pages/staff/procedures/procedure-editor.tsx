@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import type { CatalogTag } from "@madoguchi/core";
 import { APPLICANT_FIELDS, type ApplicantField, type ProcedureDefinition, type SavedProcedure, type SaveProcedureBody, type StaffProcedureCatalog } from "../../../api-types.ts";
 import { requestJson } from "../../../api.ts";
 import { Alert } from "../../../components/alert.tsx";
+import { useFocusLater } from "../../../hooks/use-focus-later.ts";
 import { SaveActions, type SaveFailure } from "./save-actions.tsx";
 import { ErrorSummary } from "../../../components/error-summary.tsx";
 import { RadioGroup } from "../../../components/radio-group.tsx";
@@ -65,13 +66,7 @@ export function ProcedureEditor({
   const [saving, setSaving] = useState(false);
   // State updates are not synchronous: a ref stops a double click from sending twice.
   const busy = useRef(false);
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (focusTarget === null) return;
-    document.getElementById(focusTarget)?.focus();
-    setFocusTarget(null);
-  }, [focusTarget]);
+  const setFocusTarget = useFocusLater();
 
   const errorsOf = (id: string): readonly string[] => errors.byTarget.get(id) ?? [];
   const groupErrors = (ids: readonly string[]): readonly string[] => [...new Set(ids.flatMap(errorsOf))];

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import type { SaveProcedureListsBody, StaffProcedureListsView } from "../../../api-types.ts";
 import { requestJson } from "../../../api.ts";
 import { Alert } from "../../../components/alert.tsx";
+import { useFocusLater } from "../../../hooks/use-focus-later.ts";
 import { SaveActions, type SaveFailure } from "./save-actions.tsx";
 import { ErrorSummary } from "../../../components/error-summary.tsx";
 import { Link } from "../../../components/link.tsx";
@@ -59,13 +60,7 @@ export function ProcedureListsEditor({
   const [saving, setSaving] = useState(false);
   // State updates are not synchronous: a ref stops a double click from sending twice.
   const busy = useRef(false);
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (focusTarget === null) return;
-    document.getElementById(focusTarget)?.focus();
-    setFocusTarget(null);
-  }, [focusTarget]);
+  const setFocusTarget = useFocusLater();
 
   const errorsOf = (id: string): readonly string[] => errors.byTarget.get(id) ?? [];
 
