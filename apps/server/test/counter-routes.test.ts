@@ -228,7 +228,10 @@ describe("the no-writing counter: a scanned 転出証明書 becomes a 住民異�
   });
 
   it("answers what went wrong with a scan in the clerk's language, and refuses a malformed draft", async () => {
-    expect(await postScan(new TextEncoder().encode("no image"))).toMatchObject({ status: 400, body: { error: { code: "ocr.unreadable_image" } } });
+    // A JPEG's first bytes and then nothing an image decoder can read: the OCR engine's own refusal.
+    expect(await postScan(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode("no image")]))).toMatchObject({ status: 400, body: { error: { code: "ocr.unreadable_image" } } });
+    // Bytes that are no image at all never reach it.
+    expect(await postScan(new TextEncoder().encode("no image"))).toMatchObject({ status: 415, body: { error: { code: "upload.type_mismatch" } } });
     expect(await postScan(scan, "", "text/plain")).toMatchObject({ status: 415, body: { error: { code: "counter.unsupported_media_type" } } });
     expect(await postScan(scan, "?templateId=none%2Fnone%2Fv1")).toMatchObject({ status: 404, body: { error: { code: "ocr.unknown_template" } } });
     expect(await postScan(scan, "?fallbackKind=passport")).toMatchObject({ status: 400, body: { error: { code: "request.malformed" } } });

@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
 import type { Logger } from "pino";
-import { assertNever, bytesMatchMediaType, looksLikeText, sniffMediaType, type AuditLogStore, type Clock, type Locale, type MalwareScanner } from "@madoguchi/core";
+import { assertNever, bytesMatchMediaType, looksLikeText, type AuditLogStore, type Clock, type Locale, type MalwareScanner } from "@madoguchi/core";
 import { recordAudit, staffActionDraft } from "../audit/record-audit.ts";
 import { COUNTER_MESSAGES } from "../counter/counter-messages.ts";
 import { requestLocale } from "../http/locale.ts";
@@ -22,9 +22,7 @@ export interface Upload {
 
 /** Why an upload is refused before anything parses or keeps it. Closed: each has a status and a ja/en message. */
 export type UploadRefusal =
-  /** A scan whose bytes are none of PNG, JPEG, TIFF, PDF (the counter's `ocr.unreadable_image`, as before N9). */
-  | { readonly reason: "not_an_image" }
-  /** A scan of one type declared as another, or a "CSV" that is no text. */
+  /** A scan or paper whose bytes are not the PNG, JPEG, TIFF or PDF it is declared as, or a "CSV" that is no text. */
   | { readonly reason: "type_mismatch" }
   /** The scanner found malware: `signature` is its name, never the file's content. */
   | { readonly reason: "malware_found"; readonly signature: string }
@@ -37,9 +35,8 @@ const SCAN_KINDS: ReadonlySet<UploadKind> = new Set(["counter_scan", "counter_do
 
 /** The type check: magic numbers for scans and papers, no NUL byte for a CSV. */
 const typeRefusal = (upload: Upload): UploadRefusal | null => {
-  if (!SCAN_KINDS.has(upload.kind)) return looksLikeText(upload.bytes) ? null : { reason: "type_mismatch" };
-  if (sniffMediaType(upload.bytes) === null) return { reason: "not_an_image" };
-  return bytesMatchMediaType(upload.bytes, upload.declaredType) ? null : { reason: "type_mismatch" };
+  const ok = SCAN_KINDS.has(upload.kind) ? bytesMatchMediaType(upload.bytes, upload.declaredType) : looksLikeText(upload.bytes);
+  return ok ? null : { reason: "type_mismatch" };
 };
 
 /**
@@ -59,8 +56,6 @@ export const inspectUpload = async (scanner: MalwareScanner | null, upload: Uplo
 /** HTTP status, error code and message of a refusal. */
 export const uploadRefusalAnswer = (refusal: UploadRefusal, kind: UploadKind, locale: Locale): { readonly status: number; readonly code: string; readonly message: string } => {
   switch (refusal.reason) {
-    case "not_an_image":
-      return { status: 400, code: "ocr.unreadable_image", message: COUNTER_MESSAGES.read["ocr.unreadable_image"][locale] };
     case "type_mismatch":
       return { status: 415, code: "upload.type_mismatch", message: (SCAN_KINDS.has(kind) ? UPLOAD_MESSAGES.scanTypeMismatch : UPLOAD_MESSAGES.textTypeMismatch)[locale] };
     case "malware_found":
